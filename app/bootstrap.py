@@ -1,0 +1,97 @@
+"""Open a Forecourt database safely: check it, back it up, migrate it, seed a new one."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from app import migrate
+from app.db import Database, translate_operational_error
+from services.errors import DatabaseProblem
+
+
+def _precheck(path: Path, *, create: bool) -> None:
+    if not path.exists():
+        if not create:
+            raise DatabaseProblem(
+                f"The database {path} does not exist. Create it with 'forecourt init' or 'forecourt demo'.",
+                kind="missing",
+            )
+        if not path.parent.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if not os.access(path.parent, os.W_OK):
+            raise DatabaseProblem(f"Cannot create the database in {path.parent}: the folder is read-only.",
+                                  kind="readonly")
+        return
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a database file.", kind="foreign")
+    if not os.access(path, os.R_OK):
+        raise DatabaseProblem(f"The database {path} cannot be read: permission denied.", kind="readonly")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseProblem(
+            f"The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
+            kind="readonly",
+        )
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header and header != b"SQLite format 3\x00":
+        raise DatabaseProblem(
+            f"The file {path} is not a Forecourt database or it is damaged. Restore it from a backup.",
+            kind="corrupt",
+        )
+
+
+def quick_check(path: Path) -> str | None:
+    """None when SQLite finds the file sound, otherwise its first complaint."""
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+    try:
+        row = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return None if row and row[0] == "ok" else (row[0] if row else "unreadable")
+
+
+def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True) -> Database:
+    """Open (and if needed create or upgrade) the database at ``path``.
+
+    Raises :class:`DatabaseProblem` with a message a person can act on; never damages the file.
+    """
+    path = Path(path).expanduser().resolve()
+    _precheck(path, create=create)
+    existed = path.exists() and path.stat().st_size > 0
+    if existed:
+        problem = quick_check(path)
+        if problem is not None:
+            known = translate_operational_error(Exception(problem), path)
+            raise known or DatabaseProblem(
+                f"The database {path} is damaged ({problem}). Restore it from a backup.", kind="corrupt")
+    db = Database.open(path)
+    try:
+        with db.engine.connect() as conn:
+            state = migrate.schema_state(conn, path)
+        if state == "old" and backup_before_migrate:
+            from services import backups
+
+            backups.create_backup(db, reason="pre-migrate")
+        if state in ("empty", "old"):
+            with db.engine.connect() as conn:
+                migrate.upgrade(conn)
+        if state == "empty":
+            from services import setup
+
+            setup.seed(db)
+    except DBAPIError as exc:
+        db.dispose()
+        problem = translate_operational_error(exc, path)
+        if problem is not None:
+            raise problem from exc
+        raise
+    except BaseException:
+        db.dispose()
+        raise
+    return db

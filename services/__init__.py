@@ -1,0 +1,1 @@
+"""Business logic. Services own transactions, permissions and validation; they never import Qt."""

@@ -1,0 +1,207 @@
+"""Customers (people and companies) and their contacts: the shared master record of every area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import select
+
+from app.db import Database
+from models.crm import CUSTOMER_KINDS, Contact, Customer
+from models.vehicles import Vehicle
+from services import search, settings, validation
+from services.errors import Conflict, NotFound, ValidationError
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+
+@dataclass
+class ContactInput:
+    name: str
+    position: str = ""
+    phone: str = ""
+    email: str = ""
+    is_primary: bool = False
+    id: str | None = None
+
+
+@dataclass
+class CustomerInput:
+    name: str
+    kind: str = "person"
+    alt_name: str = ""
+    phone: str = ""
+    email: str = ""
+    id_number: str = ""
+    company_reg: str = ""
+    address: str = ""
+    city: str = ""
+    postcode: str = ""
+    birth_date: date | None = None
+    language: str = ""
+    marketing_ok: bool = False
+    notes: str = ""
+    active: bool = True
+    contacts: list[ContactInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VehicleBrief:
+    id: str
+    vin: str
+    plate: str
+    make: str
+    model: str
+    model_year: int | None
+
+
+@dataclass(frozen=True)
+class CustomerDetail:
+    id: str
+    data: CustomerInput
+    vehicles: list[VehicleBrief]
+    created_at: str
+    updated_at: str
+    updated_by: str
+
+
+_SCALARS = [f.name for f in fields(CustomerInput) if f.name != "contacts"]
+
+
+def _clean(data: CustomerInput, region: str) -> CustomerInput:
+    name = " ".join(data.name.split())
+    if not name:
+        raise ValidationError("name", "A customer name is required")
+    if len(name) > 200:
+        raise ValidationError("name", "A name has at most 200 characters")
+    if data.kind not in CUSTOMER_KINDS:
+        raise ValidationError("kind", f"Kind must be one of {', '.join(CUSTOMER_KINDS)}")
+    if data.birth_date and data.birth_date > date.today():
+        raise ValidationError("birth_date", "The birth date is in the future")
+    contacts = []
+    for i, c in enumerate(data.contacts, start=1):
+        cname = " ".join(c.name.split())
+        if not cname:
+            raise ValidationError(f"contacts[{i}].name", "A contact needs a name")
+        contacts.append(ContactInput(
+            name=cname, position=c.position.strip(),
+            phone=validation.phone(c.phone, region, field=f"contacts[{i}].phone"),
+            email=validation.email(c.email, field=f"contacts[{i}].email"),
+            is_primary=c.is_primary, id=c.id))
+    return CustomerInput(
+        name=name, kind=data.kind, alt_name=" ".join(data.alt_name.split()),
+        phone=validation.phone(data.phone, region), email=validation.email(data.email),
+        id_number=validation.id_number(data.id_number),
+        company_reg=validation.company_reg(data.company_reg) if data.kind == "company" or data.company_reg else "",
+        address=data.address.strip(), city=data.city.strip(), postcode=data.postcode.strip(),
+        birth_date=data.birth_date, language=data.language, marketing_ok=bool(data.marketing_ok),
+        notes=data.notes.strip(), active=bool(data.active), contacts=contacts,
+    )
+
+
+def _check_duplicates(session, data: CustomerInput, exclude_id: str | None) -> None:
+    # Natural keys (DESIGN §9): phone, ID number and company registration identify a customer.
+    for column, value, label in ((Customer.id_number, data.id_number, "id_number"),
+                                 (Customer.company_reg, data.company_reg, "company_reg"),
+                                 (Customer.phone, data.phone, "phone")):
+        if not value:
+            continue
+        other = session.execute(select(Customer.id, Customer.name).where(column == value, Customer.id != (
+            exclude_id or ""))).first()
+        if other:
+            raise ValidationError(label, f"Already recorded for customer '{other.name}'")
+
+
+def _apply_contacts(session, customer_id: str, contacts: list[ContactInput], actor: Actor) -> None:
+    existing = {c.id: c for c in session.execute(
+        select(Contact).where(Contact.customer_id == customer_id)).scalars()}
+    keep = set()
+    for c in contacts:
+        row = existing.get(c.id) if c.id else None
+        if row is None:
+            row = Contact(customer_id=customer_id, created_by=actor.username)
+            session.add(row)
+        row.name, row.position, row.phone, row.email, row.is_primary = (
+            c.name, c.position, c.phone, c.email, c.is_primary)
+        row.updated_by = actor.username
+        if c.id:
+            keep.add(c.id)
+    for cid, row in existing.items():
+        if cid not in keep:
+            session.delete(row)
+
+
+def create(db: Database, actor: Actor, data: CustomerInput) -> str:
+    require(actor, "customer.edit")
+    with unit_of_work(db, actor) as session:
+        clean = _clean(data, settings.load(session).country)
+        _check_duplicates(session, clean, None)
+        row = Customer(**{k: getattr(clean, k) for k in _SCALARS}, created_by=actor.username,
+                       updated_by=actor.username)
+        session.add(row)
+        session.flush()
+        _apply_contacts(session, row.id, clean.contacts, actor)
+        session.flush()
+        search.index(session.connection(), "customer", [row.id])
+        session.commit()
+        return row.id
+
+
+def update(db: Database, actor: Actor, customer_id: str, data: CustomerInput) -> None:
+    require(actor, "customer.edit")
+    with unit_of_work(db, actor) as session:
+        row = session.get(Customer, customer_id)
+        if row is None:
+            raise NotFound("The customer no longer exists")
+        clean = _clean(data, settings.load(session).country)
+        _check_duplicates(session, clean, customer_id)
+        name_changed = row.name != clean.name
+        for k in _SCALARS:
+            setattr(row, k, getattr(clean, k))
+        row.updated_by = actor.username
+        _apply_contacts(session, row.id, clean.contacts, actor)
+        session.flush()
+        search.index(session.connection(), "customer", [row.id])
+        if name_changed:
+            vehicle_ids = session.execute(select(Vehicle.id).where(Vehicle.owner_id == row.id)).scalars().all()
+            search.index(session.connection(), "vehicle", vehicle_ids)
+        session.commit()
+
+
+def delete_customer(db: Database, actor: Actor, customer_id: str) -> None:
+    require(actor, "customer.delete")
+    with unit_of_work(db, actor) as session:
+        row = session.get(Customer, customer_id)
+        if row is None:
+            raise NotFound("The customer no longer exists")
+        if session.execute(select(Vehicle.id).where(Vehicle.owner_id == customer_id)).first():
+            raise Conflict(f"'{row.name}' still owns vehicles; change their owner first")
+        for contact in session.execute(select(Contact).where(Contact.customer_id == customer_id)).scalars():
+            session.delete(contact)
+        session.delete(row)
+        session.flush()
+        search.index(session.connection(), "customer", [customer_id])
+        session.commit()
+
+
+def get(db: Database, actor: Actor, customer_id: str) -> CustomerDetail:
+    require(actor, "customer.view")
+    with db.read() as conn:
+        r = conn.execute(select(*[getattr(Customer, k) for k in _SCALARS], Customer.created_at,
+                                Customer.updated_at, Customer.updated_by).where(Customer.id == customer_id)).first()
+        if r is None:
+            raise NotFound("The customer no longer exists")
+        contacts = [ContactInput(name=x.name, position=x.position, phone=x.phone, email=x.email,
+                                 is_primary=x.is_primary, id=x.id)
+                    for x in conn.execute(select(Contact.id, Contact.name, Contact.position, Contact.phone,
+                                                 Contact.email, Contact.is_primary)
+                                          .where(Contact.customer_id == customer_id)
+                                          .order_by(Contact.is_primary.desc(), Contact.name))]
+        vehicles = [VehicleBrief(*v) for v in conn.execute(
+            select(Vehicle.id, Vehicle.vin, Vehicle.plate, Vehicle.make, Vehicle.model, Vehicle.model_year)
+            .where(Vehicle.owner_id == customer_id).order_by(Vehicle.plate))]
+    data = CustomerInput(**{k: r[i] for i, k in enumerate(_SCALARS)}, contacts=contacts)
+    n = len(_SCALARS)
+    return CustomerDetail(id=customer_id, data=data, vehicles=vehicles, created_at=str(r[n]),
+                          updated_at=str(r[n + 1]), updated_by=r[n + 2])

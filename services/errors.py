@@ -1,0 +1,57 @@
+"""Typed domain errors. The edge (CLI, UI) turns them into a short message; none is a crash."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error a user can cause or fix. ``str(exc)`` is the message to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(DomainError):
+    """Bad input. ``field`` names the field (or ``row``/``file`` for imports) at fault."""
+
+    def __init__(self, field: str, message: str, *, errors: dict[str, str] | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.detail = message
+        self.errors = errors or {field: message}
+
+
+class PermissionDenied(DomainError):
+    def __init__(self, permission: str, who: str = "") -> None:
+        who_text = f"{who} " if who else ""
+        super().__init__(f"Permission denied: {who_text}may not {permission}")
+        self.permission = permission
+
+
+class NotFound(DomainError):
+    pass
+
+
+class Conflict(DomainError):
+    pass
+
+
+class AuthenticationFailed(DomainError):
+    pass
+
+
+class AccountLocked(AuthenticationFailed):
+    pass
+
+
+class DatabaseProblem(DomainError):
+    """The database file cannot be used: missing, locked, read-only, damaged or too new."""
+
+    def __init__(self, message: str, *, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class Cancelled(DomainError):
+    def __init__(self) -> None:
+        super().__init__("Cancelled")

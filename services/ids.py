@@ -1,0 +1,38 @@
+"""Time-ordered, globally unique ids (UUIDv7, RFC 9562) generated locally, offline."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+_lock = threading.Lock()
+_last_ms = 0
+_counter = 0
+
+
+def new_id() -> str:
+    """A UUIDv7 as 32 lowercase hex digits; ids made later in this process sort after earlier ones."""
+    global _last_ms, _counter
+    with _lock:
+        ms = time.time_ns() // 1_000_000
+        if ms <= _last_ms:
+            # Same (or earlier, clock stepped back) millisecond: keep order with a 12-bit counter
+            # in rand_a and borrow the next millisecond when it overflows (RFC 9562 method 1).
+            _counter += 1
+            if _counter > 0xFFF:
+                _last_ms += 1
+                _counter = 0
+            ms = _last_ms
+        else:
+            _last_ms = ms
+            _counter = int.from_bytes(os.urandom(2), "big") & 0x3FF
+        counter = _counter
+    rand_b = int.from_bytes(os.urandom(8), "big") & 0x3FFF_FFFF_FFFF_FFFF
+    value = (ms & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62 | rand_b
+    return f"{value:032x}"
+
+
+def id_time_ms(value: str) -> int:
+    """The millisecond timestamp embedded in an id made by :func:`new_id`."""
+    return int(value[:12], 16)

@@ -1,0 +1,72 @@
+"""Money: integer minor units everywhere; Decimal only at the edges (parsing, rates, display).
+
+Rounding rule (DESIGN §3): half-up to the minor unit, applied per line.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from services.errors import ValidationError
+
+# ISO 4217 minor-unit digits and display symbols for the currencies a dealership is likely to use.
+CURRENCIES: dict[str, tuple[int, str]] = {
+    "CNY": (2, "¥"), "HKD": (2, "HK$"), "MOP": (2, "MOP$"), "TWD": (2, "NT$"), "USD": (2, "$"),
+    "EUR": (2, "€"), "GBP": (2, "£"), "AUD": (2, "A$"), "NZD": (2, "NZ$"), "CAD": (2, "C$"),
+    "SGD": (2, "S$"), "MYR": (2, "RM"), "THB": (2, "฿"), "JPY": (0, "¥"), "KRW": (0, "₩"),
+    "CHF": (2, "CHF "), "AED": (2, "AED "), "ZAR": (2, "R"), "KWD": (3, "KD "),
+}
+
+
+def digits(currency: str) -> int:
+    return CURRENCIES.get(currency, (2, ""))[0]
+
+
+def round_half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def to_minor(amount: Decimal | int | str, currency: str) -> int:
+    """Exact conversion of a decimal amount to minor units; more decimals than the currency has
+    are refused rather than silently rounded."""
+    try:
+        value = Decimal(str(amount).replace(",", "").strip())
+    except InvalidOperation as exc:
+        raise ValidationError("amount", f"'{amount}' is not a number") from exc
+    if not value.is_finite():
+        raise ValidationError("amount", f"'{amount}' is not a number")
+    scaled = value.scaleb(digits(currency))
+    if scaled != scaled.to_integral_value():
+        raise ValidationError("amount", f"'{amount}' has more than {digits(currency)} decimal places")
+    return int(scaled)
+
+
+def from_minor(minor: int, currency: str) -> Decimal:
+    return Decimal(minor).scaleb(-digits(currency))
+
+
+def format_money(minor: int, currency: str, *, symbol: bool = True) -> str:
+    """``¥1,234.50``; negative amounts as ``-¥1,234.50``."""
+    d = digits(currency)
+    value = from_minor(abs(minor), currency)
+    text = f"{value:,.{d}f}"
+    sign = "-" if minor < 0 else ""
+    prefix = CURRENCIES.get(currency, (2, currency + " "))[1] if symbol else ""
+    return f"{sign}{prefix}{text}"
+
+
+def parse_rate_percent(text: str) -> int:
+    """'13', '13%', '6.5' → basis points (1300, 650)."""
+    raw = str(text).strip().rstrip("%").strip()
+    try:
+        value = Decimal(raw)
+    except InvalidOperation as exc:
+        raise ValidationError("rate", f"'{text}' is not a percentage") from exc
+    bp = value * 100
+    if bp != bp.to_integral_value() or not (0 <= bp <= 10000):
+        raise ValidationError("rate", f"'{text}' must be between 0 and 100 with at most two decimals")
+    return int(bp)
+
+
+def format_rate(rate_bp: int) -> str:
+    return f"{Decimal(rate_bp) / 100:.2f}".rstrip("0").rstrip(".") + "%"

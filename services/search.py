@@ -1,0 +1,196 @@
+"""Global search over customers and vehicles (parts, repair orders and invoices join later).
+
+Each searchable record has one row in ``search_doc``; two FTS5 indexes stand over it:
+
+* ``search_fts`` (trigram) answers queries of three or more characters as substring matches;
+* ``search_short`` (word tokens) holds every two-character window of the record's names and plate
+  plus its last character, so a one- or two-character query — a two-character Chinese name such
+  as 王伟, a surname — is an indexed token (or token-prefix) lookup too. Trigram indexes find
+  nothing for such queries.
+
+Both are kept in step with ``search_doc`` by triggers created in the migration; services call
+:func:`index` in the same transaction as the change they make.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, bindparam, text
+
+from app.db import Database
+from services.permissions import Actor, require
+
+KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view"}
+
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def normalize(value: str) -> str:
+    """Case-folded, width-folded text (full-width digits and letters become ASCII)."""
+    return unicodedata.normalize("NFKC", value or "").casefold()
+
+
+def compact(value: str) -> str:
+    """Normalized text with spaces, dashes and punctuation removed (plates, part numbers, phones)."""
+    return _NON_WORD.sub("", normalize(value))
+
+
+def short_grams(*values: str) -> str:
+    grams: dict[str, None] = {}
+    for value in values:
+        for word in _NON_WORD.split(normalize(value)):
+            if not word:
+                continue
+            for i in range(len(word) - 1):
+                grams[word[i:i + 2]] = None
+            grams[word[-1]] = None
+    return " ".join(grams)
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str
+    ref_id: str
+    title: str
+    detail: str
+
+
+# --- building documents ---------------------------------------------------------------------------
+
+_CUSTOMER_SQL = """
+SELECT c.id, c.name, c.alt_name, c.phone, c.email, c.id_number, c.company_reg, c.city, c.kind
+FROM customer c WHERE c.id IN :ids
+"""
+_VEHICLE_SQL = """
+SELECT v.id, v.vin, v.plate, v.make, v.model, v.model_year, v.colour, c.name AS owner_name
+FROM vehicle v LEFT JOIN customer c ON c.id = v.owner_id WHERE v.id IN :ids
+"""
+
+
+def _phone_forms(phone: str) -> str:
+    digits = re.sub(r"\D", "", phone or "")
+    if digits.startswith("86") and len(digits) == 13:
+        return f"{digits} {digits[2:]}"
+    return digits
+
+
+def customer_doc(r) -> dict:
+    detail = " · ".join(x for x in (r.phone, r.city) if x)
+    body = " | ".join(x for x in (
+        normalize(r.name), normalize(r.alt_name), _phone_forms(r.phone), normalize(r.email),
+        normalize(r.id_number), normalize(r.company_reg)) if x)
+    return {"kind": "customer", "ref_id": r.id, "title": r.name, "detail": detail, "body": body,
+            "grams": short_grams(r.name, r.alt_name)}
+
+
+def vehicle_doc(r) -> dict:
+    title = " ".join(x for x in (r.plate, r.make, r.model) if x) or r.vin
+    detail = " · ".join(x for x in (r.vin, str(r.model_year or ""), r.owner_name or "") if x)
+    body = " | ".join(x for x in (
+        normalize(r.vin), compact(r.plate), normalize(r.make), normalize(r.model),
+        normalize(r.owner_name or "")) if x)
+    return {"kind": "vehicle", "ref_id": r.id, "title": title, "detail": detail, "body": body,
+            "grams": short_grams(compact(r.plate))}
+
+
+_BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc)}
+
+_INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
+               "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")
+
+
+def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
+    """(Re)build the search documents of these records; records that no longer exist are dropped."""
+    ids = list(ids)
+    if not ids:
+        return
+    sql, build = _BUILDERS[kind]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        conn.execute(text("DELETE FROM search_doc WHERE kind = :kind AND ref_id IN :ids")
+                     .bindparams(bindparam("ids", expanding=True)), {"kind": kind, "ids": chunk})
+        rows = conn.execute(text(sql).bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
+        docs = [build(r) for r in rows]
+        if docs:
+            conn.execute(_INSERT, docs)
+
+
+def rebuild(conn: Connection, kinds: Sequence[str] = tuple(_BUILDERS), *, progress=None, cancel=None) -> int:
+    """Rebuild the documents of whole kinds in bulk (demo data, repairs). Returns documents written."""
+    total = 0
+    for kind in kinds:
+        sql, build = _BUILDERS[kind]
+        conn.execute(text("DELETE FROM search_doc WHERE kind = :kind"), {"kind": kind})
+        all_sql = sql.replace("WHERE c.id IN :ids", "").replace("WHERE v.id IN :ids", "")
+        result = conn.execution_options(yield_per=5000).execute(text(all_sql))
+        for part in result.partitions():
+            if cancel is not None:
+                cancel.check()
+            conn.execute(_INSERT, [build(r) for r in part])
+            total += len(part)
+            if progress is not None:
+                progress(total, None, f"Indexed {total:,} records")
+    return total
+
+
+# --- querying -------------------------------------------------------------------------------------
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def match_sql(query: str) -> tuple[str, dict] | None:
+    """SQL selecting the ``search_doc`` rowids that match ``query`` (every word must match), or
+    None when the query has nothing to search for."""
+    words = [w for w in normalize(query).split() if w]
+    if not words:
+        return None
+    long_words = [w for w in words if len(w) >= 3]
+    short_words = [compact(w) for w in words if len(w) < 3]
+    short_words = [w for w in short_words if w]
+    parts: list[str] = []
+    params: dict[str, str] = {}
+    if long_words:
+        params["q_long"] = " AND ".join(_quote(w) for w in long_words)
+        parts.append("SELECT rowid FROM search_fts WHERE search_fts MATCH :q_long")
+    if short_words:
+        terms = [_quote(w) if len(w) == 2 else _quote(w) + "*" for w in short_words]
+        params["q_short"] = " AND ".join(terms)
+        parts.append("SELECT rowid FROM search_short WHERE search_short MATCH :q_short")
+    if not parts:
+        return None
+    return " INTERSECT ".join(parts), params
+
+
+def search(db: Database, actor: Actor, query: str, *, limit: int = 50,
+           kinds: Sequence[str] | None = None) -> list[Hit]:
+    """Records matching every word of ``query`` that the actor may see, at most ``limit``.
+
+    Any thread; reads only."""
+    allowed = [k for k in (kinds or KIND_PERMISSIONS) if actor.can(KIND_PERMISSIONS[k])]
+    if not allowed:
+        require(actor, KIND_PERMISSIONS[(kinds or ["customer"])[0]])
+    built = match_sql(query)
+    if built is None:
+        return []
+    sql, params = built
+    stmt = text(
+        f"SELECT d.kind, d.ref_id, d.title, d.detail FROM search_doc d WHERE d.id IN ({sql}) "
+        "AND d.kind IN :kinds LIMIT :limit"
+    ).bindparams(bindparam("kinds", expanding=True))
+    with db.read() as conn:
+        rows = conn.execute(stmt, {**params, "kinds": allowed, "limit": limit}).all()
+    return [Hit(r.kind, r.ref_id, r.title, r.detail) for r in rows]
+
+
+def ids_matching_sql(kind: str, query: str) -> tuple[str, dict] | None:
+    """A subquery of ``ref_id`` values of ``kind`` matching ``query`` (for list filters)."""
+    built = match_sql(query)
+    if built is None:
+        return None
+    sql, params = built
+    return (f"SELECT ref_id FROM search_doc WHERE kind = '{kind}' AND id IN ({sql})", params)

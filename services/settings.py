@@ -1,0 +1,222 @@
+"""Dealership settings, tax rates, terminal identity and numbering series (DESIGN §2–§3)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.admin import NumberSeries, Setting, TaxRate, Terminal
+from services import money
+from services.errors import NotFound, ValidationError
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+DOC_TYPES: dict[str, str] = {
+    "invoice": "INV",
+    "credit_note": "CN",
+    "deal": "DL",
+    "repair_order": "RO",
+    "purchase_order": "PO",
+}
+
+
+@dataclass
+class DealershipSettings:
+    name: str = "My Dealership"
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    tax_id: str = ""
+    country: str = "CN"
+    currency: str = "CNY"
+    prices_include_tax: bool = True
+    language: str = "en"
+    number_prefixes: dict[str, str] = field(default_factory=lambda: dict(DOC_TYPES))
+
+
+_KEY = "dealership"
+
+
+def _validate(s: DealershipSettings) -> None:
+    import phonenumbers
+
+    if not s.name.strip():
+        raise ValidationError("name", "The dealership name is required")
+    if s.currency not in money.CURRENCIES:
+        raise ValidationError("currency", f"Unknown currency '{s.currency}'")
+    if s.language not in LANGUAGES:
+        raise ValidationError("language", f"Unknown language '{s.language}'")
+    if s.country not in phonenumbers.SUPPORTED_REGIONS:
+        raise ValidationError("country", f"Unknown country code '{s.country}'")
+    for doc, prefix in s.number_prefixes.items():
+        if doc not in DOC_TYPES:
+            raise ValidationError("number_prefixes", f"Unknown document type '{doc}'")
+        if not prefix or not prefix.isalnum() or len(prefix) > 8:
+            raise ValidationError(f"prefix_{doc}", "A prefix is 1–8 letters or digits")
+
+
+def load(conn_or_session) -> DealershipSettings:
+    raw = conn_or_session.execute(select(Setting.value).where(Setting.key == _KEY)).scalar()
+    data = json.loads(raw) if raw else {}
+    known = {f.name for f in fields(DealershipSettings)}
+    s = DealershipSettings(**{k: v for k, v in data.items() if k in known})
+    s.number_prefixes = {**DOC_TYPES, **s.number_prefixes}
+    return s
+
+
+def get(db: Database) -> DealershipSettings:
+    with db.read() as conn:
+        return load(conn)
+
+
+def save(db: Database, actor: Actor, new: DealershipSettings) -> DealershipSettings:
+    require(actor, "settings.edit")
+    new.name = new.name.strip()
+    _validate(new)
+    with unit_of_work(db, actor) as session:
+        row = session.get(Setting, _KEY) or Setting(key=_KEY)
+        row.value = json.dumps(asdict(new), ensure_ascii=False, sort_keys=True)
+        session.add(row)
+        session.commit()
+    return new
+
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+
+
+def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
+    require(actor, "settings.edit")
+    if data is not None:
+        if len(data) > MAX_LOGO_BYTES:
+            raise ValidationError("logo", "The logo must be smaller than 2 MB")
+        if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+            raise ValidationError("logo", "The logo must be a PNG or JPEG image")
+    with unit_of_work(db, actor) as session:
+        row = session.get(Setting, "dealership.logo") or Setting(key="dealership.logo", value="null")
+        row.blob = data
+        session.add(row)
+        session.commit()
+
+
+def get_logo(db: Database) -> bytes | None:
+    with db.read() as conn:
+        return conn.execute(select(Setting.blob).where(Setting.key == "dealership.logo")).scalar()
+
+
+# --- terminal -------------------------------------------------------------------------------------
+
+def terminal_code(conn_or_session) -> str:
+    code = conn_or_session.execute(select(Terminal.code)).scalar()
+    return code or "T1"
+
+
+def set_terminal_code(db: Database, actor: Actor, code: str) -> None:
+    require(actor, "settings.edit")
+    code = code.strip().upper()
+    if not code or not code.isalnum() or len(code) > 6:
+        raise ValidationError("terminal_code", "A terminal code is 1–6 letters or digits")
+    with unit_of_work(db, actor) as session:
+        before = terminal_code(session)
+        session.execute(update(Terminal).values(code=code))
+        from services.audit import Change, record
+
+        record(session, actor, [Change("update", "terminal", "this", {"code": before}, {"code": code})])
+        session.commit()
+
+
+# --- tax rates ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TaxRateRow:
+    id: str
+    code: str
+    name: str
+    rate_bp: int
+    is_default: bool
+    active: bool
+
+
+def tax_rates(db: Database) -> list[TaxRateRow]:
+    with db.read() as conn:
+        rows = conn.execute(
+            select(TaxRate.id, TaxRate.code, TaxRate.name, TaxRate.rate_bp, TaxRate.is_default, TaxRate.active)
+            .order_by(TaxRate.code))
+        return [TaxRateRow(*r) for r in rows]
+
+
+def save_tax_rate(db: Database, actor: Actor, *, code: str, name: str, rate: str | int,
+                  is_default: bool = False, active: bool = True, id: str | None = None) -> str:
+    require(actor, "settings.edit")
+    code = code.strip().upper()
+    if not code:
+        raise ValidationError("code", "A tax code is required")
+    if not name.strip():
+        raise ValidationError("name", "A tax name is required")
+    rate_bp = rate if isinstance(rate, int) else money.parse_rate_percent(rate)
+    with unit_of_work(db, actor) as session:
+        clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
+        if clash and clash != id:
+            raise ValidationError("code", f"Tax code '{code}' already exists")
+        row = session.get(TaxRate, id) if id else TaxRate()
+        if row is None:
+            raise NotFound(f"Tax rate {id} not found")
+        row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active
+        row.updated_by = actor.username
+        if is_default:
+            for other in session.execute(select(TaxRate).where(TaxRate.is_default)).scalars():
+                if other is not row:
+                    other.is_default = False
+        row.is_default = is_default
+        session.add(row)
+        session.flush()
+        session.commit()
+        return row.id
+
+
+# --- numbering series -----------------------------------------------------------------------------
+
+def next_number(session: Session, doc_type: str, *, on: date | None = None) -> str:
+    """Take the next number of ``doc_type`` in this terminal's series for the year, inside the
+    caller's write transaction (so a rollback gives the number back: gap-free)."""
+    if doc_type not in DOC_TYPES:
+        raise ValidationError("doc_type", f"Unknown document type '{doc_type}'")
+    year = (on or date.today()).year
+    term = terminal_code(session)
+    prefix = load(session).number_prefixes.get(doc_type, DOC_TYPES[doc_type])
+    row = session.execute(
+        select(NumberSeries).where(NumberSeries.doc_type == doc_type, NumberSeries.terminal_code == term,
+                                   NumberSeries.year == year)
+    ).scalar_one_or_none()
+    if row is None:
+        row = NumberSeries(doc_type=doc_type, prefix=prefix, terminal_code=term, year=year, next_seq=1, width=6)
+        session.add(row)
+        session.flush()
+    seq = row.next_seq
+    row.next_seq = seq + 1
+    row.prefix = prefix
+    session.flush()
+    return f"{prefix}{term}-{year}-{seq:0{row.width}d}"
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    doc_type: str
+    prefix: str
+    terminal_code: str
+    year: int
+    next_seq: int
+
+
+def series(db: Database) -> list[SeriesRow]:
+    with db.read() as conn:
+        rows = conn.execute(text(
+            "SELECT doc_type, prefix, terminal_code, year, next_seq FROM number_series "
+            "ORDER BY year DESC, doc_type"))
+        return [SeriesRow(*r) for r in rows]

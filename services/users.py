@@ -1,0 +1,306 @@
+"""Users, roles, login with lock-out, and password changes (DESIGN §5)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from sqlalchemy import func, select
+
+from app.db import Database
+from models.admin import Role, RolePermission, User
+from models.base import utcnow
+from services import settings
+from services.audit import Change, record
+from services.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
+from services.permissions import PERMISSIONS, Actor, require
+from services.uow import unit_of_work
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+
+# argon2id with the library's defaults (RFC 9106 low-memory profile); tests may swap in a cheaper one.
+hasher = PasswordHasher()
+
+
+def hash_password(password: str) -> str:
+    return hasher.hash(password)
+
+
+def _check_password_rules(password: str, *, field: str = "password") -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(field, f"A password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if password.strip() != password:
+        raise ValidationError(field, "A password cannot start or end with a space")
+
+
+def _check_username(username: str) -> str:
+    name = username.strip().lower()
+    if not name:
+        raise ValidationError("username", "A user name is required")
+    if len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
+        raise ValidationError("username", "Use letters, digits, dots, dashes or underscores (up to 64)")
+    return name
+
+
+def permissions_for_role(conn_or_session, role: str) -> frozenset[str]:
+    rows = conn_or_session.execute(select(RolePermission.permission).where(RolePermission.role_code == role))
+    return frozenset(rows.scalars())
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    active: bool
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    language: str
+
+
+# --- login ----------------------------------------------------------------------------------------
+
+def login(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Check the password and return the acting user. Five failures in a row lock the account for
+    five minutes; failures and successes are audited."""
+    now = now or utcnow()
+    name = username.strip().lower()
+    with unit_of_work(db, Actor(username=name or "?", role="")) as session:
+        term = settings.terminal_code(session)
+        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
+        system = Actor(username=name or "?", role="", terminal=term)
+        session.info["actor"] = system
+        if user is None or not user.active:
+            record(session, system, [Change("login_failed", "user_account", name or "?",
+                                            summary="unknown or disabled user")])
+            session.commit()
+            raise AuthenticationFailed("Wrong user name or password")
+        if user.locked_until and user.locked_until > now:
+            minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+            raise AccountLocked(f"This account is locked after {MAX_FAILED_LOGINS} failed logins. "
+                                f"Try again in {minutes} minute(s) or ask an administrator.")
+        try:
+            hasher.verify(user.password_hash, password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            user.failed_logins = (user.failed_logins or 0) + 1
+            summary = f"failed login {user.failed_logins}"
+            if user.failed_logins >= MAX_FAILED_LOGINS:
+                user.locked_until = now + LOCKOUT
+                user.failed_logins = 0
+                summary += ", account locked"
+            record(session, system, [Change("login_failed", "user_account", user.id, summary=summary)])
+            session.commit()
+            if user.locked_until and user.locked_until > now:
+                raise AccountLocked(f"Too many failed logins: the account is locked for "
+                                    f"{int(LOCKOUT.total_seconds() // 60)} minutes.") from None
+            raise AuthenticationFailed("Wrong user name or password") from None
+        if hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = hash_password(password)
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        perms = permissions_for_role(session, user.role_code)
+        actor = Actor(username=user.username, role=user.role_code, permissions=perms, user_id=user.id,
+                      display_name=user.display_name or user.username, terminal=term, language=user.language)
+        record(session, actor, [Change("login", "user_account", user.id)])
+        session.commit()
+        return actor
+
+
+def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+    if actor.user_id is None:
+        raise ValidationError("user", "Only a logged-in user can change their own password")
+    _check_password_rules(new_password, field="new_password")
+    with unit_of_work(db, actor) as session:
+        user = session.get(User, actor.user_id)
+        if user is None:
+            raise NotFound("Your user account no longer exists")
+        try:
+            hasher.verify(user.password_hash, old_password)
+        except (VerifyMismatchError, VerificationError, InvalidHashError):
+            raise ValidationError("old_password", "The current password is wrong") from None
+        if old_password == new_password:
+            raise ValidationError("new_password", "The new password must differ from the current one")
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        record(session, actor, [Change("password", "user_account", user.id, summary="password changed")])
+        session.commit()
+
+
+# --- user administration --------------------------------------------------------------------------
+
+def list_users(db: Database, actor: Actor) -> list[UserRow]:
+    require(actor, "user.admin")
+    with db.read() as conn:
+        rows = conn.execute(select(User.id, User.username, User.display_name, User.role_code, User.active,
+                                   User.locked_until, User.last_login_at, User.language)
+                            .order_by(User.username))
+        return [UserRow(*r) for r in rows]
+
+
+def _check_role(session, role: str) -> None:
+    if session.get(Role, role) is None:
+        raise ValidationError("role", f"Unknown role '{role}'")
+
+
+def create_user(db: Database, actor: Actor, *, username: str, password: str, role: str,
+                display_name: str = "", language: str = "") -> str:
+    require(actor, "user.admin")
+    name = _check_username(username)
+    _check_password_rules(password)
+    if language and language not in settings.LANGUAGES:
+        raise ValidationError("language", f"Unknown language '{language}'")
+    with unit_of_work(db, actor) as session:
+        _check_role(session, role)
+        if session.execute(select(User.id).where(User.username == name)).first():
+            raise ValidationError("username", f"The user name '{name}' is taken")
+        user = User(username=name, display_name=display_name.strip() or name, role_code=role,
+                    password_hash=hash_password(password), language=language,
+                    created_by=actor.username, updated_by=actor.username)
+        session.add(user)
+        session.flush()
+        session.commit()
+        return user.id
+
+
+def update_user(db: Database, actor: Actor, user_id: str, *, display_name: str | None = None,
+                role: str | None = None, active: bool | None = None, language: str | None = None) -> None:
+    require(actor, "user.admin")
+    with unit_of_work(db, actor) as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound("User not found")
+        if role is not None and role != user.role_code:
+            _check_role(session, role)
+            if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
+                raise ValidationError("role", "The last active owner cannot be given another role")
+            user.role_code = role
+        if active is False and user.active:
+            if user.id == actor.user_id:
+                raise ValidationError("active", "You cannot disable your own account")
+            if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
+                raise ValidationError("active", "The last active owner cannot be disabled")
+        if active is not None:
+            user.active = active
+        if display_name is not None:
+            user.display_name = display_name.strip() or user.username
+        if language is not None:
+            if language and language not in settings.LANGUAGES:
+                raise ValidationError("language", f"Unknown language '{language}'")
+            user.language = language
+        user.updated_by = actor.username
+        session.commit()
+
+
+def _active_owners(session, *, excluding: str) -> int:
+    return session.execute(select(func.count()).select_from(User).where(
+        User.role_code == "owner", User.active, User.id != excluding)).scalar_one()
+
+
+def find_user_id(db: Database, username: str) -> str:
+    with db.read() as conn:
+        uid = conn.execute(select(User.id).where(User.username == username.strip().lower())).scalar()
+    if uid is None:
+        raise NotFound(f"No user named '{username}'")
+    return uid
+
+
+def set_password(db: Database, actor: Actor, user_id: str, password: str) -> None:
+    """An administrator sets a new password (and unlocks the account)."""
+    require(actor, "user.admin")
+    _check_password_rules(password)
+    with unit_of_work(db, actor) as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound("User not found")
+        user.password_hash = hash_password(password)
+        user.failed_logins = 0
+        user.locked_until = None
+        record(session, actor, [Change("password", "user_account", user.id, summary="password reset")])
+        session.commit()
+
+
+def unlock(db: Database, actor: Actor, user_id: str) -> None:
+    require(actor, "user.admin")
+    with unit_of_work(db, actor) as session:
+        user = session.get(User, user_id)
+        if user is None:
+            raise NotFound("User not found")
+        user.failed_logins = 0
+        user.locked_until = None
+        record(session, actor, [Change("unlock", "user_account", user.id, summary="account unlocked")])
+        session.commit()
+
+
+# --- roles ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RoleRow:
+    code: str
+    name: str
+    builtin: bool
+    permissions: frozenset[str]
+    users: int
+
+
+def list_roles(db: Database, actor: Actor) -> list[RoleRow]:
+    require(actor, "role.admin")
+    with db.read() as conn:
+        roles = conn.execute(select(Role.code, Role.name, Role.builtin).order_by(Role.builtin.desc(), Role.code))
+        out = []
+        for code, name, builtin in roles.all():
+            users = conn.execute(select(func.count()).select_from(User).where(User.role_code == code)).scalar_one()
+            out.append(RoleRow(code, name, builtin, permissions_for_role(conn, code), users))
+        return out
+
+
+def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: set[str] | frozenset[str]) -> None:
+    """Create a role or replace its name and permissions."""
+    require(actor, "role.admin")
+    code = code.strip().lower()
+    if not code or not all(c.isalnum() or c == "_" for c in code):
+        raise ValidationError("code", "A role code is letters, digits or underscores")
+    if not name.strip():
+        raise ValidationError("name", "A role name is required")
+    unknown = set(permissions) - set(PERMISSIONS)
+    if unknown:
+        raise ValidationError("permissions", f"Unknown permission(s): {', '.join(sorted(unknown))}")
+    with unit_of_work(db, actor) as session:
+        role = session.get(Role, code)
+        if role is None:
+            role = Role(code=code, name=name.strip(), builtin=False)
+            session.add(role)
+        else:
+            role.name = name.strip()
+        if code == "owner" and not {"user.admin", "role.admin"} <= set(permissions):
+            raise ValidationError("permissions", "The owner role must keep user and role administration")
+        session.flush()
+        current = permissions_for_role(session, code)
+        for perm in current - set(permissions):
+            session.delete(session.get(RolePermission, (code, perm)))
+        for perm in sorted(set(permissions) - current):
+            session.add(RolePermission(role_code=code, permission=perm))
+        session.commit()
+
+
+def delete_role(db: Database, actor: Actor, code: str) -> None:
+    require(actor, "role.admin")
+    with unit_of_work(db, actor) as session:
+        role = session.get(Role, code)
+        if role is None:
+            raise NotFound(f"Role '{code}' not found")
+        if role.builtin:
+            raise ValidationError("role", "Built-in roles cannot be deleted")
+        if session.execute(select(User.id).where(User.role_code == code)).first():
+            raise ValidationError("role", "The role is still given to users")
+        for rp in session.execute(select(RolePermission).where(RolePermission.role_code == code)).scalars():
+            session.delete(rp)
+        session.flush()
+        session.delete(role)
+        session.commit()
+
