@@ -14,7 +14,7 @@ CUSTOMERS = register(ListSource(
     columns=(
         Column("name", "c.name", width=200),
         Column("kind", "c.kind", width=80),
-        Column("phone", "c.phone"),
+        Column("phone", "c.phone", kind="phone"),
         Column("email", "c.email", width=180),
         Column("city", "c.city", width=110),
         Column("id_number", "c.id_number", sortable=False),

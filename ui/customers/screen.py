@@ -1,0 +1,114 @@
+"""Customers: the list, a detail pane and the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from services import customers, validation
+from services.errors import DomainError
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+
+
+class CustomersScreen(ListScreen):
+    area = "customer"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        headers = {
+            "name": self.tr("Name"), "kind": self.tr("Type"), "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"), "city": self.tr("City"), "active": self.tr("Active"),
+            "created_at": self.tr("Created"),
+        }
+        view = ListView(
+            ctx, "customers", headers, noun_plural=self.tr("customers"),
+            empty_text=self.tr("No customers yet. Press Ctrl+N to add the first one."),
+            filters=[
+                FilterSpec("kind", self.tr("Type"), (("person", self.tr("Person")), ("company", self.tr("Company")))),
+                FilterSpec("active", self.tr("Active")),
+                FilterSpec("created", self.tr("Created")),
+            ],
+            export_name="customers",
+            value_labels={"kind": {"person": self.tr("Person"), "company": self.tr("Company")}},
+        )
+        super().__init__(ctx, self.tr("Customers"), view, can_edit=ctx.can("customer.edit"), parent=parent)
+        self.kind_labels = {"person": self.tr("Person"), "company": self.tr("Company")}
+        if ctx.can("customer.delete"):
+            self.delete_button = QPushButton(self.tr("Delete"))
+            self.delete_button.clicked.connect(self.delete_current)
+            self.extra_buttons.addWidget(self.delete_button)
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            d = customers.get(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc)}</p>"
+        c = d.data
+        region = self.ctx.settings.country
+        html = [f"<h2>{html_escape(c.name)}</h2>"]
+        if c.alt_name:
+            html.append(f"<p>{html_escape(c.alt_name)}</p>")
+        html.append(detail_table([
+            (self.tr("Type"), self.kind_labels.get(c.kind, c.kind)),
+            (self.tr("Phone"), validation.format_phone(c.phone, region)),
+            (self.tr("E-mail"), c.email),
+            (self.tr("ID number"), c.id_number),
+            (self.tr("Credit code"), c.company_reg),
+            (self.tr("Address"), " ".join(x for x in (c.address, c.city, c.postcode) if x)),
+            (self.tr("Birth date"), c.birth_date),
+            (self.tr("Notes"), c.notes),
+            (self.tr("Status"), self.tr("Active") if c.active else self.tr("Inactive")),
+            (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
+        ]))
+        if c.contacts:
+            html.append(f"<h3>{self.tr('Contacts')}</h3><ul>")
+            for x in c.contacts:
+                parts = [x.name, x.position, validation.format_phone(x.phone, region), x.email]
+                html.append(f"<li>{html_escape(' · '.join(p for p in parts if p))}</li>")
+            html.append("</ul>")
+        html.append(f"<h3>{self.tr('Vehicles')}</h3>")
+        if d.vehicles:
+            html.append("<ul>")
+            for v in d.vehicles:
+                text = " ".join(x for x in (v.plate, v.make, v.model, str(v.model_year or "")) if x)
+                html.append(f"<li><a href='vehicle:{v.id}'>{html_escape(text)}</a> · {html_escape(v.vin)}</li>")
+            html.append("</ul>")
+        else:
+            html.append(f"<p class='hint'>{self.tr('No vehicles.')}</p>")
+        return "".join(html)
+
+    def on_link(self, url) -> None:
+        kind, _, ref = url.toString().partition(":")
+        window = self.window()
+        if kind == "vehicle" and hasattr(window, "open_record"):
+            window.open_record("vehicle", ref)
+
+    def new_record(self) -> None:
+        from ui.customers.editor import CustomerDialog
+
+        new_id = CustomerDialog.ask(self.ctx, None, self)
+        if new_id:
+            self.list.reload()
+            self.open_record(new_id)
+
+    def edit_record(self, row_id: str) -> None:
+        from ui.customers.editor import CustomerDialog
+
+        CustomerDialog.ask(self.ctx, row_id, self)
+
+    def delete_current(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if not self.current_id:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete customer"),
+                                      self.tr("Delete this customer and their contacts?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            customers.delete_customer(self.ctx.db, self.ctx.actor, self.current_id)
+        except DomainError as exc:
+            show_error(self, exc)
+            return
+        self.ctx.notify("customer", [])

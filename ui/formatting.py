@@ -1,0 +1,62 @@
+"""The one place that turns stored values into display text (dates, times, money, booleans)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from services import money
+
+DATE_FORMAT = "%Y-%m-%d"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def _parse_datetime(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+    return None
+
+
+def local_datetime(value: Any) -> str:
+    """A stored UTC timestamp shown in the computer's local time."""
+    dt = _parse_datetime(value)
+    if dt is None:
+        return "" if value is None else str(value)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone().strftime(DATETIME_FORMAT)
+
+
+def date_text(value: Any) -> str:
+    if isinstance(value, date):
+        return value.strftime(DATE_FORMAT)
+    return "" if value is None else str(value)[:10]
+
+
+def money_text(minor: int | None, currency: str) -> str:
+    return "" if minor is None else money.format_money(int(minor), currency)
+
+
+def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN") -> str:
+    if value is None:
+        return ""
+    if kind == "phone":
+        from services.validation import format_phone
+
+        return format_phone(str(value), region)
+    if kind == "datetime":
+        return local_datetime(value)
+    if kind == "date":
+        return date_text(value)
+    if kind == "bool":
+        return "✓" if value else ""
+    if kind == "money":
+        return money_text(value, currency)
+    if kind == "int":
+        return f"{int(value):,}" if abs(int(value)) >= 10000 else str(value)
+    return str(value)

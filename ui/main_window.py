@@ -1,0 +1,269 @@
+"""The main window: area navigation, global search (Ctrl+K), status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from ui.context import AppContext
+
+PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    area: str
+    label: str
+    permission: str
+    factory: Callable[[AppContext], QWidget]
+    shortcut: str = ""
+
+
+def _pages(tr: Callable[[str], str]) -> list[Page]:
+    # Imported lazily: a screen's module loads when the screen is first opened.
+    def customers(ctx):
+        from ui.customers.screen import CustomersScreen
+
+        return CustomersScreen(ctx)
+
+    def vehicles(ctx):
+        from ui.vehicles.screen import VehiclesScreen
+
+        return VehiclesScreen(ctx)
+
+    def users(ctx):
+        from ui.admin.users import UsersScreen
+
+        return UsersScreen(ctx)
+
+    def roles(ctx):
+        from ui.admin.roles import RolesScreen
+
+        return RolesScreen(ctx)
+
+    def audit(ctx):
+        from ui.admin.audit import AuditScreen
+
+        return AuditScreen(ctx)
+
+    def settings(ctx):
+        from ui.admin.settings import SettingsScreen
+
+        return SettingsScreen(ctx)
+
+    sales, admin = tr("Sales"), tr("Admin")
+    return [
+        Page("customers", sales, tr("Customers"), "customer.view", customers, "Ctrl+1"),
+        Page("vehicles", sales, tr("Vehicles"), "vehicle.view", vehicles, "Ctrl+2"),
+        Page("users", admin, tr("Users"), "user.admin", users),
+        Page("roles", admin, tr("Roles"), "role.admin", roles),
+        Page("audit", admin, tr("Audit trail"), "audit.view", audit),
+        Page("settings", admin, tr("Settings"), "settings.edit", settings),
+    ]
+
+
+class MainWindow(QMainWindow):
+    first_list_painted = Signal()
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(f"Forecourt — {ctx.settings.name}")
+        self.resize(1280, 800)
+        self.pages = [p for p in _pages(self.tr) if ctx.can(p.permission)]
+        self.screens: dict[str, QWidget] = {}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        current_area = None
+        for page in self.pages:
+            if page.area != current_area:
+                header = QListWidgetItem(page.area.upper())
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setData(Qt.ItemDataRole.UserRole + 11, "header")
+                self.nav.addItem(header)
+                current_area = page.area
+            item = QListWidgetItem("   " + page.label)
+            item.setData(PAGE_ROLE, page.key)
+            if page.shortcut:
+                item.setToolTip(page.shortcut)
+                QShortcut(QKeySequence(page.shortcut), self, lambda key=page.key: self.show_page(key))
+            self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        self.search_button = QPushButton(self.tr("Search everything…  Ctrl+K"))
+        self.search_button.setObjectName("globalSearchButton")
+        self.search_button.clicked.connect(self.open_global_search)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.open_global_search)
+
+        left = QWidget()
+        from PySide6.QtWidgets import QVBoxLayout
+
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.addWidget(self.search_button)
+        left_layout.addWidget(self.nav, 1)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.addWidget(left)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        ctx.changed.connect(self._on_changed)
+        first = next((i for i in range(self.nav.count()) if self.nav.item(i).data(PAGE_ROLE)), None)
+        if first is not None:
+            self.nav.setCurrentRow(first)
+        else:
+            empty = QLabel(self.tr("Your role gives you no screens yet. Ask an administrator for access."))
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            empty.setObjectName("emptyState")
+            self.stack.addWidget(empty)
+
+    # --- chrome -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        act = QAction(self.tr("Change &password…"), self)
+        act.triggered.connect(self.change_password)
+        file_menu.addAction(act)
+        if self.ctx.can("backup.run"):
+            act = QAction(self.tr("&Back up now"), self)
+            act.setShortcut(QKeySequence("Ctrl+Shift+B"))
+            act.triggered.connect(self.backup_now)
+            file_menu.addAction(act)
+        file_menu.addSeparator()
+        act = QAction(self.tr("&Log out"), self)
+        act.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        act.triggered.connect(self.log_out)
+        file_menu.addAction(act)
+        act = QAction(self.tr("&Quit"), self)
+        act.setShortcut(QKeySequence.StandardKey.Quit)
+        act.triggered.connect(self.close)
+        file_menu.addAction(act)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        act = QAction(self.tr("&About Forecourt"), self)
+        act.triggered.connect(self.about)
+        help_menu.addAction(act)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.ctx.actor
+        self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.display_name or actor.username)
+                                 .replace("%2", actor.role))
+        self.terminal_label = QLabel(self.tr("Terminal: %1").replace("%1", actor.terminal))
+        self.db_label = QLabel(str(self.ctx.db.path.name))
+        self.db_label.setToolTip(str(self.ctx.db.path))
+        for w in (self.user_label, self.terminal_label, self.db_label):
+            bar.addPermanentWidget(w)
+
+    # --- navigation ---------------------------------------------------------------------------
+    def _nav_changed(self, current: QListWidgetItem | None, _previous) -> None:
+        if current is None:
+            return
+        key = current.data(PAGE_ROLE)
+        if key:
+            self.show_page(key)
+
+    def screen(self, key: str) -> QWidget:
+        if key not in self.screens:
+            page = next(p for p in self.pages if p.key == key)
+            widget = page.factory(self.ctx)
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+        return self.screens[key]
+
+    def show_page(self, key: str) -> QWidget | None:
+        if not any(p.key == key for p in self.pages):
+            return None
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        for i in range(self.nav.count()):
+            if self.nav.item(i).data(PAGE_ROLE) == key and self.nav.currentRow() != i:
+                self.nav.blockSignals(True)
+                self.nav.setCurrentRow(i)
+                self.nav.blockSignals(False)
+        focus = getattr(widget, "focus_default", None)
+        if callable(focus):
+            focus()
+        return widget
+
+    def open_record(self, kind: str, ref_id: str) -> None:
+        """Show a record found by global search in its own screen."""
+        page = {"customer": "customers", "vehicle": "vehicles"}.get(kind)
+        if page is None:
+            return
+        widget = self.show_page(page)
+        if widget is not None:
+            widget.open_record(ref_id)
+
+    def open_global_search(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self)
+        if hit is not None:
+            self.open_record(hit.kind, hit.ref_id)
+
+    def _on_changed(self, area: str, ids: list) -> None:
+        for widget in self.screens.values():
+            handler = getattr(widget, "on_changed", None)
+            if callable(handler):
+                handler(area, ids)
+        if area == "settings":
+            self.setWindowTitle(f"Forecourt — {self.ctx.settings.name}")
+
+    # --- actions ------------------------------------------------------------------------------
+    def change_password(self) -> None:
+        from ui.login import ChangePasswordDialog
+
+        if ChangePasswordDialog.ask(self.ctx.db, self.ctx.actor, self):
+            self.statusBar().showMessage(self.tr("Password changed."), 5000)
+
+    def backup_now(self) -> None:
+        from services import backups
+        from ui.workers import Op
+
+        db = self.ctx.db
+
+        def work(progress, cancel):
+            return backups.create_backup(db, reason="manual", progress=progress, cancel=cancel)
+
+        Op(self, work, title=self.tr("Backing up")).success(
+            lambda path: self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(path)),
+                                                      8000)).run()
+
+    def log_out(self) -> None:
+        self.logout_requested.emit()
+        self.close()
+
+    def about(self) -> None:
+        from app import __version__
+
+        QMessageBox.about(self, self.tr("About Forecourt"),
+                          self.tr("Forecourt %1 — dealer management for one dealership, offline first.")
+                          .replace("%1", __version__) + f"\n\n{self.ctx.db.path}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from ui.workers import wait_for_all
+
+        wait_for_all(60000)
+        super().closeEvent(event)

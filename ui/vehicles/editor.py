@@ -1,0 +1,213 @@
+"""Create or edit a vehicle; the VIN is checked and decoded as it is typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import vehicles
+from services.errors import ValidationError
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.widgets.forms import FieldErrors
+from ui.workers import Op
+
+
+class VehicleDialog(QDialog):
+    def __init__(self, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.vehicle_id = vehicle_id
+        self.saved_id: str | None = None
+        self.owner_id: str | None = owner[0] if owner else None
+        self.setWindowTitle(self.tr("Edit vehicle") if vehicle_id else self.tr("New vehicle"))
+        self.setMinimumWidth(560)
+
+        self.vin = QLineEdit()
+        self.vin.setMaxLength(17)
+        self.vin.setPlaceholderText(self.tr("17 characters"))
+        self.vin_info = QLabel()
+        self.vin_info.setObjectName("hint")
+        self.make = QLineEdit()
+        self.model = QLineEdit()
+        self.variant = QLineEdit()
+        self.model_year = QSpinBox()
+        self.model_year.setRange(1899, date.today().year + 2)
+        self.model_year.setSpecialValueText(self.tr("not known"))
+        self.model_year.setValue(1899)
+        self.colour = QLineEdit()
+        self.fuel = QComboBox()
+        self.fuel.addItem(self.tr("not known"), "")
+        fuel_labels = {"petrol": self.tr("Petrol"), "diesel": self.tr("Diesel"), "hybrid": self.tr("Hybrid"),
+                       "plug_in_hybrid": self.tr("Plug-in hybrid"), "electric": self.tr("Electric"),
+                       "lpg": self.tr("LPG"), "other": self.tr("Other")}
+        for key in vehicles.FUELS:
+            self.fuel.addItem(fuel_labels.get(key, key), key)
+        self.plate = QLineEdit()
+        self.registered_on = QDateEdit()
+        self.registered_on.setCalendarPopup(True)
+        self.registered_on.setDisplayFormat("yyyy-MM-dd")
+        self.registered_on.setMinimumDate(QDate(1900, 1, 1))
+        self.registered_on.setSpecialValueText(self.tr("not known"))
+        self.registered_on.setDate(self.registered_on.minimumDate())
+        self.odometer = QSpinBox()
+        self.odometer.setRange(-1, 9_999_999)
+        self.odometer.setSpecialValueText(self.tr("not known"))
+        self.odometer.setValue(-1)
+        self.odometer.setSuffix(" km")
+        self.owner = QLineEdit()
+        self.owner.setReadOnly(True)
+        self.owner.setPlaceholderText(self.tr("No owner (stock vehicle)"))
+        if owner:
+            self.owner.setText(owner[1])
+        choose = QPushButton(self.tr("C&hoose…"))
+        choose.clicked.connect(self.choose_owner)
+        clear = QPushButton(self.tr("Clear"))
+        clear.clicked.connect(self.clear_owner)
+        owner_row = QHBoxLayout()
+        owner_row.setContentsMargins(0, 0, 0, 0)
+        owner_row.addWidget(self.owner, 1)
+        owner_row.addWidget(choose)
+        owner_row.addWidget(clear)
+        owner_holder = QWidget()
+        owner_holder.setLayout(owner_row)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(60)
+        self.notes.setTabChangesFocus(True)
+        for name in ("vin", "make", "model", "variant", "model_year", "colour", "fuel", "plate", "registered_on",
+                     "odometer", "owner", "notes"):
+            getattr(self, name).setObjectName(name)
+
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.errors.add_row("vin", self.tr("&VIN"), self.vin)
+        form.addRow("", self.vin_info)
+        self.errors.add_row("make", self.tr("&Make"), self.make)
+        self.errors.add_row("model", self.tr("M&odel"), self.model)
+        self.errors.add_row("variant", self.tr("Varia&nt"), self.variant)
+        self.errors.add_row("model_year", self.tr("Model &year"), self.model_year)
+        self.errors.add_row("colour", self.tr("&Colour"), self.colour)
+        self.errors.add_row("fuel", self.tr("&Fuel"), self.fuel)
+        self.errors.add_row("plate", self.tr("&Plate"), self.plate)
+        self.errors.add_row("registered_on", self.tr("&Registered"), self.registered_on)
+        self.errors.add_row("odometer_km", self.tr("O&dometer"), self.odometer)
+        self.errors.add_row("owner_id", self.tr("O&wner"), owner_holder)
+        self.errors.add_row("notes", self.tr("Notes"), self.notes)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.vin.editingFinished.connect(self.decode)
+        if vehicle_id:
+            self._load(vehicle_id)
+        self.vin.setFocus()
+
+    def decode(self) -> None:
+        text = self.vin.text().strip()
+        if not text:
+            self.vin_info.clear()
+            return
+        try:
+            info = vehicles.decode_vin(text)
+        except ValidationError as exc:
+            self.vin_info.setText(exc.detail)
+            return
+        parts = [x for x in (info.make, info.country) if x]
+        if info.model_years:
+            parts.append("/".join(str(y) for y in info.model_years))
+        self.vin_info.setText(" · ".join(parts + info.warnings))
+        if not self.make.text().strip() and info.make:
+            self.make.setText(info.make)
+
+    def choose_owner(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the owner"))
+        if hit is not None:
+            self.owner_id = hit.ref_id
+            self.owner.setText(hit.title)
+
+    def clear_owner(self) -> None:
+        self.owner_id = None
+        self.owner.clear()
+
+    def _load(self, vehicle_id: str) -> None:
+        d = vehicles.get(self.ctx.db, self.ctx.actor, vehicle_id)
+        v = d.data
+        for key in ("vin", "make", "model", "variant", "colour", "plate"):
+            getattr(self, key).setText(getattr(v, key) or "")
+        if v.model_year:
+            self.model_year.setValue(v.model_year)
+        self.fuel.setCurrentIndex(max(0, self.fuel.findData(v.fuel)))
+        if v.registered_on:
+            self.registered_on.setDate(QDate(v.registered_on.year, v.registered_on.month, v.registered_on.day))
+        if v.odometer_km is not None:
+            self.odometer.setValue(v.odometer_km)
+        self.owner_id = v.owner_id
+        self.owner.setText(d.owner_name)
+        self.notes.setPlainText(v.notes)
+        self.decode()
+
+    def value(self) -> vehicles.VehicleInput:
+        reg = self.registered_on.date()
+        return vehicles.VehicleInput(
+            vin=self.vin.text(), make=self.make.text(), model=self.model.text(), variant=self.variant.text(),
+            model_year=None if self.model_year.value() == self.model_year.minimum() else self.model_year.value(),
+            colour=self.colour.text(), fuel=self.fuel.currentData(), plate=self.plate.text(),
+            registered_on=None if reg == self.registered_on.minimumDate() else reg.toPython(),
+            odometer_km=None if self.odometer.value() < 0 else self.odometer.value(),
+            owner_id=self.owner_id, notes=self.notes.toPlainText())
+
+    def save(self) -> None:
+        self.errors.clear()
+        data = self.value()
+        db, actor, vid = self.ctx.db, self.ctx.actor, self.vehicle_id
+
+        def work(_progress, _cancel) -> str:
+            if vid:
+                vehicles.update(db, actor, vid, data)
+                return vid
+            return vehicles.create(db, actor, data)
+
+        self.buttons.setEnabled(False)
+        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, vehicle_id: str) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_id = vehicle_id
+        self.ctx.notify("vehicle", [vehicle_id])
+        if self.owner_id:
+            self.ctx.notify("customer", [self.owner_id])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and self.errors.show(exc):
+            return
+        show_error(self, exc)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
+            parent: QWidget | None = None) -> str | None:
+        dialog = cls(ctx, vehicle_id, owner=owner, parent=parent)
+        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None

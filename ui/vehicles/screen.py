@@ -1,0 +1,74 @@
+"""Vehicles: the list, a detail pane and the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from services import vehicles
+from services.errors import DomainError
+from ui.context import AppContext
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+
+
+class VehiclesScreen(ListScreen):
+    area = "vehicle"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        headers = {
+            "plate": self.tr("Plate"), "vin": self.tr("VIN"), "make": self.tr("Make"), "model": self.tr("Model"),
+            "model_year": self.tr("Year"), "colour": self.tr("Colour"), "owner": self.tr("Owner"),
+            "created_at": self.tr("Created"),
+        }
+        view = ListView(
+            ctx, "vehicles", headers, noun_plural=self.tr("vehicles"),
+            empty_text=self.tr("No vehicles yet. Press Ctrl+N to add one."),
+            filters=[FilterSpec("has_owner", self.tr("Has owner"))],
+            export_name="vehicles",
+        )
+        super().__init__(ctx, self.tr("Vehicles"), view, can_edit=ctx.can("vehicle.edit"), parent=parent)
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            d = vehicles.get(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc)}</p>"
+        v = d.data
+        title = " ".join(x for x in (v.make, v.model, v.variant) if x)
+        owner = (f"<a href='customer:{v.owner_id}'>{html_escape(d.owner_name)}</a>" if v.owner_id
+                 else html_escape(self.tr("No owner (stock vehicle)")))
+        html = [f"<h2>{html_escape(title)}</h2>", f"<p><b>{html_escape(v.plate)}</b></p>"]
+        html.append(detail_table([
+            (self.tr("VIN"), v.vin),
+            (self.tr("Decoded"), " · ".join(x for x in (d.decoded_make, d.decoded_country) if x)),
+            (self.tr("Model year"), v.model_year),
+            (self.tr("Colour"), v.colour),
+            (self.tr("Fuel"), v.fuel),
+            (self.tr("Registered"), v.registered_on),
+            (self.tr("Odometer"), f"{v.odometer_km:,} km" if v.odometer_km is not None else ""),
+            (self.tr("Notes"), v.notes),
+            (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
+        ]))
+        html.append(f"<p>{html_escape(self.tr('Owner'))}: {owner}</p>")
+        for w in d.warnings:
+            html.append(f"<p class='hint'>{html_escape(w)}</p>")
+        return "".join(html)
+
+    def on_link(self, url) -> None:
+        kind, _, ref = url.toString().partition(":")
+        window = self.window()
+        if kind == "customer" and hasattr(window, "open_record"):
+            window.open_record("customer", ref)
+
+    def new_record(self) -> None:
+        from ui.vehicles.editor import VehicleDialog
+
+        new_id = VehicleDialog.ask(self.ctx, None, parent=self)
+        if new_id:
+            self.list.reload()
+            self.open_record(new_id)
+
+    def edit_record(self, row_id: str) -> None:
+        from ui.vehicles.editor import VehicleDialog
+
+        VehicleDialog.ask(self.ctx, row_id, parent=self)
