@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from app import migrate
-from app.db import Database, translate_operational_error
+from app.db import Database, make_engine, translate_operational_error
 from services.errors import DatabaseProblem
 
 
@@ -56,6 +56,22 @@ def quick_check(path: Path) -> str | None:
     return None if row and row[0] == "ok" else (row[0] if row else "unreadable")
 
 
+def _refuse_unusable_schema(path: Path) -> None:
+    """Raise DatabaseProblem for a foreign or newer file, looking at it read-only: opening it for
+    writing would already switch it to WAL mode, and it is not ours to change."""
+    engine = make_engine(path, immediate=False, readonly=True)
+    try:
+        with engine.connect() as conn:
+            migrate.schema_state(conn, path)
+    except DBAPIError as exc:
+        problem = translate_operational_error(exc, path)
+        if problem is not None:
+            raise problem from exc
+        raise
+    finally:
+        engine.dispose()
+
+
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True) -> Database:
     """Open (and if needed create or upgrade) the database at ``path``.
 
@@ -70,6 +86,7 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
             known = translate_operational_error(Exception(problem), path)
             raise known or DatabaseProblem(
                 f"The database {path} is damaged ({problem}). Restore it from a backup.", kind="corrupt")
+        _refuse_unusable_schema(path)
     db = Database.open(path)
     try:
         with db.engine.connect() as conn:

@@ -44,6 +44,8 @@ def configure_logging(*, verbose: bool = False) -> Path:
         handler.setLevel(logging.DEBUG)
         root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    # Alembic announces its plugins and context on every open; only worth a line when debugging.
+    logging.getLogger("alembic").setLevel(logging.DEBUG if verbose else logging.WARNING)
     if verbose and not any(getattr(h, "_forecourt_console", False) for h in root.handlers):
         console = logging.StreamHandler(sys.stderr)
         console.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))

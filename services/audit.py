@@ -17,10 +17,11 @@ from typing import Any
 from sqlalchemy import Connection, event, inspect, select, text
 from sqlalchemy.orm import Session
 
+from app.db import Database
 from models.admin import AuditEntry, AuditHead
 from models.base import Audited
 from services.ids import new_id
-from services.permissions import Actor
+from services.permissions import Actor, require
 
 GENESIS = "0" * 64
 
@@ -160,13 +161,14 @@ class VerifyResult:
 def verify(conn: Connection) -> VerifyResult:
     """Walk the chain in order; report the first entry that was altered, removed or inserted."""
     prev = GENESIS
-    expected_seq = None
+    # The chain starts at seq 1, so a missing first entry is named like any other missing entry.
+    expected_seq = 1
     checked = 0
     result = conn.execute(text(
         "SELECT seq, id, at, actor, terminal, action, entity, entity_id, summary, before, after, "
         "prev_hash, hash FROM audit_entry ORDER BY seq"))
     for r in result:
-        if expected_seq is not None and r.seq != expected_seq:
+        if r.seq != expected_seq:
             return VerifyResult(False, checked, expected_seq,
                                 f"entry {expected_seq} is missing (deleted); next entry is {r.seq}")
         if r.prev_hash != prev:
@@ -181,9 +183,16 @@ def verify(conn: Connection) -> VerifyResult:
         expected_seq = r.seq + 1
         checked += 1
     head = conn.execute(text("SELECT seq, hash FROM audit_head WHERE id = 1")).first()
-    last_seq = (expected_seq or 1) - 1
+    last_seq = expected_seq - 1
     if head is not None and (head.seq != last_seq or head.hash != (prev if checked else head.hash)):
         first_missing = last_seq + 1
         return VerifyResult(False, checked, first_missing,
                             f"entries after {last_seq} up to {head.seq} are missing (deleted)")
     return VerifyResult(True, checked)
+
+
+def verify_trail(db: Database, actor: Actor) -> VerifyResult:
+    """:func:`verify` for a user allowed to browse the trail, on a read connection. Any thread."""
+    require(actor, "audit.view")
+    with db.read() as conn:
+        return verify(conn)

@@ -60,12 +60,20 @@ class _Busy(Exception):
 
 # --- making a copy ----------------------------------------------------------------------------------
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     from app.db import BUSY_TIMEOUT_MS
 
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    # A read-only connection never checkpoints or deletes the WAL when it closes, so reading a
+    # damaged database to copy it cannot destroy the last committed work kept in its log.
+    target = f"file:{path.as_posix()}?mode=ro" if readonly else str(path)
+    conn = sqlite3.connect(target, uri=readonly, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
 
 
 def _copy_pages(source: sqlite3.Connection, dest: sqlite3.Connection, *, progress: Progress | None,
@@ -161,7 +169,7 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
     tmp = target.with_name(f".{target.name}.part")
     _remove_with_sidecars(tmp)
     try:
-        source = _connect(source_path)
+        source = _connect(source_path, readonly=True)
         try:
             dest = sqlite3.connect(str(tmp), isolation_level=None)
             try:
@@ -370,12 +378,13 @@ def _safety_copy(db_path: Path, reason: str) -> Path:
     folder = backup_dir_for(db_path)
     _prepare_folder(folder)
     target = _unique_name(folder, datetime.now(), reason)
-    try:
-        _snapshot(db_path, target, progress=None, cancel=None, message="")
-        return target
-    except DatabaseProblem as exc:
-        if exc.kind != "corrupt":
-            raise
+    if _has_sqlite_header(db_path):
+        try:
+            _snapshot(db_path, target, progress=None, cancel=None, message="")
+            return target
+        except DatabaseProblem as exc:
+            if exc.kind != "corrupt":
+                raise
     # A damaged database cannot be read page by page: keep its bytes as they are, with its WAL (which
     # may hold the last committed work) under the matching name so SQLite finds it if it is opened.
     try:
@@ -402,7 +411,7 @@ def keep_copy(db_path: Path, *, reason: str) -> Path | None:
 
 def _copy_into_live(backup_path: Path, db_path: Path) -> None:
     """Overwrite the live database through SQLite, so its locks keep other programs consistent."""
-    source = sqlite3.connect(f"file:{backup_path.as_posix()}?mode=ro", uri=True)
+    source = _connect(backup_path, readonly=True)
     try:
         dest = _connect(db_path)
         try:
@@ -419,7 +428,7 @@ def _replace_file(backup_path: Path, db_path: Path) -> None:
     tmp = db_path.with_name(f".{db_path.name}.restore.part")
     _remove_with_sidecars(tmp)
     try:
-        source = sqlite3.connect(f"file:{backup_path.as_posix()}?mode=ro", uri=True)
+        source = _connect(backup_path, readonly=True)
         try:
             dest = sqlite3.connect(str(tmp), isolation_level=None)
             try:
@@ -441,14 +450,21 @@ def _replace_file(backup_path: Path, db_path: Path) -> None:
 
 
 def _opens_cleanly(db_path: Path) -> bool:
-    if not db_path.is_file() or db_path.stat().st_size == 0:
+    """True for a sound database, False for a damaged or missing one; a locked one is an error, so
+    that a file another program is using is never swapped from under it."""
+    if not db_path.is_file() or db_path.stat().st_size == 0 or not _has_sqlite_header(db_path):
         return False
     try:
-        conn = sqlite3.connect(f"file:{db_path.as_posix()}?mode=ro", uri=True, timeout=5)
+        conn = _connect(db_path, readonly=True)
         try:
             return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
         finally:
             conn.close()
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+            raise DatabaseProblem(f"The database {db_path} is in use by another program. Close it and try "
+                                  "again; nothing was restored.", kind="locked") from exc
+        return False
     except sqlite3.Error:
         return False
 

@@ -101,7 +101,7 @@ AUDIT = register(ListSource(
     id_sql="a.seq",
     columns=(
         Column("seq", "a.seq", kind="int", width=70),
-        Column("at", "a.at", kind="text", width=170),
+        Column("at", "a.at", kind="datetime", width=130),
         Column("actor", "a.actor", width=110),
         Column("terminal", "a.terminal", sortable=False, width=70),
         Column("action", "a.action", width=90),

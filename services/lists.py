@@ -8,6 +8,7 @@ snake_case English names: they are the header row of every exported file.
 from __future__ import annotations
 
 import csv
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,6 +22,8 @@ from services import search
 from services.errors import ValidationError
 from services.permissions import Actor, require
 from services.progress import CancelToken, Progress, no_progress
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,10 @@ def _load_sources() -> None:
 def _where(src: ListSource, state: ListState) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
+    # A misspelt filter would otherwise be dropped silently and show (or export) every row.
+    unknown = sorted(set(state.filters) - {f.key for f in src.filters})
+    if unknown:
+        raise ValidationError("filters", f"Unknown filter(s) for list '{src.name}': {', '.join(unknown)}")
     query = state.search.strip()
     if query:
         if src.search_kind:
@@ -247,8 +254,13 @@ class _xlsx_writer:
     def __exit__(self, *exc) -> None:
         if exc[0] is None:
             self.wb.save(self.path)
-        else:
-            self.wb.close()
+            return
+        # A write-only workbook releases its temporary sheet files only when saved; the saved
+        # partial file is removed by export(). The error that stopped the export is the one to report.
+        try:
+            self.wb.save(self.path)
+        except Exception:  # noqa: BLE001
+            log.warning("Could not tidy up the unfinished workbook %s", self.path, exc_info=True)
 
 
 def _column_letter(i: int) -> str:

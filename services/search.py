@@ -93,8 +93,10 @@ def vehicle_doc(r) -> dict:
     body = " | ".join(x for x in (
         normalize(r.vin), compact(r.plate), normalize(r.make), normalize(r.model),
         normalize(r.owner_name or "")) if x)
+    # The owner's name is in the body, so it must be in the short index too: otherwise a
+    # two-character owner name would find the car only when written with three characters or more.
     return {"kind": "vehicle", "ref_id": r.id, "title": title, "detail": detail, "body": body,
-            "grams": short_grams(compact(r.plate))}
+            "grams": short_grams(compact(r.plate), r.owner_name or "")}
 
 
 _BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc)}
@@ -120,20 +122,35 @@ def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
 
 
 def rebuild(conn: Connection, kinds: Sequence[str] = tuple(_BUILDERS), *, progress=None, cancel=None) -> int:
-    """Rebuild the documents of whole kinds in bulk (demo data, repairs). Returns documents written."""
+    """Rebuild the documents of whole kinds in bulk (demo data, repairs). Returns documents written.
+
+    Runs in the caller's write transaction. The full-text indexes are rebuilt once from
+    ``search_doc`` at the end instead of row by row through the triggers, which is about ten
+    times faster for whole tables; the triggers are dropped meanwhile and put back before this
+    returns (a rollback restores them too)."""
+    triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND tbl_name = 'search_doc' ORDER BY name")).all()
+    for name, _sql in triggers:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     total = 0
-    for kind in kinds:
-        sql, build = _BUILDERS[kind]
-        conn.execute(text("DELETE FROM search_doc WHERE kind = :kind"), {"kind": kind})
-        all_sql = sql.replace("WHERE c.id IN :ids", "").replace("WHERE v.id IN :ids", "")
-        result = conn.execution_options(yield_per=5000).execute(text(all_sql))
-        for part in result.partitions():
-            if cancel is not None:
-                cancel.check()
-            conn.execute(_INSERT, [build(r) for r in part])
-            total += len(part)
-            if progress is not None:
-                progress(total, None, f"Indexed {total:,} records")
+    try:
+        for kind in kinds:
+            sql, build = _BUILDERS[kind]
+            conn.execute(text("DELETE FROM search_doc WHERE kind = :kind"), {"kind": kind})
+            all_sql = sql.replace("WHERE c.id IN :ids", "").replace("WHERE v.id IN :ids", "")
+            # An explicit partition size: with text() the driver otherwise hands over one row at a time.
+            for part in conn.execute(text(all_sql)).partitions(5000):
+                if cancel is not None:
+                    cancel.check()
+                conn.execute(_INSERT, [build(r) for r in part])
+                total += len(part)
+                if progress is not None:
+                    progress(total, None, f"Indexed {total:,} records")
+        conn.exec_driver_sql("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
+        conn.exec_driver_sql("INSERT INTO search_short(search_short) VALUES ('rebuild')")
+    finally:
+        for _name, sql in triggers:
+            conn.exec_driver_sql(sql)
     return total
 
 
@@ -141,6 +158,15 @@ def rebuild(conn: Connection, kinds: Sequence[str] = tuple(_BUILDERS), *, progre
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+def _long_term(word: str) -> str:
+    # Plates and phones are indexed without separators; "京A·12345" or "139-0000-1234" as typed
+    # must find them, while an e-mail address keeps its punctuation: match either form.
+    bare = compact(word)
+    if bare != word and len(bare) >= 3:
+        return f"({_quote(word)} OR {_quote(bare)})"
+    return _quote(word)
 
 
 def match_sql(query: str) -> tuple[str, dict] | None:
@@ -155,7 +181,7 @@ def match_sql(query: str) -> tuple[str, dict] | None:
     parts: list[str] = []
     params: dict[str, str] = {}
     if long_words:
-        params["q_long"] = " AND ".join(_quote(w) for w in long_words)
+        params["q_long"] = " AND ".join(_long_term(w) for w in long_words)
         parts.append("SELECT rowid FROM search_fts WHERE search_fts MATCH :q_long")
     if short_words:
         terms = [_quote(w) if len(w) == 2 else _quote(w) + "*" for w in short_words]

@@ -58,7 +58,8 @@ def _validate(s: DealershipSettings) -> None:
     for doc, prefix in s.number_prefixes.items():
         if doc not in DOC_TYPES:
             raise ValidationError("number_prefixes", f"Unknown document type '{doc}'")
-        if not prefix or not prefix.isalnum() or len(prefix) > 8:
+        # ASCII only: a full-width "ＩＮＶ" typed through an input method looks like "INV" but is not.
+        if not prefix or not (prefix.isascii() and prefix.isalnum()) or len(prefix) > 8:
             raise ValidationError(f"prefix_{doc}", "A prefix is 1–8 letters or digits")
 
 
@@ -120,7 +121,7 @@ def terminal_code(conn_or_session) -> str:
 def set_terminal_code(db: Database, actor: Actor, code: str) -> None:
     require(actor, "settings.edit")
     code = code.strip().upper()
-    if not code or not code.isalnum() or len(code) > 6:
+    if not code or not (code.isascii() and code.isalnum()) or len(code) > 6:
         raise ValidationError("terminal_code", "A terminal code is 1–6 letters or digits")
     with unit_of_work(db, actor) as session:
         before = terminal_code(session)
@@ -159,12 +160,17 @@ def save_tax_rate(db: Database, actor: Actor, *, code: str, name: str, rate: str
         raise ValidationError("code", "A tax code is required")
     if not name.strip():
         raise ValidationError("name", "A tax name is required")
-    rate_bp = rate if isinstance(rate, int) else money.parse_rate_percent(rate)
+    if isinstance(rate, int) and not isinstance(rate, bool):
+        if not 0 <= rate <= 10000:
+            raise ValidationError("rate", f"{rate} basis points is not between 0 and 100 %")
+        rate_bp = rate
+    else:
+        rate_bp = money.parse_rate_percent(str(rate))
     with unit_of_work(db, actor) as session:
         clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
         if clash and clash != id:
             raise ValidationError("code", f"Tax code '{code}' already exists")
-        row = session.get(TaxRate, id) if id else TaxRate()
+        row = session.get(TaxRate, id) if id else TaxRate(created_by=actor.username)
         if row is None:
             raise NotFound(f"Tax rate {id} not found")
         row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active

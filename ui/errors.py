@@ -15,32 +15,31 @@ from services.errors import DatabaseProblem, DomainError, PermissionDenied, Vali
 log = logging.getLogger("forecourt.ui")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the user what went wrong. Domain errors are their own message; anything else is logged
     with its traceback and shown as a short apology with details."""
     if isinstance(exc, PermissionDenied):
-        QMessageBox.warning(parent, _tr("Not allowed"), _tr("You do not have permission to do this.") + "\n\n"
-                            + str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not allowed"),
+                            QCoreApplication.translate("Errors", "You do not have permission to do this.")
+                            + "\n\n" + str(exc))
         return
     if isinstance(exc, ValidationError):
-        QMessageBox.warning(parent, _tr("Please check your input"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Please check your input"), str(exc))
         return
     if isinstance(exc, DatabaseProblem):
-        QMessageBox.critical(parent, _tr("Database problem"), str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("Errors", "Database problem"), str(exc))
         return
     if isinstance(exc, DomainError):
-        QMessageBox.warning(parent, _tr("Forecourt"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Forecourt"), str(exc))
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("Unexpected error\n%s", details)
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Something went wrong"))
-    box.setText(_tr("Forecourt hit an unexpected problem. Your saved work is safe; the action you were "
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Something went wrong"))
+    box.setText(QCoreApplication.translate(
+        "Errors", "Forecourt hit an unexpected problem. Your saved work is safe; the action you were "
                     "doing may not have completed."))
     box.setInformativeText(f"{type(exc).__name__}: {exc}")
     box.setDetailedText(details)

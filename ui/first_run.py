@@ -23,19 +23,16 @@ from ui.errors import show_error
 from ui.widgets.forms import FieldErrors
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
-
-
 def ask_how_to_start(path: str, parent: QWidget | None = None) -> str:
     """'demo', 'empty' or '' (cancel)."""
     box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Welcome to Forecourt"))
-    box.setText(_tr("There is no database at %1 yet.").replace("%1", path))
-    box.setInformativeText(_tr("Start with demo data to try Forecourt out, or with an empty database "
+    box.setWindowTitle(QCoreApplication.translate("FirstRun", "Welcome to Forecourt"))
+    box.setText(QCoreApplication.translate("FirstRun", "There is no database at %1 yet.").replace("%1", path))
+    box.setInformativeText(QCoreApplication.translate(
+        "FirstRun", "Start with demo data to try Forecourt out, or with an empty database "
                                            "for your dealership."))
-    demo = box.addButton(_tr("Demo data"), QMessageBox.ButtonRole.AcceptRole)
-    empty = box.addButton(_tr("Empty database"), QMessageBox.ButtonRole.AcceptRole)
+    demo = box.addButton(QCoreApplication.translate("FirstRun", "Demo data"), QMessageBox.ButtonRole.AcceptRole)
+    empty = box.addButton(QCoreApplication.translate("FirstRun", "Empty database"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,7 +34,7 @@ class Page:
     shortcut: str = ""
 
 
-def _pages(tr: Callable[[str], str]) -> list[Page]:
+def _pages() -> list[Page]:
     # Imported lazily: a screen's module loads when the screen is first opened.
     def customers(ctx):
         from ui.customers.screen import CustomersScreen
@@ -66,14 +66,17 @@ def _pages(tr: Callable[[str], str]) -> list[Page]:
 
         return SettingsScreen(ctx)
 
-    sales, admin = tr("Sales"), tr("Admin")
+    sales, admin = QCoreApplication.translate("MainWindow", "Sales"), QCoreApplication.translate(
+        "MainWindow", "Admin")
     return [
-        Page("customers", sales, tr("Customers"), "customer.view", customers, "Ctrl+1"),
-        Page("vehicles", sales, tr("Vehicles"), "vehicle.view", vehicles, "Ctrl+2"),
-        Page("users", admin, tr("Users"), "user.admin", users),
-        Page("roles", admin, tr("Roles"), "role.admin", roles),
-        Page("audit", admin, tr("Audit trail"), "audit.view", audit),
-        Page("settings", admin, tr("Settings"), "settings.edit", settings),
+        Page("customers", sales, QCoreApplication.translate("MainWindow", "Customers"), "customer.view",
+             customers, "Ctrl+1"),
+        Page("vehicles", sales, QCoreApplication.translate("MainWindow", "Vehicles"), "vehicle.view",
+             vehicles, "Ctrl+2"),
+        Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),
+        Page("roles", admin, QCoreApplication.translate("MainWindow", "Roles"), "role.admin", roles),
+        Page("audit", admin, QCoreApplication.translate("MainWindow", "Audit trail"), "audit.view", audit),
+        Page("settings", admin, QCoreApplication.translate("MainWindow", "Settings"), "settings.edit", settings),
     ]
 
 
@@ -86,7 +89,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(f"Forecourt — {ctx.settings.name}")
         self.resize(1280, 800)
-        self.pages = [p for p in _pages(self.tr) if ctx.can(p.permission)]
+        self.pages = [p for p in _pages() if ctx.can(p.permission)]
         self.screens: dict[str, QWidget] = {}
 
         self.nav = QListWidget()

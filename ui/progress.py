@@ -17,7 +17,7 @@ class ProgressDialog(QDialog):
         self.label = QLabel(self.tr("Working…"))
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self._cancel)
         self.buttons.setVisible(cancellable)
         layout = QVBoxLayout(self)

@@ -27,6 +27,10 @@ class FieldErrors:
         error.hide()
         box.addWidget(error)
         self.form.addRow(label, holder)
+        # The label's mnemonic must focus the field itself, not the holder around it.
+        buddy = self.form.labelForField(holder)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
         self.widgets[field] = widget
         self.labels[field] = error
         return widget

@@ -203,7 +203,7 @@ class ListView(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         top.addWidget(self.count_label)
-        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setToolTip(self.tr("Export the rows shown to Excel or CSV (Ctrl+E)"))
         self.export_button.clicked.connect(self.export)
         self.export_button.setVisible(ctx.can("data.export"))
@@ -211,7 +211,6 @@ class ListView(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -230,9 +229,11 @@ class ListView(QWidget):
         self.table.horizontalHeader().setSortIndicator(
             sort_col, Qt.SortOrder.DescendingOrder if src.default_descending else Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().blockSignals(False)
+        # Only now: enabling sorting sorts by the header's current indicator, which must be the default.
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(lambda idx: self._activate(idx.row()))
         self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.current_changed.emit(self.model.row_id(cur.row()) or ""))
+            lambda cur, _prev: self.current_changed.emit(str(self.model.row_id(cur.row()) or "")))
         self.table.installEventFilter(self)
 
         self.empty = QLabel()
@@ -364,7 +365,7 @@ class ListView(QWidget):
     def _activate(self, row: int) -> None:
         row_id = self.model.row_id(row)
         if row_id:
-            self.activated.emit(row_id)
+            self.activated.emit(str(row_id))
 
     def eventFilter(self, obj, event) -> bool:
         from PySide6.QtCore import QEvent

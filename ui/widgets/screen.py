@@ -18,8 +18,8 @@ from ui.context import AppContext
 from ui.widgets.list_view import ListView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ListScreen", text)
+def _select_hint() -> str:
+    return "<p class='hint'>" + QCoreApplication.translate("ListScreen", "Select a row to see its details.") + "</p>"
 
 
 class ListScreen(QWidget):
@@ -36,10 +36,10 @@ class ListScreen(QWidget):
         self.can_edit = can_edit
         heading = QLabel(title)
         heading.setObjectName("screenTitle")
-        self.new_button = QPushButton(_tr("&New"))
+        self.new_button = QPushButton(QCoreApplication.translate("ListScreen", "&New"), self)
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_record)
-        self.edit_button = QPushButton(_tr("&Edit"))
+        self.edit_button = QPushButton(QCoreApplication.translate("ListScreen", "&Edit"), self)
         self.edit_button.setToolTip("F2")
         self.edit_button.clicked.connect(self._edit_current)
         self.edit_button.setEnabled(False)
@@ -57,7 +57,7 @@ class ListScreen(QWidget):
         self.detail.setObjectName("detailPane")
         self.detail.setOpenLinks(False)
         self.detail.anchorClicked.connect(self.on_link)
-        self.detail.setHtml(f"<p class='hint'>{_tr('Select a row to see its details.')}</p>")
+        self.detail.setHtml(_select_hint())
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.list)
         splitter.addWidget(self.detail)
@@ -88,7 +88,7 @@ class ListScreen(QWidget):
         if row_id:
             self.detail.setHtml(self.render_detail(row_id))
         else:
-            self.detail.setHtml(f"<p class='hint'>{_tr('Select a row to see its details.')}</p>")
+            self.detail.setHtml(_select_hint())
 
     def _activated(self, row_id: str) -> None:
         if self.can_edit:

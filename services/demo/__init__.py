@@ -1,0 +1,145 @@
+"""Demo data: a complete, plausible dealership near Shanghai, built deterministically from a seed.
+
+:func:`build` creates a new database and fills it in one transaction with Core bulk inserts
+(STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``); a new area
+adds a module with a ``write(conn, ctx, ...)`` function and a step in :func:`_fill`, drawing every
+random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the same seed and ``today`` give the
+same data.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from app.bootstrap import open_database
+from app.db import Database
+from services import audit, search
+from services.audit import Change
+from services.demo import crm, staff, vehicles
+from services.demo.context import DemoContext, Size
+from services.demo.staff import DEMO_USERS
+from services.errors import ValidationError
+from services.permissions import Actor
+from services.progress import CancelToken, Progress
+from services.settings import terminal_code
+from services.setup import os_user
+
+__all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
+
+SIZES: dict[str, Size] = {
+    # One year of a small dealership.
+    "small": Size(customers=2_000, companies=300, vehicles=2_600, years=1),
+    "medium": Size(customers=20_000, companies=2_500, vehicles=25_000, years=3),
+    # Ten years of a big one.
+    "large": Size(customers=100_000, companies=12_000, vehicles=120_000, years=10),
+}
+
+# Tables whose rows mean a database is in use; the demo never writes over them.
+_DATA_TABLES = ("customer", "contact", "vehicle", "user_account")
+
+
+def build(path: Path, *, size: str, seed: int = 1, progress: Progress | None = None,
+          cancel: CancelToken | None = None, today: date | None = None) -> dict[str, int]:
+    """Create the database at ``path`` and fill it with demo data of ``size`` (a key of
+    :data:`SIZES`). Returns the number of rows written per table.
+
+    Refuses (:class:`ValidationError` on ``file``) a database that already holds data. A cancelled
+    or failed build leaves nothing behind: a file it created is deleted, an existing one is left as
+    it was. Blocks for seconds to a minute; run it off the GUI thread.
+    """
+    if size not in SIZES:
+        raise ValidationError("size", f"Unknown demo size '{size}'; choose one of {', '.join(SIZES)}")
+    path = Path(path).expanduser().resolve()
+    created = not path.exists()
+    db = open_database(path, create=True)
+    try:
+        with db.read() as conn:
+            _refuse_data(conn, path)
+        counts = _fill(db, SIZES[size], seed=seed, today=today or date.today(), progress=progress, cancel=cancel)
+        _finish(db)
+        if progress is not None:
+            total = _units(SIZES[size])
+            progress(total, total, "Demo database ready")
+    except BaseException:
+        db.dispose()
+        if created:
+            _delete(path)
+        raise
+    db.dispose()
+    return counts
+
+
+def _refuse_data(conn: Connection, path: Path) -> None:
+    for table in _DATA_TABLES:
+        if conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None:
+            raise ValidationError("file", f"{path} already holds data ({table}); demo data goes into a new database")
+
+
+def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progress | None,
+          cancel: CancelToken | None) -> dict[str, int]:
+    hashes = staff.hash_passwords()
+    try:
+        with db.engine.begin() as conn:
+            actor = Actor.system(os_user(), terminal=terminal_code(conn))
+            ctx = DemoContext(random.Random(seed), today, size, actor, progress, cancel, total=_units(size))
+            counts: dict[str, int] = {}
+
+            settings = staff.dealership(ctx)
+            staff.write_settings(conn, settings)
+            people_written = crm.write(conn, ctx)
+            counts["customer"] = people_written.customers
+            counts["contact"] = people_written.contacts
+            counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
+            # Last, so the password hashes were computed while the rows above were generated.
+            counts["user_account"] = staff.write_users(conn, ctx, hashes)
+
+            indexed_before = ctx.done
+
+            def index_progress(done: int, _total: int | None, message: str) -> None:
+                ctx.done = indexed_before
+                ctx.advance(done, message)
+
+            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle"), progress=index_progress,
+                                                  cancel=cancel)
+            audit.append(conn, actor, [
+                Change("demo", "setting", "dealership", after={"name": settings.name},
+                       summary="demo dealership settings"),
+                Change("demo", "user_account", "*", summary=f"{counts['user_account']} demo users: "
+                       + ", ".join(u[0] for u in DEMO_USERS)),
+                Change("demo", "customer", "*", summary=f"{counts['customer']} demo customers (seed {seed})"),
+                Change("demo", "contact", "*", summary=f"{counts['contact']} demo contacts (seed {seed})"),
+                Change("demo", "vehicle", "*", summary=f"{counts['vehicle']} demo vehicles (seed {seed})"),
+            ])
+            if cancel is not None:
+                cancel.check()
+    finally:
+        for pending in hashes:
+            pending.cancel()
+    if progress is not None:
+        progress(ctx.total - 1, ctx.total, "Analysing the database")
+    return counts
+
+
+def _units(size: Size) -> int:
+    # Each customer and vehicle is written once and indexed once; the last unit is the analysis.
+    return 2 * (size.customers + size.vehicles) + 1
+
+
+def _finish(db: Database) -> None:
+    """Give the query planner statistics and fold the write-ahead log into the database file."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+    raw = db.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
+def _delete(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

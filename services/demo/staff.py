@@ -1,0 +1,77 @@
+"""The demo dealership itself: its settings and one user per role, with published passwords."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
+
+from sqlalchemy import Connection, insert, update
+
+from models.admin import Setting, User
+from services import users
+from services.demo import people
+from services.demo.context import DemoContext, insert_rows
+from services.settings import DealershipSettings
+
+# (user name, password, role, display name): one user for each built-in role.
+DEMO_USERS: list[tuple[str, str, str, str]] = [
+    ("owner", "owner123!", "owner", "周建华"),
+    ("manager", "manager123!", "sales_manager", "陈静"),
+    ("sales", "sales123!", "salesperson", "李娜"),
+    ("advisor", "advisor123!", "service_advisor", "张伟"),
+    ("foreman", "foreman123!", "foreman", "刘强"),
+    ("tech", "tech123!", "technician", "王磊"),
+    ("parts", "parts123!", "parts_clerk", "赵敏"),
+    ("cashier", "cashier123!", "cashier", "孙丽"),
+    ("viewer", "viewer123!", "read_only", "Emma Wilson"),
+]
+
+DEALERSHIP_NAME = "Forecourt Demo Motors 福克汽车"
+
+
+def hash_passwords() -> list[Future[str]]:
+    """Start hashing the demo passwords (each once) on worker threads. The hash is memory-hard and
+    slow by design and releases the GIL, so it runs while the customers are being generated."""
+    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo-hash")
+    futures = [pool.submit(users.hash_password, password) for _, password, _, _ in DEMO_USERS]
+    pool.shutdown(wait=False)
+    return futures
+
+
+def write_users(conn: Connection, ctx: DemoContext, hashes: list[Future[str]]) -> int:
+    created = sorted(ctx.moment_on(ctx.start) for _ in DEMO_USERS)
+    rows = []
+    for (username, _password, role, display_name), when, hashed in zip(DEMO_USERS, created, hashes, strict=True):
+        creator = ctx.actor.username if role == "owner" else "owner"
+        rows.append({
+            "id": ctx.ids.at(when), "created_at": when, "created_by": creator, "updated_at": when,
+            "updated_by": creator, "username": username, "display_name": display_name, "role_code": role,
+            "password_hash": hashed.result(), "active": True, "language": "", "failed_logins": 0,
+            "locked_until": None, "last_login_at": None, "must_change_password": False,
+        })
+    insert_rows(conn, User.__table__, rows)
+    return len(rows)
+
+
+def dealership(ctx: DemoContext) -> DealershipSettings:
+    district = people.SHANGHAI.districts[7]  # 闵行区
+    return DealershipSettings(
+        name=DEALERSHIP_NAME,
+        address=f"上海市{district.name}虹梅路2888号 {district.postcode}\n2888 Hongmei Road, Minhang District, Shanghai",
+        phone="+862164881234",
+        email="service@forecourt-demo.cn",
+        tax_id=people.credit_code(ctx.rng, district, recent=False),
+        country="CN",
+        currency="CNY",
+        prices_include_tax=True,
+        language="en",
+    )
+
+
+def write_settings(conn: Connection, settings: DealershipSettings) -> None:
+    value = json.dumps(asdict(settings), ensure_ascii=False, sort_keys=True)
+    table = Setting.__table__
+    changed = conn.execute(update(table).where(table.c.key == "dealership").values(value=value)).rowcount
+    if not changed:
+        conn.execute(insert(table).values(key="dealership", value=value))

@@ -1,0 +1,165 @@
+"""Opening a database: creating and seeding it, refusing unusable files unharmed, and the SQLite pragmas."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from app import migrate
+from app.bootstrap import open_database
+from app.db import BUSY_TIMEOUT_MS
+from services.errors import DatabaseProblem
+from services.permissions import ROLES
+from tests.services.samples import count, raw_rows
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- creating -------------------------------------------------------------------------------------
+
+def test_a_missing_file_is_reported_and_not_created(tmp_path):
+    path = tmp_path / "nowhere" / "forecourt.db"
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(path)
+    assert exc.value.kind == "missing"
+    assert "forecourt init" in str(exc.value)
+    assert not path.exists()
+    assert not path.parent.exists()
+
+
+def test_create_makes_a_migrated_seeded_database_in_a_new_folder(tmp_path):
+    path = tmp_path / "new" / "folder" / "forecourt.db"
+    db = open_database(path, create=True)
+    try:
+        with db.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+    finally:
+        db.dispose()
+    assert {r[0] for r in raw_rows(path, "SELECT code FROM role")} == set(ROLES)
+    assert raw_rows(path, "SELECT code FROM terminal") == [("T1",)]
+    assert raw_rows(path, "SELECT key FROM setting") == [("dealership",)]
+    assert raw_rows(path, "SELECT code FROM tax_rate WHERE is_default = 1") == [("VAT13",)]
+    assert count(path, "user_account") == 0
+
+
+def test_reopening_a_database_does_not_seed_it_again(tmp_path):
+    path = tmp_path / "forecourt.db"
+    open_database(path, create=True).dispose()
+    tables = ("role", "role_permission", "terminal", "setting", "tax_rate", "audit_entry")
+    before = {t: count(path, t) for t in tables}
+    open_database(path).dispose()
+    open_database(path, create=True).dispose()
+    assert {t: count(path, t) for t in tables} == before
+
+
+def test_seeding_is_audited_and_the_chain_verifies(tmp_path):
+    from services import audit
+
+    path = tmp_path / "forecourt.db"
+    db = open_database(path, create=True)
+    try:
+        with db.read() as conn:
+            result = audit.verify(conn)
+    finally:
+        db.dispose()
+    assert result.ok
+    assert result.checked == count(path, "audit_entry") > 0
+
+
+# --- refusing unusable files ----------------------------------------------------------------------
+
+def test_a_text_file_is_refused_as_corrupt_and_left_unchanged(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("Shopping list: oil filter, wiper blades\n", encoding="utf-8")
+    before = _digest(path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(path)
+    assert exc.value.kind == "corrupt"
+    assert "backup" in str(exc.value)
+    assert _digest(path) == before
+
+
+def test_a_folder_is_refused(tmp_path):
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(tmp_path)
+    assert exc.value.kind == "foreign"
+
+
+def test_a_garbled_database_is_refused_as_corrupt_and_left_unchanged(db_path):
+    data = bytearray(db_path.read_bytes())
+    start, end = len(data) // 4, 3 * len(data) // 4
+    data[start:end] = (b"\xde\xad\xbe\xef" * (end - start))[: end - start]
+    db_path.write_bytes(bytes(data))
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(db_path)
+    assert exc.value.kind == "corrupt"
+    assert _digest(db_path) == before
+
+
+def test_a_truncated_database_is_refused_as_corrupt_and_left_unchanged(db_path):
+    data = db_path.read_bytes()
+    db_path.write_bytes(data[: len(data) // 2])
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(db_path)
+    assert exc.value.kind == "corrupt"
+    assert _digest(db_path) == before
+
+
+def test_a_damaged_header_is_refused_as_corrupt(db_path):
+    data = bytearray(db_path.read_bytes())
+    data[0:16] = b"SQLite format 2\x00"
+    db_path.write_bytes(bytes(data))
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(db_path)
+    assert exc.value.kind == "corrupt"
+
+
+# --- the connection ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("engine_name", ["engine", "read_engine"])
+def test_connections_use_wal_foreign_keys_full_sync_and_a_busy_timeout(db, engine_name):
+    engine = getattr(db, engine_name)
+    with engine.connect() as conn:
+        pragma = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("synchronous") == 2
+        assert pragma("busy_timeout") == BUSY_TIMEOUT_MS == 5000
+
+
+def test_foreign_keys_are_enforced(db):
+    with pytest.raises(IntegrityError), db.engine.begin() as conn:
+        conn.execute(text("INSERT INTO vehicle (id, vin, make, model, variant, colour, fuel, plate, notes, owner_id, "
+                          "created_at, created_by, updated_at, updated_by) VALUES ('v1', 'LSVAU2180N2000001', "
+                          "'VW', 'Lavida', '', '', '', '', '', 'no-such-customer', '2030-01-01', '', "
+                          "'2030-01-01', '')"))
+
+
+def test_a_write_transaction_takes_the_write_lock_at_its_start(db, db_path):
+    other = sqlite3.connect(db_path, timeout=0, isolation_level=None)
+    try:
+        with db.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))  # no write yet, but BEGIN IMMEDIATE already holds the lock
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            conn.rollback()
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+def test_reads_do_not_block_a_writer(db, db_path):
+    with db.read() as reader:
+        reader.execute(text("SELECT count(*) FROM role")).scalar_one()
+        with db.engine.begin() as writer:
+            writer.execute(text("UPDATE setting SET value = value WHERE key = 'dealership'"))

@@ -1,0 +1,261 @@
+"""The demo data generator: sizes, determinism, valid identifiers, users, search, audit, safety."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from sqlalchemy import text
+from stdnum.cn import ric, uscc
+
+from app.bootstrap import open_database
+from app.db import Database
+from services import audit, demo, search, settings, users, validation
+from services.demo.vehicles import MODELS, year_code
+from services.errors import Cancelled, ValidationError
+from services.ids import id_time_ms
+from services.permissions import ROLES
+from services.progress import CancelToken
+from services.vehicles import FUELS, normalize_plate
+
+TODAY = date(2025, 6, 1)
+SEED = 3
+_CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+
+
+@pytest.fixture(scope="module")
+def demo_build(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    started = time.perf_counter()
+    counts = demo.build(path, size="small", seed=SEED, today=TODAY)
+    # Reported, never asserted: build speed is the benchmark's business.
+    print(f"small demo build: {time.perf_counter() - started:.2f} s, {counts}")
+    return path, counts
+
+
+@pytest.fixture(scope="module")
+def demo_path(demo_build) -> Path:
+    return demo_build[0]
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_path) -> Iterator[Database]:
+    database = open_database(demo_path)
+    yield database
+    database.dispose()
+
+
+def _rows(db: Database, sql: str) -> list:
+    with db.read() as conn:
+        return conn.execute(text(sql)).all()
+
+
+def _dump(path: Path) -> dict[str, list]:
+    database = open_database(path)
+    try:
+        with database.read() as conn:
+            return {table: conn.execute(text(f"SELECT * FROM {table} ORDER BY id")).all()
+                    for table in ("customer", "contact", "vehicle")}
+    finally:
+        database.dispose()
+
+
+def test_small_build_has_the_advertised_size(demo_db):
+    size = demo.SIZES["small"]
+    count = {t: _rows(demo_db, f"SELECT count(*) FROM {t}")[0][0]
+             for t in ("customer", "contact", "vehicle", "user_account", "search_doc")}
+    assert count["customer"] == size.customers == 2_000
+    assert count["vehicle"] == size.vehicles == 2_600
+    assert count["user_account"] == len(demo.DEMO_USERS)
+    assert count["search_doc"] == count["customer"] + count["vehicle"]
+    companies = _rows(demo_db, "SELECT count(*) FROM customer WHERE kind = 'company'")[0][0]
+    assert companies == size.companies == 300
+    per_company = _rows(demo_db, "SELECT c.id, count(k.id) FROM customer c LEFT JOIN contact k "
+                                 "ON k.customer_id = c.id WHERE c.kind = 'company' GROUP BY c.id")
+    assert {n for _, n in per_company} == {1, 2, 3}
+    unowned = _rows(demo_db, "SELECT count(*) FROM vehicle WHERE owner_id IS NULL")[0][0]
+    assert 0 < unowned < count["vehicle"] * 0.1
+
+
+def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
+    _path, counts = demo_build
+    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc"}
+    for table, n in counts.items():
+        assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
+
+
+def test_same_seed_and_day_give_identical_data_and_another_seed_differs(demo_path, tmp_path):
+    demo.build(tmp_path / "again.db", size="small", seed=SEED, today=TODAY)
+    demo.build(tmp_path / "other.db", size="small", seed=SEED + 1, today=TODAY)
+    first, again, other = _dump(demo_path), _dump(tmp_path / "again.db"), _dump(tmp_path / "other.db")
+    assert first == again
+    for table in first:
+        assert first[table] != other[table]
+
+
+def test_timestamps_lie_in_the_year_before_today_and_ids_carry_them(demo_db):
+    start = datetime(TODAY.year - 1, TODAY.month, TODAY.day) - timedelta(hours=8)
+    end = datetime(TODAY.year, TODAY.month, TODAY.day) - timedelta(hours=8)
+    for table in ("customer", "vehicle"):
+        rows = _rows(demo_db, f"SELECT id, created_at, updated_at FROM {table} ORDER BY rowid")
+        created = [datetime.fromisoformat(r.created_at) for r in rows]
+        assert start <= min(created) and max(created) < end
+        assert created == sorted(created)
+        assert all(datetime.fromisoformat(r.updated_at) >= c for r, c in zip(rows, created, strict=True))
+        for r, c in zip(rows, created, strict=True):
+            assert id_time_ms(r.id) == (c - datetime(1970, 1, 1)) // timedelta(milliseconds=1)
+    months = {c[:7] for (c,) in _rows(demo_db, "SELECT created_at FROM customer")}
+    assert len(months) >= 12
+
+
+def test_every_vin_is_valid_unique_and_encodes_its_model_year(demo_db):
+    rows = _rows(demo_db, "SELECT vin, make, model_year FROM vehicle")
+    assert len({r.vin for r in rows}) == len(rows)
+    wmis = {(m.make, m.wmi) for m in MODELS}
+    for r in rows:
+        info = validation.vin(r.vin)
+        assert not [w for w in info.warnings if "check digit" in w], r.vin
+        assert r.vin[9] == year_code(r.model_year)
+        assert (r.make, r.vin[:3]) in wmis
+    imported = [r for r in rows if r.vin[0] in "WJ5S"]
+    assert imported, "some imported cars"
+
+
+def test_vehicles_mix_makes_years_and_fuels(demo_db):
+    makes = Counter(r.make for r in _rows(demo_db, "SELECT make FROM vehicle"))
+    assert {"Volkswagen", "Toyota", "Honda", "BYD", "Geely", "BMW", "Mercedes-Benz", "Audi"} <= set(makes)
+    assert max(makes.values()) < 0.35 * sum(makes.values())
+    years = [r.model_year for r in _rows(demo_db, "SELECT model_year FROM vehicle")]
+    assert max(years) - min(years) >= 10
+    fuels = {r.fuel for r in _rows(demo_db, "SELECT DISTINCT fuel FROM vehicle")}
+    assert {"petrol", "electric", "plug_in_hybrid", "hybrid"} <= fuels <= set(FUELS)
+    assert {p.fuel for m in MODELS for p in m.powertrains} <= set(FUELS)
+
+
+def test_plates_are_chinese_unique_and_stored_normalized(demo_db):
+    plates = [r.plate for r in _rows(demo_db, "SELECT plate FROM vehicle WHERE plate <> ''")]
+    assert len(plates) == len(set(plates))
+    assert all(normalize_plate(p) == p for p in plates)
+    assert all(re.fullmatch(r"[沪苏浙京皖][A-Z][0-9A-HJ-NP-Z]{5,6}", p) for p in plates)
+    assert sum(p.startswith("沪") for p in plates) > len(plates) / 2
+
+
+def test_phones_are_valid_chinese_numbers_in_e164_and_unique(demo_db):
+    phones = [r.phone for r in _rows(demo_db, "SELECT phone FROM customer WHERE phone <> '' "
+                                              "UNION ALL SELECT phone FROM contact WHERE phone <> ''")]
+    assert len(phones) == len(set(phones)) > 2_000
+    for phone in phones:
+        number = phonenumbers.parse(phone, None)
+        assert phonenumbers.is_valid_number(number), phone
+        assert phonenumbers.region_code_for_number(number) == "CN"
+        assert phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) == phone
+
+
+def test_resident_ids_match_birth_dates_and_are_valid(demo_db):
+    rows = _rows(demo_db, "SELECT id_number, birth_date FROM customer WHERE length(id_number) = 18")
+    assert len(rows) > 500
+    assert len({r.id_number for r in rows}) == len(rows)
+    for r in rows:
+        assert ric.is_valid(r.id_number), r.id_number
+        assert r.id_number[6:14] == r.birth_date.replace("-", "")
+
+
+def test_companies_have_chinese_names_and_valid_unique_credit_codes(demo_db):
+    rows = _rows(demo_db, "SELECT name, alt_name, company_reg FROM customer WHERE kind = 'company'")
+    assert len({r.company_reg for r in rows}) == len(rows)
+    assert len({r.name for r in rows}) == len(rows)
+    for r in rows:
+        assert uscc.is_valid(r.company_reg), r.company_reg
+        assert r.name.endswith("公司") and r.alt_name.endswith("Co., Ltd.")
+
+
+def test_names_are_mostly_chinese_with_pinyin_as_second_spelling(demo_db):
+    rows = _rows(demo_db, "SELECT name, alt_name FROM customer WHERE kind = 'person'")
+    chinese = [r for r in rows if _CJK.match(r.name)]
+    assert 0.7 < len(chinese) / len(rows) < 0.9
+    assert sum(len(r.name) == 2 for r in chinese) > 100
+    assert all(re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z']+", r.alt_name) for r in chinese)
+    surnames = Counter(r.name[0] for r in chinese)
+    assert surnames.most_common(1)[0][0] in "王李张" and surnames["王"] > surnames["钱"]
+
+
+def test_every_demo_user_logs_in_with_the_listed_password_and_role(demo_db):
+    assert sorted(role for _, _, role, _ in demo.DEMO_USERS) == sorted(ROLES)
+    for username, password, role, display_name in demo.DEMO_USERS:
+        assert len(password) >= users.MIN_PASSWORD_LENGTH
+        actor = users.login(demo_db, username, password)
+        assert (actor.username, actor.role, actor.display_name) == (username, role, display_name)
+
+
+def test_search_finds_a_two_character_name_and_a_phone_by_its_last_four_digits(demo_db):
+    viewer = users.login(demo_db, "viewer", "viewer123!")
+    name, = _rows(demo_db, "SELECT name FROM customer WHERE kind = 'person' AND length(name) = 2 "
+                           "GROUP BY name ORDER BY count(*) DESC, name LIMIT 1")[0]
+    assert _CJK.match(name)
+    expected = {r.id for r in _rows(demo_db, f"SELECT id FROM customer WHERE name = '{name}'")}
+    hits = {h.ref_id for h in search.search(demo_db, viewer, name, limit=500, kinds=["customer"])}
+    assert expected <= hits
+
+    customer_id, phone = _rows(demo_db, "SELECT id, phone FROM customer WHERE phone LIKE '+861%' "
+                                        "ORDER BY id LIMIT 1")[0]
+    hits = {h.ref_id for h in search.search(demo_db, viewer, phone[-4:], limit=2_000, kinds=["customer"])}
+    assert customer_id in hits
+
+
+def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
+    with demo_db.read() as conn:
+        assert audit.verify(conn).ok
+        entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
+    assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle"])
+
+
+def test_dealership_is_a_shanghai_business_in_yuan(demo_db):
+    s = settings.get(demo_db)
+    assert (s.country, s.currency) == ("CN", "CNY")
+    assert "上海" in s.address and s.name == "Forecourt Demo Motors 福克汽车"
+    assert uscc.is_valid(s.tax_id)
+
+
+def test_built_database_has_planner_statistics(demo_db):
+    assert _rows(demo_db, "SELECT count(*) FROM sqlite_stat1 WHERE tbl IN ('customer', 'vehicle')")[0][0] > 0
+
+
+def test_building_over_a_database_with_data_is_refused(db_path):
+    before = db_path.read_bytes()
+    with pytest.raises(ValidationError) as caught:
+        demo.build(db_path, size="small", today=TODAY)
+    assert caught.value.field == "file"
+    database = open_database(db_path)
+    try:
+        assert _rows(database, "SELECT count(*) FROM customer")[0][0] == 0
+    finally:
+        database.dispose()
+    assert db_path.read_bytes() == before
+
+
+def test_cancelled_build_leaves_no_database(tmp_path):
+    path = tmp_path / "cancelled.db"
+    token = CancelToken()
+    seen: list[str] = []
+
+    def progress(done: int, total: int | None, message: str) -> None:
+        seen.append(message)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        demo.build(path, size="small", progress=progress, cancel=token, today=TODAY)
+    assert seen
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("cancelled.db")]
+
+
+def test_unknown_size_is_refused_before_anything_is_created(tmp_path):
+    with pytest.raises(ValidationError) as caught:
+        demo.build(tmp_path / "x.db", size="huge")
+    assert caught.value.field == "size"
+    assert not (tmp_path / "x.db").exists()

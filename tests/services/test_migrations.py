@@ -1,0 +1,151 @@
+"""Migrations: the schema they build is the models' schema, both ways, and odd files are recognised."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine
+
+import models
+from app import migrate
+from app.bootstrap import open_database
+from app.db import make_engine
+from migrations.filters import include_object
+from services.errors import DatabaseProblem
+from tests.services.samples import raw_execute, raw_rows
+
+FTS_OBJECTS = {("table", "search_fts"), ("table", "search_short"), ("trigger", "search_doc_ai"),
+               ("trigger", "search_doc_ad"), ("trigger", "search_doc_au")}
+
+
+@pytest.fixture
+def engine(tmp_path) -> Engine:
+    eng = make_engine(tmp_path / "fresh.db", immediate=True)
+    yield eng
+    eng.dispose()
+
+
+def _differences(engine: Engine) -> list:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object, "compare_type": True})
+        return compare_metadata(context, models.Base.metadata)
+
+
+def _downgrade(engine: Engine, target: str = "base") -> None:
+    with engine.connect() as conn:
+        cfg = migrate.alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, target)
+
+
+def _upgrade(engine: Engine) -> None:
+    with engine.connect() as conn:
+        migrate.upgrade(conn)
+
+
+def _objects(path: Path) -> set[tuple[str, str]]:
+    return set(raw_rows(path, "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'trigger') "
+                              "AND name NOT LIKE 'sqlite_%'"))
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_upgrading_a_fresh_file_builds_exactly_the_models_schema(engine, tmp_path):
+    _upgrade(engine)
+    assert _differences(engine) == []
+    objects = _objects(tmp_path / "fresh.db")
+    assert FTS_OBJECTS <= objects
+    assert {("table", t) for t in models.Base.metadata.tables} <= objects
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.head_revision()
+
+
+def test_downgrading_to_base_removes_everything_and_upgrading_again_rebuilds_it(engine, tmp_path):
+    path = tmp_path / "fresh.db"
+    _upgrade(engine)
+    _downgrade(engine)
+    assert _objects(path) == {("table", "alembic_version")}
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) is None
+        assert migrate.schema_state(conn, path) == "empty"
+    _upgrade(engine)
+    assert _differences(engine) == []
+    assert FTS_OBJECTS <= _objects(path)
+
+
+def test_the_search_triggers_work_after_a_downgrade_and_upgrade(engine, tmp_path):
+    path = tmp_path / "fresh.db"
+    _upgrade(engine)
+    _downgrade(engine)
+    _upgrade(engine)
+    raw_execute(path, "INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
+                      "VALUES ('customer', 'c1', '王伟', '', '王伟 | 13900001001', '王伟 伟')")
+    assert raw_rows(path, "SELECT rowid FROM search_fts WHERE search_fts MATCH '\"0001\"'") == [(1,)]
+    assert raw_rows(path, "SELECT rowid FROM search_short WHERE search_short MATCH '\"王伟\"'") == [(1,)]
+
+
+def test_the_revision_is_known_and_is_the_head():
+    head = migrate.head_revision()
+    assert head
+    assert head in migrate.known_revisions()
+
+
+def test_schema_state_of_an_empty_file_is_empty_and_of_a_migrated_one_current(engine, tmp_path):
+    path = tmp_path / "fresh.db"
+    with engine.connect() as conn:
+        assert migrate.schema_state(conn, path) == "empty"
+    _upgrade(engine)
+    with engine.connect() as conn:
+        assert migrate.schema_state(conn, path) == "current"
+
+
+def test_schema_state_reports_a_database_from_a_newer_version(db_path):
+    raw_execute(db_path, "UPDATE alembic_version SET version_num = '9999_future'")
+    engine = make_engine(db_path, immediate=True)
+    try:
+        with engine.connect() as conn, pytest.raises(DatabaseProblem) as exc:
+            migrate.schema_state(conn, db_path)
+    finally:
+        engine.dispose()
+    assert exc.value.kind == "newer"
+    assert "9999_future" in str(exc.value)
+
+
+def test_opening_a_database_from_a_newer_version_is_refused_and_leaves_it_alone(db_path):
+    raw_execute(db_path, "UPDATE alembic_version SET version_num = '9999_future'")
+    before = _digest(db_path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(db_path)
+    assert exc.value.kind == "newer"
+    assert _digest(db_path) == before
+
+
+def test_a_sqlite_file_of_another_program_is_refused_as_foreign_and_left_alone(tmp_path):
+    path = tmp_path / "recipes.db"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE recipe (id INTEGER PRIMARY KEY, title TEXT)")
+        conn.execute("INSERT INTO recipe (title) VALUES ('Mapo tofu')")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(DatabaseProblem) as exc:
+        open_database(path)
+    assert exc.value.kind == "foreign"
+    # Not even its journal mode is switched: the other program may not cope with WAL.
+    assert _digest(path) == before
+    assert raw_rows(path, "PRAGMA journal_mode") == [("delete",)]
+    engine = make_engine(path, immediate=False, readonly=True)
+    try:
+        with engine.connect() as db_conn, pytest.raises(DatabaseProblem) as exc:
+            migrate.schema_state(db_conn, path)
+    finally:
+        engine.dispose()
+    assert exc.value.kind == "foreign"

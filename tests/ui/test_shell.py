@@ -1,0 +1,251 @@
+"""The main window (navigation, shortcuts, status bar) and the global search dialog."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from services import customers, search, vehicles
+from ui.customers.screen import CustomersScreen
+from ui.main_window import PAGE_ROLE, MainWindow
+from ui.progress import ProgressDialog
+from ui.search_dialog import HIT_ROLE, GlobalSearchDialog
+from ui.vehicles.screen import VehiclesScreen
+
+GOOD_VIN = "LSVAM4187C2184847"
+
+
+def _nav_labels(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text().strip() for i in range(window.nav.count())
+            if window.nav.item(i).data(PAGE_ROLE)]
+
+
+def _nav_headers(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())
+            if not window.nav.item(i).data(PAGE_ROLE)]
+
+
+@pytest.fixture
+def people(db, owner) -> dict[str, str]:
+    """王伟 (with a car 沪A·12345) and 李娜, made through the services."""
+    wang = customers.create(db, owner, customers.CustomerInput(name="王伟", phone="13812345678", city="上海"))
+    li = customers.create(db, owner, customers.CustomerInput(name="李娜", phone="13987654321", city="苏州"))
+    car = vehicles.create(db, owner, vehicles.VehicleInput(vin=GOOD_VIN, model="Lavida", plate="沪A·12345",
+                                                           owner_id=wang))
+    return {"wang": wang, "li": li, "car": car}
+
+
+# --- main window --------------------------------------------------------------------------------
+
+def test_owner_sees_every_page(ctx, show, settle):
+    window = show(MainWindow(ctx))
+    settle()
+
+    assert _nav_labels(window) == ["Customers", "Vehicles", "Users", "Roles", "Audit trail", "Settings"]
+    assert _nav_headers(window) == ["SALES", "ADMIN"]
+    assert isinstance(window.stack.currentWidget(), CustomersScreen)
+
+
+def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
+    window = show(MainWindow(ctx_for("technician")))
+    settle()
+
+    assert _nav_labels(window) == ["Vehicles"]
+    assert "ADMIN" not in _nav_headers(window)
+    assert isinstance(window.stack.currentWidget(), VehiclesScreen)
+    assert window.show_page("customers") is None
+    assert "customers" not in window.screens
+
+
+def test_a_role_without_screens_gets_an_explanation(db, owner, show, settle):
+    from services.permissions import Actor
+    from ui.context import AppContext
+
+    nobody = Actor(username="guest", role="guest", terminal="T1")
+    window = show(MainWindow(AppContext(db, nobody)))
+    settle()
+
+    assert _nav_labels(window) == []
+    assert "no screens" in window.stack.currentWidget().text()
+
+
+def test_ctrl_1_and_ctrl_2_switch_pages(ctx, qtbot, show, settle):
+    window = show(MainWindow(ctx))
+
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert isinstance(window.stack.currentWidget(), VehiclesScreen)
+    assert window.nav.currentItem().text().strip() == "Vehicles"
+
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert isinstance(window.stack.currentWidget(), CustomersScreen)
+    assert window.nav.currentItem().text().strip() == "Customers"
+
+
+def test_clicking_the_navigation_switches_pages_and_keeps_each_screen(ctx, show, settle):
+    window = show(MainWindow(ctx))
+    customers_screen = window.stack.currentWidget()
+
+    window.nav.setCurrentRow(_row_of(window, "vehicles"))
+    settle()
+    assert isinstance(window.stack.currentWidget(), VehiclesScreen)
+
+    window.nav.setCurrentRow(_row_of(window, "customers"))
+    settle()
+    assert window.stack.currentWidget() is customers_screen
+
+
+def _row_of(window: MainWindow, key: str) -> int:
+    return next(i for i in range(window.nav.count()) if window.nav.item(i).data(PAGE_ROLE) == key)
+
+
+def test_opening_a_screen_keeps_the_main_window_active(ctx, qtbot, show, settle):
+    window = show(MainWindow(ctx))
+
+    for key in ("vehicles", "customers"):
+        window.show_page(key)
+        qtbot.wait(50)
+        assert QApplication.activeWindow() is window, f"opening {key} took the focus away"
+    settle()
+
+
+def test_a_progress_dialog_does_not_take_the_focus_away(ctx, qtbot, show):
+    window = show(MainWindow(ctx))
+
+    dialog = ProgressDialog(window, "Exporting")
+    qtbot.addWidget(dialog)
+    qtbot.wait(50)
+
+    assert QApplication.activeWindow() is window
+
+
+def test_status_bar_shows_the_user_and_the_terminal(ctx, show, settle):
+    window = show(MainWindow(ctx))
+    settle()
+
+    assert window.user_label.text() == "User: Olivia Owner (owner)"
+    assert window.terminal_label.text() == f"Terminal: {ctx.actor.terminal}"
+    assert ctx.actor.terminal
+    assert window.db_label.text() == ctx.db.path.name
+
+
+def test_ctrl_k_opens_global_search_and_shows_the_chosen_record(ctx, qtbot, show, settle, people, monkeypatch):
+    window = show(MainWindow(ctx))
+    settle()
+    asked = []
+
+    def ask(ctx_, parent=None, **kwargs):
+        asked.append(parent)
+        return search.Hit("vehicle", people["car"], "沪A12345", "")
+
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(lambda cls, *a, **k: ask(*a, **k)))
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    settle()
+
+    assert asked == [window]
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, VehiclesScreen)
+    assert screen.current_id == people["car"]
+    assert screen.list.selected_id() == people["car"]
+    assert GOOD_VIN in screen.detail.toPlainText()
+
+
+def test_typing_in_global_search_and_pressing_enter_opens_the_customer(ctx, qtbot, show, settle, people,
+                                                                       when_modal, type_text):
+    window = show(MainWindow(ctx))
+    window.show_page("vehicles")
+    settle()
+
+    def type_and_enter(dialog: GlobalSearchDialog) -> None:
+        type_text(dialog.query, "王伟")
+        qtbot.waitUntil(lambda: dialog.results.count() > 0)
+        settle()
+        qtbot.keyClick(dialog.query, Qt.Key.Key_Return)
+
+    handled = when_modal(GlobalSearchDialog, type_and_enter)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    settle()
+
+    assert handled
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, CustomersScreen)
+    assert screen.current_id == people["wang"]
+    assert screen.list.selected_id() == people["wang"]
+    assert "王伟" in screen.detail.toPlainText()
+
+
+# --- global search dialog -----------------------------------------------------------------------
+
+def _search(qtbot, settle, type_text, dialog: GlobalSearchDialog, text: str) -> list[search.Hit]:
+    dialog.query.clear()
+    settle()
+    type_text(dialog.query, text)
+    qtbot.waitUntil(lambda: not dialog._timer.isActive())
+    settle()
+    return [dialog.results.item(i).data(HIT_ROLE) for i in range(dialog.results.count())]
+
+
+@pytest.fixture
+def search_dialog(ctx, show) -> GlobalSearchDialog:
+    return show(GlobalSearchDialog(ctx))
+
+
+def test_a_two_character_chinese_name_finds_that_customer_only(qtbot, settle, type_text, search_dialog, people):
+    hits = _search(qtbot, settle, type_text, search_dialog, "王伟")
+
+    titles = [h.title for h in hits if h.kind == "customer"]
+    assert titles == ["王伟"]
+    assert "李娜" not in titles
+    assert search_dialog.results.currentRow() == 0
+    assert f"{len(hits)} result" in search_dialog.status.text()
+
+
+def test_a_single_surname_character_finds_the_customer(qtbot, settle, type_text, search_dialog, people):
+    hits = _search(qtbot, settle, type_text, search_dialog, "李")
+
+    assert [h.ref_id for h in hits if h.kind == "customer"] == [people["li"]]
+
+
+def test_a_plate_fragment_finds_the_vehicle(qtbot, settle, type_text, search_dialog, people):
+    hits = _search(qtbot, settle, type_text, search_dialog, "a123")
+
+    assert [(h.kind, h.ref_id) for h in hits] == [("vehicle", people["car"])]
+    assert "Vehicle" in search_dialog.results.item(0).text()
+
+
+def test_the_last_four_digits_of_a_phone_find_the_customer(qtbot, settle, type_text, search_dialog, people):
+    hits = _search(qtbot, settle, type_text, search_dialog, "5678")
+
+    assert [(h.kind, h.ref_id) for h in hits] == [("customer", people["wang"])]
+
+
+def test_a_query_that_matches_nothing_says_so(qtbot, settle, type_text, search_dialog, people):
+    hits = _search(qtbot, settle, type_text, search_dialog, "赵六")
+
+    assert hits == []
+    assert search_dialog.status.text() == "Nothing found."
+
+
+def test_arrow_keys_move_through_results_and_enter_chooses(qtbot, settle, type_text, search_dialog, db, owner, people):
+    customers.create(db, owner, customers.CustomerInput(name="王伟东", phone="13700001111"))
+    hits = _search(qtbot, settle, type_text, search_dialog, "王伟")
+    assert len(hits) >= 2
+
+    qtbot.keyClick(search_dialog.query, Qt.Key.Key_Down)
+    qtbot.keyClick(search_dialog.query, Qt.Key.Key_Down)
+    qtbot.keyClick(search_dialog.query, Qt.Key.Key_Up)
+    assert search_dialog.results.currentRow() == 1
+    qtbot.keyClick(search_dialog.query, Qt.Key.Key_Return)
+
+    assert search_dialog.result() == GlobalSearchDialog.DialogCode.Accepted
+    assert search_dialog.chosen == hits[1]
+
+
+def test_search_limited_to_customers_leaves_out_vehicles(ctx, qtbot, settle, type_text, show, people):
+    dialog = show(GlobalSearchDialog(ctx, kinds=("customer",)))
+
+    hits = _search(qtbot, settle, type_text, dialog, "王伟")
+
+    assert {h.kind for h in hits} == {"customer"}

@@ -1,0 +1,216 @@
+"""The audit trail: every recorded change, a before/after view of one entry, and a chain check."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QWidget
+
+from services import audit, lists
+from services.errors import DomainError
+from ui.admin.labels import audit_action_labels, audit_entity_labels
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.formatting import local_datetime
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Query
+
+CHANGED_BACKGROUND = "#fff4d6"
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _parse(raw: str | None) -> dict[str, Any]:
+    if not raw:
+        return {}
+    try:
+        data = json.loads(raw)
+    except ValueError:
+        return {"": raw}
+    return _flatten(data) if isinstance(data, dict) else {"": data}
+
+
+def _json_or_text(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text  # looked like JSON but is not: shown as written
+
+
+def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Settings are stored as one JSON text; spread it out so a change to one setting stands out."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, str) and value.startswith("{"):
+            value = _json_or_text(value)
+        if isinstance(value, dict) and value:
+            out.update(_flatten(value, f"{name}."))
+        else:
+            out[name] = value
+    return out
+
+
+def diff_rows(before: str | None, after: str | None) -> list[tuple[str, str, str, bool]]:
+    """(field, before, after, changed) for every field of either side, fields in name order."""
+    old, new = _parse(before), _parse(after)
+    rows = []
+    for key in sorted(old.keys() | new.keys()):
+        a, b = _value_text(old.get(key)), _value_text(new.get(key))
+        rows.append((key, a, b, (key in old) != (key in new) or old.get(key) != new.get(key)))
+    return rows
+
+
+class AuditScreen(ListScreen):
+    """Read-only: entries are never edited, only browsed and verified."""
+
+    area = "audit"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.action_labels = audit_action_labels()
+        self.entity_labels = audit_entity_labels()
+        headers = {
+            "seq": self.tr("#"), "at": self.tr("Time"), "actor": self.tr("User"), "action": self.tr("Action"),
+            "entity": self.tr("Record type"), "entity_id": self.tr("Record"), "summary": self.tr("Summary"),
+        }
+        view = ListView(
+            ctx, "audit", headers, noun_plural=self.tr("entries"),
+            empty_text=self.tr("No changes recorded yet. Every change to the data will be listed here."),
+            filters=[
+                FilterSpec("action", self.tr("Action"), tuple(self.action_labels.items())),
+                FilterSpec("entity", self.tr("Record type"), tuple(self.entity_labels.items())),
+                FilterSpec("at", self.tr("Date")),
+            ],
+            export_name="audit",
+            value_labels={"action": self.action_labels, "entity": self.entity_labels},
+        )
+        super().__init__(ctx, self.tr("Audit trail"), view, can_edit=False, parent=parent)
+        for i, width in enumerate((60, 130, 100, 100, 130, 200)):
+            self.list.table.setColumnWidth(i, width)
+        for combo in self.list.filter_widgets.values():
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        # A before/after table needs width more than height: the entry goes below the list.
+        splitter = self.list.parentWidget()
+        if isinstance(splitter, QSplitter):
+            splitter.setOrientation(Qt.Orientation.Vertical)
+            splitter.setSizes([420, 280])
+        self._stale = False
+        self.verify_result = QLabel()
+        self.verify_result.setObjectName("hint")
+        self.verify_button = QPushButton(self.tr("&Verify chain"))
+        self.verify_button.setToolTip(self.tr("Check that no entry was altered or removed since it was written"))
+        self.verify_button.clicked.connect(self.verify)
+        self.extra_buttons.addWidget(self.verify_result)
+        self.extra_buttons.addWidget(self.verify_button)
+        self.last_verify: audit.VerifyResult | None = None
+
+    # --- detail -------------------------------------------------------------------------------
+    def _entry(self, row_id: str) -> dict[str, Any] | None:
+        keys = ["_id"] + [c.key for c in self.list.model.source.columns]
+        # The list's rows already hold the whole entry, before/after included.
+        row = next((r for r in self.list.model.rows if str(r[0]) == row_id), None)
+        if row is None:
+            row = lists.row_by_id(self.ctx.db, self.ctx.actor, "audit", row_id)
+        return dict(zip(keys, row, strict=True)) if row is not None else None
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            entry = self._entry(row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc)}</p>"
+        if entry is None:
+            return f"<p>{html_escape(self.tr('This entry is not in the trail.'))}</p>"
+        action = self.action_labels.get(entry["action"], entry["action"])
+        entity = self.entity_labels.get(entry["entity"], entry["entity"])
+        title = f"<h2>{html_escape(action)} · {html_escape(entity)}</h2>"
+        meta = detail_table([
+            (self.tr("Entry"), f"#{entry['seq']}"),
+            (self.tr("Time"), local_datetime(entry["at"])),
+            (self.tr("User"), entry["actor"]),
+            (self.tr("Terminal"), entry["terminal"]),
+            (self.tr("Record"), entry["entity_id"]),
+            (self.tr("Summary"), entry["summary"]),
+        ])
+        values = self._values_table(entry["before"], entry["after"])
+        # The entry's facts on the left, its values beside them: the pane is wide and short.
+        return (f"{title}<table width='100%' cellspacing='0'><tr><td valign='top' width='30%'>{meta}</td>"
+                f"<td valign='top'>{values}</td></tr></table>")
+
+    def _values_table(self, before: str | None, after: str | None) -> str:
+        rows = diff_rows(before, after)
+        if not rows:
+            return f"<p class='hint'>{html_escape(self.tr('No values were recorded for this entry.'))}</p>"
+        table = ("<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+                 "style='border-collapse: collapse; border-color: #e5e7eb'>")
+        if before is None or after is None:
+            # A record created or deleted: one side only, nothing to compare.
+            heading = self.tr("Value") if before is None else self.tr("Value when deleted")
+            body = "".join(f"<tr><td width='35%'><b>{html_escape(field)}</b></td>"
+                           f"<td>{html_escape(new if before is None else old)}</td></tr>"
+                           for field, old, new, _changed in rows)
+            return (f"{table}<tr><th align='left'>{html_escape(self.tr('Field'))}</th>"
+                    f"<th align='left'>{html_escape(heading)}</th></tr>{body}</table>")
+        head = "".join(f"<th align='left' width='{w}'>{html_escape(t)}</th>" for t, w in (
+            (self.tr("Field"), "24%"), (self.tr("Before"), "38%"), (self.tr("After"), "38%")))
+        body = "".join(f"<tr{f' bgcolor={CHANGED_BACKGROUND!r}' if changed else ''}><td><b>{html_escape(field)}</b>"
+                       f"</td><td>{html_escape(old)}</td><td>{html_escape(new)}</td></tr>"
+                       for field, old, new, changed in rows)
+        hint = ("" if all(r[3] for r in rows)
+                else f"<p class='hint'>{html_escape(self.tr('Changed values are shaded.'))}</p>")
+        return f"{table}<tr>{head}</tr>{body}</table>{hint}"
+
+    # --- verification -------------------------------------------------------------------------
+    def verify(self) -> Query:
+        """Check the whole chain on the database worker; the answer comes as a message box."""
+        db, actor = self.ctx.db, self.ctx.actor
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Checking…"))
+        return Query(self, lambda: audit.verify_trail(db, actor)).success(self._verified).failure(
+            self._verify_failed).run()
+
+    def _verified(self, result: audit.VerifyResult) -> None:
+        self.verify_button.setEnabled(True)
+        self.last_verify = result
+        if result.ok:
+            self.verify_result.setText(self.tr("Intact: %n entries checked", "", result.checked))
+            QMessageBox.information(self, self.tr("Audit trail intact"),
+                                    self.tr("All %n entries are intact: none was altered or removed.", "",
+                                            result.checked))
+            return
+        seq = str(result.first_bad_seq or "?")
+        self.verify_result.setText(self.tr("Damaged at entry #%1").replace("%1", seq))
+        QMessageBox.warning(self, self.tr("Audit trail damaged"),
+                            self.tr("The audit trail was changed after it was written. The first bad entry is "
+                                    "#%1.").replace("%1", seq) + "\n\n" + result.problem)
+        if result.first_bad_seq is not None:
+            # The audit list's row ids are the entries' seq numbers.
+            self.list.select_id(result.first_bad_seq)
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.verify_result.setText("")
+        show_error(self, exc)
+
+    # --- refresh ------------------------------------------------------------------------------
+    def on_changed(self, area: str, ids: list) -> None:
+        # Any change to the data writes entries; reload now if shown, else when next shown.
+        if self.isVisible():
+            self.list.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self._stale = False
+            self.list.refresh()
+        super().showEvent(event)

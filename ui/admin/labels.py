@@ -1,0 +1,119 @@
+"""Translated names for the codes the admin screens show: roles, permissions, languages, audit terms.
+
+Services hold English (and the codes); these are what a user reads. Every function returns a fresh
+dict so a language switched at login is picked up by screens made afterwards. GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from services.permissions import PERMISSIONS, ROLES
+
+
+def role_labels() -> dict[str, str]:
+    """Built-in role code → translated name."""
+    return {
+        "owner": QCoreApplication.translate("AdminLabels", "Owner / administrator"),
+        "sales_manager": QCoreApplication.translate("AdminLabels", "Sales manager"),
+        "salesperson": QCoreApplication.translate("AdminLabels", "Salesperson"),
+        "service_advisor": QCoreApplication.translate("AdminLabels", "Service advisor"),
+        "foreman": QCoreApplication.translate("AdminLabels", "Workshop foreman"),
+        "technician": QCoreApplication.translate("AdminLabels", "Technician"),
+        "parts_clerk": QCoreApplication.translate("AdminLabels", "Parts clerk"),
+        "cashier": QCoreApplication.translate("AdminLabels", "Cashier / accountant"),
+        "read_only": QCoreApplication.translate("AdminLabels", "Read-only"),
+    }
+
+
+def role_name(code: str, stored_name: str = "") -> str:
+    """What to call a role: the translated name of a built-in role unless an administrator renamed
+    it, otherwise the name stored with the role."""
+    if code in ROLES and stored_name in ("", ROLES[code]):
+        return role_labels()[code]
+    return stored_name or code
+
+
+def permission_labels() -> dict[str, str]:
+    """Permission code → translated label; a permission added later without a label here shows
+    the English label its service gives it."""
+    labels = {
+        "customer.view": QCoreApplication.translate("AdminLabels", "View customers"),
+        "customer.edit": QCoreApplication.translate("AdminLabels", "Create and edit customers"),
+        "customer.delete": QCoreApplication.translate("AdminLabels", "Delete customers"),
+        "vehicle.view": QCoreApplication.translate("AdminLabels", "View vehicles"),
+        "vehicle.edit": QCoreApplication.translate("AdminLabels", "Create and edit vehicles"),
+        "vehicle.delete": QCoreApplication.translate("AdminLabels", "Delete vehicles"),
+        "data.export": QCoreApplication.translate("AdminLabels", "Export lists to files"),
+        "user.admin": QCoreApplication.translate("AdminLabels", "Manage users"),
+        "role.admin": QCoreApplication.translate("AdminLabels", "Manage roles and permissions"),
+        "audit.view": QCoreApplication.translate("AdminLabels", "Browse the audit trail"),
+        "settings.edit": QCoreApplication.translate("AdminLabels", "Change dealership settings"),
+        "backup.run": QCoreApplication.translate("AdminLabels", "Create and restore backups"),
+    }
+    return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
+
+
+def permission_groups() -> dict[str, str]:
+    """The part of a permission code before the dot → translated group title."""
+    return {
+        "customer": QCoreApplication.translate("AdminLabels", "Customers"),
+        "vehicle": QCoreApplication.translate("AdminLabels", "Vehicles"),
+        "data": QCoreApplication.translate("AdminLabels", "Data"),
+        "user": QCoreApplication.translate("AdminLabels", "Users"),
+        "role": QCoreApplication.translate("AdminLabels", "Roles"),
+        "audit": QCoreApplication.translate("AdminLabels", "Audit trail"),
+        "settings": QCoreApplication.translate("AdminLabels", "Settings"),
+        "backup": QCoreApplication.translate("AdminLabels", "Backups"),
+    }
+
+
+def language_labels(*, with_default: bool) -> dict[str, str]:
+    """Language code → name. Each language is named in itself, so it can be found whatever the
+    current language is; "" is the dealership's default (for a user's own setting)."""
+    out = {"": QCoreApplication.translate("AdminLabels", "Dealership default")} if with_default else {}
+    out.update({"en": "English", "zh_CN": "简体中文"})
+    return out
+
+
+def audit_action_labels() -> dict[str, str]:
+    return {
+        "insert": QCoreApplication.translate("AdminLabels", "Created"),
+        "update": QCoreApplication.translate("AdminLabels", "Changed"),
+        "delete": QCoreApplication.translate("AdminLabels", "Deleted"),
+        "login": QCoreApplication.translate("AdminLabels", "Logged in"),
+        "login_failed": QCoreApplication.translate("AdminLabels", "Failed login"),
+        "password": QCoreApplication.translate("AdminLabels", "Password"),
+        "unlock": QCoreApplication.translate("AdminLabels", "Unlocked"),
+        "demo": QCoreApplication.translate("AdminLabels", "Demo data"),
+        "import": QCoreApplication.translate("AdminLabels", "Import"),
+        "restore": QCoreApplication.translate("AdminLabels", "Backup restored"),
+    }
+
+
+def audit_entity_labels() -> dict[str, str]:
+    """Table name of an audited record → what the user calls it."""
+    return {
+        "customer": QCoreApplication.translate("AdminLabels", "Customer"),
+        "contact": QCoreApplication.translate("AdminLabels", "Contact"),
+        "vehicle": QCoreApplication.translate("AdminLabels", "Vehicle"),
+        "user_account": QCoreApplication.translate("AdminLabels", "User"),
+        "role": QCoreApplication.translate("AdminLabels", "Role"),
+        "role_permission": QCoreApplication.translate("AdminLabels", "Role permission"),
+        "setting": QCoreApplication.translate("AdminLabels", "Setting"),
+        "tax_rate": QCoreApplication.translate("AdminLabels", "Tax rate"),
+        "number_series": QCoreApplication.translate("AdminLabels", "Number series"),
+        "terminal": QCoreApplication.translate("AdminLabels", "Terminal"),
+        "database": QCoreApplication.translate("AdminLabels", "Database"),
+    }
+
+
+def doc_type_labels() -> dict[str, str]:
+    """Numbered document type (services.settings.DOC_TYPES) → translated name."""
+    return {
+        "invoice": QCoreApplication.translate("AdminLabels", "Invoice"),
+        "credit_note": QCoreApplication.translate("AdminLabels", "Credit note"),
+        "deal": QCoreApplication.translate("AdminLabels", "Deal"),
+        "repair_order": QCoreApplication.translate("AdminLabels", "Repair order"),
+        "purchase_order": QCoreApplication.translate("AdminLabels", "Purchase order"),
+    }

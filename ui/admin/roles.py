@@ -1,0 +1,267 @@
+"""Roles: the list, the permissions of a role, and a checklist editor."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import users
+from services.errors import DomainError, NotFound, ValidationError
+from services.permissions import PERMISSIONS, ROLES
+from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.widgets.forms import FieldErrors
+from ui.widgets.list_view import ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Op
+
+
+def _grouped_permissions() -> dict[str, list[str]]:
+    """Permission codes by the area before the dot, in the order the service lists them."""
+    groups: dict[str, list[str]] = {}
+    for code in PERMISSIONS:
+        groups.setdefault(code.split(".")[0], []).append(code)
+    return groups
+
+
+def _find_role(ctx: AppContext, code: str) -> users.RoleRow | None:
+    return next((r for r in users.list_roles(ctx.db, ctx.actor) if r.code == code), None)
+
+
+class RolesScreen(ListScreen):
+    area = "role"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        headers = {
+            "code": self.tr("Code"), "name": self.tr("Name"), "builtin": self.tr("Built-in"),
+            "permissions": self.tr("Permissions"), "users": self.tr("Users"),
+        }
+        translated = role_labels()
+        view = ListView(
+            ctx, "roles", headers, noun_plural=self.tr("roles"),
+            empty_text=self.tr("No roles yet. Press Ctrl+N to add one."),
+            export_name="roles",
+            # Built-in roles are stored with their English name; show it in the user's language.
+            value_labels={"name": {ROLES[code]: translated[code] for code in ROLES}},
+        )
+        super().__init__(ctx, self.tr("Roles"), view, can_edit=ctx.can("role.admin"), parent=parent)
+        for i, width in enumerate((130, 200, 70, 105, 70)):
+            self.list.table.setColumnWidth(i, width)
+        self.current_role: users.RoleRow | None = None
+        self.delete_button = QPushButton(self.tr("&Delete"))
+        self.delete_button.setToolTip(self.tr("Delete a role of your own that no user has"))
+        self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(False)
+        self.delete_button.setVisible(self.can_edit)
+        self.extra_buttons.addWidget(self.delete_button)
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            role = _find_role(self.ctx, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc)}</p>"
+        self.current_role = role
+        if role is None:
+            return f"<p>{html_escape(self.tr('This role no longer exists.'))}</p>"
+        html = [f"<h2>{html_escape(role_name(role.code, role.name))}</h2>"]
+        html.append(detail_table([
+            (self.tr("Code"), role.code),
+            (self.tr("Kind"), self.tr("Built-in") if role.builtin else self.tr("Added by you")),
+            (self.tr("Users"), str(role.users)),
+        ]))
+        labels, titles = permission_labels(), permission_groups()
+        html.append(f"<h3>{html_escape(self.tr('Permissions'))}</h3>")
+        if not role.permissions:
+            html.append(f"<p class='hint'>{html_escape(self.tr('This role may do nothing yet.'))}</p>")
+            return "".join(html)
+        rows = []
+        for group, codes in _grouped_permissions().items():
+            granted = [html_escape(labels[c]) for c in codes if c in role.permissions]
+            if granted:
+                rows.append(f"<tr><th align='left' valign='top'>{html_escape(titles.get(group, group))}</th>"
+                            f"<td>{'<br>'.join(granted)}</td></tr>")
+        html.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
+        return "".join(html)
+
+    def _current_changed(self, row_id: str) -> None:
+        self.current_role = None
+        super()._current_changed(row_id)
+        role = self.current_role if row_id else None
+        self.delete_button.setEnabled(role is not None and not role.builtin)
+
+    def new_record(self) -> None:
+        code = RoleDialog.ask(self.ctx, None, self)
+        if code:
+            self.list.reload()
+            self.open_record(code)
+
+    def edit_record(self, row_id: str) -> None:
+        RoleDialog.ask(self.ctx, row_id, self)
+
+    def delete_current(self) -> None:
+        role = self.current_role
+        if role is None or role.builtin:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete role"),
+                                      self.tr("Delete the role “%1”?").replace("%1", role_name(role.code, role.name)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, code = self.ctx.db, self.ctx.actor, role.code
+        self.delete_button.setEnabled(False)
+        self.op = (Op(self, lambda _p, _c: users.delete_role(db, actor, code))
+                   .success(lambda _r: self.ctx.notify("role", []))
+                   .failure(self._delete_failed).run())
+
+    def _delete_failed(self, exc: BaseException) -> None:
+        self.delete_button.setEnabled(self.current_role is not None and not self.current_role.builtin)
+        show_error(self, exc)
+
+
+class RoleDialog(QDialog):
+    """A new role, or the permissions of an existing one, as a checklist. Use :meth:`ask`."""
+
+    def __init__(self, ctx: AppContext, code: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.role_code = code
+        self.saved_code: str | None = None
+        self.builtin = False
+        self.stored_name = ""
+        self.setWindowTitle(self.tr("Edit role") if code else self.tr("New role"))
+        self.setMinimumWidth(560)
+
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setMaxLength(32)
+        self.code.setPlaceholderText(self.tr("e.g. finance_clerk"))
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.name.setMaxLength(80)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.errors.add_row("code", self.tr("&Code"), self.code)
+        self.errors.add_row("name", self.tr("&Name"), self.name)
+
+        labels, titles = permission_labels(), permission_groups()
+        self.checks: dict[str, QCheckBox] = {}
+        box = QGroupBox(self.tr("Permissions"))
+        grid = QGridLayout(box)
+        grid.setHorizontalSpacing(24)
+        for i, (group, codes) in enumerate(_grouped_permissions().items()):
+            cell = QVBoxLayout()
+            title = QLabel(f"<b>{html_escape(titles.get(group, group))}</b>")
+            cell.addWidget(title)
+            for perm in codes:
+                check = QCheckBox(labels[perm])
+                check.setObjectName(f"perm_{perm}")
+                check.setToolTip(perm)
+                self.checks[perm] = check
+                cell.addWidget(check)
+            cell.addStretch(1)
+            grid.addLayout(cell, i // 2, i % 2)
+        all_button = QPushButton(self.tr("Select &all"))
+        all_button.clicked.connect(lambda: self._set_all(True))
+        none_button = QPushButton(self.tr("C&lear all"))
+        none_button.clicked.connect(lambda: self._set_all(False))
+        pick = QHBoxLayout()
+        pick.addWidget(all_button)
+        pick.addWidget(none_button)
+        pick.addStretch(1)
+        grid.addLayout(pick, (len(_grouped_permissions()) + 1) // 2, 0, 1, 2)
+        perm_error = QLabel()
+        perm_error.setObjectName("fieldError")
+        perm_error.setWordWrap(True)
+        perm_error.hide()
+        self.errors.labels["permissions"] = perm_error
+        self.errors.widgets["permissions"] = next(iter(self.checks.values()))
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(box)
+        layout.addWidget(perm_error)
+        layout.addWidget(self.buttons)
+        if code:
+            self._load(code)
+        else:
+            self.code.setFocus()
+
+    def _set_all(self, checked: bool) -> None:
+        for check in self.checks.values():
+            check.setChecked(checked)
+
+    def _load(self, code: str) -> None:
+        role = _find_role(self.ctx, code)
+        if role is None:
+            raise NotFound(self.tr("This role no longer exists."))
+        self.builtin = role.builtin
+        self.stored_name = role.name
+        self.code.setText(role.code)
+        self.code.setReadOnly(True)
+        self.name.setText(role_name(role.code, role.name))
+        # A built-in role keeps its name, which is shown translated; only its permissions change.
+        self.name.setReadOnly(role.builtin)
+        for perm, check in self.checks.items():
+            check.setChecked(perm in role.permissions)
+        next(iter(self.checks.values())).setFocus()
+
+    def permissions(self) -> set[str]:
+        return {perm for perm, check in self.checks.items() if check.isChecked()}
+
+    def save(self) -> None:
+        self.errors.clear()
+        db, actor = self.ctx.db, self.ctx.actor
+        code = self.code.text()
+        name = self.stored_name if self.builtin else self.name.text()
+        perms = self.permissions()
+        is_new = self.role_code is None
+        taken = self.tr("A role with this code already exists")
+
+        def work(_progress, _cancel) -> str:
+            normalized = code.strip().lower()
+            # save_role replaces an existing role; a new role must not silently take over another's code.
+            if is_new and any(r.code == normalized for r in users.list_roles(db, actor)):
+                raise ValidationError("code", taken)
+            users.save_role(db, actor, code=code, name=name, permissions=perms)
+            return normalized
+
+        self.buttons.setEnabled(False)
+        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
+
+    def _saved(self, code: str) -> None:
+        self.buttons.setEnabled(True)
+        self.saved_code = code
+        self.ctx.notify("role", [code])
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and self.errors.show(exc):
+            return
+        show_error(self, exc)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, code: str | None = None, parent: QWidget | None = None) -> str | None:
+        """The code of the role saved, or None if cancelled."""
+        try:
+            dialog = cls(ctx, code, parent)
+        except DomainError as exc:
+            show_error(parent, exc)
+            return None
+        return dialog.saved_code if dialog.exec() == QDialog.DialogCode.Accepted else None
