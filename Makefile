@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(VENV)/bin/forecourt gui
+	$(VENV)/bin/forecourt gui --demo-if-missing
 
 test: $(STAMP)
 	$(VENV)/bin/ruff check .

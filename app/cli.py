@@ -126,7 +126,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     from app.gui import main as gui_main
 
     return gui_main(_db_path(args), user=getattr(args, "user", None),
-                    exit_after_paint=getattr(args, "exit_after_paint", False))
+                    exit_after_paint=getattr(args, "exit_after_paint", False),
+                    demo_if_missing=getattr(args, "demo_if_missing", False))
 
 
 def _revision_on_disk(path: Path) -> str | None:
@@ -425,6 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("gui", cmd_gui, "open the desktop program")
     p.add_argument("--user", metavar="NAME", help=f"log in as NAME with the password in ${ENV_PASSWORD}")
     p.add_argument("--exit-after-paint", action="store_true", help="quit after the first paint (benchmarks)")
+    p.add_argument("--demo-if-missing", action="store_true",
+                   help="on first start, fill a new database with demo data without asking")
 
     p = add("init", cmd_init, "create a database, or upgrade an existing one")
     p.add_argument("--terminal", metavar="CODE", help="this computer's terminal code (1-6 letters or digits)")

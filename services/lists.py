@@ -259,7 +259,7 @@ class _xlsx_writer:
         # partial file is removed by export(). The error that stopped the export is the one to report.
         try:
             self.wb.save(self.path)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.warning("Could not tidy up the unfinished workbook %s", self.path, exc_info=True)
 
 

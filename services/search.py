@@ -25,6 +25,7 @@ from app.db import Database
 from services.permissions import Actor, require
 
 KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view"}
+CANDIDATES = 2000
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -204,12 +205,19 @@ def search(db: Database, actor: Actor, query: str, *, limit: int = 50,
     if built is None:
         return []
     sql, params = built
+    # Rank a bounded set of candidates: exact title first, then titles starting with the query,
+    # then shorter titles. The bound keeps one-letter queries as fast as specific ones.
     stmt = text(
-        f"SELECT d.kind, d.ref_id, d.title, d.detail FROM search_doc d WHERE d.id IN ({sql}) "
-        "AND d.kind IN :kinds LIMIT :limit"
+        "SELECT d.kind, d.ref_id, d.title, d.detail FROM search_doc d WHERE d.id IN ("
+        f"SELECT c.id FROM search_doc c WHERE c.id IN ({sql}) AND c.kind IN :kinds LIMIT :candidates) "
+        "ORDER BY lower(d.title) = :exact DESC, lower(d.title) LIKE :prefix ESCAPE '\\' DESC, "
+        "length(d.title), d.id LIMIT :limit"
     ).bindparams(bindparam("kinds", expanding=True))
+    folded = normalize(query).strip()
+    prefix = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     with db.read() as conn:
-        rows = conn.execute(stmt, {**params, "kinds": allowed, "limit": limit}).all()
+        rows = conn.execute(stmt, {**params, "kinds": allowed, "limit": limit, "exact": folded, "prefix": prefix,
+                                   "candidates": CANDIDATES}).all()
     return [Hit(r.kind, r.ref_id, r.title, r.detail) for r in rows]
 
 

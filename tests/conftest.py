@@ -13,10 +13,10 @@ from argon2 import PasswordHasher
 # Tests must never touch a real user's data directory or database.
 os.environ.pop("FORECOURT_DB", None)
 
-from app.bootstrap import open_database  # noqa: E402
-from app.db import Database  # noqa: E402
-from services import users  # noqa: E402
-from services.permissions import Actor  # noqa: E402
+from app.bootstrap import open_database
+from app.db import Database
+from services import users
+from services.permissions import Actor
 
 # Cheap argon2 parameters keep login-heavy tests fast; the hash format (and the code path) is the same.
 users.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

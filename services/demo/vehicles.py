@@ -59,12 +59,14 @@ MODELS: tuple[Model, ...] = (
     # SAIC Volkswagen and FAW-Volkswagen: the best sellers of the decade.
     Model("Volkswagen", "Lavida", "LSV", 2008, 0, 10, (
         _p("petrol", 1, "1.5L 自动风尚版|1.5L 自动舒适版|280TSI DSG 豪华版"),)),
-    Model("Volkswagen", "Passat", "LSV", 2011, 0, 6, (
+    Model("Volkswagen", "Passat", "LSV", 2000, 0, 6, (
         _p("petrol", 9, "330TSI 精英版|330TSI 豪华版|380TSI 旗舰版"), _p("plug_in_hybrid", 1, "430PHEV 混动豪华版"))),
     Model("Volkswagen", "Tiguan L", "LSV", 2017, 0, 6, (
         _p("petrol", 9, "330TSI 两驱智享版|380TSI 四驱R-Line"), _p("plug_in_hybrid", 1, "430PHEV 插电混动版"))),
     Model("Volkswagen", "Teramont", "LSV", 2017, 0, 2, (_p("petrol", 1, "380TSI 四驱豪华版|530 V6 四驱旗舰版"),)),
     Model("Volkswagen", "ID.4 X", "LSV", 2021, 0, 2, (_p("electric", 1, "Pure+ 长续航版|Pro 四驱高性能版"),)),
+    Model("Volkswagen", "Santana", "LSV", 1995, 0, 4, (_p("petrol", 1, "1.5L 手动风尚版|1.5L 自动舒适版"),)),
+    Model("Volkswagen", "Jetta", "LFV", 1995, 2019, 4, (_p("petrol", 1, "1.6L 手动时尚型|1.4TSI 自动豪华型"),)),
     Model("Volkswagen", "Sagitar", "LFV", 2006, 0, 9, (
         _p("petrol", 1, "200TSI DSG 舒适版|280TSI DSG 豪华版|300TSI DSG 旗舰版"),)),
     Model("Volkswagen", "Magotan", "LFV", 2007, 0, 6, (_p("petrol", 1, "330TSI DSG 领先版|380TSI DSG 旗舰版"),)),
@@ -82,7 +84,7 @@ MODELS: tuple[Model, ...] = (
         _p("plug_in_hybrid", 1, "1.8 双擎E+"))),
     Model("Toyota", "Highlander", "LVG", 2009, 0, 2, (
         _p("petrol", 5, "2.0T 四驱豪华版"), _p("hybrid", 5, "2.5L 双擎四驱尊贵版"))),
-    Model("Toyota", "Corolla", "LFM", 2007, 0, 6, (
+    Model("Toyota", "Corolla", "LFM", 2004, 0, 6, (
         _p("petrol", 6, "1.2T 先锋版|1.5L 精英版"), _p("hybrid", 4, "1.8L 双擎精英版|1.8L 双擎旗舰版"))),
     Model("Toyota", "RAV4", "LFM", 2009, 0, 4, (
         _p("petrol", 6, "2.0L 两驱风尚版|2.0L 四驱尊贵版"), _p("hybrid", 4, "2.5L 双擎四驱精英版"))),
@@ -91,20 +93,20 @@ MODELS: tuple[Model, ...] = (
         _p("petrol", 4, "200 卓越版|260 豪华版"), _p("hybrid", 6, "300h 尊享版"))),
     Model("Lexus", "RX", "JTJ", 2012, 0, 0.8, (_p("petrol", 5, "300 舒适版"), _p("hybrid", 5, "450h 四驱典雅版"))),
     # Honda
-    Model("Honda", "Accord", "LHG", 2008, 0, 5, (
+    Model("Honda", "Accord", "LHG", 1999, 0, 5, (
         _p("petrol", 7, "260TURBO 精英版|260TURBO 豪华版"), _p("hybrid", 3, "2.0L 锐·混动 致享版"))),
-    Model("Honda", "Fit", "LHG", 2008, 2023, 2, (_p("petrol", 1, "1.5L CVT 潮跑版|1.5L CVT 舒适版"),)),
+    Model("Honda", "Fit", "LHG", 2003, 2023, 2, (_p("petrol", 1, "1.5L CVT 潮跑版|1.5L CVT 舒适版"),)),
     Model("Honda", "Odyssey", "LHG", 2015, 0, 1.5, (
         _p("petrol", 5, "2.4L 至尊版"), _p("hybrid", 5, "2.0L 锐·混动 至尊版"))),
     Model("Honda", "Civic", "LVH", 2012, 0, 4, (_p("petrol", 1, "220TURBO CVT 劲擎版|240TURBO CVT 燃擎版"),)),
-    Model("Honda", "CR-V", "LVH", 2007, 0, 5, (
+    Model("Honda", "CR-V", "LVH", 2004, 0, 5, (
         _p("petrol", 7, "240TURBO CVT 两驱舒适版|240TURBO CVT 四驱尊贵版"),
         _p("hybrid", 3, "2.0L 锐·混动 四驱净驰版"))),
     Model("Honda", "XR-V", "LVH", 2015, 0, 2, (_p("petrol", 1, "1.5L CVT 舒适版|1.5L CVT 豪华版"),)),
     # Nissan
     Model("Nissan", "Sylphy", "LGB", 2006, 0, 8, (
         _p("petrol", 9, "1.6XE CVT 舒适版|1.6XL CVT 豪华版"), _p("hybrid", 1, "e-POWER 超智联Pro"))),
-    Model("Nissan", "Teana", "LGB", 2008, 0, 3, (_p("petrol", 1, "2.0L XL 舒适版|2.0T XV 旗舰版"),)),
+    Model("Nissan", "Teana", "LGB", 2004, 0, 3, (_p("petrol", 1, "2.0L XL 舒适版|2.0T XV 旗舰版"),)),
     Model("Nissan", "X-Trail", "LGB", 2008, 0, 3, (_p("petrol", 1, "2.0L XL CVT 两驱豪华版|2.5L XV CVT 四驱至尊版"),)),
     Model("Nissan", "Qashqai", "LGB", 2008, 0, 2, (_p("petrol", 1, "2.0L CVT 舒适版|2.0L CVT 豪华版"),)),
     # BYD: petrol and early hybrids, then the DM-i and EV boom from 2020.
@@ -131,13 +133,14 @@ MODELS: tuple[Model, ...] = (
     Model("Geely", "Geometry A", "LB3", 2019, 0, 1.5, (_p("electric", 1, "Pro 430KM|Pro 600KM"),)),
     Model("Geely", "Galaxy L7", "L6T", 2023, 0, 2, (_p("plug_in_hybrid", 1, "55KM Plus|115KM Max"),)),
     # SAIC-GM
+    Model("Buick", "Excelle", "LSG", 2003, 2018, 3, (_p("petrol", 1, "1.5L 自动经典型|1.6L 自动豪华型"),)),
     Model("Buick", "Excelle GT", "LSG", 2010, 2023, 5, (_p("petrol", 1, "1.3T CVT 精英型|1.5L CVT 进取型"),)),
     Model("Buick", "Verano", "LSG", 2015, 2022, 2, (_p("petrol", 1, "18T 自动精英型"),)),
-    Model("Buick", "Regal", "LSG", 2009, 2023, 2, (_p("petrol", 1, "28T 豪华型|20T 精英型"),)),
+    Model("Buick", "Regal", "LSG", 2000, 2023, 2, (_p("petrol", 1, "28T 豪华型|20T 精英型"),)),
     Model("Buick", "LaCrosse", "LSG", 2006, 0, 3, (
         _p("petrol", 9, "28T 豪华型|28T 旗舰型"), _p("hybrid", 1, "30H 混动旗舰型"))),
     Model("Buick", "Envision", "LSG", 2015, 0, 3, (_p("petrol", 1, "28T 两驱精英型|28T 四驱旗舰型"),)),
-    Model("Buick", "GL8", "LSG", 2006, 0, 3, (
+    Model("Buick", "GL8", "LSG", 2000, 0, 3, (
         _p("petrol", 8, "ES陆尊 653T 豪华型|653T 舒适型"), _p("hybrid", 2, "艾维亚 混动版"))),
     Model("Chevrolet", "Cruze", "LSG", 2009, 2020, 2, (_p("petrol", 1, "1.5L 自动先锋版|1.4T 双离合豪华版"),)),
     Model("Chevrolet", "Malibu XL", "LSG", 2016, 2023, 1, (_p("petrol", 1, "550T 自动锐联版"),)),
@@ -161,7 +164,7 @@ MODELS: tuple[Model, ...] = (
     Model("Mercedes-Benz", "GLE", "4JG", 2015, 0, 0.7, (
         _p("petrol", 1, "GLE 350 4MATIC 时尚型|GLE 450 4MATIC 豪华型"),)),
     Model("Audi", "A4L", "LFV", 2009, 0, 4, (_p("petrol", 1, "40 TFSI 时尚动感型|45 TFSI quattro 臻选动感型"),)),
-    Model("Audi", "A6L", "LFV", 2008, 0, 4, (_p("petrol", 1, "45 TFSI 臻选致雅型|55 TFSI quattro 旗舰致雅型"),)),
+    Model("Audi", "A6L", "LFV", 2005, 0, 4, (_p("petrol", 1, "45 TFSI 臻选致雅型|55 TFSI quattro 旗舰致雅型"),)),
     Model("Audi", "Q5L", "LFV", 2018, 0, 3, (_p("petrol", 1, "40 TFSI 时尚动感型|45 TFSI 臻选动感型"),)),
     Model("Audi", "Q3", "LFV", 2013, 0, 2, (_p("petrol", 1, "35 TFSI 进取动感型|40 TFSI 时尚动感型"),)),
     Model("Audi", "A3", "LFV", 2014, 0, 1.5, (_p("petrol", 1, "Sportback 35 TFSI 进取运动型"),)),
@@ -192,7 +195,7 @@ MODELS: tuple[Model, ...] = (
     Model("Chery", "Tiggo 8", "LVV", 2018, 0, 2, (_p("petrol", 1, "1.6TGDI 自动豪华型|2.0TGDI 自动旗舰型"),)),
     Model("Chery", "Tiggo 7", "LVV", 2016, 0, 1.5, (_p("petrol", 1, "1.5T 自动精英型"),)),
     Model("Chery", "Arrizo 5", "LVV", 2016, 0, 1.5, (_p("petrol", 1, "1.5L CVT 精英型|1.5L CVT 豪华型"),)),
-    Model("Hyundai", "Elantra", "LBE", 2008, 0, 3, (_p("petrol", 1, "1.5L CVT GLX 精英版|1.4T 双离合 TOP 旗舰版"),)),
+    Model("Hyundai", "Elantra", "LBE", 2004, 0, 3, (_p("petrol", 1, "1.5L CVT GLX 精英版|1.4T 双离合 TOP 旗舰版"),)),
     Model("Hyundai", "Tucson", "LBE", 2015, 0, 1.5, (_p("petrol", 1, "1.5T 两驱智能型|2.0T 四驱尊贵型"),)),
     Model("Kia", "K3", "LJD", 2013, 0, 2, (_p("petrol", 1, "1.5L CVT 舒适版|1.4T DCT 豪华版"),)),
     Model("Kia", "Sportage", "LJD", 2010, 0, 1, (_p("petrol", 1, "2.0L 自动两驱智享版"),)),
@@ -272,9 +275,10 @@ class Catalogue:
     def draw(self, ctx: DemoContext, year: int) -> Model:
         entry = self._by_year.get(year)
         if entry is None:
-            # Before the oldest model in the list, stand in the long-running ones.
+            # Older than anything in the list: the oldest models stand in.
+            oldest = min(m.first_year for m in self._models)
             on_sale = ([m for m in self._models if m.on_sale(year)]
-                       or [m for m in self._models if m.first_year <= 2008])
+                       or [m for m in self._models if m.first_year == oldest])
             entry = self._by_year[year] = (on_sale, cumulative([m.weight for m in on_sale]))
         return ctx.rng.choices(entry[0], cum_weights=entry[1])[0]
 
@@ -359,7 +363,7 @@ def write(conn: Connection, ctx: DemoContext, owners: Sequence[Owner]) -> int:
             span = (latest - earliest).days
             registered_on = (created_day if bought_new or span <= 0
                              else earliest + timedelta(days=rng.randrange(span)))
-            daily_km = rng.uniform(12, 60) if owner is None or not owner.company else rng.uniform(40, 160)
+            daily_km = rng.uniform(25, 110) if owner is not None and owner.company else rng.uniform(10, 50)
             odometer = int((ctx.today - registered_on).days * daily_km) // 10 * 10
             if rng.random() < 0.04:
                 notes = rng.choice(OWNER_NOTES)

@@ -496,8 +496,10 @@ def test_no_command_and_gui_open_the_desktop_program(db_path, monkeypatch, resto
 
     assert cli.main(["--db", str(db_path)]) == 7
     assert cli.main(["--db", str(db_path), "gui", "--user", "owner", "--exit-after-paint"]) == 7
-    assert calls == [(db_path, {"user": None, "exit_after_paint": False}),
-                     (db_path, {"user": "owner", "exit_after_paint": True})]
+    assert cli.main(["--db", str(db_path), "gui", "--demo-if-missing"]) == 7
+    assert calls == [(db_path, {"user": None, "exit_after_paint": False, "demo_if_missing": False}),
+                     (db_path, {"user": "owner", "exit_after_paint": True, "demo_if_missing": False}),
+                     (db_path, {"user": None, "exit_after_paint": False, "demo_if_missing": True})]
 
 
 def test_bench_hands_its_arguments_to_the_benchmark(monkeypatch, restore_logging):

@@ -127,6 +127,12 @@ def test_every_vin_is_valid_unique_and_encodes_its_model_year(demo_db):
     assert imported, "some imported cars"
 
 
+def test_every_vehicle_model_was_on_sale_in_its_model_year(demo_db):
+    catalogue = {(m.make, m.name): m for m in MODELS}
+    for r in _rows(demo_db, "SELECT make, model, model_year FROM vehicle"):
+        assert catalogue[(r.make, r.model)].on_sale(r.model_year), r
+
+
 def test_vehicles_mix_makes_years_and_fuels(demo_db):
     makes = Counter(r.make for r in _rows(demo_db, "SELECT make FROM vehicle"))
     assert {"Volkswagen", "Toyota", "Honda", "BYD", "Geely", "BMW", "Mercedes-Benz", "Audi"} <= set(makes)

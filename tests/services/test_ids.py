@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 import time
@@ -36,7 +37,7 @@ def test_an_id_carries_the_time_it_was_made():
 def test_ids_made_in_a_row_are_unique_and_strictly_increasing(n):
     made = [ids.new_id() for _ in range(n)]
     assert len(set(made)) == n
-    assert all(a < b for a, b in zip(made, made[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(made))
 
 
 def test_ids_stay_ordered_when_the_clock_stands_still(monkeypatch):
@@ -48,7 +49,7 @@ def test_ids_stay_ordered_when_the_clock_stands_still(monkeypatch):
     made = [ids.new_id() for _ in range(10_000)]
     assert len(set(made)) == len(made)
     assert made == sorted(made)
-    assert all(a < b for a, b in zip(made, made[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(made))
     assert all(uuid.UUID(hex=v).version == 7 for v in made[::997])
 
 
@@ -66,7 +67,7 @@ def test_ids_stay_ordered_when_the_clock_jumps_back_and_forth(steps):
             made.append(ids.new_id())
     finally:
         ids.time.time_ns, ids._last_ms, ids._counter = real_time_ns, last_ms, counter
-    assert all(a < b for a, b in zip(made, made[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(made))
 
 
 def test_ids_made_on_many_threads_at_once_never_collide():

@@ -106,7 +106,7 @@ def test_count_matches_the_rows(db, owner, crowd):
 def test_a_row_has_the_id_then_every_column(db, owner, crowd):
     row = lists.row_by_id(db, owner, "customers", crowd[2])
     assert row[0] == crowd[2]
-    assert dict(zip([c.key for c in CUSTOMERS.columns], row[1:], strict=True)) | {} == {
+    assert dict(zip([c.key for c in CUSTOMERS.columns], row[1:], strict=True)) == {
         "name": "Zhang San", "kind": "person", "phone": "+8613900000002", "email": "c2@example.com", "city": "",
         "id_number": "", "active": 1, "created_at": "2025-01-03 10:02:00.000000"}
     assert lists.row_by_id(db, owner, "customers", "0" * 32) is None
@@ -255,7 +255,10 @@ def test_search_box_of_a_vehicle_list_uses_plates(db, owner, fleet):
 def test_search_box_of_a_list_without_an_index_matches_literally(db, owner, actor_for):
     actor_for("salesperson")
     actor_for("technician")
-    names = lambda q: _names(_all_pages(db, owner, "users", ListState(search=q)))  # noqa: E731
+
+    def names(query: str) -> list[str]:
+        return _names(_all_pages(db, owner, "users", ListState(search=query)))
+
     assert names("U_") == ["u_salesperson", "u_technician"]
     assert names("TECH") == ["u_technician"]
     assert names("%") == []

@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from models.base import utcnow
 from services import users
 from services.errors import AccountLocked, AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from services.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, Actor
@@ -116,7 +117,7 @@ def test_a_successful_login_resets_the_failure_count(db, owner):
 def test_an_administrator_can_unlock_a_locked_account(db, owner, actor_for):
     actor_for("cashier")
     uid = users.find_user_id(db, "u_cashier")
-    now = datetime.utcnow()  # noqa: DTZ003 - the service stores naive UTC
+    now = utcnow()
     for _ in range(5):
         with pytest.raises(AuthenticationFailed):
             users.login(db, "u_cashier", "wrong-password", now=now)

@@ -196,3 +196,8 @@ def bulk_customers(db: Database, actor: Actor, n: int, *, seed: int = 7) -> list
         search.rebuild(conn, ("customer",))
         audit.append(conn, actor, [audit.Change("import", "customer", "*", summary=f"{n} test customers")])
     return rows
+
+
+@pytest.fixture
+def add_customers(db, owner) -> Callable[[int], list[dict]]:
+    return lambda n: bulk_customers(db, owner, n)

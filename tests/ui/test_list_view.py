@@ -88,8 +88,10 @@ def test_a_list_opens_in_the_order_its_header_shows(make_view, rows):
 
 
 def test_the_vehicle_list_opens_newest_first(db, owner, ctx, show, settle):
-    made = [vehicles.create(db, owner, vehicles.VehicleInput(vin=vin, model="Golf"))
-            for vin in ("WVWZZZ1J0XW000001", "WVWZZZ1J2XW000002", "WVWZZZ1J4XW000003")]
+    # Plates chosen so that no other column's order is the newest-first order.
+    made = [vehicles.create(db, owner, vehicles.VehicleInput(vin=vin, model="Golf", plate=plate))
+            for vin, plate in (("WVWZZZ1J0XW000001", "沪A1"), ("WVWZZZ1J2XW000002", "沪A3"),
+                               ("WVWZZZ1J4XW000003", "沪A2"))]
     view = show(ListView(ctx, "vehicles", {"plate": "Plate", "vin": "VIN", "created_at": "Created"},
                          noun_plural="vehicles", empty_text="-"))
     view.reload()
@@ -144,7 +146,7 @@ def test_clicking_a_header_sorts_in_sql(qtbot, settle, make_view, rows):
     assert _names(view)[0] == next(r["name"] for r in rows if r["id"] == _in_order(rows, "city")[0])
 
 
-def test_a_column_that_cannot_be_sorted_keeps_the_order(qtbot, settle, make_view, rows):
+def test_a_column_that_cannot_be_sorted_keeps_the_order_and_the_indicator(qtbot, settle, make_view, rows):
     view = make_view()
     before = _ids(view)
 
@@ -152,6 +154,9 @@ def test_a_column_that_cannot_be_sorted_keeps_the_order(qtbot, settle, make_view
     settle()
 
     assert _ids(view) == before
+    header = view.table.horizontalHeader()
+    assert header.sortIndicatorSection() == list(HEADERS).index("name")
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
 
 
 def test_typing_in_the_search_box_filters_after_a_pause(qtbot, settle, type_text, make_view, rows):

@@ -160,6 +160,8 @@ class AuditScreen(ListScreen):
                            for field, old, new, _changed in rows)
             return (f"{table}<tr><th align='left'>{html_escape(self.tr('Field'))}</th>"
                     f"<th align='left'>{html_escape(heading)}</th></tr>{body}</table>")
+        # What changed comes first; the unchanged rest is there for context.
+        rows = sorted(rows, key=lambda r: not r[3])
         head = "".join(f"<th align='left' width='{w}'>{html_escape(t)}</th>" for t, w in (
             (self.tr("Field"), "24%"), (self.tr("Before"), "38%"), (self.tr("After"), "38%")))
         body = "".join(f"<tr{f' bgcolor={CHANGED_BACKGROUND!r}' if changed else ''}><td><b>{html_escape(field)}</b>"

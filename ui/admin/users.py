@@ -74,7 +74,7 @@ class UsersScreen(ListScreen):
             value_labels={"role": self.role_names},
         )
         super().__init__(ctx, self.tr("Users"), view, can_edit=ctx.can("user.admin"), parent=parent)
-        for i, width in enumerate((100, 140, 170, 55, 120, 120)):
+        for i, width in enumerate((110, 130, 165, 55, 120, 130)):
             self.list.table.setColumnWidth(i, width)
         self.current_user: users.UserRow | None = None
         self.password_button = QPushButton(self.tr("Set &password…"))

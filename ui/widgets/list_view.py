@@ -231,6 +231,7 @@ class ListView(QWidget):
         self.table.horizontalHeader().blockSignals(False)
         # Only now: enabling sorting sorts by the header's current indicator, which must be the default.
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.doubleClicked.connect(lambda idx: self._activate(idx.row()))
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self.current_changed.emit(str(self.model.row_id(cur.row()) or "")))
@@ -257,6 +258,20 @@ class ListView(QWidget):
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
         self._count_generation = 0
+
+    def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
+        # A click on a column the list cannot be sorted by changes nothing, so the header must not
+        # claim otherwise: put the indicator back on the column the rows are sorted by.
+        if not 0 <= column < len(self.model.columns) or self.model.columns[column].sortable:
+            return
+        src, state = self.model.source, self.model.state
+        key = state.sort or src.default_sort or src.columns[0].key
+        descending = state.descending if state.sort else src.default_descending
+        sorted_col = next((i for i, c in enumerate(self.model.columns) if c.key == key), -1)
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(sorted_col, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     # --- filters ------------------------------------------------------------------------------
     def _make_filter(self, spec: FilterSpec) -> QComboBox:
