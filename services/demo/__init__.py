@@ -94,7 +94,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
             counts["customer"] = people_written.customers
             counts["contact"] = people_written.contacts
             counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
-            # Last, so the password hashes were computed while the rows above were generated.
+            # Last, so the password hashes were computed while the rows above were being made.
             counts["user_account"] = staff.write_users(conn, ctx, hashes)
 
             indexed_before = ctx.done

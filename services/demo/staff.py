@@ -32,7 +32,7 @@ DEALERSHIP_NAME = "Forecourt Demo Motors 福克汽车"
 
 def hash_passwords() -> list[Future[str]]:
     """Start hashing the demo passwords (each once) on worker threads. The hash is memory-hard and
-    slow by design and releases the GIL, so it runs while the customers are being generated."""
+    slow by design and releases the GIL, so it runs while the customers are being made."""
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo-hash")
     futures = [pool.submit(users.hash_password, password) for _, password, _, _ in DEMO_USERS]
     pool.shutdown(wait=False)
