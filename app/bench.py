@@ -144,6 +144,9 @@ def bench_search(path: Path, actor, runs: int) -> list[Result]:
             assert built is not None
             sql, params = built
             raw_sql = f"SELECT d.kind, d.ref_id, d.title, d.detail FROM search_doc d WHERE d.id IN ({sql}) LIMIT 50"
+            hits = len(search.search(db, actor, query, limit=50))
+            if not hits:
+                raise RuntimeError(f"benchmark query {query!r} ({label}) finds nothing in {path}")
             samples = _time(lambda q=query: search.search(db, actor, q, limit=50), runs)
             base = _time(lambda s=raw_sql, p=params: raw.execute(s, p).fetchall(), runs)
             all_samples += samples
@@ -172,13 +175,27 @@ def bench_lists(path: Path, actor, runs: int) -> list[Result]:
                                         "LEFT JOIN customer o ON o.id = v.owner_id "
                                         "ORDER BY v.created_at DESC, v.rowid DESC LIMIT 200"),
         ("audit", lists.ListState(), "SELECT seq, at, actor FROM audit_entry ORDER BY seq DESC LIMIT 200"),
+        ("customers_searched", lists.ListState(search="王"),
+         "SELECT id, name, phone FROM customer WHERE id IN (SELECT ref_id FROM search_doc WHERE kind = 'customer' "
+         "AND id IN (SELECT rowid FROM search_short WHERE search_short MATCH '\"王\"*')) "
+         "ORDER BY name, rowid LIMIT 200"),
+        ("vehicles_searched", lists.ListState(search="volkswagen"),
+         "SELECT v.id, v.plate, v.vin FROM vehicle v WHERE v.id IN (SELECT ref_id FROM search_doc "
+         "WHERE kind = 'vehicle' AND id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH '\"volkswagen\"')) "
+         "ORDER BY v.created_at DESC, v.rowid DESC LIMIT 200"),
     ]
     try:
         for label, state, raw_sql in cases:
-            name = label.split("_by_")[0]
+            name = "customers" if label.startswith("customers") else "vehicles" if label.startswith("vehicles") \
+                else label
             samples = _time(lambda n=name, s=state: lists.fetch_page(db, actor, n, s, offset=0, limit=200), runs)
             base = _time(lambda s=raw_sql: raw.execute(s).fetchall(), runs)
             results.append(_result(f"list_first_page[{label}]", samples, base, 100))
+        for name, raw_sql in (("customers", "SELECT count(*) FROM customer"),
+                              ("vehicles", "SELECT count(*) FROM vehicle v LEFT JOIN customer o ON o.id = v.owner_id")):
+            samples = _time(lambda n=name: lists.count(db, actor, n, lists.ListState()), runs)
+            base = _time(lambda s=raw_sql: raw.execute(s).fetchall(), runs)
+            results.append(_result(f"list_count[{name}]", samples, base, 100))
     finally:
         raw.close()
         db.dispose()

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from app.db import Database
 from services import search
@@ -94,7 +94,17 @@ def _load_sources() -> None:
         from services import list_sources  # noqa: F401  (registers the app's lists)
 
 
-def _where(src: ListSource, state: ListState) -> tuple[str, dict[str, Any]]:
+# Above this many search matches, walking the sort column's index and testing each row against the
+# matches beats fetching every match and sorting it (measured on the large demo: 95 → 23 ms).
+BROAD_MATCHES = 5000
+
+
+def _is_broad(conn: Connection, sql: str, params: dict[str, Any]) -> bool:
+    probe = f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) LIMIT {BROAD_MATCHES + 1})"
+    return conn.execute(text(probe), params).scalar_one() > BROAD_MATCHES
+
+
+def _where(src: ListSource, state: ListState, conn: Connection | None = None) -> tuple[str, dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
     # A misspelt filter would otherwise be dropped silently and show (or export) every row.
@@ -107,7 +117,10 @@ def _where(src: ListSource, state: ListState) -> tuple[str, dict[str, Any]]:
             built = search.ids_matching_sql(src.search_kind, query)
             if built is not None:
                 sql, p = built
-                clauses.append(f"{src.id_sql} IN ({sql})")
+                clause = f"{src.id_sql} IN ({sql})"
+                if conn is not None and _is_broad(conn, sql, p):
+                    clause = f"likelihood({clause}, 0.9)"
+                clauses.append(clause)
                 params.update(p)
         elif src.search_sql:
             clauses.append(src.search_sql)
@@ -153,9 +166,9 @@ def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, offse
     """Rows ``offset`` … ``offset + limit`` of the list as tuples ``(id, *columns)``. Any thread."""
     src = source(name)
     require(actor, src.permission)
-    where, params = _where(src, state)
-    sql = _select(src) + where + _order(src, state) + " LIMIT :_limit OFFSET :_offset"
     with db.read() as conn:
+        where, params = _where(src, state, conn)
+        sql = _select(src) + where + _order(src, state) + " LIMIT :_limit OFFSET :_offset"
         return [tuple(r) for r in conn.execute(text(sql), {**params, "_limit": limit, "_offset": offset})]
 
 

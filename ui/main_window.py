@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
                 handler(area, ids)
         if area == "settings":
             self.setWindowTitle(f"Forecourt — {self.ctx.settings.name}")
+            self.terminal_label.setText(self.tr("Terminal: %1").replace("%1", self.ctx.actor.terminal))
 
     # --- actions ------------------------------------------------------------------------------
     def change_password(self) -> None:

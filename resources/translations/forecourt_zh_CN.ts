@@ -5,1699 +5,1735 @@
     <name>AdminLabels</name>
     <message>
         <source>Owner / administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>所有者 / 管理员</translation>
     </message>
     <message>
         <source>Sales manager</source>
-        <translation type="unfinished"></translation>
+        <translation>销售经理</translation>
     </message>
     <message>
         <source>Salesperson</source>
-        <translation type="unfinished"></translation>
+        <translation>销售顾问</translation>
     </message>
     <message>
         <source>Service advisor</source>
-        <translation type="unfinished"></translation>
+        <translation>服务顾问</translation>
     </message>
     <message>
         <source>Workshop foreman</source>
-        <translation type="unfinished"></translation>
+        <translation>车间主管</translation>
     </message>
     <message>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>维修技师</translation>
     </message>
     <message>
         <source>Parts clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>配件管理员</translation>
     </message>
     <message>
         <source>Cashier / accountant</source>
-        <translation type="unfinished"></translation>
+        <translation>收银 / 会计</translation>
     </message>
     <message>
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>只读</translation>
     </message>
     <message>
         <source>View customers</source>
-        <translation type="unfinished"></translation>
+        <translation>查看客户</translation>
     </message>
     <message>
         <source>Create and edit customers</source>
-        <translation type="unfinished"></translation>
+        <translation>新建和编辑客户</translation>
     </message>
     <message>
         <source>Delete customers</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户</translation>
     </message>
     <message>
         <source>View vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>查看车辆</translation>
     </message>
     <message>
         <source>Create and edit vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>新建和编辑车辆</translation>
     </message>
     <message>
         <source>Delete vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>删除车辆</translation>
     </message>
     <message>
         <source>Export lists to files</source>
-        <translation type="unfinished"></translation>
+        <translation>将列表导出为文件</translation>
     </message>
     <message>
         <source>Manage users</source>
-        <translation type="unfinished"></translation>
+        <translation>管理用户</translation>
     </message>
     <message>
         <source>Manage roles and permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>管理角色和权限</translation>
     </message>
     <message>
         <source>Browse the audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览审计日志</translation>
     </message>
     <message>
         <source>Change dealership settings</source>
-        <translation type="unfinished"></translation>
+        <translation>修改经销商设置</translation>
     </message>
     <message>
         <source>Create and restore backups</source>
-        <translation type="unfinished"></translation>
+        <translation>创建和恢复备份</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <source>Dealership default</source>
-        <translation type="unfinished"></translation>
+        <translation>经销商默认</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Failed login</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码变更</translation>
     </message>
     <message>
         <source>Unlocked</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Backup restored</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复备份</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Role permission</source>
-        <translation type="unfinished"></translation>
+        <translation>角色权限</translation>
     </message>
     <message>
         <source>Setting</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Tax rate</source>
-        <translation type="unfinished"></translation>
+        <translation>税率</translation>
     </message>
     <message>
         <source>Number series</source>
-        <translation type="unfinished"></translation>
+        <translation>单据编号</translation>
     </message>
     <message>
         <source>Terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>终端</translation>
     </message>
     <message>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>发票</translation>
     </message>
     <message>
         <source>Credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>红字发票</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>销售单</translation>
     </message>
     <message>
         <source>Repair order</source>
-        <translation type="unfinished"></translation>
+        <translation>维修工单</translation>
     </message>
     <message>
         <source>Purchase order</source>
-        <translation type="unfinished"></translation>
+        <translation>采购订单</translation>
     </message>
 </context>
 <context>
     <name>AuditScreen</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Record type</source>
-        <translation type="unfinished"></translation>
+        <translation>记录类型</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>记录</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>entries</source>
-        <translation type="unfinished"></translation>
+        <translation>条目</translation>
     </message>
     <message>
         <source>No changes recorded yet. Every change to the data will be listed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无变更记录。对数据的每一次变更都会列在这里。</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>&amp;Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验日志链(&amp;V)</translation>
     </message>
     <message>
         <source>Check that no entry was altered or removed since it was written</source>
-        <translation type="unfinished"></translation>
+        <translation>检查写入后是否有条目被篡改或删除</translation>
+    </message>
+    <message>
+        <source>This entry is not in the trail.</source>
+        <translation>审计日志中没有此条目。</translation>
     </message>
     <message>
         <source>Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>条目</translation>
     </message>
     <message>
         <source>Terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>No values were recorded for this entry.</source>
+        <translation>此条目没有记录任何值。</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Value when deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>删除时的值</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>修改前</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Changed values are shaded.</source>
+        <translation>有变化的值以底色标出。</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验…</translation>
     </message>
     <message numerus="yes">
         <source>Intact: %n entries checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>完好：已校验 %n 条</numerusform>
         </translation>
     </message>
     <message>
         <source>Audit trail intact</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志完好</translation>
     </message>
     <message numerus="yes">
         <source>All %n entries are intact: none was altered or removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>全部 %n 条记录完好，没有条目被篡改或删除。</numerusform>
         </translation>
     </message>
     <message>
         <source>Damaged at entry #%1</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 #%1 已损坏</translation>
     </message>
     <message>
         <source>Audit trail damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志已损坏</translation>
     </message>
     <message>
         <source>The audit trail was changed after it was written. The first bad entry is #%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志在写入后被改动过。第一个异常条目是 #%1。</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <source>&amp;Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Repeat new password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认新密码(&amp;R)</translation>
     </message>
     <message>
         <source>The two new passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的新密码不一致</translation>
     </message>
 </context>
 <context>
     <name>CustomerDialog</name>
     <message>
         <source>Edit customer</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑客户</translation>
     </message>
     <message>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <source>Pinyin or English name</source>
-        <translation type="unfinished"></translation>
+        <translation>拼音或英文名</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Agrees to marketing messages</source>
-        <translation type="unfinished"></translation>
+        <translation>同意接收营销信息</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>&amp;Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>Other &amp;spelling</source>
-        <translation type="unfinished"></translation>
+        <translation>其他写法(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>E-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>邮编</translation>
     </message>
     <message>
         <source>Ci&amp;ty</source>
-        <translation type="unfinished"></translation>
+        <translation>城市(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注(&amp;O)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>主联系人</translation>
     </message>
     <message>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>添加联系人</translation>
     </message>
     <message>
         <source>Remove contact</source>
-        <translation type="unfinished"></translation>
+        <translation>移除联系人</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
 </context>
 <context>
     <name>CustomersScreen</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>No customers yet. Press Ctrl+N to add the first one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有客户。按 Ctrl+N 添加第一位客户。</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>个人</translation>
     </message>
     <message>
         <source>Company</source>
-        <translation type="unfinished"></translation>
+        <translation>企业</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Credit code</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>No vehicles.</source>
+        <translation>暂无车辆。</translation>
     </message>
     <message>
         <source>Delete customer</source>
-        <translation type="unfinished"></translation>
+        <translation>删除客户</translation>
     </message>
     <message>
         <source>Delete this customer and their contacts?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除该客户及其联系人？</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
         <source>Not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>无权操作</translation>
     </message>
     <message>
         <source>You do not have permission to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>您没有执行此操作的权限。</translation>
     </message>
     <message>
         <source>Please check your input</source>
-        <translation type="unfinished"></translation>
+        <translation>请检查输入内容</translation>
     </message>
     <message>
         <source>Database problem</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库错误</translation>
     </message>
     <message>
         <source>Forecourt</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecourt</translation>
     </message>
     <message>
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>出错了</translation>
     </message>
     <message>
         <source>Forecourt hit an unexpected problem. Your saved work is safe; the action you were doing may not have completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecourt 遇到了意外问题。已保存的数据是安全的；您刚才的操作可能没有完成。</translation>
     </message>
 </context>
 <context>
     <name>FirstOwnerDialog</name>
     <message>
         <source>Create the owner account</source>
-        <translation type="unfinished"></translation>
+        <translation>创建所有者账户</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Full name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码(&amp;R)</translation>
     </message>
     <message>
         <source>This account can do everything, including adding other users.</source>
-        <translation type="unfinished"></translation>
+        <translation>此账户拥有全部权限，包括添加其他用户。</translation>
     </message>
     <message>
         <source>The two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致</translation>
     </message>
 </context>
 <context>
     <name>FirstRun</name>
     <message>
         <source>Welcome to Forecourt</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 Forecourt</translation>
     </message>
     <message>
         <source>There is no database at %1 yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处还没有数据库。</translation>
     </message>
     <message>
         <source>Start with demo data to try Forecourt out, or with an empty database for your dealership.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以先用演示数据试用 Forecourt，也可以为您的经销店新建一个空数据库。</translation>
     </message>
     <message>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据</translation>
     </message>
     <message>
         <source>Empty database</source>
-        <translation type="unfinished"></translation>
+        <translation>空数据库</translation>
     </message>
 </context>
 <context>
     <name>GlobalSearchDialog</name>
     <message>
         <source>Search everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全局搜索</translation>
     </message>
     <message>
         <source>Name, phone, plate, VIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名、电话、车牌号、车架号…</translation>
     </message>
     <message>
         <source>Type at least one character.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少输入一个字符。</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s). Enter opens; ↓ ↑ choose.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 条结果。按 Enter 打开，↓ ↑ 选择。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing found.</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到结果。</translation>
     </message>
 </context>
 <context>
     <name>ListScreen</name>
     <message>
         <source>Select a row to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一行以查看详细信息。</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>新建(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
 </context>
 <context>
     <name>ListView</name>
     <message>
         <source>Search… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索… (Ctrl+F)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Export the rows shown to Excel or CSV (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>将显示的行导出为 Excel 或 CSV 文件 (Ctrl+E)</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 7 天</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 30 天</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>本月</translation>
     </message>
     <message>
         <source>This year</source>
-        <translation type="unfinished"></translation>
+        <translation>今年</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing matches your search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合搜索和筛选条件的记录。</translation>
     </message>
     <message>
         <source>Export list</source>
-        <translation type="unfinished"></translation>
+        <translation>导出列表</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件，UTF-8 编码 (*.csv)</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n row(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 条记录导出到 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出</translation>
     </message>
 </context>
 <context>
     <name>LoginDialog</name>
     <message>
         <source>Forecourt — log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecourt — 登录</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <source>Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>系统管理</translation>
     </message>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Audit trail</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Search everything…  Ctrl+K</source>
-        <translation type="unfinished"></translation>
+        <translation>全局搜索…  Ctrl+K</translation>
     </message>
     <message>
         <source>Your role gives you no screens yet. Ask an administrator for access.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色暂无可用的界面。请联系管理员开通权限。</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>Change &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Forecourt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Forecourt(&amp;A)</translation>
     </message>
     <message>
         <source>User: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：%1（%2）</translation>
     </message>
     <message>
         <source>Terminal: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>终端：%1</translation>
     </message>
     <message>
         <source>Password changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码已修改。</translation>
     </message>
     <message>
         <source>Backing up</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份</translation>
     </message>
     <message>
         <source>Backup written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>备份已保存到 %1</translation>
     </message>
     <message>
         <source>About Forecourt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Forecourt</translation>
     </message>
     <message>
         <source>Forecourt %1 — dealer management for one dealership, offline first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forecourt %1 — 单店汽车经销商管理系统，离线优先。</translation>
     </message>
 </context>
 <context>
     <name>ProgressDialog</name>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在处理…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
     <name>RoleDialog</name>
     <message>
         <source>Edit role</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑角色</translation>
     </message>
     <message>
         <source>New role</source>
-        <translation type="unfinished"></translation>
+        <translation>新建角色</translation>
     </message>
     <message>
         <source>e.g. finance_clerk</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 finance_clerk</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>权限</translation>
     </message>
     <message>
         <source>Select &amp;all</source>
-        <translation type="unfinished"></translation>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
         <source>C&amp;lear all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部清除(&amp;L)</translation>
     </message>
     <message>
         <source>This role no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该角色已不存在。</translation>
     </message>
     <message>
         <source>A role with this code already exists</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在使用此代码的角色</translation>
     </message>
 </context>
 <context>
     <name>RolesScreen</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Built-in</source>
-        <translation type="unfinished"></translation>
+        <translation>内置</translation>
     </message>
     <message>
         <source>Permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>权限</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户数</translation>
     </message>
     <message>
         <source>roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>No roles yet. Press Ctrl+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有角色。按 Ctrl+N 添加。</translation>
     </message>
     <message>
         <source>Roles</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;D)</translation>
     </message>
     <message>
         <source>Delete a role of your own that no user has</source>
-        <translation type="unfinished"></translation>
+        <translation>删除没有用户使用的自定义角色</translation>
+    </message>
+    <message>
+        <source>This role no longer exists.</source>
+        <translation>该角色已不存在。</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Added by you</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>This role may do nothing yet.</source>
+        <translation>该角色暂无任何权限。</translation>
     </message>
     <message>
         <source>Delete role</source>
-        <translation type="unfinished"></translation>
+        <translation>删除角色</translation>
     </message>
     <message>
         <source>Delete the role “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除角色“%1”？</translation>
     </message>
 </context>
 <context>
     <name>SetPasswordDialog</name>
     <message>
         <source>Set password for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>为 %1 设置密码</translation>
     </message>
     <message>
         <source>At least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 %1 个字符</translation>
     </message>
     <message>
         <source>New &amp;password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码(&amp;P)</translation>
     </message>
     <message>
         <source>R&amp;epeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码(&amp;E)</translation>
     </message>
     <message>
         <source>Setting a password also unlocks the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码的同时也会解锁该账户。</translation>
     </message>
     <message>
         <source>The two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致</translation>
     </message>
 </context>
 <context>
     <name>SettingsScreen</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
         <source>China (mainland)</source>
-        <translation type="unfinished"></translation>
+        <translation>中国大陆</translation>
     </message>
     <message>
         <source>Hong Kong</source>
-        <translation type="unfinished"></translation>
+        <translation>中国香港</translation>
     </message>
     <message>
         <source>Macao</source>
-        <translation type="unfinished"></translation>
+        <translation>中国澳门</translation>
     </message>
     <message>
         <source>Taiwan</source>
-        <translation type="unfinished"></translation>
+        <translation>中国台湾</translation>
     </message>
     <message>
         <source>Singapore</source>
-        <translation type="unfinished"></translation>
+        <translation>新加坡</translation>
     </message>
     <message>
         <source>Malaysia</source>
-        <translation type="unfinished"></translation>
+        <translation>马来西亚</translation>
     </message>
     <message>
         <source>Thailand</source>
-        <translation type="unfinished"></translation>
+        <translation>泰国</translation>
     </message>
     <message>
         <source>Japan</source>
-        <translation type="unfinished"></translation>
+        <translation>日本</translation>
     </message>
     <message>
         <source>South Korea</source>
-        <translation type="unfinished"></translation>
+        <translation>韩国</translation>
     </message>
     <message>
         <source>Australia</source>
-        <translation type="unfinished"></translation>
+        <translation>澳大利亚</translation>
     </message>
     <message>
         <source>New Zealand</source>
-        <translation type="unfinished"></translation>
+        <translation>新西兰</translation>
     </message>
     <message>
         <source>United States</source>
-        <translation type="unfinished"></translation>
+        <translation>美国</translation>
     </message>
     <message>
         <source>Canada</source>
-        <translation type="unfinished"></translation>
+        <translation>加拿大</translation>
     </message>
     <message>
         <source>United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>英国</translation>
     </message>
     <message>
         <source>Ireland</source>
-        <translation type="unfinished"></translation>
+        <translation>爱尔兰</translation>
     </message>
     <message>
         <source>Germany</source>
-        <translation type="unfinished"></translation>
+        <translation>德国</translation>
     </message>
     <message>
         <source>France</source>
-        <translation type="unfinished"></translation>
+        <translation>法国</translation>
     </message>
     <message>
         <source>Italy</source>
-        <translation type="unfinished"></translation>
+        <translation>意大利</translation>
     </message>
     <message>
         <source>Spain</source>
-        <translation type="unfinished"></translation>
+        <translation>西班牙</translation>
     </message>
     <message>
         <source>Netherlands</source>
-        <translation type="unfinished"></translation>
+        <translation>荷兰</translation>
     </message>
     <message>
         <source>Switzerland</source>
-        <translation type="unfinished"></translation>
+        <translation>瑞士</translation>
     </message>
     <message>
         <source>United Arab Emirates</source>
-        <translation type="unfinished"></translation>
+        <translation>阿联酋</translation>
     </message>
     <message>
         <source>South Africa</source>
-        <translation type="unfinished"></translation>
+        <translation>南非</translation>
     </message>
     <message>
         <source>Printed on invoices</source>
-        <translation type="unfinished"></translation>
+        <translation>打印在发票上</translation>
     </message>
     <message>
         <source>Used to read and check phone numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>用于识别和校验电话号码</translation>
     </message>
     <message>
         <source>Every amount is kept in this currency: choose it before entering prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有金额均以此币种记账：请在录入价格之前选定。</translation>
     </message>
     <message>
         <source>Prices &amp;include tax</source>
-        <translation type="unfinished"></translation>
+        <translation>价格含税(&amp;I)</translation>
     </message>
     <message>
         <source>Dealership</source>
-        <translation type="unfinished"></translation>
+        <translation>经销商</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>E-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Tax ID</source>
-        <translation type="unfinished"></translation>
+        <translation>纳税人识别号(&amp;T)</translation>
     </message>
     <message>
         <source>C&amp;ountry / region</source>
-        <translation type="unfinished"></translation>
+        <translation>国家/地区(&amp;O)</translation>
     </message>
     <message>
         <source>C&amp;urrency</source>
-        <translation type="unfinished"></translation>
+        <translation>币种(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>The language of the screens and documents. A change applies at the next login; each user may also choose their own.</source>
-        <translation type="unfinished"></translation>
+        <translation>界面和单据所用的语言。修改在下次登录时生效；每位用户也可以选择自己的语言。</translation>
     </message>
     <message>
         <source>Document numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>单据编号</translation>
     </message>
     <message>
         <source>Te&amp;rminal code</source>
-        <translation type="unfinished"></translation>
+        <translation>终端代码(&amp;R)</translation>
     </message>
     <message>
         <source>This computer&apos;s own code: numbers never collide between computers.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机专用代码，保证不同电脑生成的编号不会重复。</translation>
     </message>
     <message>
         <source>In&amp;voice</source>
-        <translation type="unfinished"></translation>
+        <translation>发票(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Credit note</source>
-        <translation type="unfinished"></translation>
+        <translation>红字发票(&amp;C)</translation>
     </message>
     <message>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>销售单</translation>
     </message>
     <message>
         <source>Repair or&amp;der</source>
-        <translation type="unfinished"></translation>
+        <translation>维修工单(&amp;D)</translation>
     </message>
     <message>
         <source>Purc&amp;hase order</source>
-        <translation type="unfinished"></translation>
+        <translation>采购订单(&amp;H)</translation>
     </message>
     <message>
         <source>Logo</source>
-        <translation type="unfinished"></translation>
+        <translation>徽标</translation>
     </message>
     <message>
         <source>Choose lo&amp;go…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择徽标(&amp;G)…</translation>
     </message>
     <message>
         <source>Remove logo</source>
-        <translation type="unfinished"></translation>
+        <translation>移除徽标</translation>
     </message>
     <message>
         <source>Printed on invoices and reports. A PNG or JPEG image up to 2 MB; it is saved as soon as you choose it.</source>
-        <translation type="unfinished"></translation>
+        <translation>打印在发票和报表上。支持不超过 2 MB 的 PNG 或 JPEG 图片；选择后立即保存。</translation>
     </message>
     <message>
         <source>Tax rates</source>
-        <translation type="unfinished"></translation>
+        <translation>税率</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>税率</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>No tax rates yet. Add the rates you charge, e.g. 13 % VAT.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有税率。请添加您适用的税率，例如 13% 增值税。</translation>
     </message>
     <message>
         <source>Add ta&amp;x rate…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加税率(&amp;X)…</translation>
     </message>
     <message>
         <source>Edit rate…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑税率…</translation>
     </message>
     <message>
         <source>Or double-click the rate, or press Enter on it</source>
-        <translation type="unfinished"></translation>
+        <translation>也可以双击税率，或选中后按 Enter</translation>
     </message>
     <message>
         <source>e.g. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 %1</translation>
     </message>
     <message>
         <source>No logo</source>
-        <translation type="unfinished"></translation>
+        <translation>无徽标</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Settings saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置已保存。</translation>
     </message>
     <message>
         <source>Choose the dealership logo</source>
-        <translation type="unfinished"></translation>
+        <translation>选择经销商徽标</translation>
     </message>
     <message>
         <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>TaxRateDialog</name>
     <message>
         <source>Edit tax rate</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑税率</translation>
     </message>
     <message>
         <source>New tax rate</source>
-        <translation type="unfinished"></translation>
+        <translation>新建税率</translation>
     </message>
     <message>
         <source>e.g. VAT13</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 VAT13</translation>
     </message>
     <message>
         <source>e.g. VAT 13 %</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 增值税 13%</translation>
     </message>
     <message>
         <source>e.g. 13 or 6.5</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 13 或 6.5</translation>
     </message>
     <message>
         <source>Use as the &amp;default rate for new lines</source>
-        <translation type="unfinished"></translation>
+        <translation>作为新明细行的默认税率(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Code</source>
-        <translation type="unfinished"></translation>
+        <translation>代码(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Rate (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>税率 (%)(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>UserDialog</name>
     <message>
         <source>Edit user</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑用户</translation>
     </message>
     <message>
         <source>New user</source>
-        <translation type="unfinished"></translation>
+        <translation>新建用户</translation>
     </message>
     <message>
         <source>As shown on screens and documents</source>
-        <translation type="unfinished"></translation>
+        <translation>显示在界面和单据上的名称</translation>
     </message>
     <message>
         <source>At least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 %1 个字符</translation>
     </message>
     <message>
         <source>&amp;Active — may log in</source>
-        <translation type="unfinished"></translation>
+        <translation>启用 — 允许登录(&amp;A)</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Display name</source>
-        <translation type="unfinished"></translation>
+        <translation>显示名称(&amp;D)</translation>
     </message>
     <message>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
         <source>R&amp;epeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码(&amp;E)</translation>
     </message>
     <message>
         <source>A change of language applies at the user&apos;s next login.</source>
-        <translation type="unfinished"></translation>
+        <translation>语言修改将在该用户下次登录时生效。</translation>
     </message>
     <message>
         <source>This user no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户已不存在。</translation>
     </message>
     <message>
         <source>The two passwords differ</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致</translation>
     </message>
 </context>
 <context>
     <name>UsersScreen</name>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至</translation>
     </message>
     <message>
         <source>Last login</source>
-        <translation type="unfinished"></translation>
+        <translation>上次登录</translation>
     </message>
     <message>
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>No users yet. Press Ctrl+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有用户。按 Ctrl+N 添加。</translation>
     </message>
     <message>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation>用户</translation>
     </message>
     <message>
         <source>Set &amp;password…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置密码(&amp;P)…</translation>
     </message>
     <message>
         <source>Give the user a new password (also unlocks the account)</source>
-        <translation type="unfinished"></translation>
+        <translation>为该用户设置新密码（同时解锁账户）</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁(&amp;U)</translation>
     </message>
     <message>
         <source>Let a user locked out by failed logins try again now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即解除因多次登录失败造成的锁定</translation>
+    </message>
+    <message>
+        <source>This user no longer exists.</source>
+        <translation>该用户已不存在。</translation>
     </message>
     <message>
         <source>Disabled — cannot log in</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用 — 无法登录</translation>
     </message>
     <message>
         <source>Locked until %1 after failed logins</source>
-        <translation type="unfinished"></translation>
+        <translation>因登录失败已锁定至 %1</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>New password set for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 %1 设置新密码。</translation>
     </message>
     <message>
         <source>%1 can log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 现在可以重新登录。</translation>
     </message>
 </context>
 <context>
     <name>VehicleDialog</name>
     <message>
         <source>Edit vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑车辆</translation>
     </message>
     <message>
         <source>New vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>新建车辆</translation>
     </message>
     <message>
         <source>17 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>17 位字符</translation>
     </message>
     <message>
         <source>not known</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Petrol</source>
-        <translation type="unfinished"></translation>
+        <translation>汽油</translation>
     </message>
     <message>
         <source>Diesel</source>
-        <translation type="unfinished"></translation>
+        <translation>柴油</translation>
     </message>
     <message>
         <source>Hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>油电混合</translation>
     </message>
     <message>
         <source>Plug-in hybrid</source>
-        <translation type="unfinished"></translation>
+        <translation>插电混动</translation>
     </message>
     <message>
         <source>Electric</source>
-        <translation type="unfinished"></translation>
+        <translation>纯电动</translation>
     </message>
     <message>
         <source>LPG</source>
-        <translation type="unfinished"></translation>
+        <translation>液化石油气</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>No owner (stock vehicle)</source>
-        <translation type="unfinished"></translation>
+        <translation>无车主（库存车）</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择(&amp;H)…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>&amp;VIN</source>
-        <translation type="unfinished"></translation>
+        <translation>车架号(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Make</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌(&amp;M)</translation>
     </message>
     <message>
         <source>M&amp;odel</source>
-        <translation type="unfinished"></translation>
+        <translation>车型(&amp;O)</translation>
     </message>
     <message>
         <source>Varia&amp;nt</source>
-        <translation type="unfinished"></translation>
+        <translation>配置(&amp;N)</translation>
     </message>
     <message>
         <source>Model &amp;year</source>
-        <translation type="unfinished"></translation>
+        <translation>年款(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Fuel</source>
-        <translation type="unfinished"></translation>
+        <translation>燃料类型(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>上牌日期(&amp;R)</translation>
     </message>
     <message>
         <source>O&amp;dometer</source>
-        <translation type="unfinished"></translation>
+        <translation>行驶里程(&amp;D)</translation>
     </message>
     <message>
         <source>O&amp;wner</source>
-        <translation type="unfinished"></translation>
+        <translation>车主(&amp;W)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Choose the owner</source>
-        <translation type="unfinished"></translation>
+        <translation>选择车主</translation>
     </message>
 </context>
 <context>
     <name>VehiclesScreen</name>
     <message>
         <source>Plate</source>
-        <translation type="unfinished"></translation>
+        <translation>车牌号</translation>
     </message>
     <message>
         <source>VIN</source>
-        <translation type="unfinished"></translation>
+        <translation>车架号</translation>
     </message>
     <message>
         <source>Make</source>
-        <translation type="unfinished"></translation>
+        <translation>品牌</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>车型</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>年款</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>车主</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <source>vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>No vehicles yet. Press Ctrl+N to add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有车辆。按 Ctrl+N 添加。</translation>
     </message>
     <message>
         <source>Has owner</source>
-        <translation type="unfinished"></translation>
+        <translation>有车主</translation>
     </message>
     <message>
         <source>Vehicles</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>No owner (stock vehicle)</source>
-        <translation type="unfinished"></translation>
+        <translation>无车主（库存车）</translation>
     </message>
     <message>
         <source>Decoded</source>
-        <translation type="unfinished"></translation>
+        <translation>VIN 解码</translation>
     </message>
     <message>
         <source>Model year</source>
-        <translation type="unfinished"></translation>
+        <translation>年款</translation>
     </message>
     <message>
         <source>Fuel</source>
-        <translation type="unfinished"></translation>
+        <translation>燃料类型</translation>
     </message>
     <message>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation>上牌日期</translation>
     </message>
     <message>
         <source>Odometer</source>
-        <translation type="unfinished"></translation>
+        <translation>行驶里程</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished"></translation>
+        <translation>最后修改</translation>
     </message>
 </context>
 </TS>

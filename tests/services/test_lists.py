@@ -379,3 +379,12 @@ def test_the_audit_list_shows_newest_entries_first(db, db_path, owner):
     newest = [r[0] for r in raw_rows(db_path, "SELECT seq FROM audit_entry ORDER BY seq DESC LIMIT 3")]
     assert [r[0] for r in rows] == newest
     assert rows[0][5] == "login"
+
+
+@pytest.mark.parametrize("state", [ListState(search="王"), ListState(search="王", sort="created_at", descending=True)])
+def test_a_broad_search_walks_the_sort_index_and_returns_the_same_rows(db, owner, crowd, monkeypatch, state):
+    narrow = lists.fetch_page(db, owner, "customers", state, offset=0, limit=1000)
+    monkeypatch.setattr(lists, "BROAD_MATCHES", 1)
+    broad = lists.fetch_page(db, owner, "customers", state, offset=0, limit=1000)
+    assert narrow, "the sample crowd should contain names with 王"
+    assert broad == narrow

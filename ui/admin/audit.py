@@ -129,7 +129,7 @@ class AuditScreen(ListScreen):
         except DomainError as exc:
             return f"<p>{html_escape(exc)}</p>"
         if entry is None:
-            return f"<p>{html_escape(self.tr('This entry is not in the trail.'))}</p>"
+            return "<p>" + html_escape(self.tr("This entry is not in the trail.")) + "</p>"
         action = self.action_labels.get(entry["action"], entry["action"])
         entity = self.entity_labels.get(entry["entity"], entry["entity"])
         title = f"<h2>{html_escape(action)} · {html_escape(entity)}</h2>"
@@ -149,7 +149,7 @@ class AuditScreen(ListScreen):
     def _values_table(self, before: str | None, after: str | None) -> str:
         rows = diff_rows(before, after)
         if not rows:
-            return f"<p class='hint'>{html_escape(self.tr('No values were recorded for this entry.'))}</p>"
+            return "<p class='hint'>" + html_escape(self.tr("No values were recorded for this entry.")) + "</p>"
         table = ("<table width='100%' cellspacing='0' cellpadding='4' border='1' "
                  "style='border-collapse: collapse; border-color: #e5e7eb'>")
         if before is None or after is None:
@@ -168,7 +168,7 @@ class AuditScreen(ListScreen):
                        f"</td><td>{html_escape(old)}</td><td>{html_escape(new)}</td></tr>"
                        for field, old, new, changed in rows)
         hint = ("" if all(r[3] for r in rows)
-                else f"<p class='hint'>{html_escape(self.tr('Changed values are shaded.'))}</p>")
+                else "<p class='hint'>" + html_escape(self.tr("Changed values are shaded.")) + "</p>")
         return f"{table}<tr>{head}</tr>{body}</table>{hint}"
 
     # --- verification -------------------------------------------------------------------------

@@ -76,7 +76,7 @@ class RolesScreen(ListScreen):
             return f"<p>{html_escape(exc)}</p>"
         self.current_role = role
         if role is None:
-            return f"<p>{html_escape(self.tr('This role no longer exists.'))}</p>"
+            return "<p>" + html_escape(self.tr("This role no longer exists.")) + "</p>"
         html = [f"<h2>{html_escape(role_name(role.code, role.name))}</h2>"]
         html.append(detail_table([
             (self.tr("Code"), role.code),
@@ -84,9 +84,9 @@ class RolesScreen(ListScreen):
             (self.tr("Users"), str(role.users)),
         ]))
         labels, titles = permission_labels(), permission_groups()
-        html.append(f"<h3>{html_escape(self.tr('Permissions'))}</h3>")
+        html.append("<h3>" + html_escape(self.tr("Permissions")) + "</h3>")
         if not role.permissions:
-            html.append(f"<p class='hint'>{html_escape(self.tr('This role may do nothing yet.'))}</p>")
+            html.append("<p class='hint'>" + html_escape(self.tr("This role may do nothing yet.")) + "</p>")
             return "".join(html)
         rows = []
         for group, codes in _grouped_permissions().items():

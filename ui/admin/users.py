@@ -99,7 +99,7 @@ class UsersScreen(ListScreen):
             return f"<p>{html_escape(exc)}</p>"
         self.current_user = user
         if user is None:
-            return f"<p>{html_escape(self.tr('This user no longer exists.'))}</p>"
+            return "<p>" + html_escape(self.tr("This user no longer exists.")) + "</p>"
         status = self.tr("Active") if user.active else self.tr("Disabled — cannot log in")
         if _is_locked(user):
             status = self.tr("Locked until %1 after failed logins").replace("%1", local_datetime(user.locked_until))

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from services import customers, validation
 from services.errors import DomainError
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Op
 
 
 class CustomersScreen(ListScreen):
@@ -62,12 +62,12 @@ class CustomersScreen(ListScreen):
             (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
         ]))
         if c.contacts:
-            html.append(f"<h3>{self.tr('Contacts')}</h3><ul>")
+            html.append("<h3>" + html_escape(self.tr("Contacts")) + "</h3><ul>")
             for x in c.contacts:
                 parts = [x.name, x.position, validation.format_phone(x.phone, region), x.email]
                 html.append(f"<li>{html_escape(' · '.join(p for p in parts if p))}</li>")
             html.append("</ul>")
-        html.append(f"<h3>{self.tr('Vehicles')}</h3>")
+        html.append("<h3>" + html_escape(self.tr("Vehicles")) + "</h3>")
         if d.vehicles:
             html.append("<ul>")
             for v in d.vehicles:
@@ -75,7 +75,7 @@ class CustomersScreen(ListScreen):
                 html.append(f"<li><a href='vehicle:{v.id}'>{html_escape(text)}</a> · {html_escape(v.vin)}</li>")
             html.append("</ul>")
         else:
-            html.append(f"<p class='hint'>{self.tr('No vehicles.')}</p>")
+            html.append("<p class='hint'>" + html_escape(self.tr("No vehicles.")) + "</p>")
         return "".join(html)
 
     def on_link(self, url) -> None:
@@ -106,9 +106,6 @@ class CustomersScreen(ListScreen):
                                       self.tr("Delete this customer and their contacts?"))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            customers.delete_customer(self.ctx.db, self.ctx.actor, self.current_id)
-        except DomainError as exc:
-            show_error(self, exc)
-            return
-        self.ctx.notify("customer", [])
+        db, actor, customer_id = self.ctx.db, self.ctx.actor, self.current_id
+        Op(self, lambda _p, _c: customers.delete_customer(db, actor, customer_id)).success(
+            lambda _r: self.ctx.notify("customer", [])).run()

@@ -49,7 +49,7 @@ class VehiclesScreen(ListScreen):
             (self.tr("Notes"), v.notes),
             (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
         ]))
-        html.append(f"<p>{html_escape(self.tr('Owner'))}: {owner}</p>")
+        html.append("<p>" + html_escape(self.tr("Owner")) + f": {owner}</p>")
         for w in d.warnings:
             html.append(f"<p class='hint'>{html_escape(w)}</p>")
         return "".join(html)
