@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from services.errors import DatabaseProblem
 
@@ -42,7 +43,10 @@ def make_engine(path: Path, *, immediate: bool, readonly: bool = False) -> Engin
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(target, uri=readonly, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect)
+    # A URL without a file name makes SQLAlchemy assume an in-memory database and pick its pool of one
+    # connection per thread. Qt's worker threads get a fresh Python thread state for every task, so that
+    # pool saw a new thread per background query and closed older connections, even ones in use.
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
     begin_sql = "BEGIN IMMEDIATE" if immediate and not readonly else "BEGIN"
 
     @event.listens_for(engine, "connect")

@@ -32,7 +32,8 @@ def render(out: Path, *, page: str = "customers", language: str = "en", size: tu
         window.resize(*size)
         window.show()
         screen = window.show_page(page)
-        screen.list.table.selectRow(2)
+        if hasattr(screen, "list"):
+            screen.list.table.selectRow(2)
         for _ in range(3):
             wait_for_all()
             app.processEvents()

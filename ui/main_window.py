@@ -171,8 +171,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         actor = self.ctx.actor
+        from ui.admin.labels import role_name
+
         self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.display_name or actor.username)
-                                 .replace("%2", actor.role))
+                                 .replace("%2", role_name(actor.role)))
         self.terminal_label = QLabel(self.tr("Terminal: %1").replace("%1", actor.terminal))
         self.db_label = QLabel(str(self.ctx.db.path.name))
         self.db_label.setToolTip(str(self.ctx.db.path))

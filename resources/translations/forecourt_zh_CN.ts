@@ -1561,34 +1561,6 @@
         <translation>未知</translation>
     </message>
     <message>
-        <source>Petrol</source>
-        <translation>汽油</translation>
-    </message>
-    <message>
-        <source>Diesel</source>
-        <translation>柴油</translation>
-    </message>
-    <message>
-        <source>Hybrid</source>
-        <translation>油电混合</translation>
-    </message>
-    <message>
-        <source>Plug-in hybrid</source>
-        <translation>插电混动</translation>
-    </message>
-    <message>
-        <source>Electric</source>
-        <translation>纯电动</translation>
-    </message>
-    <message>
-        <source>LPG</source>
-        <translation>液化石油气</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
         <source>No owner (stock vehicle)</source>
         <translation>无车主（库存车）</translation>
     </message>
@@ -1651,6 +1623,37 @@
     <message>
         <source>Choose the owner</source>
         <translation>选择车主</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleLabels</name>
+    <message>
+        <source>Petrol</source>
+        <translation>汽油</translation>
+    </message>
+    <message>
+        <source>Diesel</source>
+        <translation>柴油</translation>
+    </message>
+    <message>
+        <source>Hybrid</source>
+        <translation>油电混合</translation>
+    </message>
+    <message>
+        <source>Plug-in hybrid</source>
+        <translation>插电混动</translation>
+    </message>
+    <message>
+        <source>Electric</source>
+        <translation>纯电动</translation>
+    </message>
+    <message>
+        <source>LPG</source>
+        <translation>液化石油气</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Fixtures for tests that drive the real widgets: a session context, waiting for background work,
-recorded message boxes and a way to act inside a modal dialog opened with ``exec()``."""
+recorded message boxes, typing (Chinese too), acting inside a modal dialog opened with ``exec()``,
+and many customers inserted at once."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def ctx_for(db, actor_for) -> Callable[[str], AppContext]:
 
 
 @pytest.fixture
-def settle(qtbot) -> Callable[..., None]:
+def settle(qtbot) -> Iterator[Callable[..., None]]:
     """Wait until every background query and operation has finished and its result has been
     delivered to the GUI thread (callbacks may start further work; that is waited for too)."""
 
@@ -200,4 +201,5 @@ def bulk_customers(db: Database, actor: Actor, n: int, *, seed: int = 7) -> list
 
 @pytest.fixture
 def add_customers(db, owner) -> Callable[[int], list[dict]]:
+    """``add_customers(n)`` inserts ``n`` varied customers at once (see :func:`bulk_customers`)."""
     return lambda n: bulk_customers(db, owner, n)

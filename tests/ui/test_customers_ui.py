@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from services import customers, lists, users
 from ui import errors
 from ui.customers.editor import CustomerDialog
+from ui.context import AppContext
 from ui.customers.screen import CustomersScreen
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -233,8 +234,6 @@ def test_the_service_refuses_a_save_the_user_may_not_make(qtbot, db, owner, ctx_
 
 def test_a_role_change_shows_at_the_next_login(qtbot, db, owner, actor_for, show, settle):
     salesperson = actor_for("salesperson")
-    from ui.context import AppContext
-
     before = show(MainWindow(AppContext(db, salesperson)))
     settle()
     assert before.stack.currentWidget().new_button.isVisible()

@@ -6,10 +6,9 @@ import csv
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from services import lists, vehicles
-from tests.ui.conftest import bulk_customers
 from ui.widgets.list_view import ID_ROLE, PAGE_SIZE, FilterSpec, ListView
 
 TOTAL = 5000
@@ -18,8 +17,8 @@ HEADERS = {"name": "Name", "kind": "Type", "phone": "Phone", "city": "City", "ac
 
 
 @pytest.fixture
-def rows(db, owner) -> list[dict]:
-    return bulk_customers(db, owner, TOTAL)
+def rows(add_customers) -> list[dict]:
+    return add_customers(TOTAL)
 
 
 @pytest.fixture
@@ -117,6 +116,17 @@ def test_scrolling_to_the_bottom_loads_every_row_once_in_order(make_view, rows):
     assert view.model.rowCount() == TOTAL
     assert pages == TOTAL // PAGE_SIZE
     assert _ids(view) == _in_order(rows, "name")
+
+
+def test_rapid_reloads_while_counts_run_in_the_background_keep_working(settle, make_view, rows):
+    view = make_view()
+
+    for _ in range(50):
+        view.reload()
+    settle()
+
+    assert _ids(view) == _in_order(rows, "name")[:PAGE_SIZE]
+    assert view.count_label.text() == f"{TOTAL} row(s)"
 
 
 def test_fetch_more_appends_the_next_page(make_view, rows):
@@ -295,8 +305,6 @@ def test_the_export_button_writes_the_rows_in_the_sort_order_shown(qtbot, settle
 
 
 def test_cancelling_the_save_dialog_exports_nothing(qtbot, settle, make_view, rows, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QFileDialog
-
     view = make_view()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from services import customers, search, vehicles
+from services.permissions import Actor
+from ui.context import AppContext
 from ui.customers.screen import CustomersScreen
 from ui.main_window import PAGE_ROLE, MainWindow
 from ui.progress import ProgressDialog
@@ -36,6 +40,21 @@ def people(db, owner) -> dict[str, str]:
     return {"wang": wang, "li": li, "car": car}
 
 
+def test_emitting_a_signal_does_not_lose_a_reference_to_true():
+    """PySide6 6.12.0 dropped a reference to True on every emit(); on Python 3.11 the process then
+    aborts ("bool_dealloc") once enough signals have been sent."""
+
+    class Emitter(QObject):
+        fired = Signal()
+
+    emitter = Emitter()
+    before = sys.getrefcount(True)
+    for _ in range(100):
+        emitter.fired.emit()
+
+    assert sys.getrefcount(True) == before
+
+
 # --- main window --------------------------------------------------------------------------------
 
 def test_owner_sees_every_page(ctx, show, settle):
@@ -59,9 +78,6 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
 
 
 def test_a_role_without_screens_gets_an_explanation(db, owner, show, settle):
-    from services.permissions import Actor
-    from ui.context import AppContext
-
     nobody = Actor(username="guest", role="guest", terminal="T1")
     window = show(MainWindow(AppContext(db, nobody)))
     settle()

@@ -158,7 +158,8 @@ class AuditScreen(ListScreen):
             body = "".join(f"<tr><td width='35%'><b>{html_escape(field)}</b></td>"
                            f"<td>{html_escape(new if before is None else old)}</td></tr>"
                            for field, old, new, _changed in rows)
-            return (f"{table}<tr><th align='left'>{html_escape(self.tr('Field'))}</th>"
+            field_heading = self.tr("Field")
+            return (f"{table}<tr><th align='left'>{html_escape(field_heading)}</th>"
                     f"<th align='left'>{html_escape(heading)}</th></tr>{body}</table>")
         # What changed comes first; the unchanged rest is there for context.
         rows = sorted(rows, key=lambda r: not r[3])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -27,6 +27,19 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.widgets.forms import FieldErrors
 from ui.workers import Op
+
+
+def fuel_labels() -> dict[str, str]:
+    """Fuel code → translated name (GUI thread)."""
+    return {
+        "petrol": QCoreApplication.translate("VehicleLabels", "Petrol"),
+        "diesel": QCoreApplication.translate("VehicleLabels", "Diesel"),
+        "hybrid": QCoreApplication.translate("VehicleLabels", "Hybrid"),
+        "plug_in_hybrid": QCoreApplication.translate("VehicleLabels", "Plug-in hybrid"),
+        "electric": QCoreApplication.translate("VehicleLabels", "Electric"),
+        "lpg": QCoreApplication.translate("VehicleLabels", "LPG"),
+        "other": QCoreApplication.translate("VehicleLabels", "Other"),
+    }
 
 
 class VehicleDialog(QDialog):
@@ -55,11 +68,9 @@ class VehicleDialog(QDialog):
         self.colour = QLineEdit()
         self.fuel = QComboBox()
         self.fuel.addItem(self.tr("not known"), "")
-        fuel_labels = {"petrol": self.tr("Petrol"), "diesel": self.tr("Diesel"), "hybrid": self.tr("Hybrid"),
-                       "plug_in_hybrid": self.tr("Plug-in hybrid"), "electric": self.tr("Electric"),
-                       "lpg": self.tr("LPG"), "other": self.tr("Other")}
+        labels = fuel_labels()
         for key in vehicles.FUELS:
-            self.fuel.addItem(fuel_labels.get(key, key), key)
+            self.fuel.addItem(labels.get(key, key), key)
         self.plate = QLineEdit()
         self.registered_on = QDateEdit()
         self.registered_on.setCalendarPopup(True)

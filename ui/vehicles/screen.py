@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from services import vehicles
 from services.errors import DomainError
 from ui.context import AppContext
+from ui.vehicles.editor import fuel_labels
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 
@@ -43,7 +44,7 @@ class VehiclesScreen(ListScreen):
             (self.tr("Decoded"), " · ".join(x for x in (d.decoded_make, d.decoded_country) if x)),
             (self.tr("Model year"), v.model_year),
             (self.tr("Colour"), v.colour),
-            (self.tr("Fuel"), v.fuel),
+            (self.tr("Fuel"), fuel_labels().get(v.fuel, v.fuel)),
             (self.tr("Registered"), v.registered_on),
             (self.tr("Odometer"), f"{v.odometer_km:,} km" if v.odometer_km is not None else ""),
             (self.tr("Notes"), v.notes),

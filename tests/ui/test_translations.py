@@ -1,0 +1,171 @@
+"""The Simplified Chinese translation: complete, in step with the source, compiled, and really applied
+to the widgets (a ``tr()`` context that differs from what lupdate wrote fails silently at runtime)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QLabel
+
+from app import i18n_tools
+from services import customers
+from ui import i18n
+from ui.context import AppContext
+from ui.customers.editor import CustomerDialog
+from ui.customers.screen import CustomersScreen
+from ui.main_window import PAGE_ROLE, MainWindow
+
+TS = i18n_tools.ts_path("zh_CN")
+QM = TS.with_suffix(".qm")
+MNEMONIC = re.compile(r"&([^&\s])")
+PLACEHOLDER = re.compile(r"%(?:\d+|n)")
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], list[str]]:
+    """(context, source) → its translation forms, for every message of a .ts file."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            forms = [] if tr is None else [f.text or "" for f in tr.iter("numerusform")] or [tr.text or ""]
+            out[(name, message.findtext("source", ""))] = forms
+    return out
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    """The application in Simplified Chinese for one test; English again afterwards."""
+    assert i18n.install("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
+def _nav_labels(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text().strip() for i in range(window.nav.count())
+            if window.nav.item(i).data(PAGE_ROLE)]
+
+
+def _headers(screen) -> list[str]:
+    model = screen.list.model
+    return [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+
+
+# --- the files ----------------------------------------------------------------------------------
+
+def test_every_string_of_the_committed_translation_is_translated():
+    assert i18n_tools.untranslated(TS) == []
+
+
+def test_the_committed_translation_is_up_to_date_with_the_source(tmp_path):
+    fresh = i18n_tools.update(ts_file=tmp_path / "fresh.ts")
+
+    assert set(_messages(fresh)) == set(_messages(TS)), "run `python -m app.i18n_tools update` and translate"
+    assert i18n_tools.untranslated(fresh) == [], "new UI strings need a Chinese translation"
+
+
+def test_the_committed_qm_is_compiled_from_the_committed_ts(tmp_path):
+    fresh = i18n_tools.release(out=tmp_path / "fresh.qm")
+
+    assert fresh.read_bytes() == QM.read_bytes(), "run `python -m app.i18n_tools release`"
+
+
+def test_translations_keep_placeholders_and_mnemonics():
+    for (context, source), forms in _messages(TS).items():
+        for form in forms:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(source)), (context, source)
+            wanted = {m.upper() for m in MNEMONIC.findall(source.replace("&&", ""))}
+            got = {m.upper() for m in MNEMONIC.findall(form.replace("&&", ""))}
+            assert got == wanted, (context, source, form)
+
+
+def test_the_compiled_translation_answers_for_every_message():
+    translator = QTranslator()
+    assert translator.load(str(QM))
+    for (context, source), forms in _messages(TS).items():
+        n = 2 if "%n" in source else -1
+        assert translator.translate(context, source, None, n) == forms[0], (context, source)
+
+
+def test_no_ui_string_hides_inside_an_f_string():
+    """lupdate does not look inside f-string expressions: a tr() there is never extracted."""
+    hidden = []
+    for path in sorted((i18n_tools.ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                hidden += [f"{path.name}:{call.lineno}" for call in ast.walk(node)
+                           if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                           and call.func.attr in ("tr", "translate")]
+    assert hidden == []
+
+
+# --- the widgets --------------------------------------------------------------------------------
+
+def test_main_window_and_customers_screen_are_chinese(chinese, db, owner, show, settle):
+    window = show(MainWindow(AppContext(db, owner)))
+    settle()
+
+    assert _nav_labels(window) == ["客户", "车辆", "用户", "角色", "审计日志", "设置"]
+    assert window.search_button.text().startswith("全局搜索")
+    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "帮助(&H)"]
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, CustomersScreen)
+    assert _headers(screen)[:3] == ["名称", "类型", "电话"]
+    assert screen.list.search.placeholderText() == "搜索… (Ctrl+F)"
+    assert screen.new_button.text() == "新建(&N)"
+    assert screen.list.count_label.text() == "共 0 条"
+
+
+def test_customer_detail_pane_is_chinese(chinese, db, owner, show, settle):
+    customer_id = customers.create(db, owner, customers.CustomerInput(
+        name="王伟", phone="13812345678", contacts=[customers.ContactInput(name="李娜")]))
+    screen = show(CustomersScreen(AppContext(db, owner)))
+    settle()
+
+    html = screen.render_detail(customer_id)
+
+    for heading in ("联系人", "车辆", "暂无车辆。", "最后修改"):
+        assert heading in html
+
+
+def test_customer_dialog_is_chinese(chinese, db, owner, qtbot):
+    dialog = CustomerDialog(AppContext(db, owner))
+    qtbot.addWidget(dialog)
+
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"名称(&N)", "电话(&P)", "城市(&T)", "统一社会信用代码(&C)"} <= labels
+    assert dialog.windowTitle() == "新建客户"
+    assert dialog.alt_name.placeholderText() == "拼音或英文名"
+    assert [b.title() for b in dialog.findChildren(QGroupBox)] == ["联系人"]
+    # Qt's own strings come from the qtbase translation installed alongside ours.
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).text() == "保存"
+
+
+def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, show, settle, qtbot):
+    i18n.install("en")
+
+    window = show(MainWindow(AppContext(db, owner)))
+    settle()
+    dialog = CustomerDialog(AppContext(db, owner))
+    qtbot.addWidget(dialog)
+
+    assert _nav_labels(window) == ["Customers", "Vehicles", "Users", "Roles", "Audit trail", "Settings"]
+    assert window.stack.currentWidget().list.search.placeholderText() == "Search… (Ctrl+F)"
+    assert dialog.windowTitle() == "New customer"
+    assert QCoreApplication.translate("MainWindow", "Customers") == "Customers"
+
+
+def test_a_language_without_translation_leaves_english(qapp):
+    try:
+        assert not i18n.install("xx_XX")
+        assert QCoreApplication.translate("MainWindow", "Customers") == "Customers"
+    finally:
+        i18n.install("en")
