@@ -34,9 +34,10 @@ def ctx_for(db, actor_for) -> Callable[[str], AppContext]:
 
 
 @pytest.fixture
-def settle(qtbot) -> Iterator[Callable[..., None]]:
+def settle(qtbot, db) -> Iterator[Callable[..., None]]:
     """Wait until every background query and operation has finished and its result has been
-    delivered to the GUI thread (callbacks may start further work; that is waited for too)."""
+    delivered to the GUI thread (callbacks may start further work; that is waited for too).
+    Depends on ``db`` so that the database is closed only after the last wait."""
 
     def wait(timeout: int = 10000) -> None:
         workers.wait_for_all(timeout)
@@ -101,9 +102,9 @@ def save_as(monkeypatch, tmp_path) -> Callable[[str], str]:
 @pytest.fixture
 def when_modal(qtbot) -> Iterator[Callable[..., list[QWidget]]]:
     """``when_modal(DialogClass, action)`` arranges for ``action(dialog)`` to run as soon as a modal
-    dialog of that class is open (e.g. one shown by ``ask()`` with ``exec()``). The dialog is rejected
-    afterwards if the action left it open, so a failing action cannot hang the test. Returns a list
-    that receives the dialog once the action has run."""
+    dialog of that class is open and active (e.g. one shown by ``ask()`` with ``exec()``). The dialog
+    is rejected afterwards if the action left it open, so a failing action cannot hang the test.
+    Returns a list that receives the dialog once the action has run."""
     pending: list[QTimer] = []
 
     def arrange(cls: type, action: Callable[[QWidget], None], *, timeout: int = 10000) -> list[QWidget]:
@@ -113,19 +114,23 @@ def when_modal(qtbot) -> Iterator[Callable[..., list[QWidget]]]:
         waited = [0]
 
         def poll() -> None:
-            dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, cls):
-                timer.stop()
-                try:
-                    action(dialog)
-                finally:
-                    handled.append(dialog)
-                    if dialog.isVisible():
-                        dialog.reject()
-                return
             waited[0] += timer.interval()
-            if waited[0] > timeout:
-                timer.stop()
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, cls):
+                if waited[0] > timeout:
+                    timer.stop()
+                return
+            # Focus and key presses need the dialog to be the active window, which the platform
+            # grants a moment after the dialog is shown.
+            if QApplication.activeWindow() is not dialog and waited[0] <= timeout:
+                return
+            timer.stop()
+            try:
+                action(dialog)
+            finally:
+                handled.append(dialog)
+                if dialog.isVisible():
+                    dialog.reject()
 
         timer.timeout.connect(poll)
         timer.start()

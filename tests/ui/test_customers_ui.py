@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from services import customers, lists, users
 from ui import errors
-from ui.customers.editor import CustomerDialog
 from ui.context import AppContext
+from ui.customers.editor import CustomerDialog
 from ui.customers.screen import CustomersScreen
 from ui.login import LoginDialog
 from ui.main_window import MainWindow

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from services import customers, search, vehicles
 from services.permissions import Actor
+from ui.admin.labels import role_name
 from ui.context import AppContext
 from ui.customers.screen import CustomersScreen
 from ui.main_window import PAGE_ROLE, MainWindow
@@ -48,11 +49,12 @@ def test_emitting_a_signal_does_not_lose_a_reference_to_true():
         fired = Signal()
 
     emitter = Emitter()
+    emitter.fired.emit()  # the first emit may cache a reference of its own
     before = sys.getrefcount(True)
     for _ in range(100):
         emitter.fired.emit()
 
-    assert sys.getrefcount(True) == before
+    assert sys.getrefcount(True) >= before
 
 
 # --- main window --------------------------------------------------------------------------------
@@ -141,7 +143,7 @@ def test_status_bar_shows_the_user_and_the_terminal(ctx, show, settle):
     window = show(MainWindow(ctx))
     settle()
 
-    assert window.user_label.text() == "User: Olivia Owner (owner)"
+    assert window.user_label.text() == f"User: Olivia Owner ({role_name('owner')})"
     assert window.terminal_label.text() == f"Terminal: {ctx.actor.terminal}"
     assert ctx.actor.terminal
     assert window.db_label.text() == ctx.db.path.name
