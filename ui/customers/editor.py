@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import customers
+from services import customers, validation
 from services.errors import ValidationError
 from ui.context import AppContext
 from ui.errors import show_error
@@ -159,14 +159,17 @@ class CustomerDialog(QDialog):
         detail = customers.get(self.ctx.db, self.ctx.actor, customer_id)
         d = detail.data
         self.kind.setCurrentIndex(max(0, self.kind.findData(d.kind)))
-        for key in ("name", "alt_name", "phone", "email", "id_number", "company_reg", "address", "city", "postcode"):
+        for key in ("name", "alt_name", "email", "id_number", "company_reg", "address", "city", "postcode"):
             getattr(self, key).setText(getattr(d, key) or "")
+        region = self.ctx.settings.country
+        self.phone.setText(validation.format_phone(d.phone, region))
         if d.birth_date:
             self.birth_date.setDate(QDate(d.birth_date.year, d.birth_date.month, d.birth_date.day))
         self.notes.setPlainText(d.notes)
         self.marketing_ok.setChecked(d.marketing_ok)
         self.active.setChecked(d.active)
         for c in d.contacts:
+            c.phone = validation.format_phone(c.phone, region)
             self._add_contact(c)
 
     def value(self) -> customers.CustomerInput:

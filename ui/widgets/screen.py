@@ -63,7 +63,7 @@ class ListScreen(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 360])
+        splitter.setSizes([880, 400])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
