@@ -24,7 +24,7 @@ from services.permissions import PERMISSIONS, ROLES
 from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.widgets.forms import FieldErrors
+from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
@@ -131,7 +131,7 @@ class RolesScreen(ListScreen):
         show_error(self, exc)
 
 
-class RoleDialog(QDialog):
+class RoleDialog(FormDialog):
     """A new role, or the permissions of an existing one, as a checklist. Use :meth:`ask`."""
 
     def __init__(self, ctx: AppContext, code: str | None = None, parent: QWidget | None = None) -> None:
@@ -233,7 +233,7 @@ class RoleDialog(QDialog):
         is_new = self.role_code is None
         taken = self.tr("A role with this code already exists")
 
-        def work(_progress, _cancel) -> str:
+        def work() -> str:
             normalized = code.strip().lower()
             # save_role replaces an existing role; a new role must not silently take over another's code.
             if is_new and any(r.code == normalized for r in users.list_roles(db, actor)):
@@ -241,20 +241,10 @@ class RoleDialog(QDialog):
             users.save_role(db, actor, code=code, name=name, permissions=perms)
             return normalized
 
-        self.buttons.setEnabled(False)
-        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
+        self.submit(work, area="role")
 
-    def _saved(self, code: str) -> None:
-        self.buttons.setEnabled(True)
-        self.saved_code = code
-        self.ctx.notify("role", [code])
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
+    def after_save(self, result: object) -> None:
+        self.saved_code = self.saved_id
 
     @classmethod
     def ask(cls, ctx: AppContext, code: str | None = None, parent: QWidget | None = None) -> str | None:

@@ -36,7 +36,7 @@ from services.errors import ValidationError
 from ui.admin.labels import language_labels
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.widgets.forms import FieldErrors
+from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op
 
 LOGO_SIZE = (240, 96)
@@ -461,7 +461,7 @@ def _select(combo: QComboBox, code: str) -> None:
     combo.setCurrentIndex(index)
 
 
-class TaxRateDialog(QDialog):
+class TaxRateDialog(FormDialog):
     """Add or change one tax rate; the rate is typed as a percentage ("13", "6.5"). Use :meth:`ask`."""
 
     def __init__(self, ctx: AppContext, rate: settings.TaxRateRow | None = None,
@@ -513,24 +513,11 @@ class TaxRateDialog(QDialog):
         code, name, rate = self.code.text(), self.name.text(), self.rate.text()
         is_default, active = self.is_default.isChecked(), self.active.isChecked()
 
-        def work(_progress, _cancel) -> str:
+        def work() -> str:
             return settings.save_tax_rate(db, actor, code=code, name=name, rate=rate, is_default=is_default,
                                           active=active, id=rate_id)
 
-        self.buttons.setEnabled(False)
-        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
-
-    def _saved(self, rate_id: str) -> None:
-        self.buttons.setEnabled(True)
-        self.saved_id = rate_id
-        self.ctx.notify("tax_rate", [rate_id])
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
+        self.submit(work, area="tax_rate")
 
     @classmethod
     def ask(cls, ctx: AppContext, rate: settings.TaxRateRow | None = None, parent: QWidget | None = None

@@ -26,7 +26,7 @@ from ui.admin.labels import language_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import local_datetime
-from ui.widgets.forms import FieldErrors
+from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
@@ -156,7 +156,7 @@ class UsersScreen(ListScreen):
         self.op = Op(self, lambda _p, _c: users.unlock(db, actor, user_id)).success(done).run()
 
 
-class UserDialog(QDialog):
+class UserDialog(FormDialog):
     """A new user (with a first password) or changes to an existing one. Use :meth:`ask`."""
 
     def __init__(self, ctx: AppContext, user_id: str | None = None, parent: QWidget | None = None) -> None:
@@ -247,7 +247,7 @@ class UserDialog(QDialog):
         role, language = self.role.currentData(), self.language.currentData()
         password, active = self.password.text(), self.active.isChecked()
 
-        def work(_progress, _cancel) -> str:
+        def work() -> str:
             if user_id:
                 users.update_user(db, actor, user_id, display_name=display_name, role=role, active=active,
                                   language=language)
@@ -255,20 +255,7 @@ class UserDialog(QDialog):
             return users.create_user(db, actor, username=username, password=password, role=role,
                                      display_name=display_name, language=language)
 
-        self.buttons.setEnabled(False)
-        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
-
-    def _saved(self, user_id: str) -> None:
-        self.buttons.setEnabled(True)
-        self.saved_id = user_id
-        self.ctx.notify("user", [user_id])
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
+        self.submit(work, area="user")
 
     @classmethod
     def ask(cls, ctx: AppContext, user_id: str | None = None, parent: QWidget | None = None) -> str | None:
@@ -281,7 +268,7 @@ class UserDialog(QDialog):
         return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-class SetPasswordDialog(QDialog):
+class SetPasswordDialog(FormDialog):
     """An administrator gives a user a new password. Use :meth:`ask`."""
 
     def __init__(self, ctx: AppContext, user_id: str, username: str, parent: QWidget | None = None) -> None:
@@ -318,20 +305,12 @@ class SetPasswordDialog(QDialog):
             self.errors.show(ValidationError("password_repeat", self.tr("The two passwords differ")))
             return
         db, actor, user_id, password = self.ctx.db, self.ctx.actor, self.user_id, self.password.text()
-        self.buttons.setEnabled(False)
-        self.op = (Op(self, lambda _p, _c: users.set_password(db, actor, user_id, password))
-                   .success(self._saved).failure(self._failed).run())
 
-    def _saved(self, _result: object) -> None:
-        self.buttons.setEnabled(True)
-        self.ctx.notify("user", [self.user_id])
-        self.accept()
+        def work() -> str:
+            users.set_password(db, actor, user_id, password)
+            return user_id
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
+        self.submit(work, area="user")
 
     @classmethod
     def ask(cls, ctx: AppContext, user_id: str, username: str, parent: QWidget | None = None) -> bool:

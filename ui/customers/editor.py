@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from services import customers, validation
-from services.errors import ValidationError
 from ui.context import AppContext
-from ui.errors import show_error
-from ui.widgets.forms import FieldErrors
-from ui.workers import Op
+from ui.widgets.forms import FieldErrors, FormDialog
 
 CONTACT_FIELDS = ("name", "position", "phone", "email")
 
 
-class CustomerDialog(QDialog):
+class CustomerDialog(FormDialog):
     def __init__(self, ctx: AppContext, customer_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -194,30 +191,16 @@ class CustomerDialog(QDialog):
             active=self.active.isChecked(), contacts=contacts)
 
     def save(self) -> None:
-        self.errors.clear()
         data = self.value()
         db, actor, cid = self.ctx.db, self.ctx.actor, self.customer_id
 
-        def work(_progress, _cancel) -> str:
+        def work() -> str:
             if cid:
                 customers.update(db, actor, cid, data)
                 return cid
             return customers.create(db, actor, data)
 
-        self.buttons.setEnabled(False)
-        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
-
-    def _saved(self, customer_id: str) -> None:
-        self.buttons.setEnabled(True)
-        self.saved_id = customer_id
-        self.ctx.notify("customer", [customer_id])
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
+        self.submit(work, area="customer")
 
     @classmethod
     def ask(cls, ctx: AppContext, customer_id: str | None = None, parent: QWidget | None = None) -> str | None:

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 from services import vehicles
 from services.errors import ValidationError
 from ui.context import AppContext
-from ui.errors import show_error
-from ui.widgets.forms import FieldErrors
-from ui.workers import Op
+from ui.widgets.forms import FieldErrors, FormDialog
 
 
 def fuel_labels() -> dict[str, str]:
@@ -42,7 +40,7 @@ def fuel_labels() -> dict[str, str]:
     }
 
 
-class VehicleDialog(QDialog):
+class VehicleDialog(FormDialog):
     def __init__(self, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -190,32 +188,20 @@ class VehicleDialog(QDialog):
             owner_id=self.owner_id, notes=self.notes.toPlainText())
 
     def save(self) -> None:
-        self.errors.clear()
         data = self.value()
         db, actor, vid = self.ctx.db, self.ctx.actor, self.vehicle_id
 
-        def work(_progress, _cancel) -> str:
+        def work() -> str:
             if vid:
                 vehicles.update(db, actor, vid, data)
                 return vid
             return vehicles.create(db, actor, data)
 
-        self.buttons.setEnabled(False)
-        self.op = Op(self, work).success(self._saved).failure(self._failed).run()
+        self.submit(work, area="vehicle")
 
-    def _saved(self, vehicle_id: str) -> None:
-        self.buttons.setEnabled(True)
-        self.saved_id = vehicle_id
-        self.ctx.notify("vehicle", [vehicle_id])
+    def after_save(self, result: object) -> None:
         if self.owner_id:
             self.ctx.notify("customer", [self.owner_id])
-        self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
-            return
-        show_error(self, exc)
 
     @classmethod
     def ask(cls, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from services.errors import ValidationError
+from ui.errors import show_error
+from ui.workers import Op
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
 
 
 class FieldErrors:
@@ -59,3 +67,38 @@ class FieldErrors:
         widget.style().polish(widget)
         widget.setFocus()
         return True
+
+
+class FormDialog(QDialog):
+    """A dialog whose Save runs a service call on the database worker (STYLE §5). A validation
+    error appears next to its field, anything else as a message; on success the dialog broadcasts
+    the change, remembers the saved id and closes. Subclasses set ``ctx``, ``errors`` and ``buttons``."""
+
+    ctx: AppContext
+    errors: FieldErrors
+    buttons: QDialogButtonBox
+    saved_id: str | None = None
+
+    def submit(self, work: Callable[[], Any], *, area: str) -> None:
+        """Run ``work()`` (worker thread); its result, if a string, is the id that changed in ``area``."""
+        self.errors.clear()
+        self.buttons.setEnabled(False)
+        self.op = Op(self, lambda _progress, _cancel: work()).success(
+            lambda result: self._saved(result, area)).failure(self._failed).run()
+
+    def after_save(self, result: Any) -> None:
+        """Hook for further broadcasts (GUI thread)."""
+
+    def _saved(self, result: Any, area: str) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(result, str):
+            self.saved_id = result
+        self.ctx.notify(area, [result] if isinstance(result, str) else [])
+        self.after_save(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and self.errors.show(exc):
+            return
+        show_error(self, exc)
