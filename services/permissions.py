@@ -20,6 +20,16 @@ PERMISSIONS: dict[str, str] = {
     "audit.view": "Browse the audit trail",
     "settings.edit": "Change dealership settings",
     "backup.run": "Create and restore backups",
+    "invoice.view": "View invoices and payments",
+    "invoice.edit": "Create and edit draft invoices",
+    "invoice.post": "Post invoices",
+    "invoice.credit": "Issue credit notes",
+    "payment.take": "Take and allocate payments",
+    "payment.refund": "Refund payments",
+    "cashdesk.close": "Close the cash desk day",
+    "receivables.view": "View receivables and statements",
+    "thirdparty.edit": "Record rebates and insurance claims",
+    "accounting.export": "Export accounting journals",
 }
 
 ROLES: dict[str, str] = {
@@ -37,17 +47,22 @@ ROLES: dict[str, str] = {
 _VIEW = {"customer.view", "vehicle.view"}
 _EDIT_MASTER = {"customer.edit", "vehicle.edit"}
 
+_BILL_VIEW = {"invoice.view", "receivables.view"}
+_BILL_SELL = _BILL_VIEW | {"invoice.edit", "invoice.post", "payment.take"}
+
 DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "sales_manager": frozenset(_VIEW | _EDIT_MASTER | {"customer.delete", "vehicle.delete", "data.export",
-                                                       "audit.view"}),
-    "salesperson": frozenset(_VIEW | _EDIT_MASTER | {"data.export"}),
-    "service_advisor": frozenset(_VIEW | _EDIT_MASTER | {"data.export"}),
+    "sales_manager": frozenset(_VIEW | _EDIT_MASTER | _BILL_SELL | {
+        "customer.delete", "vehicle.delete", "data.export", "audit.view", "invoice.credit", "thirdparty.edit"}),
+    "salesperson": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit"}),
+    "service_advisor": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit",
+                                                         "thirdparty.edit"}),
     "foreman": frozenset(_VIEW | {"vehicle.edit", "data.export"}),
     "technician": frozenset({"vehicle.view"}),
-    "parts_clerk": frozenset(_VIEW | {"data.export"}),
-    "cashier": frozenset(_VIEW | {"customer.edit", "data.export"}),
-    "read_only": frozenset(_VIEW),
+    "parts_clerk": frozenset(_VIEW | {"data.export", "invoice.view", "invoice.edit"}),
+    "cashier": frozenset(_VIEW | _BILL_SELL | {"customer.edit", "data.export", "invoice.credit", "payment.refund",
+                                              "cashdesk.close", "accounting.export"}),
+    "read_only": frozenset(_VIEW | _BILL_VIEW),
 }
 
 

@@ -1,0 +1,1 @@
+"""Billing: invoices, credit notes, payments, receivables, cash desk, third-party money, documents."""

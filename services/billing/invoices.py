@@ -1,0 +1,442 @@
+"""Invoices and credit notes: drafts, posting (numbering inside the posting transaction), credit notes.
+
+A posted invoice is immutable: this service refuses any change, and triggers in the database refuse
+it too. Corrections are credit notes, which always reference the invoice (and lines) they credit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.base import utcnow
+from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
+from models.crm import Customer
+from models.vehicles import Vehicle
+from services import settings
+from services.billing.totals import line_amounts, line_cost
+from services.errors import Conflict, NotFound, ValidationError
+from services.money import round_half_up
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+DEFAULT_DUE_DAYS = 30
+SALE_KINDS = tuple(k for k in INVOICE_KINDS if k != "credit_note")
+
+
+@dataclass
+class LineInput:
+    description: str
+    quantity_milli: int
+    unit_price: int
+    item_type: str = "other"
+    item_code: str = ""
+    discount: int = 0
+    tax_code: str = ""  # empty: the dealership's default rate
+    unit_cost: int = 0
+
+
+@dataclass
+class DraftInput:
+    kind: str
+    customer_id: str
+    lines: list[LineInput] = field(default_factory=list)
+    vehicle_id: str | None = None
+    reference: str = ""
+    notes: str = ""
+    due_days: int = DEFAULT_DUE_DAYS
+
+
+@dataclass(frozen=True)
+class LineView:
+    id: str
+    line_no: int
+    item_type: str
+    item_code: str
+    description: str
+    quantity_milli: int
+    unit_price: int
+    discount: int
+    tax_code: str
+    tax_rate_bp: int
+    unit_cost: int
+    net: int
+    tax: int
+    total: int
+    credited_line_id: str | None
+    credited_quantity_milli: int  # how much of this line credit notes have already taken back
+
+
+@dataclass(frozen=True)
+class AllocationView:
+    id: str
+    amount: int
+    allocated_on: date
+    payment_id: str | None
+    credit_note_id: str | None
+    source_number: str  # the credit note's number, or the payment's method and date
+
+
+@dataclass(frozen=True)
+class InvoiceView:
+    id: str
+    number: str | None
+    kind: str
+    status: str
+    customer_id: str
+    customer_name: str
+    vehicle_id: str | None
+    credited_invoice_id: str | None
+    credited_number: str | None
+    reference: str
+    notes: str
+    currency: str
+    prices_include_tax: bool
+    issued_on: date | None
+    due_on: date | None
+    net_total: int
+    tax_total: int
+    total: int
+    cost_total: int
+    paid: int
+    balance: int
+    lines: list[LineView]
+    allocations: list[AllocationView]
+    credit_note_ids: list[str]
+    snapshot: dict[str, str]
+    print_count: int
+
+
+# --- helpers --------------------------------------------------------------------------------------
+
+def _tax_rates(session: Session) -> tuple[dict[str, int], str]:
+    from models.admin import TaxRate
+
+    rows = session.execute(select(TaxRate.code, TaxRate.rate_bp, TaxRate.is_default, TaxRate.active)).all()
+    rates = {r.code: r.rate_bp for r in rows if r.active}
+    default = next((r.code for r in rows if r.is_default and r.active), next(iter(rates), ""))
+    return rates, default
+
+
+def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bool = False) -> list[LineInput]:
+    rates, default = _tax_rates(session)
+    out = []
+    for i, line in enumerate(lines, start=1):
+        where = f"lines[{i}]"
+        if not line.description.strip():
+            raise ValidationError(f"{where}.description", "A line needs a description")
+        if line.item_type not in ITEM_TYPES:
+            raise ValidationError(f"{where}.item_type", f"Item type must be one of {', '.join(ITEM_TYPES)}")
+        if line.quantity_milli == 0 or (line.quantity_milli < 0 and not allow_negative):
+            raise ValidationError(f"{where}.quantity", "The quantity must be more than zero; "
+                                  "take goods back with a credit note")
+        if line.unit_price < 0:
+            raise ValidationError(f"{where}.unit_price", "The unit price cannot be negative")
+        if line.unit_cost < 0:
+            raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
+        gross = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price, discount=0,
+                             rate_bp=0, prices_include_tax=False).total
+        if line.discount < 0 or line.discount > gross:
+            raise ValidationError(f"{where}.discount", "The discount must be between zero and the line amount")
+        code = line.tax_code.strip().upper() or default
+        if code not in rates:
+            raise ValidationError(f"{where}.tax_code", f"Unknown or inactive tax code '{line.tax_code}'")
+        out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
+                             unit_price=line.unit_price, item_type=line.item_type,
+                             item_code=line.item_code.strip(), discount=line.discount, tax_code=code,
+                             unit_cost=line.unit_cost))
+    return out
+
+
+def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], actor: Actor) -> None:
+    rates, _default = _tax_rates(session)
+    for old in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).scalars():
+        session.delete(old)
+    session.flush()
+    net = tax = total = cost = 0
+    for no, line in enumerate(lines, start=1):
+        rate = rates[line.tax_code]
+        amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
+                               discount=line.discount, rate_bp=rate, prices_include_tax=invoice.prices_include_tax)
+        session.add(InvoiceLine(
+            invoice_id=invoice.id, line_no=no, item_type=line.item_type, item_code=line.item_code,
+            description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
+            discount=line.discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
+            net=amounts.net, tax=amounts.tax, total=amounts.total, created_by=actor.username,
+            updated_by=actor.username))
+        net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
+        cost += line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)
+    invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = net, tax, total, cost
+
+
+def _check_header(session: Session, draft: DraftInput) -> None:
+    if draft.kind not in SALE_KINDS:
+        raise ValidationError("kind", f"Invoice type must be one of {', '.join(SALE_KINDS)}")
+    if not draft.customer_id or session.get(Customer, draft.customer_id) is None:
+        raise ValidationError("customer_id", "Choose the customer to invoice")
+    if draft.vehicle_id and session.get(Vehicle, draft.vehicle_id) is None:
+        raise ValidationError("vehicle_id", "The vehicle is not known")
+    if not 0 <= draft.due_days <= 365:
+        raise ValidationError("due_days", "Payment terms are 0 to 365 days")
+
+
+def _draft(session: Session, invoice_id: str) -> Invoice:
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("The invoice no longer exists")
+    if invoice.status != "draft":
+        raise ValidationError("status", f"Invoice {invoice.number} is posted and cannot be changed; "
+                                        "issue a credit note to correct it")
+    return invoice
+
+
+# --- drafts ---------------------------------------------------------------------------------------
+
+def create_draft(db: Database, actor: Actor, draft: DraftInput) -> str:
+    require(actor, "invoice.edit")
+    with unit_of_work(db, actor) as session:
+        _check_header(session, draft)
+        lines = _clean_lines(session, draft.lines)
+        dealer = settings.load(session)
+        invoice = Invoice(kind=draft.kind, status="draft", customer_id=draft.customer_id,
+                          vehicle_id=draft.vehicle_id or None, reference=draft.reference.strip(),
+                          notes=draft.notes.strip(), currency=dealer.currency,
+                          prices_include_tax=dealer.prices_include_tax, terminal_code=actor.terminal,
+                          payment_terms_days=draft.due_days, created_by=actor.username,
+                          updated_by=actor.username)
+        session.add(invoice)
+        session.flush()
+        _write_lines(session, invoice, lines, actor)
+        session.commit()
+        return invoice.id
+
+
+def update_draft(db: Database, actor: Actor, invoice_id: str, draft: DraftInput) -> None:
+    require(actor, "invoice.edit")
+    with unit_of_work(db, actor) as session:
+        invoice = _draft(session, invoice_id)
+        _check_header(session, draft)
+        lines = _clean_lines(session, draft.lines)
+        invoice.kind, invoice.customer_id, invoice.vehicle_id = draft.kind, draft.customer_id, draft.vehicle_id
+        invoice.reference, invoice.notes = draft.reference.strip(), draft.notes.strip()
+        invoice.payment_terms_days = draft.due_days
+        invoice.updated_by = actor.username
+        _write_lines(session, invoice, lines, actor)
+        session.commit()
+
+
+def delete_draft(db: Database, actor: Actor, invoice_id: str) -> None:
+    require(actor, "invoice.edit")
+    with unit_of_work(db, actor) as session:
+        invoice = _draft(session, invoice_id)
+        for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id)).scalars():
+            session.delete(line)
+        session.flush()
+        session.delete(invoice)
+        session.commit()
+
+
+# --- posting --------------------------------------------------------------------------------------
+
+def _snapshot(session: Session, invoice: Invoice) -> None:
+    customer = session.get(Customer, invoice.customer_id)
+    dealer = settings.load(session)
+    invoice.customer_name = customer.name
+    invoice.customer_address = " ".join(x for x in (customer.address, customer.city, customer.postcode) if x)
+    invoice.customer_phone = customer.phone
+    invoice.customer_tax_id = customer.company_reg or customer.id_number
+    invoice.dealer_name = dealer.name
+    invoice.dealer_address = dealer.address
+    invoice.dealer_phone = dealer.phone
+    invoice.dealer_tax_id = dealer.tax_id
+
+
+def post(db: Database, actor: Actor, invoice_id: str, *, on: date | None = None) -> str:
+    """Post a draft: it gets the next number of this terminal's series and becomes immutable.
+    Returns the number."""
+    require(actor, "invoice.post")
+    with unit_of_work(db, actor) as session:
+        invoice = _draft(session, invoice_id)
+        count = session.execute(select(func.count()).select_from(InvoiceLine)
+                                .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
+        if count == 0:
+            raise ValidationError("lines", "An invoice needs at least one line")
+        issued = on or date.today()
+        _snapshot(session, invoice)
+        invoice.number = settings.next_number(session, "invoice", on=issued)
+        invoice.issued_on = issued
+        invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
+        invoice.status = "posted"
+        invoice.terminal_code = settings.terminal_code(session)
+        invoice.posted_at = utcnow()
+        invoice.posted_by = actor.username
+        invoice.updated_by = actor.username
+        session.commit()
+        return invoice.number
+
+
+# --- credit notes ---------------------------------------------------------------------------------
+
+def credited_quantities(session_or_conn, invoice_id: str) -> dict[str, int]:
+    """Original line id → quantity already credited by posted credit notes."""
+    rows = session_or_conn.execute(
+        select(InvoiceLine.credited_line_id, func.sum(InvoiceLine.quantity_milli))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(Invoice.credited_invoice_id == invoice_id, Invoice.status == "posted",
+               InvoiceLine.credited_line_id.is_not(None))
+        .group_by(InvoiceLine.credited_line_id))
+    return {line_id: int(qty) for line_id, qty in rows}
+
+
+def balance(session_or_conn, invoice_id: str) -> int:
+    """What is still owed on an invoice: its total less everything allocated to it."""
+    total = session_or_conn.execute(select(Invoice.total).where(Invoice.id == invoice_id)).scalar_one()
+    allocated = session_or_conn.execute(select(func.coalesce(func.sum(Allocation.amount), 0))
+                                        .where(Allocation.invoice_id == invoice_id)).scalar_one()
+    return total - allocated
+
+
+def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
+                       lines: dict[str, int] | None = None, reason: str = "", on: date | None = None) -> str:
+    """Credit an invoice in full (``lines=None``) or the given quantities of its lines
+    (line id → quantity in thousandths). The credit note is posted at once, settles what is still
+    open on the invoice, and any rest is the customer's credit. Returns the credit note's id."""
+    require(actor, "invoice.credit")
+    with unit_of_work(db, actor) as session:
+        original = session.get(Invoice, invoice_id)
+        if original is None:
+            raise NotFound("The invoice no longer exists")
+        if original.status != "posted":
+            raise ValidationError("invoice", "Only a posted invoice can be credited; change or delete the draft")
+        if original.kind == "credit_note":
+            raise ValidationError("invoice", "A credit note cannot itself be credited")
+        originals = {r.id: r for r in session.execute(
+            select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id).order_by(InvoiceLine.line_no)).scalars()}
+        already = credited_quantities(session, invoice_id)
+        wanted = lines if lines is not None else {
+            line_id: r.quantity_milli - already.get(line_id, 0) for line_id, r in originals.items()}
+        wanted = {k: v for k, v in wanted.items() if v != 0}
+        if not wanted:
+            raise ValidationError("lines", f"Nothing is left to credit on invoice {original.number}")
+        for line_id, qty in wanted.items():
+            line = originals.get(line_id)
+            if line is None:
+                raise ValidationError("lines", "A credited line does not belong to this invoice")
+            remaining = line.quantity_milli - already.get(line_id, 0)
+            if qty < 0:
+                raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
+            if qty > remaining:
+                raise ValidationError(f"lines[{line.line_no}].quantity",
+                                      f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
+        issued = on or date.today()
+        # Written as a draft and posted once its lines are in: posted lines are immutable.
+        note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
+                       vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
+                       reference=original.number or "", notes=reason.strip(), currency=original.currency,
+                       prices_include_tax=original.prices_include_tax, created_by=actor.username,
+                       updated_by=actor.username)
+        session.add(note)
+        session.flush()
+        net = tax = total = cost = 0
+        for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
+            src = originals[line_id]
+            if qty == src.quantity_milli:
+                amounts = (src.net, src.tax, src.total)
+                discount = src.discount
+            else:
+                # A partial quantity takes its share of the line's discount, rounded half-up.
+                discount = round_half_up(Decimal(src.discount) * qty / src.quantity_milli)
+                a = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=discount,
+                                 rate_bp=src.tax_rate_bp, prices_include_tax=original.prices_include_tax)
+                amounts = (a.net, a.tax, a.total)
+            session.add(InvoiceLine(
+                invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
+                description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
+                tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=amounts[0],
+                tax=amounts[1], total=amounts[2], credited_line_id=src.id, created_by=actor.username,
+                updated_by=actor.username))
+            net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
+            cost += line_cost(quantity_milli=qty, unit_cost=src.unit_cost)
+        credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
+            Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
+        ).scalar_one()
+        if credited_total + total > original.total:
+            raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
+        note.net_total, note.tax_total, note.total, note.cost_total = net, tax, total, cost
+        _snapshot(session, note)
+        note.number = settings.next_number(session, "credit_note", on=issued)
+        note.issued_on = issued
+        note.due_on = issued
+        note.terminal_code = settings.terminal_code(session)
+        note.posted_at = utcnow()
+        note.posted_by = actor.username
+        note.status = "posted"
+        session.flush()
+        open_amount = balance(session, original.id)
+        settle = min(open_amount, total)
+        if settle > 0:
+            session.add(Allocation(invoice_id=original.id, credit_note_id=note.id, amount=settle,
+                                   allocated_on=issued, created_by=actor.username, updated_by=actor.username))
+        session.commit()
+        return note.id
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        inv = conn.execute(select(Invoice.__table__).where(Invoice.id == invoice_id)).mappings().first()
+        if inv is None:
+            raise NotFound("The invoice no longer exists")
+        name = inv["customer_name"] or conn.execute(
+            select(Customer.name).where(Customer.id == inv["customer_id"])).scalar() or ""
+        credited = credited_quantities(conn, invoice_id)
+        lines = [LineView(
+            id=r.id, line_no=r.line_no, item_type=r.item_type, item_code=r.item_code, description=r.description,
+            quantity_milli=r.quantity_milli, unit_price=r.unit_price, discount=r.discount, tax_code=r.tax_code,
+            tax_rate_bp=r.tax_rate_bp, unit_cost=r.unit_cost, net=r.net, tax=r.tax, total=r.total,
+            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0))
+            for r in conn.execute(select(InvoiceLine.__table__).where(InvoiceLine.invoice_id == invoice_id)
+                                  .order_by(InvoiceLine.line_no))]
+        allocations = []
+        for a in conn.execute(select(Allocation.__table__).where(Allocation.invoice_id == invoice_id)
+                              .order_by(Allocation.allocated_on)).mappings():
+            source = ""
+            if a["credit_note_id"]:
+                source = conn.execute(select(Invoice.number).where(Invoice.id == a["credit_note_id"])).scalar() or ""
+            allocations.append(AllocationView(id=a["id"], amount=a["amount"], allocated_on=a["allocated_on"],
+                                              payment_id=a["payment_id"], credit_note_id=a["credit_note_id"],
+                                              source_number=source))
+        notes = list(conn.execute(select(Invoice.id).where(Invoice.credited_invoice_id == invoice_id)
+                                  .order_by(Invoice.created_at)).scalars())
+        credited_number = None
+        if inv["credited_invoice_id"]:
+            credited_number = conn.execute(select(Invoice.number).where(
+                Invoice.id == inv["credited_invoice_id"])).scalar()
+        paid = sum(a.amount for a in allocations)
+    snapshot = {k: inv[k] for k in ("customer_name", "customer_address", "customer_phone", "customer_tax_id",
+                                    "dealer_name", "dealer_address", "dealer_phone", "dealer_tax_id")}
+    return InvoiceView(
+        id=inv["id"], number=inv["number"], kind=inv["kind"], status=inv["status"], customer_id=inv["customer_id"],
+        customer_name=name, vehicle_id=inv["vehicle_id"], credited_invoice_id=inv["credited_invoice_id"],
+        credited_number=credited_number, reference=inv["reference"], notes=inv["notes"], currency=inv["currency"],
+        prices_include_tax=inv["prices_include_tax"], issued_on=inv["issued_on"], due_on=inv["due_on"],
+        net_total=inv["net_total"], tax_total=inv["tax_total"], total=inv["total"], cost_total=inv["cost_total"],
+        paid=paid, balance=inv["total"] - paid if inv["status"] == "posted" else inv["total"], lines=lines,
+        allocations=allocations, credit_note_ids=notes, snapshot=snapshot,
+        print_count=inv["print_count"])
+
+
+def assert_posted(session: Session, invoice_id: str) -> Invoice:
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("The invoice no longer exists")
+    if invoice.status != "posted":
+        raise Conflict("The invoice is still a draft")
+    return invoice
