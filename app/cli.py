@@ -1,4 +1,5 @@
-"""The ``forecourt`` command: the desktop program, database set-up, backups, users and checks.
+"""The ``forecourt`` command: the desktop program, database set-up, backups, users, checks, invoice
+PDFs and billing exports.
 
 Every command acts as the operating-system user running it (audited as ``os:<name>``): whoever can
 read and write the database file already holds all of its data. A :class:`DomainError` prints one
@@ -16,6 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -381,6 +383,69 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _output_file(text: str, *, field: str) -> Path:
+    """``text`` as the path of a file to write, refused (one line, exit 1) if its folder is missing."""
+    from services.errors import ValidationError
+
+    path = Path(text).expanduser()
+    if not path.parent.is_dir():
+        raise ValidationError(field, f"The folder {path.parent} does not exist")
+    return path
+
+
+def cmd_invoice_pdf(args: argparse.Namespace) -> int:
+    from services.billing import documents, exports
+
+    out = _output_file(args.out, field="out")
+    db = _open(args)
+    try:
+        actor = _actor(db)
+        invoice_id = exports.invoice_id_for_number(db, actor, args.number)
+        path = documents.invoice_pdf(db, actor, invoice_id, out)
+    finally:
+        db.dispose()
+    _out(str(path))
+    return EXIT_OK
+
+
+EXPORTS = {
+    "invoices": ("export_invoices", "posted invoices and credit notes"),
+    "invoice-lines": ("export_invoice_lines", "the lines of posted invoices and credit notes"),
+    "payments": ("export_payments", "payments and refunds"),
+}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from services.billing import exports
+    from services.progress import no_progress
+
+    path = _output_file(args.file, field="file")
+    db = _open(args)
+    try:
+        export = getattr(exports, EXPORTS[args.what][0])
+        written = export(db, _actor(db), path, start=args.start, end=args.end,
+                         progress=_tty_progress() or no_progress)
+    finally:
+        db.dispose()
+    _out(f"Wrote {written:,} row{'' if written == 1 else 's'} to {path}.")
+    return EXIT_OK
+
+
+def cmd_export_journal(args: argparse.Namespace) -> int:
+    from services.billing import accounting
+    from services.progress import no_progress
+
+    path = _output_file(args.file, field="file")
+    db = _open(args)
+    try:
+        written = accounting.journal(db, _actor(db), path, start=args.start, end=args.end,
+                                     progress=_tty_progress() or no_progress)
+    finally:
+        db.dispose()
+    _out(f"Wrote {written:,} journal line{'' if written == 1 else 's'} to {path}.")
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     from app.bench import main as bench_main
 
@@ -397,6 +462,13 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -473,6 +545,27 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("search", cmd_search, "search customers and vehicles; prints kind, title and detail per line")
     p.add_argument("text", nargs="+", metavar="TEXT")
     p.add_argument("--limit", type=_positive, default=50, help="at most this many results (default 50)")
+
+    p = add("invoice", lambda _a: _missing_sub("invoice"), "print invoices and credit notes")
+    invoice = p.add_subparsers(dest="invoice_command", metavar="ACTION")
+    q = add("pdf", cmd_invoice_pdf, "write an invoice or credit note as PDF (every print after the first "
+                                    "is marked COPY)", invoice)
+    q.add_argument("number", metavar="NUMBER", help="the invoice or credit note number")
+    q.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
+
+    p = add("export", lambda _a: _missing_sub("export"), "write billing data to .xlsx or .csv files")
+    export = p.add_subparsers(dest="export_command", metavar="WHAT")
+    for what, (_func, about) in EXPORTS.items():
+        q = add(what, cmd_export, f"write {about} to FILE (.xlsx or .csv)", export)
+        q.set_defaults(what=what)
+        q.add_argument("file", metavar="FILE")
+        q.add_argument("--from", dest="start", metavar="DATE", type=_day, help="first day (YYYY-MM-DD)")
+        q.add_argument("--to", dest="end", metavar="DATE", type=_day, help="last day (YYYY-MM-DD)")
+    q = add("journal", cmd_export_journal, "write the accounting journal of a period to FILE (.xlsx or .csv)",
+            export)
+    q.add_argument("file", metavar="FILE")
+    q.add_argument("--from", dest="start", metavar="DATE", type=_day, required=True, help="first day (YYYY-MM-DD)")
+    q.add_argument("--to", dest="end", metavar="DATE", type=_day, required=True, help="last day (YYYY-MM-DD)")
 
     p = add("bench", cmd_bench, "measure performance on a generated database")
     p.add_argument("--size", choices=("small", "medium", "large"), default="large")

@@ -7,23 +7,18 @@ snake_case English names: they are the header row of every exported file.
 
 from __future__ import annotations
 
-import csv
-import logging
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from app.db import Database
-from services import search
+from services import files, search
 from services.errors import ValidationError
 from services.permissions import Actor, require
 from services.progress import CancelToken, Progress, no_progress
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -191,12 +186,6 @@ def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | Non
 
 # --- export ---------------------------------------------------------------------------------------
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0)
-    return value
-
-
 def export(db: Database, actor: Actor, name: str, state: ListState, path: Path | str, *,
            progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the list, as filtered and sorted, to ``path`` (.xlsx or .csv by extension).
@@ -206,77 +195,14 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
     src = source(name)
     require(actor, src.permission)
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".xlsx", ".csv"):
-        raise ValidationError("file", f"{path.name}: choose a .xlsx or .csv file name")
+    files.table_suffix(path)
     where, params = _where(src, state)
     total = count(db, actor, name, state)
     sql = _select(src) + where + _order(src, state)
     headers = [c.key for c in src.columns]
-    tmp = path.with_name(path.name + ".part")
-    written = 0
-    try:
-        with db.read() as conn:
-            result = conn.execution_options(yield_per=2000).execute(text(sql), params)
-            writer = _xlsx_writer(tmp, headers, src) if suffix == ".xlsx" else _csv_writer(tmp, headers)
-            with writer as write:
-                for part in result.partitions():
-                    if cancel is not None:
-                        cancel.check()
-                    for row in part:
-                        write([_cell(v) for v in row[1:]])
-                    written += len(part)
-                    progress(written, total, f"{written:,} of {total:,} rows")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return written
-
-
-class _csv_writer:
-    def __init__(self, path: Path, headers: list[str]) -> None:
-        self.path, self.headers = path, headers
-
-    def __enter__(self) -> Callable[[list], None]:
-        # UTF-8 with BOM: Excel on Windows then opens Chinese text correctly.
-        self.fh = self.path.open("w", encoding="utf-8-sig", newline="")
-        w = csv.writer(self.fh)
-        w.writerow(self.headers)
-        return w.writerow
-
-    def __exit__(self, *exc) -> None:
-        self.fh.close()
-
-
-class _xlsx_writer:
-    def __init__(self, path: Path, headers: list[str], src: ListSource) -> None:
-        self.path, self.headers, self.src = path, headers, src
-
-    def __enter__(self) -> Callable[[list], None]:
-        from openpyxl import Workbook
-
-        self.wb = Workbook(write_only=True)
-        self.ws = self.wb.create_sheet(self.src.name[:31])
-        for i, c in enumerate(self.src.columns):
-            letter = _column_letter(i)
-            self.ws.column_dimensions[letter].width = max(10, min(50, c.width // 7))
-        self.ws.freeze_panes = "A2"
-        self.ws.append(self.headers)
-        return self.ws.append
-
-    def __exit__(self, *exc) -> None:
-        if exc[0] is None:
-            self.wb.save(self.path)
-            return
-        # A write-only workbook releases its temporary sheet files only when saved; the saved
-        # partial file is removed by export(). The error that stopped the export is the one to report.
-        try:
-            self.wb.save(self.path)
-        except Exception:
-            log.warning("Could not tidy up the unfinished workbook %s", self.path, exc_info=True)
-
-
-def _column_letter(i: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(i + 1)
+    widths = [max(10, min(50, c.width // 7)) for c in src.columns]
+    with db.read() as conn:
+        result = conn.execution_options(yield_per=2000).execute(text(sql), params)
+        batches = ([row[1:] for row in part] for part in result.partitions())
+        return files.write_table(path, headers, batches, total=total, sheet=src.name, widths=widths,
+                                 progress=progress, cancel=cancel)

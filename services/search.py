@@ -24,7 +24,7 @@ from sqlalchemy import Connection, bindparam, text
 from app.db import Database
 from services.permissions import Actor, require
 
-KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view"}
+KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view", "invoice": "invoice.view"}
 CANDIDATES = 2000
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -62,14 +62,21 @@ class Hit:
 
 # --- building documents ---------------------------------------------------------------------------
 
+# Each builder's SQL has an {ids} slot: "AND <id> IN :ids" for a few records, empty for a rebuild.
 _CUSTOMER_SQL = """
 SELECT c.id, c.name, c.alt_name, c.phone, c.email, c.id_number, c.company_reg, c.city, c.kind
-FROM customer c WHERE c.id IN :ids
+FROM customer c WHERE 1 = 1 {ids}
 """
 _VEHICLE_SQL = """
 SELECT v.id, v.vin, v.plate, v.make, v.model, v.model_year, v.colour, c.name AS owner_name
-FROM vehicle v LEFT JOIN customer c ON c.id = v.owner_id WHERE v.id IN :ids
+FROM vehicle v LEFT JOIN customer c ON c.id = v.owner_id WHERE 1 = 1 {ids}
 """
+_INVOICE_SQL = """
+SELECT i.id, i.number, i.kind, i.issued_on, i.total, i.currency,
+       coalesce(nullif(i.customer_name, ''), c.name) AS customer_name
+FROM invoice i LEFT JOIN customer c ON c.id = i.customer_id WHERE i.status = 'posted' {ids}
+"""
+_ID_COLUMNS = {"customer": "c.id", "vehicle": "v.id", "invoice": "i.id"}
 
 
 def _phone_forms(phone: str) -> str:
@@ -100,7 +107,19 @@ def vehicle_doc(r) -> dict:
             "grams": short_grams(compact(r.plate), r.owner_name or "")}
 
 
-_BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc)}
+def invoice_doc(r) -> dict:
+    from services.money import format_money
+
+    detail = " · ".join(x for x in (str(r.issued_on or ""), format_money(r.total or 0, r.currency or "CNY")) if x)
+    body = " | ".join(x for x in (normalize(r.number), compact(r.number), normalize(r.customer_name or "")) if x)
+    # No short grams: a two-character name finds the customer, whose invoices are one click away,
+    # rather than crowding the results with every invoice they ever had.
+    return {"kind": "invoice", "ref_id": r.id, "title": f"{r.number}  {r.customer_name or ''}".strip(),
+            "detail": detail, "body": body, "grams": ""}
+
+
+_BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc),
+             "invoice": (_INVOICE_SQL, invoice_doc)}
 
 _INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
                "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")
@@ -116,7 +135,8 @@ def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
         chunk = ids[start:start + 500]
         conn.execute(text("DELETE FROM search_doc WHERE kind = :kind AND ref_id IN :ids")
                      .bindparams(bindparam("ids", expanding=True)), {"kind": kind, "ids": chunk})
-        rows = conn.execute(text(sql).bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
+        rows = conn.execute(text(sql.format(ids=f"AND {_ID_COLUMNS[kind]} IN :ids"))
+                            .bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
         docs = [build(r) for r in rows]
         if docs:
             conn.execute(_INSERT, docs)
@@ -138,7 +158,7 @@ def rebuild(conn: Connection, kinds: Sequence[str] = tuple(_BUILDERS), *, progre
         for kind in kinds:
             sql, build = _BUILDERS[kind]
             conn.execute(text("DELETE FROM search_doc WHERE kind = :kind"), {"kind": kind})
-            all_sql = sql.replace("WHERE c.id IN :ids", "").replace("WHERE v.id IN :ids", "")
+            all_sql = sql.format(ids="")
             # An explicit partition size: with text() the driver otherwise hands over one row at a time.
             for part in conn.execute(text(all_sql)).partitions(5000):
                 if cancel is not None:

@@ -1,4 +1,5 @@
-"""First-run seeding of a new database: roles, terminal identity, settings and tax rates."""
+"""First-run seeding of a new database: roles, terminal identity, settings, tax rates and the
+account mapping of the accounting export."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from app.db import Database
 from models.admin import Role, RolePermission, Setting, TaxRate, Terminal
 from models.base import utcnow
+from services.billing import accounting
 from services.ids import new_id
 from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, Actor
 from services.settings import DealershipSettings
@@ -46,4 +48,5 @@ def seed(db: Database, *, terminal: str = "T1") -> None:
                 TaxRate(code="VAT6", name="VAT 6%", rate_bp=600, created_by=actor.username),
                 TaxRate(code="ZERO", name="Zero-rated", rate_bp=0, created_by=actor.username),
             ])
+        accounting.seed_defaults(session)
         session.commit()

@@ -46,6 +46,21 @@ def _pages() -> list[Page]:
 
         return VehiclesScreen(ctx)
 
+    def invoices(ctx):
+        from ui.billing.invoices import InvoicesScreen
+
+        return InvoicesScreen(ctx)
+
+    def cash_desk(ctx):
+        from ui.billing.cashdesk import CashDeskScreen
+
+        return CashDeskScreen(ctx)
+
+    def receivables(ctx):
+        from ui.billing.receivables import ReceivablesScreen
+
+        return ReceivablesScreen(ctx)
+
     def users(ctx):
         from ui.admin.users import UsersScreen
 
@@ -68,11 +83,18 @@ def _pages() -> list[Page]:
 
     sales, admin = QCoreApplication.translate("MainWindow", "Sales"), QCoreApplication.translate(
         "MainWindow", "Admin")
+    billing = QCoreApplication.translate("MainWindow", "Billing")
     return [
         Page("customers", sales, QCoreApplication.translate("MainWindow", "Customers"), "customer.view",
              customers, "Ctrl+1"),
         Page("vehicles", sales, QCoreApplication.translate("MainWindow", "Vehicles"), "vehicle.view",
              vehicles, "Ctrl+2"),
+        Page("invoices", billing, QCoreApplication.translate("MainWindow", "Invoices"), "invoice.view",
+             invoices, "Ctrl+3"),
+        Page("cash_desk", billing, QCoreApplication.translate("MainWindow", "Cash desk"), "cashdesk.close",
+             cash_desk),
+        Page("receivables", billing, QCoreApplication.translate("MainWindow", "Receivables"), "receivables.view",
+             receivables),
         Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),
         Page("roles", admin, QCoreApplication.translate("MainWindow", "Roles"), "role.admin", roles),
         Page("audit", admin, QCoreApplication.translate("MainWindow", "Audit trail"), "audit.view", audit),
@@ -214,7 +236,7 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, ref_id: str) -> None:
         """Show a record found by global search in its own screen."""
-        page = {"customer": "customers", "vehicle": "vehicles"}.get(kind)
+        page = {"customer": "customers", "vehicle": "vehicles", "invoice": "invoices"}.get(kind)
         if page is None:
             return
         widget = self.show_page(page)

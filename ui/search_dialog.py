@@ -46,7 +46,8 @@ class GlobalSearchDialog(QDialog):
         self.query.returnPressed.connect(self._enter)
         self.results.itemActivated.connect(self._choose)
         self._generation = 0
-        self.kind_labels = {"customer": self.tr("Customer"), "vehicle": self.tr("Vehicle")}
+        self.kind_labels = {"customer": self.tr("Customer"), "vehicle": self.tr("Vehicle"),
+                            "invoice": self.tr("Invoice")}
 
     def run_search(self) -> None:
         self._timer.stop()

@@ -88,6 +88,46 @@
         <translation>创建和恢复备份</translation>
     </message>
     <message>
+        <source>View invoices and payments</source>
+        <translation>查看发票和收款</translation>
+    </message>
+    <message>
+        <source>Create and edit draft invoices</source>
+        <translation>新建和编辑发票草稿</translation>
+    </message>
+    <message>
+        <source>Post invoices</source>
+        <translation>开具（过账）发票</translation>
+    </message>
+    <message>
+        <source>Issue credit notes</source>
+        <translation>开具红字发票</translation>
+    </message>
+    <message>
+        <source>Take and allocate payments</source>
+        <translation>收款并核销</translation>
+    </message>
+    <message>
+        <source>Refund payments</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Close the cash desk day</source>
+        <translation>收银日结</translation>
+    </message>
+    <message>
+        <source>View receivables and statements</source>
+        <translation>查看应收账款和对账单</translation>
+    </message>
+    <message>
+        <source>Record rebates and insurance claims</source>
+        <translation>登记厂家返利和保险理赔</translation>
+    </message>
+    <message>
+        <source>Export accounting journals</source>
+        <translation>导出会计凭证</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -118,6 +158,30 @@
     <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Cash desk</source>
+        <translation>收银台</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>Rebates and insurance</source>
+        <translation>返利与保险</translation>
+    </message>
+    <message>
+        <source>Accounting</source>
+        <translation>会计</translation>
     </message>
     <message>
         <source>Dealership default</source>
@@ -356,6 +420,244 @@
     </message>
 </context>
 <context>
+    <name>BillingLabels</name>
+    <message>
+        <source>Vehicle sale</source>
+        <translation>整车销售</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Counter sale</source>
+        <translation>配件零售</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已开具</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>刷卡</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>Finance company payout</source>
+        <translation>金融公司放款</translation>
+    </message>
+    <message>
+        <source>Insurance payout</source>
+        <translation>保险赔付</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Deposit taken earlier</source>
+        <translation>已收定金</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>整车</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>精品附件</translation>
+    </message>
+</context>
+<context>
+    <name>CashDeskScreen</name>
+    <message>
+        <source>Cash desk</source>
+        <translation>收银日结</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>No payments were taken on this day at this terminal.</source>
+        <translation>本终端当日没有收款。</translation>
+    </message>
+    <message>
+        <source>Receipts by method</source>
+        <translation>按付款方式汇总</translation>
+    </message>
+    <message>
+        <source>Set &amp;float</source>
+        <translation>设置备用金(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Record the cash in the drawer when the day started</source>
+        <translation>记录当日开始时钱箱中的现金</translation>
+    </message>
+    <message>
+        <source>Explain a difference, if there is one</source>
+        <translation>如有差额，请说明原因</translation>
+    </message>
+    <message>
+        <source>Opening &amp;float</source>
+        <translation>期初备用金(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>现金收款</translation>
+    </message>
+    <message>
+        <source>Cash refunded</source>
+        <translation>现金退款</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <source>&amp;Counted cash</source>
+        <translation>实点现金(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose day…</source>
+        <translation>日结(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Close the day with the counted cash; its payments can no longer change (Ctrl+Shift+D)</source>
+        <translation>按实点现金完成日结；当日收款此后不能再更改（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>Cash drawer</source>
+        <translation>钱箱</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已核销</translation>
+    </message>
+    <message>
+        <source>Deposit for</source>
+        <translation>定金对应订单</translation>
+    </message>
+    <message>
+        <source>payments</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>No payments on this day.</source>
+        <translation>当日没有收款。</translation>
+    </message>
+    <message>
+        <source>Payments of the day</source>
+        <translation>当日收款</translation>
+    </message>
+    <message>
+        <source>Terminal %1</source>
+        <translation>终端 %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已日结</translation>
+    </message>
+    <message>
+        <source>Closed by %1 at %2. A closed day cannot be changed.</source>
+        <translation>已由 %1 于 %2 日结。已日结的日期不能再更改。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未日结</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer and enter it</source>
+        <translation>请清点钱箱中的现金并输入</translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Close %1 with %2 counted (expected %3)? The day&apos;s payments can no longer change.</source>
+        <translation>以实点现金 %2（应有 %3）完成 %1 的日结？当日收款此后不能再更改。</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -376,6 +678,101 @@
     <message>
         <source>The two new passwords differ</source>
         <translation>两次输入的新密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>CreditNoteDialog</name>
+    <message>
+        <source>Credit note for %1</source>
+        <translation>为 %1 开具红字发票</translation>
+    </message>
+    <message>
+        <source>%1 · issued %2 · total %3 · open balance %4</source>
+        <translation>%1 · 开具日期 %2 · 合计 %3 · 未收余额 %4</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>开票数量</translation>
+    </message>
+    <message>
+        <source>Credited</source>
+        <translation>已冲红</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>可冲红</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Credit qty</source>
+        <translation>冲红数量</translation>
+    </message>
+    <message>
+        <source>&amp;Full credit</source>
+        <translation>全额冲红(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Credit everything that is left on every line</source>
+        <translation>将每行剩余数量全部冲红</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Quantities to credit</source>
+        <translation>冲红数量</translation>
+    </message>
+    <message>
+        <source>A partial quantity takes its share of the line&apos;s discount.</source>
+        <translation>部分冲红按数量比例分摊该行折扣。</translation>
+    </message>
+    <message>
+        <source>Why the invoice is credited (printed on the credit note)</source>
+        <translation>冲红原因（打印在红字发票上）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue credit note</source>
+        <translation>开具红字发票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Issue and post the credit note (Enter)</source>
+        <translation>开具红字发票（Enter）</translation>
+    </message>
+    <message>
+        <source>Everything on this invoice has been credited already.</source>
+        <translation>此发票已全部冲红。</translation>
+    </message>
+    <message>
+        <source>Enter a quantity to credit on at least one line</source>
+        <translation>请至少在一行输入冲红数量</translation>
+    </message>
+    <message>
+        <source>Issue credit note</source>
+        <translation>开具红字发票</translation>
+    </message>
+    <message>
+        <source>Issue a credit note for invoice %1? It is posted at once and cannot be changed.</source>
+        <translation>为发票 %1 开具红字发票？红字发票立即生效，此后不能更改。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -707,6 +1104,10 @@
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s). Enter opens; ↓ ↑ choose.</source>
         <translation>
@@ -716,6 +1117,456 @@
     <message>
         <source>Nothing found.</source>
         <translation>未找到结果。</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceDialog</name>
+    <message>
+        <source>Edit draft invoice</source>
+        <translation>编辑发票草稿</translation>
+    </message>
+    <message>
+        <source>New invoice</source>
+        <translation>新建发票</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find the customer by name, phone or ID (F4)</source>
+        <translation>按姓名、电话或证件号查找客户（F4）</translation>
+    </message>
+    <message>
+        <source>Order, repair order or customer&apos;s reference</source>
+        <translation>订单号、维修工单号或客户参考号</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>参考号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Payment &amp;terms</source>
+        <translation>付款期限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Item type</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>行合计</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remove l&amp;ine</source>
+        <translation>删除行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Prices include tax.</source>
+        <translation>价格含税。</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax; tax is added.</source>
+        <translation>价格不含税，税额另加。</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the draft (Enter)</source>
+        <translation>保存草稿（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Post…</source>
+        <translation>开具(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save and post: the invoice gets its number and can no longer change (Ctrl+Enter)</source>
+        <translation>保存并开具：发票获得编号，此后不能再更改（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Net %1</source>
+        <translation>不含税 %1</translation>
+    </message>
+    <message>
+        <source>Tax %1</source>
+        <translation>税额 %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>(a line is incomplete)</source>
+        <translation>（有一行未填写完整）</translation>
+    </message>
+    <message>
+        <source>Post invoice</source>
+        <translation>开具发票</translation>
+    </message>
+    <message>
+        <source>Post this invoice? It gets its number now and can no longer be changed; a correction needs a credit note.</source>
+        <translation>开具此发票？发票将获得编号，此后不能再更改；如需更正，请开具红字发票。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>No invoices yet. Press Ctrl+N to write the first one.</source>
+        <translation>暂无发票。按 Ctrl+N 开具第一张发票。</translation>
+    </message>
+    <message>
+        <source>Open balance</source>
+        <translation>有未收余额</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>&amp;New invoice</source>
+        <translation>新建发票(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write a new invoice (Ctrl+N)</source>
+        <translation>新建发票（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft</source>
+        <translation>编辑草稿(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected draft (F2)</source>
+        <translation>修改所选草稿（F2）</translation>
+    </message>
+    <message>
+        <source>P&amp;ost…</source>
+        <translation>开具(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Post the selected draft: it gets its number (Ctrl+Shift+O)</source>
+        <translation>开具所选草稿，发票将获得编号（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Take &amp;payment…</source>
+        <translation>收款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Take a payment for the selected invoice (Ctrl+Shift+P)</source>
+        <translation>为所选发票收款（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Credit note…</source>
+        <translation>红字发票(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Credit the selected invoice in full or in part (Ctrl+Shift+R)</source>
+        <translation>对所选发票全额或部分冲红（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>P&amp;rint</source>
+        <translation>打印(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open the invoice PDF to print it (Ctrl+P); the arrow saves it as a file (Ctrl+Shift+S)</source>
+        <translation>打开发票 PDF 以便打印（Ctrl+P）；点击箭头可另存为文件（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Delete draft…</source>
+        <translation>删除草稿…</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Any balance</source>
+        <translation>余额不限</translation>
+    </message>
+    <message>
+        <source>Nothing due</source>
+        <translation>无未收余额</translation>
+    </message>
+    <message>
+        <source>Show all customers</source>
+        <translation>显示全部客户</translation>
+    </message>
+    <message>
+        <source>Invoices of %1</source>
+        <translation>%1 的发票</translation>
+    </message>
+    <message>
+        <source>Draft invoice</source>
+        <translation>发票草稿</translation>
+    </message>
+    <message>
+        <source>Credit note %1</source>
+        <translation>红字发票 %1</translation>
+    </message>
+    <message>
+        <source>Invoice %1</source>
+        <translation>发票 %1</translation>
+    </message>
+    <message>
+        <source>Credits invoice</source>
+        <translation>冲红发票</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>付款期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n time(s)</source>
+        <translation>
+            <numerusform>%n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No lines yet.</source>
+        <translation>暂无明细。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>less %1</source>
+        <translation>减 %1</translation>
+    </message>
+    <message>
+        <source>tax %1</source>
+        <translation>税率 %1</translation>
+    </message>
+    <message>
+        <source>%1 credited</source>
+        <translation>已冲红 %1</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>不含税金额</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Payments and credits</source>
+        <translation>收款与冲红</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Nothing paid yet.</source>
+        <translation>尚未收款。</translation>
+    </message>
+    <message>
+        <source>Credit notes held as the customer&apos;s credit:</source>
+        <translation>转为客户余额的红字发票：</translation>
+    </message>
+    <message>
+        <source>Balance (overdue)</source>
+        <translation>余额（逾期）</translation>
+    </message>
+    <message>
+        <source>Invoice %1 posted.</source>
+        <translation>发票 %1 已开具。</translation>
+    </message>
+    <message>
+        <source>A posted invoice cannot be changed; issue a credit note to correct it.</source>
+        <translation>已开具的发票不能更改；请开具红字发票更正。</translation>
+    </message>
+    <message>
+        <source>Post invoice</source>
+        <translation>开具发票</translation>
+    </message>
+    <message>
+        <source>Post this invoice to %1 for %2? It gets its number now and can no longer be changed.</source>
+        <translation>向 %1 开具金额为 %2 的发票？发票将获得编号，此后不能再更改。</translation>
+    </message>
+    <message>
+        <source>Delete draft</source>
+        <translation>删除草稿</translation>
+    </message>
+    <message>
+        <source>Delete this draft invoice?</source>
+        <translation>删除此发票草稿？</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>收款已记录。</translation>
+    </message>
+    <message>
+        <source>Credit note %1 issued.</source>
+        <translation>红字发票 %1 已开具。</translation>
+    </message>
+    <message>
+        <source>Save invoice PDF</source>
+        <translation>保存发票 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Writing PDF</source>
+        <translation>正在生成 PDF</translation>
     </message>
 </context>
 <context>
@@ -838,12 +1689,28 @@
         <translation>系统管理</translation>
     </message>
     <message>
+        <source>Billing</source>
+        <translation>财务</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>Vehicles</source>
         <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Cash desk</source>
+        <translation>收银日结</translation>
+    </message>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
     </message>
     <message>
         <source>Users</source>
@@ -927,6 +1794,133 @@
     </message>
 </context>
 <context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Take payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Add &amp;method</source>
+        <translation>添加付款方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Split the payment over several methods</source>
+        <translation>将本次收款分为多种付款方式</translation>
+    </message>
+    <message>
+        <source>Allocate to open invoices</source>
+        <translation>核销未结发票</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Allocate</source>
+        <translation>核销金额</translation>
+    </message>
+    <message>
+        <source>This customer has no open invoices: the payment can only be held as credit or as a deposit.</source>
+        <translation>该客户没有未结发票：本次收款只能作为客户余额或定金保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Hold the excess as credit</source>
+        <translation>多收部分转为客户余额(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Order reference, for a deposit held against an order</source>
+        <translation>订单号（针对订单收取定金时填写）</translation>
+    </message>
+    <message>
+        <source>Deposit &amp;for</source>
+        <translation>定金对应订单(&amp;F)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Take payment</source>
+        <translation>确认收款(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Record the payment (Enter)</source>
+        <translation>记录收款（Enter）</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Credit held: %1</source>
+        <translation>客户余额：%1</translation>
+    </message>
+    <message>
+        <source>Reference: card slip, transfer or voucher number</source>
+        <translation>参考号：刷卡凭条、转账或代金券编号</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>An amount cannot be read.</source>
+        <translation>有金额无法识别。</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>收款 %1</translation>
+    </message>
+    <message>
+        <source>allocated %1</source>
+        <translation>核销 %1</translation>
+    </message>
+    <message>
+        <source>%1 held as credit</source>
+        <translation>%1 转为客户余额</translation>
+    </message>
+    <message>
+        <source>%1 not allocated</source>
+        <translation>%1 未核销</translation>
+    </message>
+    <message>
+        <source>Choose the customer who pays</source>
+        <translation>请选择付款客户</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Working…</source>
@@ -935,6 +1929,147 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivablesScreen</name>
+    <message>
+        <source>Receivables</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>&amp;As of</source>
+        <translation>截止日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoices</source>
+        <translation>发票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show the selected customer&apos;s invoices (Enter)</source>
+        <translation>显示所选客户的发票（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Statement PDF…</source>
+        <translation>对账单 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save the selected customer&apos;s statement as a PDF (Ctrl+P)</source>
+        <translation>将所选客户的对账单保存为 PDF（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Take &amp;payment…</source>
+        <translation>收款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Take a payment from the selected customer (Ctrl+Shift+P)</source>
+        <translation>向所选客户收款（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>客户余额</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Find a customer… (Ctrl+F)</source>
+        <translation>查找客户… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Aging</source>
+        <translation>账龄</translation>
+    </message>
+    <message>
+        <source>Overdue invoices</source>
+        <translation>逾期发票</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>1–30 days</source>
+        <translation>1–30 天</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>Over 90 days</source>
+        <translation>90 天以上</translation>
+    </message>
+    <message>
+        <source>Nobody owes anything as of %1.</source>
+        <translation>截至 %1 没有应收账款。</translation>
+    </message>
+    <message>
+        <source>No invoice is overdue as of %1.</source>
+        <translation>截至 %1 没有逾期发票。</translation>
+    </message>
+    <message>
+        <source>Overdue invoices (%1)</source>
+        <translation>逾期发票（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s) owe %1, of which %2 is overdue.</source>
+        <translation>
+            <numerusform>%n 位客户共欠 %1，其中逾期 %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No customer with an open balance matches your search.</source>
+        <translation>没有符合搜索条件且有未收余额的客户。</translation>
+    </message>
+    <message>
+        <source>Save statement</source>
+        <translation>保存对账单</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Writing PDF</source>
+        <translation>正在生成 PDF</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +2482,25 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <source>Statement for %1</source>
+        <translation>%1 的对账单</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
     </message>
 </context>
 <context>

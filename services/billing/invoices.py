@@ -18,7 +18,7 @@ from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
 from models.vehicles import Vehicle
-from services import settings
+from services import search, settings
 from services.billing.totals import line_amounts, line_cost
 from services.errors import Conflict, NotFound, ValidationError
 from services.money import round_half_up
@@ -110,6 +110,7 @@ class InvoiceView:
     credit_note_ids: list[str]
     snapshot: dict[str, str]
     print_count: int
+    payment_terms_days: int = DEFAULT_DUE_DAYS
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -276,6 +277,8 @@ def post(db: Database, actor: Actor, invoice_id: str, *, on: date | None = None)
         invoice.posted_at = utcnow()
         invoice.posted_by = actor.username
         invoice.updated_by = actor.username
+        session.flush()
+        search.index(session.connection(), "invoice", [invoice.id])
         session.commit()
         return invoice.number
 
@@ -299,6 +302,24 @@ def balance(session_or_conn, invoice_id: str) -> int:
     allocated = session_or_conn.execute(select(func.coalesce(func.sum(Allocation.amount), 0))
                                         .where(Allocation.invoice_id == invoice_id)).scalar_one()
     return total - allocated
+
+
+def _credited_share(src: InvoiceLine, qty: int, prices_include_tax: bool) -> tuple[int, int, int, int, int]:
+    """(discount, net, tax, total, cost) of the first ``qty`` of a line. The discount is shared in
+    proportion to the gross amount, so the share only grows with the quantity and the whole quantity
+    gives exactly the line's own amounts: a credit note takes ``share(credited + qty) − share(credited)``,
+    and partial credits always add up to the line."""
+    if qty == src.quantity_milli:
+        return (src.discount, src.net, src.tax, src.total,
+                line_cost(quantity_milli=qty, unit_cost=src.unit_cost))
+    full = line_amounts(quantity_milli=src.quantity_milli, unit_price=src.unit_price, discount=0, rate_bp=0,
+                        prices_include_tax=False).total
+    gross = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=0, rate_bp=0,
+                         prices_include_tax=False).total
+    discount = round_half_up(Decimal(src.discount) * gross / full) if full else 0
+    a = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=discount, rate_bp=src.tax_rate_bp,
+                     prices_include_tax=prices_include_tax)
+    return discount, a.net, a.tax, a.total, line_cost(quantity_milli=qty, unit_cost=src.unit_cost)
 
 
 def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
@@ -345,15 +366,10 @@ def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
         net = tax = total = cost = 0
         for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
             src = originals[line_id]
-            if qty == src.quantity_milli:
-                amounts = (src.net, src.tax, src.total)
-                discount = src.discount
-            else:
-                # A partial quantity takes its share of the line's discount, rounded half-up.
-                discount = round_half_up(Decimal(src.discount) * qty / src.quantity_milli)
-                a = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=discount,
-                                 rate_bp=src.tax_rate_bp, prices_include_tax=original.prices_include_tax)
-                amounts = (a.net, a.tax, a.total)
+            done = already.get(line_id, 0)
+            upto = _credited_share(src, done + qty, original.prices_include_tax)
+            before = _credited_share(src, done, original.prices_include_tax)
+            discount, *amounts, line_cost_part = (a - b for a, b in zip(upto, before, strict=True))
             session.add(InvoiceLine(
                 invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
                 description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
@@ -361,7 +377,7 @@ def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
                 tax=amounts[1], total=amounts[2], credited_line_id=src.id, created_by=actor.username,
                 updated_by=actor.username))
             net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
-            cost += line_cost(quantity_milli=qty, unit_cost=src.unit_cost)
+            cost += line_cost_part
         credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
             Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
         ).scalar_one()
@@ -377,6 +393,7 @@ def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
         note.posted_by = actor.username
         note.status = "posted"
         session.flush()
+        search.index(session.connection(), "invoice", [note.id])
         open_amount = balance(session, original.id)
         settle = min(open_amount, total)
         if settle > 0:
@@ -430,7 +447,7 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         net_total=inv["net_total"], tax_total=inv["tax_total"], total=inv["total"], cost_total=inv["cost_total"],
         paid=paid, balance=inv["total"] - paid if inv["status"] == "posted" else inv["total"], lines=lines,
         allocations=allocations, credit_note_ids=notes, snapshot=snapshot,
-        print_count=inv["print_count"])
+        print_count=inv["print_count"], payment_terms_days=inv["payment_terms_days"])
 
 
 def assert_posted(session: Session, invoice_id: str) -> Invoice:

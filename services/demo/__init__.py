@@ -1,10 +1,10 @@
 """Demo data: a complete, plausible dealership near Shanghai, built deterministically from a seed.
 
 :func:`build` creates a new database and fills it in one transaction with Core bulk inserts
-(STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``); a new area
-adds a module with a ``write(conn, ctx, ...)`` function and a step in :func:`_fill`, drawing every
-random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the same seed and ``today`` give the
-same data.
+(STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``,
+``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function and a step in
+:func:`_fill`, drawing every random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the
+same seed and ``today`` give the same data.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from app.bootstrap import open_database
 from app.db import Database
 from services import audit, search
 from services.audit import Change
-from services.demo import crm, staff, vehicles
+from services.demo import billing, crm, staff, vehicles
 from services.demo.context import DemoContext, Size
 from services.demo.staff import DEMO_USERS
 from services.errors import ValidationError
@@ -94,6 +94,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
             counts["customer"] = people_written.customers
             counts["contact"] = people_written.contacts
             counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
+            counts.update(billing.write(conn, ctx).counts)
             # Last, so the password hashes were computed while the rows above were being made.
             counts["user_account"] = staff.write_users(conn, ctx, hashes)
 
@@ -125,8 +126,9 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
 
 
 def _units(size: Size) -> int:
-    # Each customer and vehicle is written once and indexed once; the last unit is the analysis.
-    return 2 * (size.customers + size.vehicles) + 1
+    # Each customer and vehicle is written once and indexed once; then the billing history; the last
+    # unit is the analysis.
+    return 2 * (size.customers + size.vehicles) + billing.units(size) + 1
 
 
 def _finish(db: Database) -> None:

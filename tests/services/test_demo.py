@@ -26,6 +26,9 @@ from services.vehicles import FUELS, normalize_plate
 
 TODAY = date(2025, 6, 1)
 SEED = 3
+# What services/demo/billing.py writes (tested in test_demo_billing.py).
+BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "insurance_claim",
+                  "number_series")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -85,7 +88,7 @@ def test_small_build_has_the_advertised_size(demo_db):
 
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
-    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc"}
+    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -218,7 +221,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
     with demo_db.read() as conn:
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
-    assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle"])
+    assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES])
 
 
 def test_dealership_is_a_shanghai_business_in_yuan(demo_db):

@@ -50,6 +50,16 @@ def permission_labels() -> dict[str, str]:
         "audit.view": QCoreApplication.translate("AdminLabels", "Browse the audit trail"),
         "settings.edit": QCoreApplication.translate("AdminLabels", "Change dealership settings"),
         "backup.run": QCoreApplication.translate("AdminLabels", "Create and restore backups"),
+        "invoice.view": QCoreApplication.translate("AdminLabels", "View invoices and payments"),
+        "invoice.edit": QCoreApplication.translate("AdminLabels", "Create and edit draft invoices"),
+        "invoice.post": QCoreApplication.translate("AdminLabels", "Post invoices"),
+        "invoice.credit": QCoreApplication.translate("AdminLabels", "Issue credit notes"),
+        "payment.take": QCoreApplication.translate("AdminLabels", "Take and allocate payments"),
+        "payment.refund": QCoreApplication.translate("AdminLabels", "Refund payments"),
+        "cashdesk.close": QCoreApplication.translate("AdminLabels", "Close the cash desk day"),
+        "receivables.view": QCoreApplication.translate("AdminLabels", "View receivables and statements"),
+        "thirdparty.edit": QCoreApplication.translate("AdminLabels", "Record rebates and insurance claims"),
+        "accounting.export": QCoreApplication.translate("AdminLabels", "Export accounting journals"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -65,6 +75,12 @@ def permission_groups() -> dict[str, str]:
         "audit": QCoreApplication.translate("AdminLabels", "Audit trail"),
         "settings": QCoreApplication.translate("AdminLabels", "Settings"),
         "backup": QCoreApplication.translate("AdminLabels", "Backups"),
+        "invoice": QCoreApplication.translate("AdminLabels", "Invoices"),
+        "payment": QCoreApplication.translate("AdminLabels", "Payments"),
+        "cashdesk": QCoreApplication.translate("AdminLabels", "Cash desk"),
+        "receivables": QCoreApplication.translate("AdminLabels", "Receivables"),
+        "thirdparty": QCoreApplication.translate("AdminLabels", "Rebates and insurance"),
+        "accounting": QCoreApplication.translate("AdminLabels", "Accounting"),
     }
 
 

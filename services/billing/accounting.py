@@ -1,0 +1,434 @@
+"""The accounting export: a mapping of item types, tax codes and payment methods to ledger accounts,
+and journal lines (date, account, debit, credit, reference) for the dealership's accounting package.
+
+**Mapping keys.** ``item:<item type>`` (revenue), ``tax:<tax code>`` (output tax),
+``method:<payment method>`` (cash, bank and clearing accounts), ``receivables``, ``customer_credit``
+(money customers hold with the dealership: over-payments, deposits, unused credit notes),
+``cost:<item type>`` and ``stock:<item type>`` (cost of sales and the stock it leaves). A key of the
+form ``<kind>:*`` is the fallback for a type or code with no key of its own, so a tax rate added
+later still lands somewhere sensible. New databases start with a mainland-China chart of accounts
+(1122 应收账款, 6001 主营业务收入, 2221 应交税费, …); an empty mapping table means those defaults,
+and the first change writes them out before applying itself. Reading and changing the mapping needs
+``accounting.export``: the accountant who exports the journal is the one who knows the chart.
+
+**Journals.** Amounts are posted when they become facts, and each journal balances on its own
+(Σ debit = Σ credit per reference):
+
+- a posted invoice (reference: its number, on its issue date): Dr receivables (total); Cr revenue per
+  item type (net); Cr output tax per tax code; and for lines with a cost, Dr cost of sales / Cr stock
+  per item type. Drafts are not accounting facts and never appear.
+- a credit note (its number and date): the reverse — Dr revenue, Dr output tax, Dr stock / Cr cost of
+  sales — and Cr receivables for the part allocated to invoices on or before its date, Cr customer
+  credit for the rest.
+- a receipt (``PAY-<id>``, on its payment date): Dr the method's account; Cr receivables for the part
+  allocated on or before that date, Cr customer credit for the rest. A refund (``RFD-<id>``) is the
+  reverse: Dr customer credit, Cr the method's account.
+- credit applied later (``ALLOC-<id>``, on the allocation date): the rest of an earlier receipt or
+  credit note allocated to an invoice moves no money, but it turns customer credit into a settled
+  receivable: Dr customer credit, Cr receivables.
+
+So every allocation is journalled exactly once, in the period of its own date, and a period once
+exported never changes. Over all time the receivables account equals the open balances of posted
+invoices, and the customer credit account equals what customers hold in credit.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
+from models.crm import Customer
+from services import files, settings
+from services.billing.margin import _line_cost as line_cost_sql
+from services.errors import ValidationError
+from services.money import digits, from_minor
+from services.permissions import Actor, require
+from services.progress import CancelToken, Progress, no_progress
+from services.uow import unit_of_work
+
+JOURNAL_COLUMNS = ("date", "account", "account_name", "debit", "credit", "reference", "description")
+
+_RECEIVABLES = ("1122", "应收账款")
+_ADVANCES = ("2203", "预收账款")
+_MAIN_REVENUE = ("6001", "主营业务收入")
+_OTHER_REVENUE = ("6051", "其他业务收入")
+_OUTPUT_TAX = ("2221", "应交税费")
+_CASH = ("1001", "库存现金")
+_BANK = ("1002", "银行存款")
+_MAIN_COST = ("6401", "主营业务成本")
+_OTHER_COST = ("6402", "其他业务成本")
+_STOCK = ("1405", "库存商品")
+_SERVICE_COST = ("5201", "劳务成本")
+
+_MAIN_TYPES = ("vehicle", "labour", "part", "accessory")
+
+# Key → (account, name). Vehicles, labour, parts and accessories are the main business; fees and
+# anything else are other business. Vouchers and deposits are money the customer already paid in.
+DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
+    "receivables": _RECEIVABLES,
+    "customer_credit": _ADVANCES,
+    **{f"item:{t}": _MAIN_REVENUE if t in _MAIN_TYPES else _OTHER_REVENUE for t in ITEM_TYPES},
+    "item:*": _OTHER_REVENUE,
+    "tax:VAT13": _OUTPUT_TAX,
+    "tax:VAT6": _OUTPUT_TAX,
+    "tax:ZERO": _OUTPUT_TAX,
+    "tax:*": _OUTPUT_TAX,
+    "method:cash": _CASH,
+    **{f"method:{m}": _BANK for m in ("card", "bank_transfer", "finance_payout", "insurance_payout")},
+    "method:voucher": _ADVANCES,
+    "method:deposit": _ADVANCES,
+    "method:*": _BANK,
+    **{f"cost:{t}": _MAIN_COST if t in _MAIN_TYPES else _OTHER_COST for t in ITEM_TYPES},
+    "cost:*": _OTHER_COST,
+    **{f"stock:{t}": _SERVICE_COST if t == "labour" else _STOCK for t in ITEM_TYPES},
+    "stock:*": _STOCK,
+}
+
+_TYPED_KEYS: dict[str, tuple[str, ...] | None] = {
+    "item": ITEM_TYPES, "cost": ITEM_TYPES, "stock": ITEM_TYPES, "method": PAYMENT_METHODS,
+    "tax": None,  # any tax code, including ones not created yet
+}
+
+
+@dataclass(frozen=True)
+class MappingRow:
+    key: str
+    account: str
+    name: str
+
+
+@dataclass(frozen=True)
+class JournalLine:
+    """One journal line; ``debit`` and ``credit`` in minor units, one of them zero. ``key`` is the
+    mapping key the account came from."""
+
+    on: date
+    account: str
+    account_name: str
+    debit: int
+    credit: int
+    reference: str
+    description: str
+    key: str
+
+
+# --- the mapping ----------------------------------------------------------------------------------
+
+def seed_defaults(session: Session) -> int:
+    """Write the default mapping if the table is empty, in the caller's transaction (audited through
+    the session's actor). Returns how many rows were added."""
+    if session.execute(select(AccountMapping.key).limit(1)).first() is not None:
+        return 0
+    session.add_all(AccountMapping(key=k, account=a, name=n) for k, (a, n) in DEFAULT_MAPPING.items())
+    session.flush()
+    return len(DEFAULT_MAPPING)
+
+
+def _load(conn_or_session) -> dict[str, tuple[str, str]]:
+    rows = conn_or_session.execute(select(AccountMapping.key, AccountMapping.account, AccountMapping.name)).all()
+    if not rows:
+        return dict(DEFAULT_MAPPING)
+    return {r.key: (r.account, r.name) for r in rows}
+
+
+def _sort_key(key: str) -> tuple[int, str, bool, str]:
+    kind, _, rest = key.partition(":")
+    order = ("receivables", "customer_credit", "item", "tax", "method", "cost", "stock")
+    return (order.index(kind) if kind in order else len(order), kind, rest == "*", rest)
+
+
+def get_mapping(db: Database, actor: Actor) -> list[MappingRow]:
+    """The account mapping in a stable order (fixed keys, then by kind with each ``*`` fallback
+    last). Any thread."""
+    require(actor, "accounting.export")
+    with db.read() as conn:
+        mapping = _load(conn)
+    return [MappingRow(k, *mapping[k]) for k in sorted(mapping, key=_sort_key)]
+
+
+def _clean_key(key: str) -> str:
+    key = key.strip()
+    if key in ("receivables", "customer_credit"):
+        return key
+    kind, sep, rest = key.partition(":")
+    kind, rest = kind.strip().lower(), rest.strip()
+    if not sep or kind not in _TYPED_KEYS or not rest:
+        raise ValidationError("key", f"'{key}' is not a mapping key; use receivables, customer_credit, "
+                                     "item:<type>, tax:<code>, method:<method>, cost:<type> or stock:<type>")
+    allowed = _TYPED_KEYS[kind]
+    if kind == "tax":
+        rest = rest.upper()
+        if rest != "*" and not (rest.isascii() and rest.replace("_", "").replace("-", "").isalnum()
+                                and len(rest) <= 16):
+            raise ValidationError("key", f"'{rest}' is not a tax code")
+    elif rest != "*" and rest not in (allowed or ()):
+        raise ValidationError("key", f"'{rest}' is not one of {', '.join(allowed or ())} (or *)")
+    return f"{kind}:{rest}"
+
+
+def set_mapping(db: Database, actor: Actor, key: str, account: str, name: str = "") -> None:
+    """Map ``key`` to ``account`` (with its name in the chart of accounts), adding or replacing it.
+    On a database whose mapping is still the implied default, the defaults are written first."""
+    require(actor, "accounting.export")
+    key = _clean_key(key)
+    account, name = account.strip(), " ".join(name.split())
+    if not account:
+        raise ValidationError("account", "Enter the account code")
+    if len(account) > 40 or any(ch.isspace() for ch in account):
+        raise ValidationError("account", "An account code is at most 40 characters, without spaces")
+    if len(name) > 120:
+        raise ValidationError("name", "An account name is at most 120 characters")
+    with unit_of_work(db, actor) as session:
+        seed_defaults(session)
+        row = session.get(AccountMapping, key)
+        if row is None:
+            session.add(AccountMapping(key=key, account=account, name=name))
+        elif (row.account, row.name) != (account, name):
+            row.account, row.name = account, name
+        session.commit()
+
+
+class _Accounts:
+    def __init__(self, mapping: dict[str, tuple[str, str]]) -> None:
+        self.mapping = mapping
+
+    def __call__(self, key: str) -> tuple[str, str]:
+        found = self.mapping.get(key)
+        if found is None and ":" in key:
+            found = self.mapping.get(key.split(":", 1)[0] + ":*")
+        if found is None:
+            raise ValidationError("mapping", f"No account is mapped for '{key}'; add it to the account mapping")
+        return found
+
+
+# --- journal entries ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Entry:
+    on: date
+    reference: str
+    description: str
+    amounts: list[tuple[str, int, str]]  # (mapping key, amount: + debit / − credit, detail)
+
+
+_BATCH = 500
+
+
+def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    inv = Invoice.__table__
+    alloc = Allocation.__table__
+    line = InvoiceLine.__table__
+    orig = inv.alias("orig")
+    query = (select(inv.c.id, inv.c.number, inv.c.kind, inv.c.issued_on, inv.c.customer_name, inv.c.total,
+                    orig.c.number.label("credited_number"))
+             .outerjoin(orig, orig.c.id == inv.c.credited_invoice_id)
+             .where(inv.c.status == "posted", inv.c.issued_on.between(start, end))
+             .order_by(inv.c.issued_on, inv.c.number))
+    result = conn.execution_options(yield_per=_BATCH).execute(query)
+    for part in result.partitions():
+        ids = [r.id for r in part]
+        revenue: dict[str, dict[str, int]] = {}
+        tax: dict[str, dict[str, int]] = {}
+        cost: dict[str, dict[str, int]] = {}
+        # A credit-note line costs its share of the credited line's cost (the margin report's rule),
+        # so a line credited in parts puts back into stock exactly what it took out.
+        for r in conn.execute(select(line.c.invoice_id, line.c.item_type, line.c.tax_code, line.c.net, line.c.tax,
+                                     line_cost_sql().label("cost"))
+                              .where(line.c.invoice_id.in_(ids)).order_by(line.c.invoice_id, line.c.line_no)):
+            by_type = revenue.setdefault(r.invoice_id, {})
+            by_type[r.item_type] = by_type.get(r.item_type, 0) + r.net
+            by_code = tax.setdefault(r.invoice_id, {})
+            by_code[r.tax_code] = by_code.get(r.tax_code, 0) + r.tax
+            if r.cost:
+                costs = cost.setdefault(r.invoice_id, {})
+                costs[r.item_type] = costs.get(r.item_type, 0) + r.cost
+        note_ids = [r.id for r in part if r.kind == "credit_note"]
+        settled: dict[str, int] = {}
+        if note_ids:
+            settled = dict(conn.execute(
+                select(alloc.c.credit_note_id, func.sum(alloc.c.amount))
+                .join(inv, inv.c.id == alloc.c.credit_note_id)
+                .where(alloc.c.credit_note_id.in_(note_ids), alloc.c.allocated_on <= inv.c.issued_on)
+                .group_by(alloc.c.credit_note_id)).all())
+        for r in part:
+            sign = -1 if r.kind == "credit_note" else 1
+            amounts: list[tuple[str, int, str]] = []
+            if sign > 0:
+                label = f"Invoice {r.number} · {r.customer_name}"
+                amounts.append(("receivables", r.total, "receivable"))
+            else:
+                label = f"Credit note {r.number} for {r.credited_number or '?'} · {r.customer_name}"
+                applied = settled.get(r.id, 0)
+                amounts.append(("receivables", -applied, "receivable settled"))
+                amounts.append(("customer_credit", -(r.total - applied), "credit held for the customer"))
+            for item_type, net in revenue.get(r.id, {}).items():
+                amounts.append((f"item:{item_type}", -sign * net, f"revenue {item_type}"))
+            for code, amount in tax.get(r.id, {}).items():
+                amounts.append((f"tax:{code}", -sign * amount, f"output tax {code}"))
+            for item_type, c in cost.get(r.id, {}).items():
+                amounts.append((f"cost:{item_type}", sign * c, f"cost of sales {item_type}"))
+                amounts.append((f"stock:{item_type}", -sign * c, f"stock out {item_type}"))
+            yield _Entry(r.issued_on, r.number, label, amounts)
+
+
+def _payments(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    pay = Payment.__table__
+    alloc = Allocation.__table__
+    inv = Invoice.__table__
+    cust = Customer.__table__
+    query = (select(pay.c.id, pay.c.paid_on, pay.c.method, pay.c.amount, pay.c.reference, cust.c.name)
+             .join(cust, cust.c.id == pay.c.customer_id)
+             .where(pay.c.paid_on.between(start, end))
+             .order_by(pay.c.paid_on, pay.c.created_at, pay.c.id))
+    result = conn.execution_options(yield_per=_BATCH).execute(query)
+    for part in result.partitions():
+        ids = [r.id for r in part]
+        settled: dict[str, int] = {}
+        numbers: dict[str, list[str]] = {}
+        for payment_id, number, amount in conn.execute(
+                select(alloc.c.payment_id, inv.c.number, alloc.c.amount)
+                .join(pay, pay.c.id == alloc.c.payment_id)
+                .join(inv, inv.c.id == alloc.c.invoice_id)
+                .where(alloc.c.payment_id.in_(ids), alloc.c.allocated_on <= pay.c.paid_on)
+                .order_by(alloc.c.created_at, alloc.c.id)):
+            settled[payment_id] = settled.get(payment_id, 0) + amount
+            if number not in numbers.setdefault(payment_id, []):
+                numbers[payment_id].append(number)
+        for r in part:
+            applied = settled.get(r.id, 0)
+            what = "Receipt" if r.amount > 0 else "Refund"
+            detail = f" {r.reference}" if r.reference else ""
+            label = f"{what} {r.method}{detail} · {r.name}"
+            if numbers.get(r.id):
+                label += f" for {'; '.join(numbers[r.id])}"
+            amounts = [(f"method:{r.method}", r.amount, r.method),
+                       ("receivables", -applied, "receivable settled"),
+                       ("customer_credit", -(r.amount - applied),
+                        "credit held for the customer" if r.amount > 0 else "credit paid back")]
+            yield _Entry(r.paid_on, f"{'PAY' if r.amount > 0 else 'RFD'}-{r.id}", label, amounts)
+
+
+def _later_allocations(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    alloc = Allocation.__table__
+    pay = Payment.__table__
+    inv = Invoice.__table__
+    note = inv.alias("note")
+    query = (select(alloc.c.id, alloc.c.allocated_on, alloc.c.amount, inv.c.number, inv.c.customer_name,
+                    pay.c.paid_on, pay.c.method, note.c.number.label("note_number"))
+             .join(inv, inv.c.id == alloc.c.invoice_id)
+             .outerjoin(pay, pay.c.id == alloc.c.payment_id)
+             .outerjoin(note, note.c.id == alloc.c.credit_note_id)
+             .where(alloc.c.allocated_on.between(start, end),
+                    or_(and_(pay.c.id.is_not(None), alloc.c.allocated_on > pay.c.paid_on),
+                        and_(note.c.id.is_not(None), alloc.c.allocated_on > note.c.issued_on)))
+             .order_by(alloc.c.allocated_on, alloc.c.created_at, alloc.c.id))
+    result = conn.execution_options(yield_per=_BATCH).execute(query)
+    for part in result.partitions():
+        for r in part:
+            source = (f"credit note {r.note_number}" if r.note_number
+                      else f"{r.method} receipt of {r.paid_on.isoformat()}")
+            label = f"Credit applied to {r.number} from {source} · {r.customer_name}"
+            amounts = [("customer_credit", r.amount, "credit used"), ("receivables", -r.amount, "receivable settled")]
+            yield _Entry(r.allocated_on, f"ALLOC-{r.id}", label, amounts)
+
+
+def _entries(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    return heapq.merge(_documents(conn, start, end), _payments(conn, start, end),
+                       _later_allocations(conn, start, end), key=lambda e: e.on)
+
+
+def _count(conn: Connection, start: date, end: date) -> int:
+    inv, pay, alloc = Invoice.__table__, Payment.__table__, Allocation.__table__
+    note = inv.alias("note")
+    documents = conn.execute(select(func.count()).select_from(inv).where(
+        inv.c.status == "posted", inv.c.issued_on.between(start, end))).scalar_one()
+    payments = conn.execute(select(func.count()).select_from(pay).where(pay.c.paid_on.between(start, end))
+                            ).scalar_one()
+    later = conn.execute(
+        select(func.count()).select_from(alloc)
+        .outerjoin(pay, pay.c.id == alloc.c.payment_id).outerjoin(note, note.c.id == alloc.c.credit_note_id)
+        .where(alloc.c.allocated_on.between(start, end),
+               or_(and_(pay.c.id.is_not(None), alloc.c.allocated_on > pay.c.paid_on),
+                   and_(note.c.id.is_not(None), alloc.c.allocated_on > note.c.issued_on)))).scalar_one()
+    return documents + payments + later
+
+
+def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:
+    out = []
+    for key, amount, detail in entry.amounts:
+        if amount == 0:
+            continue
+        account, name = accounts(key)
+        out.append(JournalLine(on=entry.on, account=account, account_name=name, debit=max(amount, 0),
+                               credit=max(-amount, 0), reference=entry.reference,
+                               description=f"{entry.description} · {detail}", key=key))
+    # Debits first, as a voucher is read; the order within each side is the order built.
+    return sorted(out, key=lambda line: line.debit == 0)
+
+
+def _check_period(start: date | None, end: date | None) -> None:
+    if start is None or end is None:
+        raise ValidationError("start" if start is None else "end", "Choose the first and last day of the period")
+    if end < start:
+        raise ValidationError("end", "The last day is before the first day")
+
+
+def journal_entries(db: Database, actor: Actor, *, start: date, end: date) -> list[JournalLine]:
+    """Every journal line of the period ``start`` … ``end`` (both included), in date order, in memory
+    (for a preview or a check; :func:`journal` streams to a file). Any thread."""
+    require(actor, "accounting.export")
+    _check_period(start, end)
+    with db.read() as conn:
+        accounts = _Accounts(_load(conn))
+        return [line for entry in _entries(conn, start, end) for line in _lines(entry, accounts)]
+
+
+def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: date,
+            progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
+    """Write the journal of ``start`` … ``end`` (both included) to ``path`` (.xlsx or .csv by
+    extension) with the columns of :data:`JOURNAL_COLUMNS`. ``debit`` and ``credit`` are decimal
+    amounts in major units (``1234.50``): numbers in an .xlsx file, plain text in a .csv file; the
+    side not used is ``0``. Each reference's lines balance. Runs on a worker thread; on cancel or
+    failure no file is left behind. Returns the number of lines written."""
+    require(actor, "accounting.export")
+    require(actor, "data.export")
+    _check_period(start, end)
+    path = Path(path)
+    files.table_suffix(path)
+    with db.read() as conn:
+        accounts = _Accounts(_load(conn))
+        currency = settings.load(conn).currency
+        total = _count(conn, start, end)
+
+        def batches() -> Iterator[list[list[object]]]:
+            done = 0
+            batch: list[list[object]] = []
+            entries = 0
+            for entry in _entries(conn, start, end):
+                for line in _lines(entry, accounts):
+                    batch.append([line.on, line.account, line.account_name, from_minor(line.debit, currency),
+                                  from_minor(line.credit, currency), line.reference, line.description])
+                entries += 1
+                if entries == _BATCH:
+                    yield batch
+                    done += entries
+                    progress(done, total, f"{done:,} of {total:,} entries")
+                    batch, entries = [], 0
+            if batch or entries:
+                yield batch
+                done += entries
+                progress(done, total, f"{done:,} of {total:,} entries")
+
+        money_format = "#,##0" + ("." + "0" * digits(currency) if digits(currency) else "")
+        return files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
+                                 widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
+                                                                                     4: money_format},
+                                 cancel=cancel)

@@ -1,0 +1,139 @@
+"""The cash desk: a terminal's day of payments, its closing report, and closing the day.
+
+Expected cash is the opening float plus cash received less cash refunded. Paying with credit held
+(``deposit``) moves no money and creates no payment, so it never appears here. Once a day is closed
+its payments cannot change: the payments service refuses new payments and refunds dated that day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.base import utcnow
+from models.billing import CashDay, Payment
+from services import settings
+from services.errors import ValidationError
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+
+@dataclass(frozen=True)
+class DayReport:
+    terminal: str
+    day: date
+    receipts_by_method: dict[str, int]  # method → money received (positive)
+    refunds_by_method: dict[str, int]  # method → money paid back (positive)
+    receipts_total: int
+    refunds_total: int
+    payment_count: int  # receipts and refunds
+    opening_float: int
+    cash_receipts: int
+    cash_refunds: int
+    expected_cash: int
+    closed: bool
+    closed_by: str
+    closed_at: datetime | None
+    counted_cash: int | None  # only once closed
+    difference: int | None  # counted − expected, once closed
+    notes: str
+
+
+def _require_report(actor: Actor) -> None:
+    # The cashier who closes and whoever takes payments both need to see the day.
+    if not actor.can("cashdesk.close"):
+        require(actor, "payment.take")
+
+
+def _report(conn_or_session, terminal: str, day: date) -> DayReport:
+    rows = conn_or_session.execute(
+        select(Payment.method, Payment.amount > 0, func.sum(Payment.amount), func.count())
+        .where(Payment.terminal_code == terminal, Payment.paid_on == day)
+        .group_by(Payment.method, Payment.amount > 0)).all()
+    receipts: dict[str, int] = {}
+    refunds: dict[str, int] = {}
+    count = 0
+    for method, is_receipt, amount, n in rows:
+        count += n
+        if is_receipt:
+            receipts[method] = int(amount)
+        else:
+            refunds[method] = -int(amount)
+    cash_day = conn_or_session.execute(select(
+        CashDay.opening_float, CashDay.expected_cash, CashDay.counted_cash, CashDay.closed_at, CashDay.closed_by,
+        CashDay.notes).where(CashDay.terminal_code == terminal, CashDay.day == day)).first()
+    opening = cash_day.opening_float if cash_day else 0
+    cash_in, cash_out = receipts.get("cash", 0), refunds.get("cash", 0)
+    closed = cash_day is not None and cash_day.closed_at is not None
+    expected = cash_day.expected_cash if closed else opening + cash_in - cash_out
+    return DayReport(
+        terminal=terminal, day=day, receipts_by_method=dict(sorted(receipts.items())),
+        refunds_by_method=dict(sorted(refunds.items())), receipts_total=sum(receipts.values()),
+        refunds_total=sum(refunds.values()), payment_count=count, opening_float=opening, cash_receipts=cash_in,
+        cash_refunds=cash_out, expected_cash=expected, closed=closed,
+        closed_by=cash_day.closed_by if closed else "", closed_at=cash_day.closed_at if closed else None,
+        counted_cash=cash_day.counted_cash if closed else None,
+        difference=cash_day.counted_cash - expected if closed else None,
+        notes=cash_day.notes if cash_day else "")
+
+
+def day_report(db: Database, actor: Actor, *, day: date, terminal: str | None = None) -> DayReport:
+    """The closing report of ``terminal`` (default: this one) for ``day``. Any thread."""
+    _require_report(actor)
+    with db.read() as conn:
+        return _report(conn, terminal or settings.terminal_code(conn), day)
+
+
+def _open_cash_day(session: Session, actor: Actor, terminal: str, day: date) -> CashDay:
+    row = session.execute(select(CashDay).where(CashDay.terminal_code == terminal, CashDay.day == day)
+                          ).scalar_one_or_none()
+    if row is not None and row.closed_at is not None:
+        raise ValidationError("day", f"The cash desk day {day.isoformat()} of terminal {terminal} is already "
+                                     "closed and cannot be changed")
+    if row is None:
+        row = CashDay(terminal_code=terminal, day=day, created_by=actor.username, updated_by=actor.username)
+        session.add(row)
+    return row
+
+
+def set_opening_float(db: Database, actor: Actor, *, day: date, amount: int, terminal: str | None = None) -> None:
+    """Record the cash in the drawer when ``day`` started; refused once the day is closed."""
+    require(actor, "cashdesk.close")
+    if amount < 0:
+        raise ValidationError("opening_float", "The opening float cannot be negative")
+    with unit_of_work(db, actor) as session:
+        row = _open_cash_day(session, actor, terminal or settings.terminal_code(session), day)
+        row.opening_float = amount
+        row.updated_by = actor.username
+        session.commit()
+
+
+def close_day(db: Database, actor: Actor, *, day: date, counted_cash: int, notes: str = "",
+              terminal: str | None = None) -> DayReport:
+    """Close ``day`` with the cash counted in the drawer: the expected cash and the count are kept,
+    their difference shows on the report, and the day's payments can no longer change. Returns the
+    closed day's report."""
+    require(actor, "cashdesk.close")
+    if counted_cash < 0:
+        raise ValidationError("counted_cash", "The counted cash cannot be negative")
+    if day > date.today():
+        raise ValidationError("day", "A day can be closed once it has started")
+    with unit_of_work(db, actor) as session:
+        terminal = terminal or settings.terminal_code(session)
+        row = _open_cash_day(session, actor, terminal, day)
+        session.flush()
+        report = _report(session, terminal, day)
+        row.expected_cash = report.expected_cash
+        row.counted_cash = counted_cash
+        row.notes = notes.strip()
+        row.closed_at = utcnow()
+        row.closed_by = actor.username
+        row.updated_by = actor.username
+        session.flush()
+        closed = _report(session, terminal, day)
+        session.commit()
+        return closed

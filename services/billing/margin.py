@@ -1,0 +1,216 @@
+"""Gross profit from the cost every invoice line records (issue 3, item 7).
+
+Profit is net (before tax) less cost. A line's cost is its quantity × unit cost, rounded half-up to
+the minor unit as in services/billing/totals.py; a credit-note line costs what its share of the
+credited line cost (what has been credited up to and including it, less what had been before), so a
+line credited in parts costs back exactly what it cost. Credit notes count negatively: their net and
+cost are subtracted in the period they are issued.
+
+Only posted invoices count, by issue day. Every report is one grouped query and may run on any
+thread; all need ``receivables.view``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Date, bindparam, case, func, select
+
+from app.db import Database
+from models.billing import Invoice, InvoiceLine
+from models.crm import Customer
+from services.billing.totals import QUANTITY_SCALE
+from services.errors import NotFound, ValidationError
+from services.money import round_half_up
+from services.permissions import Actor, require
+
+DEPARTMENTS = ("sales", "workshop", "parts", "other")
+# Which department an invoice line's item type belongs to.
+ITEM_DEPARTMENT: dict[str, str] = {
+    "vehicle": "sales",
+    "accessory": "sales",
+    "labour": "workshop",
+    "part": "parts",
+    "fee": "other",
+    "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class InvoiceMargin:
+    invoice_id: str
+    number: str
+    kind: str
+    issued_on: date
+    customer_name: str
+    net: int  # negative for a credit note
+    cost: int
+    profit: int
+
+    @property
+    def margin_bp(self) -> int | None:
+        return _margin_bp(self.profit, self.net)
+
+
+@dataclass(frozen=True)
+class DepartmentMargin:
+    department: str
+    net: int
+    cost: int
+    profit: int
+
+    @property
+    def margin_bp(self) -> int | None:
+        return _margin_bp(self.profit, self.net)
+
+
+@dataclass(frozen=True)
+class PeriodMargin:
+    period: str  # "YYYY-MM"
+    net: int
+    cost: int
+    profit: int
+
+    @property
+    def margin_bp(self) -> int | None:
+        return _margin_bp(self.profit, self.net)
+
+
+def _margin_bp(profit: int, net: int) -> int | None:
+    """Profit as basis points of net (2550 = 25.5 %); None when there is no net to divide by."""
+    return round_half_up(Decimal(profit) * 10000 / net) if net else None
+
+
+def _check_period(start: date, end: date) -> None:
+    if end < start:
+        raise ValidationError("end", "The period ends before it starts")
+
+
+def _sign():
+    return case((Invoice.kind == "credit_note", -1), else_=1)
+
+
+def _posted_between(start: date, end: date) -> list:
+    return [Invoice.status == "posted", Invoice.issued_on >= bindparam("start", start, type_=Date),
+            Invoice.issued_on <= bindparam("end", end, type_=Date)]
+
+
+def _rounded_cost(quantity_milli, unit_cost):
+    """quantity × unit cost in minor units, rounded half-up (away from zero) like totals.line_cost;
+    SQLite's integer division truncates toward zero, hence the signed half."""
+    product = quantity_milli * unit_cost
+    half = case((product < 0, -(QUANTITY_SCALE // 2)), else_=QUANTITY_SCALE // 2)
+    # // renders as SQLite's integer division; / would divide as floating point.
+    return (product + half) // QUANTITY_SCALE
+
+
+def _credited_before():
+    """Credit-note line id → how much of the same original line earlier credit notes took back.
+    Built from the credit notes alone (few, found through ix_invoice_status_kind), so it never
+    relies on invoice_line.credited_line_id, an index that is almost all empty."""
+    line, note = InvoiceLine.__table__.alias("cn_line"), Invoice.__table__.alias("cn")
+    return (select(line.c.id.label("line_id"),
+                   func.coalesce(func.sum(line.c.quantity_milli).over(
+                       partition_by=line.c.credited_line_id, order_by=line.c.invoice_id, rows=(None, -1)),
+                       0).label("before"))
+            .join(note, note.c.id == line.c.invoice_id)
+            .where(note.c.kind == "credit_note", note.c.status == "posted", line.c.credited_line_id.is_not(None))
+            .cte("credited_before"))
+
+
+def line_cost_sql():
+    """The cost of the ``invoice_line`` row of the enclosing query, in minor units: quantity × unit
+    cost rounded half-up, and for a credit-note line its share of the credited line's cost (the
+    share up to and including it less the share before it). Usable in any select over
+    invoice_line; the credited quantities are worked out once per statement (a WITH clause)."""
+    credited = _credited_before()
+    before = select(credited.c.before).where(credited.c.line_id == InvoiceLine.id).correlate(InvoiceLine)
+    before = before.scalar_subquery()
+    share = (_rounded_cost(before + InvoiceLine.quantity_milli, InvoiceLine.unit_cost)
+             - _rounded_cost(before, InvoiceLine.unit_cost))
+    return case((InvoiceLine.credited_line_id.is_not(None), share),
+                else_=_rounded_cost(InvoiceLine.quantity_milli, InvoiceLine.unit_cost))
+
+
+_line_cost = line_cost_sql  # the name services/billing/accounting.py imports
+
+
+def _invoice_query():
+    sign = _sign()
+    return select(Invoice.id, Invoice.number, Invoice.kind, Invoice.issued_on,
+                  func.coalesce(func.nullif(Invoice.customer_name, ""), Customer.name).label("customer_name"),
+                  (sign * Invoice.net_total).label("net"), (sign * Invoice.cost_total).label("cost"),
+                  ).join(Customer, Customer.id == Invoice.customer_id)
+
+
+def _invoice_margin(r) -> InvoiceMargin:
+    return InvoiceMargin(invoice_id=r.id, number=r.number or "", kind=r.kind, issued_on=r.issued_on,
+                         customer_name=r.customer_name, net=r.net, cost=r.cost, profit=r.net - r.cost)
+
+
+def invoice_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[InvoiceMargin]:
+    """Net, cost and profit of every invoice and credit note posted in ``start``–``end``
+    (inclusive), in issue order."""
+    require(actor, "receivables.view")
+    _check_period(start, end)
+    query = _invoice_query().where(*_posted_between(start, end)).order_by(Invoice.issued_on, Invoice.number)
+    with db.read() as conn:
+        return [_invoice_margin(r) for r in conn.execute(query)]
+
+
+def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin:
+    """One invoice's (or credit note's) net, cost and profit."""
+    require(actor, "receivables.view")
+    with db.read() as conn:
+        row = conn.execute(_invoice_query().where(Invoice.id == invoice_id)).first()
+    if row is None:
+        raise NotFound("The invoice no longer exists")
+    return _invoice_margin(row)
+
+
+def department_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[DepartmentMargin]:
+    """Net, cost and profit per department (sales, workshop, parts, other, always all four in that
+    order) of the lines of invoices and credit notes posted in ``start``–``end``."""
+    require(actor, "receivables.view")
+    _check_period(start, end)
+    department = case(*((InvoiceLine.item_type == item, dept) for item, dept in ITEM_DEPARTMENT.items()),
+                      else_="other").label("department")
+    sign = _sign()
+    query = (select(department, func.sum(sign * InvoiceLine.net).label("net"),
+                    func.sum(sign * line_cost_sql()).label("cost"))
+             .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+             .where(*_posted_between(start, end)).group_by(department))
+    with db.read() as conn:
+        sums = {r.department: (r.net, r.cost) for r in conn.execute(query)}
+    return [DepartmentMargin(department=d, net=sums.get(d, (0, 0))[0], cost=sums.get(d, (0, 0))[1],
+                             profit=sums.get(d, (0, 0))[0] - sums.get(d, (0, 0))[1]) for d in DEPARTMENTS]
+
+
+def _months(start: date, end: date) -> list[str]:
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def monthly_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[PeriodMargin]:
+    """Net, cost and profit per calendar month of ``start``–``end``, every month listed (zeros for a
+    month without invoices), oldest first. A partial first or last month counts only its days inside
+    the period."""
+    require(actor, "receivables.view")
+    _check_period(start, end)
+    month = func.strftime("%Y-%m", Invoice.issued_on).label("month")
+    sign = _sign()
+    query = (select(month, func.sum(sign * Invoice.net_total).label("net"),
+                    func.sum(sign * Invoice.cost_total).label("cost"))
+             .where(*_posted_between(start, end)).group_by(month))
+    with db.read() as conn:
+        sums = {r.month: (r.net, r.cost) for r in conn.execute(query)}
+    out = []
+    for key in _months(start, end):
+        net, cost = sums.get(key, (0, 0))
+        out.append(PeriodMargin(period=key, net=net, cost=cost, profit=net - cost))
+    return out

@@ -1,0 +1,402 @@
+"""Payments: money in (split over methods, allocated to one or several invoices), credit held for a
+customer (over-payments, deposits against an order, credit notes not yet used), and refunds.
+
+Payments are append-only (DESIGN §4). An invoice's balance is its total less everything allocated to
+it; a customer's credit is what they have paid or been credited and not yet allocated, less what was
+refunded to them. Paying "with deposit" spends that credit: it allocates existing receipts and credit
+notes to the invoice and takes no new money, so the cash desk never counts it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
+from models.crm import Customer
+from services import settings
+from services.billing.invoices import balance
+from services.errors import NotFound, ValidationError
+from services.money import format_money
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+CREDIT_METHOD = "deposit"  # paying with credit the customer already holds
+MONEY_METHODS = tuple(m for m in PAYMENT_METHODS if m != CREDIT_METHOD)
+
+
+@dataclass
+class PaymentSplit:
+    """One part of a payment. For ``method="deposit"`` the ``reference`` may name the order the
+    deposit was held for (``held_for``) or the credit note to spend; empty spends the oldest credit."""
+
+    method: str
+    amount: int
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class CreditSource:
+    """Credit a customer holds: the unallocated rest of a receipt or of a credit note."""
+
+    kind: str  # "payment" | "credit_note"
+    id: str
+    on: date
+    method: str  # the receipt's method; "credit_note" for a credit note
+    reference: str  # the receipt's reference, or the credit note's number
+    held_for: str
+    amount: int  # the receipt's or credit note's full amount
+    remaining: int
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: str
+    paid_on: date
+    method: str
+    amount: int  # negative for a refund
+    customer_id: str
+    customer_name: str
+    reference: str
+    held_for: str
+    refund_of_id: str | None
+    terminal_code: str
+    notes: str
+    allocated: int
+    allocated_to: list[str]  # invoice numbers
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def customer_credit(conn_or_session, customer_id: str) -> int:
+    """Unallocated receipts + unallocated credit notes − refunds, in minor units. Any thread, on any
+    connection or session."""
+    paid = conn_or_session.execute(select(func.coalesce(func.sum(Payment.amount), 0))
+                                   .where(Payment.customer_id == customer_id)).scalar_one()
+    paid_out = conn_or_session.execute(
+        select(func.coalesce(func.sum(Allocation.amount), 0)).join(Payment, Payment.id == Allocation.payment_id)
+        .where(Payment.customer_id == customer_id)).scalar_one()
+    credited = conn_or_session.execute(
+        select(func.coalesce(func.sum(Invoice.total), 0))
+        .where(Invoice.customer_id == customer_id, Invoice.kind == "credit_note",
+               Invoice.status == "posted")).scalar_one()
+    credited_out = conn_or_session.execute(
+        select(func.coalesce(func.sum(Allocation.amount), 0)).join(Invoice, Invoice.id == Allocation.credit_note_id)
+        .where(Invoice.customer_id == customer_id)).scalar_one()
+    return paid - paid_out + credited - credited_out
+
+
+def _credit_sources(conn_or_session, customer_id: str) -> list[CreditSource]:
+    """Receipts and credit notes with something left to allocate, oldest first. A refund tied to a
+    receipt (``refund_of_id``) uses up that receipt's rest."""
+    mine = select(Payment.id).where(Payment.customer_id == customer_id)
+    allocated = (select(Allocation.payment_id, func.sum(Allocation.amount).label("amount"))
+                 .where(Allocation.payment_id.in_(mine)).group_by(Allocation.payment_id).subquery())
+    refunded = (select(Payment.refund_of_id, func.sum(-Payment.amount).label("amount"))
+                .where(Payment.refund_of_id.is_not(None), Payment.customer_id == customer_id)
+                .group_by(Payment.refund_of_id).subquery())
+    receipts = conn_or_session.execute(
+        select(Payment.id, Payment.paid_on, Payment.method, Payment.reference, Payment.held_for, Payment.amount,
+               Payment.created_at, func.coalesce(allocated.c.amount, 0), func.coalesce(refunded.c.amount, 0))
+        .outerjoin(allocated, allocated.c.payment_id == Payment.id)
+        .outerjoin(refunded, refunded.c.refund_of_id == Payment.id)
+        .where(Payment.customer_id == customer_id, Payment.amount > 0)).all()
+    my_notes = select(Invoice.id).where(Invoice.customer_id == customer_id, Invoice.kind == "credit_note")
+    used = (select(Allocation.credit_note_id, func.sum(Allocation.amount).label("amount"))
+            .where(Allocation.credit_note_id.in_(my_notes)).group_by(Allocation.credit_note_id).subquery())
+    notes = conn_or_session.execute(
+        select(Invoice.id, Invoice.issued_on, Invoice.number, Invoice.total, Invoice.created_at,
+               func.coalesce(used.c.amount, 0))
+        .outerjoin(used, used.c.credit_note_id == Invoice.id)
+        .where(Invoice.customer_id == customer_id, Invoice.kind == "credit_note", Invoice.status == "posted")).all()
+    keyed = [((r.paid_on, r[6]), CreditSource("payment", r.id, r.paid_on, r.method, r.reference, r.held_for,
+                                               r.amount, r.amount - r[7] - r[8])) for r in receipts]
+    keyed += [((r.issued_on, r.created_at), CreditSource("credit_note", r.id, r.issued_on, "credit_note",
+                                                          r.number or "", "", r.total, r.total - r[5]))
+              for r in notes]
+    return [source for _key, source in sorted(keyed, key=lambda kv: kv[0]) if source.remaining > 0]
+
+
+def credit_sources(db: Database, actor: Actor, customer_id: str, *, held_for: str | None = None) -> list[CreditSource]:
+    """The customer's credit, source by source (oldest first); ``held_for`` keeps only deposits held
+    for that order. Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        sources = _credit_sources(conn, customer_id)
+    if held_for is not None:
+        sources = [s for s in sources if s.held_for == held_for.strip()]
+    return sources
+
+
+def payments(db: Database, actor: Actor, *, customer_id: str | None = None, day: date | None = None,
+             terminal: str | None = None) -> list[PaymentRow]:
+    """Payments and refunds, oldest first, optionally for one customer, day or terminal. Any thread."""
+    require(actor, "invoice.view")
+    query = (select(Payment.__table__, Customer.name.label("customer_name"))
+             .join(Customer, Customer.id == Payment.customer_id).order_by(Payment.paid_on, Payment.created_at))
+    if customer_id is not None:
+        query = query.where(Payment.customer_id == customer_id)
+    if day is not None:
+        query = query.where(Payment.paid_on == day)
+    if terminal is not None:
+        query = query.where(Payment.terminal_code == terminal)
+    with db.read() as conn:
+        rows = conn.execute(query).mappings().all()
+        ids = [r["id"] for r in rows]
+        targets: dict[str, list[tuple[str, int]]] = {}
+        if ids:
+            for payment_id, number, amount in conn.execute(
+                    select(Allocation.payment_id, Invoice.number, Allocation.amount)
+                    .join(Invoice, Invoice.id == Allocation.invoice_id)
+                    .where(Allocation.payment_id.in_(ids)).order_by(Allocation.created_at)):
+                targets.setdefault(payment_id, []).append((number or "", amount))
+    return [PaymentRow(
+        id=r["id"], paid_on=r["paid_on"], method=r["method"], amount=r["amount"], customer_id=r["customer_id"],
+        customer_name=r["customer_name"], reference=r["reference"], held_for=r["held_for"],
+        refund_of_id=r["refund_of_id"], terminal_code=r["terminal_code"], notes=r["notes"],
+        allocated=sum(a for _n, a in targets.get(r["id"], [])),
+        allocated_to=[n for n, _a in targets.get(r["id"], [])]) for r in rows]
+
+
+# --- checks ---------------------------------------------------------------------------------------
+
+def _customer(session: Session, customer_id: str) -> Customer:
+    customer = session.get(Customer, customer_id) if customer_id else None
+    if customer is None:
+        raise ValidationError("customer_id", "Choose the customer who pays")
+    return customer
+
+
+def _check_day_open(session: Session, terminal: str, day: date) -> None:
+    closed = session.execute(select(CashDay.closed_at).where(
+        CashDay.terminal_code == terminal, CashDay.day == day)).scalar()
+    if closed is not None:
+        raise ValidationError("paid_on", f"The cash desk day {day.isoformat()} of terminal {terminal} is closed; "
+                                         "record the payment on an open day")
+
+
+def _money(session: Session, minor: int) -> str:
+    return format_money(minor, settings.load(session).currency)
+
+
+def _payable_invoice(session: Session, key: str, customer_id: str, field: str) -> Invoice:
+    invoice = session.execute(select(Invoice).where(Invoice.number == key)).scalar_one_or_none()
+    if invoice is None:
+        invoice = session.get(Invoice, key)
+    if invoice is None:
+        raise ValidationError(field, f"Invoice {key} is not known")
+    if invoice.status != "posted":
+        raise ValidationError(field, "A draft invoice cannot be paid; post it first")
+    if invoice.kind == "credit_note":
+        raise ValidationError(field, f"{invoice.number} is a credit note; it cannot be paid")
+    if invoice.customer_id != customer_id:
+        raise ValidationError(field, f"Invoice {invoice.number} belongs to another customer")
+    return invoice
+
+
+def _spend_plan(sources: Iterable[CreditSource], amount: int) -> list[tuple[CreditSource, int]]:
+    plan = []
+    for source in sources:
+        take = min(source.remaining, amount)
+        if take > 0:
+            plan.append((source, take))
+            amount -= take
+    return plan
+
+
+def _allocation(source: CreditSource | Payment, invoice: Invoice, amount: int, on: date, actor: Actor) -> Allocation:
+    is_note = isinstance(source, CreditSource) and source.kind == "credit_note"
+    return Allocation(invoice_id=invoice.id, payment_id=None if is_note else source.id,
+                      credit_note_id=source.id if is_note else None, amount=amount, allocated_on=on,
+                      created_by=actor.username, updated_by=actor.username)
+
+
+# --- taking money ---------------------------------------------------------------------------------
+
+def take_payment(db: Database, actor: Actor, *, customer_id: str, splits: list[PaymentSplit],
+                 allocations: dict[str, int] | None = None, hold_excess: bool = False, held_for: str = "",
+                 on: date | None = None, notes: str = "") -> list[str]:
+    """Take a payment from a customer, split over one or more methods, and allocate it to their
+    posted invoices (``allocations``: invoice number → amount, in the order given). What is received
+    beyond the allocations is refused unless ``hold_excess`` (or ``held_for``, an order reference
+    for a deposit) keeps it as the customer's credit. A ``deposit`` split spends credit the customer
+    already holds and must be fully allocated. All or nothing; returns the ids of the new payments
+    (one per money split)."""
+    require(actor, "payment.take")
+    allocations = dict(allocations or {})
+    held_for = held_for.strip()
+    hold = hold_excess or bool(held_for)
+    paid_on = on or date.today()
+    if not splits:
+        raise ValidationError("splits", "Enter at least one amount and method")
+    if len(held_for) > 80:
+        raise ValidationError("held_for", "An order reference is at most 80 characters")
+    for i, split in enumerate(splits, start=1):
+        if split.method not in PAYMENT_METHODS:
+            raise ValidationError(f"splits[{i}].method", f"The method must be one of {', '.join(PAYMENT_METHODS)}")
+        if split.amount <= 0:
+            raise ValidationError(f"splits[{i}].amount", "An amount must be more than zero")
+        if len(split.reference.strip()) > 80:
+            raise ValidationError(f"splits[{i}].reference", "A reference is at most 80 characters")
+    for key, amount in allocations.items():
+        if amount <= 0:
+            raise ValidationError(f"allocations[{key}]", "An allocated amount must be more than zero")
+
+    with unit_of_work(db, actor) as session:
+        _customer(session, customer_id)
+        terminal = settings.terminal_code(session)
+        _check_day_open(session, terminal, paid_on)
+
+        targets: list[tuple[Invoice, int]] = []
+        for key, amount in allocations.items():
+            invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
+            if any(invoice is seen for seen, _amount in targets):
+                raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
+            open_amount = balance(session, invoice.id)
+            if amount > open_amount:
+                raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
+                                                             f"invoice {invoice.number}")
+            targets.append((invoice, amount))
+        allocated = sum(amount for _inv, amount in targets)
+        received = sum(s.amount for s in splits)
+        if allocated > received:
+            raise ValidationError("allocations", "More is allocated than received")
+        if received > allocated and not hold:
+            raise ValidationError("amount", f"The payment ({_money(session, received)}) is more than the open "
+                                            f"balance allocated ({_money(session, allocated)}); "
+                                            "choose to hold the excess as credit")
+
+        # Credit already held is spent first, then new money in the order of the splits.
+        spent_credit = sum(s.amount for s in splits if s.method == CREDIT_METHOD)
+        if spent_credit > allocated:
+            index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
+            raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
+                                                              "the rest is still held for the customer")
+        available = customer_credit(session, customer_id)
+        if spent_credit > available:
+            index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
+            raise ValidationError(f"splits[{index}].amount",
+                                  f"The customer holds only {_money(session, available)} in credit")
+        sources = _credit_sources(session, customer_id)
+        pieces: list[tuple[CreditSource | Payment, int]] = []
+        for i, split in enumerate(splits, start=1):
+            if split.method != CREDIT_METHOD:
+                continue
+            ref = split.reference.strip()
+            pool = [s for s in sources if s.held_for == ref or (s.kind == "credit_note" and s.reference == ref)
+                    ] if ref else sources
+            if sum(s.remaining for s in pool) < split.amount:
+                raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
+                                      f"Not enough credit is held{' for ' + ref if ref else ''}")
+            plan = _spend_plan(pool, split.amount)
+            pieces.extend(plan)
+            spent = {s.id: take for s, take in plan}
+            sources = [replace(s, remaining=s.remaining - spent.get(s.id, 0)) for s in sources]
+
+        created: list[str] = []
+        for split in splits:
+            if split.method == CREDIT_METHOD:
+                continue
+            payment = Payment(paid_on=paid_on, method=split.method, amount=split.amount, customer_id=customer_id,
+                              reference=split.reference.strip(), held_for=held_for, terminal_code=terminal,
+                              notes=notes.strip(), created_by=actor.username, updated_by=actor.username)
+            session.add(payment)
+            session.flush()
+            created.append(payment.id)
+            pieces.append((payment, split.amount))
+
+        queue = list(targets)
+        for source, amount in pieces:
+            while amount > 0 and queue:
+                invoice, owed = queue[0]
+                take = min(amount, owed)
+                session.add(_allocation(source, invoice, take, paid_on, actor))
+                amount -= take
+                queue[0] = (invoice, owed - take)
+                if queue[0][1] == 0:
+                    queue.pop(0)
+        session.flush()
+        session.commit()
+        return created
+
+
+def allocate(db: Database, actor: Actor, *, invoice_id: str, amount: int, payment_id: str | None = None,
+             credit_note_id: str | None = None, on: date | None = None) -> str:
+    """Move credit the customer holds — the unallocated rest of one receipt (a deposit, an
+    over-payment) or of one credit note — to one of their posted invoices. Returns the allocation id."""
+    require(actor, "payment.take")
+    if (payment_id is None) == (credit_note_id is None):
+        raise ValidationError("source", "Choose one payment or one credit note to allocate from")
+    if amount <= 0:
+        raise ValidationError("amount", "An allocated amount must be more than zero")
+    with unit_of_work(db, actor) as session:
+        invoice = session.get(Invoice, invoice_id)
+        if invoice is None:
+            raise NotFound("The invoice no longer exists")
+        invoice = _payable_invoice(session, invoice.id, invoice.customer_id, "invoice_id")
+        field = "payment_id" if payment_id else "credit_note_id"
+        source_id = payment_id or credit_note_id
+        if payment_id:
+            payment = session.get(Payment, payment_id)
+            if payment is None or payment.amount <= 0:
+                raise ValidationError(field, "Choose a payment received (not a refund)")
+            owner = payment.customer_id
+        else:
+            note = session.get(Invoice, credit_note_id)
+            if note is None or note.kind != "credit_note" or note.status != "posted":
+                raise ValidationError(field, "Choose a posted credit note")
+            owner = note.customer_id
+        if owner != invoice.customer_id:
+            raise ValidationError(field, "The credit belongs to another customer")
+        source = next((s for s in _credit_sources(session, owner) if s.id == source_id), None)
+        left = min(source.remaining if source else 0, customer_credit(session, owner))
+        if amount > left:
+            raise ValidationError("amount", f"Only {_money(session, left)} of this credit is left to allocate")
+        open_amount = balance(session, invoice.id)
+        if amount > open_amount:
+            raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
+        row = _allocation(source, invoice, amount, on or date.today(), actor)
+        session.add(row)
+        session.flush()
+        session.commit()
+        return row.id
+
+
+def refund(db: Database, actor: Actor, *, customer_id: str, amount: int, method: str, reason: str = "",
+           refund_of_id: str | None = None, on: date | None = None) -> str:
+    """Pay money back out of the customer's credit, as a negative payment (``refund_of_id``: the
+    receipt it returns, if one). Returns the refund's id."""
+    require(actor, "payment.refund")
+    if method not in MONEY_METHODS:
+        raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
+    if amount <= 0:
+        raise ValidationError("amount", "A refund must be more than zero")
+    paid_on = on or date.today()
+    with unit_of_work(db, actor) as session:
+        _customer(session, customer_id)
+        terminal = settings.terminal_code(session)
+        _check_day_open(session, terminal, paid_on)
+        available = customer_credit(session, customer_id)
+        if amount > available:
+            raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit")
+        if refund_of_id is not None:
+            original = session.get(Payment, refund_of_id)
+            if original is None or original.amount <= 0 or original.customer_id != customer_id:
+                raise ValidationError("refund_of_id", "Choose a payment this customer made")
+            source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
+            left = source.remaining if source else 0
+            if amount > left:
+                raise ValidationError("amount", f"Only {_money(session, left)} of that payment is neither "
+                                                "allocated nor refunded")
+        row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
+                      refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip(),
+                      created_by=actor.username, updated_by=actor.username)
+        session.add(row)
+        session.flush()
+        session.commit()
+        return row.id

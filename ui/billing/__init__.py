@@ -1,0 +1,1 @@
+"""Billing screens: invoices, payments, credit notes, cash desk and receivables."""

@@ -1,0 +1,420 @@
+"""Invoices and credit notes: the list, the invoice view, and the actions on it (edit and post a
+draft, print, take a payment, issue a credit note)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QWidget,
+)
+
+from services.billing import invoices, payments
+from services.billing.totals import quantity_text
+from services.errors import DomainError
+from ui.billing.labels import item_type_labels, kind_labels, method_labels, status_labels
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Op
+
+_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+_HEAD = "<tr style='background:#f3f5f8'>"
+
+
+def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
+    return "".join(f"<{tag} align='{'right' if right else 'left'}'>{html_escape(v)}</{tag}>" for v, right in values)
+
+
+class InvoicesScreen(ListScreen):
+    area = "invoice"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.kinds = kind_labels()
+        self.statuses = status_labels()
+        headers = {
+            "number": self.tr("Number"), "kind": self.tr("Type"), "status": self.tr("Status"),
+            "issued_on": self.tr("Issued"), "customer": self.tr("Customer"), "total": self.tr("Total"),
+            "paid": self.tr("Paid"), "balance": self.tr("Balance"), "due_on": self.tr("Due"),
+        }
+        view = ListView(
+            ctx, "invoices", headers, noun_plural=self.tr("invoices"),
+            empty_text=self.tr("No invoices yet. Press Ctrl+N to write the first one."),
+            filters=[
+                FilterSpec("issued", self.tr("Issued")),
+                FilterSpec("kind", self.tr("Type"), tuple(self.kinds.items())),
+                FilterSpec("status", self.tr("Status"), tuple(self.statuses.items())),
+                FilterSpec("open", self.tr("Open balance")),
+            ],
+            export_name="invoices",
+            value_labels={"kind": self.kinds, "status": self.statuses},
+        )
+        super().__init__(ctx, self.tr("Invoices"), view, can_edit=ctx.can("invoice.edit"), parent=parent)
+        self.current_view: invoices.InvoiceView | None = None
+        self.customer_filter: tuple[str, str] | None = None
+        self.new_button.setText(self.tr("&New invoice"))
+        self.new_button.setToolTip(self.tr("Write a new invoice (Ctrl+N)"))
+        self.edit_button.setText(self.tr("&Edit draft"))
+        self.edit_button.setToolTip(self.tr("Change the selected draft (F2)"))
+
+        def button(text: str, tip: str, slot, permission: str, shortcut: str = "") -> QPushButton:
+            b = QPushButton(text, self)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            b.setEnabled(False)
+            b.setVisible(ctx.can(permission))
+            if shortcut and ctx.can(permission):
+                QShortcut(QKeySequence(shortcut), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.extra_buttons.addWidget(b)
+            return b
+
+        self.post_button = button(self.tr("P&ost…"), self.tr("Post the selected draft: it gets its number "
+                                                            "(Ctrl+Shift+O)"),
+                                  self.post_current, "invoice.post", "Ctrl+Shift+O")
+        self.pay_button = button(self.tr("Take &payment…"), self.tr("Take a payment for the selected invoice "
+                                                                   "(Ctrl+Shift+P)"),
+                                 self.take_payment, "payment.take", "Ctrl+Shift+P")
+        self.credit_button = button(self.tr("&Credit note…"), self.tr("Credit the selected invoice in full or "
+                                                                     "in part (Ctrl+Shift+R)"),
+                                    self.credit_note, "invoice.credit", "Ctrl+Shift+R")
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("P&rint"))
+        self.print_button.setToolTip(self.tr("Open the invoice PDF to print it (Ctrl+P); the arrow saves it as "
+                                             "a file (Ctrl+Shift+S)"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.print_button.clicked.connect(self.print_current)
+        menu = QMenu(self.print_button)
+        menu.addAction(self.tr("Print"), self.print_current)
+        self.pdf_action = menu.addAction(self.tr("Save as PDF…"), self.save_pdf)
+        if ctx.can("invoice.edit"):
+            menu.addSeparator()
+            self.delete_action = menu.addAction(self.tr("Delete draft…"), self.delete_draft)
+        self.print_button.setMenu(menu)
+        self.print_button.setEnabled(False)
+        self.extra_buttons.addWidget(self.print_button)
+        for key, slot in (("Ctrl+P", self.print_current), ("Ctrl+Shift+S", self.save_pdf)):
+            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+        # Four filters would crowd the search bar and squeeze the invoice view beside the list: they go
+        # on a row of their own, each combo naming its own "all" choice instead of a label beside it.
+        everything = {"issued": self.tr("Any date"), "kind": self.tr("All types"),
+                      "status": self.tr("All statuses"), "open": self.tr("Any balance")}
+        self.list.filter_widgets["open"].setItemText(1, self.tr("Open balance"))
+        self.list.filter_widgets["open"].setItemText(2, self.tr("Nothing due"))
+        labels = {label.buddy(): label for label in self.list.findChildren(QLabel) if label.buddy() is not None}
+        search_bar = self.list.layout().itemAt(0).layout()
+        filter_bar = QHBoxLayout()
+        for key, combo in self.list.filter_widgets.items():
+            combo.setItemText(0, everything[key])
+            label = labels.get(combo)
+            if label is not None:
+                combo.setToolTip(label.text())
+                search_bar.removeWidget(label)
+                label.hide()
+            search_bar.removeWidget(combo)
+            filter_bar.addWidget(combo)
+        filter_bar.addStretch(1)
+        self.list.layout().insertLayout(1, filter_bar)
+        splitter = self.list.parentWidget()
+        if isinstance(splitter, QSplitter):
+            splitter.setSizes([700, 420])
+
+        # A customer chosen elsewhere (receivables, customer screen) narrows the list until cleared.
+        self.customer_bar = QWidget()
+        bar = QHBoxLayout(self.customer_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.customer_label = QLabel()
+        self.customer_label.setObjectName("hint")
+        clear = QPushButton(self.tr("Show all customers"))
+        clear.clicked.connect(lambda: self.show_customer(None))
+        bar.addWidget(self.customer_label)
+        bar.addWidget(clear)
+        bar.addStretch(1)
+        self.customer_bar.hide()
+        self.layout().insertWidget(1, self.customer_bar)
+
+    # --- selection ----------------------------------------------------------------------------
+    def _current_changed(self, row_id: str) -> None:
+        self.current_view = None
+        super()._current_changed(row_id)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        v = self.current_view
+        draft = v is not None and v.status == "draft"
+        posted_sale = v is not None and v.status == "posted" and v.kind != "credit_note"
+        self.edit_button.setEnabled(draft)
+        if hasattr(self, "delete_action"):
+            self.delete_action.setEnabled(draft)
+        self.post_button.setEnabled(draft)
+        self.pay_button.setEnabled(posted_sale and v.balance > 0)
+        self.credit_button.setEnabled(posted_sale and any(
+            line.quantity_milli > line.credited_quantity_milli for line in v.lines))
+        self.print_button.setEnabled(v is not None)
+
+    def show_customer(self, customer_id: str | None, name: str = "") -> None:
+        """Only this customer's invoices (None: everyone's again)."""
+        self.customer_filter = (customer_id, name) if customer_id else None
+        self.customer_label.setText(self.tr("Invoices of %1").replace("%1", name) if customer_id else "")
+        self.customer_bar.setVisible(bool(customer_id))
+        self.list.set_fixed_filter("customer_id", customer_id)
+
+    def on_changed(self, area: str, ids: list) -> None:
+        if area in ("invoice", "customer"):
+            super().on_changed("invoice", ids if area == "invoice" else [])
+        elif area == "payment" and self.current_id:
+            self._current_changed(self.current_id)
+
+    # --- the invoice view ---------------------------------------------------------------------
+    def render_detail(self, row_id: str) -> str:
+        try:
+            v = invoices.get(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc)}</p>"
+        self.current_view = v
+        credit_note = v.kind == "credit_note"
+        if v.status == "draft":
+            title = self.tr("Draft invoice")
+        elif credit_note:
+            title = self.tr("Credit note %1").replace("%1", v.number or "")
+        else:
+            title = self.tr("Invoice %1").replace("%1", v.number or "")
+        html = [f"<h2>{html_escape(title)}</h2>",
+                f"<p>{html_escape(self.kinds.get(v.kind, v.kind))} · {html_escape(self.statuses.get(v.status))}</p>"]
+        customer = f"<a href='customer:{v.customer_id}'>{html_escape(v.customer_name)}</a>"
+        html.append("<p>" + html_escape(self.tr("Customer")) + f": {customer}</p>")
+        if v.credited_invoice_id:
+            link = f"<a href='invoice:{v.credited_invoice_id}'>{html_escape(v.credited_number or '')}</a>"
+            html.append("<p>" + html_escape(self.tr("Credits invoice")) + f" {link}</p>")
+        html.append(detail_table([
+            (self.tr("Issued"), date_text(v.issued_on)),
+            (self.tr("Due"), "" if credit_note else date_text(v.due_on)),
+            (self.tr("Terms"), self.tr("%n day(s)", "", v.payment_terms_days) if v.status == "draft" else ""),
+            (self.tr("Reference"), v.reference),
+            (self.tr("Reason") if credit_note else self.tr("Notes"), v.notes),
+            (self.tr("Printed"), self.tr("%n time(s)", "", v.print_count) if v.print_count else ""),
+        ]))
+        html.append(self._lines_html(v))
+        html.append(self._totals_html(v))
+        if not credit_note and v.status == "posted":
+            html.append(self._settlement_html(v))
+        return "".join(html)
+
+    def _lines_html(self, v: invoices.InvoiceView) -> str:
+        """One row per line: the description over its details, the line total beside it (reads well in a
+        narrow pane)."""
+        if not v.lines:
+            return "<p class='hint'>" + html_escape(self.tr("No lines yet.")) + "</p>"
+        cur = v.currency
+        types = item_type_labels()
+        rows = [_TABLE, _HEAD, _cells([(self.tr("Line"), False), (self.tr("Total"), True)], "th"), "</tr>"]
+        for line in v.lines:
+            details = [types.get(line.item_type, line.item_type), line.item_code,
+                       f"{quantity_text(line.quantity_milli)} × {money_text(line.unit_price, cur)}"]
+            if line.discount:
+                details.append(self.tr("less %1").replace("%1", money_text(line.discount, cur)))
+            details.append(self.tr("tax %1").replace("%1", f"{line.tax_rate_bp / 100:g}%"))
+            if line.credited_quantity_milli:
+                details.append(self.tr("%1 credited").replace("%1", quantity_text(line.credited_quantity_milli)))
+            rows.append(f"<tr><td>{html_escape(line.description)}<br><span style='color:#6b7280'>"
+                        f"{html_escape(' · '.join(d for d in details if d))}</span></td>"
+                        f"<td align='right' valign='top'>{html_escape(money_text(line.total, cur))}</td></tr>")
+        rows.append("</table>")
+        return "".join(rows)
+
+    def _totals_html(self, v: invoices.InvoiceView) -> str:
+        cur = v.currency
+        rows = [(self.tr("Net"), money_text(v.net_total, cur), False),
+                (self.tr("Tax"), money_text(v.tax_total, cur), False),
+                (self.tr("Total"), money_text(v.total, cur), True)]
+        if v.kind != "credit_note" and v.cost_total:
+            rows.append((self.tr("Gross profit"), money_text(v.net_total - v.cost_total, cur), False))
+        cells = "".join(
+            "<tr><td align='right'>" + html_escape(k) + "</td><td align='right'>"
+            + ("<b>" + html_escape(val) + "</b>" if bold else html_escape(val)) + "</td></tr>"
+            for k, val, bold in rows)
+        return f"<table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+
+    def _settlement_html(self, v: invoices.InvoiceView) -> str:
+        cur = v.currency
+        html = ["<h3>" + html_escape(self.tr("Payments and credits")) + "</h3>"]
+        if v.allocations:
+            methods = method_labels()
+            paid_by: dict[str, payments.PaymentRow] = {}
+            if any(a.payment_id for a in v.allocations):
+                paid_by = {p.id: p for p in payments.payments(self.ctx.db, self.ctx.actor,
+                                                              customer_id=v.customer_id)}
+            rows = [_TABLE]
+            for a in v.allocations:
+                if a.credit_note_id:
+                    source = (html_escape(self.tr("Credit note")) + " "
+                              + f"<a href='invoice:{a.credit_note_id}'>{html_escape(a.source_number)}</a>")
+                else:
+                    p = paid_by.get(a.payment_id or "")
+                    text = methods.get(p.method, p.method) if p else self.tr("Payment")
+                    if p and p.reference:
+                        text += f" · {p.reference}"
+                    source = html_escape(text)
+                rows.append(f"<tr><td>{html_escape(date_text(a.allocated_on))}</td><td>{source}</td>"
+                            f"<td align='right'>{html_escape(money_text(a.amount, cur))}</td></tr>")
+            rows.append("</table>")
+            html.append("".join(rows))
+        else:
+            html.append("<p class='hint'>" + html_escape(self.tr("Nothing paid yet.")) + "</p>")
+        unlisted = [n for n in v.credit_note_ids if n not in {a.credit_note_id for a in v.allocations}]
+        if unlisted:
+            links = []
+            for note_id in unlisted:
+                try:
+                    number = invoices.get(self.ctx.db, self.ctx.actor, note_id).number or ""
+                except DomainError:
+                    continue
+                links.append(f"<a href='invoice:{note_id}'>{html_escape(number)}</a>")
+            html.append("<p>" + html_escape(self.tr("Credit notes held as the customer's credit:")) + " "
+                        + ", ".join(links) + "</p>")
+        overdue = v.balance > 0 and v.due_on is not None and v.due_on < date.today()
+        colour = "#b3261e" if overdue else "#111827"
+        label = self.tr("Balance (overdue)") if overdue else self.tr("Balance")
+        html.append(f"<p style='font-size:12pt; color:{colour}'><b>{html_escape(label)}: "
+                    f"{html_escape(money_text(v.balance, cur))}</b></p>")
+        return "".join(html)
+
+    def on_link(self, url) -> None:
+        kind, _, ref = url.toString().partition(":")
+        if kind == "invoice":
+            self.open_record(ref)
+        elif kind == "customer":
+            window = self.window()
+            if hasattr(window, "open_record"):
+                window.open_record("customer", ref)
+
+    # --- actions ------------------------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
+        self.last_message = text
+
+    def new_record(self) -> None:
+        from ui.billing.editor import InvoiceDialog
+
+        customer = self.customer_filter
+        result = InvoiceDialog.ask(self.ctx, customer=customer if customer else None, parent=self)
+        if result:
+            invoice_id, number = result
+            self.list.reload()
+            self.open_record(invoice_id)
+            if number:
+                self._status(self.tr("Invoice %1 posted.").replace("%1", number))
+
+    def edit_record(self, row_id: str) -> None:
+        from ui.billing.editor import InvoiceDialog
+
+        view = self.current_view if self.current_view and self.current_view.id == row_id else None
+        if view is not None and view.status != "draft":
+            self._status(self.tr("A posted invoice cannot be changed; issue a credit note to correct it."))
+            return
+        result = InvoiceDialog.ask(self.ctx, row_id, parent=self)
+        if result and result[1]:
+            self._status(self.tr("Invoice %1 posted.").replace("%1", result[1]))
+
+    def post_current(self) -> None:
+        v = self.current_view
+        if v is None or v.status != "draft":
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Post invoice"),
+            self.tr("Post this invoice to %1 for %2? It gets its number now and can no longer be changed.")
+            .replace("%1", v.customer_name).replace("%2", money_text(v.total, v.currency)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, invoice_id = self.ctx.db, self.ctx.actor, v.id
+
+        def done(number: str) -> None:
+            self.ctx.notify("invoice", [invoice_id])
+            self._status(self.tr("Invoice %1 posted.").replace("%1", number))
+
+        Op(self, lambda _p, _c: invoices.post(db, actor, invoice_id)).success(done).run()
+
+    def delete_draft(self) -> None:
+        v = self.current_view
+        if v is None or v.status != "draft":
+            return
+        answer = QMessageBox.question(self, self.tr("Delete draft"), self.tr("Delete this draft invoice?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, invoice_id = self.ctx.db, self.ctx.actor, v.id
+        Op(self, lambda _p, _c: invoices.delete_draft(db, actor, invoice_id)).success(
+            lambda _r: self.ctx.notify("invoice", [])).run()
+
+    def take_payment(self) -> None:
+        from ui.billing.payment import PaymentDialog
+
+        v = self.current_view
+        if v is None or not self.pay_button.isEnabled():
+            return
+        if PaymentDialog.ask(self.ctx, invoice_id=v.id, parent=self) is not None:
+            self._status(self.tr("Payment recorded."))
+
+    def credit_note(self) -> None:
+        from ui.billing.credit import CreditNoteDialog
+
+        v = self.current_view
+        if v is None or not self.credit_button.isEnabled():
+            return
+        note_id = CreditNoteDialog.ask(self.ctx, v.id, parent=self)
+        if note_id:
+            number = invoices.get(self.ctx.db, self.ctx.actor, note_id).number or ""
+            self._status(self.tr("Credit note %1 issued.").replace("%1", number))
+
+    def _pdf_name(self, v: invoices.InvoiceView) -> str:
+        return f"{v.number or 'draft-' + v.id[-8:]}.pdf"
+
+    def print_current(self) -> None:
+        """Write the PDF to a temporary file and open it in the PDF viewer, which prints it."""
+        v = self.current_view
+        if v is None:
+            return
+        folder = Path(tempfile.gettempdir()) / "forecourt-print"
+        folder.mkdir(parents=True, exist_ok=True)
+        # A fresh name each time: a viewer may still hold the previous print open.
+        out = folder / f"{Path(self._pdf_name(v)).stem}-{datetime.now():%H%M%S%f}.pdf"
+        self._write_pdf(v.id, out, open_after=True)
+
+    def save_pdf(self) -> None:
+        v = self.current_view
+        if v is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save invoice PDF"), self._pdf_name(v),
+                                                    self.tr("PDF document (*.pdf)"))
+        if path:
+            self._write_pdf(v.id, Path(path), open_after=False)
+
+    def _write_pdf(self, invoice_id: str, out: Path, *, open_after: bool) -> Op:
+        from services.billing import documents
+
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(path: Path) -> None:
+            self.ctx.notify("invoice", [invoice_id])
+            self.last_pdf = Path(path)
+            if open_after:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            else:
+                self._status(self.tr("Saved %1").replace("%1", str(path)))
+
+        return Op(self, lambda _p, _c: documents.invoice_pdf(db, actor, invoice_id, out),
+                  title=self.tr("Writing PDF"), cancellable=False).success(done).run()

@@ -1,0 +1,437 @@
+"""Take a payment: split over methods, allocated to the customer's open invoices, the excess held as
+credit only when the cashier says so, or a deposit held against an order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.billing import PAYMENT_METHODS
+from services import money
+from services.billing import invoices, payments, receivables
+from services.errors import DomainError, PermissionDenied, ValidationError
+from ui.billing.fields import MoneyEdit, date_edit, enter_edits_cell, error_label, hint_label, parse_money
+from ui.billing.labels import method_labels
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.widgets.forms import FieldErrors, FormDialog
+
+A_NUMBER, A_ISSUED, A_DUE, A_BALANCE, A_AMOUNT = range(5)
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_INDEXED = re.compile(r"^(splits|allocations)\[([^\]]+)\](?:\.(\w+))?$")
+
+
+@dataclass
+class _SplitRow:
+    method: QComboBox
+    amount: MoneyEdit
+    reference: QLineEdit
+    remove: QPushButton
+
+
+@dataclass(frozen=True)
+class _Open:
+    invoice_id: str
+    number: str
+    issued_on: object
+    due_on: object
+    balance: int
+
+
+class PaymentDialog(FormDialog):
+    """``saved_ids`` holds the new payments' ids once taken."""
+
+    def __init__(self, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.currency = ctx.settings.currency
+        self.saved_ids: list[str] = []
+        self.invoice_id = invoice_id
+        self.customer_id: str | None = customer[0] if customer else None
+        self._allocations_touched = False
+        self._splits: list[_SplitRow] = []
+        self.setWindowTitle(self.tr("Take payment"))
+        self.setMinimumWidth(720)
+
+        selected = invoices.get(ctx.db, ctx.actor, invoice_id) if invoice_id else None
+        if selected is not None:
+            if selected.status != "posted" or selected.kind == "credit_note":
+                raise ValidationError("invoice", "Only a posted invoice can be paid; post the draft first")
+            self.customer_id = selected.customer_id
+            customer = (selected.customer_id, selected.customer_name)
+
+        self.customer_name = QLineEdit(customer[1] if customer else "")
+        self.customer_name.setObjectName("customer")
+        self.customer_name.setReadOnly(True)
+        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
+        self.choose_customer = QPushButton(self.tr("C&hoose…"))
+        self.choose_customer.setAutoDefault(False)
+        self.choose_customer.clicked.connect(self.pick_customer)
+        self.choose_customer.setVisible(selected is None)
+        self.paid_on = date_edit()
+        self.paid_on.setObjectName("paid_on")
+        self.paid_on.setMaximumWidth(140)
+        self.credit_hint = hint_label()
+
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        customer_box = QWidget()
+        row = QHBoxLayout(customer_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.customer_name, 1)
+        row.addWidget(self.choose_customer)
+        self.errors.add_row("customer_id", self.tr("Customer"), customer_box)
+        self.errors.widgets["customer_id"] = self.choose_customer
+        form.addRow("", self.credit_hint)
+        self.errors.add_row("paid_on", self.tr("&Date"), self.paid_on)
+
+        # --- how it is paid
+        splits_box = QGroupBox(self.tr("Paid by"))
+        self.splits_grid = QGridLayout()
+        self.splits_grid.setColumnStretch(2, 1)
+        self.add_split_button = QPushButton(self.tr("Add &method"))
+        self.add_split_button.setToolTip(self.tr("Split the payment over several methods"))
+        self.add_split_button.setAutoDefault(False)
+        self.add_split_button.clicked.connect(lambda: self.add_split(focus=True))
+        self.splits_error = error_label()
+        sb = QVBoxLayout(splits_box)
+        sb.addLayout(self.splits_grid)
+        sb.addWidget(self.splits_error)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_split_button)
+        add_row.addStretch(1)
+        sb.addLayout(add_row)
+
+        # --- where it goes
+        alloc_box = QGroupBox(self.tr("Allocate to open invoices"))
+        self.allocations = QTableWidget(0, 5)
+        self.allocations.setObjectName("allocations")
+        self.allocations.setHorizontalHeaderLabels(
+            [self.tr("Invoice"), self.tr("Issued"), self.tr("Due"), self.tr("Balance"), self.tr("Allocate")])
+        self.allocations.verticalHeader().setVisible(False)
+        self.allocations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.allocations.horizontalHeader().setSectionResizeMode(A_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        self.allocations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.allocations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.allocations.setMinimumHeight(110)
+        self.allocations.itemChanged.connect(self._allocation_edited)
+        self.no_open = hint_label(self.tr("This customer has no open invoices: the payment can only be held as "
+                                          "credit or as a deposit."))
+        self.alloc_error = error_label()
+        ab = QVBoxLayout(alloc_box)
+        ab.addWidget(self.allocations)
+        ab.addWidget(self.no_open)
+        ab.addWidget(self.alloc_error)
+
+        # --- what is left over
+        self.hold_excess = QCheckBox(self.tr("&Hold the excess as credit"))
+        self.hold_excess.setObjectName("hold_excess")
+        self.held_for = QLineEdit()
+        self.held_for.setObjectName("held_for")
+        self.held_for.setMaxLength(80)
+        self.held_for.setPlaceholderText(self.tr("Order reference, for a deposit held against an order"))
+        self.notes = QLineEdit()
+        self.notes.setObjectName("notes")
+        extra = QFormLayout()
+        self.extra_errors = FieldErrors(extra)
+        extra.addRow("", self.hold_excess)
+        self.extra_errors.add_row("held_for", self.tr("Deposit &for"), self.held_for)
+        self.extra_errors.add_row("notes", self.tr("N&otes"), self.notes)
+        for key in ("held_for", "notes"):
+            self.errors.widgets[key] = self.extra_errors.widgets[key]
+            self.errors.labels[key] = self.extra_errors.labels[key]
+        self.errors.widgets["hold_excess"] = self.hold_excess
+        self.errors.labels["hold_excess"] = self.splits_error
+        for key in ("splits", "amount"):
+            self.errors.labels[key] = self.splits_error
+        self.errors.labels["allocations"] = self.alloc_error
+        self.errors.widgets["allocations"] = self.allocations
+
+        self.summary = QLabel()
+        self.summary.setObjectName("paymentSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("&Take payment"))
+        ok.setToolTip(self.tr("Record the payment (Enter)"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(splits_box)
+        layout.addWidget(alloc_box, 1)
+        layout.addLayout(extra)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.buttons)
+
+        self.add_split()
+        self.hold_excess.toggled.connect(lambda _on: self._update_summary())
+        self.held_for.textChanged.connect(lambda _t: self._update_summary())
+        self._load_open(selected)
+        if selected is not None:
+            self._splits[0].amount.set_minor(max(selected.balance, 0))
+            self._auto_allocate()
+        self._splits[0].amount.setFocus()
+        self._splits[0].amount.selectAll()
+
+    # --- customer -----------------------------------------------------------------------------
+    def pick_customer(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
+        if hit is not None:
+            self.customer_id = hit.ref_id
+            self.customer_name.setText(hit.title)
+            self._allocations_touched = False
+            self._load_open(None)
+            self._auto_allocate()
+
+    def _load_open(self, selected: invoices.InvoiceView | None) -> None:
+        """The customer's open invoices, the selected one first, and the credit they hold."""
+        rows: list[_Open] = []
+        if self.customer_id:
+            try:
+                rows = [_Open(r.invoice_id, r.number, r.issued_on, r.due_on, r.balance)
+                        for r in receivables.open_invoices(self.ctx.db, self.ctx.actor, self.customer_id)]
+            except PermissionDenied:
+                rows = []
+        if selected is not None:
+            rows = [r for r in rows if r.invoice_id != selected.id]
+            if selected.balance > 0:
+                rows.insert(0, _Open(selected.id, selected.number or "", selected.issued_on, selected.due_on,
+                                     selected.balance))
+        self.open_rows = rows
+        table = self.allocations
+        table.blockSignals(True)
+        table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            cells = (r.number, date_text(r.issued_on), date_text(r.due_on), money_text(r.balance, self.currency), "")
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col != A_AMOUNT:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if col in (A_BALANCE, A_AMOUNT):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                item.setData(ID_ROLE, r.invoice_id)
+                table.setItem(i, col, item)
+        table.blockSignals(False)
+        table.setVisible(bool(rows))
+        self.no_open.setVisible(bool(self.customer_id) and not rows)
+        credit = 0
+        if self.customer_id:
+            credit = sum(s.remaining for s in payments.credit_sources(self.ctx.db, self.ctx.actor, self.customer_id))
+        self.credit_hint.setText(self.tr("Credit held: %1").replace("%1", money_text(credit, self.currency))
+                                 if credit else "")
+        self.credit_hint.setVisible(bool(credit))
+        self._update_summary()
+
+    # --- splits -------------------------------------------------------------------------------
+    def add_split(self, *, focus: bool = False) -> _SplitRow:
+        method = QComboBox()
+        for code, label in method_labels().items():
+            if code in PAYMENT_METHODS:
+                method.addItem(label, code)
+        amount = MoneyEdit(self.currency)
+        amount.setMinimumWidth(140)
+        reference = QLineEdit()
+        reference.setMaxLength(80)
+        reference.setPlaceholderText(self.tr("Reference: card slip, transfer or voucher number"))
+        remove = QPushButton(self.tr("Remove"))
+        remove.setAutoDefault(False)
+        row = _SplitRow(method, amount, reference, remove)
+        if not self._splits:
+            method.setObjectName("method")
+            amount.setObjectName("amount")
+            reference.setObjectName("split_reference")
+            remove.hide()
+            self.errors.widgets["amount"] = amount
+            self.errors.widgets["splits"] = amount
+        remove.clicked.connect(lambda: self.remove_split(row))
+        amount.textChanged.connect(lambda _t: self._auto_allocate())
+        grid_row = self.splits_grid.rowCount()
+        self.splits_grid.addWidget(method, grid_row, 0)
+        self.splits_grid.addWidget(amount, grid_row, 1)
+        self.splits_grid.addWidget(reference, grid_row, 2)
+        self.splits_grid.addWidget(remove, grid_row, 3)
+        self._splits.append(row)
+        if focus:
+            method.setFocus()
+        return row
+
+    def remove_split(self, row: _SplitRow) -> None:
+        if row not in self._splits or row is self._splits[0]:
+            return
+        self._splits.remove(row)
+        for widget in (row.method, row.amount, row.reference, row.remove):
+            self.splits_grid.removeWidget(widget)
+            widget.deleteLater()
+        self._auto_allocate()
+
+    def received(self) -> int | None:
+        total = 0
+        for split in self._splits:
+            value = split.amount.minor_or_none()
+            if value is None:
+                return None
+            total += value
+        return total
+
+    # --- allocations --------------------------------------------------------------------------
+    def _allocation_edited(self, item: QTableWidgetItem) -> None:
+        if item.column() == A_AMOUNT:
+            self._allocations_touched = True
+            self._update_summary()
+
+    def _auto_allocate(self) -> None:
+        """Until the cashier edits an allocation: what is received settles the selected invoice,
+        then the customer's other open invoices, oldest due first."""
+        if not self._allocations_touched:
+            left = self.received() or 0
+            self.allocations.blockSignals(True)
+            for i, r in enumerate(self.open_rows):
+                take = min(left, r.balance)
+                left -= take
+                self.allocations.item(i, A_AMOUNT).setText(
+                    "" if take <= 0 else money.format_money(take, self.currency, symbol=False))
+            self.allocations.blockSignals(False)
+        self._update_summary()
+
+    def allocation_values(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i, r in enumerate(self.open_rows):
+            item = self.allocations.item(i, A_AMOUNT)
+            amount = parse_money(item.text() if item else "", self.currency, field=f"allocations[{r.invoice_id}]")
+            if amount:
+                out[r.invoice_id] = amount
+        return out
+
+    def _update_summary(self) -> None:
+        received = self.received()
+        try:
+            allocated = sum(self.allocation_values().values())
+        except ValidationError:
+            allocated = None
+        if received is None or allocated is None:
+            self.summary.setText("<span style='color:#b3261e'>" + self.tr("An amount cannot be read.") + "</span>")
+            return
+        parts = [self.tr("Received %1").replace("%1", money_text(received, self.currency)),
+                 self.tr("allocated %1").replace("%1", money_text(allocated, self.currency))]
+        excess = received - allocated
+        if excess > 0:
+            held = self.hold_excess.isChecked() or bool(self.held_for.text().strip())
+            text = self.tr("%1 held as credit") if held else self.tr("%1 not allocated")
+            colour = "#1f5fa8" if held else "#b3261e"
+            parts.append(f"<span style='color:{colour}'>" + text.replace("%1", money_text(excess, self.currency))
+                         + "</span>")
+        self.summary.setText("<b>" + " · ".join(parts[:1]) + "</b> · " + " · ".join(parts[1:]))
+
+    # --- saving -------------------------------------------------------------------------------
+    def value(self) -> dict:
+        splits = []
+        for i, split in enumerate(self._splits, start=1):
+            amount = parse_money(split.amount.text(), self.currency, field=f"splits[{i}].amount")
+            if amount == 0 and len(self._splits) > 1 and not split.reference.text().strip():
+                continue
+            splits.append(payments.PaymentSplit(method=split.method.currentData(), amount=amount,
+                                                reference=split.reference.text()))
+        return {
+            "customer_id": self.customer_id or "",
+            "splits": splits,
+            "allocations": self.allocation_values(),
+            "hold_excess": self.hold_excess.isChecked(),
+            "held_for": self.held_for.text(),
+            "on": self.paid_on.date().toPython(),
+            "notes": self.notes.text(),
+        }
+
+    def save(self) -> None:
+        try:
+            data = self.value()
+        except ValidationError as exc:
+            self._show_error(exc)
+            return
+        if not data["customer_id"]:
+            self._show_error(ValidationError("customer_id", self.tr("Choose the customer who pays")))
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.submit(lambda: payments.take_payment(db, actor, **data), area="payment")
+
+    def after_save(self, result) -> None:
+        self.saved_ids = list(result or [])
+        try:
+            touched = list(self.allocation_values())
+        except ValidationError:
+            touched = []
+        self.ctx.notify("invoice", touched)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationError) and self._show_error(exc):
+            return
+        from ui.errors import show_error
+
+        show_error(self, exc)
+
+    def _show_error(self, exc: ValidationError) -> bool:
+        shown = self.errors.show(exc)
+        match = _INDEXED.match(exc.field)
+        if match is None:
+            return shown
+        kind, key, part = match.groups()
+        if kind == "splits" and key.isdigit() and 0 < int(key) <= len(self._splits):
+            split = self._splits[int(key) - 1]
+            target = {"method": split.method, "reference": split.reference}.get(part or "", split.amount)
+            target.setFocus()
+        elif kind == "allocations":
+            row = next((i for i, r in enumerate(self.open_rows) if key in (r.invoice_id, r.number)), -1)
+            if row >= 0:
+                self.alloc_error.setText(f"{self.open_rows[row].number}: {exc.detail}")
+                self.allocations.setCurrentCell(row, A_AMOUNT)
+                self.allocations.setFocus()
+        return shown
+
+    def keyPressEvent(self, event) -> None:
+        if enter_edits_cell(self.allocations, event):
+            return
+        super().keyPressEvent(event)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,
+            parent: QWidget | None = None) -> list[str] | None:
+        """Take a payment; the new payments' ids, or None if cancelled."""
+        try:
+            dialog = cls(ctx, invoice_id=invoice_id, customer=customer, parent=parent)
+        except DomainError as exc:
+            from ui.errors import show_error
+
+            show_error(parent, exc)
+            return None
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = list(dialog.saved_ids) if accepted else None
+        dialog.deleteLater()
+        return result
