@@ -47,7 +47,7 @@ from app.db import Database
 from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
 from models.crm import Customer
 from services import files, settings
-from services.billing.margin import _line_cost as line_cost_sql
+from services.billing.margin import line_cost_sql
 from services.errors import ValidationError
 from services.money import digits, from_minor
 from services.permissions import Actor, require

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, bindparam, case, func, select
+from sqlalchemy import Date, Integer, bindparam, case, func, literal_column, select
 
 from app.db import Database
 from models.billing import Invoice, InvoiceLine
@@ -98,43 +98,36 @@ def _posted_between(start: date, end: date) -> list:
 
 
 def _rounded_cost(quantity_milli, unit_cost):
-    """quantity × unit cost in minor units, rounded half-up (away from zero) like totals.line_cost;
-    SQLite's integer division truncates toward zero, hence the signed half."""
-    product = quantity_milli * unit_cost
-    half = case((product < 0, -(QUANTITY_SCALE // 2)), else_=QUANTITY_SCALE // 2)
-    # // renders as SQLite's integer division; / would divide as floating point.
-    return (product + half) // QUANTITY_SCALE
+    """quantity × unit cost in minor units, rounded half-up like totals.line_cost. Quantities and
+    unit costs are never negative (the invoice service refuses them), so adding half and dividing
+    with SQLite's integer division (``//``; ``/`` would divide as floating point) rounds half-up."""
+    return (quantity_milli * unit_cost + QUANTITY_SCALE // 2) // QUANTITY_SCALE
 
 
-def _credited_before():
-    """Credit-note line id → how much of the same original line earlier credit notes took back.
-    Built from the credit notes alone (few, found through ix_invoice_status_kind), so it never
-    relies on invoice_line.credited_line_id, an index that is almost all empty."""
-    line, note = InvoiceLine.__table__.alias("cn_line"), Invoice.__table__.alias("cn")
-    return (select(line.c.id.label("line_id"),
-                   func.coalesce(func.sum(line.c.quantity_milli).over(
-                       partition_by=line.c.credited_line_id, order_by=line.c.invoice_id, rows=(None, -1)),
-                       0).label("before"))
-            .join(note, note.c.id == line.c.invoice_id)
-            .where(note.c.kind == "credit_note", note.c.status == "posted", line.c.credited_line_id.is_not(None))
-            .cte("credited_before"))
+# How much of the same original line earlier credit notes took back, for the invoice_line row of the
+# enclosing query. Credit notes are posted in the transaction that makes them, so every credit-note
+# line counts. INDEXED BY pins the lookup to ix_invoice_line_credited_line_id: the column is almost
+# always empty, and statistics gathered before the first credit note make the planner walk every
+# line instead, once per credit-note line.
+_CREDITED_BEFORE = literal_column(
+    "(SELECT coalesce(sum(earlier.quantity_milli), 0) "
+    "FROM invoice_line AS earlier INDEXED BY ix_invoice_line_credited_line_id "
+    "WHERE earlier.credited_line_id = invoice_line.credited_line_id "
+    "AND earlier.invoice_id < invoice_line.invoice_id)", Integer)
 
 
 def line_cost_sql():
-    """The cost of the ``invoice_line`` row of the enclosing query, in minor units: quantity × unit
-    cost rounded half-up, and for a credit-note line its share of the credited line's cost (the
-    share up to and including it less the share before it). Usable in any select over
-    invoice_line; the credited quantities are worked out once per statement (a WITH clause)."""
-    credited = _credited_before()
-    before = select(credited.c.before).where(credited.c.line_id == InvoiceLine.id).correlate(InvoiceLine)
-    before = before.scalar_subquery()
+    """The cost of the ``invoice_line`` row of the enclosing query (the table itself, not an
+    alias), in minor units: quantity × unit cost rounded half-up; for a credit-note line, its share
+    of the credited line's cost (the share up to and including it less the share before it), so a
+    line credited in parts gives back exactly what it cost."""
+    before = _CREDITED_BEFORE
     share = (_rounded_cost(before + InvoiceLine.quantity_milli, InvoiceLine.unit_cost)
              - _rounded_cost(before, InvoiceLine.unit_cost))
     return case((InvoiceLine.credited_line_id.is_not(None), share),
                 else_=_rounded_cost(InvoiceLine.quantity_milli, InvoiceLine.unit_cost))
 
 
-_line_cost = line_cost_sql  # the name services/billing/accounting.py imports
 
 
 def _invoice_query():
@@ -184,8 +177,11 @@ def department_margins(db: Database, actor: Actor, *, start: date, end: date) ->
              .where(*_posted_between(start, end)).group_by(department))
     with db.read() as conn:
         sums = {r.department: (r.net, r.cost) for r in conn.execute(query)}
-    return [DepartmentMargin(department=d, net=sums.get(d, (0, 0))[0], cost=sums.get(d, (0, 0))[1],
-                             profit=sums.get(d, (0, 0))[0] - sums.get(d, (0, 0))[1]) for d in DEPARTMENTS]
+    out = []
+    for dept in DEPARTMENTS:
+        net, cost = sums.get(dept, (0, 0))
+        out.append(DepartmentMargin(department=dept, net=net, cost=cost, profit=net - cost))
+    return out
 
 
 def _months(start: date, end: date) -> list[str]:

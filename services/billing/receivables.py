@@ -133,10 +133,12 @@ def _day(value: date, name: str):
 
 
 def _open_items(*, as_of: date | None, late_from: date, customer_id: str | None = None, detail: bool = True):
-    """A CTE of posted sale invoices with what is allocated to them and how many days past due they
-    are at ``late_from``. With ``as_of`` only invoices and allocations dated on or before it count.
-    Materialized, so each invoice's allocations are summed once however often ``paid`` is used;
-    without ``detail`` it holds only what the aging needs, which keeps the materialized copy small."""
+    """A CTE of the posted sale invoices that still have a balance, with what is allocated to them
+    and how many days past due they are at ``late_from``. With ``as_of`` only invoices and
+    allocations dated on or before it count. Materialized: an invoice's allocations are summed to
+    decide whether it is open and once more for the copy, however often ``paid`` is used after, and
+    paid invoices (most of them) never reach the copy. Without ``detail`` it holds only what the
+    aging needs."""
     due = type_coerce(func.coalesce(Invoice.due_on, Invoice.issued_on), Date)
     paid_where = [Allocation.invoice_id == Invoice.id]
     where = [Invoice.status == "posted", Invoice.kind != "credit_note"]
@@ -149,6 +151,7 @@ def _open_items(*, as_of: date | None, late_from: date, customer_id: str | None 
         where.append(Invoice.customer_id == customer_id)
     paid = (select(func.coalesce(func.sum(Allocation.amount), 0)).where(*paid_where)
             .correlate(Invoice).scalar_subquery())
+    where.append(Invoice.total > paid)
     late = cast(func.round(func.julianday(_day(late_from, "late_from")) - func.julianday(due)), Integer)
     columns = [Invoice.customer_id, Invoice.total, paid.label("paid"), late.label("late")]
     if detail:
@@ -157,38 +160,42 @@ def _open_items(*, as_of: date | None, late_from: date, customer_id: str | None 
     return select(*columns).where(*where).cte("items").prefix_with("MATERIALIZED")
 
 
-def _unallocated(*, as_of: date | None, customer_id: str | None = None) -> Select:
-    """Customer id → unallocated money, for customers who have any: what is left of each receipt
-    (refunds being negative receipts), plus credit notes, less what of them is allocated."""
-    day = _day(as_of, "credit_as_of") if as_of is not None else None
-    pay_used = [Allocation.payment_id == Payment.id]
-    pay_where = []
-    note_where = [Invoice.status == "posted", Invoice.kind == "credit_note"]
-    note_used_where = [Invoice.kind == "credit_note"]
-    if day is not None:
-        pay_used.append(Allocation.allocated_on <= day)
-        pay_where.append(func.likely(Payment.paid_on <= day))
-        note_where.append(func.likely(Invoice.issued_on <= day))
-        note_used_where.append(Allocation.allocated_on <= day)
-    if customer_id is not None:
-        pay_where.append(Payment.customer_id == customer_id)
-        note_where.append(Invoice.customer_id == customer_id)
-        note_used_where.append(Invoice.customer_id == customer_id)
-    used = (select(func.coalesce(func.sum(Allocation.amount), 0)).where(*pay_used)
+def _receipts_left(customer_id, *, as_of: date | None):
+    """What is left of a customer's receipts, less refunds (negative receipts), that is not
+    allocated: a scalar subquery for ``customer_id``, a value or a column of the enclosing query."""
+    used_where = [Allocation.payment_id == Payment.id]
+    where = [Payment.customer_id == customer_id]
+    if as_of is not None:
+        used_where.append(Allocation.allocated_on <= _day(as_of, "credit_as_of"))
+        where.append(Payment.paid_on <= _day(as_of, "credit_as_of"))
+    used = (select(func.coalesce(func.sum(Allocation.amount), 0)).where(*used_where)
             .correlate(Payment).scalar_subquery())
-    # Receipts: what is left of each, through ix_allocation_payment_id; most are used up, so few rows
-    # reach the grouping. Credit notes are few; their allocations are joined rather than looked up
-    # per note, because allocation.credit_note_id is mostly empty and statistics on it can lead the
-    # planner to scan every allocation once per credit note.
+    return select(func.coalesce(func.sum(Payment.amount - used), 0)).where(*where).scalar_subquery()
+
+
+def _notes_left(*, as_of: date | None, customer_id: str | None = None) -> Select:
+    """Customer id → what is left of their credit notes, for customers who have any. Credit notes
+    are few; their allocations are joined rather than looked up note by note, because
+    allocation.credit_note_id is mostly empty and statistics on it can lead the planner to scan
+    every allocation once per credit note."""
+    note_where = [Invoice.status == "posted", Invoice.kind == "credit_note"]
+    used_where = [Invoice.kind == "credit_note"]
+    if as_of is not None:
+        # likely(): without it a stale ix_invoice_issued_on estimate beats ix_invoice_status_kind and
+        # every invoice is fetched out of order just to find the few credit notes.
+        note_where.append(func.likely(Invoice.issued_on <= _day(as_of, "credit_as_of")))
+        used_where.append(Allocation.allocated_on <= _day(as_of, "credit_as_of"))
+    if customer_id is not None:
+        note_where.append(Invoice.customer_id == customer_id)
+        used_where.append(Invoice.customer_id == customer_id)
     parts = union_all(
-        select(Payment.customer_id.label("customer_id"), (Payment.amount - used).label("amount")).where(*pay_where),
-        select(Invoice.customer_id, Invoice.total).where(*note_where),
+        select(Invoice.customer_id.label("customer_id"), Invoice.total.label("amount")).where(*note_where),
         select(Invoice.customer_id, -Allocation.amount)
-        .join(Invoice, Invoice.id == Allocation.credit_note_id).where(*note_used_where),
-    ).cte("money_left").prefix_with("MATERIALIZED")
-    unallocated = func.sum(parts.c.amount)
-    return (select(parts.c.customer_id, unallocated.label("unallocated"))
-            .where(parts.c.amount != 0).group_by(parts.c.customer_id).having(unallocated != 0))
+        .join(Invoice, Invoice.id == Allocation.credit_note_id).where(*used_where),
+    ).subquery("note_parts")
+    left = func.sum(parts.c.amount)
+    return (select(parts.c.customer_id, left.label("left"))
+            .group_by(parts.c.customer_id).having(left != 0))
 
 
 def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
@@ -206,35 +213,40 @@ def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
     buckets = (select(items.c.customer_id, bucket(None, 0, "current"), bucket(1, 30, "d1_30"),
                       bucket(31, 60, "d31_60"), bucket(61, 90, "d61_90"), bucket(91, None, "over_90"),
                       func.sum(balance).label("open_total"))
-               .where(balance > 0).group_by(items.c.customer_id).subquery("buckets"))
-    credit = _unallocated(as_of=as_of, customer_id=customer_id).subquery("credit")
-    credit_amount = -func.coalesce(credit.c.unallocated, 0)
-    total = (buckets.c.open_total + credit_amount).label("total")
-    return (select(buckets.c.customer_id, Customer.name.label("customer_name"), buckets.c.current,
-                   buckets.c.d1_30, buckets.c.d31_60, buckets.c.d61_90, buckets.c.over_90,
-                   credit_amount.label("credit"), total)
-            .join(Customer, Customer.id == buckets.c.customer_id)
-            .outerjoin(credit, credit.c.customer_id == buckets.c.customer_id)
-            .order_by(total.desc(), Customer.name, buckets.c.customer_id))
+               .group_by(items.c.customer_id).subquery("buckets"))
+    # Receipts are looked up only for the customers who owe something, through ix_payment_customer_id
+    # and ix_allocation_payment_id; materialized so each customer's are summed once.
+    aged = (select(buckets, _receipts_left(buckets.c.customer_id, as_of=as_of).label("receipts_left"))
+            .cte("aged").prefix_with("MATERIALIZED"))
+    notes = _notes_left(as_of=as_of, customer_id=customer_id).subquery("notes")
+    credit = -(aged.c.receipts_left + func.coalesce(notes.c.left, 0))
+    total = (aged.c.open_total + credit).label("total")
+    return (select(aged.c.customer_id, Customer.name.label("customer_name"), aged.c.current,
+                   aged.c.d1_30, aged.c.d31_60, aged.c.d61_90, aged.c.over_90, credit.label("credit"), total)
+            .join(Customer, Customer.id == aged.c.customer_id)
+            .outerjoin(notes, notes.c.customer_id == aged.c.customer_id)
+            .order_by(total.desc(), Customer.name, aged.c.customer_id))
 
 
 def customer_aging(conn: Connection, customer_id: str, *, as_of: date) -> AgingRow:
-    """One customer's aging at ``as_of``, with zeros (and their credit) when nothing is open."""
+    """One customer's aging at ``as_of``, with zeros (and their credit) when nothing is open. On the
+    caller's connection; the caller checks permissions."""
     row = conn.execute(_aging_select(as_of=as_of, customer_id=customer_id)).first()
     if row is not None:
         return AgingRow._make(row)
     name = conn.execute(select(Customer.name).where(Customer.id == customer_id)).scalar() or ""
-    unallocated = conn.execute(_unallocated(as_of=as_of, customer_id=customer_id)).first()
-    unallocated = unallocated.unallocated if unallocated is not None else 0
+    receipts = conn.execute(select(_receipts_left(customer_id, as_of=as_of))).scalar_one()
+    notes = conn.execute(select(_notes_left(as_of=as_of, customer_id=customer_id).subquery().c.left)).scalar() or 0
+    credit = -(receipts + notes)
     return AgingRow(customer_id=customer_id, customer_name=name, current=0, d1_30=0, d31_60=0, d61_90=0,
-                    over_90=0, credit=-unallocated, total=-unallocated)
+                    over_90=0, credit=credit, total=credit)
 
 
 def _listed(items, *, min_days: int | None = None) -> Select:
     """Open invoices from an ``_open_items`` CTE: the most overdue first when listing overdue ones,
     otherwise by due date."""
     balance = items.c.total - items.c.paid
-    where = [balance > 0]
+    where = []
     order = [items.c.due_on, items.c.issued_on, items.c.number]
     if min_days is not None:
         where.append(items.c.late >= min_days)
@@ -257,8 +269,8 @@ def aging(db: Database, actor: Actor, *, as_of: date) -> list[AgingRow]:
 
 
 def overdue(db: Database, actor: Actor, *, as_of: date, min_days: int = 1) -> list[OpenInvoice]:
-    """Invoices with a balance at ``as_of`` that are at least ``min_days`` past due, the latest
-    first. Any thread."""
+    """Invoices with a balance at ``as_of`` that are at least ``min_days`` past due, the most
+    overdue first. Any thread."""
     require(actor, "receivables.view")
     if min_days < 1:
         raise ValidationError("min_days", "Overdue means at least one day past the due date")

@@ -94,17 +94,21 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
             counts["customer"] = people_written.customers
             counts["contact"] = people_written.contacts
             counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
-            counts.update(billing.write(conn, ctx).counts)
+            billed = billing.write(conn, ctx)
+            counts.update(billed.counts)
             # Last, so the password hashes were computed while the rows above were being made.
             counts["user_account"] = staff.write_users(conn, ctx, hashes)
 
             indexed_before = ctx.done
+            # The units left before the analysis are shared out over every document indexed.
+            index_units = ctx.total - 1 - indexed_before
+            documents = max(1, counts["customer"] + counts["vehicle"] + billed.posted)
 
             def index_progress(done: int, _total: int | None, message: str) -> None:
                 ctx.done = indexed_before
-                ctx.advance(done, message)
+                ctx.advance(done * index_units // documents, message)
 
-            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle"), progress=index_progress,
+            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice"), progress=index_progress,
                                                   cancel=cancel)
             audit.append(conn, actor, [
                 Change("demo", "setting", "dealership", after={"name": settings.name},
@@ -126,8 +130,8 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
 
 
 def _units(size: Size) -> int:
-    # Each customer and vehicle is written once and indexed once; then the billing history; the last
-    # unit is the analysis.
+    # Each customer and vehicle is written once and indexed once (with the posted invoices); then the
+    # billing history; the last unit is the analysis.
     return 2 * (size.customers + size.vehicles) + billing.units(size) + 1
 
 

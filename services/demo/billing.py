@@ -241,7 +241,8 @@ class _Sale:
 
 @dataclass
 class Written:
-    counts: dict[str, int]
+    counts: dict[str, int]  # rows per table
+    posted: int  # invoices and credit notes posted (what global search indexes)
 
 
 def _local_day(moment: datetime) -> date:
@@ -470,7 +471,7 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
                                                      + ", ".join(book.series_summary())),
     ])
     progress.to(1.0, "Billing: done")
-    return Written(counts)
+    return Written(counts, book.posted_count + book.note_count)
 
 
 def _read(conn: Connection) -> tuple[list[_Customer], list[_Vehicle]]:

@@ -76,7 +76,8 @@ def test_small_build_has_the_advertised_size(demo_db):
     assert count["customer"] == size.customers == 2_000
     assert count["vehicle"] == size.vehicles == 2_600
     assert count["user_account"] == len(demo.DEMO_USERS)
-    assert count["search_doc"] == count["customer"] + count["vehicle"]
+    posted = _rows(demo_db, "SELECT count(*) FROM invoice WHERE status = 'posted'")[0][0]
+    assert count["search_doc"] == count["customer"] + count["vehicle"] + posted
     companies = _rows(demo_db, "SELECT count(*) FROM customer WHERE kind = 'company'")[0][0]
     assert companies == size.companies == 300
     per_company = _rows(demo_db, "SELECT c.id, count(k.id) FROM customer c LEFT JOIN contact k "

@@ -15,7 +15,7 @@ from sqlalchemy import text
 
 from app.bootstrap import open_database
 from app.db import Database
-from services import audit, demo, settings, users
+from services import audit, demo, search, settings, users
 from services.billing import invoices, payments, thirdparty
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.totals import line_amounts, line_cost
@@ -144,6 +144,18 @@ def test_posted_invoices_carry_the_customer_and_dealership_as_they_were(demo_db)
                           "JOIN vehicle v ON v.id = i.vehicle_id JOIN invoice_line l ON l.invoice_id = i.id "
                           "AND l.line_no = 1 WHERE i.kind = 'vehicle_sale'")
     assert sold and all(r.customer_id == r.owner_id and r.item_code == r.vin for r in sold)
+
+
+def test_global_search_finds_every_posted_invoice_by_its_number(demo_db):
+    posted = _one(demo_db, "SELECT count(*) FROM invoice WHERE status = 'posted'")
+    indexed = _one(demo_db, "SELECT count(*) FROM search_doc d JOIN invoice i ON i.id = d.ref_id "
+                            "WHERE d.kind = 'invoice' AND i.status = 'posted'")
+    assert indexed == posted
+    viewer = users.login(demo_db, "viewer", "viewer123!")
+    for invoice_id, number in _rows(demo_db, "SELECT id, number FROM invoice WHERE status = 'posted' "
+                                             "ORDER BY posted_at DESC LIMIT 3"):
+        hits = search.search(demo_db, viewer, number, limit=5, kinds=["invoice"])
+        assert invoice_id in {h.ref_id for h in hits}
 
 
 # --- numbers --------------------------------------------------------------------------------------

@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from services import customers, settings
+from services import customers
+from services import settings as dealer_settings
 from services.billing import invoices, payments, receivables
 from services.billing.payments import PaymentSplit
 from services.customers import CustomerInput
@@ -66,6 +69,38 @@ def test_aging_lists_only_customers_with_an_open_balance_largest_first(db, owner
     _pay(db, owner, in_credit, 2500, AS_OF)
     rows = receivables.aging(db, owner, as_of=AS_OF)
     assert [(r.customer_name, r.total) for r in rows] == [("Large", 9000), ("Small", 1000)]
+
+
+def _bucket(days_late: int) -> str:
+    for name, upto in (("current", 0), ("d1_30", 30), ("d31_60", 60), ("d61_90", 90)):
+        if days_late <= upto:
+            return name
+    return "over_90"
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(invoices_=st.lists(st.tuples(st.integers(-15, 130), st.integers(100, 90_000), st.integers(0, 4)),
+                          min_size=1, max_size=5),
+       held=st.integers(0, 5000))
+def test_aging_matches_the_open_balances_worked_out_invoice_by_invoice(db, owner, invoices_, held):
+    cid = customer(db, owner, "Random Customer")
+    expected = dict.fromkeys(("current", "d1_30", "d31_60", "d61_90", "over_90"), 0)
+    for days_late, total, quarters_paid in invoices_:
+        invoice_id = _due_days_ago(db, owner, cid, days_late, total)
+        paid = total * quarters_paid // 4
+        if paid:
+            _pay(db, owner, cid, paid, AS_OF, invoice_id=invoice_id)
+        expected[_bucket(days_late)] += total - paid
+    if held:
+        _pay(db, owner, cid, held, AS_OF)
+    rows = [r for r in receivables.aging(db, owner, as_of=AS_OF) if r.customer_id == cid]
+    if not any(expected.values()):
+        assert rows == []
+        return
+    [row] = rows
+    assert {name: getattr(row, name) for name in expected} == expected
+    assert (row.credit, row.total) == (-held, sum(expected.values()) - held)
+    assert row.total == receivables.statement(db, owner, cid, start=AS_OF, end=AS_OF).closing_balance
 
 
 def test_aging_as_of_a_past_day_ignores_later_invoices_payments_and_credit(db, owner):
@@ -166,7 +201,7 @@ def test_statement_has_opening_balance_entries_with_running_balance_closing_and_
     s = receivables.statement(db, owner, cid, start=date(2025, 2, 1), end=date(2025, 2, 28))
     new_number, note_number, old_number = (invoices.get(db, owner, i).number for i in (new, note, old))
     assert (s.customer_name, s.customer_address) == ("Zhao Lei", "8 Huaihai Road Shanghai 200031")
-    assert s.dealer_name == settings.get(db).name and s.currency == "CNY"
+    assert s.dealer_name == dealer_settings.get(db).name and s.currency == "CNY"
     assert s.opening_balance == 6000
     assert [(e.on, e.kind, e.number, e.method, e.reference, e.amount, e.balance) for e in s.entries] == [
         (date(2025, 2, 5), "invoice", new_number, "", "", 20000, 26000),
