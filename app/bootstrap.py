@@ -44,6 +44,25 @@ def _precheck(path: Path, *, create: bool) -> None:
         )
 
 
+# PRAGMA quick_check reads every page (about 1 s per GB here). Up to this size it runs on every
+# open; a larger file gets a cheap check at open (its schema must read) and the full check runs in
+# the background once the app is up (app/gui.py), besides the integrity check of every backup copy.
+FULL_CHECK_MAX_BYTES = 256 * 1024 * 1024
+
+
+def light_check(path: Path) -> str | None:
+    """None when the file opens as SQLite and its schema reads, otherwise the complaint."""
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        conn.close()
+    return None
+
+
 def quick_check(path: Path) -> str | None:
     """None when SQLite finds the file sound, otherwise its first complaint."""
     conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
@@ -72,16 +91,21 @@ def _refuse_unusable_schema(path: Path) -> None:
         engine.dispose()
 
 
-def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True) -> Database:
+def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
+                  full_check: bool | None = None) -> Database:
     """Open (and if needed create or upgrade) the database at ``path``.
 
+    ``full_check`` runs SQLite's quick_check first; by default only for files up to
+    :data:`FULL_CHECK_MAX_BYTES` (larger ones are checked in the background by the app).
     Raises :class:`DatabaseProblem` with a message a person can act on; never damages the file.
     """
     path = Path(path).expanduser().resolve()
     _precheck(path, create=create)
     existed = path.exists() and path.stat().st_size > 0
     if existed:
-        problem = quick_check(path)
+        if full_check is None:
+            full_check = path.stat().st_size <= FULL_CHECK_MAX_BYTES
+        problem = quick_check(path) if full_check else light_check(path)
         if problem is not None:
             known = translate_operational_error(Exception(problem), path)
             raise known or DatabaseProblem(

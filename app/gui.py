@@ -85,6 +85,7 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
     i18n.install(dealership.language)
     if not exit_after_paint:
         _daily_backup(db)
+        _background_check(db)
 
     from ui.context import AppContext
     from ui.login import LoginDialog
@@ -141,6 +142,27 @@ def _run_session(app, ctx, *, exit_after_paint: bool) -> bool:
     app.exec()
     window.deleteLater()
     return bool(logged_out)
+
+
+def _background_check(db) -> None:
+    """A large database was only lightly checked at open: run the full check off the GUI thread and
+    say so if the file is damaged."""
+    from app.bootstrap import FULL_CHECK_MAX_BYTES, quick_check
+    from services.errors import DatabaseProblem
+    from ui.errors import show_error
+    from ui.workers import Query
+
+    if db.path.stat().st_size <= FULL_CHECK_MAX_BYTES:
+        return
+
+    def report(problem: str | None) -> None:
+        if problem is not None:
+            log.error("Integrity check failed: %s", problem)
+            show_error(None, DatabaseProblem(
+                f"The database {db.path} is damaged ({problem}). Stop working in it and restore the newest "
+                "backup (File → or 'forecourt backup restore').", kind="corrupt"))
+
+    Query(None, lambda: quick_check(db.path)).success(report).run()
 
 
 def _daily_backup(db) -> None:

@@ -163,3 +163,23 @@ def test_reads_do_not_block_a_writer(db, db_path):
         reader.execute(text("SELECT count(*) FROM role")).scalar_one()
         with db.engine.begin() as writer:
             writer.execute(text("UPDATE setting SET value = value WHERE key = 'dealership'"))
+
+
+def test_a_large_file_gets_a_light_check_at_open_and_a_full_one_on_request(db_path, monkeypatch):
+    import app.bootstrap as bootstrap
+
+    calls: list[str] = []
+    monkeypatch.setattr(bootstrap, "quick_check", lambda p: calls.append("full"))
+    monkeypatch.setattr(bootstrap, "light_check", lambda p: calls.append("light"))
+    monkeypatch.setattr(bootstrap, "FULL_CHECK_MAX_BYTES", 1)
+    bootstrap.open_database(db_path).dispose()
+    bootstrap.open_database(db_path, full_check=True).dispose()
+    assert calls == ["light", "full"]
+
+
+def test_the_light_check_still_refuses_a_file_that_is_not_sqlite(tmp_path):
+    from app.bootstrap import light_check
+
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
+    assert light_check(bad) is not None
