@@ -159,10 +159,10 @@ class CreditNoteDialog(FormDialog):
         try:
             wanted = self.quantities()
         except ValidationError as exc:
-            self._show_error(exc)
+            self.show_field_error(exc)
             return
         if not wanted:
-            self._show_error(ValidationError("lines", self.tr("Enter a quantity to credit on at least one line")))
+            self.show_field_error(ValidationError("lines", self.tr("Enter a quantity to credit on at least one line")))
             return
         answer = QMessageBox.question(
             self, self.tr("Issue credit note"),
@@ -177,15 +177,7 @@ class CreditNoteDialog(FormDialog):
     def after_save(self, result) -> None:
         self.ctx.notify("invoice", [self.invoice_id])
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self._show_error(exc):
-            return
-        from ui.errors import show_error
-
-        show_error(self, exc)
-
-    def _show_error(self, exc: ValidationError) -> bool:
+    def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)
         match = _LINE_FIELD.match(exc.field)
         if match:

@@ -370,7 +370,7 @@ class InvoiceDialog(FormDialog):
         try:
             draft = self.value()
         except ValidationError as exc:
-            self._show_error(exc)
+            self.show_field_error(exc)
             return
         db, actor, made = self.ctx.db, self.ctx.actor, self._made
         known = self.invoice_id
@@ -397,14 +397,9 @@ class InvoiceDialog(FormDialog):
             self.invoice_id = self._made["id"]
             self.setWindowTitle(self.tr("Edit draft invoice"))
             self.ctx.notify("invoice", [self.invoice_id])
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self._show_error(exc):
-            return
-        from ui.errors import show_error
+        super()._failed(exc)
 
-        show_error(self, exc)
-
-    def _show_error(self, exc: ValidationError) -> bool:
+    def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)
         match = _LINE_FIELD.match(exc.field)
         if match:

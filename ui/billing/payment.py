@@ -373,10 +373,10 @@ class PaymentDialog(FormDialog):
         try:
             data = self.value()
         except ValidationError as exc:
-            self._show_error(exc)
+            self.show_field_error(exc)
             return
         if not data["customer_id"]:
-            self._show_error(ValidationError("customer_id", self.tr("Choose the customer who pays")))
+            self.show_field_error(ValidationError("customer_id", self.tr("Choose the customer who pays")))
             return
         db, actor = self.ctx.db, self.ctx.actor
         self.submit(lambda: payments.take_payment(db, actor, **data), area="payment")
@@ -389,15 +389,7 @@ class PaymentDialog(FormDialog):
             touched = []
         self.ctx.notify("invoice", touched)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self._show_error(exc):
-            return
-        from ui.errors import show_error
-
-        show_error(self, exc)
-
-    def _show_error(self, exc: ValidationError) -> bool:
+    def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)
         match = _INDEXED.match(exc.field)
         if match is None:

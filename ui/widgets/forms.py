@@ -97,8 +97,13 @@ class FormDialog(QDialog):
         self.after_save(result)
         self.accept()
 
+    def show_field_error(self, exc: ValidationError) -> bool:
+        """Show ``exc`` beside what it names; False if this dialog has no such field. Dialogs with
+        grids override it to point at a row."""
+        return self.errors.show(exc)
+
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, ValidationError) and self.errors.show(exc):
+        if isinstance(exc, ValidationError) and self.show_field_error(exc):
             return
         show_error(self, exc)
