@@ -542,7 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     q = add("unlock", cmd_user_unlock, "unlock an account locked by failed logins", user)
     q.add_argument("name", metavar="NAME")
 
-    p = add("search", cmd_search, "search customers and vehicles; prints kind, title and detail per line")
+    p = add("search", cmd_search, "search customers, vehicles and invoices; prints kind, title and detail per line")
     p.add_argument("text", nargs="+", metavar="TEXT")
     p.add_argument("--limit", type=_positive, default=50, help="at most this many results (default 50)")
 
