@@ -61,6 +61,21 @@ def _pages() -> list[Page]:
 
         return ReceivablesScreen(ctx)
 
+    def thirdparty(ctx):
+        from ui.billing.thirdparty import ThirdPartyScreen
+
+        return ThirdPartyScreen(ctx)
+
+    def margins(ctx):
+        from ui.billing.margins import MarginsScreen
+
+        return MarginsScreen(ctx)
+
+    def journal(ctx):
+        from ui.billing.journal import JournalScreen
+
+        return JournalScreen(ctx)
+
     def users(ctx):
         from ui.admin.users import UsersScreen
 
@@ -95,6 +110,11 @@ def _pages() -> list[Page]:
              cash_desk),
         Page("receivables", billing, QCoreApplication.translate("MainWindow", "Receivables"), "receivables.view",
              receivables),
+        Page("thirdparty", billing, QCoreApplication.translate("MainWindow", "Rebates & claims"), "invoice.view",
+             thirdparty),
+        Page("margins", billing, QCoreApplication.translate("MainWindow", "Margins"), "receivables.view", margins),
+        Page("journal", billing, QCoreApplication.translate("MainWindow", "Accounting export"), "accounting.export",
+             journal),
         Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),
         Page("roles", admin, QCoreApplication.translate("MainWindow", "Roles"), "role.admin", roles),
         Page("audit", admin, QCoreApplication.translate("MainWindow", "Audit trail"), "audit.view", audit),

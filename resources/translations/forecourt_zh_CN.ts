@@ -293,6 +293,29 @@
     </message>
 </context>
 <context>
+    <name>ApproveDialog</name>
+    <message>
+        <source>Approve claim</source>
+        <translation>批准理赔</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;pproved amount</source>
+        <translation>核定金额(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s &amp;excess</source>
+        <translation>客户自付额(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The insurer pays the approved amount less the customer&apos;s excess.</source>
+        <translation>保险公司支付核定金额减去客户自付额。</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>#</source>
@@ -678,6 +701,52 @@
     <message>
         <source>The two new passwords differ</source>
         <translation>两次输入的新密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>New insurance claim</source>
+        <translation>新建保险理赔</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurer</source>
+        <translation>保险公司(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Claim &amp;number</source>
+        <translation>理赔编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>尚未选择客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimForm</name>
+    <message>
+        <source>Claim</source>
+        <translation>理赔</translation>
     </message>
 </context>
 <context>
@@ -1570,6 +1639,110 @@
     </message>
 </context>
 <context>
+    <name>JournalScreen</name>
+    <message>
+        <source>Accounting export</source>
+        <translation>会计导出</translation>
+    </message>
+    <message>
+        <source>&amp;Export journal…</source>
+        <translation>导出凭证(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Write the period&apos;s journal lines to an .xlsx or .csv file (Ctrl+E)</source>
+        <translation>将该期间的凭证分录写入 .xlsx 或 .csv 文件 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>凭证</translation>
+    </message>
+    <message>
+        <source>Invoices, credit notes, receipts, refunds and credit applied later, each balanced (debits equal credits per reference). Columns: date, account, account_name, debit, credit, reference, description.</source>
+        <translation>包括发票、红字发票、收款、退款及后续冲抵的余额，每笔均借贷平衡（每个凭证号借方等于贷方）。列：date、account、account_name、debit、credit、reference、description。</translation>
+    </message>
+    <message>
+        <source>Find a key or account… (Ctrl+F)</source>
+        <translation>查找键或科目… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit…</source>
+        <translation>编辑(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>科目</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>科目名称</translation>
+    </message>
+    <message>
+        <source>Account mapping</source>
+        <translation>科目映射</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day</source>
+        <translation>截止日期早于起始日期</translation>
+    </message>
+    <message>
+        <source>Export journal</source>
+        <translation>导出凭证</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n journal line(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条凭证分录写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Exporting journal</source>
+        <translation>正在导出凭证</translation>
+    </message>
+</context>
+<context>
+    <name>LinkInvoiceDialog</name>
+    <message>
+        <source>Link repair invoice</source>
+        <translation>关联维修发票</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>关联(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice</source>
+        <translation>发票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The customer has no open posted invoice.</source>
+        <translation>该客户没有未结清的已过账发票。</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>Select a row to see its details.</source>
@@ -1713,6 +1886,18 @@
         <translation>应收账款</translation>
     </message>
     <message>
+        <source>Rebates &amp; claims</source>
+        <translation>返利与理赔</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Accounting export</source>
+        <translation>会计导出</translation>
+    </message>
+    <message>
         <source>Users</source>
         <translation>用户</translation>
     </message>
@@ -1791,6 +1976,120 @@
     <message>
         <source>Forecourt %1 — dealer management for one dealership, offline first.</source>
         <translation>Forecourt %1 — 单店汽车经销商管理系统，离线优先。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Edit account mapping</source>
+        <translation>编辑科目映射</translation>
+    </message>
+    <message>
+        <source>Add account mapping</source>
+        <translation>添加科目映射</translation>
+    </message>
+    <message>
+        <source>e.g. tax:VAT9 or method:*</source>
+        <translation>例如 tax:VAT9 或 method:*</translation>
+    </message>
+    <message>
+        <source>&amp;Key</source>
+        <translation>键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>科目(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Keys: item:&lt;type&gt;, tax:&lt;code&gt;, method:&lt;payment method&gt;, cost:&lt;type&gt;, stock:&lt;type&gt;, receivables, customer_credit; &lt;kind&gt;:* covers the rest of a kind.</source>
+        <translation>键：item:&lt;类型&gt;、tax:&lt;税码&gt;、method:&lt;付款方式&gt;、cost:&lt;类型&gt;、stock:&lt;类型&gt;、receivables、customer_credit；&lt;种类&gt;:* 涵盖该种类的其余各项。</translation>
+    </message>
+</context>
+<context>
+    <name>MarginsScreen</name>
+    <message>
+        <source>Margins</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>This &amp;year</source>
+        <translation>本年(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>不含税销售额</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>By department</source>
+        <translation>按部门</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月份</translation>
+    </message>
+    <message>
+        <source>Posted invoices count on their issue day, credit notes against it; amounts are before tax.</source>
+        <translation>已过账发票按开票日计入，红字发票冲减；金额均不含税。</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>截止日期早于起始日期</translation>
+    </message>
+    <message>
+        <source>Total: net sales %1, cost %2, gross profit %3 (%4)</source>
+        <translation>合计：不含税销售额 %1，成本 %2，毛利 %3（%4）</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +2220,29 @@
     </message>
 </context>
 <context>
+    <name>PayoutDialog</name>
+    <message>
+        <source>Record insurer payout</source>
+        <translation>登记保险赔付</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Insurer owes</source>
+        <translation>保险公司应付</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Take the money itself at the cash desk as an insurance payout.</source>
+        <translation>款项本身请在收银台以“保险赔付”方式收取。</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Working…</source>
@@ -1929,6 +2251,64 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>RebateDialog</name>
+    <message>
+        <source>Expect rebate</source>
+        <translation>登记应收返利</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Manufacturer</source>
+        <translation>厂商(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>活动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Expected on</source>
+        <translation>预计到账日(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Record rebate receipt</source>
+        <translation>登记返利到账</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rebate</source>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到账</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Received on</source>
+        <translation>到账日期(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2070,6 +2450,21 @@
     <message>
         <source>Writing PDF</source>
         <translation>正在生成 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject claim</source>
+        <translation>拒赔</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>拒赔(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2544,6 +2939,165 @@
     <message>
         <source>&amp;Rate (%)</source>
         <translation>税率 (%)(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>ThirdPartyScreen</name>
+    <message>
+        <source>Rebates &amp; claims</source>
+        <translation>返利与理赔</translation>
+    </message>
+    <message>
+        <source>Find a manufacturer, campaign or vehicle… (Ctrl+F)</source>
+        <translation>查找厂商、活动或车辆… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Outstanding only</source>
+        <translation>仅显示未到账(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Expect rebate…</source>
+        <translation>登记应收返利(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;receipt…</source>
+        <translation>登记到账(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Manufacturer</source>
+        <translation>厂商</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计到账日</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到账</translation>
+    </message>
+    <message>
+        <source>Rebates</source>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Totals per campaign</source>
+        <translation>按活动合计</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>已立案</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已核定</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已赔付</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒赔</translation>
+    </message>
+    <message>
+        <source>Find an insurer, claim number or customer… (Ctrl+F)</source>
+        <translation>查找保险公司、理赔编号或客户… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;New claim…</source>
+        <translation>新建理赔(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Link invoice…</source>
+        <translation>关联发票(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;payout…</source>
+        <translation>登记赔付(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject…</source>
+        <translation>拒赔(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>结案(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close the claim as paid although the insurer paid less</source>
+        <translation>保险公司少付时仍按已赔付结案</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation>理赔编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Excess</source>
+        <translation>自付额</translation>
+    </message>
+    <message>
+        <source>Insurer owes</source>
+        <translation>保险公司应付</translation>
+    </message>
+    <message>
+        <source>Insurance claims</source>
+        <translation>保险理赔</translation>
+    </message>
+    <message>
+        <source>Rebates (%1 outstanding)</source>
+        <translation>返利（未到账 %1）</translation>
+    </message>
+    <message>
+        <source>Settle claim</source>
+        <translation>理赔结案</translation>
+    </message>
+    <message>
+        <source>Close claim %1 as paid? The insurer paid %2 of %3; the rest stays with the customer or is written off.</source>
+        <translation>将理赔 %1 按已赔付结案？保险公司已付 %2（应付 %3）；余额由客户承担或核销。</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,8 @@ def test_owner_sees_every_page(ctx, show, settle):
     window = show(MainWindow(ctx))
     settle()
 
-    assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Users", "Roles",
+    assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
+                                   "Margins", "Accounting export", "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "ADMIN"]
     assert isinstance(window.stack.currentWidget(), CustomersScreen)
