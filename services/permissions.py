@@ -30,6 +30,13 @@ PERMISSIONS: dict[str, str] = {
     "receivables.view": "View receivables and statements",
     "thirdparty.edit": "Record rebates and insurance claims",
     "accounting.export": "Export accounting journals",
+    "part.view": "View parts and stock",
+    "part.edit": "Create and edit parts, prices and suppliers",
+    "part.import": "Import catalogues, price lists and counts",
+    "stock.adjust": "Adjust stock and post count variances",
+    "stock.count": "Run stock counts",
+    "purchase.edit": "Create and send purchase orders",
+    "purchase.receive": "Receive goods",
 }
 
 ROLES: dict[str, str] = {
@@ -48,21 +55,23 @@ _VIEW = {"customer.view", "vehicle.view"}
 _EDIT_MASTER = {"customer.edit", "vehicle.edit"}
 
 _BILL_VIEW = {"invoice.view", "receivables.view"}
+_PARTS = {"part.view", "part.edit", "part.import", "stock.adjust", "stock.count", "purchase.edit",
+          "purchase.receive"}
 _BILL_SELL = _BILL_VIEW | {"invoice.edit", "invoice.post", "payment.take"}
 
 DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "owner": frozenset(PERMISSIONS),
-    "sales_manager": frozenset(_VIEW | _EDIT_MASTER | _BILL_SELL | {
+    "sales_manager": frozenset(_VIEW | _EDIT_MASTER | _BILL_SELL | {"part.view",
         "customer.delete", "vehicle.delete", "data.export", "audit.view", "invoice.credit", "thirdparty.edit"}),
     "salesperson": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit"}),
     "service_advisor": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit",
-                                                         "thirdparty.edit"}),
-    "foreman": frozenset(_VIEW | {"vehicle.edit", "data.export"}),
-    "technician": frozenset({"vehicle.view"}),
-    "parts_clerk": frozenset(_VIEW | {"data.export", "invoice.view", "invoice.edit"}),
+                                                         "thirdparty.edit", "part.view"}),
+    "foreman": frozenset(_VIEW | {"vehicle.edit", "data.export", "part.view"}),
+    "technician": frozenset({"vehicle.view", "part.view"}),
+    "parts_clerk": frozenset(_VIEW | _PARTS | {"data.export", "invoice.view", "invoice.edit"}),
     "cashier": frozenset(_VIEW | _BILL_SELL | {"customer.edit", "data.export", "invoice.credit", "payment.refund",
                                               "cashdesk.close", "accounting.export"}),
-    "read_only": frozenset(_VIEW | _BILL_VIEW),
+    "read_only": frozenset(_VIEW | _BILL_VIEW | {"part.view"}),
 }
 
 

@@ -24,6 +24,7 @@ DOC_TYPES: dict[str, str] = {
     "deal": "DL",
     "repair_order": "RO",
     "purchase_order": "PO",
+    "stock_count": "SC",
 }
 
 

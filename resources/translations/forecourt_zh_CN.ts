@@ -128,6 +128,34 @@
         <translation>导出会计凭证</translation>
     </message>
     <message>
+        <source>View parts and stock</source>
+        <translation>查看配件和库存</translation>
+    </message>
+    <message>
+        <source>Create and edit parts, prices and suppliers</source>
+        <translation>新建和编辑配件、价格和供应商</translation>
+    </message>
+    <message>
+        <source>Import catalogues, price lists and counts</source>
+        <translation>导入配件目录、价格表和盘点</translation>
+    </message>
+    <message>
+        <source>Adjust stock and post count variances</source>
+        <translation>调整库存并过账盘点差异</translation>
+    </message>
+    <message>
+        <source>Run stock counts</source>
+        <translation>执行库存盘点</translation>
+    </message>
+    <message>
+        <source>Create and send purchase orders</source>
+        <translation>新建和发送采购订单</translation>
+    </message>
+    <message>
+        <source>Receive goods</source>
+        <translation>收货入库</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -182,6 +210,18 @@
     <message>
         <source>Accounting</source>
         <translation>会计</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Purchasing</source>
+        <translation>采购</translation>
     </message>
     <message>
         <source>Dealership default</source>

@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from services import settings, users
 from services.errors import AuthenticationFailed
+from services.permissions import DEFAULT_ROLE_PERMISSIONS
 from ui.admin.audit import AuditScreen, diff_rows
 from ui.admin.roles import RoleDialog, RolesScreen
 from ui.admin.settings import SettingsScreen, TaxRateDialog
@@ -198,7 +199,7 @@ def test_ticking_a_permission_in_the_role_dialog_saves_it(qtbot, ctx, db, owner)
     qtbot.waitUntil(lambda: dialog.saved_code == "technician")
 
     role = {r.code: r for r in users.list_roles(db, owner)}["technician"]
-    assert role.permissions == {"vehicle.view", "customer.view"}
+    assert role.permissions == DEFAULT_ROLE_PERMISSIONS["technician"] | {"customer.view"}
     assert role.name == "Technician"
     assert changes == [("role", ["technician"])]
 

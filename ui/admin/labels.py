@@ -60,6 +60,13 @@ def permission_labels() -> dict[str, str]:
         "receivables.view": QCoreApplication.translate("AdminLabels", "View receivables and statements"),
         "thirdparty.edit": QCoreApplication.translate("AdminLabels", "Record rebates and insurance claims"),
         "accounting.export": QCoreApplication.translate("AdminLabels", "Export accounting journals"),
+        "part.view": QCoreApplication.translate("AdminLabels", "View parts and stock"),
+        "part.edit": QCoreApplication.translate("AdminLabels", "Create and edit parts, prices and suppliers"),
+        "part.import": QCoreApplication.translate("AdminLabels", "Import catalogues, price lists and counts"),
+        "stock.adjust": QCoreApplication.translate("AdminLabels", "Adjust stock and post count variances"),
+        "stock.count": QCoreApplication.translate("AdminLabels", "Run stock counts"),
+        "purchase.edit": QCoreApplication.translate("AdminLabels", "Create and send purchase orders"),
+        "purchase.receive": QCoreApplication.translate("AdminLabels", "Receive goods"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -81,6 +88,9 @@ def permission_groups() -> dict[str, str]:
         "receivables": QCoreApplication.translate("AdminLabels", "Receivables"),
         "thirdparty": QCoreApplication.translate("AdminLabels", "Rebates and insurance"),
         "accounting": QCoreApplication.translate("AdminLabels", "Accounting"),
+        "part": QCoreApplication.translate("AdminLabels", "Parts"),
+        "stock": QCoreApplication.translate("AdminLabels", "Stock"),
+        "purchase": QCoreApplication.translate("AdminLabels", "Purchasing"),
     }
 
 
