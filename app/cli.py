@@ -1,5 +1,5 @@
 """The ``forecourt`` command: the desktop program, database set-up, backups, users, checks, invoice
-PDFs and billing exports.
+PDFs, billing and parts exports, and parts imports.
 
 Every command acts as the operating-system user running it (audited as ``os:<name>``): whoever can
 read and write the database file already holds all of its data. A :class:`DomainError` prints one
@@ -431,6 +431,61 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+PART_EXPORTS = {
+    "parts": ("export_parts", "the parts catalogue"),
+    "stock": ("export_stock", "every part's bin, on hand, reserved, available and average cost"),
+}
+
+
+def cmd_export_parts(args: argparse.Namespace) -> int:
+    from services.parts import exports
+    from services.progress import no_progress
+
+    path = _output_file(args.file, field="file")
+    db = _open(args)
+    try:
+        export = getattr(exports, PART_EXPORTS[args.what][0])
+        written = export(db, _actor(db), path, progress=_tty_progress() or no_progress)
+    finally:
+        db.dispose()
+    _out(f"Wrote {written:,} row{'' if written == 1 else 's'} to {path}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from services.imports import framework
+    from services.progress import no_progress
+
+    source = Path(args.file).expanduser()
+    report = _output_file(args.report, field="report") if args.report else None
+    db = _open(args)
+    try:
+        mapping = framework.load_preset(db, args.kind, args.preset) if args.preset else None
+        summary = framework.run(db, _actor(db), source, args.kind, mapping, dry_run=args.dry_run,
+                                target=getattr(args, "count", None) or "", report=report,
+                                progress=_tty_progress() or no_progress)
+    finally:
+        db.dispose()
+    if summary.errors:
+        for e in summary.errors[:10]:
+            _out(f"row {e.row}, {e.field}: {e.message}")
+        if len(summary.errors) > 10:
+            _out(f"... and {len(summary.errors) - 10:,} more")
+        rows = summary.error_rows
+        _err(f"{len(summary.errors):,} error{'' if len(summary.errors) == 1 else 's'} in {rows:,} "
+             f"row{'' if rows == 1 else 's'} of {source.name}; nothing was imported. "
+             f"Error report: {summary.report}")
+        return EXIT_FAILED
+    brands = f"{len(summary.new_brands):,}" + (f" ({', '.join(summary.new_brands)})" if summary.new_brands else "")
+    verb = "Checked (dry run, nothing written)" if summary.dry_run else "Imported"
+    _out(f"{verb} {source} as {summary.kind} in {summary.seconds:.1f} s:")
+    for label, value in (("rows", f"{summary.rows:,}"), ("inserted", f"{summary.inserted:,}"),
+                         ("updated", f"{summary.updated:,}"), ("unchanged", f"{summary.unchanged:,}"),
+                         ("new brands", brands), ("supersessions", f"{summary.supersessions:,}")):
+        _out(f"  {label:<14}{value}")
+    return EXIT_OK
+
+
 def cmd_export_journal(args: argparse.Namespace) -> int:
     from services.billing import accounting
     from services.progress import no_progress
@@ -553,7 +608,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("number", metavar="NUMBER", help="the invoice or credit note number")
     q.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
 
-    p = add("export", lambda _a: _missing_sub("export"), "write billing data to .xlsx or .csv files")
+    p = add("export", lambda _a: _missing_sub("export"), "write billing and parts data to .xlsx or .csv files")
     export = p.add_subparsers(dest="export_command", metavar="WHAT")
     for what, (_func, about) in EXPORTS.items():
         q = add(what, cmd_export, f"write {about} to FILE (.xlsx or .csv)", export)
@@ -566,6 +621,26 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("file", metavar="FILE")
     q.add_argument("--from", dest="start", metavar="DATE", type=_day, required=True, help="first day (YYYY-MM-DD)")
     q.add_argument("--to", dest="end", metavar="DATE", type=_day, required=True, help="last day (YYYY-MM-DD)")
+
+    for what, (_func, about) in PART_EXPORTS.items():
+        q = add(what, cmd_export_parts, f"write {about} to FILE (.xlsx or .csv)", export)
+        q.set_defaults(what=what)
+        q.add_argument("file", metavar="FILE")
+
+    p = add("import", lambda _a: _missing_sub("import"), "read parts, price lists and counts from .xlsx, .xls or "
+                                                          ".csv files (all rows or none)")
+    imports = p.add_subparsers(dest="import_command", metavar="WHAT")
+    for kind, about in (("parts", "the parts catalogue"), ("price-list", "a manufacturer's price list"),
+                        ("stock-count", "counted quantities into an open stock count")):
+        q = add(kind, cmd_import, f"import {about} from FILE", imports)
+        q.set_defaults(kind=kind)
+        q.add_argument("file", metavar="FILE")
+        q.add_argument("--dry-run", action="store_true", help="check and count the rows without writing")
+        q.add_argument("--preset", metavar="NAME", help="map the columns with a saved preset (default: by header)")
+        q.add_argument("--report", metavar="FILE", help="where to write the error report (default: "
+                                                        "FILE.errors.xlsx beside the file)")
+        if kind == "stock-count":
+            q.add_argument("--count", metavar="NUMBER", help="the stock count to fill (default: the only open one)")
 
     p = add("bench", cmd_bench, "measure performance on a generated database")
     p.add_argument("--size", choices=("small", "medium", "large"), default="large")

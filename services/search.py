@@ -24,7 +24,8 @@ from sqlalchemy import Connection, bindparam, text
 from app.db import Database
 from services.permissions import Actor, require
 
-KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view", "invoice": "invoice.view"}
+KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view", "invoice": "invoice.view",
+                    "part": "part.view"}
 CANDIDATES = 2000
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -76,7 +77,11 @@ SELECT i.id, i.number, i.kind, i.issued_on, i.total, i.currency,
        coalesce(nullif(i.customer_name, ''), c.name) AS customer_name
 FROM invoice i LEFT JOIN customer c ON c.id = i.customer_id WHERE i.status = 'posted' {ids}
 """
-_ID_COLUMNS = {"customer": "c.id", "vehicle": "v.id", "invoice": "i.id"}
+_PART_SQL = """
+SELECT p.id, b.name AS brand, p.part_number, p.number_key, p.description, p.description_alt, p.bin
+FROM part p JOIN brand b ON b.id = p.brand_id WHERE 1 = 1 {ids}
+"""
+_ID_COLUMNS = {"customer": "c.id", "vehicle": "v.id", "invoice": "i.id", "part": "p.id"}
 
 
 def _phone_forms(phone: str) -> str:
@@ -118,8 +123,18 @@ def invoice_doc(r) -> dict:
             "detail": detail, "body": body, "grams": ""}
 
 
+def part_doc(r) -> dict:
+    title = " ".join(x for x in (r.brand, r.part_number, r.description) if x)
+    body = " | ".join(x for x in (r.number_key, normalize(r.part_number), normalize(r.description),
+                                  normalize(r.description_alt)) if x)
+    # Short grams of the descriptions only: a two-character Chinese description ("机油") must find
+    # the part, while two characters of a part number would match too much of the catalogue.
+    return {"kind": "part", "ref_id": r.id, "title": title, "detail": r.bin or "", "body": body,
+            "grams": short_grams(r.description_alt, r.description)}
+
+
 _BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc),
-             "invoice": (_INVOICE_SQL, invoice_doc)}
+             "invoice": (_INVOICE_SQL, invoice_doc), "part": (_PART_SQL, part_doc)}
 
 _INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
                "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")

@@ -39,6 +39,7 @@ class DealershipSettings:
     currency: str = "CNY"
     prices_include_tax: bool = True
     language: str = "en"
+    allow_negative_stock: bool = False
     number_prefixes: dict[str, str] = field(default_factory=lambda: dict(DOC_TYPES))
 
 

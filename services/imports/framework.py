@@ -1,0 +1,380 @@
+"""The import framework (DESIGN §9): column mapping, presets, preview and an all-or-nothing commit.
+
+An :class:`ImportKind` names the fields a file may fill, which are required, the natural key that
+makes re-importing a file update rather than duplicate, and two functions: ``plan`` resolves the
+parsed rows against the database (marking each row insert, update or unchanged, or adding errors) and
+``commit`` writes a plan with Core executemany in the caller's transaction (STYLE §11).
+
+Every row is validated before anything is written. If any row has an error, nothing is written and
+an error report (.xlsx) names each bad row, field and problem.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from app.db import Database
+from models.parts import ImportPreset
+from services import files, settings
+from services.errors import NotFound, ValidationError
+from services.imports.reader import Table, cell_text, identifier_text, read_table
+from services.money import to_minor
+from services.permissions import Actor, require
+from services.progress import CancelToken, Progress, no_progress
+from services.uow import unit_of_work
+
+FIELD_KINDS = ("text", "code", "money", "quantity")
+_CHECK_EVERY = 2000
+
+
+@dataclass(frozen=True)
+class Field:
+    """A target field of an import. ``kind``: text | code (part numbers, barcodes: refused when Excel
+    mangled them) | money (to minor units) | quantity (to thousandths)."""
+
+    name: str
+    label: str
+    required: bool = False
+    kind: str = "text"
+    max_length: int = 0
+    synonyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # the row number as the spreadsheet shows it; 0 for a problem of the whole file
+    field: str
+    message: str
+    value: str = ""
+
+
+@dataclass
+class RowResult:
+    """One data row: its parsed ``values`` (only fields that had a value) and, once planned, its
+    ``action`` (insert | update | unchanged) or its errors."""
+
+    row: int
+    values: dict[str, Any]
+    errors: list[RowError] = field(default_factory=list)
+    action: str = ""
+    raw: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, field_name: str, message: str) -> None:
+        self.errors.append(RowError(self.row, field_name, message, self.raw.get(field_name, "")))
+
+
+@dataclass
+class ImportSummary:
+    kind: str
+    file: str
+    rows: int = 0
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    new_brands: list[str] = field(default_factory=list)
+    supersessions: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    report: Path | None = None
+    dry_run: bool = False
+    written: bool = False
+    seconds: float = 0.0
+
+    @property
+    def error_rows(self) -> int:
+        return len({e.row for e in self.errors})
+
+
+@dataclass
+class Context:
+    """What parsing and planning need besides the rows."""
+
+    currency: str
+    actor: Actor
+    file: str
+    target: str = ""  # what the rows go into, when the kind needs it (the stock count number)
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    name: str
+    title: str
+    fields: tuple[Field, ...]
+    key: tuple[str, ...]
+    key_of: Callable[[dict[str, Any]], tuple]
+    # plan(conn, rows, context, summary) -> an opaque plan; fills row actions/errors and the summary counts
+    plan: Callable[[Connection, list[RowResult], Context, ImportSummary], Any]
+    # commit(conn, actor, plan, summary, progress, cancel): writes the plan inside the caller's transaction
+    commit: Callable[[Connection, Actor, Any, ImportSummary, Progress, CancelToken | None], None]
+    permissions: tuple[str, ...] = ("part.import",)
+
+    def field(self, name: str) -> Field:
+        for f in self.fields:
+            if f.name == name:
+                return f
+        raise ValidationError("mapping", f"'{name}' is not a field of a {self.name} import")
+
+
+KINDS: dict[str, ImportKind] = {}
+
+
+def register(kind: ImportKind) -> ImportKind:
+    KINDS[kind.name] = kind
+    return kind
+
+
+def import_kind(name: str) -> ImportKind:
+    """The import kind called ``name`` (parts, price-list, stock-count)."""
+    import services.imports.parts  # noqa: F401 - registers the parts kinds
+
+    try:
+        return KINDS[name]
+    except KeyError:
+        raise ValidationError("kind", f"Unknown import '{name}'; choose one of {', '.join(sorted(KINDS))}") from None
+
+
+# --- column mapping -------------------------------------------------------------------------------
+
+def _fold_header(text: str) -> str:
+    return "".join(ch for ch in cell_text(text).casefold() if ch.isalnum())
+
+
+def auto_mapping(kind: ImportKind, headers: Sequence[str]) -> dict[str, str]:
+    """Field → header for every field whose name, label or a synonym (English or Chinese) matches a
+    header, ignoring case, spaces and punctuation. Each header is used at most once."""
+    folded = [_fold_header(h) for h in headers]
+    mapping: dict[str, str] = {}
+    used: set[int] = set()
+    for f in kind.fields:
+        for name in (f.name, f.label, *f.synonyms):
+            key = _fold_header(name)
+            hit = next((i for i, h in enumerate(folded) if h == key and i not in used), None)
+            if hit is not None:
+                mapping[f.name] = headers[hit]
+                used.add(hit)
+                break
+    return mapping
+
+
+def check_mapping(kind: ImportKind, headers: Sequence[str], mapping: dict[str, str]) -> dict[str, int]:
+    """Field → column index for ``mapping``; refuses unknown fields, missing headers and unmapped
+    required fields, naming them."""
+    columns: dict[str, int] = {}
+    for name, header in mapping.items():
+        if not header:
+            continue
+        kind.field(name)
+        if header not in headers:
+            raise ValidationError("mapping", f"The file has no column '{header}' (for {name})")
+        columns[name] = list(headers).index(header)
+    missing = [f.name for f in kind.fields if f.required and f.name not in columns]
+    if missing:
+        found = ", ".join(h for h in headers if h) or "none"
+        raise ValidationError("mapping", f"No column for {', '.join(missing)} (columns found: {found})")
+    return columns
+
+
+# --- presets --------------------------------------------------------------------------------------
+
+def save_preset(db: Database, actor: Actor, kind: str, name: str, mapping: dict[str, str]) -> str:
+    """Remember ``mapping`` as preset ``name`` of ``kind`` (replacing one of that name); returns its id."""
+    require(actor, "part.import")
+    import_kind(kind)
+    clean = " ".join(name.split())
+    if not clean or len(clean) > 80:
+        raise ValidationError("name", "A preset needs a name of at most 80 characters")
+    data = json.dumps({k: v for k, v in mapping.items() if v}, ensure_ascii=False, sort_keys=True)
+    with unit_of_work(db, actor) as session:
+        preset = session.execute(select(ImportPreset).where(ImportPreset.kind == kind,
+                                                            ImportPreset.name == clean)).scalar()
+        if preset is None:
+            preset = ImportPreset(kind=kind, name=clean, mapping=data, created_by=actor.username)
+            session.add(preset)
+        else:
+            preset.mapping = data
+        preset.updated_by = actor.username
+        session.flush()
+        session.commit()
+        return preset.id
+
+
+def load_preset(db: Database, kind: str, name: str) -> dict[str, str]:
+    """The mapping saved as preset ``name`` of ``kind``; NotFound if there is none. Any thread."""
+    with db.read() as conn:
+        raw = conn.execute(select(ImportPreset.mapping).where(ImportPreset.kind == kind,
+                                                              ImportPreset.name == " ".join(name.split()))).scalar()
+    if raw is None:
+        raise NotFound(f"There is no {kind} import preset called '{name}'")
+    return dict(json.loads(raw))
+
+
+def list_presets(db: Database, kind: str) -> list[str]:
+    """The names of the presets of ``kind``, sorted. Any thread."""
+    with db.read() as conn:
+        return list(conn.execute(select(ImportPreset.name).where(ImportPreset.kind == kind)
+                                 .order_by(ImportPreset.name)).scalars())
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+def _parse_value(f: Field, value: Any, currency: str) -> Any:
+    text = " ".join((identifier_text(value) if f.kind == "code" else cell_text(value)).split())
+    if not text:
+        return None
+    if f.max_length and len(text) > f.max_length:
+        raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+    if f.kind == "money":
+        amount = to_minor(text, currency)
+        if amount < 0:
+            raise ValidationError(f.name, f"'{text}' is negative")
+        return amount
+    if f.kind == "quantity":
+        from services.billing.totals import quantity_from_text
+
+        quantity = quantity_from_text(text.replace(",", ""))
+        if quantity < 0:
+            raise ValidationError(f.name, f"'{text}' is negative")
+        return quantity
+    return text
+
+
+def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context: Context, *,
+               progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[RowResult]:
+    """Every data row of ``table`` parsed field by field, with per-field errors and duplicates of the
+    natural key within the file marked as errors."""
+    fields = [(kind.field(name), index) for name, index in columns.items()]
+    required = [f.name for f in kind.fields if f.required]
+    results: list[RowResult] = []
+    seen: dict[tuple, int] = {}
+    key_field = kind.key[-1]
+    for count, (number, cells) in enumerate(table.rows, start=1):
+        result = RowResult(number, {})
+        for f, index in fields:
+            value = cells[index] if index < len(cells) else None
+            try:
+                parsed = _parse_value(f, value, context.currency)
+            except ValidationError as exc:
+                result.raw[f.name] = cell_text(value)
+                result.error(f.name, exc.detail)
+                continue
+            if parsed is not None:
+                result.values[f.name] = parsed
+        for name in required:
+            if name not in result.values and not any(e.field == name for e in result.errors):
+                result.error(name, "is empty")
+        if result.ok:
+            key = kind.key_of(result.values)
+            first = seen.get(key)
+            if first is not None:
+                result.raw[key_field] = str(result.values.get(key_field, ""))
+                result.error(key_field, f"the same as row {first}: each one may appear only once in a file")
+            else:
+                seen[key] = number
+        results.append(result)
+        if count % _CHECK_EVERY == 0:
+            if cancel is not None:
+                cancel.check()
+            progress(count, table.total, f"Checked {count:,} rows")
+    return results
+
+
+# --- running --------------------------------------------------------------------------------------
+
+def default_report_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.errors.xlsx")
+
+
+def write_error_report(path: Path | str, errors: Iterable[RowError]) -> Path:
+    """Write ``errors`` as an .xlsx (or .csv) file: row, field, message, value. Any thread."""
+    path = Path(path)
+    rows = [(e.row or None, e.field, e.message, e.value) for e in errors]
+    files.write_table(path, ("row", "field", "message", "value"), [rows], total=len(rows), sheet="errors",
+                      widths=(8, 18, 70, 30))
+    return path
+
+
+@dataclass
+class Preview:
+    headers: list[str]
+    mapping: dict[str, str]
+    rows: list[RowResult]  # the first rows, each with its action or errors
+    summary: ImportSummary  # over every row of the file
+
+
+def _prepare(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str,
+             mapping: dict[str, str] | None, target: str
+             ) -> tuple[ImportKind, Table, dict[str, str], dict[str, int], Context]:
+    kind = import_kind(kind) if isinstance(kind, str) else kind
+    for permission in kind.permissions:
+        require(actor, permission)
+    table = read_table(path)
+    mapping = dict(mapping) if mapping else auto_mapping(kind, table.headers)
+    columns = check_mapping(kind, table.headers, mapping)
+    with db.read() as conn:
+        currency = settings.load(conn).currency
+    return kind, table, mapping, columns, Context(currency=currency, actor=actor, file=Path(path).name,
+                                                target=target)
+
+
+def _planned(conn: Connection, kind: ImportKind, results: list[RowResult], context: Context,
+             summary: ImportSummary) -> Any:
+    summary.rows = len(results)
+    ok = [r for r in results if r.ok]
+    plan = kind.plan(conn, ok, context, summary)
+    summary.errors = [e for r in results for e in r.errors]
+    if summary.errors:
+        summary.inserted = summary.updated = summary.unchanged = summary.supersessions = 0
+        summary.new_brands = []
+    return plan
+
+
+def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, *,
+            mapping: dict[str, str] | None = None, target: str = "", limit: int = 100, progress: Progress = no_progress,
+            cancel: CancelToken | None = None) -> Preview:
+    """Check the whole file as an import would, writing nothing: the first ``limit`` rows with their
+    action or errors, and the summary over all rows. Worker thread (it reads the whole file)."""
+    kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
+    results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
+    summary = ImportSummary(kind=kind.name, file=str(path), dry_run=True)
+    with db.read() as conn:
+        _planned(conn, kind, results, context, summary)
+    return Preview(headers=list(table.headers), mapping=mapping, rows=results[:limit], summary=summary)
+
+
+def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, mapping: dict[str, str] | None = None,
+        *, dry_run: bool = False, target: str = "", report: Path | str | None = None, progress: Progress = no_progress,
+        cancel: CancelToken | None = None) -> ImportSummary:
+    """Import ``path`` as ``kind`` with ``mapping`` (field → header; by default matched from the
+    headers). All or nothing: if any row has an error nothing is written and an error report is
+    written to ``report`` (default ``<file>.errors.xlsx`` beside it), named in the summary. A dry
+    run checks and counts without writing (except that report). ``target`` names what the rows go
+    into where the kind needs it (a stock count's number; by default the only open count). Worker thread."""
+    started = time.perf_counter()
+    path = Path(path)
+    kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
+    results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
+    summary = ImportSummary(kind=kind.name, file=str(path), dry_run=dry_run)
+    if dry_run:
+        with db.read() as conn:
+            _planned(conn, kind, results, context, summary)
+    else:
+        # Planned inside the write transaction, so nothing can change between the check and the write.
+        with db.engine.begin() as conn:
+            plan = _planned(conn, kind, results, context, summary)
+            if not summary.errors:
+                kind.commit(conn, actor, plan, summary, progress, cancel)
+                summary.written = True
+    if summary.errors:
+        summary.report = write_error_report(Path(report) if report else default_report_path(path), summary.errors)
+    summary.seconds = time.perf_counter() - started
+    return summary

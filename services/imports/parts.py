@@ -1,0 +1,360 @@
+"""The parts import kinds: ``parts`` (the catalogue), ``price-list`` (a manufacturer's price file) and
+``stock-count`` (counted quantities into an open stock count).
+
+Brand + part number (folded by :func:`services.parts.catalogue.normalize_number`) is the natural key:
+importing a file again updates the parts it names and never duplicates them. An empty cell leaves
+the part's current value as it is. A brand the catalogue does not know yet is created and named in
+the summary. ``superseded_by`` names a part number of the same brand, in the catalogue or in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, func, select
+
+from models.base import utcnow
+from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
+from services import audit, search
+from services.errors import ValidationError
+from services.ids import new_id
+from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult, register
+from services.parts.catalogue import MAX_CHAIN, normalize_number
+from services.permissions import Actor
+from services.progress import CancelToken, Progress
+
+_CHUNK = 5000
+# Above this many changed parts one bulk rebuild of the part search documents beats indexing each.
+_REBUILD_OVER = 2000
+
+BRAND = Field("brand", "Brand", required=True, max_length=80,
+              synonyms=("make", "manufacturer", "品牌", "厂牌", "厂家", "车型品牌"))
+PART_NUMBER = Field("part_number", "Part number", required=True, kind="code", max_length=60,
+                    synonyms=("part no", "part no.", "part #", "partno", "number", "oe number", "零件号", "配件号",
+                              "零件编号", "配件编号", "零件号码", "配件编码", "零件编码", "物料号", "编号"))
+DESCRIPTION = Field("description", "Description", max_length=300,
+                    synonyms=("name", "part name", "名称", "描述", "零件名称", "配件名称", "品名", "说明"))
+DESCRIPTION_ALT = Field("description_alt", "Second description", max_length=300,
+                        synonyms=("description 2", "english description", "英文名称", "英文描述", "第二描述"))
+CATEGORY = Field("category", "Category", max_length=80, synonyms=("group", "类别", "分类", "类型", "零件类别"))
+UNIT = Field("unit", "Unit", max_length=16, synonyms=("uom", "单位", "计量单位"))
+BARCODE = Field("barcode", "Barcode", kind="code", max_length=64, synonyms=("ean", "条码", "条形码"))
+BIN = Field("bin", "Bin", max_length=40, synonyms=("bin location", "location", "货位", "库位", "仓位"))
+TAX_CODE = Field("tax_code", "Tax code", max_length=16, synonyms=("tax class", "税码", "税率代码"))
+RETAIL = Field("retail_price", "Retail price", kind="money",
+               synonyms=("retail", "price", "零售价", "零售价格", "售价", "销售价"))
+TRADE = Field("trade_price", "Trade price", kind="money", synonyms=("trade", "wholesale", "批发价", "同行价"))
+COST = Field("cost", "Cost", kind="money",
+             synonyms=("list cost", "list_cost", "dealer price", "net price", "成本", "成本价", "进价", "采购价"))
+SUPERSEDED = Field("superseded_by", "Superseded by", kind="code", max_length=60,
+                   synonyms=("replaced by", "supersession", "new part number", "替代", "替代号", "替换号",
+                             "替代零件号", "新零件号", "新配件号"))
+COUNTED = Field("counted", "Counted", required=True, kind="quantity",
+                synonyms=("count", "quantity", "qty", "盘点数", "盘点数量", "实盘数", "实盘数量", "数量"))
+
+# file field -> part column
+_COLUMN = {"part_number": "part_number", "description": "description", "description_alt": "description_alt",
+           "category": "category", "unit": "unit", "barcode": "barcode", "bin": "bin", "tax_code": "tax_code",
+           "retail_price": "retail_price", "trade_price": "trade_price", "cost": "list_cost"}
+CATALOGUE_UPDATES = tuple(_COLUMN.values())
+PRICE_UPDATES = ("retail_price", "trade_price", "list_cost")
+
+
+def _fold_brand(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _key(values: dict[str, Any]) -> tuple:
+    return _fold_brand(values.get("brand", "")), normalize_number(values.get("part_number", ""))
+
+
+def _chunks(rows: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(rows), size):
+        yield rows[start:start + size]
+
+
+def _cleaned(name: str, value: Any) -> Any:
+    if name in ("bin", "tax_code"):
+        return value.upper()
+    return value
+
+
+@dataclass
+class _PartsPlan:
+    brands: list[dict[str, Any]] = field(default_factory=list)
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    links: list[dict[str, Any]] = field(default_factory=list)
+    columns: tuple[str, ...] = ()
+
+
+def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summary: ImportSummary,
+               actor: Actor) -> dict[str, str]:
+    known = {_fold_brand(name): brand_id for brand_id, name in conn.execute(select(Brand.id, Brand.name))}
+    found: dict[str, str] = {}
+    now = utcnow()
+    for r in rows:
+        name = r.values["brand"]
+        folded = _fold_brand(name)
+        if folded in found:
+            continue
+        if folded in known:
+            found[folded] = known[folded]
+            continue
+        found[folded] = brand_id = new_id()
+        plan.brands.append({"id": brand_id, "name": name, "created_at": now, "created_by": actor.username,
+                            "updated_at": now, "updated_by": actor.username})
+        summary.new_brands.append(name)
+    return found
+
+
+def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str]) -> dict[tuple, dict[str, Any]]:
+    t = Part.__table__
+    wanted = [t.c.id, t.c.brand_id, t.c.number_key, t.c.superseded_by_id, *(t.c[c] for c in columns)]
+    found: dict[tuple, dict[str, Any]] = {}
+    ids = sorted(brand_ids)
+    for chunk in _chunks(ids, 500):
+        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))).mappings():
+            found[(row["brand_id"], row["number_key"])] = dict(row)
+    return found
+
+
+def _new_part(part_id: str, brand_id: str, values: dict[str, Any], actor: Actor, now: Any) -> dict[str, Any]:
+    row = {"id": part_id, "created_at": now, "created_by": actor.username, "updated_at": now,
+           "updated_by": actor.username, "brand_id": brand_id, "part_number": values["part_number"],
+           "number_key": normalize_number(values["part_number"]), "description": values.get("description", ""),
+           "description_alt": "", "category": "", "unit": "pcs", "barcode": "", "bin": "", "tax_code": "",
+           "retail_price": 0, "trade_price": 0, "list_cost": 0, "min_qty": 0, "max_qty": 0,
+           "reorder_manual": False, "preferred_supplier_id": None, "superseded_by_id": None, "active": True}
+    for name, column in _COLUMN.items():
+        if name in values:
+            row[column] = _cleaned(name, values[name])
+    return row
+
+
+def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summary: ImportSummary, *,
+                updatable: tuple[str, ...]) -> _PartsPlan:
+    actor = context.actor
+    plan = _PartsPlan(columns=updatable)
+    brands = _brand_ids(conn, rows, plan, summary, actor)
+    existing = _existing_parts(conn, set(brands.values()), updatable)
+    ids = {k: v["id"] for k, v in existing.items()}
+    links = {v["id"]: v["superseded_by_id"] for v in existing.values()}
+    pending: list[tuple[RowResult, str, str]] = []
+    brand_of: dict[str, str] = {}
+    now = utcnow()
+    for r in rows:
+        brand_id = brands[_fold_brand(r.values["brand"])]
+        key = normalize_number(r.values["part_number"])
+        if not key:
+            r.error("part_number", "has no letters or digits")
+            continue
+        old = existing.get((brand_id, key))
+        if old is None:
+            if "description" not in r.values:
+                r.error("description", "is empty (a part new to the catalogue needs one)")
+                continue
+            part_id = new_id()
+            plan.inserts.append(_new_part(part_id, brand_id, r.values, actor, now))
+            ids[(brand_id, key)] = part_id
+            r.action = "insert"
+        else:
+            part_id = old["id"]
+            merged = {c: old[c] for c in updatable}
+            for name, column in _COLUMN.items():
+                if name in r.values and column in updatable:
+                    merged[column] = _cleaned(name, r.values[name])
+            if any(merged[c] != old[c] for c in updatable):
+                plan.updates.append({"b_id": part_id, **{f"v_{c}": v for c, v in merged.items()}})
+                r.action = "update"
+            else:
+                r.action = "unchanged"
+        brand_of[part_id] = brand_id
+        if "superseded_by" in r.values:
+            pending.append((r, part_id, r.values["superseded_by"]))
+    changed: list[tuple[RowResult, str, str]] = []
+    for r, part_id, number in pending:
+        target = ids.get((brand_of[part_id], normalize_number(number)))
+        if target is None:
+            r.error("superseded_by", f"{number} is not a {r.values['brand']} part in the catalogue or in this file")
+        elif target == part_id:
+            r.error("superseded_by", "a part cannot be superseded by itself")
+        elif links.get(part_id) != target:
+            links[part_id] = target
+            changed.append((r, part_id, target))
+    for r, part_id, target in changed:
+        current, steps = target, 0
+        while current is not None and current != part_id and steps <= MAX_CHAIN:
+            current, steps = links.get(current), steps + 1
+        if current is not None:
+            r.error("superseded_by", f"{r.values['superseded_by']} is itself superseded, directly or through "
+                                     "other parts, by this part: the chain would loop")
+            continue
+        plan.links.append({"b_id": part_id, "v_superseded_by_id": target})
+        if r.action == "unchanged":
+            r.action = "update"
+    summary.inserted = sum(r.action == "insert" for r in rows)
+    summary.updated = sum(r.action == "update" for r in rows)
+    summary.unchanged = sum(r.action == "unchanged" for r in rows)
+    summary.supersessions = len(plan.links)
+    return plan
+
+
+def _commit_parts(conn: Connection, actor: Actor, plan: _PartsPlan, summary: ImportSummary, progress: Progress,
+                  cancel: CancelToken | None) -> None:
+    t = Part.__table__
+    now = utcnow()
+    if plan.brands:
+        conn.execute(Brand.__table__.insert(), plan.brands)
+    total = len(plan.inserts) + len(plan.updates)
+    done = 0
+    for chunk in _chunks(plan.inserts):
+        if cancel is not None:
+            cancel.check()
+        conn.execute(t.insert(), list(chunk))
+        conn.execute(PartStock.__table__.insert(), [
+            {"part_id": r["id"], "on_hand": 0, "reserved": 0, "average_cost": 0, "last_movement_on": None}
+            for r in chunk])
+        done += len(chunk)
+        progress(done, total, f"Imported {done:,} of {total:,} parts")
+    if plan.updates:
+        values = {c: bindparam(f"v_{c}") for c in plan.columns}
+        statement = t.update().where(t.c.id == bindparam("b_id")).values(updated_at=now, updated_by=actor.username,
+                                                                          **values)
+        for chunk in _chunks(plan.updates):
+            if cancel is not None:
+                cancel.check()
+            conn.execute(statement, list(chunk))
+            done += len(chunk)
+            progress(done, total, f"Imported {done:,} of {total:,} parts")
+    if plan.links:
+        conn.execute(t.update().where(t.c.id == bindparam("b_id")).values(
+            superseded_by_id=bindparam("v_superseded_by_id"), updated_at=now, updated_by=actor.username), plan.links)
+    changed = [r["id"] for r in plan.inserts] + [r["b_id"] for r in plan.updates]
+    if cancel is not None:
+        cancel.check()
+    if len(changed) > _REBUILD_OVER:
+        search.rebuild(conn, ["part"])
+    else:
+        search.index(conn, "part", changed)
+    _audit(conn, actor, summary, "part")
+
+
+def _audit(conn: Connection, actor: Actor, summary: ImportSummary, entity: str) -> None:
+    from pathlib import Path
+
+    counts = {"file": Path(summary.file).name, "kind": summary.kind, "rows": summary.rows,
+              "inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged,
+              "new_brands": list(summary.new_brands), "supersessions": summary.supersessions}
+    text = (f"{summary.kind} import of {counts['file']}: {summary.rows} rows, {summary.inserted} new, "
+            f"{summary.updated} updated, {summary.unchanged} unchanged")
+    audit.append(conn, actor, [audit.Change("import", entity, new_id(), None, counts, summary=text)])
+
+
+# --- stock counts -----------------------------------------------------------------------------------
+
+@dataclass
+class _CountPlan:
+    count_id: str
+    number: str
+    status: str
+    lines: list[dict[str, Any]] = field(default_factory=list)  # b_id, part_id, v_counted
+
+
+def _target_count(conn: Connection, number: str) -> tuple[str, str, str]:
+    t = StockCount.__table__
+    if number:
+        row = conn.execute(select(t.c.id, t.c.number, t.c.status).where(t.c.number == number.strip())).first()
+        if row is None:
+            raise ValidationError("count", f"There is no stock count {number}")
+        if row.status not in ("open", "counting"):
+            raise ValidationError("count", f"Count {row.number} is {row.status}; it can no longer be changed")
+        return row.id, row.number, row.status
+    rows = conn.execute(select(t.c.id, t.c.number, t.c.status).where(t.c.status.in_(("open", "counting")))
+                        .order_by(t.c.number)).all()
+    if not rows:
+        raise ValidationError("count", "No stock count is open: start one before importing counted figures")
+    if len(rows) > 1:
+        raise ValidationError("count", f"Several stock counts are open ({', '.join(r.number for r in rows)}): "
+                                       "name the one to fill")
+    return rows[0].id, rows[0].number, rows[0].status
+
+
+def _plan_count(conn: Connection, rows: list[RowResult], context: Context, summary: ImportSummary) -> _CountPlan:
+    count_id, number, status = _target_count(conn, context.target)
+    plan = _CountPlan(count_id=count_id, number=number, status=status)
+    brands = {_fold_brand(name): brand_id for brand_id, name in conn.execute(select(Brand.id, Brand.name))}
+    lt, pt = StockCountLine.__table__, Part.__table__
+    on_count = {(r.brand_id, r.number_key): (r.line_id, r.part_id, r.counted) for r in conn.execute(
+        select(lt.c.id.label("line_id"), lt.c.part_id, lt.c.counted, pt.c.brand_id, pt.c.number_key)
+        .join(pt, pt.c.id == lt.c.part_id).where(lt.c.count_id == count_id))}
+    for r in rows:
+        brand_id = brands.get(_fold_brand(r.values["brand"]))
+        if brand_id is None:
+            r.error("brand", f"{r.values['brand']} is not a brand in the catalogue")
+            continue
+        line = on_count.get((brand_id, normalize_number(r.values["part_number"])))
+        if line is None:
+            r.error("part_number", f"{r.values['brand']} {r.values['part_number']} is not on count {number}")
+            continue
+        line_id, part_id, counted = line
+        if counted == r.values["counted"]:
+            r.action = "unchanged"
+        else:
+            r.action = "update"
+            plan.lines.append({"b_id": line_id, "part_id": part_id, "v_counted": r.values["counted"]})
+    summary.updated = len(plan.lines)
+    summary.unchanged = sum(r.action == "unchanged" for r in rows)
+    return plan
+
+
+def _commit_count(conn: Connection, actor: Actor, plan: _CountPlan, summary: ImportSummary, progress: Progress,
+                  cancel: CancelToken | None) -> None:
+    m = StockMovement.__table__
+    now = utcnow()
+    for chunk in _chunks(plan.lines, 500):
+        if cancel is not None:
+            cancel.check()
+        # As services.parts.counts.enter_count: the ledger's on hand and last movement at this moment.
+        ledger = {r.part_id: (r.on_hand, r.mark) for r in conn.execute(
+            select(m.c.part_id, func.sum(m.c.quantity).label("on_hand"), func.max(m.c.id).label("mark"))
+            .where(m.c.part_id.in_([line["part_id"] for line in chunk])).group_by(m.c.part_id))}
+        for line in chunk:
+            on_hand, mark = ledger.get(line["part_id"], (0, ""))
+            line.update(v_expected=on_hand, v_mark=mark)
+    lt = StockCountLine.__table__
+    if plan.lines:
+        conn.execute(lt.update().where(lt.c.id == bindparam("b_id")).values(
+            counted=bindparam("v_counted"), expected=bindparam("v_expected"), ledger_mark=bindparam("v_mark"),
+            counted_at=now, updated_at=now, updated_by=actor.username), plan.lines)
+        progress(len(plan.lines), len(plan.lines), f"Entered {len(plan.lines):,} counted figures")
+        if plan.status == "open":
+            ct = StockCount.__table__
+            conn.execute(ct.update().where(ct.c.id == plan.count_id).values(status="counting", updated_at=now,
+                                                                            updated_by=actor.username))
+    _audit(conn, actor, summary, "stock_count_line")
+
+
+# --- registration -----------------------------------------------------------------------------------
+
+CATALOGUE_FIELDS = (BRAND, PART_NUMBER, DESCRIPTION, DESCRIPTION_ALT, CATEGORY, UNIT, BARCODE, BIN, TAX_CODE,
+                    RETAIL, TRADE, COST, SUPERSEDED)
+
+PARTS = register(ImportKind(
+    name="parts", title="Parts catalogue", fields=CATALOGUE_FIELDS, key=("brand", "part_number"), key_of=_key,
+    plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=CATALOGUE_UPDATES),
+    commit=_commit_parts))
+
+PRICE_LIST = register(ImportKind(
+    name="price-list", title="Manufacturer price list",
+    fields=(BRAND, PART_NUMBER, replace(DESCRIPTION, required=True), replace(RETAIL, required=True), TRADE, COST,
+            SUPERSEDED),
+    key=("brand", "part_number"), key_of=_key,
+    plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=PRICE_UPDATES),
+    commit=_commit_parts))
+
+STOCK_COUNT = register(ImportKind(
+    name="stock-count", title="Stock count", fields=(BRAND, PART_NUMBER, COUNTED), key=("brand", "part_number"),
+    key_of=_key, plan=_plan_count, commit=_commit_count, permissions=("part.import", "stock.count")))

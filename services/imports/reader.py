@@ -1,0 +1,170 @@
+"""Reading a spreadsheet for import: .xlsx/.xlsm/.xls/.xlsb/.ods through python-calamine, .csv in
+UTF-8 (with or without BOM) or GBK/GB18030.
+
+Only the first sheet of a workbook is read. The first non-blank row is the header row; the rows after
+it are yielded with their row numbers as Excel shows them, so an error report points at the line a
+person sees. Blank rows are skipped (their numbers are not reused).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from services.errors import ValidationError
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+TEXT_SUFFIXES = (".csv", ".txt")
+SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
+
+# "1.23457E+11": what Excel shows, and saves as CSV, for a long number in a General column.
+_SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
+# Excel keeps 15 significant digits; a longer number typed into a General cell has lost the rest.
+_EXACT_LIMIT = 10**15
+
+
+@dataclass
+class Table:
+    """A sheet: ``headers`` (stripped text) and ``rows`` yielding ``(row_number, cells)`` once.
+    ``total`` is the number of rows after the header row (blank ones included), for progress."""
+
+    path: Path
+    headers: list[str]
+    rows: Iterator[tuple[int, list[Any]]]
+    total: int
+
+
+def _not_a_spreadsheet(path: Path, why: str = "") -> ValidationError:
+    detail = f" ({why})" if why else ""
+    return ValidationError("file", f"{path.name} is not a spreadsheet: choose an .xlsx, .xls or .csv file{detail}")
+
+
+def _empty(path: Path) -> ValidationError:
+    return ValidationError("file", f"{path.name} is empty: it has no header row")
+
+
+def _blank(cells: list[Any]) -> bool:
+    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+
+
+def read_table(path: Path | str) -> Table:
+    """Open ``path`` for reading. A file that is missing, not a spreadsheet, not decodable or empty is
+    refused with one :class:`ValidationError` on field ``file`` naming it. Any thread."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValidationError("file", f"{path} does not exist")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise _not_a_spreadsheet(path)
+    if path.stat().st_size == 0:
+        raise _empty(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        return _read_workbook(path)
+    return _read_csv(path)
+
+
+def _read_workbook(path: Path) -> Table:
+    import python_calamine
+
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        if not workbook.sheet_names:
+            raise _empty(path)
+        sheet = workbook.get_sheet_by_index(0)
+        # The sheet's first used row; calamine leaves out the blank rows above it.
+        first_row = sheet.start[0] if sheet.start else 0
+        data = sheet.to_python(skip_empty_area=True)
+    except ValidationError:
+        raise
+    except Exception as exc:  # calamine raises a family of its own besides plain ValueErrors
+        raise _not_a_spreadsheet(path, type(exc).__name__) from exc
+    return _table(path, data, first_row + 1)
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    if b"\x00" in raw[:4096]:
+        raise _not_a_spreadsheet(path, "it holds binary data")
+    if raw.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    else:
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise ValidationError("file", f"{path.name} cannot be read as text: save it as CSV in UTF-8 "
+                                      f"(byte {exc.start} is not UTF-8 or GBK)") from exc
+
+
+def _read_csv(path: Path) -> Table:
+    text = _decode(path, path.read_bytes())
+    first_line = text.split("\n", 1)[0]
+    delimiter = max((",", ";", "\t"), key=first_line.count)
+    try:
+        data = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:
+        raise _not_a_spreadsheet(path, str(exc)) from exc
+    return _table(path, data, 1)
+
+
+def _table(path: Path, data: list[list[Any]], first_number: int) -> Table:
+    start = 0
+    while start < len(data) and _blank(data[start]):
+        start += 1
+    if start == len(data):
+        raise _empty(path)
+    headers = [cell_text(h) for h in data[start]]
+    header_number = first_number + start
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        for offset, cells in enumerate(data[start + 1:], start=1):
+            if not _blank(cells):
+                yield header_number + offset, cells
+
+    return Table(path=path, headers=headers, rows=rows(), total=len(data) - start - 1)
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: numbers Excel made of digits back to their digits (``1234567.0`` → ``1234567``),
+    dates as ISO dates, text stripped."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < _EXACT_LIMIT:
+            return str(int(value))
+        # Excel's own precision: hides binary noise such as 12.299999999999999.
+        return format(value, ".15g")
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ") if value.time() != time(0) else value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def identifier_text(value: Any) -> str:
+    """A part number, barcode or other code from a cell. A code that Excel turned into scientific
+    notation, or into a number longer than the 15 digits it keeps, has lost digits and is refused
+    (DESIGN §11) with a :class:`ValidationError` on field ``value``."""
+    if isinstance(value, float | int) and not isinstance(value, bool) and abs(value) >= _EXACT_LIMIT:
+        raise ValidationError("value", _LOST_DIGITS)
+    text = cell_text(value)
+    if _SCIENTIFIC.match(text):
+        raise ValidationError("value", _LOST_DIGITS)
+    return text
+
+
+_LOST_DIGITS = ("arrived in scientific notation, so Excel has dropped its last digits; format the column "
+                "as Text in Excel, retype the numbers and save again")

@@ -1,0 +1,1 @@
+"""The parts department: catalogue, stock ledger, alerts, purchasing and stock counts (issue 4)."""

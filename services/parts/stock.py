@@ -1,0 +1,316 @@
+"""The stock ledger (DESIGN §4): movements, on hand, reservations and the moving average cost.
+
+:func:`record_movement` is the one way stock changes. It appends a ``stock_movement`` row and, in
+the same transaction, updates the part's cached ``part_stock`` row (on hand, average cost, date of
+the last movement), so reading a part's stock is one primary-key lookup however long its ledger.
+
+Costing is the moving weighted average per part. Stock coming in at a cost (a receipt, a return at
+the cost it went out at) re-averages: ``avg = (on_hand × avg + qty × cost) / (on_hand + qty)``,
+rounded half-up to the minor unit; when nothing (or less than nothing) is on hand the new average
+is simply the incoming cost. Stock going out (issues, counter sales, negative adjustments and count
+variances) goes out at the average of that moment, which the movement records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from models.base import utcnow
+from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
+from services import settings
+from services.audit import Change, record
+from services.errors import InsufficientStock, NotFound, ValidationError
+from services.money import round_half_up
+from services.permissions import Actor, require
+from services.uow import unit_of_work
+
+INCOMING = frozenset({"receipt", "return_from_job", "customer_return"})
+OUTGOING = frozenset({"issue", "counter_sale"})
+REFUSED_ACTION = "stock_refused"  # audit action of a movement refused for want of stock
+
+
+@dataclass(frozen=True)
+class StockLevel:
+    on_hand: int
+    reserved: int
+    available: int
+    average_cost: int
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    id: str
+    kind: str
+    quantity: int
+    unit_cost: int
+    moved_on: date
+    reference: str
+    source_id: str | None
+    notes: str
+    created_by: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ReservationRow:
+    id: str
+    quantity: int
+    for_reference: str
+    customer_id: str | None
+    created_at: datetime
+
+
+def new_average(on_hand: int, average: int, quantity: int, cost: int) -> int:
+    """The moving average after ``quantity`` (> 0) comes in at ``cost``."""
+    if on_hand <= 0:
+        return cost
+    return round_half_up((Decimal(on_hand) * average + Decimal(quantity) * cost) / (on_hand + quantity))
+
+
+def _stock_row(session: Session, part_id: str) -> PartStock:
+    row = session.get(PartStock, part_id)
+    if row is None:
+        if session.get(Part, part_id) is None:
+            raise NotFound("The part no longer exists")
+        row = PartStock(part_id=part_id, on_hand=0, reserved=0, average_cost=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _part_number(session: Session | Connection, part_id: str) -> str:
+    return session.execute(select(Part.part_number).where(Part.id == part_id)).scalar() or part_id
+
+
+def record_movement(session: Session, *, part_id: str, kind: str, quantity: int, unit_cost: int | None = None,
+                    moved_on: date, reference: str = "", source_id: str | None = None, notes: str = "") -> str:
+    """Append one movement of ``quantity`` (signed thousandths) and update the cached stock, inside
+    the caller's write transaction; returns the movement id.
+
+    Receipts and returns are positive, issues and counter sales negative; adjustments and count
+    variances either. A receipt needs its ``unit_cost``; a return comes back at the ``unit_cost``
+    the caller passes (the cost it went out at), or at the average if none. Anything going out is
+    costed at the current average whatever ``unit_cost`` says. A movement that would leave on hand
+    below zero raises :class:`InsufficientStock` and writes nothing, unless the dealership settings
+    allow negative stock."""
+    if kind not in MOVEMENT_KINDS:
+        raise ValidationError("kind", f"Movement type must be one of {', '.join(MOVEMENT_KINDS)}")
+    if not isinstance(quantity, int) or quantity == 0:
+        raise ValidationError("quantity", "A movement needs a quantity other than zero")
+    if kind in INCOMING and quantity < 0:
+        raise ValidationError("quantity", f"A {kind.replace('_', ' ')} brings stock in: the quantity is positive")
+    if kind in OUTGOING and quantity > 0:
+        raise ValidationError("quantity", f"An {kind.replace('_', ' ')} takes stock out: the quantity is negative")
+    if kind == "receipt" and unit_cost is None:
+        raise ValidationError("unit_cost", "A receipt needs its unit cost")
+    if unit_cost is not None and unit_cost < 0:
+        raise ValidationError("unit_cost", "A cost cannot be negative")
+    stock = _stock_row(session, part_id)
+    on_hand, average = stock.on_hand, stock.average_cost
+    if quantity < 0 and on_hand + quantity < 0 and not settings.load(session).allow_negative_stock:
+        raise InsufficientStock(part_id, _part_number(session, part_id), available=max(on_hand, 0),
+                                requested=-quantity)
+    if quantity > 0:
+        cost = average if unit_cost is None else unit_cost
+        stock.average_cost = new_average(on_hand, average, quantity, cost)
+    else:
+        cost = average
+    actor = session.info.get("actor")
+    who = actor.username if actor else ""
+    movement = StockMovement(part_id=part_id, kind=kind, quantity=quantity, unit_cost=cost, moved_on=moved_on,
+                             reference=reference, source_id=source_id, notes=notes, created_by=who, updated_by=who)
+    session.add(movement)
+    stock.on_hand = on_hand + quantity
+    if stock.last_movement_on is None or moved_on > stock.last_movement_on:
+        stock.last_movement_on = moved_on
+    session.flush()
+    return movement.id
+
+
+def count_to(session: Session, *, part_id: str, counted: int, moved_on: date, reference: str = "",
+             source_id: str | None = None, expected: int | None = None) -> str | None:
+    """Record the count variance that brings on hand to ``counted`` (measured against ``expected``,
+    the on hand when the part was counted, default the current on hand); None when there is no
+    variance. Inside the caller's write transaction."""
+    if counted < 0:
+        raise ValidationError("counted", "A counted quantity cannot be negative")
+    base = _stock_row(session, part_id).on_hand if expected is None else expected
+    variance = counted - base
+    if variance == 0:
+        return None
+    return record_movement(session, part_id=part_id, kind="count_variance", quantity=variance, moved_on=moved_on,
+                           reference=reference, source_id=source_id)
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def stock_level(conn: Connection | Session, part_id: str) -> StockLevel:
+    """On hand, reserved, available and average cost from the cached row: one key lookup."""
+    row = conn.execute(select(PartStock.on_hand, PartStock.reserved, PartStock.average_cost)
+                       .where(PartStock.part_id == part_id)).first()
+    if row is None:
+        return StockLevel(0, 0, 0, 0)
+    return StockLevel(row.on_hand, row.reserved, row.on_hand - row.reserved, row.average_cost)
+
+
+def ledger_on_hand(conn: Connection | Session, part_id: str) -> int:
+    """On hand summed from the movements themselves (for checks against the cached figure)."""
+    return conn.execute(select(func.coalesce(func.sum(StockMovement.quantity), 0))
+                        .where(StockMovement.part_id == part_id)).scalar_one()
+
+
+def ledger_reserved(conn: Connection | Session, part_id: str) -> int:
+    """Reserved summed from the active reservations (for checks against the cached figure)."""
+    return conn.execute(select(func.coalesce(func.sum(StockReservation.quantity), 0))
+                        .where(StockReservation.part_id == part_id, StockReservation.released_at.is_(None))
+                        ).scalar_one()
+
+
+def get_level(db: Database, actor: Actor, part_id: str) -> StockLevel:
+    """:func:`stock_level` for a user who may view parts. Any thread; reads only."""
+    require(actor, "part.view")
+    with db.read() as conn:
+        return stock_level(conn, part_id)
+
+
+def movements(db: Database, actor: Actor, part_id: str, *, offset: int = 0, limit: int = 100) -> list[MovementRow]:
+    """A page of a part's movements, newest first. Any thread; reads only."""
+    require(actor, "part.view")
+    m = StockMovement
+    with db.read() as conn:
+        rows = conn.execute(
+            select(m.id, m.kind, m.quantity, m.unit_cost, m.moved_on, m.reference, m.source_id, m.notes,
+                   m.created_by, m.created_at)
+            .where(m.part_id == part_id).order_by(m.moved_on.desc(), m.id.desc()).offset(offset).limit(limit))
+        return [MovementRow(*r) for r in rows]
+
+
+def reservations(db: Database, actor: Actor, part_id: str) -> list[ReservationRow]:
+    """A part's active reservations, oldest first. Any thread; reads only."""
+    require(actor, "part.view")
+    r = StockReservation
+    with db.read() as conn:
+        rows = conn.execute(select(r.id, r.quantity, r.for_reference, r.customer_id, r.created_at)
+                            .where(r.part_id == part_id, r.released_at.is_(None)).order_by(r.id))
+        return [ReservationRow(*x) for x in rows]
+
+
+# --- adjustments ----------------------------------------------------------------------------------
+
+def record_refused(db: Database, actor: Actor, exc: InsufficientStock, *, kind: str, reference: str = "") -> None:
+    """Write a refused movement to the audit trail in its own transaction (the refused change
+    itself was rolled back), so the negative-stock alert can list attempts."""
+    with unit_of_work(db, actor) as session:
+        record(session, actor, [Change(
+            REFUSED_ACTION, "part", exc.part_id, None,
+            {"kind": kind, "requested": exc.requested, "available": exc.available, "reference": reference},
+            summary=exc.detail)])
+        session.commit()
+
+
+def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str, *, on: date | None = None,
+           unit_cost: int | None = None) -> str:
+    """Adjust a part's stock by ``quantity`` (signed thousandths) for ``reason``; returns the
+    movement id. Stock found comes in at ``unit_cost`` or the average; a refusal for want of stock
+    is recorded in the audit trail before :class:`InsufficientStock` is raised."""
+    require(actor, "stock.adjust")
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ValidationError("reason", "Say why the stock is adjusted")
+    if quantity == 0:
+        raise ValidationError("quantity", "An adjustment needs a quantity other than zero")
+    moved_on = on or date.today()
+    try:
+        with unit_of_work(db, actor) as session:
+            movement_id = record_movement(session, part_id=part_id, kind="adjustment", quantity=quantity,
+                                          unit_cost=unit_cost, moved_on=moved_on, notes=reason)
+            level = stock_level(session, part_id)
+            record(session, actor, [Change(
+                "adjust", "part", part_id, None,
+                {"quantity": quantity, "on_hand": level.on_hand, "movement_id": movement_id},
+                summary=f"Stock of {_part_number(session, part_id)} adjusted: {reason}")])
+            session.commit()
+            return movement_id
+    except InsufficientStock as exc:
+        record_refused(db, actor, exc, kind="adjustment", reference=reason)
+        raise
+
+
+def issue(db: Database, actor: Actor, part_id: str, quantity: int, *, reference: str, on: date | None = None,
+          source_id: str | None = None) -> str:
+    """Issue ``quantity`` (positive thousandths) to a repair order ``reference`` at the average
+    cost; returns the movement id. A refusal for want of stock is audited, then raised."""
+    require(actor, "part.edit")
+    if quantity <= 0:
+        raise ValidationError("quantity", "Issue a quantity more than zero")
+    try:
+        with unit_of_work(db, actor) as session:
+            movement_id = record_movement(session, part_id=part_id, kind="issue", quantity=-quantity,
+                                          moved_on=on or date.today(), reference=reference, source_id=source_id)
+            session.commit()
+            return movement_id
+    except InsufficientStock as exc:
+        record_refused(db, actor, exc, kind="issue", reference=reference)
+        raise
+
+
+# --- reservations ---------------------------------------------------------------------------------
+
+def add_reservation(session: Session, *, part_id: str, quantity: int, for_reference: str,
+                    customer_id: str | None = None) -> str:
+    """Set ``quantity`` aside for ``for_reference`` inside the caller's write transaction; refuses
+    more than is available. Returns the reservation id."""
+    if quantity <= 0:
+        raise ValidationError("quantity", "Reserve a quantity more than zero")
+    if not (for_reference or "").strip():
+        raise ValidationError("for_reference", "Say what the stock is reserved for")
+    stock = _stock_row(session, part_id)
+    available = stock.on_hand - stock.reserved
+    if quantity > available:
+        raise InsufficientStock(part_id, _part_number(session, part_id), available=max(available, 0),
+                                requested=quantity)
+    actor = session.info.get("actor")
+    who = actor.username if actor else ""
+    reservation = StockReservation(part_id=part_id, quantity=quantity, for_reference=for_reference.strip(),
+                                   customer_id=customer_id, created_by=who, updated_by=who)
+    session.add(reservation)
+    stock.reserved += quantity
+    session.flush()
+    return reservation.id
+
+
+def release_reservation(session: Session, reservation_id: str) -> None:
+    """Give reserved stock back to available inside the caller's write transaction (idempotent)."""
+    reservation = session.get(StockReservation, reservation_id)
+    if reservation is None:
+        raise NotFound("The reservation no longer exists")
+    if reservation.released_at is not None:
+        return
+    reservation.released_at = utcnow()
+    _stock_row(session, reservation.part_id).reserved -= reservation.quantity
+    session.flush()
+
+
+def reserve(db: Database, actor: Actor, part_id: str, quantity: int, for_reference: str, *,
+            customer_id: str | None = None) -> str:
+    """Reserve stock for a repair order or a customer's back order; returns the reservation id."""
+    require(actor, "part.edit")
+    with unit_of_work(db, actor) as session:
+        reservation_id = add_reservation(session, part_id=part_id, quantity=quantity, for_reference=for_reference,
+                                         customer_id=customer_id)
+        session.commit()
+        return reservation_id
+
+
+def release(db: Database, actor: Actor, reservation_id: str) -> None:
+    """Release a reservation (releasing one twice does nothing)."""
+    require(actor, "part.edit")
+    with unit_of_work(db, actor) as session:
+        release_reservation(session, reservation_id)
+        session.commit()

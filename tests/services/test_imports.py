@@ -1,0 +1,334 @@
+"""Parts imports and exports on real files made in the tests: xlsx, csv in UTF-8, UTF-8 with BOM and
+GBK, and malformed files."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlalchemy import func, select, text
+
+from models.parts import Brand, Part, StockCountLine
+from services import audit
+from services.errors import Cancelled, PermissionDenied, ValidationError
+from services.imports import framework
+from services.imports.framework import auto_mapping, import_kind, load_preset, preview, run, save_preset
+from services.imports.reader import read_table
+from services.parts import catalogue, counts, exports, stock
+from services.progress import CancelToken
+
+HEADERS = ["brand", "part_number", "description", "category", "retail_price", "cost", "superseded_by"]
+CATALOGUE = [
+    ["Toyota", "04152-YZZA6", "Oil filter", "Filters", "56.50", "30", ""],
+    ["Toyota", "90915-YZZE1", "Oil filter (old)", "Filters", "52", "28.40", "04152-YZZA6"],
+    ["Bosch", "0 986 452 044", "Oil filter", "Filters", "48.00", "25.00", ""],
+]
+
+
+def write_xlsx(path: Path, headers: list, rows: list[list]) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.append(headers)
+    for row in rows:
+        ws.append(row)
+    wb.save(path)
+    return path
+
+
+def write_csv(path: Path, headers: list, rows: list[list], *, encoding: str = "utf-8") -> Path:
+    with path.open("w", encoding=encoding, newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(headers)
+        w.writerows(rows)
+    return path
+
+
+def parts(db) -> dict[str, dict]:
+    with db.read() as conn:
+        rows = conn.execute(text("SELECT b.name AS brand, p.* FROM part p JOIN brand b ON b.id = p.brand_id"))
+        rows = rows.mappings()
+        return {f"{r['brand']} {r['part_number']}": dict(r) for r in rows}
+
+
+def count_rows(db, model) -> int:
+    with db.read() as conn:
+        return conn.execute(select(func.count()).select_from(model)).scalar_one()
+
+
+def audit_entries(db) -> int:
+    with db.read() as conn:
+        return conn.execute(text("SELECT count(*) FROM audit_entry")).scalar_one()
+
+
+# --- reading ---------------------------------------------------------------------------------------
+
+def test_numbers_excel_made_of_part_numbers_come_back_as_text(tmp_path):
+    path = write_xlsx(tmp_path / "p.xlsx", ["part_number", "price"], [[1234567, 12.5], ["A-1", 3]])
+    table = read_table(path)
+    rows = list(table.rows)
+    assert table.headers == ["part_number", "price"]
+    assert [r[0] for r in rows] == [2, 3]
+    assert framework._parse_value(framework.Field("p", "P", kind="code"), rows[0][1][0], "CNY") == "1234567"
+    assert framework._parse_value(framework.Field("p", "P", kind="money"), rows[0][1][1], "CNY") == 1250
+
+
+@pytest.mark.parametrize("name, content", [
+    ("picture.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+    ("notes.pdf", b"%PDF-1.4 not a table"),
+    ("binary.csv", b"brand,part\x00\x01\x02\n"),
+])
+def test_a_file_that_is_not_a_spreadsheet_is_refused_in_one_line(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ValidationError) as info:
+        read_table(path)
+    assert info.value.field == "file"
+    assert name in info.value.message and "not a spreadsheet" in info.value.message
+    assert "\n" not in info.value.message
+
+
+@pytest.mark.parametrize("name, content", [("empty.csv", b""), ("blank.csv", b"\n , \n\n"), ("empty.xlsx", None)])
+def test_an_empty_file_is_refused_in_one_line(tmp_path, name, content):
+    path = tmp_path / name
+    if content is None:
+        Workbook().save(path)
+    else:
+        path.write_bytes(content)
+    with pytest.raises(ValidationError) as info:
+        read_table(path)
+    assert info.value.field == "file"
+    assert info.value.message == f"file: {name} is empty: it has no header row"
+
+
+def test_a_csv_in_no_known_encoding_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "odd.csv"
+    path.write_bytes(b"brand,part_number\n\xff\xfe\xff,1\n")
+    with pytest.raises(ValidationError) as info:
+        read_table(path)
+    assert "odd.csv cannot be read as text" in info.value.message
+
+
+def test_headers_in_chinese_and_english_are_mapped_automatically():
+    kind = import_kind("price-list")
+    mapping = auto_mapping(kind, ["品牌", "配件号", "描述", "零售价", "成本", "替代"])
+    assert mapping == {"brand": "品牌", "part_number": "配件号", "description": "描述", "retail_price": "零售价",
+                       "cost": "成本", "superseded_by": "替代"}
+    assert auto_mapping(kind, ["Part No.", "Brand", "Name", "Price"]) == {
+        "brand": "Brand", "part_number": "Part No.", "description": "Name", "retail_price": "Price"}
+
+
+# --- importing -------------------------------------------------------------------------------------
+
+def test_an_xlsx_catalogue_is_imported_and_its_new_brands_named(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, [*CATALOGUE, ["Bosch", 1234567, "Spark plug", "", 9.9, 5, None]])
+    summary = run(db, owner, path, "parts")
+    assert (summary.rows, summary.inserted, summary.updated, summary.unchanged) == (4, 4, 0, 0)
+    assert summary.new_brands == ["Toyota", "Bosch"]
+    assert summary.supersessions == 1 and summary.errors == [] and summary.written
+    got = parts(db)
+    assert got["Toyota 04152-YZZA6"]["retail_price"] == 5650 and got["Toyota 04152-YZZA6"]["list_cost"] == 3000
+    assert got["Bosch 1234567"]["retail_price"] == 990
+    assert got["Toyota 90915-YZZE1"]["superseded_by_id"] == got["Toyota 04152-YZZA6"]["id"]
+    with db.read() as conn:
+        assert catalogue.find_part(conn, "toyota", "04152 yzza6") == got["Toyota 04152-YZZA6"]["id"]
+        assert audit.verify(conn).ok
+        entry = conn.execute(text("SELECT action, entity, summary FROM audit_entry ORDER BY seq DESC")).first()
+    assert entry.action == "import" and "cat.xlsx" in entry.summary
+    view = catalogue.get_part(db, owner, got["Toyota 90915-YZZE1"]["id"])
+    assert view.final_part_id == got["Toyota 04152-YZZA6"]["id"] and view.on_hand == 0
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
+def test_csv_files_in_utf8_with_or_without_bom_and_gbk_are_read(db, owner, tmp_path, encoding):
+    rows = [["丰田", "04152-YZZA6", "机油滤清器", "56.50"], ["丰田", "17801-0H050", "空气滤清器", "88"]]
+    path = write_csv(tmp_path / "价格表.csv", ["品牌", "零件号", "名称", "零售价"], rows, encoding=encoding)
+    summary = run(db, owner, path, "price-list")
+    assert (summary.inserted, summary.new_brands) == (2, ["丰田"])
+    got = parts(db)
+    assert got["丰田 04152-YZZA6"]["description"] == "机油滤清器"
+    assert got["丰田 17801-0H050"]["retail_price"] == 8800
+
+
+def test_a_bad_price_an_empty_part_number_and_a_duplicate_line_write_nothing(db, owner, tmp_path):
+    brands_before, audit_before = count_rows(db, Brand), audit_entries(db)
+    rows = [
+        ["Toyota", "04152-YZZA6", "Oil filter", "56.50"],
+        ["Toyota", "17801-0H050", "Air filter", "12,5x"],
+        ["Toyota", "", "Wiper", "30"],
+        ["Toyota", "04152 yzza6", "Oil filter again", "57"],
+        ["NewBrand", "X-1", "Fine part", "1.234"],
+    ]
+    path = write_xlsx(tmp_path / "prices.xlsx", ["brand", "part_number", "description", "retail_price"], rows)
+    summary = run(db, owner, path, "price-list")
+    assert not summary.written
+    assert count_rows(db, Part) == 0 and count_rows(db, Brand) == brands_before
+    assert audit_entries(db) == audit_before
+    assert {(e.row, e.field) for e in summary.errors} == {
+        (3, "retail_price"), (4, "part_number"), (5, "part_number"), (6, "retail_price")}
+    assert summary.error_rows == 4 and summary.inserted == 0 and summary.new_brands == []
+    assert summary.report == tmp_path / "prices.errors.xlsx"
+    sheet = load_workbook(summary.report).active
+    report = [tuple(r) for r in sheet.iter_rows(values_only=True)]
+    assert report[0] == ("row", "field", "message", "value")
+    by_row = {r[0]: r for r in report[1:]}
+    assert by_row[3][1] == "retail_price" and "not a number" in by_row[3][2] and by_row[3][3] == "12,5x"
+    assert by_row[4][1:3] == ("part_number", "is empty")
+    assert "row 2" in by_row[5][2]
+    assert "decimal places" in by_row[6][2]
+
+
+def test_a_part_number_excel_put_in_scientific_notation_is_refused_with_the_reason(db, owner, tmp_path):
+    path = write_csv(tmp_path / "sci.csv", ["brand", "part_number", "description", "retail_price"],
+                     [["Bosch", "1.23457E+11", "Sensor", "10"]])
+    summary = run(db, owner, path, "price-list", report=tmp_path / "report.csv")
+    (error,) = summary.errors
+    assert error.field == "part_number" and "scientific notation" in error.message and error.value == "1.23457E+11"
+    assert count_rows(db, Part) == 0
+
+
+def test_reimporting_the_same_file_changes_nothing(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
+    run(db, owner, path, "parts")
+    before = parts(db)
+    again = run(db, owner, path, "parts")
+    assert (again.rows, again.unchanged, again.inserted, again.updated, again.supersessions) == (3, 3, 0, 0, 0)
+    assert again.new_brands == []
+    assert parts(db) == before
+
+
+def test_a_dry_run_checks_and_counts_but_writes_nothing(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
+    audit_before = audit_entries(db)
+    summary = run(db, owner, path, "parts", dry_run=True)
+    assert (summary.inserted, summary.new_brands, summary.supersessions) == (3, ["Toyota", "Bosch"], 1)
+    assert not summary.written
+    assert count_rows(db, Part) == 0 and audit_entries(db) == audit_before
+
+
+def test_a_price_list_updates_prices_adds_parts_and_reports_supersessions(db, owner, tmp_path):
+    run(db, owner, write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE), "parts")
+    rows = [["Toyota", "04152-YZZA6", "OIL FILTER ASSY", "59.00", "04152-YZZA7"],
+            ["Toyota", "04152-YZZA7", "OIL FILTER ASSY NEW", "61", ""],
+            ["Bosch", "0986452044", "Oil filter", "48", ""]]
+    path = write_xlsx(tmp_path / "toyota.xlsx", ["brand", "part_number", "description", "retail_price",
+                                                 "superseded_by"], rows)
+    summary = run(db, owner, path, "price-list")
+    assert (summary.inserted, summary.updated, summary.unchanged, summary.supersessions) == (1, 1, 1, 1)
+    got = parts(db)
+    old = got["Toyota 04152-YZZA6"]
+    assert old["retail_price"] == 5900 and old["description"] == "Oil filter"  # a price file sets prices only
+    assert old["superseded_by_id"] == got["Toyota 04152-YZZA7"]["id"]
+    with db.read() as conn:
+        assert catalogue.resolve_supersession(conn, got["Toyota 90915-YZZE1"]["id"]) == got["Toyota 04152-YZZA7"]["id"]
+
+
+def test_a_supersession_that_would_loop_or_names_an_unknown_part_is_refused(db, owner, tmp_path):
+    run(db, owner, write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE), "parts")
+    rows = [["Toyota", "04152-YZZA6", "Oil filter", "56.50", "90915-YZZE1"],
+            ["Toyota", "17801-0H050", "Air filter", "88", "NO-SUCH"]]
+    path = write_xlsx(tmp_path / "loop.xlsx", ["brand", "part_number", "description", "retail_price",
+                                               "superseded_by"], rows)
+    summary = run(db, owner, path, "price-list")
+    assert {(e.row, e.field) for e in summary.errors} == {(2, "superseded_by"), (3, "superseded_by")}
+    assert "loop" in summary.errors[0].message or "loop" in summary.errors[1].message
+    assert count_rows(db, Part) == 3
+
+
+def test_a_file_without_a_required_column_is_refused_in_one_line(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "p.xlsx", ["brand", "description"], [["Toyota", "Oil filter"]])
+    with pytest.raises(ValidationError) as info:
+        run(db, owner, path, "price-list")
+    assert info.value.field == "mapping" and "part_number" in info.value.message
+
+
+def test_a_preset_mapping_is_remembered_by_name(db, owner, tmp_path):
+    mapping = {"brand": "Make", "part_number": "Ref", "description": "Text", "retail_price": "RRP"}
+    save_preset(db, owner, "price-list", "Supplier A", mapping)
+    assert load_preset(db, "price-list", "Supplier A") == mapping
+    assert framework.list_presets(db, "price-list") == ["Supplier A"]
+    path = write_xlsx(tmp_path / "a.xlsx", ["Make", "Ref", "Text", "RRP"], [["Toyota", "A-1", "Thing", "5"]])
+    summary = run(db, owner, path, "price-list", load_preset(db, "price-list", "Supplier A"))
+    assert summary.inserted == 1
+
+
+def test_preview_shows_each_rows_action_or_errors_and_writes_nothing(db, owner, tmp_path):
+    rows = [*CATALOGUE, ["Toyota", "BAD-1", "Bad", "", "abc", "", ""]]
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, rows)
+    shown = preview(db, owner, path, "parts", limit=2)
+    assert [r.action for r in shown.rows] == ["insert", "insert"]
+    assert shown.summary.rows == 4 and [(e.row, e.field) for e in shown.summary.errors] == [(5, "retail_price")]
+    assert shown.mapping["retail_price"] == "retail_price"
+    assert count_rows(db, Part) == 0 and shown.summary.report is None
+
+
+def test_importing_needs_the_import_permission(db, actor_for, tmp_path):
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
+    with pytest.raises(PermissionDenied):
+        run(db, actor_for("technician"), path, "parts")
+
+
+def test_a_cancelled_import_writes_nothing(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        run(db, owner, path, "parts", cancel=token)
+    assert count_rows(db, Part) == 0 and count_rows(db, Brand) == 0
+
+
+def test_counted_figures_are_entered_into_the_open_stock_count(db, owner, tmp_path):
+    run(db, owner, write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE), "parts")
+    ids = {k: v["id"] for k, v in parts(db).items()}
+    stock.adjust(db, owner, ids["Bosch 0 986 452 044"], 4000, "opening stock", unit_cost=2500)
+    count_id = counts.start_count(db, owner)
+    path = write_csv(tmp_path / "count.csv", ["品牌", "配件号", "盘点数"],
+                     [["Bosch", "0986452044", "3"], ["Toyota", "04152-YZZA6", "1.5"]])
+    summary = run(db, owner, path, "stock-count")
+    assert (summary.updated, summary.unchanged, summary.errors) == (2, 0, [])
+    view = counts.get_count(db, owner, count_id)
+    line = next(x for x in view.lines if x.part_id == ids["Bosch 0 986 452 044"])
+    assert (line.counted, line.expected) == (3000, 4000)
+    assert run(db, owner, path, "stock-count").unchanged == 2
+    unknown = write_csv(tmp_path / "unknown.csv", ["brand", "part_number", "counted"], [["Bosch", "NOPE", "1"]])
+    assert [(e.row, e.field) for e in run(db, owner, unknown, "stock-count").errors] == [(2, "part_number")]
+    assert count_rows(db, StockCountLine) == 2  # the superseded part is not counted
+
+
+# --- exporting -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_exported_catalogue_edited_in_excel_imports_again_cleanly(db, owner, tmp_path, suffix):
+    rows = [*CATALOGUE, ["Bosch", "1234567", "Plug", "", "9.90", "5", ""]]
+    run(db, owner, write_xlsx(tmp_path / "cat.xlsx", HEADERS, rows), "parts")
+    before = parts(db)
+    out = tmp_path / f"export{suffix}"
+    assert exports.export_parts(db, owner, out) == 4
+    table = read_table(out)
+    assert table.headers[:7] == HEADERS
+    unchanged = run(db, owner, out, "parts")
+    assert (unchanged.unchanged, unchanged.inserted, unchanged.updated) == (4, 0, 0)
+    assert parts(db) == before
+    if suffix == ".xlsx":
+        wb = load_workbook(out)
+        ws = wb.active
+        for row in ws.iter_rows(min_row=2):
+            if row[1].value == "04152-YZZA6":
+                row[4].value = 60.1
+        wb.save(out)
+        edited = run(db, owner, out, "parts")
+        assert (edited.updated, edited.unchanged) == (1, 3)
+        assert parts(db)["Toyota 04152-YZZA6"]["retail_price"] == 6010
+
+
+def test_stock_is_exported_with_the_stock_columns(db, owner, tmp_path):
+    run(db, owner, write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE), "parts")
+    part_id = parts(db)["Bosch 0 986 452 044"]["id"]
+    stock.adjust(db, owner, part_id, 2500, "opening stock", unit_cost=2550)
+    out = tmp_path / "stock.csv"
+    assert exports.export_stock(db, owner, out) == 3
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0] == ["brand", "part_number", "bin", "on_hand", "reserved", "available", "average_cost"]
+    assert ["Bosch", "0 986 452 044", "", "2.5", "0", "2.5", "25.50"] in rows

@@ -1,0 +1,156 @@
+"""Stock counts: selection, counting against the ledger of the moment, variances, posting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from services import audit
+from services.errors import PermissionDenied, ValidationError
+from services.parts import catalogue, counts, stock
+from services.parts.catalogue import PartInput
+from services.permissions import Actor
+
+U = 1000
+
+
+def part(db, actor, number: str, *, bin: str = "", category: str = "") -> str:
+    return catalogue.create_part(db, actor, PartInput(brand="Bosch", part_number=number, description=f"Part {number}",
+                                                      bin=bin, category=category))
+
+
+def on_hand(db, part_id: str) -> tuple[int, int]:
+    """(ledger on hand, cached on hand)."""
+    with db.read() as conn:
+        return stock.ledger_on_hand(conn, part_id), stock.stock_level(conn, part_id).on_hand
+
+
+def test_a_count_takes_the_parts_in_the_bin_range_and_category(db, owner):
+    a1 = part(db, owner, "A1", bin="A-01", category="filters")
+    a2 = part(db, owner, "A2", bin="A-02", category="brakes")
+    a3 = part(db, owner, "A3", bin="A-03", category="filters")
+    part(db, owner, "B1", bin="B-01", category="filters")
+    by_bins = counts.get_count(db, owner, counts.start_count(db, owner, bin_from="A-01", bin_to="A-03"))
+    assert [line.part_id for line in by_bins.lines] == [a1, a2, a3]
+    assert by_bins.number.startswith("SC") and by_bins.status == "open"
+    filters = counts.start_count(db, owner, bin_to="A-03", category="filters")
+    assert [line.part_id for line in counts.get_count(db, owner, filters).lines] == [a1, a3]
+
+
+def test_a_selection_without_parts_is_refused(db, owner):
+    part(db, owner, "A1", bin="A-01")
+    with pytest.raises(ValidationError) as err:
+        counts.start_count(db, owner, bin_from="Z-01")
+    assert err.value.field == "bin_from"
+
+
+def test_movements_during_the_count_do_not_become_variances(db, owner):
+    before = part(db, owner, "R1", bin="A-01")
+    after = part(db, owner, "R2", bin="A-02")
+    short = part(db, owner, "R3", bin="A-03")
+    for pid in (before, after, short):
+        stock.adjust(db, owner, pid, 10 * U, "opening stock", on=date(2026, 4, 1), unit_cost=1250)
+    count_id = counts.start_count(db, owner, bin_from="A-01", bin_to="A-03", on=date(2026, 4, 2))
+
+    # R1: 3 arrive before its shelf is counted, so the shelf holds 13 and the ledger expects 13.
+    stock.adjust(db, owner, before, 3 * U, "delivery", on=date(2026, 4, 2), unit_cost=1250)
+    counts.enter_count(db, owner, count_id, before, 13 * U)
+    # R2: counted at 10, then 5 arrive: the receipt is neither in the count nor in what was expected.
+    counts.enter_count(db, owner, count_id, after, 10 * U)
+    stock.adjust(db, owner, after, 5 * U, "delivery", on=date(2026, 4, 2), unit_cost=1250)
+    # R3: one missing on the shelf, and one sold after counting.
+    counts.enter_count(db, owner, count_id, short, 9 * U)
+    stock.issue(db, owner, short, U, reference="RO-9", on=date(2026, 4, 2))
+
+    view = counts.get_count(db, owner, count_id)
+    assert view.status == "counting"
+    assert [(line.expected, line.counted, line.variance) for line in view.lines] == [
+        (13 * U, 13 * U, 0), (10 * U, 10 * U, 0), (10 * U, 9 * U, -U)]
+    report = counts.variance_report(db, owner, count_id)
+    assert [(line.part_id, line.variance, line.variance_value) for line in report] == [(short, -U, -1250)]
+
+    result = counts.post_count(db, owner, count_id, on=date(2026, 4, 3))
+    assert (result.movements, result.variance_value) == (1, -1250)
+    assert on_hand(db, before) == (13 * U, 13 * U)
+    assert on_hand(db, after) == (15 * U, 15 * U)
+    # Counted 9, one sold after counting: 8.
+    assert on_hand(db, short) == (8 * U, 8 * U)
+    number = view.number
+    with db.read() as conn:
+        rows = conn.execute(text("SELECT part_id, quantity, unit_cost, reference, moved_on FROM stock_movement "
+                                 "WHERE kind = 'count_variance'")).all()
+    assert [tuple(r) for r in rows] == [(short, -U, 1250, number, "2026-04-03")]
+    with db.read() as conn:
+        assert audit.verify(conn).ok
+
+
+def test_counting_a_part_again_replaces_the_figure(db, owner):
+    pid = part(db, owner, "R1", bin="A-01")
+    stock.adjust(db, owner, pid, 4 * U, "opening stock", unit_cost=500)
+    count_id = counts.start_count(db, owner, bin_from="A-01")
+    counts.enter_count(db, owner, count_id, pid, 7 * U)
+    counts.enter_count(db, owner, count_id, pid, 5 * U)
+    line = counts.get_count(db, owner, count_id).lines[0]
+    assert (line.expected, line.counted, line.variance, line.variance_value) == (4 * U, 5 * U, U, 500)
+    counts.post_count(db, owner, count_id)
+    assert on_hand(db, pid) == (5 * U, 5 * U)
+
+
+def test_uncounted_lines_post_nothing(db, owner):
+    pid = part(db, owner, "R1", bin="A-01")
+    stock.adjust(db, owner, pid, 4 * U, "opening stock", unit_cost=500)
+    count_id = counts.start_count(db, owner, bin_from="A-01")
+    assert counts.get_count(db, owner, count_id).uncounted == 1
+    assert counts.post_count(db, owner, count_id).movements == 0
+    assert on_hand(db, pid) == (4 * U, 4 * U)
+
+
+def test_a_posted_count_is_final(db, owner):
+    pid = part(db, owner, "R1", bin="A-01")
+    count_id = counts.start_count(db, owner, bin_from="A-01")
+    counts.enter_count(db, owner, count_id, pid, 2 * U)
+    counts.post_count(db, owner, count_id)
+    with pytest.raises(ValidationError) as err:
+        counts.enter_count(db, owner, count_id, pid, 3 * U)
+    assert err.value.field == "status"
+    with pytest.raises(ValidationError):
+        counts.post_count(db, owner, count_id)
+    assert on_hand(db, pid) == (2 * U, 2 * U)
+    assert counts.get_count(db, owner, count_id).status == "posted"
+
+
+def test_a_part_not_on_the_count_and_a_negative_figure_are_refused(db, owner):
+    pid = part(db, owner, "R1", bin="A-01")
+    elsewhere = part(db, owner, "R9", bin="Z-01")
+    count_id = counts.start_count(db, owner, bin_to="A-99")
+    with pytest.raises(ValidationError) as err:
+        counts.enter_count(db, owner, count_id, elsewhere, U)
+    assert err.value.field == "part_id"
+    with pytest.raises(ValidationError) as err:
+        counts.enter_count(db, owner, count_id, pid, -U)
+    assert err.value.field == "counted"
+
+
+def test_counting_needs_stock_count_and_posting_needs_stock_adjust(db, owner, actor_for):
+    pid = part(db, owner, "R1", bin="A-01")
+    with pytest.raises(PermissionDenied):
+        counts.start_count(db, actor_for("technician"), bin_from="A-01")
+    counter = Actor(username="counter", role="counter", permissions=frozenset({"stock.count", "part.view"}))
+    count_id = counts.start_count(db, counter, bin_from="A-01")
+    counts.enter_count(db, counter, count_id, pid, U)
+    with pytest.raises(PermissionDenied):
+        counts.post_count(db, counter, count_id)
+    assert on_hand(db, pid) == (0, 0)
+    assert counts.post_count(db, actor_for("parts_clerk"), count_id).movements == 1
+
+
+def test_count_sheet_rows_are_in_bin_order_without_expected_figures(db, owner, tmp_path):
+    part(db, owner, "Z9", bin="A-02")
+    part(db, owner, "A1", bin="A-01")
+    count_id = counts.start_count(db, owner, bin_from="A-01", bin_to="A-02")
+    rows = counts.count_sheet(db, owner, count_id)
+    assert [(r.bin, r.part_number, r.unit) for r in rows] == [("A-01", "A1", "pcs"), ("A-02", "Z9", "pcs")]
+    out = counts.count_sheet_pdf(db, owner, count_id, tmp_path / "sheet.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
