@@ -277,7 +277,8 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
             first = seen.get(key)
             if first is not None:
                 result.raw[key_field] = str(result.values.get(key_field, ""))
-                result.error(key_field, f"the same as row {first}: each one may appear only once in a file")
+                named = " ".join(str(result.values.get(k, "")) for k in kind.key)
+                result.error(key_field, f"repeats row {first} ({named}): each may appear only once in a file")
             else:
                 seen[key] = number
         results.append(result)

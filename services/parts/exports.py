@@ -46,7 +46,9 @@ def _money_format(currency: str) -> str:
 
 def _batches(conn: Connection, query: Select, convert) -> Iterator[list[tuple[Any, ...]]]:
     for part in conn.execute(query).partitions(_BATCH):
-        yield [convert(r) for r in part]
+        # An empty cell costs an .xlsx writer nothing, an empty string as much as any text; a .csv
+        # file shows both the same.
+        yield [tuple(None if v == "" else v for v in convert(r)) for r in part]
 
 
 def _count(conn: Connection) -> int:
@@ -69,7 +71,7 @@ def export_parts(db: Database, actor: Actor, path: Path | str, *, progress: Prog
         currency = settings.load(conn).currency
 
         def convert(r) -> tuple[Any, ...]:
-            return (r[0], r[1], r[2], r[3], from_minor(r[4], currency), from_minor(r[5], currency), r[6] or "",
+            return (r[0], r[1], r[2], r[3], from_minor(r[4], currency), from_minor(r[5], currency), r[6],
                     r[7], r[8], r[9], r[10], r[11], from_minor(r[12], currency))
 
         money = _money_format(currency)
