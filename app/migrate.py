@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic.config import Config
@@ -49,10 +51,29 @@ def schema_state(conn: Connection, path: Path) -> str:
     return "current" if rev == head_revision() else "old"
 
 
+@contextmanager
+def foreign_keys_off(conn: Connection) -> Iterator[None]:
+    """Batch migrations rebuild a table by copy, drop and rename, which foreign keys (even a table's
+    reference to itself) would refuse mid-way. Switch them off around the migration — outside any
+    transaction, where SQLite honours the pragma — and check every reference before switching back."""
+    raw = conn.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            table, rowid, parent, _fk = broken[0]
+            raise DatabaseProblem(f"The upgrade left a broken reference (table {table}, row {rowid} → {parent}); "
+                                  "restore the backup made before the upgrade.", kind="corrupt")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
 def upgrade(conn: Connection) -> None:
     """Bring the schema to head inside the caller's connection (its own transactions)."""
     from alembic import command
 
     cfg = alembic_config()
     cfg.attributes["connection"] = conn
-    command.upgrade(cfg, "head")
+    with foreign_keys_off(conn):
+        command.upgrade(cfg, "head")

@@ -97,6 +97,9 @@ class InvoiceLine(SyncedMixin, Audited, Base):
     tax: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     credited_line_id: Mapped[str | None] = mapped_column(ID, ForeignKey("invoice_line.id"), nullable=True)
+    # The catalogue part a counter-sale line sells: posting takes it out of stock, a credit note
+    # brings it back.
+    part_id: Mapped[str | None] = mapped_column(ID, ForeignKey("part.id"), nullable=True)
 
 
 class Payment(SyncedMixin, Audited, Base):

@@ -39,6 +39,7 @@ class LineInput:
     discount: int = 0
     tax_code: str = ""  # empty: the dealership's default rate
     unit_cost: int = 0
+    part_id: str | None = None  # a catalogue part: a counter sale takes it out of stock when posted
 
 
 @dataclass
@@ -147,10 +148,17 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
         code = line.tax_code.strip().upper() or default
         if code not in rates:
             raise ValidationError(f"{where}.tax_code", f"Unknown or inactive tax code '{line.tax_code}'")
+        if line.part_id is not None:
+            from models.parts import Part
+
+            if session.get(Part, line.part_id) is None:
+                raise ValidationError(f"{where}.part", "The part is not in the catalogue")
+            if line.item_type != "part":
+                raise ValidationError(f"{where}.item_type", "A line that names a part has item type 'part'")
         out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
                              unit_price=line.unit_price, item_type=line.item_type,
                              item_code=line.item_code.strip(), discount=line.discount, tax_code=code,
-                             unit_cost=line.unit_cost))
+                             unit_cost=line.unit_cost, part_id=line.part_id))
     return out
 
 
@@ -168,8 +176,8 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
             invoice_id=invoice.id, line_no=no, item_type=line.item_type, item_code=line.item_code,
             description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
             discount=line.discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
-            net=amounts.net, tax=amounts.tax, total=amounts.total, created_by=actor.username,
-            updated_by=actor.username))
+            net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id,
+            created_by=actor.username, updated_by=actor.username))
         net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         cost += line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)
     invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = net, tax, total, cost
@@ -270,6 +278,8 @@ def post(db: Database, actor: Actor, invoice_id: str, *, on: date | None = None)
         issued = on or date.today()
         _snapshot(session, invoice)
         invoice.number = settings.next_number(session, "invoice", on=issued)
+        if invoice.kind == "counter_sale":
+            _take_out_of_stock(session, invoice, issued)
         invoice.issued_on = issued
         invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
         invoice.status = "posted"
@@ -281,6 +291,38 @@ def post(db: Database, actor: Actor, invoice_id: str, *, on: date | None = None)
         search.index(session.connection(), "invoice", [invoice.id])
         session.commit()
         return invoice.number
+
+
+def _take_out_of_stock(session: Session, invoice: Invoice, on: date) -> None:
+    """A counter sale's part lines leave stock at posting, each costed at the moving average of that
+    moment (DESIGN §4); the lines' costs become those actual costs, so margins are real."""
+    from services.parts import stock
+
+    lines = session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id,
+                                                      InvoiceLine.part_id.is_not(None))).scalars().all()
+    if not lines:
+        return
+    for line in lines:
+        line.unit_cost = stock.stock_level(session, line.part_id).average_cost
+        stock.record_movement(session, part_id=line.part_id, kind="counter_sale", quantity=-line.quantity_milli,
+                              moved_on=on, reference=invoice.number or "", source_id=line.id)
+    # Lines are written while the invoice is still a draft: posted lines are immutable.
+    session.flush()
+    invoice.cost_total = sum(line_cost(quantity_milli=r.quantity_milli, unit_cost=r.unit_cost) for r in
+                             session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id))
+                             .scalars())
+
+
+def _return_to_stock(session: Session, note: Invoice, on: date) -> None:
+    """Parts credited on a counter sale come back into stock at the cost they went out at."""
+    from services.parts import stock
+
+    session.flush()
+    for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == note.id,
+                                                          InvoiceLine.part_id.is_not(None))).scalars():
+        stock.record_movement(session, part_id=line.part_id, kind="customer_return", quantity=line.quantity_milli,
+                              unit_cost=line.unit_cost, moved_on=on, reference=note.number or "",
+                              source_id=line.id)
 
 
 # --- credit notes ---------------------------------------------------------------------------------
@@ -374,8 +416,8 @@ def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
                 invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
                 description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
                 tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=amounts[0],
-                tax=amounts[1], total=amounts[2], credited_line_id=src.id, created_by=actor.username,
-                updated_by=actor.username))
+                tax=amounts[1], total=amounts[2], credited_line_id=src.id, part_id=src.part_id,
+                created_by=actor.username, updated_by=actor.username))
             net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
             cost += line_cost_part
         credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
@@ -386,6 +428,8 @@ def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
         note.net_total, note.tax_total, note.total, note.cost_total = net, tax, total, cost
         _snapshot(session, note)
         note.number = settings.next_number(session, "credit_note", on=issued)
+        if original.kind == "counter_sale":
+            _return_to_stock(session, note, issued)
         note.issued_on = issued
         note.due_on = issued
         note.terminal_code = settings.terminal_code(session)

@@ -41,7 +41,8 @@ def _downgrade(engine: Engine, target: str = "base") -> None:
     with engine.connect() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, target)
+        with migrate.foreign_keys_off(conn):
+            command.downgrade(cfg, target)
 
 
 def _upgrade(engine: Engine) -> None:
@@ -149,3 +150,22 @@ def test_a_sqlite_file_of_another_program_is_refused_as_foreign_and_left_alone(t
     finally:
         engine.dispose()
     assert exc.value.kind == "foreign"
+
+
+def test_upgrading_a_database_with_posted_invoices_keeps_them_and_their_guard(tmp_path):
+    from services import demo
+
+    path = tmp_path / "demo.db"
+    demo.build(path, size="small", seed=2)
+    engine = make_engine(path, immediate=True)
+    before = raw_rows(path, "SELECT count(*), sum(total) FROM invoice WHERE status = 'posted'")
+    lines = raw_rows(path, "SELECT count(*) FROM invoice_line")
+    _downgrade(engine, "0003")
+    _upgrade(engine)
+    engine.dispose()
+    assert raw_rows(path, "SELECT count(*), sum(total) FROM invoice WHERE status = 'posted'") == before
+    assert raw_rows(path, "SELECT count(*) FROM invoice_line") == lines
+    line_id = raw_rows(path, "SELECT l.id FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id "
+                             "WHERE i.status = 'posted' LIMIT 1")[0][0]
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        raw_execute(path, "UPDATE invoice_line SET total = total + 1 WHERE id = ?", (line_id,))
