@@ -1355,6 +1355,10 @@
         <translation>选择客户</translation>
     </message>
     <message>
+        <source> (replaces %1)</source>
+        <translation>（替代 %1）</translation>
+    </message>
+    <message>
         <source>Net %1</source>
         <translation>不含税 %1</translation>
     </message>

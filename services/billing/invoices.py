@@ -71,6 +71,7 @@ class LineView:
     total: int
     credited_line_id: str | None
     credited_quantity_milli: int  # how much of this line credit notes have already taken back
+    part_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -462,7 +463,7 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
             id=r.id, line_no=r.line_no, item_type=r.item_type, item_code=r.item_code, description=r.description,
             quantity_milli=r.quantity_milli, unit_price=r.unit_price, discount=r.discount, tax_code=r.tax_code,
             tax_rate_bp=r.tax_rate_bp, unit_cost=r.unit_cost, net=r.net, tax=r.tax, total=r.total,
-            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0))
+            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0), part_id=r.part_id)
             for r in conn.execute(select(InvoiceLine.__table__).where(InvoiceLine.invoice_id == invoice_id)
                                   .order_by(InvoiceLine.line_no))]
         allocations = []

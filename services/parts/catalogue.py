@@ -297,3 +297,30 @@ def lookup_number(conn: Connection | Session, number: str) -> list[str]:
     for row in rows:
         found[resolve_supersession(conn, row.id) if row.superseded_by_id else row.id] = None
     return list(found)
+
+
+@dataclass(frozen=True)
+class PartForSale:
+    id: str
+    brand: str
+    part_number: str
+    description: str
+    retail_price: int
+    tax_code: str
+    superseded_from: str  # the number typed, when it was superseded by this part; else ""
+
+
+def part_for_sale(db: Database, actor: Actor, number: str) -> PartForSale | None:
+    """The part a number typed on an invoice line means (following supersession), or None when the
+    catalogue has no such number or it is ambiguous across brands. Any thread; reads only."""
+    require(actor, "invoice.edit")
+    with db.read() as conn:
+        ids = lookup_number(conn, number)
+        if len(ids) != 1:
+            return None
+        row = conn.execute(select(Part.id, Brand.name, Part.part_number, Part.description, Part.retail_price,
+                                  Part.tax_code, Part.number_key).join(Brand, Brand.id == Part.brand_id)
+                           .where(Part.id == ids[0])).one()
+    superseded = "" if row.number_key == normalize_number(number) else number.strip()
+    return PartForSale(id=row.id, brand=row.name, part_number=row.part_number, description=row.description,
+                       retail_price=row.retail_price, tax_code=row.tax_code, superseded_from=superseded)

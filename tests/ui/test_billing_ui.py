@@ -649,3 +649,22 @@ def test_receivables_show_an_empty_state_when_nobody_owes(ctx, show, settle):
     assert page.aging_stack.currentWidget() is page.aging_empty
     assert "Nobody owes anything" in page.aging_empty.text()
     assert not page.statement_button.isEnabled()
+
+
+def test_typing_a_part_number_on_a_part_line_names_the_catalogue_part(qtbot, db, owner, wang, ctx, show, settle):
+    from services.parts import catalogue
+    from ui.billing.editor import C_CODE
+
+    old = catalogue.create_part(db, owner, catalogue.PartInput(brand="Bosch", part_number="F 026 407 001",
+                                                              description="Old oil filter", retail_price=5000))
+    new = catalogue.create_part(db, owner, catalogue.PartInput(brand="Bosch", part_number="F 026 407 157",
+                                                              description="机油滤清器", retail_price=6800))
+    catalogue.set_superseded_by(db, owner, old, new)
+    dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
+    _type_cell(qtbot, dialog.lines, 0, C_CODE, "f026407001")
+    settle()
+
+    assert dialog.lines.item(0, C_CODE).text() == "F 026 407 157"
+    assert dialog.lines.item(0, C_DESC).text() == "机油滤清器"
+    assert dialog.lines.item(0, C_PRICE).text() == "68.00"
+    assert dialog.value().lines[0].part_id == new

@@ -32,13 +32,16 @@ from services import money, settings
 from services.billing import invoices
 from services.billing.totals import line_amounts, quantity_from_text, quantity_text
 from services.errors import DomainError, ValidationError
+from services.parts import catalogue
 from ui.billing.fields import enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.forms import FieldErrors, FormDialog
+from ui.workers import Query
 
 C_DESC, C_CODE, C_TYPE, C_QTY, C_PRICE, C_DISC, C_TAX, C_COST, C_TOTAL = range(9)
+PART_ROLE = Qt.ItemDataRole.UserRole + 20  # the catalogue part a line's code names
 # Service field of a line → its column in the grid.
 LINE_FIELDS = {"description": C_DESC, "item_code": C_CODE, "item_type": C_TYPE, "quantity": C_QTY,
                "unit_price": C_PRICE, "discount": C_DISC, "tax_code": C_TAX, "unit_cost": C_COST}
@@ -219,6 +222,8 @@ class InvoiceDialog(FormDialog):
             item = QTableWidgetItem(value)
             if col in (C_QTY, C_PRICE, C_DISC, C_COST):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if col == C_CODE and line is not None and line.part_id:
+                item.setData(PART_ROLE, line.part_id)
             table.setItem(row, col, item)
         total = QTableWidgetItem("")
         total.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
@@ -283,9 +288,46 @@ class InvoiceDialog(FormDialog):
             unit_price=parse_money(self._text(row, C_PRICE), self.currency, field=f"{where}.unit_price"),
             discount=parse_money(self._text(row, C_DISC), self.currency, field=f"{where}.discount"),
             tax_code=self._combo(row, C_TAX),
-            unit_cost=parse_money(self._text(row, C_COST), self.currency, field=f"{where}.unit_cost"))
+            unit_cost=parse_money(self._text(row, C_COST), self.currency, field=f"{where}.unit_cost"),
+            part_id=self._part_id(row))
+
+    def _part_id(self, row: int) -> str | None:
+        item = self.lines.item(row, C_CODE)
+        part_id = item.data(PART_ROLE) if item is not None else None
+        return part_id if part_id and self._combo(row, C_TYPE) == "part" else None
+
+    def _look_up_part(self, item: QTableWidgetItem) -> None:
+        """A part number typed on a part line names the catalogue part (following supersession), so a
+        counter sale takes it out of stock; description and price fill in when still empty."""
+        number = item.text().strip()
+        item.setData(PART_ROLE, None)
+        if not number:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def found(part) -> None:
+            if part is None or self.lines.item(item.row(), C_CODE) is not item or item.text().strip() != number:
+                return
+            row = item.row()
+            self.lines.blockSignals(True)
+            item.setData(PART_ROLE, part.id)
+            item.setToolTip(f"{part.brand} {part.part_number}" + (
+                self.tr(" (replaces %1)").replace("%1", part.superseded_from) if part.superseded_from else ""))
+            if part.superseded_from:
+                item.setText(part.part_number)
+            if not self._text(row, C_DESC):
+                self.lines.item(row, C_DESC).setText(part.description)
+            if not self._text(row, C_PRICE):
+                self.lines.item(row, C_PRICE).setText(
+                    money.format_money(part.retail_price, self.currency, symbol=False))
+            self.lines.blockSignals(False)
+            self._recalculate()
+
+        Query(self, lambda: catalogue.part_for_sale(db, actor, number)).success(found).run()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() == C_CODE and self._combo(item.row(), C_TYPE) == "part":
+            self._look_up_part(item)
         if item.column() != C_TOTAL:
             self._recalculate()
 
