@@ -57,6 +57,10 @@ def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN
         return "✓" if value else ""
     if kind == "money":
         return money_text(value, currency)
+    if kind == "qty":
+        from services.billing.totals import quantity_text
+
+        return quantity_text(int(value))
     if kind == "int":
         return f"{int(value):,}" if abs(int(value)) >= 10000 else str(value)
     return str(value)

@@ -76,6 +76,21 @@ def _pages() -> list[Page]:
 
         return JournalScreen(ctx)
 
+    def parts(ctx):
+        from ui.parts.parts import PartsScreen
+
+        return PartsScreen(ctx)
+
+    def purchase_orders(ctx):
+        from ui.parts.orders import PurchaseOrdersScreen
+
+        return PurchaseOrdersScreen(ctx)
+
+    def stock_counts(ctx):
+        from ui.parts.counts import StockCountsScreen
+
+        return StockCountsScreen(ctx)
+
     def users(ctx):
         from ui.admin.users import UsersScreen
 
@@ -99,6 +114,7 @@ def _pages() -> list[Page]:
     sales, admin = QCoreApplication.translate("MainWindow", "Sales"), QCoreApplication.translate(
         "MainWindow", "Admin")
     billing = QCoreApplication.translate("MainWindow", "Billing")
+    parts_area = QCoreApplication.translate("MainWindow", "Parts")
     return [
         Page("customers", sales, QCoreApplication.translate("MainWindow", "Customers"), "customer.view",
              customers, "Ctrl+1"),
@@ -115,6 +131,11 @@ def _pages() -> list[Page]:
         Page("margins", billing, QCoreApplication.translate("MainWindow", "Margins"), "receivables.view", margins),
         Page("journal", billing, QCoreApplication.translate("MainWindow", "Accounting export"), "accounting.export",
              journal),
+        Page("parts", parts_area, QCoreApplication.translate("MainWindow", "Parts"), "part.view", parts, "Ctrl+4"),
+        Page("purchase_orders", parts_area, QCoreApplication.translate("MainWindow", "Purchase orders"), "part.view",
+             purchase_orders),
+        Page("stock_counts", parts_area, QCoreApplication.translate("MainWindow", "Stock counts"), "stock.count",
+             stock_counts),
         Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),
         Page("roles", admin, QCoreApplication.translate("MainWindow", "Roles"), "role.admin", roles),
         Page("audit", admin, QCoreApplication.translate("MainWindow", "Audit trail"), "audit.view", audit),
@@ -256,7 +277,8 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, ref_id: str) -> None:
         """Show a record found by global search in its own screen."""
-        page = {"customer": "customers", "vehicle": "vehicles", "invoice": "invoices"}.get(kind)
+        page = {"customer": "customers", "vehicle": "vehicles", "invoice": "invoices",
+                "part": "parts"}.get(kind)
         if page is None:
             return
         widget = self.show_page(page)

@@ -47,7 +47,7 @@ class GlobalSearchDialog(QDialog):
         self.results.itemActivated.connect(self._choose)
         self._generation = 0
         self.kind_labels = {"customer": self.tr("Customer"), "vehicle": self.tr("Vehicle"),
-                            "invoice": self.tr("Invoice")}
+                            "invoice": self.tr("Invoice"), "part": self.tr("Part")}
 
     def run_search(self) -> None:
         self._timer.stop()

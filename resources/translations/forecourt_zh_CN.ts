@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdjustStockDialog</name>
+    <message>
+        <source>Adjust stock</source>
+        <translation>调整库存</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>e.g. 2 or -1</source>
+        <translation>例如 2 或 -1</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust</source>
+        <translation>调整(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A positive quantity adds stock found; a negative one removes stock lost or damaged.</source>
+        <translation>正数表示增加找到的库存；负数表示扣除丢失或损坏的库存。</translation>
+    </message>
+</context>
+<context>
     <name>AdminLabels</name>
     <message>
         <source>Owner / administrator</source>
@@ -790,6 +825,45 @@
     </message>
 </context>
 <context>
+    <name>CountEntryDialog</name>
+    <message>
+        <source>Enter counts · %1</source>
+        <translation>录入盘点数 · %1</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已盘点</translation>
+    </message>
+    <message>
+        <source>Type the quantity found of each part; a part not found is 0. Each figure is saved as you enter it.</source>
+        <translation>输入每个配件的实盘数量；未找到的配件填 0。每个数字输入后即保存。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 parts counted.</source>
+        <translation>已盘点 %1 / %2 个配件。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>CreditNoteDialog</name>
     <message>
         <source>Credit note for %1</source>
@@ -1217,6 +1291,10 @@
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
     <message numerus="yes">
         <source>%n result(s). Enter opens; ↓ ↑ choose.</source>
         <translation>
@@ -1226,6 +1304,161 @@
     <message>
         <source>Nothing found.</source>
         <translation>未找到结果。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import parts data</source>
+        <translation>导入配件数据</translation>
+    </message>
+    <message>
+        <source>Parts catalogue</source>
+        <translation>配件目录</translation>
+    </message>
+    <message>
+        <source>Manufacturer price list</source>
+        <translation>厂家价格表</translation>
+    </message>
+    <message>
+        <source>Stock count figures</source>
+        <translation>盘点数量</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>选择文件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Save as &amp;preset…</source>
+        <translation>另存为预设(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing is written unless every row is right; otherwise an error report naming each row and field is written beside the file.</source>
+        <translation>只有每一行都正确才会写入；否则会在文件旁生成错误报告，列出每个出错的行和字段。</translation>
+    </message>
+    <message>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <source>(choose a preset)</source>
+        <translation>（选择预设）</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>预设名称：</translation>
+    </message>
+    <message>
+        <source>Choose the file to import first.</source>
+        <translation>请先选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>正在检查文件</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 with errors: fix the file before importing.</source>
+        <translation>共 %1 行，其中 %2 行有错误：请修正文件后再导入。</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 updated, %4 unchanged.</source>
+        <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>%1 rows have errors; nothing was written. The error report is %2.</source>
+        <translation>%1 行有错误，未写入任何数据。错误报告：%2。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged.</source>
+        <translation>新增 %1，更新 %2，未变 %3。</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +2143,10 @@
         <translation>财务</translation>
     </message>
     <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -1940,6 +2177,14 @@
     <message>
         <source>Accounting export</source>
         <translation>会计导出</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>Stock counts</source>
+        <translation>库存盘点</translation>
     </message>
     <message>
         <source>Users</source>
@@ -2137,6 +2382,334 @@
     </message>
 </context>
 <context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Edit purchase order</source>
+        <translation>编辑采购订单</translation>
+    </message>
+    <message>
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <source>&amp;Supplier</source>
+        <translation>供应商(&amp;S)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>&amp;Add part…</source>
+        <translation>添加配件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move line</source>
+        <translation>删除行(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a supplier first: there is none to order from.</source>
+        <translation>请先添加供应商：目前没有可订货的供应商。</translation>
+    </message>
+    <message>
+        <source>Choose the part</source>
+        <translation>选择配件</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PartDialog</name>
+    <message>
+        <source>Edit part</source>
+        <translation>编辑配件</translation>
+    </message>
+    <message>
+        <source>New part</source>
+        <translation>新建配件</translation>
+    </message>
+    <message>
+        <source>&amp;Brand</source>
+        <translation>品牌(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Part &amp;number</source>
+        <translation>零件号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>B&amp;in</source>
+        <translation>库位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Retail price</source>
+        <translation>零售价(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Trade price</source>
+        <translation>批发价(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;List cost</source>
+        <translation>目录成本(&amp;L)</translation>
+    </message>
+    <message>
+        <source>M&amp;inimum</source>
+        <translation>最低库存(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Ma&amp;ximum</source>
+        <translation>最高库存(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>PartsLabels</name>
+    <message>
+        <source>Receipt</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Issue to job</source>
+        <translation>领料出库</translation>
+    </message>
+    <message>
+        <source>Return from job</source>
+        <translation>工单退料</translation>
+    </message>
+    <message>
+        <source>Counter sale</source>
+        <translation>柜台销售</translation>
+    </message>
+    <message>
+        <source>Customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <source>Adjustment</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Partly received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>盘点中</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+</context>
+<context>
+    <name>PartsScreen</name>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Retail price</source>
+        <translation>零售价</translation>
+    </message>
+    <message>
+        <source>Average cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <source>parts</source>
+        <translation>个配件</translation>
+    </message>
+    <message>
+        <source>No parts yet. Press Ctrl+N to add the first one.</source>
+        <translation>还没有配件。按 Ctrl+N 添加第一个。</translation>
+    </message>
+    <message>
+        <source>Below minimum</source>
+        <translation>低于最低库存</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>有库存</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>&amp;New part</source>
+        <translation>新建配件(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a part to the catalogue (Ctrl+N)</source>
+        <translation>向配件目录添加配件 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit part</source>
+        <translation>编辑配件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected part (F2)</source>
+        <translation>修改所选配件 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Adjust stock…</source>
+        <translation>调整库存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Correct the stock of the selected part</source>
+        <translation>更正所选配件的库存</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a catalogue, a price list or count figures from Excel or CSV</source>
+        <translation>从 Excel 或 CSV 导入配件目录、价格表或盘点数量</translation>
+    </message>
+    <message>
+        <source>Superseded: %1 → %2</source>
+        <translation>已替代：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Minimum / maximum</source>
+        <translation>最低 / 最高库存</translation>
+    </message>
+    <message>
+        <source>Trade price</source>
+        <translation>批发价</translation>
+    </message>
+    <message>
+        <source>List cost</source>
+        <translation>目录成本</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Last movement</source>
+        <translation>最近变动</translation>
+    </message>
+    <message>
+        <source>Latest movements</source>
+        <translation>最近库存变动</translation>
+    </message>
+    <message>
+        <source>No stock movements yet.</source>
+        <translation>还没有库存变动。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+</context>
+<context>
     <name>PaymentDialog</name>
     <message>
         <source>Take payment</source>
@@ -2295,6 +2868,129 @@
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrdersScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>Back order</source>
+        <translation>欠货</translation>
+    </message>
+    <message>
+        <source>purchase orders</source>
+        <translation>张采购订单</translation>
+    </message>
+    <message>
+        <source>No purchase orders yet. Press Ctrl+N to write the first one.</source>
+        <translation>还没有采购订单。按 Ctrl+N 新建第一张。</translation>
+    </message>
+    <message>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <source>&amp;New order</source>
+        <translation>新建订单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Write a new purchase order (Ctrl+N)</source>
+        <translation>新建采购订单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft</source>
+        <translation>编辑草稿(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected draft order (F2)</source>
+        <translation>修改所选订单草稿 (F2)</translation>
+    </message>
+    <message>
+        <source>Re&amp;order suggestions…</source>
+        <translation>补货建议(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Parts below their minimum, and draft orders for them</source>
+        <translation>低于最低库存的配件，并为其生成订单草稿</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Number the draft and mark it sent to the supplier</source>
+        <translation>为草稿编号并标记为已发送给供应商</translation>
+    </message>
+    <message>
+        <source>&amp;Receive goods…</source>
+        <translation>收货(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Book a delivery against the order</source>
+        <translation>按此订单登记到货</translation>
+    </message>
+    <message>
+        <source>C&amp;lose order</source>
+        <translation>关闭订单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close the order: what is still on back order is no longer expected</source>
+        <translation>关闭订单：仍欠货的部分将不再等待到货</translation>
+    </message>
+    <message>
+        <source>Draft order</source>
+        <translation>订单草稿</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Close order</source>
+        <translation>关闭订单</translation>
+    </message>
+    <message>
+        <source>Close %1? Whatever is still on back order will no longer be expected.</source>
+        <translation>关闭 %1？仍欠货的部分将不再等待到货。</translation>
     </message>
 </context>
 <context>
@@ -2494,6 +3190,65 @@
     <message>
         <source>Writing PDF</source>
         <translation>正在生成 PDF</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive goods</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <source>Supplier&apos;s &amp;delivery note</source>
+        <translation>供应商送货单号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Received &amp;on</source>
+        <translation>收货日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>未到货</translation>
+    </message>
+    <message>
+        <source>Received now</source>
+        <translation>本次收货</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>&amp;Receive</source>
+        <translation>收货(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Enter what arrived; leave 0 on lines that did not come. What is not received stays on back order.</source>
+        <translation>输入实际到货数量；未到货的行填 0。未收到的部分保留为欠货。</translation>
+    </message>
+    <message>
+        <source>%1: %2 reserved for %3</source>
+        <translation>%1：%2 已为 %3 预留</translation>
+    </message>
+    <message>
+        <source>Stock reserved</source>
+        <translation>库存已预留</translation>
+    </message>
+    <message>
+        <source>Goods received for customers&apos; back orders are set aside:</source>
+        <translation>为客户欠货收到的货物已预留：</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +3679,33 @@
     </message>
 </context>
 <context>
+    <name>StartCountDialog</name>
+    <message>
+        <source>Start stock count</source>
+        <translation>开始盘点</translation>
+    </message>
+    <message>
+        <source>&amp;From bin</source>
+        <translation>起始库位(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To bin</source>
+        <translation>结束库位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Leave a field empty to leave it open: an empty range and category counts every part.</source>
+        <translation>字段留空表示不限：库位范围和类别都留空则盘点全部配件。</translation>
+    </message>
+</context>
+<context>
     <name>StatementDialog</name>
     <message>
         <source>Statement for %1</source>
@@ -2940,6 +3722,196 @@
     <message>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountsScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>From bin</source>
+        <translation>起始库位</translation>
+    </message>
+    <message>
+        <source>To bin</source>
+        <translation>结束库位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>已盘点</translation>
+    </message>
+    <message>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <source>stock counts</source>
+        <translation>次盘点</translation>
+    </message>
+    <message>
+        <source>No stock counts yet. Press Ctrl+N to start one.</source>
+        <translation>还没有盘点。按 Ctrl+N 开始盘点。</translation>
+    </message>
+    <message>
+        <source>Stock counts</source>
+        <translation>库存盘点</translation>
+    </message>
+    <message>
+        <source>&amp;Start count…</source>
+        <translation>开始盘点(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Count a bin range or a category (Ctrl+N)</source>
+        <translation>盘点一个库位范围或类别 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Enter counts…</source>
+        <translation>录入盘点数(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enter what was counted (F2)</source>
+        <translation>录入盘点数量 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Post…</source>
+        <translation>过账(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Book the variances: on hand becomes what was counted</source>
+        <translation>登记差异：在库数量变为盘点数量</translation>
+    </message>
+    <message>
+        <source>Bins</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Not counted yet</source>
+        <translation>尚未盘点</translation>
+    </message>
+    <message>
+        <source>Variance value</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Variances</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>No variance among the parts counted.</source>
+        <translation>已盘点的配件没有差异。</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Post %1? On hand of each counted part becomes what was counted (variance value %2).</source>
+        <translation>过账 %1？每个已盘点配件的在库数量将变为盘点数量（差异金额 %2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n part(s) not counted keep their stock.</source>
+        <translation>
+            <numerusform>%n 个未盘点的配件库存保持不变。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Post stock count</source>
+        <translation>盘点过账</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <source>Reorder suggestions</source>
+        <translation>补货建议</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>On order</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最高库存</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订购</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Make draft orders</source>
+        <translation>生成订单草稿(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No part is below its minimum.</source>
+        <translation>没有配件低于最低库存。</translation>
+    </message>
+    <message>
+        <source>Parts without a preferred supplier are left out of the drafts.</source>
+        <translation>没有首选供应商的配件不会列入订单草稿。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft order(s) written.</source>
+        <translation>
+            <numerusform>已生成 %n 张采购订单草稿。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -64,9 +64,10 @@ def test_owner_sees_every_page(ctx, show, settle):
     settle()
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
-                                   "Margins", "Accounting export", "Users", "Roles",
+                                   "Margins", "Accounting export", "Parts", "Purchase orders", "Stock counts",
+                                   "Users", "Roles",
                                    "Audit trail", "Settings"]
-    assert _nav_headers(window) == ["SALES", "BILLING", "ADMIN"]
+    assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "ADMIN"]
     assert isinstance(window.stack.currentWidget(), CustomersScreen)
 
 
@@ -74,7 +75,7 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
 
-    assert _nav_labels(window) == ["Vehicles"]
+    assert _nav_labels(window) == ["Vehicles", "Parts", "Purchase orders"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)
     assert window.show_page("customers") is None

@@ -1,0 +1,1 @@
+"""The parts screens: catalogue and stock, purchase orders and goods in."""

@@ -1,0 +1,305 @@
+"""Stock counts: starting a count of a bin range or category, entering what was counted, the
+variance report and posting it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.billing.totals import quantity_text
+from services.errors import DomainError, ValidationError
+from services.parts import counts
+from ui.billing.fields import enter_edits_cell, error_label, hint_label
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.parts.labels import count_status_labels
+from ui.parts.parts import parse_quantity
+from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Op
+
+_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+_HEAD = "<tr style='background:#f3f5f8'>"
+
+
+def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
+    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
+    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
+                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
+
+
+class StockCountsScreen(ListScreen):
+    area = "stock_count"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.statuses = count_status_labels()
+        headers = {
+            "number": self.tr("Number"), "status": self.tr("Status"), "started_on": self.tr("Started"),
+            "bin_from": self.tr("From bin"), "bin_to": self.tr("To bin"), "category": self.tr("Category"),
+            "lines": self.tr("Parts"), "counted": self.tr("Counted"), "posted_on": self.tr("Posted"),
+        }
+        view = ListView(
+            ctx, "stock_counts", headers, noun_plural=self.tr("stock counts"),
+            empty_text=self.tr("No stock counts yet. Press Ctrl+N to start one."),
+            filters=[FilterSpec("status", self.tr("Status"), tuple(self.statuses.items()))],
+            export_name="stock_counts", value_labels={"status": self.statuses},
+        )
+        super().__init__(ctx, self.tr("Stock counts"), view, can_edit=ctx.can("stock.count"), parent=parent)
+        self.current_count: counts.CountView | None = None
+        self.new_button.setText(self.tr("&Start count…"))
+        self.new_button.setToolTip(self.tr("Count a bin range or a category (Ctrl+N)"))
+        self.edit_button.setText(self.tr("&Enter counts…"))
+        self.edit_button.setToolTip(self.tr("Enter what was counted (F2)"))
+        self.post_button = QPushButton(self.tr("&Post…"), self)
+        self.post_button.setToolTip(self.tr("Book the variances: on hand becomes what was counted"))
+        self.post_button.clicked.connect(self.post_current)
+        self.post_button.setEnabled(False)
+        self.post_button.setVisible(ctx.can("stock.adjust"))
+        self.extra_buttons.addWidget(self.post_button)
+
+    def _current_changed(self, row_id: str) -> None:
+        self.current_count = None
+        super()._current_changed(row_id)
+        editable = self.current_count is not None and self.current_count.status in counts.EDITABLE
+        self.edit_button.setEnabled(editable)
+        self.post_button.setEnabled(editable)
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            count = counts.get_count(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc.detail)}</p>"
+        self.current_count = count
+        currency = self.ctx.settings.currency
+        html = [f"<h2>{html_escape(count.number)}</h2>", detail_table([
+            (self.tr("Status"), self.statuses.get(count.status, count.status)),
+            (self.tr("Started"), date_text(count.started_on)),
+            (self.tr("Bins"), " – ".join(x for x in (count.bin_from, count.bin_to) if x)),
+            (self.tr("Category"), count.category),
+            (self.tr("Parts"), str(len(count.lines))),
+            (self.tr("Not counted yet"), str(count.uncounted)),
+            (self.tr("Variance value"), money_text(count.variance_value, currency)),
+            (self.tr("Posted"), date_text(count.posted_on)),
+        ])]
+        varied = sorted((line for line in count.lines if line.variance),
+                        key=lambda line: (-abs(line.variance_value or 0), line.bin, line.part_number))
+        html.append("<h3>" + html_escape(self.tr("Variances")) + "</h3>")
+        if not varied:
+            html.append("<p class='hint'>" + html_escape(self.tr("No variance among the parts counted.")) + "</p>")
+        else:
+            rows = [_HEAD + _cells([(self.tr("Bin"), False), (self.tr("Part"), False), (self.tr("Expected"), True),
+                                    (self.tr("Counted"), True), (self.tr("Variance"), True),
+                                    (self.tr("Value"), True)], "th") + "</tr>"]
+            for line in varied:
+                rows.append("<tr>" + _cells([
+                    (line.bin, False), (f"{line.brand} {line.part_number}", False),
+                    (quantity_text(line.expected or 0), True), (quantity_text(line.counted or 0), True),
+                    (quantity_text(line.variance or 0), True),
+                    (money_text(line.variance_value or 0, currency), True)], wrap=1) + "</tr>")
+            html.append(_TABLE + "".join(rows) + "</table>")
+        return "".join(html)
+
+    def new_record(self) -> None:
+        count_id = StartCountDialog.ask(self.ctx, self)
+        if count_id:
+            self.list.reload()
+            self.list.select_id(count_id)
+            CountEntryDialog.ask(self.ctx, count_id, self)
+
+    def edit_record(self, row_id: str) -> None:
+        if self.current_count is not None and self.current_count.status in counts.EDITABLE:
+            CountEntryDialog.ask(self.ctx, row_id, self)
+
+    def post_current(self) -> None:
+        count = self.current_count
+        if count is None:
+            return
+        question = self.tr("Post %1? On hand of each counted part becomes what was counted (variance value "
+                           "%2).").replace("%1", count.number).replace(
+            "%2", money_text(count.variance_value, self.ctx.settings.currency))
+        if count.uncounted:
+            question += "\n\n" + self.tr("%n part(s) not counted keep their stock.", "", count.uncounted)
+        if QMessageBox.question(self, self.tr("Post stock count"), question) != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, count_id = self.ctx.db, self.ctx.actor, count.id
+        part_ids = [line.part_id for line in count.lines]
+
+        def posted(_result: counts.PostResult) -> None:
+            self.ctx.notify("stock_count", [count_id])
+            self.ctx.notify("part", part_ids)
+
+        self.op = Op(self, lambda _p, _c: counts.post_count(db, actor, count_id)).success(posted).run()
+
+
+class StartCountDialog(FormDialog):
+    """Which parts to count: a bin range and/or a category. Use :meth:`ask`; returns the count's id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Start stock count"))
+        self.setMinimumWidth(400)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.bin_from = QLineEdit()
+        self.bin_from.setObjectName("bin_from")
+        self.errors.add_row("bin_from", self.tr("&From bin"), self.bin_from)
+        self.bin_to = QLineEdit()
+        self.bin_to.setObjectName("bin_to")
+        self.errors.add_row("bin_to", self.tr("&To bin"), self.bin_to)
+        self.category = QLineEdit()
+        self.category.setObjectName("category")
+        self.errors.add_row("category", self.tr("&Category"), self.category)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Start"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint_label(self.tr("Leave a field empty to leave it open: an empty range and category "
+                                            "counts every part.")))
+        layout.addWidget(self.buttons)
+
+    def show_field_error(self, exc: ValidationError) -> bool:
+        if self.errors.show(exc):
+            return True
+        # A selection that matches no part is about all three fields; the first one shows it.
+        return self.errors.show(ValidationError("bin_from", exc.detail))
+
+    def save(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        bin_from, bin_to, category = self.bin_from.text(), self.bin_to.text(), self.category.text()
+        self.submit(lambda: counts.start_count(db, actor, bin_from=bin_from, bin_to=bin_to, category=category),
+                    area="stock_count")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> str | None:
+        dialog = cls(ctx, parent)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return saved
+
+
+class CountEntryDialog(QDialog):
+    """The count sheet on screen: type what was counted of each part. Each figure is recorded as it is
+    entered (on the database worker), so the count survives closing the dialog. The expected figures
+    stay hidden so the count is blind. Use :meth:`ask`."""
+
+    C_BIN, C_PART, C_DESC, C_UNIT, C_COUNTED = range(5)
+
+    def __init__(self, ctx: AppContext, count_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.count_id = count_id
+        count = counts.get_count(ctx.db, ctx.actor, count_id)
+        self.setWindowTitle(self.tr("Enter counts · %1").replace("%1", count.number))
+        self.resize(760, 520)
+        self.grid = QTableWidget(0, 5)
+        self.grid.setObjectName("countLines")
+        self.grid.setHorizontalHeaderLabels([self.tr("Bin"), self.tr("Part"), self.tr("Description"),
+                                             self.tr("Unit"), self.tr("Counted")])
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        for col, width in ((self.C_BIN, 70), (self.C_PART, 170), (self.C_DESC, 250), (self.C_UNIT, 50)):
+            self.grid.setColumnWidth(col, width)
+        self.part_ids: list[str] = []
+        self.counted: dict[str, int | None] = {}
+        for line in count.lines:
+            row = self.grid.rowCount()
+            self.grid.insertRow(row)
+            self.part_ids.append(line.part_id)
+            self.counted[line.part_id] = line.counted
+            for col, value in ((self.C_BIN, line.bin), (self.C_PART, f"{line.brand} {line.part_number}"),
+                               (self.C_DESC, line.description), (self.C_UNIT, line.unit)):
+                item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                self.grid.setItem(row, col, item)
+            item = QTableWidgetItem("" if line.counted is None else quantity_text(line.counted))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.setItem(row, self.C_COUNTED, item)
+        self.grid.itemChanged.connect(self._changed)
+        self.progress_label = QLabel()
+        self.error = error_label()
+        self.ops: list[Op] = []
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        self.buttons = close
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(self.tr("Type the quantity found of each part; a part not found is 0. "
+                                            "Each figure is saved as you enter it.")))
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(close)
+        self._update_progress()
+        if self.part_ids:
+            self.grid.setCurrentCell(0, self.C_COUNTED)
+
+    def keyPressEvent(self, event) -> None:
+        if enter_edits_cell(self.grid, event):
+            return
+        super().keyPressEvent(event)
+
+    def _update_progress(self) -> None:
+        done = sum(1 for value in self.counted.values() if value is not None)
+        self.progress_label.setText(self.tr("%1 of %2 parts counted.").replace("%1", str(done))
+                                    .replace("%2", str(len(self.counted))))
+
+    def _changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != self.C_COUNTED:
+            return
+        row = item.row()
+        part_id = self.part_ids[row]
+        self.error.hide()
+        if not item.text().strip():
+            return
+        try:
+            counted = parse_quantity(item.text(), field="counted", empty=None)
+        except ValidationError as exc:
+            self._failed(row, exc)
+            return
+        db, actor, count_id = self.ctx.db, self.ctx.actor, self.count_id
+
+        def entered(_result: object) -> None:
+            self.counted[part_id] = counted
+            self._update_progress()
+            self.ctx.notify("stock_count", [count_id])
+
+        op = Op(self, lambda _p, _c: counts.enter_count(db, actor, count_id, part_id, counted)).success(
+            entered).failure(lambda exc: self._failed(row, exc))
+        self.ops.append(op)
+        op.run()
+
+    def _failed(self, row: int, exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            part = self.grid.item(row, self.C_PART).text()
+            self.error.setText(self.tr("%1: %2").replace("%1", part).replace("%2", exc.detail))
+            self.error.show()
+            self.grid.setCurrentCell(row, self.C_COUNTED)
+            return
+        from ui.errors import show_error
+
+        show_error(self, exc)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, count_id: str, parent: QWidget | None = None) -> None:
+        dialog = cls(ctx, count_id, parent)
+        dialog.exec()
+        dialog.deleteLater()

@@ -1,0 +1,42 @@
+"""Translated names for the parts codes (movement types, purchase order statuses). Fresh dicts each
+call, so a language switched at login applies to screens made afterwards. GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+
+def movement_labels() -> dict[str, str]:
+    """Stock movement type → name."""
+    return {
+        "receipt": QCoreApplication.translate("PartsLabels", "Receipt"),
+        "issue": QCoreApplication.translate("PartsLabels", "Issue to job"),
+        "return_from_job": QCoreApplication.translate("PartsLabels", "Return from job"),
+        "counter_sale": QCoreApplication.translate("PartsLabels", "Counter sale"),
+        "customer_return": QCoreApplication.translate("PartsLabels", "Customer return"),
+        "adjustment": QCoreApplication.translate("PartsLabels", "Adjustment"),
+        "count_variance": QCoreApplication.translate("PartsLabels", "Count variance"),
+        "transfer": QCoreApplication.translate("PartsLabels", "Transfer"),
+    }
+
+
+def order_status_labels() -> dict[str, str]:
+    """Purchase order status → name."""
+    return {
+        "draft": QCoreApplication.translate("PartsLabels", "Draft"),
+        "sent": QCoreApplication.translate("PartsLabels", "Sent"),
+        "partly_received": QCoreApplication.translate("PartsLabels", "Partly received"),
+        "received": QCoreApplication.translate("PartsLabels", "Received"),
+        "closed": QCoreApplication.translate("PartsLabels", "Closed"),
+        "cancelled": QCoreApplication.translate("PartsLabels", "Cancelled"),
+    }
+
+
+def count_status_labels() -> dict[str, str]:
+    """Stock count status → name."""
+    return {
+        "open": QCoreApplication.translate("PartsLabels", "Open"),
+        "counting": QCoreApplication.translate("PartsLabels", "Counting"),
+        "posted": QCoreApplication.translate("PartsLabels", "Posted"),
+        "cancelled": QCoreApplication.translate("PartsLabels", "Cancelled"),
+    }

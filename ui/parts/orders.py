@@ -1,0 +1,521 @@
+"""Purchase orders: the list, an order's lines with what is still on back order, writing a draft,
+sending it, receiving goods against it, closing it, and the reorder suggestions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services import money
+from services.billing.totals import quantity_text
+from services.errors import DomainError, ValidationError
+from services.parts import catalogue, purchasing
+from ui.billing.fields import date_edit, enter_edits_cell, error_label, hint_label, parse_money
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.parts.labels import order_status_labels
+from ui.parts.parts import parse_quantity
+from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Op
+
+_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+_HEAD = "<tr style='background:#f3f5f8'>"
+PART_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
+    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
+    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
+                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
+
+
+def _grid(columns: list[str], name: str) -> QTableWidget:
+    grid = QTableWidget(0, len(columns))
+    grid.setObjectName(name)
+    grid.setHorizontalHeaderLabels(columns)
+    grid.verticalHeader().setVisible(False)
+    grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    grid.setColumnWidth(0, 260)
+    return grid
+
+
+def _fixed(text: str, *, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _editable(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _line_number(field: str) -> int | None:
+    """The 1-based line a service field like ``lines[2].quantity`` names, else None."""
+    if field.startswith("lines[") and "]" in field:
+        inside = field[len("lines["):field.index("]")]
+        return int(inside) if inside.isdigit() else None
+    return None
+
+
+class PurchaseOrdersScreen(ListScreen):
+    area = "purchase_order"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self.statuses = order_status_labels()
+        headers = {
+            "number": self.tr("Number"), "supplier": self.tr("Supplier"), "status": self.tr("Status"),
+            "ordered_on": self.tr("Ordered"), "expected_on": self.tr("Expected"), "lines": self.tr("Lines"),
+            "back_order": self.tr("Back order"),
+        }
+        view = ListView(
+            ctx, "purchase_orders", headers, noun_plural=self.tr("purchase orders"),
+            empty_text=self.tr("No purchase orders yet. Press Ctrl+N to write the first one."),
+            filters=[FilterSpec("status", self.tr("Status"), tuple(self.statuses.items()))],
+            export_name="purchase_orders", value_labels={"status": self.statuses},
+        )
+        super().__init__(ctx, self.tr("Purchase orders"), view, can_edit=ctx.can("purchase.edit"), parent=parent)
+        self.current_order: purchasing.OrderView | None = None
+        self.new_button.setText(self.tr("&New order"))
+        self.new_button.setToolTip(self.tr("Write a new purchase order (Ctrl+N)"))
+        self.edit_button.setText(self.tr("&Edit draft"))
+        self.edit_button.setToolTip(self.tr("Change the selected draft order (F2)"))
+
+        def button(text: str, tip: str, slot, permission: str) -> QPushButton:
+            b = QPushButton(text, self)
+            b.setToolTip(tip)
+            b.clicked.connect(slot)
+            b.setEnabled(False)
+            b.setVisible(ctx.can(permission))
+            self.extra_buttons.addWidget(b)
+            return b
+
+        self.suggest_button = button(self.tr("Re&order suggestions…"),
+                                     self.tr("Parts below their minimum, and draft orders for them"),
+                                     self.show_suggestions, "part.view")
+        self.suggest_button.setEnabled(True)
+        self.send_button = button(self.tr("&Send"), self.tr("Number the draft and mark it sent to the supplier"),
+                                  self.send_current, "purchase.edit")
+        self.receive_button = button(self.tr("&Receive goods…"), self.tr("Book a delivery against the order"),
+                                     self.receive_current, "purchase.receive")
+        self.close_button = button(self.tr("C&lose order"),
+                                   self.tr("Close the order: what is still on back order is no longer expected"),
+                                   self.close_current, "purchase.edit")
+
+    def _current_changed(self, row_id: str) -> None:
+        self.current_order = None
+        super()._current_changed(row_id)
+        status = self.current_order.status if self.current_order else ""
+        self.edit_button.setEnabled(status == "draft")
+        self.send_button.setEnabled(status == "draft")
+        self.receive_button.setEnabled(status in purchasing.OPEN_STATUSES)
+        self.close_button.setEnabled(status in ("sent", "partly_received", "received"))
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            order = purchasing.get_order(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc.detail)}</p>"
+        self.current_order = order
+        currency = self.ctx.settings.currency
+        title = order.number or self.tr("Draft order")
+        html = [f"<h2>{html_escape(title)}</h2>", detail_table([
+            (self.tr("Supplier"), order.supplier_name),
+            (self.tr("Status"), self.statuses.get(order.status, order.status)),
+            (self.tr("Ordered"), date_text(order.ordered_on)),
+            (self.tr("Expected"), date_text(order.expected_on)),
+            (self.tr("Total cost"), money_text(order.total_cost, currency)),
+            (self.tr("Notes"), order.notes),
+        ])]
+        rows = [_HEAD + _cells([(self.tr("Part"), False), (self.tr("Ordered"), True), (self.tr("Received"), True),
+                                (self.tr("Back order"), True), (self.tr("Unit cost"), True)], "th") + "</tr>"]
+        for line in order.lines:
+            rows.append("<tr>" + _cells([
+                (f"{line.brand} {line.part_number} · {line.description}", False),
+                (quantity_text(line.quantity), True), (quantity_text(line.received), True),
+                (quantity_text(line.back_order), True), (money_text(line.unit_cost, currency), True)],
+                wrap=0) + "</tr>")
+        html.append(_TABLE + "".join(rows) + "</table>")
+        return "".join(html)
+
+    def new_record(self) -> None:
+        order_id = OrderDialog.ask(self.ctx, self)
+        if order_id:
+            self.list.reload()
+            self.list.select_id(order_id)
+
+    def edit_record(self, row_id: str) -> None:
+        if self.current_order is not None and self.current_order.id == row_id and self.current_order.status == "draft":
+            OrderDialog.ask(self.ctx, self, order_id=row_id)
+
+    def send_current(self) -> None:
+        order_id = self.current_order.id if self.current_order else None
+        if not order_id:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order_id)).success(
+            lambda _number: self.ctx.notify("purchase_order", [order_id])).run()
+
+    def receive_current(self) -> None:
+        if self.current_order is not None:
+            ReceiveDialog.ask(self.ctx, self.current_order.id, self)
+
+    def close_current(self) -> None:
+        order = self.current_order
+        if order is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Close order"),
+                                      self.tr("Close %1? Whatever is still on back order will no longer be "
+                                              "expected.").replace("%1", order.number or ""))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, order_id = self.ctx.db, self.ctx.actor, order.id
+        self.op = Op(self, lambda _p, _c: purchasing.close_order(db, actor, order_id)).success(
+            lambda _r: self.ctx.notify("purchase_order", [order_id])).run()
+
+    def show_suggestions(self) -> None:
+        if SuggestionsDialog.ask(self.ctx, self):
+            self.list.reload()
+
+
+class OrderDialog(FormDialog):
+    """A draft purchase order: the supplier and the lines (part, quantity, unit cost). Use :meth:`ask`;
+    it returns the saved order's id or None."""
+
+    C_PART, C_QTY, C_COST = range(3)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, order_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.order_id = order_id
+        self.currency = ctx.settings.currency
+        self.setWindowTitle(self.tr("Edit purchase order") if order_id else self.tr("New purchase order"))
+        self.resize(720, 460)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.supplier = QComboBox()
+        self.supplier.setObjectName("supplier_id")
+        for s in purchasing.list_suppliers(ctx.db, ctx.actor):
+            self.supplier.addItem(s.name, s.id)
+        self.errors.add_row("supplier_id", self.tr("&Supplier"), self.supplier)
+        self.notes = QLineEdit()
+        self.notes.setObjectName("notes")
+        self.errors.add_row("notes", self.tr("N&otes"), self.notes)
+        self.grid = _grid([self.tr("Part"), self.tr("Quantity"), self.tr("Unit cost")], "orderLines")
+        self.add_button = QPushButton(self.tr("&Add part…"))
+        self.add_button.setAutoDefault(False)
+        self.add_button.clicked.connect(self.pick_part)
+        self.remove_button = QPushButton(self.tr("Re&move line"))
+        self.remove_button.setAutoDefault(False)
+        self.remove_button.clicked.connect(lambda: self.grid.removeRow(self.grid.currentRow()))
+        self.lines_error = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.lines_error)
+        layout.addWidget(self.buttons)
+        if order_id:
+            order = purchasing.get_order(ctx.db, ctx.actor, order_id)
+            self.supplier.setCurrentIndex(max(self.supplier.findData(order.supplier_id), 0))
+            self.notes.setText(order.notes)
+            for line in order.lines:
+                self.add_line(line.part_id, f"{line.brand} {line.part_number} · {line.description}",
+                              quantity=line.quantity, unit_cost=line.unit_cost)
+        if not self.supplier.count():
+            self.lines_error.setText(self.tr("Add a supplier first: there is none to order from."))
+            self.lines_error.show()
+
+    def keyPressEvent(self, event) -> None:
+        if enter_edits_cell(self.grid, event):
+            return
+        super().keyPressEvent(event)
+
+    def pick_part(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("part",), title=self.tr("Choose the part"))
+        if hit is not None:
+            self.add_part(hit.ref_id)
+
+    def add_part(self, part_id: str) -> None:
+        """Add a line for ``part_id`` at its list cost (or average cost when it has none)."""
+        part = catalogue.get_part(self.ctx.db, self.ctx.actor, part_id)
+        self.add_line(part.id, f"{part.brand} {part.part_number} · {part.description}", quantity=1000,
+                      unit_cost=part.list_cost or part.average_cost)
+
+    def add_line(self, part_id: str, label: str, *, quantity: int, unit_cost: int) -> None:
+        row = self.grid.rowCount()
+        self.grid.insertRow(row)
+        item = _fixed(label)
+        item.setData(PART_ROLE, part_id)
+        self.grid.setItem(row, self.C_PART, item)
+        self.grid.setItem(row, self.C_QTY, _editable(quantity_text(quantity)))
+        self.grid.setItem(row, self.C_COST, _editable(money.format_money(unit_cost, self.currency, symbol=False)))
+        self.grid.setCurrentCell(row, self.C_QTY)
+
+    def lines(self) -> list[purchasing.OrderLine]:
+        """The typed lines; a ValidationError names the line and field of the first mistyped one."""
+        out = []
+        for row in range(self.grid.rowCount()):
+            where = f"lines[{row + 1}]"
+            part_id = self.grid.item(row, self.C_PART).data(PART_ROLE)
+            quantity = parse_quantity(self.grid.item(row, self.C_QTY).text(), field=f"{where}.quantity",
+                                      empty=None)
+            cost = parse_money(self.grid.item(row, self.C_COST).text(), self.currency, field=f"{where}.unit_cost")
+            out.append(purchasing.OrderLine(part_id, quantity, cost))
+        return out
+
+    def show_field_error(self, exc: ValidationError) -> bool:
+        line = _line_number(exc.field)
+        if line is None and exc.field != "lines":
+            return self.errors.show(exc)
+        self.errors.clear()
+        self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", exc.detail)
+                                 if line else exc.detail)
+        self.lines_error.show()
+        if line and line <= self.grid.rowCount():
+            column = self.C_COST if exc.field.endswith("unit_cost") else self.C_QTY
+            self.grid.setCurrentCell(line - 1, column)
+            self.grid.setFocus()
+        return True
+
+    def save(self) -> None:
+        self.lines_error.hide()
+        try:
+            lines = self.lines()
+        except ValidationError as exc:
+            self.show_field_error(exc)
+            return
+        db, actor, order_id = self.ctx.db, self.ctx.actor, self.order_id
+        supplier_id, notes = self.supplier.currentData() or "", self.notes.text()
+        if order_id:
+            def update() -> str:
+                purchasing.update_order(db, actor, order_id, lines, supplier_id=supplier_id, notes=notes)
+                return order_id
+
+            self.submit(update, area="purchase_order")
+        else:
+            self.submit(lambda: purchasing.create_order(db, actor, supplier_id, lines, notes=notes),
+                        area="purchase_order")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, order_id: str | None = None) -> str | None:
+        dialog = cls(ctx, parent, order_id=order_id)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return saved
+
+
+class ReceiveDialog(FormDialog):
+    """Goods delivered against a sent order: the quantity and actual unit cost of each open line.
+    Use :meth:`ask`."""
+
+    C_PART, C_ORDERED, C_OUTSTANDING, C_QTY, C_COST = range(5)
+
+    def __init__(self, ctx: AppContext, order_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.order_id = order_id
+        self.currency = ctx.settings.currency
+        self.order = purchasing.get_order(ctx.db, ctx.actor, order_id)
+        self.result_value: purchasing.ReceiptResult | None = None
+        self.setWindowTitle(self.tr("Receive goods"))
+        self.resize(760, 440)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        form.addRow(self.tr("Order"), QLabel(f"{self.order.number} · {self.order.supplier_name}"))
+        self.reference = QLineEdit()
+        self.reference.setObjectName("supplier_reference")
+        self.reference.setMaxLength(80)
+        self.errors.add_row("supplier_reference", self.tr("Supplier's &delivery note"), self.reference)
+        self.received_on = date_edit()
+        self.received_on.setObjectName("received_on")
+        self.errors.add_row("received_on", self.tr("Received &on"), self.received_on)
+        self.grid = _grid([self.tr("Part"), self.tr("Ordered"), self.tr("Outstanding"), self.tr("Received now"),
+                           self.tr("Unit cost")], "receiveLines")
+        self.line_ids: list[str] = []
+        for line in self.order.lines:
+            outstanding = line.quantity - line.received
+            if outstanding <= 0:
+                continue
+            row = self.grid.rowCount()
+            self.grid.insertRow(row)
+            self.line_ids.append(line.id)
+            self.grid.setItem(row, self.C_PART, _fixed(f"{line.brand} {line.part_number} · {line.description}"))
+            self.grid.setItem(row, self.C_ORDERED, _fixed(quantity_text(line.quantity), right=True))
+            self.grid.setItem(row, self.C_OUTSTANDING, _fixed(quantity_text(outstanding), right=True))
+            self.grid.setItem(row, self.C_QTY, _editable(quantity_text(outstanding)))
+            self.grid.setItem(row, self.C_COST, _editable(money.format_money(line.unit_cost, self.currency,
+                                                                             symbol=False)))
+        self.lines_error = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Receive"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(hint_label(self.tr("Enter what arrived; leave 0 on lines that did not come. What is "
+                                            "not received stays on back order.")))
+        layout.addWidget(self.lines_error)
+        layout.addWidget(self.buttons)
+        self.reference.setFocus()
+
+    def keyPressEvent(self, event) -> None:
+        if enter_edits_cell(self.grid, event):
+            return
+        super().keyPressEvent(event)
+
+    def lines(self) -> dict[str, tuple[int, int]]:
+        out = {}
+        for row, line_id in enumerate(self.line_ids):
+            where = f"lines[{line_id}]"
+            quantity = parse_quantity(self.grid.item(row, self.C_QTY).text(), field=f"{where}.quantity")
+            cost = parse_money(self.grid.item(row, self.C_COST).text(), self.currency, field=f"{where}.unit_cost")
+            if quantity:
+                out[line_id] = (quantity, cost)
+        return out
+
+    def show_field_error(self, exc: ValidationError) -> bool:
+        if not exc.field.startswith("lines"):
+            return self.errors.show(exc)
+        self.errors.clear()
+        self.lines_error.setText(exc.detail)
+        self.lines_error.show()
+        for row, line_id in enumerate(self.line_ids):
+            if exc.field.startswith(f"lines[{line_id}]"):
+                column = self.C_COST if exc.field.endswith("unit_cost") else self.C_QTY
+                self.grid.setCurrentCell(row, column)
+                self.grid.setFocus()
+        return True
+
+    def save(self) -> None:
+        self.lines_error.hide()
+        try:
+            lines = self.lines()
+        except ValidationError as exc:
+            self.show_field_error(exc)
+            return
+        db, actor, order_id = self.ctx.db, self.ctx.actor, self.order_id
+        on, reference = self.received_on.date().toPython(), self.reference.text()
+
+        def work() -> purchasing.ReceiptResult:
+            return purchasing.receive_goods(db, actor, order_id, lines, on, reference)
+
+        self.submit(work, area="purchase_order")
+
+    def after_save(self, result: purchasing.ReceiptResult) -> None:
+        self.result_value = result
+        self.ctx.notify("purchase_order", [self.order_id])
+        self.ctx.notify("part", sorted({line.part_id for line in self.order.lines}))
+        if result.reserved:
+            names = {line.id: f"{line.brand} {line.part_number}" for line in self.order.lines}
+            text = "\n".join(self.tr("%1: %2 reserved for %3").replace("%1", names.get(flag.line_id, ""))
+                             .replace("%2", quantity_text(flag.quantity)).replace("%3", flag.for_reference)
+                             for flag in result.reserved)
+            QMessageBox.information(self, self.tr("Stock reserved"),
+                                    self.tr("Goods received for customers' back orders are set aside:") + "\n\n"
+                                    + text)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, order_id: str, parent: QWidget | None = None) -> purchasing.ReceiptResult | None:
+        dialog = cls(ctx, order_id, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        result = dialog.result_value if accepted else None
+        dialog.deleteLater()
+        return result
+
+
+class SuggestionsDialog(QDialog):
+    """The reorder suggestions, with a button that turns them into draft orders (one per supplier).
+    Use :meth:`ask`; True when drafts were made."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.today = today
+        self.made: list[str] = []
+        self.setWindowTitle(self.tr("Reorder suggestions"))
+        self.resize(860, 480)
+        self.grid = _grid([self.tr("Part"), self.tr("Supplier"), self.tr("Available"), self.tr("On order"),
+                           self.tr("Minimum"), self.tr("Maximum"), self.tr("Order"), self.tr("Unit cost")],
+                          "suggestions")
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        groups = purchasing.suggestions(ctx.db, ctx.actor, today=today)
+        currency = ctx.settings.currency
+        for group in groups:
+            for s in group.lines:
+                row = self.grid.rowCount()
+                self.grid.insertRow(row)
+                self.grid.setItem(row, 0, _fixed(f"{s.brand} {s.part_number} · {s.description}"))
+                self.grid.setItem(row, 1, _fixed(group.supplier_name if group.supplier_id else self.tr("(none)")))
+                for col, value in enumerate((s.available, s.on_order, s.min_qty, s.max_qty, s.quantity), start=2):
+                    self.grid.setItem(row, col, _fixed(quantity_text(value), right=True))
+                self.grid.setItem(row, 7, _fixed(money_text(s.unit_cost, currency), right=True))
+        self.make_button = QPushButton(self.tr("&Make draft orders"))
+        self.make_button.setEnabled(self.grid.rowCount() > 0 and ctx.can("purchase.edit"))
+        self.make_button.setVisible(ctx.can("purchase.edit"))
+        self.make_button.clicked.connect(self.make_orders)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        if not self.grid.rowCount():
+            layout.addWidget(hint_label(self.tr("No part is below its minimum.")))
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(hint_label(self.tr("Parts without a preferred supplier are left out of the drafts.")))
+        layout.addWidget(buttons)
+
+    def make_orders(self) -> None:
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        self.make_button.setEnabled(False)
+        self.op = Op(self, lambda _p, _c: purchasing.make_orders_from_suggestions(db, actor, today=today)).success(
+            self._made).run()
+
+    def _made(self, ids: list[str]) -> None:
+        self.made = ids
+        self.ctx.notify("purchase_order", ids)
+        QMessageBox.information(self, self.tr("Reorder suggestions"),
+                                self.tr("%n draft order(s) written.", "", len(ids)))
+        self.accept()
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> bool:
+        dialog = cls(ctx, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted and bool(dialog.made)

@@ -1,0 +1,302 @@
+"""The parts catalogue with its stock: the list, a part's detail with its latest movements, the part
+form and the stock adjustment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.billing.totals import quantity_from_text, quantity_text
+from services.errors import DomainError, ValidationError
+from services.parts import catalogue, stock
+from ui.billing.fields import MoneyEdit, hint_label
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.parts.labels import movement_labels
+from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+
+_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+_HEAD = "<tr style='background:#f3f5f8'>"
+LATEST_MOVEMENTS = 15
+
+
+def parse_quantity(text: str, *, field: str, empty: int | None = 0) -> int:
+    """Typed quantity → thousandths; empty gives ``empty`` (None: empty is refused). A ValidationError
+    names ``field``. GUI thread."""
+    if not text.strip():
+        if empty is None:
+            raise ValidationError(field, "Enter a quantity")
+        return empty
+    try:
+        return quantity_from_text(text)
+    except ValidationError as exc:
+        raise ValidationError(field, exc.detail) from None
+
+
+def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
+    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
+    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
+                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
+
+
+class PartsScreen(ListScreen):
+    area = "part"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        headers = {
+            "brand": self.tr("Brand"), "part_number": self.tr("Part number"),
+            "description": self.tr("Description"), "category": self.tr("Category"), "bin": self.tr("Bin"),
+            "on_hand": self.tr("On hand"), "reserved": self.tr("Reserved"), "available": self.tr("Available"),
+            "retail_price": self.tr("Retail price"), "average_cost": self.tr("Average cost"),
+        }
+        view = ListView(
+            ctx, "parts", headers, noun_plural=self.tr("parts"),
+            empty_text=self.tr("No parts yet. Press Ctrl+N to add the first one."),
+            filters=[FilterSpec("below_min", self.tr("Below minimum")), FilterSpec("in_stock", self.tr("In stock"))],
+            export_name="parts",
+        )
+        super().__init__(ctx, self.tr("Parts"), view, can_edit=ctx.can("part.edit"), parent=parent)
+        self.new_button.setText(self.tr("&New part"))
+        self.new_button.setToolTip(self.tr("Add a part to the catalogue (Ctrl+N)"))
+        self.edit_button.setText(self.tr("&Edit part"))
+        self.edit_button.setToolTip(self.tr("Change the selected part (F2)"))
+        self.adjust_button = QPushButton(self.tr("&Adjust stock…"), self)
+        self.adjust_button.setToolTip(self.tr("Correct the stock of the selected part"))
+        self.adjust_button.clicked.connect(self.adjust_current)
+        self.adjust_button.setEnabled(False)
+        self.adjust_button.setVisible(ctx.can("stock.adjust"))
+        self.extra_buttons.addWidget(self.adjust_button)
+        self.import_button = QPushButton(self.tr("&Import…"), self)
+        self.import_button.setToolTip(self.tr("Import a catalogue, a price list or count figures from Excel or CSV"))
+        self.import_button.clicked.connect(self.import_file)
+        self.import_button.setVisible(ctx.can("part.import"))
+        self.extra_buttons.addWidget(self.import_button)
+        self.list.current_changed.connect(lambda row_id: self.adjust_button.setEnabled(bool(row_id)))
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            part = catalogue.get_part(self.ctx.db, self.ctx.actor, row_id)
+            moves = stock.movements(self.ctx.db, self.ctx.actor, row_id, limit=LATEST_MOVEMENTS)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc.detail)}</p>"
+        currency = self.ctx.settings.currency
+        html = [f"<h2>{html_escape(part.brand)} {html_escape(part.part_number)}</h2>",
+                f"<p>{html_escape(part.description)}</p>"]
+        if part.superseded_by_id:
+            html.append("<p><b>" + html_escape(self.tr("Superseded: %1 → %2").replace("%1", part.part_number)
+                                              .replace("%2", part.superseded_by_number or "")) + "</b></p>")
+        html.append(detail_table([
+            (self.tr("On hand"), quantity_text(part.on_hand)),
+            (self.tr("Reserved"), quantity_text(part.reserved)),
+            (self.tr("Available"), quantity_text(part.available)),
+            (self.tr("Minimum / maximum"), f"{quantity_text(part.min_qty)} / {quantity_text(part.max_qty)}"),
+            (self.tr("Average cost"), money_text(part.average_cost, currency)),
+            (self.tr("Retail price"), money_text(part.retail_price, currency)),
+            (self.tr("Trade price"), money_text(part.trade_price, currency)),
+            (self.tr("List cost"), money_text(part.list_cost, currency)),
+            (self.tr("Category"), part.category),
+            (self.tr("Bin"), part.bin),
+            (self.tr("Unit"), part.unit),
+            (self.tr("Barcode"), part.barcode),
+            (self.tr("Last movement"), date_text(part.last_movement_on)),
+        ]))
+        html.append("<h3>" + html_escape(self.tr("Latest movements")) + "</h3>")
+        if not moves:
+            html.append("<p class='hint'>" + html_escape(self.tr("No stock movements yet.")) + "</p>")
+        else:
+            kinds = movement_labels()
+            rows = [_HEAD + _cells([(self.tr("Date"), False), (self.tr("Type"), False), (self.tr("Quantity"), True),
+                                    (self.tr("Unit cost"), True), (self.tr("Reference"), False)], "th") + "</tr>"]
+            for m in moves:
+                rows.append("<tr>" + _cells([
+                    (date_text(m.moved_on), False), (kinds.get(m.kind, m.kind), False),
+                    (quantity_text(m.quantity), True), (money_text(m.unit_cost, currency), True),
+                    (m.reference or m.notes, False)], wrap=4) + "</tr>")
+            html.append(_TABLE + "".join(rows) + "</table>")
+        return "".join(html)
+
+    def new_record(self) -> None:
+        part_id = PartDialog.ask(self.ctx, self)
+        if part_id:
+            self.list.reload()
+            self.list.select_id(part_id)
+
+    def edit_record(self, row_id: str) -> None:
+        PartDialog.ask(self.ctx, self, part_id=row_id)
+
+    def import_file(self) -> None:
+        from ui.parts.imports import ImportDialog
+
+        if ImportDialog.ask(self.ctx, self) is not None:
+            self.list.reload()
+
+    def adjust_current(self) -> None:
+        if self.current_id:
+            AdjustStockDialog.ask(self.ctx, self.current_id, self)
+
+
+class PartDialog(FormDialog):
+    """A new part, or changes to one. Use :meth:`ask`; it returns the saved part's id or None."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, part_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.part_id = part_id
+        self.setWindowTitle(self.tr("Edit part") if part_id else self.tr("New part"))
+        self.setMinimumWidth(460)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        currency = ctx.settings.currency
+
+        def line(field: str, label: str, max_len: int) -> QLineEdit:
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            edit.setMaxLength(max_len)
+            self.errors.add_row(field, label, edit)
+            return edit
+
+        def amount(field: str, label: str) -> MoneyEdit:
+            edit = MoneyEdit(currency, field=field)
+            edit.setObjectName(field)
+            self.errors.add_row(field, label, edit)
+            return edit
+
+        self.brand = line("brand", self.tr("&Brand"), 80)
+        self.part_number = line("part_number", self.tr("Part &number"), 60)
+        self.description = line("description", self.tr("&Description"), 200)
+        self.category = line("category", self.tr("&Category"), 60)
+        self.bin = line("bin", self.tr("B&in"), 20)
+        self.unit = line("unit", self.tr("&Unit"), 20)
+        self.retail_price = amount("retail_price", self.tr("&Retail price"))
+        self.trade_price = amount("trade_price", self.tr("&Trade price"))
+        self.list_cost = amount("list_cost", self.tr("&List cost"))
+        self.min_qty = line("min_qty", self.tr("M&inimum"), 12)
+        self.max_qty = line("max_qty", self.tr("Ma&ximum"), 12)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.unit.setText("pcs")
+        self.original: catalogue.PartView | None = None
+        if part_id:
+            self.original = catalogue.get_part(ctx.db, ctx.actor, part_id)
+            p = self.original
+            for edit, value in ((self.brand, p.brand), (self.part_number, p.part_number),
+                                (self.description, p.description), (self.category, p.category), (self.bin, p.bin),
+                                (self.unit, p.unit), (self.min_qty, quantity_text(p.min_qty)),
+                                (self.max_qty, quantity_text(p.max_qty))):
+                edit.setText(value)
+            self.retail_price.set_minor(p.retail_price)
+            self.trade_price.set_minor(p.trade_price)
+            self.list_cost.set_minor(p.list_cost)
+        self.brand.setFocus()
+
+    def data(self) -> catalogue.PartInput | None:
+        """The typed part, or None after showing the first mistyped amount or quantity by its field."""
+        self.errors.clear()
+        try:
+            values: dict[str, Any] = {
+                "retail_price": self.retail_price.minor(), "trade_price": self.trade_price.minor(),
+                "list_cost": self.list_cost.minor(),
+                "min_qty": parse_quantity(self.min_qty.text(), field="min_qty"),
+                "max_qty": parse_quantity(self.max_qty.text(), field="max_qty"),
+            }
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return None
+        keep: dict[str, Any] = {}
+        if self.original is not None:
+            p = self.original
+            keep = {"description_alt": p.description_alt, "barcode": p.barcode, "tax_code": p.tax_code,
+                    "reorder_manual": p.reorder_manual, "preferred_supplier_id": p.preferred_supplier_id,
+                    "active": p.active}
+        return catalogue.PartInput(brand=self.brand.text(), part_number=self.part_number.text(),
+                                   description=self.description.text(), category=self.category.text(),
+                                   bin=self.bin.text(), unit=self.unit.text(), **values, **keep)
+
+    def save(self) -> None:
+        data = self.data()
+        if data is None:
+            return
+        db, actor, part_id = self.ctx.db, self.ctx.actor, self.part_id
+        if part_id:
+            self.submit(lambda: catalogue.update_part(db, actor, part_id, data), area="part")
+        else:
+            self.submit(lambda: catalogue.create_part(db, actor, data), area="part")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, part_id: str | None = None) -> str | None:
+        dialog = cls(ctx, parent, part_id=part_id)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return saved
+
+
+class AdjustStockDialog(FormDialog):
+    """Correct a part's stock by a signed quantity, with the reason. Use :meth:`ask`."""
+
+    def __init__(self, ctx: AppContext, part_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.part_id = part_id
+        part = catalogue.get_part(ctx.db, ctx.actor, part_id)
+        self.setWindowTitle(self.tr("Adjust stock"))
+        self.setMinimumWidth(420)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        form.addRow(self.tr("Part"), QLabel(f"{part.brand} {part.part_number} · {part.description}"))
+        form.addRow(self.tr("On hand"), QLabel(quantity_text(part.on_hand)))
+        self.quantity = QLineEdit()
+        self.quantity.setObjectName("quantity")
+        self.quantity.setPlaceholderText(self.tr("e.g. 2 or -1"))
+        self.errors.add_row("quantity", self.tr("&Quantity"), self.quantity)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(200)
+        self.errors.add_row("reason", self.tr("&Reason"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Adjust"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint_label(self.tr("A positive quantity adds stock found; a negative one removes stock "
+                                            "lost or damaged.")))
+        layout.addWidget(self.buttons)
+        self.quantity.setFocus()
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            quantity = parse_quantity(self.quantity.text(), field="quantity", empty=None)
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
+        db, actor, part_id, reason = self.ctx.db, self.ctx.actor, self.part_id, self.reason.text()
+
+        def work() -> str:
+            stock.adjust(db, actor, part_id, quantity, reason)
+            return part_id
+
+        self.submit(work, area="part")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, part_id: str, parent: QWidget | None = None) -> bool:
+        dialog = cls(ctx, part_id, parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
