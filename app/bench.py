@@ -77,8 +77,9 @@ def _result(name: str, samples: list[float], baseline: list[float] | None, targe
 
 # Raised whenever the demo generator starts writing data it did not write before, so that a bench
 # database cached by an older version is rebuilt rather than measured without that data.
-# 2: billing history (invoices, payments, credit notes…); 3: posted invoices in global search.
-DEMO_DATA_VERSION = 3
+# 2: billing history (invoices, payments, credit notes…); 3: posted invoices in global search;
+# 4: the parts department (catalogue, suppliers, stock ledger) and parts in global search.
+DEMO_DATA_VERSION = 4
 
 
 def bench_db_path(size: str, seed: int) -> Path:
@@ -86,10 +87,12 @@ def bench_db_path(size: str, seed: int) -> Path:
 
 
 def _drop_stale(path: Path, size: str, seed: int, *, log: Callable[[str], None]) -> None:
-    """Delete bench databases of the same size and seed built by older versions of the generator."""
-    pattern = re.compile(rf"forecourt-{re.escape(size)}-seed{seed}(-v\d+)?\.db")
+    """Delete bench databases (and price lists made from them) of the same size and seed built by
+    older versions of the generator."""
+    pattern = re.compile(rf"forecourt-{re.escape(size)}-seed{seed}(-v\d+)?(\.db|-price-list-\d+k\.xlsx)")
     for old in path.parent.iterdir():
-        if old != path and pattern.fullmatch(old.name):
+        ours = old == path or old.name.startswith(f"{path.stem}-")
+        if not ours and pattern.fullmatch(old.name):
             log(f"Removing {old}, built by an older demo generator")
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{old}{suffix}").unlink(missing_ok=True)
@@ -393,6 +396,199 @@ def bench_billing(path: Path, actor, runs: int, *, log: Callable[[str], None]) -
     return results
 
 
+_DEMAND_SQL = ("SELECT part_id, -sum(quantity) FROM stock_movement WHERE kind IN ('issue', 'return_from_job', "
+               "'counter_sale', 'customer_return') AND moved_on >= ? GROUP BY part_id")
+_PRICE_COLUMNS = ("brand", "part_number", "description", "retail_price", "trade_price", "cost")
+_EXPORT_SQL = (
+    "SELECT b.name, p.part_number, p.description, p.category, p.retail_price, p.list_cost, n.part_number, "
+    "p.description_alt, p.unit, p.barcode, p.bin, p.tax_code, p.trade_price FROM part p JOIN brand b "
+    "ON b.id = p.brand_id LEFT JOIN part n ON n.id = p.superseded_by_id ORDER BY b.name, p.number_key")
+PRICE_LIST_ROWS = 100_000
+EXPORT_ROWS = 100_000
+
+
+def _price_list(path: Path, *, log: Callable[[str], None]) -> Path:
+    """A manufacturer's price file of 100k rows made once beside the bench database: nine in ten
+    rows reprice parts of the catalogue (3 % dearer), the rest are new part numbers."""
+    from openpyxl import Workbook
+
+    target = path.with_name(f"{path.stem}-price-list-{PRICE_LIST_ROWS // 1000}k.xlsx")
+    if target.exists():
+        return target
+    log(f"Writing {target} …")
+    raw = sqlite3.connect(path)
+    try:
+        existing = raw.execute(
+            "SELECT b.name, p.part_number, p.number_key, p.description, p.retail_price, p.trade_price, p.list_cost "
+            "FROM part p JOIN brand b ON b.id = p.brand_id WHERE p.superseded_by_id IS NULL ORDER BY p.rowid "
+            "LIMIT ?", (PRICE_LIST_ROWS,)).fetchall()
+        keys = {(b, k) for b, k in raw.execute("SELECT b.name, p.number_key FROM part p JOIN brand b "
+                                               "ON b.id = p.brand_id")}
+    finally:
+        raw.close()
+    repriced = existing[:PRICE_LIST_ROWS * 9 // 10]
+    rows = [(b, n, d, round(r * 1.03) / 100, round(t * 1.03) / 100, round(c * 1.03) / 100)
+            for b, n, _k, d, r, t, c in repriced]
+    for b, n, k, d, r, t, c in existing[len(repriced):]:
+        suffix = 1
+        while (b, f"{k}z{suffix}") in keys:
+            suffix += 1
+        rows.append((b, f"{n} Z{suffix}", d, r / 100, t / 100, c / 100))
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("price list")
+    sheet.append(_PRICE_COLUMNS)
+    for row in rows:
+        sheet.append(row)
+    tmp = target.with_name(target.name + ".part")
+    book.save(tmp)
+    tmp.rename(target)
+    return target
+
+
+def _raw_price_list(copy: Path, xlsx: Path) -> None:
+    """The baseline of an import: read the sheet with python-calamine and insert its rows into a
+    scratch table with sqlite3 executemany, in one transaction."""
+    from python_calamine import CalamineWorkbook
+
+    data = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
+    conn = sqlite3.connect(copy)
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS bench_price_list (brand, part_number, description, retail_price, "
+                     "trade_price, cost)")
+        conn.execute("DELETE FROM bench_price_list")
+        conn.executemany("INSERT INTO bench_price_list VALUES (?, ?, ?, ?, ?, ?)", data[1:])
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def _export_db(path: Path, directory: Path) -> Path:
+    """A database holding the first 100k catalogue parts of the bench database (with their brands
+    and suppliers), for timing an export of exactly that many rows."""
+    from app.bootstrap import open_database
+
+    target = directory / "export.db"
+    open_database(target, create=True).dispose()
+    conn = sqlite3.connect(target)
+    try:
+        conn.execute("ATTACH DATABASE ? AS big", (str(path),))
+        conn.execute("INSERT INTO brand SELECT * FROM big.brand")
+        conn.execute("INSERT INTO supplier SELECT * FROM big.supplier")
+        conn.execute("INSERT INTO part SELECT * FROM big.part ORDER BY rowid LIMIT ?", (EXPORT_ROWS,))
+        conn.execute("UPDATE part SET superseded_by_id = NULL WHERE superseded_by_id NOT IN (SELECT id FROM part)")
+        conn.commit()
+        conn.execute("DETACH DATABASE big")
+    finally:
+        conn.close()
+    return target
+
+
+def _raw_export(path: Path, out: Path) -> None:
+    """The baseline of an export: the same rows by raw SQL into an openpyxl write-only workbook."""
+    from openpyxl import Workbook
+
+    from services.parts.exports import PART_COLUMNS
+
+    conn = sqlite3.connect(path)
+    try:
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet("parts")
+        sheet.append(list(PART_COLUMNS))
+        for r in conn.execute(_EXPORT_SQL):
+            sheet.append((r[0], r[1], r[2], r[3], r[4] / 100, r[5] / 100, r[6], r[7], r[8], r[9], r[10], r[11],
+                          r[12] / 100))
+        book.save(out)
+    finally:
+        conn.close()
+
+
+def bench_parts(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> list[Result]:
+    from app.bootstrap import open_database
+    from services.parts import purchasing, stock
+
+    results = []
+    db = open_database(path)
+    raw = sqlite3.connect(path)
+    try:
+        part_id, movements = raw.execute("SELECT part_id, count(*) AS n FROM stock_movement GROUP BY part_id "
+                                         "ORDER BY n DESC LIMIT 1").fetchone()
+        log(f"Timing stock of the part with the most movements ({movements:,}) …")
+        with db.read() as conn:
+            samples = _time(lambda: stock.stock_level(conn, part_id), runs)
+            ledger = _time(lambda: stock.ledger_on_hand(conn, part_id), max(3, runs // 4))
+        base = _time(lambda: raw.execute("SELECT on_hand, reserved, average_cost FROM part_stock WHERE part_id = ?",
+                                         (part_id,)).fetchone(), runs)
+        ledger_base = _time(lambda: raw.execute("SELECT sum(quantity) FROM stock_movement WHERE part_id = ?",
+                                                (part_id,)).fetchone(), max(3, runs // 4))
+        results.append(_result("stock_level_part_with_most_movements", samples, base, 5))
+        results.append(_result("ledger_sum_part_with_most_movements", ledger, ledger_base, None))
+
+        log("Timing reorder suggestions …")
+        today = date.today()
+        since = (today.replace(year=today.year - 1) if (today.month, today.day) != (2, 29)
+                 else date(today.year - 1, 2, 28)) + timedelta(days=1)
+        if not sum(len(g.lines) for g in purchasing.suggestions(db, actor, today=today)):
+            raise RuntimeError(f"reorder suggestions find nothing to order in {path}")
+        samples = _time(lambda: purchasing.suggestions(db, actor, today=today), 3, warmup=0)
+        base = _time(lambda: raw.execute(_DEMAND_SQL, (since.isoformat(),)).fetchall(), 3, warmup=0)
+        results.append(_result("reorder_suggestions_whole_catalogue", samples, base, 3000))
+    finally:
+        raw.close()
+        db.dispose()
+    try:
+        from services.imports import framework as imports
+        from services.imports.parts import PRICE_LIST
+    except ImportError:
+        return results
+    imports.import_kind(PRICE_LIST.name)
+    results += _bench_files(path, actor, imports, log=log)
+    return results
+
+
+def _bench_files(path: Path, actor, imports, *, log: Callable[[str], None]) -> list[Result]:
+    from app.bootstrap import open_database
+    from services.parts import exports
+
+    results = []
+    xlsx = _price_list(path, log=log)
+    with tempfile.TemporaryDirectory(prefix="forecourt-bench-") as tmp:
+        scratch = Path(tmp)
+        samples, base = [], []
+        for run in range(3):
+            # Each import starts from the database as built: a second import of the same file changes nothing.
+            log(f"Importing the {PRICE_LIST_ROWS:,}-row price list, run {run + 1} of 3 …")
+            copy = _scratch_copy(path, scratch)
+            db = open_database(copy)
+            try:
+                started = time.perf_counter()
+                summary = imports.run(db, actor, xlsx, "price-list")
+                samples.append((time.perf_counter() - started) * 1000)
+            finally:
+                db.dispose()
+            if summary.errors or summary.rows != PRICE_LIST_ROWS or not summary.written:
+                raise RuntimeError(f"the bench price list did not import cleanly: {summary.rows} rows, "
+                                   f"{len(summary.errors)} errors")
+            base += _time(lambda c=copy: _raw_price_list(c, xlsx), 1, warmup=0)
+            copy.unlink()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{copy}{suffix}").unlink(missing_ok=True)
+        results.append(_result("import_price_list_100k_xlsx", samples, base, 20000))
+
+        log(f"Exporting {EXPORT_ROWS:,} parts …")
+        source = _export_db(path, scratch)
+        db = open_database(source)
+        try:
+            written = exports.export_parts(db, actor, scratch / "parts.xlsx")
+            if written != EXPORT_ROWS:
+                raise RuntimeError(f"the export wrote {written} rows, not {EXPORT_ROWS}")
+            samples = _time(lambda: exports.export_parts(db, actor, scratch / "parts.xlsx"), 3, warmup=0)
+        finally:
+            db.dispose()
+        base = _time(lambda: _raw_export(source, scratch / "bare.xlsx"), 3, warmup=0)
+        results.append(_result("export_parts_100k", samples, base, 10000))
+    return results
+
+
 BARE_WINDOW = """
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -461,6 +657,9 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
     if not only or "billing" in only:
         log("Timing billing …")
         results += bench_billing(path, actor, runs, log=log)
+    if not only or "parts" in only:
+        log("Timing parts …")
+        results += bench_parts(path, actor, runs, log=log)
     return results
 
 

@@ -1,7 +1,7 @@
 """Demo data: a complete, plausible dealership near Shanghai, built deterministically from a seed.
 
 :func:`build` creates a new database and fills it in one transaction with Core bulk inserts
-(STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``,
+(STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``, ``parts``,
 ``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function and a step in
 :func:`_fill`, drawing every random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the
 same seed and ``today`` give the same data.
@@ -19,7 +19,7 @@ from app.bootstrap import open_database
 from app.db import Database
 from services import audit, search
 from services.audit import Change
-from services.demo import billing, crm, staff, vehicles
+from services.demo import billing, crm, parts, staff, vehicles
 from services.demo.context import DemoContext, Size
 from services.demo.staff import DEMO_USERS
 from services.errors import ValidationError
@@ -32,10 +32,11 @@ __all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
 
 SIZES: dict[str, Size] = {
     # One year of a small dealership.
-    "small": Size(customers=2_000, companies=300, vehicles=2_600, years=1),
-    "medium": Size(customers=20_000, companies=2_500, vehicles=25_000, years=3),
+    "small": Size(customers=2_000, companies=300, vehicles=2_600, years=1, parts=2_000, movements=20_000),
+    "medium": Size(customers=20_000, companies=2_500, vehicles=25_000, years=3, parts=40_000, movements=400_000),
     # Ten years of a big one.
-    "large": Size(customers=100_000, companies=12_000, vehicles=120_000, years=10),
+    "large": Size(customers=100_000, companies=12_000, vehicles=120_000, years=10, parts=200_000,
+                  movements=2_050_000),
 }
 
 # Tables whose rows mean a database is in use; the demo never writes over them.
@@ -96,20 +97,21 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
             counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
             billed = billing.write(conn, ctx)
             counts.update(billed.counts)
+            counts.update(parts.write(conn, ctx).counts)
             # Last, so the password hashes were computed while the rows above were being made.
             counts["user_account"] = staff.write_users(conn, ctx, hashes)
 
             indexed_before = ctx.done
             # The units left before the analysis are shared out over every document indexed.
             index_units = ctx.total - 1 - indexed_before
-            documents = max(1, counts["customer"] + counts["vehicle"] + billed.posted)
+            documents = max(1, counts["customer"] + counts["vehicle"] + billed.posted + counts["part"])
 
             def index_progress(done: int, _total: int | None, message: str) -> None:
                 ctx.done = indexed_before
                 ctx.advance(done * index_units // documents, message)
 
-            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice"), progress=index_progress,
-                                                  cancel=cancel)
+            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice", "part"),
+                                                  progress=index_progress, cancel=cancel)
             audit.append(conn, actor, [
                 Change("demo", "setting", "dealership", after={"name": settings.name},
                        summary="demo dealership settings"),
@@ -130,9 +132,9 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
 
 
 def _units(size: Size) -> int:
-    # Each customer and vehicle is written once and indexed once (with the posted invoices); then the
-    # billing history; the last unit is the analysis.
-    return 2 * (size.customers + size.vehicles) + billing.units(size) + 1
+    # Each customer, vehicle and part is written once and indexed once (with the posted invoices); then
+    # the billing history and the stock ledger; the last unit is the analysis.
+    return 2 * (size.customers + size.vehicles) + billing.units(size) + parts.units(size) + size.parts + 1
 
 
 def _finish(db: Database) -> None:

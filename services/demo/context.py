@@ -34,6 +34,8 @@ class Size:
     companies: int
     vehicles: int
     years: int
+    parts: int = 0  # catalogue parts
+    movements: int = 0  # stock movements, about
 
 
 class Ids:

@@ -29,6 +29,8 @@ SEED = 3
 # What services/demo/billing.py writes (tested in test_demo_billing.py).
 BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "insurance_claim",
                   "number_series")
+# What services/demo/parts.py writes (tested in test_demo_parts.py).
+PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -72,12 +74,12 @@ def _dump(path: Path) -> dict[str, list]:
 def test_small_build_has_the_advertised_size(demo_db):
     size = demo.SIZES["small"]
     count = {t: _rows(demo_db, f"SELECT count(*) FROM {t}")[0][0]
-             for t in ("customer", "contact", "vehicle", "user_account", "search_doc")}
+             for t in ("customer", "contact", "vehicle", "user_account", "search_doc", "part")}
     assert count["customer"] == size.customers == 2_000
     assert count["vehicle"] == size.vehicles == 2_600
     assert count["user_account"] == len(demo.DEMO_USERS)
     posted = _rows(demo_db, "SELECT count(*) FROM invoice WHERE status = 'posted'")[0][0]
-    assert count["search_doc"] == count["customer"] + count["vehicle"] + posted
+    assert count["search_doc"] == count["customer"] + count["vehicle"] + posted + count["part"]
     companies = _rows(demo_db, "SELECT count(*) FROM customer WHERE kind = 'company'")[0][0]
     assert companies == size.companies == 300
     per_company = _rows(demo_db, "SELECT c.id, count(k.id) FROM customer c LEFT JOIN contact k "
@@ -89,7 +91,8 @@ def test_small_build_has_the_advertised_size(demo_db):
 
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
-    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES}
+    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
+                           *PARTS_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -222,7 +225,8 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
     with demo_db.read() as conn:
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
-    assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES])
+    assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
+                                        *PARTS_TABLES])
 
 
 def test_dealership_is_a_shanghai_business_in_yuan(demo_db):
