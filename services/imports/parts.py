@@ -26,8 +26,8 @@ from services.permissions import Actor
 from services.progress import CancelToken, Progress
 
 _CHUNK = 5000
-# Above this many changed parts one bulk rebuild of the part search documents beats indexing each.
-_REBUILD_OVER = 2000
+# The part columns that appear in its search document (services/search.py part_doc).
+_SEARCHED_COLUMNS = {"part_number", "number_key", "description", "description_alt", "bin", "brand_id"}
 
 BRAND = Field("brand", "Brand", required=True, max_length=80,
               synonyms=("make", "manufacturer", "品牌", "厂牌", "厂家", "车型品牌"))
@@ -88,6 +88,7 @@ class _PartsPlan:
     updates: list[dict[str, Any]] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
     columns: tuple[str, ...] = ()
+    reindex: list[str] = field(default_factory=list)  # updated parts whose search document changes
 
 
 def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summary: ImportSummary,
@@ -169,6 +170,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
             if any(merged[c] != old[c] for c in updatable):
                 plan.updates.append({"b_id": part_id, **{f"v_{c}": v for c, v in merged.items()}})
                 r.action = "update"
+                if any(merged[c] != old[c] for c in updatable if c in _SEARCHED_COLUMNS):
+                    plan.reindex.append(part_id)
             else:
                 r.action = "unchanged"
         brand_of[part_id] = brand_id
@@ -232,13 +235,14 @@ def _commit_parts(conn: Connection, actor: Actor, plan: _PartsPlan, summary: Imp
     if plan.links:
         conn.execute(t.update().where(t.c.id == bindparam("b_id")).values(
             superseded_by_id=bindparam("v_superseded_by_id"), updated_at=now, updated_by=actor.username), plan.links)
-    changed = [r["id"] for r in plan.inserts] + [r["b_id"] for r in plan.updates]
+    # Only what a search document shows needs re-indexing: a price file that changes prices of known
+    # parts re-indexes just its new parts. (A whole-index rebuild would redo every customer, vehicle and
+    # invoice document too.)
+    changed = [r["id"] for r in plan.inserts] + plan.reindex
     if cancel is not None:
         cancel.check()
-    if len(changed) > _REBUILD_OVER:
-        search.rebuild(conn, ["part"])
-    else:
-        search.index(conn, "part", changed)
+    for chunk in _chunks(changed):
+        search.index(conn, "part", list(chunk))
     _audit(conn, actor, summary, "part")
 
 

@@ -332,3 +332,28 @@ def test_stock_is_exported_with_the_stock_columns(db, owner, tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0] == ["brand", "part_number", "bin", "on_hand", "reserved", "available", "average_cost"]
     assert ["Bosch", "0 986 452 044", "", "2.5", "0", "2.5", "25.50"] in rows
+
+
+def test_a_price_change_leaves_the_search_documents_alone_and_a_new_description_reindexes(db, owner, tmp_path):
+    from services import search
+    from services.imports import framework
+    from services.imports.parts import PARTS
+
+    path = tmp_path / "parts.csv"
+    path.write_text("brand,part_number,description,retail_price\nBosch,0 986 452 041,Oil filter,68.00\n",
+                    encoding="utf-8")
+    framework.run(db, owner, path, PARTS.name, framework.auto_mapping(PARTS, ["brand", "part_number",
+                                                                              "description", "retail_price"]))
+    with db.read() as conn:
+        before = conn.exec_driver_sql("SELECT id, title FROM search_doc WHERE kind = 'part'").fetchall()
+    path.write_text("brand,part_number,description,retail_price\nBosch,0 986 452 041,Oil filter,72.00\n",
+                    encoding="utf-8")
+    framework.run(db, owner, path, PARTS.name, framework.auto_mapping(PARTS, ["brand", "part_number",
+                                                                              "description", "retail_price"]))
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT id, title FROM search_doc WHERE kind = 'part'").fetchall() == before
+    path.write_text("brand,part_number,description,retail_price\nBosch,0 986 452 041,机油滤清器,72.00\n",
+                    encoding="utf-8")
+    framework.run(db, owner, path, PARTS.name, framework.auto_mapping(PARTS, ["brand", "part_number",
+                                                                              "description", "retail_price"]))
+    assert [h.title for h in search.search(db, owner, "机油", kinds=("part",))] == ["Bosch 0 986 452 041 机油滤清器"]
