@@ -294,3 +294,26 @@ STOCK_COUNTS = register(ListSource(
     default_sort="started_on",
     default_descending=True,
 ))
+
+SUPPLIERS = register(ListSource(
+    name="suppliers",
+    permission="part.view",
+    from_sql="supplier s",
+    id_sql="s.id",
+    tiebreak_sql="s.rowid",
+    columns=(
+        Column("name", "s.name", width=180),
+        Column("contact_name", "s.contact_name", width=120),
+        Column("phone", "s.phone", width=110),
+        Column("email", "s.email", width=170),
+        Column("lead_time_days", "s.lead_time_days", kind="int", width=70),
+        Column("terms", "s.terms", width=110),
+        Column("active", "s.active", kind="bool", width=55),
+    ),
+    filters=(
+        Filter("active", "s.active = :value", kind="bool"),
+    ),
+    search_sql="(s.name LIKE :search ESCAPE '\\' OR s.contact_name LIKE :search ESCAPE '\\' "
+               "OR s.phone LIKE :search ESCAPE '\\' OR s.email LIKE :search ESCAPE '\\')",
+    default_sort="name",
+))

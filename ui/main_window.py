@@ -86,6 +86,16 @@ def _pages() -> list[Page]:
 
         return PurchaseOrdersScreen(ctx)
 
+    def suppliers(ctx):
+        from ui.parts.suppliers import SuppliersScreen
+
+        return SuppliersScreen(ctx)
+
+    def stock_alerts(ctx):
+        from ui.parts.alerts import StockAlertsScreen
+
+        return StockAlertsScreen(ctx)
+
     def stock_counts(ctx):
         from ui.parts.counts import StockCountsScreen
 
@@ -134,6 +144,9 @@ def _pages() -> list[Page]:
         Page("parts", parts_area, QCoreApplication.translate("MainWindow", "Parts"), "part.view", parts, "Ctrl+4"),
         Page("purchase_orders", parts_area, QCoreApplication.translate("MainWindow", "Purchase orders"), "part.view",
              purchase_orders),
+        Page("suppliers", parts_area, QCoreApplication.translate("MainWindow", "Suppliers"), "part.view", suppliers),
+        Page("stock_alerts", parts_area, QCoreApplication.translate("MainWindow", "Stock alerts"), "part.view",
+             stock_alerts),
         Page("stock_counts", parts_area, QCoreApplication.translate("MainWindow", "Stock counts"), "stock.count",
              stock_counts),
         Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),

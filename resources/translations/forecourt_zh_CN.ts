@@ -2183,6 +2183,14 @@
         <translation>采购订单</translation>
     </message>
     <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Stock alerts</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
         <source>Stock counts</source>
         <translation>库存盘点</translation>
     </message>
@@ -2953,6 +2961,14 @@
         <translation>按此订单登记到货</translation>
     </message>
     <message>
+        <source>Send to su&amp;pplier…</source>
+        <translation>发送给供应商(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the order as a PDF or Excel file to send to the supplier</source>
+        <translation>将订单保存为 PDF 或 Excel 文件，以发送给供应商</translation>
+    </message>
+    <message>
         <source>C&amp;lose order</source>
         <translation>关闭订单(&amp;L)</translation>
     </message>
@@ -2983,6 +2999,26 @@
     <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Send to supplier</source>
+        <translation>发送给供应商</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Writing the order</source>
+        <translation>正在生成订单</translation>
     </message>
     <message>
         <source>Close order</source>
@@ -3725,6 +3761,109 @@
     </message>
 </context>
 <context>
+    <name>StockAlertsScreen</name>
+    <message>
+        <source>Stock alerts</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the alerts again</source>
+        <translation>重新读取预警</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Short by</source>
+        <translation>短缺</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>Last movement</source>
+        <translation>最近变动</translation>
+    </message>
+    <message>
+        <source>Last receipt</source>
+        <translation>最近入库</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>What was refused</source>
+        <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>Below minimum</source>
+        <translation>低于最低库存</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>呆滞库存</translation>
+    </message>
+    <message>
+        <source>Aged stock</source>
+        <translation>库龄过长</translation>
+    </message>
+    <message>
+        <source>Negative-stock attempts</source>
+        <translation>负库存尝试</translation>
+    </message>
+    <message>
+        <source>Parts whose available stock is below their minimum, largest shortfall first.</source>
+        <translation>可用库存低于最低库存的零件，短缺最多的排在前面。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Parts with stock on hand and no movement for %n month(s).</source>
+        <translation>
+            <numerusform>有库存但 %n 个月内无任何变动的零件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Parts with stock on hand whose newest receipt is more than %n day(s) old.</source>
+        <translation>
+            <numerusform>有库存且最近一次入库已超过 %n 天的零件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issues and adjustments refused because they would have taken stock below zero.</source>
+        <translation>因会使库存变为负数而被拒绝的出库和调整。</translation>
+    </message>
+</context>
+<context>
     <name>StockCountsScreen</name>
     <message>
         <source>Number</source>
@@ -3912,6 +4051,186 @@
         <translation>
             <numerusform>已生成 %n 张采购订单草稿。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SupplierDialog</name>
+    <message>
+        <source>Edit supplier</source>
+        <translation>编辑供应商</translation>
+    </message>
+    <message>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>联系人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>电子邮件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Lead time</source>
+        <translation>交货周期(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Terms</source>
+        <translation>付款条件(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Orders may be placed with this supplier</source>
+        <translation>可以向此供应商下订单</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve</source>
+        <translation>启用(&amp;V)</translation>
+    </message>
+</context>
+<context>
+    <name>SuppliersScreen</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>交货周期（天）</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>suppliers</source>
+        <translation>个供应商</translation>
+    </message>
+    <message>
+        <source>No suppliers yet. Press Ctrl+N to add the first one.</source>
+        <translation>还没有供应商。按 Ctrl+N 添加第一个。</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>&amp;New supplier</source>
+        <translation>新建供应商(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a supplier (Ctrl+N)</source>
+        <translation>添加供应商 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit supplier</source>
+        <translation>编辑供应商(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected supplier (F2)</source>
+        <translation>修改所选供应商 (F2)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Lead time</source>
+        <translation>交货周期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>供货表现</translation>
+    </message>
+    <message>
+        <source>Deliveries</source>
+        <translation>到货次数</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>准时率</translation>
+    </message>
+    <message>
+        <source>Fill rate</source>
+        <translation>满足率</translation>
+    </message>
+    <message>
+        <source>Ordered / received</source>
+        <translation>订购 / 已收</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>价格历史</translation>
+    </message>
+    <message>
+        <source>Nothing received from this supplier yet.</source>
+        <translation>尚未从此供应商收到任何货物。</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>收货日期</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ sending it, receiving goods against it, closing it, and the reorder suggestions.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -102,6 +104,7 @@ class PurchaseOrdersScreen(ListScreen):
         )
         super().__init__(ctx, self.tr("Purchase orders"), view, can_edit=ctx.can("purchase.edit"), parent=parent)
         self.current_order: purchasing.OrderView | None = None
+        self.last_file: Path | None = None
         self.new_button.setText(self.tr("&New order"))
         self.new_button.setToolTip(self.tr("Write a new purchase order (Ctrl+N)"))
         self.edit_button.setText(self.tr("&Edit draft"))
@@ -124,6 +127,9 @@ class PurchaseOrdersScreen(ListScreen):
                                   self.send_current, "purchase.edit")
         self.receive_button = button(self.tr("&Receive goods…"), self.tr("Book a delivery against the order"),
                                      self.receive_current, "purchase.receive")
+        self.export_button = button(self.tr("Send to su&pplier…"),
+                                    self.tr("Save the order as a PDF or Excel file to send to the supplier"),
+                                    self.export_current, "part.view")
         self.close_button = button(self.tr("C&lose order"),
                                    self.tr("Close the order: what is still on back order is no longer expected"),
                                    self.close_current, "purchase.edit")
@@ -136,6 +142,7 @@ class PurchaseOrdersScreen(ListScreen):
         self.send_button.setEnabled(status == "draft")
         self.receive_button.setEnabled(status in purchasing.OPEN_STATUSES)
         self.close_button.setEnabled(status in ("sent", "partly_received", "received"))
+        self.export_button.setEnabled(status not in ("", "cancelled"))
 
     def render_detail(self, row_id: str) -> str:
         try:
@@ -181,6 +188,40 @@ class PurchaseOrdersScreen(ListScreen):
         db, actor = self.ctx.db, self.ctx.actor
         self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order_id)).success(
             lambda _number: self.ctx.notify("purchase_order", [order_id])).run()
+
+    def export_current(self) -> None:
+        """Ask where to save the order for the supplier (PDF or Excel, by the chosen name), then write it
+        on the database worker."""
+        order = self.current_order
+        if order is None:
+            return
+        pdf_filter, xlsx_filter = self.tr("PDF document (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
+        draft = self.tr("Draft order")
+        name = f"{order.number or draft} {order.supplier_name}.pdf"
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Send to supplier"), name,
+                                                   f"{pdf_filter};;{xlsx_filter}")
+        if not path:
+            return
+        out = Path(path)
+        if out.suffix.lower() not in (".pdf", ".xlsx"):
+            out = out.with_name(out.name + (".xlsx" if chosen == xlsx_filter else ".pdf"))
+        self.write_order_file(order.id, out)
+
+    def write_order_file(self, order_id: str, out: Path) -> Op:
+        """Write the order to ``out`` (.xlsx, else PDF) off the GUI thread; GUI thread."""
+        from services.parts import documents
+
+        db, actor = self.ctx.db, self.ctx.actor
+        write = documents.purchase_order_xlsx if out.suffix.lower() == ".xlsx" else documents.purchase_order_pdf
+
+        def done(written: Path) -> None:
+            self.last_file = Path(written)
+            QMessageBox.information(self, self.tr("Send to supplier"),
+                                    self.tr("Saved %1").replace("%1", str(written)))
+
+        self.op = Op(self, lambda _p, _c: write(db, actor, order_id, out), title=self.tr("Writing the order"),
+                     cancellable=False).success(done).run()
+        return self.op
 
     def receive_current(self) -> None:
         if self.current_order is not None:

@@ -1,0 +1,187 @@
+"""Suppliers: the list, a supplier's details with its delivery performance and price history, and the
+supplier form."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.billing.totals import quantity_text
+from services.errors import DomainError
+from services.parts import purchasing
+from ui.context import AppContext
+from ui.formatting import date_text, money_text
+from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.screen import ListScreen, detail_table, html_escape
+
+_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
+_HEAD = "<tr style='background:#f3f5f8'>"
+PRICE_HISTORY_ROWS = 30
+
+
+def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
+    return "".join(f"<{tag} align='{'right' if right else 'left'}' nowrap>{html_escape(v)}</{tag}>"
+                   for v, right in values)
+
+
+def _percent(rate: float | None) -> str:
+    return "—" if rate is None else f"{rate * 100:.0f} %"
+
+
+class SuppliersScreen(ListScreen):
+    area = "supplier"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        headers = {
+            "name": self.tr("Name"), "contact_name": self.tr("Contact"), "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"), "lead_time_days": self.tr("Lead time (days)"), "terms": self.tr("Terms"),
+            "active": self.tr("Active"),
+        }
+        view = ListView(
+            ctx, "suppliers", headers, noun_plural=self.tr("suppliers"),
+            empty_text=self.tr("No suppliers yet. Press Ctrl+N to add the first one."),
+            filters=[FilterSpec("active", self.tr("Active"))], export_name="suppliers",
+        )
+        super().__init__(ctx, self.tr("Suppliers"), view, can_edit=ctx.can("part.edit"), parent=parent)
+        self.new_button.setText(self.tr("&New supplier"))
+        self.new_button.setToolTip(self.tr("Add a supplier (Ctrl+N)"))
+        self.edit_button.setText(self.tr("&Edit supplier"))
+        self.edit_button.setToolTip(self.tr("Change the selected supplier (F2)"))
+
+    def render_detail(self, row_id: str) -> str:
+        try:
+            s = purchasing.get_supplier(self.ctx.db, self.ctx.actor, row_id)
+            perf = purchasing.supplier_performance(self.ctx.db, self.ctx.actor, row_id)
+        except DomainError as exc:
+            return f"<p>{html_escape(exc.detail)}</p>"
+        currency = self.ctx.settings.currency
+        html = [f"<h2>{html_escape(s.name)}</h2>", detail_table([
+            (self.tr("Contact"), s.contact_name),
+            (self.tr("Phone"), s.phone),
+            (self.tr("E-mail"), s.email),
+            (self.tr("Address"), s.address),
+            (self.tr("Lead time"), self.tr("%n day(s)", "", s.lead_time_days)),
+            (self.tr("Terms"), s.terms),
+            (self.tr("Status"), self.tr("Active") if s.active else self.tr("Inactive")),
+        ])]
+        html.append("<h3>" + html_escape(self.tr("Performance")) + "</h3>")
+        html.append(detail_table([
+            (self.tr("Deliveries"), str(perf.receipts)),
+            (self.tr("On time"), _percent(perf.on_time_rate)),
+            (self.tr("Fill rate"), _percent(perf.fill_rate)),
+            (self.tr("Ordered / received"), f"{quantity_text(perf.ordered)} / {quantity_text(perf.received)}"),
+        ]))
+        html.append("<h3>" + html_escape(self.tr("Price history")) + "</h3>")
+        if not perf.price_history:
+            html.append("<p class='hint'>" + html_escape(self.tr("Nothing received from this supplier yet.")) + "</p>")
+        else:
+            rows = [_HEAD + _cells([(self.tr("Part number"), False), (self.tr("Received"), False),
+                                    (self.tr("Unit cost"), True), (self.tr("Change"), True),
+                                    (self.tr("Order"), False)], "th") + "</tr>"]
+            for p in perf.price_history[-PRICE_HISTORY_ROWS:]:
+                change = "" if not p.change else ("+" if p.change > 0 else "") + money_text(p.change, currency)
+                rows.append("<tr>" + _cells([(p.part_number, False), (date_text(p.received_on), False),
+                                             (money_text(p.unit_cost, currency), True), (change, True),
+                                             (p.order_number, False)]) + "</tr>")
+            html.append(_TABLE + "".join(rows) + "</table>")
+        return "".join(html)
+
+    def new_record(self) -> None:
+        supplier_id = SupplierDialog.ask(self.ctx, self)
+        if supplier_id:
+            self.list.reload()
+            self.list.select_id(supplier_id)
+
+    def edit_record(self, row_id: str) -> None:
+        SupplierDialog.ask(self.ctx, self, supplier_id=row_id)
+
+
+class SupplierDialog(FormDialog):
+    """A new supplier, or changes to one. Use :meth:`ask`; it returns the saved supplier's id or None."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, supplier_id: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.supplier_id = supplier_id
+        self.setWindowTitle(self.tr("Edit supplier") if supplier_id else self.tr("New supplier"))
+        self.setMinimumWidth(460)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+
+        def line(field: str, label: str, max_len: int) -> QLineEdit:
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            edit.setMaxLength(max_len)
+            self.errors.add_row(field, label, edit)
+            return edit
+
+        self.name = line("name", self.tr("&Name"), 200)
+        self.contact_name = line("contact_name", self.tr("&Contact"), 120)
+        self.phone = line("phone", self.tr("&Phone"), 40)
+        self.email = line("email", self.tr("&E-mail"), 120)
+        self.address = QPlainTextEdit()
+        self.address.setObjectName("address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(60)
+        self.errors.add_row("address", self.tr("&Address"), self.address)
+        self.lead_time_days = QSpinBox()
+        self.lead_time_days.setObjectName("lead_time_days")
+        self.lead_time_days.setRange(0, 999)
+        self.lead_time_days.setSuffix(self.tr(" days"))
+        self.lead_time_days.setValue(7)
+        self.errors.add_row("lead_time_days", self.tr("&Lead time"), self.lead_time_days)
+        self.terms = line("terms", self.tr("&Terms"), 120)
+        self.active = QCheckBox(self.tr("Orders may be placed with this supplier"))
+        self.active.setObjectName("active")
+        self.active.setChecked(True)
+        self.errors.add_row("active", self.tr("Acti&ve"), self.active)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        if supplier_id:
+            s = purchasing.get_supplier(ctx.db, ctx.actor, supplier_id)
+            for edit, value in ((self.name, s.name), (self.contact_name, s.contact_name), (self.phone, s.phone),
+                                (self.email, s.email), (self.terms, s.terms)):
+                edit.setText(value)
+            self.address.setPlainText(s.address)
+            self.lead_time_days.setValue(s.lead_time_days)
+            self.active.setChecked(s.active)
+        self.name.setFocus()
+
+    def data(self) -> purchasing.SupplierInput:
+        return purchasing.SupplierInput(
+            name=self.name.text(), contact_name=self.contact_name.text(), phone=self.phone.text(),
+            email=self.email.text(), address=self.address.toPlainText(), lead_time_days=self.lead_time_days.value(),
+            terms=self.terms.text(), active=self.active.isChecked())
+
+    def save(self) -> None:
+        data = self.data()
+        db, actor, supplier_id = self.ctx.db, self.ctx.actor, self.supplier_id
+        if supplier_id:
+            def work() -> str:
+                purchasing.update_supplier(db, actor, supplier_id, data)
+                return supplier_id
+
+            self.submit(work, area="supplier")
+        else:
+            self.submit(lambda: purchasing.create_supplier(db, actor, data), area="supplier")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, supplier_id: str | None = None) -> str | None:
+        dialog = cls(ctx, parent, supplier_id=supplier_id)
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return saved
