@@ -2689,6 +2689,10 @@
         <translation>最近变动</translation>
     </message>
     <message>
+        <source>Demand, last 12 months</source>
+        <translation>近 12 个月需求</translation>
+    </message>
+    <message>
         <source>Latest movements</source>
         <translation>最近库存变动</translation>
     </message>

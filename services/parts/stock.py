@@ -314,3 +314,36 @@ def release(db: Database, actor: Actor, reservation_id: str) -> None:
     with unit_of_work(db, actor) as session:
         release_reservation(session, reservation_id)
         session.commit()
+
+
+# Stock out to jobs and counter sales is demand; returns from them take it back. Out is negative in
+# the ledger and returns positive, so demand is minus the sum of these movements.
+DEMAND_KINDS = ("issue", "counter_sale", "return_from_job", "customer_return")
+
+
+def monthly_demand(db: Database, actor: Actor, part_id: str, *, months: int = 12,
+                   today: date | None = None) -> list[tuple[str, int]]:
+    """Net demand (issues and counter sales less returns, thousandths) per month for the last
+    ``months`` months including the current one, oldest first, months without demand as 0.
+    Any thread; reads only."""
+    require(actor, "part.view")
+    today = today or date.today()
+    first = date(today.year, today.month, 1)
+    labels = []
+    year, month = first.year, first.month
+    for _ in range(months):
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    labels.reverse()
+    start = date(int(labels[0][:4]), int(labels[0][5:]), 1)
+    m = StockMovement
+    with db.read() as conn:
+        rows = conn.execute(
+            select(func.strftime("%Y-%m", m.moved_on), m.kind, func.sum(m.quantity))
+            .where(m.part_id == part_id, m.moved_on >= start, m.kind.in_(DEMAND_KINDS))
+            .group_by(func.strftime("%Y-%m", m.moved_on), m.kind)).all()
+    totals = dict.fromkeys(labels, 0)
+    for month_label, _kind, quantity in rows:
+        if month_label in totals:
+            totals[month_label] -= int(quantity)
+    return list(totals.items())

@@ -354,3 +354,30 @@ def test_the_ledger_and_its_cache_agree_and_the_average_follows_receipts(templat
             assert cached == stock.ledger_on_hand(conn, part) == on_hand
     finally:
         db.dispose()
+
+
+def test_monthly_demand_nets_returns_and_fills_empty_months(db, owner):
+    from datetime import date as _date
+
+    from services.parts import catalogue as _catalogue
+    from services.parts import stock as _stock
+    from services.uow import unit_of_work
+
+    pid = _catalogue.create_part(db, owner, _catalogue.PartInput(brand="NGK", part_number="BKR6E",
+                                                                 description="火花塞 Spark plug"))
+    with unit_of_work(db, owner) as session:
+        _stock.record_movement(session, part_id=pid, kind="receipt", quantity=50_000, unit_cost=2000,
+                               moved_on=_date(2026, 1, 5))
+        _stock.record_movement(session, part_id=pid, kind="issue", quantity=-8_000, moved_on=_date(2026, 9, 3))
+        _stock.record_movement(session, part_id=pid, kind="counter_sale", quantity=-4_000,
+                               moved_on=_date(2026, 9, 20))
+        _stock.record_movement(session, part_id=pid, kind="return_from_job", quantity=2_000, unit_cost=2000,
+                               moved_on=_date(2026, 9, 21))
+        _stock.record_movement(session, part_id=pid, kind="counter_sale", quantity=-1_000,
+                               moved_on=_date(2026, 11, 2))
+        session.commit()
+    months = _stock.monthly_demand(db, owner, pid, today=_date(2026, 11, 25))
+    assert len(months) == 12 and months[0][0] == "2025-12" and months[-1][0] == "2026-11"
+    assert dict(months)["2026-09"] == 10_000
+    assert dict(months)["2026-11"] == 1_000
+    assert dict(months)["2026-01"] == 0, "a receipt is not demand"

@@ -132,6 +132,7 @@ def test_the_detail_shows_stock_supersession_and_latest_movements(db, owner, par
 
     assert "OLD-1 → NEW-1" in text
     assert "Adjustment" in text and "Found in the back" in text
+    assert "Demand, last 12 months" in text and date.today().strftime("%Y-%m") in text
 
 
 def test_a_part_found_by_global_search_opens_in_the_parts_screen(db, owner, window, settle):

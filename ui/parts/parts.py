@@ -112,6 +112,8 @@ class PartsScreen(ListScreen):
             (self.tr("Barcode"), part.barcode),
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
+        html.append("<h3>" + html_escape(self.tr("Demand, last 12 months")) + "</h3>")
+        html.append(demand_chart(stock.monthly_demand(self.ctx.db, self.ctx.actor, row_id)))
         html.append("<h3>" + html_escape(self.tr("Latest movements")) + "</h3>")
         if not moves:
             html.append("<p class='hint'>" + html_escape(self.tr("No stock movements yet.")) + "</p>")
@@ -300,3 +302,16 @@ class AdjustStockDialog(FormDialog):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
+
+
+def demand_chart(months: list[tuple[str, int]]) -> str:
+    """Monthly demand as horizontal bars the detail pane can show (plain HTML tables)."""
+    peak = max((q for _m, q in months), default=0)
+    rows = []
+    for month, quantity in months:
+        width = 0 if peak <= 0 else max(1, round(160 * max(quantity, 0) / peak))
+        bar = (f"<table cellspacing='0' cellpadding='0'><tr><td bgcolor='#1f5fa8' width='{width}' height='10'>"
+               "</td></tr></table>") if width else ""
+        rows.append(f"<tr><td>{html_escape(month)}</td><td>{bar}</td>"
+                    f"<td align='right'>{html_escape(quantity_text(quantity))}</td></tr>")
+    return "<table cellspacing='2'>" + "".join(rows) + "</table>"
