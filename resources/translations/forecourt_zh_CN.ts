@@ -2661,6 +2661,14 @@
         <translation>从 Excel 或 CSV 导入配件目录、价格表或盘点数量</translation>
     </message>
     <message>
+        <source>Counter &amp;sale…</source>
+        <translation>柜台销售(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sell parts over the counter: a counter-sale invoice that takes them out of stock when posted (Ctrl+Shift+S)</source>
+        <translation>柜台销售配件：开具柜台销售发票，过账时出库（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
         <source>Superseded: %1 → %2</source>
         <translation>已替代：%1 → %2</translation>
     </message>

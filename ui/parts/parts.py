@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -83,7 +85,26 @@ class PartsScreen(ListScreen):
         self.import_button.clicked.connect(self.import_file)
         self.import_button.setVisible(ctx.can("part.import"))
         self.extra_buttons.addWidget(self.import_button)
+        self.sale_button = QPushButton(self.tr("Counter &sale…"), self)
+        self.sale_button.setToolTip(self.tr("Sell parts over the counter: a counter-sale invoice that takes them "
+                                            "out of stock when posted (Ctrl+Shift+S)"))
+        self.sale_button.clicked.connect(self.counter_sale)
+        self.sale_button.setVisible(ctx.can("invoice.edit"))
+        self.extra_buttons.insertWidget(0, self.sale_button)
+        if ctx.can("invoice.edit"):
+            QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.counter_sale,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.current_changed.connect(lambda row_id: self.adjust_button.setEnabled(bool(row_id)))
+
+    def counter_sale(self) -> None:
+        number = None
+        if self.current_id:
+            try:
+                number = catalogue.get_part(self.ctx.db, self.ctx.actor, self.current_id).part_number
+            except DomainError:
+                number = None
+        self.sale_dialog = _start_counter_sale(self.ctx, self, number)
+        self.sale_dialog.open()
 
     def render_detail(self, row_id: str) -> str:
         try:
@@ -315,3 +336,15 @@ def demand_chart(months: list[tuple[str, int]]) -> str:
         rows.append(f"<tr><td>{html_escape(month)}</td><td>{bar}</td>"
                     f"<td align='right'>{html_escape(quantity_text(quantity))}</td></tr>")
     return "<table cellspacing='2'>" + "".join(rows) + "</table>"
+
+
+def _start_counter_sale(ctx: AppContext, parent: QWidget, part_number: str | None):
+    """A counter-sale invoice, with the selected part on its first line when there is one."""
+    from ui.billing.editor import C_CODE, InvoiceDialog
+
+    dialog = InvoiceDialog(ctx, parent=parent)
+    dialog.kind.setCurrentIndex(max(0, dialog.kind.findData("counter_sale")))
+    if part_number:
+        # Typing the number into the code cell looks the part up, as a clerk typing it would.
+        dialog.lines.item(0, C_CODE).setText(part_number)
+    return dialog
