@@ -3950,6 +3950,30 @@
         <translation>登记差异：在库数量变为盘点数量</translation>
     </message>
     <message>
+        <source>Count s&amp;heet…</source>
+        <translation>盘点表(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the count sheet as PDF to print, or as Excel to fill in and import back</source>
+        <translation>将盘点表存为 PDF 打印，或存为 Excel 填写后再导入</translation>
+    </message>
+    <message>
+        <source>Save count sheet</source>
+        <translation>保存盘点表</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>PDF (*.pdf);;Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Count sheet saved to %1</source>
+        <translation>盘点表已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Saving count sheet</source>
+        <translation>正在保存盘点表</translation>
+    </message>
+    <message>
         <source>Bins</source>
         <translation>库位</translation>
     </message>

@@ -257,3 +257,16 @@ def count_sheet_pdf(db: Database, actor: Actor, count_id: str, out: Path) -> Pat
                   title=f"Stock count {view.number}")
 
     return pdf.write(out, render)
+
+
+SHEET_COLUMNS = ("bin", "brand", "part_number", "description", "unit", "counted")
+
+
+def count_sheet_file(db: Database, actor: Actor, count_id: str, out: Path) -> Path:
+    """Write the count sheet as .xlsx or .csv (by extension) with an empty ``counted`` column: filled in
+    on the floor, the same file imports back as ``forecourt import stock-count``. Worker thread."""
+    from services.files import write_table
+
+    rows = [(r.bin, r.brand, r.part_number, r.description, r.unit, None) for r in count_sheet(db, actor, count_id)]
+    write_table(out, SHEET_COLUMNS, [rows], total=len(rows), sheet="count", widths=[12, 16, 20, 40, 8, 10])
+    return Path(out)

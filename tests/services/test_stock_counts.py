@@ -154,3 +154,27 @@ def test_count_sheet_rows_are_in_bin_order_without_expected_figures(db, owner, t
     assert [(r.bin, r.part_number, r.unit) for r in rows] == [("A-01", "A1", "pcs"), ("A-02", "Z9", "pcs")]
     out = counts.count_sheet_pdf(db, owner, count_id, tmp_path / "sheet.pdf")
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_count_sheet_file_filled_in_imports_back_as_the_counted_figures(db, owner, tmp_path):
+    from openpyxl import load_workbook
+
+    from services.imports.framework import run
+
+    first = part(db, owner, "SHEET-1", bin="B01")
+    second = part(db, owner, "SHEET-2", bin="B02")
+    stock.adjust(db, owner, first, 5 * U, "opening stock", unit_cost=1000)
+    count_id = counts.start_count(db, owner, bin_from="B01", bin_to="B02")
+    sheet = counts.count_sheet_file(db, owner, count_id, tmp_path / "sheet.xlsx")
+    book = load_workbook(sheet)
+    ws = book.active
+    assert [c.value for c in ws[1]] == list(counts.SHEET_COLUMNS)
+    assert [ws.cell(row=r, column=3).value for r in (2, 3)] == ["SHEET-1", "SHEET-2"]
+    ws.cell(row=2, column=6).value = 4
+    ws.cell(row=3, column=6).value = 2
+    book.save(sheet)
+    summary = run(db, owner, sheet, "stock-count")
+    assert summary.errors == [] and summary.updated == 2
+    lines = {line.part_id: line for line in counts.get_count(db, owner, count_id).lines}
+    assert (lines[first].counted, lines[first].expected) == (4 * U, 5 * U)
+    assert (lines[second].counted, lines[second].expected) == (2 * U, 0)

@@ -561,3 +561,24 @@ def test_a_counter_sale_from_the_parts_screen_starts_with_the_selected_part(db, 
         assert dialog.value().lines[0].part_id == part_id
     finally:
         dialog.reject()
+
+
+@pytest.mark.parametrize("suffix", [".pdf", ".xlsx"])
+def test_the_count_sheet_is_saved_as_pdf_or_workbook(db, owner, counts_page, settle, tmp_path, suffix):
+    from services.parts import counts as count_service
+
+    _part(db, owner, "SHT-1")
+    count_id = count_service.start_count(db, owner, category="Filters")
+    counts_page.list.reload()
+    settle()
+    assert counts_page.list.select_id(count_id)
+    settle()
+    assert counts_page.sheet_button.isEnabled()
+    counts_page.save_sheet(str(tmp_path / f"sheet{suffix}"))
+    settle()
+    saved = tmp_path / f"sheet{suffix}"
+    assert saved.exists() and saved.stat().st_size > 0
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        assert load_workbook(saved).active.cell(row=2, column=3).value == "SHT-1"

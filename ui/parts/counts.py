@@ -71,6 +71,41 @@ class StockCountsScreen(ListScreen):
         self.post_button.setEnabled(False)
         self.post_button.setVisible(ctx.can("stock.adjust"))
         self.extra_buttons.addWidget(self.post_button)
+        self.sheet_button = QPushButton(self.tr("Count s&heet…"), self)
+        self.sheet_button.setToolTip(self.tr("Save the count sheet as PDF to print, or as Excel to fill in and "
+                                             "import back"))
+        self.sheet_button.clicked.connect(self.save_sheet)
+        self.sheet_button.setEnabled(False)
+        self.extra_buttons.insertWidget(0, self.sheet_button)
+
+    def save_sheet(self, path: str | None = None) -> Op | None:
+        count = self.current_count
+        if count is None:
+            return None
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _filter = QFileDialog.getSaveFileName(
+                self, self.tr("Save count sheet"), f"{count.number}.pdf",
+                self.tr("PDF (*.pdf);;Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
+            if not path:
+                return None
+        db, actor, count_id = self.ctx.db, self.ctx.actor, count.id
+
+        def work(_progress, _cancel):
+            from pathlib import Path
+
+            out = Path(path)
+            if out.suffix.lower() in (".xlsx", ".csv"):
+                return counts.count_sheet_file(db, actor, count_id, out)
+            return counts.count_sheet_pdf(db, actor, count_id, out.with_suffix(".pdf"))
+
+        def saved(out) -> None:
+            self.window().statusBar().showMessage(self.tr("Count sheet saved to %1").replace("%1", str(out)), 8000)
+            self.saved_sheet = out
+
+        self.op = Op(self, work, title=self.tr("Saving count sheet")).success(saved).run()
+        return self.op
 
     def _current_changed(self, row_id: str) -> None:
         self.current_count = None
@@ -78,6 +113,7 @@ class StockCountsScreen(ListScreen):
         editable = self.current_count is not None and self.current_count.status in counts.EDITABLE
         self.edit_button.setEnabled(editable)
         self.post_button.setEnabled(editable)
+        self.sheet_button.setEnabled(self.current_count is not None)
 
     def render_detail(self, row_id: str) -> str:
         try:
