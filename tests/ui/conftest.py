@@ -208,3 +208,13 @@ def bulk_customers(db: Database, actor: Actor, n: int, *, seed: int = 7) -> list
 def add_customers(db, owner) -> Callable[[int], list[dict]]:
     """``add_customers(n)`` inserts ``n`` varied customers at once (see :func:`bulk_customers`)."""
     return lambda n: bulk_customers(db, owner, n)
+
+
+@pytest.fixture
+def window(ctx, show, settle):
+    """The main window of the ``ctx`` user, shown and settled."""
+    from ui.main_window import MainWindow
+
+    win = show(MainWindow(ctx))
+    settle()
+    return win

@@ -49,13 +49,6 @@ def invoice(db, owner, wang) -> str:
 
 
 @pytest.fixture
-def window(ctx, show, settle) -> MainWindow:
-    win = show(MainWindow(ctx))
-    settle()
-    return win
-
-
-@pytest.fixture
 def screen(window, settle) -> InvoicesScreen:
     page = window.show_page("invoices")
     assert isinstance(page, InvoicesScreen)

@@ -36,13 +36,6 @@ def _name_at(screen: CustomersScreen, row: int) -> str:
 
 
 @pytest.fixture
-def window(ctx, show, settle) -> MainWindow:
-    win = show(MainWindow(ctx))
-    settle()
-    return win
-
-
-@pytest.fixture
 def screen(window) -> CustomersScreen:
     page = window.show_page("customers")
     assert isinstance(page, CustomersScreen)

@@ -42,13 +42,6 @@ def supplier(db, owner) -> str:
 
 
 @pytest.fixture
-def window(ctx, show, settle) -> MainWindow:
-    win = show(MainWindow(ctx))
-    settle()
-    return win
-
-
-@pytest.fixture
 def orders_page(window, settle) -> PurchaseOrdersScreen:
     page = window.show_page("purchase_orders")
     assert isinstance(page, PurchaseOrdersScreen)

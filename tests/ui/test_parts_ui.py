@@ -33,13 +33,6 @@ def supplier(db, owner) -> str:
 
 
 @pytest.fixture
-def window(ctx, show, settle) -> MainWindow:
-    win = show(MainWindow(ctx))
-    settle()
-    return win
-
-
-@pytest.fixture
 def parts_page(window, settle) -> PartsScreen:
     page = window.show_page("parts")
     assert isinstance(page, PartsScreen)
