@@ -79,7 +79,7 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
         QMessageBox.critical(None, "Forecourt", str(exc))
         return 1
 
-    from services import backups, settings
+    from services import settings
 
     dealership = settings.get(db)
     i18n.install(dealership.language)
@@ -109,12 +109,35 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
             break
         user = None
     if not exit_after_paint:
-        try:
-            backups.backup_on_close(db)
-        except DomainError as exc:
-            log.warning("Backup on close failed: %s", exc)
+        _backup_on_close(db)
     db.dispose()
     return 0
+
+
+def _backup_on_close(db) -> None:
+    """The closing backup, with a progress dialog: on a large database it takes a few seconds, and a
+    program that lingers without a word looks hung. Cancel skips it (the daily backup remains)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    from services import backups
+    from ui.workers import Op
+
+    loop = QEventLoop()
+    done: list[bool] = []
+
+    def finish(_result=None) -> None:
+        done.append(True)
+        loop.quit()
+
+    def failed(exc: BaseException) -> None:
+        log.warning("Backup on close failed or was cancelled: %s", exc)
+        finish()
+
+    Op(None, lambda progress, cancel: backups.backup_on_close(db, progress=progress, cancel=cancel),
+       title=QCoreApplication.translate("Forecourt", "Backing up before closing")).success(finish).failure(
+        failed).run()
+    if not done:
+        loop.exec()
 
 
 def _run_session(app, ctx, *, exit_after_paint: bool) -> bool:

@@ -318,9 +318,9 @@ def daily_backup_if_due(db: Database, *, today: date | None = None) -> Path | No
     return path
 
 
-def backup_on_close(db: Database, *, progress: Progress | None = None) -> Path:
+def backup_on_close(db: Database, *, progress: Progress | None = None, cancel: CancelToken | None = None) -> Path:
     """Back up as the program closes, then rotate. Returns the new backup."""
-    path = create_backup(db, reason="close", progress=progress)
+    path = create_backup(db, reason="close", progress=progress, cancel=cancel)
     rotate(backup_dir_for(db.path), today=date.today())
     return path
 

@@ -1266,6 +1266,13 @@
     </message>
 </context>
 <context>
+    <name>Forecourt</name>
+    <message>
+        <source>Backing up before closing</source>
+        <translation>正在退出前备份</translation>
+    </message>
+</context>
+<context>
     <name>GlobalSearchDialog</name>
     <message>
         <source>Search everything</source>

@@ -271,3 +271,12 @@ def test_search_limited_to_customers_leaves_out_vehicles(ctx, qtbot, settle, typ
     hits = _search(qtbot, settle, type_text, dialog, "王伟")
 
     assert {h.kind for h in hits} == {"customer"}
+
+
+def test_closing_the_app_writes_a_backup_behind_a_progress_dialog(db, qtbot):
+    from app import gui
+    from app.paths import backup_dir_for
+
+    gui._backup_on_close(db)
+    written = sorted(p.name for p in backup_dir_for(db.path).glob("forecourt-*-close.db"))
+    assert len(written) == 1
