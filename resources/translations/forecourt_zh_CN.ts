@@ -2708,6 +2708,10 @@
         <translation>近 12 个月需求</translation>
     </message>
     <message>
+        <source>No demand in the last 12 months.</source>
+        <translation>近 12 个月无需求。</translation>
+    </message>
+    <message>
         <source>Latest movements</source>
         <translation>最近库存变动</translation>
     </message>

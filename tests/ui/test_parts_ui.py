@@ -125,7 +125,13 @@ def test_the_detail_shows_stock_supersession_and_latest_movements(db, owner, par
 
     assert "OLD-1 → NEW-1" in text
     assert "Adjustment" in text and "Found in the back" in text
-    assert "Demand, last 12 months" in text and date.today().strftime("%Y-%m") in text
+    assert "Demand, last 12 months" in text and "No demand in the last 12 months." in text
+
+    stock.issue(db, owner, old, 1000, reference="RO-1")
+    parts_page.list.refresh([old])
+    parts_page.list.select_id(new)
+    assert parts_page.list.select_id(old)
+    assert date.today().strftime("%Y-%m") in parts_page.detail.toPlainText()
 
 
 def test_a_part_found_by_global_search_opens_in_the_parts_screen(db, owner, window, settle):

@@ -134,7 +134,11 @@ class PartsScreen(ListScreen):
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
         html.append("<h3>" + html_escape(self.tr("Demand, last 12 months")) + "</h3>")
-        html.append(demand_chart(stock.monthly_demand(self.ctx.db, self.ctx.actor, row_id)))
+        demand = stock.monthly_demand(self.ctx.db, self.ctx.actor, row_id)
+        if any(quantity for _month, quantity in demand):
+            html.append(demand_chart(demand))
+        else:
+            html.append("<p class='hint'>" + html_escape(self.tr("No demand in the last 12 months.")) + "</p>")
         html.append("<h3>" + html_escape(self.tr("Latest movements")) + "</h3>")
         if not moves:
             html.append("<p class='hint'>" + html_escape(self.tr("No stock movements yet.")) + "</p>")
