@@ -79,14 +79,19 @@ def get(db: Database) -> DealershipSettings:
         return load(conn)
 
 
-def save(db: Database, actor: Actor, new: DealershipSettings) -> DealershipSettings:
+def save(db: Database, actor: Actor, new: DealershipSettings, *, terminal_code: str | None = None
+         ) -> DealershipSettings:
+    """Save the dealership settings and, when given, this terminal's code — both or neither."""
     require(actor, "settings.edit")
     new.name = new.name.strip()
     _validate(new)
+    code = _check_terminal_code(terminal_code) if terminal_code is not None else None
     with unit_of_work(db, actor) as session:
         row = session.get(Setting, _KEY) or Setting(key=_KEY)
         row.value = json.dumps(asdict(new), ensure_ascii=False, sort_keys=True)
         session.add(row)
+        if code is not None:
+            _write_terminal_code(session, actor, code)
         session.commit()
     return new
 
@@ -120,17 +125,28 @@ def terminal_code(conn_or_session) -> str:
     return code or "T1"
 
 
-def set_terminal_code(db: Database, actor: Actor, code: str) -> None:
-    require(actor, "settings.edit")
+def _check_terminal_code(code: str) -> str:
     code = code.strip().upper()
     if not code or not (code.isascii() and code.isalnum()) or len(code) > 6:
         raise ValidationError("terminal_code", "A terminal code is 1–6 letters or digits")
-    with unit_of_work(db, actor) as session:
-        before = terminal_code(session)
-        session.execute(update(Terminal).values(code=code))
-        from services.audit import Change, record
+    return code
 
-        record(session, actor, [Change("update", "terminal", "this", {"code": before}, {"code": code})])
+
+def _write_terminal_code(session: Session, actor: Actor, code: str) -> None:
+    from services.audit import Change, record
+
+    before = terminal_code(session)
+    if before == code:
+        return
+    session.execute(update(Terminal).values(code=code))
+    record(session, actor, [Change("update", "terminal", "this", {"code": before}, {"code": code})])
+
+
+def set_terminal_code(db: Database, actor: Actor, code: str) -> None:
+    require(actor, "settings.edit")
+    code = _check_terminal_code(code)
+    with unit_of_work(db, actor) as session:
+        _write_terminal_code(session, actor, code)
         session.commit()
 
 

@@ -285,3 +285,19 @@ def test_changing_tax_rates_needs_permission(db, actor_for):
     with pytest.raises(PermissionDenied):
         settings.save_tax_rate(db, actor_for("cashier"), code="VAT9", name="VAT 9%", rate="9")
     assert "VAT9" not in _rates(db)
+
+
+def test_a_bad_terminal_code_saved_with_the_settings_changes_neither(db, owner):
+    from services import settings as dealership
+
+    before = dealership.get(db)
+    changed = dealership.get(db)
+    changed.name = "Renamed Motors"
+    with pytest.raises(ValidationError) as refused:
+        dealership.save(db, owner, changed, terminal_code="柜台1")
+    assert refused.value.field == "terminal_code"
+    assert dealership.get(db).name == before.name
+    dealership.save(db, owner, changed, terminal_code="t2")
+    with db.read() as conn:
+        assert dealership.terminal_code(conn) == "T2"
+    assert dealership.get(db).name == "Renamed Motors"

@@ -356,9 +356,7 @@ class SettingsScreen(QWidget):
         terminal_changed = terminal != self.terminal_code
 
         def work(_progress, _cancel) -> None:
-            settings.save(db, actor, new)
-            if terminal_changed:
-                settings.set_terminal_code(db, actor, terminal)
+            settings.save(db, actor, new, terminal_code=terminal if terminal_changed else None)
 
         self.save_button.setEnabled(False)
         self.status.setText(self.tr("Saving…"))
