@@ -259,8 +259,10 @@ def list_roles(db: Database, actor: Actor) -> list[RoleRow]:
         return out
 
 
-def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: set[str] | frozenset[str]) -> None:
-    """Create a role or replace its name and permissions."""
+def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: set[str] | frozenset[str],
+              new: bool = False) -> None:
+    """Replace a role's name and permissions, or create it. With ``new`` the code must be free:
+    a new role never silently takes over an existing one."""
     require(actor, "role.admin")
     code = code.strip().lower()
     if not code or not all(c.isalnum() or c == "_" for c in code):
@@ -272,6 +274,8 @@ def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: 
         raise ValidationError("permissions", f"Unknown permission(s): {', '.join(sorted(unknown))}")
     with unit_of_work(db, actor) as session:
         role = session.get(Role, code)
+        if role is not None and new:
+            raise ValidationError("code", f"A role with code '{code}' already exists")
         if role is None:
             role = Role(code=code, name=name.strip(), builtin=False)
             session.add(role)

@@ -3363,10 +3363,6 @@
         <source>This role no longer exists.</source>
         <translation>该角色已不存在。</translation>
     </message>
-    <message>
-        <source>A role with this code already exists</source>
-        <translation>已存在使用此代码的角色</translation>
-    </message>
 </context>
 <context>
     <name>RolesScreen</name>

@@ -351,3 +351,13 @@ def test_an_unused_custom_role_is_deleted_with_its_permissions(db, db_path, owne
     assert raw_rows(db_path, "SELECT * FROM role_permission WHERE role_code = 'lot_porter'") == []
     with pytest.raises(NotFound):
         users.delete_role(db, owner, "lot_porter")
+
+
+def test_a_new_role_cannot_take_over_an_existing_code(db, owner):
+    from services.users import list_roles, save_role
+
+    before = {r.code: r.permissions for r in list_roles(db, owner)}
+    with pytest.raises(ValidationError) as refused:
+        save_role(db, owner, code="Technician", name="Copy", permissions={"customer.view"}, new=True)
+    assert refused.value.field == "code"
+    assert {r.code: r.permissions for r in list_roles(db, owner)} == before

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from services import users
-from services.errors import DomainError, NotFound, ValidationError
+from services.errors import DomainError, NotFound
 from services.permissions import PERMISSIONS, ROLES
 from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
 from ui.context import AppContext
@@ -231,15 +231,10 @@ class RoleDialog(FormDialog):
         name = self.stored_name if self.builtin else self.name.text()
         perms = self.permissions()
         is_new = self.role_code is None
-        taken = self.tr("A role with this code already exists")
 
         def work() -> str:
-            normalized = code.strip().lower()
-            # save_role replaces an existing role; a new role must not silently take over another's code.
-            if is_new and any(r.code == normalized for r in users.list_roles(db, actor)):
-                raise ValidationError("code", taken)
-            users.save_role(db, actor, code=code, name=name, permissions=perms)
-            return normalized
+            users.save_role(db, actor, code=code, name=name, permissions=perms, new=is_new)
+            return code.strip().lower()
 
         self.submit(work, area="role")
 
