@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -420,8 +421,9 @@ class ListView(QWidget):
             return lists.export(db, actor, name, state, path, progress=progress, cancel=cancel)
 
         def done(n: int) -> None:
-            self.window().statusBar().showMessage(self.tr("Exported %n row(s) to %1", "", n).replace("%1", path),
-                                                  8000) if hasattr(self.window(), "statusBar") else None
+            window = self.window()
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(self.tr("Exported %n row(s) to %1", "", n).replace("%1", path), 8000)
             self.exported = (path, n)
 
         return Op(self, work, title=self.tr("Exporting")).success(done).run()
