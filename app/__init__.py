@@ -1,3 +1,5 @@
-"""Forecourt application bootstrap: paths, settings, database engine, CLI and entry points."""
+"""Forecourt application: bootstrap, command line, GUI entry points."""
 
-__version__ = "0.1.0"
+from core import __version__
+
+__all__ = ["__version__"]

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from app.paths import data_dir
+from core.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,7 +99,7 @@ def _drop_stale(path: Path, size: str, seed: int, *, log: Callable[[str], None])
 
 
 def ensure_db(size: str, seed: int, *, log: Callable[[str], None]) -> Path:
-    from services import demo
+    import demo
 
     path = bench_db_path(size, seed)
     if path.exists():
@@ -159,8 +159,8 @@ def _pick_queries(path: Path) -> dict[str, str]:
 
 
 def bench_search(path: Path, actor, runs: int) -> list[Result]:
-    from app.bootstrap import open_database
     from services import search
+    from services.setup import open_database
 
     db = open_database(path)
     raw = sqlite3.connect(path)
@@ -189,8 +189,8 @@ def bench_search(path: Path, actor, runs: int) -> list[Result]:
 
 
 def bench_lists(path: Path, actor, runs: int) -> list[Result]:
-    from app.bootstrap import open_database
     from services import lists
+    from services.setup import open_database
 
     db = open_database(path)
     raw = sqlite3.connect(path)
@@ -261,7 +261,7 @@ class _RawPosting:
     plain sqlite3 in one transaction, on the same file and with the same pragmas as the app."""
 
     def __init__(self, path: Path, template_id: str) -> None:
-        from app.db import BUSY_TIMEOUT_MS
+        from store.database import BUSY_TIMEOUT_MS
 
         self._conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL", "temp_store = MEMORY",
@@ -277,8 +277,8 @@ class _RawPosting:
                              f"VALUES ({', '.join('?' for _ in _LINE_COLUMNS)})")
 
     def post(self) -> None:
+        from core.ids import new_id
         from models.base import utcnow
-        from services.ids import new_id
 
         conn = self._conn
         now = utcnow().isoformat(sep=" ")
@@ -328,11 +328,11 @@ def bench_billing(path: Path, actor, runs: int, *, log: Callable[[str], None]) -
     from reportlab.pdfbase.ttfonts import TTFont
     from sqlalchemy import text
 
-    from app.bootstrap import open_database
-    from app.paths import resources_dir
+    from core.paths import resources_dir
     from services.billing import documents, invoices, receivables
     from services.billing.invoices import DraftInput, LineInput
     from services.reports import pdf
+    from services.setup import open_database
 
     results = []
     with tempfile.TemporaryDirectory(prefix="forecourt-bench-") as tmp:
@@ -465,7 +465,7 @@ def _raw_price_list(copy: Path, xlsx: Path) -> None:
 def _export_db(path: Path, directory: Path) -> Path:
     """A database holding the first 100k catalogue parts of the bench database (with their brands
     and suppliers), for timing an export of exactly that many rows."""
-    from app.bootstrap import open_database
+    from services.setup import open_database
 
     target = directory / "export.db"
     open_database(target, create=True).dispose()
@@ -503,8 +503,8 @@ def _raw_export(path: Path, out: Path) -> None:
 
 
 def bench_parts(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> list[Result]:
-    from app.bootstrap import open_database
     from services.parts import purchasing, stock
+    from services.setup import open_database
 
     results = []
     db = open_database(path)
@@ -546,8 +546,8 @@ def bench_parts(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> 
 
 
 def _bench_files(path: Path, actor, imports, *, log: Callable[[str], None]) -> list[Result]:
-    from app.bootstrap import open_database
     from services.parts import exports
+    from services.setup import open_database
 
     results = []
     xlsx = _price_list(path, log=log)
@@ -636,8 +636,9 @@ def bench_startup(path: Path, user: str, password: str, runs: int) -> list[Resul
 
 def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | None = None,
         log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)) -> list[Result]:
-    from app.bootstrap import open_database
-    from services import demo, users
+    import demo
+    from services import users
+    from services.setup import open_database
 
     path = ensure_db(size, seed, log=log)
     owner = next(u for u in demo.DEMO_USERS if u[2] == "owner")

@@ -22,10 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
+from services.permissions import system_actor
 
 if TYPE_CHECKING:
-    from app.db import Database
-    from services.permissions import Actor
+    from core.actor import Actor
+    from store.database import Database
 
 log = logging.getLogger("forecourt.cli")
 
@@ -40,24 +41,23 @@ class UsageError(Exception):
 # --- helpers ----------------------------------------------------------------------------------------
 
 def _db_path(args: argparse.Namespace) -> Path:
-    from app.paths import default_db_path
+    from core.paths import default_db_path
 
     return Path(args.db).expanduser() if args.db else default_db_path()
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
-    from app.bootstrap import open_database
+    from services.setup import open_database
 
     return open_database(_db_path(args), create=create)
 
 
 def _actor(db: Database) -> Actor:
     from services import settings, setup
-    from services.permissions import Actor
 
     with db.read() as conn:
         terminal = settings.terminal_code(conn)
-    return Actor.system(setup.os_user(), terminal=terminal)
+    return system_actor(setup.os_user(), terminal=terminal)
 
 
 def _out(line: str = "") -> None:
@@ -91,7 +91,7 @@ def _tty_progress() -> Callable[[int, int | None, str], None] | None:
 
 def _read_password(*, prompt: str = "Password") -> str:
     """``$FORECOURT_PASSWORD`` if set; otherwise typed twice on a terminal, or one line of stdin."""
-    from services.errors import ValidationError
+    from core.errors import ValidationError
 
     env = os.environ.get(ENV_PASSWORD)
     if env is not None:
@@ -149,9 +149,9 @@ def _revision_on_disk(path: Path) -> str | None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from app import migrate
-    from app.paths import backup_dir_for
+    from core.paths import backup_dir_for
     from services import settings, users
+    from store import migrate
 
     path = _db_path(args).resolve()
     is_new = not path.exists() or path.stat().st_size == 0
@@ -184,7 +184,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from services import backups, demo
+    import demo
+    from services import backups
 
     path = _db_path(args).expanduser().resolve()
     if path.exists() and path.stat().st_size > 0:
@@ -222,7 +223,7 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
 
 def cmd_backup_list(args: argparse.Namespace) -> int:
-    from app.paths import backup_dir_for
+    from core.paths import backup_dir_for
     from services import backups
 
     folder = backup_dir_for(_db_path(args).expanduser().resolve())
@@ -245,7 +246,6 @@ def cmd_backup_verify(args: argparse.Namespace) -> int:
 
 def cmd_backup_restore(args: argparse.Namespace) -> int:
     from services import backups, setup
-    from services.permissions import Actor
 
     path = _db_path(args).expanduser().resolve()
     source = Path(args.file).expanduser().resolve()
@@ -266,7 +266,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
             db.dispose()
     except Exception as exc:  # noqa: BLE001 - a damaged or missing database is what restore is for
         log.info("restore: current database cannot be opened (%s)", exc)
-    actor = Actor.system(setup.os_user(), terminal=terminal)
+    actor = system_actor(setup.os_user(), terminal=terminal)
     safety = backups.restore_backup(path, source, actor=actor)
     _out(f"Restored {source} into {path}.")
     if safety is not None:
@@ -385,7 +385,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _output_file(text: str, *, field: str) -> Path:
     """``text`` as the path of a file to write, refused (one line, exit 1) if its folder is missing."""
-    from services.errors import ValidationError
+    from core.errors import ValidationError
 
     path = Path(text).expanduser()
     if not path.parent.is_dir():
@@ -416,8 +416,8 @@ EXPORTS = {
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from core.progress import no_progress
     from services.billing import exports
-    from services.progress import no_progress
 
     path = _output_file(args.file, field="file")
     db = _open(args)
@@ -438,8 +438,8 @@ PART_EXPORTS = {
 
 
 def cmd_export_parts(args: argparse.Namespace) -> int:
+    from core.progress import no_progress
     from services.parts import exports
-    from services.progress import no_progress
 
     path = _output_file(args.file, field="file")
     db = _open(args)
@@ -453,8 +453,8 @@ def cmd_export_parts(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from core.progress import no_progress
     from services.imports import framework
-    from services.progress import no_progress
 
     source = Path(args.file).expanduser()
     report = _output_file(args.report, field="report") if args.report else None
@@ -487,8 +487,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export_journal(args: argparse.Namespace) -> int:
+    from core.progress import no_progress
     from services.billing import accounting
-    from services.progress import no_progress
 
     path = _output_file(args.file, field="file")
     db = _open(args)
@@ -665,7 +665,7 @@ def _database_error(exc: BaseException, args: argparse.Namespace | None) -> str 
 
     if not isinstance(exc, sqlite3.Error | DBAPIError):
         return None
-    from app.db import translate_operational_error
+    from store.database import translate_operational_error
 
     problem = translate_operational_error(exc, _db_path(args) if args is not None else Path("database"))
     return problem.message if problem is not None else None
@@ -687,7 +687,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     log_file = configure_logging(verbose=args.verbose)
-    from services.errors import DomainError
+    from core.errors import DomainError
 
     try:
         log.info("forecourt %s (%s)", " ".join(sys.argv[1:] if argv is None else argv), __version__)

@@ -51,10 +51,10 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
          demo_if_missing: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from app.bootstrap import open_database
     from app.logging_setup import configure_logging
-    from app.paths import default_db_path, resources_dir
-    from services.errors import DatabaseProblem, DomainError
+    from core.errors import DatabaseProblem, DomainError
+    from core.paths import default_db_path, resources_dir
+    from services.setup import open_database
     from ui import i18n
     from ui.errors import install_excepthook, show_error
 
@@ -170,8 +170,8 @@ def _run_session(app, ctx, *, exit_after_paint: bool) -> bool:
 def _background_check(db) -> None:
     """A large database was only lightly checked at open: run the full check off the GUI thread and
     say so if the file is damaged."""
-    from app.bootstrap import FULL_CHECK_MAX_BYTES, quick_check
-    from services.errors import DatabaseProblem
+    from core.errors import DatabaseProblem
+    from store.bootstrap import FULL_CHECK_MAX_BYTES, quick_check
     from ui.errors import show_error
     from ui.workers import Query
 
@@ -202,7 +202,7 @@ def _daily_backup(db) -> None:
 def _first_start(path: Path, *, demo: bool) -> bool:
     from PySide6.QtWidgets import QDialog
 
-    from services.errors import DomainError
+    from core.errors import DomainError
     from ui.errors import show_error
     from ui.first_run import FirstOwnerDialog, ask_how_to_start
 
@@ -212,7 +212,7 @@ def _first_start(path: Path, *, demo: bool) -> bool:
     try:
         if choice == "demo":
             return _build_demo(path)
-        from app.bootstrap import open_database
+        from services.setup import open_database
 
         db = open_database(path, create=True)
         ok = FirstOwnerDialog(db).exec() == QDialog.DialogCode.Accepted
@@ -228,7 +228,7 @@ def _first_start(path: Path, *, demo: bool) -> bool:
 def _build_demo(path: Path) -> bool:
     from PySide6.QtCore import QEventLoop
 
-    from services import demo
+    import demo
     from ui.workers import Op
 
     loop = QEventLoop()
@@ -242,7 +242,7 @@ def _build_demo(path: Path) -> bool:
         loop.quit()
 
     def failed(exc: BaseException) -> None:
-        from services.errors import Cancelled
+        from core.errors import Cancelled
         from ui.errors import show_error
 
         if not isinstance(exc, Cancelled):

@@ -8,7 +8,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from app import paths
+from core import paths
 
 LOG_NAME = "forecourt.log"
 MAX_BYTES = 1_000_000
@@ -29,7 +29,7 @@ def _open_handler(folder: Path) -> _LogFile:
 
 
 def configure_logging(*, verbose: bool = False) -> Path:
-    """Send log records to ``forecourt.log`` in :func:`app.paths.log_dir` (1 MB, five old files kept)
+    """Send log records to ``forecourt.log`` in :func:`core.paths.log_dir` (1 MB, five old files kept)
     and return that file's path. ``verbose`` also echoes debug records to stderr. Calling it again
     keeps the one file handler. Main thread, at start-up."""
     root = logging.getLogger()

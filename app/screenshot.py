@@ -11,9 +11,10 @@ from pathlib import Path
 def render(out: Path, *, page: str = "customers", language: str = "en", size: tuple[int, int] = (1280, 760)) -> Path:
     from PySide6.QtWidgets import QApplication
 
-    from app.bootstrap import open_database
-    from app.paths import resources_dir
-    from services import demo, users
+    import demo
+    from core.paths import resources_dir
+    from services import users
+    from services.setup import open_database
     from ui import i18n
     from ui.context import AppContext
     from ui.main_window import MainWindow

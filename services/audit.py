@@ -17,11 +17,12 @@ from typing import Any
 from sqlalchemy import Connection, event, inspect, select, text
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.ids import new_id
 from models.admin import AuditEntry, AuditHead
 from models.base import Audited
-from services.ids import new_id
-from services.permissions import Actor, require
+from services.permissions import require
+from store.database import Database
 
 GENESIS = "0" * 64
 

@@ -5,7 +5,7 @@ a consistent snapshot including what is still in the write-ahead log. A copy is 
 temporary name, checked with ``PRAGMA integrity_check`` and only then renamed into place, so a file
 that looks like a backup always is one.
 
-Backups live in :func:`app.paths.backup_dir_for` (a ``backups`` folder beside the database) and are
+Backups live in :func:`core.paths.backup_dir_for` (a ``backups`` folder beside the database) and are
 named ``forecourt-YYYYMMDD-HHMMSS-<reason>.db`` in local time; the name is the index, so listing
 and rotating never open a file. Every function here may run on any thread; none touches Qt.
 """
@@ -21,11 +21,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from app.db import Database
-from app.paths import backup_dir_for
-from services.errors import DatabaseProblem, ValidationError
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress
+from core.actor import Actor
+from core.errors import DatabaseProblem, ValidationError
+from core.paths import backup_dir_for
+from core.progress import CancelToken, Progress
+from services.permissions import require
+from store.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ class _Busy(Exception):
 # --- making a copy ----------------------------------------------------------------------------------
 
 def _connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
-    from app.db import BUSY_TIMEOUT_MS
+    from store.database import BUSY_TIMEOUT_MS
 
     # A read-only connection never checkpoints or deletes the WAL when it closes, so reading a
     # damaged database to copy it cannot destroy the last committed work kept in its log.
@@ -211,7 +212,7 @@ def create_backup(db: Database, *, reason: str = "manual", to_dir: Path | None =
 
     The copy goes to ``to_dir`` or the database's backup folder, named after the local time and
     ``reason``. Raises :class:`DatabaseProblem` (folder not writable, disk full, database damaged) or
-    :class:`services.errors.Cancelled`; either way no partial file is left. Any thread.
+    :class:`core.errors.Cancelled`; either way no partial file is left. Any thread.
     """
     if not _REASON.fullmatch(reason):
         raise ValueError(f"invalid backup reason {reason!r}")
@@ -334,7 +335,7 @@ def verify_backup(path: Path) -> BackupInfo:
     naming the file: ``missing``, ``corrupt`` (not SQLite, or fails ``integrity_check``), ``foreign``
     (SQLite but not Forecourt) or ``newer`` (a schema this version does not know). Reads only.
     """
-    from app import migrate
+    from store import migrate
 
     path = Path(path)
     if not path.is_file():
@@ -470,8 +471,8 @@ def _opens_cleanly(db_path: Path) -> bool:
 
 
 def _record_restore(db_path: Path, actor: Actor, backup: BackupInfo, safety: Path | None) -> None:
-    from app import migrate
     from services import audit
+    from store import migrate
 
     if backup.revision != migrate.head_revision():
         # An older schema is upgraded on the next open; its audit table may not match this version yet.

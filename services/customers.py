@@ -7,13 +7,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import Conflict, NotFound, ValidationError
 from models.crm import CUSTOMER_KINDS, Contact, Customer
 from models.vehicles import Vehicle
 from services import search, settings, validation
-from services.errors import Conflict, NotFound, ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 
 @dataclass

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from services.errors import ValidationError
-from services.progress import CancelToken, Progress, no_progress
+from core.errors import ValidationError
+from core.progress import CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import ValidationError
+from core.progress import CancelToken, Progress, no_progress
 from services import files, search
-from services.errors import ValidationError
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress, no_progress
+from services.permissions import require
+from store.database import Database
 
 
 @dataclass(frozen=True)

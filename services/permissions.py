@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from services.errors import PermissionDenied
+from core.actor import Actor
+from core.errors import PermissionDenied
 
 # Every permission the system knows, with an English label for the Roles screen.
 PERMISSIONS: dict[str, str] = {
@@ -75,30 +74,14 @@ DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting: a logged-in user, or the OS user behind a CLI command."""
-
-    username: str
-    role: str
-    permissions: frozenset[str] = field(default_factory=frozenset)
-    user_id: str | None = None
-    display_name: str = ""
-    terminal: str = ""
-    language: str = ""
-
-    def can(self, permission: str) -> bool:
-        return permission in self.permissions
-
-    @classmethod
-    def system(cls, os_user: str, *, terminal: str = "") -> Actor:
-        """The acting OS user of a CLI command: full rights over a file they can already read."""
-        return cls(username=f"os:{os_user}", role="owner", permissions=frozenset(PERMISSIONS),
-                   display_name=os_user, terminal=terminal)
-
-
 def require(actor: Actor, permission: str) -> None:
     if permission not in PERMISSIONS:
         raise KeyError(f"unknown permission {permission!r}")
     if not actor.can(permission):
         raise PermissionDenied(permission, actor.username)
+
+
+def system_actor(os_user: str, *, terminal: str = "") -> Actor:
+    """The acting OS user of a CLI command: full rights over a file they can already read."""
+    return Actor(username=f"os:{os_user}", role="owner", permissions=frozenset(PERMISSIONS),
+                 display_name=os_user, terminal=terminal)

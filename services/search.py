@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, text
 
-from app.db import Database
-from services.permissions import Actor, require
+from core.actor import Actor
+from services.permissions import require
+from store.database import Database
 
 KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view", "invoice": "invoice.view",
                     "part": "part.view"}
@@ -113,7 +114,7 @@ def vehicle_doc(r) -> dict:
 
 
 def invoice_doc(r) -> dict:
-    from services.money import format_money
+    from core.money import format_money
 
     detail = " · ".join(x for x in (str(r.issued_on or ""), format_money(r.total or 0, r.currency or "CNY")) if x)
     body = " | ".join(x for x in (normalize(r.number), compact(r.number), normalize(r.customer_name or "")) if x)

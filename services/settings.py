@@ -9,12 +9,13 @@ from datetime import date
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core import money
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
 from models.admin import NumberSeries, Setting, TaxRate, Terminal
-from services import money
-from services.errors import NotFound, ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 

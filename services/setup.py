@@ -6,17 +6,19 @@ from __future__ import annotations
 import getpass
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 from sqlalchemy import select
 
-from app.db import Database
+from core.ids import new_id
 from models.admin import Role, RolePermission, Setting, TaxRate, Terminal
 from models.base import utcnow
 from services.billing import accounting
-from services.ids import new_id
-from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, Actor
+from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, system_actor
 from services.settings import DealershipSettings
-from services.uow import unit_of_work
+from store import bootstrap
+from store.database import Database
+from store.uow import unit_of_work
 
 
 def os_user() -> str:
@@ -28,7 +30,7 @@ def os_user() -> str:
 
 def seed(db: Database, *, terminal: str = "T1") -> None:
     """Fill a freshly migrated database with what every installation needs. Idempotent."""
-    actor = Actor.system(os_user(), terminal=terminal)
+    actor = system_actor(os_user(), terminal=terminal)
     with unit_of_work(db, actor) as session:
         if session.execute(select(Terminal.id)).first() is None:
             session.add(Terminal(id=new_id(), code=terminal, created_at=utcnow()))
@@ -50,3 +52,14 @@ def seed(db: Database, *, terminal: str = "T1") -> None:
             ])
         accounting.seed_defaults(session)
         session.commit()
+
+
+def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
+                  full_check: bool | None = None) -> Database:
+    """Open (and if needed create, seed or upgrade after a backup) the database at ``path``; see
+    :func:`store.bootstrap.open_database`. Raises :class:`DatabaseProblem` with a message a person can act on."""
+    from services import backups
+
+    return bootstrap.open_database(
+        path, create=create, backup_before_migrate=backup_before_migrate, full_check=full_check,
+        backup=lambda db: backups.create_backup(db, reason="pre-migrate"), seed=seed)

@@ -9,14 +9,15 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import func, select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
 from models.admin import Role, RolePermission, User
 from models.base import utcnow
 from services import settings
 from services.audit import Change, record
-from services.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
-from services.permissions import PERMISSIONS, Actor, require
-from services.uow import unit_of_work
+from services.permissions import PERMISSIONS, require
+from store.database import Database
+from store.uow import unit_of_work
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)

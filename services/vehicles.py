@@ -7,13 +7,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, validation
-from services.errors import NotFound, ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 FUELS = ("petrol", "diesel", "hybrid", "plug_in_hybrid", "electric", "lpg", "other")
 

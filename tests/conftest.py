@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 from argon2 import PasswordHasher
 
+from services.permissions import system_actor
+
 # Tests must never touch a real user's data directory or database.
 os.environ.pop("FORECOURT_DB", None)
 
-from app.bootstrap import open_database
-from app.db import Database
+from core.actor import Actor
 from services import users
-from services.permissions import Actor
+from services.setup import open_database
+from store.database import Database
 
 # Cheap argon2 parameters keep login-heavy tests fast; the hash format (and the code path) is the same.
 users.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -36,7 +38,7 @@ def template_db(tmp_path_factory) -> Path:
     """A migrated, seeded database with one owner user ('owner'), made once per test session."""
     path = tmp_path_factory.mktemp("template") / "template.db"
     db = open_database(path, create=True)
-    users.create_user(db, Actor.system("test"), username="owner", password=OWNER_PASSWORD, role="owner",
+    users.create_user(db, system_actor("test"), username="owner", password=OWNER_PASSWORD, role="owner",
                       display_name="Olivia Owner")
     # A checkpoint cannot run inside a transaction, and the engine begins one (BEGIN IMMEDIATE) for
     # every statement; the driver connection runs it in autocommit mode.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from app.db import Database
+from core.actor import Actor
 from services import settings
-from services.permissions import Actor
+from store.database import Database
 
 
 class AppContext(QObject):

@@ -10,7 +10,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from services.errors import DatabaseProblem, DomainError, PermissionDenied, ValidationError
+from core.errors import DatabaseProblem, DomainError, PermissionDenied, ValidationError
 
 log = logging.getLogger("forecourt.ui")
 

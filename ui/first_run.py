@@ -14,11 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from core.errors import DomainError, ValidationError
 from services import users
-from services.errors import DomainError, ValidationError
-from services.permissions import Actor
+from services.permissions import system_actor
 from services.setup import os_user
+from store.database import Database
 from ui.errors import show_error
 from ui.widgets.forms import FieldErrors
 
@@ -72,7 +72,7 @@ class FirstOwnerDialog(QDialog):
             self.errors.show(ValidationError("repeat", self.tr("The two passwords differ")))
             return
         try:
-            users.create_user(self.db, Actor.system(os_user()), username=self.username.text(),
+            users.create_user(self.db, system_actor(os_user()), username=self.username.text(),
                               password=self.password.text(), role="owner", display_name=self.display_name.text())
         except ValidationError as exc:
             if not self.errors.show(exc):

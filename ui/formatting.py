@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from services import money
+from core import money
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -58,7 +58,7 @@ def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN
     if kind == "money":
         return money_text(value, currency)
     if kind == "qty":
-        from services.billing.totals import quantity_text
+        from core.quantities import quantity_text
 
         return quantity_text(int(value))
     if kind == "int":

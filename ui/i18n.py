@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.paths import resources_dir
+from core.paths import resources_dir
 
 _installed: list[QTranslator] = []
 

@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import AuthenticationFailed, DomainError, ValidationError
 from services import users
-from services.errors import AuthenticationFailed, DomainError, ValidationError
-from services.permissions import Actor
+from store.database import Database
 from ui.errors import show_error
 from ui.widgets.forms import FieldErrors
 

@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def about(self) -> None:
-        from app import __version__
+        from core import __version__
 
         QMessageBox.about(self, self.tr("About Forecourt"),
                           self.tr("Forecourt %1 — dealer management for one dealership, offline first.")

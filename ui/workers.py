@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
-from services.errors import Cancelled
-from services.progress import CancelToken
+from core.errors import Cancelled
+from core.progress import CancelToken
 
 log = logging.getLogger(__name__)
 

@@ -43,16 +43,17 @@ from pathlib import Path
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import ValidationError
+from core.money import digits, from_minor
+from core.progress import CancelToken, Progress, no_progress
 from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
 from models.crm import Customer
 from services import files, settings
 from services.billing.margin import line_cost_sql
-from services.errors import ValidationError
-from services.money import digits, from_minor
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress, no_progress
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 JOURNAL_COLUMNS = ("date", "account", "account_name", "debit", "credit", "reference", "description")
 

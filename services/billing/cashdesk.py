@@ -13,13 +13,14 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import ValidationError
 from models.base import utcnow
 from models.billing import CashDay, Payment
 from services import settings
-from services.errors import ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 
 @dataclass(frozen=True)

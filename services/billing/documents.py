@@ -20,18 +20,19 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound
+from core.money import format_money, format_rate
+from core.quantities import quantity_text
 from models.billing import Allocation, Invoice
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
 from services.billing import invoices, receivables
 from services.billing.invoices import InvoiceView
-from services.billing.totals import quantity_text
-from services.errors import NotFound
-from services.money import format_money, format_rate
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable

@@ -19,18 +19,19 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import digits, from_minor
+from core.progress import CancelToken, Progress, no_progress
+from core.quantities import quantity_text
 from models.billing import Allocation, Invoice, InvoiceLine, Payment
 from models.crm import Customer
 from services import files, settings
 
 # The journal lives with its account mapping; screens find it here beside the other billing files.
 from services.billing.accounting import journal as journal
-from services.billing.totals import quantity_text
-from services.errors import NotFound, ValidationError
-from services.money import digits, from_minor
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress, no_progress
+from services.permissions import require
+from store.database import Database
 
 INVOICE_COLUMNS = ("number", "type", "status", "issued_on", "customer_name", "net_total", "tax_total", "total",
                    "paid", "balance", "credited_number", "due_on", "cost_total", "gross_profit", "currency")

@@ -13,17 +13,18 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import Conflict, NotFound, ValidationError
+from core.money import round_half_up
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
 from services.billing.totals import line_amounts, line_cost
-from services.errors import Conflict, NotFound, ValidationError
-from services.money import round_half_up
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 DEFAULT_DUE_DAYS = 30
 SALE_KINDS = tuple(k for k in INVOICE_KINDS if k != "credit_note")

@@ -18,13 +18,14 @@ from decimal import Decimal
 
 from sqlalchemy import Date, Integer, bindparam, case, func, literal_column, select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import round_half_up
+from core.quantities import QUANTITY_SCALE
 from models.billing import Invoice, InvoiceLine
 from models.crm import Customer
-from services.billing.totals import QUANTITY_SCALE
-from services.errors import NotFound, ValidationError
-from services.money import round_half_up
-from services.permissions import Actor, require
+from services.permissions import require
+from store.database import Database
 
 DEPARTMENTS = ("sales", "workshop", "parts", "other")
 # Which department an invoice line's item type belongs to.

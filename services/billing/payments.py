@@ -16,15 +16,16 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
 from services.billing.invoices import balance
-from services.errors import NotFound, ValidationError
-from services.money import format_money
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 CREDIT_METHOD = "deposit"  # paying with credit the customer already holds
 MONEY_METHODS = tuple(m for m in PAYMENT_METHODS if m != CREDIT_METHOD)

@@ -32,12 +32,13 @@ from sqlalchemy import (
     union_all,
 )
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
 from models.billing import Allocation, Invoice, Payment
 from models.crm import Customer
 from services import settings
-from services.errors import NotFound, ValidationError
-from services.permissions import Actor, require
+from services.permissions import require
+from store.database import Database
 
 # Column name → heading, in report order; the limits are days past the due date.
 BUCKETS: tuple[tuple[str, str], ...] = (

@@ -32,15 +32,16 @@ from datetime import date
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import format_money
 from models.billing import InsuranceClaim, Invoice, Rebate
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
-from services.errors import NotFound, ValidationError
-from services.money import format_money
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 CLAIM_STATUSES = ("open", "approved", "invoiced", "paid", "rejected")
 # Where a claim may go next from each status.

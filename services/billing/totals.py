@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from services.money import round_half_up
-
-QUANTITY_SCALE = 1000  # quantities are stored in thousandths
+from core.money import round_half_up
+from core.quantities import QUANTITY_SCALE
 
 
 @dataclass(frozen=True)
@@ -37,24 +36,3 @@ def line_amounts(*, quantity_milli: int, unit_price: int, discount: int, rate_bp
 
 def line_cost(*, quantity_milli: int, unit_cost: int) -> int:
     return round_half_up(Decimal(quantity_milli) * unit_cost / QUANTITY_SCALE)
-
-
-def quantity_from_text(text: str) -> int:
-    """'2' → 2000, '1.5' → 1500; at most three decimals."""
-    from decimal import InvalidOperation
-
-    from services.errors import ValidationError
-
-    try:
-        value = Decimal(str(text).strip())
-    except InvalidOperation:
-        raise ValidationError("quantity", f"'{text}' is not a number") from None
-    scaled = value * QUANTITY_SCALE
-    if not value.is_finite() or scaled != scaled.to_integral_value():
-        raise ValidationError("quantity", f"'{text}' has more than three decimal places")
-    return int(scaled)
-
-
-def quantity_text(quantity_milli: int) -> str:
-    value = Decimal(quantity_milli) / QUANTITY_SCALE
-    return f"{value.normalize():f}"

@@ -20,15 +20,16 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import to_minor
+from core.progress import CancelToken, Progress, no_progress
 from models.parts import ImportPreset
 from services import files, settings
-from services.errors import NotFound, ValidationError
 from services.imports.reader import Table, cell_text, identifier_text, read_table
-from services.money import to_minor
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress, no_progress
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 FIELD_KINDS = ("text", "code", "money", "quantity")
 _CHECK_EVERY = 2000
@@ -239,7 +240,7 @@ def _parse_value(f: Field, value: Any, currency: str) -> Any:
             raise ValidationError(f.name, f"'{text}' is negative")
         return amount
     if f.kind == "quantity":
-        from services.billing.totals import quantity_from_text
+        from core.quantities import quantity_from_text
 
         quantity = quantity_from_text(text.replace(",", ""))
         if quantity < 0:

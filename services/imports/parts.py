@@ -15,15 +15,15 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, func, select
 
+from core.actor import Actor
+from core.errors import ValidationError
+from core.ids import new_id
+from core.progress import CancelToken, Progress
 from models.base import utcnow
 from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
 from services import audit, search
-from services.errors import ValidationError
-from services.ids import new_id
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult, register
 from services.parts.catalogue import MAX_CHAIN, normalize_number
-from services.permissions import Actor
-from services.progress import CancelToken, Progress
 
 _CHUNK = 5000
 # The part columns that appear in its search document (services/search.py part_doc).

@@ -13,11 +13,12 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_, select
 
-from app.db import Database
+from core.actor import Actor
 from models.admin import AuditEntry
 from models.parts import Brand, Part, PartStock, StockMovement
 from services.parts.stock import REFUSED_ACTION
-from services.permissions import Actor, require
+from services.permissions import require
+from store.database import Database
 
 DEAD_MONTHS = 12
 AGED_DAYS = 180

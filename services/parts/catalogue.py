@@ -15,12 +15,13 @@ from datetime import date
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import Conflict, NotFound, ValidationError
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
-from services.errors import Conflict, NotFound, ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 # Spaces, dashes (ASCII and typographic), dots and slashes carry no meaning in a part number.
 _NUMBER_NOISE = re.compile(r"[\s\-\u2010-\u2015\u2212./\\]+")

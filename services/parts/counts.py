@@ -16,16 +16,17 @@ from pathlib import Path
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.ids import new_id
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
 from services import settings
 from services.audit import Change, record
 from services.billing.totals import line_cost
-from services.errors import NotFound, ValidationError
-from services.ids import new_id
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 EDITABLE = ("open", "counting")
 

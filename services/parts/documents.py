@@ -15,16 +15,18 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import Conflict, NotFound
+from core.money import format_money
+from core.quantities import quantity_text
 from models.parts import Supplier
 from services import settings
-from services.billing.totals import line_cost, quantity_text
-from services.errors import Conflict, NotFound
-from services.money import format_money
+from services.billing.totals import line_cost
 from services.parts import purchasing
 from services.parts.purchasing import OrderView
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -169,7 +171,7 @@ def _render_xlsx(path: Path, sheet: _Sheet) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from services.money import digits as currency_digits
+    from core.money import digits as currency_digits
 
     order = sheet.order
     digits = currency_digits(sheet.currency)

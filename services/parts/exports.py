@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, func, select
 
-from app.db import Database
+from core.actor import Actor
+from core.money import digits, from_minor
+from core.progress import CancelToken, Progress, no_progress
+from core.quantities import quantity_text
 from models.parts import Brand, Part, PartStock
 from services import files, settings
-from services.billing.totals import quantity_text
-from services.money import digits, from_minor
-from services.permissions import Actor, require
-from services.progress import CancelToken, Progress, no_progress
+from services.permissions import require
+from store.database import Database
 
 PART_COLUMNS = ("brand", "part_number", "description", "category", "retail_price", "cost", "superseded_by",
                 "description_alt", "unit", "barcode", "bin", "tax_code", "trade_price")

@@ -27,13 +27,14 @@ from typing import NamedTuple
 from sqlalchemy import bindparam, func, select, text
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import Conflict, NotFound, ValidationError
 from models.crm import Customer
 from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, Supplier
 from services import settings
-from services.errors import Conflict, NotFound, ValidationError
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 UNIT = 1000  # one whole unit in thousandths
 DEFAULT_LEAD_TIME_DAYS = 7  # for parts without a preferred supplier
@@ -416,7 +417,7 @@ def receive_goods(db: Database, actor: Actor, order_id: str, lines: Mapping[str,
 
 
 def _qty(quantity: int) -> str:
-    from services.billing.totals import quantity_text
+    from core.quantities import quantity_text
 
     return quantity_text(quantity)
 

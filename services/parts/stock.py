@@ -20,15 +20,17 @@ from decimal import Decimal
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
-from app.db import Database
+from core.actor import Actor
+from core.errors import NotFound, ValidationError
+from core.money import round_half_up
+from core.quantities import InsufficientStock
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
 from services.audit import Change, record
-from services.errors import InsufficientStock, NotFound, ValidationError
-from services.money import round_half_up
-from services.permissions import Actor, require
-from services.uow import unit_of_work
+from services.permissions import require
+from store.database import Database
+from store.uow import unit_of_work
 
 INCOMING = frozenset({"receipt", "return_from_job", "customer_return"})
 OUTGOING = frozenset({"issue", "counter_sale"})

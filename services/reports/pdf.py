@@ -45,8 +45,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.paths import resources_dir
-from services.errors import Conflict, ValidationError
+from core.errors import Conflict, ValidationError
+from core.paths import resources_dir
 
 log = logging.getLogger(__name__)
 

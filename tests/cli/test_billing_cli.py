@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from app.bootstrap import open_database
 from services import customers
 from services.billing import invoices, payments
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
 from services.customers import CustomerInput
-from services.permissions import Actor
+from services.permissions import system_actor
+from services.setup import open_database
 from tests.cli.test_cli import _query, assert_one_line_error, run_cli
 
 pytestmark = pytest.mark.slow
@@ -36,7 +36,7 @@ class Sales:
 def sales(db_path) -> Sales:
     db = open_database(db_path)
     try:
-        actor = Actor.system("tester", terminal="T1")
+        actor = system_actor("tester", terminal="T1")
         wang = customers.create(db, actor, CustomerInput(name="王伟"))
         job = invoices.create_draft(db, actor, DraftInput(kind="workshop", customer_id=wang, lines=[
             LineInput("Service labour", 1500, 10600, item_type="labour", tax_code="VAT6"),

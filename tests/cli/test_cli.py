@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from app import __version__, cli, migrate
-from app.bootstrap import open_database
+from app import __version__, cli
 from services import customers, users
 from services.customers import CustomerInput
-from services.permissions import Actor
+from services.permissions import system_actor
+from services.setup import open_database
+from store import migrate
 
 pytestmark = pytest.mark.slow
 
@@ -83,7 +84,7 @@ def _query(db_path: Path, sql: str) -> list[tuple]:
 def _add_customer(db_path: Path, name: str) -> None:
     db = open_database(db_path)
     try:
-        customers.create(db, Actor.system("tester"), CustomerInput(name=name))
+        customers.create(db, system_actor("tester"), CustomerInput(name=name))
     finally:
         db.dispose()
 
@@ -427,8 +428,8 @@ def test_a_read_only_database_is_reported_in_one_line(run, db_path, monkeypatch,
 
 
 def test_open_database_refuses_a_file_it_may_not_write(db_path, monkeypatch):
-    from app import bootstrap
-    from services.errors import DatabaseProblem
+    from core.errors import DatabaseProblem
+    from store import bootstrap
 
     real_access = os.access
     monkeypatch.setattr(bootstrap.os, "access", lambda p, mode, **kw: (

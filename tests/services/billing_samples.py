@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.db import Database
+from core.actor import Actor
 from services import customers
 from services.billing import invoices
 from services.billing.invoices import DraftInput, LineInput
 from services.customers import CustomerInput
-from services.permissions import Actor
+from store.database import Database
 
 
 def customer(db: Database, actor: Actor, name: str = "Wang Fang") -> str:

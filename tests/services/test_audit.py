@@ -9,13 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import create_engine, text
 
+from core.actor import Actor
+from core.errors import ValidationError
 from models.admin import AuditEntry, AuditHead
 from models.base import Base
 from services import audit, customers
 from services.audit import Change
 from services.customers import ContactInput, CustomerInput
-from services.errors import ValidationError
-from services.permissions import Actor
+from services.permissions import system_actor
 from tests.services.samples import count, mobile, raw_execute, raw_rows
 
 
@@ -188,7 +189,7 @@ def test_work_after_tampering_does_not_hide_it(db, db_path, owner):
 
 
 def test_explicit_changes_recorded_by_a_bulk_job_join_the_chain(db, db_path, owner):
-    actor = Actor.system("importer", terminal="T1")
+    actor = system_actor("importer", terminal="T1")
     with db.engine.begin() as conn:
         audit.append(conn, actor, [Change("import", "customer", "*", after={"rows": 1200}, summary="bulk")])
     row = raw_rows(db_path, "SELECT actor, action, after, summary FROM audit_entry ORDER BY seq DESC LIMIT 1")[0]

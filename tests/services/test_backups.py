@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from app import migrate
-from app.bootstrap import open_database
-from app.paths import backup_dir_for
+from core.errors import Cancelled, DatabaseProblem, PermissionDenied
+from core.paths import backup_dir_for
+from core.progress import CancelToken
 from services import audit, backups, customers
 from services.customers import CustomerInput
-from services.errors import Cancelled, DatabaseProblem, PermissionDenied
-from services.progress import CancelToken
+from services.permissions import system_actor
+from services.setup import open_database
+from store import migrate
 
 
 def _names(db_path: Path) -> set[str]:
@@ -402,9 +403,8 @@ def test_restore_needs_the_backup_permission(db, actor_for, backup):
 
 @pytest.fixture
 def owner_actor():
-    from services.permissions import Actor
 
-    return Actor.system("tester", terminal="T1")
+    return system_actor("tester", terminal="T1")
 
 
 def _count(db_path: Path, table: str) -> int:

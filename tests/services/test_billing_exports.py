@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from core.errors import Cancelled, NotFound, PermissionDenied, ValidationError
+from core.progress import CancelToken
 from services import customers
 from services.billing import accounting, exports, invoices, payments
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
 from services.customers import CustomerInput
-from services.errors import Cancelled, NotFound, PermissionDenied, ValidationError
-from services.progress import CancelToken
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 

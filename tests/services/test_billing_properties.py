@@ -14,20 +14,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from app.bootstrap import open_database
-from app.db import Database
+from core.errors import ValidationError
 from models.billing import Allocation, Invoice, InvoiceLine, Payment
 from services import settings as dealer_settings
 from services.audit import verify
 from services.billing import invoices, payments
 from services.billing.payments import PaymentSplit
 from services.billing.totals import line_amounts
-from services.errors import ValidationError
-from services.permissions import Actor
+from services.permissions import system_actor
+from services.setup import open_database
+from store.database import Database
 from tests.services.billing_samples import customer, draft, line
 
 ON = date(2026, 3, 2)
-ACTOR = Actor.system("property")
+ACTOR = system_actor("property")
 _examples = itertools.count()
 
 TAX_CODES = ("VAT13", "VAT6", "ZERO")

@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from app import migrate
-from app.bootstrap import open_database
-from app.db import BUSY_TIMEOUT_MS
-from services.errors import DatabaseProblem
+from core.errors import DatabaseProblem
 from services.permissions import ROLES
+from services.setup import open_database
+from store import migrate
+from store.database import BUSY_TIMEOUT_MS
 from tests.services.samples import count, raw_rows
 
 
@@ -166,7 +166,7 @@ def test_reads_do_not_block_a_writer(db, db_path):
 
 
 def test_a_large_file_gets_a_light_check_at_open_and_a_full_one_on_request(db_path, monkeypatch):
-    import app.bootstrap as bootstrap
+    import store.bootstrap as bootstrap
 
     calls: list[str] = []
     monkeypatch.setattr(bootstrap, "quick_check", lambda p: calls.append("full"))
@@ -178,7 +178,7 @@ def test_a_large_file_gets_a_light_check_at_open_and_a_full_one_on_request(db_pa
 
 
 def test_the_light_check_still_refuses_a_file_that_is_not_sqlite(tmp_path):
-    from app.bootstrap import light_check
+    from store.bootstrap import light_check
 
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)

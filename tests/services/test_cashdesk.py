@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import PermissionDenied, ValidationError
 from services import settings
 from services.billing import cashdesk, payments
 from services.billing.payments import PaymentSplit
-from services.errors import PermissionDenied, ValidationError
 from tests.services.billing_samples import customer, line, number, posted
 from tests.services.samples import raw_rows
 

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
+from core.errors import ValidationError
+from core.quantities import InsufficientStock
 from services.billing import invoices
 from services.billing.invoices import DraftInput, LineInput
-from services.errors import InsufficientStock, ValidationError
 from services.parts import catalogue, stock
 from tests.services.billing_samples import customer
 from tests.services.samples import raw_rows

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from app.bootstrap import open_database
 from services import audit, customers
 from services.customers import CustomerInput
+from services.permissions import system_actor
+from services.setup import open_database
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 3000
@@ -24,10 +25,10 @@ ROWS = 3000
 # ignore frames that were written but never committed.
 CHILD = textwrap.dedent("""
     import sys, time
-    from app.bootstrap import open_database
+    from services.setup import open_database
     from models.crm import Customer
     from services import audit
-    from services.permissions import Actor
+    from services.permissions import system_actor
 
     path, commit, rows = sys.argv[1], sys.argv[2] == "commit", int(sys.argv[3])
     db = open_database(path)
@@ -36,7 +37,7 @@ CHILD = textwrap.dedent("""
     conn.commit()
     tx = conn.begin()
     conn.execute(Customer.__table__.insert(), [{"name": f"Crash Test {i}"} for i in range(rows)])
-    audit.append(conn, Actor.system("crash-test"), [audit.Change("import", "customer", "bulk",
+    audit.append(conn, system_actor("crash-test"), [audit.Change("import", "customer", "bulk",
                                                                  summary=f"{rows} customers")])
     if commit:
         tx.commit()
@@ -117,6 +118,5 @@ def test_killed_writer_keeps_what_it_committed_and_drops_the_rest(db_path, owner
 
 @pytest.fixture
 def owner_actor_for_crash():
-    from services.permissions import Actor
 
-    return Actor.system("tester", terminal="T1")
+    return system_actor("tester", terminal="T1")

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from core.errors import Conflict, NotFound, ValidationError
 from services import customers, vehicles
 from services.customers import ContactInput, CustomerInput
-from services.errors import Conflict, NotFound, ValidationError
 from services.vehicles import VehicleInput
 from tests.services.samples import chinese_vin, count, credit_code, mobile, raw_rows, resident_id
 

@@ -14,15 +14,16 @@ import pytest
 from sqlalchemy import text
 from stdnum.cn import ric, uscc
 
-from app.bootstrap import open_database
-from app.db import Database
-from services import audit, demo, search, settings, users, validation
-from services.demo.vehicles import MODELS, year_code
-from services.errors import Cancelled, ValidationError
-from services.ids import id_time_ms
+import demo
+from core.errors import Cancelled, ValidationError
+from core.ids import id_time_ms
+from core.progress import CancelToken
+from demo.vehicles import MODELS, year_code
+from services import audit, search, settings, users, validation
 from services.permissions import ROLES
-from services.progress import CancelToken
+from services.setup import open_database
 from services.vehicles import FUELS, normalize_plate
+from store.database import Database
 
 TODAY = date(2025, 6, 1)
 SEED = 3

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.bootstrap import open_database
-from app.db import Database
-from services import audit, demo, search, settings, users
+import demo
+from services import audit, search, settings, users
 from services.billing import invoices, payments, thirdparty
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.totals import line_amounts, line_cost
+from services.setup import open_database
+from store.database import Database
 
 TODAY = date(2025, 6, 1)
 SEED = 5

@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from app.bootstrap import open_database
-from app.db import Database
-from services import audit, demo, search, users
-from services.ids import id_time_ms
+import demo
+from core.ids import id_time_ms
+from services import audit, search, users
 from services.parts import purchasing
 from services.parts.catalogue import normalize_number, resolve_supersession
 from services.parts.stock import INCOMING, new_average, stock_level
+from services.setup import open_database
+from store.database import Database
 
 TODAY = date(2025, 6, 1)
 SEED = 7

@@ -11,11 +11,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from core.errors import PermissionDenied, ValidationError
 from services import customers, settings
 from services.billing import documents, invoices
 from services.billing.payments import PaymentSplit, take_payment
 from services.customers import CustomerInput
-from services.errors import PermissionDenied, ValidationError
 from services.reports import pdf
 from tests.services.billing_samples import draft, line
 

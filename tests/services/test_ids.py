@@ -11,7 +11,7 @@ import uuid
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services import ids
+from core import ids
 
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 

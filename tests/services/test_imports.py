@@ -10,14 +10,14 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select, text
 
+from core.errors import Cancelled, PermissionDenied, ValidationError
+from core.progress import CancelToken
 from models.parts import Brand, Part, StockCountLine
 from services import audit
-from services.errors import Cancelled, PermissionDenied, ValidationError
 from services.imports import framework
 from services.imports.framework import auto_mapping, import_kind, load_preset, preview, run, save_preset
 from services.imports.reader import read_table
 from services.parts import catalogue, counts, exports, stock
-from services.progress import CancelToken
 
 HEADERS = ["brand", "part_number", "description", "category", "retail_price", "cost", "superseded_by"]
 CATALOGUE = [

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services import customers, settings
 from services.billing import invoices, payments
 from services.billing.invoices import DraftInput
 from services.billing.payments import PaymentSplit
 from services.customers import CustomerInput
-from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.services.billing_samples import customer, draft, line, number, posted
 from tests.services.samples import count, raw_rows
 
@@ -425,13 +425,13 @@ _POSTER = textwrap.dedent("""
     import sys, time
     from datetime import date
     from pathlib import Path
-    from app.bootstrap import open_database
+    from services.setup import open_database
     from services.billing import invoices
-    from services.permissions import Actor
+    from services.permissions import system_actor
 
     path, ready, go, ids = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4].split(",")
     db = open_database(path)
-    actor = Actor.system("poster")
+    actor = system_actor("poster")
     ready.touch()
     deadline = time.monotonic() + 60
     while not go.exists():

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from core.errors import Cancelled, PermissionDenied, ValidationError
+from core.progress import CancelToken
 from services import customers, lists, vehicles
 from services.customers import CustomerInput
-from services.errors import Cancelled, PermissionDenied, ValidationError
 from services.list_sources import CUSTOMERS, VEHICLES
 from services.lists import ListState
-from services.progress import CancelToken
 from services.vehicles import VehicleInput
 from tests.services.samples import chinese_vin, mobile, raw_execute, raw_rows
 

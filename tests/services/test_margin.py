@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services.billing import invoices, margin
-from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.services.billing_samples import customer, draft, line, posted
 
 MARCH, APRIL = date(2025, 3, 1), date(2025, 4, 30)

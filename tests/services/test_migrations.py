@@ -13,11 +13,11 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine
 
 import models
-from app import migrate
-from app.bootstrap import open_database
-from app.db import make_engine
+from core.errors import DatabaseProblem
 from migrations.filters import include_object
-from services.errors import DatabaseProblem
+from services.setup import open_database
+from store import migrate
+from store.database import make_engine
 from tests.services.samples import raw_execute, raw_rows
 
 FTS_OBJECTS = {("table", "search_fts"), ("table", "search_short"), ("trigger", "search_doc_ai"),
@@ -153,7 +153,7 @@ def test_a_sqlite_file_of_another_program_is_refused_as_foreign_and_left_alone(t
 
 
 def test_upgrading_a_database_with_posted_invoices_keeps_them_and_their_guard(tmp_path):
-    from services import demo
+    import demo
 
     path = tmp_path / "demo.db"
     demo.build(path, size="small", seed=2)

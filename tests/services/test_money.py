@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services import money
-from services.errors import ValidationError
+from core import money
+from core.errors import ValidationError
 
 currencies = st.sampled_from(sorted(money.CURRENCIES))
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import func, select, update
 
+from core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from models.parts import Brand, Part
 from services import search
-from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.parts import catalogue
 from services.parts.catalogue import PartInput
 
@@ -157,7 +157,7 @@ def test_parts_are_found_by_global_search_only_by_users_who_may_view_them(db, ow
 
 
 def test_a_brand_is_created_once_and_reused(db, owner):
-    from services.uow import unit_of_work
+    from store.uow import unit_of_work
 
     with unit_of_work(db, owner) as session:
         first = catalogue.get_or_create_brand(session, "Denso")

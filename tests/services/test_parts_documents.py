@@ -10,7 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 
-from services.errors import Conflict, PermissionDenied
+from core.errors import Conflict, PermissionDenied
 from services.parts import catalogue, documents, purchasing
 from services.parts.catalogue import PartInput
 from services.parts.purchasing import SupplierInput

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services.audit import verify
 from services.billing import cashdesk, invoices, payments
 from services.billing.payments import PaymentSplit
-from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.services.billing_samples import customer, draft, line, number, posted
 from tests.services.samples import count, raw_rows
 

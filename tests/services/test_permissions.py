@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from core.actor import Actor
+from core.errors import PermissionDenied
 from services import customers, lists, search, settings, users, vehicles
 from services.customers import CustomerInput
-from services.errors import PermissionDenied
 from services.lists import ListState
-from services.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, ROLES, Actor, require
+from services.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, ROLES, require, system_actor
 from services.vehicles import VehicleInput
 from tests.services.samples import chinese_vin, count, raw_rows
 
@@ -119,11 +120,11 @@ def test_require_passes_for_a_granted_permission_and_refuses_a_missing_one():
 
 def test_require_of_an_unknown_permission_is_a_programming_error():
     with pytest.raises(KeyError):
-        require(Actor.system("root"), "vehicle.fly")
+        require(system_actor("root"), "vehicle.fly")
 
 
 def test_system_actor_is_the_os_user_with_every_permission():
-    actor = Actor.system("alice", terminal="T9")
+    actor = system_actor("alice", terminal="T9")
     assert actor.username == "os:alice"
     assert actor.permissions == frozenset(PERMISSIONS)
     assert actor.terminal == "T9"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from services.errors import Conflict, PermissionDenied, ValidationError
+from core.errors import Conflict, PermissionDenied, ValidationError
 from services.parts import catalogue, purchasing, stock
 from services.parts.catalogue import PartInput
 from services.parts.purchasing import SupplierInput

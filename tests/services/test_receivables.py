@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services import customers
 from services import settings as dealer_settings
 from services.billing import invoices, payments, receivables
 from services.billing.payments import PaymentSplit
 from services.customers import CustomerInput
-from services.errors import NotFound, PermissionDenied, ValidationError
 from tests.services.billing_samples import customer, draft, line, posted
 
 AS_OF = date(2025, 6, 30)

@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
-from app.bootstrap import open_database
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services import settings
-from services.errors import NotFound, PermissionDenied, ValidationError
-from services.permissions import Actor
+from services.permissions import system_actor
 from services.settings import DealershipSettings
-from services.uow import unit_of_work
+from services.setup import open_database
+from store.uow import unit_of_work
 from tests.services.samples import count, raw_rows
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -189,7 +189,7 @@ def test_two_terminals_never_issue_the_same_number(template_db, tmp_path):
         shutil.copyfile(template_db, path)
         db = open_database(path)
         try:
-            admin = Actor.system("clerk")
+            admin = system_actor("clerk")
             settings.set_terminal_code(db, admin, code)
             numbers[code] = [_take(db, admin, on=date(2031, 6, 1)) for _ in range(25)]
         finally:

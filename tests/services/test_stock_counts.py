@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
+from core.actor import Actor
+from core.errors import PermissionDenied, ValidationError
 from services import audit
-from services.errors import PermissionDenied, ValidationError
 from services.parts import catalogue, counts, stock
 from services.parts.catalogue import PartInput
-from services.permissions import Actor
 
 U = 1000
 

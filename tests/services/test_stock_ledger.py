@@ -17,18 +17,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select, text
 
-from app.bootstrap import open_database
+from core.errors import PermissionDenied, ValidationError
+from core.quantities import InsufficientStock
 from models.parts import PartStock, StockMovement
 from services import settings as dealer_settings
 from services.audit import verify
-from services.errors import InsufficientStock, PermissionDenied, ValidationError
 from services.parts import alerts, catalogue, stock
 from services.parts.catalogue import PartInput
-from services.permissions import Actor
-from services.uow import unit_of_work
+from services.permissions import system_actor
+from services.setup import open_database
+from store.uow import unit_of_work
 
 ON = date(2026, 3, 2)
-ACTOR = Actor.system("ledger")
+ACTOR = system_actor("ledger")
 _examples = itertools.count()
 
 
@@ -361,7 +362,7 @@ def test_monthly_demand_nets_returns_and_fills_empty_months(db, owner):
 
     from services.parts import catalogue as _catalogue
     from services.parts import stock as _stock
-    from services.uow import unit_of_work
+    from store.uow import unit_of_work
 
     pid = _catalogue.create_part(db, owner, _catalogue.PartInput(brand="NGK", part_number="BKR6E",
                                                                  description="火花塞 Spark plug"))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services import vehicles
 from services.billing import thirdparty
-from services.errors import NotFound, PermissionDenied, ValidationError
 from services.vehicles import VehicleInput
 from tests.services.billing_samples import customer, draft, line, posted
 from tests.services.samples import chinese_vin, count, raw_rows

@@ -6,10 +6,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from core.errors import AccountLocked, AuthenticationFailed, NotFound, PermissionDenied, ValidationError
 from models.base import utcnow
 from services import users
-from services.errors import AccountLocked, AuthenticationFailed, NotFound, PermissionDenied, ValidationError
-from services.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, Actor
+from services.permissions import DEFAULT_ROLE_PERMISSIONS, PERMISSIONS, system_actor
 from tests.conftest import OWNER_PASSWORD
 from tests.services.samples import count, raw_rows
 
@@ -238,7 +238,7 @@ def test_non_administrator_cannot_manage_users_or_roles(db, db_path, actor_for):
 
 
 def test_the_last_owner_cannot_be_disabled(db, db_path, owner):
-    admin = Actor.system("it-admin")
+    admin = system_actor("it-admin")
     before = _snapshot(db_path)
     with pytest.raises(ValidationError) as exc:
         users.update_user(db, admin, owner.user_id, active=False)

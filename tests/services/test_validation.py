@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.errors import ValidationError
 from services import validation
-from services.errors import ValidationError
 from tests.services.samples import credit_code, resident_id, with_check_digit, wrong_check_digit
 
 VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ"

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services import customers, vehicles
 from services.customers import CustomerInput
-from services.errors import NotFound, PermissionDenied, ValidationError
 from services.vehicles import VehicleInput
 from tests.services.samples import chinese_vin, count, raw_rows, with_check_digit, wrong_check_digit
 

@@ -13,11 +13,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from app.db import Database
+from core.actor import Actor
+from core.ids import new_id
 from models.crm import Customer
 from services import audit, search
-from services.ids import new_id
-from services.permissions import Actor
+from store.database import Database
 from ui import workers
 from ui.context import AppContext
 

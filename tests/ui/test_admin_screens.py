@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from sqlalchemy import text
 
+from core.errors import AuthenticationFailed
 from services import settings, users
-from services.errors import AuthenticationFailed
 from services.permissions import DEFAULT_ROLE_PERMISSIONS
 from ui.admin.audit import AuditScreen, diff_rows
 from ui.admin.roles import RoleDialog, RolesScreen

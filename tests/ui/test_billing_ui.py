@@ -11,11 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QTableWidget
 
+from core.errors import ValidationError
 from services import customers, lists, search
 from services.billing import cashdesk, invoices, payments
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
-from services.errors import ValidationError
 from ui.billing.cashdesk import CashDeskScreen
 from ui.billing.credit import CreditNoteDialog
 from ui.billing.editor import C_DESC, C_PRICE, C_QTY, C_TAX, C_TOTAL, InvoiceDialog

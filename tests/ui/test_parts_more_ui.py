@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
 
-from services.errors import InsufficientStock
+from core.quantities import InsufficientStock
 from services.parts import catalogue, purchasing, stock
 from services.parts.catalogue import PartInput
 from services.parts.purchasing import SupplierInput

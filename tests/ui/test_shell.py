@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
+from core.actor import Actor
 from services import customers, search, vehicles
-from services.permissions import Actor
 from ui.admin.labels import role_name
 from ui.context import AppContext
 from ui.customers.screen import CustomersScreen
@@ -275,7 +275,7 @@ def test_search_limited_to_customers_leaves_out_vehicles(ctx, qtbot, settle, typ
 
 def test_closing_the_app_writes_a_backup_behind_a_progress_dialog(db, qtbot):
     from app import gui
-    from app.paths import backup_dir_for
+    from core.paths import backup_dir_for
 
     gui._backup_on_close(db)
     written = sorted(p.name for p in backup_dir_for(db.path).glob("forecourt-*-close.db"))

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QWidget
 
+from core.errors import DomainError
 from services import audit, lists
-from services.errors import DomainError
 from ui.admin.labels import audit_action_labels, audit_entity_labels
 from ui.context import AppContext
 from ui.errors import show_error

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import money, settings
-from services.errors import ValidationError
+from core import money
+from core.errors import ValidationError
+from services import settings
 from ui.admin.labels import language_labels
 from ui.context import AppContext
 from ui.errors import show_error

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import DomainError, NotFound, ValidationError
 from services import users
-from services.errors import DomainError, NotFound, ValidationError
 from services.permissions import ROLES
 from ui.admin.labels import language_labels, role_labels, role_name
 from ui.context import AppContext

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import ValidationError
 from services.billing import cashdesk
-from services.errors import ValidationError
 from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.labels import method_labels
 from ui.context import AppContext

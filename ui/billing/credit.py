@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import DomainError, ValidationError
+from core.quantities import quantity_from_text, quantity_text
 from services.billing import invoices
-from services.billing.totals import quantity_from_text, quantity_text
-from services.errors import DomainError, ValidationError
 from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text

@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import money
+from core.errors import DomainError, ValidationError
+from core.quantities import quantity_from_text, quantity_text
 from models.billing import ITEM_TYPES
-from services import money, settings
+from services import settings
 from services.billing import invoices
-from services.billing.totals import line_amounts, quantity_from_text, quantity_text
-from services.errors import DomainError, ValidationError
+from services.billing.totals import line_amounts
 from services.parts import catalogue
 from ui.billing.fields import enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import item_type_labels, kind_labels

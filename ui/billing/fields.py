@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit, QLabel, QLineEdit, QWidget
 
-from services import money
-from services.errors import ValidationError
+from core import money
+from core.errors import ValidationError
 
 
 class MoneyEdit(QLineEdit):

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import DomainError
+from core.quantities import quantity_text
 from services.billing import invoices, payments
-from services.billing.totals import quantity_text
-from services.errors import DomainError
 from ui.billing.labels import item_type_labels, kind_labels, method_labels, status_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import ValidationError
 from services.billing import accounting
-from services.errors import ValidationError
 from services.search import normalize
 from ui.billing.fields import date_edit, error_label, hint_label
 from ui.context import AppContext
@@ -282,7 +282,7 @@ class JournalScreen(QWidget):
                 window.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(out)), 8000)
 
         def failed(exc: BaseException) -> None:
-            from services.errors import Cancelled
+            from core.errors import Cancelled
             from ui.errors import show_error
 
             self.export_button.setEnabled(True)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import money
+from core import money
 from services.billing import margin
 from ui.billing.fields import date_edit, error_label
 from ui.billing.report_model import ReportColumn, ReportModel

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import money
+from core.errors import DomainError, PermissionDenied, ValidationError
 from models.billing import PAYMENT_METHODS
-from services import money
 from services.billing import invoices, payments, receivables
-from services.errors import DomainError, PermissionDenied, ValidationError
 from ui.billing.fields import MoneyEdit, date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import method_labels
 from ui.context import AppContext

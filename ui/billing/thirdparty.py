@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import ValidationError
 from services.billing import receivables, thirdparty
-from services.errors import ValidationError
 from services.search import normalize
 from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.report_model import ReportColumn, ReportModel

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.billing.totals import quantity_text
+from core.quantities import quantity_text
 from services.parts import alerts
 from ui.billing.fields import hint_label
 from ui.context import AppContext

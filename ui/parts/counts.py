@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.billing.totals import quantity_text
-from services.errors import DomainError, ValidationError
+from core.errors import DomainError, ValidationError
+from core.quantities import quantity_text
 from services.parts import counts
 from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext

@@ -260,7 +260,7 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from services.errors import Cancelled, DomainError
+        from core.errors import Cancelled, DomainError
 
         if isinstance(exc, Cancelled):
             self._clear_preview()

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import money
-from services.billing.totals import quantity_text
-from services.errors import DomainError, ValidationError
+from core import money
+from core.errors import DomainError, ValidationError
+from core.quantities import quantity_text
 from services.parts import catalogue, purchasing
 from ui.billing.fields import date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.context import AppContext

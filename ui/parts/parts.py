@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.billing.totals import quantity_from_text, quantity_text
-from services.errors import DomainError, ValidationError
+from core.errors import DomainError, ValidationError
+from core.quantities import quantity_from_text, quantity_text
 from services.parts import catalogue, stock
 from ui.billing.fields import MoneyEdit, hint_label
 from ui.context import AppContext

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.billing.totals import quantity_text
-from services.errors import DomainError
+from core.errors import DomainError
+from core.quantities import quantity_text
 from services.parts import purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import ValidationError
 from services import vehicles
-from services.errors import ValidationError
 from ui.context import AppContext
 from ui.widgets.forms import FieldErrors, FormDialog
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from core.errors import DomainError
 from services import vehicles
-from services.errors import DomainError
 from ui.context import AppContext
 from ui.vehicles.editor import fuel_labels
 from ui.widgets.list_view import FilterSpec, ListView

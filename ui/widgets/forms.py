@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from services.errors import ValidationError
+from core.errors import ValidationError
 from ui.errors import show_error
 from ui.workers import Op
 

@@ -23,13 +23,14 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
+from core import money
+from demo.context import CLOSE_SECONDS, LOCAL_OFFSET, OPEN_SECONDS, DemoContext, Size, cumulative, insert_rows
+from demo.people import chinese_name, mobile
+from demo.vehicles import MODELS
 from models.admin import TaxRate
 from models.parts import Brand, Part, PartStock, StockMovement, Supplier
-from services import audit, money, settings
+from services import audit, settings
 from services.audit import Change
-from services.demo.context import CLOSE_SECONDS, LOCAL_OFFSET, OPEN_SECONDS, DemoContext, Size, cumulative, insert_rows
-from services.demo.people import chinese_name, mobile
-from services.demo.vehicles import MODELS
 from services.parts.catalogue import normalize_number
 
 MOVEMENT_CHUNK = 50_000

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from services.errors import Cancelled
+from core.errors import Cancelled
 
 # progress(done, total or None, message)
 Progress = Callable[[int, int | None, str], None]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from services.errors import ValidationError
+from core.errors import ValidationError
 
 # ISO 4217 minor-unit digits and display symbols for the currencies a dealership is likely to use.
 CURRENCIES: dict[str, tuple[int, str]] = {

@@ -11,10 +11,10 @@ from functools import cached_property
 
 from sqlalchemy import Connection
 
+from demo import people
+from demo.context import DemoContext, cumulative, insert_rows
+from demo.crm import Owner
 from models.vehicles import Vehicle
-from services.demo import people
-from services.demo.context import DemoContext, cumulative, insert_rows
-from services.demo.crm import Owner
 from services.validation import vin_check_digit
 
 

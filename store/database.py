@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from services.errors import DatabaseProblem
+from core.errors import DatabaseProblem
 
 BUSY_TIMEOUT_MS = 5000
 

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
-from services.errors import DatabaseProblem
+from core.errors import DatabaseProblem
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 

@@ -9,8 +9,8 @@ from contextlib import contextmanager
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from app.db import Database, translate_operational_error
-from services.permissions import Actor
+from core.actor import Actor
+from store.database import Database, translate_operational_error
 
 
 @contextmanager

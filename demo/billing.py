@@ -27,15 +27,16 @@ from typing import Any
 
 from sqlalchemy import Connection, literal_column, select, update
 
+from core import money
+from core.money import round_half_up
+from demo.context import INSERT_CHUNK, LOCAL_OFFSET, DemoContext, Size, cumulative, insert_rows
 from models.admin import NumberSeries, TaxRate
 from models.billing import Allocation, CashDay, InsuranceClaim, Invoice, InvoiceLine, Payment, Rebate
 from models.crm import Customer
 from models.vehicles import Vehicle
-from services import audit, money, settings
+from services import audit, settings
 from services.audit import Change
 from services.billing.totals import LineAmounts, line_amounts, line_cost
-from services.demo.context import INSERT_CHUNK, LOCAL_OFFSET, DemoContext, Size, cumulative, insert_rows
-from services.money import round_half_up
 
 # --- the catalogue --------------------------------------------------------------------------------
 

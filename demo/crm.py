@@ -9,9 +9,9 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 
+from demo import people
+from demo.context import INSERT_CHUNK, DemoContext, insert_rows
 from models.crm import Contact, Customer
-from services.demo import people
-from services.demo.context import INSERT_CHUNK, DemoContext, insert_rows
 
 _STAFF = ("sales", "sales", "advisor", "advisor", "advisor", "cashier", "manager", "owner")
 PERSON_NOTES = ("老客户介绍", "偏好微信联系", "周末到店", "VIP客户", "对价格敏感，关注优惠活动", "希望工作日上午保养")

@@ -1,16 +1,20 @@
-"""Open a Forecourt database safely: check it, back it up, migrate it, seed a new one."""
+"""Open a Forecourt database safely: check it, back it up, migrate it, seed a new one.
+
+The backup and the seeding are the services' business; :func:`services.setup.open_database` passes
+them in, so this layer knows only files, SQLite and Alembic."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
-from app import migrate
-from app.db import Database, make_engine, translate_operational_error
-from services.errors import DatabaseProblem
+from core.errors import DatabaseProblem
+from store import migrate
+from store.database import Database, make_engine, translate_operational_error
 
 
 def _precheck(path: Path, *, create: bool) -> None:
@@ -92,7 +96,8 @@ def _refuse_unusable_schema(path: Path) -> None:
 
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
-                  full_check: bool | None = None) -> Database:
+                  full_check: bool | None = None, backup: Callable[[Database], object] | None = None,
+                  seed: Callable[[Database], object] | None = None) -> Database:
     """Open (and if needed create or upgrade) the database at ``path``.
 
     ``full_check`` runs SQLite's quick_check first; by default only for files up to
@@ -115,17 +120,13 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
     try:
         with db.engine.connect() as conn:
             state = migrate.schema_state(conn, path)
-        if state == "old" and backup_before_migrate:
-            from services import backups
-
-            backups.create_backup(db, reason="pre-migrate")
+        if state == "old" and backup_before_migrate and backup is not None:
+            backup(db)
         if state in ("empty", "old"):
             with db.engine.connect() as conn:
                 migrate.upgrade(conn)
-        if state == "empty":
-            from services import setup
-
-            setup.seed(db)
+        if state == "empty" and seed is not None:
+            seed(db)
     except DBAPIError as exc:
         db.dispose()
         problem = translate_operational_error(exc, path)

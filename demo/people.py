@@ -14,7 +14,7 @@ from functools import cache
 
 from stdnum.cn import ric, uscc
 
-from services.demo.context import cumulative
+from demo.context import cumulative
 
 
 def _table(spec: str) -> list[tuple[str, str, float]]:

@@ -15,18 +15,17 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-from app.bootstrap import open_database
-from app.db import Database
+from core.errors import ValidationError
+from core.progress import CancelToken, Progress
+from demo import billing, crm, parts, staff, vehicles
+from demo.context import DemoContext, Size
+from demo.staff import DEMO_USERS
 from services import audit, search
 from services.audit import Change
-from services.demo import billing, crm, parts, staff, vehicles
-from services.demo.context import DemoContext, Size
-from services.demo.staff import DEMO_USERS
-from services.errors import ValidationError
-from services.permissions import Actor
-from services.progress import CancelToken, Progress
+from services.permissions import system_actor
 from services.settings import terminal_code
-from services.setup import os_user
+from services.setup import open_database, os_user
+from store.database import Database
 
 __all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
 
@@ -85,7 +84,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
     hashes = staff.hash_passwords()
     try:
         with db.engine.begin() as conn:
-            actor = Actor.system(os_user(), terminal=terminal_code(conn))
+            actor = system_actor(os_user(), terminal=terminal_code(conn))
             ctx = DemoContext(random.Random(seed), today, size, actor, progress, cancel, total=_units(size))
             counts: dict[str, int] = {}
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-from services.permissions import Actor
-from services.progress import CancelToken, Progress
+from core.actor import Actor
+from core.progress import CancelToken, Progress
 
 # Timestamps are stored in UTC; the demo dealership works in China (UTC+8, no daylight saving).
 LOCAL_OFFSET = timedelta(hours=8)
@@ -39,7 +39,7 @@ class Size:
 
 
 class Ids:
-    """UUIDv7-shaped ids (the layout of :func:`services.ids.new_id`) whose timestamp is the record's
+    """UUIDv7-shaped ids (the layout of :func:`core.ids.new_id`) whose timestamp is the record's
     own ``created_at`` and whose random bits come from the build's seeded source, so the same seed
     gives the same ids."""
 

@@ -21,21 +21,6 @@ class ValidationError(DomainError):
         self.errors = errors or {field: message}
 
 
-class InsufficientStock(ValidationError):
-    """A movement would take a part's stock below zero (or a reservation beyond what is available).
-    Quantities are thousandths; the message shows them as typed."""
-
-    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int) -> None:
-        from services.billing.totals import quantity_text
-
-        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available, "
-                                     f"{quantity_text(requested)} needed")
-        self.part_id = part_id
-        self.part_number = part_number
-        self.available = available
-        self.requested = requested
-
-
 class PermissionDenied(DomainError):
     def __init__(self, permission: str, who: str = "") -> None:
         who_text = f"{who} " if who else ""

@@ -8,10 +8,10 @@ from dataclasses import asdict
 
 from sqlalchemy import Connection, insert, update
 
+from demo import people
+from demo.context import DemoContext, insert_rows
 from models.admin import Setting, User
 from services import users
-from services.demo import people
-from services.demo.context import DemoContext, insert_rows
 from services.settings import DealershipSettings
 
 # (user name, password, role, display name): one user for each built-in role.

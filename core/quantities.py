@@ -1,0 +1,39 @@
+"""Quantities are exact integers in thousandths of a unit (2 pieces = 2000, 1.5 litres = 1500)."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from core.errors import ValidationError
+
+QUANTITY_SCALE = 1000
+
+
+def quantity_from_text(text: str) -> int:
+    """'2' → 2000, '1.5' → 1500; at most three decimals."""
+    try:
+        value = Decimal(str(text).strip())
+    except InvalidOperation:
+        raise ValidationError("quantity", f"'{text}' is not a number") from None
+    scaled = value * QUANTITY_SCALE
+    if not value.is_finite() or scaled != scaled.to_integral_value():
+        raise ValidationError("quantity", f"'{text}' has more than three decimal places")
+    return int(scaled)
+
+
+def quantity_text(quantity_milli: int) -> str:
+    value = Decimal(quantity_milli) / QUANTITY_SCALE
+    return f"{value.normalize():f}"
+
+
+class InsufficientStock(ValidationError):
+    """A movement would take a part's stock below zero (or a reservation beyond what is available).
+    Quantities are thousandths; the message shows them as typed."""
+
+    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int) -> None:
+        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available, "
+                                     f"{quantity_text(requested)} needed")
+        self.part_id = part_id
+        self.part_number = part_number
+        self.available = available
+        self.requested = requested
