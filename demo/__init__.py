@@ -20,11 +20,12 @@ from core.progress import CancelToken, Progress
 from demo import billing, crm, parts, staff, vehicles
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
-from services import audit, search
-from services.audit import Change
+from services import search
 from services.permissions import system_actor
 from services.settings import terminal_code
 from services.setup import open_database, os_user
+from store import audit_chain
+from store.audit_chain import Change
 from store.database import Database
 
 __all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
@@ -111,7 +112,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
 
             counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice", "part"),
                                                   progress=index_progress, cancel=cancel)
-            audit.append(conn, actor, [
+            audit_chain.append(conn, actor, [
                 Change("demo", "setting", "dealership", after={"name": settings.name},
                        summary="demo dealership settings"),
                 Change("demo", "user_account", "*", summary=f"{counts['user_account']} demo users: "

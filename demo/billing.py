@@ -34,9 +34,10 @@ from models.admin import NumberSeries, TaxRate
 from models.billing import Allocation, CashDay, InsuranceClaim, Invoice, InvoiceLine, Payment, Rebate
 from models.crm import Customer
 from models.vehicles import Vehicle
-from services import audit, settings
-from services.audit import Change
+from services import settings
 from services.billing.totals import LineAmounts, line_amounts, line_cost
+from store import audit_chain
+from store.audit_chain import Change
 
 # --- the catalogue --------------------------------------------------------------------------------
 
@@ -459,7 +460,7 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
     counts["rebate"] = _write_rebates(conn, ctx, sales, vehicles, prices.minor)
     counts["insurance_claim"] = _write_claims(conn, money_book.claims)
     counts["number_series"] = book.write_series()
-    audit.append(conn, ctx.actor, [
+    audit_chain.append(conn, ctx.actor, [
         Change("demo", "invoice", "*", summary=f"{book.posted_count} demo invoices, {book.note_count} credit notes, "
                                                f"{book.invoice_count - book.posted_count - book.note_count} drafts"),
         Change("demo", "invoice_line", "*", summary=f"{counts['invoice_line']} demo invoice lines"),

@@ -29,9 +29,10 @@ from demo.people import chinese_name, mobile
 from demo.vehicles import MODELS
 from models.admin import TaxRate
 from models.parts import Brand, Part, PartStock, StockMovement, Supplier
-from services import audit, settings
-from services.audit import Change
+from services import settings
 from services.parts.catalogue import normalize_number
+from store import audit_chain
+from store.audit_chain import Change
 
 MOVEMENT_CHUNK = 50_000
 RETURN_CHANCE = 0.02  # an issue or counter sale that comes back later
@@ -439,7 +440,7 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
     insert_rows(conn, PartStock.__table__, stock_rows)
     counts = {"brand": len(brand_rows), "supplier": len(supplier_rows), "part": len(part_rows),
               "part_stock": len(stock_rows), "stock_movement": movements}
-    audit.append(conn, ctx.actor, [
+    audit_chain.append(conn, ctx.actor, [
         Change("demo", "brand", "*", summary=f"{counts['brand']} demo part brands"),
         Change("demo", "supplier", "*", summary=f"{counts['supplier']} demo parts suppliers"),
         Change("demo", "part", "*", summary=f"{counts['part']} demo catalogue parts, {len(replaced)} superseded"),

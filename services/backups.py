@@ -26,7 +26,9 @@ from core.errors import DatabaseProblem, ValidationError
 from core.paths import backup_dir_for
 from core.progress import CancelToken, Progress
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
+from store.uow import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -471,7 +473,6 @@ def _opens_cleanly(db_path: Path) -> bool:
 
 
 def _record_restore(db_path: Path, actor: Actor, backup: BackupInfo, safety: Path | None) -> None:
-    from services import audit
     from store import migrate
 
     if backup.revision != migrate.head_revision():
@@ -482,8 +483,9 @@ def _record_restore(db_path: Path, actor: Actor, backup: BackupInfo, safety: Pat
         summary += f"; the database before the restore was kept as {safety.name}"
     db = Database.open(db_path)
     try:
-        with db.engine.begin() as conn:
-            audit.append(conn, actor, [audit.Change("restore", "database", "this", summary=summary)])
+        with UnitOfWork(db, actor) as uow:
+            uow.audit([Change("restore", "database", "this", summary=summary)])
+            uow.commit()
     finally:
         db.dispose()
 

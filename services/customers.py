@@ -14,7 +14,7 @@ from models.vehicles import Vehicle
 from services import search, settings, validation
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 
 @dataclass
@@ -121,11 +121,10 @@ def _apply_contacts(session, customer_id: str, contacts: list[ContactInput], act
     for c in contacts:
         row = existing.get(c.id) if c.id else None
         if row is None:
-            row = Contact(customer_id=customer_id, created_by=actor.username)
+            row = Contact(customer_id=customer_id)
             session.add(row)
         row.name, row.position, row.phone, row.email, row.is_primary = (
             c.name, c.position, c.phone, c.email, c.is_primary)
-        row.updated_by = actor.username
         if c.id:
             keep.add(c.id)
     for cid, row in existing.items():
@@ -133,57 +132,61 @@ def _apply_contacts(session, customer_id: str, contacts: list[ContactInput], act
             session.delete(row)
 
 
-def create(db: Database, actor: Actor, data: CustomerInput) -> str:
+def create_in(uow: UnitOfWork, data: CustomerInput) -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "customer.edit")
-    with unit_of_work(db, actor) as session:
-        clean = _clean(data, settings.load(session).country)
-        _check_duplicates(session, clean, None)
-        row = Customer(**{k: getattr(clean, k) for k in _SCALARS}, created_by=actor.username,
-                       updated_by=actor.username)
-        session.add(row)
-        session.flush()
-        _apply_contacts(session, row.id, clean.contacts, actor)
-        session.flush()
-        search.index(session.connection(), "customer", [row.id])
-        session.commit()
-        return row.id
+    clean = _clean(data, settings.load(session).country)
+    _check_duplicates(session, clean, None)
+    row = Customer(**{k: getattr(clean, k) for k in _SCALARS})
+    session.add(row)
+    session.flush()
+    _apply_contacts(session, row.id, clean.contacts, actor)
+    session.flush()
+    search.index(session.connection(), "customer", [row.id])
+    return row.id
 
 
-def update(db: Database, actor: Actor, customer_id: str, data: CustomerInput) -> None:
+create = action(create_in)
+
+
+def update_in(uow: UnitOfWork, customer_id: str, data: CustomerInput) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "customer.edit")
-    with unit_of_work(db, actor) as session:
-        row = session.get(Customer, customer_id)
-        if row is None:
-            raise NotFound("The customer no longer exists")
-        clean = _clean(data, settings.load(session).country)
-        _check_duplicates(session, clean, customer_id)
-        name_changed = row.name != clean.name
-        for k in _SCALARS:
-            setattr(row, k, getattr(clean, k))
-        row.updated_by = actor.username
-        _apply_contacts(session, row.id, clean.contacts, actor)
-        session.flush()
-        search.index(session.connection(), "customer", [row.id])
-        if name_changed:
-            vehicle_ids = session.execute(select(Vehicle.id).where(Vehicle.owner_id == row.id)).scalars().all()
-            search.index(session.connection(), "vehicle", vehicle_ids)
-        session.commit()
+    row = session.get(Customer, customer_id)
+    if row is None:
+        raise NotFound("The customer no longer exists")
+    clean = _clean(data, settings.load(session).country)
+    _check_duplicates(session, clean, customer_id)
+    name_changed = row.name != clean.name
+    for k in _SCALARS:
+        setattr(row, k, getattr(clean, k))
+    _apply_contacts(session, row.id, clean.contacts, actor)
+    session.flush()
+    search.index(session.connection(), "customer", [row.id])
+    if name_changed:
+        vehicle_ids = session.execute(select(Vehicle.id).where(Vehicle.owner_id == row.id)).scalars().all()
+        search.index(session.connection(), "vehicle", vehicle_ids)
 
 
-def delete_customer(db: Database, actor: Actor, customer_id: str) -> None:
+update = action(update_in)
+
+
+def delete_customer_in(uow: UnitOfWork, customer_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "customer.delete")
-    with unit_of_work(db, actor) as session:
-        row = session.get(Customer, customer_id)
-        if row is None:
-            raise NotFound("The customer no longer exists")
-        if session.execute(select(Vehicle.id).where(Vehicle.owner_id == customer_id)).first():
-            raise Conflict(f"'{row.name}' still owns vehicles; change their owner first")
-        for contact in session.execute(select(Contact).where(Contact.customer_id == customer_id)).scalars():
-            session.delete(contact)
-        session.delete(row)
-        session.flush()
-        search.index(session.connection(), "customer", [customer_id])
-        session.commit()
+    row = session.get(Customer, customer_id)
+    if row is None:
+        raise NotFound("The customer no longer exists")
+    if session.execute(select(Vehicle.id).where(Vehicle.owner_id == customer_id)).first():
+        raise Conflict(f"'{row.name}' still owns vehicles; change their owner first")
+    for contact in session.execute(select(Contact).where(Contact.customer_id == customer_id)).scalars():
+        session.delete(contact)
+    session.delete(row)
+    session.flush()
+    search.index(session.connection(), "customer", [customer_id])
+
+
+delete_customer = action(delete_customer_in)
 
 
 def get(db: Database, actor: Actor, customer_id: str) -> CustomerDetail:

@@ -210,6 +210,7 @@ PARTS = register(ListSource(
     name="parts",
     permission="part.view",
     from_sql="part p JOIN brand b ON b.id = p.brand_id LEFT JOIN part_stock s ON s.part_id = p.id",
+    keyed_tables=("part_stock",),
     id_sql="p.id",
     tiebreak_sql="p.rowid",
     columns=(

@@ -7,6 +7,8 @@ snake_case English names: they are the header row of every exported file.
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,6 +19,7 @@ from sqlalchemy import Connection, text
 from core.actor import Actor
 from core.errors import ValidationError
 from core.progress import CancelToken, Progress, no_progress
+from models import Base
 from services import files, search
 from services.permissions import require
 from store.database import Database
@@ -53,6 +56,9 @@ class ListSource:
     default_descending: bool = False
     # Breaks ties in the sort order; a base table's rowid lets SQLite walk the sort column's index.
     tiebreak_sql: str = ""
+    # Tables besides the first of ``from_sql`` whose primary key is this list's row id (a part's
+    # cached stock row): a change to one of their rows changes that row of the list.
+    keyed_tables: tuple[str, ...] = ()
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -70,6 +76,19 @@ class ListState:
 
 
 REGISTRY: dict[str, ListSource] = {}
+
+
+@functools.cache
+def tables_shown(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The tables list ``name`` shows: ``(keyed, other)``. A change to a keyed table's rows changes
+    the list rows with the same ids; a change to any other table it reads (a join, a subquery) may
+    change any row."""
+    src = source(name)
+    words = set(re.findall(r"[a-z_]+", " ".join([src.from_sql, *(c.sql for c in src.columns)]).lower()))
+    tables = words & set(Base.metadata.tables)
+    base = src.from_sql.split()[0]
+    keyed = frozenset({base, *src.keyed_tables})
+    return keyed, frozenset(tables - keyed)
 
 
 def register(source: ListSource) -> ListSource:

@@ -10,12 +10,12 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from core import money
-from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from models.admin import NumberSeries, Setting, TaxRate, Terminal
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
@@ -80,38 +80,40 @@ def get(db: Database) -> DealershipSettings:
         return load(conn)
 
 
-def save(db: Database, actor: Actor, new: DealershipSettings, *, terminal_code: str | None = None
-         ) -> DealershipSettings:
+def save_in(uow: UnitOfWork, new: DealershipSettings, *, terminal_code: str | None = None) -> DealershipSettings:
     """Save the dealership settings and, when given, this terminal's code — both or neither."""
-    require(actor, "settings.edit")
+    require(uow.actor, "settings.edit")
     new.name = new.name.strip()
     _validate(new)
     code = _check_terminal_code(terminal_code) if terminal_code is not None else None
-    with unit_of_work(db, actor) as session:
-        row = session.get(Setting, _KEY) or Setting(key=_KEY)
-        row.value = json.dumps(asdict(new), ensure_ascii=False, sort_keys=True)
-        session.add(row)
-        if code is not None:
-            _write_terminal_code(session, actor, code)
-        session.commit()
+    row = uow.session.get(Setting, _KEY) or Setting(key=_KEY)
+    row.value = json.dumps(asdict(new), ensure_ascii=False, sort_keys=True)
+    uow.session.add(row)
+    if code is not None:
+        _write_terminal_code(uow, code)
     return new
+
+
+save = action(save_in)
 
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 
-def set_logo(db: Database, actor: Actor, data: bytes | None) -> None:
+def set_logo_in(uow: UnitOfWork, data: bytes | None) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "settings.edit")
     if data is not None:
         if len(data) > MAX_LOGO_BYTES:
             raise ValidationError("logo", "The logo must be smaller than 2 MB")
         if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
             raise ValidationError("logo", "The logo must be a PNG or JPEG image")
-    with unit_of_work(db, actor) as session:
-        row = session.get(Setting, "dealership.logo") or Setting(key="dealership.logo", value="null")
-        row.blob = data
-        session.add(row)
-        session.commit()
+    row = session.get(Setting, "dealership.logo") or Setting(key="dealership.logo", value="null")
+    row.blob = data
+    session.add(row)
+
+
+set_logo = action(set_logo_in)
 
 
 def get_logo(db: Database) -> bytes | None:
@@ -133,22 +135,22 @@ def _check_terminal_code(code: str) -> str:
     return code
 
 
-def _write_terminal_code(session: Session, actor: Actor, code: str) -> None:
-    from services.audit import Change, record
-
-    before = terminal_code(session)
+def _write_terminal_code(uow: UnitOfWork, code: str) -> None:
+    before = terminal_code(uow.session)
     if before == code:
         return
-    session.execute(update(Terminal).values(code=code))
-    record(session, actor, [Change("update", "terminal", "this", {"code": before}, {"code": code})])
+    uow.execute(update(Terminal).values(code=code), touches={"terminal": None})
+    uow.audit([Change("update", "terminal", "this", {"code": before}, {"code": code})])
 
 
-def set_terminal_code(db: Database, actor: Actor, code: str) -> None:
+def set_terminal_code_in(uow: UnitOfWork, code: str) -> None:
+    actor = uow.actor
     require(actor, "settings.edit")
     code = _check_terminal_code(code)
-    with unit_of_work(db, actor) as session:
-        _write_terminal_code(session, actor, code)
-        session.commit()
+    _write_terminal_code(uow, code)
+
+
+set_terminal_code = action(set_terminal_code_in)
 
 
 # --- tax rates ------------------------------------------------------------------------------------
@@ -171,8 +173,9 @@ def tax_rates(db: Database) -> list[TaxRateRow]:
         return [TaxRateRow(*r) for r in rows]
 
 
-def save_tax_rate(db: Database, actor: Actor, *, code: str, name: str, rate: str | int,
+def save_tax_rate_in(uow: UnitOfWork, *, code: str, name: str, rate: str | int,
                   is_default: bool = False, active: bool = True, id: str | None = None) -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "settings.edit")
     code = code.strip().upper()
     if not code:
@@ -185,24 +188,24 @@ def save_tax_rate(db: Database, actor: Actor, *, code: str, name: str, rate: str
         rate_bp = rate
     else:
         rate_bp = money.parse_rate_percent(str(rate))
-    with unit_of_work(db, actor) as session:
-        clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
-        if clash and clash != id:
-            raise ValidationError("code", f"Tax code '{code}' already exists")
-        row = session.get(TaxRate, id) if id else TaxRate(created_by=actor.username)
-        if row is None:
-            raise NotFound(f"Tax rate {id} not found")
-        row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active
-        row.updated_by = actor.username
-        if is_default:
-            for other in session.execute(select(TaxRate).where(TaxRate.is_default)).scalars():
-                if other is not row:
-                    other.is_default = False
-        row.is_default = is_default
-        session.add(row)
-        session.flush()
-        session.commit()
-        return row.id
+    clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
+    if clash and clash != id:
+        raise ValidationError("code", f"Tax code '{code}' already exists")
+    row = session.get(TaxRate, id) if id else TaxRate(created_by=actor.username)
+    if row is None:
+        raise NotFound(f"Tax rate {id} not found")
+    row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active
+    if is_default:
+        for other in session.execute(select(TaxRate).where(TaxRate.is_default)).scalars():
+            if other is not row:
+                other.is_default = False
+    row.is_default = is_default
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+save_tax_rate = action(save_tax_rate_in)
 
 
 # --- numbering series -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, system_actor
 from services.settings import DealershipSettings
 from store import bootstrap
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork
 
 
 def os_user() -> str:
@@ -31,7 +31,8 @@ def os_user() -> str:
 def seed(db: Database, *, terminal: str = "T1") -> None:
     """Fill a freshly migrated database with what every installation needs. Idempotent."""
     actor = system_actor(os_user(), terminal=terminal)
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         if session.execute(select(Terminal.id)).first() is None:
             session.add(Terminal(id=new_id(), code=terminal, created_at=utcnow()))
         existing = set(session.execute(select(Role.code)).scalars())
@@ -46,12 +47,12 @@ def seed(db: Database, *, terminal: str = "T1") -> None:
             session.add(Setting(key="dealership", value=json.dumps(asdict(DealershipSettings()), sort_keys=True)))
         if session.execute(select(TaxRate.id)).first() is None:
             session.add_all([
-                TaxRate(code="VAT13", name="VAT 13%", rate_bp=1300, is_default=True, created_by=actor.username),
-                TaxRate(code="VAT6", name="VAT 6%", rate_bp=600, created_by=actor.username),
-                TaxRate(code="ZERO", name="Zero-rated", rate_bp=0, created_by=actor.username),
+                TaxRate(code="VAT13", name="VAT 13%", rate_bp=1300, is_default=True),
+                TaxRate(code="VAT6", name="VAT 6%", rate_bp=600),
+                TaxRate(code="ZERO", name="Zero-rated", rate_bp=0),
             ])
         accounting.seed_defaults(session)
-        session.commit()
+        uow.commit()
 
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,

@@ -14,10 +14,10 @@ from core.errors import AccountLocked, AuthenticationFailed, NotFound, Validatio
 from models.admin import Role, RolePermission, User
 from models.base import utcnow
 from services import settings
-from services.audit import Change, record
 from services.permissions import PERMISSIONS, require
+from store.audit_chain import Change
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=5)
@@ -71,15 +71,14 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
     five minutes; failures and successes are audited."""
     now = now or utcnow()
     name = username.strip().lower()
-    with unit_of_work(db, Actor(username=name or "?", role="")) as session:
+    with UnitOfWork(db, Actor(username=name or "?", role="")) as uow:
+        session = uow.session
         term = settings.terminal_code(session)
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
-        system = Actor(username=name or "?", role="", terminal=term)
-        session.info["actor"] = system
+        uow.actor = Actor(username=name or "?", role="", terminal=term)
         if user is None or not user.active:
-            record(session, system, [Change("login_failed", "user_account", name or "?",
-                                            summary="unknown or disabled user")])
-            session.commit()
+            uow.audit([Change("login_failed", "user_account", name or "?", summary="unknown or disabled user")])
+            uow.commit()
             raise AuthenticationFailed("Wrong user name or password")
         if user.locked_until and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
@@ -94,8 +93,8 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
                 user.locked_until = now + LOCKOUT
                 user.failed_logins = 0
                 summary += ", account locked"
-            record(session, system, [Change("login_failed", "user_account", user.id, summary=summary)])
-            session.commit()
+            uow.audit([Change("login_failed", "user_account", user.id, summary=summary)])
+            uow.commit()
             if user.locked_until and user.locked_until > now:
                 raise AccountLocked(f"Too many failed logins: the account is locked for "
                                     f"{int(LOCKOUT.total_seconds() // 60)} minutes.") from None
@@ -108,29 +107,32 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         perms = permissions_for_role(session, user.role_code)
         actor = Actor(username=user.username, role=user.role_code, permissions=perms, user_id=user.id,
                       display_name=user.display_name or user.username, terminal=term, language=user.language)
-        record(session, actor, [Change("login", "user_account", user.id)])
-        session.commit()
+        uow.actor = actor
+        uow.audit([Change("login", "user_account", user.id)])
+        uow.commit()
         return actor
 
 
-def change_password(db: Database, actor: Actor, old_password: str, new_password: str) -> None:
+def change_password_in(uow: UnitOfWork, old_password: str, new_password: str) -> None:
+    actor, session = uow.actor, uow.session
     if actor.user_id is None:
         raise ValidationError("user", "Only a logged-in user can change their own password")
     _check_password_rules(new_password, field="new_password")
-    with unit_of_work(db, actor) as session:
-        user = session.get(User, actor.user_id)
-        if user is None:
-            raise NotFound("Your user account no longer exists")
-        try:
-            hasher.verify(user.password_hash, old_password)
-        except (VerifyMismatchError, VerificationError, InvalidHashError):
-            raise ValidationError("old_password", "The current password is wrong") from None
-        if old_password == new_password:
-            raise ValidationError("new_password", "The new password must differ from the current one")
-        user.password_hash = hash_password(new_password)
-        user.must_change_password = False
-        record(session, actor, [Change("password", "user_account", user.id, summary="password changed")])
-        session.commit()
+    user = session.get(User, actor.user_id)
+    if user is None:
+        raise NotFound("Your user account no longer exists")
+    try:
+        hasher.verify(user.password_hash, old_password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        raise ValidationError("old_password", "The current password is wrong") from None
+    if old_password == new_password:
+        raise ValidationError("new_password", "The new password must differ from the current one")
+    user.password_hash = hash_password(new_password)
+    user.must_change_password = False
+    uow.audit([Change("password", "user_account", user.id, summary="password changed")])
+
+
+change_password = action(change_password_in)
 
 
 # --- user administration --------------------------------------------------------------------------
@@ -149,53 +151,55 @@ def _check_role(session, role: str) -> None:
         raise ValidationError("role", f"Unknown role '{role}'")
 
 
-def create_user(db: Database, actor: Actor, *, username: str, password: str, role: str,
+def create_user_in(uow: UnitOfWork, *, username: str, password: str, role: str,
                 display_name: str = "", language: str = "") -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "user.admin")
     name = _check_username(username)
     _check_password_rules(password)
     if language and language not in settings.LANGUAGES:
         raise ValidationError("language", f"Unknown language '{language}'")
-    with unit_of_work(db, actor) as session:
-        _check_role(session, role)
-        if session.execute(select(User.id).where(User.username == name)).first():
-            raise ValidationError("username", f"The user name '{name}' is taken")
-        user = User(username=name, display_name=display_name.strip() or name, role_code=role,
-                    password_hash=hash_password(password), language=language,
-                    created_by=actor.username, updated_by=actor.username)
-        session.add(user)
-        session.flush()
-        session.commit()
-        return user.id
+    _check_role(session, role)
+    if session.execute(select(User.id).where(User.username == name)).first():
+        raise ValidationError("username", f"The user name '{name}' is taken")
+    user = User(username=name, display_name=display_name.strip() or name, role_code=role,
+                password_hash=hash_password(password), language=language)
+    session.add(user)
+    session.flush()
+    return user.id
 
 
-def update_user(db: Database, actor: Actor, user_id: str, *, display_name: str | None = None,
+create_user = action(create_user_in)
+
+
+def update_user_in(uow: UnitOfWork, user_id: str, *, display_name: str | None = None,
                 role: str | None = None, active: bool | None = None, language: str | None = None) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "user.admin")
-    with unit_of_work(db, actor) as session:
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFound("User not found")
-        if role is not None and role != user.role_code:
-            _check_role(session, role)
-            if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
-                raise ValidationError("role", "The last active owner cannot be given another role")
-            user.role_code = role
-        if active is False and user.active:
-            if user.id == actor.user_id:
-                raise ValidationError("active", "You cannot disable your own account")
-            if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
-                raise ValidationError("active", "The last active owner cannot be disabled")
-        if active is not None:
-            user.active = active
-        if display_name is not None:
-            user.display_name = display_name.strip() or user.username
-        if language is not None:
-            if language and language not in settings.LANGUAGES:
-                raise ValidationError("language", f"Unknown language '{language}'")
-            user.language = language
-        user.updated_by = actor.username
-        session.commit()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    if role is not None and role != user.role_code:
+        _check_role(session, role)
+        if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
+            raise ValidationError("role", "The last active owner cannot be given another role")
+        user.role_code = role
+    if active is False and user.active:
+        if user.id == actor.user_id:
+            raise ValidationError("active", "You cannot disable your own account")
+        if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
+            raise ValidationError("active", "The last active owner cannot be disabled")
+    if active is not None:
+        user.active = active
+    if display_name is not None:
+        user.display_name = display_name.strip() or user.username
+    if language is not None:
+        if language and language not in settings.LANGUAGES:
+            raise ValidationError("language", f"Unknown language '{language}'")
+        user.language = language
+
+
+update_user = action(update_user_in)
 
 
 def _active_owners(session, *, excluding: str) -> int:
@@ -211,31 +215,35 @@ def find_user_id(db: Database, username: str) -> str:
     return uid
 
 
-def set_password(db: Database, actor: Actor, user_id: str, password: str) -> None:
+def set_password_in(uow: UnitOfWork, user_id: str, password: str) -> None:
     """An administrator sets a new password (and unlocks the account)."""
+    actor, session = uow.actor, uow.session
     require(actor, "user.admin")
     _check_password_rules(password)
-    with unit_of_work(db, actor) as session:
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFound("User not found")
-        user.password_hash = hash_password(password)
-        user.failed_logins = 0
-        user.locked_until = None
-        record(session, actor, [Change("password", "user_account", user.id, summary="password reset")])
-        session.commit()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    uow.audit([Change("password", "user_account", user.id, summary="password reset")])
 
 
-def unlock(db: Database, actor: Actor, user_id: str) -> None:
+set_password = action(set_password_in)
+
+
+def unlock_in(uow: UnitOfWork, user_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "user.admin")
-    with unit_of_work(db, actor) as session:
-        user = session.get(User, user_id)
-        if user is None:
-            raise NotFound("User not found")
-        user.failed_logins = 0
-        user.locked_until = None
-        record(session, actor, [Change("unlock", "user_account", user.id, summary="account unlocked")])
-        session.commit()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("User not found")
+    user.failed_logins = 0
+    user.locked_until = None
+    uow.audit([Change("unlock", "user_account", user.id, summary="account unlocked")])
+
+
+unlock = action(unlock_in)
 
 
 # --- roles ----------------------------------------------------------------------------------------
@@ -260,10 +268,11 @@ def list_roles(db: Database, actor: Actor) -> list[RoleRow]:
         return out
 
 
-def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: set[str] | frozenset[str],
+def save_role_in(uow: UnitOfWork, *, code: str, name: str, permissions: set[str] | frozenset[str],
               new: bool = False) -> None:
     """Replace a role's name and permissions, or create it. With ``new`` the code must be free:
     a new role never silently takes over an existing one."""
+    actor, session = uow.actor, uow.session
     require(actor, "role.admin")
     code = code.strip().lower()
     if not code or not all(c.isalnum() or c == "_" for c in code):
@@ -273,39 +282,42 @@ def save_role(db: Database, actor: Actor, *, code: str, name: str, permissions: 
     unknown = set(permissions) - set(PERMISSIONS)
     if unknown:
         raise ValidationError("permissions", f"Unknown permission(s): {', '.join(sorted(unknown))}")
-    with unit_of_work(db, actor) as session:
-        role = session.get(Role, code)
-        if role is not None and new:
-            raise ValidationError("code", f"A role with code '{code}' already exists")
-        if role is None:
-            role = Role(code=code, name=name.strip(), builtin=False)
-            session.add(role)
-        else:
-            role.name = name.strip()
-        if code == "owner" and not {"user.admin", "role.admin"} <= set(permissions):
-            raise ValidationError("permissions", "The owner role must keep user and role administration")
-        session.flush()
-        current = permissions_for_role(session, code)
-        for perm in current - set(permissions):
-            session.delete(session.get(RolePermission, (code, perm)))
-        for perm in sorted(set(permissions) - current):
-            session.add(RolePermission(role_code=code, permission=perm))
-        session.commit()
+    role = session.get(Role, code)
+    if role is not None and new:
+        raise ValidationError("code", f"A role with code '{code}' already exists")
+    if role is None:
+        role = Role(code=code, name=name.strip(), builtin=False)
+        session.add(role)
+    else:
+        role.name = name.strip()
+    if code == "owner" and not {"user.admin", "role.admin"} <= set(permissions):
+        raise ValidationError("permissions", "The owner role must keep user and role administration")
+    session.flush()
+    current = permissions_for_role(session, code)
+    for perm in current - set(permissions):
+        session.delete(session.get(RolePermission, (code, perm)))
+    for perm in sorted(set(permissions) - current):
+        session.add(RolePermission(role_code=code, permission=perm))
 
 
-def delete_role(db: Database, actor: Actor, code: str) -> None:
+save_role = action(save_role_in)
+
+
+def delete_role_in(uow: UnitOfWork, code: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "role.admin")
-    with unit_of_work(db, actor) as session:
-        role = session.get(Role, code)
-        if role is None:
-            raise NotFound(f"Role '{code}' not found")
-        if role.builtin:
-            raise ValidationError("role", "Built-in roles cannot be deleted")
-        if session.execute(select(User.id).where(User.role_code == code)).first():
-            raise ValidationError("role", "The role is still given to users")
-        for rp in session.execute(select(RolePermission).where(RolePermission.role_code == code)).scalars():
-            session.delete(rp)
-        session.flush()
-        session.delete(role)
-        session.commit()
+    role = session.get(Role, code)
+    if role is None:
+        raise NotFound(f"Role '{code}' not found")
+    if role.builtin:
+        raise ValidationError("role", "Built-in roles cannot be deleted")
+    if session.execute(select(User.id).where(User.role_code == code)).first():
+        raise ValidationError("role", "The role is still given to users")
+    for rp in session.execute(select(RolePermission).where(RolePermission.role_code == code)).scalars():
+        session.delete(rp)
+    session.flush()
+    session.delete(role)
+
+
+delete_role = action(delete_role_in)
 

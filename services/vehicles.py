@@ -14,7 +14,7 @@ from models.vehicles import Vehicle
 from services import search, validation
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 FUELS = ("petrol", "diesel", "hybrid", "plug_in_hybrid", "electric", "lpg", "other")
 
@@ -94,46 +94,50 @@ def _check_unique(session, clean: VehicleInput, exclude_id: str | None) -> None:
             raise ValidationError("plate", f"Plate {clean.plate} is already on vehicle {other.vin}")
 
 
-def create(db: Database, actor: Actor, data: VehicleInput) -> str:
+def create_in(uow: UnitOfWork, data: VehicleInput) -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "vehicle.edit")
-    with unit_of_work(db, actor) as session:
-        clean, _warnings = _clean(session, data)
-        _check_unique(session, clean, None)
-        row = Vehicle(**{k: getattr(clean, k) for k in _FIELDS}, created_by=actor.username,
-                      updated_by=actor.username)
-        session.add(row)
-        session.flush()
-        search.index(session.connection(), "vehicle", [row.id])
-        session.commit()
-        return row.id
+    clean, _warnings = _clean(session, data)
+    _check_unique(session, clean, None)
+    row = Vehicle(**{k: getattr(clean, k) for k in _FIELDS})
+    session.add(row)
+    session.flush()
+    search.index(session.connection(), "vehicle", [row.id])
+    return row.id
 
 
-def update(db: Database, actor: Actor, vehicle_id: str, data: VehicleInput) -> None:
+create = action(create_in)
+
+
+def update_in(uow: UnitOfWork, vehicle_id: str, data: VehicleInput) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "vehicle.edit")
-    with unit_of_work(db, actor) as session:
-        row = session.get(Vehicle, vehicle_id)
-        if row is None:
-            raise NotFound("The vehicle no longer exists")
-        clean, _warnings = _clean(session, data)
-        _check_unique(session, clean, vehicle_id)
-        for k in _FIELDS:
-            setattr(row, k, getattr(clean, k))
-        row.updated_by = actor.username
-        session.flush()
-        search.index(session.connection(), "vehicle", [row.id])
-        session.commit()
+    row = session.get(Vehicle, vehicle_id)
+    if row is None:
+        raise NotFound("The vehicle no longer exists")
+    clean, _warnings = _clean(session, data)
+    _check_unique(session, clean, vehicle_id)
+    for k in _FIELDS:
+        setattr(row, k, getattr(clean, k))
+    session.flush()
+    search.index(session.connection(), "vehicle", [row.id])
 
 
-def delete_vehicle(db: Database, actor: Actor, vehicle_id: str) -> None:
+update = action(update_in)
+
+
+def delete_vehicle_in(uow: UnitOfWork, vehicle_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "vehicle.delete")
-    with unit_of_work(db, actor) as session:
-        row = session.get(Vehicle, vehicle_id)
-        if row is None:
-            raise NotFound("The vehicle no longer exists")
-        session.delete(row)
-        session.flush()
-        search.index(session.connection(), "vehicle", [vehicle_id])
-        session.commit()
+    row = session.get(Vehicle, vehicle_id)
+    if row is None:
+        raise NotFound("The vehicle no longer exists")
+    session.delete(row)
+    session.flush()
+    search.index(session.connection(), "vehicle", [vehicle_id])
+
+
+delete_vehicle = action(delete_vehicle_in)
 
 
 def get(db: Database, actor: Actor, vehicle_id: str) -> VehicleDetail:

@@ -2,30 +2,47 @@
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, Signal
 
 from core.actor import Actor
 from services import settings
+from store.changes import Changes
 from store.database import Database
+
+# Tables whose changes alter what AppContext.settings holds.
+SETTINGS_TABLES = ("setting", "tax_rate", "terminal", "number_series")
+
+_contexts: weakref.WeakSet[AppContext] = weakref.WeakSet()
+
+
+def broadcast(changes: Changes) -> None:
+    """Tell every open session's screens what a committed action changed. GUI thread."""
+    if not changes:
+        return
+    for ctx in list(_contexts):
+        ctx.apply(changes)
 
 
 class AppContext(QObject):
     """Shared by all screens of one logged-in session. GUI thread only."""
 
-    # Areas that changed ("customer", "vehicle", "user", "role", "settings", ...) and the ids
-    # affected (empty = unknown / many). Screens refresh only what they show.
-    changed = Signal(str, list)
+    # A store.changes.Changes: the tables and row ids a committed action changed. Screens refresh
+    # only what they show.
+    changed = Signal(object)
 
     def __init__(self, db: Database, actor: Actor, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.actor = actor
         self.settings = settings.get(db)
+        _contexts.add(self)
 
     def can(self, permission: str) -> bool:
         return self.actor.can(permission)
 
-    def notify(self, area: str, ids: list[str] | None = None) -> None:
-        if area == "settings":
+    def apply(self, changes: Changes) -> None:
+        if changes.touches(*SETTINGS_TABLES):
             self.settings = settings.get(self.db)
-        self.changed.emit(area, list(ids or []))
+        self.changed.emit(changes)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from store.changes import Changes
 from ui.context import AppContext
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -305,12 +306,12 @@ class MainWindow(QMainWindow):
         if hit is not None:
             self.open_record(hit.kind, hit.ref_id)
 
-    def _on_changed(self, area: str, ids: list) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         for widget in self.screens.values():
             handler = getattr(widget, "on_changed", None)
             if callable(handler):
-                handler(area, ids)
-        if area == "settings":
+                handler(changes)
+        if changes.touches("setting", "terminal"):
             self.setWindowTitle(f"Forecourt — {self.ctx.settings.name}")
             self.terminal_label.setText(self.tr("Terminal: %1").replace("%1", self.ctx.actor.terminal))
 

@@ -1,7 +1,8 @@
 """Run service calls off the GUI thread (STYLE §5).
 
-``Op`` is for changes (optional progress dialog with Cancel, then a broadcast of what changed);
-``Query`` is for reads. Both are chainable::
+``Op`` is for changes (optional progress dialog with Cancel); ``Query`` is for reads. Both collect
+what the units of work they ran committed (:mod:`store.changes`) and broadcast it to the screens
+before their success callbacks run, so no screen has to say what it changed. Both are chainable::
 
     Op(self, lambda progress, cancel: lists.export(...), title=self.tr("Exporting")).success(done).run()
 
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import QWidget
 
 from core.errors import Cancelled
 from core.progress import CancelToken
+from store.changes import Changes, collecting
+from ui.context import broadcast
 
 log = logging.getLogger(__name__)
 
@@ -67,12 +70,13 @@ class _Runnable(QRunnable):
         self.setAutoDelete(True)
 
     def run(self) -> None:  # worker thread
-        try:
-            result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
+        with collecting() as log:
+            try:
+                result = self.fn()
+            except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never swallowed
+                self.signals.failed.emit((exc, log.changes))
+                return
+        self.signals.done.emit((result, log.changes))
 
 
 class _Base:
@@ -95,13 +99,19 @@ class _Base:
     def _finish(self) -> None:
         _running.discard(self)
 
-    def _on_done(self, result: Any) -> None:
+    def _on_done(self, payload: tuple[Any, Changes]) -> None:
+        result, changes = payload
         self._finish()
+        broadcast(changes)
         for cb in self._success:
             cb(result)
 
-    def _on_failed(self, exc: BaseException) -> None:
+    def _on_failed(self, payload: tuple[BaseException, Changes]) -> None:
+        exc, changes = payload
         self._finish()
+        # A job that failed after committing part of its work (a refused attempt is recorded) still
+        # tells the screens what it changed.
+        broadcast(changes)
         if self._failure is not None:
             self._failure(exc)
             return

@@ -53,7 +53,7 @@ from services import files, settings
 from services.billing.margin import line_cost_sql
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 JOURNAL_COLUMNS = ("date", "account", "account_name", "debit", "credit", "reference", "description")
 
@@ -175,9 +175,10 @@ def _clean_key(key: str) -> str:
     return f"{kind}:{rest}"
 
 
-def set_mapping(db: Database, actor: Actor, key: str, account: str, name: str = "") -> None:
+def set_mapping_in(uow: UnitOfWork, key: str, account: str, name: str = "") -> None:
     """Map ``key`` to ``account`` (with its name in the chart of accounts), adding or replacing it.
     On a database whose mapping is still the implied default, the defaults are written first."""
+    actor, session = uow.actor, uow.session
     require(actor, "accounting.export")
     key = _clean_key(key)
     account, name = account.strip(), " ".join(name.split())
@@ -187,14 +188,15 @@ def set_mapping(db: Database, actor: Actor, key: str, account: str, name: str = 
         raise ValidationError("account", "An account code is at most 40 characters, without spaces")
     if len(name) > 120:
         raise ValidationError("name", "An account name is at most 120 characters")
-    with unit_of_work(db, actor) as session:
-        seed_defaults(session)
-        row = session.get(AccountMapping, key)
-        if row is None:
-            session.add(AccountMapping(key=key, account=account, name=name))
-        elif (row.account, row.name) != (account, name):
-            row.account, row.name = account, name
-        session.commit()
+    seed_defaults(session)
+    row = session.get(AccountMapping, key)
+    if row is None:
+        session.add(AccountMapping(key=key, account=account, name=name))
+    elif (row.account, row.name) != (account, name):
+        row.account, row.name = account, name
+
+
+set_mapping = action(set_mapping_in)
 
 
 class _Accounts:

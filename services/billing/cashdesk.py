@@ -20,7 +20,7 @@ from models.billing import CashDay, Payment
 from services import settings
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 
 @dataclass(frozen=True)
@@ -96,45 +96,47 @@ def _open_cash_day(session: Session, actor: Actor, terminal: str, day: date) -> 
         raise ValidationError("day", f"The cash desk day {day.isoformat()} of terminal {terminal} is already "
                                      "closed and cannot be changed")
     if row is None:
-        row = CashDay(terminal_code=terminal, day=day, created_by=actor.username, updated_by=actor.username)
+        row = CashDay(terminal_code=terminal, day=day)
         session.add(row)
     return row
 
 
-def set_opening_float(db: Database, actor: Actor, *, day: date, amount: int, terminal: str | None = None) -> None:
+def set_opening_float_in(uow: UnitOfWork, *, day: date, amount: int, terminal: str | None = None) -> None:
     """Record the cash in the drawer when ``day`` started; refused once the day is closed."""
+    actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
     if amount < 0:
         raise ValidationError("opening_float", "The opening float cannot be negative")
-    with unit_of_work(db, actor) as session:
-        row = _open_cash_day(session, actor, terminal or settings.terminal_code(session), day)
-        row.opening_float = amount
-        row.updated_by = actor.username
-        session.commit()
+    row = _open_cash_day(session, actor, terminal or settings.terminal_code(session), day)
+    row.opening_float = amount
 
 
-def close_day(db: Database, actor: Actor, *, day: date, counted_cash: int, notes: str = "",
+set_opening_float = action(set_opening_float_in)
+
+
+def close_day_in(uow: UnitOfWork, *, day: date, counted_cash: int, notes: str = "",
               terminal: str | None = None) -> DayReport:
     """Close ``day`` with the cash counted in the drawer: the expected cash and the count are kept,
     their difference shows on the report, and the day's payments can no longer change. Returns the
     closed day's report."""
+    actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
     if counted_cash < 0:
         raise ValidationError("counted_cash", "The counted cash cannot be negative")
     if day > date.today():
         raise ValidationError("day", "A day can be closed once it has started")
-    with unit_of_work(db, actor) as session:
-        terminal = terminal or settings.terminal_code(session)
-        row = _open_cash_day(session, actor, terminal, day)
-        session.flush()
-        report = _report(session, terminal, day)
-        row.expected_cash = report.expected_cash
-        row.counted_cash = counted_cash
-        row.notes = notes.strip()
-        row.closed_at = utcnow()
-        row.closed_by = actor.username
-        row.updated_by = actor.username
-        session.flush()
-        closed = _report(session, terminal, day)
-        session.commit()
-        return closed
+    terminal = terminal or settings.terminal_code(session)
+    row = _open_cash_day(session, actor, terminal, day)
+    session.flush()
+    report = _report(session, terminal, day)
+    row.expected_cash = report.expected_cash
+    row.counted_cash = counted_cash
+    row.notes = notes.strip()
+    row.closed_at = utcnow()
+    row.closed_by = actor.username
+    session.flush()
+    closed = _report(session, terminal, day)
+    return closed
+
+
+close_day = action(close_day_in)

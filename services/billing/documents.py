@@ -32,7 +32,7 @@ from services.billing import invoices, receivables
 from services.billing.invoices import InvoiceView
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -172,15 +172,15 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
                 extras = _extras(conn, view)
             _render_invoice(tmp, view, extras, logo=logo, stamp=DRAFT_STAMP)
         else:
-            with unit_of_work(db, actor) as session:
+            with UnitOfWork(db, actor) as uow:
+                session = uow.session
                 row = session.get(Invoice, invoice_id)
                 if row is None:
                     raise NotFound("The invoice no longer exists")
                 extras = _extras(session, view)
                 _render_invoice(tmp, view, extras, logo=logo, stamp=COPY_STAMP if row.print_count > 0 else "")
                 row.print_count += 1
-                row.updated_by = actor.username
-                session.commit()
+                uow.commit()
     return Path(out)
 
 

@@ -21,10 +21,11 @@ from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, Invoi
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
+from services.billing import posting
 from services.billing.totals import line_amounts, line_cost
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 DEFAULT_DUE_DAYS = 30
 SALE_KINDS = tuple(k for k in INVOICE_KINDS if k != "credit_note")
@@ -178,8 +179,7 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
             invoice_id=invoice.id, line_no=no, item_type=line.item_type, item_code=line.item_code,
             description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
             discount=line.discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
-            net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id,
-            created_by=actor.username, updated_by=actor.username))
+            net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id))
         net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         cost += line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)
     invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = net, tax, total, cost
@@ -208,48 +208,63 @@ def _draft(session: Session, invoice_id: str) -> Invoice:
 
 # --- drafts ---------------------------------------------------------------------------------------
 
-def create_draft(db: Database, actor: Actor, draft: DraftInput) -> str:
+def create_draft_in(uow: UnitOfWork, draft: DraftInput) -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "invoice.edit")
-    with unit_of_work(db, actor) as session:
-        _check_header(session, draft)
-        lines = _clean_lines(session, draft.lines)
-        dealer = settings.load(session)
-        invoice = Invoice(kind=draft.kind, status="draft", customer_id=draft.customer_id,
-                          vehicle_id=draft.vehicle_id or None, reference=draft.reference.strip(),
-                          notes=draft.notes.strip(), currency=dealer.currency,
-                          prices_include_tax=dealer.prices_include_tax, terminal_code=actor.terminal,
-                          payment_terms_days=draft.due_days, created_by=actor.username,
-                          updated_by=actor.username)
-        session.add(invoice)
-        session.flush()
-        _write_lines(session, invoice, lines, actor)
-        session.commit()
-        return invoice.id
+    _check_header(session, draft)
+    lines = _clean_lines(session, draft.lines)
+    dealer = settings.load(session)
+    invoice = Invoice(kind=draft.kind, status="draft", customer_id=draft.customer_id,
+                      vehicle_id=draft.vehicle_id or None, reference=draft.reference.strip(),
+                      notes=draft.notes.strip(), currency=dealer.currency,
+                      prices_include_tax=dealer.prices_include_tax, terminal_code=actor.terminal,
+                      payment_terms_days=draft.due_days)
+    session.add(invoice)
+    session.flush()
+    _write_lines(session, invoice, lines, actor)
+    return invoice.id
 
 
-def update_draft(db: Database, actor: Actor, invoice_id: str, draft: DraftInput) -> None:
+create_draft = action(create_draft_in)
+
+
+def update_draft_in(uow: UnitOfWork, invoice_id: str, draft: DraftInput) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "invoice.edit")
-    with unit_of_work(db, actor) as session:
-        invoice = _draft(session, invoice_id)
-        _check_header(session, draft)
-        lines = _clean_lines(session, draft.lines)
-        invoice.kind, invoice.customer_id, invoice.vehicle_id = draft.kind, draft.customer_id, draft.vehicle_id
-        invoice.reference, invoice.notes = draft.reference.strip(), draft.notes.strip()
-        invoice.payment_terms_days = draft.due_days
-        invoice.updated_by = actor.username
-        _write_lines(session, invoice, lines, actor)
-        session.commit()
+    invoice = _draft(session, invoice_id)
+    _check_header(session, draft)
+    lines = _clean_lines(session, draft.lines)
+    invoice.kind, invoice.customer_id, invoice.vehicle_id = draft.kind, draft.customer_id, draft.vehicle_id
+    invoice.reference, invoice.notes = draft.reference.strip(), draft.notes.strip()
+    invoice.payment_terms_days = draft.due_days
+    _write_lines(session, invoice, lines, actor)
 
 
-def delete_draft(db: Database, actor: Actor, invoice_id: str) -> None:
+update_draft = action(update_draft_in)
+
+
+def save_draft_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput) -> str:
+    """Create the draft (``invoice_id`` None) or change it; returns its id."""
+    if invoice_id:
+        update_draft_in(uow, invoice_id, draft)
+        return invoice_id
+    return create_draft_in(uow, draft)
+
+
+save_draft = action(save_draft_in)
+
+
+def delete_draft_in(uow: UnitOfWork, invoice_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "invoice.edit")
-    with unit_of_work(db, actor) as session:
-        invoice = _draft(session, invoice_id)
-        for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id)).scalars():
-            session.delete(line)
-        session.flush()
-        session.delete(invoice)
-        session.commit()
+    invoice = _draft(session, invoice_id)
+    for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id)).scalars():
+        session.delete(line)
+    session.flush()
+    session.delete(invoice)
+
+
+delete_draft = action(delete_draft_in)
 
 
 # --- posting --------------------------------------------------------------------------------------
@@ -267,64 +282,50 @@ def _snapshot(session: Session, invoice: Invoice) -> None:
     invoice.dealer_tax_id = dealer.tax_id
 
 
-def post(db: Database, actor: Actor, invoice_id: str, *, on: date | None = None) -> str:
+def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
     """Post a draft: it gets the next number of this terminal's series and becomes immutable.
     Returns the number."""
+    actor, session = uow.actor, uow.session
     require(actor, "invoice.post")
-    with unit_of_work(db, actor) as session:
-        invoice = _draft(session, invoice_id)
-        count = session.execute(select(func.count()).select_from(InvoiceLine)
-                                .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
-        if count == 0:
-            raise ValidationError("lines", "An invoice needs at least one line")
-        issued = on or date.today()
-        _snapshot(session, invoice)
-        invoice.number = settings.next_number(session, "invoice", on=issued)
-        if invoice.kind == "counter_sale":
-            _take_out_of_stock(session, invoice, issued)
-        invoice.issued_on = issued
-        invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
-        invoice.status = "posted"
-        invoice.terminal_code = settings.terminal_code(session)
-        invoice.posted_at = utcnow()
-        invoice.posted_by = actor.username
-        invoice.updated_by = actor.username
-        session.flush()
-        search.index(session.connection(), "invoice", [invoice.id])
-        session.commit()
-        return invoice.number
-
-
-def _take_out_of_stock(session: Session, invoice: Invoice, on: date) -> None:
-    """A counter sale's part lines leave stock at posting, each costed at the moving average of that
-    moment (DESIGN §4); the lines' costs become those actual costs, so margins are real."""
-    from services.parts import stock
-
-    lines = session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id,
-                                                      InvoiceLine.part_id.is_not(None))).scalars().all()
-    if not lines:
-        return
-    for line in lines:
-        line.unit_cost = stock.stock_level(session, line.part_id).average_cost
-        stock.record_movement(session, part_id=line.part_id, kind="counter_sale", quantity=-line.quantity_milli,
-                              moved_on=on, reference=invoice.number or "", source_id=line.id)
-    # Lines are written while the invoice is still a draft: posted lines are immutable.
+    invoice = _draft(session, invoice_id)
+    count = session.execute(select(func.count()).select_from(InvoiceLine)
+                            .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
+    if count == 0:
+        raise ValidationError("lines", "An invoice needs at least one line")
+    issued = on or date.today()
+    part_lines = session.execute(select(func.count()).select_from(InvoiceLine).where(
+        InvoiceLine.invoice_id == invoice_id, InvoiceLine.part_id.is_not(None))).scalar_one()
+    if part_lines and not posting.hooks_for_post(invoice.kind):
+        # Without a handler the parts would leave on paper only: refuse rather than post a sale
+        # whose stock and cost never move.
+        raise ValidationError("lines", f"Catalogue parts cannot be sold on a {invoice.kind.replace('_', ' ')} "
+                                       "invoice; sell them on a counter sale")
+    _snapshot(session, invoice)
+    invoice.number = settings.next_number(session, "invoice", on=issued)
+    posting.run_post(posting.PostingContext(uow, invoice, issued))
+    invoice.issued_on = issued
+    invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
+    invoice.status = "posted"
+    invoice.terminal_code = settings.terminal_code(session)
+    invoice.posted_at = utcnow()
+    invoice.posted_by = actor.username
     session.flush()
-    invoice.cost_total = sum(line_cost(quantity_milli=r.quantity_milli, unit_cost=r.unit_cost) for r in
-                             session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id))
-                             .scalars())
+    search.index(session.connection(), "invoice", [invoice.id])
+    return invoice.number
 
 
-def _return_to_stock(session: Session, note: Invoice, on: date) -> None:
-    """Parts credited on a counter sale come back into stock at the cost they went out at."""
-    from services.parts import stock
+post = action(post_in)
 
-    session.flush()
-    for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == note.id,
-                                                          InvoiceLine.part_id.is_not(None))).scalars():
-        stock.record_movement(session, part_id=line.part_id, kind="customer_return", quantity=line.quantity_milli,
-                              unit_cost=line.unit_cost, moved_on=on, reference=note.number or "",
-                              source_id=line.id)
+
+def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput, *,
+                     on: date | None = None) -> tuple[str, str]:
+    """Save the draft and post it in one transaction: a refusal (no stock, no permission, a bad
+    line) leaves nothing behind, not even the draft. Returns ``(id, number)``."""
+    invoice_id = save_draft_in(uow, invoice_id, draft)
+    return invoice_id, post_in(uow, invoice_id, on=on)
+
+
+save_and_post = action(save_and_post_in)
 
 
 # --- credit notes ---------------------------------------------------------------------------------
@@ -366,87 +367,86 @@ def _credited_share(src: InvoiceLine, qty: int, prices_include_tax: bool) -> tup
     return discount, a.net, a.tax, a.total, line_cost(quantity_milli=qty, unit_cost=src.unit_cost)
 
 
-def create_credit_note(db: Database, actor: Actor, invoice_id: str, *,
+def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
                        lines: dict[str, int] | None = None, reason: str = "", on: date | None = None) -> str:
     """Credit an invoice in full (``lines=None``) or the given quantities of its lines
     (line id → quantity in thousandths). The credit note is posted at once, settles what is still
     open on the invoice, and any rest is the customer's credit. Returns the credit note's id."""
+    actor, session = uow.actor, uow.session
     require(actor, "invoice.credit")
-    with unit_of_work(db, actor) as session:
-        original = session.get(Invoice, invoice_id)
-        if original is None:
-            raise NotFound("The invoice no longer exists")
-        if original.status != "posted":
-            raise ValidationError("invoice", "Only a posted invoice can be credited; change or delete the draft")
-        if original.kind == "credit_note":
-            raise ValidationError("invoice", "A credit note cannot itself be credited")
-        originals = {r.id: r for r in session.execute(
-            select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id).order_by(InvoiceLine.line_no)).scalars()}
-        already = credited_quantities(session, invoice_id)
-        wanted = lines if lines is not None else {
-            line_id: r.quantity_milli - already.get(line_id, 0) for line_id, r in originals.items()}
-        wanted = {k: v for k, v in wanted.items() if v != 0}
-        if not wanted:
-            raise ValidationError("lines", f"Nothing is left to credit on invoice {original.number}")
-        for line_id, qty in wanted.items():
-            line = originals.get(line_id)
-            if line is None:
-                raise ValidationError("lines", "A credited line does not belong to this invoice")
-            remaining = line.quantity_milli - already.get(line_id, 0)
-            if qty < 0:
-                raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
-            if qty > remaining:
-                raise ValidationError(f"lines[{line.line_no}].quantity",
-                                      f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
-        issued = on or date.today()
-        # Written as a draft and posted once its lines are in: posted lines are immutable.
-        note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
-                       vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
-                       reference=original.number or "", notes=reason.strip(), currency=original.currency,
-                       prices_include_tax=original.prices_include_tax, created_by=actor.username,
-                       updated_by=actor.username)
-        session.add(note)
-        session.flush()
-        net = tax = total = cost = 0
-        for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
-            src = originals[line_id]
-            done = already.get(line_id, 0)
-            upto = _credited_share(src, done + qty, original.prices_include_tax)
-            before = _credited_share(src, done, original.prices_include_tax)
-            discount, *amounts, line_cost_part = (a - b for a, b in zip(upto, before, strict=True))
-            session.add(InvoiceLine(
-                invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
-                description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
-                tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=amounts[0],
-                tax=amounts[1], total=amounts[2], credited_line_id=src.id, part_id=src.part_id,
-                created_by=actor.username, updated_by=actor.username))
-            net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
-            cost += line_cost_part
-        credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
-            Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
-        ).scalar_one()
-        if credited_total + total > original.total:
-            raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
-        note.net_total, note.tax_total, note.total, note.cost_total = net, tax, total, cost
-        _snapshot(session, note)
-        note.number = settings.next_number(session, "credit_note", on=issued)
-        if original.kind == "counter_sale":
-            _return_to_stock(session, note, issued)
-        note.issued_on = issued
-        note.due_on = issued
-        note.terminal_code = settings.terminal_code(session)
-        note.posted_at = utcnow()
-        note.posted_by = actor.username
-        note.status = "posted"
-        session.flush()
-        search.index(session.connection(), "invoice", [note.id])
-        open_amount = balance(session, original.id)
-        settle = min(open_amount, total)
-        if settle > 0:
-            session.add(Allocation(invoice_id=original.id, credit_note_id=note.id, amount=settle,
-                                   allocated_on=issued, created_by=actor.username, updated_by=actor.username))
-        session.commit()
-        return note.id
+    original = session.get(Invoice, invoice_id)
+    if original is None:
+        raise NotFound("The invoice no longer exists")
+    if original.status != "posted":
+        raise ValidationError("invoice", "Only a posted invoice can be credited; change or delete the draft")
+    if original.kind == "credit_note":
+        raise ValidationError("invoice", "A credit note cannot itself be credited")
+    originals = {r.id: r for r in session.execute(
+        select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id).order_by(InvoiceLine.line_no)).scalars()}
+    already = credited_quantities(session, invoice_id)
+    wanted = lines if lines is not None else {
+        line_id: r.quantity_milli - already.get(line_id, 0) for line_id, r in originals.items()}
+    wanted = {k: v for k, v in wanted.items() if v != 0}
+    if not wanted:
+        raise ValidationError("lines", f"Nothing is left to credit on invoice {original.number}")
+    for line_id, qty in wanted.items():
+        line = originals.get(line_id)
+        if line is None:
+            raise ValidationError("lines", "A credited line does not belong to this invoice")
+        remaining = line.quantity_milli - already.get(line_id, 0)
+        if qty < 0:
+            raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
+        if qty > remaining:
+            raise ValidationError(f"lines[{line.line_no}].quantity",
+                                  f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
+    issued = on or date.today()
+    # Written as a draft and posted once its lines are in: posted lines are immutable.
+    note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
+                   vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
+                   reference=original.number or "", notes=reason.strip(), currency=original.currency,
+                   prices_include_tax=original.prices_include_tax)
+    session.add(note)
+    session.flush()
+    net = tax = total = cost = 0
+    for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
+        src = originals[line_id]
+        done = already.get(line_id, 0)
+        upto = _credited_share(src, done + qty, original.prices_include_tax)
+        before = _credited_share(src, done, original.prices_include_tax)
+        discount, *amounts, line_cost_part = (a - b for a, b in zip(upto, before, strict=True))
+        session.add(InvoiceLine(
+            invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
+            description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
+            tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=amounts[0],
+            tax=amounts[1], total=amounts[2], credited_line_id=src.id, part_id=src.part_id))
+        net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
+        cost += line_cost_part
+    credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
+        Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
+    ).scalar_one()
+    if credited_total + total > original.total:
+        raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
+    note.net_total, note.tax_total, note.total, note.cost_total = net, tax, total, cost
+    _snapshot(session, note)
+    note.number = settings.next_number(session, "credit_note", on=issued)
+    posting.run_credit(posting.PostingContext(uow, note, issued, credited=original))
+    note.issued_on = issued
+    note.due_on = issued
+    note.terminal_code = settings.terminal_code(session)
+    note.posted_at = utcnow()
+    note.posted_by = actor.username
+    note.status = "posted"
+    session.flush()
+    search.index(session.connection(), "invoice", [note.id])
+    open_amount = balance(session, original.id)
+    settle = min(open_amount, total)
+    if settle > 0:
+        session.add(Allocation(invoice_id=original.id, credit_note_id=note.id, amount=settle,
+                               allocated_on=issued))
+    return note.id
+
+
+create_credit_note = action(create_credit_note_in)
 
 
 # --- reading --------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from services import settings
 from services.billing.invoices import balance
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 CREDIT_METHOD = "deposit"  # paying with credit the customer already holds
 MONEY_METHODS = tuple(m for m in PAYMENT_METHODS if m != CREDIT_METHOD)
@@ -213,13 +213,12 @@ def _spend_plan(sources: Iterable[CreditSource], amount: int) -> list[tuple[Cred
 def _allocation(source: CreditSource | Payment, invoice: Invoice, amount: int, on: date, actor: Actor) -> Allocation:
     is_note = isinstance(source, CreditSource) and source.kind == "credit_note"
     return Allocation(invoice_id=invoice.id, payment_id=None if is_note else source.id,
-                      credit_note_id=source.id if is_note else None, amount=amount, allocated_on=on,
-                      created_by=actor.username, updated_by=actor.username)
+                      credit_note_id=source.id if is_note else None, amount=amount, allocated_on=on)
 
 
 # --- taking money ---------------------------------------------------------------------------------
 
-def take_payment(db: Database, actor: Actor, *, customer_id: str, splits: list[PaymentSplit],
+def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSplit],
                  allocations: dict[str, int] | None = None, hold_excess: bool = False, held_for: str = "",
                  on: date | None = None, notes: str = "") -> list[str]:
     """Take a payment from a customer, split over one or more methods, and allocate it to their
@@ -228,6 +227,7 @@ def take_payment(db: Database, actor: Actor, *, customer_id: str, splits: list[P
     for a deposit) keeps it as the customer's credit. A ``deposit`` split spends credit the customer
     already holds and must be fully allocated. All or nothing; returns the ids of the new payments
     (one per money split)."""
+    actor, session = uow.actor, uow.session
     require(actor, "payment.take")
     allocations = dict(allocations or {})
     held_for = held_for.strip()
@@ -248,156 +248,160 @@ def take_payment(db: Database, actor: Actor, *, customer_id: str, splits: list[P
         if amount <= 0:
             raise ValidationError(f"allocations[{key}]", "An allocated amount must be more than zero")
 
-    with unit_of_work(db, actor) as session:
-        _customer(session, customer_id)
-        terminal = settings.terminal_code(session)
-        _check_day_open(session, terminal, paid_on)
+    _customer(session, customer_id)
+    terminal = settings.terminal_code(session)
+    _check_day_open(session, terminal, paid_on)
 
-        targets: list[tuple[Invoice, int]] = []
-        for key, amount in allocations.items():
-            invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
-            if any(invoice is seen for seen, _amount in targets):
-                raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
-            open_amount = balance(session, invoice.id)
-            if amount > open_amount:
-                raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
-                                                             f"invoice {invoice.number}")
-            targets.append((invoice, amount))
-        allocated = sum(amount for _inv, amount in targets)
-        received = sum(s.amount for s in splits)
-        if allocated > received:
-            raise ValidationError("allocations", "More is allocated than received")
-        if received > allocated and not hold:
-            raise ValidationError("amount", f"The payment ({_money(session, received)}) is more than the open "
-                                            f"balance allocated ({_money(session, allocated)}); "
-                                            "choose to hold the excess as credit")
+    targets: list[tuple[Invoice, int]] = []
+    for key, amount in allocations.items():
+        invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
+        if any(invoice is seen for seen, _amount in targets):
+            raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
+        open_amount = balance(session, invoice.id)
+        if amount > open_amount:
+            raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
+                                                         f"invoice {invoice.number}")
+        targets.append((invoice, amount))
+    allocated = sum(amount for _inv, amount in targets)
+    received = sum(s.amount for s in splits)
+    if allocated > received:
+        raise ValidationError("allocations", "More is allocated than received")
+    if received > allocated and not hold:
+        raise ValidationError("amount", f"The payment ({_money(session, received)}) is more than the open "
+                                        f"balance allocated ({_money(session, allocated)}); "
+                                        "choose to hold the excess as credit")
 
-        # Credit already held is spent first, then new money in the order of the splits.
-        spent_credit = sum(s.amount for s in splits if s.method == CREDIT_METHOD)
-        if spent_credit > allocated:
-            index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
-            raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
-                                                              "the rest is still held for the customer")
-        available = customer_credit(session, customer_id)
-        if spent_credit > available:
-            index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
-            raise ValidationError(f"splits[{index}].amount",
-                                  f"The customer holds only {_money(session, available)} in credit")
-        sources = _credit_sources(session, customer_id)
-        pieces: list[tuple[CreditSource | Payment, int]] = []
-        for i, split in enumerate(splits, start=1):
-            if split.method != CREDIT_METHOD:
-                continue
-            ref = split.reference.strip()
-            pool = [s for s in sources if s.held_for == ref or (s.kind == "credit_note" and s.reference == ref)
-                    ] if ref else sources
-            if sum(s.remaining for s in pool) < split.amount:
-                raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
-                                      f"Not enough credit is held{' for ' + ref if ref else ''}")
-            plan = _spend_plan(pool, split.amount)
-            pieces.extend(plan)
-            spent = {s.id: take for s, take in plan}
-            sources = [replace(s, remaining=s.remaining - spent.get(s.id, 0)) for s in sources]
+    # Credit already held is spent first, then new money in the order of the splits.
+    spent_credit = sum(s.amount for s in splits if s.method == CREDIT_METHOD)
+    if spent_credit > allocated:
+        index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
+        raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
+                                                          "the rest is still held for the customer")
+    available = customer_credit(session, customer_id)
+    if spent_credit > available:
+        index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
+        raise ValidationError(f"splits[{index}].amount",
+                              f"The customer holds only {_money(session, available)} in credit")
+    sources = _credit_sources(session, customer_id)
+    pieces: list[tuple[CreditSource | Payment, int]] = []
+    for i, split in enumerate(splits, start=1):
+        if split.method != CREDIT_METHOD:
+            continue
+        ref = split.reference.strip()
+        pool = [s for s in sources if s.held_for == ref or (s.kind == "credit_note" and s.reference == ref)
+                ] if ref else sources
+        if sum(s.remaining for s in pool) < split.amount:
+            raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
+                                  f"Not enough credit is held{' for ' + ref if ref else ''}")
+        plan = _spend_plan(pool, split.amount)
+        pieces.extend(plan)
+        spent = {s.id: take for s, take in plan}
+        sources = [replace(s, remaining=s.remaining - spent.get(s.id, 0)) for s in sources]
 
-        created: list[str] = []
-        for split in splits:
-            if split.method == CREDIT_METHOD:
-                continue
-            payment = Payment(paid_on=paid_on, method=split.method, amount=split.amount, customer_id=customer_id,
-                              reference=split.reference.strip(), held_for=held_for, terminal_code=terminal,
-                              notes=notes.strip(), created_by=actor.username, updated_by=actor.username)
-            session.add(payment)
-            session.flush()
-            created.append(payment.id)
-            pieces.append((payment, split.amount))
-
-        queue = list(targets)
-        for source, amount in pieces:
-            while amount > 0 and queue:
-                invoice, owed = queue[0]
-                take = min(amount, owed)
-                session.add(_allocation(source, invoice, take, paid_on, actor))
-                amount -= take
-                queue[0] = (invoice, owed - take)
-                if queue[0][1] == 0:
-                    queue.pop(0)
+    created: list[str] = []
+    for split in splits:
+        if split.method == CREDIT_METHOD:
+            continue
+        payment = Payment(paid_on=paid_on, method=split.method, amount=split.amount, customer_id=customer_id,
+                          reference=split.reference.strip(), held_for=held_for, terminal_code=terminal,
+                          notes=notes.strip())
+        session.add(payment)
         session.flush()
-        session.commit()
-        return created
+        created.append(payment.id)
+        pieces.append((payment, split.amount))
+
+    queue = list(targets)
+    for source, amount in pieces:
+        while amount > 0 and queue:
+            invoice, owed = queue[0]
+            take = min(amount, owed)
+            session.add(_allocation(source, invoice, take, paid_on, actor))
+            amount -= take
+            queue[0] = (invoice, owed - take)
+            if queue[0][1] == 0:
+                queue.pop(0)
+    session.flush()
+    return created
 
 
-def allocate(db: Database, actor: Actor, *, invoice_id: str, amount: int, payment_id: str | None = None,
+take_payment = action(take_payment_in)
+
+
+def allocate_in(uow: UnitOfWork, *, invoice_id: str, amount: int, payment_id: str | None = None,
              credit_note_id: str | None = None, on: date | None = None) -> str:
     """Move credit the customer holds — the unallocated rest of one receipt (a deposit, an
     over-payment) or of one credit note — to one of their posted invoices. Returns the allocation id."""
+    actor, session = uow.actor, uow.session
     require(actor, "payment.take")
     if (payment_id is None) == (credit_note_id is None):
         raise ValidationError("source", "Choose one payment or one credit note to allocate from")
     if amount <= 0:
         raise ValidationError("amount", "An allocated amount must be more than zero")
-    with unit_of_work(db, actor) as session:
-        invoice = session.get(Invoice, invoice_id)
-        if invoice is None:
-            raise NotFound("The invoice no longer exists")
-        invoice = _payable_invoice(session, invoice.id, invoice.customer_id, "invoice_id")
-        field = "payment_id" if payment_id else "credit_note_id"
-        source_id = payment_id or credit_note_id
-        if payment_id:
-            payment = session.get(Payment, payment_id)
-            if payment is None or payment.amount <= 0:
-                raise ValidationError(field, "Choose a payment received (not a refund)")
-            owner = payment.customer_id
-        else:
-            note = session.get(Invoice, credit_note_id)
-            if note is None or note.kind != "credit_note" or note.status != "posted":
-                raise ValidationError(field, "Choose a posted credit note")
-            owner = note.customer_id
-        if owner != invoice.customer_id:
-            raise ValidationError(field, "The credit belongs to another customer")
-        source = next((s for s in _credit_sources(session, owner) if s.id == source_id), None)
-        left = min(source.remaining if source else 0, customer_credit(session, owner))
-        if amount > left:
-            raise ValidationError("amount", f"Only {_money(session, left)} of this credit is left to allocate")
-        open_amount = balance(session, invoice.id)
-        if amount > open_amount:
-            raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
-        row = _allocation(source, invoice, amount, on or date.today(), actor)
-        session.add(row)
-        session.flush()
-        session.commit()
-        return row.id
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound("The invoice no longer exists")
+    invoice = _payable_invoice(session, invoice.id, invoice.customer_id, "invoice_id")
+    field = "payment_id" if payment_id else "credit_note_id"
+    source_id = payment_id or credit_note_id
+    if payment_id:
+        payment = session.get(Payment, payment_id)
+        if payment is None or payment.amount <= 0:
+            raise ValidationError(field, "Choose a payment received (not a refund)")
+        owner = payment.customer_id
+    else:
+        note = session.get(Invoice, credit_note_id)
+        if note is None or note.kind != "credit_note" or note.status != "posted":
+            raise ValidationError(field, "Choose a posted credit note")
+        owner = note.customer_id
+    if owner != invoice.customer_id:
+        raise ValidationError(field, "The credit belongs to another customer")
+    source = next((s for s in _credit_sources(session, owner) if s.id == source_id), None)
+    left = min(source.remaining if source else 0, customer_credit(session, owner))
+    if amount > left:
+        raise ValidationError("amount", f"Only {_money(session, left)} of this credit is left to allocate")
+    open_amount = balance(session, invoice.id)
+    if amount > open_amount:
+        raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
+    row = _allocation(source, invoice, amount, on or date.today(), actor)
+    session.add(row)
+    session.flush()
+    return row.id
 
 
-def refund(db: Database, actor: Actor, *, customer_id: str, amount: int, method: str, reason: str = "",
+allocate = action(allocate_in)
+
+
+def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, reason: str = "",
            refund_of_id: str | None = None, on: date | None = None) -> str:
     """Pay money back out of the customer's credit, as a negative payment (``refund_of_id``: the
     receipt it returns, if one). Returns the refund's id."""
+    actor, session = uow.actor, uow.session
     require(actor, "payment.refund")
     if method not in MONEY_METHODS:
         raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
     if amount <= 0:
         raise ValidationError("amount", "A refund must be more than zero")
     paid_on = on or date.today()
-    with unit_of_work(db, actor) as session:
-        _customer(session, customer_id)
-        terminal = settings.terminal_code(session)
-        _check_day_open(session, terminal, paid_on)
-        available = customer_credit(session, customer_id)
-        if amount > available:
-            raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit")
-        if refund_of_id is not None:
-            original = session.get(Payment, refund_of_id)
-            if original is None or original.amount <= 0 or original.customer_id != customer_id:
-                raise ValidationError("refund_of_id", "Choose a payment this customer made")
-            source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
-            left = source.remaining if source else 0
-            if amount > left:
-                raise ValidationError("amount", f"Only {_money(session, left)} of that payment is neither "
-                                                "allocated nor refunded")
-        row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
-                      refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip(),
-                      created_by=actor.username, updated_by=actor.username)
-        session.add(row)
-        session.flush()
-        session.commit()
-        return row.id
+    _customer(session, customer_id)
+    terminal = settings.terminal_code(session)
+    _check_day_open(session, terminal, paid_on)
+    available = customer_credit(session, customer_id)
+    if amount > available:
+        raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit")
+    if refund_of_id is not None:
+        original = session.get(Payment, refund_of_id)
+        if original is None or original.amount <= 0 or original.customer_id != customer_id:
+            raise ValidationError("refund_of_id", "Choose a payment this customer made")
+        source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
+        left = source.remaining if source else 0
+        if amount > left:
+            raise ValidationError("amount", f"Only {_money(session, left)} of that payment is neither "
+                                            "allocated nor refunded")
+    row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
+                  refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip())
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+refund = action(refund_in)

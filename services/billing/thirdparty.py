@@ -41,7 +41,7 @@ from models.vehicles import Vehicle
 from services import settings
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 CLAIM_STATUSES = ("open", "approved", "invoiced", "paid", "rejected")
 # Where a claim may go next from each status.
@@ -140,24 +140,25 @@ def _vehicle_label(make: str | None, model: str | None, plate: str | None) -> st
 
 # --- rebates --------------------------------------------------------------------------------------
 
-def expect_rebate(db: Database, actor: Actor, *, manufacturer: str, amount: int, campaign: str = "",
+def expect_rebate_in(uow: UnitOfWork, *, manufacturer: str, amount: int, campaign: str = "",
                   vehicle_id: str | None = None, expected_on: date | None = None, notes: str = "") -> str:
     """Record a rebate the manufacturer owes for a vehicle, a campaign, or a vehicle within a
     campaign. Returns its id."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     manufacturer = _text(manufacturer, "manufacturer", "The manufacturer", max_len=80, required=True)
     campaign = _text(campaign, "campaign", "The campaign", max_len=120)
     amount = _amount(amount, "amount", "The expected amount", positive=True)
     if not campaign and not vehicle_id:
         raise ValidationError("campaign", "Name the campaign or choose the vehicle the rebate is for")
-    with unit_of_work(db, actor) as session:
-        rebate = Rebate(manufacturer=manufacturer, campaign=campaign, vehicle_id=_vehicle(session, vehicle_id),
-                        expected_amount=amount, expected_on=expected_on, notes=notes.strip(),
-                        created_by=actor.username, updated_by=actor.username)
-        session.add(rebate)
-        session.flush()
-        session.commit()
-        return rebate.id
+    rebate = Rebate(manufacturer=manufacturer, campaign=campaign, vehicle_id=_vehicle(session, vehicle_id),
+                    expected_amount=amount, expected_on=expected_on, notes=notes.strip())
+    session.add(rebate)
+    session.flush()
+    return rebate.id
+
+
+expect_rebate = action(expect_rebate_in)
 
 
 def _rebate(session: Session, rebate_id: str) -> Rebate:
@@ -167,45 +168,47 @@ def _rebate(session: Session, rebate_id: str) -> Rebate:
     return rebate
 
 
-def receive_rebate(db: Database, actor: Actor, rebate_id: str, *, amount: int, on: date) -> int:
+def receive_rebate_in(uow: UnitOfWork, rebate_id: str, *, amount: int, on: date) -> int:
     """Record money received for a rebate; receipts add up. Returns what is still outstanding."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     amount = _amount(amount, "amount", "The amount received", positive=True)
     if not isinstance(on, date):
         raise ValidationError("received_on", "Enter the day the money arrived")
-    with unit_of_work(db, actor) as session:
-        rebate = _rebate(session, rebate_id)
-        outstanding = rebate.expected_amount - rebate.received_amount
-        if amount > outstanding:
-            raise ValidationError("amount", f"Only {_money(session, outstanding)} is outstanding on this rebate; "
-                                            "if the manufacturer paid more, correct the expected amount first")
-        rebate.received_amount += amount
-        rebate.received_on = max(on, rebate.received_on) if rebate.received_on else on
-        rebate.updated_by = actor.username
-        session.commit()
-        return outstanding - amount
+    rebate = _rebate(session, rebate_id)
+    outstanding = rebate.expected_amount - rebate.received_amount
+    if amount > outstanding:
+        raise ValidationError("amount", f"Only {_money(session, outstanding)} is outstanding on this rebate; "
+                                        "if the manufacturer paid more, correct the expected amount first")
+    rebate.received_amount += amount
+    rebate.received_on = max(on, rebate.received_on) if rebate.received_on else on
+    return outstanding - amount
 
 
-def update_rebate(db: Database, actor: Actor, rebate_id: str, *, expected_amount: int | None = None,
+receive_rebate = action(receive_rebate_in)
+
+
+def update_rebate_in(uow: UnitOfWork, rebate_id: str, *, expected_amount: int | None = None,
                   expected_on: date | None = None, notes: str | None = None) -> None:
     """Correct what is expected (never below what has been received), when, or the notes."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     if expected_amount is not None:
         _amount(expected_amount, "expected_amount", "The expected amount", positive=True)
-    with unit_of_work(db, actor) as session:
-        rebate = _rebate(session, rebate_id)
-        if expected_amount is not None:
-            if expected_amount < rebate.received_amount:
-                received = _money(session, rebate.received_amount)
-                raise ValidationError("expected_amount", f"{received} has already been received; the expected "
-                                                         "amount cannot be less")
-            rebate.expected_amount = expected_amount
-        if expected_on is not None:
-            rebate.expected_on = expected_on
-        if notes is not None:
-            rebate.notes = notes.strip()
-        rebate.updated_by = actor.username
-        session.commit()
+    rebate = _rebate(session, rebate_id)
+    if expected_amount is not None:
+        if expected_amount < rebate.received_amount:
+            received = _money(session, rebate.received_amount)
+            raise ValidationError("expected_amount", f"{received} has already been received; the expected "
+                                                     "amount cannot be less")
+        rebate.expected_amount = expected_amount
+    if expected_on is not None:
+        rebate.expected_on = expected_on
+    if notes is not None:
+        rebate.notes = notes.strip()
+
+
+update_rebate = action(update_rebate_in)
 
 
 def rebates(db: Database, actor: Actor, *, manufacturer: str | None = None, campaign: str | None = None,
@@ -265,7 +268,6 @@ def _move(claim: InsuranceClaim, to: str, actor: Actor) -> None:
         raise ValidationError("status", f"Claim {claim.claim_number} is {claim.status}; it can move to {allowed}, "
                                         f"not to {to}")
     claim.status = to
-    claim.updated_by = actor.username
 
 
 def _check_excess(approved: int, excess: int) -> None:
@@ -273,11 +275,12 @@ def _check_excess(approved: int, excess: int) -> None:
         raise ValidationError("excess_amount", "The customer's excess cannot be more than the approved amount")
 
 
-def open_claim(db: Database, actor: Actor, *, insurer: str, claim_number: str, customer_id: str,
+def open_claim_in(uow: UnitOfWork, *, insurer: str, claim_number: str, customer_id: str,
                vehicle_id: str | None = None, approved_amount: int = 0, excess_amount: int = 0,
                notes: str = "") -> str:
     """Open a claim. The claim number is unique per insurer, ignoring case and spacing. Amounts may
     be known already or given at approval. Returns the claim's id."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     insurer = _text(insurer, "insurer", "The insurer", max_len=120, required=True)
     claim_number = _text(claim_number, "claim_number", "The claim number", max_len=60, required=True)
@@ -285,108 +288,117 @@ def open_claim(db: Database, actor: Actor, *, insurer: str, claim_number: str, c
     excess_amount = _amount(excess_amount, "excess_amount", "The excess", positive=False)
     if approved_amount:
         _check_excess(approved_amount, excess_amount)
-    with unit_of_work(db, actor) as session:
-        if not customer_id or session.get(Customer, customer_id) is None:
-            raise ValidationError("customer_id", "Choose the customer whose car was repaired")
-        vehicle_id = _vehicle(session, vehicle_id)
-        taken = session.execute(select(InsuranceClaim.id).where(
-            func.lower(InsuranceClaim.insurer) == insurer.lower(),
-            func.lower(InsuranceClaim.claim_number) == claim_number.lower())).first()
-        if taken is not None:
-            raise ValidationError("claim_number", f"{insurer} already has a claim numbered {claim_number}")
-        claim = InsuranceClaim(insurer=insurer, claim_number=claim_number, customer_id=customer_id,
-                               vehicle_id=vehicle_id, approved_amount=approved_amount, excess_amount=excess_amount,
-                               status="open", notes=notes.strip(), created_by=actor.username,
-                               updated_by=actor.username)
-        session.add(claim)
-        session.flush()
-        session.commit()
-        return claim.id
+    if not customer_id or session.get(Customer, customer_id) is None:
+        raise ValidationError("customer_id", "Choose the customer whose car was repaired")
+    vehicle_id = _vehicle(session, vehicle_id)
+    taken = session.execute(select(InsuranceClaim.id).where(
+        func.lower(InsuranceClaim.insurer) == insurer.lower(),
+        func.lower(InsuranceClaim.claim_number) == claim_number.lower())).first()
+    if taken is not None:
+        raise ValidationError("claim_number", f"{insurer} already has a claim numbered {claim_number}")
+    claim = InsuranceClaim(insurer=insurer, claim_number=claim_number, customer_id=customer_id,
+                           vehicle_id=vehicle_id, approved_amount=approved_amount, excess_amount=excess_amount,
+                           status="open", notes=notes.strip())
+    session.add(claim)
+    session.flush()
+    return claim.id
 
 
-def approve_claim(db: Database, actor: Actor, claim_id: str, *, approved_amount: int, excess_amount: int) -> None:
+open_claim = action(open_claim_in)
+
+
+def approve_claim_in(uow: UnitOfWork, claim_id: str, *, approved_amount: int, excess_amount: int) -> None:
     """The insurer accepted the repair: record the approved amount and the customer's excess."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     approved_amount = _amount(approved_amount, "approved_amount", "The approved amount", positive=True)
     excess_amount = _amount(excess_amount, "excess_amount", "The excess", positive=False)
     _check_excess(approved_amount, excess_amount)
-    with unit_of_work(db, actor) as session:
-        claim = _claim(session, claim_id)
-        _move(claim, "approved", actor)
-        claim.approved_amount, claim.excess_amount = approved_amount, excess_amount
-        session.commit()
+    claim = _claim(session, claim_id)
+    _move(claim, "approved", actor)
+    claim.approved_amount, claim.excess_amount = approved_amount, excess_amount
 
 
-def invoice_claim(db: Database, actor: Actor, claim_id: str, invoice_id: str) -> None:
+approve_claim = action(approve_claim_in)
+
+
+def invoice_claim_in(uow: UnitOfWork, claim_id: str, invoice_id: str) -> None:
     """Link the posted repair invoice to an approved claim."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
-    with unit_of_work(db, actor) as session:
-        claim = _claim(session, claim_id)
-        _move(claim, "invoiced", actor)
-        invoice = session.get(Invoice, invoice_id) if invoice_id else None
-        if invoice is None:
-            raise ValidationError("invoice_id", "Choose the repair invoice")
-        if invoice.status != "posted" or invoice.kind == "credit_note":
-            raise ValidationError("invoice_id", "Link a posted invoice, not a draft or a credit note")
-        other = session.execute(select(InsuranceClaim.insurer, InsuranceClaim.claim_number).where(
-            InsuranceClaim.invoice_id == invoice.id, InsuranceClaim.id != claim.id,
-            InsuranceClaim.status != "rejected")).first()
-        if other is not None:
-            raise ValidationError("invoice_id", f"Invoice {invoice.number} already belongs to claim "
-                                                f"{other.claim_number} of {other.insurer}")
-        claim.invoice_id = invoice.id
-        session.commit()
+    claim = _claim(session, claim_id)
+    _move(claim, "invoiced", actor)
+    invoice = session.get(Invoice, invoice_id) if invoice_id else None
+    if invoice is None:
+        raise ValidationError("invoice_id", "Choose the repair invoice")
+    if invoice.status != "posted" or invoice.kind == "credit_note":
+        raise ValidationError("invoice_id", "Link a posted invoice, not a draft or a credit note")
+    other = session.execute(select(InsuranceClaim.insurer, InsuranceClaim.claim_number).where(
+        InsuranceClaim.invoice_id == invoice.id, InsuranceClaim.id != claim.id,
+        InsuranceClaim.status != "rejected")).first()
+    if other is not None:
+        raise ValidationError("invoice_id", f"Invoice {invoice.number} already belongs to claim "
+                                            f"{other.claim_number} of {other.insurer}")
+    claim.invoice_id = invoice.id
 
 
-def record_payout(db: Database, actor: Actor, claim_id: str, *, amount: int) -> int:
+invoice_claim = action(invoice_claim_in)
+
+
+def record_payout_in(uow: UnitOfWork, claim_id: str, *, amount: int) -> int:
     """Record money the insurer paid on an invoiced claim. Payouts add up to at most the insurer's
     share (approved − excess); reaching it marks the claim paid. Returns what the insurer still owes."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
     amount = _amount(amount, "amount", "The payout", positive=True)
-    with unit_of_work(db, actor) as session:
-        claim = _claim(session, claim_id)
-        if claim.status != "invoiced":
-            raise ValidationError("status", f"Claim {claim.claim_number} is {claim.status}; payouts are recorded "
-                                            "once the claim is invoiced")
-        owed = claim.approved_amount - claim.excess_amount - claim.paid_amount
-        if amount > owed:
-            raise ValidationError("amount", f"The insurer owes only {_money(session, owed)} on claim "
-                                            f"{claim.claim_number} (approved amount less the customer's excess, "
-                                            "less payouts)")
-        claim.paid_amount += amount
-        claim.updated_by = actor.username
-        if amount == owed:
-            _move(claim, "paid", actor)
-        session.commit()
-        return owed - amount
+    claim = _claim(session, claim_id)
+    if claim.status != "invoiced":
+        raise ValidationError("status", f"Claim {claim.claim_number} is {claim.status}; payouts are recorded "
+                                        "once the claim is invoiced")
+    owed = claim.approved_amount - claim.excess_amount - claim.paid_amount
+    if amount > owed:
+        raise ValidationError("amount", f"The insurer owes only {_money(session, owed)} on claim "
+                                        f"{claim.claim_number} (approved amount less the customer's excess, "
+                                        "less payouts)")
+    claim.paid_amount += amount
+    if amount == owed:
+        _move(claim, "paid", actor)
+    return owed - amount
 
 
-def settle_claim(db: Database, actor: Actor, claim_id: str, *, notes: str = "") -> None:
+record_payout = action(record_payout_in)
+
+
+def settle_claim_in(uow: UnitOfWork, claim_id: str, *, notes: str = "") -> None:
     """Close an invoiced claim as paid although the insurer paid less than its share (the rest is
     the customer's to pay or a loss). At least one payout must have been recorded."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
-    with unit_of_work(db, actor) as session:
-        claim = _claim(session, claim_id)
-        _move(claim, "paid", actor)
-        if claim.paid_amount <= 0:
-            raise ValidationError("amount", "No payout has been recorded; reject the claim instead")
-        if notes.strip():
-            claim.notes = "\n".join(x for x in (claim.notes, notes.strip()) if x)
-        session.commit()
+    claim = _claim(session, claim_id)
+    _move(claim, "paid", actor)
+    if claim.paid_amount <= 0:
+        raise ValidationError("amount", "No payout has been recorded; reject the claim instead")
+    if notes.strip():
+        claim.notes = "\n".join(x for x in (claim.notes, notes.strip()) if x)
 
 
-def reject_claim(db: Database, actor: Actor, claim_id: str, *, reason: str = "") -> None:
+settle_claim = action(settle_claim_in)
+
+
+def reject_claim_in(uow: UnitOfWork, claim_id: str, *, reason: str = "") -> None:
     """The insurer refused the claim. A claim the insurer has paid something on cannot be rejected."""
+    actor, session = uow.actor, uow.session
     require(actor, "thirdparty.edit")
-    with unit_of_work(db, actor) as session:
-        claim = _claim(session, claim_id)
-        _move(claim, "rejected", actor)
-        if claim.paid_amount > 0:
-            raise ValidationError("status", f"The insurer has paid {_money(session, claim.paid_amount)} on claim "
-                                            f"{claim.claim_number}; settle it instead")
-        if reason.strip():
-            claim.notes = "\n".join(x for x in (claim.notes, reason.strip()) if x)
-        session.commit()
+    claim = _claim(session, claim_id)
+    _move(claim, "rejected", actor)
+    if claim.paid_amount > 0:
+        raise ValidationError("status", f"The insurer has paid {_money(session, claim.paid_amount)} on claim "
+                                        f"{claim.claim_number}; settle it instead")
+    if reason.strip():
+        claim.notes = "\n".join(x for x in (claim.notes, reason.strip()) if x)
+
+
+reject_claim = action(reject_claim_in)
 
 
 def _claims_query() -> Select:

@@ -29,7 +29,7 @@ from services import files, settings
 from services.imports.reader import Table, cell_text, identifier_text, read_table
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 FIELD_KINDS = ("text", "code", "money", "quantity")
 _CHECK_EVERY = 2000
@@ -115,8 +115,8 @@ class ImportKind:
     key_of: Callable[[dict[str, Any]], tuple]
     # plan(conn, rows, context, summary) -> an opaque plan; fills row actions/errors and the summary counts
     plan: Callable[[Connection, list[RowResult], Context, ImportSummary], Any]
-    # commit(conn, actor, plan, summary, progress, cancel): writes the plan inside the caller's transaction
-    commit: Callable[[Connection, Actor, Any, ImportSummary, Progress, CancelToken | None], None]
+    # commit(uow, plan, summary, progress, cancel): writes the plan in the caller's unit of work
+    commit: Callable[[UnitOfWork, Any, ImportSummary, Progress, CancelToken | None], None]
     permissions: tuple[str, ...] = ("part.import",)
 
     def field(self, name: str) -> Field:
@@ -187,26 +187,27 @@ def check_mapping(kind: ImportKind, headers: Sequence[str], mapping: dict[str, s
 
 # --- presets --------------------------------------------------------------------------------------
 
-def save_preset(db: Database, actor: Actor, kind: str, name: str, mapping: dict[str, str]) -> str:
+def save_preset_in(uow: UnitOfWork, kind: str, name: str, mapping: dict[str, str]) -> str:
     """Remember ``mapping`` as preset ``name`` of ``kind`` (replacing one of that name); returns its id."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.import")
     import_kind(kind)
     clean = " ".join(name.split())
     if not clean or len(clean) > 80:
         raise ValidationError("name", "A preset needs a name of at most 80 characters")
     data = json.dumps({k: v for k, v in mapping.items() if v}, ensure_ascii=False, sort_keys=True)
-    with unit_of_work(db, actor) as session:
-        preset = session.execute(select(ImportPreset).where(ImportPreset.kind == kind,
-                                                            ImportPreset.name == clean)).scalar()
-        if preset is None:
-            preset = ImportPreset(kind=kind, name=clean, mapping=data, created_by=actor.username)
-            session.add(preset)
-        else:
-            preset.mapping = data
-        preset.updated_by = actor.username
-        session.flush()
-        session.commit()
-        return preset.id
+    preset = session.execute(select(ImportPreset).where(ImportPreset.kind == kind,
+                                                        ImportPreset.name == clean)).scalar()
+    if preset is None:
+        preset = ImportPreset(kind=kind, name=clean, mapping=data)
+        session.add(preset)
+    else:
+        preset.mapping = data
+    session.flush()
+    return preset.id
+
+
+save_preset = action(save_preset_in)
 
 
 def load_preset(db: Database, kind: str, name: str) -> dict[str, str]:
@@ -371,10 +372,11 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
             _planned(conn, kind, results, context, summary)
     else:
         # Planned inside the write transaction, so nothing can change between the check and the write.
-        with db.engine.begin() as conn:
-            plan = _planned(conn, kind, results, context, summary)
+        with UnitOfWork(db, actor) as uow:
+            plan = _planned(uow.connection, kind, results, context, summary)
             if not summary.errors:
-                kind.commit(conn, actor, plan, summary, progress, cancel)
+                kind.commit(uow, plan, summary, progress, cancel)
+                uow.commit()
                 summary.written = True
     if summary.errors:
         summary.report = write_error_report(Path(report) if report else default_report_path(path), summary.errors)

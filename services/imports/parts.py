@@ -13,17 +13,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, func, select
 
 from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
 from core.progress import CancelToken, Progress
-from models.base import utcnow
 from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
-from services import audit, search
+from services import search
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult, register
 from services.parts.catalogue import MAX_CHAIN, normalize_number
+from store.audit_chain import Change
+from store.uow import UnitOfWork
 
 _CHUNK = 5000
 # The part columns that appear in its search document (services/search.py part_doc).
@@ -89,13 +90,13 @@ class _PartsPlan:
     links: list[dict[str, Any]] = field(default_factory=list)
     columns: tuple[str, ...] = ()
     reindex: list[str] = field(default_factory=list)  # updated parts whose search document changes
+    before: dict[str, dict[str, Any]] = field(default_factory=dict)  # part id → its updatable values now
 
 
 def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summary: ImportSummary,
                actor: Actor) -> dict[str, str]:
     known = {_fold_brand(name): brand_id for brand_id, name in conn.execute(select(Brand.id, Brand.name))}
     found: dict[str, str] = {}
-    now = utcnow()
     for r in rows:
         name = r.values["brand"]
         folded = _fold_brand(name)
@@ -105,8 +106,7 @@ def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summar
             found[folded] = known[folded]
             continue
         found[folded] = brand_id = new_id()
-        plan.brands.append({"id": brand_id, "name": name, "created_at": now, "created_by": actor.username,
-                            "updated_at": now, "updated_by": actor.username})
+        plan.brands.append({"id": brand_id, "name": name})
         summary.new_brands.append(name)
     return found
 
@@ -122,9 +122,8 @@ def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str
     return found
 
 
-def _new_part(part_id: str, brand_id: str, values: dict[str, Any], actor: Actor, now: Any) -> dict[str, Any]:
-    row = {"id": part_id, "created_at": now, "created_by": actor.username, "updated_at": now,
-           "updated_by": actor.username, "brand_id": brand_id, "part_number": values["part_number"],
+def _new_part(part_id: str, brand_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    row = {"id": part_id, "brand_id": brand_id, "part_number": values["part_number"],
            "number_key": normalize_number(values["part_number"]), "description": values.get("description", ""),
            "description_alt": "", "category": "", "unit": "pcs", "barcode": "", "bin": "", "tax_code": "",
            "retail_price": 0, "trade_price": 0, "list_cost": 0, "min_qty": 0, "max_qty": 0,
@@ -145,7 +144,6 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     links = {v["id"]: v["superseded_by_id"] for v in existing.values()}
     pending: list[tuple[RowResult, str, str]] = []
     brand_of: dict[str, str] = {}
-    now = utcnow()
     for r in rows:
         brand_id = brands[_fold_brand(r.values["brand"])]
         key = normalize_number(r.values["part_number"])
@@ -158,7 +156,7 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
                 r.error("description", "is empty (a part new to the catalogue needs one)")
                 continue
             part_id = new_id()
-            plan.inserts.append(_new_part(part_id, brand_id, r.values, actor, now))
+            plan.inserts.append(_new_part(part_id, brand_id, r.values))
             ids[(brand_id, key)] = part_id
             r.action = "insert"
         else:
@@ -168,7 +166,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
                 if name in r.values and column in updatable:
                     merged[column] = _cleaned(name, r.values[name])
             if any(merged[c] != old[c] for c in updatable):
-                plan.updates.append({"b_id": part_id, **{f"v_{c}": v for c, v in merged.items()}})
+                plan.updates.append({"id": part_id, **merged})
+                plan.before[part_id] = {c: old[c] for c in updatable}
                 r.action = "update"
                 if any(merged[c] != old[c] for c in updatable if c in _SEARCHED_COLUMNS):
                     plan.reindex.append(part_id)
@@ -195,7 +194,7 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
             r.error("superseded_by", f"{r.values['superseded_by']} is itself superseded, directly or through "
                                      "other parts, by this part: the chain would loop")
             continue
-        plan.links.append({"b_id": part_id, "v_superseded_by_id": target})
+        plan.links.append({"id": part_id, "superseded_by_id": target})
         if r.action == "unchanged":
             r.action = "update"
     summary.inserted = sum(r.action == "insert" for r in rows)
@@ -205,36 +204,26 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     return plan
 
 
-def _commit_parts(conn: Connection, actor: Actor, plan: _PartsPlan, summary: ImportSummary, progress: Progress,
+def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, progress: Progress,
                   cancel: CancelToken | None) -> None:
-    t = Part.__table__
-    now = utcnow()
-    if plan.brands:
-        conn.execute(Brand.__table__.insert(), plan.brands)
+    uow.insert(Brand, plan.brands)
     total = len(plan.inserts) + len(plan.updates)
     done = 0
     for chunk in _chunks(plan.inserts):
         if cancel is not None:
             cancel.check()
-        conn.execute(t.insert(), list(chunk))
-        conn.execute(PartStock.__table__.insert(), [
-            {"part_id": r["id"], "on_hand": 0, "reserved": 0, "average_cost": 0, "last_movement_on": None}
-            for r in chunk])
+        uow.insert(Part, chunk)
+        uow.insert(PartStock, [{"part_id": r["id"], "on_hand": 0, "reserved": 0, "average_cost": 0,
+                                "last_movement_on": None} for r in chunk])
         done += len(chunk)
         progress(done, total, f"Imported {done:,} of {total:,} parts")
-    if plan.updates:
-        values = {c: bindparam(f"v_{c}") for c in plan.columns}
-        statement = t.update().where(t.c.id == bindparam("b_id")).values(updated_at=now, updated_by=actor.username,
-                                                                          **values)
-        for chunk in _chunks(plan.updates):
-            if cancel is not None:
-                cancel.check()
-            conn.execute(statement, list(chunk))
-            done += len(chunk)
-            progress(done, total, f"Imported {done:,} of {total:,} parts")
-    if plan.links:
-        conn.execute(t.update().where(t.c.id == bindparam("b_id")).values(
-            superseded_by_id=bindparam("v_superseded_by_id"), updated_at=now, updated_by=actor.username), plan.links)
+    for chunk in _chunks(plan.updates):
+        if cancel is not None:
+            cancel.check()
+        uow.update(Part, chunk, before=plan.before)
+        done += len(chunk)
+        progress(done, total, f"Imported {done:,} of {total:,} parts")
+    uow.update(Part, plan.links)
     # Only what a search document shows needs re-indexing: a price file that changes prices of known
     # parts re-indexes just its new parts. (A whole-index rebuild would redo every customer, vehicle and
     # invoice document too.)
@@ -242,11 +231,11 @@ def _commit_parts(conn: Connection, actor: Actor, plan: _PartsPlan, summary: Imp
     if cancel is not None:
         cancel.check()
     for chunk in _chunks(changed):
-        search.index(conn, "part", list(chunk))
-    _audit(conn, actor, summary, "part")
+        search.index(uow.connection, "part", list(chunk))
+    _audit(uow, summary, "part")
 
 
-def _audit(conn: Connection, actor: Actor, summary: ImportSummary, entity: str) -> None:
+def _audit(uow: UnitOfWork, summary: ImportSummary, entity: str) -> None:
     from pathlib import Path
 
     counts = {"file": Path(summary.file).name, "kind": summary.kind, "rows": summary.rows,
@@ -254,7 +243,7 @@ def _audit(conn: Connection, actor: Actor, summary: ImportSummary, entity: str) 
               "new_brands": list(summary.new_brands), "supersessions": summary.supersessions}
     text = (f"{summary.kind} import of {counts['file']}: {summary.rows} rows, {summary.inserted} new, "
             f"{summary.updated} updated, {summary.unchanged} unchanged")
-    audit.append(conn, actor, [audit.Change("import", entity, new_id(), None, counts, summary=text)])
+    uow.audit([Change("import", entity, new_id(), None, counts, summary=text)])
 
 
 # --- stock counts -----------------------------------------------------------------------------------
@@ -264,7 +253,7 @@ class _CountPlan:
     count_id: str
     number: str
     status: str
-    lines: list[dict[str, Any]] = field(default_factory=list)  # b_id, part_id, v_counted
+    lines: list[dict[str, Any]] = field(default_factory=list)  # id, part_id, counted
 
 
 def _target_count(conn: Connection, number: str) -> tuple[str, str, str]:
@@ -308,37 +297,33 @@ def _plan_count(conn: Connection, rows: list[RowResult], context: Context, summa
             r.action = "unchanged"
         else:
             r.action = "update"
-            plan.lines.append({"b_id": line_id, "part_id": part_id, "v_counted": r.values["counted"]})
+            plan.lines.append({"id": line_id, "part_id": part_id, "counted": r.values["counted"]})
     summary.updated = len(plan.lines)
     summary.unchanged = sum(r.action == "unchanged" for r in rows)
     return plan
 
 
-def _commit_count(conn: Connection, actor: Actor, plan: _CountPlan, summary: ImportSummary, progress: Progress,
+def _commit_count(uow: UnitOfWork, plan: _CountPlan, summary: ImportSummary, progress: Progress,
                   cancel: CancelToken | None) -> None:
     m = StockMovement.__table__
-    now = utcnow()
+    lines = []
     for chunk in _chunks(plan.lines, 500):
         if cancel is not None:
             cancel.check()
         # As services.parts.counts.enter_count: the ledger's on hand and last movement at this moment.
-        ledger = {r.part_id: (r.on_hand, r.mark) for r in conn.execute(
+        ledger = {r.part_id: (r.on_hand, r.mark) for r in uow.connection.execute(
             select(m.c.part_id, func.sum(m.c.quantity).label("on_hand"), func.max(m.c.id).label("mark"))
             .where(m.c.part_id.in_([line["part_id"] for line in chunk])).group_by(m.c.part_id))}
         for line in chunk:
             on_hand, mark = ledger.get(line["part_id"], (0, ""))
-            line.update(v_expected=on_hand, v_mark=mark)
-    lt = StockCountLine.__table__
-    if plan.lines:
-        conn.execute(lt.update().where(lt.c.id == bindparam("b_id")).values(
-            counted=bindparam("v_counted"), expected=bindparam("v_expected"), ledger_mark=bindparam("v_mark"),
-            counted_at=now, updated_at=now, updated_by=actor.username), plan.lines)
-        progress(len(plan.lines), len(plan.lines), f"Entered {len(plan.lines):,} counted figures")
+            lines.append({"id": line["id"], "counted": line["counted"], "expected": on_hand, "ledger_mark": mark,
+                          "counted_at": uow.now})
+    if lines:
+        uow.update(StockCountLine, lines)
+        progress(len(lines), len(lines), f"Entered {len(lines):,} counted figures")
         if plan.status == "open":
-            ct = StockCount.__table__
-            conn.execute(ct.update().where(ct.c.id == plan.count_id).values(status="counting", updated_at=now,
-                                                                            updated_by=actor.username))
-    _audit(conn, actor, summary, "stock_count_line")
+            uow.update(StockCount, [{"id": plan.count_id, "status": "counting"}])
+    _audit(uow, summary, "stock_count_line")
 
 
 # --- registration -----------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from models.parts import Brand, Part, PartStock, Supplier
 from services import search
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 # Spaces, dashes (ASCII and typographic), dots and slashes carry no meaning in a part number.
 _NUMBER_NOISE = re.compile(r"[\s\-\u2010-\u2015\u2212./\\]+")
@@ -163,38 +163,41 @@ def _write(session: Session, part: Part, data: PartInput, actor: Actor) -> None:
         setattr(part, name, value)
     part.brand_id = brand_id
     part.number_key = key
-    part.updated_by = actor.username
 
 
-def create_part(db: Database, actor: Actor, data: PartInput) -> str:
+def create_part_in(uow: UnitOfWork, data: PartInput) -> str:
     """Add a part to the catalogue (creating its brand if new) and return its id."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        clean = _validated(session, data)
-        part = Part(created_by=actor.username)
-        _write(session, part, clean, actor)
-        session.add(part)
-        session.flush()
-        session.add(PartStock(part_id=part.id, on_hand=0, reserved=0, average_cost=0))
-        session.flush()
-        search.index(session.connection(), "part", [part.id])
-        session.commit()
-        return part.id
+    clean = _validated(session, data)
+    part = Part(created_by=actor.username)
+    _write(session, part, clean, actor)
+    session.add(part)
+    session.flush()
+    session.add(PartStock(part_id=part.id, on_hand=0, reserved=0, average_cost=0))
+    session.flush()
+    search.index(session.connection(), "part", [part.id])
+    return part.id
 
 
-def update_part(db: Database, actor: Actor, part_id: str, data: PartInput) -> str:
+create_part = action(create_part_in)
+
+
+def update_part_in(uow: UnitOfWork, part_id: str, data: PartInput) -> str:
     """Change a part's catalogue fields (not its stock) and return its id."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        part = session.get(Part, part_id)
-        if part is None:
-            raise NotFound("The part no longer exists")
-        clean = _validated(session, data)
-        _write(session, part, clean, actor)
-        session.flush()
-        search.index(session.connection(), "part", [part.id])
-        session.commit()
-        return part.id
+    part = session.get(Part, part_id)
+    if part is None:
+        raise NotFound("The part no longer exists")
+    clean = _validated(session, data)
+    _write(session, part, clean, actor)
+    session.flush()
+    search.index(session.connection(), "part", [part.id])
+    return part.id
+
+
+update_part = action(update_part_in)
 
 
 def get_part(db: Database, actor: Actor, part_id: str) -> PartView:
@@ -247,30 +250,31 @@ def resolve_supersession(conn: Connection | Session, part_id: str) -> str:
     return _chain(conn, part_id)[-1]
 
 
-def set_superseded_by(db: Database, actor: Actor, old_id: str, new_id: str | None) -> str:
+def set_superseded_by_in(uow: UnitOfWork, old_id: str, new_id: str | None) -> str:
     """Mark ``old_id`` as replaced by ``new_id`` (None clears it); refuses a chain that would loop.
     Returns the final part of the chain."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        old = session.get(Part, old_id)
-        if old is None:
-            raise NotFound("The part no longer exists")
-        if new_id is not None:
-            if session.get(Part, new_id) is None:
-                raise ValidationError("superseded_by", "The replacing part is not in the catalogue")
-            try:
-                chain = _chain(session, new_id)
-            except Conflict as exc:
-                raise ValidationError("superseded_by", exc.message) from exc
-            if old_id in chain:
-                raise ValidationError("superseded_by", f"{old.part_number} cannot be superseded by a part "
-                                                       "that it replaces itself")
-        old.superseded_by_id = new_id
-        old.updated_by = actor.username
-        session.flush()
-        final = resolve_supersession(session, old_id)
-        session.commit()
-        return final
+    old = session.get(Part, old_id)
+    if old is None:
+        raise NotFound("The part no longer exists")
+    if new_id is not None:
+        if session.get(Part, new_id) is None:
+            raise ValidationError("superseded_by", "The replacing part is not in the catalogue")
+        try:
+            chain = _chain(session, new_id)
+        except Conflict as exc:
+            raise ValidationError("superseded_by", exc.message) from exc
+        if old_id in chain:
+            raise ValidationError("superseded_by", f"{old.part_number} cannot be superseded by a part "
+                                                   "that it replaces itself")
+    old.superseded_by_id = new_id
+    session.flush()
+    final = resolve_supersession(session, old_id)
+    return final
+
+
+set_superseded_by = action(set_superseded_by_in)
 
 
 # --- lookups --------------------------------------------------------------------------------------

@@ -22,11 +22,11 @@ from core.ids import new_id
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
 from services import settings
-from services.audit import Change, record
 from services.billing.totals import line_cost
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 EDITABLE = ("open", "counting")
 
@@ -92,10 +92,11 @@ def _count(session: Session, count_id: str, *statuses: str) -> StockCount:
     return count
 
 
-def start_count(db: Database, actor: Actor, *, bin_from: str = "", bin_to: str = "", category: str = "",
+def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", category: str = "",
                 on: date | None = None) -> str:
     """Open a count of the active parts in the bin range (inclusive; an empty end is open) and/or
     category, and return its id. Refuses a selection that matches no part."""
+    actor, session = uow.actor, uow.session
     require(actor, "stock.count")
     bin_from, bin_to, category = bin_from.strip(), bin_to.strip(), category.strip()
     if bin_from and bin_to and bin_from > bin_to:
@@ -113,49 +114,50 @@ def start_count(db: Database, actor: Actor, *, bin_from: str = "", bin_to: str =
         where.append("category = :category")
         params["category"] = category
     on = on or date.today()
-    with unit_of_work(db, actor) as session:
-        conn = session.connection()
-        part_ids = [r[0] for r in conn.execute(text(f"SELECT id FROM part WHERE {' AND '.join(where)}"), params)]
-        if not part_ids:
-            raise ValidationError("bin_from" if (bin_from or bin_to) else "category", "No parts match this selection")
-        number = settings.next_number(session, "stock_count", on=on)
-        count = StockCount(number=number, status="open", bin_from=bin_from, bin_to=bin_to, category=category,
-                           started_on=on, created_by=actor.username, updated_by=actor.username)
-        session.add(count)
-        session.flush()
-        now = utcnow()
-        conn.execute(StockCountLine.__table__.insert(), [
-            {"id": new_id(), "count_id": count.id, "part_id": part_id, "counted": None, "expected": None,
-             "counted_at": None, "ledger_mark": "", "created_at": now, "created_by": actor.username,
-             "updated_at": now, "updated_by": actor.username} for part_id in part_ids])
-        record(session, actor, [Change("insert", "stock_count_line", count.id, None, {"lines": len(part_ids)},
-                                       summary=f"Count {number}: {len(part_ids)} parts to count")])
-        session.commit()
-        return count.id
+    conn = session.connection()
+    part_ids = [r[0] for r in conn.execute(text(f"SELECT id FROM part WHERE {' AND '.join(where)}"), params)]
+    if not part_ids:
+        raise ValidationError("bin_from" if (bin_from or bin_to) else "category", "No parts match this selection")
+    number = settings.next_number(session, "stock_count", on=on)
+    count = StockCount(number=number, status="open", bin_from=bin_from, bin_to=bin_to, category=category,
+                       started_on=on)
+    session.add(count)
+    session.flush()
+    now = utcnow()
+    conn.execute(StockCountLine.__table__.insert(), [
+        {"id": new_id(), "count_id": count.id, "part_id": part_id, "counted": None, "expected": None,
+         "counted_at": None, "ledger_mark": "", "created_at": now, "created_by": actor.username,
+         "updated_at": now, "updated_by": actor.username} for part_id in part_ids])
+    uow.audit([Change("insert", "stock_count_line", count.id, None, {"lines": len(part_ids)},
+                                   summary=f"Count {number}: {len(part_ids)} parts to count")])
+    return count.id
 
 
-def enter_count(db: Database, actor: Actor, count_id: str, part_id: str, counted: int) -> None:
+start_count = action(start_count_in)
+
+
+def enter_count_in(uow: UnitOfWork, count_id: str, part_id: str, counted: int) -> None:
     """Record what was counted of a part (thousandths) together with the ledger's on hand at this
     moment; entering a part again replaces its figure."""
+    actor, session = uow.actor, uow.session
     require(actor, "stock.count")
     if not isinstance(counted, int) or counted < 0:
         raise ValidationError("counted", "A counted quantity cannot be negative")
-    with unit_of_work(db, actor) as session:
-        count = _count(session, count_id, *EDITABLE)
-        line = session.execute(select(StockCountLine).where(StockCountLine.count_id == count_id,
-                                                            StockCountLine.part_id == part_id)).scalar_one_or_none()
-        if line is None:
-            raise ValidationError("part_id", f"The part is not on count {count.number}")
-        on_hand, mark = session.execute(
-            select(func.coalesce(func.sum(StockMovement.quantity), 0), func.coalesce(func.max(StockMovement.id), ""))
-            .where(StockMovement.part_id == part_id)).one()
-        line.counted, line.expected, line.ledger_mark = counted, on_hand, mark
-        line.counted_at = utcnow()
-        line.updated_by = actor.username
-        if count.status == "open":
-            count.status = "counting"
-            count.updated_by = actor.username
-        session.commit()
+    count = _count(session, count_id, *EDITABLE)
+    line = session.execute(select(StockCountLine).where(StockCountLine.count_id == count_id,
+                                                        StockCountLine.part_id == part_id)).scalar_one_or_none()
+    if line is None:
+        raise ValidationError("part_id", f"The part is not on count {count.number}")
+    on_hand, mark = session.execute(
+        select(func.coalesce(func.sum(StockMovement.quantity), 0), func.coalesce(func.max(StockMovement.id), ""))
+        .where(StockMovement.part_id == part_id)).one()
+    line.counted, line.expected, line.ledger_mark = counted, on_hand, mark
+    line.counted_at = utcnow()
+    if count.status == "open":
+        count.status = "counting"
+
+
+enter_count = action(enter_count_in)
 
 
 def _lines(session_or_conn, count_id: str) -> list[CountLineView]:
@@ -180,7 +182,8 @@ def get_count(db: Database, actor: Actor, count_id: str) -> CountView:
     """The count with every line: the variance report (variances of counted lines at the average
     cost). Any thread; reads only."""
     require(actor, "part.view")
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         count = _count(session, count_id)
         return CountView(id=count.id, number=count.number, status=count.status, bin_from=count.bin_from,
                          bin_to=count.bin_to, category=count.category, started_on=count.started_on,
@@ -202,38 +205,40 @@ def count_sheet(db: Database, actor: Actor, count_id: str) -> list[SheetRow]:
                      unit=line.unit) for line in view.lines]
 
 
-def post_count(db: Database, actor: Actor, count_id: str, *, on: date | None = None) -> PostResult:
+def post_count_in(uow: UnitOfWork, count_id: str, *, on: date | None = None) -> PostResult:
     """Post the count variances of every counted line as ledger movements and make the count final.
     Uncounted lines change nothing."""
+    actor, session = uow.actor, uow.session
     require(actor, "stock.adjust")
     from services.parts import stock
 
     on = on or date.today()
-    with unit_of_work(db, actor) as session:
-        count = _count(session, count_id, *EDITABLE)
-        lines = [line for line in _lines(session, count_id) if line.counted is not None]
-        movements = 0
-        value = 0
-        for line in lines:
-            moved = stock.count_to(session, part_id=line.part_id, counted=line.counted, expected=line.expected,
-                                   moved_on=on, reference=count.number, source_id=line.id)
-            if moved is not None:
-                movements += 1
-                value += line.variance_value or 0
-        count.status = "posted"
-        count.posted_on = on
-        count.updated_by = actor.username
-        session.commit()
-        return PostResult(movements=movements, variance_value=value)
+    count = _count(session, count_id, *EDITABLE)
+    lines = [line for line in _lines(session, count_id) if line.counted is not None]
+    movements = 0
+    value = 0
+    for line in lines:
+        moved = stock.count_to(session, part_id=line.part_id, counted=line.counted, expected=line.expected,
+                               moved_on=on, reference=count.number, source_id=line.id)
+        if moved is not None:
+            movements += 1
+            value += line.variance_value or 0
+    count.status = "posted"
+    count.posted_on = on
+    return PostResult(movements=movements, variance_value=value)
 
 
-def cancel_count(db: Database, actor: Actor, count_id: str) -> None:
+post_count = action(post_count_in)
+
+
+def cancel_count_in(uow: UnitOfWork, count_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "stock.count")
-    with unit_of_work(db, actor) as session:
-        count = _count(session, count_id, *EDITABLE)
-        count.status = "cancelled"
-        count.updated_by = actor.username
-        session.commit()
+    count = _count(session, count_id, *EDITABLE)
+    count.status = "cancelled"
+
+
+cancel_count = action(cancel_count_in)
 
 
 def count_sheet_pdf(db: Database, actor: Actor, count_id: str, out: Path) -> Path:

@@ -26,7 +26,7 @@ from services.parts import purchasing
 from services.parts.purchasing import OrderView
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -69,7 +69,8 @@ def _load(db: Database, actor: Actor, order_id: str) -> _Sheet:
     if order.status not in PRINTABLE_STATUSES:
         raise Conflict(f"{order.number or 'The draft order'} is cancelled and is not sent to the supplier")
     logo = settings.get_logo(db)
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         dealer = settings.load(session)
         supplier = session.get(Supplier, order.supplier_id)
         if supplier is None:

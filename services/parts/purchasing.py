@@ -34,7 +34,7 @@ from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, S
 from services import settings
 from services.permissions import require
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 UNIT = 1000  # one whole unit in thousandths
 DEFAULT_LEAD_TIME_DAYS = 7  # for parts without a preferred supplier
@@ -96,33 +96,37 @@ def _supplier_view(s: Supplier) -> SupplierView:
                         address=s.address, lead_time_days=s.lead_time_days, terms=s.terms, active=s.active)
 
 
-def create_supplier(db: Database, actor: Actor, data: SupplierInput) -> str:
+def create_supplier_in(uow: UnitOfWork, data: SupplierInput) -> str:
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        clean = _clean_supplier(session, data, supplier_id=None)
-        supplier = Supplier(**vars(clean), created_by=actor.username, updated_by=actor.username)
-        session.add(supplier)
-        session.flush()
-        session.commit()
-        return supplier.id
+    clean = _clean_supplier(session, data, supplier_id=None)
+    supplier = Supplier(**vars(clean))
+    session.add(supplier)
+    session.flush()
+    return supplier.id
 
 
-def update_supplier(db: Database, actor: Actor, supplier_id: str, data: SupplierInput) -> None:
+create_supplier = action(create_supplier_in)
+
+
+def update_supplier_in(uow: UnitOfWork, supplier_id: str, data: SupplierInput) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        supplier = session.get(Supplier, supplier_id)
-        if supplier is None:
-            raise NotFound("The supplier no longer exists")
-        clean = _clean_supplier(session, data, supplier_id=supplier_id)
-        for key, value in vars(clean).items():
-            setattr(supplier, key, value)
-        supplier.updated_by = actor.username
-        session.commit()
+    supplier = session.get(Supplier, supplier_id)
+    if supplier is None:
+        raise NotFound("The supplier no longer exists")
+    clean = _clean_supplier(session, data, supplier_id=supplier_id)
+    for key, value in vars(clean).items():
+        setattr(supplier, key, value)
+
+
+update_supplier = action(update_supplier_in)
 
 
 def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
     require(actor, "part.view")
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         supplier = session.get(Supplier, supplier_id)
         if supplier is None:
             raise NotFound("The supplier no longer exists")
@@ -131,7 +135,8 @@ def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
 
 def list_suppliers(db: Database, actor: Actor, *, include_inactive: bool = False) -> list[SupplierView]:
     require(actor, "part.view")
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         query = select(Supplier).order_by(func.lower(Supplier.name))
         if not include_inactive:
             query = query.where(Supplier.active.is_(True))
@@ -241,8 +246,7 @@ def _write_order_lines(session: Session, order: PurchaseOrder, lines: list[Order
     for no, line in enumerate(lines, start=1):
         session.add(PurchaseOrderLine(order_id=order.id, line_no=no, part_id=line.part_id, quantity=line.quantity,
                                       unit_cost=line.unit_cost, received=0, for_customer_id=line.for_customer_id,
-                                      for_reference=line.for_reference, created_by=actor.username,
-                                      updated_by=actor.username))
+                                      for_reference=line.for_reference))
     session.flush()
 
 
@@ -266,154 +270,160 @@ def _order(session: Session, order_id: str, *statuses: str) -> PurchaseOrder:
     return order
 
 
-def create_order(db: Database, actor: Actor, supplier_id: str, lines: Iterable[tuple], *, notes: str = "") -> str:
+def create_order_in(uow: UnitOfWork, supplier_id: str, lines: Iterable[tuple], *, notes: str = "") -> str:
     """Create a draft purchase order and return its id. A superseded part is ordered as its final
     replacement."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    with unit_of_work(db, actor) as session:
-        _supplier(session, supplier_id)
-        clean = _clean_order_lines(session, lines)
-        order = PurchaseOrder(supplier_id=supplier_id, status="draft", notes=notes.strip(),
-                              created_by=actor.username, updated_by=actor.username)
-        session.add(order)
-        session.flush()
-        _write_order_lines(session, order, clean, actor)
-        session.commit()
-        return order.id
+    _supplier(session, supplier_id)
+    clean = _clean_order_lines(session, lines)
+    order = PurchaseOrder(supplier_id=supplier_id, status="draft", notes=notes.strip())
+    session.add(order)
+    session.flush()
+    _write_order_lines(session, order, clean, actor)
+    return order.id
 
 
-def update_order(db: Database, actor: Actor, order_id: str, lines: Iterable[tuple], *,
+create_order = action(create_order_in)
+
+
+def update_order_in(uow: UnitOfWork, order_id: str, lines: Iterable[tuple], *,
                  supplier_id: str | None = None, notes: str | None = None) -> None:
     """Replace a draft order's lines (and optionally its supplier and notes)."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id, "draft")
-        if supplier_id is not None:
-            _supplier(session, supplier_id)
-            order.supplier_id = supplier_id
-        if notes is not None:
-            order.notes = notes.strip()
-        _write_order_lines(session, order, _clean_order_lines(session, lines), actor)
-        order.updated_by = actor.username
-        session.commit()
+    order = _order(session, order_id, "draft")
+    if supplier_id is not None:
+        _supplier(session, supplier_id)
+        order.supplier_id = supplier_id
+    if notes is not None:
+        order.notes = notes.strip()
+    _write_order_lines(session, order, _clean_order_lines(session, lines), actor)
 
 
-def delete_draft(db: Database, actor: Actor, order_id: str) -> None:
+update_order = action(update_order_in)
+
+
+def delete_draft_in(uow: UnitOfWork, order_id: str) -> None:
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id, "draft")
-        for line in session.execute(select(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order_id)).scalars():
-            session.delete(line)
-        session.flush()
-        session.delete(order)
-        session.commit()
+    order = _order(session, order_id, "draft")
+    for line in session.execute(select(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order_id)).scalars():
+        session.delete(line)
+    session.flush()
+    session.delete(order)
 
 
-def send_order(db: Database, actor: Actor, order_id: str, *, on: date | None = None) -> str:
+delete_draft = action(delete_draft_in)
+
+
+def send_order_in(uow: UnitOfWork, order_id: str, *, on: date | None = None) -> str:
     """Number a draft order and mark it sent on ``on`` (today by default); the expected date is
     ``on`` plus the supplier's lead time. Returns the number."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
     on = on or date.today()
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id, "draft")
-        supplier = _supplier(session, order.supplier_id)
-        count = session.execute(select(func.count()).where(PurchaseOrderLine.order_id == order_id)).scalar_one()
-        if not count:
-            raise ValidationError("lines", "An order needs at least one line")
-        order.number = settings.next_number(session, "purchase_order", on=on)
-        order.status = "sent"
-        order.ordered_on = on
-        order.expected_on = on + timedelta(days=supplier.lead_time_days)
-        order.updated_by = actor.username
-        session.commit()
-        return order.number
+    order = _order(session, order_id, "draft")
+    supplier = _supplier(session, order.supplier_id)
+    count = session.execute(select(func.count()).where(PurchaseOrderLine.order_id == order_id)).scalar_one()
+    if not count:
+        raise ValidationError("lines", "An order needs at least one line")
+    order.number = settings.next_number(session, "purchase_order", on=on)
+    order.status = "sent"
+    order.ordered_on = on
+    order.expected_on = on + timedelta(days=supplier.lead_time_days)
+    return order.number
 
 
-def cancel_order(db: Database, actor: Actor, order_id: str) -> None:
+send_order = action(send_order_in)
+
+
+def cancel_order_in(uow: UnitOfWork, order_id: str) -> None:
     """Cancel a draft or sent order; once goods have arrived an order can only be closed."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id)
-        received = session.execute(select(func.coalesce(func.sum(PurchaseOrderLine.received), 0))
-                                   .where(PurchaseOrderLine.order_id == order_id)).scalar_one()
-        if received and order.status != "closed":
-            raise Conflict(f"Goods have been received on {order.number}; close the order instead")
-        _order(session, order_id, "draft", "sent")
-        order.status = "cancelled"
-        order.updated_by = actor.username
-        session.commit()
+    order = _order(session, order_id)
+    received = session.execute(select(func.coalesce(func.sum(PurchaseOrderLine.received), 0))
+                               .where(PurchaseOrderLine.order_id == order_id)).scalar_one()
+    if received and order.status != "closed":
+        raise Conflict(f"Goods have been received on {order.number}; close the order instead")
+    _order(session, order_id, "draft", "sent")
+    order.status = "cancelled"
 
 
-def close_order(db: Database, actor: Actor, order_id: str) -> None:
+cancel_order = action(cancel_order_in)
+
+
+def close_order_in(uow: UnitOfWork, order_id: str) -> None:
     """Close a sent or (partly) received order: whatever is still on back order is no longer expected."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id, "sent", "partly_received", "received")
-        order.status = "closed"
-        order.updated_by = actor.username
-        session.commit()
+    order = _order(session, order_id, "sent", "partly_received", "received")
+    order.status = "closed"
 
 
-def receive_goods(db: Database, actor: Actor, order_id: str, lines: Mapping[str, tuple[int, int]], on: date,
+close_order = action(close_order_in)
+
+
+def receive_goods_in(uow: UnitOfWork, order_id: str, lines: Mapping[str, tuple[int, int]], on: date,
                   supplier_reference: str = "") -> ReceiptResult:
     """Book a delivery against a sent order: ``lines`` maps PO line ids to (quantity received,
     actual unit cost). Either every line is booked or nothing is. Stock received on a line ordered
     for a customer's back order is reserved for that customer and listed in the result."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.receive")
     from services.parts import stock
 
-    with unit_of_work(db, actor) as session:
-        order = _order(session, order_id, *OPEN_STATUSES)
-        if not lines:
-            raise ValidationError("lines", "Enter the quantity received on at least one line")
-        po_lines = {line.id: line for line in session.execute(
-            select(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order_id)).scalars()}
-        booked: list[tuple[PurchaseOrderLine, int, int]] = []
-        for line_id, value in lines.items():
-            where = f"lines[{line_id}]"
-            line = po_lines.get(line_id)
-            if line is None:
-                raise ValidationError(where, f"The line is not on {order.number}")
-            try:
-                quantity, unit_cost = value
-            except (TypeError, ValueError):
-                raise ValidationError(where, "Give the quantity received and the unit cost") from None
-            if not isinstance(quantity, int) or quantity < 0:
-                raise ValidationError(f"{where}.quantity", f"Line {line.line_no}: the quantity cannot be negative")
-            if not isinstance(unit_cost, int) or unit_cost < 0:
-                raise ValidationError(f"{where}.unit_cost", f"Line {line.line_no}: the unit cost cannot be negative")
-            outstanding = line.quantity - line.received
-            if quantity > outstanding:
-                raise ValidationError(
-                    f"{where}.quantity",
-                    f"Line {line.line_no}: {_qty(quantity)} received but only {_qty(outstanding)} still on order")
-            if quantity:
-                booked.append((line, quantity, unit_cost))
-        if not booked:
-            raise ValidationError("lines", "Enter the quantity received on at least one line")
-        receipt = GoodsReceipt(order_id=order_id, received_on=on, supplier_reference=supplier_reference.strip()[:80],
-                               created_by=actor.username, updated_by=actor.username)
-        session.add(receipt)
-        session.flush()
-        reserved: list[ReservedFlag] = []
-        for line, quantity, unit_cost in sorted(booked, key=lambda b: b[0].line_no):
-            stock.record_movement(session, part_id=line.part_id, kind="receipt", quantity=quantity,
-                                  unit_cost=unit_cost, moved_on=on, reference=order.number or "", source_id=line.id)
-            line.received += quantity
-            line.updated_by = actor.username
-            if line.for_customer_id or line.for_reference:
-                reference = line.for_reference or order.number or ""
-                reservation_id = stock.add_reservation(session, part_id=line.part_id, quantity=quantity,
-                                                       for_reference=reference, customer_id=line.for_customer_id)
-                reserved.append(ReservedFlag(line_id=line.id, part_id=line.part_id, customer_id=line.for_customer_id,
-                                             for_reference=reference, quantity=quantity,
-                                             reservation_id=reservation_id))
-        done = all(line.received >= line.quantity for line in po_lines.values())
-        order.status = "received" if done else "partly_received"
-        order.updated_by = actor.username
-        session.flush()
-        session.commit()
-        return ReceiptResult(receipt_id=receipt.id, status=order.status, reserved=reserved)
+    order = _order(session, order_id, *OPEN_STATUSES)
+    if not lines:
+        raise ValidationError("lines", "Enter the quantity received on at least one line")
+    po_lines = {line.id: line for line in session.execute(
+        select(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order_id)).scalars()}
+    booked: list[tuple[PurchaseOrderLine, int, int]] = []
+    for line_id, value in lines.items():
+        where = f"lines[{line_id}]"
+        line = po_lines.get(line_id)
+        if line is None:
+            raise ValidationError(where, f"The line is not on {order.number}")
+        try:
+            quantity, unit_cost = value
+        except (TypeError, ValueError):
+            raise ValidationError(where, "Give the quantity received and the unit cost") from None
+        if not isinstance(quantity, int) or quantity < 0:
+            raise ValidationError(f"{where}.quantity", f"Line {line.line_no}: the quantity cannot be negative")
+        if not isinstance(unit_cost, int) or unit_cost < 0:
+            raise ValidationError(f"{where}.unit_cost", f"Line {line.line_no}: the unit cost cannot be negative")
+        outstanding = line.quantity - line.received
+        if quantity > outstanding:
+            raise ValidationError(
+                f"{where}.quantity",
+                f"Line {line.line_no}: {_qty(quantity)} received but only {_qty(outstanding)} still on order")
+        if quantity:
+            booked.append((line, quantity, unit_cost))
+    if not booked:
+        raise ValidationError("lines", "Enter the quantity received on at least one line")
+    receipt = GoodsReceipt(order_id=order_id, received_on=on, supplier_reference=supplier_reference.strip()[:80])
+    session.add(receipt)
+    session.flush()
+    reserved: list[ReservedFlag] = []
+    for line, quantity, unit_cost in sorted(booked, key=lambda b: b[0].line_no):
+        stock.record_movement(session, part_id=line.part_id, kind="receipt", quantity=quantity,
+                              unit_cost=unit_cost, moved_on=on, reference=order.number or "", source_id=line.id)
+        line.received += quantity
+        if line.for_customer_id or line.for_reference:
+            reference = line.for_reference or order.number or ""
+            reservation_id = stock.add_reservation(session, part_id=line.part_id, quantity=quantity,
+                                                   for_reference=reference, customer_id=line.for_customer_id)
+            reserved.append(ReservedFlag(line_id=line.id, part_id=line.part_id, customer_id=line.for_customer_id,
+                                         for_reference=reference, quantity=quantity,
+                                         reservation_id=reservation_id))
+    done = all(line.received >= line.quantity for line in po_lines.values())
+    order.status = "received" if done else "partly_received"
+    session.flush()
+    return ReceiptResult(receipt_id=receipt.id, status=order.status, reserved=reserved)
+
+
+receive_goods = action(receive_goods_in)
 
 
 def _qty(quantity: int) -> str:
@@ -424,7 +434,8 @@ def _qty(quantity: int) -> str:
 
 def get_order(db: Database, actor: Actor, order_id: str) -> OrderView:
     require(actor, "part.view")
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         order = _order(session, order_id)
         supplier = session.get(Supplier, order.supplier_id)
         rows = session.execute(text(
@@ -606,33 +617,34 @@ def suggestions(db: Database, actor: Actor, *, today: date | None = None) -> lis
         return _group(conn, _suggestions(conn, today=today or date.today()))
 
 
-def make_orders_from_suggestions(db: Database, actor: Actor, *, part_ids: Collection[str] | None = None,
+def make_orders_from_suggestions_in(uow: UnitOfWork, *, part_ids: Collection[str] | None = None,
                                  quantities: Mapping[str, int] | None = None,
                                  today: date | None = None) -> list[str]:
     """Turn the current suggestions (all, or those for ``part_ids``) into one draft order per
     supplier, with ``quantities`` overriding the suggested quantity per part (0 leaves a part out).
     Parts without a preferred supplier are left out. Returns the draft order ids."""
+    actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
     quantities = dict(quantities or {})
-    with unit_of_work(db, actor) as session:
-        rows = _suggestions(session.connection(), today=today or date.today(), part_ids=part_ids)
-        by_supplier: dict[str, list[OrderLine]] = {}
-        for row in rows:
-            quantity = quantities.get(row.part_id, row.quantity)
-            if row.supplier_id is None or quantity <= 0:
-                continue
-            by_supplier.setdefault(row.supplier_id, []).append(OrderLine(row.part_id, quantity, row.unit_cost))
-        ids = []
-        for supplier_id in sorted(by_supplier):
-            _supplier(session, supplier_id)
-            order = PurchaseOrder(supplier_id=supplier_id, status="draft", notes="From reorder suggestions",
-                                  created_by=actor.username, updated_by=actor.username)
-            session.add(order)
-            session.flush()
-            _write_order_lines(session, order, by_supplier[supplier_id], actor)
-            ids.append(order.id)
-        session.commit()
-        return ids
+    rows = _suggestions(session.connection(), today=today or date.today(), part_ids=part_ids)
+    by_supplier: dict[str, list[OrderLine]] = {}
+    for row in rows:
+        quantity = quantities.get(row.part_id, row.quantity)
+        if row.supplier_id is None or quantity <= 0:
+            continue
+        by_supplier.setdefault(row.supplier_id, []).append(OrderLine(row.part_id, quantity, row.unit_cost))
+    ids = []
+    for supplier_id in sorted(by_supplier):
+        _supplier(session, supplier_id)
+        order = PurchaseOrder(supplier_id=supplier_id, status="draft", notes="From reorder suggestions")
+        session.add(order)
+        session.flush()
+        _write_order_lines(session, order, by_supplier[supplier_id], actor)
+        ids.append(order.id)
+    return ids
+
+
+make_orders_from_suggestions = action(make_orders_from_suggestions_in)
 
 
 # --- supplier performance -------------------------------------------------------------------------

@@ -27,10 +27,10 @@ from core.quantities import InsufficientStock
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
-from services.audit import Change, record
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork, action
 
 INCOMING = frozenset({"receipt", "return_from_job", "customer_return"})
 OUTGOING = frozenset({"issue", "counter_sale"})
@@ -205,15 +205,16 @@ def reservations(db: Database, actor: Actor, part_id: str) -> list[ReservationRo
 
 # --- adjustments ----------------------------------------------------------------------------------
 
-def record_refused(db: Database, actor: Actor, exc: InsufficientStock, *, kind: str, reference: str = "") -> None:
+def record_refused_in(uow: UnitOfWork, exc: InsufficientStock, *, kind: str, reference: str = "") -> None:
     """Write a refused movement to the audit trail in its own transaction (the refused change
     itself was rolled back), so the negative-stock alert can list attempts."""
-    with unit_of_work(db, actor) as session:
-        record(session, actor, [Change(
-            REFUSED_ACTION, "part", exc.part_id, None,
-            {"kind": kind, "requested": exc.requested, "available": exc.available, "reference": reference},
-            summary=exc.detail)])
-        session.commit()
+    uow.audit([Change(
+        REFUSED_ACTION, "part", exc.part_id, None,
+        {"kind": kind, "requested": exc.requested, "available": exc.available, "reference": reference},
+        summary=exc.detail)])
+
+
+record_refused = action(record_refused_in)
 
 
 def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str, *, on: date | None = None,
@@ -229,15 +230,16 @@ def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str,
         raise ValidationError("quantity", "An adjustment needs a quantity other than zero")
     moved_on = on or date.today()
     try:
-        with unit_of_work(db, actor) as session:
+        with UnitOfWork(db, actor) as uow:
+            session = uow.session
             movement_id = record_movement(session, part_id=part_id, kind="adjustment", quantity=quantity,
                                           unit_cost=unit_cost, moved_on=moved_on, notes=reason)
             level = stock_level(session, part_id)
-            record(session, actor, [Change(
+            uow.audit([Change(
                 "adjust", "part", part_id, None,
                 {"quantity": quantity, "on_hand": level.on_hand, "movement_id": movement_id},
                 summary=f"Stock of {_part_number(session, part_id)} adjusted: {reason}")])
-            session.commit()
+            uow.commit()
             return movement_id
     except InsufficientStock as exc:
         record_refused(db, actor, exc, kind="adjustment", reference=reason)
@@ -252,10 +254,11 @@ def issue(db: Database, actor: Actor, part_id: str, quantity: int, *, reference:
     if quantity <= 0:
         raise ValidationError("quantity", "Issue a quantity more than zero")
     try:
-        with unit_of_work(db, actor) as session:
+        with UnitOfWork(db, actor) as uow:
+            session = uow.session
             movement_id = record_movement(session, part_id=part_id, kind="issue", quantity=-quantity,
                                           moved_on=on or date.today(), reference=reference, source_id=source_id)
-            session.commit()
+            uow.commit()
             return movement_id
     except InsufficientStock as exc:
         record_refused(db, actor, exc, kind="issue", reference=reference)
@@ -299,23 +302,27 @@ def release_reservation(session: Session, reservation_id: str) -> None:
     session.flush()
 
 
-def reserve(db: Database, actor: Actor, part_id: str, quantity: int, for_reference: str, *,
+def reserve_in(uow: UnitOfWork, part_id: str, quantity: int, for_reference: str, *,
             customer_id: str | None = None) -> str:
     """Reserve stock for a repair order or a customer's back order; returns the reservation id."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        reservation_id = add_reservation(session, part_id=part_id, quantity=quantity, for_reference=for_reference,
-                                         customer_id=customer_id)
-        session.commit()
-        return reservation_id
+    reservation_id = add_reservation(session, part_id=part_id, quantity=quantity, for_reference=for_reference,
+                                     customer_id=customer_id)
+    return reservation_id
 
 
-def release(db: Database, actor: Actor, reservation_id: str) -> None:
+reserve = action(reserve_in)
+
+
+def release_in(uow: UnitOfWork, reservation_id: str) -> None:
     """Release a reservation (releasing one twice does nothing)."""
+    actor, session = uow.actor, uow.session
     require(actor, "part.edit")
-    with unit_of_work(db, actor) as session:
-        release_reservation(session, reservation_id)
-        session.commit()
+    release_reservation(session, reservation_id)
+
+
+release = action(release_in)
 
 
 # Stock out to jobs and counter sales is demand; returns from them take it back. Out is negative in

@@ -14,9 +14,10 @@ from core.errors import ValidationError
 from models.admin import AuditEntry, AuditHead
 from models.base import Base
 from services import audit, customers
-from services.audit import Change
 from services.customers import ContactInput, CustomerInput
 from services.permissions import system_actor
+from store import audit_chain
+from store.audit_chain import Change
 from tests.services.samples import count, mobile, raw_execute, raw_rows
 
 
@@ -191,7 +192,7 @@ def test_work_after_tampering_does_not_hide_it(db, db_path, owner):
 def test_explicit_changes_recorded_by_a_bulk_job_join_the_chain(db, db_path, owner):
     actor = system_actor("importer", terminal="T1")
     with db.engine.begin() as conn:
-        audit.append(conn, actor, [Change("import", "customer", "*", after={"rows": 1200}, summary="bulk")])
+        audit_chain.append(conn, actor, [Change("import", "customer", "*", after={"rows": 1200}, summary="bulk")])
     row = raw_rows(db_path, "SELECT actor, action, after, summary FROM audit_entry ORDER BY seq DESC LIMIT 1")[0]
     assert row == ("os:importer", "import", '{"rows": 1200}', "bulk")
     assert _verify(db).ok
@@ -220,7 +221,7 @@ def _chain(batches: list[list[Change]]):
     actor = Actor(username="tester", role="owner", terminal="T1")
     for batch in batches:
         with engine.begin() as conn:
-            audit.append(conn, actor, batch)
+            audit_chain.append(conn, actor, batch)
     return engine
 
 

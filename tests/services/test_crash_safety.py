@@ -27,22 +27,21 @@ CHILD = textwrap.dedent("""
     import sys, time
     from services.setup import open_database
     from models.crm import Customer
-    from services import audit
+    from sqlalchemy import text
     from services.permissions import system_actor
+    from store.audit_chain import Change
+    from store.uow import UnitOfWork
 
     path, commit, rows = sys.argv[1], sys.argv[2] == "commit", int(sys.argv[3])
     db = open_database(path)
-    conn = db.engine.connect()
-    conn.exec_driver_sql("PRAGMA cache_size = 10")
-    conn.commit()
-    tx = conn.begin()
-    conn.execute(Customer.__table__.insert(), [{"name": f"Crash Test {i}"} for i in range(rows)])
-    audit.append(conn, system_actor("crash-test"), [audit.Change("import", "customer", "bulk",
-                                                                 summary=f"{rows} customers")])
+    uow = UnitOfWork(db, system_actor("crash-test"))
+    uow.connection.exec_driver_sql("PRAGMA cache_size = 10")
+    uow.insert(Customer, [{"name": f"Crash Test {i}"} for i in range(rows)], audit=False)
+    uow.audit([Change("import", "customer", "bulk", summary=f"{rows} customers")])
     if commit:
-        tx.commit()
-        tx = conn.begin()
-        conn.exec_driver_sql("UPDATE customer SET notes = 'half-done' WHERE name LIKE 'Crash Test%'")
+        uow.commit()
+        uow.execute(text("UPDATE customer SET notes = 'half-done' WHERE name LIKE 'Crash Test%'"),
+                    touches={"customer": None})
     print("ready", flush=True)
     time.sleep(120)
 """)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from core.actor import Actor
 from core.ids import new_id
 from models.crm import Customer
-from services import audit, search
+from services import search
+from store import audit_chain
 from store.database import Database
 from ui import workers
 from ui.context import AppContext
@@ -200,7 +201,7 @@ def bulk_customers(db: Database, actor: Actor, n: int, *, seed: int = 7) -> list
     with db.engine.begin() as conn:
         conn.execute(Customer.__table__.insert(), rows)
         search.rebuild(conn, ("customer",))
-        audit.append(conn, actor, [audit.Change("import", "customer", "*", summary=f"{n} test customers")])
+        audit_chain.append(conn, actor, [audit_chain.Change("import", "customer", "*", summary=f"{n} test customers")])
     return rows
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from core.errors import AuthenticationFailed
 from services import settings, users
 from services.permissions import DEFAULT_ROLE_PERMISSIONS
+from store.changes import Changes
 from ui.admin.audit import AuditScreen, diff_rows
 from ui.admin.roles import RoleDialog, RolesScreen
 from ui.admin.settings import SettingsScreen, TaxRateDialog
@@ -68,7 +69,7 @@ def shown(qtbot, widget):
 
 def test_new_user_dialog_creates_the_user_typed_in(qtbot, ctx, db, owner, boxes):
     changes = []
-    ctx.changed.connect(lambda area, ids: changes.append((area, ids)))
+    ctx.changed.connect(changes.append)
     dialog = shown(qtbot, UserDialog(ctx))
     qtbot.keyClicks(dialog.username, "Zhang.Min")
     qtbot.keyClicks(dialog.display_name, "Zhang Min")
@@ -83,7 +84,7 @@ def test_new_user_dialog_creates_the_user_typed_in(qtbot, ctx, db, owner, boxes)
     assert (made.display_name, made.role, made.language, made.active) == ("Zhang Min", "service_advisor", "zh_CN",
                                                                            True)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert changes == [("user", [made.id])]
+    assert len(changes) == 1 and changes[0].ids("user_account") == {made.id}
     assert users.login(db, "zhang.min", "first-pass-1").role == "service_advisor"
     assert boxes == []
 
@@ -189,7 +190,7 @@ def test_unlock_lets_a_locked_out_user_log_in_again(qtbot, ctx, db, owner):
 
 def test_ticking_a_permission_in_the_role_dialog_saves_it(qtbot, ctx, db, owner):
     changes = []
-    ctx.changed.connect(lambda area, ids: changes.append((area, ids)))
+    ctx.changed.connect(changes.append)
     dialog = shown(qtbot, RoleDialog(ctx, "technician"))
     box = dialog.checks["customer.view"]
     assert not box.isChecked() and dialog.checks["vehicle.view"].isChecked()
@@ -201,7 +202,7 @@ def test_ticking_a_permission_in_the_role_dialog_saves_it(qtbot, ctx, db, owner)
     role = {r.code: r for r in users.list_roles(db, owner)}["technician"]
     assert role.permissions == DEFAULT_ROLE_PERMISSIONS["technician"] | {"customer.view"}
     assert role.name == "Technician"
-    assert changes == [("role", ["technician"])]
+    assert len(changes) == 1 and changes[0].touches("role_permission")
 
 
 def test_a_new_role_is_saved_with_its_ticked_permissions(qtbot, ctx, db, owner):
@@ -308,7 +309,7 @@ def test_audit_list_model_passes_the_model_tester(qtbot, ctx, qtmodeltester):
 
 def test_settings_save_writes_the_name_and_currency(qtbot, ctx, db):
     changes = []
-    ctx.changed.connect(lambda area, ids: changes.append(area))
+    ctx.changed.connect(changes.append)
     screen = shown(qtbot, SettingsScreen(ctx))
     screen.name.clear()
     qtbot.keyClicks(screen.name, "Harbour Motors")
@@ -317,7 +318,7 @@ def test_settings_save_writes_the_name_and_currency(qtbot, ctx, db):
     qtbot.waitUntil(lambda: ctx.settings.name == "Harbour Motors")
     saved = settings.get(db)
     assert (saved.name, saved.currency, saved.country) == ("Harbour Motors", "HKD", "CN")
-    assert changes == ["settings"]
+    assert len(changes) == 1 and changes[0].ids("setting") == {"dealership"}
 
 
 def test_enter_in_a_settings_field_saves(qtbot, ctx, db):
@@ -383,7 +384,7 @@ def test_settings_screen_lists_tax_rates_and_refreshes_after_a_change(qtbot, ctx
     count = screen.tax_table.rowCount()
     assert count == len(settings.tax_rates(db))
     settings.save_tax_rate(db, owner, code="LUX", name="Luxury", rate="20")
-    screen.on_changed("tax_rate", [])
+    screen.on_changed(Changes({"tax_rate": None}))
     codes = [screen.tax_table.item(r, 0).text() for r in range(screen.tax_table.rowCount())]
     assert "LUX" in codes and len(codes) == count + 1
 

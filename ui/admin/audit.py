@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSpli
 
 from core.errors import DomainError
 from services import audit, lists
+from store.changes import Changes
 from ui.admin.labels import audit_action_labels, audit_entity_labels
 from ui.context import AppContext
 from ui.errors import show_error
@@ -73,7 +74,6 @@ def diff_rows(before: str | None, after: str | None) -> list[tuple[str, str, str
 class AuditScreen(ListScreen):
     """Read-only: entries are never edited, only browsed and verified."""
 
-    area = "audit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.action_labels = audit_action_labels()
@@ -205,7 +205,7 @@ class AuditScreen(ListScreen):
         show_error(self, exc)
 
     # --- refresh ------------------------------------------------------------------------------
-    def on_changed(self, area: str, ids: list) -> None:
+    def on_changed(self, changes: Changes) -> None:
         # Any change to the data writes entries; reload now if shown, else when next shown.
         if self.isVisible():
             self.list.refresh()

@@ -43,7 +43,7 @@ def _find_role(ctx: AppContext, code: str) -> users.RoleRow | None:
 
 
 class RolesScreen(ListScreen):
-    area = "role"
+    detail_tables = ("role_permission",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         headers = {
@@ -123,7 +123,6 @@ class RolesScreen(ListScreen):
         db, actor, code = self.ctx.db, self.ctx.actor, role.code
         self.delete_button.setEnabled(False)
         self.op = (Op(self, lambda _p, _c: users.delete_role(db, actor, code))
-                   .success(lambda _r: self.ctx.notify("role", []))
                    .failure(self._delete_failed).run())
 
     def _delete_failed(self, exc: BaseException) -> None:
@@ -236,7 +235,7 @@ class RoleDialog(FormDialog):
             users.save_role(db, actor, code=code, name=name, permissions=perms, new=is_new)
             return code.strip().lower()
 
-        self.submit(work, area="role")
+        self.submit(work)
 
     def after_save(self, result: object) -> None:
         self.saved_code = self.saved_id

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from core import money
 from core.errors import ValidationError
 from services import settings
+from store.changes import Changes
 from ui.admin.labels import language_labels
 from ui.context import AppContext
 from ui.errors import show_error
@@ -61,7 +62,6 @@ def _show_first(groups: list[FieldErrors], exc: ValidationError) -> bool:
 class SettingsScreen(QWidget):
     """A form, not a list: Save (Ctrl+S, or Enter in a text field) writes it in one go."""
 
-    area = "settings"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,7 +373,6 @@ class SettingsScreen(QWidget):
             # Later audit entries and numbers of this session carry the new code.
             self.ctx.actor = replace(self.ctx.actor, terminal=new_terminal)
         self.status.setText(self.tr("Settings saved."))
-        self.ctx.notify("settings")
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("Settings saved."), 5000)
@@ -422,7 +421,6 @@ class SettingsScreen(QWidget):
 
         def done(data: bytes | None) -> None:
             self._show_logo(data)
-            self.ctx.notify("settings")
 
         def failed(exc: BaseException) -> None:
             if not (isinstance(exc, ValidationError) and _show_first(self.error_groups, exc)):
@@ -446,8 +444,8 @@ class SettingsScreen(QWidget):
         if rate is not None and TaxRateDialog.ask(self.ctx, rate, self):
             self.load_tax_rates()
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area == "tax_rate":
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("tax_rate"):
             self.load_tax_rates()
 
 
@@ -516,7 +514,7 @@ class TaxRateDialog(FormDialog):
             return settings.save_tax_rate(db, actor, code=code, name=name, rate=rate, is_default=is_default,
                                           active=active, id=rate_id)
 
-        self.submit(work, area="tax_rate")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, rate: settings.TaxRateRow | None = None, parent: QWidget | None = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from core.errors import DomainError, NotFound, ValidationError
 from services import users
 from services.permissions import ROLES
+from store.changes import Changes
 from ui.admin.labels import language_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
@@ -52,7 +53,7 @@ def _show_status(widget: QWidget, text: str) -> None:
 
 
 class UsersScreen(ListScreen):
-    area = "user"
+    detail_tables = ("role",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.role_names = role_choices(ctx)
@@ -120,12 +121,12 @@ class UsersScreen(ListScreen):
         self.password_button.setEnabled(user is not None)
         self.unlock_button.setEnabled(user is not None and _is_locked(user))
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area == "role":
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("role"):
             self.role_names.clear()
             self.role_names.update(role_choices(self.ctx))
             self.list.refresh()
-        super().on_changed(area, ids)
+        super().on_changed(changes)
 
     # --- actions ------------------------------------------------------------------------------
     def new_record(self) -> None:
@@ -149,7 +150,6 @@ class UsersScreen(ListScreen):
         db, actor, user_id = self.ctx.db, self.ctx.actor, user.id
 
         def done(_result: object) -> None:
-            self.ctx.notify("user", [user_id])
             _show_status(self, self.tr("%1 can log in again.").replace("%1", user.username))
 
         self.unlock_button.setEnabled(False)
@@ -255,7 +255,7 @@ class UserDialog(FormDialog):
             return users.create_user(db, actor, username=username, password=password, role=role,
                                      display_name=display_name, language=language)
 
-        self.submit(work, area="user")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, user_id: str | None = None, parent: QWidget | None = None) -> str | None:
@@ -310,7 +310,7 @@ class SetPasswordDialog(FormDialog):
             users.set_password(db, actor, user_id, password)
             return user_id
 
-        self.submit(work, area="user")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, user_id: str, username: str, parent: QWidget | None = None) -> bool:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core.errors import ValidationError
 from services.billing import cashdesk
+from store.changes import Changes
 from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.labels import method_labels
 from ui.context import AppContext
@@ -252,8 +253,8 @@ class CashDeskScreen(QWidget):
         colour = "#b3261e" if diff < 0 else ("#1f5fa8" if diff > 0 else "#1f7a3a")
         self.difference.setText(f"<span style='color:{colour}'>{money_text(diff, self.currency)}</span>")
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area in ("payment", "cashday", "settings"):
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("payment", "cash_day", "setting"):
             self.load()
 
     # --- actions ------------------------------------------------------------------------------
@@ -264,8 +265,8 @@ class CashDeskScreen(QWidget):
             self.errors.show(exc)
             return
         db, actor, day = self.ctx.db, self.ctx.actor, self.selected_day()
-        Op(self, lambda _p, _c: cashdesk.set_opening_float(db, actor, day=day, amount=amount)).success(
-            lambda _r: self.ctx.notify("cashday", [])).failure(self._failed).run()
+        Op(self, lambda _p, _c: cashdesk.set_opening_float(db, actor, day=day, amount=amount)).failure(
+            self._failed).run()
 
     def close_day(self) -> None:
         r = self.report
@@ -291,7 +292,6 @@ class CashDeskScreen(QWidget):
 
         def done(report: cashdesk.DayReport) -> None:
             self.show_report(report)
-            self.ctx.notify("cashday", [])
 
         self.close_button.setEnabled(False)
         Op(self, lambda _p, _c: cashdesk.close_day(db, actor, day=day, counted_cash=counted, notes=notes)).success(

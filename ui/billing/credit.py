@@ -171,11 +171,7 @@ class CreditNoteDialog(FormDialog):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, invoice_id, reason = self.ctx.db, self.ctx.actor, self.invoice_id, self.reason.text()
-        self.submit(lambda: invoices.create_credit_note(db, actor, invoice_id, lines=wanted, reason=reason),
-                    area="invoice")
-
-    def after_save(self, result) -> None:
-        self.ctx.notify("invoice", [self.invoice_id])
+        self.submit(lambda: invoices.create_credit_note(db, actor, invoice_id, lines=wanted, reason=reason))
 
     def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)

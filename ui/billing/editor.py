@@ -420,28 +420,15 @@ class InvoiceDialog(FormDialog):
         known = self.invoice_id
 
         def work() -> str:
-            invoice_id = known or made.get("id")
-            if invoice_id:
-                invoices.update_draft(db, actor, invoice_id, draft)
-            else:
-                invoice_id = invoices.create_draft(db, actor, draft)
-                made["id"] = invoice_id
             if post:
-                made["number"] = invoices.post(db, actor, invoice_id)
-            return invoice_id
+                made["id"], made["number"] = invoices.save_and_post(db, actor, known, draft)
+                return made["id"]
+            return invoices.save_draft(db, actor, known, draft)
 
-        self.submit(work, area="invoice")
+        self.submit(work)
 
     def after_save(self, result) -> None:
         self.posted_number = self._made.get("number")
-
-    def _failed(self, exc: BaseException) -> None:
-        if self._made.get("id") and not self.invoice_id:
-            # The draft was saved and posting it failed: from now on Save changes that draft.
-            self.invoice_id = self._made["id"]
-            self.setWindowTitle(self.tr("Edit draft invoice"))
-            self.ctx.notify("invoice", [self.invoice_id])
-        super()._failed(exc)
 
     def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)

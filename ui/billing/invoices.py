@@ -40,7 +40,7 @@ def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
 
 
 class InvoicesScreen(ListScreen):
-    area = "invoice"
+    detail_tables = ("invoice_line", "payment", "allocation")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.kinds = kind_labels()
@@ -171,12 +171,6 @@ class InvoicesScreen(ListScreen):
         self.customer_label.setText(self.tr("Invoices of %1").replace("%1", name) if customer_id else "")
         self.customer_bar.setVisible(bool(customer_id))
         self.list.set_fixed_filter("customer_id", customer_id)
-
-    def on_changed(self, area: str, ids: list) -> None:
-        if area in ("invoice", "customer"):
-            super().on_changed("invoice", ids if area == "invoice" else [])
-        elif area == "payment" and self.current_id:
-            self._current_changed(self.current_id)
 
     # --- the invoice view ---------------------------------------------------------------------
     def render_detail(self, row_id: str) -> str:
@@ -344,7 +338,6 @@ class InvoicesScreen(ListScreen):
         db, actor, invoice_id = self.ctx.db, self.ctx.actor, v.id
 
         def done(number: str) -> None:
-            self.ctx.notify("invoice", [invoice_id])
             self._status(self.tr("Invoice %1 posted.").replace("%1", number))
 
         Op(self, lambda _p, _c: invoices.post(db, actor, invoice_id)).success(done).run()
@@ -357,8 +350,7 @@ class InvoicesScreen(ListScreen):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, invoice_id = self.ctx.db, self.ctx.actor, v.id
-        Op(self, lambda _p, _c: invoices.delete_draft(db, actor, invoice_id)).success(
-            lambda _r: self.ctx.notify("invoice", [])).run()
+        Op(self, lambda _p, _c: invoices.delete_draft(db, actor, invoice_id)).run()
 
     def take_payment(self) -> None:
         from ui.billing.payment import PaymentDialog
@@ -409,7 +401,6 @@ class InvoicesScreen(ListScreen):
         db, actor = self.ctx.db, self.ctx.actor
 
         def done(path: Path) -> None:
-            self.ctx.notify("invoice", [invoice_id])
             self.last_pdf = Path(path)
             if open_after:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

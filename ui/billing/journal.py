@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from services.billing import accounting
 from services.search import normalize
+from store.changes import Changes
 from ui.billing.fields import date_edit, error_label, hint_label
 from ui.context import AppContext
 from ui.widgets.forms import FieldErrors, FormDialog
@@ -87,7 +88,7 @@ class MappingDialog(FormDialog):
             accounting.set_mapping(db, actor, key, account, name)
             return key.strip()
 
-        self.submit(work, area="account_mapping")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, row: accounting.MappingRow | None = None, parent: QWidget | None = None) -> bool:
@@ -249,8 +250,8 @@ class JournalScreen(QWidget):
         if row is not None:
             MappingDialog.ask(self.ctx, row, self)
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area == "account_mapping":
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("account_mapping"):
             self.load()
 
     # --- the journal --------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core import money
 from services.billing import margin
+from store.changes import Changes
 from ui.billing.fields import date_edit, error_label
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
@@ -187,6 +188,6 @@ class MarginsScreen(QWidget):
             .replace("%3", "<b>" + money_text(total.profit, self.currency) + "</b>")
             .replace("%4", margin_text(total.margin_bp) or "–"))
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area in ("invoice", "settings"):
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("invoice", "rebate", "setting"):
             self.load()

@@ -379,15 +379,10 @@ class PaymentDialog(FormDialog):
             self.show_field_error(ValidationError("customer_id", self.tr("Choose the customer who pays")))
             return
         db, actor = self.ctx.db, self.ctx.actor
-        self.submit(lambda: payments.take_payment(db, actor, **data), area="payment")
+        self.submit(lambda: payments.take_payment(db, actor, **data))
 
     def after_save(self, result) -> None:
         self.saved_ids = list(result or [])
-        try:
-            touched = list(self.allocation_values())
-        except ValidationError:
-            touched = []
-        self.ctx.notify("invoice", touched)
 
     def show_field_error(self, exc: ValidationError) -> bool:
         shown = self.errors.show(exc)

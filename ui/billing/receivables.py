@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from services.billing import receivables
 from services.search import normalize
+from store.changes import Changes
 from ui.billing.fields import date_edit
 from ui.billing.labels import kind_labels
 from ui.billing.report_model import ReportColumn, ReportModel
@@ -254,8 +255,8 @@ class ReceivablesScreen(QWidget):
                 self.aging.selectRow(i)
                 return
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area in ("invoice", "payment", "customer"):
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("invoice", "payment", "allocation", "customer"):
             QTimer.singleShot(0, self.load)
 
     # --- selection and actions ----------------------------------------------------------------

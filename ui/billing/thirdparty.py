@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from services.billing import receivables, thirdparty
 from services.search import normalize
+from store.changes import Changes
 from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
@@ -159,8 +160,7 @@ class RebateDialog(_Form):
         manufacturer, campaign, notes = self.manufacturer.text(), self.campaign.text(), self.notes.text()
         expected_on = self.expected_on.date().toPython()
         self.submit(lambda: thirdparty.expect_rebate(db, actor, manufacturer=manufacturer, campaign=campaign,
-                                                     amount=amounts[0], expected_on=expected_on, notes=notes),
-                    area="rebate")
+                                                     amount=amounts[0], expected_on=expected_on, notes=notes))
 
 
 class ReceiptDialog(_Form):
@@ -188,7 +188,7 @@ class ReceiptDialog(_Form):
             thirdparty.receive_rebate(db, actor, rebate_id, amount=amounts[0], on=on)
             return rebate_id
 
-        self.submit(work, area="rebate")
+        self.submit(work)
 
 
 class ClaimDialog(_Form):
@@ -233,7 +233,7 @@ class ClaimDialog(_Form):
         insurer, number, notes = self.insurer.text(), self.claim_number.text(), self.notes.text()
         customer_id = self.customer_id or ""
         self.submit(lambda: thirdparty.open_claim(db, actor, insurer=insurer, claim_number=number,
-                                                  customer_id=customer_id, notes=notes), area="claim")
+                                                  customer_id=customer_id, notes=notes))
 
 
 class _ClaimForm(_Form):
@@ -252,7 +252,7 @@ class _ClaimForm(_Form):
             call()
             return claim_id
 
-        self.submit(work, area="claim")
+        self.submit(work)
 
 
 class ApproveDialog(_ClaimForm):
@@ -524,8 +524,8 @@ class ThirdPartyScreen(QWidget):
                 table.selectRow(i)
                 return
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area in ("rebate", "claim", "invoice", "customer"):
+    def on_changed(self, changes: Changes) -> None:
+        if changes.touches("rebate", "insurance_claim", "invoice", "customer"):
             self.load()
 
     # --- selection ----------------------------------------------------------------------------
@@ -583,5 +583,4 @@ class ThirdPartyScreen(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, claim_id = self.ctx.db, self.ctx.actor, row.id
-        self.op = Op(self, lambda _p, _c: thirdparty.settle_claim(db, actor, claim_id)).success(
-            lambda _r: self.ctx.notify("claim", [claim_id])).run()
+        self.op = Op(self, lambda _p, _c: thirdparty.settle_claim(db, actor, claim_id)).run()

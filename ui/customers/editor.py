@@ -200,7 +200,7 @@ class CustomerDialog(FormDialog):
                 return cid
             return customers.create(db, actor, data)
 
-        self.submit(work, area="customer")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, customer_id: str | None = None, parent: QWidget | None = None) -> str | None:

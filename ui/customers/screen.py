@@ -13,7 +13,7 @@ from ui.workers import Op
 
 
 class CustomersScreen(ListScreen):
-    area = "customer"
+    detail_tables = ("contact", "vehicle")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         headers = {
@@ -107,5 +107,4 @@ class CustomersScreen(ListScreen):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, customer_id = self.ctx.db, self.ctx.actor, self.current_id
-        Op(self, lambda _p, _c: customers.delete_customer(db, actor, customer_id)).success(
-            lambda _r: self.ctx.notify("customer", [])).run()
+        Op(self, lambda _p, _c: customers.delete_customer(db, actor, customer_id)).run()

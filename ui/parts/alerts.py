@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.quantities import quantity_text
 from services.parts import alerts
+from store.changes import Changes
 from ui.billing.fields import hint_label
 from ui.context import AppContext
 from ui.formatting import date_text
@@ -89,7 +90,6 @@ def _fill(table: QTableWidget, rows: list[list[_Item]]) -> None:
 class StockAlertsScreen(QWidget):
     """Read-only; the four lists are read on the database worker when the screen opens and on Refresh."""
 
-    area = "part"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +176,7 @@ class StockAlertsScreen(QWidget):
         self._set_titles([len(below), len(dead), len(aged), len(refused)])
         self.loaded = True
 
-    def on_changed(self, area: str, _ids: list) -> None:
-        if area in ("part", "purchase_order", "stock_count") and self.isVisible():
+    def on_changed(self, changes: Changes) -> None:
+        shown = ("part", "part_stock", "stock_movement", "purchase_order", "stock_count")
+        if changes.touches(*shown) and self.isVisible():
             self.reload()

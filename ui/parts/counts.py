@@ -44,7 +44,7 @@ def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -
 
 
 class StockCountsScreen(ListScreen):
-    area = "stock_count"
+    detail_tables = ("stock_count_line",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.statuses = count_status_labels()
@@ -173,13 +173,7 @@ class StockCountsScreen(ListScreen):
         if QMessageBox.question(self, self.tr("Post stock count"), question) != QMessageBox.StandardButton.Yes:
             return
         db, actor, count_id = self.ctx.db, self.ctx.actor, count.id
-        part_ids = [line.part_id for line in count.lines]
-
-        def posted(_result: counts.PostResult) -> None:
-            self.ctx.notify("stock_count", [count_id])
-            self.ctx.notify("part", part_ids)
-
-        self.op = Op(self, lambda _p, _c: counts.post_count(db, actor, count_id)).success(posted).run()
+        self.op = Op(self, lambda _p, _c: counts.post_count(db, actor, count_id)).run()
 
 
 class StartCountDialog(FormDialog):
@@ -220,8 +214,7 @@ class StartCountDialog(FormDialog):
     def save(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         bin_from, bin_to, category = self.bin_from.text(), self.bin_to.text(), self.category.text()
-        self.submit(lambda: counts.start_count(db, actor, bin_from=bin_from, bin_to=bin_to, category=category),
-                    area="stock_count")
+        self.submit(lambda: counts.start_count(db, actor, bin_from=bin_from, bin_to=bin_to, category=category))
 
     @classmethod
     def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> str | None:
@@ -316,7 +309,6 @@ class CountEntryDialog(QDialog):
         def entered(_result: object) -> None:
             self.counted[part_id] = counted
             self._update_progress()
-            self.ctx.notify("stock_count", [count_id])
 
         op = Op(self, lambda _p, _c: counts.enter_count(db, actor, count_id, part_id, counted)).success(
             entered).failure(lambda exc: self._failed(row, exc))

@@ -251,9 +251,6 @@ class ImportDialog(QDialog):
             self._clear_preview()
             return
         self.summary = summary
-        self.ctx.notify("part", [])
-        if summary.kind == "stock-count":
-            self.ctx.notify("stock_count", [])
         QMessageBox.information(self, self.tr("Import finished"),
                                 self.tr("%1 new, %2 updated, %3 unchanged.").replace("%1", str(summary.inserted))
                                 .replace("%2", str(summary.updated)).replace("%3", str(summary.unchanged)))

@@ -87,7 +87,7 @@ def _line_number(field: str) -> int | None:
 
 
 class PurchaseOrdersScreen(ListScreen):
-    area = "purchase_order"
+    detail_tables = ("purchase_order_line", "goods_receipt", "part")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.statuses = order_status_labels()
@@ -186,8 +186,7 @@ class PurchaseOrdersScreen(ListScreen):
         if not order_id:
             return
         db, actor = self.ctx.db, self.ctx.actor
-        self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order_id)).success(
-            lambda _number: self.ctx.notify("purchase_order", [order_id])).run()
+        self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order_id)).run()
 
     def export_current(self) -> None:
         """Ask where to save the order for the supplier (PDF or Excel, by the chosen name), then write it
@@ -237,8 +236,7 @@ class PurchaseOrdersScreen(ListScreen):
         if answer != QMessageBox.StandardButton.Yes:
             return
         db, actor, order_id = self.ctx.db, self.ctx.actor, order.id
-        self.op = Op(self, lambda _p, _c: purchasing.close_order(db, actor, order_id)).success(
-            lambda _r: self.ctx.notify("purchase_order", [order_id])).run()
+        self.op = Op(self, lambda _p, _c: purchasing.close_order(db, actor, order_id)).run()
 
     def show_suggestions(self) -> None:
         if SuggestionsDialog.ask(self.ctx, self):
@@ -368,10 +366,9 @@ class OrderDialog(FormDialog):
                 purchasing.update_order(db, actor, order_id, lines, supplier_id=supplier_id, notes=notes)
                 return order_id
 
-            self.submit(update, area="purchase_order")
+            self.submit(update)
         else:
-            self.submit(lambda: purchasing.create_order(db, actor, supplier_id, lines, notes=notes),
-                        area="purchase_order")
+            self.submit(lambda: purchasing.create_order(db, actor, supplier_id, lines, notes=notes))
 
     @classmethod
     def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, order_id: str | None = None) -> str | None:
@@ -477,12 +474,10 @@ class ReceiveDialog(FormDialog):
         def work() -> purchasing.ReceiptResult:
             return purchasing.receive_goods(db, actor, order_id, lines, on, reference)
 
-        self.submit(work, area="purchase_order")
+        self.submit(work)
 
     def after_save(self, result: purchasing.ReceiptResult) -> None:
         self.result_value = result
-        self.ctx.notify("purchase_order", [self.order_id])
-        self.ctx.notify("part", sorted({line.part_id for line in self.order.lines}))
         if result.reserved:
             names = {line.id: f"{line.brand} {line.part_number}" for line in self.order.lines}
             text = "\n".join(self.tr("%1: %2 reserved for %3").replace("%1", names.get(flag.line_id, ""))
@@ -549,7 +544,6 @@ class SuggestionsDialog(QDialog):
 
     def _made(self, ids: list[str]) -> None:
         self.made = ids
-        self.ctx.notify("purchase_order", ids)
         QMessageBox.information(self, self.tr("Reorder suggestions"),
                                 self.tr("%n draft order(s) written.", "", len(ids)))
         self.accept()

@@ -54,7 +54,7 @@ def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -
 
 
 class PartsScreen(ListScreen):
-    area = "part"
+    detail_tables = ("stock_movement", "stock_reservation", "supplier", "part")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         headers = {
@@ -261,9 +261,9 @@ class PartDialog(FormDialog):
             return
         db, actor, part_id = self.ctx.db, self.ctx.actor, self.part_id
         if part_id:
-            self.submit(lambda: catalogue.update_part(db, actor, part_id, data), area="part")
+            self.submit(lambda: catalogue.update_part(db, actor, part_id, data))
         else:
-            self.submit(lambda: catalogue.create_part(db, actor, data), area="part")
+            self.submit(lambda: catalogue.create_part(db, actor, data))
 
     @classmethod
     def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, part_id: str | None = None) -> str | None:
@@ -319,7 +319,7 @@ class AdjustStockDialog(FormDialog):
             stock.adjust(db, actor, part_id, quantity, reason)
             return part_id
 
-        self.submit(work, area="part")
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, part_id: str, parent: QWidget | None = None) -> bool:

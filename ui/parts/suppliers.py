@@ -39,7 +39,7 @@ def _percent(rate: float | None) -> str:
 
 
 class SuppliersScreen(ListScreen):
-    area = "supplier"
+    detail_tables = ("purchase_order", "purchase_order_line", "goods_receipt")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         headers = {
@@ -175,9 +175,9 @@ class SupplierDialog(FormDialog):
                 purchasing.update_supplier(db, actor, supplier_id, data)
                 return supplier_id
 
-            self.submit(work, area="supplier")
+            self.submit(work)
         else:
-            self.submit(lambda: purchasing.create_supplier(db, actor, data), area="supplier")
+            self.submit(lambda: purchasing.create_supplier(db, actor, data))
 
     @classmethod
     def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, supplier_id: str | None = None) -> str | None:

@@ -197,11 +197,7 @@ class VehicleDialog(FormDialog):
                 return vid
             return vehicles.create(db, actor, data)
 
-        self.submit(work, area="vehicle")
-
-    def after_save(self, result: object) -> None:
-        if self.owner_id:
-            self.ctx.notify("customer", [self.owner_id])
+        self.submit(work)
 
     @classmethod
     def ask(cls, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,

@@ -13,7 +13,7 @@ from ui.widgets.screen import ListScreen, detail_table, html_escape
 
 
 class VehiclesScreen(ListScreen):
-    area = "vehicle"
+    detail_tables = ("customer",)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         headers = {

@@ -79,21 +79,21 @@ class FormDialog(QDialog):
     buttons: QDialogButtonBox
     saved_id: str | None = None
 
-    def submit(self, work: Callable[[], Any], *, area: str) -> None:
-        """Run ``work()`` (worker thread); its result, if a string, is the id that changed in ``area``."""
+    def submit(self, work: Callable[[], Any]) -> None:
+        """Run ``work()`` (worker thread); its result, if a string, is the id of the saved record. What
+        it changed reaches the screens through the change broadcast."""
         self.errors.clear()
         self.buttons.setEnabled(False)
         self.op = Op(self, lambda _progress, _cancel: work()).success(
-            lambda result: self._saved(result, area)).failure(self._failed).run()
+            self._saved).failure(self._failed).run()
 
     def after_save(self, result: Any) -> None:
-        """Hook for further broadcasts (GUI thread)."""
+        """Hook run after a successful save, before the dialog closes (GUI thread)."""
 
-    def _saved(self, result: Any, area: str) -> None:
+    def _saved(self, result: Any) -> None:
         self.buttons.setEnabled(True)
         if isinstance(result, str):
             self.saved_id = result
-        self.ctx.notify(area, [result] if isinstance(result, str) else [])
         self.after_save(result)
         self.accept()
 

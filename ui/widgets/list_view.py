@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from services import lists
+from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import cell_text
 from ui.workers import Op, Query
@@ -345,6 +346,19 @@ class ListView(QWidget):
             self.stack.setCurrentWidget(self.empty)
         else:
             self.stack.setCurrentWidget(self.table)
+
+    def apply(self, changes: Changes) -> frozenset[str] | bool | None:
+        """Refresh what ``changes`` alter in this list. Returns False when nothing shown changed,
+        else the changed row ids (None: rows that cannot be named, all were re-read)."""
+        keyed, other = lists.tables_shown(self.model.source.name)
+        if changes.touches(*other):
+            self.refresh(None)
+            return None
+        if changes.touches(*keyed):
+            ids = changes.ids(*keyed)
+            self.refresh(sorted(ids) if ids is not None else None)
+            return ids
+        return False
 
     def refresh(self, ids: list[str] | None = None) -> None:
         """Refresh changed rows in place when possible, otherwise reload the list."""

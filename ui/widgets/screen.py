@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from store.changes import Changes
 from ui.context import AppContext
 from ui.widgets.list_view import ListView
 
@@ -24,9 +25,10 @@ def _select_hint() -> str:
 
 class ListScreen(QWidget):
     """Subclasses build ``self.list`` (a :class:`ListView`) and implement ``render_detail``,
-    ``new_record``, ``edit_record`` and ``area``."""
+    ``new_record`` and ``edit_record``. The list and the detail pane follow the change broadcast;
+    ``detail_tables`` names the tables the detail pane shows besides the list's own rows."""
 
-    area = ""
+    detail_tables: tuple[str, ...] = ()
 
     def __init__(self, ctx: AppContext, title: str, list_view: ListView, *, can_edit: bool,
                  parent: QWidget | None = None) -> None:
@@ -107,11 +109,17 @@ class ListScreen(QWidget):
                 self._current_changed(row_id)
         self.list.table.setFocus()
 
-    def on_changed(self, area: str, ids: list) -> None:
-        if area == self.area:
-            self.list.refresh(ids)
-            if self.current_id and (not ids or self.current_id in ids):
-                self._current_changed(self.current_id)
+    def on_changed(self, changes: Changes) -> None:
+        ids = self.list.apply(changes)
+        if not self.current_id:
+            return
+        if ids is None or (ids is not False and self.current_id in ids) or self.detail_changed(changes):
+            self._current_changed(self.current_id)
+
+    def detail_changed(self, changes: Changes) -> bool:
+        """Whether ``changes`` alter the detail pane beyond the list's own rows: by default, whether
+        they touch one of :attr:`detail_tables`."""
+        return changes.touches(*self.detail_tables)
 
     def on_link(self, url) -> None:
         return None

@@ -1,0 +1,49 @@
+"""Catalogue parts sold on invoices: they leave stock when the sale is posted and come back when a
+credit note takes them back (registered with :mod:`services.billing.posting`)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from models.billing import InvoiceLine
+from services.billing import posting
+from services.billing.totals import line_cost
+from services.parts import stock
+
+# The invoice kinds whose part lines move stock. Workshop parts leave through their repair orders.
+STOCK_KINDS = ("counter_sale",)
+
+
+def take_out_of_stock(ctx: posting.PostingContext) -> None:
+    """A sale's part lines leave stock at posting, each costed at the moving average of that moment
+    (DESIGN §4); the lines' costs become those actual costs, so margins are real."""
+    session, invoice = ctx.uow.session, ctx.document
+    lines = session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id,
+                                                      InvoiceLine.part_id.is_not(None))).scalars().all()
+    if not lines:
+        return
+    for line in lines:
+        line.unit_cost = stock.stock_level(session, line.part_id).average_cost
+        stock.record_movement(session, part_id=line.part_id, kind="counter_sale", quantity=-line.quantity_milli,
+                              moved_on=ctx.on, reference=invoice.number or "", source_id=line.id)
+    # Lines are written while the invoice is still a draft: posted lines are immutable.
+    session.flush()
+    invoice.cost_total = sum(line_cost(quantity_milli=r.quantity_milli, unit_cost=r.unit_cost) for r in
+                             session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id))
+                             .scalars())
+
+
+def return_to_stock(ctx: posting.PostingContext) -> None:
+    """Parts credited on a sale come back into stock at the cost they went out at."""
+    session, note = ctx.uow.session, ctx.document
+    session.flush()
+    for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == note.id,
+                                                          InvoiceLine.part_id.is_not(None))).scalars():
+        stock.record_movement(session, part_id=line.part_id, kind="customer_return", quantity=line.quantity_milli,
+                              unit_cost=line.unit_cost, moved_on=ctx.on, reference=note.number or "",
+                              source_id=line.id)
+
+
+for _kind in STOCK_KINDS:
+    posting.on_post(_kind, take_out_of_stock)
+    posting.on_credit(_kind, return_to_stock)

@@ -1,0 +1,132 @@
+"""The audit trail's writer: entries hash-chained in the same transaction as the change they record.
+
+The unit of work (:mod:`store.uow`) calls :func:`collect` after every flush of its session and
+:func:`append` for explicit and bulk entries, so no service writes an entry by hand and no import
+order decides whether changes are audited. Verification lives in :mod:`services.audit`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, inspect, select, text
+from sqlalchemy.orm import Session
+
+from core import clock
+from core.actor import Actor
+from core.ids import new_id
+from models.admin import AuditEntry, AuditHead
+from models.base import Audited
+
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # insert | update | delete | or a verb for bulk/system events ("login", "import")
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    summary: str = ""
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return f"<{len(value)} bytes>"
+    return value
+
+
+def _dump(data: dict[str, Any] | None) -> str | None:
+    if data is None:
+        return None
+    return json.dumps({k: _jsonable(v) for k, v in data.items()}, sort_keys=True, ensure_ascii=False)
+
+
+def entry_hash(prev_hash: str, *, id: str, at: str, actor: str, terminal: str, action: str, entity: str,
+               entity_id: str, summary: str, before: str | None, after: str | None) -> str:
+    payload = json.dumps(
+        [prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before, after],
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
+    """Append ``changes`` to the chain inside the caller's (write) transaction."""
+    if not changes:
+        return
+    head = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    prev = head.hash if head and head.hash else GENESIS
+    last_seq = conn.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar_one()
+    at = clock.iso_stamp()
+    rows = []
+    for change in changes:
+        row = {
+            "id": new_id(), "at": at, "actor": actor.username, "terminal": actor.terminal,
+            "action": change.action, "entity": change.entity, "entity_id": str(change.entity_id),
+            "summary": change.summary, "before": _dump(change.before), "after": _dump(change.after),
+        }
+        row["prev_hash"] = prev
+        row["hash"] = prev = entry_hash(**{k: v for k, v in row.items() if k != "hash"} | {"prev_hash": prev})
+        last_seq += 1
+        row["seq"] = last_seq
+        rows.append(row)
+    conn.execute(AuditEntry.__table__.insert(), rows)
+    if head is None:
+        conn.execute(AuditHead.__table__.insert(), {"id": 1, "seq": last_seq, "hash": prev})
+    else:
+        conn.execute(AuditHead.__table__.update().where(AuditHead.id == 1).values(seq=last_seq, hash=prev))
+
+
+def _entity_id(obj: Any) -> str:
+    identity = inspect(obj).identity
+    if identity:
+        return "/".join(str(v) for v in identity)
+    mapper = inspect(obj).mapper
+    return "/".join(str(getattr(obj, c.key)) for c in mapper.primary_key)
+
+
+def _state(obj: Any, exclude: frozenset[str]) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {a.key: getattr(obj, a.key) for a in mapper.column_attrs if a.key not in exclude}
+
+
+def collect(session: Session) -> list[Change]:
+    """The audited ORM changes pending in ``session``; call it in ``after_flush``, where new, dirty
+    and deleted objects and attribute history still show the state before the flush."""
+    changes: list[Change] = []
+    for obj in session.new:
+        if isinstance(obj, Audited):
+            exclude = type(obj).__audit_exclude__
+            changes.append(Change("insert", type(obj).__tablename__, _entity_id(obj),
+                                  None, _state(obj, exclude)))
+    for obj in session.dirty:
+        if not isinstance(obj, Audited) or not session.is_modified(obj, include_collections=False):
+            continue
+        exclude = type(obj).__audit_exclude__
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            if attr.key in exclude:
+                continue
+            hist = state.attrs[attr.key].history
+            if hist.has_changes():
+                before[attr.key] = hist.deleted[0] if hist.deleted else None
+                after[attr.key] = hist.added[0] if hist.added else None
+        if after:
+            changes.append(Change("update", type(obj).__tablename__, _entity_id(obj), before, after))
+    for obj in session.deleted:
+        if isinstance(obj, Audited):
+            exclude = type(obj).__audit_exclude__
+            changes.append(Change("delete", type(obj).__tablename__, _entity_id(obj),
+                                  _state(obj, exclude), None))
+    return changes
