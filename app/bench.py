@@ -537,7 +537,7 @@ def bench_parts(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> 
         db.dispose()
     try:
         from services.imports import framework as imports
-        from services.imports.parts import PRICE_LIST
+        from services.parts.imports import PRICE_LIST
     except ImportError:
         return results
     imports.import_kind(PRICE_LIST.name)

@@ -476,12 +476,16 @@ def cmd_import(args: argparse.Namespace) -> int:
              f"row{'' if rows == 1 else 's'} of {source.name}; nothing was imported. "
              f"Error report: {summary.report}")
         return EXIT_FAILED
-    brands = f"{len(summary.new_brands):,}" + (f" ({', '.join(summary.new_brands)})" if summary.new_brands else "")
     verb = "Checked (dry run, nothing written)" if summary.dry_run else "Imported"
     _out(f"{verb} {source} as {summary.kind} in {summary.seconds:.1f} s:")
-    for label, value in (("rows", f"{summary.rows:,}"), ("inserted", f"{summary.inserted:,}"),
-                         ("updated", f"{summary.updated:,}"), ("unchanged", f"{summary.unchanged:,}"),
-                         ("new brands", brands), ("supersessions", f"{summary.supersessions:,}")):
+    figures = [("rows", summary.rows), ("inserted", summary.inserted), ("updated", summary.updated),
+               ("unchanged", summary.unchanged)]
+    figures += [(label, summary.extra.get(key, 0)) for key, label in framework.import_kind(summary.kind).extras]
+    for label, value in figures:
+        if isinstance(value, list):
+            value = f"{len(value):,}" + (f" ({', '.join(value)})" if value else "")
+        else:
+            value = f"{value:,}"
         _out(f"  {label:<14}{value}")
     return EXIT_OK
 

@@ -97,16 +97,10 @@ def register(source: ListSource) -> ListSource:
 
 
 def source(name: str) -> ListSource:
-    _load_sources()
     try:
         return REGISTRY[name]
     except KeyError:
         raise ValidationError("list", f"Unknown list '{name}'") from None
-
-
-def _load_sources() -> None:
-    if not REGISTRY:
-        from services import list_sources  # noqa: F401  (registers the app's lists)
 
 
 # Above this many search matches, walking the sort column's index and testing each row against the

@@ -2,41 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 from core.actor import Actor
 from core.errors import PermissionDenied
 
-# Every permission the system knows, with an English label for the Roles screen.
-PERMISSIONS: dict[str, str] = {
-    "customer.view": "View customers",
-    "customer.edit": "Create and edit customers",
-    "customer.delete": "Delete customers",
-    "vehicle.view": "View vehicles",
-    "vehicle.edit": "Create and edit vehicles",
-    "vehicle.delete": "Delete vehicles",
-    "data.export": "Export lists to files",
-    "user.admin": "Manage users",
-    "role.admin": "Manage roles and permissions",
-    "audit.view": "Browse the audit trail",
-    "settings.edit": "Change dealership settings",
-    "backup.run": "Create and restore backups",
-    "invoice.view": "View invoices and payments",
-    "invoice.edit": "Create and edit draft invoices",
-    "invoice.post": "Post invoices",
-    "invoice.credit": "Issue credit notes",
-    "payment.take": "Take and allocate payments",
-    "payment.refund": "Refund payments",
-    "cashdesk.close": "Close the cash desk day",
-    "receivables.view": "View receivables and statements",
-    "thirdparty.edit": "Record rebates and insurance claims",
-    "accounting.export": "Export accounting journals",
-    "part.view": "View parts and stock",
-    "part.edit": "Create and edit parts, prices and suppliers",
-    "part.import": "Import catalogues, price lists and counts",
-    "stock.adjust": "Adjust stock and post count variances",
-    "stock.count": "Run stock counts",
-    "purchase.edit": "Create and send purchase orders",
-    "purchase.receive": "Receive goods",
-}
+# Every permission the system knows, with an English label for the Roles screen. Each area declares
+# its own (services/<area>/area.py); :func:`declare` adds them when the areas are loaded.
+PERMISSIONS: dict[str, str] = {}
 
 ROLES: dict[str, str] = {
     "owner": "Owner / administrator",
@@ -50,28 +23,23 @@ ROLES: dict[str, str] = {
     "read_only": "Read-only",
 }
 
-_VIEW = {"customer.view", "vehicle.view"}
-_EDIT_MASTER = {"customer.edit", "vehicle.edit"}
+# What each built-in role may do by default, filled from the areas' grants ("owner" gets everything).
+DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {role: frozenset() for role in ROLES}
 
-_BILL_VIEW = {"invoice.view", "receivables.view"}
-_PARTS = {"part.view", "part.edit", "part.import", "stock.adjust", "stock.count", "purchase.edit",
-          "purchase.receive"}
-_BILL_SELL = _BILL_VIEW | {"invoice.edit", "invoice.post", "payment.take"}
 
-DEFAULT_ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
-    "owner": frozenset(PERMISSIONS),
-    "sales_manager": frozenset(_VIEW | _EDIT_MASTER | _BILL_SELL | {"part.view",
-        "customer.delete", "vehicle.delete", "data.export", "audit.view", "invoice.credit", "thirdparty.edit"}),
-    "salesperson": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit"}),
-    "service_advisor": frozenset(_VIEW | _EDIT_MASTER | {"data.export", "invoice.view", "invoice.edit",
-                                                         "thirdparty.edit", "part.view"}),
-    "foreman": frozenset(_VIEW | {"vehicle.edit", "data.export", "part.view"}),
-    "technician": frozenset({"vehicle.view", "part.view"}),
-    "parts_clerk": frozenset(_VIEW | _PARTS | {"data.export", "invoice.view", "invoice.edit"}),
-    "cashier": frozenset(_VIEW | _BILL_SELL | {"customer.edit", "data.export", "invoice.credit", "payment.refund",
-                                              "cashdesk.close", "accounting.export"}),
-    "read_only": frozenset(_VIEW | _BILL_VIEW | {"part.view"}),
-}
+def declare(permissions: Mapping[str, str], grants: Mapping[str, Iterable[str]]) -> None:
+    """Add an area's permissions and the built-in roles' default grants of them. Idempotent."""
+    unknown_roles = set(grants) - set(ROLES)
+    if unknown_roles:
+        raise KeyError(f"grants name unknown roles {sorted(unknown_roles)}")
+    PERMISSIONS.update(permissions)
+    for role, granted in grants.items():
+        granted = frozenset(granted)
+        undeclared = granted - set(PERMISSIONS)
+        if undeclared:
+            raise KeyError(f"grants of {role} name undeclared permissions {sorted(undeclared)}")
+        DEFAULT_ROLE_PERMISSIONS[role] = DEFAULT_ROLE_PERMISSIONS[role] | granted
+    DEFAULT_ROLE_PERMISSIONS["owner"] = frozenset(PERMISSIONS)
 
 
 def require(actor: Actor, permission: str) -> None:
@@ -83,5 +51,5 @@ def require(actor: Actor, permission: str) -> None:
 
 def system_actor(os_user: str, *, terminal: str = "") -> Actor:
     """The acting OS user of a CLI command: full rights over a file they can already read."""
-    return Actor(username=f"os:{os_user}", role="owner", permissions=frozenset(PERMISSIONS),
-                 display_name=os_user, terminal=terminal)
+    return Actor(username=f"os:{os_user}", role="owner", all_permissions=True, display_name=os_user,
+                 terminal=terminal)

@@ -1,4 +1,4 @@
-"""Global search over customers and vehicles (parts, repair orders and invoices join later).
+"""Global search over the kinds of record the areas register (customers, vehicles, invoices, parts, …).
 
 Each searchable record has one row in ``search_doc``; two FTS5 indexes stand over it:
 
@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
 
@@ -25,8 +26,6 @@ from core.actor import Actor
 from services.permissions import require
 from store.database import Database
 
-KIND_PERMISSIONS = {"customer": "customer.view", "vehicle": "vehicle.view", "invoice": "invoice.view",
-                    "part": "part.view"}
 CANDIDATES = 2000
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -62,80 +61,38 @@ class Hit:
     detail: str
 
 
-# --- building documents ---------------------------------------------------------------------------
+# --- kinds of record ------------------------------------------------------------------------------
 
-# Each builder's SQL has an {ids} slot: "AND <id> IN :ids" for a few records, empty for a rebuild.
-_CUSTOMER_SQL = """
-SELECT c.id, c.name, c.alt_name, c.phone, c.email, c.id_number, c.company_reg, c.city, c.kind
-FROM customer c WHERE 1 = 1 {ids}
-"""
-_VEHICLE_SQL = """
-SELECT v.id, v.vin, v.plate, v.make, v.model, v.model_year, v.colour, c.name AS owner_name
-FROM vehicle v LEFT JOIN customer c ON c.id = v.owner_id WHERE 1 = 1 {ids}
-"""
-_INVOICE_SQL = """
-SELECT i.id, i.number, i.kind, i.issued_on, i.total, i.currency,
-       coalesce(nullif(i.customer_name, ''), c.name) AS customer_name
-FROM invoice i LEFT JOIN customer c ON c.id = i.customer_id WHERE i.status = 'posted' {ids}
-"""
-_PART_SQL = """
-SELECT p.id, b.name AS brand, p.part_number, p.number_key, p.description, p.description_alt, p.bin
-FROM part p JOIN brand b ON b.id = p.brand_id WHERE 1 = 1 {ids}
-"""
-_ID_COLUMNS = {"customer": "c.id", "vehicle": "v.id", "invoice": "i.id", "part": "p.id"}
+@dataclass(frozen=True)
+class SearchKind:
+    """One kind of searchable record, declared by its area.
+
+    ``sql`` selects the records with an ``{ids}`` slot: "AND <id_column> IN :ids" for a few
+    records, empty for a rebuild; ``build`` turns one row into a ``search_doc`` row (kind, ref_id,
+    title, detail, body, grams)."""
+
+    name: str
+    permission: str
+    sql: str
+    id_column: str
+    build: Callable[[Any], dict]
 
 
-def _phone_forms(phone: str) -> str:
+KINDS: dict[str, SearchKind] = {}
+
+
+def register(kind: SearchKind) -> SearchKind:
+    KINDS[kind.name] = kind
+    return kind
+
+
+def phone_forms(phone: str) -> str:
+    """The digits of a phone number as typed and, for a Chinese mobile with +86, without it."""
     digits = re.sub(r"\D", "", phone or "")
     if digits.startswith("86") and len(digits) == 13:
         return f"{digits} {digits[2:]}"
     return digits
 
-
-def customer_doc(r) -> dict:
-    detail = " · ".join(x for x in (r.phone, r.city) if x)
-    body = " | ".join(x for x in (
-        normalize(r.name), normalize(r.alt_name), _phone_forms(r.phone), normalize(r.email),
-        normalize(r.id_number), normalize(r.company_reg)) if x)
-    return {"kind": "customer", "ref_id": r.id, "title": r.name, "detail": detail, "body": body,
-            "grams": short_grams(r.name, r.alt_name)}
-
-
-def vehicle_doc(r) -> dict:
-    title = " ".join(x for x in (r.plate, r.make, r.model) if x) or r.vin
-    detail = " · ".join(x for x in (r.vin, str(r.model_year or ""), r.owner_name or "") if x)
-    body = " | ".join(x for x in (
-        normalize(r.vin), compact(r.plate), normalize(r.make), normalize(r.model),
-        normalize(r.owner_name or "")) if x)
-    # The owner's name is in the body, so it must be in the short index too: otherwise a
-    # two-character owner name would find the car only when written with three characters or more.
-    return {"kind": "vehicle", "ref_id": r.id, "title": title, "detail": detail, "body": body,
-            "grams": short_grams(compact(r.plate), r.owner_name or "")}
-
-
-def invoice_doc(r) -> dict:
-    from core.money import format_money
-
-    detail = " · ".join(x for x in (str(r.issued_on or ""), format_money(r.total or 0, r.currency or "CNY")) if x)
-    body = " | ".join(x for x in (normalize(r.number), compact(r.number), normalize(r.customer_name or "")) if x)
-    # No short grams: a two-character name finds the customer, whose invoices are one click away,
-    # rather than crowding the results with every invoice they ever had.
-    return {"kind": "invoice", "ref_id": r.id, "title": f"{r.number}  {r.customer_name or ''}".strip(),
-            "detail": detail, "body": body, "grams": ""}
-
-
-def part_doc(r) -> dict:
-    title = " ".join(x for x in (r.brand, r.part_number, r.description) if x)
-    body = " | ".join(x for x in (r.number_key, normalize(r.part_number), normalize(r.description),
-                                  normalize(r.description_alt)) if x)
-    # Short grams of the descriptions only: a two-character Chinese description ("机油") must find
-    # the part, while two characters of a part number would match too much of the catalogue.
-    return {"kind": "part", "ref_id": r.id, "title": title, "detail": r.bin or "", "body": body,
-            "grams": short_grams(r.description_alt, r.description)}
-
-
-_BUILDERS = {"customer": (_CUSTOMER_SQL, customer_doc), "vehicle": (_VEHICLE_SQL, vehicle_doc),
-             "invoice": (_INVOICE_SQL, invoice_doc), "part": (_PART_SQL, part_doc)}
 
 _INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
                "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")
@@ -146,33 +103,33 @@ def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
     ids = list(ids)
     if not ids:
         return
-    sql, build = _BUILDERS[kind]
+    sql, build, id_column = KINDS[kind].sql, KINDS[kind].build, KINDS[kind].id_column
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         conn.execute(text("DELETE FROM search_doc WHERE kind = :kind AND ref_id IN :ids")
                      .bindparams(bindparam("ids", expanding=True)), {"kind": kind, "ids": chunk})
-        rows = conn.execute(text(sql.format(ids=f"AND {_ID_COLUMNS[kind]} IN :ids"))
+        rows = conn.execute(text(sql.format(ids=f"AND {id_column} IN :ids"))
                             .bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
         docs = [build(r) for r in rows]
         if docs:
             conn.execute(_INSERT, docs)
 
 
-def rebuild(conn: Connection, kinds: Sequence[str] = tuple(_BUILDERS), *, progress=None, cancel=None) -> int:
+def rebuild(conn: Connection, kinds: Sequence[str] | None = None, *, progress=None, cancel=None) -> int:
     """Rebuild the documents of whole kinds in bulk (demo data, repairs). Returns documents written.
 
-    Runs in the caller's write transaction. The full-text indexes are rebuilt once from
-    ``search_doc`` at the end instead of row by row through the triggers, which is about ten
-    times faster for whole tables; the triggers are dropped meanwhile and put back before this
-    returns (a rollback restores them too)."""
+    ``kinds`` defaults to every registered kind. Runs in the caller's write transaction. The
+    full-text indexes are rebuilt once from ``search_doc`` at the end instead of row by row through
+    the triggers, which is about ten times faster for whole tables; the triggers are dropped
+    meanwhile and put back before this returns (a rollback restores them too)."""
     triggers = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
                                  "AND tbl_name = 'search_doc' ORDER BY name")).all()
     for name, _sql in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     total = 0
     try:
-        for kind in kinds:
-            sql, build = _BUILDERS[kind]
+        for kind in kinds if kinds is not None else tuple(KINDS):
+            sql, build = KINDS[kind].sql, KINDS[kind].build
             conn.execute(text("DELETE FROM search_doc WHERE kind = :kind"), {"kind": kind})
             all_sql = sql.format(ids="")
             # An explicit partition size: with text() the driver otherwise hands over one row at a time.
@@ -234,9 +191,12 @@ def search(db: Database, actor: Actor, query: str, *, limit: int = 50,
     """Records matching every word of ``query`` that the actor may see, at most ``limit``.
 
     Any thread; reads only."""
-    allowed = [k for k in (kinds or KIND_PERMISSIONS) if actor.can(KIND_PERMISSIONS[k])]
+    wanted = list(kinds or KINDS)
+    allowed = [k for k in wanted if actor.can(KINDS[k].permission)]
     if not allowed:
-        require(actor, KIND_PERMISSIONS[(kinds or ["customer"])[0]])
+        if not wanted:
+            return []
+        require(actor, KINDS[wanted[0]].permission)
     built = match_sql(query)
     if built is None:
         return []

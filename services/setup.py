@@ -13,6 +13,7 @@ from sqlalchemy import select
 from core.ids import new_id
 from models.admin import Role, RolePermission, Setting, TaxRate, Terminal
 from models.base import utcnow
+from services import areas, backups
 from services.billing import accounting
 from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, system_actor
 from services.settings import DealershipSettings
@@ -30,6 +31,7 @@ def os_user() -> str:
 
 def seed(db: Database, *, terminal: str = "T1") -> None:
     """Fill a freshly migrated database with what every installation needs. Idempotent."""
+    areas.load()
     actor = system_actor(os_user(), terminal=terminal)
     with UnitOfWork(db, actor) as uow:
         session = uow.session
@@ -59,8 +61,7 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
                   full_check: bool | None = None) -> Database:
     """Open (and if needed create, seed or upgrade after a backup) the database at ``path``; see
     :func:`store.bootstrap.open_database`. Raises :class:`DatabaseProblem` with a message a person can act on."""
-    from services import backups
-
+    areas.load()
     return bootstrap.open_database(
         path, create=create, backup_before_migrate=backup_before_migrate, full_check=full_check,
         backup=lambda db: backups.create_backup(db, reason="pre-migrate"), seed=seed)

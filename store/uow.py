@@ -49,13 +49,6 @@ class UowSession(Session):
     """The session of one unit of work; ``info["uow"]`` is its :class:`UnitOfWork`."""
 
 
-def _model_of(table_name: str) -> type | None:
-    for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table_name:
-            return mapper.class_
-    return None
-
-
 @functools.cache
 def _audited_tables() -> dict[str, frozenset[str]]:
     """Audited table name → the columns its audit entries leave out."""

@@ -16,9 +16,11 @@ from services.permissions import system_actor
 os.environ.pop("FORECOURT_DB", None)
 
 from core.actor import Actor
-from services import users
+from services import areas, users
 from services.setup import open_database
 from store.database import Database
+
+areas.load()
 
 # Cheap argon2 parameters keep login-heavy tests fast; the hash format (and the code path) is the same.
 users.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import importlib
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,142 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services import areas
 from store.changes import Changes
+from ui.area import Page
 from ui.context import AppContext
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-@dataclass(frozen=True)
-class Page:
-    key: str
-    area: str
-    label: str
-    permission: str
-    factory: Callable[[AppContext], QWidget]
-    shortcut: str = ""
-
-
 def _pages() -> list[Page]:
-    # Imported lazily: a screen's module loads when the screen is first opened.
-    def customers(ctx):
-        from ui.customers.screen import CustomersScreen
-
-        return CustomersScreen(ctx)
-
-    def vehicles(ctx):
-        from ui.vehicles.screen import VehiclesScreen
-
-        return VehiclesScreen(ctx)
-
-    def invoices(ctx):
-        from ui.billing.invoices import InvoicesScreen
-
-        return InvoicesScreen(ctx)
-
-    def cash_desk(ctx):
-        from ui.billing.cashdesk import CashDeskScreen
-
-        return CashDeskScreen(ctx)
-
-    def receivables(ctx):
-        from ui.billing.receivables import ReceivablesScreen
-
-        return ReceivablesScreen(ctx)
-
-    def thirdparty(ctx):
-        from ui.billing.thirdparty import ThirdPartyScreen
-
-        return ThirdPartyScreen(ctx)
-
-    def margins(ctx):
-        from ui.billing.margins import MarginsScreen
-
-        return MarginsScreen(ctx)
-
-    def journal(ctx):
-        from ui.billing.journal import JournalScreen
-
-        return JournalScreen(ctx)
-
-    def parts(ctx):
-        from ui.parts.parts import PartsScreen
-
-        return PartsScreen(ctx)
-
-    def purchase_orders(ctx):
-        from ui.parts.orders import PurchaseOrdersScreen
-
-        return PurchaseOrdersScreen(ctx)
-
-    def suppliers(ctx):
-        from ui.parts.suppliers import SuppliersScreen
-
-        return SuppliersScreen(ctx)
-
-    def stock_alerts(ctx):
-        from ui.parts.alerts import StockAlertsScreen
-
-        return StockAlertsScreen(ctx)
-
-    def stock_counts(ctx):
-        from ui.parts.counts import StockCountsScreen
-
-        return StockCountsScreen(ctx)
-
-    def users(ctx):
-        from ui.admin.users import UsersScreen
-
-        return UsersScreen(ctx)
-
-    def roles(ctx):
-        from ui.admin.roles import RolesScreen
-
-        return RolesScreen(ctx)
-
-    def audit(ctx):
-        from ui.admin.audit import AuditScreen
-
-        return AuditScreen(ctx)
-
-    def settings(ctx):
-        from ui.admin.settings import SettingsScreen
-
-        return SettingsScreen(ctx)
-
-    sales, admin = QCoreApplication.translate("MainWindow", "Sales"), QCoreApplication.translate(
-        "MainWindow", "Admin")
-    billing = QCoreApplication.translate("MainWindow", "Billing")
-    parts_area = QCoreApplication.translate("MainWindow", "Parts")
-    return [
-        Page("customers", sales, QCoreApplication.translate("MainWindow", "Customers"), "customer.view",
-             customers, "Ctrl+1"),
-        Page("vehicles", sales, QCoreApplication.translate("MainWindow", "Vehicles"), "vehicle.view",
-             vehicles, "Ctrl+2"),
-        Page("invoices", billing, QCoreApplication.translate("MainWindow", "Invoices"), "invoice.view",
-             invoices, "Ctrl+3"),
-        Page("cash_desk", billing, QCoreApplication.translate("MainWindow", "Cash desk"), "cashdesk.close",
-             cash_desk),
-        Page("receivables", billing, QCoreApplication.translate("MainWindow", "Receivables"), "receivables.view",
-             receivables),
-        Page("thirdparty", billing, QCoreApplication.translate("MainWindow", "Rebates & claims"), "invoice.view",
-             thirdparty),
-        Page("margins", billing, QCoreApplication.translate("MainWindow", "Margins"), "receivables.view", margins),
-        Page("journal", billing, QCoreApplication.translate("MainWindow", "Accounting export"), "accounting.export",
-             journal),
-        Page("parts", parts_area, QCoreApplication.translate("MainWindow", "Parts"), "part.view", parts, "Ctrl+4"),
-        Page("purchase_orders", parts_area, QCoreApplication.translate("MainWindow", "Purchase orders"), "part.view",
-             purchase_orders),
-        Page("suppliers", parts_area, QCoreApplication.translate("MainWindow", "Suppliers"), "part.view", suppliers),
-        Page("stock_alerts", parts_area, QCoreApplication.translate("MainWindow", "Stock alerts"), "part.view",
-             stock_alerts),
-        Page("stock_counts", parts_area, QCoreApplication.translate("MainWindow", "Stock counts"), "stock.count",
-             stock_counts),
-        Page("users", admin, QCoreApplication.translate("MainWindow", "Users"), "user.admin", users),
-        Page("roles", admin, QCoreApplication.translate("MainWindow", "Roles"), "role.admin", roles),
-        Page("audit", admin, QCoreApplication.translate("MainWindow", "Audit trail"), "audit.view", audit),
-        Page("settings", admin, QCoreApplication.translate("MainWindow", "Settings"), "settings.edit", settings),
-    ]
+    pages: list[Page] = []
+    for area in areas.AREAS:
+        pages.extend(importlib.import_module(f"ui.{area.name}.area").pages())
+    return pages
 
 
 class MainWindow(QMainWindow):

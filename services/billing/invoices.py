@@ -293,13 +293,6 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
     if count == 0:
         raise ValidationError("lines", "An invoice needs at least one line")
     issued = on or date.today()
-    part_lines = session.execute(select(func.count()).select_from(InvoiceLine).where(
-        InvoiceLine.invoice_id == invoice_id, InvoiceLine.part_id.is_not(None))).scalar_one()
-    if part_lines and not posting.hooks_for_post(invoice.kind):
-        # Without a handler the parts would leave on paper only: refuse rather than post a sale
-        # whose stock and cost never move.
-        raise ValidationError("lines", f"Catalogue parts cannot be sold on a {invoice.kind.replace('_', ' ')} "
-                                       "invoice; sell them on a counter sale")
     _snapshot(session, invoice)
     invoice.number = settings.next_number(session, "invoice", on=issued)
     posting.run_post(posting.PostingContext(uow, invoice, issued))

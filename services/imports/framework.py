@@ -83,8 +83,9 @@ class ImportSummary:
     inserted: int = 0
     updated: int = 0
     unchanged: int = 0
-    new_brands: list[str] = field(default_factory=list)
-    supersessions: int = 0
+    # What only this kind counts, keyed as its ImportKind.extras name them (parts: new brands,
+    # supersessions).
+    extra: dict[str, Any] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     report: Path | None = None
     dry_run: bool = False
@@ -117,7 +118,8 @@ class ImportKind:
     plan: Callable[[Connection, list[RowResult], Context, ImportSummary], Any]
     # commit(uow, plan, summary, progress, cancel): writes the plan in the caller's unit of work
     commit: Callable[[UnitOfWork, Any, ImportSummary, Progress, CancelToken | None], None]
-    permissions: tuple[str, ...] = ("part.import",)
+    permissions: tuple[str, ...] = ()  # every one is needed to import (and to save presets of) this kind
+    extras: tuple[tuple[str, str], ...] = ()  # (key in ImportSummary.extra, English label) to report
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -135,9 +137,7 @@ def register(kind: ImportKind) -> ImportKind:
 
 
 def import_kind(name: str) -> ImportKind:
-    """The import kind called ``name`` (parts, price-list, stock-count)."""
-    import services.imports.parts  # noqa: F401 - registers the parts kinds
-
+    """The import kind called ``name`` (each area registers its kinds: parts, price-list, …)."""
     try:
         return KINDS[name]
     except KeyError:
@@ -190,8 +190,8 @@ def check_mapping(kind: ImportKind, headers: Sequence[str], mapping: dict[str, s
 def save_preset_in(uow: UnitOfWork, kind: str, name: str, mapping: dict[str, str]) -> str:
     """Remember ``mapping`` as preset ``name`` of ``kind`` (replacing one of that name); returns its id."""
     actor, session = uow.actor, uow.session
-    require(actor, "part.import")
-    import_kind(kind)
+    for permission in import_kind(kind).permissions:
+        require(actor, permission)
     clean = " ".join(name.split())
     if not clean or len(clean) > 80:
         raise ValidationError("name", "A preset needs a name of at most 80 characters")
@@ -336,8 +336,8 @@ def _planned(conn: Connection, kind: ImportKind, results: list[RowResult], conte
     plan = kind.plan(conn, ok, context, summary)
     summary.errors = [e for r in results for e in r.errors]
     if summary.errors:
-        summary.inserted = summary.updated = summary.unchanged = summary.supersessions = 0
-        summary.new_brands = []
+        summary.inserted = summary.updated = summary.unchanged = 0
+        summary.extra = {}
     return plan
 
 

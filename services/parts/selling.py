@@ -10,8 +10,9 @@ from services.billing import posting
 from services.billing.totals import line_cost
 from services.parts import stock
 
-# The invoice kinds whose part lines move stock. Workshop parts leave through their repair orders.
-STOCK_KINDS = ("counter_sale",)
+# The invoice kinds whose catalogue-part lines move stock when posted. Workshop parts leave stock
+# when they are issued to their repair order, so a workshop invoice does not move them again.
+STOCK_KINDS = ("counter_sale", "vehicle_sale", "other")
 
 
 def take_out_of_stock(ctx: posting.PostingContext) -> None:

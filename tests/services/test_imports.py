@@ -125,8 +125,8 @@ def test_an_xlsx_catalogue_is_imported_and_its_new_brands_named(db, owner, tmp_p
     path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, [*CATALOGUE, ["Bosch", 1234567, "Spark plug", "", 9.9, 5, None]])
     summary = run(db, owner, path, "parts")
     assert (summary.rows, summary.inserted, summary.updated, summary.unchanged) == (4, 4, 0, 0)
-    assert summary.new_brands == ["Toyota", "Bosch"]
-    assert summary.supersessions == 1 and summary.errors == [] and summary.written
+    assert summary.extra.get("new_brands", []) == ["Toyota", "Bosch"]
+    assert summary.extra.get("supersessions", 0) == 1 and summary.errors == [] and summary.written
     got = parts(db)
     assert got["Toyota 04152-YZZA6"]["retail_price"] == 5650 and got["Toyota 04152-YZZA6"]["list_cost"] == 3000
     assert got["Bosch 1234567"]["retail_price"] == 990
@@ -145,7 +145,7 @@ def test_csv_files_in_utf8_with_or_without_bom_and_gbk_are_read(db, owner, tmp_p
     rows = [["丰田", "04152-YZZA6", "机油滤清器", "56.50"], ["丰田", "17801-0H050", "空气滤清器", "88"]]
     path = write_csv(tmp_path / "价格表.csv", ["品牌", "零件号", "名称", "零售价"], rows, encoding=encoding)
     summary = run(db, owner, path, "price-list")
-    assert (summary.inserted, summary.new_brands) == (2, ["丰田"])
+    assert (summary.inserted, summary.extra.get("new_brands", [])) == (2, ["丰田"])
     got = parts(db)
     assert got["丰田 04152-YZZA6"]["description"] == "机油滤清器"
     assert got["丰田 17801-0H050"]["retail_price"] == 8800
@@ -167,7 +167,7 @@ def test_a_bad_price_an_empty_part_number_and_a_duplicate_line_write_nothing(db,
     assert audit_entries(db) == audit_before
     assert {(e.row, e.field) for e in summary.errors} == {
         (3, "retail_price"), (4, "part_number"), (5, "part_number"), (6, "retail_price")}
-    assert summary.error_rows == 4 and summary.inserted == 0 and summary.new_brands == []
+    assert summary.error_rows == 4 and summary.inserted == 0 and summary.extra.get("new_brands", []) == []
     assert summary.report == tmp_path / "prices.errors.xlsx"
     sheet = load_workbook(summary.report).active
     report = [tuple(r) for r in sheet.iter_rows(values_only=True)]
@@ -193,8 +193,9 @@ def test_reimporting_the_same_file_changes_nothing(db, owner, tmp_path):
     run(db, owner, path, "parts")
     before = parts(db)
     again = run(db, owner, path, "parts")
-    assert (again.rows, again.unchanged, again.inserted, again.updated, again.supersessions) == (3, 3, 0, 0, 0)
-    assert again.new_brands == []
+    assert (again.rows, again.unchanged, again.inserted, again.updated) == (3, 3, 0, 0)
+    assert again.extra.get("supersessions", 0) == 0
+    assert again.extra.get("new_brands", []) == []
     assert parts(db) == before
 
 
@@ -202,7 +203,8 @@ def test_a_dry_run_checks_and_counts_but_writes_nothing(db, owner, tmp_path):
     path = write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
     audit_before = audit_entries(db)
     summary = run(db, owner, path, "parts", dry_run=True)
-    assert (summary.inserted, summary.new_brands, summary.supersessions) == (3, ["Toyota", "Bosch"], 1)
+    assert summary.inserted == 3
+    assert (summary.extra["new_brands"], summary.extra["supersessions"]) == (["Toyota", "Bosch"], 1)
     assert not summary.written
     assert count_rows(db, Part) == 0 and audit_entries(db) == audit_before
 
@@ -215,7 +217,7 @@ def test_a_price_list_updates_prices_adds_parts_and_reports_supersessions(db, ow
     path = write_xlsx(tmp_path / "toyota.xlsx", ["brand", "part_number", "description", "retail_price",
                                                  "superseded_by"], rows)
     summary = run(db, owner, path, "price-list")
-    assert (summary.inserted, summary.updated, summary.unchanged, summary.supersessions) == (1, 1, 1, 1)
+    assert (summary.inserted, summary.updated, summary.unchanged, summary.extra["supersessions"]) == (1, 1, 1, 1)
     got = parts(db)
     old = got["Toyota 04152-YZZA6"]
     assert old["retail_price"] == 5900 and old["description"] == "Oil filter"  # a price file sets prices only
@@ -337,7 +339,7 @@ def test_stock_is_exported_with_the_stock_columns(db, owner, tmp_path):
 def test_a_price_change_leaves_the_search_documents_alone_and_a_new_description_reindexes(db, owner, tmp_path):
     from services import search
     from services.imports import framework
-    from services.imports.parts import PARTS
+    from services.parts.imports import PARTS
 
     path = tmp_path / "parts.csv"
     path.write_text("brand,part_number,description,retail_price\nBosch,0 986 452 041,Oil filter,68.00\n",

@@ -14,9 +14,10 @@ from core.errors import Cancelled, PermissionDenied, ValidationError
 from core.progress import CancelToken
 from services import customers, lists, vehicles
 from services.customers import CustomerInput
-from services.list_sources import CUSTOMERS, VEHICLES
+from services.customers.lists import CUSTOMERS
 from services.lists import ListState
 from services.vehicles import VehicleInput
+from services.vehicles.lists import VEHICLES
 from tests.services.samples import chinese_vin, mobile, raw_execute, raw_rows
 
 NAMES = ["王伟", "李娜", "Zhang San", "alice", "Bob", "王伟伟", "Émile", "zoë", "Acme Ltd", "Bob",

@@ -21,7 +21,7 @@ from core.ids import new_id
 from core.progress import CancelToken, Progress
 from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
 from services import search
-from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult, register
+from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
 from services.parts.catalogue import MAX_CHAIN, normalize_number
 from store.audit_chain import Change
 from store.uow import UnitOfWork
@@ -107,7 +107,7 @@ def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summar
             continue
         found[folded] = brand_id = new_id()
         plan.brands.append({"id": brand_id, "name": name})
-        summary.new_brands.append(name)
+        summary.extra.setdefault("new_brands", []).append(name)
     return found
 
 
@@ -200,7 +200,7 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     summary.inserted = sum(r.action == "insert" for r in rows)
     summary.updated = sum(r.action == "update" for r in rows)
     summary.unchanged = sum(r.action == "unchanged" for r in rows)
-    summary.supersessions = len(plan.links)
+    summary.extra["supersessions"] = len(plan.links)
     return plan
 
 
@@ -240,7 +240,7 @@ def _audit(uow: UnitOfWork, summary: ImportSummary, entity: str) -> None:
 
     counts = {"file": Path(summary.file).name, "kind": summary.kind, "rows": summary.rows,
               "inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged,
-              "new_brands": list(summary.new_brands), "supersessions": summary.supersessions}
+              **summary.extra}
     text = (f"{summary.kind} import of {counts['file']}: {summary.rows} rows, {summary.inserted} new, "
             f"{summary.updated} updated, {summary.unchanged} unchanged")
     uow.audit([Change("import", entity, new_id(), None, counts, summary=text)])
@@ -326,24 +326,26 @@ def _commit_count(uow: UnitOfWork, plan: _CountPlan, summary: ImportSummary, pro
     _audit(uow, summary, "stock_count_line")
 
 
-# --- registration -----------------------------------------------------------------------------------
+# --- the kinds (declared by services/parts/area.py) --------------------------------------------
+
+_EXTRAS = (("new_brands", "new brands"), ("supersessions", "supersessions"))
 
 CATALOGUE_FIELDS = (BRAND, PART_NUMBER, DESCRIPTION, DESCRIPTION_ALT, CATEGORY, UNIT, BARCODE, BIN, TAX_CODE,
                     RETAIL, TRADE, COST, SUPERSEDED)
 
-PARTS = register(ImportKind(
+PARTS = ImportKind(
     name="parts", title="Parts catalogue", fields=CATALOGUE_FIELDS, key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=CATALOGUE_UPDATES),
-    commit=_commit_parts))
+    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
 
-PRICE_LIST = register(ImportKind(
+PRICE_LIST = ImportKind(
     name="price-list", title="Manufacturer price list",
     fields=(BRAND, PART_NUMBER, replace(DESCRIPTION, required=True), replace(RETAIL, required=True), TRADE, COST,
             SUPERSEDED),
     key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=PRICE_UPDATES),
-    commit=_commit_parts))
+    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
 
-STOCK_COUNT = register(ImportKind(
+STOCK_COUNT = ImportKind(
     name="stock-count", title="Stock count", fields=(BRAND, PART_NUMBER, COUNTED), key=("brand", "part_number"),
-    key_of=_key, plan=_plan_count, commit=_commit_count, permissions=("part.import", "stock.count")))
+    key_of=_key, plan=_plan_count, commit=_commit_count, permissions=("part.import", "stock.count"))

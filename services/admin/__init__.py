@@ -1,0 +1,1 @@
+"""Administration: users, roles and permissions, the audit trail, settings and backups."""
