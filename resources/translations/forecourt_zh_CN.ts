@@ -981,10 +981,6 @@
         <translation>拼音或英文名</translation>
     </message>
     <message>
-        <source>not known</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
@@ -1209,6 +1205,29 @@
     <message>
         <source>Forecourt hit an unexpected problem. Your saved work is safe; the action you were doing may not have completed.</source>
         <translation>Forecourt 遇到了意外问题。已保存的数据是安全的；您刚才的操作可能没有完成。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Enter an amount</source>
+        <translation>请输入金额</translation>
+    </message>
+    <message>
+        <source>Enter a quantity</source>
+        <translation>请输入数量</translation>
+    </message>
+    <message>
+        <source>Enter a percentage</source>
+        <translation>请输入百分比</translation>
+    </message>
+    <message>
+        <source>e.g. 13 or 6.5</source>
+        <translation>例如 13 或 6.5</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -4293,10 +4312,6 @@
     <message>
         <source>e.g. VAT 13 %</source>
         <translation>例如 增值税 13%</translation>
-    </message>
-    <message>
-        <source>e.g. 13 or 6.5</source>
-        <translation>例如 13 或 6.5</translation>
     </message>
     <message>
         <source>Use as the &amp;default rate for new lines</source>

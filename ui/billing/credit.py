@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_from_text, quantity_text
 from services.billing import invoices
-from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, enter_edits_cell, error_label, hint_label
 
 L_NO, L_DESC, L_INVOICED, L_CREDITED, L_REMAINING, L_PRICE, L_CREDIT = range(7)
 _LINE_FIELD = re.compile(r"^lines\[(\d+)\]")

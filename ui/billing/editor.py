@@ -35,11 +35,11 @@ from services import settings
 from services.billing import invoices
 from services.billing.totals import line_amounts
 from services.parts import catalogue
-from ui.billing.fields import enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import parse_money
+from ui.widgets.forms import FieldErrors, FormDialog, enter_edits_cell, error_label, hint_label
 from ui.workers import Query
 
 C_DESC, C_CODE, C_TYPE, C_QTY, C_PRICE, C_DISC, C_TAX, C_COST, C_TOTAL = range(9)

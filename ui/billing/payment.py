@@ -31,11 +31,11 @@ from core import money
 from core.errors import DomainError, PermissionDenied, ValidationError
 from models.billing import PAYMENT_METHODS
 from services.billing import invoices, payments, receivables
-from ui.billing.fields import MoneyEdit, date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import method_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
+from ui.widgets.forms import FieldErrors, FormDialog, enter_edits_cell, error_label, hint_label
 
 A_NUMBER, A_ISSUED, A_DUE, A_BALANCE, A_AMOUNT = range(5)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,7 +90,7 @@ class PaymentDialog(FormDialog):
         self.choose_customer.setAutoDefault(False)
         self.choose_customer.clicked.connect(self.pick_customer)
         self.choose_customer.setVisible(selected is None)
-        self.paid_on = date_edit()
+        self.paid_on = DateEdit()
         self.paid_on.setObjectName("paid_on")
         self.paid_on.setMaximumWidth(140)
         self.credit_hint = hint_label()
@@ -194,7 +194,7 @@ class PaymentDialog(FormDialog):
         self.held_for.textChanged.connect(lambda _t: self._update_summary())
         self._load_open(selected)
         if selected is not None:
-            self._splits[0].amount.set_minor(max(selected.balance, 0))
+            self._splits[0].amount.set_value(max(selected.balance, 0))
             self._auto_allocate()
         self._splits[0].amount.setFocus()
         self._splits[0].amount.selectAll()
@@ -295,7 +295,7 @@ class PaymentDialog(FormDialog):
     def received(self) -> int | None:
         total = 0
         for split in self._splits:
-            value = split.amount.minor_or_none()
+            value = split.amount.value_or_none()
             if value is None:
                 return None
             total += value
@@ -365,7 +365,7 @@ class PaymentDialog(FormDialog):
             "allocations": self.allocation_values(),
             "hold_excess": self.hold_excess.isChecked(),
             "held_for": self.held_for.text(),
-            "on": self.paid_on.date().toPython(),
+            "on": self.paid_on.value(),
             "notes": self.notes.text(),
         }
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from core.quantities import quantity_text
 from services.parts import alerts
-from ui.billing.fields import hint_label
 from ui.context import AppContext
 from ui.formatting import date_text
+from ui.widgets.forms import hint_label
 from ui.workers import Query
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_text
 from services.parts import counts
-from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import count_status_labels
-from ui.parts.parts import parse_quantity
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import parse_quantity
+from ui.widgets.forms import FieldErrors, FormDialog, enter_edits_cell, error_label, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
@@ -307,7 +306,7 @@ class CountEntryDialog(QDialog):
         if not item.text().strip():
             return
         try:
-            counted = parse_quantity(item.text(), field="counted", empty=None)
+            counted = parse_quantity(item.text(), field="counted", required=True)
         except ValidationError as exc:
             self._failed(row, exc)
             return

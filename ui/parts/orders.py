@@ -30,12 +30,11 @@ from core import money
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_text
 from services.parts import catalogue, purchasing
-from ui.billing.fields import date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import order_status_labels
-from ui.parts.parts import parse_quantity
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import DateEdit, parse_money, parse_quantity
+from ui.widgets.forms import FieldErrors, FormDialog, enter_edits_cell, error_label, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
@@ -335,7 +334,7 @@ class OrderDialog(FormDialog):
             where = f"lines[{row + 1}]"
             part_id = self.grid.item(row, self.C_PART).data(PART_ROLE)
             quantity = parse_quantity(self.grid.item(row, self.C_QTY).text(), field=f"{where}.quantity",
-                                      empty=None)
+                                      required=True)
             cost = parse_money(self.grid.item(row, self.C_COST).text(), self.currency, field=f"{where}.unit_cost")
             out.append(purchasing.OrderLine(part_id, quantity, cost))
         return out
@@ -403,7 +402,7 @@ class ReceiveDialog(FormDialog):
         self.reference.setObjectName("supplier_reference")
         self.reference.setMaxLength(80)
         self.errors.add_row("supplier_reference", self.tr("Supplier's &delivery note"), self.reference)
-        self.received_on = date_edit()
+        self.received_on = DateEdit()
         self.received_on.setObjectName("received_on")
         self.errors.add_row("received_on", self.tr("Received &on"), self.received_on)
         self.grid = _grid([self.tr("Part"), self.tr("Ordered"), self.tr("Outstanding"), self.tr("Received now"),
@@ -472,7 +471,7 @@ class ReceiveDialog(FormDialog):
             self.show_field_error(exc)
             return
         db, actor, order_id = self.ctx.db, self.ctx.actor, self.order_id
-        on, reference = self.received_on.date().toPython(), self.reference.text()
+        on, reference = self.received_on.value(), self.reference.text()
 
         def work() -> purchasing.ReceiptResult:
             return purchasing.receive_goods(db, actor, order_id, lines, on, reference)

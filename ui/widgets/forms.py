@@ -15,6 +15,35 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 
+def error_label() -> QLabel:
+    """A field-error label (styled like the ones :class:`FieldErrors` makes), hidden until it has a
+    message."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A quiet line of help under a field or a table."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+def enter_edits_cell(grid: QWidget, event) -> bool:
+    """True when Enter is finishing a cell typed in ``grid`` (a cell's text editor has focus): such an
+    Enter belongs to the cell, not to the dialog's default button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    focus = QApplication.focusWidget()
+    return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QLineEdit)
+            and grid.isAncestorOf(focus))
+
+
 class FieldErrors:
     """Maps service field names to widgets; shows a :class:`ValidationError` beside its field."""
 
@@ -29,10 +58,7 @@ class FieldErrors:
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(widget)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label()
         box.addWidget(error)
         self.form.addRow(label, holder)
         # The label's mnemonic must focus the field itself, not the holder around it.
