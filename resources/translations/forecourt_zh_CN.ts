@@ -2027,6 +2027,33 @@
     </message>
 </context>
 <context>
+    <name>LineGrid</name>
+    <message>
+        <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
+        <translation>“%1”不是日期（yyyy-mm-dd）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a line (Ctrl+Insert)</source>
+        <translation>添加一行（Ctrl+Insert）</translation>
+    </message>
+    <message>
+        <source>Remove l&amp;ine</source>
+        <translation>删除行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>删除所选行（Delete）</translation>
+    </message>
+</context>
+<context>
     <name>LinkInvoiceDialog</name>
     <message>
         <source>Link repair invoice</source>
