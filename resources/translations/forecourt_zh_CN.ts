@@ -1574,14 +1574,6 @@
         <translation>行合计</translation>
     </message>
     <message>
-        <source>&amp;Add line</source>
-        <translation>添加行(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Remove l&amp;ine</source>
-        <translation>删除行(&amp;I)</translation>
-    </message>
-    <message>
         <source>Prices include tax.</source>
         <translation>价格含税。</translation>
     </message>

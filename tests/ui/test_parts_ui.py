@@ -544,8 +544,6 @@ def test_a_saved_preset_maps_the_columns_again(qtbot, db, owner, tmp_path, ctx, 
 
 
 def test_a_counter_sale_from_the_parts_screen_starts_with_the_selected_part(db, owner, parts_page, settle):
-    from ui.billing.editor import C_CODE, C_DESC
-
     part_id = _part(db, owner, "CS-77")
     parts_page.list.reload()
     settle()
@@ -555,8 +553,8 @@ def test_a_counter_sale_from_the_parts_screen_starts_with_the_selected_part(db, 
     dialog = parts_page.sale_dialog
     try:
         assert dialog.kind.currentData() == "counter_sale"
-        assert dialog.lines.item(0, C_CODE).text() == "CS-77"
-        assert dialog.lines.item(0, C_DESC).text()
+        assert dialog.lines.text(0, "item_code") == "CS-77"
+        assert dialog.lines.text(0, "description")
         assert dialog.value().lines[0].part_id == part_id
     finally:
         dialog.reject()

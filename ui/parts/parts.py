@@ -336,11 +336,11 @@ def demand_chart(months: list[tuple[str, int]]) -> str:
 
 def _start_counter_sale(ctx: AppContext, parent: QWidget, part_number: str | None):
     """A counter-sale invoice, with the selected part on its first line when there is one."""
-    from ui.billing.editor import C_CODE, InvoiceDialog
+    from ui.billing.editor import InvoiceDialog
 
     dialog = InvoiceDialog(ctx, parent=parent)
     dialog.kind.setCurrentIndex(max(0, dialog.kind.findData("counter_sale")))
     if part_number:
         # Typing the number into the code cell looks the part up, as a clerk typing it would.
-        dialog.lines.item(0, C_CODE).setText(part_number)
+        dialog.lines.enter(0, "item_code", part_number)
     return dialog
