@@ -364,7 +364,7 @@ def test_taking_a_payment_with_the_keyboard_lowers_the_balance(
         qtbot.keyClicks(amount, "500")
         _choose(dialog.findChild(QComboBox, "method"), "card")
         assert "Received ¥500.00" in dialog.summary.text()
-        assert dialog.allocations.item(0, 4).text() == "500.00"
+        assert dialog.allocations.text(0, "amount") == "500.00"
         amount.setFocus()
         qtbot.keyClick(amount, Qt.Key.Key_Return)
         settle()
@@ -420,7 +420,7 @@ def test_an_over_payment_without_holding_the_excess_is_refused_beside_the_amount
 def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner, wang, invoice, ctx, show, settle):
     second = _post(db, owner, wang, price=10000)  # ¥650.00
     dialog = show(PaymentDialog(ctx, invoice_id=invoice))
-    assert dialog.allocations.rowCount() == 2
+    assert dialog.allocations.row_count() == 2
     amount = dialog.findChild(QLineEdit, "amount")
     amount.selectAll()
     qtbot.keyClicks(amount, "1000")
@@ -429,7 +429,7 @@ def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner,
     _choose(split.method, "bank_transfer")
     qtbot.keyClicks(split.amount, "1000")
     qtbot.keyClicks(split.reference, "TX-778")
-    assert [dialog.allocations.item(r, 4).text() for r in range(2)] == ["1,350.00", "650.00"]
+    assert [dialog.allocations.text(r, "amount") for r in range(2)] == ["1,350.00", "650.00"]
 
     qtbot.keyClick(split.amount, Qt.Key.Key_Return)
     settle()
@@ -438,6 +438,45 @@ def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner,
     assert (_balance(db, owner, invoice), _balance(db, owner, second)) == (0, 0)
     assert sorted((p.method, p.amount, p.reference) for p in payments.payments(db, owner, customer_id=wang)) == [
         ("bank_transfer", 100000, "TX-778"), ("cash", 100000, "")]
+
+
+def test_allocations_typed_in_the_grid_stay_put_and_the_totals_row_follows(
+        qtbot, db, owner, wang, invoice, ctx, show, settle, messages):
+    second = _post(db, owner, wang, price=10000)  # ¥650.00
+    dialog = show(PaymentDialog(ctx, invoice_id=invoice))
+    grid = dialog.allocations
+    assert grid.total_text("balance") == "¥2,000.00"
+    assert grid.total_text("amount") == "¥1,350.00"
+
+    _type_cell(qtbot, grid, 0, "amount", "1000")
+    _type_cell(qtbot, grid, 1, "amount", "350")
+    amount = dialog.findChild(QLineEdit, "amount")
+    amount.selectAll()
+    qtbot.keyClicks(amount, "1500")
+
+    assert [grid.text(r, "amount") for r in range(2)] == ["1,000.00", "350.00"], "typed allocations stay"
+    assert grid.total_text("amount") == "¥1,350.00"
+    assert "¥150.00 not allocated" in dialog.summary.text()
+
+    _type_cell(qtbot, grid, 1, "amount", "35o")
+    assert grid.total_text("amount") == "—"
+    amount.setFocus()
+    qtbot.keyClick(amount, Qt.Key.Key_Return)
+    settle()
+
+    assert dialog.isVisible() and messages.shown == []
+    assert dialog.alloc_error.isVisible() and "is not a number" in dialog.alloc_error.text()
+    assert grid.error(1, "amount") and _current_cell(grid) == (1, "amount")
+    assert payments.payments(db, owner, customer_id=wang) == []
+
+    _type_cell(qtbot, grid, 1, "amount", "500")
+    dialog.hold_excess.setChecked(True)
+    amount.setFocus()
+    qtbot.keyClick(amount, Qt.Key.Key_Return)
+    settle()
+
+    assert not dialog.isVisible()
+    assert (_balance(db, owner, invoice), _balance(db, owner, second)) == (TOTAL - 100000, 15000)
 
 
 # --- credit notes -------------------------------------------------------------------------------
@@ -640,7 +679,7 @@ def test_a_payment_on_account_from_receivables_settles_the_oldest_invoices_first
         amount = dialog.findChild(QLineEdit, "amount")
         assert amount.text() == ""
         qtbot.keyClicks(amount, "1500")
-        assert [dialog.allocations.item(r, 4).text() for r in range(2)] == ["1,350.00", "150.00"]
+        assert [dialog.allocations.text(r, "amount") for r in range(2)] == ["1,350.00", "150.00"]
         qtbot.keyClick(amount, Qt.Key.Key_Return)
         settle()
 
