@@ -2453,8 +2453,32 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>Part</source>
-        <translation>配件</translation>
+        <source>No part in the catalogue has this number</source>
+        <translation>目录中没有此零件号的配件</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Line cost</source>
+        <translation>行成本</translation>
+    </message>
+    <message>
+        <source>&amp;Find part…</source>
+        <translation>查找配件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find the part by name or number (F4)</source>
+        <translation>按名称或零件号查找配件（F4）</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -2465,20 +2489,20 @@
         <translation>单位成本</translation>
     </message>
     <message>
-        <source>&amp;Add part…</source>
-        <translation>添加配件(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move line</source>
-        <translation>删除行(&amp;M)</translation>
-    </message>
-    <message>
         <source>Add a supplier first: there is none to order from.</source>
         <translation>请先添加供应商：目前没有可订货的供应商。</translation>
     </message>
     <message>
         <source>Choose the part</source>
         <translation>选择配件</translation>
+    </message>
+    <message>
+        <source>Type a part number</source>
+        <translation>请输入零件号</translation>
+    </message>
+    <message>
+        <source>Enter a quantity</source>
+        <translation>请输入数量</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -3326,6 +3350,10 @@
     <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Line cost</source>
+        <translation>行成本</translation>
     </message>
     <message>
         <source>&amp;Receive</source>

@@ -120,6 +120,9 @@ def test_a_number_the_lookup_does_not_know_is_marked_and_forgets_the_part(qtbot,
 
     assert grid.row_data(0) == {}
     assert grid.error(0, "code") == "No part has this number"
+    with pytest.raises(ValidationError) as raised:
+        grid.check(0)
+    assert raised.value.field == "code"
     assert grid.text(0, "description") == "Oil filter", "what was filled in stays"
 
 

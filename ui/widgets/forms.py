@@ -33,17 +33,6 @@ def hint_label(text: str = "") -> QLabel:
     return label
 
 
-def enter_edits_cell(grid: QWidget, event) -> bool:
-    """True when Enter is finishing a cell typed in ``grid`` (a cell's text editor has focus): such an
-    Enter belongs to the cell, not to the dialog's default button."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication, QLineEdit
-
-    focus = QApplication.focusWidget()
-    return (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focus, QLineEdit)
-            and grid.isAncestorOf(focus))
-
-
 class FieldErrors:
     """Maps service field names to widgets; shows a :class:`ValidationError` beside its field."""
 

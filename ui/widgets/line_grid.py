@@ -83,7 +83,7 @@ class LookupResult:
     fill: Mapping[str, Any] = field(default_factory=dict)  # set only in cells that are still empty
     data: Mapping[str, Any] = field(default_factory=dict)  # hidden values of the row (ids)
     note: str = ""  # shown as the looked-up cell's tooltip
-    error: str = ""  # marks the looked-up cell (e.g. no such part)
+    error: str = ""  # the looked-up text is no good (e.g. no such part): marked, and named by check()
 
 
 @dataclass(frozen=True)
@@ -330,7 +330,7 @@ class LineModel(QAbstractTableModel):
         if found.note:
             row.notes[key] = found.note
         if found.error:
-            row.marks[key] = found.error
+            row.bad[key] = found.error
         self.row_changed(position)
 
     def _set(self, row: _Row, key: str, value: Any) -> None:
@@ -625,6 +625,7 @@ class LineGrid(QWidget):
         # Screens add their own widgets (hints, totals of their own) to this row of buttons.
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
+        self.bar.setSpacing(6)
         self.bar.addWidget(self.add_button)
         self.bar.addWidget(self.remove_button)
         if can_add:
