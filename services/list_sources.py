@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.lists import Column, Filter, ListSource, register
+from services.parts import alerts
 from services.permissions import ROLES
 
 CUSTOMERS = register(ListSource(
@@ -226,7 +227,8 @@ PARTS = register(ListSource(
     ),
     filters=(
         Filter("category", "p.category = :value", kind="text"),
-        Filter("below_min", f"({_AVAILABLE} < p.min_qty) = :value", kind="bool"),
+        # The same rule as the below-minimum alert.
+        Filter("below_min", f"coalesce({alerts.BELOW_MINIMUM_SQL}, 0) = :value", kind="bool"),
         Filter("in_stock", f"({_ON_HAND} > 0) = :value", kind="bool"),
     ),
     search_kind="part",
@@ -317,3 +319,6 @@ SUPPLIERS = register(ListSource(
                "OR s.phone LIKE :search ESCAPE '\\' OR s.email LIKE :search ESCAPE '\\')",
     default_sort="name",
 ))
+
+# Stock alerts: each kind is a list whose rule lives with the alerts.
+STOCK_BELOW_MINIMUM, STOCK_DEAD, STOCK_AGED, STOCK_REFUSED = (register(src) for src in alerts.SOURCES)

@@ -3892,12 +3892,24 @@
         <translation>现有库存</translation>
     </message>
     <message>
+        <source>No part is below its minimum.</source>
+        <translation>没有低于最低库存的配件。</translation>
+    </message>
+    <message>
         <source>Last movement</source>
         <translation>最近变动</translation>
     </message>
     <message>
+        <source>No dead stock.</source>
+        <translation>没有呆滞库存。</translation>
+    </message>
+    <message>
         <source>Last receipt</source>
         <translation>最近入库</translation>
+    </message>
+    <message>
+        <source>No aged stock.</source>
+        <translation>没有库龄过长的库存。</translation>
     </message>
     <message>
         <source>When</source>
@@ -3910,6 +3922,10 @@
     <message>
         <source>What was refused</source>
         <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>No movement has been refused.</source>
+        <translation>没有被拒绝的库存变动。</translation>
     </message>
     <message>
         <source>Below minimum</source>
@@ -3946,6 +3962,10 @@
     <message>
         <source>Issues and adjustments refused because they would have taken stock below zero.</source>
         <translation>因会使库存变为负数而被拒绝的出库和调整。</translation>
+    </message>
+    <message>
+        <source>alerts</source>
+        <translation>预警</translation>
     </message>
 </context>
 <context>
