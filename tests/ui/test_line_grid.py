@@ -338,3 +338,15 @@ def test_lines_changed_follows_edits_and_cell_edited_names_the_cell(qtbot, dialo
         grid.enter(0, "price", "450.00")  # the same amount
 
     assert edited == [(0, "price")]
+
+
+def test_a_lookup_answer_after_the_dialog_closed_is_dropped(qtbot, settle):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    dialog = GridDialog()
+    dialog.grid.add_row()
+    dialog.grid.enter(0, "code", "OF-1")
+
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    settle()  # an exception in the answer's callback would fail the test

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from core import money
 from core.errors import ValidationError
@@ -842,6 +843,8 @@ class LineGrid(QWidget):
         snapshot = self.values(position)
 
         def found(result: LookupResult | None) -> None:
+            if not isValid(self):
+                return  # the dialog closed while the lookup ran
             here = self.model.position(uid)
             # The line may have gone, or the user typed something else meanwhile.
             if result is None or here < 0 or self.model.rows[here].values.get(key) != text:
