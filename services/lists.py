@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,10 @@ class ListSource:
     # Tables besides the first of ``from_sql`` whose primary key is this list's row id (a part's
     # cached stock row): a change to one of their rows changes that row of the list.
     keyed_tables: tuple[str, ...] = ()
+    # A condition every row of the list meets (the list's own rule, e.g. an alert's), and the values
+    # of its :named parameters, worked out each time the list is read (e.g. a cut-off date).
+    where_sql: str = ""
+    params: Callable[[], dict[str, Any]] | None = None
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -113,9 +118,18 @@ def _is_broad(conn: Connection, sql: str, params: dict[str, Any]) -> bool:
     return conn.execute(text(probe), params).scalar_one() > BROAD_MATCHES
 
 
-def _where(src: ListSource, state: ListState, conn: Connection | None = None) -> tuple[str, dict[str, Any]]:
-    clauses: list[str] = []
-    params: dict[str, Any] = {}
+def _own_condition(src: ListSource, values: Mapping[str, Any] | None) -> tuple[list[str], dict[str, Any]]:
+    """The list's own rule and its parameters (``values`` replacing the ones worked out now)."""
+    if not src.where_sql:
+        return [], {}
+    params = src.params() if src.params is not None else {}
+    params.update(values or {})
+    return [f"({src.where_sql})"], params
+
+
+def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,
+           values: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    clauses, params = _own_condition(src, values)
     # A misspelt filter would otherwise be dropped silently and show (or export) every row.
     unknown = sorted(set(state.filters) - {f.key for f in src.filters})
     if unknown:
@@ -170,31 +184,35 @@ def _select(src: ListSource) -> str:
     return f"SELECT {src.id_sql} AS _id, {cols} FROM {src.from_sql}"
 
 
-def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, offset: int, limit: int
-               ) -> list[tuple]:
-    """Rows ``offset`` … ``offset + limit`` of the list as tuples ``(id, *columns)``. Any thread."""
+def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, offset: int, limit: int,
+               params: Mapping[str, Any] | None = None) -> list[tuple]:
+    """Rows ``offset`` … ``offset + limit`` of the list as tuples ``(id, *columns)``. ``params`` gives
+    the list's own parameters other values than today's (e.g. another day). Any thread."""
     src = source(name)
     require(actor, src.permission)
     with db.read() as conn:
-        where, params = _where(src, state, conn)
+        where, bound = _where(src, state, conn, values=params)
         sql = _select(src) + where + _order(src, state) + " LIMIT :_limit OFFSET :_offset"
-        return [tuple(r) for r in conn.execute(text(sql), {**params, "_limit": limit, "_offset": offset})]
+        return [tuple(r) for r in conn.execute(text(sql), {**bound, "_limit": limit, "_offset": offset})]
 
 
-def count(db: Database, actor: Actor, name: str, state: ListState) -> int:
+def count(db: Database, actor: Actor, name: str, state: ListState, *,
+          params: Mapping[str, Any] | None = None) -> int:
     src = source(name)
     require(actor, src.permission)
-    where, params = _where(src, state)
+    where, bound = _where(src, state, values=params)
     with db.read() as conn:
-        return conn.execute(text(f"SELECT count(*) FROM {src.from_sql}{where}"), params).scalar_one()
+        return conn.execute(text(f"SELECT count(*) FROM {src.from_sql}{where}"), bound).scalar_one()
 
 
 def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | None:
     """One row of the list by id (to refresh a row after an edit without reloading the list)."""
     src = source(name)
     require(actor, src.permission)
+    own, params = _own_condition(src, None)
     with db.read() as conn:
-        r = conn.execute(text(_select(src) + f" WHERE {src.id_sql} = :id"), {"id": row_id}).first()
+        r = conn.execute(text(_select(src) + " WHERE " + " AND ".join([f"{src.id_sql} = :_id", *own])),
+                         {**params, "_id": row_id}).first()
     return tuple(r) if r else None
 
 

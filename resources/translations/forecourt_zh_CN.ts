@@ -981,10 +981,6 @@
         <translation>拼音或英文名</translation>
     </message>
     <message>
-        <source>not known</source>
-        <translation>未知</translation>
-    </message>
-    <message>
         <source>Agrees to marketing messages</source>
         <translation>同意接收营销信息</translation>
     </message>
@@ -1209,6 +1205,29 @@
     <message>
         <source>Forecourt hit an unexpected problem. Your saved work is safe; the action you were doing may not have completed.</source>
         <translation>Forecourt 遇到了意外问题。已保存的数据是安全的；您刚才的操作可能没有完成。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Enter an amount</source>
+        <translation>请输入金额</translation>
+    </message>
+    <message>
+        <source>Enter a quantity</source>
+        <translation>请输入数量</translation>
+    </message>
+    <message>
+        <source>Enter a percentage</source>
+        <translation>请输入百分比</translation>
+    </message>
+    <message>
+        <source>e.g. 13 or 6.5</source>
+        <translation>例如 13 或 6.5</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1553,14 +1572,6 @@
     <message>
         <source>Line total</source>
         <translation>行合计</translation>
-    </message>
-    <message>
-        <source>&amp;Add line</source>
-        <translation>添加行(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Remove l&amp;ine</source>
-        <translation>删除行(&amp;I)</translation>
     </message>
     <message>
         <source>Prices include tax.</source>
@@ -2008,6 +2019,33 @@
     </message>
 </context>
 <context>
+    <name>LineGrid</name>
+    <message>
+        <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
+        <translation>“%1”不是日期（yyyy-mm-dd）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>&amp;Add line</source>
+        <translation>添加行(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a line (Ctrl+Insert)</source>
+        <translation>添加一行（Ctrl+Insert）</translation>
+    </message>
+    <message>
+        <source>Remove l&amp;ine</source>
+        <translation>删除行(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>删除所选行（Delete）</translation>
+    </message>
+</context>
+<context>
     <name>LinkInvoiceDialog</name>
     <message>
         <source>Link repair invoice</source>
@@ -2415,8 +2453,32 @@
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <source>Part</source>
-        <translation>配件</translation>
+        <source>No part in the catalogue has this number</source>
+        <translation>目录中没有此零件号的配件</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Line cost</source>
+        <translation>行成本</translation>
+    </message>
+    <message>
+        <source>&amp;Find part…</source>
+        <translation>查找配件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find the part by name or number (F4)</source>
+        <translation>按名称或零件号查找配件（F4）</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -2427,20 +2489,20 @@
         <translation>单位成本</translation>
     </message>
     <message>
-        <source>&amp;Add part…</source>
-        <translation>添加配件(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Re&amp;move line</source>
-        <translation>删除行(&amp;M)</translation>
-    </message>
-    <message>
         <source>Add a supplier first: there is none to order from.</source>
         <translation>请先添加供应商：目前没有可订货的供应商。</translation>
     </message>
     <message>
         <source>Choose the part</source>
         <translation>选择配件</translation>
+    </message>
+    <message>
+        <source>Type a part number</source>
+        <translation>请输入零件号</translation>
+    </message>
+    <message>
+        <source>Enter a quantity</source>
+        <translation>请输入数量</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -3290,6 +3352,10 @@
         <translation>单位成本</translation>
     </message>
     <message>
+        <source>Line cost</source>
+        <translation>行成本</translation>
+    </message>
+    <message>
         <source>&amp;Receive</source>
         <translation>收货(&amp;R)</translation>
     </message>
@@ -3826,12 +3892,24 @@
         <translation>现有库存</translation>
     </message>
     <message>
+        <source>No part is below its minimum.</source>
+        <translation>没有低于最低库存的配件。</translation>
+    </message>
+    <message>
         <source>Last movement</source>
         <translation>最近变动</translation>
     </message>
     <message>
+        <source>No dead stock.</source>
+        <translation>没有呆滞库存。</translation>
+    </message>
+    <message>
         <source>Last receipt</source>
         <translation>最近入库</translation>
+    </message>
+    <message>
+        <source>No aged stock.</source>
+        <translation>没有库龄过长的库存。</translation>
     </message>
     <message>
         <source>When</source>
@@ -3844,6 +3922,10 @@
     <message>
         <source>What was refused</source>
         <translation>被拒绝的操作</translation>
+    </message>
+    <message>
+        <source>No movement has been refused.</source>
+        <translation>没有被拒绝的库存变动。</translation>
     </message>
     <message>
         <source>Below minimum</source>
@@ -3880,6 +3962,10 @@
     <message>
         <source>Issues and adjustments refused because they would have taken stock below zero.</source>
         <translation>因会使库存变为负数而被拒绝的出库和调整。</translation>
+    </message>
+    <message>
+        <source>alerts</source>
+        <translation>预警</translation>
     </message>
 </context>
 <context>
@@ -4293,10 +4379,6 @@
     <message>
         <source>e.g. VAT 13 %</source>
         <translation>例如 增值税 13%</translation>
-    </message>
-    <message>
-        <source>e.g. 13 or 6.5</source>
-        <translation>例如 13 或 6.5</translation>
     </message>
     <message>
         <source>Use as the &amp;default rate for new lines</source>

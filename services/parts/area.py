@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.parts import exports
+from services.parts import alerts, exports
 from services.parts.imports import PARTS, PRICE_LIST, STOCK_COUNT
 from services.parts.lists import PARTS as PARTS_LIST
 from services.parts.lists import PURCHASE_ORDERS, STOCK_COUNTS, SUPPLIERS
@@ -46,7 +46,7 @@ AREA = Area(
         "sales_manager": _VIEW, "service_advisor": _VIEW, "foreman": _VIEW, "technician": _VIEW,
         "parts_clerk": frozenset(PERMISSIONS), "read_only": _VIEW,
     },
-    lists=(PARTS_LIST, PURCHASE_ORDERS, STOCK_COUNTS, SUPPLIERS),
+    lists=(PARTS_LIST, PURCHASE_ORDERS, STOCK_COUNTS, SUPPLIERS, *alerts.SOURCES),
     search_kinds=(PART_SEARCH,),
     import_kinds=(PARTS, PRICE_LIST, STOCK_COUNT),
     export_kinds=(

@@ -304,6 +304,15 @@ def lookup_number(conn: Connection | Session, number: str) -> list[str]:
     return list(found)
 
 
+def part_by_number(db: Database, actor: Actor, number: str) -> PartView | None:
+    """The part a typed number means (following supersession to the part to use now), or None when
+    the catalogue has no such number or it is ambiguous across brands. Any thread; reads only."""
+    require(actor, "part.view")
+    with db.read() as conn:
+        ids = lookup_number(conn, number)
+        return part_view(conn, ids[0]) if len(ids) == 1 else None
+
+
 @dataclass(frozen=True)
 class PartForSale:
     id: str

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.lists import Column, Filter, ListSource
+from services.parts import alerts
 
 _ON_HAND = "coalesce(s.on_hand, 0)"
 _AVAILABLE = "(coalesce(s.on_hand, 0) - coalesce(s.reserved, 0))"
@@ -28,7 +29,8 @@ PARTS = ListSource(
     ),
     filters=(
         Filter("category", "p.category = :value", kind="text"),
-        Filter("below_min", f"({_AVAILABLE} < p.min_qty) = :value", kind="bool"),
+        # The same rule as the below-minimum alert.
+        Filter("below_min", f"coalesce({alerts.BELOW_MINIMUM_SQL}, 0) = :value", kind="bool"),
         Filter("in_stock", f"({_ON_HAND} > 0) = :value", kind="bool"),
     ),
     search_kind="part",

@@ -147,6 +147,20 @@ def test_find_part_matches_brand_and_folded_number(db, owner):
         assert catalogue.lookup_number(conn, "") == []
 
 
+def test_a_typed_number_names_the_part_to_use_now_when_it_is_unambiguous(db, owner, actor_for):
+    old, new = (catalogue.create_part(db, owner, _part(n)) for n in ("04152-31090", "04152-YZZA1"))
+    catalogue.set_superseded_by(db, owner, old, new)
+    catalogue.create_part(db, owner, _part("90915-YZZE1"))
+    catalogue.create_part(db, owner, _part("90915-YZZE1", brand="Lexus"))
+
+    found = catalogue.part_by_number(db, owner, "0415231090")
+    assert found is not None and (found.id, found.part_number) == (new, "04152-YZZA1")
+    assert catalogue.part_by_number(db, owner, "90915 yzze1") is None, "two brands have it"
+    assert catalogue.part_by_number(db, owner, "NOPE-1") is None
+    with pytest.raises(PermissionDenied):
+        catalogue.part_by_number(db, actor_for("salesperson"), "04152-YZZA1")
+
+
 def test_parts_are_found_by_global_search_only_by_users_who_may_view_them(db, owner, actor_for):
     part_id = catalogue.create_part(db, owner, _part("17801-0H050", description="Air filter"))
     assert [h.ref_id for h in search.search(db, owner, "17801 0h050")] == [part_id]

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, text
 from core.errors import PermissionDenied, ValidationError
 from core.quantities import InsufficientStock
 from models.parts import PartStock, StockMovement
+from services import lists
 from services import settings as dealer_settings
 from services.audit import verify
 from services.parts import alerts, catalogue, stock
@@ -281,6 +282,53 @@ def test_dead_and_aged_stock_are_listed(db, owner):
     aged_rows = alerts.aged_stock(db, owner, today=today, days=180)
     assert [a.part_id for a in aged_rows] == [dead, aged]
     assert aged_rows[1].last_receipt_on == today - timedelta(days=200)
+
+
+def test_each_alert_is_a_list_that_counts_sorts_and_rereads_one_row(db, owner):
+    short = _new_part(db, owner, "SHORT-1", min_qty=5_000)
+    shorter = _new_part(db, owner, "SHORT-2", min_qty=9_000)
+    _new_part(db, owner, "FINE-1")
+    _move(db, owner, short, "receipt", 1_000, unit_cost=100)
+    state = lists.ListState()
+
+    assert lists.count(db, owner, "stock_below_minimum", state) == 2
+    rows = lists.fetch_page(db, owner, "stock_below_minimum", state, offset=0, limit=10)
+    assert [r[0] for r in rows] == [shorter, short], "largest shortfall first"
+    by_number = lists.ListState(sort="part_number")
+    assert [r[0] for r in lists.fetch_page(db, owner, "stock_below_minimum", by_number, offset=0, limit=10)] == [
+        short, shorter]
+    assert lists.row_by_id(db, owner, "stock_below_minimum", short) is not None
+
+    _move(db, owner, short, "receipt", 4_000, unit_cost=100)
+
+    assert lists.row_by_id(db, owner, "stock_below_minimum", short) is None, "no longer meets the rule"
+    assert lists.count(db, owner, "stock_below_minimum", state) == 1
+
+
+def test_dead_stock_is_judged_from_today_unless_another_day_is_given(db, owner):
+    idle = _new_part(db, owner, "IDLE-1")
+    _move(db, owner, idle, "receipt", 1_000, unit_cost=100, on=date.today() - timedelta(days=400))
+    recent = _new_part(db, owner, "RECENT-1")
+    _move(db, owner, recent, "receipt", 1_000, unit_cost=100, on=date.today() - timedelta(days=30))
+    state = lists.ListState()
+
+    assert [r[0] for r in lists.fetch_page(db, owner, "stock_dead", state, offset=0, limit=10)] == [idle]
+    long_ago = alerts.dead_before(date.today() - timedelta(days=500))
+    assert lists.count(db, owner, "stock_dead", state, params=long_ago) == 0
+    assert [a.part_id for a in alerts.dead_stock(db, owner, months=0, today=date.today() + timedelta(days=1))] == [
+        idle, recent]
+
+
+def test_the_parts_below_minimum_filter_follows_the_alert_rule(db, owner):
+    low = _new_part(db, owner, "LOW-1", min_qty=2_000)
+    retired = _new_part(db, owner, "OLD-1", min_qty=2_000)
+    view = catalogue.get_part(db, owner, retired)
+    catalogue.update_part(db, owner, retired, PartInput(brand=view.brand, part_number=view.part_number,
+                                                        description=view.description, min_qty=2_000, active=False))
+    below = lists.ListState(filters={"below_min": True})
+
+    assert [r[0] for r in lists.fetch_page(db, owner, "parts", below, offset=0, limit=10)] == [low]
+    assert [a.part_id for a in alerts.below_minimum(db, owner)] == [low]
 
 
 def test_alerts_need_the_part_view_permission(db, owner, actor_for):

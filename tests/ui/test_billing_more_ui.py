@@ -207,7 +207,7 @@ def test_a_claim_is_opened_approved_invoiced_and_paid_through_the_dialogs(
     assert row.invoice_number == invoices.get(db, owner, invoice).number
 
     dialog = show(PayoutDialog(ctx, row))
-    assert dialog.amount.minor() == 80000
+    assert dialog.amount.value() == 80000
     _ok(qtbot, dialog)
     settle()
 

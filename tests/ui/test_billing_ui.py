@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit
 
 from core.errors import ValidationError
 from services import customers, lists, search
@@ -18,12 +18,13 @@ from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
 from ui.billing.cashdesk import CashDeskScreen
 from ui.billing.credit import CreditNoteDialog
-from ui.billing.editor import C_DESC, C_PRICE, C_QTY, C_TAX, C_TOTAL, InvoiceDialog
+from ui.billing.editor import InvoiceDialog
 from ui.billing.invoices import InvoicesScreen
 from ui.billing.payment import PaymentDialog
 from ui.billing.receivables import ReceivablesScreen
 from ui.main_window import PAGE_ROLE, MainWindow
 from ui.search_dialog import GlobalSearchDialog
+from ui.widgets.line_grid import LineGrid
 
 # Two lines, prices including 13 % tax: 2 × ¥450.00 + 1.5 × ¥300.00 = ¥1,350.00.
 TOTAL = 135000
@@ -73,11 +74,9 @@ def _choose(combo: QComboBox, data) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
-def _type_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None:
-    """Type into a grid cell the way a user does: start editing, type, Enter."""
-    table.setFocus()
-    table.setCurrentCell(row, col)
-    table.editItem(table.item(row, col))
+def _type_cell(qtbot, grid: LineGrid, row: int, key: str, text: str) -> None:
+    """Type into a grid cell the way a user does: open it, type, Enter."""
+    grid.focus_cell(row, key, edit=True)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
@@ -85,6 +84,21 @@ def _type_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> Non
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # The view commits the cell and closes its editor once the event loop runs.
     QApplication.processEvents()
+
+
+def _choose_cell(qtbot, grid: LineGrid, row: int, key: str, data) -> None:
+    """Choose in a grid's choice cell: open it, pick the entry, Enter."""
+    grid.focus_cell(row, key, edit=True)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findData(data))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def _current_cell(grid: LineGrid) -> tuple[int, str]:
+    index = grid.view.currentIndex()
+    return index.row(), grid.columns[index.column()].key
 
 
 def _select(screen: InvoicesScreen, invoice_id: str) -> None:
@@ -240,21 +254,24 @@ def test_the_draft_editor_adds_lines_shows_the_live_total_and_posts(
         qtbot.mouseClick(dialog.choose_customer, Qt.MouseButton.LeftButton)
         assert dialog.customer_name.text() == "王伟"
         _choose(dialog.kind, "counter_sale")
-        _type_cell(qtbot, dialog.lines, 0, C_DESC, "Brake pads")
-        _type_cell(qtbot, dialog.lines, 0, C_QTY, "2")
-        _type_cell(qtbot, dialog.lines, 0, C_PRICE, "450")
+        _type_cell(qtbot, dialog.lines, 0, "description", "Brake pads")
+        _type_cell(qtbot, dialog.lines, 0, "quantity", "2")
+        _type_cell(qtbot, dialog.lines, 0, "unit_price", "450")
         assert dialog.isVisible(), "Enter in a cell does not save the invoice"
-        assert dialog.lines.item(0, C_TOTAL).text() == "¥900.00"
-        qtbot.mouseClick(dialog.add_line_button, Qt.MouseButton.LeftButton)
+        assert dialog.lines.text(0, "total") == "¥900.00"
+        qtbot.mouseClick(dialog.lines.add_button, Qt.MouseButton.LeftButton)
+        assert _current_cell(dialog.lines) == (1, "item_code")
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # no code on a labour line
+        QApplication.processEvents()
         qtbot.keyClicks(QApplication.focusWidget(), "Labour")
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         QApplication.processEvents()
-        _type_cell(qtbot, dialog.lines, 1, C_QTY, "1.5")
-        _type_cell(qtbot, dialog.lines, 1, C_PRICE, "300")
+        _type_cell(qtbot, dialog.lines, 1, "quantity", "1.5")
+        _type_cell(qtbot, dialog.lines, 1, "unit_price", "300")
         seen["totals"] = dialog.totals.text()
-        dialog.lines.cellWidget(1, C_TAX).setCurrentIndex(dialog.lines.cellWidget(1, C_TAX).findData("VAT6"))
+        _choose_cell(qtbot, dialog.lines, 1, "tax_code", "VAT6")
         seen["with_vat6"] = dialog.totals.text()
-        dialog.lines.cellWidget(1, C_TAX).setCurrentIndex(dialog.lines.cellWidget(1, C_TAX).findData("VAT13"))
+        _choose_cell(qtbot, dialog.lines, 1, "tax_code", "VAT13")
         qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
         settle()
 
@@ -281,9 +298,9 @@ def test_the_draft_editor_adds_lines_shows_the_live_total_and_posts(
 def test_the_draft_editor_shows_a_bad_line_beside_the_grid_and_saves_nothing(
         qtbot, db, owner, wang, ctx, show, settle):
     dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
-    _type_cell(qtbot, dialog.lines, 0, C_DESC, "Brake pads")
-    _type_cell(qtbot, dialog.lines, 0, C_QTY, "-2")
-    _type_cell(qtbot, dialog.lines, 0, C_PRICE, "450")
+    _type_cell(qtbot, dialog.lines, 0, "description", "Brake pads")
+    _type_cell(qtbot, dialog.lines, 0, "quantity", "-2")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "450")
     assert "a line is incomplete" not in dialog.totals.text()
 
     dialog.choose_customer.setFocus()
@@ -293,19 +310,20 @@ def test_the_draft_editor_shows_a_bad_line_beside_the_grid_and_saves_nothing(
     assert dialog.isVisible()
     assert dialog.lines_error.isVisible()
     assert dialog.lines_error.text().startswith("Line 1: The quantity must be more than zero")
-    assert (dialog.lines.currentRow(), dialog.lines.currentColumn()) == (0, C_QTY)
+    assert _current_cell(dialog.lines) == (0, "quantity")
+    assert dialog.lines.error(0, "quantity").startswith("The quantity must be more than zero")
     assert lists.count(db, owner, "invoices", lists.ListState()) == 0
 
-    _type_cell(qtbot, dialog.lines, 0, C_QTY, "2,5")
+    _type_cell(qtbot, dialog.lines, 0, "quantity", "2,5")
     assert "a line is incomplete" in dialog.totals.text()
-    assert dialog.lines.item(0, C_TOTAL).text() == "—"
+    assert dialog.lines.text(0, "total") == "—"
 
 
 def test_saving_a_draft_with_enter_and_editing_it_later(qtbot, db, owner, wang, ctx, show, settle, screen,
                                                         when_modal):
     dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
-    _type_cell(qtbot, dialog.lines, 0, C_DESC, "Wheel alignment")
-    _type_cell(qtbot, dialog.lines, 0, C_PRICE, "199")
+    _type_cell(qtbot, dialog.lines, 0, "description", "Wheel alignment")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "199")
     dialog.due_days.setValue(7)
     qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
     settle()
@@ -317,8 +335,8 @@ def test_saving_a_draft_with_enter_and_editing_it_later(qtbot, db, owner, wang, 
     def change(editor: InvoiceDialog) -> None:
         assert editor.windowTitle() == "Edit draft invoice"
         assert editor.due_days.value() == 7
-        assert editor.lines.item(0, C_DESC).text() == "Wheel alignment"
-        _type_cell(qtbot, editor.lines, 0, C_QTY, "2")
+        assert editor.lines.text(0, "description") == "Wheel alignment"
+        _type_cell(qtbot, editor.lines, 0, "quantity", "2")
         qtbot.keyClick(editor.reference, Qt.Key.Key_Return)
         settle()
 
@@ -346,7 +364,7 @@ def test_taking_a_payment_with_the_keyboard_lowers_the_balance(
         qtbot.keyClicks(amount, "500")
         _choose(dialog.findChild(QComboBox, "method"), "card")
         assert "Received ¥500.00" in dialog.summary.text()
-        assert dialog.allocations.item(0, 4).text() == "500.00"
+        assert dialog.allocations.text(0, "amount") == "500.00"
         amount.setFocus()
         qtbot.keyClick(amount, Qt.Key.Key_Return)
         settle()
@@ -402,7 +420,7 @@ def test_an_over_payment_without_holding_the_excess_is_refused_beside_the_amount
 def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner, wang, invoice, ctx, show, settle):
     second = _post(db, owner, wang, price=10000)  # ¥650.00
     dialog = show(PaymentDialog(ctx, invoice_id=invoice))
-    assert dialog.allocations.rowCount() == 2
+    assert dialog.allocations.row_count() == 2
     amount = dialog.findChild(QLineEdit, "amount")
     amount.selectAll()
     qtbot.keyClicks(amount, "1000")
@@ -411,7 +429,7 @@ def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner,
     _choose(split.method, "bank_transfer")
     qtbot.keyClicks(split.amount, "1000")
     qtbot.keyClicks(split.reference, "TX-778")
-    assert [dialog.allocations.item(r, 4).text() for r in range(2)] == ["1,350.00", "650.00"]
+    assert [dialog.allocations.text(r, "amount") for r in range(2)] == ["1,350.00", "650.00"]
 
     qtbot.keyClick(split.amount, Qt.Key.Key_Return)
     settle()
@@ -420,6 +438,45 @@ def test_a_payment_split_over_two_methods_settles_two_invoices(qtbot, db, owner,
     assert (_balance(db, owner, invoice), _balance(db, owner, second)) == (0, 0)
     assert sorted((p.method, p.amount, p.reference) for p in payments.payments(db, owner, customer_id=wang)) == [
         ("bank_transfer", 100000, "TX-778"), ("cash", 100000, "")]
+
+
+def test_allocations_typed_in_the_grid_stay_put_and_the_totals_row_follows(
+        qtbot, db, owner, wang, invoice, ctx, show, settle, messages):
+    second = _post(db, owner, wang, price=10000)  # ¥650.00
+    dialog = show(PaymentDialog(ctx, invoice_id=invoice))
+    grid = dialog.allocations
+    assert grid.total_text("balance") == "¥2,000.00"
+    assert grid.total_text("amount") == "¥1,350.00"
+
+    _type_cell(qtbot, grid, 0, "amount", "1000")
+    _type_cell(qtbot, grid, 1, "amount", "350")
+    amount = dialog.findChild(QLineEdit, "amount")
+    amount.selectAll()
+    qtbot.keyClicks(amount, "1500")
+
+    assert [grid.text(r, "amount") for r in range(2)] == ["1,000.00", "350.00"], "typed allocations stay"
+    assert grid.total_text("amount") == "¥1,350.00"
+    assert "¥150.00 not allocated" in dialog.summary.text()
+
+    _type_cell(qtbot, grid, 1, "amount", "35o")
+    assert grid.total_text("amount") == "—"
+    amount.setFocus()
+    qtbot.keyClick(amount, Qt.Key.Key_Return)
+    settle()
+
+    assert dialog.isVisible() and messages.shown == []
+    assert dialog.alloc_error.isVisible() and "is not a number" in dialog.alloc_error.text()
+    assert grid.error(1, "amount") and _current_cell(grid) == (1, "amount")
+    assert payments.payments(db, owner, customer_id=wang) == []
+
+    _type_cell(qtbot, grid, 1, "amount", "500")
+    dialog.hold_excess.setChecked(True)
+    amount.setFocus()
+    qtbot.keyClick(amount, Qt.Key.Key_Return)
+    settle()
+
+    assert not dialog.isVisible()
+    assert (_balance(db, owner, invoice), _balance(db, owner, second)) == (TOTAL - 100000, 15000)
 
 
 # --- credit notes -------------------------------------------------------------------------------
@@ -431,14 +488,14 @@ def test_a_partial_credit_note_through_the_dialog_lowers_the_balance(
 
     def credit(dialog: CreditNoteDialog) -> None:
         table = dialog.lines
-        assert [table.item(r, 4).text() for r in range(table.rowCount())] == ["2", "1.5"]
-        _type_cell(qtbot, table, 0, 6, "3")
+        assert [table.text(r, "left") for r in range(table.row_count())] == ["2", "1.5"]
+        _type_cell(qtbot, table, 0, "quantity", "3")
         qtbot.keyClicks(dialog.reason, "Returned unused")
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
         settle()
         seen["error"] = dialog.lines_error.text()
         seen["after_error"] = lists.count(db, owner, "invoices", lists.ListState(filters={"kind": "credit_note"}))
-        _type_cell(qtbot, table, 0, 6, "1")
+        _type_cell(qtbot, table, 0, "quantity", "1")
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
         settle()
 
@@ -469,7 +526,7 @@ def test_full_credit_fills_what_is_left_and_leaves_nothing_to_credit(
     dialog = show(CreditNoteDialog(ctx, invoice))
 
     qtbot.mouseClick(dialog.full_button, Qt.MouseButton.LeftButton)
-    assert [dialog.lines.item(r, 6).text() for r in range(2)] == ["1.5", "1.5"]
+    assert [dialog.lines.text(r, "quantity") for r in range(2)] == ["1.5", "1.5"]
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     settle()
 
@@ -622,7 +679,7 @@ def test_a_payment_on_account_from_receivables_settles_the_oldest_invoices_first
         amount = dialog.findChild(QLineEdit, "amount")
         assert amount.text() == ""
         qtbot.keyClicks(amount, "1500")
-        assert [dialog.allocations.item(r, 4).text() for r in range(2)] == ["1,350.00", "150.00"]
+        assert [dialog.allocations.text(r, "amount") for r in range(2)] == ["1,350.00", "150.00"]
         qtbot.keyClick(amount, Qt.Key.Key_Return)
         settle()
 
@@ -646,7 +703,6 @@ def test_receivables_show_an_empty_state_when_nobody_owes(ctx, show, settle):
 
 def test_typing_a_part_number_on_a_part_line_names_the_catalogue_part(qtbot, db, owner, wang, ctx, show, settle):
     from services.parts import catalogue
-    from ui.billing.editor import C_CODE
 
     old = catalogue.create_part(db, owner, catalogue.PartInput(brand="Bosch", part_number="F 026 407 001",
                                                               description="Old oil filter", retail_price=5000))
@@ -654,10 +710,10 @@ def test_typing_a_part_number_on_a_part_line_names_the_catalogue_part(qtbot, db,
                                                               description="机油滤清器", retail_price=6800))
     catalogue.set_superseded_by(db, owner, old, new)
     dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
-    _type_cell(qtbot, dialog.lines, 0, C_CODE, "f026407001")
+    _type_cell(qtbot, dialog.lines, 0, "item_code", "f026407001")
     settle()
 
-    assert dialog.lines.item(0, C_CODE).text() == "F 026 407 157"
-    assert dialog.lines.item(0, C_DESC).text() == "机油滤清器"
-    assert dialog.lines.item(0, C_PRICE).text() == "68.00"
+    assert dialog.lines.text(0, "item_code") == "F 026 407 157"
+    assert dialog.lines.text(0, "description") == "机油滤清器"
+    assert dialog.lines.text(0, "unit_price") == "68.00"
     assert dialog.value().lines[0].part_id == new

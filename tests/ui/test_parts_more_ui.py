@@ -10,7 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QTableWidget
+from PySide6.QtWidgets import QDialogButtonBox
 
 from core.quantities import InsufficientStock
 from services.parts import catalogue, purchasing, stock
@@ -20,6 +20,7 @@ from ui.main_window import MainWindow
 from ui.parts.alerts import StockAlertsScreen
 from ui.parts.orders import PurchaseOrdersScreen
 from ui.parts.suppliers import SupplierDialog, SuppliersScreen
+from ui.widgets.list_view import ListView
 
 
 def _part(db, owner, number: str, *, description: str = "机油滤清器", min_qty: int = 0) -> str:
@@ -32,8 +33,11 @@ def _save(qtbot, dialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
-def _column(table: QTableWidget, col: int) -> list[str]:
-    return [table.item(r, col).text() for r in range(table.rowCount())]
+def _column(view: ListView, key: str) -> list[str]:
+    """A column of an alert list as shown."""
+    model = view.model
+    col = [c.key for c in model.columns].index(key)
+    return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
 @pytest.fixture
@@ -188,29 +192,30 @@ def test_stock_alerts_list_parts_below_minimum_and_refused_negative_stock(db, ow
     assert isinstance(page, StockAlertsScreen)
     settle()
 
-    assert page.loaded
-    assert _column(page.below, 1) == ["LOW-1"]
-    assert page.below.item(0, 6).text() == "3"
-    assert _column(page.refused, 2) == ["LOW-1"]
+    assert _column(page.below, "part_number") == ["LOW-1"]
+    assert _column(page.below, "short_by") == ["3"]
+    assert _column(page.refused, "part_number") == ["LOW-1"]
     assert page.tabs.tabText(0).endswith("(1)") and page.tabs.tabText(3).endswith("(1)")
 
 
-def test_stock_alert_tables_sort_numbers_as_numbers(db, owner, window, settle):
+def test_stock_alert_lists_sort_numbers_as_numbers(db, owner, window, settle):
     for number, minimum in (("A-9", 9000), ("B-10", 10000), ("C-2", 2000)):
         _part(db, owner, number, min_qty=minimum)
     page = window.show_page("stock_alerts")
     settle()
 
-    page.below.sortByColumn(5, Qt.SortOrder.AscendingOrder)
+    page.below.table.sortByColumn([c.key for c in page.below.model.columns].index("min_qty"),
+                                  Qt.SortOrder.AscendingOrder)
+    settle()
 
-    assert _column(page.below, 5) == ["2", "9", "10"]
-    assert _column(page.below, 1) == ["C-2", "A-9", "B-10"]
+    assert _column(page.below, "min_qty") == ["2", "9", "10"]
+    assert _column(page.below, "part_number") == ["C-2", "A-9", "B-10"]
 
 
 def test_stock_alerts_show_dead_stock_and_refresh_on_request(qtbot, db, owner, window, settle):
     page = window.show_page("stock_alerts")
     settle()
-    assert page.dead.rowCount() == 0
+    assert page.dead.model.rowCount() == 0
     part_id = _part(db, owner, "OLD-1")
     with db.Session() as session:
         stock.record_movement(session, part_id=part_id, kind="receipt", quantity=2000, unit_cost=100,
@@ -220,6 +225,44 @@ def test_stock_alerts_show_dead_stock_and_refresh_on_request(qtbot, db, owner, w
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     settle()
 
-    assert _column(page.dead, 1) == ["OLD-1"]
-    assert _column(page.aged, 1) == ["OLD-1"]
-    assert page.dead.item(0, 5).text() != ""
+    assert _column(page.dead, "part_number") == ["OLD-1"]
+    assert _column(page.aged, "part_number") == ["OLD-1"]
+    assert _column(page.dead, "last_movement_on") == ["2020-01-06"]
+
+
+def test_stock_alert_lists_are_searched_and_exported_like_every_list(qtbot, db, owner, window, settle, tmp_path):
+    for number, description in (("BP-1", "Brake pads"), ("AF-1", "Air filter"), ("OF-2", "Oil filter")):
+        _part(db, owner, number, description=description, min_qty=1000)
+    page = window.show_page("stock_alerts")
+    settle()
+    assert page.below.search.hasFocus(), "the search box of the tab shown has the focus"
+
+    qtbot.keyClicks(page.below.search, "filter")
+    qtbot.keyClick(page.below.search, Qt.Key.Key_Return)
+    settle()
+    assert sorted(_column(page.below, "part_number")) == ["AF-1", "OF-2"]
+    assert page.tabs.tabText(0).endswith("(2)")
+
+    out = tmp_path / "below.csv"
+    page.below.export_to(str(out))
+    settle()
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("brand,part_number,description,bin,on_hand,available,min_qty,short_by")
+    assert len(lines) == 3
+
+
+def test_enter_on_an_alert_opens_the_part_in_the_parts_screen(qtbot, db, owner, window, settle):
+    from ui.parts.parts import PartsScreen
+
+    part_id = _part(db, owner, "LOW-9", min_qty=2000)
+    page = window.show_page("stock_alerts")
+    settle()
+    page.below.table.setFocus()
+    page.below.table.selectRow(0)
+
+    qtbot.keyClick(page.below.table, Qt.Key.Key_Return)
+    settle()
+
+    parts = window.stack.currentWidget()
+    assert isinstance(parts, PartsScreen)
+    assert parts.current_id == part_id

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from services import lists
 from services.parts import catalogue, counts, purchasing, stock
@@ -17,6 +17,7 @@ from ui.parts.counts import CountEntryDialog, StartCountDialog, StockCountsScree
 from ui.parts.imports import ImportDialog
 from ui.parts.orders import OrderDialog, PurchaseOrdersScreen, ReceiveDialog, SuggestionsDialog
 from ui.parts.parts import AdjustStockDialog, PartDialog, PartsScreen
+from ui.widgets.line_grid import LineGrid
 
 
 def _part(db, owner, number: str, *, price: int = 12000, min_qty: int = 0, max_qty: int = 0,
@@ -60,10 +61,8 @@ def _ok(qtbot, dialog) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def _type_cell(qtbot, table: QTableWidget, row: int, col: int, text: str) -> None:
-    table.setFocus()
-    table.setCurrentCell(row, col)
-    table.editItem(table.item(row, col))
+def _type_cell(qtbot, grid: LineGrid, row: int, key: str, text: str) -> None:
+    grid.focus_cell(row, key, edit=True)
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
@@ -274,8 +273,8 @@ def test_an_order_written_sent_and_partly_received_moves_stock_and_leaves_a_back
     def write(dialog: OrderDialog) -> None:
         dialog.supplier.setCurrentIndex(dialog.supplier.findData(supplier))
         dialog.add_part(part_id)
-        _type_cell(qtbot, dialog.grid, 0, OrderDialog.C_QTY, "10")
-        _type_cell(qtbot, dialog.grid, 0, OrderDialog.C_COST, "55")
+        _type_cell(qtbot, dialog.grid, 0, "quantity", "10")
+        _type_cell(qtbot, dialog.grid, 0, "unit_cost", "55")
         _ok(qtbot, dialog)
         settle()
 
@@ -294,8 +293,8 @@ def test_an_order_written_sent_and_partly_received_moves_stock_and_leaves_a_back
 
     def receive(dialog: ReceiveDialog) -> None:
         qtbot.keyClicks(dialog.reference, "DN-778")
-        _type_cell(qtbot, dialog.grid, 0, ReceiveDialog.C_QTY, "4")
-        _type_cell(qtbot, dialog.grid, 0, ReceiveDialog.C_COST, "56")
+        _type_cell(qtbot, dialog.grid, 0, "quantity", "4")
+        _type_cell(qtbot, dialog.grid, 0, "unit_cost", "56")
         _ok(qtbot, dialog)
         settle()
 
@@ -315,13 +314,77 @@ def test_an_order_written_sent_and_partly_received_moves_stock_and_leaves_a_back
         orders_page.list.model.source.column("back_order")) + 1] == 6000
 
 
+def test_a_part_number_typed_on_an_order_line_fills_the_line_and_the_totals(
+        qtbot, db, owner, supplier, ctx, show, settle):
+    old = _part(db, owner, "PO-OLD")
+    new = _part(db, owner, "PO-NEW")
+    catalogue.set_superseded_by(db, owner, old, new)
+    dialog = show(OrderDialog(ctx))
+    dialog.supplier.setCurrentIndex(dialog.supplier.findData(supplier))
+    grid = dialog.grid
+
+    _type_cell(qtbot, grid, 0, "part_number", "po old")
+    settle()
+    assert (grid.text(0, "part_number"), grid.text(0, "brand")) == ("PO-NEW", "Toyota")
+    assert grid.text(0, "unit_cost") == "60.00", "the list cost fills the empty cost"
+    qtbot.keyClicks(QApplication.focusWidget(), "3")  # Enter moved on to the quantity
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert grid.text(0, "line_cost") == "¥180.00"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # through the cost: a new line
+    QApplication.processEvents()
+    assert grid.row_count() == 2
+    _type_cell(qtbot, grid, 1, "part_number", "PO-OLD")
+    settle()
+    _type_cell(qtbot, grid, 1, "quantity", "1.5")
+
+    assert (grid.total_text("quantity"), grid.total_text("line_cost")) == ("4.5", "¥270.00")
+    _ok(qtbot, dialog)
+    settle()
+
+    [row] = purchasing.list_orders(db, owner)
+    order = purchasing.get_order(db, owner, row.id)
+    assert [(line.part_id, line.quantity, line.unit_cost) for line in order.lines] == [
+        (new, 3000, 6000), (new, 1500, 6000)]
+
+
+def test_an_unknown_part_number_is_marked_and_the_order_is_not_written(qtbot, db, owner, supplier, ctx, show,
+                                                                        settle):
+    dialog = show(OrderDialog(ctx))
+    dialog.supplier.setCurrentIndex(dialog.supplier.findData(supplier))
+    _type_cell(qtbot, dialog.grid, 0, "part_number", "NO-SUCH-1")
+    settle()
+    assert dialog.grid.error(0, "part_number") == "No part in the catalogue has this number"
+
+    _ok(qtbot, dialog)
+    settle()
+
+    assert dialog.isVisible()
+    assert dialog.lines_error.text() == "Line 1: No part in the catalogue has this number"
+    assert purchasing.list_orders(db, owner) == []
+
+
+def test_changing_a_draft_order_keeps_a_lines_customer_back_order(qtbot, db, owner, supplier, ctx, show, settle):
+    part_id = _part(db, owner, "PO-5")
+    order_id = purchasing.create_order(db, owner, supplier, [
+        purchasing.OrderLine(part_id, 1000, 5000, for_reference="RO-77")])
+    dialog = show(OrderDialog(ctx, order_id=order_id))
+
+    _type_cell(qtbot, dialog.grid, 0, "quantity", "2")
+    _ok(qtbot, dialog)
+    settle()
+
+    [line] = purchasing.get_order(db, owner, order_id).lines
+    assert (line.quantity, line.for_reference) == (2000, "RO-77")
+
+
 def test_receiving_more_than_is_on_order_points_at_the_line_and_books_nothing(
         qtbot, db, owner, supplier, ctx, show, settle):
     part_id = _part(db, owner, "PO-2")
     order_id = purchasing.create_order(db, owner, supplier, [(part_id, 2000, 5000)])
     purchasing.send_order(db, owner, order_id)
     dialog = show(ReceiveDialog(ctx, order_id))
-    _type_cell(qtbot, dialog.grid, 0, ReceiveDialog.C_QTY, "3")
+    _type_cell(qtbot, dialog.grid, 0, "quantity", "3")
 
     _ok(qtbot, dialog)
     settle()
@@ -399,10 +462,10 @@ def test_a_count_started_entered_and_posted_through_the_widgets_brings_on_hand_t
         settle()
 
     def enter(dialog: CountEntryDialog) -> None:
-        assert dialog.grid.rowCount() == 2
+        assert dialog.grid.row_count() == 2
         rows = {dialog.part_ids[r]: r for r in range(2)}
-        _type_cell(qtbot, dialog.grid, rows[found], CountEntryDialog.C_COUNTED, "3")
-        _type_cell(qtbot, dialog.grid, rows[short], CountEntryDialog.C_COUNTED, "4.5")
+        _type_cell(qtbot, dialog.grid, rows[found], "counted", "3")
+        _type_cell(qtbot, dialog.grid, rows[short], "counted", "4.5")
         settle()
         assert dialog.progress_label.text() == "2 of 2 parts counted."
         dialog.accept()
@@ -435,7 +498,7 @@ def test_a_mistyped_count_is_shown_under_the_grid_and_not_recorded(qtbot, db, ow
     count_id = counts.start_count(db, owner, category="Filters")
     dialog = show(CountEntryDialog(ctx, count_id))
 
-    _type_cell(qtbot, dialog.grid, 0, CountEntryDialog.C_COUNTED, "two")
+    _type_cell(qtbot, dialog.grid, 0, "counted", "two")
     settle()
 
     assert dialog.error.isVisible() and "not a number" in dialog.error.text()
@@ -543,8 +606,6 @@ def test_a_saved_preset_maps_the_columns_again(qtbot, db, owner, tmp_path, ctx, 
 
 
 def test_a_counter_sale_from_the_parts_screen_starts_with_the_selected_part(db, owner, parts_page, settle):
-    from ui.billing.editor import C_CODE, C_DESC
-
     part_id = _part(db, owner, "CS-77")
     parts_page.list.reload()
     settle()
@@ -554,8 +615,8 @@ def test_a_counter_sale_from_the_parts_screen_starts_with_the_selected_part(db, 
     dialog = parts_page.sale_dialog
     try:
         assert dialog.kind.currentData() == "counter_sale"
-        assert dialog.lines.item(0, C_CODE).text() == "CS-77"
-        assert dialog.lines.item(0, C_DESC).text()
+        assert dialog.lines.text(0, "item_code") == "CS-77"
+        assert dialog.lines.text(0, "description")
         assert dialog.value().lines[0].part_id == part_id
     finally:
         dialog.reject()

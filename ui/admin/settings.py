@@ -38,6 +38,7 @@ from store.changes import Changes
 from ui.admin.labels import language_labels
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.fields import PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op
 
@@ -475,8 +476,7 @@ class TaxRateDialog(FormDialog):
         self.name = QLineEdit()
         self.name.setMaxLength(80)
         self.name.setPlaceholderText(self.tr("e.g. VAT 13 %"))
-        self.rate = QLineEdit()
-        self.rate.setPlaceholderText(self.tr("e.g. 13 or 6.5"))
+        self.rate = PercentEdit()
         self.rate.setMaximumWidth(120)
         self.is_default = QCheckBox(self.tr("Use as the &default rate for new lines"))
         self.active = QCheckBox(self.tr("&Active"))
@@ -493,7 +493,7 @@ class TaxRateDialog(FormDialog):
         if rate is not None:
             self.code.setText(rate.code)
             self.name.setText(rate.name)
-            self.rate.setText(money.format_rate(rate.rate_bp).rstrip("%"))
+            self.rate.set_value(rate.rate_bp)
             self.is_default.setChecked(rate.is_default)
             self.active.setChecked(rate.active)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -506,8 +506,13 @@ class TaxRateDialog(FormDialog):
 
     def save(self) -> None:
         self.errors.clear()
+        try:
+            rate = self.rate.value()
+        except ValidationError as exc:
+            self.errors.show(exc)
+            return
         db, actor, rate_id = self.ctx.db, self.ctx.actor, self.rate_id
-        code, name, rate = self.code.text(), self.name.text(), self.rate.text()
+        code, name = self.code.text(), self.name.text()
         is_default, active = self.is_default.isChecked(), self.active.isChecked()
 
         def work() -> str:

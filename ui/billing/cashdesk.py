@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from services.billing import cashdesk
 from store.changes import Changes
-from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.labels import method_labels
 from ui.context import AppContext
 from ui.formatting import local_datetime, money_text
-from ui.widgets.forms import FieldErrors
+from ui.widgets.fields import DateEdit, MoneyEdit
+from ui.widgets.forms import FieldErrors, hint_label
 from ui.widgets.list_view import ListView
 from ui.workers import Op, Query
 
@@ -48,7 +48,7 @@ class CashDeskScreen(QWidget):
 
         heading = QLabel(self.tr("Cash desk"))
         heading.setObjectName("screenTitle")
-        self.day = date_edit()
+        self.day = DateEdit()
         self.day.setObjectName("day")
         self.day.setMaximumDate(QDate.currentDate())
         self.day.dateChanged.connect(lambda _d: self.load())
@@ -174,10 +174,10 @@ class CashDeskScreen(QWidget):
             self.day.setFocus()
 
     def set_day(self, day: date) -> None:
-        self.day.setDate(QDate(day.year, day.month, day.day))
+        self.day.set_value(day)
 
     def selected_day(self) -> date:
-        return self.day.date().toPython()
+        return self.day.value()
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:
@@ -220,7 +220,7 @@ class CashDeskScreen(QWidget):
                 self.methods.setItem(i, col, item)
         self.method_stack.setCurrentWidget(self.methods if methods else self.empty)
 
-        self.opening_float.set_minor(r.opening_float)
+        self.opening_float.set_value(r.opening_float)
         self.cash_in.setText(money_text(r.cash_receipts, cur))
         self.cash_out.setText(money_text(r.cash_refunds, cur))
         self.expected.setText(f"<b>{money_text(r.expected_cash, cur)}</b>")
@@ -229,7 +229,7 @@ class CashDeskScreen(QWidget):
         for widget in (self.opening_float, self.save_float_button, self.counted, self.notes, self.close_button):
             widget.setEnabled(may_close)
         if r.closed:
-            self.counted.set_minor(r.counted_cash)
+            self.counted.set_value(r.counted_cash)
             self.notes.setText(r.notes)
             self.state_label.setText(self.tr("Closed"))
             self.closed_hint.setText(self.tr("Closed by %1 at %2. A closed day cannot be changed.")
@@ -245,7 +245,7 @@ class CashDeskScreen(QWidget):
 
     def _show_difference(self) -> None:
         r = self.report
-        counted = self.counted.minor_or_none() if self.counted.text().strip() else None
+        counted = self.counted.value_or_none() if self.counted.text().strip() else None
         if r is None or counted is None:
             self.difference.setText("")
             return
@@ -260,7 +260,7 @@ class CashDeskScreen(QWidget):
     # --- actions ------------------------------------------------------------------------------
     def save_float(self) -> None:
         try:
-            amount = self.opening_float.minor()
+            amount = self.opening_float.value()
         except ValidationError as exc:
             self.errors.show(exc)
             return
@@ -276,7 +276,7 @@ class CashDeskScreen(QWidget):
             self.errors.show(ValidationError("counted_cash", self.tr("Count the cash in the drawer and enter it")))
             return
         try:
-            counted = self.counted.minor()
+            counted = self.counted.value()
         except ValidationError as exc:
             self.errors.show(exc)
             return

@@ -6,32 +6,26 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from core.errors import DomainError, ValidationError
-from core.quantities import quantity_from_text, quantity_text
 from services.billing import invoices
-from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid
 
-L_NO, L_DESC, L_INVOICED, L_CREDITED, L_REMAINING, L_PRICE, L_CREDIT = range(7)
 _LINE_FIELD = re.compile(r"^lines\[(\d+)\]")
 
 
@@ -56,38 +50,35 @@ class CreditNoteDialog(FormDialog):
                       .replace("%4", money_text(self.view.balance, currency)))
         info.setWordWrap(True)
 
-        self.lines = QTableWidget(len(self.view.lines), 7)
-        self.lines.setObjectName("creditLines")
-        self.lines.setHorizontalHeaderLabels([
-            self.tr("#"), self.tr("Description"), self.tr("Invoiced"), self.tr("Credited"), self.tr("Left"),
-            self.tr("Unit price"), self.tr("Credit qty")])
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.lines.horizontalHeader().setSectionResizeMode(L_DESC, QHeaderView.ResizeMode.Stretch)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines = LineGrid([
+            GridColumn("line_no", self.tr("#"), width=40, editable=False,
+                       align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            GridColumn("description", self.tr("Description"), width=0, editable=False),
+            GridColumn("invoiced", self.tr("Invoiced"), kind="quantity", width=80, editable=False),
+            GridColumn("credited", self.tr("Credited"), kind="quantity", width=80, editable=False),
+            GridColumn("left", self.tr("Left"), kind="quantity", width=80, editable=False),
+            GridColumn("unit_price", self.tr("Unit price"), kind="money", width=110, editable=False),
+            GridColumn("quantity", self.tr("Credit qty"), kind="quantity", width=90),
+        ], currency=currency, can_add=False, can_remove=False, name="creditLines")
         self.remaining: dict[str, int] = {}
-        for row, line in enumerate(self.view.lines):
+        rows = []
+        for line in self.view.lines:
             left = line.quantity_milli - line.credited_quantity_milli
             self.remaining[line.id] = left
-            cells = (str(line.line_no), line.description, quantity_text(line.quantity_milli),
-                     quantity_text(line.credited_quantity_milli), quantity_text(left),
-                     money_text(line.unit_price, currency), "")
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col != L_CREDIT or left <= 0:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if col not in (L_DESC,):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(Qt.ItemDataRole.UserRole, line.id)
-                self.lines.setItem(row, col, item)
+            rows.append(({"line_no": str(line.line_no), "description": line.description,
+                          "invoiced": line.quantity_milli, "credited": line.credited_quantity_milli, "left": left,
+                          "unit_price": line.unit_price}, {"line_id": line.id}))
+        self.lines.set_rows(rows)
+        for row, line in enumerate(self.view.lines):
+            if self.remaining[line.id] <= 0:
+                self.lines.lock(row, "quantity")
         self.full_button = QPushButton(self.tr("&Full credit"))
         self.full_button.setToolTip(self.tr("Credit everything that is left on every line"))
         self.full_button.setAutoDefault(False)
         self.full_button.clicked.connect(self.fill_remaining)
         self.clear_button = QPushButton(self.tr("C&lear"))
         self.clear_button.setAutoDefault(False)
-        self.clear_button.clicked.connect(lambda: self._fill(lambda _left: ""))
+        self.clear_button.clicked.connect(lambda: self._fill(lambda _left: None))
         self.lines_error = error_label()
         box = QGroupBox(self.tr("Quantities to credit"))
         bl = QVBoxLayout(box)
@@ -127,35 +118,33 @@ class CreditNoteDialog(FormDialog):
             self.lines_error.show()
             ok.setEnabled(False)
         else:
-            self.lines.setCurrentCell(first, L_CREDIT)
-            self.lines.setFocus()
+            self.lines.focus_cell(first, "quantity")
 
-    def _fill(self, text_for) -> None:
+    def _fill(self, quantity_for) -> None:
         for row, line in enumerate(self.view.lines):
             left = self.remaining[line.id]
             if left > 0:
-                self.lines.item(row, L_CREDIT).setText(text_for(left))
+                self.lines.set_value(row, "quantity", quantity_for(left))
 
     def fill_remaining(self) -> None:
-        self._fill(quantity_text)
+        self._fill(lambda left: left)
 
     def quantities(self) -> dict[str, int]:
         """Line id → quantity to credit (thousandths); a ValidationError names the line."""
+        self.lines.commit()
         out: dict[str, int] = {}
         for row, line in enumerate(self.view.lines):
-            item = self.lines.item(row, L_CREDIT)
-            text = item.text().strip() if item is not None else ""
-            if not text:
-                continue
             try:
-                qty = quantity_from_text(text)
+                self.lines.check(row)
             except ValidationError as exc:
-                raise ValidationError(f"lines[{line.line_no}].quantity", exc.detail) from None
+                raise ValidationError(f"lines[{line.line_no}].{exc.field}", exc.detail) from None
+            qty = self.lines.value(row, "quantity")
             if qty:
                 out[line.id] = qty
         return out
 
     def save(self) -> None:
+        self.lines.clear_marks()
         try:
             wanted = self.quantities()
         except ValidationError as exc:
@@ -181,14 +170,9 @@ class CreditNoteDialog(FormDialog):
             row = next((r for r, line in enumerate(self.view.lines) if line.line_no == line_no), -1)
             self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line_no)).replace("%2", exc.detail))
             if row >= 0:
-                self.lines.setCurrentCell(row, L_CREDIT)
-                self.lines.setFocus()
+                self.lines.mark(row, "quantity", exc.detail)
+                self.lines.focus_cell(row, "quantity")
         return shown
-
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.lines, event):
-            return
-        super().keyPressEvent(event)
 
     @classmethod
     def ask(cls, ctx: AppContext, invoice_id: str, parent: QWidget | None = None) -> str | None:

@@ -8,45 +8,37 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from core import money
 from core.errors import DomainError, ValidationError
-from core.quantities import quantity_from_text, quantity_text
 from models.billing import ITEM_TYPES
 from services import settings
 from services.billing import invoices
 from services.billing.totals import line_amounts
 from services.parts import catalogue
-from ui.billing.fields import enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import money_text
-from ui.widgets.forms import FieldErrors, FormDialog
-from ui.workers import Query
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 
-C_DESC, C_CODE, C_TYPE, C_QTY, C_PRICE, C_DISC, C_TAX, C_COST, C_TOTAL = range(9)
-PART_ROLE = Qt.ItemDataRole.UserRole + 20  # the catalogue part a line's code names
-# Service field of a line → its column in the grid.
-LINE_FIELDS = {"description": C_DESC, "item_code": C_CODE, "item_type": C_TYPE, "quantity": C_QTY,
-               "unit_price": C_PRICE, "discount": C_DISC, "tax_code": C_TAX, "unit_cost": C_COST}
+# The grid's column keys are the service's field names of a line (``lines[2].unit_price``).
+LINE_KEYS = ("item_code", "description", "item_type", "quantity", "unit_price", "discount", "tax_code",
+             "unit_cost", "total")
 _LINE_FIELD = re.compile(r"^lines\[(\d+)\](?:\.(\w+))?$")
 
 
@@ -117,31 +109,38 @@ class InvoiceDialog(FormDialog):
         self.errors.add_row("due_days", self.tr("Payment &terms"), self.due_days)
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
 
-        self.lines = QTableWidget(0, 9)
-        self.lines.setObjectName("lines")
-        self.lines.setHorizontalHeaderLabels([
-            self.tr("Description"), self.tr("Code"), self.tr("Item type"), self.tr("Qty"), self.tr("Unit price"),
-            self.tr("Discount"), self.tr("Tax"), self.tr("Unit cost"), self.tr("Line total")])
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(C_DESC, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((C_CODE, 90), (C_TYPE, 100), (C_QTY, 60), (C_PRICE, 100), (C_DISC, 80), (C_TAX, 110),
-                           (C_COST, 90), (C_TOTAL, 110)):
-            self.lines.setColumnWidth(col, width)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lines.itemChanged.connect(self._item_changed)
-        self.add_line_button = QPushButton(self.tr("&Add line"))
-        self.add_line_button.setToolTip("Ctrl+L")
-        self.add_line_button.setAutoDefault(False)
-        self.add_line_button.clicked.connect(lambda: self.add_line())
-        self.remove_line_button = QPushButton(self.tr("Remove l&ine"))
-        self.remove_line_button.setToolTip("Ctrl+Del")
-        self.remove_line_button.setAutoDefault(False)
-        self.remove_line_button.clicked.connect(self.remove_line)
-        QShortcut(QKeySequence("Ctrl+L"), self, lambda: self.add_line())
-        QShortcut(QKeySequence("Ctrl+Del"), self, self.remove_line)
+        item_types = tuple((code, label) for code, label in item_type_labels().items() if code in ITEM_TYPES)
+        replaces = self.tr(" (replaces %1)")
+        db, actor = ctx.db, ctx.actor
+
+        def find_part(number: str, line: dict) -> LookupResult | None:
+            """A part number typed on a part line names the catalogue part (following supersession),
+            so a counter sale takes it out of stock; description and price fill in when still empty.
+            Database worker."""
+            if line.get("item_type") != "part":
+                return None
+            part = catalogue.part_for_sale(db, actor, number)
+            if part is None:
+                return None
+            note = f"{part.brand} {part.part_number}" + (
+                replaces.replace("%1", part.superseded_from) if part.superseded_from else "")
+            return LookupResult(values={"item_code": part.part_number},
+                                fill={"description": part.description, "unit_price": part.retail_price},
+                                data={"part_id": part.id}, note=note)
+
+        self.lines = LineGrid([
+            GridColumn("item_code", self.tr("Code"), kind="lookup", width=110, lookup=find_part, max_length=60),
+            GridColumn("description", self.tr("Description"), width=0, max_length=200),
+            GridColumn("item_type", self.tr("Item type"), kind="choice", width=100, choices=item_types),
+            GridColumn("quantity", self.tr("Qty"), kind="quantity", width=60),
+            GridColumn("unit_price", self.tr("Unit price"), kind="money", width=100),
+            GridColumn("discount", self.tr("Discount"), kind="money", width=80),
+            GridColumn("tax_code", self.tr("Tax"), kind="choice", width=110, choices=tuple(self.rate_names)),
+            GridColumn("unit_cost", self.tr("Unit cost"), kind="money", width=90),
+            GridColumn("total", self.tr("Line total"), kind="money", width=110, derived=True),
+        ], currency=self.currency, derive=self._line_total, name="lines",
+            defaults={"quantity": 1000, "item_type": "part", "tax_code": self.default_rate})
+        self.lines.lines_changed.connect(self._recalculate)
         QShortcut(QKeySequence("F4"), self, self.pick_customer)
         self.lines_error = error_label()
         self.errors.labels["lines"] = self.lines_error
@@ -156,13 +155,9 @@ class InvoiceDialog(FormDialog):
         lines_box = QGroupBox(self.tr("Lines"))
         lb = QVBoxLayout(lines_box)
         lb.addWidget(self.lines, 1)
-        bar = QHBoxLayout()
-        bar.addWidget(self.add_line_button)
-        bar.addWidget(self.remove_line_button)
-        bar.addWidget(hint_label(basis))
-        bar.addStretch(1)
-        bar.addWidget(self.totals)
-        lb.addLayout(bar)
+        self.lines.bar.addWidget(hint_label(basis))
+        self.lines.bar.addStretch(1)
+        self.lines.bar.addWidget(self.totals)
         lb.addWidget(self.lines_error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -187,12 +182,11 @@ class InvoiceDialog(FormDialog):
 
         if invoice_id:
             self._load(invoice_id)
-        if self.lines.rowCount() == 0:
-            self.add_line(edit=False)
+        if self.lines.row_count() == 0:
+            self.lines.add_row()
         self._recalculate()
         if self.customer_id:
-            self.lines.setFocus()
-            self.lines.setCurrentCell(0, C_DESC)
+            self.lines.focus_cell(0, "item_code")
         else:
             self.choose_customer.setFocus()
 
@@ -206,157 +200,57 @@ class InvoiceDialog(FormDialog):
             self.customer_name.setText(hit.title)
 
     # --- lines --------------------------------------------------------------------------------
-    def add_line(self, line: invoices.LineView | None = None, *, edit: bool = True) -> int:
-        table = self.lines
-        row = table.rowCount()
-        table.blockSignals(True)
-        table.insertRow(row)
-        texts = {
-            C_DESC: line.description if line else "",
-            C_CODE: line.item_code if line else "",
-            C_QTY: quantity_text(line.quantity_milli) if line else "1",
-            C_PRICE: money.format_money(line.unit_price, self.currency, symbol=False) if line else "",
-            C_DISC: money.format_money(line.discount, self.currency, symbol=False) if line and line.discount else "",
-            C_COST: money.format_money(line.unit_cost, self.currency, symbol=False) if line and line.unit_cost
-            else "",
-        }
-        for col, value in texts.items():
-            item = QTableWidgetItem(value)
-            if col in (C_QTY, C_PRICE, C_DISC, C_COST):
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if col == C_CODE and line is not None and line.part_id:
-                item.setData(PART_ROLE, line.part_id)
-            table.setItem(row, col, item)
-        total = QTableWidgetItem("")
-        total.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        table.setItem(row, C_TOTAL, total)
-        item_type = QComboBox()
-        for code, label in item_type_labels().items():
-            if code in ITEM_TYPES:
-                item_type.addItem(label, code)
-        item_type.setCurrentIndex(max(0, item_type.findData(line.item_type if line else "part")))
-        tax = QComboBox()
-        for code, label in self.rate_names:
-            tax.addItem(label, code)
-        wanted = line.tax_code if line else self.default_rate
-        if line and wanted not in self.rates:
+    def add_line(self, line: invoices.LineView) -> int:
+        """Show a saved line of the draft; returns its row."""
+        if line.tax_code not in self.rates:
             # A rate switched off since the draft was saved still shows what the draft holds.
-            tax.addItem(f"{wanted} ({money.format_rate(line.tax_rate_bp)})", wanted)
-            self.rates.setdefault(wanted, line.tax_rate_bp)
-        tax.setCurrentIndex(max(0, tax.findData(wanted)))
-        for combo in (item_type, tax):
-            combo.currentIndexChanged.connect(lambda _i: self._recalculate())
-        table.setCellWidget(row, C_TYPE, item_type)
-        table.setCellWidget(row, C_TAX, tax)
-        table.blockSignals(False)
-        if edit:
-            table.setFocus()
-            table.setCurrentCell(row, C_DESC)
-            table.editItem(table.item(row, C_DESC))
-        self._recalculate()
-        return row
+            self.lines.add_choice("tax_code", line.tax_code,
+                                  f"{line.tax_code} ({money.format_rate(line.tax_rate_bp)})")
+            self.rates.setdefault(line.tax_code, line.tax_rate_bp)
+        return self.lines.add_row({
+            "item_code": line.item_code, "description": line.description, "item_type": line.item_type,
+            "quantity": line.quantity_milli, "unit_price": line.unit_price, "discount": line.discount or None,
+            "tax_code": line.tax_code, "unit_cost": line.unit_cost or None,
+        }, data={"part_id": line.part_id} if line.part_id else None)
 
-    def remove_line(self) -> None:
-        row = self.lines.currentRow()
-        if row < 0:
-            return
-        self.lines.removeRow(row)
-        if self.lines.rowCount():
-            self.lines.setCurrentCell(min(row, self.lines.rowCount() - 1), C_DESC)
-        self._recalculate()
+    def _line_total(self, values: dict) -> dict:
+        """A line's total by the billing service's one tax and rounding rule."""
+        return {"total": self._amounts(values).total}
 
-    def _text(self, row: int, col: int) -> str:
-        item = self.lines.item(row, col)
-        return item.text().strip() if item is not None else ""
-
-    def _combo(self, row: int, col: int) -> str:
-        widget = self.lines.cellWidget(row, col)
-        return widget.currentData() if isinstance(widget, QComboBox) else ""
-
-    def _row_is_empty(self, row: int) -> bool:
-        return not any(self._text(row, c) for c in (C_DESC, C_CODE, C_PRICE, C_DISC, C_COST))
+    def _amounts(self, values: dict):
+        return line_amounts(quantity_milli=values["quantity"] or 0, unit_price=values["unit_price"] or 0,
+                            discount=values["discount"] or 0, rate_bp=self.rates.get(values["tax_code"], 0),
+                            prices_include_tax=self.prices_include_tax)
 
     def _line(self, row: int, number: int) -> invoices.LineInput:
         """The line of grid ``row``; a ValidationError names ``lines[number].<field>``."""
-        where = f"lines[{number}]"
         try:
-            quantity = quantity_from_text(self._text(row, C_QTY) or "0")
+            self.lines.check(row)
         except ValidationError as exc:
-            raise ValidationError(f"{where}.quantity", exc.detail) from None
+            raise ValidationError(f"lines[{number}].{exc.field}", exc.detail) from None
+        v = self.lines.values(row)
+        part_id = self.lines.row_data(row).get("part_id")
         return invoices.LineInput(
-            description=self._text(row, C_DESC), item_code=self._text(row, C_CODE),
-            item_type=self._combo(row, C_TYPE), quantity_milli=quantity,
-            unit_price=parse_money(self._text(row, C_PRICE), self.currency, field=f"{where}.unit_price"),
-            discount=parse_money(self._text(row, C_DISC), self.currency, field=f"{where}.discount"),
-            tax_code=self._combo(row, C_TAX),
-            unit_cost=parse_money(self._text(row, C_COST), self.currency, field=f"{where}.unit_cost"),
-            part_id=self._part_id(row))
-
-    def _part_id(self, row: int) -> str | None:
-        item = self.lines.item(row, C_CODE)
-        part_id = item.data(PART_ROLE) if item is not None else None
-        return part_id if part_id and self._combo(row, C_TYPE) == "part" else None
-
-    def _look_up_part(self, item: QTableWidgetItem) -> None:
-        """A part number typed on a part line names the catalogue part (following supersession), so a
-        counter sale takes it out of stock; description and price fill in when still empty."""
-        number = item.text().strip()
-        item.setData(PART_ROLE, None)
-        if not number:
-            return
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def found(part) -> None:
-            if part is None or self.lines.item(item.row(), C_CODE) is not item or item.text().strip() != number:
-                return
-            row = item.row()
-            self.lines.blockSignals(True)
-            item.setData(PART_ROLE, part.id)
-            item.setToolTip(f"{part.brand} {part.part_number}" + (
-                self.tr(" (replaces %1)").replace("%1", part.superseded_from) if part.superseded_from else ""))
-            if part.superseded_from:
-                item.setText(part.part_number)
-            if not self._text(row, C_DESC):
-                self.lines.item(row, C_DESC).setText(part.description)
-            if not self._text(row, C_PRICE):
-                self.lines.item(row, C_PRICE).setText(
-                    money.format_money(part.retail_price, self.currency, symbol=False))
-            self.lines.blockSignals(False)
-            self._recalculate()
-
-        Query(self, lambda: catalogue.part_for_sale(db, actor, number)).success(found).run()
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() == C_CODE and self._combo(item.row(), C_TYPE) == "part":
-            self._look_up_part(item)
-        if item.column() != C_TOTAL:
-            self._recalculate()
+            description=v["description"], item_code=v["item_code"], item_type=v["item_type"] or "",
+            quantity_milli=v["quantity"] or 0, unit_price=v["unit_price"] or 0, discount=v["discount"] or 0,
+            tax_code=v["tax_code"] or "", unit_cost=v["unit_cost"] or 0,
+            part_id=part_id if part_id and v["item_type"] == "part" else None)
 
     def _recalculate(self) -> None:
-        """Line totals and invoice totals as the billing service will compute them."""
+        """Invoice totals as the billing service will compute them (the lines' own totals are the
+        grid's derived cells)."""
         net = tax = total = 0
         complete = True
-        self.lines.blockSignals(True)
-        try:
-            for row in range(self.lines.rowCount()):
-                cell = self.lines.item(row, C_TOTAL)
-                if self._row_is_empty(row):
-                    cell.setText("")
-                    continue
-                try:
-                    line = self._line(row, row + 1)
-                    amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
-                                           discount=line.discount, rate_bp=self.rates.get(line.tax_code, 0),
-                                           prices_include_tax=self.prices_include_tax)
-                except ValidationError:
-                    cell.setText("—")
-                    complete = False
-                    continue
-                cell.setText(money_text(amounts.total, self.currency))
-                net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
-        finally:
-            self.lines.blockSignals(False)
+        for row in range(self.lines.row_count()):
+            if self.lines.is_blank(row):
+                continue
+            try:
+                self.lines.check(row)
+            except ValidationError:
+                complete = False
+                continue
+            amounts = self._amounts(self.lines.values(row))
+            net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         self.total_minor = total if complete else None
         parts = [
             self.tr("Net %1").replace("%1", money_text(net, self.currency)),
@@ -381,14 +275,15 @@ class InvoiceDialog(FormDialog):
         self.due_days.setValue(view.payment_terms_days)
         self.prices_include_tax = view.prices_include_tax
         for line in view.lines:
-            self.add_line(line, edit=False)
+            self.add_line(line)
 
     def value(self) -> invoices.DraftInput:
         """What the form holds; a ValidationError names the field that cannot be read."""
+        self.lines.commit()
         lines = []
         self._line_rows = []
-        for row in range(self.lines.rowCount()):
-            if self._row_is_empty(row):
+        for row in range(self.lines.row_count()):
+            if self.lines.is_blank(row):
                 continue
             self._line_rows.append(row)
             lines.append(self._line(row, len(lines) + 1))
@@ -411,6 +306,7 @@ class InvoiceDialog(FormDialog):
         self._submit(post=True)
 
     def _submit(self, *, post: bool) -> None:
+        self.lines.clear_marks()
         try:
             draft = self.value()
         except ValidationError as exc:
@@ -437,17 +333,12 @@ class InvoiceDialog(FormDialog):
             number = int(match.group(1))
             rows = self._line_rows
             row = rows[number - 1] if 0 < number <= len(rows) else number - 1
-            col = LINE_FIELDS.get(match.group(2) or "", C_DESC)
+            key = match.group(2) if match.group(2) in LINE_KEYS else "description"
             self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(number)).replace("%2", exc.detail))
-            if 0 <= row < self.lines.rowCount():
-                self.lines.setCurrentCell(row, col)
-                self.lines.setFocus()
+            if 0 <= row < self.lines.row_count():
+                self.lines.mark(row, key, exc.detail)
+                self.lines.focus_cell(row, key)
         return shown
-
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.lines, event):
-            return
-        super().keyPressEvent(event)
 
     @classmethod
     def ask(cls, ctx: AppContext, invoice_id: str | None = None, *, customer: tuple[str, str] | None = None,

@@ -30,9 +30,9 @@ from core.errors import ValidationError
 from services.billing import accounting
 from services.search import normalize
 from store.changes import Changes
-from ui.billing.fields import date_edit, error_label, hint_label
 from ui.context import AppContext
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import DateEdit
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.workers import Op, Query
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -113,9 +113,9 @@ class JournalScreen(QWidget):
         # --- the journal
         today = date.today()
         last_month_end = today.replace(day=1) - timedelta(days=1)
-        self.start = date_edit(last_month_end.replace(day=1))
+        self.start = DateEdit(last_month_end.replace(day=1))
         self.start.setObjectName("start")
-        self.end = date_edit(last_month_end)
+        self.end = DateEdit(last_month_end)
         self.end.setObjectName("end")
         self.export_button = QPushButton(self.tr("&Export journal…"))
         self.export_button.setObjectName("exportJournal")
@@ -257,7 +257,7 @@ class JournalScreen(QWidget):
     # --- the journal --------------------------------------------------------------------------
     def export(self) -> Op | None:
         self.period_error.hide()
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start, end = self.start.value(), self.end.value()
         if end < start:
             self.period_error.setText(self.tr("The last day is before the first day"))
             self.period_error.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from core import money
 from services.billing import margin
 from store.changes import Changes
-from ui.billing.fields import date_edit, error_label
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.widgets.fields import DateEdit
+from ui.widgets.forms import error_label
 from ui.workers import Query
 
 
@@ -63,9 +64,9 @@ class MarginsScreen(QWidget):
         heading = QLabel(self.tr("Margins"))
         heading.setObjectName("screenTitle")
         today = date.today()
-        self.start = date_edit(today.replace(day=1))
+        self.start = DateEdit(today.replace(day=1))
         self.start.setObjectName("start")
-        self.end = date_edit(today)
+        self.end = DateEdit(today)
         self.end.setObjectName("end")
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self.load())
@@ -143,10 +144,10 @@ class MarginsScreen(QWidget):
 
     def set_period(self, start: date, end: date) -> None:
         self.start.blockSignals(True)
-        self.start.setDate(QDate(start.year, start.month, start.day))
+        self.start.set_value(start)
         self.start.blockSignals(False)
         self.end.blockSignals(True)
-        self.end.setDate(QDate(end.year, end.month, end.day))
+        self.end.set_value(end)
         self.end.blockSignals(False)
         self.load()
 
@@ -154,7 +155,7 @@ class MarginsScreen(QWidget):
         self._generation += 1
         generation = self._generation
         db, actor = self.ctx.db, self.ctx.actor
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start, end = self.start.value(), self.end.value()
         if end < start:
             self.period_error.setText(self.tr("The period ends before it starts"))
             self.period_error.show()

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -17,28 +16,23 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core import money
 from core.errors import DomainError, PermissionDenied, ValidationError
 from models.billing import PAYMENT_METHODS
 from services.billing import invoices, payments, receivables
-from ui.billing.fields import MoneyEdit, date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.billing.labels import method_labels
 from ui.context import AppContext
-from ui.formatting import date_text, money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.formatting import money_text
+from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid
 
-A_NUMBER, A_ISSUED, A_DUE, A_BALANCE, A_AMOUNT = range(5)
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _INDEXED = re.compile(r"^(splits|allocations)\[([^\]]+)\](?:\.(\w+))?$")
 
 
@@ -90,7 +84,7 @@ class PaymentDialog(FormDialog):
         self.choose_customer.setAutoDefault(False)
         self.choose_customer.clicked.connect(self.pick_customer)
         self.choose_customer.setVisible(selected is None)
-        self.paid_on = date_edit()
+        self.paid_on = DateEdit()
         self.paid_on.setObjectName("paid_on")
         self.paid_on.setMaximumWidth(140)
         self.credit_hint = hint_label()
@@ -126,17 +120,16 @@ class PaymentDialog(FormDialog):
 
         # --- where it goes
         alloc_box = QGroupBox(self.tr("Allocate to open invoices"))
-        self.allocations = QTableWidget(0, 5)
-        self.allocations.setObjectName("allocations")
-        self.allocations.setHorizontalHeaderLabels(
-            [self.tr("Invoice"), self.tr("Issued"), self.tr("Due"), self.tr("Balance"), self.tr("Allocate")])
-        self.allocations.verticalHeader().setVisible(False)
-        self.allocations.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.allocations.horizontalHeader().setSectionResizeMode(A_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
-        self.allocations.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.allocations.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.allocations.setMinimumHeight(110)
-        self.allocations.itemChanged.connect(self._allocation_edited)
+        self.allocations = LineGrid([
+            GridColumn("number", self.tr("Invoice"), width=0, editable=False),
+            GridColumn("issued_on", self.tr("Issued"), kind="date", width=95, editable=False),
+            GridColumn("due_on", self.tr("Due"), kind="date", width=95, editable=False),
+            GridColumn("balance", self.tr("Balance"), kind="money", width=120, editable=False, total=True),
+            GridColumn("amount", self.tr("Allocate"), kind="money", width=120, total=True),
+        ], currency=self.currency, can_add=False, can_remove=False, totals=True, name="allocations")
+        self.allocations.view.setMinimumHeight(110)
+        self.allocations.cell_edited.connect(self._allocation_edited)
+        self.allocations.lines_changed.connect(self._update_summary)
         self.no_open = hint_label(self.tr("This customer has no open invoices: the payment can only be held as "
                                           "credit or as a deposit."))
         self.alloc_error = error_label()
@@ -194,7 +187,7 @@ class PaymentDialog(FormDialog):
         self.held_for.textChanged.connect(lambda _t: self._update_summary())
         self._load_open(selected)
         if selected is not None:
-            self._splits[0].amount.set_minor(max(selected.balance, 0))
+            self._splits[0].amount.set_value(max(selected.balance, 0))
             self._auto_allocate()
         self._splits[0].amount.setFocus()
         self._splits[0].amount.selectAll()
@@ -226,21 +219,9 @@ class PaymentDialog(FormDialog):
                 rows.insert(0, _Open(selected.id, selected.number or "", selected.issued_on, selected.due_on,
                                      selected.balance))
         self.open_rows = rows
-        table = self.allocations
-        table.blockSignals(True)
-        table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            cells = (r.number, date_text(r.issued_on), date_text(r.due_on), money_text(r.balance, self.currency), "")
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if col != A_AMOUNT:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                if col in (A_BALANCE, A_AMOUNT):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setData(ID_ROLE, r.invoice_id)
-                table.setItem(i, col, item)
-        table.blockSignals(False)
-        table.setVisible(bool(rows))
+        self.allocations.set_rows([({"number": r.number, "issued_on": r.issued_on, "due_on": r.due_on,
+                                     "balance": r.balance}, {"invoice_id": r.invoice_id}) for r in rows])
+        self.allocations.setVisible(bool(rows))
         self.no_open.setVisible(bool(self.customer_id) and not rows)
         credit = 0
         if self.customer_id:
@@ -295,37 +276,36 @@ class PaymentDialog(FormDialog):
     def received(self) -> int | None:
         total = 0
         for split in self._splits:
-            value = split.amount.minor_or_none()
+            value = split.amount.value_or_none()
             if value is None:
                 return None
             total += value
         return total
 
     # --- allocations --------------------------------------------------------------------------
-    def _allocation_edited(self, item: QTableWidgetItem) -> None:
-        if item.column() == A_AMOUNT:
+    def _allocation_edited(self, _row: int, key: str) -> None:
+        if key == "amount":
             self._allocations_touched = True
-            self._update_summary()
 
     def _auto_allocate(self) -> None:
         """Until the cashier edits an allocation: what is received settles the selected invoice,
         then the customer's other open invoices, oldest due first."""
         if not self._allocations_touched:
             left = self.received() or 0
-            self.allocations.blockSignals(True)
             for i, r in enumerate(self.open_rows):
                 take = min(left, r.balance)
                 left -= take
-                self.allocations.item(i, A_AMOUNT).setText(
-                    "" if take <= 0 else money.format_money(take, self.currency, symbol=False))
-            self.allocations.blockSignals(False)
+                self.allocations.set_value(i, "amount", take if take > 0 else None)
         self._update_summary()
 
     def allocation_values(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for i, r in enumerate(self.open_rows):
-            item = self.allocations.item(i, A_AMOUNT)
-            amount = parse_money(item.text() if item else "", self.currency, field=f"allocations[{r.invoice_id}]")
+            try:
+                self.allocations.check(i)
+            except ValidationError as exc:
+                raise ValidationError(f"allocations[{r.invoice_id}]", exc.detail) from None
+            amount = self.allocations.value(i, "amount")
             if amount:
                 out[r.invoice_id] = amount
         return out
@@ -365,11 +345,13 @@ class PaymentDialog(FormDialog):
             "allocations": self.allocation_values(),
             "hold_excess": self.hold_excess.isChecked(),
             "held_for": self.held_for.text(),
-            "on": self.paid_on.date().toPython(),
+            "on": self.paid_on.value(),
             "notes": self.notes.text(),
         }
 
     def save(self) -> None:
+        self.allocations.commit()
+        self.allocations.clear_marks()
         try:
             data = self.value()
         except ValidationError as exc:
@@ -398,14 +380,9 @@ class PaymentDialog(FormDialog):
             row = next((i for i, r in enumerate(self.open_rows) if key in (r.invoice_id, r.number)), -1)
             if row >= 0:
                 self.alloc_error.setText(f"{self.open_rows[row].number}: {exc.detail}")
-                self.allocations.setCurrentCell(row, A_AMOUNT)
-                self.allocations.setFocus()
+                self.allocations.mark(row, "amount", exc.detail)
+                self.allocations.focus_cell(row, "amount")
         return shown
-
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.allocations, event):
-            return
-        super().keyPressEvent(event)
 
     @classmethod
     def ask(cls, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,

@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 from services.billing import receivables
 from services.search import normalize
 from store.changes import Changes
-from ui.billing.fields import date_edit
 from ui.billing.labels import kind_labels
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.widgets.fields import DateEdit
 from ui.workers import Op, Query
 
 
@@ -69,9 +69,9 @@ class StatementDialog(QDialog):
     def __init__(self, customer_name: str, end: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Statement for %1").replace("%1", customer_name))
-        self.start = date_edit(end.replace(day=1) - timedelta(days=62))
+        self.start = DateEdit(end.replace(day=1) - timedelta(days=62))
         self.start.setObjectName("start")
-        self.end = date_edit(end)
+        self.end = DateEdit(end)
         self.end.setObjectName("end")
         form = QFormLayout()
         form.addRow(self.tr("&From"), self.start)
@@ -85,7 +85,7 @@ class StatementDialog(QDialog):
         layout.addWidget(buttons)
 
     def period(self) -> tuple[date, date]:
-        return self.start.date().toPython(), self.end.date().toPython()
+        return self.start.value(), self.end.value()
 
     @classmethod
     def ask(cls, customer_name: str, end: date, parent: QWidget | None = None) -> tuple[date, date] | None:
@@ -107,7 +107,7 @@ class ReceivablesScreen(QWidget):
 
         heading = QLabel(self.tr("Receivables"))
         heading.setObjectName("screenTitle")
-        self.as_of = date_edit()
+        self.as_of = DateEdit()
         self.as_of.setObjectName("as_of")
         self.as_of.setMaximumDate(QDate.currentDate())
         self.as_of.dateChanged.connect(lambda _d: self.load())
@@ -205,7 +205,7 @@ class ReceivablesScreen(QWidget):
     def load(self) -> None:
         self._generation += 1
         generation = self._generation
-        db, actor, as_of = self.ctx.db, self.ctx.actor, self.as_of.date().toPython()
+        db, actor, as_of = self.ctx.db, self.ctx.actor, self.as_of.value()
 
         def work():
             return receivables.aging(db, actor, as_of=as_of), receivables.overdue(db, actor, as_of=as_of)
@@ -307,7 +307,7 @@ class ReceivablesScreen(QWidget):
         if chosen is None:
             return
         customer_id, name = chosen
-        period = StatementDialog.ask(name, self.as_of.date().toPython(), self)
+        period = StatementDialog.ask(name, self.as_of.value(), self)
         if period is None:
             return
         start, end = period

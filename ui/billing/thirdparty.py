@@ -32,11 +32,11 @@ from core.errors import ValidationError
 from services.billing import receivables, thirdparty
 from services.search import normalize
 from store.changes import Changes
-from ui.billing.fields import MoneyEdit, date_edit, hint_label
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import DateEdit, MoneyEdit
+from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.workers import Op, Query
 
 
@@ -115,7 +115,7 @@ class _Form(FormDialog):
         return edit
 
     def day(self, field: str, label: str, value: date | None = None) -> Any:
-        edit = date_edit(value)
+        edit = DateEdit(value)
         edit.setObjectName(field)
         self.errors.add_row(field, label, edit)
         return edit
@@ -124,7 +124,7 @@ class _Form(FormDialog):
         """The typed amounts in minor units, or None after showing the first bad one by its field."""
         self.errors.clear()
         try:
-            return [edit.minor() for edit in edits]
+            return [edit.value() for edit in edits]
         except ValidationError as exc:
             self.errors.show(exc)
             return None
@@ -158,7 +158,7 @@ class RebateDialog(_Form):
             return
         db, actor = self.ctx.db, self.ctx.actor
         manufacturer, campaign, notes = self.manufacturer.text(), self.campaign.text(), self.notes.text()
-        expected_on = self.expected_on.date().toPython()
+        expected_on = self.expected_on.value()
         self.submit(lambda: thirdparty.expect_rebate(db, actor, manufacturer=manufacturer, campaign=campaign,
                                                      amount=amounts[0], expected_on=expected_on, notes=notes))
 
@@ -173,7 +173,7 @@ class ReceiptDialog(_Form):
         self.form.addRow(self.tr("Rebate"), QLabel(what))
         self.form.addRow(self.tr("Outstanding"), QLabel(money_text(row.outstanding, self.currency)))
         self.amount = self.money("amount", self.tr("&Amount"))
-        self.amount.set_minor(row.outstanding)
+        self.amount.set_value(row.outstanding)
         self.received_on = self.day("received_on", self.tr("&Received on"))
         self.amount.setFocus()
         self.amount.selectAll()
@@ -182,7 +182,7 @@ class ReceiptDialog(_Form):
         amounts = self.amounts(self.amount)
         if amounts is None:
             return
-        db, actor, rebate_id, on = self.ctx.db, self.ctx.actor, self.rebate_id, self.received_on.date().toPython()
+        db, actor, rebate_id, on = self.ctx.db, self.ctx.actor, self.rebate_id, self.received_on.value()
 
         def work() -> str:
             thirdparty.receive_rebate(db, actor, rebate_id, amount=amounts[0], on=on)
@@ -263,8 +263,8 @@ class ApproveDialog(_ClaimForm):
         self.approved = self.money("approved_amount", self.tr("A&pproved amount"))
         self.excess = self.money("excess_amount", self.tr("Customer's &excess"))
         if row.approved_amount:
-            self.approved.set_minor(row.approved_amount)
-            self.excess.set_minor(row.excess_amount)
+            self.approved.set_value(row.approved_amount)
+            self.excess.set_value(row.excess_amount)
         self.hint.setText(self.tr("The insurer pays the approved amount less the customer's excess."))
         self.hint.show()
         self.approved.setFocus()
@@ -308,7 +308,7 @@ class PayoutDialog(_ClaimForm):
         super().__init__(ctx, row, self.tr("Record insurer payout"), self.tr("&Record"), parent)
         self.form.addRow(self.tr("Insurer owes"), QLabel(money_text(row.outstanding, self.currency)))
         self.amount = self.money("amount", self.tr("&Amount"))
-        self.amount.set_minor(row.outstanding)
+        self.amount.set_value(row.outstanding)
         self.hint.setText(self.tr("Take the money itself at the cash desk as an insurance payout."))
         self.hint.show()
         self.amount.setFocus()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from services import customers, validation
 from ui.context import AppContext
+from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 
 CONTACT_FIELDS = ("name", "position", "phone", "email")
@@ -52,12 +52,7 @@ class CustomerDialog(FormDialog):
         self.address = QLineEdit()
         self.city = QLineEdit()
         self.postcode = QLineEdit()
-        self.birth_date = QDateEdit()
-        self.birth_date.setCalendarPopup(True)
-        self.birth_date.setDisplayFormat("yyyy-MM-dd")
-        self.birth_date.setSpecialValueText(self.tr("not known"))
-        self.birth_date.setMinimumDate(QDate(1900, 1, 1))
-        self.birth_date.setDate(self.birth_date.minimumDate())
+        self.birth_date = DateEdit(optional=True)
         self.marketing_ok = QCheckBox(self.tr("Agrees to marketing messages"))
         self.active = QCheckBox(self.tr("Active"))
         self.active.setChecked(True)
@@ -160,8 +155,7 @@ class CustomerDialog(FormDialog):
             getattr(self, key).setText(getattr(d, key) or "")
         region = self.ctx.settings.country
         self.phone.setText(validation.format_phone(d.phone, region))
-        if d.birth_date:
-            self.birth_date.setDate(QDate(d.birth_date.year, d.birth_date.month, d.birth_date.day))
+        self.birth_date.set_value(d.birth_date)
         self.notes.setPlainText(d.notes)
         self.marketing_ok.setChecked(d.marketing_ok)
         self.active.setChecked(d.active)
@@ -180,8 +174,7 @@ class CustomerDialog(FormDialog):
                 name=texts[0], position=texts[1], phone=texts[2], email=texts[3],
                 is_primary=bool(cells[4] and cells[4].checkState() == Qt.CheckState.Checked),
                 id=cells[0].data(Qt.ItemDataRole.UserRole) if cells[0] else None))
-        bd = self.birth_date.date()
-        birth = None if bd == self.birth_date.minimumDate() or not self.birth_date.isEnabled() else bd.toPython()
+        birth = self.birth_date.value() if self.birth_date.isEnabled() else None
         return customers.CustomerInput(
             kind=self.kind.currentData(), name=self.name.text(), alt_name=self.alt_name.text(),
             phone=self.phone.text(), email=self.email.text(), id_number=self.id_number.text(),

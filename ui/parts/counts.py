@@ -3,19 +3,14 @@ variance report and posting it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +18,11 @@ from PySide6.QtWidgets import (
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_text
 from services.parts import counts
-from ui.billing.fields import enter_edits_cell, error_label, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import count_status_labels
-from ui.parts.parts import parse_quantity
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
@@ -229,8 +223,6 @@ class CountEntryDialog(QDialog):
     entered (on the database worker), so the count survives closing the dialog. The expected figures
     stay hidden so the count is blind. Use :meth:`ask`."""
 
-    C_BIN, C_PART, C_DESC, C_UNIT, C_COUNTED = range(5)
-
     def __init__(self, ctx: AppContext, count_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -238,32 +230,19 @@ class CountEntryDialog(QDialog):
         count = counts.get_count(ctx.db, ctx.actor, count_id)
         self.setWindowTitle(self.tr("Enter counts · %1").replace("%1", count.number))
         self.resize(760, 520)
-        self.grid = QTableWidget(0, 5)
-        self.grid.setObjectName("countLines")
-        self.grid.setHorizontalHeaderLabels([self.tr("Bin"), self.tr("Part"), self.tr("Description"),
-                                             self.tr("Unit"), self.tr("Counted")])
-        self.grid.verticalHeader().setVisible(False)
-        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.grid.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((self.C_BIN, 70), (self.C_PART, 170), (self.C_DESC, 250), (self.C_UNIT, 50)):
-            self.grid.setColumnWidth(col, width)
-        self.part_ids: list[str] = []
-        self.counted: dict[str, int | None] = {}
-        for line in count.lines:
-            row = self.grid.rowCount()
-            self.grid.insertRow(row)
-            self.part_ids.append(line.part_id)
-            self.counted[line.part_id] = line.counted
-            for col, value in ((self.C_BIN, line.bin), (self.C_PART, f"{line.brand} {line.part_number}"),
-                               (self.C_DESC, line.description), (self.C_UNIT, line.unit)):
-                item = QTableWidgetItem(value)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.grid.setItem(row, col, item)
-            item = QTableWidgetItem("" if line.counted is None else quantity_text(line.counted))
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.grid.setItem(row, self.C_COUNTED, item)
-        self.grid.itemChanged.connect(self._changed)
+        self.grid = LineGrid([
+            GridColumn("bin", self.tr("Bin"), width=70, editable=False),
+            GridColumn("part", self.tr("Part"), width=170, editable=False),
+            GridColumn("description", self.tr("Description"), width=0, editable=False),
+            GridColumn("unit", self.tr("Unit"), width=50, editable=False),
+            GridColumn("counted", self.tr("Counted"), kind="quantity", width=100),
+        ], can_add=False, can_remove=False, name="countLines")
+        self.part_ids = [line.part_id for line in count.lines]
+        self.counted: dict[str, int | None] = {line.part_id: line.counted for line in count.lines}
+        self.grid.set_rows(({"bin": line.bin, "part": f"{line.brand} {line.part_number}",
+                             "description": line.description, "unit": line.unit, "counted": line.counted},
+                            {"part_id": line.part_id}) for line in count.lines)
+        self.grid.cell_edited.connect(self._changed)
         self.progress_label = QLabel()
         self.error = error_label()
         self.ops: list[Op] = []
@@ -279,30 +258,25 @@ class CountEntryDialog(QDialog):
         layout.addWidget(close)
         self._update_progress()
         if self.part_ids:
-            self.grid.setCurrentCell(0, self.C_COUNTED)
-
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.grid, event):
-            return
-        super().keyPressEvent(event)
+            self.grid.focus_cell(0, "counted")
 
     def _update_progress(self) -> None:
         done = sum(1 for value in self.counted.values() if value is not None)
         self.progress_label.setText(self.tr("%1 of %2 parts counted.").replace("%1", str(done))
                                     .replace("%2", str(len(self.counted))))
 
-    def _changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != self.C_COUNTED:
+    def _changed(self, row: int, key: str) -> None:
+        """A figure typed: recorded at once on the database worker (an empty cell records nothing)."""
+        if key != "counted":
             return
-        row = item.row()
         part_id = self.part_ids[row]
         self.error.hide()
-        if not item.text().strip():
+        problem = self.grid.error(row, "counted")
+        if problem:
+            self._failed(row, ValidationError("counted", problem))
             return
-        try:
-            counted = parse_quantity(item.text(), field="counted", empty=None)
-        except ValidationError as exc:
-            self._failed(row, exc)
+        counted = self.grid.value(row, "counted")
+        if counted is None:
             return
         db, actor, count_id = self.ctx.db, self.ctx.actor, self.count_id
 
@@ -317,10 +291,12 @@ class CountEntryDialog(QDialog):
 
     def _failed(self, row: int, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
-            part = self.grid.item(row, self.C_PART).text()
+            part = self.grid.text(row, "part")
+            if not self.grid.error(row, "counted"):
+                self.grid.mark(row, "counted", exc.detail)
             self.error.setText(self.tr("%1: %2").replace("%1", part).replace("%2", exc.detail))
             self.error.show()
-            self.grid.setCurrentCell(row, self.C_COUNTED)
+            self.grid.focus_cell(row, "counted")
             return
         from ui.errors import show_error
 

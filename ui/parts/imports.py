@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from services.imports import framework
 from services.imports.reader import read_table
-from ui.billing.fields import error_label, hint_label
 from ui.context import AppContext
+from ui.widgets.forms import error_label, hint_label
 from ui.workers import Op, Query
 
 NOT_MAPPED = ""

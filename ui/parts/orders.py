@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,23 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import money
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_text
+from services.billing.totals import line_cost
 from services.parts import catalogue, purchasing
-from ui.billing.fields import date_edit, enter_edits_cell, error_label, hint_label, parse_money
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import order_status_labels
-from ui.parts.parts import parse_quantity
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import DateEdit
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 from ui.workers import Op
 
 _TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
 _HEAD = "<tr style='background:#f3f5f8'>"
-PART_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
@@ -72,10 +71,9 @@ def _fixed(text: str, *, right: bool = False) -> QTableWidgetItem:
     return item
 
 
-def _editable(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
+def _line_cost(values: dict) -> dict:
+    """A line's cost (quantity × unit cost, rounded as the services round it)."""
+    return {"line_cost": line_cost(quantity_milli=values["quantity"] or 0, unit_cost=values["unit_cost"] or 0)}
 
 
 def _line_number(field: str) -> int | None:
@@ -244,18 +242,18 @@ class PurchaseOrdersScreen(ListScreen):
 
 
 class OrderDialog(FormDialog):
-    """A draft purchase order: the supplier and the lines (part, quantity, unit cost). Use :meth:`ask`;
+    """A draft purchase order: the supplier and the lines (part, quantity, unit cost). A part number
+    typed on a line is looked up in the catalogue; Find part searches it by name. Use :meth:`ask`;
     it returns the saved order's id or None."""
-
-    C_PART, C_QTY, C_COST = range(3)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, order_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.order_id = order_id
         self.currency = ctx.settings.currency
+        self._line_rows: list[int] = []
         self.setWindowTitle(self.tr("Edit purchase order") if order_id else self.tr("New purchase order"))
-        self.resize(720, 460)
+        self.resize(820, 480)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.supplier = QComboBox()
@@ -266,24 +264,43 @@ class OrderDialog(FormDialog):
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
-        self.grid = _grid([self.tr("Part"), self.tr("Quantity"), self.tr("Unit cost")], "orderLines")
-        self.add_button = QPushButton(self.tr("&Add part…"))
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.pick_part)
-        self.remove_button = QPushButton(self.tr("Re&move line"))
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.clicked.connect(lambda: self.grid.removeRow(self.grid.currentRow()))
+
+        db, actor = ctx.db, ctx.actor
+        not_found = self.tr("No part in the catalogue has this number")
+
+        def find_part(number: str, _line: dict) -> LookupResult:
+            """The catalogue part a typed number names, at its list cost (or average cost when it has
+            none). Database worker."""
+            part = catalogue.part_by_number(db, actor, number)
+            if part is None:
+                return LookupResult(values={"brand": "", "description": ""}, error=not_found)
+            return LookupResult(values={"part_number": part.part_number, "brand": part.brand,
+                                        "description": part.description},
+                                fill={"unit_cost": part.list_cost or part.average_cost}, data={"part_id": part.id})
+
+        self.grid = LineGrid([
+            GridColumn("part_number", self.tr("Part number"), kind="lookup", width=150, lookup=find_part,
+                       max_length=60),
+            GridColumn("brand", self.tr("Brand"), width=90, editable=False),
+            GridColumn("description", self.tr("Description"), width=0, editable=False),
+            GridColumn("quantity", self.tr("Quantity"), kind="quantity", width=80, total=True),
+            GridColumn("unit_cost", self.tr("Unit cost"), kind="money", width=100),
+            GridColumn("line_cost", self.tr("Line cost"), kind="money", width=110, derived=True, total=True),
+        ], currency=self.currency, derive=_line_cost, defaults={"quantity": 1000}, totals=True,
+            name="orderLines")
+        self.find_button = QPushButton(self.tr("&Find part…"))
+        self.find_button.setToolTip(self.tr("Find the part by name or number (F4)"))
+        self.find_button.setAutoDefault(False)
+        self.find_button.clicked.connect(self.pick_part)
+        QShortcut(QKeySequence("F4"), self, self.pick_part)
+        self.grid.bar.addWidget(self.find_button)
+        self.grid.bar.addStretch(1)
         self.lines_error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        row = QHBoxLayout()
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(row)
         layout.addWidget(self.grid, 1)
         layout.addWidget(self.lines_error)
         layout.addWidget(self.buttons)
@@ -291,17 +308,18 @@ class OrderDialog(FormDialog):
             order = purchasing.get_order(ctx.db, ctx.actor, order_id)
             self.supplier.setCurrentIndex(max(self.supplier.findData(order.supplier_id), 0))
             self.notes.setText(order.notes)
-            for line in order.lines:
-                self.add_line(line.part_id, f"{line.brand} {line.part_number} · {line.description}",
-                              quantity=line.quantity, unit_cost=line.unit_cost)
+            self.grid.set_rows([
+                ({"part_number": line.part_number, "brand": line.brand, "description": line.description,
+                  "quantity": line.quantity, "unit_cost": line.unit_cost},
+                 # A line ordered for a customer's back order stays theirs when the draft is changed.
+                 {"part_id": line.part_id, "for_customer_id": line.for_customer_id,
+                  "for_reference": line.for_reference})
+                for line in order.lines])
+        if not self.grid.row_count():
+            self.grid.add_row()
         if not self.supplier.count():
             self.lines_error.setText(self.tr("Add a supplier first: there is none to order from."))
             self.lines_error.show()
-
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.grid, event):
-            return
-        super().keyPressEvent(event)
 
     def pick_part(self) -> None:
         from ui.search_dialog import GlobalSearchDialog
@@ -311,31 +329,41 @@ class OrderDialog(FormDialog):
             self.add_part(hit.ref_id)
 
     def add_part(self, part_id: str) -> None:
-        """Add a line for ``part_id`` at its list cost (or average cost when it has none)."""
+        """Put ``part_id`` on the blank last line (or a new one) at its list cost (or average cost when
+        it has none), ready for its quantity."""
         part = catalogue.get_part(self.ctx.db, self.ctx.actor, part_id)
-        self.add_line(part.id, f"{part.brand} {part.part_number} · {part.description}", quantity=1000,
-                      unit_cost=part.list_cost or part.average_cost)
-
-    def add_line(self, part_id: str, label: str, *, quantity: int, unit_cost: int) -> None:
-        row = self.grid.rowCount()
-        self.grid.insertRow(row)
-        item = _fixed(label)
-        item.setData(PART_ROLE, part_id)
-        self.grid.setItem(row, self.C_PART, item)
-        self.grid.setItem(row, self.C_QTY, _editable(quantity_text(quantity)))
-        self.grid.setItem(row, self.C_COST, _editable(money.format_money(unit_cost, self.currency, symbol=False)))
-        self.grid.setCurrentCell(row, self.C_QTY)
+        last = self.grid.row_count() - 1
+        row = last if last >= 0 and self.grid.is_blank(last) else self.grid.add_row()
+        self.grid.set_values(row, {"part_number": part.part_number, "brand": part.brand,
+                                   "description": part.description, "quantity": 1000,
+                                   "unit_cost": part.list_cost or part.average_cost})
+        self.grid.row_data(row).update({"part_id": part.id})
+        self.grid.focus_cell(row, "quantity")
 
     def lines(self) -> list[purchasing.OrderLine]:
-        """The typed lines; a ValidationError names the line and field of the first mistyped one."""
+        """The typed lines (blank ones left out); a ValidationError names the line and field of the
+        first one that cannot be read."""
+        self.grid.commit()
         out = []
-        for row in range(self.grid.rowCount()):
-            where = f"lines[{row + 1}]"
-            part_id = self.grid.item(row, self.C_PART).data(PART_ROLE)
-            quantity = parse_quantity(self.grid.item(row, self.C_QTY).text(), field=f"{where}.quantity",
-                                      empty=None)
-            cost = parse_money(self.grid.item(row, self.C_COST).text(), self.currency, field=f"{where}.unit_cost")
-            out.append(purchasing.OrderLine(part_id, quantity, cost))
+        self._line_rows = []
+        for row in range(self.grid.row_count()):
+            if self.grid.is_blank(row):
+                continue
+            self._line_rows.append(row)
+            where = f"lines[{len(self._line_rows)}]"
+            try:
+                self.grid.check(row)
+            except ValidationError as exc:
+                raise ValidationError(f"{where}.{exc.field}", exc.detail) from None
+            values, data = self.grid.values(row), self.grid.row_data(row)
+            if not data.get("part_id"):
+                raise ValidationError(f"{where}.part_number",
+                                      self.grid.error(row, "part_number") or self.tr("Type a part number"))
+            if values["quantity"] is None:
+                raise ValidationError(f"{where}.quantity", self.tr("Enter a quantity"))
+            out.append(purchasing.OrderLine(data["part_id"], values["quantity"], values["unit_cost"] or 0,
+                                            for_customer_id=data.get("for_customer_id"),
+                                            for_reference=data.get("for_reference") or ""))
         return out
 
     def show_field_error(self, exc: ValidationError) -> bool:
@@ -346,14 +374,17 @@ class OrderDialog(FormDialog):
         self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", exc.detail)
                                  if line else exc.detail)
         self.lines_error.show()
-        if line and line <= self.grid.rowCount():
-            column = self.C_COST if exc.field.endswith("unit_cost") else self.C_QTY
-            self.grid.setCurrentCell(line - 1, column)
-            self.grid.setFocus()
+        if line and line <= len(self._line_rows):
+            key = exc.field.rsplit(".", 1)[-1] if "." in exc.field else ""
+            key = key if key in ("quantity", "unit_cost", "part_number") else "part_number"
+            row = self._line_rows[line - 1]
+            self.grid.mark(row, key, exc.detail)
+            self.grid.focus_cell(row, key)
         return True
 
     def save(self) -> None:
         self.lines_error.hide()
+        self.grid.clear_marks()
         try:
             lines = self.lines()
         except ValidationError as exc:
@@ -382,8 +413,6 @@ class ReceiveDialog(FormDialog):
     """Goods delivered against a sent order: the quantity and actual unit cost of each open line.
     Use :meth:`ask`."""
 
-    C_PART, C_ORDERED, C_OUTSTANDING, C_QTY, C_COST = range(5)
-
     def __init__(self, ctx: AppContext, order_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -392,7 +421,7 @@ class ReceiveDialog(FormDialog):
         self.order = purchasing.get_order(ctx.db, ctx.actor, order_id)
         self.result_value: purchasing.ReceiptResult | None = None
         self.setWindowTitle(self.tr("Receive goods"))
-        self.resize(760, 440)
+        self.resize(820, 460)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         form.addRow(self.tr("Order"), QLabel(f"{self.order.number} · {self.order.supplier_name}"))
@@ -400,25 +429,29 @@ class ReceiveDialog(FormDialog):
         self.reference.setObjectName("supplier_reference")
         self.reference.setMaxLength(80)
         self.errors.add_row("supplier_reference", self.tr("Supplier's &delivery note"), self.reference)
-        self.received_on = date_edit()
+        self.received_on = DateEdit()
         self.received_on.setObjectName("received_on")
         self.errors.add_row("received_on", self.tr("Received &on"), self.received_on)
-        self.grid = _grid([self.tr("Part"), self.tr("Ordered"), self.tr("Outstanding"), self.tr("Received now"),
-                           self.tr("Unit cost")], "receiveLines")
+        self.grid = LineGrid([
+            GridColumn("part", self.tr("Part"), width=0, editable=False),
+            GridColumn("ordered", self.tr("Ordered"), kind="quantity", width=80, editable=False),
+            GridColumn("outstanding", self.tr("Outstanding"), kind="quantity", width=105, editable=False),
+            GridColumn("quantity", self.tr("Received now"), kind="quantity", width=115, total=True),
+            GridColumn("unit_cost", self.tr("Unit cost"), kind="money", width=100),
+            GridColumn("line_cost", self.tr("Line cost"), kind="money", width=110, derived=True, total=True),
+        ], currency=self.currency, derive=_line_cost, can_add=False, can_remove=False, totals=True,
+            name="receiveLines")
         self.line_ids: list[str] = []
+        rows = []
         for line in self.order.lines:
             outstanding = line.quantity - line.received
             if outstanding <= 0:
                 continue
-            row = self.grid.rowCount()
-            self.grid.insertRow(row)
             self.line_ids.append(line.id)
-            self.grid.setItem(row, self.C_PART, _fixed(f"{line.brand} {line.part_number} · {line.description}"))
-            self.grid.setItem(row, self.C_ORDERED, _fixed(quantity_text(line.quantity), right=True))
-            self.grid.setItem(row, self.C_OUTSTANDING, _fixed(quantity_text(outstanding), right=True))
-            self.grid.setItem(row, self.C_QTY, _editable(quantity_text(outstanding)))
-            self.grid.setItem(row, self.C_COST, _editable(money.format_money(line.unit_cost, self.currency,
-                                                                             symbol=False)))
+            rows.append(({"part": f"{line.brand} {line.part_number} · {line.description}", "ordered": line.quantity,
+                          "outstanding": outstanding, "quantity": outstanding, "unit_cost": line.unit_cost},
+                         {"line_id": line.id}))
+        self.grid.set_rows(rows)
         self.lines_error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Receive"))
@@ -433,19 +466,19 @@ class ReceiveDialog(FormDialog):
         layout.addWidget(self.buttons)
         self.reference.setFocus()
 
-    def keyPressEvent(self, event) -> None:
-        if enter_edits_cell(self.grid, event):
-            return
-        super().keyPressEvent(event)
-
     def lines(self) -> dict[str, tuple[int, int]]:
+        """PO line id → (quantity received, unit cost) of the lines that came; a ValidationError names
+        the line and field of the first one that cannot be read."""
+        self.grid.commit()
         out = {}
         for row, line_id in enumerate(self.line_ids):
-            where = f"lines[{line_id}]"
-            quantity = parse_quantity(self.grid.item(row, self.C_QTY).text(), field=f"{where}.quantity")
-            cost = parse_money(self.grid.item(row, self.C_COST).text(), self.currency, field=f"{where}.unit_cost")
+            try:
+                self.grid.check(row)
+            except ValidationError as exc:
+                raise ValidationError(f"lines[{line_id}].{exc.field}", exc.detail) from None
+            quantity, cost = self.grid.value(row, "quantity"), self.grid.value(row, "unit_cost")
             if quantity:
-                out[line_id] = (quantity, cost)
+                out[line_id] = (quantity, cost or 0)
         return out
 
     def show_field_error(self, exc: ValidationError) -> bool:
@@ -456,20 +489,21 @@ class ReceiveDialog(FormDialog):
         self.lines_error.show()
         for row, line_id in enumerate(self.line_ids):
             if exc.field.startswith(f"lines[{line_id}]"):
-                column = self.C_COST if exc.field.endswith("unit_cost") else self.C_QTY
-                self.grid.setCurrentCell(row, column)
-                self.grid.setFocus()
+                key = "unit_cost" if exc.field.endswith("unit_cost") else "quantity"
+                self.grid.mark(row, key, exc.detail)
+                self.grid.focus_cell(row, key)
         return True
 
     def save(self) -> None:
         self.lines_error.hide()
+        self.grid.clear_marks()
         try:
             lines = self.lines()
         except ValidationError as exc:
             self.show_field_error(exc)
             return
         db, actor, order_id = self.ctx.db, self.ctx.actor, self.order_id
-        on, reference = self.received_on.date().toPython(), self.reference.text()
+        on, reference = self.received_on.value(), self.reference.text()
 
         def work() -> purchasing.ReceiptResult:
             return purchasing.receive_goods(db, actor, order_id, lines, on, reference)

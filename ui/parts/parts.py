@@ -19,32 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import DomainError, ValidationError
-from core.quantities import quantity_from_text, quantity_text
+from core.quantities import quantity_text
 from services.parts import catalogue, stock
-from ui.billing.fields import MoneyEdit, hint_label
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import movement_labels
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.fields import MoneyEdit, QuantityEdit
+from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
 
 _TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
 _HEAD = "<tr style='background:#f3f5f8'>"
 LATEST_MOVEMENTS = 15
-
-
-def parse_quantity(text: str, *, field: str, empty: int | None = 0) -> int:
-    """Typed quantity → thousandths; empty gives ``empty`` (None: empty is refused). A ValidationError
-    names ``field``. GUI thread."""
-    if not text.strip():
-        if empty is None:
-            raise ValidationError(field, "Enter a quantity")
-        return empty
-    try:
-        return quantity_from_text(text)
-    except ValidationError as exc:
-        raise ValidationError(field, exc.detail) from None
 
 
 def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
@@ -209,8 +196,13 @@ class PartDialog(FormDialog):
         self.retail_price = amount("retail_price", self.tr("&Retail price"))
         self.trade_price = amount("trade_price", self.tr("&Trade price"))
         self.list_cost = amount("list_cost", self.tr("&List cost"))
-        self.min_qty = line("min_qty", self.tr("M&inimum"), 12)
-        self.max_qty = line("max_qty", self.tr("Ma&ximum"), 12)
+        self.min_qty = QuantityEdit(field="min_qty")
+        self.max_qty = QuantityEdit(field="max_qty")
+        for field, label, edit in (("min_qty", self.tr("M&inimum"), self.min_qty),
+                                   ("max_qty", self.tr("Ma&ximum"), self.max_qty)):
+            edit.setObjectName(field)
+            edit.setMaximumWidth(120)
+            self.errors.add_row(field, label, edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -224,12 +216,13 @@ class PartDialog(FormDialog):
             p = self.original
             for edit, value in ((self.brand, p.brand), (self.part_number, p.part_number),
                                 (self.description, p.description), (self.category, p.category), (self.bin, p.bin),
-                                (self.unit, p.unit), (self.min_qty, quantity_text(p.min_qty)),
-                                (self.max_qty, quantity_text(p.max_qty))):
+                                (self.unit, p.unit)):
                 edit.setText(value)
-            self.retail_price.set_minor(p.retail_price)
-            self.trade_price.set_minor(p.trade_price)
-            self.list_cost.set_minor(p.list_cost)
+            self.min_qty.set_value(p.min_qty)
+            self.max_qty.set_value(p.max_qty)
+            self.retail_price.set_value(p.retail_price)
+            self.trade_price.set_value(p.trade_price)
+            self.list_cost.set_value(p.list_cost)
         self.brand.setFocus()
 
     def data(self) -> catalogue.PartInput | None:
@@ -237,10 +230,9 @@ class PartDialog(FormDialog):
         self.errors.clear()
         try:
             values: dict[str, Any] = {
-                "retail_price": self.retail_price.minor(), "trade_price": self.trade_price.minor(),
-                "list_cost": self.list_cost.minor(),
-                "min_qty": parse_quantity(self.min_qty.text(), field="min_qty"),
-                "max_qty": parse_quantity(self.max_qty.text(), field="max_qty"),
+                "retail_price": self.retail_price.value(), "trade_price": self.trade_price.value(),
+                "list_cost": self.list_cost.value(),
+                "min_qty": self.min_qty.value(), "max_qty": self.max_qty.value(),
             }
         except ValidationError as exc:
             self.errors.show(exc)
@@ -287,7 +279,7 @@ class AdjustStockDialog(FormDialog):
         self.errors = FieldErrors(form)
         form.addRow(self.tr("Part"), QLabel(f"{part.brand} {part.part_number} · {part.description}"))
         form.addRow(self.tr("On hand"), QLabel(quantity_text(part.on_hand)))
-        self.quantity = QLineEdit()
+        self.quantity = QuantityEdit(required=True)
         self.quantity.setObjectName("quantity")
         self.quantity.setPlaceholderText(self.tr("e.g. 2 or -1"))
         self.errors.add_row("quantity", self.tr("&Quantity"), self.quantity)
@@ -309,7 +301,7 @@ class AdjustStockDialog(FormDialog):
     def save(self) -> None:
         self.errors.clear()
         try:
-            quantity = parse_quantity(self.quantity.text(), field="quantity", empty=None)
+            quantity = self.quantity.value()
         except ValidationError as exc:
             self.errors.show(exc)
             return
@@ -344,11 +336,11 @@ def demand_chart(months: list[tuple[str, int]]) -> str:
 
 def _start_counter_sale(ctx: AppContext, parent: QWidget, part_number: str | None):
     """A counter-sale invoice, with the selected part on its first line when there is one."""
-    from ui.billing.editor import C_CODE, InvoiceDialog
+    from ui.billing.editor import InvoiceDialog
 
     dialog = InvoiceDialog(ctx, parent=parent)
     dialog.kind.setCurrentIndex(max(0, dialog.kind.findData("counter_sale")))
     if part_number:
         # Typing the number into the code cell looks the part up, as a clerk typing it would.
-        dialog.lines.item(0, C_CODE).setText(part_number)
+        dialog.lines.enter(0, "item_code", part_number)
     return dialog

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from services import vehicles
 from ui.context import AppContext
+from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 
 
@@ -70,12 +70,7 @@ class VehicleDialog(FormDialog):
         for key in vehicles.FUELS:
             self.fuel.addItem(labels.get(key, key), key)
         self.plate = QLineEdit()
-        self.registered_on = QDateEdit()
-        self.registered_on.setCalendarPopup(True)
-        self.registered_on.setDisplayFormat("yyyy-MM-dd")
-        self.registered_on.setMinimumDate(QDate(1900, 1, 1))
-        self.registered_on.setSpecialValueText(self.tr("not known"))
-        self.registered_on.setDate(self.registered_on.minimumDate())
+        self.registered_on = DateEdit(optional=True)
         self.odometer = QSpinBox()
         self.odometer.setRange(-1, 9_999_999)
         self.odometer.setSpecialValueText(self.tr("not known"))
@@ -168,8 +163,7 @@ class VehicleDialog(FormDialog):
         if v.model_year:
             self.model_year.setValue(v.model_year)
         self.fuel.setCurrentIndex(max(0, self.fuel.findData(v.fuel)))
-        if v.registered_on:
-            self.registered_on.setDate(QDate(v.registered_on.year, v.registered_on.month, v.registered_on.day))
+        self.registered_on.set_value(v.registered_on)
         if v.odometer_km is not None:
             self.odometer.setValue(v.odometer_km)
         self.owner_id = v.owner_id
@@ -178,12 +172,11 @@ class VehicleDialog(FormDialog):
         self.decode()
 
     def value(self) -> vehicles.VehicleInput:
-        reg = self.registered_on.date()
         return vehicles.VehicleInput(
             vin=self.vin.text(), make=self.make.text(), model=self.model.text(), variant=self.variant.text(),
             model_year=None if self.model_year.value() == self.model_year.minimum() else self.model_year.value(),
             colour=self.colour.text(), fuel=self.fuel.currentData(), plate=self.plate.text(),
-            registered_on=None if reg == self.registered_on.minimumDate() else reg.toPython(),
+            registered_on=self.registered_on.value(),
             odometer_km=None if self.odometer.value() < 0 else self.odometer.value(),
             owner_id=self.owner_id, notes=self.notes.toPlainText())
 

@@ -15,6 +15,24 @@ if TYPE_CHECKING:
     from ui.context import AppContext
 
 
+def error_label() -> QLabel:
+    """A field-error label (styled like the ones :class:`FieldErrors` makes), hidden until it has a
+    message."""
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    """A quiet line of help under a field or a table."""
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
 class FieldErrors:
     """Maps service field names to widgets; shows a :class:`ValidationError` beside its field."""
 
@@ -29,10 +47,7 @@ class FieldErrors:
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(widget)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label()
         box.addWidget(error)
         self.form.addRow(label, holder)
         # The label's mnemonic must focus the field itself, not the holder around it.

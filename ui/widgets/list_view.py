@@ -167,10 +167,12 @@ class FilterSpec:
 
 class ListView(QWidget):
     """Search box + filters + lazy table + count + export. Emits ``activated(id)`` on Enter or
-    double-click and ``current_changed(id or "")`` when the selection moves."""
+    double-click, ``current_changed(id or "")`` when the selection moves and ``counted(n)`` when the
+    number of rows matching the search and filters is known."""
 
     activated = Signal(str)
     current_changed = Signal(str)
+    counted = Signal(int)
 
     def __init__(self, ctx: AppContext, source: str, headers: dict[str, str], *, noun_plural: str,
                  empty_text: str, filters: list[FilterSpec] | None = None, export_name: str = "",
@@ -334,6 +336,7 @@ class ListView(QWidget):
             if generation == self._count_generation:
                 self.count_label.setText(self.tr("%n row(s)", "", n))
                 self.total = n
+                self.counted.emit(n)
 
         Query(self, lambda: lists.count(db, actor, name, state)).success(done).run()
 

@@ -1,0 +1,211 @@
+"""The one edit of each kind of value typed into a form or a grid cell: money (integer minor units
+in the dealership's currency), quantities (thousandths), percentages (basis points) and dates.
+
+Typed text is read with the services' own rules (:mod:`core.money`, :mod:`core.quantities`), so a
+form refuses exactly what the service would. Everything here runs on the GUI thread; the ``parse_*``
+functions are plain and may run anywhere.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
+from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+
+from core import money
+from core.errors import ValidationError
+from core.quantities import quantity_from_text, quantity_text
+
+DATE_DISPLAY = "yyyy-MM-dd"
+# An optional date at this minimum shows "not known" and reads back as None.
+UNKNOWN_DATE = QDate(1900, 1, 1)
+
+
+def _required(field: str, kind: str) -> ValidationError:
+    messages = {
+        "money": QCoreApplication.translate("Fields", "Enter an amount"),
+        "quantity": QCoreApplication.translate("Fields", "Enter a quantity"),
+        "percentage": QCoreApplication.translate("Fields", "Enter a percentage"),
+    }
+    return ValidationError(field, messages[kind])
+
+
+def parse_money(text: str, currency: str, *, field: str, required: bool = False) -> int:
+    """Typed amount → minor units of ``currency``; empty is zero unless ``required``. The currency
+    symbol and full-width punctuation are allowed. A ValidationError names ``field``."""
+    cleaned = text.strip().replace("，", ",").replace("。", ".")
+    for symbol in {money.CURRENCIES.get(currency, (2, ""))[1].strip(), "¥", "￥"}:
+        if symbol:
+            cleaned = cleaned.replace(symbol, "")
+    if not cleaned.strip():
+        if required:
+            raise _required(field, "money")
+        return 0
+    try:
+        return money.to_minor(cleaned, currency)
+    except ValidationError as exc:
+        raise ValidationError(field, exc.detail) from None
+
+
+def money_input_text(minor: int | None, currency: str) -> str:
+    """An amount as it is typed (grouped digits, no symbol); empty for None."""
+    return "" if minor is None else money.format_money(minor, currency, symbol=False)
+
+
+def parse_quantity(text: str, *, field: str, required: bool = False) -> int:
+    """Typed quantity → thousandths; empty is zero unless ``required``. A ValidationError names
+    ``field``."""
+    if not text.strip():
+        if required:
+            raise _required(field, "quantity")
+        return 0
+    try:
+        return quantity_from_text(text.strip().replace("。", "."))
+    except ValidationError as exc:
+        raise ValidationError(field, exc.detail) from None
+
+
+def parse_percent(text: str, *, field: str, required: bool = True) -> int:
+    """Typed percentage ("13", "6.5 %") → basis points; empty is refused when ``required``, else
+    zero. A ValidationError names ``field``."""
+    cleaned = text.strip().replace("％", "%").replace("。", ".")
+    if not cleaned.rstrip("%").strip():
+        if required:
+            raise _required(field, "percentage")
+        return 0
+    try:
+        return money.parse_rate_percent(cleaned)
+    except ValidationError as exc:
+        raise ValidationError(field, exc.detail) from None
+
+
+def percent_input_text(rate_bp: int | None) -> str:
+    """Basis points as a percentage is typed ("13", "6.5"); empty for None."""
+    return "" if rate_bp is None else money.format_rate(rate_bp).rstrip("%")
+
+
+class _ParsedEdit(QLineEdit):
+    """A line edit whose text is read as one value. A text that cannot be read is marked (red border
+    and the reason as tooltip) when editing finishes; :meth:`value` raises the ValidationError."""
+
+    def __init__(self, field: str, *, required: bool, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.required = required
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.editingFinished.connect(self._mark)
+
+    def _parse(self, text: str) -> int:
+        raise NotImplementedError
+
+    def _format(self, value: int) -> str:
+        raise NotImplementedError
+
+    def value(self) -> int:
+        """The value typed; a ValidationError naming this field if the text is none."""
+        return self._parse(self.text())
+
+    def value_or_none(self) -> int | None:
+        try:
+            return self.value()
+        except ValidationError:
+            return None
+
+    def set_value(self, value: int | None) -> None:
+        self.setText("" if value is None else self._format(value))
+        self._mark()
+
+    def problem(self) -> str | None:
+        """Why the text cannot be read, or None when it can."""
+        try:
+            self.value()
+        except ValidationError as exc:
+            return exc.detail
+        return None
+
+    @Slot()
+    def _mark(self) -> None:
+        # An empty required field is only refused on save: marking it while the user moves through
+        # the form would shout before anything was wrong.
+        message = self.problem() if self.text().strip() else None
+        if bool(self.property("invalid")) != (message is not None):
+            self.setProperty("invalid", message is not None)
+            self.style().unpolish(self)
+            self.style().polish(self)
+        self.setToolTip(message or "")
+
+
+class MoneyEdit(_ParsedEdit):
+    """An amount in the dealership's currency, read back exactly in minor units (the currency's
+    digits: 2 for CNY, 0 for JPY); more decimals than the currency has are refused."""
+
+    def __init__(self, currency: str, *, field: str = "amount", required: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(field, required=required, parent=parent)
+        self.currency = currency
+        d = money.digits(currency)
+        self.setPlaceholderText("0." + "0" * d if d else "0")
+
+    def _parse(self, text: str) -> int:
+        return parse_money(text, self.currency, field=self.field, required=self.required)
+
+    def _format(self, value: int) -> str:
+        return money_input_text(value, self.currency)
+
+
+class QuantityEdit(_ParsedEdit):
+    """A quantity read back in thousandths of a unit (at most three decimals; a sign is allowed,
+    the service decides whether a negative quantity makes sense)."""
+
+    def __init__(self, *, field: str = "quantity", required: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(field, required=required, parent=parent)
+
+    def _parse(self, text: str) -> int:
+        return parse_quantity(text, field=self.field, required=self.required)
+
+    def _format(self, value: int) -> str:
+        return quantity_text(value)
+
+
+class PercentEdit(_ParsedEdit):
+    """A percentage between 0 and 100 with at most two decimals, read back in basis points."""
+
+    def __init__(self, *, field: str = "rate", required: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(field, required=required, parent=parent)
+        self.setPlaceholderText(QCoreApplication.translate("Fields", "e.g. 13 or 6.5"))
+
+    def _parse(self, text: str) -> int:
+        return parse_percent(text, field=self.field, required=self.required)
+
+    def _format(self, value: int) -> str:
+        return percent_input_text(value)
+
+
+class DateEdit(QDateEdit):
+    """A calendar day shown as yyyy-MM-dd with a calendar popup. An ``optional`` date can also be
+    "not known" (the minimum of the edit), read back as None."""
+
+    def __init__(self, value: date | None = None, *, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_DISPLAY)
+        if optional:
+            self.setMinimumDate(UNKNOWN_DATE)
+            self.setSpecialValueText(QCoreApplication.translate("Fields", "not known"))
+            self.set_value(value)
+        else:
+            self.set_value(value or date.today())
+
+    def value(self) -> date | None:
+        """The day chosen; None when an optional date is left "not known"."""
+        if self.optional and self.date() == self.minimumDate():
+            return None
+        return self.date().toPython()
+
+    def set_value(self, value: date | None) -> None:
+        if value is None:
+            self.setDate(self.minimumDate() if self.optional else QDate.currentDate())
+        else:
+            self.setDate(QDate(value.year, value.month, value.day))
