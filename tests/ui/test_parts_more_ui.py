@@ -16,6 +16,7 @@ from core.quantities import InsufficientStock
 from services.parts import catalogue, purchasing, stock
 from services.parts.catalogue import PartInput
 from services.parts.purchasing import SupplierInput
+from store.uow import UnitOfWork
 from ui.main_window import MainWindow
 from ui.parts.alerts import StockAlertsScreen
 from ui.parts.orders import PurchaseOrdersScreen
@@ -217,10 +218,10 @@ def test_stock_alerts_show_dead_stock_and_refresh_on_request(qtbot, db, owner, w
     settle()
     assert page.dead.model.rowCount() == 0
     part_id = _part(db, owner, "OLD-1")
-    with db.Session() as session:
-        stock.record_movement(session, part_id=part_id, kind="receipt", quantity=2000, unit_cost=100,
+    with UnitOfWork(db, owner) as uow:
+        stock.record_movement(uow.session, part_id=part_id, kind="receipt", quantity=2000, unit_cost=100,
                               moved_on=date(2020, 1, 6), reference="opening")
-        session.commit()
+        uow.commit()
 
     qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
     settle()
