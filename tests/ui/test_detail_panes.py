@@ -13,8 +13,11 @@ import pytest
 from services import customers
 from services.billing import invoices
 from tests.services.billing_samples import customer, draft, line, posted
+from tests.write_lock import write_lock_held
 from ui.billing.invoices import InvoicesScreen
+from ui.context import AppContext
 from ui.customers.screen import CustomersScreen
+from ui.main_window import MainWindow
 
 
 class Gate:
@@ -136,3 +139,18 @@ def test_a_record_gone_before_its_details_arrive_is_said_so_in_the_pane(
     assert invoices_screen.detail.toPlainText() == "The invoice no longer exists"
     assert invoices_screen.current_view is None
     assert not invoices_screen.post_button.isEnabled() and not invoices_screen.print_button.isEnabled()
+
+
+def test_the_main_window_opens_and_shows_details_while_another_program_writes(
+        db, db_path, owner, show, settle, select_row):
+    wang = customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    with write_lock_held(db_path):
+        window = show(MainWindow(AppContext(db, owner)))
+        settle()
+        screen = window.stack.currentWidget()
+        assert isinstance(screen, CustomersScreen)
+        select_row(screen, wang)
+        assert "王伟" in screen.detail.toPlainText()
+        invoices_page = window.show_page("invoices")
+        settle()
+        assert invoices_page is not None and invoices_page.list.model.rowCount() == 0
