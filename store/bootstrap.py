@@ -5,7 +5,7 @@ them in, so this layer knows only files, SQLite and Alembic.
 
 Opening a database whose schema is current writes nothing and takes no write lock: the checks and
 the schema look-up go through read-only connections, so a program opens while another one is in
-the middle of a long write (an import, a restore of the audit chain). Only a new or out-of-date
+the middle of a long write (an import of a price list, say). Only a new or out-of-date
 database is written to, and then under the write lock. Opened ``for_reading``, a database is never
 written at all: an out-of-date one is refused instead of migrated."""
 
@@ -142,7 +142,8 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
     if state == "current":
         return db
     try:
-        # Asked again under the write lock: another program may have upgraded or seeded it meanwhile.
+        # Asked again through the write engine, which waits for any writer: another program may have
+        # upgraded or seeded it meanwhile.
         with db.engine.connect() as conn:
             state = migrate.schema_state(conn, path)
         if state == "old" and backup_before_migrate and backup is not None:
