@@ -47,9 +47,18 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def _open(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database for a command that may write: created, upgraded or seeded as needed."""
     from services.setup import open_database
 
     return open_database(_db_path(args), create=create)
+
+
+def _open_for_reading(args: argparse.Namespace) -> Database:
+    """The database for a command that only reads: opened read-only, without the write lock, so it
+    answers while another program writes (an import, say); an out-of-date one is refused, not upgraded."""
+    from services.setup import open_database
+
+    return open_database(_db_path(args), for_reading=True)
 
 
 def _actor(db: Database) -> Actor:
@@ -277,7 +286,7 @@ def cmd_backup_restore(args: argparse.Namespace) -> int:
 def cmd_audit_verify(args: argparse.Namespace) -> int:
     from services import audit
 
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         with db.read() as conn:
             result = audit.verify(conn)
@@ -322,7 +331,7 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     from models.base import utcnow
     from services import users
 
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         rows = users.list_users(db, _actor(db))
     finally:
@@ -373,7 +382,7 @@ def cmd_user_unlock(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     from services import search
 
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         hits = search.search(db, _actor(db), " ".join(args.text), limit=args.limit)
     finally:
@@ -420,7 +429,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from services.billing import exports
 
     path = _output_file(args.file, field="file")
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         export = getattr(exports, EXPORTS[args.what][0])
         written = export(db, _actor(db), path, start=args.start, end=args.end,
@@ -442,7 +451,7 @@ def cmd_export_parts(args: argparse.Namespace) -> int:
     from services.parts import exports
 
     path = _output_file(args.file, field="file")
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         export = getattr(exports, PART_EXPORTS[args.what][0])
         written = export(db, _actor(db), path, progress=_tty_progress() or no_progress)
@@ -458,7 +467,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     source = Path(args.file).expanduser()
     report = _output_file(args.report, field="report") if args.report else None
-    db = _open(args)
+    db = _open_for_reading(args) if args.dry_run else _open(args)
     try:
         mapping = framework.load_preset(db, args.kind, args.preset) if args.preset else None
         summary = framework.run(db, _actor(db), source, args.kind, mapping, dry_run=args.dry_run,
@@ -495,7 +504,7 @@ def cmd_export_journal(args: argparse.Namespace) -> int:
     from services.billing import accounting
 
     path = _output_file(args.file, field="file")
-    db = _open(args)
+    db = _open_for_reading(args)
     try:
         written = accounting.journal(db, _actor(db), path, start=args.start, end=args.end,
                                      progress=_tty_progress() or no_progress)

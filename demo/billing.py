@@ -5,9 +5,10 @@ The rows are what the billing services would have written over the years (DESIGN
 
 - Invoices are numbered in posting order from this terminal's series, gap-free per year, and the
   series are left at the next free number, so a real posting continues them.
-- Every line follows :mod:`services.billing.totals`, and an invoice's totals are the sums of its
-  lines. Credit notes take back whole lines or part of a line that was not credited before, with
-  the share of its discount that ``create_credit_note`` gives, and never more than the invoice.
+- Every line, every invoice's totals and every credit note line come from the rules of
+  :mod:`services.billing.totals` that the billing services apply (``line_amounts``,
+  ``invoice_totals``, ``credit_amounts``). Credit notes take back whole lines or part of a line that
+  was not credited before, and never more than the invoice.
 - Nothing is allocated beyond what is open on an invoice; a customer's credit (unallocated receipts
   and credit notes, less refunds) is never negative. Old invoices are paid, recent ones partly
   open, and a few are long overdue.
@@ -20,22 +21,27 @@ from __future__ import annotations
 import bisect
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Connection, literal_column, select, update
 
 from core import money
-from core.money import round_half_up
 from demo.context import INSERT_CHUNK, LOCAL_OFFSET, DemoContext, Size, cumulative, insert_rows
 from models.admin import NumberSeries, TaxRate
 from models.billing import Allocation, CashDay, InsuranceClaim, Invoice, InvoiceLine, Payment, Rebate
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
-from services.billing.totals import LineAmounts, line_amounts, line_cost
+from services.billing.totals import (
+    LineAmounts,
+    LineFigures,
+    credit_amounts,
+    invoice_totals,
+    line_amounts,
+    line_cost,
+)
 from store import audit_chain
 from store.audit_chain import Change
 
@@ -546,6 +552,10 @@ def _plan(ctx: DemoContext, customers: Sequence[_Customer], vehicles: Sequence[_
     return plan
 
 
+# The columns of a line row that crediting reads.
+_LINE_FIGURES = tuple(f.name for f in fields(LineFigures))
+
+
 class _Book:
     """Writes invoices, their lines and credit notes, numbering them as posting would."""
 
@@ -614,10 +624,9 @@ class _Book:
                      vehicle: int, lines: list[dict[str, Any]], moment: datetime | None, terms: int,
                      number: str | None, credited: str | None = None, reference: str = "",
                      notes: str = "") -> dict[str, Any]:
-        net = sum(r["net"] for r in lines)
-        tax = sum(r["tax"] for r in lines)
-        total = sum(r["total"] for r in lines)
-        cost = sum(line_cost(quantity_milli=r["quantity_milli"], unit_cost=r["unit_cost"]) for r in lines)
+        totals = invoice_totals((r["net"], r["tax"], r["total"],
+                                 line_cost(quantity_milli=r["quantity_milli"], unit_cost=r["unit_cost"]))
+                                for r in lines)
         row = {
             "id": invoice_id, "created_at": created, "created_by": created_by, "updated_at": created,
             "updated_by": created_by, "number": None, "kind": kind, "status": "draft",
@@ -625,7 +634,8 @@ class _Book:
             "vehicle_id": self._vehicles[vehicle].id if vehicle >= 0 else None, "credited_invoice_id": credited,
             "reference": reference, "notes": notes, "currency": self._dealer.currency,
             "prices_include_tax": self._dealer.prices_include_tax, "issued_on": None, "due_on": None,
-            "payment_terms_days": terms, "net_total": net, "tax_total": tax, "total": total, "cost_total": cost,
+            "payment_terms_days": terms, "net_total": totals.net, "tax_total": totals.tax, "total": totals.total,
+            "cost_total": totals.cost,
             "terminal_code": self._terminal, "posted_at": None, "posted_by": "", "customer_name": "",
             "customer_address": "", "customer_phone": "", "customer_tax_id": "", "dealer_name": "",
             "dealer_address": "", "dealer_phone": "", "dealer_tax_id": "", "print_count": 0,
@@ -769,23 +779,15 @@ class _Book:
             note_id = at(created)
             rows = []
             for no, (src, qty) in enumerate(taken, start=1):
-                if qty == src["quantity_milli"]:
-                    discount, net, tax, total = src["discount"], src["net"], src["tax"], src["total"]
-                else:
-                    # The share of the discount create_credit_note gives a first partial credit: in
-                    # proportion to the gross amount.
-                    full = round_half_up(Decimal(src["quantity_milli"]) * src["unit_price"] / 1000)
-                    gross = round_half_up(Decimal(qty) * src["unit_price"] / 1000)
-                    discount = round_half_up(Decimal(src["discount"]) * gross / full) if full else 0
-                    a = line_amounts(quantity_milli=qty, unit_price=src["unit_price"], discount=discount,
-                                     rate_bp=src["tax_rate_bp"], prices_include_tax=include)
-                    net, tax, total = a.net, a.tax, a.total
+                # A line is credited by one note only: nothing of it was credited before.
+                c = credit_amounts(LineFigures(**{k: src[k] for k in _LINE_FIGURES}), credited_before=0,
+                                   quantity_milli=qty, prices_include_tax=include)
                 rows.append({
                     "id": at(created), "created_at": created, "created_by": by, "updated_at": created, "updated_by": by,
                     "invoice_id": note_id, "line_no": no, "item_type": src["item_type"], "item_code": src["item_code"],
                     "description": src["description"], "quantity_milli": qty, "unit_price": src["unit_price"],
-                    "discount": discount, "tax_code": src["tax_code"], "tax_rate_bp": src["tax_rate_bp"],
-                    "unit_cost": src["unit_cost"], "net": net, "tax": tax, "total": total,
+                    "discount": c.discount, "tax_code": src["tax_code"], "tax_rate_bp": src["tax_rate_bp"],
+                    "unit_cost": src["unit_cost"], "net": c.net, "tax": c.tax, "total": c.total,
                     "credited_line_id": src["id"],
                 })
             day = _local_day(moment)

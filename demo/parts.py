@@ -6,11 +6,12 @@ The rows are what the parts services would have written (DESIGN §4):
   ``W 712/95``), unique per brand after :func:`services.parts.catalogue.normalize_number`.
 - Some parts are replaced by newer numbers, in chains of one or two steps that never loop; a
   replaced part is no longer stocked.
-- Every stock movement is costed exactly as :func:`services.parts.stock.record_movement` would
-  cost it: receipts and returns re-average, everything going out leaves at the average of that
-  moment. Movements are made in time order, one millisecond apart at least, so the ledger's order
-  by id is the order they happened in; ``part_stock`` holds what the ledger sums to, and on hand
-  never drops below zero (demand that finds the shelf empty is lost, and triggers a reorder).
+- Every stock movement is costed by the rule :func:`services.parts.stock.record_movement` costs it
+  with, :func:`services.parts.costing.cost_movement`: receipts and returns re-average, everything
+  going out leaves at the average of that moment. Movements are made in time order, one
+  millisecond apart at least, so the ledger's order by id is the order they happened in;
+  ``part_stock`` holds what the ledger sums to, and on hand never drops below zero (demand that
+  finds the shelf empty is lost, and triggers a reorder).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from models.admin import TaxRate
 from models.parts import Brand, Part, PartStock, StockMovement, Supplier
 from services import settings
 from services.parts.catalogue import normalize_number
+from services.parts.costing import cost_movement
 from store import audit_chain
 from store.audit_chain import Change
 
@@ -366,14 +368,6 @@ class _Stocked:
     last_day: date | None = None
 
 
-def new_average(on_hand: int, average: int, quantity: int, cost: int) -> int:
-    """:func:`services.parts.stock.new_average` in integers: half-up rounding of a positive ratio."""
-    if on_hand <= 0:
-        return cost
-    total = on_hand + quantity
-    return (2 * (on_hand * average + quantity * cost) + total) // (2 * total)
-
-
 def write(conn: Connection, ctx: DemoContext) -> Written:
     """Write the parts department of the demo period inside the caller's transaction (after the
     staff settings it reads). Returns the rows written per table."""
@@ -697,7 +691,7 @@ class _Ledger:
                         kind = "counter_sale"
                         seq["CS"] += 1
                         reference = f"CS{year}-{seq['CS']:06d}"
-                    cost = s.average
+                    cost, s.average = cost_movement(on_hand=s.on_hand, average=s.average, quantity=-qty)
                     s.on_hand -= qty
                     self._add(when, day, s, kind, -qty, cost, reference, "")
                     if rng.random() < RETURN_CHANCE:
@@ -709,8 +703,9 @@ class _Ledger:
                 elif kind == "receipt":
                     qty, note = event[2], event[3]
                     seq["GR"] += 1
-                    cost = max(1, round(s.cost * cost_factor * rng.uniform(0.97, 1.03)))
-                    s.average = new_average(s.on_hand, s.average, qty, cost)
+                    price = max(1, round(s.cost * cost_factor * rng.uniform(0.97, 1.03)))
+                    cost, s.average = cost_movement(on_hand=s.on_hand, average=s.average, quantity=qty,
+                                                    unit_cost=price)
                     s.on_hand += qty
                     s.pending = False
                     self._add(when, day, s, "receipt", qty, cost, f"GR{year}-{seq['GR']:06d}", note)
@@ -718,18 +713,18 @@ class _Ledger:
                 elif kind == "adjust":
                     unit = s.pack if s.pack < 10_000 else 1000
                     if s.on_hand >= unit and rng.random() < 0.65:
-                        cost = s.average
+                        cost, s.average = cost_movement(on_hand=s.on_hand, average=s.average, quantity=-unit)
                         s.on_hand -= unit
                         self._add(when, day, s, "adjustment", -unit, cost, "", rng.choice(ADJUST_OUT))
                     elif s.last_day is not None:
-                        # Stock found comes in at the average: the average itself does not move.
-                        cost = s.average
-                        s.average = new_average(s.on_hand, s.average, unit, cost)
+                        # Stock found comes in at the average (no cost given), as an adjustment does.
+                        cost, s.average = cost_movement(on_hand=s.on_hand, average=s.average, quantity=unit)
                         s.on_hand += unit
                         self._add(when, day, s, "adjustment", unit, cost, "", rng.choice(ADJUST_IN))
                 else:  # a return, at the cost it went out at
-                    qty, reference, cost = event[2], event[3], event[4]
-                    s.average = new_average(s.on_hand, s.average, qty, cost)
+                    qty, reference, out_cost = event[2], event[3], event[4]
+                    cost, s.average = cost_movement(on_hand=s.on_hand, average=s.average, quantity=qty,
+                                                    unit_cost=out_cost)
                     s.on_hand += qty
                     self._add(when, day, s, kind, qty, cost, reference, "")
             if len(self._rows) >= 50_000:

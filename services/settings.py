@@ -191,7 +191,7 @@ def save_tax_rate_in(uow: UnitOfWork, *, code: str, name: str, rate: str | int,
     clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
     if clash and clash != id:
         raise ValidationError("code", f"Tax code '{code}' already exists")
-    row = session.get(TaxRate, id) if id else TaxRate(created_by=actor.username)
+    row = session.get(TaxRate, id) if id else TaxRate()
     if row is None:
         raise NotFound(f"Tax rate {id} not found")
     row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active

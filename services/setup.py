@@ -58,10 +58,14 @@ def seed(db: Database, *, terminal: str = "T1") -> None:
 
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
-                  full_check: bool | None = None) -> Database:
+                  full_check: bool | None = None, for_reading: bool = False) -> Database:
     """Open (and if needed create, seed or upgrade after a backup) the database at ``path``; see
-    :func:`store.bootstrap.open_database`. Raises :class:`DatabaseProblem` with a message a person can act on."""
+    :func:`store.bootstrap.open_database`. With ``for_reading`` nothing is ever written: the database
+    opens read-only, and one that is new or out of date is refused instead of set up or upgraded.
+    Raises :class:`DatabaseProblem` with a message a person can act on."""
     areas.load()
+    if for_reading:
+        return bootstrap.open_database(path, full_check=full_check, for_reading=True)
     return bootstrap.open_database(
         path, create=create, backup_before_migrate=backup_before_migrate, full_check=full_check,
         backup=lambda db: backups.create_backup(db, reason="pre-migrate"), seed=seed)

@@ -1,7 +1,13 @@
 """Open a Forecourt database safely: check it, back it up, migrate it, seed a new one.
 
 The backup and the seeding are the services' business; :func:`services.setup.open_database` passes
-them in, so this layer knows only files, SQLite and Alembic."""
+them in, so this layer knows only files, SQLite and Alembic.
+
+Opening a database whose schema is current writes nothing and takes no write lock: the checks and
+the schema look-up go through read-only connections, so a program opens while another one is in
+the middle of a long write (an import of a price list, say). Only a new or out-of-date
+database is written to, and then under the write lock. Opened ``for_reading``, a database is never
+written at all: an out-of-date one is refused instead of migrated."""
 
 from __future__ import annotations
 
@@ -17,7 +23,7 @@ from store import migrate
 from store.database import Database, make_engine, translate_operational_error
 
 
-def _precheck(path: Path, *, create: bool) -> None:
+def _precheck(path: Path, *, create: bool, writable: bool = True) -> None:
     if not path.exists():
         if not create:
             raise DatabaseProblem(
@@ -34,18 +40,14 @@ def _precheck(path: Path, *, create: bool) -> None:
         raise DatabaseProblem(f"{path} is a folder, not a database file.", kind="foreign")
     if not os.access(path, os.R_OK):
         raise DatabaseProblem(f"The database {path} cannot be read: permission denied.", kind="readonly")
-    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+    if writable and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise DatabaseProblem(
             f"The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
             kind="readonly",
         )
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header and header != b"SQLite format 3\x00":
-        raise DatabaseProblem(
-            f"The file {path} is not a Forecourt database or it is damaged. Restore it from a backup.",
-            kind="corrupt",
-        )
+    # The file itself is looked at only through SQLite (the checks below refuse what is not a
+    # database): closing a descriptor of our own on it would drop every POSIX lock this process
+    # holds on it, and with them the locks of the connections already open on it here.
 
 
 # PRAGMA quick_check reads every page (about 1 s per GB here). Up to this size it runs on every
@@ -79,13 +81,14 @@ def quick_check(path: Path) -> str | None:
     return None if row and row[0] == "ok" else (row[0] if row else "unreadable")
 
 
-def _refuse_unusable_schema(path: Path) -> None:
-    """Raise DatabaseProblem for a foreign or newer file, looking at it read-only: opening it for
-    writing would already switch it to WAL mode, and it is not ours to change."""
+def _schema_state_read_only(path: Path) -> str:
+    """The file's :func:`store.migrate.schema_state`, looked up read-only: opening it for writing
+    would already switch it to WAL mode, and a foreign or newer file is not ours to change.
+    Raises DatabaseProblem for a foreign or newer file."""
     engine = make_engine(path, immediate=False, readonly=True)
     try:
         with engine.connect() as conn:
-            migrate.schema_state(conn, path)
+            return migrate.schema_state(conn, path)
     except DBAPIError as exc:
         problem = translate_operational_error(exc, path)
         if problem is not None:
@@ -95,18 +98,34 @@ def _refuse_unusable_schema(path: Path) -> None:
         engine.dispose()
 
 
+def _refuse_for_reading(path: Path, state: str) -> None:
+    if state == "empty":
+        raise DatabaseProblem(f"The database {path} has no Forecourt data yet. Set it up with 'forecourt init' "
+                              "or 'forecourt demo'.", kind="missing")
+    if state == "old":
+        raise DatabaseProblem(
+            f"The database {path} has the schema of an older version of Forecourt. Upgrade it first with "
+            "'forecourt init' (or by starting the desktop program); nothing was changed.", kind="old")
+
+
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
                   full_check: bool | None = None, backup: Callable[[Database], object] | None = None,
-                  seed: Callable[[Database], object] | None = None) -> Database:
+                  seed: Callable[[Database], object] | None = None, for_reading: bool = False) -> Database:
     """Open (and if needed create or upgrade) the database at ``path``.
 
     ``full_check`` runs SQLite's quick_check first; by default only for files up to
     :data:`FULL_CHECK_MAX_BYTES` (larger ones are checked in the background by the app).
+    A database whose schema is current is opened without writing and without taking the write lock.
+    ``for_reading`` opens it read-only (every connection refuses to write) and refuses, rather than
+    creates or migrates, a database that is new or out of date; a read-only file is fine then.
     Raises :class:`DatabaseProblem` with a message a person can act on; never damages the file.
+    Any thread.
     """
     path = Path(path).expanduser().resolve()
-    _precheck(path, create=create)
+    create = create and not for_reading
+    _precheck(path, create=create, writable=not for_reading)
     existed = path.exists() and path.stat().st_size > 0
+    state = "empty"
     if existed:
         if full_check is None:
             full_check = path.stat().st_size <= FULL_CHECK_MAX_BYTES
@@ -115,9 +134,16 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
             known = translate_operational_error(Exception(problem), path)
             raise known or DatabaseProblem(
                 f"The database {path} is damaged ({problem}). Restore it from a backup.", kind="corrupt")
-        _refuse_unusable_schema(path)
+        state = _schema_state_read_only(path)
+    if for_reading:
+        _refuse_for_reading(path, state)
+        return Database.open(path, readonly=True)
     db = Database.open(path)
+    if state == "current":
+        return db
     try:
+        # Asked again through the write engine, which waits for any writer: another program may have
+        # upgraded or seeded it meanwhile.
         with db.engine.connect() as conn:
             state = migrate.schema_state(conn, path)
         if state == "old" and backup_before_migrate and backup is not None:

@@ -20,8 +20,7 @@ public wrapper made by :func:`action` opens it at the edge and commits.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -288,24 +287,6 @@ def action(core: Callable[Concatenate[UnitOfWork, P], R]) -> Callable[Concatenat
 
     public.__name__ = public.__qualname__ = core.__name__.removesuffix("_in")
     return public
-
-
-@contextmanager
-def unit_of_work(db: Database, actor: Actor) -> Iterator[Session]:
-    """The session of a new unit of work (for code not yet written as a core). Rolls back unless
-    the caller commits the session; a commit publishes the changes like :meth:`UnitOfWork.commit`."""
-    with UnitOfWork(db, actor) as uow:
-        uow.session.info["publish_on_commit"] = True
-        yield uow.session
-
-
-@event.listens_for(UowSession, "after_commit")
-def _publish_plain_commit(session: Session) -> None:
-    if session.info.get("publish_on_commit"):
-        uow: UnitOfWork = session.info["uow"]
-        uow.committed = uow._changes.frozen()
-        uow._changes.clear()
-        publish(uow.committed)
 
 
 @event.listens_for(UowSession, "after_rollback")

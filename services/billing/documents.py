@@ -158,18 +158,19 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
     A posted document's print count goes up by one with each call, in the same write transaction
     that reads it, so two prints at once cannot both be the original; the count is committed before
     the file is moved into place (if that move fails, the next print is a COPY: a second original
-    is the worse mistake). A draft prints as an uncounted DRAFT proof. Needs ``invoice.view``.
-    Runs on the database worker thread (it writes).
+    is the worse mistake). Everything else the document shows is read before that transaction, so
+    the write lock is held only while the page is drawn. A draft prints as an uncounted DRAFT proof
+    and writes nothing. Needs ``invoice.view``. Runs on the database worker thread (it writes).
     """
     require(actor, "invoice.view")
     view = invoices.get(db, actor, invoice_id)
     logo = settings.get_logo(db)
+    with db.read() as conn:
+        extras = _extras(conn, view)
     from services.reports import pdf
 
     with pdf.atomic_output(Path(out)) as tmp:
         if view.status != "posted":
-            with db.read() as conn:
-                extras = _extras(conn, view)
             _render_invoice(tmp, view, extras, logo=logo, stamp=DRAFT_STAMP)
         else:
             with UnitOfWork(db, actor) as uow:
@@ -177,7 +178,6 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
                 row = session.get(Invoice, invoice_id)
                 if row is None:
                     raise NotFound("The invoice no longer exists")
-                extras = _extras(session, view)
                 _render_invoice(tmp, view, extras, logo=logo, stamp=COPY_STAMP if row.print_count > 0 else "")
                 row.print_count += 1
                 uow.commit()

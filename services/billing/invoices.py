@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
-from core.money import round_half_up
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
 from services.billing import posting
-from services.billing.totals import line_amounts, line_cost
+from services.billing.totals import credit_amounts, invoice_totals, line_amounts, line_cost
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -170,7 +168,7 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
     for old in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).scalars():
         session.delete(old)
     session.flush()
-    net = tax = total = cost = 0
+    written = []
     for no, line in enumerate(lines, start=1):
         rate = rates[line.tax_code]
         amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
@@ -180,9 +178,11 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
             description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
             discount=line.discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
             net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id))
-        net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
-        cost += line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)
-    invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = net, tax, total, cost
+        written.append((amounts.net, amounts.tax, amounts.total,
+                        line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)))
+    totals = invoice_totals(written)
+    invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = (
+        totals.net, totals.tax, totals.total, totals.cost)
 
 
 def _check_header(session: Session, draft: DraftInput) -> None:
@@ -342,24 +342,6 @@ def balance(session_or_conn, invoice_id: str) -> int:
     return total - allocated
 
 
-def _credited_share(src: InvoiceLine, qty: int, prices_include_tax: bool) -> tuple[int, int, int, int, int]:
-    """(discount, net, tax, total, cost) of the first ``qty`` of a line. The discount is shared in
-    proportion to the gross amount, so the share only grows with the quantity and the whole quantity
-    gives exactly the line's own amounts: a credit note takes ``share(credited + qty) − share(credited)``,
-    and partial credits always add up to the line."""
-    if qty == src.quantity_milli:
-        return (src.discount, src.net, src.tax, src.total,
-                line_cost(quantity_milli=qty, unit_cost=src.unit_cost))
-    full = line_amounts(quantity_milli=src.quantity_milli, unit_price=src.unit_price, discount=0, rate_bp=0,
-                        prices_include_tax=False).total
-    gross = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=0, rate_bp=0,
-                         prices_include_tax=False).total
-    discount = round_half_up(Decimal(src.discount) * gross / full) if full else 0
-    a = line_amounts(quantity_milli=qty, unit_price=src.unit_price, discount=discount, rate_bp=src.tax_rate_bp,
-                     prices_include_tax=prices_include_tax)
-    return discount, a.net, a.tax, a.total, line_cost(quantity_milli=qty, unit_cost=src.unit_cost)
-
-
 def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
                        lines: dict[str, int] | None = None, reason: str = "", on: date | None = None) -> str:
     """Credit an invoice in full (``lines=None``) or the given quantities of its lines
@@ -400,26 +382,26 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
                    prices_include_tax=original.prices_include_tax)
     session.add(note)
     session.flush()
-    net = tax = total = cost = 0
+    taken = []
     for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
         src = originals[line_id]
-        done = already.get(line_id, 0)
-        upto = _credited_share(src, done + qty, original.prices_include_tax)
-        before = _credited_share(src, done, original.prices_include_tax)
-        discount, *amounts, line_cost_part = (a - b for a, b in zip(upto, before, strict=True))
+        c = credit_amounts(src, credited_before=already.get(line_id, 0), quantity_milli=qty,
+                           prices_include_tax=original.prices_include_tax)
         session.add(InvoiceLine(
             invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
-            description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=discount,
-            tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=amounts[0],
-            tax=amounts[1], total=amounts[2], credited_line_id=src.id, part_id=src.part_id))
-        net, tax, total = net + amounts[0], tax + amounts[1], total + amounts[2]
-        cost += line_cost_part
+            description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=c.discount,
+            tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=c.net,
+            tax=c.tax, total=c.total, credited_line_id=src.id, part_id=src.part_id))
+        taken.append((c.net, c.tax, c.total, c.cost))
+    totals = invoice_totals(taken)
+    total = totals.total
     credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
         Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
     ).scalar_one()
     if credited_total + total > original.total:
         raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
-    note.net_total, note.tax_total, note.total, note.cost_total = net, tax, total, cost
+    note.net_total, note.tax_total, note.total, note.cost_total = (
+        totals.net, totals.tax, totals.total, totals.cost)
     _snapshot(session, note)
     note.number = settings.next_number(session, "credit_note", on=issued)
     posting.run_credit(posting.PostingContext(uow, note, issued, credited=original))

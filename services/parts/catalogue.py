@@ -170,7 +170,7 @@ def create_part_in(uow: UnitOfWork, data: PartInput) -> str:
     actor, session = uow.actor, uow.session
     require(actor, "part.edit")
     clean = _validated(session, data)
-    part = Part(created_by=actor.username)
+    part = Part()
     _write(session, part, clean, actor)
     session.add(part)
     session.flush()

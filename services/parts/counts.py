@@ -182,12 +182,13 @@ def get_count(db: Database, actor: Actor, count_id: str) -> CountView:
     """The count with every line: the variance report (variances of counted lines at the average
     cost). Any thread; reads only."""
     require(actor, "part.view")
-    with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        count = _count(session, count_id)
+    with db.read() as conn:
+        count = conn.execute(select(StockCount.__table__).where(StockCount.id == count_id)).first()
+        if count is None:
+            raise NotFound("The stock count no longer exists")
         return CountView(id=count.id, number=count.number, status=count.status, bin_from=count.bin_from,
                          bin_to=count.bin_to, category=count.category, started_on=count.started_on,
-                         posted_on=count.posted_on, lines=_lines(session, count_id))
+                         posted_on=count.posted_on, lines=_lines(conn, count_id))
 
 
 def variance_report(db: Database, actor: Actor, count_id: str) -> list[CountLineView]:

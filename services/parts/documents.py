@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
+
 from core.actor import Actor
 from core.errors import Conflict, NotFound
 from core.money import format_money
@@ -26,7 +28,6 @@ from services.parts import purchasing
 from services.parts.purchasing import OrderView
 from services.permissions import require
 from store.database import Database
-from store.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -69,10 +70,9 @@ def _load(db: Database, actor: Actor, order_id: str) -> _Sheet:
     if order.status not in PRINTABLE_STATUSES:
         raise Conflict(f"{order.number or 'The draft order'} is cancelled and is not sent to the supplier")
     logo = settings.get_logo(db)
-    with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        dealer = settings.load(session)
-        supplier = session.get(Supplier, order.supplier_id)
+    with db.read() as conn:
+        dealer = settings.load(conn)
+        supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == order.supplier_id)).first()
         if supplier is None:
             raise NotFound("The supplier no longer exists")
         supplier_lines = [x for x in (

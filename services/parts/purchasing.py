@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import Row, bindparam, func, select, text
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -91,7 +91,7 @@ def _clean_supplier(session: Session, data: SupplierInput, *, supplier_id: str |
                          terms=data.terms.strip(), active=bool(data.active))
 
 
-def _supplier_view(s: Supplier) -> SupplierView:
+def _supplier_view(s: Supplier | Row) -> SupplierView:
     return SupplierView(id=s.id, name=s.name, contact_name=s.contact_name, phone=s.phone, email=s.email,
                         address=s.address, lead_time_days=s.lead_time_days, terms=s.terms, active=s.active)
 
@@ -124,23 +124,23 @@ update_supplier = action(update_supplier_in)
 
 
 def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
+    """One supplier; NotFound if it is gone. Any thread; reads only."""
     require(actor, "part.view")
-    with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        supplier = session.get(Supplier, supplier_id)
-        if supplier is None:
-            raise NotFound("The supplier no longer exists")
-        return _supplier_view(supplier)
+    with db.read() as conn:
+        supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == supplier_id)).first()
+    if supplier is None:
+        raise NotFound("The supplier no longer exists")
+    return _supplier_view(supplier)
 
 
 def list_suppliers(db: Database, actor: Actor, *, include_inactive: bool = False) -> list[SupplierView]:
+    """The suppliers by name, the active ones only unless asked. Any thread; reads only."""
     require(actor, "part.view")
-    with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        query = select(Supplier).order_by(func.lower(Supplier.name))
-        if not include_inactive:
-            query = query.where(Supplier.active.is_(True))
-        return [_supplier_view(s) for s in session.execute(query).scalars()]
+    query = select(Supplier.__table__).order_by(func.lower(Supplier.name))
+    if not include_inactive:
+        query = query.where(Supplier.active.is_(True))
+    with db.read() as conn:
+        return [_supplier_view(s) for s in conn.execute(query)]
 
 
 # --- purchase orders ------------------------------------------------------------------------------
@@ -433,12 +433,15 @@ def _qty(quantity: int) -> str:
 
 
 def get_order(db: Database, actor: Actor, order_id: str) -> OrderView:
+    """The order with its lines and what each still has on back order; NotFound if it is gone.
+    Any thread; reads only."""
     require(actor, "part.view")
-    with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        order = _order(session, order_id)
-        supplier = session.get(Supplier, order.supplier_id)
-        rows = session.execute(text(
+    with db.read() as conn:
+        order = conn.execute(select(PurchaseOrder.__table__).where(PurchaseOrder.id == order_id)).first()
+        if order is None:
+            raise NotFound("The purchase order no longer exists")
+        supplier_name = conn.execute(select(Supplier.name).where(Supplier.id == order.supplier_id)).scalar()
+        rows = conn.execute(text(
             "SELECT l.id, l.line_no, l.part_id, b.name AS brand, p.part_number, p.description, l.quantity, "
             "l.unit_cost, l.received, l.for_customer_id, l.for_reference "
             "FROM purchase_order_line l JOIN part p ON p.id = l.part_id JOIN brand b ON b.id = p.brand_id "
@@ -450,7 +453,7 @@ def get_order(db: Database, actor: Actor, order_id: str) -> OrderView:
                                back_order=max(r.quantity - r.received, 0) if open_order else 0,
                                for_customer_id=r.for_customer_id, for_reference=r.for_reference) for r in rows]
         return OrderView(id=order.id, number=order.number, supplier_id=order.supplier_id,
-                         supplier_name=supplier.name if supplier else "", status=order.status,
+                         supplier_name=supplier_name or "", status=order.status,
                          ordered_on=order.ordered_on, expected_on=order.expected_on, notes=order.notes, lines=lines)
 
 

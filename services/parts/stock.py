@@ -4,29 +4,26 @@
 the same transaction, updates the part's cached ``part_stock`` row (on hand, average cost, date of
 the last movement), so reading a part's stock is one primary-key lookup however long its ledger.
 
-Costing is the moving weighted average per part. Stock coming in at a cost (a receipt, a return at
-the cost it went out at) re-averages: ``avg = (on_hand × avg + qty × cost) / (on_hand + qty)``,
-rounded half-up to the minor unit; when nothing (or less than nothing) is on hand the new average
-is simply the incoming cost. Stock going out (issues, counter sales, negative adjustments and count
-variances) goes out at the average of that moment, which the movement records.
+Costing is the moving weighted average per part (:mod:`services.parts.costing` states the rule):
+stock coming in at a cost re-averages, stock going out goes out at the average of that moment,
+which the movement records.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import round_half_up
 from core.quantities import InsufficientStock
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
+from services.parts.costing import cost_movement
 from services.permissions import require
 from store.audit_chain import Change
 from store.database import Database
@@ -66,13 +63,6 @@ class ReservationRow:
     for_reference: str
     customer_id: str | None
     created_at: datetime
-
-
-def new_average(on_hand: int, average: int, quantity: int, cost: int) -> int:
-    """The moving average after ``quantity`` (> 0) comes in at ``cost``."""
-    if on_hand <= 0:
-        return cost
-    return round_half_up((Decimal(on_hand) * average + Decimal(quantity) * cost) / (on_hand + quantity))
 
 
 def _stock_row(session: Session, part_id: str) -> PartStock:
@@ -118,11 +108,8 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
     if quantity < 0 and on_hand + quantity < 0 and not settings.load(session).allow_negative_stock:
         raise InsufficientStock(part_id, _part_number(session, part_id), available=max(on_hand, 0),
                                 requested=-quantity)
-    if quantity > 0:
-        cost = average if unit_cost is None else unit_cost
-        stock.average_cost = new_average(on_hand, average, quantity, cost)
-    else:
-        cost = average
+    cost, stock.average_cost = cost_movement(on_hand=on_hand, average=average, quantity=quantity,
+                                             unit_cost=unit_cost)
     actor = session.info.get("actor")
     who = actor.username if actor else ""
     movement = StockMovement(part_id=part_id, kind=kind, quantity=quantity, unit_cost=cost, moved_on=moved_on,

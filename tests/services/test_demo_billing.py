@@ -17,7 +17,7 @@ import demo
 from services import audit, search, settings, users
 from services.billing import invoices, payments, thirdparty
 from services.billing.invoices import DraftInput, LineInput
-from services.billing.totals import line_amounts, line_cost
+from services.billing.totals import credit_amounts, invoice_totals, line_amounts, line_cost
 from services.setup import open_database
 from store.database import Database
 
@@ -126,6 +126,33 @@ def test_every_line_follows_the_rounding_rule_with_its_tax_rate_and_a_cost_below
     assert codes.most_common(1)[0][0] == "VAT13" and codes["VAT6"] > 0
     assert {r.item_type for r in lines} == {"vehicle", "labour", "part", "fee", "accessory", "other"}
     assert sum(r.discount > 0 for r in lines) > 100
+
+
+def test_every_credit_note_line_is_what_the_credit_rule_gives_and_its_totals_their_sum(demo_db):
+    lines = {r.id: r for r in _rows(demo_db, "SELECT l.*, i.prices_include_tax AS incl FROM invoice_line l "
+                                             "JOIN invoice i ON i.id = l.invoice_id")}
+    notes = {r.id: r for r in _rows(demo_db, "SELECT * FROM invoice WHERE kind = 'credit_note'")}
+    credited: dict[str, int] = defaultdict(int)
+    taken: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    partial = 0
+    for r in _rows(demo_db, "SELECT l.* FROM invoice_line l JOIN invoice n ON n.id = l.invoice_id "
+                            "WHERE n.kind = 'credit_note' ORDER BY n.posted_at, n.id, l.line_no"):
+        src = lines[r.credited_line_id]
+        rule = credit_amounts(src, credited_before=credited[src.id], quantity_milli=r.quantity_milli,
+                              prices_include_tax=bool(src.incl))
+        assert (r.discount, r.net, r.tax, r.total) == (rule.discount, rule.net, rule.tax, rule.total), r
+        assert notes[r.invoice_id].credited_invoice_id == src.invoice_id
+        credited[src.id] += r.quantity_milli
+        taken[r.invoice_id].append((rule.net, rule.tax, rule.total, rule.cost))
+        partial += r.quantity_milli < src.quantity_milli
+    assert all(credited[line_id] <= lines[line_id].quantity_milli for line_id in credited)
+    assert partial > 0, "no line is credited in part"
+    assert set(taken) == set(notes)
+    for note_id, amounts in taken.items():
+        rule = invoice_totals(amounts)
+        note = notes[note_id]
+        assert (note.net_total, note.tax_total, note.total, note.cost_total) == (
+            rule.net, rule.tax, rule.total, rule.cost), note_id
 
 
 def test_posted_invoices_carry_the_customer_and_dealership_as_they_were(demo_db):

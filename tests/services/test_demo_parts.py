@@ -4,7 +4,7 @@ stock never goes negative, supersession chains resolve, part numbers, determinis
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,7 +17,8 @@ from core.ids import id_time_ms
 from services import audit, search, users
 from services.parts import purchasing
 from services.parts.catalogue import normalize_number, resolve_supersession
-from services.parts.stock import INCOMING, new_average, stock_level
+from services.parts.costing import cost_movement, new_average
+from services.parts.stock import INCOMING, stock_level
 from services.setup import open_database
 from store.database import Database
 
@@ -120,6 +121,21 @@ def test_average_costs_follow_the_moving_average_rule(demo_db):
             level = stock_level(conn, part_id)
         assert (level.on_hand, level.average_cost) == (on_hand, average)
     assert returns_checked > 0
+
+
+def test_every_movement_is_costed_by_the_costing_rule_replayed_over_the_whole_ledger(demo_db):
+    averages: dict[str, int] = {}
+    on_hands: dict[str, int] = defaultdict(int)
+    priced = {"receipt", "return_from_job", "customer_return"}  # these bring their own cost
+    for m in _rows(demo_db, "SELECT part_id, kind, quantity, unit_cost FROM stock_movement ORDER BY part_id, id"):
+        rule = cost_movement(on_hand=on_hands[m.part_id], average=averages.get(m.part_id, 0), quantity=m.quantity,
+                             unit_cost=m.unit_cost if m.kind in priced else None)
+        assert m.unit_cost == rule.unit_cost, m
+        averages[m.part_id] = rule.average_cost
+        on_hands[m.part_id] += m.quantity
+    cached = {r.part_id: (r.on_hand, r.average_cost) for r in _rows(demo_db, "SELECT * FROM part_stock")}
+    assert cached == {part_id: (on_hands[part_id], averages[part_id]) for part_id in averages}
+    assert len(averages) > 100
 
 
 def test_movements_lie_in_the_period_and_their_ids_carry_their_time(demo_db):

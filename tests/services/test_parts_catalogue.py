@@ -171,14 +171,16 @@ def test_parts_are_found_by_global_search_only_by_users_who_may_view_them(db, ow
 
 
 def test_a_brand_is_created_once_and_reused(db, owner):
-    from store.uow import unit_of_work
+    from store.uow import UnitOfWork
 
-    with unit_of_work(db, owner) as session:
+    with UnitOfWork(db, owner) as uow:
+
+        session = uow.session
         first = catalogue.get_or_create_brand(session, "Denso")
         assert catalogue.get_or_create_brand(session, " denso ") == first
         with pytest.raises(ValidationError) as exc:
             catalogue.get_or_create_brand(session, "  ")
         assert exc.value.field == "brand"
-        session.commit()
+        uow.commit()
     with db.read() as conn:
         assert catalogue.find_brand(conn, "DENSO") == first

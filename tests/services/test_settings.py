@@ -13,7 +13,7 @@ from services import settings
 from services.permissions import system_actor
 from services.settings import DealershipSettings
 from services.setup import open_database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork
 from tests.services.samples import count, raw_rows
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -21,10 +21,11 @@ JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
 def _take(db, actor, doc_type: str = "invoice", *, on: date | None = None, commit: bool = True) -> str:
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         number = settings.next_number(session, doc_type, on=on)
         if commit:
-            session.commit()
+            uow.commit()
         return number
 
 
@@ -155,7 +156,8 @@ def test_a_rolled_back_transaction_gives_its_number_back(db, owner):
     assert _take(db, owner, on=on) == "INVT1-2031-000001"
     assert _take(db, owner, on=on, commit=False) == "INVT1-2031-000002"
     assert _take(db, owner, on=on) == "INVT1-2031-000002"
-    with pytest.raises(RuntimeError), unit_of_work(db, owner) as session:
+    with pytest.raises(RuntimeError), UnitOfWork(db, owner) as uow:
+        session = uow.session
         settings.next_number(session, "invoice", on=on)
         raise RuntimeError("posting failed")
     assert _take(db, owner, on=on) == "INVT1-2031-000003"

@@ -27,7 +27,7 @@ from services.parts import alerts, catalogue, stock
 from services.parts.catalogue import PartInput
 from services.permissions import system_actor
 from services.setup import open_database
-from store.uow import unit_of_work
+from store.uow import UnitOfWork
 
 ON = date(2026, 3, 2)
 ACTOR = system_actor("ledger")
@@ -41,10 +41,11 @@ def _new_part(db, actor, number: str = "04152-YZZA6", **kw) -> str:
 
 def _move(db, actor, part_id: str, kind: str, quantity: int, *, unit_cost: int | None = None,
           on: date = ON, reference: str = "") -> str:
-    with unit_of_work(db, actor) as session:
+    with UnitOfWork(db, actor) as uow:
+        session = uow.session
         movement_id = stock.record_movement(session, part_id=part_id, kind=kind, quantity=quantity,
                                             unit_cost=unit_cost, moved_on=on, reference=reference)
-        session.commit()
+        uow.commit()
         return movement_id
 
 
@@ -135,10 +136,11 @@ def test_malformed_movements_are_refused_naming_the_field(db, owner, kind, quant
 def test_a_count_variance_brings_on_hand_to_the_counted_figure(db, owner):
     part = _new_part(db, owner)
     _move(db, owner, part, "receipt", 7_000, unit_cost=300)
-    with unit_of_work(db, owner) as session:
+    with UnitOfWork(db, owner) as uow:
+        session = uow.session
         assert stock.count_to(session, part_id=part, counted=4_000, moved_on=ON, reference="SC1") is not None
         assert stock.count_to(session, part_id=part, counted=4_000, moved_on=ON) is None
-        session.commit()
+        uow.commit()
     assert _level(db, part) == stock.StockLevel(4_000, 0, 4_000, 300)
 
 
@@ -147,9 +149,10 @@ def test_a_count_compares_with_the_on_hand_when_the_part_was_counted(db, owner):
     _move(db, owner, part, "receipt", 7_000, unit_cost=300)
     expected = _level(db, part).on_hand
     _move(db, owner, part, "issue", -2_000)  # sold while the count was going on
-    with unit_of_work(db, owner) as session:
+    with UnitOfWork(db, owner) as uow:
+        session = uow.session
         stock.count_to(session, part_id=part, counted=6_000, moved_on=ON, expected=expected)
-        session.commit()
+        uow.commit()
     assert _level(db, part).on_hand == 4_000  # the sale is not mistaken for a shortage
 
 
@@ -371,9 +374,10 @@ def test_the_ledger_and_its_cache_agree_and_the_average_follows_receipts(templat
                 assert before.on_hand == stock.ledger_on_hand(conn, part)
                 movements_before = conn.execute(select(func.count()).select_from(StockMovement)).scalar()
             if kind == "count":
-                with unit_of_work(db, ACTOR) as session:
+                with UnitOfWork(db, ACTOR) as uow:
+                    session = uow.session
                     stock.count_to(session, part_id=part, counted=quantity, moved_on=ON)
-                    session.commit()
+                    uow.commit()
                 assert _level(db, part).on_hand == quantity
                 on_hand = quantity
                 continue
@@ -410,11 +414,12 @@ def test_monthly_demand_nets_returns_and_fills_empty_months(db, owner):
 
     from services.parts import catalogue as _catalogue
     from services.parts import stock as _stock
-    from store.uow import unit_of_work
+    from store.uow import UnitOfWork
 
     pid = _catalogue.create_part(db, owner, _catalogue.PartInput(brand="NGK", part_number="BKR6E",
                                                                  description="火花塞 Spark plug"))
-    with unit_of_work(db, owner) as session:
+    with UnitOfWork(db, owner) as uow:
+        session = uow.session
         _stock.record_movement(session, part_id=pid, kind="receipt", quantity=50_000, unit_cost=2000,
                                moved_on=_date(2026, 1, 5))
         _stock.record_movement(session, part_id=pid, kind="issue", quantity=-8_000, moved_on=_date(2026, 9, 3))
@@ -424,7 +429,7 @@ def test_monthly_demand_nets_returns_and_fills_empty_months(db, owner):
                                moved_on=_date(2026, 9, 21))
         _stock.record_movement(session, part_id=pid, kind="counter_sale", quantity=-1_000,
                                moved_on=_date(2026, 11, 2))
-        session.commit()
+        uow.commit()
     months = _stock.monthly_demand(db, owner, pid, today=_date(2026, 11, 25))
     assert len(months) == 12 and months[0][0] == "2025-12" and months[-1][0] == "2026-11"
     assert dict(months)["2026-09"] == 10_000

@@ -212,6 +212,18 @@ def add_customers(db, owner) -> Callable[[int], list[dict]]:
 
 
 @pytest.fixture
+def select_row(qtbot) -> Callable[[QWidget, str], None]:
+    """``select_row(screen, row_id)`` selects the row of a list screen and waits until its detail
+    pane shows it (details are read on the database worker)."""
+
+    def select(screen: QWidget, row_id: str) -> None:
+        with qtbot.waitSignal(screen.detail_shown, check_params_cb=lambda shown: shown == row_id):
+            assert screen.list.select_id(row_id)
+
+    return select
+
+
+@pytest.fixture
 def window(ctx, show, settle):
     """The main window of the ``ctx`` user, shown and settled."""
     from ui.main_window import MainWindow

@@ -156,7 +156,8 @@ def test_users_screen_lists_users_with_translated_role_names_and_shows_the_detai
     role_col = [c.key for c in model.columns].index("role")
     assert model.rowCount() == 1
     assert model.data(model.index(0, role_col)) == "Owner / administrator"
-    screen.list.table.selectRow(0)
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.table.selectRow(0)
     assert "Olivia Owner" in screen.detail.toPlainText()
     assert screen.password_button.isEnabled()
     assert not screen.unlock_button.isEnabled()
@@ -179,7 +180,8 @@ def test_unlock_lets_a_locked_out_user_log_in_again(qtbot, ctx, db, owner):
             users.login(db, "li.na", "wrong-password")
     screen = shown(qtbot, UsersScreen(ctx))
     settle()
-    assert screen.list.select_id(users.find_user_id(db, "li.na"))
+    with qtbot.waitSignal(screen.detail_shown):
+        assert screen.list.select_id(users.find_user_id(db, "li.na"))
     assert screen.unlock_button.isEnabled()
     qtbot.mouseClick(screen.unlock_button, Qt.MouseButton.LeftButton)
     settle()
@@ -231,9 +233,11 @@ def test_deleting_a_custom_role_from_the_roles_screen(qtbot, ctx, db, owner, box
     users.save_role(db, owner, code="finance_clerk", name="Finance clerk", permissions={"customer.view"})
     screen = shown(qtbot, RolesScreen(ctx))
     settle()
-    screen.list.select_id("owner")
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.select_id("owner")
     assert not screen.delete_button.isEnabled()
-    screen.list.select_id("finance_clerk")
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.select_id("finance_clerk")
     assert "Finance clerk" in screen.detail.toPlainText()
     assert screen.delete_button.isEnabled()
     qtbot.mouseClick(screen.delete_button, Qt.MouseButton.LeftButton)
@@ -263,7 +267,8 @@ def test_audit_detail_shows_the_before_and_after_of_a_change(qtbot, ctx, db, own
     users.update_user(db, owner, owner.user_id, display_name="Olivia Oduya")
     screen = shown(qtbot, AuditScreen(ctx))
     settle()
-    screen.list.table.selectRow(0)  # newest first
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.table.selectRow(0)  # newest first
     detail = screen.detail.toPlainText()
     assert "display_name" in detail
     assert "Olivia Owner" in detail and "Olivia Oduya" in detail

@@ -101,10 +101,11 @@ def _current_cell(grid: LineGrid) -> tuple[int, str]:
     return index.row(), grid.columns[index.column()].key
 
 
-def _select(screen: InvoicesScreen, invoice_id: str) -> None:
+def _select(qtbot, screen: InvoicesScreen, invoice_id: str) -> None:
     screen.list.reload()
     assert screen.list.select_id(invoice_id)
-    assert screen.current_view is not None and screen.current_view.id == invoice_id
+    # The invoice view is read on the database worker.
+    qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
 
 
 # --- navigation and permissions -----------------------------------------------------------------
@@ -118,12 +119,12 @@ def test_the_billing_pages_sit_under_their_own_heading(window):
 
 
 def test_a_salesperson_may_write_drafts_but_not_post_take_payments_or_close_the_day(
-        db, owner, wang, invoice, ctx_for, show, settle):
+        qtbot, db, owner, wang, invoice, ctx_for, show, settle):
     window = show(MainWindow(ctx_for("salesperson")))
     settle()
     page = window.show_page("invoices")
     settle()
-    _select(page, invoice)
+    _select(qtbot, page, invoice)
 
     assert window.show_page("cash_desk") is None
     assert page.new_button.isVisible()
@@ -133,13 +134,13 @@ def test_a_salesperson_may_write_drafts_but_not_post_take_payments_or_close_the_
     assert page.print_button.isVisible()
 
 
-def test_a_read_only_user_sees_invoices_and_receivables_but_changes_nothing(db, owner, invoice, ctx_for, show,
+def test_a_read_only_user_sees_invoices_and_receivables_but_changes_nothing(qtbot, db, owner, invoice, ctx_for, show,
                                                                             settle):
     window = show(MainWindow(ctx_for("read_only")))
     settle()
     page = window.show_page("invoices")
     settle()
-    _select(page, invoice)
+    _select(qtbot, page, invoice)
 
     assert window.show_page("receivables") is not None
     assert window.show_page("cash_desk") is None
@@ -213,11 +214,11 @@ def test_the_invoices_list_model_passes_the_model_tester(qtmodeltester, db, owne
     qtmodeltester.check(screen.list.model, force_py=True)
 
 
-def test_the_invoice_view_shows_lines_totals_payments_and_balance(db, owner, wang, invoice, screen):
+def test_the_invoice_view_shows_lines_totals_payments_and_balance(qtbot, db, owner, wang, invoice, screen):
     number = invoices.get(db, owner, invoice).number
     payments.take_payment(db, owner, customer_id=wang, splits=[PaymentSplit("card", 50000, "POS 0042")],
                           allocations={number: 50000})
-    _select(screen, invoice)
+    _select(qtbot, screen, invoice)
 
     text = screen.detail.toPlainText()
     assert f"Invoice {number}" in text
@@ -230,7 +231,7 @@ def test_the_invoice_view_shows_lines_totals_payments_and_balance(db, owner, wan
 
 
 def test_enter_on_a_posted_invoice_explains_it_cannot_change(qtbot, db, owner, invoice, screen, when_modal):
-    _select(screen, invoice)
+    _select(qtbot, screen, invoice)
     handled = when_modal(InvoiceDialog, lambda d: None, timeout=300)
 
     screen.list.table.setFocus()
@@ -340,7 +341,7 @@ def test_saving_a_draft_with_enter_and_editing_it_later(qtbot, db, owner, wang, 
         qtbot.keyClick(editor.reference, Qt.Key.Key_Return)
         settle()
 
-    _select(screen, draft.id)
+    _select(qtbot, screen, draft.id)
     assert screen.edit_button.isEnabled() and screen.post_button.isEnabled()
     handled = when_modal(InvoiceDialog, change)
     qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
@@ -355,7 +356,7 @@ def test_saving_a_draft_with_enter_and_editing_it_later(qtbot, db, owner, wang, 
 
 def test_taking_a_payment_with_the_keyboard_lowers_the_balance(
         qtbot, db, owner, wang, invoice, screen, settle, when_modal, messages):
-    _select(screen, invoice)
+    _select(qtbot, screen, invoice)
 
     def pay(dialog: PaymentDialog) -> None:
         amount = dialog.findChild(QLineEdit, "amount")
@@ -483,7 +484,7 @@ def test_allocations_typed_in_the_grid_stay_put_and_the_totals_row_follows(
 
 def test_a_partial_credit_note_through_the_dialog_lowers_the_balance(
         qtbot, db, owner, wang, invoice, screen, settle, when_modal, messages):
-    _select(screen, invoice)
+    _select(qtbot, screen, invoice)
     seen = {}
 
     def credit(dialog: CreditNoteDialog) -> None:
@@ -542,7 +543,7 @@ def test_full_credit_fills_what_is_left_and_leaves_nothing_to_credit(
 
 def test_print_opens_the_invoice_pdf_and_counts_the_print(qtbot, db, owner, invoice, screen, settle, opened,
                                                           save_as):
-    _select(screen, invoice)
+    _select(qtbot, screen, invoice)
 
     screen.list.table.setFocus()
     qtbot.keyClick(screen.list.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)

@@ -103,14 +103,14 @@ def test_cancelling_a_new_customer_writes_nothing(qtbot, db, owner, screen, sett
 
 
 def test_enter_on_a_row_edits_it_and_the_row_refreshes_in_place(
-        qtbot, db, owner, ctx, show, settle, when_modal, type_text):
+        qtbot, db, owner, ctx, show, settle, when_modal, type_text, select_row):
     ids = {name: customers.create(db, owner, customers.CustomerInput(name=name, phone=phone))
            for name, phone in (("王伟", "13812345678"), ("李娜", "13987654321"), ("张敏", "13700001111"))}
     window = show(MainWindow(ctx))
     settle()
     screen = window.stack.currentWidget()
     row = _row_of(screen, ids["李娜"])
-    screen.list.select_id(ids["李娜"])
+    select_row(screen, ids["李娜"])
     assert "李娜" in screen.detail.toPlainText()
     resets = []
     screen.list.model.modelReset.connect(lambda: resets.append(True))
@@ -178,12 +178,12 @@ def test_delete_asks_first_and_removes_the_row(qtbot, db, owner, ctx, show, sett
 
 # --- permissions --------------------------------------------------------------------------------
 
-def test_a_read_only_user_sees_no_new_or_edit_buttons(db, owner, ctx_for, show, settle):
+def test_a_read_only_user_sees_no_new_or_edit_buttons(db, owner, ctx_for, show, settle, select_row):
     cid = customers.create(db, owner, customers.CustomerInput(name="王伟"))
     window = show(MainWindow(ctx_for("read_only")))
     settle()
     screen = window.stack.currentWidget()
-    screen.list.select_id(cid)
+    select_row(screen, cid)
 
     assert isinstance(screen, CustomersScreen)
     assert not screen.new_button.isVisible()

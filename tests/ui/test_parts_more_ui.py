@@ -62,11 +62,11 @@ def _sent_order(db, owner, supplier: str) -> tuple[str, str]:
 
 
 def test_send_to_supplier_saves_the_order_as_a_pdf_where_the_user_chooses(
-        qtbot, db, owner, supplier, orders_page, settle, save_as, messages):
+        qtbot, db, owner, supplier, orders_page, settle, save_as, messages, select_row):
     order_id, number = _sent_order(db, owner, supplier)
     orders_page.list.reload()
     settle()
-    assert orders_page.list.select_id(order_id)
+    select_row(orders_page, order_id)
     assert orders_page.export_button.isEnabled()
     path = Path(save_as("order.pdf"))
 
@@ -80,11 +80,11 @@ def test_send_to_supplier_saves_the_order_as_a_pdf_where_the_user_chooses(
 
 
 def test_send_to_supplier_writes_a_workbook_for_an_xlsx_name(
-        qtbot, db, owner, supplier, orders_page, settle, save_as, messages):
+        qtbot, db, owner, supplier, orders_page, settle, save_as, messages, select_row):
     order_id, number = _sent_order(db, owner, supplier)
     orders_page.list.reload()
     settle()
-    assert orders_page.list.select_id(order_id)
+    select_row(orders_page, order_id)
     path = Path(save_as("order.xlsx"))
 
     qtbot.mouseClick(orders_page.export_button, Qt.MouseButton.LeftButton)
@@ -95,24 +95,24 @@ def test_send_to_supplier_writes_a_workbook_for_an_xlsx_name(
     assert number in cells and "04152-YZZA1" in cells
 
 
-def test_a_cancelled_order_cannot_be_sent_to_the_supplier(db, owner, supplier, orders_page, settle):
+def test_a_cancelled_order_cannot_be_sent_to_the_supplier(db, owner, supplier, orders_page, settle, select_row):
     order_id, _number = _sent_order(db, owner, supplier)
     purchasing.cancel_order(db, owner, order_id)
     orders_page.list.reload()
     settle()
 
-    assert orders_page.list.select_id(order_id)
+    select_row(orders_page, order_id)
     assert not orders_page.export_button.isEnabled()
 
 
 # --- suppliers --------------------------------------------------------------------------------------
 
-def test_the_suppliers_page_lists_suppliers_and_shows_performance(db, owner, supplier, window, settle):
+def test_the_suppliers_page_lists_suppliers_and_shows_performance(db, owner, supplier, window, settle, select_row):
     page = window.show_page("suppliers")
     assert isinstance(page, SuppliersScreen)
     settle()
 
-    assert page.list.select_id(supplier)
+    select_row(page, supplier)
     text = page.detail.toPlainText()
     assert "华东配件" in text and "李明" in text
     assert "Fill rate" in text and "Nothing received from this supplier yet." in text

@@ -126,16 +126,18 @@ def test_main_window_and_customers_screen_are_chinese(chinese, db, owner, show, 
     assert screen.list.count_label.text() == "共 0 条"
 
 
-def test_customer_detail_pane_is_chinese(chinese, db, owner, show, settle):
+def test_customer_detail_pane_is_chinese(chinese, db, owner, show, settle, qtbot):
     customer_id = customers.create(db, owner, customers.CustomerInput(
         name="王伟", phone="13812345678", contacts=[customers.ContactInput(name="李娜")]))
     screen = show(CustomersScreen(AppContext(db, owner)))
     settle()
 
-    html = screen.render_detail(customer_id)
+    assert screen.list.select_id(customer_id)
+    qtbot.waitUntil(lambda: "王伟" in screen.detail.toPlainText())
+    text = screen.detail.toPlainText()
 
     for heading in ("联系人", "车辆", "暂无车辆。", "最后修改"):
-        assert heading in html
+        assert heading in text
 
 
 def test_customer_dialog_is_chinese(chinese, db, owner, qtbot):

@@ -112,7 +112,8 @@ def test_new_vehicle_checks_the_vin_decodes_it_and_saves_with_the_chosen_owner(
     assert "王伟" in detail
 
     customers_screen = window.show_page("customers")
-    window.open_record("customer", wang)
+    with qtbot.waitSignal(customers_screen.detail_shown, check_params_cb=lambda shown: shown == wang):
+        window.open_record("customer", wang)
     assert isinstance(customers_screen, CustomersScreen)
     assert customers_screen.current_id == wang
     assert "沪A12345" in customers_screen.detail.toPlainText()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QWidget
 
-from core.errors import DomainError
 from services import audit, lists
 from store.changes import Changes
 from ui.admin.labels import audit_action_labels, audit_entity_labels
@@ -115,19 +115,21 @@ class AuditScreen(ListScreen):
         self.last_verify: audit.VerifyResult | None = None
 
     # --- detail -------------------------------------------------------------------------------
-    def _entry(self, row_id: str) -> dict[str, Any] | None:
+    def read_detail(self, row_id: str) -> Callable[[], dict[str, Any] | None]:
         keys = ["_id"] + [c.key for c in self.list.model.source.columns]
         # The list's rows already hold the whole entry, before/after included.
         row = next((r for r in self.list.model.rows if str(r[0]) == row_id), None)
-        if row is None:
-            row = lists.row_by_id(self.ctx.db, self.ctx.actor, "audit", row_id)
-        return dict(zip(keys, row, strict=True)) if row is not None else None
+        if row is not None:
+            return lambda: dict(zip(keys, row, strict=True))
+        db, actor = self.ctx.db, self.ctx.actor
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            entry = self._entry(row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
+        def read() -> dict[str, Any] | None:
+            found = lists.row_by_id(db, actor, "audit", row_id)
+            return dict(zip(keys, found, strict=True)) if found is not None else None
+
+        return read
+
+    def render_detail(self, row_id: str, entry: dict[str, Any] | None) -> str:
         if entry is None:
             return "<p>" + html_escape(self.tr("This entry is not in the trail.")) + "</p>"
         action = self.action_labels.get(entry["action"], entry["action"])

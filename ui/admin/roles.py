@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -69,12 +71,11 @@ class RolesScreen(ListScreen):
         self.delete_button.setVisible(self.can_edit)
         self.extra_buttons.addWidget(self.delete_button)
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            role = _find_role(self.ctx, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
-        self.current_role = role
+    def read_detail(self, row_id: str) -> Callable[[], users.RoleRow | None]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: next((r for r in users.list_roles(db, actor) if r.code == row_id), None)
+
+    def render_detail(self, row_id: str, role: users.RoleRow | None) -> str:
         if role is None:
             return "<p>" + html_escape(self.tr("This role no longer exists.")) + "</p>"
         html = [f"<h2>{html_escape(role_name(role.code, role.name))}</h2>"]
@@ -97,10 +98,8 @@ class RolesScreen(ListScreen):
         html.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
         return "".join(html)
 
-    def _current_changed(self, row_id: str) -> None:
-        self.current_role = None
-        super()._current_changed(row_id)
-        role = self.current_role if row_id else None
+    def detail_changed(self, role: users.RoleRow | None) -> None:
+        self.current_role = role
         self.delete_button.setEnabled(role is not None and not role.builtin)
 
     def new_record(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
@@ -90,15 +91,11 @@ class UsersScreen(ListScreen):
             self.extra_buttons.addWidget(button)
 
     # --- detail -------------------------------------------------------------------------------
-    def _find(self, user_id: str) -> users.UserRow | None:
-        return next((u for u in users.list_users(self.ctx.db, self.ctx.actor) if u.id == user_id), None)
+    def read_detail(self, row_id: str) -> Callable[[], users.UserRow | None]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: next((u for u in users.list_users(db, actor) if u.id == row_id), None)
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            user = self._find(row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
-        self.current_user = user
+    def render_detail(self, row_id: str, user: users.UserRow | None) -> str:
         if user is None:
             return "<p>" + html_escape(self.tr("This user no longer exists.")) + "</p>"
         status = self.tr("Active") if user.active else self.tr("Disabled — cannot log in")
@@ -114,10 +111,8 @@ class UsersScreen(ListScreen):
         ]))
         return "".join(html)
 
-    def _current_changed(self, row_id: str) -> None:
-        self.current_user = None
-        super()._current_changed(row_id)
-        user = self.current_user if row_id else None
+    def detail_changed(self, user: users.UserRow | None) -> None:
+        self.current_user = user
         self.password_button.setEnabled(user is not None)
         self.unlock_button.setEnabled(user is not None and _is_locked(user))
 

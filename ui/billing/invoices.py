@@ -4,6 +4,8 @@ draft, print, take a payment, issue a credit note)."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,15 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError
+from core.actor import Actor
+from core.errors import NotFound
 from core.quantities import quantity_text
 from services.billing import invoices, payments
+from store.database import Database
 from ui.billing.labels import item_type_labels, kind_labels, method_labels, status_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
-from ui.workers import Op
+from ui.workers import Op, Query
 
 _TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
 _HEAD = "<tr style='background:#f3f5f8'>"
@@ -37,6 +41,36 @@ _HEAD = "<tr style='background:#f3f5f8'>"
 
 def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
     return "".join(f"<{tag} align='{'right' if right else 'left'}'>{html_escape(v)}</{tag}>" for v, right in values)
+
+
+@dataclass(frozen=True)
+class InvoiceDetail:
+    """What the invoice view shows: the invoice, the payments allocated to it, and the credit notes
+    held as the customer's credit (id, number)."""
+
+    view: invoices.InvoiceView
+    paid_by: dict[str, payments.PaymentRow]
+    held_notes: list[tuple[str, str]]
+
+
+def read_invoice_detail(db: Database, actor: Actor, invoice_id: str) -> InvoiceDetail:
+    """Everything the invoice view shows of ``invoice_id``. Database worker."""
+    v = invoices.get(db, actor, invoice_id)
+    paid_by: dict[str, payments.PaymentRow] = {}
+    held: list[tuple[str, str]] = []
+    if v.kind != "credit_note" and v.status == "posted":
+        if any(a.payment_id for a in v.allocations):
+            paid_by = {p.id: p for p in payments.payments(db, actor, customer_id=v.customer_id)}
+        allocated = {a.credit_note_id for a in v.allocations}
+        for note_id in v.credit_note_ids:
+            if note_id in allocated:
+                continue
+            try:
+                held.append((note_id, invoices.get(db, actor, note_id).number or ""))
+            except NotFound:
+                # Credit notes are never deleted; one missing all the same is left out, not the whole view.
+                continue
+    return InvoiceDetail(view=v, paid_by=paid_by, held_notes=held)
 
 
 class InvoicesScreen(ListScreen):
@@ -147,9 +181,8 @@ class InvoicesScreen(ListScreen):
         self.layout().insertWidget(1, self.customer_bar)
 
     # --- selection ----------------------------------------------------------------------------
-    def _current_changed(self, row_id: str) -> None:
-        self.current_view = None
-        super()._current_changed(row_id)
+    def detail_changed(self, data: InvoiceDetail | None) -> None:
+        self.current_view = data.view if data is not None else None
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -173,12 +206,12 @@ class InvoicesScreen(ListScreen):
         self.list.set_fixed_filter("customer_id", customer_id)
 
     # --- the invoice view ---------------------------------------------------------------------
-    def render_detail(self, row_id: str) -> str:
-        try:
-            v = invoices.get(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
-        self.current_view = v
+    def read_detail(self, row_id: str) -> Callable[[], InvoiceDetail]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: read_invoice_detail(db, actor, row_id)
+
+    def render_detail(self, row_id: str, data: InvoiceDetail) -> str:
+        v = data.view
         credit_note = v.kind == "credit_note"
         if v.status == "draft":
             title = self.tr("Draft invoice")
@@ -204,7 +237,7 @@ class InvoicesScreen(ListScreen):
         html.append(self._lines_html(v))
         html.append(self._totals_html(v))
         if not credit_note and v.status == "posted":
-            html.append(self._settlement_html(v))
+            html.append(self._settlement_html(data))
         return "".join(html)
 
     def _lines_html(self, v: invoices.InvoiceView) -> str:
@@ -242,15 +275,12 @@ class InvoicesScreen(ListScreen):
             for k, val, bold in rows)
         return f"<table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
 
-    def _settlement_html(self, v: invoices.InvoiceView) -> str:
+    def _settlement_html(self, data: InvoiceDetail) -> str:
+        v, paid_by = data.view, data.paid_by
         cur = v.currency
         html = ["<h3>" + html_escape(self.tr("Payments and credits")) + "</h3>"]
         if v.allocations:
             methods = method_labels()
-            paid_by: dict[str, payments.PaymentRow] = {}
-            if any(a.payment_id for a in v.allocations):
-                paid_by = {p.id: p for p in payments.payments(self.ctx.db, self.ctx.actor,
-                                                              customer_id=v.customer_id)}
             rows = [_TABLE]
             for a in v.allocations:
                 if a.credit_note_id:
@@ -268,15 +298,8 @@ class InvoicesScreen(ListScreen):
             html.append("".join(rows))
         else:
             html.append("<p class='hint'>" + html_escape(self.tr("Nothing paid yet.")) + "</p>")
-        unlisted = [n for n in v.credit_note_ids if n not in {a.credit_note_id for a in v.allocations}]
-        if unlisted:
-            links = []
-            for note_id in unlisted:
-                try:
-                    number = invoices.get(self.ctx.db, self.ctx.actor, note_id).number or ""
-                except DomainError:
-                    continue
-                links.append(f"<a href='invoice:{note_id}'>{html_escape(number)}</a>")
+        if data.held_notes:
+            links = [f"<a href='invoice:{note_id}'>{html_escape(number)}</a>" for note_id, number in data.held_notes]
             html.append("<p>" + html_escape(self.tr("Credit notes held as the customer's credit:")) + " "
                         + ", ".join(links) + "</p>")
         overdue = v.balance > 0 and v.due_on is not None and v.due_on < date.today()
@@ -369,8 +392,9 @@ class InvoicesScreen(ListScreen):
             return
         note_id = CreditNoteDialog.ask(self.ctx, v.id, parent=self)
         if note_id:
-            number = invoices.get(self.ctx.db, self.ctx.actor, note_id).number or ""
-            self._status(self.tr("Credit note %1 issued.").replace("%1", number))
+            db, actor = self.ctx.db, self.ctx.actor
+            Query(self, lambda: invoices.get(db, actor, note_id).number or "").success(
+                lambda number: self._status(self.tr("Credit note %1 issued.").replace("%1", number))).run()
 
     def _pdf_name(self, v: invoices.InvoiceView) -> str:
         return f"{v.number or 'draft-' + v.id[-8:]}.pdf"

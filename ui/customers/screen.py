@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from core.errors import DomainError
 from services import customers, validation
 from ui.context import AppContext
 from ui.widgets.list_view import FilterSpec, ListView
@@ -39,11 +40,11 @@ class CustomersScreen(ListScreen):
             self.delete_button.clicked.connect(self.delete_current)
             self.extra_buttons.addWidget(self.delete_button)
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            d = customers.get(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
+    def read_detail(self, row_id: str) -> Callable[[], customers.CustomerDetail]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: customers.get(db, actor, row_id)
+
+    def render_detail(self, row_id: str, d: customers.CustomerDetail) -> str:
         c = d.data
         region = self.ctx.settings.country
         html = [f"<h2>{html_escape(c.name)}</h2>"]

@@ -3,6 +3,8 @@ variance report and posting it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from core.quantities import quantity_text
 from services.parts import counts
 from ui.context import AppContext
@@ -101,20 +103,18 @@ class StockCountsScreen(ListScreen):
         self.op = Op(self, work, title=self.tr("Saving count sheet")).success(saved).run()
         return self.op
 
-    def _current_changed(self, row_id: str) -> None:
-        self.current_count = None
-        super()._current_changed(row_id)
-        editable = self.current_count is not None and self.current_count.status in counts.EDITABLE
+    def detail_changed(self, data: counts.CountView | None) -> None:
+        self.current_count = data
+        editable = data is not None and data.status in counts.EDITABLE
         self.edit_button.setEnabled(editable)
         self.post_button.setEnabled(editable)
-        self.sheet_button.setEnabled(self.current_count is not None)
+        self.sheet_button.setEnabled(data is not None)
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            count = counts.get_count(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc.detail)}</p>"
-        self.current_count = count
+    def read_detail(self, row_id: str) -> Callable[[], counts.CountView]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: counts.get_count(db, actor, row_id)
+
+    def render_detail(self, row_id: str, count: counts.CountView) -> str:
         currency = self.ctx.settings.currency
         html = [f"<h2>{html_escape(count.number)}</h2>", detail_table([
             (self.tr("Status"), self.statuses.get(count.status, count.status)),

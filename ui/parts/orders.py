@@ -3,6 +3,7 @@ sending it, receiving goods against it, closing it, and the reorder suggestions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from core.quantities import quantity_text
 from services.billing.totals import line_cost
 from services.parts import catalogue, purchasing
@@ -132,9 +133,11 @@ class PurchaseOrdersScreen(ListScreen):
                                    self.tr("Close the order: what is still on back order is no longer expected"),
                                    self.close_current, "purchase.edit")
 
-    def _current_changed(self, row_id: str) -> None:
-        self.current_order = None
-        super()._current_changed(row_id)
+    def detail_changed(self, data: purchasing.OrderView | None) -> None:
+        self.current_order = data
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
         status = self.current_order.status if self.current_order else ""
         self.edit_button.setEnabled(status == "draft")
         self.send_button.setEnabled(status == "draft")
@@ -142,12 +145,11 @@ class PurchaseOrdersScreen(ListScreen):
         self.close_button.setEnabled(status in ("sent", "partly_received", "received"))
         self.export_button.setEnabled(status not in ("", "cancelled"))
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            order = purchasing.get_order(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc.detail)}</p>"
-        self.current_order = order
+    def read_detail(self, row_id: str) -> Callable[[], purchasing.OrderView]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: purchasing.get_order(db, actor, row_id)
+
+    def render_detail(self, row_id: str, order: purchasing.OrderView) -> str:
         currency = self.ctx.settings.currency
         title = order.number or self.tr("Draft order")
         html = [f"<h2>{html_escape(title)}</h2>", detail_table([

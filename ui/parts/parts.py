@@ -3,6 +3,8 @@ form and the stock adjustment."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,6 +30,7 @@ from ui.widgets.fields import MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.workers import Query
 
 _TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
 _HEAD = "<tr style='background:#f3f5f8'>"
@@ -38,6 +41,15 @@ def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -
     """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
     return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
                    f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
+
+
+@dataclass(frozen=True)
+class PartDetail:
+    """What the part pane shows: the part with its stock, its latest movements and a year's demand."""
+
+    part: catalogue.PartView
+    movements: list[stock.MovementRow]
+    demand: list[tuple[str, int]]
 
 
 class PartsScreen(ListScreen):
@@ -57,6 +69,7 @@ class PartsScreen(ListScreen):
             export_name="parts",
         )
         super().__init__(ctx, self.tr("Parts"), view, can_edit=ctx.can("part.edit"), parent=parent)
+        self.current_part: catalogue.PartView | None = None
         self.new_button.setText(self.tr("&New part"))
         self.new_button.setToolTip(self.tr("Add a part to the catalogue (Ctrl+N)"))
         self.edit_button.setText(self.tr("&Edit part"))
@@ -83,22 +96,42 @@ class PartsScreen(ListScreen):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.list.current_changed.connect(lambda row_id: self.adjust_button.setEnabled(bool(row_id)))
 
+    def detail_changed(self, data: PartDetail | None) -> None:
+        self.current_part = data.part if data is not None else None
+
     def counter_sale(self) -> None:
-        number = None
-        if self.current_id:
-            try:
-                number = catalogue.get_part(self.ctx.db, self.ctx.actor, self.current_id).part_number
-            except DomainError:
-                number = None
+        """Start a counter sale with the selected part, once its number is known (the pane's, or read
+        on the database worker while the pane is still on its way). GUI thread."""
+        part = self.current_part
+        if not self.current_id or (part is not None and part.id == self.current_id):
+            self._open_counter_sale(part.part_number if part is not None else None)
+            return
+        db, actor, part_id = self.ctx.db, self.ctx.actor, self.current_id
+
+        def failed(exc: BaseException) -> None:
+            if not isinstance(exc, DomainError):
+                from ui.errors import show_error
+
+                show_error(self, exc)
+                return
+            # The part went away meanwhile: the sale starts without it.
+            self._open_counter_sale(None)
+
+        Query(self, lambda: catalogue.get_part(db, actor, part_id).part_number).success(
+            self._open_counter_sale).failure(failed).run()
+
+    def _open_counter_sale(self, number: str | None) -> None:
         self.sale_dialog = _start_counter_sale(self.ctx, self, number)
         self.sale_dialog.open()
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            part = catalogue.get_part(self.ctx.db, self.ctx.actor, row_id)
-            moves = stock.movements(self.ctx.db, self.ctx.actor, row_id, limit=LATEST_MOVEMENTS)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc.detail)}</p>"
+    def read_detail(self, row_id: str) -> Callable[[], PartDetail]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: PartDetail(part=catalogue.get_part(db, actor, row_id),
+                                  movements=stock.movements(db, actor, row_id, limit=LATEST_MOVEMENTS),
+                                  demand=stock.monthly_demand(db, actor, row_id))
+
+    def render_detail(self, row_id: str, data: PartDetail) -> str:
+        part, moves = data.part, data.movements
         currency = self.ctx.settings.currency
         html = [f"<h2>{html_escape(part.brand)} {html_escape(part.part_number)}</h2>",
                 f"<p>{html_escape(part.description)}</p>"]
@@ -121,9 +154,8 @@ class PartsScreen(ListScreen):
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
         html.append("<h3>" + html_escape(self.tr("Demand, last 12 months")) + "</h3>")
-        demand = stock.monthly_demand(self.ctx.db, self.ctx.actor, row_id)
-        if any(quantity for _month, quantity in demand):
-            html.append(demand_chart(demand))
+        if any(quantity for _month, quantity in data.demand):
+            html.append(demand_chart(data.demand))
         else:
             html.append("<p class='hint'>" + html_escape(self.tr("No demand in the last 12 months.")) + "</p>")
         html.append("<h3>" + html_escape(self.tr("Latest movements")) + "</h3>")

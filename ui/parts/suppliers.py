@@ -3,6 +3,8 @@ supplier form."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError
 from core.quantities import quantity_text
 from services.parts import purchasing
 from ui.context import AppContext
@@ -38,6 +39,9 @@ def _percent(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.0f} %"
 
 
+_SupplierDetail = tuple[purchasing.SupplierView, purchasing.SupplierPerformance]
+
+
 class SuppliersScreen(ListScreen):
     detail_tables = ("purchase_order", "purchase_order_line", "goods_receipt")
 
@@ -58,12 +62,12 @@ class SuppliersScreen(ListScreen):
         self.edit_button.setText(self.tr("&Edit supplier"))
         self.edit_button.setToolTip(self.tr("Change the selected supplier (F2)"))
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            s = purchasing.get_supplier(self.ctx.db, self.ctx.actor, row_id)
-            perf = purchasing.supplier_performance(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc.detail)}</p>"
+    def read_detail(self, row_id: str) -> Callable[[], _SupplierDetail]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: (purchasing.get_supplier(db, actor, row_id), purchasing.supplier_performance(db, actor, row_id))
+
+    def render_detail(self, row_id: str, data: _SupplierDetail) -> str:
+        s, perf = data
         currency = self.ctx.settings.currency
         html = [f"<h2>{html_escape(s.name)}</h2>", detail_table([
             (self.tr("Contact"), s.contact_name),

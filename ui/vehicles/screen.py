@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
-from core.errors import DomainError
 from services import vehicles
 from ui.context import AppContext
 from ui.vehicles.editor import fuel_labels
@@ -29,11 +30,11 @@ class VehiclesScreen(ListScreen):
         )
         super().__init__(ctx, self.tr("Vehicles"), view, can_edit=ctx.can("vehicle.edit"), parent=parent)
 
-    def render_detail(self, row_id: str) -> str:
-        try:
-            d = vehicles.get(self.ctx.db, self.ctx.actor, row_id)
-        except DomainError as exc:
-            return f"<p>{html_escape(exc)}</p>"
+    def read_detail(self, row_id: str) -> Callable[[], vehicles.VehicleDetail]:
+        db, actor = self.ctx.db, self.ctx.actor
+        return lambda: vehicles.get(db, actor, row_id)
+
+    def render_detail(self, row_id: str, d: vehicles.VehicleDetail) -> str:
         v = d.data
         title = " ".join(x for x in (v.make, v.model, v.variant) if x)
         owner = (f"<a href='customer:{v.owner_id}'>{html_escape(d.owner_name)}</a>" if v.owner_id

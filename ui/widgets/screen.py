@@ -1,8 +1,17 @@
-"""A list screen: title, actions, the shared list widget and a detail pane beside it."""
+"""A list screen: title, actions, the shared list widget and a detail pane beside it.
+
+The detail pane of the selected row is read on the database worker (:class:`ui.workers.Query`),
+never on the GUI thread: moving through a long list stays smooth however slow a record is to read,
+and an answer that comes back after the selection has moved on is dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,9 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.errors import DomainError
 from store.changes import Changes
 from ui.context import AppContext
 from ui.widgets.list_view import ListView
+from ui.workers import Query
+
+log = logging.getLogger(__name__)
+
+# A pane still showing the previous row this long after the selection moved is cleared, so it never
+# passes for the new row's; quicker answers replace it without a flash of emptiness.
+STALE_PANE_MS = 250
 
 
 def _select_hint() -> str:
@@ -24,11 +41,15 @@ def _select_hint() -> str:
 
 
 class ListScreen(QWidget):
-    """Subclasses build ``self.list`` (a :class:`ListView`) and implement ``render_detail``,
-    ``new_record`` and ``edit_record``. The list and the detail pane follow the change broadcast;
-    ``detail_tables`` names the tables the detail pane shows besides the list's own rows."""
+    """Subclasses build ``self.list`` (a :class:`ListView`) and implement ``read_detail``,
+    ``render_detail``, ``new_record`` and ``edit_record``; ``detail_changed`` keeps what they
+    remember of the shown record (and the buttons that depend on it) in step with the pane. The list
+    and the pane follow the change broadcast; ``detail_tables`` names the tables the pane shows
+    besides the list's own rows."""
 
     detail_tables: tuple[str, ...] = ()
+    # The pane shows the details of this row now (or why it cannot).
+    detail_shown = Signal(str)
 
     def __init__(self, ctx: AppContext, title: str, list_view: ListView, *, can_edit: bool,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +100,14 @@ class ListScreen(QWidget):
             QShortcut(QKeySequence("F2"), self, self._edit_current,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.current_id: str | None = None
+        self.detail_query: Query | None = None
+        self._detail_serial = 0
+        self._shown_id: str | None = None  # the row whose details the pane shows, and what they are
+        self._shown_data: Any = None
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(STALE_PANE_MS)
+        self._stale_timer.timeout.connect(self.detail.clear)
         self.list.reload()
 
     def focus_default(self) -> None:
@@ -87,10 +116,60 @@ class ListScreen(QWidget):
     def _current_changed(self, row_id: str) -> None:
         self.current_id = row_id or None
         self.edit_button.setEnabled(bool(row_id))
-        if row_id:
-            self.detail.setHtml(self.render_detail(row_id))
-        else:
+        self.load_detail()
+
+    def load_detail(self) -> Query | None:
+        """Read the current row's details on the database worker and show them when they arrive,
+        unless the selection has moved on by then. Until then a different row's details are no longer
+        offered (``detail_changed(None)``); the same row's stay while they are read again. Returns the
+        query, None when no row is selected. GUI thread."""
+        self._detail_serial += 1
+        serial, row_id = self._detail_serial, self.current_id
+        if row_id != self._shown_id:
+            self._shown_id, self._shown_data = None, None
+        # Said again for the same row too: the buttons it enables may have been reset meanwhile.
+        self.detail_changed(self._shown_data)
+        if not row_id:
+            self._stale_timer.stop()
             self.detail.setHtml(_select_hint())
+            self.detail_query = None
+            return None
+        if self._shown_id is None:
+            self._stale_timer.start()
+        self.detail_query = Query(self, self.read_detail(row_id)).success(
+            lambda data: self._detail_arrived(serial, row_id, data)).failure(
+            lambda exc: self._detail_failed(serial, row_id, exc)).run()
+        return self.detail_query
+
+    def _is_late(self, serial: int) -> bool:
+        # The screen may have been closed while the worker read.
+        return serial != self._detail_serial or not shiboken6.isValid(self)
+
+    def _detail_arrived(self, serial: int, row_id: str, data: Any) -> None:
+        if self._is_late(serial):
+            return
+        self._stale_timer.stop()
+        self.detail.setHtml(self.render_detail(row_id, data))
+        self._shown_id, self._shown_data = row_id, data
+        self.detail_changed(data)
+        self.detail_shown.emit(row_id)
+
+    def _detail_failed(self, serial: int, row_id: str, exc: BaseException) -> None:
+        if self._is_late(serial):
+            log.info("details of %s no longer wanted; their read failed: %r", row_id, exc)
+            return
+        self._stale_timer.stop()
+        self._shown_id, self._shown_data = None, None
+        self.detail_changed(None)
+        if isinstance(exc, DomainError):
+            # Deleted meanwhile, or not the user's to see: said in the pane, where the details would be.
+            self.detail.setHtml(f"<p>{html_escape(getattr(exc, 'detail', exc.message))}</p>")
+            self.detail_shown.emit(row_id)
+            return
+        self.detail.clear()
+        from ui.errors import show_error
+
+        show_error(self, exc)
 
     def _activated(self, row_id: str) -> None:
         if self.can_edit:
@@ -113,20 +192,25 @@ class ListScreen(QWidget):
         ids = self.list.apply(changes)
         if not self.current_id:
             return
-        if ids is None or (ids is not False and self.current_id in ids) or self.detail_changed(changes):
-            self._current_changed(self.current_id)
-
-    def detail_changed(self, changes: Changes) -> bool:
-        """Whether ``changes`` alter the detail pane beyond the list's own rows: by default, whether
-        they touch one of :attr:`detail_tables`."""
-        return changes.touches(*self.detail_tables)
+        if ids is None or (ids is not False and self.current_id in ids) or changes.touches(*self.detail_tables):
+            self.load_detail()
 
     def on_link(self, url) -> None:
         return None
 
     # --- for subclasses -----------------------------------------------------------------------
-    def render_detail(self, row_id: str) -> str:
+    def read_detail(self, row_id: str) -> Callable[[], Any]:
+        """A function that reads what the pane shows of ``row_id`` as plain data. It runs on the
+        database worker, so it must use the database and the actor, never a widget."""
         raise NotImplementedError
+
+    def render_detail(self, row_id: str, data: Any) -> str:
+        """The pane's HTML for the data ``read_detail`` read. GUI thread."""
+        raise NotImplementedError
+
+    def detail_changed(self, data: Any | None) -> None:
+        """The pane now shows ``data``, or (None) no record's details any more. GUI thread."""
+        return None
 
     def new_record(self) -> None:
         raise NotImplementedError
