@@ -2,7 +2,7 @@
 
 :func:`build` creates a new database and fills it in one transaction with Core bulk inserts
 (STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``, ``parts``,
-``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function and a step in
+``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function writing through ``ctx.uow`` and a step in
 :func:`_fill`, drawing every random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the
 same seed and ``today`` give the same data.
 """
@@ -24,9 +24,9 @@ from services import search
 from services.permissions import system_actor
 from services.settings import terminal_code
 from services.setup import open_database, os_user
-from store import audit_chain
 from store.audit_chain import Change
 from store.database import Database
+from store.uow import UnitOfWork
 
 __all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
 
@@ -84,13 +84,15 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
           cancel: CancelToken | None) -> dict[str, int]:
     hashes = staff.hash_passwords()
     try:
-        with db.engine.begin() as conn:
-            actor = system_actor(os_user(), terminal=terminal_code(conn))
-            ctx = DemoContext(random.Random(seed), today, size, actor, progress, cancel, total=_units(size))
+        with UnitOfWork(db, system_actor(os_user())) as uow:
+            conn = uow.connection
+            actor = uow.actor = system_actor(os_user(), terminal=terminal_code(conn))
+            ctx = DemoContext(random.Random(seed), today, size, actor, uow=uow, progress=progress, cancel=cancel,
+                              total=_units(size))
             counts: dict[str, int] = {}
 
             settings = staff.dealership(ctx)
-            staff.write_settings(conn, settings)
+            staff.write_settings(uow, settings)
             people_written = crm.write(conn, ctx)
             counts["customer"] = people_written.customers
             counts["contact"] = people_written.contacts
@@ -112,7 +114,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
 
             counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice", "part"),
                                                   progress=index_progress, cancel=cancel)
-            audit_chain.append(conn, actor, [
+            uow.audit([
                 Change("demo", "setting", "dealership", after={"name": settings.name},
                        summary="demo dealership settings"),
                 Change("demo", "user_account", "*", summary=f"{counts['user_account']} demo users: "
@@ -123,6 +125,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
             ])
             if cancel is not None:
                 cancel.check()
+            uow.commit()
     finally:
         for pending in hashes:
             pending.cancel()

@@ -42,7 +42,6 @@ from services.billing.totals import (
     line_amounts,
     line_cost,
 )
-from store import audit_chain
 from store.audit_chain import Change
 
 # --- the catalogue --------------------------------------------------------------------------------
@@ -464,9 +463,9 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
     progress.to(0.95, "Billing: cash desk, rebates and insurance claims")
     counts["cash_day"] = _write_cash_days(conn, ctx, terminal, money_book.payments, prices.minor)
     counts["rebate"] = _write_rebates(conn, ctx, sales, vehicles, prices.minor)
-    counts["insurance_claim"] = _write_claims(conn, money_book.claims)
+    counts["insurance_claim"] = _write_claims(ctx, money_book.claims)
     counts["number_series"] = book.write_series()
-    audit_chain.append(conn, ctx.actor, [
+    ctx.uow.audit([
         Change("demo", "invoice", "*", summary=f"{book.posted_count} demo invoices, {book.note_count} credit notes, "
                                                f"{book.invoice_count - book.posted_count - book.note_count} drafts"),
         Change("demo", "invoice_line", "*", summary=f"{counts['invoice_line']} demo invoice lines"),
@@ -606,12 +605,13 @@ class _Book:
         rows = []
         for (doc, year), (next_seq, width) in sorted(self._series.items()):
             if (doc, year) in self._existing:
-                self._conn.execute(update(table).where(table.c.doc_type == doc, table.c.terminal_code == self._terminal,
-                                                       table.c.year == year).values(next_seq=next_seq))
+                self._ctx.uow.execute(update(table).where(
+                    table.c.doc_type == doc, table.c.terminal_code == self._terminal, table.c.year == year,
+                ).values(next_seq=next_seq), touches={"number_series": None})
             else:
                 rows.append({"doc_type": doc, "prefix": self._prefix[doc], "terminal_code": self._terminal,
                              "year": year, "next_seq": next_seq, "width": width})
-        insert_rows(self._conn, table, rows)
+        insert_rows(self._ctx, table, rows)
         return len(rows)
 
     def series_summary(self) -> list[str]:
@@ -671,8 +671,8 @@ class _Book:
         return rows
 
     def _flush(self) -> None:
-        insert_rows(self._conn, Invoice.__table__, self._invoice_rows)
-        insert_rows(self._conn, InvoiceLine.__table__, self._line_rows)
+        insert_rows(self._ctx, Invoice.__table__, self._invoice_rows)
+        insert_rows(self._ctx, InvoiceLine.__table__, self._line_rows)
         self.invoice_count += len(self._invoice_rows)
         self.line_count += len(self._line_rows)
         self._invoice_rows, self._line_rows = [], []
@@ -805,8 +805,8 @@ class _Book:
         """Post every numbered draft at once, now that all lines are in. Their ``updated_at`` stays the
         posting moment they carry rather than the clock's time now."""
         table = Invoice.__table__
-        self._conn.execute(update(table).where(table.c.status == "draft", table.c.number.is_not(None))
-                           .values(status="posted", updated_at=table.c.updated_at))
+        self._ctx.uow.execute(update(table).where(table.c.status == "draft", table.c.number.is_not(None))
+                              .values(status="posted", updated_at=table.c.updated_at), touches={"invoice": None})
 
 
 # --- payments -------------------------------------------------------------------------------------
@@ -1144,10 +1144,10 @@ class _Money:
                          "reference": reference, "held_for": held_for, "refund_of_id": refund_of,
                          "terminal_code": terminal, "notes": notes})
             if len(rows) == INSERT_CHUNK:
-                insert_rows(conn, Payment.__table__, rows)
+                insert_rows(self._ctx, Payment.__table__, rows)
                 rows = []
                 self._ctx.advance(0, "Billing: payments")
-        insert_rows(conn, Payment.__table__, rows)
+        insert_rows(self._ctx, Payment.__table__, rows)
         self._allocations.sort(key=lambda a: a[0])
         rows = []
         for when, aid, invoice_id, payment_id, note_id, amount, day in self._allocations:
@@ -1155,10 +1155,10 @@ class _Money:
                          "updated_by": "cashier", "invoice_id": invoice_id, "payment_id": payment_id,
                          "credit_note_id": note_id, "amount": amount, "allocated_on": day})
             if len(rows) == INSERT_CHUNK:
-                insert_rows(conn, Allocation.__table__, rows)
+                insert_rows(self._ctx, Allocation.__table__, rows)
                 rows = []
                 self._ctx.advance(0, "Billing: allocations")
-        insert_rows(conn, Allocation.__table__, rows)
+        insert_rows(self._ctx, Allocation.__table__, rows)
         return len(self.payments), len(self._allocations)
 
 
@@ -1189,7 +1189,7 @@ def _write_cash_days(conn: Connection, ctx: DemoContext, terminal: str, payments
                      "updated_by": "cashier", "terminal_code": terminal, "day": day, "opening_float": opening,
                      "expected_cash": expected, "counted_cash": counted, "closed_at": closed, "closed_by": "cashier",
                      "notes": notes})
-    insert_rows(conn, CashDay.__table__, rows)
+    insert_rows(ctx, CashDay.__table__, rows)
     return len(rows)
 
 
@@ -1240,12 +1240,12 @@ def _write_rebates(conn: Connection, ctx: DemoContext, sales: Sequence[_Sale], v
         add(_at_local(last_day, 17, rng.randrange(60)), make, f"{year}年第{quarter}季度销量目标奖励", None,
             sold * rng.choice((300, 500, 800)) * minor, last_day + timedelta(days=90), notes=f"达成销量 {sold} 台")
     rows.sort(key=lambda r: r["created_at"])
-    insert_rows(conn, Rebate.__table__, rows)
+    insert_rows(ctx, Rebate.__table__, rows)
     return len(rows)
 
 
-def _write_claims(conn: Connection, claims: list[dict[str, Any]]) -> int:
+def _write_claims(ctx: DemoContext, claims: list[dict[str, Any]]) -> int:
     claims.sort(key=lambda r: r["created_at"])
-    insert_rows(conn, InsuranceClaim.__table__, claims)
+    insert_rows(ctx, InsuranceClaim.__table__, claims)
     return len(claims)
 

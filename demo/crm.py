@@ -94,17 +94,17 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
         customers.append(row)
         owners.append(Owner(cid, created, city_index, company))
         if len(customers) == INSERT_CHUNK:
-            contact_count += _flush(conn, customers, contacts)
+            contact_count += _flush(ctx, customers, contacts)
             ctx.advance(INSERT_CHUNK, f"Customers: {i + 1:,} of {size.customers:,}")
             customers, contacts = [], []
-    contact_count += _flush(conn, customers, contacts)
+    contact_count += _flush(ctx, customers, contacts)
     ctx.advance(len(customers), f"Customers: {size.customers:,} of {size.customers:,}")
     return Written(size.customers, contact_count, owners)
 
 
-def _flush(conn: Connection, customers: list[dict], contacts: list[dict]) -> int:
-    insert_rows(conn, Customer.__table__, customers)
-    insert_rows(conn, Contact.__table__, contacts)
+def _flush(ctx: DemoContext, customers: list[dict], contacts: list[dict]) -> int:
+    insert_rows(ctx, Customer.__table__, customers)
+    insert_rows(ctx, Contact.__table__, contacts)
     return len(contacts)
 
 

@@ -33,7 +33,6 @@ from models.parts import Brand, Part, PartStock, StockMovement, Supplier
 from services import settings
 from services.parts.catalogue import normalize_number
 from services.parts.costing import cost_movement
-from store import audit_chain
 from store.audit_chain import Change
 
 MOVEMENT_CHUNK = 50_000
@@ -387,7 +386,7 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
         brand_ids[spec.name] = ctx.ids.at(when)
         brand_rows.append({"id": brand_ids[spec.name], "created_at": when, "created_by": who, "updated_at": when,
                            "updated_by": who, "name": spec.name})
-    insert_rows(conn, Brand.__table__, brand_rows)
+    insert_rows(ctx, Brand.__table__, brand_rows)
 
     n_suppliers = max(5, min(len(SUPPLIERS), 5 + ctx.size.parts // 8000))
     suppliers = list(SUPPLIERS[:n_suppliers])
@@ -413,28 +412,29 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
             "lead_time_days": lead, "terms": terms, "active": True})
         for brand in carried:
             carriers.setdefault(brand, []).append((sid, lead))
-    insert_rows(conn, Supplier.__table__, supplier_rows)
+    insert_rows(ctx, Supplier.__table__, supplier_rows)
     ctx.advance(0, "Parts: catalogue")
 
     catalogue = _catalogue(ctx, brand_ids, carriers, minor, tax_code, start_moment, who)
     part_rows, stocked, replaced = catalogue
-    insert_rows(conn, Part.__table__, part_rows)
+    insert_rows(ctx, Part.__table__, part_rows)
     if replaced:
         p = Part.__table__
         # The old number was changed when its replacement came into the catalogue.
         created = {r["id"]: r["created_at"] for r in part_rows}
-        conn.execute(update(p).where(p.c.id == bindparam("old"))
-                     .values(superseded_by_id=bindparam("new"), updated_at=bindparam("at")),
-                     [{"old": old, "new": new, "at": created[new]} for old, new in replaced])
+        ctx.uow.execute(update(p).where(p.c.id == bindparam("old"))
+                        .values(superseded_by_id=bindparam("new"), updated_at=bindparam("at")),
+                        [{"old": old, "new": new, "at": created[new]} for old, new in replaced],
+                        touches={"part": None})
     ctx.advance(ctx.size.parts, "Parts: stock ledger")
 
     movements = _Ledger(conn, ctx, stocked, minor, who).run()
     stock_rows = [{"part_id": s.part_id, "on_hand": s.on_hand, "reserved": 0, "average_cost": s.average,
                    "last_movement_on": s.last_day} for s in stocked if s.last_day is not None]
-    insert_rows(conn, PartStock.__table__, stock_rows)
+    insert_rows(ctx, PartStock.__table__, stock_rows)
     counts = {"brand": len(brand_rows), "supplier": len(supplier_rows), "part": len(part_rows),
               "part_stock": len(stock_rows), "stock_movement": movements}
-    audit_chain.append(conn, ctx.actor, [
+    ctx.uow.audit([
         Change("demo", "brand", "*", summary=f"{counts['brand']} demo part brands"),
         Change("demo", "supplier", "*", summary=f"{counts['supplier']} demo parts suppliers"),
         Change("demo", "part", "*", summary=f"{counts['part']} demo catalogue parts, {len(replaced)} superseded"),
@@ -751,7 +751,7 @@ class _Ledger:
     def _flush(self) -> None:
         if not self._rows:
             return
-        insert_rows(self._conn, StockMovement.__table__, self._rows)
+        insert_rows(self._ctx, StockMovement.__table__, self._rows)
         self._written += len(self._rows)
         self._rows = []
         target = min(self._ctx.size.movements, self._written) // 10

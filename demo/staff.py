@@ -6,13 +6,14 @@ import json
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
 
-from sqlalchemy import Connection, insert, update
+from sqlalchemy import Connection
 
 from demo import people
 from demo.context import DemoContext, insert_rows
 from models.admin import Setting, User
 from services import users
 from services.settings import DealershipSettings
+from store.uow import UnitOfWork
 
 # (user name, password, role, display name): one user for each built-in role.
 DEMO_USERS: list[tuple[str, str, str, str]] = [
@@ -50,7 +51,7 @@ def write_users(conn: Connection, ctx: DemoContext, hashes: list[Future[str]]) -
             "password_hash": hashed.result(), "active": True, "language": "", "failed_logins": 0,
             "locked_until": None, "last_login_at": None, "must_change_password": False,
         })
-    insert_rows(conn, User.__table__, rows)
+    insert_rows(ctx, User.__table__, rows)
     return len(rows)
 
 
@@ -69,9 +70,6 @@ def dealership(ctx: DemoContext) -> DealershipSettings:
     )
 
 
-def write_settings(conn: Connection, settings: DealershipSettings) -> None:
+def write_settings(uow: UnitOfWork, settings: DealershipSettings) -> None:
     value = json.dumps(asdict(settings), ensure_ascii=False, sort_keys=True)
-    table = Setting.__table__
-    changed = conn.execute(update(table).where(table.c.key == "dealership").values(value=value)).rowcount
-    if not changed:
-        conn.execute(insert(table).values(key="dealership", value=value))
+    uow.update(Setting, [{"key": "dealership", "value": value}])

@@ -380,10 +380,10 @@ def write(conn: Connection, ctx: DemoContext, owners: Sequence[Owner]) -> int:
             "owner_id": owner.id if owner is not None else None, "notes": notes,
         })
         if len(rows) == 5000:
-            insert_rows(conn, Vehicle.__table__, rows)
+            insert_rows(ctx, Vehicle.__table__, rows)
             done_units += len(rows)
             ctx.advance(len(rows), f"Vehicles: {done_units:,} of {total:,}")
             rows = []
-    insert_rows(conn, Vehicle.__table__, rows)
+    insert_rows(ctx, Vehicle.__table__, rows)
     ctx.advance(len(rows), f"Vehicles: {total:,} of {total:,}")
     return total

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from core.errors import DatabaseProblem
@@ -67,15 +66,13 @@ class Database:
     path: Path
     engine: Engine
     read_engine: Engine
-    Session: sessionmaker[Session]
 
     @classmethod
     def open(cls, path: Path | str, *, readonly: bool = False) -> Database:
         path = Path(path)
         engine = make_engine(path, immediate=True, readonly=readonly)
         read_engine = make_engine(path, immediate=False, readonly=readonly)
-        factory = sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
-        return cls(path=path, engine=engine, read_engine=read_engine, Session=factory)
+        return cls(path=path, engine=engine, read_engine=read_engine)
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -186,7 +186,10 @@ class UnitOfWork:
         table = _table(target)
         self.session.flush()
         stamps = self._stamps(table, insert=True)
-        full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
+        if all(row.get(k) for row in rows for k in stamps):
+            full = rows  # back-dated rows that carry their own stamps (demo data) pass as they are
+        else:
+            full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
         conn = self.connection
         statement = table.insert()
         for start in range(0, len(full), _CHUNK * 4):
@@ -197,7 +200,8 @@ class UnitOfWork:
             audit_chain.append(conn, self.actor, [
                 Change("insert", table.name, str(row[key]), None, {k: v for k, v in row.items() if k not in exclude})
                 for row in full])
-        self.touched(table.name, [str(row[key]) for row in full] if key in full[0] else None)
+        listed = key in full[0] and len(full) <= LISTED_IDS_MAX
+        self.touched(table.name, [str(row[key]) for row in full] if listed else None)
 
     def update(self, target: Table | type, rows: Sequence[Mapping[str, Any]], *, key: str | None = None,
                before: Mapping[str, Mapping[str, Any]] | None = None) -> None:

@@ -181,14 +181,19 @@ def test_parts_stock_purchasing_and_count_reads_answer_at_once(locked):
 
 def test_every_list_page_and_count_and_global_search_answer_at_once(locked):
     db, s = locked
-    lists.source("customers")  # loads the app's lists
+    filled = set()
     for name in lists.REGISTRY:
         rows = promptly(lambda name=name: lists.fetch_page(db, s.owner, name, ListState(), offset=0, limit=50),
                         what=f"page of {name}")
         total = promptly(lambda name=name: lists.count(db, s.owner, name, ListState()), what=f"count of {name}")
-        assert len(rows) == min(total, 50) > 0, name
-        assert promptly(lambda name=name, rows=rows: lists.row_by_id(db, s.owner, name, str(rows[0][0])),
-                        what=f"row of {name}") == rows[0]
+        assert len(rows) == min(total, 50), name
+        if rows:
+            filled.add(name)
+            assert promptly(lambda name=name, rows=rows: lists.row_by_id(db, s.owner, name, str(rows[0][0])),
+                            what=f"row of {name}") == rows[0]
+    # The scenario leaves rows in these, so their pages were really read (an alert list may be empty).
+    assert {"customers", "vehicles", "invoices", "payments", "parts", "purchase_orders", "stock_counts",
+            "suppliers", "users", "roles", "audit"} <= filled
     hits = promptly(lambda: search.search(db, s.owner, "王伟"))
     assert s.customer_id in {h.ref_id for h in hits}
     assert promptly(lambda: search.search(db, s.owner, "沪A12"))
