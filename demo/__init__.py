@@ -3,8 +3,9 @@
 :func:`build` creates a new database and fills it in one transaction with Core bulk inserts
 (STYLE §11). Each area has its own generator module (``crm``, ``vehicles``, ``staff``, ``parts``,
 ``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function that writes
-through ``ctx.uow`` (the build's one unit of work) and a step in :func:`_fill`, drawing every random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the
-same seed and ``today`` give the same data.
+through ``ctx.uow`` (the build's one unit of work) and a step in :func:`_fill`, drawing every
+random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the same seed and ``today`` give
+the same data.
 """
 
 from __future__ import annotations
