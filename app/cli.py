@@ -417,47 +417,19 @@ def cmd_invoice_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-EXPORTS = {
-    "invoices": ("export_invoices", "posted invoices and credit notes"),
-    "invoice-lines": ("export_invoice_lines", "the lines of posted invoices and credit notes"),
-    "payments": ("export_payments", "payments and refunds"),
-}
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from core.progress import no_progress
-    from services.billing import exports
+    from services import areas
 
+    kind = areas.EXPORTS[args.what]
     path = _output_file(args.file, field="file")
     db = _open_for_reading(args)
     try:
-        export = getattr(exports, EXPORTS[args.what][0])
-        written = export(db, _actor(db), path, start=args.start, end=args.end,
-                         progress=_tty_progress() or no_progress)
+        dates = {"start": args.start, "end": args.end} if kind.period else {}
+        written = kind.write(db, _actor(db), path, progress=_tty_progress() or no_progress, **dates)
     finally:
         db.dispose()
-    _out(f"Wrote {written:,} row{'' if written == 1 else 's'} to {path}.")
-    return EXIT_OK
-
-
-PART_EXPORTS = {
-    "parts": ("export_parts", "the parts catalogue"),
-    "stock": ("export_stock", "every part's bin, on hand, reserved, available and average cost"),
-}
-
-
-def cmd_export_parts(args: argparse.Namespace) -> int:
-    from core.progress import no_progress
-    from services.parts import exports
-
-    path = _output_file(args.file, field="file")
-    db = _open_for_reading(args)
-    try:
-        export = getattr(exports, PART_EXPORTS[args.what][0])
-        written = export(db, _actor(db), path, progress=_tty_progress() or no_progress)
-    finally:
-        db.dispose()
-    _out(f"Wrote {written:,} row{'' if written == 1 else 's'} to {path}.")
+    _out(f"Wrote {written:,} {kind.unit}{'' if written == 1 else 's'} to {path}.")
     return EXIT_OK
 
 
@@ -471,7 +443,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         mapping = framework.load_preset(db, args.kind, args.preset) if args.preset else None
         summary = framework.run(db, _actor(db), source, args.kind, mapping, dry_run=args.dry_run,
-                                target=getattr(args, "count", None) or "", report=report,
+                                target=getattr(args, "target", None) or "", report=report,
                                 progress=_tty_progress() or no_progress)
     finally:
         db.dispose()
@@ -496,21 +468,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         else:
             value = f"{value:,}"
         _out(f"  {label:<14}{value}")
-    return EXIT_OK
-
-
-def cmd_export_journal(args: argparse.Namespace) -> int:
-    from core.progress import no_progress
-    from services.billing import accounting
-
-    path = _output_file(args.file, field="file")
-    db = _open_for_reading(args)
-    try:
-        written = accounting.journal(db, _actor(db), path, start=args.start, end=args.end,
-                                     progress=_tty_progress() or no_progress)
-    finally:
-        db.dispose()
-    _out(f"Wrote {written:,} journal line{'' if written == 1 else 's'} to {path}.")
     return EXIT_OK
 
 
@@ -621,39 +578,36 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("number", metavar="NUMBER", help="the invoice or credit note number")
     q.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
 
-    p = add("export", lambda _a: _missing_sub("export"), "write billing and parts data to .xlsx or .csv files")
+    from services import areas
+    from services.imports import framework
+
+    areas.load()
+    p = add("export", lambda _a: _missing_sub("export"), "write data to .xlsx or .csv files")
     export = p.add_subparsers(dest="export_command", metavar="WHAT")
-    for what, (_func, about) in EXPORTS.items():
-        q = add(what, cmd_export, f"write {about} to FILE (.xlsx or .csv)", export)
-        q.set_defaults(what=what)
+    for kind in areas.EXPORTS.values():
+        q = add(kind.name, cmd_export, f"write {kind.about} to FILE (.xlsx or .csv)", export)
+        q.set_defaults(what=kind.name)
         q.add_argument("file", metavar="FILE")
-        q.add_argument("--from", dest="start", metavar="DATE", type=_day, help="first day (YYYY-MM-DD)")
-        q.add_argument("--to", dest="end", metavar="DATE", type=_day, help="last day (YYYY-MM-DD)")
-    q = add("journal", cmd_export_journal, "write the accounting journal of a period to FILE (.xlsx or .csv)",
-            export)
-    q.add_argument("file", metavar="FILE")
-    q.add_argument("--from", dest="start", metavar="DATE", type=_day, required=True, help="first day (YYYY-MM-DD)")
-    q.add_argument("--to", dest="end", metavar="DATE", type=_day, required=True, help="last day (YYYY-MM-DD)")
+        if kind.period:
+            required = kind.period == "required"
+            q.add_argument("--from", dest="start", metavar="DATE", type=_day, required=required,
+                           help="first day (YYYY-MM-DD)")
+            q.add_argument("--to", dest="end", metavar="DATE", type=_day, required=required,
+                           help="last day (YYYY-MM-DD)")
 
-    for what, (_func, about) in PART_EXPORTS.items():
-        q = add(what, cmd_export_parts, f"write {about} to FILE (.xlsx or .csv)", export)
-        q.set_defaults(what=what)
-        q.add_argument("file", metavar="FILE")
-
-    p = add("import", lambda _a: _missing_sub("import"), "read parts, price lists and counts from .xlsx, .xls or "
-                                                          ".csv files (all rows or none)")
+    p = add("import", lambda _a: _missing_sub("import"), "read data from .xlsx, .xls or .csv files (all rows or none)")
     imports = p.add_subparsers(dest="import_command", metavar="WHAT")
-    for kind, about in (("parts", "the parts catalogue"), ("price-list", "a manufacturer's price list"),
-                        ("stock-count", "counted quantities into an open stock count")):
-        q = add(kind, cmd_import, f"import {about} from FILE", imports)
-        q.set_defaults(kind=kind)
+    for kind in framework.KINDS.values():
+        q = add(kind.name, cmd_import, f"import {kind.about or kind.title} from FILE", imports)
+        q.set_defaults(kind=kind.name)
         q.add_argument("file", metavar="FILE")
         q.add_argument("--dry-run", action="store_true", help="check and count the rows without writing")
         q.add_argument("--preset", metavar="NAME", help="map the columns with a saved preset (default: by header)")
         q.add_argument("--report", metavar="FILE", help="where to write the error report (default: "
                                                         "FILE.errors.xlsx beside the file)")
-        if kind == "stock-count":
-            q.add_argument("--count", metavar="NUMBER", help="the stock count to fill (default: the only open one)")
+        if kind.target_option:
+            option, help_text = kind.target_option
+            q.add_argument(option, dest="target", metavar="NAME", help=help_text)
 
     p = add("bench", cmd_bench, "measure performance on a generated database")
     p.add_argument("--size", choices=("small", "medium", "large"), default="large")

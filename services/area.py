@@ -25,6 +25,7 @@ class ExportKind:
     about: str  # what FILE will hold, e.g. "posted invoices and credit notes"
     write: Callable[..., int]
     period: str = ""  # "" (no dates) | "optional" | "required"
+    unit: str = "row"  # what one written line is called in the summary ("journal line")
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,7 @@ AREA = Area(
         ExportKind("invoice-lines", "the lines of posted invoices and credit notes", exports.export_invoice_lines,
                    period="optional"),
         ExportKind("payments", "payments and refunds", exports.export_payments, period="optional"),
-        ExportKind("journal", "the accounting journal of a period", accounting.journal, period="required"),
+        ExportKind("journal", "the accounting journal of a period", accounting.journal, period="required",
+                   unit="journal line"),
     ),
 )

@@ -120,6 +120,9 @@ class ImportKind:
     commit: Callable[[UnitOfWork, Any, ImportSummary, Progress, CancelToken | None], None]
     permissions: tuple[str, ...] = ()  # every one is needed to import (and to save presets of) this kind
     extras: tuple[tuple[str, str], ...] = ()  # (key in ImportSummary.extra, English label) to report
+    about: str = ""  # what a file of this kind holds, for help texts ("a manufacturer's price list")
+    # A kind whose rows go into something (a stock count): the option naming it, and its help text.
+    target_option: tuple[str, str] | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:

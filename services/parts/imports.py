@@ -334,12 +334,12 @@ CATALOGUE_FIELDS = (BRAND, PART_NUMBER, DESCRIPTION, DESCRIPTION_ALT, CATEGORY, 
                     RETAIL, TRADE, COST, SUPERSEDED)
 
 PARTS = ImportKind(
-    name="parts", title="Parts catalogue", fields=CATALOGUE_FIELDS, key=("brand", "part_number"), key_of=_key,
+    name="parts", title="Parts catalogue", about="the parts catalogue", fields=CATALOGUE_FIELDS, key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=CATALOGUE_UPDATES),
     commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
 
 PRICE_LIST = ImportKind(
-    name="price-list", title="Manufacturer price list",
+    name="price-list", title="Manufacturer price list", about="a manufacturer's price list",
     fields=(BRAND, PART_NUMBER, replace(DESCRIPTION, required=True), replace(RETAIL, required=True), TRADE, COST,
             SUPERSEDED),
     key=("brand", "part_number"), key_of=_key,
@@ -347,5 +347,7 @@ PRICE_LIST = ImportKind(
     commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
 
 STOCK_COUNT = ImportKind(
-    name="stock-count", title="Stock count", fields=(BRAND, PART_NUMBER, COUNTED), key=("brand", "part_number"),
-    key_of=_key, plan=_plan_count, commit=_commit_count, permissions=("part.import", "stock.count"))
+    name="stock-count", title="Stock count", about="counted quantities into an open stock count",
+    fields=(BRAND, PART_NUMBER, COUNTED), key=("brand", "part_number"), key_of=_key, plan=_plan_count,
+    commit=_commit_count, permissions=("part.import", "stock.count"),
+    target_option=("--count", "the stock count to fill (default: the only open one)"))
