@@ -217,7 +217,7 @@ def bench_lists(path: Path, actor, runs: int) -> list[Result]:
         for label, state, raw_sql in cases:
             name = "customers" if label.startswith("customers") else "vehicles" if label.startswith("vehicles") \
                 else label
-            samples = _time(lambda n=name, s=state: lists.fetch_page(db, actor, n, s, offset=0, limit=200), runs)
+            samples = _time(lambda n=name, s=state: lists.fetch_page(db, actor, n, s, limit=200), runs)
             base = _time(lambda s=raw_sql: raw.execute(s).fetchall(), runs)
             results.append(_result(f"list_first_page[{label}]", samples, base, 100))
         for name, raw_sql in (("customers", "SELECT count(*) FROM customer"),
