@@ -25,6 +25,8 @@ search box tells the whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -81,6 +83,9 @@ class LazyListModel(QAbstractTableModel):
         # The window's ends: whether its first row is the list's first, and its last the list's last.
         self.at_start = True
         self.exhausted = True
+        # Set while rows are being inserted, removed or reset: views (and model testers) may ask for
+        # more from inside the change's own signals, which must not start a second change.
+        self._changing = False
         self._offsets = [self.source.columns.index(c) + 1 for c in self.columns]
 
     # --- loading ------------------------------------------------------------------------------
@@ -88,27 +93,19 @@ class LazyListModel(QAbstractTableModel):
         """Start again at the top of the list (with ``state``, if given)."""
         if state is not None:
             self.state = state
-        self.beginResetModel()
-        self.rows, self.keys = [], []
-        self.at_start, self.exhausted = True, False
-        self.endResetModel()
+        self._reset([], [], at_start=True, at_end=False)
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.exhausted
+        return not parent.isValid() and not self.exhausted and not self._changing
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self.exhausted:
+        if not self.canFetchMore(parent):
             return
         page = self._read(after=self.keys[-1] if self.keys else None)
         self.exhausted = page.at_end
-        if page.rows:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self.rows.extend(page.rows)
-            self.keys.extend(page.keys)
-            self.endInsertRows()
+        self._insert(len(self.rows), page.rows, page.keys)
 
     def can_fetch_before(self) -> bool:
         """Whether rows of the list may precede the window (after :meth:`locate` moved it)."""
@@ -116,18 +113,14 @@ class LazyListModel(QAbstractTableModel):
 
     def fetch_before(self) -> int:
         """Insert the page before the first loaded row above it; returns how many rows came."""
-        if self.at_start:
+        if self.at_start or self._changing:
             return 0
         if not self.keys:
             self.at_start = True
             return 0
         page = self._read(before=self.keys[0])
         self.at_start = page.at_start
-        if page.rows:
-            self.beginInsertRows(QModelIndex(), 0, len(page.rows) - 1)
-            self.rows[:0] = page.rows
-            self.keys[:0] = page.keys
-            self.endInsertRows()
+        self._insert(0, page.rows, page.keys)
         return len(page.rows)
 
     def _read(self, *, after: lists.RowKey | None = None, before: lists.RowKey | None = None) -> lists.Page:
@@ -148,10 +141,7 @@ class LazyListModel(QAbstractTableModel):
                                   before=PAGE_SIZE // 2, limit=PAGE_SIZE)
         if page is None:
             return None
-        self.beginResetModel()
-        self.rows, self.keys = list(page.rows), list(page.keys)
-        self.at_start, self.exhausted = page.at_start, page.at_end
-        self.endResetModel()
+        self._reset(list(page.rows), list(page.keys), at_start=page.at_start, at_end=page.at_end)
         return self.position(row_id)
 
     def apply_changes(self, ids: frozenset[Any] | None) -> bool:
@@ -208,9 +198,7 @@ class LazyListModel(QAbstractTableModel):
             start = end - 1
             while start > 0 and not kept[start - 1]:
                 start -= 1
-            self.beginRemoveRows(QModelIndex(), start, end - 1)
-            del self.rows[start:end], self.keys[start:end]
-            self.endRemoveRows()
+            self._remove(start, end)
             end = start
         have = {(row[0], key) for row, key in zip(self.rows, self.keys, strict=True)}
         i = 0
@@ -222,11 +210,40 @@ class LazyListModel(QAbstractTableModel):
             stop = i + 1
             while stop < len(rows) and (rows[stop][0], keys[stop]) not in have:
                 stop += 1
-            self.beginInsertRows(QModelIndex(), i, stop - 1)
-            self.rows[i:i] = rows[i:stop]
-            self.keys[i:i] = keys[i:stop]
-            self.endInsertRows()
+            self._insert(i, rows[i:stop], keys[i:stop])
             i = stop
+
+    # --- changes --------------------------------------------------------------------------------
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
+
+    def _reset(self, rows: list[tuple], keys: list[lists.RowKey], *, at_start: bool, at_end: bool) -> None:
+        with self._change():
+            self.beginResetModel()
+            self.rows, self.keys = rows, keys
+            self.at_start, self.exhausted = at_start, at_end
+            self.endResetModel()
+
+    def _insert(self, at: int, rows: list[tuple], keys: list[lists.RowKey]) -> None:
+        if not rows:
+            return
+        with self._change():
+            self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+            self.rows[at:at] = rows
+            self.keys[at:at] = keys
+            self.endInsertRows()
+
+    def _remove(self, start: int, end: int) -> None:
+        """Remove rows ``start`` up to, not including, ``end``."""
+        with self._change():
+            self.beginRemoveRows(QModelIndex(), start, end - 1)
+            del self.rows[start:end], self.keys[start:end]
+            self.endRemoveRows()
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
