@@ -502,6 +502,9 @@ def cmd_export_journal(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    given = getattr(args, "db", None)
+    if given and not Path(given).expanduser().is_file():
+        raise UsageError(f"no database at {given}; make one with 'forecourt demo --size medium --db {given}'")
     from app.bench import main as bench_main
 
     return bench_main(args)
@@ -642,7 +645,8 @@ def build_parser() -> argparse.ArgumentParser:
         if kind == "stock-count":
             q.add_argument("--count", metavar="NUMBER", help="the stock count to fill (default: the only open one)")
 
-    p = add("bench", cmd_bench, "measure performance on a generated database")
+    p = add("bench", cmd_bench, "measure performance on a generated database, or with --db on that (demo) "
+                                "database")
     p.add_argument("--size", choices=("small", "medium", "large"), default="large")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--runs", type=_positive, default=3, help="repeat each measurement N times (default 3)")

@@ -256,10 +256,22 @@ _ROWID_ALIAS = text("SELECT 1 FROM pragma_table_info(:table) WHERE name = :colum
                     "AND upper(type) = 'INTEGER' AND (SELECT count(*) FROM pragma_table_info(:table) WHERE pk > 0) = 1")
 
 
-def _walks_index(conn: Connection, src: ListSource, sort: _Sort) -> bool:
+# Answers of _walks_index per database file, list and sort column: the schema does not change under
+# a running program (migrations run before anything reads), and a stale answer would cost only speed.
+_SEEKABLE: dict[tuple[str, str, str], bool] = {}
+
+
+def _walks_index(db: Database, conn: Connection, src: ListSource, sort: _Sort) -> bool:
     """Whether SQLite can seek to a key in the list's order: the sort column and the tiebreak are
     of the same table, the tiebreak is its rowid, and the sort column is the rowid too or has an
     index of its own (which holds the column and then the rowid: exactly the list's order)."""
+    cache_key = (str(db.path), src.name, sort.key)
+    if cache_key not in _SEEKABLE:
+        _SEEKABLE[cache_key] = _index_order(conn, src, sort)
+    return _SEEKABLE[cache_key]
+
+
+def _index_order(conn: Connection, src: ListSource, sort: _Sort) -> bool:
     column = re.fullmatch(r"(\w+)\.(\w+)", sort.sql)
     tiebreak = re.fullmatch(r"(\w+)\.(\w+)", sort.tiebreak)
     if column is None or tiebreak is None or column[1] != tiebreak[1]:
@@ -334,18 +346,19 @@ def _pieces(sort: _Sort, *, descending: bool, lower: RowKey | None, include_lowe
 
 
 def _scan(conn: Connection, src: ListSource, sort: _Sort, clauses: list[str], params: dict[str, Any], *,
-          limit: int, lower: RowKey | None = None, include_lower: bool = False, upper: RowKey | None = None,
-          backwards: bool = False) -> tuple[list[tuple], list[RowKey], bool]:
+          limit: int, seek: bool, lower: RowKey | None = None, include_lower: bool = False,
+          upper: RowKey | None = None, backwards: bool = False) -> tuple[list[tuple], list[RowKey], bool]:
     """Up to ``limit`` rows after ``lower`` (or at it, with ``include_lower``) and up to ``upper``
     inclusive, in the list's order (reversed when ``backwards``); their keys; and whether more rows
-    lie within the bounds. None bounds are the ends of the list."""
+    lie within the bounds. None bounds are the ends of the list. ``seek``: the sort column's index
+    has the list's order (see :func:`_walks_index`)."""
     select = _select(src, sort)
     order = sort.order_by(backwards=backwards)
     pieces: list[tuple[list[str], dict[str, Any]]]
     if lower is None and upper is None:
         # No bound: one query, in which SQLite itself puts the NULLs where they belong.
         pieces = [([], {})]
-    elif _walks_index(conn, src, sort):
+    elif seek:
         pieces = _pieces(sort, descending=sort.descending != backwards, lower=lower, include_lower=include_lower,
                          upper=upper)
     else:
@@ -362,7 +375,7 @@ def _scan(conn: Connection, src: ListSource, sort: _Sort, clauses: list[str], pa
     found: list = []
     for conds, bound_params in pieces:
         sql = select + _where_sql(clauses + conds) + order + " LIMIT :_limit"
-        found += conn.execute(text(sql), {**params, **bound_params, "_limit": limit + 1 - len(found)})
+        found += conn.execute(text(sql), {**params, **bound_params, "_limit": limit + 1 - len(found)}).all()
         if len(found) > limit:
             break
     more = len(found) > limit
@@ -387,10 +400,13 @@ def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, limit
         raise ValidationError("before", "Read a page after a position or before one, not both")
     with db.read() as conn:
         clauses, params = _where(src, state, conn)
+        # The first page reads from the top in one query either way; only a read from a key may seek.
+        seek = (after is not None or before is not None) and _walks_index(db, conn, src, sort)
         if before is not None:
-            rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, lower=before, backwards=True)
+            rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, seek=seek, lower=before,
+                                     backwards=True)
             return Page(rows[::-1], keys[::-1], at_start=not more, at_end=False)
-        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, lower=after)
+        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, seek=seek, lower=after)
         return Page(rows, keys, at_start=after is None, at_end=not more)
 
 
@@ -407,8 +423,8 @@ def fetch_window(db: Database, actor: Actor, name: str, state: ListState, *, fir
     _check_key(last, sort, "last")
     with db.read() as conn:
         clauses, params = _where(src, state, conn)
-        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, lower=first, include_lower=True,
-                                 upper=last)
+        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, seek=_walks_index(db, conn, src, sort),
+                                 lower=first, include_lower=True, upper=last)
     return Page(rows, keys, at_start=first is None, at_end=last is None and not more)
 
 
@@ -429,10 +445,12 @@ def fetch_around(db: Database, actor: Actor, name: str, state: ListState, row_id
         if found is None:
             return None
         key = RowKey(sort.key, found[0], found[1])
+        seek = _walks_index(db, conn, src, sort)
         head: tuple[list[tuple], list[RowKey], bool] = ([], [], True)
         if before > 0:
-            head = _scan(conn, src, sort, clauses, params, limit=before, lower=key, backwards=True)
-        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, lower=key, include_lower=True)
+            head = _scan(conn, src, sort, clauses, params, limit=before, seek=seek, lower=key, backwards=True)
+        rows, keys, more = _scan(conn, src, sort, clauses, params, limit=limit, seek=seek, lower=key,
+                                 include_lower=True)
     return Page(head[0][::-1] + rows, head[1][::-1] + keys, at_start=not head[2], at_end=not more)
 
 
@@ -458,7 +476,7 @@ def fetch_rows(db: Database, actor: Actor, name: str, state: ListState, ids: Ite
         # One parameter however many ids: a JSON array, so a large change needs no batching.
         clauses.append(f"{src.id_sql} IN (SELECT value FROM json_each(:_ids))")
         params["_ids"] = json.dumps(wanted)
-        found = list(conn.execute(text(_select(src, sort) + _where_sql(clauses) + sort.order_by()), params))
+        found = conn.execute(text(_select(src, sort) + _where_sql(clauses) + sort.order_by()), params).all()
     return Page([tuple(r[:-2]) for r in found], [RowKey(sort.key, r[-2], r[-1]) for r in found],
                 at_start=False, at_end=False)
 
