@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from services import lists
+from services import customers, lists
 from tests.services.samples import raw_execute
 from ui.widgets.list_view import PAGE_SIZE, LazyListModel, ListView
 
@@ -191,6 +191,23 @@ def test_rows_inserted_and_deleted_elsewhere_keep_the_selection_and_the_rows_on_
     assert not set(above_top) & set(_ids(view))
     assert {r["id"] for r in added} & set(_ids(view))
     assert view.count_label.text() == f"{TOTAL - 5 + 300} row(s)"
+
+
+def test_a_view_at_the_top_of_the_list_stays_there_and_shows_rows_arriving_at_its_head(
+        qtbot, db, owner, settle, make_view, rows):
+    view = make_view()
+    selected = view.model.row_id(2)
+    view.select_id(selected)
+    settle()
+    first = customers.create(db, owner, customers.CustomerInput(name="Aaron Able"))
+
+    view.apply_changes(frozenset({first}))
+    settle()
+
+    assert _top_id(view) == first
+    assert view.table.verticalScrollBar().value() == 0
+    assert view.selected_id() == selected and view.model.position(selected) == 3
+    assert view.count_label.text() == f"{TOTAL + 1} row(s)"
 
 
 def test_a_selected_row_that_moves_stays_selected(qtbot, db, db_path, owner, settle, make_view, rows):

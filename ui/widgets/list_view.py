@@ -494,10 +494,14 @@ class ListView(QWidget):
     def apply_changes(self, ids: frozenset[str] | None) -> None:
         """The rows ``ids`` changed somewhere (None: unknown or many, e.g. after an import or a sync):
         bring the loaded rows up to date, keeping the selection and the rows on screen where they
-        were, and read the count beside the search box again. GUI thread."""
+        were (or the view at the top of the list, if it was there), and read the count beside the
+        search box again. GUI thread."""
         if ids is not None and not ids:
             return
-        top_id = self.model.row_id(self.table.rowAt(0))
+        bar = self.table.verticalScrollBar()
+        # A view at the very top of the list stays there, so rows that arrive at its head show.
+        top_id = None if self.model.at_start and bar.value() == bar.minimum() else self.model.row_id(
+            self.table.rowAt(0))
         selected = self.selected_id()
         self._restoring = True
         try:
