@@ -234,8 +234,9 @@ def _check_limit(limit: int) -> None:
 def _beyond(sort: _Sort, key: RowKey, *, inclusive: bool, backwards: bool, name: str,
             params: dict[str, Any]) -> str:
     """A condition true for the rows after ``key`` in the list's order (before it when ``backwards``),
-    NULLs included where SQLite sorts them: first when ascending, last when descending. For
-    filtering a few rows; page reads use :func:`_scan`, whose conditions keep to one index range."""
+    NULLs included where SQLite sorts them: first when ascending, last when descending. One
+    condition, for where no index could seek anyway: a few rows picked by id, or a sort column
+    without an index of its own (with one, :func:`_pieces` keeps each read to one index range)."""
     s, t = sort.sql, sort.tiebreak
     descending = sort.descending != backwards
     op = ("<" if descending else ">") + ("=" if inclusive else "")

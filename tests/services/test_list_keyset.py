@@ -283,6 +283,25 @@ def test_a_window_is_reread_between_its_keys_after_inserts_and_deletes(db, owner
     assert from_top.at_start and from_top.rows[0][1] == "Aaron" and from_top.rows[-1][0] == window[-1]
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_windows_across_the_null_block_hold_the_rows_between_their_keys(db, owner, cars, read_path, descending):
+    state = ListState(sort="model_year", descending=descending)
+    whole = lists.fetch_page(db, owner, "vehicles", state, limit=10_000)
+    ids = [r[0] for r in whole.rows]
+    nulls = [i for i, k in enumerate(whole.keys) if k.value is None]
+    inside, outside = (nulls[2], 8) if not descending else (6, nulls[2])
+    for lo, hi in [(inside, outside), (nulls[0], nulls[-1]), (1, 1), (0, len(ids) - 1), (nulls[1], nulls[3])]:
+        window = lists.fetch_window(db, owner, "vehicles", state, first=whole.keys[lo], last=whole.keys[hi],
+                                    limit=100)
+        assert window.rows == whole.rows[lo:hi + 1], (lo, hi)
+        picked = lists.fetch_rows(db, owner, "vehicles", state, ids, first=whole.keys[lo], last=whole.keys[hi])
+        assert picked.rows == whole.rows[lo:hi + 1], (lo, hi)
+    assert lists.fetch_window(db, owner, "vehicles", state, first=None, last=whole.keys[nulls[1]],
+                              limit=100).rows == whole.rows[:nulls[1] + 1]
+    assert lists.fetch_window(db, owner, "vehicles", state, first=whole.keys[nulls[1]], last=None,
+                              limit=100).rows == whole.rows[nulls[1]:]
+
+
 def test_fetch_rows_gives_the_changed_rows_that_belong_in_a_window_in_list_order(db, owner, people):
     state = ListState(filters={"active": True})
     whole = lists.fetch_page(db, owner, "customers", state, limit=10_000)
