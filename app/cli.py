@@ -472,6 +472,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    given = getattr(args, "db", None)
+    if given and not Path(given).expanduser().is_file():
+        raise UsageError(f"no database at {given}; make one with 'forecourt demo --size medium --db {given}'")
     from app.bench import main as bench_main
 
     return bench_main(args)
@@ -609,7 +612,8 @@ def build_parser() -> argparse.ArgumentParser:
             option, help_text = kind.target_option
             q.add_argument(option, dest="target", metavar="NAME", help=help_text)
 
-    p = add("bench", cmd_bench, "measure performance on a generated database")
+    p = add("bench", cmd_bench, "measure performance on a generated database, or with --db on that (demo) "
+                                "database")
     p.add_argument("--size", choices=("small", "medium", "large"), default="large")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--runs", type=_positive, default=3, help="repeat each measurement N times (default 3)")

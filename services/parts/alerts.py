@@ -169,7 +169,7 @@ def _day(value: Any) -> date | None:
 def _rows(db: Database, actor: Actor, src: ListSource, *, limit: int, state: lists.ListState | None = None,
           params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     keys = ["id", *(c.key for c in src.columns)]
-    page = lists.fetch_page(db, actor, src.name, state or lists.ListState(), offset=0, limit=limit, params=params)
+    page = lists.fetch_page(db, actor, src.name, state or lists.ListState(), limit=limit, params=params).rows
     return [dict(zip(keys, row, strict=True)) for row in page]
 
 

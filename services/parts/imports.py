@@ -334,7 +334,8 @@ CATALOGUE_FIELDS = (BRAND, PART_NUMBER, DESCRIPTION, DESCRIPTION_ALT, CATEGORY, 
                     RETAIL, TRADE, COST, SUPERSEDED)
 
 PARTS = ImportKind(
-    name="parts", title="Parts catalogue", about="the parts catalogue", fields=CATALOGUE_FIELDS, key=("brand", "part_number"), key_of=_key,
+    name="parts", title="Parts catalogue", about="the parts catalogue", fields=CATALOGUE_FIELDS,
+    key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=CATALOGUE_UPDATES),
     commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
 

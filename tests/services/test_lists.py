@@ -63,15 +63,16 @@ def fleet(db, owner, crowd) -> list[str]:
 
 
 def _all_pages(db, actor, name: str, state: ListState, *, limit: int = PAGE) -> list[tuple]:
+    """Every row of the list, read page after page by key."""
     rows: list[tuple] = []
-    offset = 0
+    after = None
     while True:
-        page = lists.fetch_page(db, actor, name, state, offset=offset, limit=limit)
-        assert len(page) <= limit
-        rows.extend(page)
-        if len(page) < limit:
+        page = lists.fetch_page(db, actor, name, state, limit=limit, after=after)
+        assert len(page.rows) == len(page.keys) <= limit
+        rows.extend(page.rows)
+        if page.at_end:
             return rows
-        offset += limit
+        after = page.keys[-1]
 
 
 def _python_order(path, table: str, column_sql: str, *, descending: bool) -> list[str]:
@@ -88,14 +89,18 @@ def _python_order(path, table: str, column_sql: str, *, descending: bool) -> lis
 
 def test_pages_are_disjoint_consecutive_and_cover_every_row(db, owner, crowd):
     state = ListState()
-    whole = lists.fetch_page(db, owner, "customers", state, offset=0, limit=1000)
-    pages = [lists.fetch_page(db, owner, "customers", state, offset=o, limit=PAGE) for o in range(0, 28, PAGE)]
-    assert [len(p) for p in pages] == [7, 7, 7, 2]
-    flat = [r for p in pages for r in p]
-    assert flat == whole
+    whole = lists.fetch_page(db, owner, "customers", state, limit=1000)
+    assert whole.at_start and whole.at_end
+    pages = [lists.fetch_page(db, owner, "customers", state, limit=PAGE)]
+    while not pages[-1].at_end:
+        pages.append(lists.fetch_page(db, owner, "customers", state, limit=PAGE, after=pages[-1].keys[-1]))
+    assert [len(p.rows) for p in pages] == [7, 7, 7, 2]
+    flat = [r for p in pages for r in p.rows]
+    assert flat == whole.rows
     assert len({r[0] for r in flat}) == len(crowd)
     assert {r[0] for r in flat} == set(crowd)
-    assert lists.fetch_page(db, owner, "customers", state, offset=len(crowd), limit=PAGE) == []
+    after_last = lists.fetch_page(db, owner, "customers", state, limit=PAGE, after=pages[-1].keys[-1])
+    assert after_last.rows == [] and after_last.at_end
 
 
 def test_count_matches_the_rows(db, owner, crowd):
@@ -140,19 +145,19 @@ def test_the_default_order_is_the_lists_own(db, db_path, owner, fleet):
 
 def test_an_unknown_sort_column_is_refused(db, owner, crowd):
     with pytest.raises(ValidationError) as exc:
-        lists.fetch_page(db, owner, "customers", ListState(sort="shoe_size"), offset=0, limit=5)
+        lists.fetch_page(db, owner, "customers", ListState(sort="shoe_size"), limit=5)
     assert exc.value.field == "sort"
 
 
 def test_an_unsortable_column_is_refused(db, owner, crowd):
     with pytest.raises(ValidationError) as exc:
-        lists.fetch_page(db, owner, "customers", ListState(sort="id_number"), offset=0, limit=5)
+        lists.fetch_page(db, owner, "customers", ListState(sort="id_number"), limit=5)
     assert exc.value.field == "sort"
 
 
 def test_a_sort_column_name_cannot_smuggle_sql(db, owner, crowd):
     with pytest.raises(ValidationError):
-        lists.fetch_page(db, owner, "customers", ListState(sort="name; DROP TABLE customer"), offset=0, limit=5)
+        lists.fetch_page(db, owner, "customers", ListState(sort="name; DROP TABLE customer"), limit=5)
     assert lists.count(db, owner, "customers", ListState()) == len(crowd)
 
 
@@ -215,7 +220,7 @@ def test_vehicle_filters(db, owner, crowd, fleet):
 
 def test_a_choice_outside_the_list_is_refused(db, owner, crowd):
     with pytest.raises(ValidationError) as exc:
-        lists.fetch_page(db, owner, "customers", ListState(filters={"kind": "alien"}), offset=0, limit=5)
+        lists.fetch_page(db, owner, "customers", ListState(filters={"kind": "alien"}), limit=5)
     assert exc.value.field == "kind"
 
 
@@ -227,7 +232,7 @@ def test_an_unknown_filter_is_refused_rather_than_ignored(db, owner, crowd):
 
 def test_an_unknown_list_is_refused(db, owner):
     with pytest.raises(ValidationError) as exc:
-        lists.fetch_page(db, owner, "spaceships", ListState(), offset=0, limit=5)
+        lists.fetch_page(db, owner, "spaceships", ListState(), limit=5)
     assert exc.value.field == "list"
 
 
@@ -370,13 +375,13 @@ def test_export_to_an_unknown_file_type_is_refused(db, owner, out):
 
 def test_lists_need_their_view_permission(db, actor_for):
     with pytest.raises(PermissionDenied):
-        lists.fetch_page(db, actor_for("technician"), "customers", ListState(), offset=0, limit=5)
+        lists.fetch_page(db, actor_for("technician"), "customers", ListState(), limit=5)
     with pytest.raises(PermissionDenied):
         lists.count(db, actor_for("technician"), "audit", ListState())
 
 
 def test_the_audit_list_shows_newest_entries_first(db, db_path, owner):
-    rows = lists.fetch_page(db, owner, "audit", ListState(), offset=0, limit=3)
+    rows = lists.fetch_page(db, owner, "audit", ListState(), limit=3).rows
     newest = [r[0] for r in raw_rows(db_path, "SELECT seq FROM audit_entry ORDER BY seq DESC LIMIT 3")]
     assert [r[0] for r in rows] == newest
     assert rows[0][5] == "login"
@@ -384,8 +389,8 @@ def test_the_audit_list_shows_newest_entries_first(db, db_path, owner):
 
 @pytest.mark.parametrize("state", [ListState(search="王"), ListState(search="王", sort="created_at", descending=True)])
 def test_a_broad_search_walks_the_sort_index_and_returns_the_same_rows(db, owner, crowd, monkeypatch, state):
-    narrow = lists.fetch_page(db, owner, "customers", state, offset=0, limit=1000)
+    narrow = lists.fetch_page(db, owner, "customers", state, limit=1000).rows
     monkeypatch.setattr(lists, "BROAD_MATCHES", 1)
-    broad = lists.fetch_page(db, owner, "customers", state, offset=0, limit=1000)
+    broad = lists.fetch_page(db, owner, "customers", state, limit=1000).rows
     assert narrow, "the sample crowd should contain names with 王"
     assert broad == narrow

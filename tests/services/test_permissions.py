@@ -38,7 +38,7 @@ def test_technician_may_view_vehicles(db, owner, actor_for):
     vid = vehicles.create(db, owner, VehicleInput(vin=chinese_vin(1), make="Volkswagen", model="Lavida"))
     tech = actor_for("technician")
     assert vehicles.get(db, tech, vid).data.model == "Lavida"
-    rows = lists.fetch_page(db, tech, "vehicles", ListState(), offset=0, limit=10)
+    rows = lists.fetch_page(db, tech, "vehicles", ListState(), limit=10).rows
     assert [r[0] for r in rows] == [vid]
 
 

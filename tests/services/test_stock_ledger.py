@@ -295,10 +295,10 @@ def test_each_alert_is_a_list_that_counts_sorts_and_rereads_one_row(db, owner):
     state = lists.ListState()
 
     assert lists.count(db, owner, "stock_below_minimum", state) == 2
-    rows = lists.fetch_page(db, owner, "stock_below_minimum", state, offset=0, limit=10)
+    rows = lists.fetch_page(db, owner, "stock_below_minimum", state, limit=10).rows
     assert [r[0] for r in rows] == [shorter, short], "largest shortfall first"
     by_number = lists.ListState(sort="part_number")
-    assert [r[0] for r in lists.fetch_page(db, owner, "stock_below_minimum", by_number, offset=0, limit=10)] == [
+    assert [r[0] for r in lists.fetch_page(db, owner, "stock_below_minimum", by_number, limit=10).rows] == [
         short, shorter]
     assert lists.row_by_id(db, owner, "stock_below_minimum", short) is not None
 
@@ -315,7 +315,7 @@ def test_dead_stock_is_judged_from_today_unless_another_day_is_given(db, owner):
     _move(db, owner, recent, "receipt", 1_000, unit_cost=100, on=date.today() - timedelta(days=30))
     state = lists.ListState()
 
-    assert [r[0] for r in lists.fetch_page(db, owner, "stock_dead", state, offset=0, limit=10)] == [idle]
+    assert [r[0] for r in lists.fetch_page(db, owner, "stock_dead", state, limit=10).rows] == [idle]
     long_ago = alerts.dead_before(date.today() - timedelta(days=500))
     assert lists.count(db, owner, "stock_dead", state, params=long_ago) == 0
     assert [a.part_id for a in alerts.dead_stock(db, owner, months=0, today=date.today() + timedelta(days=1))] == [
@@ -330,7 +330,7 @@ def test_the_parts_below_minimum_filter_follows_the_alert_rule(db, owner):
                                                         description=view.description, min_qty=2_000, active=False))
     below = lists.ListState(filters={"below_min": True})
 
-    assert [r[0] for r in lists.fetch_page(db, owner, "parts", below, offset=0, limit=10)] == [low]
+    assert [r[0] for r in lists.fetch_page(db, owner, "parts", below, limit=10).rows] == [low]
     assert [a.part_id for a in alerts.below_minimum(db, owner)] == [low]
 
 

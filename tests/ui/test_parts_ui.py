@@ -94,8 +94,8 @@ def test_the_below_minimum_filter_and_search_narrow_the_parts(db, owner):
     fine = _part(db, owner, "FINE-1")
     state = lists.ListState(filters={"below_min": True})
 
-    below = [r[0] for r in lists.fetch_page(db, owner, "parts", state, offset=0, limit=50)]
-    found = [r[0] for r in lists.fetch_page(db, owner, "parts", lists.ListState(search="FINE"), offset=0, limit=50)]
+    below = [r[0] for r in lists.fetch_page(db, owner, "parts", state, limit=50).rows]
+    found = [r[0] for r in lists.fetch_page(db, owner, "parts", lists.ListState(search="FINE"), limit=50).rows]
 
     assert below == [low]
     assert found == [fine]
@@ -181,7 +181,7 @@ def test_a_bad_price_is_shown_beside_its_field_and_nothing_is_written(qtbot, db,
     error = dialog.errors.labels["retail_price"]
     assert error.isVisible() and "decimal" in error.text()
     assert dialog.isVisible()
-    assert lists.fetch_page(db, owner, "parts", lists.ListState(), offset=0, limit=10) == []
+    assert lists.fetch_page(db, owner, "parts", lists.ListState(), limit=10).rows == []
 
 
 def test_a_part_number_clash_reported_by_the_service_appears_beside_the_part_number(
@@ -571,7 +571,7 @@ def test_a_bad_price_shows_in_the_preview_and_import_stays_off(qtbot, db, owner,
     assert dialog.rows.item(0, 2).text().startswith("Retail price:")
     assert not dialog.import_button.isEnabled()
     assert "with errors" in dialog.outcome.text()
-    assert lists.fetch_page(db, owner, "parts", lists.ListState(), offset=0, limit=10) == []
+    assert lists.fetch_page(db, owner, "parts", lists.ListState(), limit=10).rows == []
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_one_clear_line(qtbot, db, owner, tmp_path, ctx, show, settle):

@@ -1,13 +1,32 @@
 """The one list widget of the app: search box, filters, sortable columns, lazy paging, export.
 
-The model holds pages of plain rows fetched from :mod:`services.lists`; sorting, filtering and
-searching happen in SQL (STYLE §7). Pages are read on demand through ``fetchMore``: a page is one
-indexed query of a few milliseconds, so it is read on the GUI thread like Qt's own fetchMore
-example, while the slower total count runs on the database worker.
+The model holds a *window* of consecutive rows of the list, plain rows fetched from
+:mod:`services.lists` with each row's key (its place in the sort order); sorting, filtering and
+searching happen in SQL (STYLE §7). A page is one indexed query of a few milliseconds at any depth,
+so it is read on the GUI thread like Qt's own fetchMore example, while the slower total count runs
+on the database worker.
+
+* Scrolling down reads the page after the last loaded row's key (``canFetchMore``/``fetchMore``);
+  rows inserted or deleted elsewhere meanwhile neither repeat nor go missing at the boundary.
+* :meth:`ListView.select_id` of a row that is not loaded does not load every row before it: the
+  service finds the row's key and reads the rows just around it, and the model's window is moved
+  there (a reset). The window then grows both ways: down through ``fetchMore``, up when the view is
+  scrolled to its top (or Up/Page Up is pressed on its first row), by reading the page before the
+  first loaded row's key and inserting it above, keeping the rows on screen where they were. A row
+  deep in a million is shown after three small queries, and memory holds only what was looked at.
+* :meth:`ListView.apply_changes` re-reads changed rows that are loaded in place; when rows appeared
+  in, left or moved within the window, the window is re-read between its first and last keys and
+  merged into the model row by row (inserts and removals, not a reset), so the selection and the
+  rows on screen stay put.
+
+The vertical scroll bar spans the loaded window, not the whole list; the row count beside the
+search box tells the whole.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -48,7 +67,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class LazyListModel(QAbstractTableModel):
-    """Rows of one :class:`services.lists.ListSource`, fetched a page at a time."""
+    """A window of consecutive rows of one :class:`services.lists.ListSource`, read a page at a time
+    by key. GUI thread only."""
 
     def __init__(self, ctx: AppContext, source: str, headers: dict[str, str], *,
                  value_labels: dict[str, dict[Any, str]] | None = None, parent=None) -> None:
@@ -60,52 +80,171 @@ class LazyListModel(QAbstractTableModel):
         self.headers = headers
         self.state = lists.ListState()
         self.rows: list[tuple] = []
+        self.keys: list[lists.RowKey] = []
+        # The window's ends: whether its first row is the list's first, and its last the list's last.
+        self.at_start = True
         self.exhausted = True
+        # Set while rows are being inserted, removed or reset: views (and model testers) may ask for
+        # more from inside the change's own signals, which must not start a second change.
+        self._changing = False
         self._offsets = [self.source.columns.index(c) + 1 for c in self.columns]
 
     # --- loading ------------------------------------------------------------------------------
     def reload(self, state: lists.ListState | None = None) -> None:
+        """Start again at the top of the list (with ``state``, if given)."""
         if state is not None:
             self.state = state
-        self.beginResetModel()
-        self.rows = []
-        self.exhausted = False
-        self.endResetModel()
+        self._reset([], [], at_start=True, at_end=False)
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self.exhausted
+        return not parent.isValid() and not self.exhausted and not self._changing
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self.exhausted:
+        if not self.canFetchMore(parent):
             return
-        page = lists.fetch_page(self.ctx.db, self.ctx.actor, self.source.name, self.state,
-                                offset=len(self.rows), limit=PAGE_SIZE)
-        if len(page) < PAGE_SIZE:
-            self.exhausted = True
-        if page:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-            self.rows.extend(page)
+        page = self._read(after=self.keys[-1] if self.keys else None)
+        self.exhausted = page.at_end
+        self._insert(len(self.rows), page.rows, page.keys)
+
+    def can_fetch_before(self) -> bool:
+        """Whether rows of the list may precede the window (after :meth:`locate` moved it)."""
+        return not self.at_start
+
+    def fetch_before(self) -> int:
+        """Insert the page before the first loaded row above it; returns how many rows came."""
+        if self.at_start or self._changing:
+            return 0
+        if not self.keys:
+            self.at_start = True
+            return 0
+        page = self._read(before=self.keys[0])
+        self.at_start = page.at_start
+        self._insert(0, page.rows, page.keys)
+        return len(page.rows)
+
+    def _read(self, *, after: lists.RowKey | None = None, before: lists.RowKey | None = None) -> lists.Page:
+        return lists.fetch_page(self.ctx.db, self.ctx.actor, self.source.name, self.state, limit=PAGE_SIZE,
+                                after=after, before=before)
+
+    def position(self, row_id: Any) -> int | None:
+        """Where the row ``row_id`` is in the window, or None if it is not loaded."""
+        return next((i for i, row in enumerate(self.rows) if row[0] == row_id), None)
+
+    def locate(self, row_id: Any) -> int | None:
+        """Where the row ``row_id`` is, moving the window to it (half a page before it, a page from
+        it on) when it is not loaded; None if it is not in the list as searched and filtered."""
+        i = self.position(row_id)
+        if i is not None:
+            return i
+        page = lists.fetch_around(self.ctx.db, self.ctx.actor, self.source.name, self.state, row_id,
+                                  before=PAGE_SIZE // 2, limit=PAGE_SIZE)
+        if page is None:
+            return None
+        self._reset(list(page.rows), list(page.keys), at_start=page.at_start, at_end=page.at_end)
+        return self.position(row_id)
+
+    def apply_changes(self, ids: frozenset[Any] | None) -> bool:
+        """Bring the window up to date after the rows ``ids`` changed (None: unknown or many).
+
+        Changed rows that stay where they were are re-read in place. When a row appeared in the
+        window, left it or moved, the window is re-read from its first row's key to its last one's
+        (from the list's start or to its end when the window reaches them) and merged in with row
+        inserts and removals, so persistent indexes, and with them the selection, survive. Returns
+        whether rows appeared, disappeared or moved."""
+        first = None if self.at_start or not self.keys else self.keys[0]
+        last = None if self.exhausted or not self.keys else self.keys[-1]
+        if ids is not None:
+            if not ids:
+                return False
+            fresh = lists.fetch_rows(self.ctx.db, self.ctx.actor, self.source.name, self.state, ids,
+                                     first=first, last=last)
+            found = {row[0]: (row, key) for row, key in zip(fresh.rows, fresh.keys, strict=True)}
+            loaded = {row[0]: i for i, row in enumerate(self.rows) if row[0] in ids}
+            moved = any(found.get(row_id, (None, None))[1] != self.keys[i] for row_id, i in loaded.items())
+            if not moved and found.keys() <= loaded.keys():
+                for row_id, (row, _key) in found.items():
+                    self._replace(loaded[row_id], row)
+                return False
+        page = lists.fetch_window(self.ctx.db, self.ctx.actor, self.source.name, self.state, first=first,
+                                  last=last, limit=len(self.rows) + PAGE_SIZE)
+        if not page.rows and first is not None:
+            # Every loaded row has gone: show what now stands from that place on, else the list's top.
+            page = lists.fetch_window(self.ctx.db, self.ctx.actor, self.source.name, self.state, first=first,
+                                      last=None, limit=PAGE_SIZE)
+            if not page.rows:
+                self.reload()
+                return True
+        self._merge(page.rows, page.keys)
+        self.exhausted = page.at_end
+        return True
+
+    def _replace(self, i: int, row: tuple) -> None:
+        if self.rows[i] != row:
+            self.rows[i] = row
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+
+    def _merge(self, rows: list[tuple], keys: list[lists.RowKey]) -> None:
+        """Make the window ``rows`` by removing the loaded rows that are not among them and inserting
+        the ones that are new, block by block. A row is the same row if its id and key are: both
+        lists are in key order, so the rows they share are in the same order in each."""
+        wanted = {(row[0], key) for row, key in zip(rows, keys, strict=True)}
+        kept = [(row[0], key) in wanted for row, key in zip(self.rows, self.keys, strict=True)]
+        end = len(self.rows)
+        while end > 0:
+            if kept[end - 1]:
+                end -= 1
+                continue
+            start = end - 1
+            while start > 0 and not kept[start - 1]:
+                start -= 1
+            self._remove(start, end)
+            end = start
+        have = {(row[0], key) for row, key in zip(self.rows, self.keys, strict=True)}
+        i = 0
+        while i < len(rows):
+            if (rows[i][0], keys[i]) in have:
+                self._replace(i, rows[i])
+                i += 1
+                continue
+            stop = i + 1
+            while stop < len(rows) and (rows[stop][0], keys[stop]) not in have:
+                stop += 1
+            self._insert(i, rows[i:stop], keys[i:stop])
+            i = stop
+
+    # --- changes --------------------------------------------------------------------------------
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        self._changing = True
+        try:
+            yield
+        finally:
+            self._changing = False
+
+    def _reset(self, rows: list[tuple], keys: list[lists.RowKey], *, at_start: bool, at_end: bool) -> None:
+        with self._change():
+            self.beginResetModel()
+            self.rows, self.keys = rows, keys
+            self.at_start, self.exhausted = at_start, at_end
+            self.endResetModel()
+
+    def _insert(self, at: int, rows: list[tuple], keys: list[lists.RowKey]) -> None:
+        if not rows:
+            return
+        with self._change():
+            self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+            self.rows[at:at] = rows
+            self.keys[at:at] = keys
             self.endInsertRows()
 
-    def refresh_ids(self, ids: list[str]) -> bool:
-        """Re-read the given rows in place (keeps selection and scroll). False if any is not loaded."""
-        positions = {row[0]: i for i, row in enumerate(self.rows)}
-        all_found = True
-        for row_id in ids:
-            i = positions.get(row_id)
-            if i is None:
-                all_found = False
-                continue
-            fresh = lists.row_by_id(self.ctx.db, self.ctx.actor, self.source.name, row_id)
-            if fresh is None:
-                all_found = False
-                continue
-            self.rows[i] = fresh
-            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
-        return all_found
+    def _remove(self, start: int, end: int) -> None:
+        """Remove rows ``start`` up to, not including, ``end``."""
+        with self._change():
+            self.beginRemoveRows(QModelIndex(), start, end - 1)
+            del self.rows[start:end], self.keys[start:end]
+            self.endRemoveRows()
 
     # --- Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -237,9 +376,10 @@ class ListView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._keep_sort_indicator)
         self.table.doubleClicked.connect(lambda idx: self._activate(idx.row()))
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda cur, _prev: self.current_changed.emit(str(self.model.row_id(cur.row()) or "")))
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.installEventFilter(self)
+        self.table.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self._restoring = False
 
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -261,6 +401,7 @@ class ListView(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.model.modelReset.connect(self._update_empty)
         self.model.rowsInserted.connect(self._update_empty)
+        self.model.rowsRemoved.connect(self._update_empty)
         self._count_generation = 0
 
     def _keep_sort_indicator(self, column: int, _order: Qt.SortOrder) -> None:
@@ -355,35 +496,98 @@ class ListView(QWidget):
         else the changed row ids (None: rows that cannot be named, all were re-read)."""
         keyed, other = lists.tables_shown(self.model.source.name)
         if changes.touches(*other):
-            self.refresh(None)
+            self.apply_changes(None)
             return None
         if changes.touches(*keyed):
             ids = changes.ids(*keyed)
-            self.refresh(sorted(ids) if ids is not None else None)
+            self.apply_changes(ids)
             return ids
         return False
 
     def refresh(self, ids: list[str] | None = None) -> None:
-        """Refresh changed rows in place when possible, otherwise reload the list."""
-        if ids and self.model.refresh_ids(ids):
+        """The screens' change handlers: :meth:`apply_changes`, where no ids means unknown or many."""
+        self.apply_changes(frozenset(ids) if ids else None)
+
+    def apply_changes(self, ids: frozenset[str] | None) -> None:
+        """The rows ``ids`` changed somewhere (None: unknown or many, e.g. after an import or a sync):
+        bring the loaded rows up to date, keeping the selection and the rows on screen where they
+        were (or the view at the top of the list, if it was there), and read the count beside the
+        search box again. GUI thread."""
+        if ids is not None and not ids:
             return
+        bar = self.table.verticalScrollBar()
+        # A view at the very top of the list stays there, so rows that arrive at its head show.
+        top_id = None if self.model.at_start and bar.value() == bar.minimum() else self.model.row_id(
+            self.table.rowAt(0))
         selected = self.selected_id()
-        self.reload()
-        if selected:
-            self.select_id(selected)
+        self._restoring = True
+        try:
+            if not self.model.apply_changes(ids):
+                # Rows may still have come or gone outside the window: the count says so.
+                self._count()
+                return
+            now = self.selected_id()
+            if selected is not None and now != selected:
+                i = self.model.position(selected)
+                if i is None:
+                    self.table.selectionModel().clear()
+                else:
+                    self.table.selectRow(i)
+            top = self.model.position(top_id) if top_id is not None else None
+            if top is not None:
+                self._scroll_to_top_row(top)
+        finally:
+            self._restoring = False
+        if self.selected_id() != selected:
+            self.current_changed.emit(str(self.selected_id() or ""))
+        self._count()
+
+    def _scroll_to_top_row(self, row: int) -> None:
+        # The scroll bar's range follows inserted rows only at the next layout; lay out now so the
+        # position asked for is not clipped to the old range.
+        self.table.doItemsLayout()
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+
+    def _scrolled(self, value: int) -> None:
+        # Rows above the window load when the view reaches its top; checked once the scrolling that
+        # got there (or a move of the window, which passes through the top) has settled.
+        if value == self.table.verticalScrollBar().minimum() and self.model.can_fetch_before():
+            QTimer.singleShot(0, self._fetch_before_at_top)
+
+    def _fetch_before_at_top(self) -> None:
+        bar = self.table.verticalScrollBar()
+        if bar.value() == bar.minimum() and self.model.can_fetch_before():
+            self.fetch_before()
+
+    def fetch_before(self) -> int:
+        """Load the page above the window, keeping the rows on screen where they are. GUI thread."""
+        top = max(self.table.rowAt(0), 0)
+        added = self.model.fetch_before()
+        if added:
+            self._scroll_to_top_row(top + added)
+        return added
 
     # --- selection and keys -------------------------------------------------------------------
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._restoring:
+            self.current_changed.emit(str(self.model.row_id(current.row()) or ""))
+
     def selected_id(self) -> str | None:
         index = self.table.currentIndex()
         return self.model.row_id(index.row()) if index.isValid() else None
 
     def select_id(self, row_id: str) -> bool:
-        for i, row in enumerate(self.model.rows):
-            if row[0] == row_id:
-                self.table.selectRow(i)
-                self.table.scrollTo(self.model.index(i, 0))
-                return True
-        return False
+        """Select the row ``row_id`` and scroll to it, moving the window to it if it is not loaded
+        (without loading the rows before it). False if the list, as searched and filtered, lacks it."""
+        loaded = self.model.position(row_id) is not None
+        i = self.model.locate(row_id)
+        if i is None:
+            return False
+        self.table.selectRow(i)
+        hint = (QAbstractItemView.ScrollHint.EnsureVisible if loaded
+                else QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.scrollTo(self.model.index(i, 0), hint)
+        return True
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -407,9 +611,14 @@ class ListView(QWidget):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self._activate(self.table.currentIndex().row())
                 return True
-            if event.key() == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
-                self.focus_search()
-                return True
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) and self.table.currentIndex().row() <= 0:
+                if self.model.can_fetch_before():
+                    # Load the rows above, then let the key move into them.
+                    self.fetch_before()
+                    return False
+                if event.key() == Qt.Key.Key_Up:
+                    self.focus_search()
+                    return True
         return super().eventFilter(obj, event)
 
     def keyPressEvent(self, event) -> None:
