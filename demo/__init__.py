@@ -5,6 +5,13 @@
 ``billing``); a new area adds a module with a ``write(conn, ctx, ...)`` function and a step in
 :func:`_fill`, drawing every random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the
 same seed and ``today`` give the same data.
+
+Demo rows are not captured for sync (``store/capture.py``): they are a new database's starting
+state, not changes anyone made, and capturing them would write an outbox row for each of the
+millions of rows of the large set (and double its build time and file size). The build suspends
+capture inside its one transaction, so no other connection ever sees the triggers missing; writes
+after the build (the seed's roles and settings before it, any use of the demo afterwards) are
+captured like any other.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from services.audit import Change
 from services.permissions import system_actor
 from services.settings import terminal_code
 from services.setup import open_database, os_user
+from store import capture
 from store.database import Database
 
 __all__ = ["DEMO_USERS", "SIZES", "Size", "build"]
@@ -83,7 +91,7 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
           cancel: CancelToken | None) -> dict[str, int]:
     hashes = staff.hash_passwords()
     try:
-        with db.engine.begin() as conn:
+        with db.engine.begin() as conn, capture.suspended(conn):
             actor = system_actor(os_user(), terminal=terminal_code(conn))
             ctx = DemoContext(random.Random(seed), today, size, actor, progress, cancel, total=_units(size))
             counts: dict[str, int] = {}

@@ -36,6 +36,7 @@ PERMISSIONS: dict[str, str] = {
     "stock.count": "Run stock counts",
     "purchase.edit": "Create and send purchase orders",
     "purchase.receive": "Receive goods",
+    "sync.view": "See the changes waiting to sync",
 }
 
 ROLES: dict[str, str] = {
