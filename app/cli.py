@@ -1,5 +1,5 @@
 """The ``forecourt`` command: the desktop program, database set-up, backups, users, checks, invoice
-PDFs, billing and parts exports, and parts imports.
+PDFs, billing and parts exports, parts imports, and the changes waiting to sync.
 
 Every command acts as the operating-system user running it (audited as ``os:<name>``): whoever can
 read and write the database file already holds all of its data. A :class:`DomainError` prints one
@@ -471,6 +471,41 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_sync_pending(args: argparse.Namespace) -> int:
+    import json
+
+    from services import sync
+
+    db = _open_for_reading(args)
+    try:
+        actor = _actor(db)
+        summary = sync.pending_summary(db, actor)
+        if not args.json:
+            _out(f"{summary.total:,} change{'' if summary.total == 1 else 's'} waiting to sync "
+                 f"(terminal {summary.terminal_id}).")
+            width = max((len(t) for t in summary.by_table), default=0)
+            for table, n in summary.by_table.items():
+                _out(f"  {table:<{width}}  {n:>9,}")
+            return EXIT_OK
+        # Written a page at a time: the outbox of a busy terminal can hold millions of changes.
+        head = json.dumps({"terminal_id": summary.terminal_id, "pending": summary.total,
+                           "tables": summary.by_table}, ensure_ascii=False)
+        sys.stdout.write(head[:-1] + ', "changes": [')
+        after, first = 0, True
+        while page := sync.pending_changes(db, actor, after_seq=after, limit=1000):
+            for change in page:
+                sys.stdout.write(("\n" if first else ",\n") + json.dumps(
+                    {"seq": change.seq, "terminal_id": change.terminal_id, "hlc": change.hlc, "table": change.table,
+                     "op": change.op, "key": change.key, "data": change.data}, ensure_ascii=False))
+                first = False
+            after = page[-1].seq
+        sys.stdout.write("\n]}\n")
+        sys.stdout.flush()
+    finally:
+        db.dispose()
+    return EXIT_OK
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     given = getattr(args, "db", None)
     if given and not Path(given).expanduser().is_file():
@@ -611,6 +646,11 @@ def build_parser() -> argparse.ArgumentParser:
         if kind.target_option:
             option, help_text = kind.target_option
             q.add_argument(option, dest="target", metavar="NAME", help=help_text)
+
+    p = add("sync", lambda _a: _missing_sub("sync"), "see what this terminal has to sync")
+    sync = p.add_subparsers(dest="sync_command", metavar="ACTION")
+    q = add("pending", cmd_sync_pending, "count the captured changes not yet acknowledged, per table", sync)
+    q.add_argument("--json", action="store_true", help="print the counts and every pending change as JSON")
 
     p = add("bench", cmd_bench, "measure performance on a generated database, or with --db on that (demo) "
                                 "database")

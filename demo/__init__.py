@@ -6,6 +6,13 @@
 through ``ctx.uow`` (the build's one unit of work) and a step in :func:`_fill`, drawing every
 random choice from ``ctx.rng`` and every id from ``ctx.ids`` so the same seed and ``today`` give
 the same data.
+
+Demo rows are not captured for sync (``store/capture.py``): they are a new database's starting
+state, not changes anyone made, and capturing them would write an outbox row for each of the
+millions of rows of the large set (and double its build time and file size). The build suspends
+capture inside its one transaction, so no other connection ever sees the triggers missing; writes
+after the build (the seed's roles and settings before it, any use of the demo afterwards) are
+captured like any other.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from services import search
 from services.permissions import system_actor
 from services.settings import terminal_code
 from services.setup import open_database, os_user
+from store import capture
 from store.audit_chain import Change
 from store.database import Database
 from store.uow import UnitOfWork
@@ -86,52 +94,62 @@ def _fill(db: Database, size: Size, *, seed: int, today: date, progress: Progres
     hashes = staff.hash_passwords()
     try:
         with UnitOfWork(db, system_actor(os_user())) as uow:
-            conn = uow.connection
-            actor = uow.actor = system_actor(os_user(), terminal=terminal_code(conn))
-            ctx = DemoContext(random.Random(seed), today, size, actor, uow=uow, progress=progress, cancel=cancel,
-                              total=_units(size))
-            counts: dict[str, int] = {}
-
-            settings = staff.dealership(ctx)
-            staff.write_settings(uow, settings)
-            people_written = crm.write(conn, ctx)
-            counts["customer"] = people_written.customers
-            counts["contact"] = people_written.contacts
-            counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
-            billed = billing.write(conn, ctx)
-            counts.update(billed.counts)
-            counts.update(parts.write(conn, ctx).counts)
-            # Last, so the password hashes were computed while the rows above were being made.
-            counts["user_account"] = staff.write_users(conn, ctx, hashes)
-
-            indexed_before = ctx.done
-            # The units left before the analysis are shared out over every document indexed.
-            index_units = ctx.total - 1 - indexed_before
-            documents = max(1, counts["customer"] + counts["vehicle"] + billed.posted + counts["part"])
-
-            def index_progress(done: int, _total: int | None, message: str) -> None:
-                ctx.done = indexed_before
-                ctx.advance(done * index_units // documents, message)
-
-            counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice", "part"),
-                                                  progress=index_progress, cancel=cancel)
-            uow.audit([
-                Change("demo", "setting", "dealership", after={"name": settings.name},
-                       summary="demo dealership settings"),
-                Change("demo", "user_account", "*", summary=f"{counts['user_account']} demo users: "
-                       + ", ".join(u[0] for u in DEMO_USERS)),
-                Change("demo", "customer", "*", summary=f"{counts['customer']} demo customers (seed {seed})"),
-                Change("demo", "contact", "*", summary=f"{counts['contact']} demo contacts (seed {seed})"),
-                Change("demo", "vehicle", "*", summary=f"{counts['vehicle']} demo vehicles (seed {seed})"),
-            ])
-            if cancel is not None:
-                cancel.check()
+            with capture.suspended(uow.connection):
+                counts = _write_all(uow, size, seed=seed, today=today, progress=progress, cancel=cancel,
+                                    hashes=hashes)
             uow.commit()
     finally:
         for pending in hashes:
             pending.cancel()
     if progress is not None:
-        progress(ctx.total - 1, ctx.total, "Analysing the database")
+        total = _units(size)
+        progress(total - 1, total, "Analysing the database")
+    return counts
+
+
+def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress: Progress | None,
+               cancel: CancelToken | None, hashes: list) -> dict[str, int]:
+    """Every demo row, written through ``uow`` (its one transaction); returns the rows per table."""
+    conn = uow.connection
+    actor = uow.actor = system_actor(os_user(), terminal=terminal_code(conn))
+    ctx = DemoContext(random.Random(seed), today, size, actor, uow=uow, progress=progress, cancel=cancel,
+                      total=_units(size))
+    counts: dict[str, int] = {}
+
+    settings = staff.dealership(ctx)
+    staff.write_settings(uow, settings)
+    people_written = crm.write(conn, ctx)
+    counts["customer"] = people_written.customers
+    counts["contact"] = people_written.contacts
+    counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
+    billed = billing.write(conn, ctx)
+    counts.update(billed.counts)
+    counts.update(parts.write(conn, ctx).counts)
+    # Last, so the password hashes were computed while the rows above were being made.
+    counts["user_account"] = staff.write_users(conn, ctx, hashes)
+
+    indexed_before = ctx.done
+    # The units left before the analysis are shared out over every document indexed.
+    index_units = ctx.total - 1 - indexed_before
+    documents = max(1, counts["customer"] + counts["vehicle"] + billed.posted + counts["part"])
+
+    def index_progress(done: int, _total: int | None, message: str) -> None:
+        ctx.done = indexed_before
+        ctx.advance(done * index_units // documents, message)
+
+    counts["search_doc"] = search.rebuild(conn, ("customer", "vehicle", "invoice", "part"),
+                                          progress=index_progress, cancel=cancel)
+    uow.audit([
+        Change("demo", "setting", "dealership", after={"name": settings.name},
+               summary="demo dealership settings"),
+        Change("demo", "user_account", "*", summary=f"{counts['user_account']} demo users: "
+               + ", ".join(u[0] for u in DEMO_USERS)),
+        Change("demo", "customer", "*", summary=f"{counts['customer']} demo customers (seed {seed})"),
+        Change("demo", "contact", "*", summary=f"{counts['contact']} demo contacts (seed {seed})"),
+        Change("demo", "vehicle", "*", summary=f"{counts['vehicle']} demo vehicles (seed {seed})"),
+    ])
+    if cancel is not None:
+        cancel.check()
     return counts
 
 

@@ -1,6 +1,9 @@
-"""SQLAlchemy 2 declarative models. Importing this package registers every table on ``Base.metadata``."""
+"""SQLAlchemy 2 declarative models. Importing this package registers every table on ``Base.metadata``
+and marks each as synced or local-only (``models/sync.py``)."""
 
-from models import admin, billing, crm, parts, search, vehicles  # noqa: F401  (register tables)
+from models import admin, billing, crm, parts, search, sync, vehicles  # noqa: F401  (register tables)
 from models.base import Base
+
+sync.classify(Base.metadata)
 
 __all__ = ["Base"]

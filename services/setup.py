@@ -9,15 +9,17 @@ from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core.ids import new_id
 from models.admin import Role, RolePermission, Setting, TaxRate, Terminal
 from models.base import utcnow
+from models.sync import SyncState
 from services import areas, backups
 from services.billing import accounting
 from services.permissions import DEFAULT_ROLE_PERMISSIONS, ROLES, system_actor
 from services.settings import DealershipSettings
-from store import bootstrap
+from store import bootstrap, capture
 from store.database import Database
 from store.uow import UnitOfWork
 
@@ -30,31 +32,42 @@ def os_user() -> str:
 
 
 def seed(db: Database, *, terminal: str = "T1") -> None:
-    """Fill a freshly migrated database with what every installation needs. Idempotent."""
+    """Fill a freshly migrated database with what every installation needs. Idempotent.
+
+    What it writes is the new database's starting state, the same on every terminal, not a change
+    anyone made: it is not captured for sync (``store/capture.py``)."""
     areas.load()
     actor = system_actor(os_user(), terminal=terminal)
     with UnitOfWork(db, actor) as uow:
-        session = uow.session
-        if session.execute(select(Terminal.id)).first() is None:
-            session.add(Terminal(id=new_id(), code=terminal, created_at=utcnow()))
-        existing = set(session.execute(select(Role.code)).scalars())
-        for code, name in ROLES.items():
-            if code in existing:
-                continue
-            session.add(Role(code=code, name=name, builtin=True))
-            session.flush()
-            for perm in sorted(DEFAULT_ROLE_PERMISSIONS[code]):
-                session.add(RolePermission(role_code=code, permission=perm))
-        if session.get(Setting, "dealership") is None:
-            session.add(Setting(key="dealership", value=json.dumps(asdict(DealershipSettings()), sort_keys=True)))
-        if session.execute(select(TaxRate.id)).first() is None:
-            session.add_all([
-                TaxRate(code="VAT13", name="VAT 13%", rate_bp=1300, is_default=True),
-                TaxRate(code="VAT6", name="VAT 6%", rate_bp=600),
-                TaxRate(code="ZERO", name="Zero-rated", rate_bp=0),
-            ])
-        accounting.seed_defaults(session)
+        with capture.suspended(uow.connection):
+            _seed_rows(uow.session, terminal)
+            # Written while capture is off; committed only once its triggers are back.
+            uow.session.flush()
         uow.commit()
+
+
+def _seed_rows(session: Session, terminal: str) -> None:
+    if session.execute(select(Terminal.id)).first() is None:
+        # One id names this terminal everywhere: the migrations gave change capture one already.
+        terminal_id = session.execute(select(SyncState.terminal_id)).scalar() or new_id()
+        session.add(Terminal(id=terminal_id, code=terminal, created_at=utcnow()))
+    existing = set(session.execute(select(Role.code)).scalars())
+    for code, name in ROLES.items():
+        if code in existing:
+            continue
+        session.add(Role(code=code, name=name, builtin=True))
+        session.flush()
+        for perm in sorted(DEFAULT_ROLE_PERMISSIONS[code]):
+            session.add(RolePermission(role_code=code, permission=perm))
+    if session.get(Setting, "dealership") is None:
+        session.add(Setting(key="dealership", value=json.dumps(asdict(DealershipSettings()), sort_keys=True)))
+    if session.execute(select(TaxRate.id)).first() is None:
+        session.add_all([
+            TaxRate(code="VAT13", name="VAT 13%", rate_bp=1300, is_default=True),
+            TaxRate(code="VAT6", name="VAT 6%", rate_bp=600),
+            TaxRate(code="ZERO", name="Zero-rated", rate_bp=0),
+        ])
+    accounting.seed_defaults(session)
 
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,

@@ -191,6 +191,10 @@
         <translation>收货入库</translation>
     </message>
     <message>
+        <source>See the changes waiting to sync</source>
+        <translation>查看待同步的更改</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -257,6 +261,10 @@
     <message>
         <source>Purchasing</source>
         <translation>采购</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Dealership default</source>

@@ -12,6 +12,7 @@ PERMISSIONS = {
     "audit.view": "Browse the audit trail",
     "settings.edit": "Change dealership settings",
     "backup.run": "Create and restore backups",
+    "sync.view": "See the changes waiting to sync",
 }
 
 _EXPORT = frozenset({"data.export"})

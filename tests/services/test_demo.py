@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections import Counter
@@ -15,14 +16,17 @@ from sqlalchemy import text
 from stdnum.cn import ric, uscc
 
 import demo
+import models
 from core.errors import Cancelled, ValidationError
 from core.ids import id_time_ms
 from core.progress import CancelToken
 from demo.vehicles import MODELS, year_code
+from models.sync import synced_tables
 from services import audit, search, settings, users, validation
 from services.permissions import ROLES
 from services.setup import open_database
 from services.vehicles import FUELS, normalize_plate
+from store import capture
 from store.database import Database
 
 TODAY = date(2025, 6, 1)
@@ -228,6 +232,19 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
                                         *PARTS_TABLES])
+
+
+def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
+    with demo_db.engine.connect() as conn:
+        assert capture.captured_tables(conn) == synced_tables(models.Base.metadata)
+        assert capture.outdated(conn) == []
+    assert _rows(demo_db, "SELECT count(*) FROM customer")[0][0] > 0
+    # Other tests of this module log in to the demo database, and a login is a change like any other.
+    pending = _rows(demo_db, "SELECT table_name, op, data FROM sync_outbox")
+    logins = {"last_login_at", "failed_logins", "locked_until", "updated_at", "updated_by"}
+    assert [(t, op) for t, op, data in pending if not (t == "user_account" and op == "update"
+                                                         and set(json.loads(data)) <= logins)] == []
+    assert _rows(demo_db, "SELECT next_seq FROM sync_state") == [(len(pending) + 1,)]
 
 
 def test_dealership_is_a_shanghai_business_in_yuan(demo_db):

@@ -169,3 +169,34 @@ def test_upgrading_a_database_with_posted_invoices_keeps_them_and_their_guard(tm
                              "WHERE i.status = 'posted' LIMIT 1")[0][0]
     with pytest.raises(sqlite3.DatabaseError, match="immutable"):
         raw_execute(path, "UPDATE invoice_line SET total = total + 1 WHERE id = ?", (line_id,))
+
+
+def test_upgrading_a_database_in_use_starts_capture_without_capturing_what_it_already_holds(db_path, tmp_path):
+    from services import customers
+    from services.customers import CustomerInput
+    from services.permissions import system_actor
+    from store import capture
+
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0004")
+        objects = _objects(db_path)
+        assert not {o for o in objects if o[1].startswith(("sync_", capture.TRIGGER_PREFIX))}
+        assert raw_rows(db_path, "SELECT count(*) FROM role_permission WHERE permission = 'sync.view'") == [(0,)]
+        terminal = raw_rows(db_path, "SELECT id FROM terminal")[0][0]
+        _upgrade(engine)
+        with engine.connect() as conn:
+            assert capture.captured_tables(conn) == models.sync.synced_tables(models.Base.metadata)
+            assert capture.outdated(conn) == []
+    finally:
+        engine.dispose()
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == [(0,)]
+    assert raw_rows(db_path, "SELECT terminal_id, last_hlc, next_seq FROM sync_state") == [(terminal, 0, 1)]
+    assert raw_rows(db_path, "SELECT role_code FROM role_permission WHERE permission = 'sync.view'") == [("owner",)]
+    db = open_database(db_path)
+    try:
+        customers.create(db, system_actor("test"), CustomerInput(name="After the upgrade"))
+    finally:
+        db.dispose()
+    assert raw_rows(db_path, "SELECT seq, terminal_id, table_name, op FROM sync_outbox") == [
+        (1, terminal, "customer", "insert")]

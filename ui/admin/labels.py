@@ -67,6 +67,7 @@ def permission_labels() -> dict[str, str]:
         "stock.count": QCoreApplication.translate("AdminLabels", "Run stock counts"),
         "purchase.edit": QCoreApplication.translate("AdminLabels", "Create and send purchase orders"),
         "purchase.receive": QCoreApplication.translate("AdminLabels", "Receive goods"),
+        "sync.view": QCoreApplication.translate("AdminLabels", "See the changes waiting to sync"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -91,6 +92,7 @@ def permission_groups() -> dict[str, str]:
         "part": QCoreApplication.translate("AdminLabels", "Parts"),
         "stock": QCoreApplication.translate("AdminLabels", "Stock"),
         "purchase": QCoreApplication.translate("AdminLabels", "Purchasing"),
+        "sync": QCoreApplication.translate("AdminLabels", "Sync"),
     }
 
 
