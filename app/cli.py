@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
+import importlib.util
 import logging
 import os
 import sys
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
+from app.commands import Tools
 from services.permissions import system_actor
 
 if TYPE_CHECKING:
@@ -402,21 +405,6 @@ def _output_file(text: str, *, field: str) -> Path:
     return path
 
 
-def cmd_invoice_pdf(args: argparse.Namespace) -> int:
-    from services.billing import documents, exports
-
-    out = _output_file(args.out, field="out")
-    db = _open(args)
-    try:
-        actor = _actor(db)
-        invoice_id = exports.invoice_id_for_number(db, actor, args.number)
-        path = documents.invoice_pdf(db, actor, invoice_id, out)
-    finally:
-        db.dispose()
-    _out(str(path))
-    return EXIT_OK
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     from core.progress import no_progress
     from services import areas
@@ -609,17 +597,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text", nargs="+", metavar="TEXT")
     p.add_argument("--limit", type=_positive, default=50, help="at most this many results (default 50)")
 
-    p = add("invoice", lambda _a: _missing_sub("invoice"), "print invoices and credit notes")
-    invoice = p.add_subparsers(dest="invoice_command", metavar="ACTION")
-    q = add("pdf", cmd_invoice_pdf, "write an invoice or credit note as PDF (every print after the first "
-                                    "is marked COPY)", invoice)
-    q.add_argument("number", metavar="NUMBER", help="the invoice or credit note number")
-    q.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
-
     from services import areas
     from services.imports import framework
 
     areas.load()
+    tools = Tools(open=_open, open_for_reading=_open_for_reading, actor=_actor, out=_out, output_file=_output_file,
+                  progress=_tty_progress, needs_action=lambda name: lambda _a: _missing_sub(name), exit_ok=EXIT_OK)
+    for area in areas.AREAS:
+        if importlib.util.find_spec(f"app.commands.{area.name}") is not None:
+            module = importlib.import_module(f"app.commands.{area.name}")
+            module.register(add, tools)
+
     p = add("export", lambda _a: _missing_sub("export"), "write data to .xlsx or .csv files")
     export = p.add_subparsers(dest="export_command", metavar="WHAT")
     for kind in areas.EXPORTS.values():
