@@ -578,11 +578,14 @@ def _import_price_list(path: Path, scratch: Path, actor, imports, xlsx: Path, *,
         if not capture_on:
             with db.engine.begin() as conn:
                 capture.uninstall(conn, capture.captured_tables(conn))
+        with db.read() as conn:
+            last = conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_outbox").scalar()
         started = time.perf_counter()
         summary = imports.run(db, actor, xlsx, "price-list")
         elapsed = (time.perf_counter() - started) * 1000
         with db.read() as conn:
-            captured = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox WHERE table_name = 'part'").scalar()
+            captured = conn.exec_driver_sql("SELECT count(*) FROM sync_outbox WHERE seq > ? AND table_name = 'part'",
+                                            (last,)).scalar()
     finally:
         db.dispose()
         _discard(copy)
