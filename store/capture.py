@@ -17,9 +17,12 @@ models, so a migration that calls :func:`install` stays correct however the mode
 **A migration that creates a synced table, or alters one (batch mode copies the table, which drops
 its triggers; a plain ADD COLUMN leaves triggers that do not know the new column), calls**
 ``capture.install(op.get_bind(), ["table"])`` **after the change**, in its upgrade and in its
-downgrade. A migration that drops a synced table needs nothing: its triggers go with it. If the
-SQL this module generates ever changes, a migration re-installs the triggers of every synced table.
-A test compares the installed triggers with freshly generated ones.
+downgrade. A migration that drops a synced table needs nothing: its triggers go with it. One that
+alters ``sync_outbox`` or ``sync_state`` uninstalls every capture trigger first and installs them
+again after (SQLite checks every trigger when batch mode renames the copied table into place). If
+the SQL this module generates ever changes, a migration re-installs the triggers of every synced
+table. :func:`outdated` compares the installed triggers with freshly generated ones; the tests check
+it on a freshly migrated database. ``migrations/README.md`` has the same rules.
 
 Runs inside the caller's connection and transaction; any thread that owns that connection.
 """
