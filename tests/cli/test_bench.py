@@ -11,9 +11,9 @@ from python_calamine import CalamineWorkbook
 
 from app import bench
 from services.imports import framework as imports
-from services.imports.parts import PRICE_LIST
 from services.parts import catalogue
 from services.parts.catalogue import PartInput
+from services.parts.imports import PRICE_LIST
 from tests.services.samples import raw_rows
 
 ROWS = 40
