@@ -117,3 +117,28 @@ def test_screens_never_open_a_session_or_write_sql():
             if marker in source:
                 offenders.append(f"{path.relative_to(ROOT)}: {marker}")
     assert offenders == []
+
+
+def test_no_button_passes_its_checked_flag_into_an_optional_argument():
+    """``clicked``/``triggered``/``toggled`` carry a bool: a slot whose first argument is optional gets
+    it as that argument (a "Count sheet…" button once handed False to a file path)."""
+    offenders = []
+    for path in (ROOT / "ui").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        methods: dict[str, ast.FunctionDef] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef):
+                        methods.setdefault(item.name, item)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "connect"
+                    and isinstance(node.func.value, ast.Attribute)
+                    and node.func.value.attr in ("clicked", "triggered", "toggled") and node.args):
+                continue
+            slot = node.args[0]
+            if isinstance(slot, ast.Attribute) and isinstance(slot.value, ast.Name) and slot.value.id == "self":
+                method = methods.get(slot.attr)
+                if method is not None and len(method.args.args) > 1 and method.args.defaults:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {slot.attr}")
+    assert offenders == []

@@ -74,7 +74,7 @@ class StockCountsScreen(ListScreen):
         self.sheet_button.setEnabled(False)
         self.extra_buttons.insertWidget(0, self.sheet_button)
 
-    def save_sheet(self, path: str | None = None) -> Op | None:
+    def save_sheet(self, *, path: str | None = None) -> Op | None:
         count = self.current_count
         if count is None:
             return None
