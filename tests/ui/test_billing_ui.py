@@ -718,3 +718,19 @@ def test_typing_a_part_number_on_a_part_line_names_the_catalogue_part(qtbot, db,
     assert dialog.lines.text(0, "description") == "机油滤清器"
     assert dialog.lines.text(0, "unit_price") == "68.00"
     assert dialog.value().lines[0].part_id == new
+
+
+def test_a_search_that_matches_nothing_clears_the_detail_pane_and_its_actions(db, owner, wang, screen, settle, qtbot):
+    draft_id = invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=wang, lines=[
+        LineInput("Oil change", 1000, 45000, item_type="labour")]))
+    _select(qtbot, screen, draft_id)
+    assert screen.post_button.isEnabled() and screen.edit_button.isEnabled()
+
+    qtbot.keyClicks(screen.list.search, "no such invoice zzz")
+    screen.list.reload()
+    settle()
+
+    assert screen.list.model.rowCount() == 0
+    qtbot.waitUntil(lambda: screen.current_view is None)
+    assert not screen.post_button.isEnabled() and not screen.edit_button.isEnabled()
+    assert "zzz" not in screen.detail.toPlainText() and "Oil change" not in screen.detail.toPlainText()

@@ -462,9 +462,14 @@ class ListView(QWidget):
 
     # --- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
+        """Read the list again from the top (a new search, filter or sort). The selection does not
+        survive it, and whatever followed the selected row (a detail pane, its actions) is told so."""
+        had_selection = self.selected_id() is not None
         self._debounce.stop()
         self.model.reload(self.current_state())
         self._count()
+        if had_selection and self.selected_id() is None:
+            self.current_changed.emit("")
 
     def _count(self) -> None:
         self._count_generation += 1
