@@ -321,6 +321,15 @@ def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput,
 save_and_post = action(save_and_post_in)
 
 
+def check_post(db: Database, actor: Actor, invoice_id: str | None, draft: DraftInput, *,
+               on: date | None = None) -> None:
+    """Everything :func:`save_and_post` would check — the lines, the permissions, the stock the
+    parts need — without keeping anything: the work is done in a unit of work that is rolled back.
+    Raises what posting would raise. For asking "post?" only about a draft that can be posted."""
+    with UnitOfWork(db, actor) as uow:
+        save_and_post_in(uow, invoice_id, draft, on=on)
+
+
 # --- credit notes ---------------------------------------------------------------------------------
 
 def credited_quantities(session_or_conn, invoice_id: str) -> dict[str, int]:

@@ -117,3 +117,29 @@ def test_renaming_a_customer_updates_the_owner_shown_in_the_vehicles_list(
 
     assert handled
     assert _cell(vehicles_page.list, vehicle_id, "owner") == "王伟强"
+
+
+def test_posting_a_counter_sale_short_of_stock_asks_nothing_and_leaves_no_draft(
+        qtbot, db, owner, db_path, window, settle, stocked_part, wang, messages, monkeypatch):
+    from tests.services.samples import count
+
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(
+        lambda cls, ctx, parent=None, *, kinds=None, title=None: search.Hit("customer", wang, "王伟", "")))
+    page = window.show_page("parts")
+    settle()
+    assert page.list.select_id(stocked_part)
+    invoices_before = count(db_path, "invoice")
+    page.sale_button.click()
+    settle()
+    dialog = page.sale_dialog
+    qtbot.mouseClick(dialog.choose_customer, Qt.MouseButton.LeftButton)
+    dialog.lines.set_value(0, "quantity", 50_000)
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert "question" not in messages.kinds(), "the posting was refused before anyone was asked to confirm"
+    assert dialog.isVisible() and not dialog.posted_number
+    assert count(db_path, "invoice") == invoices_before
+    dialog.reject()
+    settle()
+    assert count(db_path, "invoice") == invoices_before

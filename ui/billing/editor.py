@@ -35,6 +35,7 @@ from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
+from ui.workers import Query
 
 # The grid's column keys are the service's field names of a line (``lines[2].unit_price``).
 LINE_KEYS = ("item_code", "description", "item_type", "quantity", "unit_price", "discount", "tax_code",
@@ -295,8 +296,24 @@ class InvoiceDialog(FormDialog):
         self._submit(post=False)
 
     def post(self) -> None:
+        """Check the draft as posting would (nothing is kept), then ask, then save and post it in one
+        transaction: the question comes only for a draft that can be posted."""
         if not self.post_button.isVisible() or not self.buttons.isEnabled():
             return
+        self.lines.clear_marks()
+        self.errors.clear()
+        try:
+            draft = self.value()
+        except ValidationError as exc:
+            self.show_field_error(exc)
+            return
+        db, actor, known = self.ctx.db, self.ctx.actor, self.invoice_id
+        self.buttons.setEnabled(False)
+        self.check_op = Query(self, lambda: invoices.check_post(db, actor, known, draft)).success(
+            self._checked).failure(self._failed).run()
+
+    def _checked(self, _result: object) -> None:
+        self.buttons.setEnabled(True)
         answer = QMessageBox.question(
             self, self.tr("Post invoice"),
             self.tr("Post this invoice? It gets its number now and can no longer be changed; "
