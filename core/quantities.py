@@ -30,9 +30,11 @@ class InsufficientStock(ValidationError):
     """A movement would take a part's stock below zero (or a reservation beyond what is available).
     Quantities are thousandths; the message shows them as typed."""
 
-    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int) -> None:
-        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available, "
-                                     f"{quantity_text(requested)} needed")
+    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int,
+                 reserved: int = 0) -> None:
+        held = f" ({quantity_text(reserved)} reserved for others)" if reserved > 0 else ""
+        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available"
+                                     f"{held}, {quantity_text(requested)} needed")
         self.part_id = part_id
         self.part_number = part_number
         self.available = available

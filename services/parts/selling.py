@@ -26,7 +26,8 @@ def take_out_of_stock(ctx: posting.PostingContext) -> None:
     for line in lines:
         line.unit_cost = stock.stock_level(session, line.part_id).average_cost
         stock.record_movement(session, part_id=line.part_id, kind="counter_sale", quantity=-line.quantity_milli,
-                              moved_on=ctx.on, reference=invoice.number or "", source_id=line.id)
+                              moved_on=ctx.on, reference=invoice.number or "", source_id=line.id,
+                              for_customer_id=invoice.customer_id)
     # Lines are written while the invoice is still a draft: posted lines are immutable.
     session.flush()
     invoice.cost_total = sum(line_cost(quantity_milli=r.quantity_milli, unit_cost=r.unit_cost) for r in
