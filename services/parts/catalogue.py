@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -248,6 +248,19 @@ def resolve_supersession(conn: Connection | Session, part_id: str) -> str:
     """The final part of ``part_id``'s supersession chain (``part_id`` itself when not superseded).
     Raises Conflict if the chain loops (possible only through data merged from elsewhere)."""
     return _chain(conn, part_id)[-1]
+
+
+def older_parts(conn: Connection | Session, part_id: str) -> list[str]:
+    """The parts that ``part_id`` replaces, directly or down a chain, oldest first (A, B for C in
+    A → B → C); empty when it replaces none."""
+    rows = conn.execute(text(
+        "WITH RECURSIVE older(id, depth) AS ("
+        " SELECT id, 1 FROM part WHERE superseded_by_id = :part"
+        " UNION ALL SELECT p.id, o.depth + 1 FROM part p JOIN older o ON p.superseded_by_id = o.id"
+        f" WHERE o.depth < {MAX_CHAIN}) "
+        "SELECT id, max(depth) FROM older WHERE id != :part GROUP BY id ORDER BY max(depth) DESC, id"),
+        {"part": part_id}).all()
+    return [r[0] for r in rows]
 
 
 def set_superseded_by_in(uow: UnitOfWork, old_id: str, new_id: str | None) -> str:

@@ -103,7 +103,9 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
     bin_from, bin_to, category = bin_from.strip(), bin_to.strip(), category.strip()
     if bin_from and bin_to and bin_from > bin_to:
         raise ValidationError("bin_to", f"The bin range ends before it starts ({bin_from} – {bin_to})")
-    where, params = ["active = 1", "superseded_by_id IS NULL"], {}
+    # A superseded number is counted while it still has stock, or that stock could never be corrected.
+    where, params = ["(active = 1 AND superseded_by_id IS NULL OR superseded_by_id IS NOT NULL AND EXISTS "
+                     "(SELECT 1 FROM part_stock s WHERE s.part_id = part.id AND s.on_hand != 0))"], {}
     if bin_from:
         where.append("bin >= :bin_from")
         params["bin_from"] = bin_from

@@ -14,7 +14,8 @@ preferred supplier's lead time:
     min = monthly demand × (lead time days / 30 + 1)
     max = min + monthly demand
 
-Suggested figures and order quantities are rounded up to whole units.
+Suggested figures and order quantities are rounded up to whole units. The on hand, demand and open
+orders of superseded numbers are netted at the newest number of their chain, which is what gets ordered.
 """
 
 from __future__ import annotations
@@ -524,34 +525,58 @@ class SupplierSuggestions:
 
 
 _SUGGESTIONS_SQL = """
-WITH demand AS (
+WITH RECURSIVE chain(id, final, depth) AS (
+    -- Every superseded part with the newest number of its chain (A → B → C: A and B, each with C).
+    SELECT id, superseded_by_id, 1 FROM part WHERE superseded_by_id IS NOT NULL
+    UNION ALL
+    SELECT c.id, p.superseded_by_id, c.depth + 1 FROM chain c JOIN part p ON p.id = c.final
+    WHERE p.superseded_by_id IS NOT NULL AND c.depth < {max_chain}
+),
+older AS (
+    SELECT c.id, c.final FROM chain c JOIN part p ON p.id = c.final WHERE p.superseded_by_id IS NULL
+),
+own_demand AS (
     -- A year of movements is most of the ledger: one sequential scan beats a lookup per index entry.
     SELECT part_id, -sum(quantity) AS qty
     FROM stock_movement NOT INDEXED
     WHERE kind IN ('issue', 'return_from_job', 'counter_sale', 'customer_return') AND moved_on >= :since
     GROUP BY part_id
 ),
-on_order AS (
+own_on_order AS (
     SELECT l.part_id, sum(max(l.quantity - l.received, 0)) AS qty
     FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
     WHERE o.status IN ('draft', 'sent', 'partly_received')
     GROUP BY l.part_id
 ),
+-- What the older numbers of a chain still hold, sell and await is netted at its newest number.
+older_figures AS (
+    SELECT o.final AS part_id, sum(coalesce(ps.on_hand, 0)) AS on_hand, sum(coalesce(ps.reserved, 0)) AS reserved,
+           sum(coalesce(d.qty, 0)) AS demand, sum(oo.qty) AS on_order
+    FROM older o
+    LEFT JOIN part_stock ps ON ps.part_id = o.id
+    LEFT JOIN own_demand d ON d.part_id = o.id
+    LEFT JOIN own_on_order oo ON oo.part_id = o.id
+    GROUP BY o.final
+),
 position AS (
     SELECT p.id, p.brand_id, p.part_number, p.description, p.preferred_supplier_id, p.list_cost,
            p.reorder_manual AS manual,
-           coalesce(ps.on_hand, 0) AS on_hand, coalesce(ps.reserved, 0) AS reserved,
+           coalesce(ps.on_hand, 0) + coalesce(od.on_hand, 0) AS on_hand,
+           coalesce(ps.reserved, 0) + coalesce(od.reserved, 0) AS reserved,
            coalesce(ps.average_cost, 0) AS average_cost,
-           coalesce(oo.qty, 0) AS on_order, max(coalesce(d.qty, 0), 0) AS demand,
+           coalesce(oo.qty, 0) + coalesce(od.on_order, 0) AS on_order,
+           max(coalesce(d.qty, 0) + coalesce(od.demand, 0), 0) AS demand,
            coalesce(s.lead_time_days, :default_lead) AS lead,
            p.min_qty, p.max_qty
     FROM part p
     LEFT JOIN part_stock ps ON ps.part_id = p.id
-    LEFT JOIN on_order oo ON oo.part_id = p.id
-    LEFT JOIN demand d ON d.part_id = p.id
+    LEFT JOIN own_on_order oo ON oo.part_id = p.id
+    LEFT JOIN own_demand d ON d.part_id = p.id
+    LEFT JOIN older_figures od ON od.part_id = p.id
     LEFT JOIN supplier s ON s.id = p.preferred_supplier_id
     WHERE p.active = 1 AND p.superseded_by_id IS NULL
-      AND (p.reorder_manual = 1 OR d.qty > 0 OR oo.qty IS NOT NULL OR ps.on_hand < ps.reserved)
+      AND (p.reorder_manual = 1 OR d.qty > 0 OR oo.qty IS NOT NULL OR ps.on_hand < ps.reserved
+           OR od.part_id IS NOT NULL)
       {part_filter}
 ),
 levels AS (
@@ -577,7 +602,10 @@ def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) 
     wanted = set(part_ids) if part_ids is not None else None
     # A short list is filtered in SQL; a long one would exceed SQLite's limit on bound parameters.
     in_sql = wanted is not None and len(wanted) <= 500
-    sql = _SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
+    from services.parts import catalogue
+
+    sql = (_SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
+           .replace("{max_chain}", str(catalogue.MAX_CHAIN)))
     statement = text(sql)
     if in_sql:
         statement = statement.bindparams(bindparam("part_ids", expanding=True))
