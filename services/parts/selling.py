@@ -56,11 +56,13 @@ def _sell_oldest_first(ctx: posting.PostingContext, line: InvoiceLine) -> int:
 
 
 def return_to_stock(ctx: posting.PostingContext) -> None:
-    """Parts credited on a sale come back into stock at the cost they went out at."""
+    """Parts credited on a sale come back into stock at the cost they went out at; a price credit
+    (a line of no quantity) takes no goods back and moves nothing."""
     session, note = ctx.uow.session, ctx.document
     session.flush()
     for line in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == note.id,
-                                                          InvoiceLine.part_id.is_not(None))).scalars():
+                                                          InvoiceLine.part_id.is_not(None),
+                                                          InvoiceLine.quantity_milli > 0)).scalars():
         stock.record_movement(session, part_id=line.part_id, kind="customer_return", quantity=line.quantity_milli,
                               unit_cost=line.unit_cost, moved_on=ctx.on, reference=note.number or "",
                               source_id=line.id)
