@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
-from core.money import format_money
+from core.money import check_amount, format_money
+from core.quantities import check_quantity
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
@@ -136,6 +137,9 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
             raise ValidationError(f"{where}.description", "A line needs a description")
         if line.item_type not in ITEM_TYPES:
             raise ValidationError(f"{where}.item_type", f"Item type must be one of {', '.join(ITEM_TYPES)}")
+        check_quantity(f"{where}.quantity", line.quantity_milli)
+        for name in ("unit_price", "discount", "unit_cost"):
+            check_amount(f"{where}.{name}", getattr(line, name))
         if line.quantity_milli == 0 or (line.quantity_milli < 0 and not allow_negative):
             raise ValidationError(f"{where}.quantity", "The quantity must be more than zero; "
                                   "take goods back with a credit note")
@@ -193,7 +197,7 @@ def _check_header(session: Session, draft: DraftInput) -> None:
         raise ValidationError("customer_id", "Choose the customer to invoice")
     if draft.vehicle_id and session.get(Vehicle, draft.vehicle_id) is None:
         raise ValidationError("vehicle_id", "The vehicle is not known")
-    if not 0 <= draft.due_days <= 365:
+    if isinstance(draft.due_days, bool) or not isinstance(draft.due_days, int) or not 0 <= draft.due_days <= 365:
         raise ValidationError("due_days", "Payment terms are 0 to 365 days")
 
 
@@ -388,14 +392,13 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
         line = originals.get(line_id)
         if line is None:
             raise ValidationError("amounts", "A credited line does not belong to this invoice")
-        if not isinstance(amount, int) or isinstance(amount, bool) or amount < 0:
-            raise ValidationError(f"amounts[{line.line_no}]", "A credited amount is a positive whole number "
-                                                              "of minor units")
+        check_amount(f"amounts[{line.line_no}]", amount, minimum=0)
     for line_id, qty in wanted.items():
         line = originals.get(line_id)
         if line is None:
             raise ValidationError("lines", "A credited line does not belong to this invoice")
         remaining = line.quantity_milli - already.get(line_id, 0)
+        check_quantity(f"lines[{line.line_no}].quantity", qty)
         if qty < 0:
             raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
         if qty > remaining:

@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.money import check_amount
+from core.quantities import check_quantity
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
 from services.permissions import require
@@ -133,10 +135,10 @@ def _validated(session: Session, data: PartInput) -> PartInput:
     if not description:
         raise ValidationError("description", "A part needs a description")
     for name in ("retail_price", "trade_price", "list_cost"):
-        if getattr(data, name) < 0:
+        if check_amount(name, getattr(data, name)) < 0:
             raise ValidationError(name, "A price cannot be negative")
     for name in ("min_qty", "max_qty"):
-        if getattr(data, name) < 0:
+        if check_quantity(name, getattr(data, name)) < 0:
             raise ValidationError(name, "A quantity cannot be negative")
     if data.max_qty and data.max_qty < data.min_qty:
         raise ValidationError("max_qty", "The maximum cannot be below the minimum")

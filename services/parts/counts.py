@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
+from core.quantities import check_quantity
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
 from services import settings
@@ -155,7 +156,7 @@ def enter_count_in(uow: UnitOfWork, count_id: str, part_id: str, counted: int) -
     moment; entering a part again replaces its figure."""
     actor, session = uow.actor, uow.session
     require(actor, "stock.count")
-    if not isinstance(counted, int) or counted < 0:
+    if check_quantity("counted", counted) < 0:
         raise ValidationError("counted", "A counted quantity cannot be negative")
     count = _count(session, count_id, *EDITABLE)
     line = session.execute(select(StockCountLine).where(StockCountLine.count_id == count_id,

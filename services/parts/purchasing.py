@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.money import check_amount
+from core.quantities import check_quantity
 from models.crm import Customer
 from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, Supplier
 from services import settings
@@ -226,9 +228,9 @@ def _clean_order_lines(session: Session, lines: Iterable[tuple]) -> list[OrderLi
             raise ValidationError(where, "A line is (part, quantity, unit cost[, customer, reference])") from None
         if not line.part_id or session.get(Part, line.part_id) is None:
             raise ValidationError(f"{where}.part_id", "The part is not in the catalogue")
-        if not isinstance(line.quantity, int) or line.quantity <= 0:
+        if check_quantity(f"{where}.quantity", line.quantity) <= 0:
             raise ValidationError(f"{where}.quantity", "The quantity must be more than zero")
-        if not isinstance(line.unit_cost, int) or line.unit_cost < 0:
+        if check_amount(f"{where}.unit_cost", line.unit_cost) < 0:
             raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
         if line.for_customer_id and session.get(Customer, line.for_customer_id) is None:
             raise ValidationError(f"{where}.for_customer_id", "The customer is not known")
@@ -390,9 +392,9 @@ def receive_goods_in(uow: UnitOfWork, order_id: str, lines: Mapping[str, tuple[i
             quantity, unit_cost = value
         except (TypeError, ValueError):
             raise ValidationError(where, "Give the quantity received and the unit cost") from None
-        if not isinstance(quantity, int) or quantity < 0:
+        if check_quantity(f"{where}.quantity", quantity) < 0:
             raise ValidationError(f"{where}.quantity", f"Line {line.line_no}: the quantity cannot be negative")
-        if not isinstance(unit_cost, int) or unit_cost < 0:
+        if check_amount(f"{where}.unit_cost", unit_cost) < 0:
             raise ValidationError(f"{where}.unit_cost", f"Line {line.line_no}: the unit cost cannot be negative")
         outstanding = line.quantity - line.received
         if quantity > outstanding:
@@ -656,7 +658,8 @@ def make_orders_from_suggestions_in(uow: UnitOfWork, *, part_ids: Collection[str
     Parts without a preferred supplier are left out. Returns the draft order ids."""
     actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    quantities = dict(quantities or {})
+    quantities = {part_id: check_quantity(f"quantities[{part_id}]", quantity)
+                  for part_id, quantity in (quantities or {}).items()}
     rows = _suggestions(session.connection(), today=today or date.today(), part_ids=part_ids)
     by_supplier: dict[str, list[OrderLine]] = {}
     for row in rows:

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.quantities import InsufficientStock
+from core.money import check_amount
+from core.quantities import InsufficientStock, check_quantity
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
@@ -115,7 +116,7 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
     stock."""
     if kind not in MOVEMENT_KINDS:
         raise ValidationError("kind", f"Movement type must be one of {', '.join(MOVEMENT_KINDS)}")
-    if not isinstance(quantity, int) or quantity == 0:
+    if check_quantity("quantity", quantity) == 0:
         raise ValidationError("quantity", "A movement needs a quantity other than zero")
     if kind in INCOMING and quantity < 0:
         raise ValidationError("quantity", f"A {kind.replace('_', ' ')} brings stock in: the quantity is positive")
@@ -123,7 +124,7 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
         raise ValidationError("quantity", f"An {kind.replace('_', ' ')} takes stock out: the quantity is negative")
     if kind == "receipt" and unit_cost is None:
         raise ValidationError("unit_cost", "A receipt needs its unit cost")
-    if unit_cost is not None and unit_cost < 0:
+    if unit_cost is not None and check_amount("unit_cost", unit_cost) < 0:
         raise ValidationError("unit_cost", "A cost cannot be negative")
     stock = _stock_row(session, part_id)
     on_hand, average = stock.on_hand, stock.average_cost
@@ -169,7 +170,7 @@ def count_to(session: Session, *, part_id: str, counted: int, moved_on: date, re
     """Record the count variance that brings on hand to ``counted`` (measured against ``expected``,
     the on hand when the part was counted, default the current on hand); None when there is no
     variance. Inside the caller's write transaction."""
-    if counted < 0:
+    if check_quantity("counted", counted) < 0:
         raise ValidationError("counted", "A counted quantity cannot be negative")
     base = _stock_row(session, part_id).on_hand if expected is None else expected
     variance = counted - base
@@ -255,8 +256,10 @@ def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str,
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", "Say why the stock is adjusted")
-    if quantity == 0:
+    if check_quantity("quantity", quantity) == 0:
         raise ValidationError("quantity", "An adjustment needs a quantity other than zero")
+    if unit_cost is not None:
+        check_amount("unit_cost", unit_cost, minimum=0)
     moved_on = on or date.today()
     try:
         with UnitOfWork(db, actor) as uow:
@@ -280,7 +283,7 @@ def issue(db: Database, actor: Actor, part_id: str, quantity: int, *, reference:
     """Issue ``quantity`` (positive thousandths) to a repair order ``reference`` at the average
     cost; returns the movement id. A refusal for want of stock is audited, then raised."""
     require(actor, "part.edit")
-    if quantity <= 0:
+    if check_quantity("quantity", quantity) <= 0:
         raise ValidationError("quantity", "Issue a quantity more than zero")
     try:
         with UnitOfWork(db, actor) as uow:
@@ -301,7 +304,7 @@ def add_reservation(session: Session, *, part_id: str, quantity: int, for_refere
                     customer_id: str | None = None) -> str:
     """Set ``quantity`` aside for ``for_reference`` inside the caller's write transaction; refuses
     more than is available. Returns the reservation id."""
-    if quantity <= 0:
+    if check_quantity("quantity", quantity) <= 0:
         raise ValidationError("quantity", "Reserve a quantity more than zero")
     if not (for_reference or "").strip():
         raise ValidationError("for_reference", "Say what the stock is reserved for")
