@@ -18,6 +18,36 @@ CURRENCIES: dict[str, tuple[int, str]] = {
 }
 
 
+# The largest integer SQLite stores; an amount, quantity or rate beyond it cannot be kept exactly.
+STORABLE_MAX = 2**63 - 1
+
+
+def exact_integer(field: str, value: object, *, unit: str, minimum: int | None = None,
+                  maximum: int | None = None) -> int:
+    """``value`` if it is an exact whole number of ``unit`` that SQLite can store (and within
+    ``minimum``–``maximum`` when given); otherwise :class:`ValidationError` naming ``field``. A float
+    (0.0015), a bool or a number beyond 2^63−1 is refused rather than rounded or overflowed."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError(field, f"'{value}' is not a whole number of {unit}")
+    if not -STORABLE_MAX <= value <= STORABLE_MAX:
+        raise ValidationError(field, f"{value} is too large to be stored")
+    if minimum is not None and value < minimum:
+        raise ValidationError(field, f"must be at least {minimum} {unit}")
+    if maximum is not None and value > maximum:
+        raise ValidationError(field, f"must be at most {maximum} {unit}")
+    return value
+
+
+def check_amount(field: str, value: object, *, minimum: int | None = None) -> int:
+    """An amount of money in minor units, checked by :func:`exact_integer`."""
+    return exact_integer(field, value, unit="minor units", minimum=minimum)
+
+
+def check_rate_bp(field: str, value: object) -> int:
+    """A tax rate in basis points, 0 to 10000 (100 %), checked by :func:`exact_integer`."""
+    return exact_integer(field, value, unit="basis points", minimum=0, maximum=10_000)
+
+
 def digits(currency: str) -> int:
     return CURRENCIES.get(currency, (2, ""))[0]
 
@@ -38,7 +68,7 @@ def to_minor(amount: Decimal | int | str, currency: str) -> int:
     scaled = value.scaleb(digits(currency))
     if scaled != scaled.to_integral_value():
         raise ValidationError("amount", f"'{amount}' has more than {digits(currency)} decimal places")
-    return int(scaled)
+    return check_amount("amount", int(scaled))
 
 
 def from_minor(minor: int, currency: str) -> Decimal:

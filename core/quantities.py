@@ -5,8 +5,14 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from core.errors import ValidationError
+from core.money import exact_integer
 
 QUANTITY_SCALE = 1000
+
+
+def check_quantity(field: str, value: object, *, minimum: int | None = None) -> int:
+    """A quantity in thousandths, checked by :func:`core.money.exact_integer`."""
+    return exact_integer(field, value, unit="thousandths", minimum=minimum)
 
 
 def quantity_from_text(text: str) -> int:
@@ -18,7 +24,7 @@ def quantity_from_text(text: str) -> int:
     scaled = value * QUANTITY_SCALE
     if not value.is_finite() or scaled != scaled.to_integral_value():
         raise ValidationError("quantity", f"'{text}' has more than three decimal places")
-    return int(scaled)
+    return check_quantity("quantity", int(scaled))
 
 
 def quantity_text(quantity_milli: int) -> str:
@@ -30,9 +36,11 @@ class InsufficientStock(ValidationError):
     """A movement would take a part's stock below zero (or a reservation beyond what is available).
     Quantities are thousandths; the message shows them as typed."""
 
-    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int) -> None:
-        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available, "
-                                     f"{quantity_text(requested)} needed")
+    def __init__(self, part_id: str, part_number: str, *, available: int, requested: int,
+                 reserved: int = 0) -> None:
+        held = f" ({quantity_text(reserved)} reserved for others)" if reserved > 0 else ""
+        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available"
+                                     f"{held}, {quantity_text(requested)} needed")
         self.part_id = part_id
         self.part_number = part_number
         self.available = available

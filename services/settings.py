@@ -182,12 +182,8 @@ def save_tax_rate_in(uow: UnitOfWork, *, code: str, name: str, rate: str | int,
         raise ValidationError("code", "A tax code is required")
     if not name.strip():
         raise ValidationError("name", "A tax name is required")
-    if isinstance(rate, int) and not isinstance(rate, bool):
-        if not 0 <= rate <= 10000:
-            raise ValidationError("rate", f"{rate} basis points is not between 0 and 100 %")
-        rate_bp = rate
-    else:
-        rate_bp = money.parse_rate_percent(str(rate))
+    # A float such as 13.5 is not exact: rates come as basis points or as typed text.
+    rate_bp = money.parse_rate_percent(rate) if isinstance(rate, str) else money.check_rate_bp("rate", rate)
     clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
     if clash and clash != id:
         raise ValidationError("code", f"Tax code '{code}' already exists")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import ValidationError
+from core.money import check_amount
 from models.base import utcnow
 from models.billing import CashDay, Payment
 from services import settings
@@ -105,7 +106,7 @@ def set_opening_float_in(uow: UnitOfWork, *, day: date, amount: int, terminal: s
     """Record the cash in the drawer when ``day`` started; refused once the day is closed."""
     actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
-    if amount < 0:
+    if check_amount("opening_float", amount) < 0:
         raise ValidationError("opening_float", "The opening float cannot be negative")
     row = _open_cash_day(session, actor, terminal or settings.terminal_code(session), day)
     row.opening_float = amount
@@ -121,7 +122,7 @@ def close_day_in(uow: UnitOfWork, *, day: date, counted_cash: int, notes: str = 
     closed day's report."""
     actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
-    if counted_cash < 0:
+    if check_amount("counted_cash", counted_cash) < 0:
         raise ValidationError("counted_cash", "The counted cash cannot be negative")
     if day > date.today():
         raise ValidationError("day", "A day can be closed once it has started")

@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.money import check_amount, format_money
+from core.quantities import check_quantity
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
@@ -135,6 +137,9 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
             raise ValidationError(f"{where}.description", "A line needs a description")
         if line.item_type not in ITEM_TYPES:
             raise ValidationError(f"{where}.item_type", f"Item type must be one of {', '.join(ITEM_TYPES)}")
+        check_quantity(f"{where}.quantity", line.quantity_milli)
+        for name in ("unit_price", "discount", "unit_cost"):
+            check_amount(f"{where}.{name}", getattr(line, name))
         if line.quantity_milli == 0 or (line.quantity_milli < 0 and not allow_negative):
             raise ValidationError(f"{where}.quantity", "The quantity must be more than zero; "
                                   "take goods back with a credit note")
@@ -192,7 +197,7 @@ def _check_header(session: Session, draft: DraftInput) -> None:
         raise ValidationError("customer_id", "Choose the customer to invoice")
     if draft.vehicle_id and session.get(Vehicle, draft.vehicle_id) is None:
         raise ValidationError("vehicle_id", "The vehicle is not known")
-    if not 0 <= draft.due_days <= 365:
+    if isinstance(draft.due_days, bool) or not isinstance(draft.due_days, int) or not 0 <= draft.due_days <= 365:
         raise ValidationError("due_days", "Payment terms are 0 to 365 days")
 
 
@@ -351,11 +356,28 @@ def balance(session_or_conn, invoice_id: str) -> int:
     return total - allocated
 
 
+def credited_totals(session_or_conn, invoice_id: str) -> dict[str, int]:
+    """Original line id → amount (tax included) already credited by posted credit notes, quantity
+    and price credits alike."""
+    rows = session_or_conn.execute(
+        select(InvoiceLine.credited_line_id, func.sum(InvoiceLine.total))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(Invoice.credited_invoice_id == invoice_id, Invoice.status == "posted",
+               InvoiceLine.credited_line_id.is_not(None))
+        .group_by(InvoiceLine.credited_line_id))
+    return {line_id: int(total) for line_id, total in rows}
+
+
 def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
-                       lines: dict[str, int] | None = None, reason: str = "", on: date | None = None) -> str:
-    """Credit an invoice in full (``lines=None``) or the given quantities of its lines
-    (line id → quantity in thousandths). The credit note is posted at once, settles what is still
-    open on the invoice, and any rest is the customer's credit. Returns the credit note's id."""
+                       lines: dict[str, int] | None = None, amounts: dict[str, int] | None = None,
+                       reason: str = "", on: date | None = None) -> str:
+    """Credit an invoice in full (``lines`` and ``amounts`` both None), or the given quantities of
+    its lines (``lines``: line id → quantity in thousandths: goods taken back, which return to
+    stock at the cost they left at), and/or amounts of its lines (``amounts``: line id → amount in
+    minor units, tax included: a price or goodwill credit, which takes no goods back, so it neither
+    moves stock nor reverses cost). Nothing credited on a line exceeds what remains of it. The
+    credit note is posted at once, settles what is still open on the invoice, and any rest is the
+    customer's credit. Returns the credit note's id."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.credit")
     original = session.get(Invoice, invoice_id)
@@ -368,16 +390,24 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
     originals = {r.id: r for r in session.execute(
         select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id).order_by(InvoiceLine.line_no)).scalars()}
     already = credited_quantities(session, invoice_id)
+    whole = lines is None and amounts is None
     wanted = lines if lines is not None else {
-        line_id: r.quantity_milli - already.get(line_id, 0) for line_id, r in originals.items()}
+        line_id: r.quantity_milli - already.get(line_id, 0) for line_id, r in originals.items()} if whole else {}
     wanted = {k: v for k, v in wanted.items() if v != 0}
-    if not wanted:
+    priced = {k: v for k, v in (amounts or {}).items() if v != 0}
+    if not wanted and not priced:
         raise ValidationError("lines", f"Nothing is left to credit on invoice {original.number}")
+    for line_id, amount in priced.items():
+        line = originals.get(line_id)
+        if line is None:
+            raise ValidationError("amounts", "A credited line does not belong to this invoice")
+        check_amount(f"amounts[{line.line_no}]", amount, minimum=0)
     for line_id, qty in wanted.items():
         line = originals.get(line_id)
         if line is None:
             raise ValidationError("lines", "A credited line does not belong to this invoice")
         remaining = line.quantity_milli - already.get(line_id, 0)
+        check_quantity(f"lines[{line.line_no}].quantity", qty)
         if qty < 0:
             raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
         if qty > remaining:
@@ -392,16 +422,41 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
     session.add(note)
     session.flush()
     taken = []
-    for no, (line_id, qty) in enumerate(sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no), 1):
+    credited_before = credited_totals(session, invoice_id)
+    this_note: dict[str, int] = {}
+    no = 0
+    for line_id, qty in sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no):
         src = originals[line_id]
         c = credit_amounts(src, credited_before=already.get(line_id, 0), quantity_milli=qty,
                            prices_include_tax=original.prices_include_tax)
+        no += 1
         session.add(InvoiceLine(
             invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
             description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=c.discount,
             tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=c.net,
             tax=c.tax, total=c.total, credited_line_id=src.id, part_id=src.part_id))
         taken.append((c.net, c.tax, c.total, c.cost))
+        this_note[line_id] = this_note.get(line_id, 0) + c.total
+    for line_id, amount in sorted(priced.items(), key=lambda kv: originals[kv[0]].line_no):
+        src = originals[line_id]
+        # A price credit is a line of no quantity: it takes no goods back and costs nothing, so
+        # the sale keeps its cost and the quantity left to take back is unchanged.
+        a = line_amounts(quantity_milli=1000, unit_price=amount, discount=0, rate_bp=src.tax_rate_bp,
+                         prices_include_tax=True)
+        no += 1
+        session.add(InvoiceLine(
+            invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
+            description=f"Price credit: {src.description}"[:300], quantity_milli=0, unit_price=0, discount=0,
+            tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=0, net=a.net, tax=a.tax,
+            total=a.total, credited_line_id=src.id, part_id=src.part_id))
+        taken.append((a.net, a.tax, a.total, 0))
+        this_note[line_id] = this_note.get(line_id, 0) + a.total
+    for line_id, amount in this_note.items():
+        src = originals[line_id]
+        left = src.total - credited_before.get(line_id, 0)
+        if amount > left:
+            raise ValidationError(f"lines[{src.line_no}]", f"Only {format_money(left, original.currency)} of "
+                                                           f"line {src.line_no} is left to credit")
     totals = invoice_totals(taken)
     total = totals.total
     credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import format_money
+from core.money import check_amount, format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
@@ -240,12 +240,12 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
     for i, split in enumerate(splits, start=1):
         if split.method not in PAYMENT_METHODS:
             raise ValidationError(f"splits[{i}].method", f"The method must be one of {', '.join(PAYMENT_METHODS)}")
-        if split.amount <= 0:
+        if check_amount(f"splits[{i}].amount", split.amount) <= 0:
             raise ValidationError(f"splits[{i}].amount", "An amount must be more than zero")
         if len(split.reference.strip()) > 80:
             raise ValidationError(f"splits[{i}].reference", "A reference is at most 80 characters")
     for key, amount in allocations.items():
-        if amount <= 0:
+        if check_amount(f"allocations[{key}]", amount) <= 0:
             raise ValidationError(f"allocations[{key}]", "An allocated amount must be more than zero")
 
     _customer(session, customer_id)
@@ -335,7 +335,7 @@ def allocate_in(uow: UnitOfWork, *, invoice_id: str, amount: int, payment_id: st
     require(actor, "payment.take")
     if (payment_id is None) == (credit_note_id is None):
         raise ValidationError("source", "Choose one payment or one credit note to allocate from")
-    if amount <= 0:
+    if check_amount("amount", amount) <= 0:
         raise ValidationError("amount", "An allocated amount must be more than zero")
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
@@ -379,7 +379,7 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     require(actor, "payment.refund")
     if method not in MONEY_METHODS:
         raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
-    if amount <= 0:
+    if check_amount("amount", amount) <= 0:
         raise ValidationError("amount", "A refund must be more than zero")
     paid_on = on or date.today()
     _customer(session, customer_id)

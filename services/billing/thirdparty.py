@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session, aliased
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import format_money
+from core.money import check_amount, format_money
 from models.billing import InsuranceClaim, Invoice, Rebate
 from models.crm import Customer
 from models.vehicles import Vehicle
@@ -115,8 +115,7 @@ def _text(value: str, field: str, label: str, *, max_len: int, required: bool = 
 
 
 def _amount(value: int, field: str, label: str, *, positive: bool) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValidationError(field, f"{label} must be a whole number of minor units")
+    check_amount(field, value)
     if positive and value <= 0:
         raise ValidationError(field, f"{label} must be more than zero")
     if value < 0:

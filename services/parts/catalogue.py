@@ -12,11 +12,13 @@ import unicodedata
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.money import check_amount
+from core.quantities import check_quantity
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
 from services.permissions import require
@@ -133,10 +135,10 @@ def _validated(session: Session, data: PartInput) -> PartInput:
     if not description:
         raise ValidationError("description", "A part needs a description")
     for name in ("retail_price", "trade_price", "list_cost"):
-        if getattr(data, name) < 0:
+        if check_amount(name, getattr(data, name)) < 0:
             raise ValidationError(name, "A price cannot be negative")
     for name in ("min_qty", "max_qty"):
-        if getattr(data, name) < 0:
+        if check_quantity(name, getattr(data, name)) < 0:
             raise ValidationError(name, "A quantity cannot be negative")
     if data.max_qty and data.max_qty < data.min_qty:
         raise ValidationError("max_qty", "The maximum cannot be below the minimum")
@@ -248,6 +250,19 @@ def resolve_supersession(conn: Connection | Session, part_id: str) -> str:
     """The final part of ``part_id``'s supersession chain (``part_id`` itself when not superseded).
     Raises Conflict if the chain loops (possible only through data merged from elsewhere)."""
     return _chain(conn, part_id)[-1]
+
+
+def older_parts(conn: Connection | Session, part_id: str) -> list[str]:
+    """The parts that ``part_id`` replaces, directly or down a chain, oldest first (A, B for C in
+    A → B → C); empty when it replaces none."""
+    rows = conn.execute(text(
+        "WITH RECURSIVE older(id, depth) AS ("
+        " SELECT id, 1 FROM part WHERE superseded_by_id = :part"
+        " UNION ALL SELECT p.id, o.depth + 1 FROM part p JOIN older o ON p.superseded_by_id = o.id"
+        f" WHERE o.depth < {MAX_CHAIN}) "
+        "SELECT id, max(depth) FROM older WHERE id != :part GROUP BY id ORDER BY max(depth) DESC, id"),
+        {"part": part_id}).all()
+    return [r[0] for r in rows]
 
 
 def set_superseded_by_in(uow: UnitOfWork, old_id: str, new_id: str | None) -> str:

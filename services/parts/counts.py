@@ -4,7 +4,9 @@ Each line remembers the ledger's on hand at the moment it was counted (``expecte
 moves while the count is under way therefore never shows as a variance: a receipt booked before
 the shelf was counted is in ``expected`` (and on the shelf); one booked after it is in neither the
 count nor ``expected``. Posting records ``counted − expected`` per line as a count variance, which
-brings on hand to the counted figure plus whatever moved after the line was counted.
+brings on hand to the counted figure plus whatever moved after the line was counted. A count
+variance that another count posted after the line was counted is already part of that figure, so it
+is not posted again; and a count cannot be started for parts that an open count already holds.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
+from core.quantities import check_quantity
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
 from services import settings
@@ -101,7 +104,9 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
     bin_from, bin_to, category = bin_from.strip(), bin_to.strip(), category.strip()
     if bin_from and bin_to and bin_from > bin_to:
         raise ValidationError("bin_to", f"The bin range ends before it starts ({bin_from} – {bin_to})")
-    where, params = ["active = 1", "superseded_by_id IS NULL"], {}
+    # A superseded number is counted while it still has stock, or that stock could never be corrected.
+    where, params = ["(active = 1 AND superseded_by_id IS NULL OR superseded_by_id IS NOT NULL AND EXISTS "
+                     "(SELECT 1 FROM part_stock s WHERE s.part_id = part.id AND s.on_hand != 0))"], {}
     if bin_from:
         where.append("bin >= :bin_from")
         params["bin_from"] = bin_from
@@ -115,9 +120,19 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
         params["category"] = category
     on = on or date.today()
     conn = session.connection()
-    part_ids = [r[0] for r in conn.execute(text(f"SELECT id FROM part WHERE {' AND '.join(where)}"), params)]
+    selection = f"SELECT id FROM part WHERE {' AND '.join(where)}"
+    part_ids = [r[0] for r in conn.execute(text(selection), params)]
+    field = "bin_from" if (bin_from or bin_to) else "category"
     if not part_ids:
-        raise ValidationError("bin_from" if (bin_from or bin_to) else "category", "No parts match this selection")
+        raise ValidationError(field, "No parts match this selection")
+    # Two open counts of one part would each post its variance; the second waits for the first.
+    overlapping = [r[0] for r in conn.execute(text(
+        "SELECT c.number FROM stock_count c WHERE c.status IN ('open', 'counting') AND EXISTS "
+        f"(SELECT 1 FROM stock_count_line l WHERE l.count_id = c.id AND l.part_id IN ({selection})) "
+        "ORDER BY c.number"), params)]
+    if overlapping:
+        raise ValidationError(field, f"Count {', '.join(overlapping)} is still open for some of these parts; "
+                                     "post or cancel it first")
     number = settings.next_number(session, "stock_count", on=on)
     count = StockCount(number=number, status="open", bin_from=bin_from, bin_to=bin_to, category=category,
                        started_on=on)
@@ -141,7 +156,7 @@ def enter_count_in(uow: UnitOfWork, count_id: str, part_id: str, counted: int) -
     moment; entering a part again replaces its figure."""
     actor, session = uow.actor, uow.session
     require(actor, "stock.count")
-    if not isinstance(counted, int) or counted < 0:
+    if check_quantity("counted", counted) < 0:
         raise ValidationError("counted", "A counted quantity cannot be negative")
     count = _count(session, count_id, *EDITABLE)
     line = session.execute(select(StockCountLine).where(StockCountLine.count_id == count_id,
@@ -216,14 +231,23 @@ def post_count_in(uow: UnitOfWork, count_id: str, *, on: date | None = None) -> 
     on = on or date.today()
     count = _count(session, count_id, *EDITABLE)
     lines = [line for line in _lines(session, count_id) if line.counted is not None]
+    marks = dict(session.execute(select(StockCountLine.id, StockCountLine.ledger_mark)
+                                 .where(StockCountLine.count_id == count_id)).all())
     movements = 0
     value = 0
     for line in lines:
-        moved = stock.count_to(session, part_id=line.part_id, counted=line.counted, expected=line.expected,
+        # Another count's variance posted after this line was counted already brought on hand to a
+        # counted figure: measured against ``expected`` alone, it would be posted a second time.
+        settled = session.execute(
+            select(func.coalesce(func.sum(StockMovement.quantity), 0))
+            .where(StockMovement.part_id == line.part_id, StockMovement.kind == "count_variance",
+                   StockMovement.id > marks[line.id])).scalar_one()
+        expected = line.expected + settled
+        moved = stock.count_to(session, part_id=line.part_id, counted=line.counted, expected=expected,
                                moved_on=on, reference=count.number, source_id=line.id)
         if moved is not None:
             movements += 1
-            value += line.variance_value or 0
+            value += line_cost(quantity_milli=line.counted - expected, unit_cost=line.average_cost)
     count.status = "posted"
     count.posted_on = on
     return PostResult(movements=movements, variance_value=value)

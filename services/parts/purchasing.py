@@ -14,7 +14,8 @@ preferred supplier's lead time:
     min = monthly demand × (lead time days / 30 + 1)
     max = min + monthly demand
 
-Suggested figures and order quantities are rounded up to whole units.
+Suggested figures and order quantities are rounded up to whole units. The on hand, demand and open
+orders of superseded numbers are netted at the newest number of their chain, which is what gets ordered.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.money import check_amount
+from core.quantities import check_quantity
 from models.crm import Customer
 from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, Supplier
 from services import settings
@@ -225,9 +228,9 @@ def _clean_order_lines(session: Session, lines: Iterable[tuple]) -> list[OrderLi
             raise ValidationError(where, "A line is (part, quantity, unit cost[, customer, reference])") from None
         if not line.part_id or session.get(Part, line.part_id) is None:
             raise ValidationError(f"{where}.part_id", "The part is not in the catalogue")
-        if not isinstance(line.quantity, int) or line.quantity <= 0:
+        if check_quantity(f"{where}.quantity", line.quantity) <= 0:
             raise ValidationError(f"{where}.quantity", "The quantity must be more than zero")
-        if not isinstance(line.unit_cost, int) or line.unit_cost < 0:
+        if check_amount(f"{where}.unit_cost", line.unit_cost) < 0:
             raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
         if line.for_customer_id and session.get(Customer, line.for_customer_id) is None:
             raise ValidationError(f"{where}.for_customer_id", "The customer is not known")
@@ -389,9 +392,9 @@ def receive_goods_in(uow: UnitOfWork, order_id: str, lines: Mapping[str, tuple[i
             quantity, unit_cost = value
         except (TypeError, ValueError):
             raise ValidationError(where, "Give the quantity received and the unit cost") from None
-        if not isinstance(quantity, int) or quantity < 0:
+        if check_quantity(f"{where}.quantity", quantity) < 0:
             raise ValidationError(f"{where}.quantity", f"Line {line.line_no}: the quantity cannot be negative")
-        if not isinstance(unit_cost, int) or unit_cost < 0:
+        if check_amount(f"{where}.unit_cost", unit_cost) < 0:
             raise ValidationError(f"{where}.unit_cost", f"Line {line.line_no}: the unit cost cannot be negative")
         outstanding = line.quantity - line.received
         if quantity > outstanding:
@@ -524,34 +527,58 @@ class SupplierSuggestions:
 
 
 _SUGGESTIONS_SQL = """
-WITH demand AS (
+WITH RECURSIVE chain(id, final, depth) AS (
+    -- Every superseded part with the newest number of its chain (A → B → C: A and B, each with C).
+    SELECT id, superseded_by_id, 1 FROM part WHERE superseded_by_id IS NOT NULL
+    UNION ALL
+    SELECT c.id, p.superseded_by_id, c.depth + 1 FROM chain c JOIN part p ON p.id = c.final
+    WHERE p.superseded_by_id IS NOT NULL AND c.depth < {max_chain}
+),
+older AS (
+    SELECT c.id, c.final FROM chain c JOIN part p ON p.id = c.final WHERE p.superseded_by_id IS NULL
+),
+own_demand AS (
     -- A year of movements is most of the ledger: one sequential scan beats a lookup per index entry.
     SELECT part_id, -sum(quantity) AS qty
     FROM stock_movement NOT INDEXED
     WHERE kind IN ('issue', 'return_from_job', 'counter_sale', 'customer_return') AND moved_on >= :since
     GROUP BY part_id
 ),
-on_order AS (
+own_on_order AS (
     SELECT l.part_id, sum(max(l.quantity - l.received, 0)) AS qty
     FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
     WHERE o.status IN ('draft', 'sent', 'partly_received')
     GROUP BY l.part_id
 ),
+-- What the older numbers of a chain still hold, sell and await is netted at its newest number.
+older_figures AS (
+    SELECT o.final AS part_id, sum(coalesce(ps.on_hand, 0)) AS on_hand, sum(coalesce(ps.reserved, 0)) AS reserved,
+           sum(coalesce(d.qty, 0)) AS demand, sum(oo.qty) AS on_order
+    FROM older o
+    LEFT JOIN part_stock ps ON ps.part_id = o.id
+    LEFT JOIN own_demand d ON d.part_id = o.id
+    LEFT JOIN own_on_order oo ON oo.part_id = o.id
+    GROUP BY o.final
+),
 position AS (
     SELECT p.id, p.brand_id, p.part_number, p.description, p.preferred_supplier_id, p.list_cost,
            p.reorder_manual AS manual,
-           coalesce(ps.on_hand, 0) AS on_hand, coalesce(ps.reserved, 0) AS reserved,
+           coalesce(ps.on_hand, 0) + coalesce(od.on_hand, 0) AS on_hand,
+           coalesce(ps.reserved, 0) + coalesce(od.reserved, 0) AS reserved,
            coalesce(ps.average_cost, 0) AS average_cost,
-           coalesce(oo.qty, 0) AS on_order, max(coalesce(d.qty, 0), 0) AS demand,
+           coalesce(oo.qty, 0) + coalesce(od.on_order, 0) AS on_order,
+           max(coalesce(d.qty, 0) + coalesce(od.demand, 0), 0) AS demand,
            coalesce(s.lead_time_days, :default_lead) AS lead,
            p.min_qty, p.max_qty
     FROM part p
     LEFT JOIN part_stock ps ON ps.part_id = p.id
-    LEFT JOIN on_order oo ON oo.part_id = p.id
-    LEFT JOIN demand d ON d.part_id = p.id
+    LEFT JOIN own_on_order oo ON oo.part_id = p.id
+    LEFT JOIN own_demand d ON d.part_id = p.id
+    LEFT JOIN older_figures od ON od.part_id = p.id
     LEFT JOIN supplier s ON s.id = p.preferred_supplier_id
     WHERE p.active = 1 AND p.superseded_by_id IS NULL
-      AND (p.reorder_manual = 1 OR d.qty > 0 OR oo.qty IS NOT NULL OR ps.on_hand < ps.reserved)
+      AND (p.reorder_manual = 1 OR d.qty > 0 OR oo.qty IS NOT NULL OR ps.on_hand < ps.reserved
+           OR od.part_id IS NOT NULL)
       {part_filter}
 ),
 levels AS (
@@ -577,7 +604,10 @@ def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) 
     wanted = set(part_ids) if part_ids is not None else None
     # A short list is filtered in SQL; a long one would exceed SQLite's limit on bound parameters.
     in_sql = wanted is not None and len(wanted) <= 500
-    sql = _SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
+    from services.parts import catalogue
+
+    sql = (_SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
+           .replace("{max_chain}", str(catalogue.MAX_CHAIN)))
     statement = text(sql)
     if in_sql:
         statement = statement.bindparams(bindparam("part_ids", expanding=True))
@@ -628,7 +658,8 @@ def make_orders_from_suggestions_in(uow: UnitOfWork, *, part_ids: Collection[str
     Parts without a preferred supplier are left out. Returns the draft order ids."""
     actor, session = uow.actor, uow.session
     require(actor, "purchase.edit")
-    quantities = dict(quantities or {})
+    quantities = {part_id: check_quantity(f"quantities[{part_id}]", quantity)
+                  for part_id, quantity in (quantities or {}).items()}
     rows = _suggestions(session.connection(), today=today or date.today(), part_ids=part_ids)
     by_supplier: dict[str, list[OrderLine]] = {}
     for row in rows:

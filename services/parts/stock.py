@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.quantities import InsufficientStock
+from core.money import check_amount
+from core.quantities import InsufficientStock, check_quantity
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
@@ -80,20 +81,42 @@ def _part_number(session: Session | Connection, part_id: str) -> str:
     return session.execute(select(Part.part_number).where(Part.id == part_id)).scalar() or part_id
 
 
+def _held_for(session: Session, part_id: str, *, customer_id: str | None,
+              for_reference: str) -> list[StockReservation]:
+    """The active reservations of ``part_id`` held by ``customer_id`` or for ``for_reference``,
+    oldest first."""
+    held_by = []
+    if customer_id:
+        held_by.append(StockReservation.customer_id == customer_id)
+    if for_reference:
+        held_by.append(StockReservation.for_reference == for_reference)
+    if not held_by:
+        return []
+    return list(session.execute(
+        select(StockReservation).where(StockReservation.part_id == part_id, StockReservation.released_at.is_(None),
+                                       or_(*held_by)).order_by(StockReservation.id)).scalars())
+
+
 def record_movement(session: Session, *, part_id: str, kind: str, quantity: int, unit_cost: int | None = None,
-                    moved_on: date, reference: str = "", source_id: str | None = None, notes: str = "") -> str:
+                    moved_on: date, reference: str = "", source_id: str | None = None, notes: str = "",
+                    for_customer_id: str | None = None, for_reference: str = "") -> str:
     """Append one movement of ``quantity`` (signed thousandths) and update the cached stock, inside
     the caller's write transaction; returns the movement id.
 
     Receipts and returns are positive, issues and counter sales negative; adjustments and count
     variances either. A receipt needs its ``unit_cost``; a return comes back at the ``unit_cost``
     the caller passes (the cost it went out at), or at the average if none. Anything going out is
-    costed at the current average whatever ``unit_cost`` says. A movement that would leave on hand
-    below zero raises :class:`InsufficientStock` and writes nothing, unless the dealership settings
-    allow negative stock."""
+    costed at the current average whatever ``unit_cost`` says.
+
+    Stock going out (anything but a count variance, which sets on hand to what was counted) may
+    take only what is *available*: on hand less what is reserved for others. Reservations held by
+    ``for_customer_id`` or made for ``for_reference`` are the mover's own: they are consumed by the
+    movement (oldest first) rather than standing in its way. A movement that would take more raises
+    :class:`InsufficientStock` and writes nothing, unless the dealership settings allow negative
+    stock."""
     if kind not in MOVEMENT_KINDS:
         raise ValidationError("kind", f"Movement type must be one of {', '.join(MOVEMENT_KINDS)}")
-    if not isinstance(quantity, int) or quantity == 0:
+    if check_quantity("quantity", quantity) == 0:
         raise ValidationError("quantity", "A movement needs a quantity other than zero")
     if kind in INCOMING and quantity < 0:
         raise ValidationError("quantity", f"A {kind.replace('_', ' ')} brings stock in: the quantity is positive")
@@ -101,13 +124,18 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
         raise ValidationError("quantity", f"An {kind.replace('_', ' ')} takes stock out: the quantity is negative")
     if kind == "receipt" and unit_cost is None:
         raise ValidationError("unit_cost", "A receipt needs its unit cost")
-    if unit_cost is not None and unit_cost < 0:
+    if unit_cost is not None and check_amount("unit_cost", unit_cost) < 0:
         raise ValidationError("unit_cost", "A cost cannot be negative")
     stock = _stock_row(session, part_id)
     on_hand, average = stock.on_hand, stock.average_cost
-    if quantity < 0 and on_hand + quantity < 0 and not settings.load(session).allow_negative_stock:
-        raise InsufficientStock(part_id, _part_number(session, part_id), available=max(on_hand, 0),
-                                requested=-quantity)
+    if quantity < 0 and kind != "count_variance":
+        own = _held_for(session, part_id, customer_id=for_customer_id, for_reference=for_reference)
+        reserved_for_others = stock.reserved - sum(r.quantity for r in own)
+        available = on_hand - reserved_for_others
+        if available + quantity < 0 and not settings.load(session).allow_negative_stock:
+            raise InsufficientStock(part_id, _part_number(session, part_id), available=max(available, 0),
+                                    requested=-quantity, reserved=reserved_for_others)
+        _consume(session, stock, own, -quantity)
     cost, stock.average_cost = cost_movement(on_hand=on_hand, average=average, quantity=quantity,
                                              unit_cost=unit_cost)
     actor = session.info.get("actor")
@@ -122,12 +150,27 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
     return movement.id
 
 
+def _consume(session: Session, stock: PartStock, own: list[StockReservation], quantity: int) -> None:
+    """Take ``quantity`` out of the mover's own reservations, oldest first: a reservation taken
+    whole is released, one taken in part keeps the rest."""
+    for reservation in own:
+        if quantity <= 0:
+            break
+        taken = min(reservation.quantity, quantity)
+        if taken == reservation.quantity:
+            reservation.released_at = utcnow()
+        else:
+            reservation.quantity -= taken
+        stock.reserved -= taken
+        quantity -= taken
+
+
 def count_to(session: Session, *, part_id: str, counted: int, moved_on: date, reference: str = "",
              source_id: str | None = None, expected: int | None = None) -> str | None:
     """Record the count variance that brings on hand to ``counted`` (measured against ``expected``,
     the on hand when the part was counted, default the current on hand); None when there is no
     variance. Inside the caller's write transaction."""
-    if counted < 0:
+    if check_quantity("counted", counted) < 0:
         raise ValidationError("counted", "A counted quantity cannot be negative")
     base = _stock_row(session, part_id).on_hand if expected is None else expected
     variance = counted - base
@@ -213,8 +256,10 @@ def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str,
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", "Say why the stock is adjusted")
-    if quantity == 0:
+    if check_quantity("quantity", quantity) == 0:
         raise ValidationError("quantity", "An adjustment needs a quantity other than zero")
+    if unit_cost is not None:
+        check_amount("unit_cost", unit_cost, minimum=0)
     moved_on = on or date.today()
     try:
         with UnitOfWork(db, actor) as uow:
@@ -238,13 +283,14 @@ def issue(db: Database, actor: Actor, part_id: str, quantity: int, *, reference:
     """Issue ``quantity`` (positive thousandths) to a repair order ``reference`` at the average
     cost; returns the movement id. A refusal for want of stock is audited, then raised."""
     require(actor, "part.edit")
-    if quantity <= 0:
+    if check_quantity("quantity", quantity) <= 0:
         raise ValidationError("quantity", "Issue a quantity more than zero")
     try:
         with UnitOfWork(db, actor) as uow:
             session = uow.session
             movement_id = record_movement(session, part_id=part_id, kind="issue", quantity=-quantity,
-                                          moved_on=on or date.today(), reference=reference, source_id=source_id)
+                                          moved_on=on or date.today(), reference=reference, source_id=source_id,
+                                          for_reference=reference)
             uow.commit()
             return movement_id
     except InsufficientStock as exc:
@@ -258,7 +304,7 @@ def add_reservation(session: Session, *, part_id: str, quantity: int, for_refere
                     customer_id: str | None = None) -> str:
     """Set ``quantity`` aside for ``for_reference`` inside the caller's write transaction; refuses
     more than is available. Returns the reservation id."""
-    if quantity <= 0:
+    if check_quantity("quantity", quantity) <= 0:
         raise ValidationError("quantity", "Reserve a quantity more than zero")
     if not (for_reference or "").strip():
         raise ValidationError("for_reference", "Say what the stock is reserved for")

@@ -12,6 +12,7 @@ from core.errors import PermissionDenied, ValidationError
 from services import audit
 from services.parts import catalogue, counts, stock
 from services.parts.catalogue import PartInput
+from tests.services.samples import raw_execute
 
 U = 1000
 
@@ -35,6 +36,7 @@ def test_a_count_takes_the_parts_in_the_bin_range_and_category(db, owner):
     by_bins = counts.get_count(db, owner, counts.start_count(db, owner, bin_from="A-01", bin_to="A-03"))
     assert [line.part_id for line in by_bins.lines] == [a1, a2, a3]
     assert by_bins.number.startswith("SC") and by_bins.status == "open"
+    counts.cancel_count(db, owner, by_bins.id)  # an open count holds its parts
     filters = counts.start_count(db, owner, bin_to="A-03", category="filters")
     assert [line.part_id for line in counts.get_count(db, owner, filters).lines] == [a1, a3]
 
@@ -178,3 +180,47 @@ def test_the_count_sheet_file_filled_in_imports_back_as_the_counted_figures(db, 
     lines = {line.part_id: line for line in counts.get_count(db, owner, count_id).lines}
     assert (lines[first].counted, lines[first].expected) == (4 * U, 5 * U)
     assert (lines[second].counted, lines[second].expected) == (2 * U, 0)
+
+
+def test_a_count_overlapping_an_open_one_is_refused_naming_it(db, owner):
+    a1 = part(db, owner, "O1", bin="A-01", category="filters")
+    part(db, owner, "O2", bin="B-01", category="brakes")
+    first = counts.start_count(db, owner, bin_from="A-01", bin_to="A-09")
+    number = counts.get_count(db, owner, first).number
+    with pytest.raises(ValidationError) as refused:
+        counts.start_count(db, owner, category="filters")
+    assert refused.value.field == "category" and number in str(refused.value)
+    counts.enter_count(db, owner, first, a1, 0)
+    with pytest.raises(ValidationError):
+        counts.start_count(db, owner, bin_from="A-01")
+    counts.start_count(db, owner, category="brakes")  # no part in common
+    counts.post_count(db, owner, first)
+    counts.start_count(db, owner, category="filters")
+
+
+def test_a_second_count_of_the_same_part_does_not_post_the_variance_again(db, db_path, owner):
+    shelf = part(db, owner, "D1", bin="A-01")
+    other = part(db, owner, "D2", bin="B-01")
+    for pid in (shelf, other):
+        stock.adjust(db, owner, pid, 10 * U, "opening stock", on=date(2026, 4, 1), unit_cost=1000)
+    first = counts.start_count(db, owner, bin_from="A-01", bin_to="A-09", on=date(2026, 4, 2))
+    second = counts.start_count(db, owner, bin_from="B-01", on=date(2026, 4, 2))
+    # Open counts of one part can still meet when another terminal's count arrives by sync.
+    raw_execute(db_path, "INSERT INTO stock_count_line (id, count_id, part_id, counted, expected, counted_at, "
+                         "ledger_mark, created_at, created_by, updated_at, updated_by) "
+                         "VALUES ('0000-dup-line', ?, ?, NULL, NULL, NULL, '', "
+                         "'2026-04-02 00:00:00', 'sync', '2026-04-02 00:00:00', 'sync')", (second, shelf))
+    counts.enter_count(db, owner, first, shelf, 8 * U)
+    counts.enter_count(db, owner, second, shelf, 8 * U)
+    counts.enter_count(db, owner, second, other, 10 * U)
+    assert counts.post_count(db, owner, first).movements == 1
+    assert on_hand(db, shelf) == (8 * U, 8 * U)
+    result = counts.post_count(db, owner, second)
+    assert result.movements == 0 and result.variance_value == 0
+    assert on_hand(db, shelf) == (8 * U, 8 * U)
+    # A delivery after the second count was taken still stands.
+    third = counts.start_count(db, owner, bin_from="A-01", bin_to="A-09", on=date(2026, 4, 3))
+    counts.enter_count(db, owner, third, shelf, 7 * U)
+    stock.adjust(db, owner, shelf, 2 * U, "delivery", on=date(2026, 4, 3), unit_cost=1000)
+    assert counts.post_count(db, owner, third).movements == 1
+    assert on_hand(db, shelf) == (9 * U, 9 * U)

@@ -409,6 +409,87 @@ def test_the_ledger_and_its_cache_agree_and_the_average_follows_receipts(templat
         db.dispose()
 
 
+_reservation_op = st.one_of(
+    st.tuples(st.just("receipt"), st.integers(1, 10_000), st.sampled_from(("A", "B"))),
+    st.tuples(st.just("reserve"), st.integers(1, 6_000), st.sampled_from(("A", "B"))),
+    st.tuples(st.just("release"), st.integers(0, 10), st.sampled_from(("A", "B"))),
+    st.tuples(st.just("sale"), st.integers(1, 6_000), st.sampled_from(("A", "B", "walk-in"))),
+    st.tuples(st.just("adjust_out"), st.integers(1, 6_000), st.none()),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=st.lists(_reservation_op, min_size=1, max_size=25))
+def test_available_never_goes_negative_through_reservations_releases_and_sales(template_db, tmp_path, ops):
+    from services.customers import CustomerInput, create
+
+    path = Path(tmp_path) / f"reservations-{next(_examples)}.db"
+    shutil.copyfile(template_db, path)
+    db = open_database(path)
+    try:
+        part = _new_part(db, ACTOR)
+        customers = {name: create(db, ACTOR, CustomerInput(name=f"Customer {name}")) for name in ("A", "B", "walk-in")}
+        held: dict[str, list[tuple[str, int]]] = {"A": [], "B": []}
+        on_hand = 0
+        for kind, quantity, who in ops:
+            level = _level(db, part)
+            if kind == "receipt":
+                _move(db, ACTOR, part, "receipt", quantity, unit_cost=100)
+                on_hand += quantity
+            elif kind == "reserve":
+                if quantity > level.available:
+                    with pytest.raises(InsufficientStock):
+                        stock.reserve(db, ACTOR, part, quantity, f"back order {who}", customer_id=customers[who])
+                else:
+                    reservation = stock.reserve(db, ACTOR, part, quantity, f"back order {who}",
+                                                customer_id=customers[who])
+                    held[who].append((reservation, quantity))
+            elif kind == "release":
+                if held[who]:
+                    reservation, _qty = held[who].pop(quantity % len(held[who]))
+                    stock.release(db, ACTOR, reservation)
+            else:
+                own = sum(q for _r, q in held.get(who or "", []))
+                may_take = level.available + own
+                customer_id = customers[who] if who else None
+                if quantity > may_take:
+                    with pytest.raises(InsufficientStock):
+                        _sell(db, part, quantity, customer_id)
+                    assert _level(db, part) == level
+                    continue
+                _sell(db, part, quantity, customer_id)
+                on_hand -= quantity
+                taken, left = quantity, []
+                for reservation, reserved in held.get(who or "", []):
+                    used = min(taken, reserved)
+                    taken -= used
+                    if reserved - used:
+                        left.append((reservation, reserved - used))
+                if who in held:
+                    held[who] = left
+            level = _level(db, part)
+            assert level.available >= 0
+            assert level.on_hand == on_hand
+            assert level.reserved == sum(q for rows in held.values() for _r, q in rows)
+            with db.read() as conn:
+                assert stock.ledger_reserved(conn, part) == level.reserved
+                assert stock.ledger_on_hand(conn, part) == on_hand
+    finally:
+        db.dispose()
+
+
+def _sell(db, part_id: str, quantity: int, customer_id: str | None) -> None:
+    """A counter sale to ``customer_id``, or a stock adjustment out when there is no customer."""
+    if customer_id is None:
+        stock.adjust(db, ACTOR, part_id, -quantity, "damaged")
+        return
+    from services.billing import invoices
+    from services.billing.invoices import DraftInput, LineInput
+
+    invoices.save_and_post(db, ACTOR, None, DraftInput(kind="counter_sale", customer_id=customer_id, lines=[
+        LineInput("Oil filter", quantity, 100, item_type="part", part_id=part_id)]), on=ON)
+
+
 def test_monthly_demand_nets_returns_and_fills_empty_months(db, owner):
     from datetime import date as _date
 
