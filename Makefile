@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(PY) -m app.system_libs
 	$(VENV)/bin/forecourt gui --demo-if-missing
 
 test: $(STAMP)
