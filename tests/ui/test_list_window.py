@@ -101,6 +101,24 @@ def test_opening_a_search_result_deep_in_the_customer_list_selects_it(db, owner,
     assert screen.list.model.rowCount() < 3 * PAGE_SIZE
 
 
+def test_opening_a_record_the_search_and_filter_hide_shows_exactly_that_record(db, owner, settle, window, rows, qtbot):
+    company = next(r for r in rows if r["kind"] == "company")
+    screen = window.show_page("customers")
+    settle()
+    kind = screen.list.filter_widgets["kind"]
+    kind.setCurrentIndex(kind.findData("person"))
+    qtbot.keyClicks(screen.list.search, "nobody by this name")
+    screen.list.reload()
+    settle()
+
+    window.open_record("customer", company["id"])
+    settle()
+
+    assert screen.list.selected_id() == company["id"] == screen.current_id
+    qtbot.waitUntil(lambda: company["name"] in screen.detail.toPlainText())
+    assert screen.list.search.text() == "" and kind.currentData() is None
+
+
 # --- the rows above a moved window ----------------------------------------------------------------
 
 def test_scrolling_to_the_top_of_a_moved_window_loads_the_rows_above_and_keeps_the_view_still(

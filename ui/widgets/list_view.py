@@ -461,6 +461,17 @@ class ListView(QWidget):
                                descending=self.model.state.descending)
 
     # --- loading ------------------------------------------------------------------------------
+    def clear_search_and_filters(self) -> None:
+        """Show the whole list: the search box emptied and every filter shown set back to "All"."""
+        for combo in self.filter_widgets.values():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.reload()
+
     def reload(self) -> None:
         """Read the list again from the top (a new search, filter or sort). The selection does not
         survive it, and whatever followed the selected row (a detail pane, its actions) is told so."""

@@ -180,10 +180,11 @@ class ListScreen(QWidget):
             self.edit_record(self.current_id)
 
     def open_record(self, row_id: str) -> None:
-        """Show one record (from global search): select it if listed, else narrow the list to it."""
+        """Show exactly this record (from global search or a link): select it where the list shows
+        it; if the search or the filters hide it, clear them and select it; the detail pane shows it
+        in any case."""
         if not self.list.select_id(row_id):
-            self.list.search.clear()
-            self.list.reload()
+            self.list.clear_search_and_filters()
             if not self.list.select_id(row_id):
                 self._current_changed(row_id)
         self.list.table.setFocus()
