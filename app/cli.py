@@ -288,14 +288,18 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
     db = _open_for_reading(args)
     try:
-        with db.read() as conn:
-            result = audit.verify(conn)
+        result = audit.verify_database(db)
     finally:
         db.dispose()
+    _out(f"checked: {result.describe()}")
     if result.ok:
         _out(f"audit trail OK: {result.checked} entries")
         return EXIT_OK
-    _out(f"audit trail BROKEN at entry {result.first_bad_seq}: {result.problem}")
+    if result.secret_missing:
+        _out(f"audit trail cannot be verified: {result.problem}")
+        return EXIT_FAILED
+    where = f"at entry {result.first_bad_seq}" if result.first_bad_seq is not None else ""
+    _out(f"audit trail BROKEN {where}: {result.problem}".replace("  ", " "))
     return EXIT_FAILED
 
 

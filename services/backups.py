@@ -25,6 +25,7 @@ from core.actor import Actor
 from core.errors import DatabaseProblem, ValidationError
 from core.paths import backup_dir_for
 from core.progress import CancelToken, Progress
+from services import audit
 from services.permissions import require
 from store.audit_chain import Change
 from store.database import Database
@@ -116,7 +117,7 @@ def _fsync_dir(path: Path) -> None:
 
 def _remove_with_sidecars(path: Path) -> None:
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-              path.with_name(path.name + "-journal")):
+              path.with_name(path.name + "-journal"), path.with_name(path.name + audit.ANCHOR_SUFFIX)):
         p.unlink(missing_ok=True)
 
 
@@ -222,7 +223,8 @@ def create_backup(db: Database, *, reason: str = "manual", to_dir: Path | None =
     _prepare_folder(folder)
     target = _unique_name(folder, datetime.now(), reason)
     revision = _snapshot(db.path, target, progress=progress, cancel=cancel, message=f"Backing up to {target.name}")
-    log.info("backup %s written (schema %s)", target, revision)
+    anchor = audit.anchor_backup(db.path, target)
+    log.info("backup %s written (schema %s, audit entry %s)", target, revision, anchor.seq if anchor else "-")
     return target
 
 

@@ -49,7 +49,7 @@ from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
 from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
 from models.crm import Customer
-from services import files, settings
+from services import audit, files, settings
 from services.billing.margin import line_cost_sql
 from services.permissions import require
 from store.database import Database
@@ -431,7 +431,10 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
                 progress(done, total, f"{done:,} of {total:,} entries")
 
         money_format = "#,##0" + ("." + "0" * digits(currency) if digits(currency) else "")
-        return files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
-                                 widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
-                                                                                     4: money_format},
-                                 cancel=cancel)
+        written = files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
+                                    widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
+                                                                                        4: money_format},
+                                    cancel=cancel)
+    # The accountant keeps the journal outside the program: its anchor ties the audit trail to it.
+    audit.record_anchor(db, source=f"journal export {path.name} ({start} to {end})")
+    return written
