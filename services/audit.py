@@ -18,6 +18,7 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -139,7 +140,9 @@ def find_anchors(db_path: Path) -> list[Anchor]:
             elif path.suffix == ".db" and path.is_file():
                 head = _head_of_file(path)
                 if head is not None:
-                    found.append(Anchor(*head, source=path.name))
+                    # The copy was finished when its file was last written: that is when it anchored.
+                    made = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+                    found.append(Anchor(*head, source=path.name, at=clock.iso_stamp(made)))
     return found
 
 
@@ -198,7 +201,9 @@ def verify(conn: Connection, *, anchors: Iterable[Anchor] = ()) -> VerifyResult:
                                                 f"{db_id} is neither in the keyring nor in "
                                                 f"{audit_key.key_file(db_id)})", secret_missing=True, **base)
         key = secret.key
-    by_seq = {a.seq: a for a in sorted(mine, key=lambda a: a.seq)}
+    anchored_seqs = {a.seq for a in mine}
+    anchored_hashes: dict[int, str] = {}
+    restores: list[tuple[int, str]] = []
     prev = GENESIS
     # The chain starts at seq 1, so a missing first entry is named like any other missing entry.
     expected_seq = 1
@@ -223,24 +228,34 @@ def verify(conn: Connection, *, anchors: Iterable[Anchor] = ()) -> VerifyResult:
                               after=r.after, key=key if keyed else None)
         if computed != r.hash:
             return VerifyResult(False, checked, r.seq, f"entry {r.seq} was altered", **base)
-        anchor = by_seq.get(r.seq)
-        if anchor is not None and anchor.hash != r.hash:
-            return VerifyResult(False, checked, r.seq,
-                                f"entry {r.seq} differs from the one anchored by {anchor.source}", **base)
+        if r.seq in anchored_seqs:
+            anchored_hashes[r.seq] = r.hash
+        if r.action == "restore" and r.entity == "database":
+            restores.append((r.seq, r.at))
         prev = r.hash
         expected_seq = r.seq + 1
         checked += 1
     last_seq = expected_seq - 1
-    if mine:
-        newest = max(mine, key=lambda a: a.seq)
-        if newest.seq > last_seq:
+    for anchor in sorted(mine, key=lambda a: a.seq):
+        if _superseded(anchor, restores):
+            continue
+        if anchor.seq > last_seq:
             return VerifyResult(False, checked, last_seq + 1,
-                                f"entries {last_seq + 1} to {newest.seq} are missing (deleted): the chain ends at "
-                                f"{last_seq} but {newest.source} anchored entry {newest.seq}", **base)
+                                f"entries {last_seq + 1} to {anchor.seq} are missing (deleted): the chain ends at "
+                                f"{last_seq} but {anchor.source} anchored entry {anchor.seq}", **base)
+        if anchored_hashes.get(anchor.seq) != anchor.hash:
+            return VerifyResult(False, checked, anchor.seq,
+                                f"entry {anchor.seq} differs from the one anchored by {anchor.source}", **base)
     if head.seq != last_seq or (checked and head.hash != prev):
         return VerifyResult(False, checked, last_seq + 1,
                             f"entries after {last_seq} up to {head.seq} are missing (deleted)", **base)
     return VerifyResult(True, checked, **base)
+
+
+def _superseded(anchor: Anchor, restores: list[tuple[int, str]]) -> bool:
+    """Whether a (keyed, so genuine) restore recorded after ``anchor`` took the chain back below it:
+    the anchor then belongs to the history the restore replaced."""
+    return bool(anchor.at) and any(seq <= anchor.seq and anchor.at < at for seq, at in restores)
 
 
 def verify_database(db: Database) -> VerifyResult:

@@ -309,7 +309,7 @@ def test_a_database_from_before_keys_keeps_its_plain_entries_and_is_keyed_from_t
         customers.create(db, system_actor("t"), CustomerInput(name="Later", phone=mobile(2)))
         result = _verify(db)
         assert result.ok, result.problem
-        assert (result.keyed_from, result.checked) == (6, 6)
+        assert result.keyed_from == 6 and result.checked > 6
         # The plain part is still checked by its plain hash.
         tamper(path, "UPDATE audit_entry SET summary = 'edited' WHERE seq = 2")
         assert (_verify(db).ok, _verify(db).first_bad_seq) == (False, 2)
