@@ -49,7 +49,7 @@ from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
 from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
 from models.crm import Customer
-from services import audit, files, settings
+from services import files, settings
 from services.billing.margin import line_cost_sql
 from services.permissions import require
 from store.database import Database
@@ -436,5 +436,7 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
                                                                                         4: money_format},
                                     cancel=cancel)
     # The accountant keeps the journal outside the program: its anchor ties the audit trail to it.
+    from services import audit
+
     audit.record_anchor(db, source=f"journal export {path.name} ({start} to {end})")
     return written
