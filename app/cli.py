@@ -166,7 +166,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from store import migrate
 
     path = _db_path(args).resolve()
-    is_new = not path.exists() or path.stat().st_size == 0
+    is_new = not path.exists()
     before = None if is_new else _revision_on_disk(path)
     db = _open(args, create=True)
     try:
@@ -200,7 +200,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from services import backups
 
     path = _db_path(args).expanduser().resolve()
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists():
         if not args.force:
             raise UsageError(f"{path} already exists. Use --force to replace it with demo data, "
                              "or --db to choose another file.")
@@ -291,15 +291,19 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
     db = _open_for_reading(args)
     try:
-        with db.read() as conn:
-            result = audit.verify(conn)
+        result = audit.verify_database(db)
     finally:
         db.dispose()
     if result.ok:
         _out(f"audit trail OK: {result.checked} entries")
-        return EXIT_OK
-    _out(f"audit trail BROKEN at entry {result.first_bad_seq}: {result.problem}")
-    return EXIT_FAILED
+    elif result.secret_missing:
+        _out(f"audit trail cannot be verified: {result.problem}")
+    elif result.first_bad_seq is not None:
+        _out(f"audit trail BROKEN at entry {result.first_bad_seq}: {result.problem}")
+    else:
+        _out(f"audit trail BROKEN: {result.problem}")
+    _out(f"checked: {result.describe()}")
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def _with_user(args: argparse.Namespace, action: Callable[[Database, Actor, str], str]) -> int:

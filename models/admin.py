@@ -119,13 +119,17 @@ class AuditEntry(Base):
 
 
 class AuditHead(Base):
-    """The newest entry's seq and hash, so deleting entries from the end is detectable too."""
+    """The newest entry's seq and hash, so deleting entries from the end is detectable too; the
+    database's id, which names its audit key (:mod:`store.audit_key`); and the first entry whose
+    hash is keyed (entries before it, written before keys existed, carry a plain hash)."""
 
     __tablename__ = "audit_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, default=0)
     hash: Mapped[str] = mapped_column(String(64), default="")
+    db_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    keyed_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class Terminal(Base):

@@ -115,8 +115,10 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _remove_with_sidecars(path: Path) -> None:
+    from services import audit
+
     for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-              path.with_name(path.name + "-journal")):
+              path.with_name(path.name + "-journal"), path.with_name(path.name + audit.ANCHOR_SUFFIX)):
         p.unlink(missing_ok=True)
 
 
@@ -221,8 +223,11 @@ def create_backup(db: Database, *, reason: str = "manual", to_dir: Path | None =
     folder = Path(to_dir) if to_dir is not None else backup_dir_for(db.path)
     _prepare_folder(folder)
     target = _unique_name(folder, datetime.now(), reason)
+    from services import audit
+
     revision = _snapshot(db.path, target, progress=progress, cancel=cancel, message=f"Backing up to {target.name}")
-    log.info("backup %s written (schema %s)", target, revision)
+    anchor = audit.anchor_backup(db.path, target)
+    log.info("backup %s written (schema %s, audit entry %s)", target, revision, anchor.seq if anchor else "-")
     return target
 
 

@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from core.ids import new_id
@@ -70,6 +70,14 @@ def _seed_rows(session: Session, terminal: str) -> None:
     accounting.seed_defaults(session)
 
 
+def is_seeded(conn: Connection) -> bool:
+    """Whether :func:`seed` has completed in the database behind ``conn`` (it commits everything at
+    once, so any of its rows shows it did; the last few are checked in case of manual damage)."""
+    roles = set(conn.execute(select(Role.code)).scalars())
+    return (set(ROLES) <= roles and conn.execute(select(Terminal.id)).first() is not None
+            and conn.execute(select(Setting.key).where(Setting.key == "dealership")).first() is not None)
+
+
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
                   full_check: bool | None = None, for_reading: bool = False) -> Database:
     """Open (and if needed create, seed or upgrade after a backup) the database at ``path``; see
@@ -78,7 +86,7 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
     Raises :class:`DatabaseProblem` with a message a person can act on."""
     areas.load()
     if for_reading:
-        return bootstrap.open_database(path, full_check=full_check, for_reading=True)
+        return bootstrap.open_database(path, full_check=full_check, seeded=is_seeded, for_reading=True)
     return bootstrap.open_database(
         path, create=create, backup_before_migrate=backup_before_migrate, full_check=full_check,
-        backup=lambda db: backups.create_backup(db, reason="pre-migrate"), seed=seed)
+        backup=lambda db: backups.create_backup(db, reason="pre-migrate"), seed=seed, seeded=is_seeded)

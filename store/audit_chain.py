@@ -3,11 +3,16 @@
 The unit of work (:mod:`store.uow`) calls :func:`collect` after every flush of its session and
 :func:`append` for explicit and bulk entries, so no service writes an entry by hand and no import
 order decides whether changes are audited. Verification lives in :mod:`services.audit`.
+
+Entries from ``audit_head.keyed_from`` on are chained with HMAC-SHA256 under the database's secret
+(:mod:`store.audit_key`), so the chain cannot be recomputed by someone who only holds the file;
+older entries, written before keys existed, keep their plain SHA-256 hashes.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,9 +24,11 @@ from sqlalchemy.orm import Session
 
 from core import clock
 from core.actor import Actor
+from core.errors import DatabaseProblem
 from core.ids import new_id
 from models.admin import AuditEntry, AuditHead
 from models.base import Audited
+from store import audit_key
 
 GENESIS = "0" * 64
 
@@ -51,21 +58,48 @@ def _dump(data: dict[str, Any] | None) -> str | None:
 
 
 def entry_hash(prev_hash: str, *, id: str, at: str, actor: str, terminal: str, action: str, entity: str,
-               entity_id: str, summary: str, before: str | None, after: str | None) -> str:
+               entity_id: str, summary: str, before: str | None, after: str | None,
+               key: bytes | None = None) -> str:
+    """The entry's chained hash: HMAC-SHA256 under ``key``, or plain SHA-256 for entries written
+    before the chain was keyed."""
     payload = json.dumps(
         [prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before, after],
         ensure_ascii=False, separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    ).encode("utf-8")
+    if key is None:
+        return hashlib.sha256(payload).hexdigest()
+    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+
+
+def _key_for_writing(head_seq: int, db_id: str, keyed_from: int) -> bytes:
+    """The database's audit key; made now when the first keyed entry is about to be written."""
+    if head_seq >= keyed_from:
+        secret = audit_key.load(db_id)
+        if secret is None:
+            raise audit_key.missing(db_id)
+    else:
+        secret = audit_key.load_or_create(db_id, keyed_from=keyed_from)
+    if secret.keyed_from != keyed_from:
+        raise DatabaseProblem(
+            f"The audit trail of this database says it is keyed from entry {keyed_from}, but its key was made "
+            f"for entry {secret.keyed_from}: the trail was tampered with. Nothing was written; run "
+            "'forecourt audit verify'.", kind="audit-key")
+    return secret.key
 
 
 def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
-    """Append ``changes`` to the chain inside the caller's (write) transaction."""
+    """Append ``changes`` to the chain inside the caller's (write) transaction. Raises
+    :class:`DatabaseProblem` when the chain is keyed and its key is not on this computer."""
     if not changes:
         return
-    head = conn.execute(select(AuditHead.seq, AuditHead.hash).where(AuditHead.id == 1)).first()
+    head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.db_id, AuditHead.keyed_from)
+                        .where(AuditHead.id == 1)).first()
     prev = head.hash if head and head.hash else GENESIS
     last_seq = conn.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar_one()
+    keyed_from = head.keyed_from if head is not None and head.db_id else None
+    key = None
+    if keyed_from is not None and last_seq + len(changes) >= keyed_from:
+        key = _key_for_writing(head.seq, head.db_id, keyed_from)
     at = clock.iso_stamp()
     rows = []
     for change in changes:
@@ -74,9 +108,10 @@ def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
             "action": change.action, "entity": change.entity, "entity_id": str(change.entity_id),
             "summary": change.summary, "before": _dump(change.before), "after": _dump(change.after),
         }
-        row["prev_hash"] = prev
-        row["hash"] = prev = entry_hash(**{k: v for k, v in row.items() if k != "hash"} | {"prev_hash": prev})
         last_seq += 1
+        row["prev_hash"] = prev
+        row["hash"] = prev = entry_hash(**{k: v for k, v in row.items() if k != "hash"} | {"prev_hash": prev},
+                                        key=key if keyed_from is not None and last_seq >= keyed_from else None)
         row["seq"] = last_seq
         rows.append(row)
     conn.execute(AuditEntry.__table__.insert(), rows)

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from core.errors import DatabaseProblem
@@ -38,6 +39,11 @@ def _precheck(path: Path, *, create: bool, writable: bool = True) -> None:
         return
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a database file.", kind="foreign")
+    if path.stat().st_size == 0:
+        # What a program killed while creating a database leaves; turning it into a new empty
+        # database would hide that whatever was meant to be there is not.
+        raise DatabaseProblem(f"{path} is empty; not a Forecourt database. Delete it to start a new one, or "
+                              "restore a backup.", kind="foreign")
     if not os.access(path, os.R_OK):
         raise DatabaseProblem(f"The database {path} cannot be read: permission denied.", kind="readonly")
     if writable and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
@@ -98,7 +104,19 @@ def _schema_state_read_only(path: Path) -> str:
         engine.dispose()
 
 
+def _is_seeded(path: Path, seeded: Callable[[Connection], bool]) -> bool:
+    engine = make_engine(path, immediate=False, readonly=True)
+    try:
+        with engine.connect() as conn:
+            return seeded(conn)
+    finally:
+        engine.dispose()
+
+
 def _refuse_for_reading(path: Path, state: str) -> None:
+    if state == "unseeded":
+        raise DatabaseProblem(f"The database {path} was not set up completely (the program creating it was "
+                              "stopped). Finish it with 'forecourt init'; nothing was changed.", kind="old")
     if state == "empty":
         raise DatabaseProblem(f"The database {path} has no Forecourt data yet. Set it up with 'forecourt init' "
                               "or 'forecourt demo'.", kind="missing")
@@ -110,7 +128,8 @@ def _refuse_for_reading(path: Path, state: str) -> None:
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
                   full_check: bool | None = None, backup: Callable[[Database], object] | None = None,
-                  seed: Callable[[Database], object] | None = None, for_reading: bool = False) -> Database:
+                  seed: Callable[[Database], object] | None = None,
+                  seeded: Callable[[Connection], bool] | None = None, for_reading: bool = False) -> Database:
     """Open (and if needed create or upgrade) the database at ``path``.
 
     ``full_check`` runs SQLite's quick_check first; by default only for files up to
@@ -118,13 +137,16 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
     A database whose schema is current is opened without writing and without taking the write lock.
     ``for_reading`` opens it read-only (every connection refuses to write) and refuses, rather than
     creates or migrates, a database that is new or out of date; a read-only file is fine then.
+    ``seeded`` tells, on a read-only connection, whether ``seed`` has completed; a current database
+    where it has not (its creator was killed between the schema and the seed) is seeded now.
+    An empty (0-byte) file is refused, never made into a new database.
     Raises :class:`DatabaseProblem` with a message a person can act on; never damages the file.
     Any thread.
     """
     path = Path(path).expanduser().resolve()
     create = create and not for_reading
     _precheck(path, create=create, writable=not for_reading)
-    existed = path.exists() and path.stat().st_size > 0
+    existed = path.exists()
     state = "empty"
     if existed:
         if full_check is None:
@@ -135,6 +157,8 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
             raise known or DatabaseProblem(
                 f"The database {path} is damaged ({problem}). Restore it from a backup.", kind="corrupt")
         state = _schema_state_read_only(path)
+        if state == "current" and seeded is not None and not _is_seeded(path, seeded):
+            state = "unseeded"
     if for_reading:
         _refuse_for_reading(path, state)
         return Database.open(path, readonly=True)
@@ -151,8 +175,15 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
         if state in ("empty", "old"):
             with db.engine.connect() as conn:
                 migrate.upgrade(conn)
-        if state == "empty" and seed is not None:
-            seed(db)
+        if seed is not None:
+            if seeded is not None:
+                # Also completes a database whose creator was stopped between the schema and the seed.
+                with db.engine.connect() as conn:
+                    needed = not seeded(conn)
+            else:
+                needed = state == "empty"
+            if needed:
+                seed(db)
     except DBAPIError as exc:
         db.dispose()
         problem = translate_operational_error(exc, path)

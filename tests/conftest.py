@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +13,12 @@ from argon2 import PasswordHasher
 
 from services.permissions import system_actor
 
-# Tests must never touch a real user's data directory or database.
+# Tests must never touch a real user's data directory or database, nor their keyring. Audit keys go
+# to one folder per test process, which the CLI's child processes inherit: a database made here
+# (or copied from the template) is written to there with its key.
 os.environ.pop("FORECOURT_DB", None)
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+os.environ["FORECOURT_CONFIG"] = tempfile.mkdtemp(prefix="forecourt-config-")
 
 from core.actor import Actor
 from services import areas, users

@@ -431,7 +431,12 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
                 progress(done, total, f"{done:,} of {total:,} entries")
 
         money_format = "#,##0" + ("." + "0" * digits(currency) if digits(currency) else "")
-        return files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
-                                 widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
-                                                                                     4: money_format},
-                                 cancel=cancel)
+        written = files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
+                                    widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
+                                                                                        4: money_format},
+                                    cancel=cancel)
+    # The accountant keeps the journal outside the program: its anchor ties the audit trail to it.
+    from services import audit
+
+    audit.record_anchor(db, source=f"journal export {path.name} ({start} to {end})")
+    return written

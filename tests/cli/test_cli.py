@@ -21,6 +21,7 @@ from services.customers import CustomerInput
 from services.permissions import system_actor
 from services.setup import open_database
 from store import migrate
+from tests.services.samples import tamper
 
 pytestmark = pytest.mark.slow
 
@@ -241,11 +242,12 @@ def test_audit_verify_passes_on_an_untouched_database(run, db_path):
     entries = _query(db_path, "SELECT count(*) FROM audit_entry")[0][0]
     result = run("audit", "verify", db=db_path)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == f"audit trail OK: {entries} entries"
+    assert result.stdout.splitlines()[0] == f"audit trail OK: {entries} entries"
+    assert result.stdout.splitlines()[1].startswith(f"checked: {entries} entries checked")
 
 
 def test_audit_verify_names_an_altered_entry(run, db_path):
-    _sql(db_path, "UPDATE audit_entry SET after = '{\"name\": \"someone else\"}' WHERE seq = 2")
+    tamper(db_path, "UPDATE audit_entry SET after = '{\"name\": \"someone else\"}' WHERE seq = 2")
     result = run("audit", "verify", db=db_path)
     assert result.returncode == 1
     assert result.stdout.strip().startswith("audit trail BROKEN at entry 2: ")
@@ -254,7 +256,7 @@ def test_audit_verify_names_an_altered_entry(run, db_path):
 
 def test_audit_verify_names_a_deleted_entry(run, db_path):
     middle = _query(db_path, "SELECT count(*) FROM audit_entry")[0][0] // 2
-    _sql(db_path, f"DELETE FROM audit_entry WHERE seq = {middle}")
+    tamper(db_path, f"DELETE FROM audit_entry WHERE seq = {middle}")
     result = run("audit", "verify", db=db_path)
     assert result.returncode == 1
     assert result.stdout.strip().startswith(f"audit trail BROKEN at entry {middle}: ")

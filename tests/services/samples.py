@@ -62,5 +62,24 @@ def raw_execute(path: Path, sql: str, params: tuple = ()) -> None:
         conn.close()
 
 
+AUDIT_TRIGGERS = ("audit_entry_no_update", "audit_entry_no_delete", "audit_head_forward_only",
+                  "audit_head_no_delete")
+
+
+def tamper(path: Path, *statements: str | tuple[str, tuple]) -> None:
+    """Rewrite the audit trail as someone holding the file (but not its key) could: drop the
+    append-only triggers, then run ``statements`` in one transaction."""
+    conn = sqlite3.connect(path)
+    try:
+        with conn:
+            for name in AUDIT_TRIGGERS:
+                conn.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+            for statement in statements:
+                sql, params = statement if isinstance(statement, tuple) else (statement, ())
+                conn.execute(sql, params)
+    finally:
+        conn.close()
+
+
 def count(path: Path, table: str) -> int:
     return raw_rows(path, f"SELECT count(*) FROM {table}")[0][0]

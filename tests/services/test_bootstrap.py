@@ -49,6 +49,32 @@ def test_create_makes_a_migrated_seeded_database_in_a_new_folder(tmp_path):
     assert count(path, "user_account") == 0
 
 
+@pytest.mark.parametrize("create", [False, True])
+def test_an_empty_file_is_refused_as_not_a_database_and_left_alone(tmp_path, create):
+    path = tmp_path / "forecourt.db"
+    path.touch()
+    with pytest.raises(DatabaseProblem, match=r"is empty; not a Forecourt database"):
+        open_database(path, create=create)
+    with pytest.raises(DatabaseProblem, match=r"is empty; not a Forecourt database"):
+        open_database(path, for_reading=True)
+    assert path.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forecourt.db"]
+
+
+def test_a_database_left_with_the_schema_but_without_its_seed_is_completed_on_the_next_open(tmp_path):
+    from store import bootstrap
+
+    path = tmp_path / "forecourt.db"
+    bootstrap.open_database(path, create=True).dispose()  # the schema, then the creator stopped
+    assert count(path, "role") == 0
+    with pytest.raises(DatabaseProblem, match="not set up completely"):
+        open_database(path, for_reading=True)
+    open_database(path).dispose()
+    assert {r[0] for r in raw_rows(path, "SELECT code FROM role")} == set(ROLES)
+    assert raw_rows(path, "SELECT key FROM setting") == [("dealership",)]
+    assert raw_rows(path, "SELECT code FROM terminal") == [("T1",)]
+
+
 def test_reopening_a_database_does_not_seed_it_again(tmp_path):
     path = tmp_path / "forecourt.db"
     open_database(path, create=True).dispose()

@@ -58,8 +58,8 @@ def test_an_empty_file_is_refused_for_reading_and_stays_empty(tmp_path):
     path.touch()
     with pytest.raises(DatabaseProblem) as exc:
         open_database(path, for_reading=True)
-    assert exc.value.kind == "missing"
-    assert "forecourt init" in str(exc.value)
+    assert exc.value.kind == "foreign"
+    assert "is empty; not a Forecourt database" in str(exc.value)
     assert path.stat().st_size == 0
 
 

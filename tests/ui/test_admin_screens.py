@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
-from sqlalchemy import text
 
 from core.errors import AuthenticationFailed
 from services import settings, users
 from services.permissions import DEFAULT_ROLE_PERMISSIONS
 from store.changes import Changes
+from tests.services.samples import tamper
 from ui.admin.audit import AuditScreen, diff_rows
 from ui.admin.roles import RoleDialog, RolesScreen
 from ui.admin.settings import SettingsScreen, TaxRateDialog
@@ -292,8 +292,7 @@ def test_verify_chain_reports_an_intact_trail(qtbot, ctx, boxes):
 
 
 def test_verify_chain_names_the_first_altered_entry(qtbot, ctx, db, boxes):
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE audit_entry SET summary = 'nothing to see' WHERE seq = 3"))
+    tamper(db.path, "UPDATE audit_entry SET summary = 'nothing to see' WHERE seq = 3")
     screen = shown(qtbot, AuditScreen(ctx))
     settle()
     screen.verify()
