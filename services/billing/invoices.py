@@ -19,9 +19,10 @@ from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, Invoi
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
-from services.billing import posting
+from services.billing import dates, posting
 from services.billing.totals import credit_amounts, invoice_totals, line_amounts, line_cost
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -282,9 +283,26 @@ def _snapshot(session: Session, invoice: Invoice) -> None:
     invoice.dealer_tax_id = dealer.tax_id
 
 
-def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
+def _dated(uow: UnitOfWork, document: Invoice, on: date | None, backdate_reason: str) -> date:
+    """The posting date of ``document``: not in the future and not before the last posted document
+    of its series unless ``backdate_reason`` says why, which the audit trail then records."""
+    issued = dates.not_future(on or date.today(), "on", "A document")
+    credit_note = document.kind == "credit_note"
+    last = dates.check_series_order(uow.session, credit_note=credit_note,
+                                    terminal=settings.terminal_code(uow.session), on=issued,
+                                    backdate_reason=backdate_reason)
+    if last is not None:
+        uow.audit([Change("backdate", "invoice", document.id, {"last_in_series": last},
+                          {"issued_on": issued, "reason": backdate_reason.strip()},
+                          summary=f"Posted on {issued.isoformat()}, before the series' last document of "
+                                  f"{last.isoformat()}: {backdate_reason.strip()}")])
+    return issued
+
+
+def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdate_reason: str = "") -> str:
     """Post a draft: it gets the next number of this terminal's series and becomes immutable.
-    Returns the number."""
+    The date ``on`` (default today) is not in the future and not before the series' last posted
+    document unless ``backdate_reason`` says why (audited). Returns the number."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.post")
     invoice = _draft(session, invoice_id)
@@ -292,7 +310,7 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
                             .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
     if count == 0:
         raise ValidationError("lines", "An invoice needs at least one line")
-    issued = on or date.today()
+    issued = _dated(uow, invoice, on, backdate_reason)
     _snapshot(session, invoice)
     invoice.number = settings.next_number(session, "invoice", on=issued)
     posting.run_post(posting.PostingContext(uow, invoice, issued))
@@ -311,11 +329,11 @@ post = action(post_in)
 
 
 def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput, *,
-                     on: date | None = None) -> tuple[str, str]:
+                     on: date | None = None, backdate_reason: str = "") -> tuple[str, str]:
     """Save the draft and post it in one transaction: a refusal (no stock, no permission, a bad
     line) leaves nothing behind, not even the draft. Returns ``(id, number)``."""
     invoice_id = save_draft_in(uow, invoice_id, draft)
-    return invoice_id, post_in(uow, invoice_id, on=on)
+    return invoice_id, post_in(uow, invoice_id, on=on, backdate_reason=backdate_reason)
 
 
 save_and_post = action(save_and_post_in)
@@ -342,11 +360,13 @@ def balance(session_or_conn, invoice_id: str) -> int:
     return total - allocated
 
 
-def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
-                       lines: dict[str, int] | None = None, reason: str = "", on: date | None = None) -> str:
+def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *, lines: dict[str, int] | None = None,
+                          reason: str = "", on: date | None = None, backdate_reason: str = "") -> str:
     """Credit an invoice in full (``lines=None``) or the given quantities of its lines
     (line id → quantity in thousandths). The credit note is posted at once, settles what is still
-    open on the invoice, and any rest is the customer's credit. Returns the credit note's id."""
+    open on the invoice, and any rest is the customer's credit. It is dated ``on`` (default today),
+    on or after the invoice, under the same date rules as an invoice's posting. Returns the credit
+    note's id."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.credit")
     original = session.get(Invoice, invoice_id)
@@ -375,6 +395,9 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
             raise ValidationError(f"lines[{line.line_no}].quantity",
                                   f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
     issued = on or date.today()
+    if original.issued_on is not None and issued < original.issued_on:
+        raise ValidationError("on", f"A credit note cannot be dated before the invoice it credits "
+                                    f"({original.number} of {original.issued_on.isoformat()})")
     # Written as a draft and posted once its lines are in: posted lines are immutable.
     note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
                    vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
@@ -402,6 +425,7 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
         raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
     note.net_total, note.tax_total, note.total, note.cost_total = (
         totals.net, totals.tax, totals.total, totals.cost)
+    issued = _dated(uow, note, issued, backdate_reason)
     _snapshot(session, note)
     note.number = settings.next_number(session, "credit_note", on=issued)
     posting.run_credit(posting.PostingContext(uow, note, issued, credited=original))

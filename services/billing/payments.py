@@ -22,6 +22,7 @@ from core.money import format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
+from services.billing import dates
 from services.billing.invoices import balance
 from services.permissions import require
 from store.database import Database
@@ -232,7 +233,7 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
     allocations = dict(allocations or {})
     held_for = held_for.strip()
     hold = hold_excess or bool(held_for)
-    paid_on = on or date.today()
+    paid_on = dates.not_future(on or date.today(), "on", "A payment")
     if not splits:
         raise ValidationError("splits", "Enter at least one amount and method")
     if len(held_for) > 80:
@@ -257,6 +258,7 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
         if any(invoice is seen for seen, _amount in targets):
             raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
+        dates.check_allocation(invoice, paid_on, paid_on, f"allocations[{key}]")
         open_amount = balance(session, invoice.id)
         if amount > open_amount:
             raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
@@ -293,6 +295,10 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         if sum(s.remaining for s in pool) < split.amount:
             raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
                                   f"Not enough credit is held{' for ' + ref if ref else ''}")
+        # Credit received after the payment's date cannot settle anything on that date.
+        pool = [s for s in pool if s.on <= paid_on]
+        if sum(s.remaining for s in pool) < split.amount:
+            raise ValidationError(f"splits[{i}].amount", f"Not enough credit is held on {paid_on.isoformat()}")
         plan = _spend_plan(pool, split.amount)
         pieces.extend(plan)
         spent = {s.id: take for s, take in plan}
@@ -362,7 +368,9 @@ def allocate_in(uow: UnitOfWork, *, invoice_id: str, amount: int, payment_id: st
     open_amount = balance(session, invoice.id)
     if amount > open_amount:
         raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
-    row = _allocation(source, invoice, amount, on or date.today(), actor)
+    allocated_on = dates.not_future(on or date.today(), "on", "An allocation")
+    dates.check_allocation(invoice, source.on if source else None, allocated_on, "on")
+    row = _allocation(source, invoice, amount, allocated_on, actor)
     session.add(row)
     session.flush()
     return row.id
@@ -381,7 +389,7 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
         raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
     if amount <= 0:
         raise ValidationError("amount", "A refund must be more than zero")
-    paid_on = on or date.today()
+    paid_on = dates.not_future(on or date.today(), "on", "A refund")
     _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
@@ -392,6 +400,9 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
         original = session.get(Payment, refund_of_id)
         if original is None or original.amount <= 0 or original.customer_id != customer_id:
             raise ValidationError("refund_of_id", "Choose a payment this customer made")
+        if paid_on < original.paid_on:
+            raise ValidationError("on", f"A refund cannot be dated before the payment it returns "
+                                        f"({original.paid_on.isoformat()})")
         source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
         left = source.remaining if source else 0
         if amount > left:

@@ -21,9 +21,10 @@ TERMS = 30  # billing_samples' drafts use the default payment terms
 
 
 def _due_days_ago(db, owner, customer_id: str, days_late: int, total: int) -> str:
-    """A posted invoice of ``total`` that is ``days_late`` days past its due date at AS_OF."""
+    """A posted invoice of ``total`` that is ``days_late`` days past its due date at AS_OF (entered
+    in any order: back-dated with a reason when an earlier one is dated later)."""
     issued = AS_OF - timedelta(days=TERMS + days_late)
-    return posted(db, owner, customer_id, line(price=total), on=issued)
+    return posted(db, owner, customer_id, line(price=total), on=issued, backdate_reason="aging sample")
 
 
 def _pay(db, owner, customer_id: str, amount: int, on: date, *, invoice_id: str | None = None) -> None:
