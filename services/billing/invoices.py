@@ -116,6 +116,18 @@ class InvoiceView:
     payment_terms_days: int = DEFAULT_DUE_DAYS
 
 
+@dataclass(frozen=True)
+class TaxChange:
+    """A draft line whose tax rate is no longer the one in force: posting recomputes it at
+    ``new_rate_bp`` (None: the code is unknown or inactive, and posting is refused)."""
+
+    line_no: int
+    description: str
+    tax_code: str
+    old_rate_bp: int
+    new_rate_bp: int | None
+
+
 # --- helpers --------------------------------------------------------------------------------------
 
 def _tax_rates(session: Session) -> tuple[dict[str, int], str]:
@@ -184,6 +196,75 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
     totals = invoice_totals(written)
     invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = (
         totals.net, totals.tax, totals.total, totals.cost)
+
+
+def _rate_changes(lines: list[InvoiceLine], rows: dict[str, tuple[int, bool]]) -> list[TaxChange]:
+    """Lines whose stored rate differs from ``rows`` (code → (rate, active)), in line order."""
+    out = []
+    for line in sorted(lines, key=lambda r: r.line_no):
+        found = rows.get(line.tax_code)
+        rate = found[0] if found and found[1] else None
+        if rate != line.tax_rate_bp:
+            out.append(TaxChange(line.line_no, line.description, line.tax_code, line.tax_rate_bp, rate))
+    return out
+
+
+def _rates_in_force(conn_or_session) -> dict[str, tuple[int, bool]]:
+    from models.admin import TaxRate
+
+    return {r.code: (r.rate_bp, r.active) for r in conn_or_session.execute(
+        select(TaxRate.code, TaxRate.rate_bp, TaxRate.active))}
+
+
+def _retax(uow: UnitOfWork, invoice: Invoice) -> list[TaxChange]:
+    """Recompute a draft's lines at the tax rates in force now, inside the posting transaction, and
+    record what changed in the audit trail. An unknown or inactive code refuses, naming the line."""
+    session = uow.session
+    lines = list(session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).scalars())
+    changes = _rate_changes(lines, _rates_in_force(session))
+    for change in changes:
+        if change.new_rate_bp is None:
+            raise ValidationError(f"lines[{change.line_no}].tax_code",
+                                  f"Line {change.line_no} ({change.description}) uses tax code "
+                                  f"'{change.tax_code}', which is no longer in force; choose another code "
+                                  "and save the draft again")
+    if not changes:
+        return []
+    by_no = {c.line_no: c for c in changes}
+    before = {"net_total": invoice.net_total, "tax_total": invoice.tax_total, "total": invoice.total}
+    written = []
+    for line in lines:
+        if line.line_no in by_no:
+            rate = by_no[line.line_no].new_rate_bp
+            amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
+                                   discount=line.discount, rate_bp=rate, prices_include_tax=invoice.prices_include_tax)
+            line.tax_rate_bp, line.net, line.tax, line.total = rate, amounts.net, amounts.tax, amounts.total
+        written.append((line.net, line.tax, line.total,
+                        line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)))
+    totals = invoice_totals(written)
+    invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = (
+        totals.net, totals.tax, totals.total, totals.cost)
+    after = {"net_total": invoice.net_total, "tax_total": invoice.tax_total, "total": invoice.total}
+    detail = "; ".join(f"line {c.line_no} {c.tax_code} {c.old_rate_bp / 100:g} % → {c.new_rate_bp / 100:g} %"
+                       for c in changes)
+    uow.audit([Change("retax", "invoice", invoice.id, before, after,
+                      summary=f"Tax recomputed at posting with the rates in force: {detail}")])
+    return changes
+
+
+def tax_changes(db: Database, actor: Actor, invoice_id: str) -> list[TaxChange]:
+    """What posting the draft now would change: the lines whose tax rate is no longer the one in
+    force (a ``new_rate_bp`` of None refuses the posting). Empty for a posted invoice. Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        status = conn.execute(select(Invoice.status).where(Invoice.id == invoice_id)).scalar()
+        if status is None:
+            raise NotFound("The invoice no longer exists")
+        if status != "draft":
+            return []
+        lines = list(conn.execute(select(InvoiceLine.line_no, InvoiceLine.description, InvoiceLine.tax_code,
+                                         InvoiceLine.tax_rate_bp).where(InvoiceLine.invoice_id == invoice_id)))
+        return _rate_changes(lines, _rates_in_force(conn))
 
 
 def _check_header(session: Session, draft: DraftInput) -> None:
@@ -302,7 +383,8 @@ def _dated(uow: UnitOfWork, document: Invoice, on: date | None, backdate_reason:
 def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdate_reason: str = "") -> str:
     """Post a draft: it gets the next number of this terminal's series and becomes immutable.
     The date ``on`` (default today) is not in the future and not before the series' last posted
-    document unless ``backdate_reason`` says why (audited). Returns the number."""
+    document unless ``backdate_reason`` says why (audited). Lines are taxed at the rates in force
+    when posted (see :func:`tax_changes`; a change is audited as ``retax``). Returns the number."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.post")
     invoice = _draft(session, invoice_id)
@@ -311,6 +393,7 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdat
     if count == 0:
         raise ValidationError("lines", "An invoice needs at least one line")
     issued = _dated(uow, invoice, on, backdate_reason)
+    _retax(uow, invoice)
     _snapshot(session, invoice)
     invoice.number = settings.next_number(session, "invoice", on=issued)
     posting.run_post(posting.PostingContext(uow, invoice, issued))
