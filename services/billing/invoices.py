@@ -397,12 +397,14 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdat
     _snapshot(session, invoice)
     invoice.number = settings.next_number(session, "invoice", on=issued)
     posting.run_post(posting.PostingContext(uow, invoice, issued))
+    terminal = settings.terminal_code(session)
     invoice.issued_on = issued
     invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
-    invoice.status = "posted"
-    invoice.terminal_code = settings.terminal_code(session)
+    invoice.terminal_code = terminal
     invoice.posted_at = utcnow()
     invoice.posted_by = actor.username
+    # Last, and flushed with everything else: once the row says posted, the database refuses changes.
+    invoice.status = "posted"
     session.flush()
     search.index(session.connection(), "invoice", [invoice.id])
     return invoice.number
@@ -514,7 +516,8 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *, lines: dict[str, 
     posting.run_credit(posting.PostingContext(uow, note, issued, credited=original))
     note.issued_on = issued
     note.due_on = issued
-    note.terminal_code = settings.terminal_code(session)
+    terminal = settings.terminal_code(session)
+    note.terminal_code = terminal
     note.posted_at = utcnow()
     note.posted_by = actor.username
     note.status = "posted"

@@ -1,0 +1,60 @@
+"""posted invoices and credit notes are immutable in every column but the print count
+
+Revision ID: 0006
+Revises: 0004
+Create Date: 2026-12-06 21:00:00
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+revision = "0006"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+# Printing a posted document counts the print, and the unit of work stamps who printed it and when;
+# nothing else of a posted document may change.
+_PRINT_COLUMNS = ("print_count",)
+_STAMPS = ("updated_at", "updated_by")
+_REFUSAL = "posted invoice is immutable"
+
+
+def _columns(table: str) -> list[str]:
+    # Read from the table as it stands when this runs, so a column added before it cannot be missed.
+    return [row[1] for row in op.get_bind().exec_driver_sql(f'PRAGMA table_info("{table}")')]
+
+
+def _changed(columns: list[str]) -> str:
+    return " OR ".join(f'new."{c}" IS NOT old."{c}"' for c in columns)
+
+
+def upgrade() -> None:
+    op.execute("DROP TRIGGER IF EXISTS invoice_posted_immutable")
+    guarded = [c for c in _columns("invoice") if c not in _PRINT_COLUMNS + _STAMPS]
+    printed = _changed(list(_PRINT_COLUMNS))
+    op.execute(f"""CREATE TRIGGER invoice_posted_immutable BEFORE UPDATE ON invoice
+        WHEN old.status = 'posted' AND ({_changed(guarded)} OR (NOT ({printed}) AND ({_changed(list(_STAMPS))}))
+                                        OR new.print_count < old.print_count)
+        BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END""")
+    # A draft's line moved onto a posted document would change it as surely as editing its own lines.
+    op.execute("DROP TRIGGER IF EXISTS invoice_line_posted_update")
+    op.execute(f"""CREATE TRIGGER invoice_line_posted_update BEFORE UPDATE ON invoice_line
+        WHEN (SELECT status FROM invoice WHERE id = old.invoice_id) = 'posted'
+          OR (SELECT status FROM invoice WHERE id = new.invoice_id) = 'posted'
+        BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END""")
+
+
+def downgrade() -> None:
+    # Back to the triggers of 0002.
+    op.execute("DROP TRIGGER IF EXISTS invoice_posted_immutable")
+    guarded = ("number", "kind", "status", "customer_id", "credited_invoice_id", "currency", "issued_on",
+               "net_total", "tax_total", "total", "cost_total", "customer_name", "dealer_name")
+    op.execute(f"""CREATE TRIGGER invoice_posted_immutable BEFORE UPDATE ON invoice
+        WHEN old.status = 'posted' AND ({_changed(list(guarded))})
+        BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END""")
+    op.execute("DROP TRIGGER IF EXISTS invoice_line_posted_update")
+    op.execute(f"""CREATE TRIGGER invoice_line_posted_update BEFORE UPDATE ON invoice_line
+        WHEN (SELECT status FROM invoice WHERE id = old.invoice_id) = 'posted'
+        BEGIN SELECT RAISE(ABORT, '{_REFUSAL}'); END""")
