@@ -75,21 +75,26 @@ class PaymentRow:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def customer_credit(conn_or_session, customer_id: str) -> int:
-    """Unallocated receipts + unallocated credit notes − refunds, in minor units. Any thread, on any
-    connection or session."""
+def customer_credit(conn_or_session, customer_id: str, *, on: date | None = None) -> int:
+    """Unallocated receipts + unallocated credit notes − refunds, in minor units; with ``on``, only
+    what is dated on or before that day counts. Any thread, on any connection or session."""
+    pay_where = [Payment.customer_id == customer_id]
+    note_where = [Invoice.customer_id == customer_id, Invoice.kind == "credit_note", Invoice.status == "posted"]
+    alloc_where = []
+    if on is not None:
+        pay_where.append(Payment.paid_on <= on)
+        note_where.append(Invoice.issued_on <= on)
+        alloc_where.append(Allocation.allocated_on <= on)
     paid = conn_or_session.execute(select(func.coalesce(func.sum(Payment.amount), 0))
-                                   .where(Payment.customer_id == customer_id)).scalar_one()
+                                   .where(*pay_where)).scalar_one()
     paid_out = conn_or_session.execute(
         select(func.coalesce(func.sum(Allocation.amount), 0)).join(Payment, Payment.id == Allocation.payment_id)
-        .where(Payment.customer_id == customer_id)).scalar_one()
+        .where(Payment.customer_id == customer_id, *alloc_where)).scalar_one()
     credited = conn_or_session.execute(
-        select(func.coalesce(func.sum(Invoice.total), 0))
-        .where(Invoice.customer_id == customer_id, Invoice.kind == "credit_note",
-               Invoice.status == "posted")).scalar_one()
+        select(func.coalesce(func.sum(Invoice.total), 0)).where(*note_where)).scalar_one()
     credited_out = conn_or_session.execute(
         select(func.coalesce(func.sum(Allocation.amount), 0)).join(Invoice, Invoice.id == Allocation.credit_note_id)
-        .where(Invoice.customer_id == customer_id)).scalar_one()
+        .where(Invoice.customer_id == customer_id, *alloc_where)).scalar_one()
     return paid - paid_out + credited - credited_out
 
 
@@ -122,6 +127,23 @@ def _credit_sources(conn_or_session, customer_id: str) -> list[CreditSource]:
                                                           r.number or "", "", r.total, r.total - r[5]))
               for r in notes]
     return [source for _key, source in sorted(keyed, key=lambda kv: kv[0]) if source.remaining > 0]
+
+
+def spendable_credit(conn_or_session, customer_id: str, *, on: date) -> int:
+    """What a customer may spend of their credit on a payment dated ``on``: the rest of the receipts
+    and credit notes dated on or before it, never more than their credit on that day nor than their
+    credit now (a refund not tied to a receipt lowers the whole without lowering any one receipt).
+    The one rule both :func:`take_payment` and the payment screen use. Any thread."""
+    sources = sum(s.remaining for s in _credit_sources(conn_or_session, customer_id) if s.on <= on)
+    return max(0, min(sources, customer_credit(conn_or_session, customer_id),
+                      customer_credit(conn_or_session, customer_id, on=on)))
+
+
+def credit_available(db: Database, actor: Actor, customer_id: str, *, on: date | None = None) -> int:
+    """:func:`spendable_credit` for a payment dated ``on`` (default today). Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        return spendable_credit(conn, customer_id, on=on or date.today())
 
 
 def credit_sources(db: Database, actor: Actor, customer_id: str, *, held_for: str | None = None) -> list[CreditSource]:
@@ -279,11 +301,12 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
         raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
                                                           "the rest is still held for the customer")
-    available = customer_credit(session, customer_id)
+    available = spendable_credit(session, customer_id, on=paid_on)
     if spent_credit > available:
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
         raise ValidationError(f"splits[{index}].amount",
-                              f"The customer holds only {_money(session, available)} in credit")
+                              f"The customer holds only {_money(session, available)} in credit "
+                              f"on {paid_on.isoformat()}")
     sources = _credit_sources(session, customer_id)
     pieces: list[tuple[CreditSource | Payment, int]] = []
     for i, split in enumerate(splits, start=1):
