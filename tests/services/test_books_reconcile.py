@@ -10,7 +10,11 @@ import pytest
 
 from core.errors import ValidationError
 from services.billing import accounting, invoices, payments, receivables
+from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
+from services.parts import catalogue, stock
+from services.parts.catalogue import PartInput
+from store.uow import UnitOfWork
 from tests.services.billing_samples import customer, line, number, posted
 
 ON = date(2026, 3, 2)
@@ -62,3 +66,36 @@ def test_receivables_report_reconciles_with_the_journal_including_customers_only
         assert -sum(r.credit for r in rows) == -_balance(journal, "customer_credit")
     names = {r.customer_name: r.total for r in receivables.aging(db, owner, as_of=ON + timedelta(days=5))}
     assert names == {"Owes": 7000, "In credit": -3000, "Both": 6100}
+
+
+def test_stock_reaches_the_journal_and_the_inventory_account_equals_the_valuation(db, owner):
+    part = catalogue.create_part(db, owner, PartInput(brand="Bosch", part_number="0986452041", description="Filter"))
+    with UnitOfWork(db, owner) as uow:
+        stock.record_movement(uow.session, part_id=part, kind="receipt", quantity=3000, unit_cost=1000,
+                              moved_on=ON, reference="PO-1")
+        stock.record_movement(uow.session, part_id=part, kind="receipt", quantity=3000, unit_cost=1001,
+                              moved_on=ON, reference="PO-2")
+        uow.commit()
+    cid = customer(db, owner)
+    sale, _number = invoices.save_and_post(db, owner, None, DraftInput(kind="counter_sale", customer_id=cid, lines=[
+        LineInput("Filter", 2000, 3000, item_type="part", part_id=part)]), on=ON + timedelta(days=1))
+    stock.adjust(db, owner, part, -1000, "damaged", on=ON + timedelta(days=2))
+    stock.issue(db, owner, part, 1000, reference="RO-7", on=ON + timedelta(days=2))
+    invoices.create_credit_note(db, owner, sale, on=ON + timedelta(days=3))
+    for offset in range(4):
+        day = ON + timedelta(days=offset)
+        journal = accounting.journal_entries(db, owner, start=START, end=day)
+        with db.read() as conn:
+            assert _balance(journal, "inventory") == stock.valuation(conn, on=day)
+    with db.read() as conn:
+        level = stock.stock_level(conn, part)
+        assert stock.valuation(conn, on=ON + timedelta(days=3)) == stock.stock_value(level.on_hand, level.average_cost)
+    # Goods received not invoiced holds the purchase prices; the average's rounding is a variance.
+    assert _balance(journal, "goods_received") == -(3000 + 3003)
+    assert _balance(journal, "goods_received") + _balance(journal, "stock_variance") == -_balance(
+        [x for x in journal if x.reference.startswith("STK-") and "receipt" in x.description], "inventory")
+    # The sale's cost reaches cost of sales once (by its stock movement), and the credit note takes it back.
+    sale_lines = [x for x in journal if x.reference == invoices.get(db, owner, sale).number]
+    assert not any(x.key.startswith(("cost:", "stock:")) for x in sale_lines)
+    assert _balance(journal, "cost:part") == 1001  # the issue to RO-7 at the average; the sale came back
+    assert _balance(journal, "stock_adjustment") == 1001
