@@ -39,6 +39,10 @@ and the first change writes them out before applying itself. Reading and changin
   and credit-note lines that name a catalogue part therefore carry no cost entry of their own: their
   stock movement is it.
 
+- a manufacturer rebate (``RBT-<entry id>``): when it is recorded or its expected amount corrected,
+  Dr rebate receivable / Cr ``rebates`` (a reduction of cost of sales, as the margin reports show
+  it); when money arrives, Dr the bank (``method:bank_transfer``) / Cr rebate receivable.
+
 Supplier invoices are not recorded in Forecourt: a receipt credits goods received not invoiced, and
 the accounting package clears that account when it books the supplier's invoice.
 
@@ -62,7 +66,17 @@ from core.actor import Actor
 from core.errors import ValidationError
 from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
-from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
+from models.billing import (
+    ITEM_TYPES,
+    PAYMENT_METHODS,
+    AccountMapping,
+    Allocation,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Rebate,
+    RebateEntry,
+)
 from models.crm import Customer
 from models.parts import StockMovement
 from services import files, settings
@@ -87,6 +101,7 @@ _STOCK = ("1405", "库存商品")
 _SERVICE_COST = ("5201", "劳务成本")
 _GOODS_RECEIVED = ("2202", "应付账款")
 _PENDING_LOSSES = ("1901", "待处理财产损溢")
+_OTHER_RECEIVABLES = ("1221", "其他应收款")
 
 _MAIN_TYPES = ("vehicle", "labour", "part", "accessory")
 
@@ -114,9 +129,12 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "goods_received": _GOODS_RECEIVED,
     "stock_adjustment": _PENDING_LOSSES,
     "stock_variance": _MAIN_COST,
+    "rebate_receivable": _OTHER_RECEIVABLES,
+    "rebates": _MAIN_COST,
 }
 _FIXED_KEYS = ("receivables", "customer_credit", "inventory", "goods_received", "stock_adjustment",
-               "stock_variance")
+               "stock_variance", "rebate_receivable", "rebates")
+REBATE_METHOD = "bank_transfer"  # manufacturers pay rebates by bank transfer
 
 _TYPED_KEYS: dict[str, tuple[str, ...] | None] = {
     "item": ITEM_TYPES, "cost": ITEM_TYPES, "stock": ITEM_TYPES, "method": PAYMENT_METHODS,
@@ -389,10 +407,26 @@ def _stock_movements(conn: Connection, start: date, end: date) -> Iterator[_Entr
         yield _Entry(m.moved_on, f"STK-{m.id}", label, amounts)
 
 
+def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    entry, rebate = RebateEntry.__table__, Rebate.__table__
+    query = (select(entry.c.id, entry.c.kind, entry.c.amount, entry.c.booked_on, rebate.c.manufacturer,
+                    rebate.c.campaign)
+             .join(rebate, rebate.c.id == entry.c.rebate_id)
+             .where(entry.c.booked_on.between(start, end)).order_by(entry.c.booked_on, entry.c.id))
+    for r in conn.execute(query):
+        label = f"Rebate {r.manufacturer} {r.campaign}".rstrip()
+        if r.kind == "received":
+            amounts = [(f"method:{REBATE_METHOD}", r.amount, "rebate received"),
+                       ("rebate_receivable", -r.amount, "rebate received")]
+        else:
+            amounts = [("rebate_receivable", r.amount, "rebate earned"), ("rebates", -r.amount, "rebate earned")]
+        yield _Entry(r.booked_on, f"RBT-{r.id}", label, amounts)
+
+
 def _entries(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     return heapq.merge(_documents(conn, start, end), _payments(conn, start, end),
                        _later_allocations(conn, start, end), _stock_movements(conn, start, end),
-                       key=lambda e: e.on)
+                       _rebates(conn, start, end), key=lambda e: e.on)
 
 
 def _count(conn: Connection, start: date, end: date) -> int:
@@ -410,7 +444,9 @@ def _count(conn: Connection, start: date, end: date) -> int:
                    and_(note.c.id.is_not(None), alloc.c.allocated_on > note.c.issued_on)))).scalar_one()
     movements = conn.execute(select(func.count()).select_from(StockMovement)
                              .where(StockMovement.moved_on.between(start, end))).scalar_one()
-    return documents + payments + later + movements
+    rebates = conn.execute(select(func.count()).select_from(RebateEntry)
+                           .where(RebateEntry.booked_on.between(start, end))).scalar_one()
+    return documents + payments + later + movements + rebates
 
 
 def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:

@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from core import clock
 from core.errors import ValidationError
-from services.billing import accounting, invoices, payments, receivables
+from services.billing import accounting, invoices, margin, payments, receivables, thirdparty
 from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
 from services.parts import catalogue, stock
@@ -99,3 +100,22 @@ def test_stock_reaches_the_journal_and_the_inventory_account_equals_the_valuatio
     assert not any(x.key.startswith(("cost:", "stock:")) for x in sale_lines)
     assert _balance(journal, "cost:part") == 1001  # the issue to RO-7 at the average; the sale came back
     assert _balance(journal, "stock_adjustment") == 1001
+
+
+def test_manufacturer_rebates_reach_the_journal_and_the_margins(db, owner):
+    today = clock.today()
+    rid = thirdparty.expect_rebate(db, owner, manufacturer="BYD", campaign="Spring EV", amount=50000)
+    thirdparty.update_rebate(db, owner, rid, expected_amount=45000)
+    thirdparty.receive_rebate(db, owner, rid, amount=40000, on=today)
+    journal = accounting.journal_entries(db, owner, start=START, end=today)
+    assert _balance(journal, "rebates") == -45000
+    assert _balance(journal, "rebate_receivable") == 45000 - 40000
+    assert _balance(journal, "method:bank_transfer") == 40000
+    month = f"{today.year:04d}-{today.month:02d}"
+    [period] = margin.monthly_margins(db, owner, start=today, end=today)
+    assert (period.period, period.rebates, period.profit) == (month, 45000, 45000)
+    sales = next(d for d in margin.department_margins(db, owner, start=today, end=today) if d.department == "sales")
+    assert (sales.rebates, sales.profit) == (45000, 45000)
+    with pytest.raises(ValidationError) as exc:
+        thirdparty.receive_rebate(db, owner, rid, amount=1000, on=today + timedelta(days=1))
+    assert exc.value.field == "received_on"

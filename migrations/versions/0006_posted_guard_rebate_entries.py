@@ -1,4 +1,5 @@
-"""posted invoices and credit notes are immutable in every column but the print count
+"""posted invoices and credit notes are immutable in every column but the print count; rebates
+keep their dated entries (expected, received) for the journal and the margins
 
 Revision ID: 0006
 Revises: 0004
@@ -7,6 +8,7 @@ Create Date: 2026-12-06 21:00:00
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
@@ -31,6 +33,42 @@ def _changed(columns: list[str]) -> str:
 
 
 def upgrade() -> None:
+    _guard_posted()
+    _rebate_entries()
+
+
+def _rebate_entries() -> None:
+    op.create_table('rebate_entry',
+    sa.Column('rebate_id', sa.String(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=10), nullable=False),
+    sa.Column('amount', sa.Integer(), nullable=False),
+    sa.Column('booked_on', sa.Date(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['rebate_id'], ['rebate.id'], name=op.f('fk_rebate_entry_rebate_id_rebate')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_rebate_entry'))
+    )
+    with op.batch_alter_table('rebate_entry', schema=None) as batch_op:
+        batch_op.create_index('ix_rebate_entry_booked_on', ['booked_on'], unique=False)
+        batch_op.create_index('ix_rebate_entry_rebate_id', ['rebate_id'], unique=False)
+    # Rebates recorded before: expected on the day they were recorded, received (in one sum, the only
+    # figure kept) on the day of the latest receipt. The ids derive from the rebate's, one per kind.
+    conn = op.get_bind()
+    conn.exec_driver_sql(
+        "INSERT INTO rebate_entry (rebate_id, kind, amount, booked_on, id, created_at, created_by, updated_at, "
+        "updated_by) SELECT id, 'expected', expected_amount, date(created_at), substr(id, 1, 31) || 'e', "
+        "created_at, created_by, created_at, created_by FROM rebate")
+    conn.exec_driver_sql(
+        "INSERT INTO rebate_entry (rebate_id, kind, amount, booked_on, id, created_at, created_by, updated_at, "
+        "updated_by) SELECT id, 'received', received_amount, received_on, substr(id, 1, 31) || 'r', "
+        "updated_at, updated_by, updated_at, updated_by FROM rebate WHERE received_amount > 0 "
+        "AND received_on IS NOT NULL")
+
+
+def _guard_posted() -> None:
     op.execute("DROP TRIGGER IF EXISTS invoice_posted_immutable")
     guarded = [c for c in _columns("invoice") if c not in _PRINT_COLUMNS + _STAMPS]
     printed = _changed(list(_PRINT_COLUMNS))
@@ -47,6 +85,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('rebate_entry', schema=None) as batch_op:
+        batch_op.drop_index('ix_rebate_entry_rebate_id')
+        batch_op.drop_index('ix_rebate_entry_booked_on')
+    op.drop_table('rebate_entry')
     # Back to the triggers of 0002.
     op.execute("DROP TRIGGER IF EXISTS invoice_posted_immutable")
     guarded = ("number", "kind", "status", "customer_id", "credited_invoice_id", "currency", "issued_on",
