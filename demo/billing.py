@@ -30,7 +30,7 @@ from sqlalchemy import Connection, literal_column, select, update
 from core import money
 from demo.context import INSERT_CHUNK, LOCAL_OFFSET, DemoContext, Size, cumulative, insert_rows
 from models.admin import NumberSeries, TaxRate
-from models.billing import Allocation, CashDay, InsuranceClaim, Invoice, InvoiceLine, Payment, Rebate
+from models.billing import Allocation, CashDay, InsuranceClaim, Invoice, InvoiceLine, Payment, Rebate, RebateEntry
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
@@ -1241,6 +1241,20 @@ def _write_rebates(conn: Connection, ctx: DemoContext, sales: Sequence[_Sale], v
             sold * rng.choice((300, 500, 800)) * minor, last_day + timedelta(days=90), notes=f"达成销量 {sold} 台")
     rows.sort(key=lambda r: r["created_at"])
     insert_rows(ctx, Rebate.__table__, rows)
+    # Each rebate's dated entries, as the service keeps them: earned when recorded, then what arrived.
+    entries = []
+    for r in rows:
+        entries.append({"id": ctx.ids.at(r["created_at"]), "created_at": r["created_at"], "created_by": "manager",
+                        "updated_at": r["created_at"], "updated_by": "manager", "rebate_id": r["id"],
+                        "kind": "expected", "amount": r["expected_amount"],
+                        "booked_on": _local_day(r["created_at"])})
+        if r["received_amount"]:
+            entries.append({"id": ctx.ids.at(r["updated_at"]), "created_at": r["updated_at"],
+                            "created_by": "manager", "updated_at": r["updated_at"], "updated_by": "manager",
+                            "rebate_id": r["id"], "kind": "received", "amount": r["received_amount"],
+                            "booked_on": r["received_on"]})
+    entries.sort(key=lambda e: e["created_at"])
+    insert_rows(ctx, RebateEntry.__table__, entries)
     return len(rows)
 
 

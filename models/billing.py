@@ -175,6 +175,26 @@ class Rebate(SyncedMixin, Audited, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+REBATE_ENTRY_KINDS = ("expected", "received")
+
+
+class RebateEntry(SyncedMixin, Audited, Base):
+    """One dated change to a rebate, append-only: what became expected (a correction is a further
+    entry of the difference) or what arrived. The journal and the margins read these, so a period
+    once reported never changes."""
+
+    __tablename__ = "rebate_entry"
+    __table_args__ = (
+        Index("ix_rebate_entry_rebate_id", "rebate_id"),
+        Index("ix_rebate_entry_booked_on", "booked_on"),
+    )
+
+    rebate_id: Mapped[str] = mapped_column(ID, ForeignKey("rebate.id"))
+    kind: Mapped[str] = mapped_column(String(10))
+    amount: Mapped[int] = mapped_column(Integer)
+    booked_on: Mapped[date] = mapped_column(Date)
+
+
 class InsuranceClaim(SyncedMixin, Audited, Base):
     """An accident repair paid partly by an insurer: approved amount, customer's excess, payout."""
 

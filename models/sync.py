@@ -27,7 +27,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # customers and vehicles
     "customer", "contact", "vehicle",
     # billing (payments and allocations are append-only, so they merge without conflicts)
-    "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "insurance_claim",
+    "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",
     # parts (the stock ledger is append-only)
     "brand", "part", "stock_movement", "stock_reservation", "supplier", "purchase_order",

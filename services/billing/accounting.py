@@ -4,7 +4,11 @@ and journal lines (date, account, debit, credit, reference) for the dealership's
 **Mapping keys.** ``item:<item type>`` (revenue), ``tax:<tax code>`` (output tax),
 ``method:<payment method>`` (cash, bank and clearing accounts), ``receivables``, ``customer_credit``
 (money customers hold with the dealership: over-payments, deposits, unused credit notes),
-``cost:<item type>`` and ``stock:<item type>`` (cost of sales and the stock it leaves). A key of the
+``cost:<item type>`` and ``stock:<item type>`` (cost of sales and the stock it leaves, for lines
+that name no catalogue part), ``inventory`` (the parts in stock, valued at moving average cost),
+``goods_received`` (goods received not invoiced), ``stock_adjustment`` (adjustments, count variances
+and transfers awaiting a decision) and ``stock_variance`` (what the moving average's rounding makes
+a receipt's value differ from its purchase price). A key of the
 form ``<kind>:*`` is the fallback for a type or code with no key of its own, so a tax rate added
 later still lands somewhere sensible. New databases start with a mainland-China chart of accounts
 (1122 应收账款, 6001 主营业务收入, 2221 应交税费, …); an empty mapping table means those defaults,
@@ -26,6 +30,21 @@ and the first change writes them out before applying itself. Reading and changin
 - credit applied later (``ALLOC-<id>``, on the allocation date): the rest of an earlier receipt or
   credit note allocated to an invoice moves no money, but it turns customer credit into a settled
   receivable: Dr customer credit, Cr receivables.
+- a stock movement (``STK-<id>``, on its date): inventory moves by the change the movement made to
+  the part's value (on hand × moving average, :func:`services.parts.stock.valued_movements`), so the
+  inventory account always equals the stock valuation. The other side: a goods receipt credits goods
+  received not invoiced at its purchase price, any rounding of the average going to the variance
+  account; an issue to a repair order, a counter sale and their returns go to the parts' cost of
+  sales (``cost:part``); adjustments, count variances and transfers to ``stock_adjustment``. Invoice
+  and credit-note lines that name a catalogue part therefore carry no cost entry of their own: their
+  stock movement is it.
+
+- a manufacturer rebate (``RBT-<entry id>``): when it is recorded or its expected amount corrected,
+  Dr rebate receivable / Cr ``rebates`` (a reduction of cost of sales, as the margin reports show
+  it); when money arrives, Dr the bank (``method:bank_transfer``) / Cr rebate receivable.
+
+Supplier invoices are not recorded in Forecourt: a receipt credits goods received not invoiced, and
+the accounting package clears that account when it books the supplier's invoice.
 
 So every allocation is journalled exactly once, in the period of its own date, and a period once
 exported never changes. Over all time the receivables account equals the open balances of posted
@@ -47,10 +66,22 @@ from core.actor import Actor
 from core.errors import ValidationError
 from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
-from models.billing import ITEM_TYPES, PAYMENT_METHODS, AccountMapping, Allocation, Invoice, InvoiceLine, Payment
+from models.billing import (
+    ITEM_TYPES,
+    PAYMENT_METHODS,
+    AccountMapping,
+    Allocation,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Rebate,
+    RebateEntry,
+)
 from models.crm import Customer
+from models.parts import StockMovement
 from services import files, settings
 from services.billing.margin import line_cost_sql
+from services.parts.stock import stock_value, valued_movements
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -68,6 +99,9 @@ _MAIN_COST = ("6401", "主营业务成本")
 _OTHER_COST = ("6402", "其他业务成本")
 _STOCK = ("1405", "库存商品")
 _SERVICE_COST = ("5201", "劳务成本")
+_GOODS_RECEIVED = ("2202", "应付账款")
+_PENDING_LOSSES = ("1901", "待处理财产损溢")
+_OTHER_RECEIVABLES = ("1221", "其他应收款")
 
 _MAIN_TYPES = ("vehicle", "labour", "part", "accessory")
 
@@ -91,7 +125,16 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "cost:*": _OTHER_COST,
     **{f"stock:{t}": _SERVICE_COST if t == "labour" else _STOCK for t in ITEM_TYPES},
     "stock:*": _STOCK,
+    "inventory": _STOCK,
+    "goods_received": _GOODS_RECEIVED,
+    "stock_adjustment": _PENDING_LOSSES,
+    "stock_variance": _MAIN_COST,
+    "rebate_receivable": _OTHER_RECEIVABLES,
+    "rebates": _MAIN_COST,
 }
+_FIXED_KEYS = ("receivables", "customer_credit", "inventory", "goods_received", "stock_adjustment",
+               "stock_variance", "rebate_receivable", "rebates")
+REBATE_METHOD = "bank_transfer"  # manufacturers pay rebates by bank transfer
 
 _TYPED_KEYS: dict[str, tuple[str, ...] | None] = {
     "item": ITEM_TYPES, "cost": ITEM_TYPES, "stock": ITEM_TYPES, "method": PAYMENT_METHODS,
@@ -142,7 +185,7 @@ def _load(conn_or_session) -> dict[str, tuple[str, str]]:
 
 def _sort_key(key: str) -> tuple[int, str, bool, str]:
     kind, _, rest = key.partition(":")
-    order = ("receivables", "customer_credit", "item", "tax", "method", "cost", "stock")
+    order = (*_FIXED_KEYS, "item", "tax", "method", "cost", "stock")
     return (order.index(kind) if kind in order else len(order), kind, rest == "*", rest)
 
 
@@ -157,12 +200,12 @@ def get_mapping(db: Database, actor: Actor) -> list[MappingRow]:
 
 def _clean_key(key: str) -> str:
     key = key.strip()
-    if key in ("receivables", "customer_credit"):
+    if key in _FIXED_KEYS:
         return key
     kind, sep, rest = key.partition(":")
     kind, rest = kind.strip().lower(), rest.strip()
     if not sep or kind not in _TYPED_KEYS or not rest:
-        raise ValidationError("key", f"'{key}' is not a mapping key; use receivables, customer_credit, "
+        raise ValidationError("key", f"'{key}' is not a mapping key; use {', '.join(_FIXED_KEYS)}, "
                                      "item:<type>, tax:<code>, method:<method>, cost:<type> or stock:<type>")
     allowed = _TYPED_KEYS[kind]
     if kind == "tax":
@@ -244,13 +287,14 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
         # A credit-note line costs its share of the credited line's cost (the margin report's rule),
         # so a line credited in parts puts back into stock exactly what it took out.
         for r in conn.execute(select(line.c.invoice_id, line.c.item_type, line.c.tax_code, line.c.net, line.c.tax,
-                                     line_cost_sql().label("cost"))
+                                     line_cost_sql().label("cost"), line.c.part_id)
                               .where(line.c.invoice_id.in_(ids)).order_by(line.c.invoice_id, line.c.line_no)):
             by_type = revenue.setdefault(r.invoice_id, {})
             by_type[r.item_type] = by_type.get(r.item_type, 0) + r.net
             by_code = tax.setdefault(r.invoice_id, {})
             by_code[r.tax_code] = by_code.get(r.tax_code, 0) + r.tax
-            if r.cost:
+            # A catalogue part's cost is journalled by its stock movement (_stock_movements).
+            if r.cost and r.part_id is None:
                 costs = cost.setdefault(r.invoice_id, {})
                 costs[r.item_type] = costs.get(r.item_type, 0) + r.cost
         note_ids = [r.id for r in part if r.kind == "credit_note"]
@@ -343,9 +387,46 @@ def _later_allocations(conn: Connection, start: date, end: date) -> Iterator[_En
             yield _Entry(r.allocated_on, f"ALLOC-{r.id}", label, amounts)
 
 
+_MOVEMENT_SIDE = {"issue": "cost:part", "counter_sale": "cost:part", "return_from_job": "cost:part",
+                  "customer_return": "cost:part"}
+
+
+def _stock_movements(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    for m in valued_movements(conn, end=end):
+        if m.moved_on < start:
+            continue
+        what = m.kind.replace("_", " ")
+        label = f"Stock {what} {m.reference}".rstrip()
+        amounts: list[tuple[str, int, str]] = [("inventory", m.value, f"inventory {what}")]
+        if m.kind == "receipt":
+            bought = stock_value(m.quantity, m.unit_cost)
+            amounts.append(("goods_received", -bought, "goods received not invoiced"))
+            amounts.append(("stock_variance", bought - m.value, "average cost rounding"))
+        else:
+            amounts.append((_MOVEMENT_SIDE.get(m.kind, "stock_adjustment"), -m.value, what))
+        yield _Entry(m.moved_on, f"STK-{m.id}", label, amounts)
+
+
+def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    entry, rebate = RebateEntry.__table__, Rebate.__table__
+    query = (select(entry.c.id, entry.c.kind, entry.c.amount, entry.c.booked_on, rebate.c.manufacturer,
+                    rebate.c.campaign)
+             .join(rebate, rebate.c.id == entry.c.rebate_id)
+             .where(entry.c.booked_on.between(start, end)).order_by(entry.c.booked_on, entry.c.id))
+    for r in conn.execute(query):
+        label = f"Rebate {r.manufacturer} {r.campaign}".rstrip()
+        if r.kind == "received":
+            amounts = [(f"method:{REBATE_METHOD}", r.amount, "rebate received"),
+                       ("rebate_receivable", -r.amount, "rebate received")]
+        else:
+            amounts = [("rebate_receivable", r.amount, "rebate earned"), ("rebates", -r.amount, "rebate earned")]
+        yield _Entry(r.booked_on, f"RBT-{r.id}", label, amounts)
+
+
 def _entries(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     return heapq.merge(_documents(conn, start, end), _payments(conn, start, end),
-                       _later_allocations(conn, start, end), key=lambda e: e.on)
+                       _later_allocations(conn, start, end), _stock_movements(conn, start, end),
+                       _rebates(conn, start, end), key=lambda e: e.on)
 
 
 def _count(conn: Connection, start: date, end: date) -> int:
@@ -361,7 +442,11 @@ def _count(conn: Connection, start: date, end: date) -> int:
         .where(alloc.c.allocated_on.between(start, end),
                or_(and_(pay.c.id.is_not(None), alloc.c.allocated_on > pay.c.paid_on),
                    and_(note.c.id.is_not(None), alloc.c.allocated_on > note.c.issued_on)))).scalar_one()
-    return documents + payments + later
+    movements = conn.execute(select(func.count()).select_from(StockMovement)
+                             .where(StockMovement.moved_on.between(start, end))).scalar_one()
+    rebates = conn.execute(select(func.count()).select_from(RebateEntry)
+                           .where(RebateEntry.booked_on.between(start, end))).scalar_one()
+    return documents + payments + later + movements + rebates
 
 
 def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:

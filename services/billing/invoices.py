@@ -21,9 +21,10 @@ from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, Invoi
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
-from services.billing import posting
+from services.billing import dates, posting
 from services.billing.totals import credit_amounts, invoice_totals, line_amounts, line_cost
 from services.permissions import require
+from store.audit_chain import Change
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -117,6 +118,18 @@ class InvoiceView:
     payment_terms_days: int = DEFAULT_DUE_DAYS
 
 
+@dataclass(frozen=True)
+class TaxChange:
+    """A draft line whose tax rate is no longer the one in force: posting recomputes it at
+    ``new_rate_bp`` (None: the code is unknown or inactive, and posting is refused)."""
+
+    line_no: int
+    description: str
+    tax_code: str
+    old_rate_bp: int
+    new_rate_bp: int | None
+
+
 # --- helpers --------------------------------------------------------------------------------------
 
 def _tax_rates(session: Session) -> tuple[dict[str, int], str]:
@@ -188,6 +201,75 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
     totals = invoice_totals(written)
     invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = (
         totals.net, totals.tax, totals.total, totals.cost)
+
+
+def _rate_changes(lines: list[InvoiceLine], rows: dict[str, tuple[int, bool]]) -> list[TaxChange]:
+    """Lines whose stored rate differs from ``rows`` (code → (rate, active)), in line order."""
+    out = []
+    for line in sorted(lines, key=lambda r: r.line_no):
+        found = rows.get(line.tax_code)
+        rate = found[0] if found and found[1] else None
+        if rate != line.tax_rate_bp:
+            out.append(TaxChange(line.line_no, line.description, line.tax_code, line.tax_rate_bp, rate))
+    return out
+
+
+def _rates_in_force(conn_or_session) -> dict[str, tuple[int, bool]]:
+    from models.admin import TaxRate
+
+    return {r.code: (r.rate_bp, r.active) for r in conn_or_session.execute(
+        select(TaxRate.code, TaxRate.rate_bp, TaxRate.active))}
+
+
+def _retax(uow: UnitOfWork, invoice: Invoice) -> list[TaxChange]:
+    """Recompute a draft's lines at the tax rates in force now, inside the posting transaction, and
+    record what changed in the audit trail. An unknown or inactive code refuses, naming the line."""
+    session = uow.session
+    lines = list(session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).scalars())
+    changes = _rate_changes(lines, _rates_in_force(session))
+    for change in changes:
+        if change.new_rate_bp is None:
+            raise ValidationError(f"lines[{change.line_no}].tax_code",
+                                  f"Line {change.line_no} ({change.description}) uses tax code "
+                                  f"'{change.tax_code}', which is no longer in force; choose another code "
+                                  "and save the draft again")
+    if not changes:
+        return []
+    by_no = {c.line_no: c for c in changes}
+    before = {"net_total": invoice.net_total, "tax_total": invoice.tax_total, "total": invoice.total}
+    written = []
+    for line in lines:
+        if line.line_no in by_no:
+            rate = by_no[line.line_no].new_rate_bp
+            amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
+                                   discount=line.discount, rate_bp=rate, prices_include_tax=invoice.prices_include_tax)
+            line.tax_rate_bp, line.net, line.tax, line.total = rate, amounts.net, amounts.tax, amounts.total
+        written.append((line.net, line.tax, line.total,
+                        line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)))
+    totals = invoice_totals(written)
+    invoice.net_total, invoice.tax_total, invoice.total, invoice.cost_total = (
+        totals.net, totals.tax, totals.total, totals.cost)
+    after = {"net_total": invoice.net_total, "tax_total": invoice.tax_total, "total": invoice.total}
+    detail = "; ".join(f"line {c.line_no} {c.tax_code} {c.old_rate_bp / 100:g} % → {c.new_rate_bp / 100:g} %"
+                       for c in changes)
+    uow.audit([Change("retax", "invoice", invoice.id, before, after,
+                      summary=f"Tax recomputed at posting with the rates in force: {detail}")])
+    return changes
+
+
+def tax_changes(db: Database, actor: Actor, invoice_id: str) -> list[TaxChange]:
+    """What posting the draft now would change: the lines whose tax rate is no longer the one in
+    force (a ``new_rate_bp`` of None refuses the posting). Empty for a posted invoice. Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        status = conn.execute(select(Invoice.status).where(Invoice.id == invoice_id)).scalar()
+        if status is None:
+            raise NotFound("The invoice no longer exists")
+        if status != "draft":
+            return []
+        lines = list(conn.execute(select(InvoiceLine.line_no, InvoiceLine.description, InvoiceLine.tax_code,
+                                         InvoiceLine.tax_rate_bp).where(InvoiceLine.invoice_id == invoice_id)))
+        return _rate_changes(lines, _rates_in_force(conn))
 
 
 def _check_header(session: Session, draft: DraftInput) -> None:
@@ -287,9 +369,27 @@ def _snapshot(session: Session, invoice: Invoice) -> None:
     invoice.dealer_tax_id = dealer.tax_id
 
 
-def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
+def _dated(uow: UnitOfWork, document: Invoice, on: date | None, backdate_reason: str) -> date:
+    """The posting date of ``document``: not in the future and not before the last posted document
+    of its series unless ``backdate_reason`` says why, which the audit trail then records."""
+    issued = dates.not_future(on or date.today(), "on", "A document")
+    credit_note = document.kind == "credit_note"
+    last = dates.check_series_order(uow.session, credit_note=credit_note,
+                                    terminal=settings.terminal_code(uow.session), on=issued,
+                                    backdate_reason=backdate_reason)
+    if last is not None:
+        uow.audit([Change("backdate", "invoice", document.id, {"last_in_series": last},
+                          {"issued_on": issued, "reason": backdate_reason.strip()},
+                          summary=f"Posted on {issued.isoformat()}, before the series' last document of "
+                                  f"{last.isoformat()}: {backdate_reason.strip()}")])
+    return issued
+
+
+def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdate_reason: str = "") -> str:
     """Post a draft: it gets the next number of this terminal's series and becomes immutable.
-    Returns the number."""
+    The date ``on`` (default today) is not in the future and not before the series' last posted
+    document unless ``backdate_reason`` says why (audited). Lines are taxed at the rates in force
+    when posted (see :func:`tax_changes`; a change is audited as ``retax``). Returns the number."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.post")
     invoice = _draft(session, invoice_id)
@@ -297,16 +397,19 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None) -> str:
                             .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
     if count == 0:
         raise ValidationError("lines", "An invoice needs at least one line")
-    issued = on or date.today()
+    issued = _dated(uow, invoice, on, backdate_reason)
+    _retax(uow, invoice)
     _snapshot(session, invoice)
     invoice.number = settings.next_number(session, "invoice", on=issued)
     posting.run_post(posting.PostingContext(uow, invoice, issued))
+    terminal = settings.terminal_code(session)
     invoice.issued_on = issued
     invoice.due_on = issued + timedelta(days=invoice.payment_terms_days)
-    invoice.status = "posted"
-    invoice.terminal_code = settings.terminal_code(session)
+    invoice.terminal_code = terminal
     invoice.posted_at = utcnow()
     invoice.posted_by = actor.username
+    # Last, and flushed with everything else: once the row says posted, the database refuses changes.
+    invoice.status = "posted"
     session.flush()
     search.index(session.connection(), "invoice", [invoice.id])
     return invoice.number
@@ -316,11 +419,11 @@ post = action(post_in)
 
 
 def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput, *,
-                     on: date | None = None) -> tuple[str, str]:
+                     on: date | None = None, backdate_reason: str = "") -> tuple[str, str]:
     """Save the draft and post it in one transaction: a refusal (no stock, no permission, a bad
     line) leaves nothing behind, not even the draft. Returns ``(id, number)``."""
     invoice_id = save_draft_in(uow, invoice_id, draft)
-    return invoice_id, post_in(uow, invoice_id, on=on)
+    return invoice_id, post_in(uow, invoice_id, on=on, backdate_reason=backdate_reason)
 
 
 save_and_post = action(save_and_post_in)
@@ -369,15 +472,17 @@ def credited_totals(session_or_conn, invoice_id: str) -> dict[str, int]:
 
 
 def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
-                       lines: dict[str, int] | None = None, amounts: dict[str, int] | None = None,
-                       reason: str = "", on: date | None = None) -> str:
+                          lines: dict[str, int] | None = None, amounts: dict[str, int] | None = None,
+                          reason: str = "", on: date | None = None, backdate_reason: str = "") -> str:
     """Credit an invoice in full (``lines`` and ``amounts`` both None), or the given quantities of
     its lines (``lines``: line id → quantity in thousandths: goods taken back, which return to
     stock at the cost they left at), and/or amounts of its lines (``amounts``: line id → amount in
     minor units, tax included: a price or goodwill credit, which takes no goods back, so it neither
     moves stock nor reverses cost). Nothing credited on a line exceeds what remains of it. The
     credit note is posted at once, settles what is still open on the invoice, and any rest is the
-    customer's credit. Returns the credit note's id."""
+    customer's credit. It is dated ``on`` (default today), on or after the invoice, under the same
+    date rules as an invoice's posting (``backdate_reason`` to date it before the series' last).
+    Returns the credit note's id."""
     actor, session = uow.actor, uow.session
     require(actor, "invoice.credit")
     original = session.get(Invoice, invoice_id)
@@ -414,6 +519,9 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
             raise ValidationError(f"lines[{line.line_no}].quantity",
                                   f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
     issued = on or date.today()
+    if original.issued_on is not None and issued < original.issued_on:
+        raise ValidationError("on", f"A credit note cannot be dated before the invoice it credits "
+                                    f"({original.number} of {original.issued_on.isoformat()})")
     # Written as a draft and posted once its lines are in: posted lines are immutable.
     note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
                    vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
@@ -466,12 +574,14 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
         raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
     note.net_total, note.tax_total, note.total, note.cost_total = (
         totals.net, totals.tax, totals.total, totals.cost)
+    issued = _dated(uow, note, issued, backdate_reason)
     _snapshot(session, note)
     note.number = settings.next_number(session, "credit_note", on=issued)
     posting.run_credit(posting.PostingContext(uow, note, issued, credited=original))
     note.issued_on = issued
     note.due_on = issued
-    note.terminal_code = settings.terminal_code(session)
+    terminal = settings.terminal_code(session)
+    note.terminal_code = terminal
     note.posted_at = utcnow()
     note.posted_by = actor.username
     note.status = "posted"

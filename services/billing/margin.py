@@ -6,7 +6,9 @@ credited line cost (what has been credited up to and including it, less what had
 line credited in parts costs back exactly what it cost. Credit notes count negatively: their net and
 cost are subtracted in the period they are issued.
 
-Only posted invoices count, by issue day. Every report is one grouped query and may run on any
+Only posted invoices count, by issue day. Manufacturer rebates earned in a period (recorded or
+corrected then, :mod:`services.billing.thirdparty`) add to the sales department's and the month's
+profit, as the journal credits them to cost of sales. Every report is one grouped query and may run on any
 thread; all need ``receivables.view``.
 """
 
@@ -16,13 +18,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Date, Integer, bindparam, case, func, literal_column, select
+from sqlalchemy import Connection, Date, Integer, bindparam, case, func, literal, literal_column, select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import round_half_up
 from core.quantities import QUANTITY_SCALE
-from models.billing import Invoice, InvoiceLine
+from models.billing import Invoice, InvoiceLine, RebateEntry
 from models.crm import Customer
 from services.permissions import require
 from store.database import Database
@@ -60,7 +62,8 @@ class DepartmentMargin:
     department: str
     net: int
     cost: int
-    profit: int
+    profit: int  # net − cost + rebates
+    rebates: int = 0  # manufacturer rebates earned in the period (the sales department's)
 
     @property
     def margin_bp(self) -> int | None:
@@ -72,7 +75,8 @@ class PeriodMargin:
     period: str  # "YYYY-MM"
     net: int
     cost: int
-    profit: int
+    profit: int  # net − cost + rebates
+    rebates: int = 0  # manufacturer rebates earned in the month
 
     @property
     def margin_bp(self) -> int | None:
@@ -178,11 +182,24 @@ def department_margins(db: Database, actor: Actor, *, start: date, end: date) ->
              .where(*_posted_between(start, end)).group_by(department))
     with db.read() as conn:
         sums = {r.department: (r.net, r.cost) for r in conn.execute(query)}
+        rebates = _rebates_by(literal("sales"), start, end, conn)
     out = []
     for dept in DEPARTMENTS:
         net, cost = sums.get(dept, (0, 0))
-        out.append(DepartmentMargin(department=dept, net=net, cost=cost, profit=net - cost))
+        earned = rebates.get(dept, 0)
+        out.append(DepartmentMargin(department=dept, net=net, cost=cost, profit=net - cost + earned,
+                                    rebates=earned))
     return out
+
+
+def _rebates_by(key, start: date, end: date, conn: Connection) -> dict[str, int]:
+    """Manufacturer rebates earned (expected, with their corrections) in ``start``–``end``, summed by
+    ``key``, a column expression over ``rebate_entry``. Rebates are the vehicle sales department's."""
+    query = (select(key.label("key"), func.sum(RebateEntry.amount).label("amount"))
+             .where(RebateEntry.kind == "expected",
+                    RebateEntry.booked_on >= bindparam("start", start, type_=Date),
+                    RebateEntry.booked_on <= bindparam("end", end, type_=Date)).group_by(key))
+    return {r.key: r.amount for r in conn.execute(query)}
 
 
 def _months(start: date, end: date) -> list[str]:
@@ -206,8 +223,10 @@ def monthly_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
              .where(*_posted_between(start, end)).group_by(month))
     with db.read() as conn:
         sums = {r.month: (r.net, r.cost) for r in conn.execute(query)}
+        rebates = _rebates_by(func.strftime("%Y-%m", RebateEntry.booked_on), start, end, conn)
     out = []
     for key in _months(start, end):
         net, cost = sums.get(key, (0, 0))
-        out.append(PeriodMargin(period=key, net=net, cost=cost, profit=net - cost))
+        earned = rebates.get(key, 0)
+        out.append(PeriodMargin(period=key, net=net, cost=cost, profit=net - cost + earned, rebates=earned))
     return out

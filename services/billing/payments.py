@@ -22,6 +22,7 @@ from core.money import check_amount, format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
+from services.billing import dates
 from services.billing.invoices import balance
 from services.permissions import require
 from store.database import Database
@@ -74,21 +75,26 @@ class PaymentRow:
 
 # --- reading --------------------------------------------------------------------------------------
 
-def customer_credit(conn_or_session, customer_id: str) -> int:
-    """Unallocated receipts + unallocated credit notes − refunds, in minor units. Any thread, on any
-    connection or session."""
+def customer_credit(conn_or_session, customer_id: str, *, on: date | None = None) -> int:
+    """Unallocated receipts + unallocated credit notes − refunds, in minor units; with ``on``, only
+    what is dated on or before that day counts. Any thread, on any connection or session."""
+    pay_where = [Payment.customer_id == customer_id]
+    note_where = [Invoice.customer_id == customer_id, Invoice.kind == "credit_note", Invoice.status == "posted"]
+    alloc_where = []
+    if on is not None:
+        pay_where.append(Payment.paid_on <= on)
+        note_where.append(Invoice.issued_on <= on)
+        alloc_where.append(Allocation.allocated_on <= on)
     paid = conn_or_session.execute(select(func.coalesce(func.sum(Payment.amount), 0))
-                                   .where(Payment.customer_id == customer_id)).scalar_one()
+                                   .where(*pay_where)).scalar_one()
     paid_out = conn_or_session.execute(
         select(func.coalesce(func.sum(Allocation.amount), 0)).join(Payment, Payment.id == Allocation.payment_id)
-        .where(Payment.customer_id == customer_id)).scalar_one()
+        .where(Payment.customer_id == customer_id, *alloc_where)).scalar_one()
     credited = conn_or_session.execute(
-        select(func.coalesce(func.sum(Invoice.total), 0))
-        .where(Invoice.customer_id == customer_id, Invoice.kind == "credit_note",
-               Invoice.status == "posted")).scalar_one()
+        select(func.coalesce(func.sum(Invoice.total), 0)).where(*note_where)).scalar_one()
     credited_out = conn_or_session.execute(
         select(func.coalesce(func.sum(Allocation.amount), 0)).join(Invoice, Invoice.id == Allocation.credit_note_id)
-        .where(Invoice.customer_id == customer_id)).scalar_one()
+        .where(Invoice.customer_id == customer_id, *alloc_where)).scalar_one()
     return paid - paid_out + credited - credited_out
 
 
@@ -121,6 +127,23 @@ def _credit_sources(conn_or_session, customer_id: str) -> list[CreditSource]:
                                                           r.number or "", "", r.total, r.total - r[5]))
               for r in notes]
     return [source for _key, source in sorted(keyed, key=lambda kv: kv[0]) if source.remaining > 0]
+
+
+def spendable_credit(conn_or_session, customer_id: str, *, on: date) -> int:
+    """What a customer may spend of their credit on a payment dated ``on``: the rest of the receipts
+    and credit notes dated on or before it, never more than their credit on that day nor than their
+    credit now (a refund not tied to a receipt lowers the whole without lowering any one receipt).
+    The one rule both :func:`take_payment` and the payment screen use. Any thread."""
+    sources = sum(s.remaining for s in _credit_sources(conn_or_session, customer_id) if s.on <= on)
+    return max(0, min(sources, customer_credit(conn_or_session, customer_id),
+                      customer_credit(conn_or_session, customer_id, on=on)))
+
+
+def credit_available(db: Database, actor: Actor, customer_id: str, *, on: date | None = None) -> int:
+    """:func:`spendable_credit` for a payment dated ``on`` (default today). Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        return spendable_credit(conn, customer_id, on=on or date.today())
 
 
 def credit_sources(db: Database, actor: Actor, customer_id: str, *, held_for: str | None = None) -> list[CreditSource]:
@@ -232,7 +255,7 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
     allocations = dict(allocations or {})
     held_for = held_for.strip()
     hold = hold_excess or bool(held_for)
-    paid_on = on or date.today()
+    paid_on = dates.not_future(on or date.today(), "on", "A payment")
     if not splits:
         raise ValidationError("splits", "Enter at least one amount and method")
     if len(held_for) > 80:
@@ -257,6 +280,7 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
         if any(invoice is seen for seen, _amount in targets):
             raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
+        dates.check_allocation(invoice, paid_on, paid_on, f"allocations[{key}]")
         open_amount = balance(session, invoice.id)
         if amount > open_amount:
             raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
@@ -277,11 +301,12 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
         raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
                                                           "the rest is still held for the customer")
-    available = customer_credit(session, customer_id)
+    available = spendable_credit(session, customer_id, on=paid_on)
     if spent_credit > available:
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
         raise ValidationError(f"splits[{index}].amount",
-                              f"The customer holds only {_money(session, available)} in credit")
+                              f"The customer holds only {_money(session, available)} in credit "
+                              f"on {paid_on.isoformat()}")
     sources = _credit_sources(session, customer_id)
     pieces: list[tuple[CreditSource | Payment, int]] = []
     for i, split in enumerate(splits, start=1):
@@ -293,6 +318,10 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         if sum(s.remaining for s in pool) < split.amount:
             raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
                                   f"Not enough credit is held{' for ' + ref if ref else ''}")
+        # Credit received after the payment's date cannot settle anything on that date.
+        pool = [s for s in pool if s.on <= paid_on]
+        if sum(s.remaining for s in pool) < split.amount:
+            raise ValidationError(f"splits[{i}].amount", f"Not enough credit is held on {paid_on.isoformat()}")
         plan = _spend_plan(pool, split.amount)
         pieces.extend(plan)
         spent = {s.id: take for s, take in plan}
@@ -362,7 +391,9 @@ def allocate_in(uow: UnitOfWork, *, invoice_id: str, amount: int, payment_id: st
     open_amount = balance(session, invoice.id)
     if amount > open_amount:
         raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
-    row = _allocation(source, invoice, amount, on or date.today(), actor)
+    allocated_on = dates.not_future(on or date.today(), "on", "An allocation")
+    dates.check_allocation(invoice, source.on if source else None, allocated_on, "on")
+    row = _allocation(source, invoice, amount, allocated_on, actor)
     session.add(row)
     session.flush()
     return row.id
@@ -381,7 +412,7 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
         raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
     if check_amount("amount", amount) <= 0:
         raise ValidationError("amount", "A refund must be more than zero")
-    paid_on = on or date.today()
+    paid_on = dates.not_future(on or date.today(), "on", "A refund")
     _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
@@ -392,6 +423,9 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
         original = session.get(Payment, refund_of_id)
         if original is None or original.amount <= 0 or original.customer_id != customer_id:
             raise ValidationError("refund_of_id", "Choose a payment this customer made")
+        if paid_on < original.paid_on:
+            raise ValidationError("on", f"A refund cannot be dated before the payment it returns "
+                                        f"({original.paid_on.isoformat()})")
         source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
         left = source.remaining if source else 0
         if amount > left:

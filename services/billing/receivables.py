@@ -27,8 +27,10 @@ from sqlalchemy import (
     cast,
     func,
     literal,
+    or_,
     select,
     type_coerce,
+    union,
     union_all,
 )
 
@@ -161,19 +163,6 @@ def _open_items(*, as_of: date | None, late_from: date, customer_id: str | None 
     return select(*columns).where(*where).cte("items").prefix_with("MATERIALIZED")
 
 
-def _receipts_left(customer_id, *, as_of: date | None):
-    """What is left of a customer's receipts, less refunds (negative receipts), that is not
-    allocated: a scalar subquery for ``customer_id``, a value or a column of the enclosing query."""
-    used_where = [Allocation.payment_id == Payment.id]
-    where = [Payment.customer_id == customer_id]
-    if as_of is not None:
-        used_where.append(Allocation.allocated_on <= _day(as_of, "credit_as_of"))
-        where.append(Payment.paid_on <= _day(as_of, "credit_as_of"))
-    used = (select(func.coalesce(func.sum(Allocation.amount), 0)).where(*used_where)
-            .correlate(Payment).scalar_subquery())
-    return select(func.coalesce(func.sum(Payment.amount - used), 0)).where(*where).scalar_subquery()
-
-
 def _notes_left(*, as_of: date | None, customer_id: str | None = None) -> Select:
     """Customer id → what is left of their credit notes, for customers who have any. Credit notes
     are few; their allocations are joined rather than looked up note by note, because
@@ -199,7 +188,23 @@ def _notes_left(*, as_of: date | None, customer_id: str | None = None) -> Select
             .group_by(parts.c.customer_id).having(left != 0))
 
 
+def _receipts_by_customer(*, as_of: date, customer_id: str | None = None) -> Select:
+    """Customer id → what is left of their receipts at ``as_of`` (less refunds, less what was
+    allocated by then), for customers with anything left."""
+    used = (select(func.coalesce(func.sum(Allocation.amount), 0))
+            .where(Allocation.payment_id == Payment.id, Allocation.allocated_on <= _day(as_of, "credit_as_of"))
+            .correlate(Payment).scalar_subquery())
+    where = [Payment.paid_on <= _day(as_of, "credit_as_of")]
+    if customer_id is not None:
+        where.append(Payment.customer_id == customer_id)
+    left = func.sum(Payment.amount - used)
+    return (select(Payment.customer_id.label("customer_id"), left.label("left")).where(*where)
+            .group_by(Payment.customer_id).having(left != 0))
+
+
 def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
+    """Every customer with open invoices or credit at ``as_of`` (a customer who only holds credit
+    is listed too, so the report's total is the receivables less the customers' advances)."""
     items = _open_items(as_of=as_of, late_from=as_of, customer_id=customer_id, detail=False)
     balance = items.c.total - items.c.paid
 
@@ -215,18 +220,26 @@ def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
                       bucket(31, 60, "d31_60"), bucket(61, 90, "d61_90"), bucket(91, None, "over_90"),
                       func.sum(balance).label("open_total"))
                .group_by(items.c.customer_id).subquery("buckets"))
-    # Receipts are looked up only for the customers who owe something, through ix_payment_customer_id
-    # and ix_allocation_payment_id; materialized so each customer's are summed once.
-    aged = (select(buckets, _receipts_left(buckets.c.customer_id, as_of=as_of).label("receipts_left"))
-            .cte("aged").prefix_with("MATERIALIZED"))
+    receipts = _receipts_by_customer(as_of=as_of, customer_id=customer_id).subquery("receipts")
     notes = _notes_left(as_of=as_of, customer_id=customer_id).subquery("notes")
-    credit = -(aged.c.receipts_left + func.coalesce(notes.c.left, 0))
-    total = (aged.c.open_total + credit).label("total")
-    return (select(aged.c.customer_id, Customer.name.label("customer_name"), aged.c.current,
-                   aged.c.d1_30, aged.c.d31_60, aged.c.d61_90, aged.c.over_90, credit.label("credit"), total)
-            .join(Customer, Customer.id == aged.c.customer_id)
-            .outerjoin(notes, notes.c.customer_id == aged.c.customer_id)
-            .order_by(total.desc(), Customer.name, aged.c.customer_id))
+    who = union(select(buckets.c.customer_id), select(receipts.c.customer_id),
+                select(notes.c.customer_id)).subquery("who")
+
+    def zero(column):
+        return func.coalesce(column, 0)
+
+    credit = -(zero(receipts.c.left) + zero(notes.c.left))
+    total = (zero(buckets.c.open_total) + credit).label("total")
+    return (select(who.c.customer_id, Customer.name.label("customer_name"), zero(buckets.c.current),
+                   zero(buckets.c.d1_30), zero(buckets.c.d31_60), zero(buckets.c.d61_90), zero(buckets.c.over_90),
+                   credit.label("credit"), total)
+            .select_from(who)
+            .join(Customer, Customer.id == who.c.customer_id)
+            .outerjoin(buckets, buckets.c.customer_id == who.c.customer_id)
+            .outerjoin(receipts, receipts.c.customer_id == who.c.customer_id)
+            .outerjoin(notes, notes.c.customer_id == who.c.customer_id)
+            .where(or_(buckets.c.customer_id.is_not(None), credit != 0))
+            .order_by(total.desc(), Customer.name, who.c.customer_id))
 
 
 def customer_aging(conn: Connection, customer_id: str, *, as_of: date) -> AgingRow:
@@ -235,12 +248,10 @@ def customer_aging(conn: Connection, customer_id: str, *, as_of: date) -> AgingR
     row = conn.execute(_aging_select(as_of=as_of, customer_id=customer_id)).first()
     if row is not None:
         return AgingRow._make(row)
+    # No row: nothing is open and the customer's credit nets to zero.
     name = conn.execute(select(Customer.name).where(Customer.id == customer_id)).scalar() or ""
-    receipts = conn.execute(select(_receipts_left(customer_id, as_of=as_of))).scalar_one()
-    notes = conn.execute(select(_notes_left(as_of=as_of, customer_id=customer_id).subquery().c.left)).scalar() or 0
-    credit = -(receipts + notes)
     return AgingRow(customer_id=customer_id, customer_name=name, current=0, d1_30=0, d31_60=0, d61_90=0,
-                    over_90=0, credit=credit, total=credit)
+                    over_90=0, credit=0, total=0)
 
 
 def _listed(items, *, min_days: int | None = None) -> Select:
@@ -262,8 +273,8 @@ def _listed(items, *, min_days: int | None = None) -> Select:
 # --- services -------------------------------------------------------------------------------------
 
 def aging(db: Database, actor: Actor, *, as_of: date) -> list[AgingRow]:
-    """Every customer with an open balance at ``as_of``, by days past due, largest net position
-    first. One query however many customers there are; any thread."""
+    """Every customer with an open balance or credit at ``as_of``, by days past due, largest net
+    position first. One query however many customers there are; any thread."""
     require(actor, "receivables.view")
     with db.read() as conn:
         return list(map(AgingRow._make, conn.execute(_aging_select(as_of=as_of))))

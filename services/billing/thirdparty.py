@@ -4,6 +4,9 @@ Rebates. A rebate is what a manufacturer owes the dealership for a vehicle or a 
 accumulate on it (``received_amount``; ``received_on`` is the latest receipt's day, the audit trail
 keeps each one) and may not exceed what is expected: a larger payment means the expectation was
 wrong, so it is corrected first with :func:`update_rebate`. Outstanding = expected − received.
+Each change is also kept as a dated, append-only ``rebate_entry`` (expected on the day it is recorded
+or corrected, received on the day the money arrived): the accounting journal and the margin reports
+read those, so a rebate earned reduces cost of sales in the period it was recorded.
 
 Insurance claims. An accident repair paid partly by an insurer moves through
 
@@ -35,10 +38,11 @@ from sqlalchemy.orm import Session, aliased
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import check_amount, format_money
-from models.billing import InsuranceClaim, Invoice, Rebate
+from models.billing import InsuranceClaim, Invoice, Rebate, RebateEntry
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
+from services.billing import dates
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -154,6 +158,7 @@ def expect_rebate_in(uow: UnitOfWork, *, manufacturer: str, amount: int, campaig
                     expected_amount=amount, expected_on=expected_on, notes=notes.strip())
     session.add(rebate)
     session.flush()
+    session.add(RebateEntry(rebate_id=rebate.id, kind="expected", amount=amount, booked_on=date.today()))
     return rebate.id
 
 
@@ -174,6 +179,7 @@ def receive_rebate_in(uow: UnitOfWork, rebate_id: str, *, amount: int, on: date)
     amount = _amount(amount, "amount", "The amount received", positive=True)
     if not isinstance(on, date):
         raise ValidationError("received_on", "Enter the day the money arrived")
+    dates.not_future(on, "received_on", "Money received")
     rebate = _rebate(session, rebate_id)
     outstanding = rebate.expected_amount - rebate.received_amount
     if amount > outstanding:
@@ -181,6 +187,7 @@ def receive_rebate_in(uow: UnitOfWork, rebate_id: str, *, amount: int, on: date)
                                         "if the manufacturer paid more, correct the expected amount first")
     rebate.received_amount += amount
     rebate.received_on = max(on, rebate.received_on) if rebate.received_on else on
+    session.add(RebateEntry(rebate_id=rebate.id, kind="received", amount=amount, booked_on=on))
     return outstanding - amount
 
 
@@ -200,6 +207,10 @@ def update_rebate_in(uow: UnitOfWork, rebate_id: str, *, expected_amount: int | 
             received = _money(session, rebate.received_amount)
             raise ValidationError("expected_amount", f"{received} has already been received; the expected "
                                                      "amount cannot be less")
+        if expected_amount != rebate.expected_amount:
+            # The correction is booked on the day it is made; what was reported before stays as it was.
+            session.add(RebateEntry(rebate_id=rebate.id, kind="expected",
+                                    amount=expected_amount - rebate.expected_amount, booked_on=date.today()))
         rebate.expected_amount = expected_amount
     if expected_on is not None:
         rebate.expected_on = expected_on

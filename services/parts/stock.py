@@ -11,16 +11,18 @@ which the movement records.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import check_amount
-from core.quantities import InsufficientStock, check_quantity
+from core.money import check_amount, round_half_up
+from core.quantities import QUANTITY_SCALE, InsufficientStock, check_quantity
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
@@ -202,6 +204,51 @@ def ledger_reserved(conn: Connection | Session, part_id: str) -> int:
     return conn.execute(select(func.coalesce(func.sum(StockReservation.quantity), 0))
                         .where(StockReservation.part_id == part_id, StockReservation.released_at.is_(None))
                         ).scalar_one()
+
+
+@dataclass(frozen=True)
+class ValuedMovement:
+    """A movement with what it did to its part's stock value (``value``: the part's on hand ×
+    moving average after it, less before it, each rounded half-up to the minor unit)."""
+
+    id: str
+    part_id: str
+    kind: str
+    moved_on: date
+    quantity: int
+    unit_cost: int
+    reference: str
+    value: int
+
+
+def stock_value(on_hand: int, average: int) -> int:
+    """The value of ``on_hand`` (thousandths) at ``average`` in minor units, rounded half-up."""
+    return round_half_up(Decimal(on_hand) * average / QUANTITY_SCALE)
+
+
+def valued_movements(conn: Connection | Session, *, end: date) -> Iterator[ValuedMovement]:
+    """Every movement dated on or before ``end``, in date order (the order of entry within a day),
+    with the change it made to its part's value. The ledger is replayed with the costing rule, so
+    the values of the movements up to any day add up exactly to :func:`valuation` of that day.
+    Reads only; any thread."""
+    m = StockMovement
+    rows = conn.execute(select(m.id, m.part_id, m.kind, m.moved_on, m.quantity, m.unit_cost, m.reference)
+                        .where(m.moved_on <= end).order_by(m.moved_on, m.id))
+    state: dict[str, tuple[int, int]] = {}
+    for r in rows:
+        on_hand, average = state.get(r.part_id, (0, 0))
+        cost, after_average = cost_movement(on_hand=on_hand, average=average, quantity=r.quantity,
+                                            unit_cost=r.unit_cost if r.quantity > 0 else None)
+        after = on_hand + r.quantity
+        state[r.part_id] = (after, after_average)
+        yield ValuedMovement(r.id, r.part_id, r.kind, r.moved_on, r.quantity, cost, r.reference,
+                             stock_value(after, after_average) - stock_value(on_hand, average))
+
+
+def valuation(conn: Connection | Session, *, on: date) -> int:
+    """The stock's value at the end of ``on``: the sum over parts of on hand × moving average, from
+    the ledger. Reads only; any thread."""
+    return sum(v.value for v in valued_movements(conn, end=on))
 
 
 def get_level(db: Database, actor: Actor, part_id: str) -> StockLevel:

@@ -27,10 +27,11 @@ def draft(db: Database, actor: Actor, customer_id: str, *lines: LineInput, kind:
                                                        lines=list(lines) or [line()]))
 
 
-def posted(db: Database, actor: Actor, customer_id: str, *lines: LineInput, on: date | None = None) -> str:
+def posted(db: Database, actor: Actor, customer_id: str, *lines: LineInput, on: date | None = None,
+           backdate_reason: str = "") -> str:
     """A posted invoice's id (tax-inclusive 13 % by default)."""
     invoice_id = draft(db, actor, customer_id, *lines)
-    invoices.post(db, actor, invoice_id, on=on)
+    invoices.post(db, actor, invoice_id, on=on, backdate_reason=backdate_reason)
     return invoice_id
 
 

@@ -135,9 +135,9 @@ def test_posting_a_draft_without_lines_is_refused_and_takes_no_number(db, db_pat
 
 def test_posted_numbers_follow_the_terminal_series_without_gaps(db, owner):
     cid = customer(db, owner)
+    assert number(db, owner, posted(db, owner, cid, on=date(2025, 12, 30))) == "INVT1-2025-000001"
     numbers = [number(db, owner, posted(db, owner, cid, on=ON)) for _ in range(3)]
     assert numbers == ["INVT1-2026-000001", "INVT1-2026-000002", "INVT1-2026-000003"]
-    assert number(db, owner, posted(db, owner, cid, on=date(2027, 1, 4))) == "INVT1-2027-000001"
 
 
 def test_posting_sets_issue_and_due_dates_and_who_posted(db, owner):

@@ -225,7 +225,8 @@ class PaymentDialog(FormDialog):
         self.no_open.setVisible(bool(self.customer_id) and not rows)
         credit = 0
         if self.customer_id:
-            credit = sum(s.remaining for s in payments.credit_sources(self.ctx.db, self.ctx.actor, self.customer_id))
+            credit = payments.credit_available(self.ctx.db, self.ctx.actor, self.customer_id,
+                                               on=self.paid_on.value())
         self.credit_hint.setText(self.tr("Credit held: %1").replace("%1", money_text(credit, self.currency))
                                  if credit else "")
         self.credit_hint.setVisible(bool(credit))
