@@ -226,8 +226,8 @@ def cmd_backup_create(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        path = backups.create_backup(db, reason="manual", to_dir=Path(args.to).expanduser() if args.to else None,
-                                     progress=_tty_progress())
+        path = backups.backup_now(db, _actor(db), to_dir=Path(args.to).expanduser() if args.to else None,
+                                  progress=_tty_progress())
     finally:
         db.dispose()
     _out(str(path))

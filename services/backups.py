@@ -210,6 +210,15 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
     return revision
 
 
+def backup_now(db: Database, actor: Actor, *, to_dir: Path | None = None, progress: Progress | None = None,
+               cancel: CancelToken | None = None) -> Path:
+    """A backup someone asked for (the Back up now action, ``forecourt backup create``): needs the
+    ``backup.run`` permission. The automatic ones (daily, on close, before an upgrade) are the
+    program's own and call :func:`create_backup`. Any thread."""
+    require(actor, "backup.run")
+    return create_backup(db, reason="manual", to_dir=to_dir, progress=progress, cancel=cancel)
+
+
 def create_backup(db: Database, *, reason: str = "manual", to_dir: Path | None = None,
                   progress: Progress | None = None, cancel: CancelToken | None = None) -> Path:
     """Write a verified copy of the open database and return its path.

@@ -49,6 +49,15 @@ def require(actor: Actor, permission: str) -> None:
         raise PermissionDenied(permission, actor.username)
 
 
+def require_any(actor: Actor, *permissions: str) -> None:
+    """Refuse unless ``actor`` holds at least one of ``permissions``."""
+    for permission in permissions:
+        if permission not in PERMISSIONS:
+            raise KeyError(f"unknown permission {permission!r}")
+    if not any(actor.can(p) for p in permissions):
+        raise PermissionDenied(" or ".join(permissions), actor.username)
+
+
 def system_actor(os_user: str, *, terminal: str = "") -> Actor:
     """The acting OS user of a CLI command: full rights over a file they can already read."""
     return Actor(username=f"os:{os_user}", role="owner", all_permissions=True, display_name=os_user,

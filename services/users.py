@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -25,6 +26,18 @@ MIN_PASSWORD_LENGTH = 8
 
 # argon2id with the library's defaults (RFC 9106 low-memory profile); tests may swap in a cheaper one.
 hasher = PasswordHasher()
+_dummy_hash: dict[int, str] = {}
+
+
+def _check_against_nothing(password: str) -> None:
+    """Verify ``password`` against a hash of nothing anyone knows, with the current parameters."""
+    key = id(hasher)
+    if key not in _dummy_hash:
+        _dummy_hash[key] = hasher.hash("no such user " + os.urandom(16).hex())
+    try:
+        hasher.verify(_dummy_hash[key], password)
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return
 
 
 def hash_password(password: str) -> str:
@@ -77,6 +90,9 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
         uow.actor = Actor(username=name or "?", role="", terminal=term)
         if user is None or not user.active:
+            # The same work as checking a real password, so the time taken does not tell a caller
+            # whether the name exists.
+            _check_against_nothing(password)
             uow.audit([Change("login_failed", "user_account", name or "?", summary="unknown or disabled user")])
             uow.commit()
             raise AuthenticationFailed("Wrong user name or password")

@@ -202,10 +202,10 @@ class MainWindow(QMainWindow):
         from services import backups
         from ui.workers import Op
 
-        db = self.ctx.db
+        db, actor = self.ctx.db, self.ctx.actor
 
         def work(progress, cancel):
-            return backups.create_backup(db, reason="manual", progress=progress, cancel=cancel)
+            return backups.backup_now(db, actor, progress=progress, cancel=cancel)
 
         Op(self, work, title=self.tr("Backing up")).success(
             lambda path: self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(path)),

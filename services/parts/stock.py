@@ -27,7 +27,7 @@ from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
 from services.parts.costing import cost_movement
-from services.permissions import require
+from services.permissions import require, require_any
 from store.audit_chain import Change
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -282,9 +282,15 @@ def reservations(db: Database, actor: Actor, part_id: str) -> list[ReservationRo
 
 # --- adjustments ----------------------------------------------------------------------------------
 
+# The permissions under which stock leaves or enters: a refused attempt can come only from these.
+STOCK_MOVING_PERMISSIONS = ("invoice.post", "invoice.credit", "stock.adjust", "stock.count", "purchase.receive")
+
+
 def record_refused_in(uow: UnitOfWork, exc: InsufficientStock, *, kind: str, reference: str = "") -> None:
     """Write a refused movement to the audit trail in its own transaction (the refused change
-    itself was rolled back), so the negative-stock alert can list attempts."""
+    itself was rolled back), so the negative-stock alert can list attempts. Only someone who may move
+    stock has such an attempt to record."""
+    require_any(uow.actor, *STOCK_MOVING_PERMISSIONS)
     uow.audit([Change(
         REFUSED_ACTION, "part", exc.part_id, None,
         {"kind": kind, "requested": exc.requested, "available": exc.available, "reference": reference},
