@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__
 from app.commands import Tools
+from core.paths import private_files
 from services.permissions import system_actor
 
 if TYPE_CHECKING:
@@ -654,6 +655,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_words(args: argparse.Namespace) -> str:
+    """The command and sub-command names of ``args`` ("export parts"), without their arguments."""
+    words = [str(v) for k, v in sorted(vars(args).items()) if k.endswith("command") and k != "command" and v]
+    return " ".join([str(getattr(args, "command", None) or "gui"), *words])
+
+
 def _missing_sub(command: str) -> int:
     raise UsageError(f"'{command}' needs an action; see 'forecourt {command} --help'")
 
@@ -681,6 +688,7 @@ def main(argv: list[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="replace")
+    private_files()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -690,16 +698,17 @@ def main(argv: list[str] | None = None) -> int:
     from app.logging_setup import configure_logging
 
     log_file = configure_logging(verbose=args.verbose)
-    from core.errors import DomainError
+    from core.errors import DomainError, ValidationError
 
     try:
-        log.info("forecourt %s (%s)", " ".join(sys.argv[1:] if argv is None else argv), __version__)
+        # The command, never its arguments: they hold names, phone numbers, ID numbers, search terms.
+        log.info("forecourt %s (%s)", _command_words(args), __version__)
         return args.func(args)
     except UsageError as exc:
         _err(str(exc))
         return EXIT_USAGE
     except DomainError as exc:
-        log.info("refused: %s", exc.message)
+        log.info("refused: %s%s", type(exc).__name__, f" ({exc.field})" if isinstance(exc, ValidationError) else "")
         _err(exc.message)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -53,11 +53,12 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
 
     from app.logging_setup import configure_logging
     from core.errors import DatabaseProblem, DomainError
-    from core.paths import default_db_path, resources_dir
+    from core.paths import default_db_path, private_files, resources_dir
     from services.setup import open_database
     from ui import i18n
     from ui.errors import install_excepthook, show_error
 
+    private_files()
     log_file = configure_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Forecourt")

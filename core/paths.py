@@ -82,3 +82,11 @@ def make_private(path: Path) -> None:
     where the profile's folders already are)."""
     if os.name == "posix":
         os.chmod(path, PRIVATE_FILE_MODE)
+
+
+def private_files() -> None:
+    """From now on, every file and folder this process creates — the database and its -wal/-shm,
+    backups, logs, exports, reports — is readable by its owner only (0600 files, 0700 folders) on
+    POSIX systems. Called first thing by every entry point."""
+    if os.name == "posix":
+        os.umask(0o077)
