@@ -183,7 +183,15 @@ def match_sql(query: str) -> tuple[str, dict] | None:
         parts.append("SELECT rowid FROM search_short WHERE search_short MATCH :q_short")
     if not parts:
         return None
-    return " INTERSECT ".join(parts), params
+    sql = " INTERSECT ".join(parts)
+    # A number written in groups ("0 092 S28 318", "A 001 634 08 75") has groups too short for the
+    # word indexes; written together it is one long term, as part numbers, plates and phones are
+    # indexed. Either reading finds the record.
+    joined = compact(query)
+    if short_words and len(words) > 1 and len(joined) >= 3:
+        params["q_joined"] = _quote(joined)
+        sql = f"{sql} UNION SELECT rowid FROM search_fts WHERE search_fts MATCH :q_joined"
+    return sql, params
 
 
 def search(db: Database, actor: Actor, query: str, *, limit: int = 50,

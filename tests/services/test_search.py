@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from services import customers, search, vehicles
+from services import customers, lists, search, vehicles
 from services.customers import CustomerInput
 from services.vehicles import VehicleInput
 from tests.services.samples import chinese_vin, count, mobile, raw_rows
@@ -218,3 +218,17 @@ def test_a_bulk_rebuild_writes_the_same_documents_as_incremental_indexing(db, db
     assert raw_rows(db_path, sql) == incremental
     _integrity_check(db_path)
     assert _ids(db, owner, "王伟", kinds=["customer"]) == {world.wang_wei, world.wang_weiwei}
+
+
+@pytest.mark.parametrize("typed", ["0 092 S28 318", "0092S28318", "0092 s28 318", "A 001 634 08 75"])
+def test_a_part_number_typed_in_its_printed_groups_finds_the_part(db, owner, typed):
+    from services.parts import catalogue
+
+    bosch = catalogue.create_part(db, owner, catalogue.PartInput(brand="Bosch", part_number="0 092 S28 318",
+                                                                description="Battery"))
+    benz = catalogue.create_part(db, owner, catalogue.PartInput(brand="Mercedes-Benz", part_number="A 001 634 08 75",
+                                                               description="Filter"))
+    expected = benz if typed.startswith("A") else bosch
+    assert expected in {h.ref_id for h in search.search(db, owner, typed)}
+    assert expected in {r[0] for r in lists.fetch_page(db, owner, "parts", lists.ListState(search=typed),
+                                                        limit=10).rows}
