@@ -198,12 +198,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     path = _db_path(args).expanduser().resolve()
     if path.exists() and path.stat().st_size > 0:
-        if not args.force:
-            raise UsageError(f"{path} already exists. Use --force to replace it with demo data, "
-                             "or --db to choose another file.")
-        kept = backups.keep_copy(path, reason="before-demo")
-        if kept is not None:
-            _out(f"The existing database was kept as {kept}.")
+        if demo.is_unfinished(path):
+            # What a demo build that was interrupted leaves: a database without data.
+            _out(f"Replacing the unfinished database {path}.")
+        else:
+            if not args.force:
+                raise UsageError(f"{path} already exists. Use --force to replace it with demo data, "
+                                 "or --db to choose another file.")
+            kept = backups.keep_copy(path, reason="before-demo")
+            if kept is not None:
+                _out(f"The existing database was kept as {kept}.")
         for suffix in ("", "-wal", "-shm", "-journal"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -93,6 +93,8 @@ def translate_operational_error(exc: BaseException, path: Path) -> DatabaseProbl
             f"The database {path} is locked by another program. Close the other program and try again.",
             kind="locked",
         )
+    if "disk is full" in text or "disk full" in text:
+        return DatabaseProblem(f"Cannot write {path}: the disk is full. Free some space and try again.", kind="full")
     if "readonly" in text or "read-only" in text or "attempt to write a readonly database" in text:
         return DatabaseProblem(
             f"The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ValidationError
+from services.files import FORMULA_STARTS as _FORMULA_STARTS
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt")
@@ -139,7 +140,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return unquoted(value).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -152,6 +153,15 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the ``'`` that an export puts before text a spreadsheet would run as a
+    formula (services.files): a leading ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return is dropped; any other ``'`` is the file's own."""
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS and len(text) > 1:
+        return text[1:]
+    return text
 
 
 def identifier_text(value: Any) -> str:
