@@ -15,6 +15,8 @@ import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +26,7 @@ from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import to_minor
 from core.progress import CancelToken, Progress, no_progress
+from core.text import without_invisible
 from models.parts import ImportPreset
 from services import files, settings
 from services.imports.reader import Table, cell_text, identifier_text, read_table
@@ -232,12 +235,27 @@ def list_presets(db: Database, kind: str) -> list[str]:
 
 # --- parsing --------------------------------------------------------------------------------------
 
+# Larger amounts and quantities are typing slips, and beyond 2**63 SQLite cannot store them at all.
+_MAX_DIGITS = 13
+
+
 def _parse_value(f: Field, value: Any, currency: str) -> Any:
-    text = " ".join((identifier_text(value) if f.kind == "code" else cell_text(value)).split())
+    if isinstance(value, date | datetime) and f.kind in ("text", "code"):
+        # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
+        raise ValidationError(f.name, f"is a date ({cell_text(value)}) in Excel, not text: format the column as "
+                                      "Text in Excel, retype the values and save again")
+    text = " ".join(without_invisible(identifier_text(value) if f.kind == "code" else cell_text(value)).split())
     if not text:
         return None
     if f.max_length and len(text) > f.max_length:
         raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+    if f.kind in ("money", "quantity"):
+        try:
+            number = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite() and number.adjusted() >= _MAX_DIGITS:
+            raise ValidationError(f.name, f"'{text}' is too large")
     if f.kind == "money":
         amount = to_minor(text, currency)
         if amount < 0:

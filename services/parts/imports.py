@@ -19,6 +19,7 @@ from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
 from core.progress import CancelToken, Progress
+from core.text import fold
 from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
 from services import search
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
@@ -64,7 +65,7 @@ PRICE_UPDATES = ("retail_price", "trade_price", "list_cost")
 
 
 def _fold_brand(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return fold(name)
 
 
 def _key(values: dict[str, Any]) -> tuple:
