@@ -663,7 +663,14 @@ def main(argv: list[str] | None = None) -> int:
 
     log_file = configure_logging(verbose=args.verbose)
     from core.errors import DomainError
+    from store.database import on_write_wait
 
+    def waiting(path: Path, now: bool) -> None:
+        log.info("waiting for the write lock of %s: %s", path, now)
+        if now and sys.stderr.isatty():
+            _err("Waiting for another program to finish writing…")
+
+    stop_waiting = on_write_wait(waiting)
     try:
         log.info("forecourt %s (%s)", " ".join(sys.argv[1:] if argv is None else argv), __version__)
         return args.func(args)
@@ -690,3 +697,5 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _err(f"unexpected error: {type(exc).__name__}: {exc} (details in {log_file})")
         return EXIT_FAILED
+    finally:
+        stop_waiting()

@@ -126,6 +126,10 @@ class ImportKind:
     about: str = ""  # what a file of this kind holds, for help texts ("a manufacturer's price list")
     # A kind whose rows go into something (a stock count): the option naming it, and its help text.
     target_option: tuple[str, str] | None = None
+    # fingerprint(conn) -> a value that changes whenever anything ``plan`` reads changes, cheap to take.
+    # With one, the plan is made on the read engine and only checked again under the write lock;
+    # without one, it is made under the write lock.
+    fingerprint: Callable[[Connection], Any] | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -362,6 +366,17 @@ def _planned(conn: Connection, kind: ImportKind, results: list[RowResult], conte
     return plan
 
 
+def _replanned(conn: Connection, kind: ImportKind, results: list[RowResult], context: Context,
+               summary: ImportSummary) -> Any:
+    # Every row parsed cleanly (else nothing is written); what an earlier plan set is forgotten.
+    for r in results:
+        r.errors.clear()
+        r.action = ""
+    summary.inserted = summary.updated = summary.unchanged = 0
+    summary.extra = {}
+    return _planned(conn, kind, results, context, summary)
+
+
 def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, *,
             mapping: dict[str, str] | None = None, target: str = "", limit: int = 100, progress: Progress = no_progress,
             cancel: CancelToken | None = None) -> Preview:
@@ -388,13 +403,19 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
     kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
     results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
     summary = ImportSummary(kind=kind.name, file=str(path), dry_run=dry_run)
-    if dry_run:
+    plan: Any = None
+    mark: Any = None
+    if dry_run or kind.fingerprint is not None:
+        # Checking and planning read a snapshot: the write lock is not held meanwhile.
         with db.read() as conn:
-            _planned(conn, kind, results, context, summary)
-    else:
-        # Planned inside the write transaction, so nothing can change between the check and the write.
+            plan = _planned(conn, kind, results, context, summary)
+            mark = kind.fingerprint(conn) if kind.fingerprint is not None else None
+    if not dry_run and not summary.errors:
         with UnitOfWork(db, actor) as uow:
-            plan = _planned(uow.connection, kind, results, context, summary)
+            if kind.fingerprint is None or kind.fingerprint(uow.connection) != mark:
+                # Planned under the write lock, or the data the plan read changed since: (re)plan now
+                # that nothing can change between the check and the write.
+                plan = _replanned(uow.connection, kind, results, context, summary)
             if not summary.errors:
                 kind.commit(uow, plan, summary, progress, cancel)
                 uow.commit()

@@ -38,3 +38,41 @@ def test_demo_replaces_the_unfinished_database_an_interrupted_build_left(tmp_pat
     assert result.returncode == 0, result.stderr
     assert f"Replacing the unfinished database {path}." in result.stdout
     assert not list(home.rglob("*before-demo*"))
+
+
+def _price_file(tmp_path):
+    from tests.services.test_imports import CATALOGUE, HEADERS, write_xlsx
+
+    return write_xlsx(tmp_path / "cat.xlsx", HEADERS, CATALOGUE)
+
+
+def test_an_import_while_another_program_writes_waits_and_then_succeeds(tmp_path, db_path):
+    from tests.services.test_write_wait import hold_write_lock
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = _price_file(tmp_path)
+    holder = hold_write_lock(db_path, 6)
+    try:
+        result = run_cli("import", "parts", str(source), home=home, db=db_path)
+    finally:
+        holder.wait(timeout=30)
+
+    assert result.returncode == 0, result.stderr
+    assert "inserted      3" in result.stdout
+
+
+def test_an_import_while_another_program_writes_too_long_fails_with_one_clear_line(tmp_path, db_path):
+    from tests.services.test_write_wait import hold_write_lock
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = _price_file(tmp_path)
+    holder = hold_write_lock(db_path, 6)
+    try:
+        result = run_cli("import", "parts", str(source), home=home, db=db_path, env={"FORECOURT_WRITE_WAIT": "2"})
+    finally:
+        holder.wait(timeout=30)
+
+    line = assert_one_line_error(result)
+    assert "locked by another program" in line and str(db_path) in line
