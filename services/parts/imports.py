@@ -245,8 +245,7 @@ def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, pro
     changed = [r["id"] for r in plan.inserts] + plan.reindex
     if cancel is not None:
         cancel.check()
-    for chunk in _chunks(changed):
-        search.index(uow.connection, "part", list(chunk))
+    search.index(uow.connection, "part", changed)
     _audit(uow, summary, "part")
 
 
