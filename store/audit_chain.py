@@ -37,25 +37,29 @@ class Change:
 
 
 def _jsonable(value: Any) -> Any:
+    # Called by the encoder only for what JSON has no form for.
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+# Encoders made once: json.dumps() with options builds a new encoder per call, which a bulk import
+# of 100k audited rows pays twice per row.
+_DUMP = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=_jsonable).encode
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _dump(data: dict[str, Any] | None) -> str | None:
     if data is None:
         return None
-    return json.dumps({k: _jsonable(v) for k, v in data.items()}, sort_keys=True, ensure_ascii=False)
+    return _DUMP(data)
 
 
 def entry_hash(prev_hash: str, *, id: str, at: str, actor: str, terminal: str, action: str, entity: str,
                entity_id: str, summary: str, before: str | None, after: str | None) -> str:
-    payload = json.dumps(
-        [prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before, after],
-        ensure_ascii=False, separators=(",", ":"),
-    )
+    payload = _PAYLOAD([prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before, after])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
@@ -75,7 +79,9 @@ def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
             "summary": change.summary, "before": _dump(change.before), "after": _dump(change.after),
         }
         row["prev_hash"] = prev
-        row["hash"] = prev = entry_hash(**{k: v for k, v in row.items() if k != "hash"} | {"prev_hash": prev})
+        row["hash"] = prev = entry_hash(prev, id=row["id"], at=at, actor=row["actor"], terminal=row["terminal"],
+                                        action=row["action"], entity=row["entity"], entity_id=row["entity_id"],
+                                        summary=row["summary"], before=row["before"], after=row["after"])
         last_seq += 1
         row["seq"] = last_seq
         rows.append(row)

@@ -24,12 +24,12 @@ from sqlalchemy import Connection, select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import to_minor
+from core.money import digits, to_minor
 from core.progress import CancelToken, Progress, no_progress
 from core.text import without_invisible
 from models.parts import ImportPreset
 from services import files, settings
-from services.imports.reader import Table, cell_text, identifier_text, read_table
+from services.imports.reader import Table, cell_text, identifier_text, read_table, unquoted
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -243,7 +243,33 @@ def list_presets(db: Database, kind: str) -> list[str]:
 _MAX_DIGITS = 13
 
 
+def _number_value(f: Field, value: float | int, places: int) -> int | None:
+    """A number cell as an integer of ``10**places`` per unit, exactly as its text would give, or None
+    where the text path must decide (not finite, too large, too many decimals: it words the error)."""
+    # Excel's own precision, as cell_text(): hides binary noise such as 56.649999999999999.
+    number = Decimal(format(value, ".15g")) if value.__class__ is float else Decimal(value)
+    if not number.is_finite() or number.adjusted() >= _MAX_DIGITS:
+        return None
+    scaled = number.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        return None
+    if scaled < 0:
+        raise ValidationError(f.name, f"'{cell_text(value)}' is negative")
+    return int(scaled)
+
+
 def _parse_value(f: Field, value: Any, currency: str) -> Any:
+    cls = value.__class__
+    if f.kind in ("money", "quantity") and (cls is float or cls is int):
+        number = _number_value(f, value, digits(currency) if f.kind == "money" else 3)
+        if number is not None:
+            return number
+    elif cls is str and f.kind == "text" and value.isascii():
+        # The common case of a plain text cell, without the general path's conversions.
+        text = " ".join(unquoted(value).split())
+        if f.max_length and len(text) > f.max_length:
+            raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+        return text or None
     if isinstance(value, date | datetime) and f.kind in ("text", "code"):
         # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
         raise ValidationError(f.name, f"is a date ({cell_text(value)}) in Excel, not text: format the column as "

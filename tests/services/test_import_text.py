@@ -105,3 +105,22 @@ def test_numbers_too_large_to_mean_anything_are_refused_naming_row_and_field(db,
     assert [(e.row, e.field) for e in summary.errors] == [(3, "retail_price")]
     assert "too large" in summary.errors[0].message
     assert count_rows(db, Part) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.floats(min_value=0, max_value=1e12, allow_nan=False), st.integers(0, 10**12),
+                 st.decimals(min_value=0, max_value=10**10, places=2).map(float)))
+def test_a_number_cell_is_read_as_its_text_would_be(value):
+    from services.imports import framework
+
+    money = framework.Field("price", "Price", kind="money")
+    quantity = framework.Field("qty", "Qty", kind="quantity")
+    for f in (money, quantity):
+        try:
+            expected = framework._parse_value(f, framework.cell_text(value), "CNY")
+        except ValidationError as exc:
+            with pytest.raises(ValidationError) as err:
+                framework._parse_value(f, value, "CNY")
+            assert err.value.field == exc.field
+        else:
+            assert framework._parse_value(f, value, "CNY") == expected
