@@ -201,13 +201,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from services import backups
 
     path = _db_path(args).expanduser().resolve()
-    if path.exists():
-        if not args.force:
-            raise UsageError(f"{path} already exists. Use --force to replace it with demo data, "
-                             "or --db to choose another file.")
-        kept = backups.keep_copy(path, reason="before-demo")
-        if kept is not None:
-            _out(f"The existing database was kept as {kept}.")
+    if path.exists() and path.stat().st_size > 0:
+        if demo.is_unfinished(path):
+            # What a demo build that was interrupted leaves: a database without data.
+            _out(f"Replacing the unfinished database {path}.")
+        else:
+            if not args.force:
+                raise UsageError(f"{path} already exists. Use --force to replace it with demo data, "
+                                 "or --db to choose another file.")
+            kept = backups.keep_copy(path, reason="before-demo")
+            if kept is not None:
+                _out(f"The existing database was kept as {kept}.")
         for suffix in ("", "-wal", "-shm", "-journal"):
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -699,7 +703,14 @@ def main(argv: list[str] | None = None) -> int:
 
     log_file = configure_logging(verbose=args.verbose)
     from core.errors import DomainError, ValidationError
+    from store.database import on_write_wait
 
+    def waiting(path: Path, now: bool) -> None:
+        log.info("waiting for the write lock of %s: %s", path, now)
+        if now and sys.stderr.isatty():
+            _err("Waiting for another program to finish writing…")
+
+    stop_waiting = on_write_wait(waiting)
     try:
         # The command, never its arguments: they hold names, phone numbers, ID numbers, search terms.
         log.info("forecourt %s (%s)", _command_words(args), __version__)
@@ -727,3 +738,5 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _err(f"unexpected error: {type(exc).__name__}: {exc} (details in {log_file})")
         return EXIT_FAILED
+    finally:
+        stop_waiting()

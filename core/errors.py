@@ -52,6 +52,16 @@ class DatabaseProblem(DomainError):
         self.kind = kind
 
 
+class FileProblem(DomainError):
+    """A file could not be written or read: ``path`` names it, ``cause`` says why in plain words
+    (the disk is full, the folder is read-only …)."""
+
+    def __init__(self, path: object, cause: str, *, verb: str = "write") -> None:
+        super().__init__(f"Cannot {verb} {path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+
 class Cancelled(DomainError):
     def __init__(self) -> None:
         super().__init__("Cancelled")

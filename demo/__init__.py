@@ -17,6 +17,7 @@ like any other change.
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import date
 from pathlib import Path
@@ -28,7 +29,7 @@ from core.progress import CancelToken, Progress
 from demo import billing, crm, parts, staff, vehicles
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
-from services import search
+from services import files, search
 from services.permissions import system_actor
 from services.settings import terminal_code
 from services.setup import open_database, os_user
@@ -65,6 +66,11 @@ def build(path: Path, *, size: str, seed: int = 1, progress: Progress | None = N
         raise ValidationError("size", f"Unknown demo size '{size}'; choose one of {', '.join(SIZES)}")
     path = Path(path).expanduser().resolve()
     created = not path.exists()
+    if created:
+        # Built under a temporary name and renamed when complete: a build that is killed leaves only
+        # that temporary file, which the next build (or backup) removes, never a half-filled target.
+        files.remove_stale_parts(path.parent)
+        target, path = path, files.temp_name(path)
     db = open_database(path, create=True)
     try:
         with db.read() as conn:
@@ -80,7 +86,35 @@ def build(path: Path, *, size: str, seed: int = 1, progress: Progress | None = N
             _delete(path)
         raise
     db.dispose()
+    if created:
+        try:
+            for suffix in ("-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            os.replace(path, target)
+        except OSError as exc:
+            _delete(path)
+            raise files.file_problem(target, exc) from exc
     return counts
+
+
+def is_unfinished(path: Path) -> bool:
+    """Whether ``path`` is a Forecourt database holding no data: what an interrupted demo build
+    (or an older version's) leaves, which a new build may replace without asking."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not set(_DATA_TABLES) <= tables:
+            return False
+        return all(conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None for t in _DATA_TABLES)
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
 
 
 def _refuse_data(conn: Connection, path: Path) -> None:

@@ -25,6 +25,7 @@ from core.actor import Actor
 from core.errors import DatabaseProblem, ValidationError
 from core.paths import backup_dir_for
 from core.progress import CancelToken, Progress
+from services import files
 from services.permissions import require
 from store.audit_chain import Change
 from store.database import Database
@@ -100,20 +101,6 @@ def _fsync_file(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
-def _fsync_dir(path: Path) -> None:
-    # Makes a rename durable on POSIX; directories cannot be opened this way on Windows.
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        log.debug("fsync of folder %s not supported", path)
-    finally:
-        os.close(fd)
-
-
 def _remove_with_sidecars(path: Path) -> None:
     from services import audit
 
@@ -171,8 +158,7 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
               message: str) -> str | None:
     """Copy the database at ``source_path`` to the new file ``target`` (via a temporary name), check the
     copy's integrity and return its schema revision. On any failure no file is left behind."""
-    tmp = target.with_name(f".{target.name}.part")
-    _remove_with_sidecars(tmp)
+    tmp = files.temp_name(target)
     try:
         source = _connect(source_path, readonly=True)
         try:
@@ -193,7 +179,7 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
             source.close()
         _fsync_file(tmp)
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        files.fsync_dir(target.parent)
     except _Busy:
         _remove_with_sidecars(tmp)
         raise DatabaseProblem(f"The database {source_path} is locked by another program. Close it and try again.",
@@ -231,6 +217,9 @@ def create_backup(db: Database, *, reason: str = "manual", to_dir: Path | None =
         raise ValueError(f"invalid backup reason {reason!r}")
     folder = Path(to_dir) if to_dir is not None else backup_dir_for(db.path)
     _prepare_folder(folder)
+    # A backup or restore killed part-way left its temporary copy; nothing else would remove it.
+    for place in {folder, db.path.parent}:
+        files.remove_stale_parts(place)
     target = _unique_name(folder, datetime.now(), reason)
     from services import audit
 
@@ -442,8 +431,7 @@ def _copy_into_live(backup_path: Path, db_path: Path) -> None:
 
 def _replace_file(backup_path: Path, db_path: Path) -> None:
     """Put a copy of the backup in place of a database SQLite cannot open (damaged or missing)."""
-    tmp = db_path.with_name(f".{db_path.name}.restore.part")
-    _remove_with_sidecars(tmp)
+    tmp = files.temp_name(db_path)
     try:
         source = _connect(backup_path, readonly=True)
         try:
@@ -460,7 +448,7 @@ def _replace_file(backup_path: Path, db_path: Path) -> None:
         for suffix in ("-wal", "-shm", "-journal"):
             db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
         os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
+        files.fsync_dir(db_path.parent)
     except BaseException:
         _remove_with_sidecars(tmp)
         raise

@@ -1,26 +1,137 @@
-"""Tabular files out: .xlsx (openpyxl write-only, streamed) or .csv (UTF-8 with BOM), chosen by the
-file's extension.
+"""Files out: the one way every writer (list and area exports, the journal, PDFs, error reports, count
+sheets, purchase order documents, backups) puts a file on disk, and tabular files as .xlsx or .csv.
 
-A table is written to ``<name>.part`` beside the target and renamed into place only when complete, so
-a cancelled or failed export leaves no partial file behind and never replaces an older file of that
-name. openpyxl is imported only when an .xlsx file is written (DESIGN §8).
+A file is written to a temporary name beside the target, flushed to disk and renamed into place only
+when complete (:func:`atomic_output`), so a cancelled or failed write leaves no partial file behind and
+never replaces an older file of that name. A failure of the file system (a read-only folder, a full
+disk) is one :class:`core.errors.FileProblem` naming the file and the cause.
+
+A cell of text that a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) is written as text: an explicit string cell in .xlsx, and prefixed with
+``'`` in .csv (the OWASP rule for CSV injection). The import reader drops that prefix again. Numbers
+stay numbers.
+
+.xlsx tables are written with xlsxwriter in constant-memory mode (rows stream to disk, memory stays
+flat in the number of rows); xlsxwriter and openpyxl are imported only when an .xlsx file is
+written (DESIGN §8).
 """
 
 from __future__ import annotations
 
 import csv
+import errno
 import logging
-from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+import os
+import secrets
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from core.errors import ValidationError
+from core.errors import FileProblem, ValidationError
 from core.progress import CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = (".xlsx", ".csv")
+# What makes a spreadsheet read a cell as a formula (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+PART_SUFFIX = ".part"
+# A temporary file untouched for this long belongs to a writer that was killed.
+STALE_SECONDS = 60.0
+
+_CAUSES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is used up",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "permission denied (the folder is read-only, or the file is open in another program)",
+    errno.EPERM: "permission denied (the folder is read-only, or the file is open in another program)",
+    errno.ENOENT: "the folder does not exist",
+    errno.EISDIR: "it is a folder",
+    errno.ENAMETOOLONG: "the name is too long",
+}
+
+
+def file_problem(path: Path | str, exc: OSError, *, verb: str = "write") -> FileProblem:
+    """The one-line error for ``exc`` met while writing (or reading) ``path``."""
+    cause = _CAUSES.get(exc.errno or 0) or exc.strerror or str(exc) or type(exc).__name__
+    return FileProblem(path, cause, verb=verb)
+
+
+def temp_name(path: Path | str) -> Path:
+    """A fresh hidden temporary name beside ``path`` (``.<name>.<random>.part``), so it is on the same
+    disk and a rename puts it in place."""
+    path = Path(path)
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        log.debug("fsync of folder %s not supported", folder)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_parts(folder: Path, *, older_than: float = STALE_SECONDS) -> list[Path]:
+    """Delete the temporary files (``.*.part`` and their SQLite sidecars) that writers killed
+    part-way left in ``folder``; a file written to in the last ``older_than`` seconds is another
+    writer's and is kept. Returns what was removed. Any thread."""
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    cutoff = time.time() - older_than
+    for candidate in folder.glob(f".*{PART_SUFFIX}*"):
+        name = candidate.name
+        if not any(name.endswith(PART_SUFFIX + tail) for tail in ("", "-wal", "-shm", "-journal")):
+            continue
+        try:
+            if candidate.stat().st_mtime > cutoff:
+                continue
+            candidate.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("Could not remove the unfinished file %s: %s", candidate, exc)
+            continue
+        removed.append(candidate)
+    if removed:
+        log.info("Removed %d unfinished file(s) in %s", len(removed), folder)
+    return removed
+
+
+@contextmanager
+def atomic_output(out: Path | str) -> Iterator[Path]:
+    """Yield a temporary path beside ``out`` to write; when the block ends without an error the file
+    is flushed to disk and becomes ``out`` in one rename, otherwise it is removed, so a reader never
+    sees a half-written file. Any ``OSError`` (read-only folder, full disk, file held open elsewhere)
+    becomes one :class:`FileProblem` naming ``out``. Any thread."""
+    out = Path(out)
+    # Not mkstemp: its files are private (0600); an export should get the usual permissions.
+    tmp = temp_name(out)
+    try:
+        tmp.open("xb").close()
+    except OSError as exc:
+        raise file_problem(out, exc) from exc
+    try:
+        try:
+            yield tmp
+            with tmp.open("rb+") as f:
+                os.fsync(f.fileno())
+            os.replace(tmp, out)
+        except OSError as exc:
+            raise file_problem(out, exc) from exc
+        fsync_dir(out.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def table_suffix(path: Path | str) -> str:
@@ -39,6 +150,24 @@ def plain_cell(value: Any) -> Any:
     return value
 
 
+def csv_cell(value: Any) -> Any:
+    """A value as a .csv cell: text a spreadsheet would run as a formula gets a leading ``'``."""
+    if value.__class__ is str:
+        if value[:1] in FORMULA_STARTS:
+            return "'" + value
+        return value
+    return plain_cell(value)
+
+
+def keep_text(sheet: Any) -> None:
+    """In an openpyxl worksheet built in memory (a styled document), make every cell of text that
+    openpyxl took for a formula a plain string cell again."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+
+
 class CsvWriter:
     """Context manager yielding ``write(row)``; the header row is written first."""
 
@@ -48,18 +177,22 @@ class CsvWriter:
     def __enter__(self) -> Callable[[Sequence[Any]], None]:
         # UTF-8 with BOM: Excel on Windows then opens Chinese text correctly.
         self.fh = self.path.open("w", encoding="utf-8-sig", newline="")
-        w = csv.writer(self.fh)
-        w.writerow(self.headers)
-        return w.writerow
+        writerow = csv.writer(self.fh).writerow
+        writerow([csv_cell(h) for h in self.headers])
 
-    def __exit__(self, *exc) -> None:
+        def write(row: Sequence[Any]) -> None:
+            writerow([csv_cell(v) for v in row])
+
+        return write
+
+    def __exit__(self, *exc: object) -> None:
         self.fh.close()
 
 
 class XlsxWriter:
-    """Context manager yielding ``write(row)`` into one sheet of a write-only workbook, with the
+    """Context manager yielding ``write(row)`` into one sheet of a constant-memory workbook, with the
     header row frozen. ``widths`` are character widths per column; ``number_formats`` maps a column
-    index to an Excel number format (e.g. ``"0.00"`` for money)."""
+    index to an Excel number format (e.g. ``"0.00"`` for money). Text is always a string cell."""
 
     def __init__(self, path: Path, headers: Sequence[str], *, sheet: str,
                  widths: Sequence[int] | None = None, number_formats: dict[int, str] | None = None) -> None:
@@ -68,43 +201,62 @@ class XlsxWriter:
         self.number_formats = dict(number_formats or {})
 
     def __enter__(self) -> Callable[[Sequence[Any]], None]:
-        from openpyxl import Workbook
-        from openpyxl.utils import get_column_letter
+        import xlsxwriter
 
-        self.wb = Workbook(write_only=True)
-        self.ws = self.wb.create_sheet(self.sheet[:31])
-        if self.widths is not None:
-            for i, width in enumerate(self.widths):
-                self.ws.column_dimensions[get_column_letter(i + 1)].width = width
-        self.ws.freeze_panes = "A2"
-        self.ws.append(self.headers)
-        if not self.number_formats:
-            return self.ws.append
-        from openpyxl.cell import WriteOnlyCell
+        self.wb = xlsxwriter.Workbook(str(self.path), {
+            "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+            "strings_to_numbers": False, "in_memory": False})
+        ws = self.ws = self.wb.add_worksheet(self.sheet[:31])
+        day = self.wb.add_format({"num_format": "yyyy-mm-dd"})
+        stamp = self.wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
 
-        ws, formats = self.ws, self.number_formats
+        # Dates and timestamps get a format each; a timestamp is kept to the second.
+        def write_datetime(worksheet: Any, row: int, col: int, value: datetime, fmt: Any = None) -> int:
+            return worksheet.write_datetime(row, col, value.replace(microsecond=0), fmt or stamp)
+
+        def write_date(worksheet: Any, row: int, col: int, value: date, fmt: Any = None) -> int:
+            return worksheet.write_datetime(row, col, value, fmt or day)
+
+        ws.add_write_handler(datetime, write_datetime)
+        ws.add_write_handler(date, write_date)
+        columns = max(len(self.headers), len(self.widths or ()), max(self.number_formats, default=-1) + 1)
+        for i in range(columns):
+            width = self.widths[i] if self.widths is not None and i < len(self.widths) else None
+            fmt = self.number_formats.get(i)
+            if width is not None or fmt is not None:
+                ws.set_column(i, i, width, self.wb.add_format({"num_format": fmt}) if fmt else None)
+        ws.freeze_panes(1, 0)
+        ws.write_row(0, 0, self.headers)
+        write_row = ws.write_row
+        next_row = 1
 
         def write(row: Sequence[Any]) -> None:
-            cells: list[Any] = list(row)
-            for i, fmt in formats.items():
-                if i < len(cells) and cells[i] is not None:
-                    cell = WriteOnlyCell(ws, value=cells[i])
-                    cell.number_format = fmt
-                    cells[i] = cell
-            ws.append(cells)
+            nonlocal next_row
+            write_row(next_row, 0, row)
+            next_row += 1
 
         return write
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if exc[0] is None:
-            self.wb.save(self.path)
+            self._close()
             return
-        # A write-only workbook releases its temporary sheet files only when saved; the saved
-        # partial file is removed by write_table(). The error that stopped the export is the one to report.
+        # The workbook releases its temporary row files only when closed; the partial file is removed
+        # by atomic_output(). The error that stopped the export is the one to report.
         try:
-            self.wb.save(self.path)
+            self._close()
         except Exception:
             log.warning("Could not tidy up the unfinished workbook %s", self.path, exc_info=True)
+
+    def _close(self) -> None:
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.wb.close()
+        except FileCreateError as exc:
+            # xlsxwriter wraps the file system's error; atomic_output() reports that one.
+            cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
+            raise cause from exc
 
 
 def write_table(path: Path | str, headers: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]], *,
@@ -114,13 +266,13 @@ def write_table(path: Path | str, headers: Sequence[str], batches: Iterable[Sequ
     """Write ``headers`` and then every row of ``batches`` to ``path`` (.xlsx or .csv by extension).
 
     ``cancel`` is checked before each batch and ``progress`` called after it. The file appears only
-    when complete; on cancel or failure nothing is left behind. Returns the number of rows written.
-    Any thread (not the GUI thread: it blocks on the batches)."""
+    when complete; on cancel or failure nothing is left behind, and a file system failure is one
+    :class:`FileProblem`. Returns the number of rows written. Any thread (not the GUI thread: it
+    blocks on the batches)."""
     path = Path(path)
     suffix = table_suffix(path)
-    tmp = path.with_name(path.name + ".part")
     written = 0
-    try:
+    with atomic_output(path) as tmp:
         if suffix == ".xlsx":
             writer: CsvWriter | XlsxWriter = XlsxWriter(tmp, headers, sheet=sheet, widths=widths,
                                                         number_formats=number_formats)
@@ -131,13 +283,10 @@ def write_table(path: Path | str, headers: Sequence[str], batches: Iterable[Sequ
                 if cancel is not None:
                     cancel.check()
                 for row in batch:
-                    write([plain_cell(v) for v in row])
+                    write(row)
                 written += len(batch)
                 if total is None:
                     progress(written, None, f"{written:,} rows")
                 else:
                     progress(written, total, f"{written:,} of {total:,} rows")
-        tmp.replace(path)
-    finally:
-        tmp.unlink(missing_ok=True)
     return written

@@ -98,21 +98,47 @@ _INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams
                "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")
 
 
+# From this many records on, the full-text rows are written in one statement per index rather than
+# by the insert trigger row by row: about eight times faster for a price list of new parts.
+BULK_INDEX_MIN = 500
+
+
 def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
-    """(Re)build the search documents of these records; records that no longer exist are dropped."""
+    """(Re)build the search documents of these records; records that no longer exist are dropped.
+    Runs in the caller's write transaction."""
     ids = list(ids)
     if not ids:
         return
     sql, build, id_column = KINDS[kind].sql, KINDS[kind].build, KINDS[kind].id_column
+    docs: list[dict] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         conn.execute(text("DELETE FROM search_doc WHERE kind = :kind AND ref_id IN :ids")
                      .bindparams(bindparam("ids", expanding=True)), {"kind": kind, "ids": chunk})
         rows = conn.execute(text(sql.format(ids=f"AND {id_column} IN :ids"))
                             .bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
-        docs = [build(r) for r in rows]
+        docs += [build(r) for r in rows]
+    if len(docs) < BULK_INDEX_MIN:
         if docs:
             conn.execute(_INSERT, docs)
+        return
+    trigger = conn.execute(text("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_doc_ai'")
+                           ).scalar()
+    if trigger is None:  # already dropped by a rebuild() around this call
+        conn.execute(_INSERT, docs)
+        return
+    # New rows get rowids above today's largest, so the rows just written are those above it. The
+    # trigger is dropped inside the caller's transaction: a rollback puts it back too.
+    last = conn.execute(text("SELECT coalesce(max(id), 0) FROM search_doc")).scalar_one()
+    conn.exec_driver_sql("DROP TRIGGER search_doc_ai")
+    try:
+        conn.execute(_INSERT, docs)
+        conn.execute(text("INSERT INTO search_fts(rowid, body) SELECT id, body FROM search_doc WHERE id > :last"),
+                     {"last": last})
+        conn.execute(text("INSERT INTO search_short(rowid, grams) SELECT id, grams FROM search_doc "
+                          "WHERE id > :last"), {"last": last})
+    finally:
+        conn.exec_driver_sql(trigger)
 
 
 def rebuild(conn: Connection, kinds: Sequence[str] | None = None, *, progress=None, cancel=None) -> int:

@@ -44,17 +44,24 @@ class Change:
 
 
 def _jsonable(value: Any) -> Any:
+    # Called by the encoder only for what JSON has no form for.
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, bytes):
         return f"<{len(value)} bytes>"
-    return value
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+# Encoders made once: json.dumps() with options builds a new encoder per call, which a bulk import
+# of 100k audited rows pays twice per row.
+_DUMP = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=_jsonable).encode
+_PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _dump(data: dict[str, Any] | None) -> str | None:
     if data is None:
         return None
-    return json.dumps({k: _jsonable(v) for k, v in data.items()}, sort_keys=True, ensure_ascii=False)
+    return _DUMP(data)
 
 
 def entry_hash(prev_hash: str, *, id: str, at: str, actor: str, terminal: str, action: str, entity: str,
@@ -62,10 +69,8 @@ def entry_hash(prev_hash: str, *, id: str, at: str, actor: str, terminal: str, a
                key: bytes | None = None) -> str:
     """The entry's chained hash: HMAC-SHA256 under ``key``, or plain SHA-256 for entries written
     before the chain was keyed."""
-    payload = json.dumps(
-        [prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before, after],
-        ensure_ascii=False, separators=(",", ":"),
-    ).encode("utf-8")
+    payload = _PAYLOAD([prev_hash, id, at, actor, terminal, action, entity, entity_id, summary, before,
+                        after]).encode("utf-8")
     if key is None:
         return hashlib.sha256(payload).hexdigest()
     return hmac.new(key, payload, hashlib.sha256).hexdigest()

@@ -36,6 +36,8 @@ def _pages() -> list[Page]:
 class MainWindow(QMainWindow):
     first_list_painted = Signal()
     logout_requested = Signal()
+    # (database path, waiting): a write on a worker thread is waiting for another program's write.
+    write_waiting = Signal(object, bool)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -121,7 +123,19 @@ class MainWindow(QMainWindow):
         act.triggered.connect(self.about)
         help_menu.addAction(act)
 
+    def _show_write_wait(self, _path: object, waiting: bool) -> None:
+        if waiting:
+            self.statusBar().showMessage(self.tr("Waiting for another program to finish writing…"))
+        else:
+            self.statusBar().clearMessage()
+
     def _build_status_bar(self) -> None:
+        from store.database import on_write_wait
+
+        self.write_waiting.connect(self._show_write_wait)
+        # The listener is called on the waiting worker thread; the signal brings it to this one.
+        self._stop_write_wait = on_write_wait(self.write_waiting.emit)
+        self.destroyed.connect(lambda *_: self._stop_write_wait())
         bar = self.statusBar()
         actor = self.ctx.actor
         from ui.admin.labels import role_name
@@ -226,4 +240,5 @@ class MainWindow(QMainWindow):
         from ui.workers import wait_for_all
 
         wait_for_all(60000)
+        self._stop_write_wait()
         super().closeEvent(event)

@@ -2300,6 +2300,10 @@
         <translation>关于 Forecourt(&amp;A)</translation>
     </message>
     <message>
+        <source>Waiting for another program to finish writing…</source>
+        <translation>正在等待另一个程序完成写入…</translation>
+    </message>
+    <message>
         <source>User: %1 (%2)</source>
         <translation>用户：%1（%2）</translation>
     </message>

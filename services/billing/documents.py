@@ -27,7 +27,7 @@ from core.quantities import quantity_text
 from models.billing import Allocation, Invoice
 from models.crm import Customer
 from models.vehicles import Vehicle
-from services import settings
+from services import files, settings
 from services.billing import invoices, receivables
 from services.billing.invoices import InvoiceView
 from services.permissions import require
@@ -167,9 +167,8 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
     logo = settings.get_logo(db)
     with db.read() as conn:
         extras = _extras(conn, view)
-    from services.reports import pdf
 
-    with pdf.atomic_output(Path(out)) as tmp:
+    with files.atomic_output(Path(out)) as tmp:
         if view.status != "posted":
             _render_invoice(tmp, view, extras, logo=logo, stamp=DRAFT_STAMP)
         else:

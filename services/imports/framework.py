@@ -15,6 +15,8 @@ import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +24,12 @@ from sqlalchemy import Connection, select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.money import to_minor
+from core.money import digits, to_minor
 from core.progress import CancelToken, Progress, no_progress
+from core.text import without_invisible
 from models.parts import ImportPreset
 from services import files, settings
-from services.imports.reader import Table, cell_text, identifier_text, read_table
+from services.imports.reader import Table, cell_text, identifier_text, read_table, unquoted
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -123,6 +126,10 @@ class ImportKind:
     about: str = ""  # what a file of this kind holds, for help texts ("a manufacturer's price list")
     # A kind whose rows go into something (a stock count): the option naming it, and its help text.
     target_option: tuple[str, str] | None = None
+    # fingerprint(conn) -> a value that changes whenever anything ``plan`` reads changes, cheap to take.
+    # With one, the plan is made on the read engine and only checked again under the write lock;
+    # without one, it is made under the write lock.
+    fingerprint: Callable[[Connection], Any] | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -232,12 +239,53 @@ def list_presets(db: Database, kind: str) -> list[str]:
 
 # --- parsing --------------------------------------------------------------------------------------
 
+# Larger amounts and quantities are typing slips, and beyond 2**63 SQLite cannot store them at all.
+_MAX_DIGITS = 13
+
+
+def _number_value(f: Field, value: float | int, places: int) -> int | None:
+    """A number cell as an integer of ``10**places`` per unit, exactly as its text would give, or None
+    where the text path must decide (not finite, too large, too many decimals: it words the error)."""
+    # Excel's own precision, as cell_text(): hides binary noise such as 56.649999999999999.
+    number = Decimal(format(value, ".15g")) if value.__class__ is float else Decimal(value)
+    if not number.is_finite() or number.adjusted() >= _MAX_DIGITS:
+        return None
+    scaled = number.scaleb(places)
+    if scaled != scaled.to_integral_value():
+        return None
+    if scaled < 0:
+        raise ValidationError(f.name, f"'{cell_text(value)}' is negative")
+    return int(scaled)
+
+
 def _parse_value(f: Field, value: Any, currency: str) -> Any:
-    text = " ".join((identifier_text(value) if f.kind == "code" else cell_text(value)).split())
+    cls = value.__class__
+    if f.kind in ("money", "quantity") and (cls is float or cls is int):
+        number = _number_value(f, value, digits(currency) if f.kind == "money" else 3)
+        if number is not None:
+            return number
+    elif cls is str and f.kind == "text" and value.isascii():
+        # The common case of a plain text cell, without the general path's conversions.
+        text = " ".join(unquoted(value).split())
+        if f.max_length and len(text) > f.max_length:
+            raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+        return text or None
+    if isinstance(value, date | datetime) and f.kind in ("text", "code"):
+        # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
+        raise ValidationError(f.name, f"is a date ({cell_text(value)}) in Excel, not text: format the column as "
+                                      "Text in Excel, retype the values and save again")
+    text = " ".join(without_invisible(identifier_text(value) if f.kind == "code" else cell_text(value)).split())
     if not text:
         return None
     if f.max_length and len(text) > f.max_length:
         raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+    if f.kind in ("money", "quantity"):
+        try:
+            number = Decimal(text.replace(",", ""))
+        except InvalidOperation:
+            number = None
+        if number is not None and number.is_finite() and number.adjusted() >= _MAX_DIGITS:
+            raise ValidationError(f.name, f"'{text}' is too large")
     if f.kind == "money":
         amount = to_minor(text, currency)
         if amount < 0:
@@ -344,6 +392,17 @@ def _planned(conn: Connection, kind: ImportKind, results: list[RowResult], conte
     return plan
 
 
+def _replanned(conn: Connection, kind: ImportKind, results: list[RowResult], context: Context,
+               summary: ImportSummary) -> Any:
+    # Every row parsed cleanly (else nothing is written); what an earlier plan set is forgotten.
+    for r in results:
+        r.errors.clear()
+        r.action = ""
+    summary.inserted = summary.updated = summary.unchanged = 0
+    summary.extra = {}
+    return _planned(conn, kind, results, context, summary)
+
+
 def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, *,
             mapping: dict[str, str] | None = None, target: str = "", limit: int = 100, progress: Progress = no_progress,
             cancel: CancelToken | None = None) -> Preview:
@@ -370,13 +429,19 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
     kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
     results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
     summary = ImportSummary(kind=kind.name, file=str(path), dry_run=dry_run)
-    if dry_run:
+    plan: Any = None
+    mark: Any = None
+    if dry_run or kind.fingerprint is not None:
+        # Checking and planning read a snapshot: the write lock is not held meanwhile.
         with db.read() as conn:
-            _planned(conn, kind, results, context, summary)
-    else:
-        # Planned inside the write transaction, so nothing can change between the check and the write.
+            plan = _planned(conn, kind, results, context, summary)
+            mark = kind.fingerprint(conn) if kind.fingerprint is not None else None
+    if not dry_run and not summary.errors:
         with UnitOfWork(db, actor) as uow:
-            plan = _planned(uow.connection, kind, results, context, summary)
+            if kind.fingerprint is None or kind.fingerprint(uow.connection) != mark:
+                # Planned under the write lock, or the data the plan read changed since: (re)plan now
+                # that nothing can change between the check and the write.
+                plan = _replanned(uow.connection, kind, results, context, summary)
             if not summary.errors:
                 kind.commit(uow, plan, summary, progress, cancel)
                 uow.commit()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ValidationError
+from services.files import FORMULA_STARTS as _FORMULA_STARTS
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 TEXT_SUFFIXES = (".csv", ".txt")
@@ -88,21 +89,49 @@ def _read_workbook(path: Path) -> Table:
     return _table(path, data, first_row + 1)
 
 
+def _line_of(raw: bytes, offset: int) -> int:
+    return raw.count(b"\n", 0, offset) + 1
+
+
+def _mixed(path: Path, line: int, first: str) -> ValidationError:
+    return ValidationError("file", f"{path.name}: line {line} is not in {first} like the lines before it; the file "
+                                   "mixes encodings. Save it again as CSV in UTF-8")
+
+
 def _decode(path: Path, raw: bytes) -> str:
+    """The text of a csv file in one encoding: UTF-8 (with or without BOM) or GBK/GB18030. A file
+    whose encoding changes part-way is refused naming the first line that does not fit."""
     if b"\x00" in raw[:4096]:
         raise _not_a_spreadsheet(path, "it holds binary data")
-    if raw.startswith(codecs.BOM_UTF8):
-        encoding = "utf-8-sig"
-    else:
-        try:
-            return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            encoding = "gb18030"
+    body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
-        return raw.decode(encoding)
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValidationError("file", f"{path.name} cannot be read as text: save it as CSV in UTF-8 "
-                                      f"(byte {exc.start} is not UTF-8 or GBK)") from exc
+        line_start = body.rfind(b"\n", 0, exc.start) + 1
+        # Whole lines of UTF-8 beyond ASCII before the failing one (or a BOM) say the file began in
+        # UTF-8: the failing line is where it changes. (A GBK character can pass for a UTF-8 one, so
+        # the failing line itself says nothing.)
+        if body is not raw or not body[:line_start].isascii():
+            raise _mixed(path, _line_of(body, exc.start), "UTF-8") from exc
+    try:
+        text = body.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise ValidationError("file", f"{path.name} cannot be read as text: line {_line_of(raw, exc.start)} is "
+                                      "neither UTF-8 nor GBK. Save it as CSV in UTF-8") from exc
+    # GB18030 accepts almost any bytes, so UTF-8 lines in a GBK file decode without an error but
+    # as the wrong characters: a line that is valid UTF-8 beyond ASCII is such a line.
+    for number, line in enumerate(body.split(b"\n"), start=1):
+        if not line.isascii() and _is_utf8(line):
+            raise _mixed(path, number, "GBK")
+    return text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _read_csv(path: Path) -> Table:
@@ -139,7 +168,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return unquoted(value).strip()
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
@@ -152,6 +181,15 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value).strip()
+
+
+def unquoted(text: str) -> str:
+    """``text`` without the ``'`` that an export puts before text a spreadsheet would run as a
+    formula (services.files): a leading ``'`` followed by ``=``, ``+``, ``-``, ``@``, a tab or a
+    carriage return is dropped; any other ``'`` is the file's own."""
+    if text[:1] == "'" and text[1:2] in _FORMULA_STARTS and len(text) > 1:
+        return text[1:]
+    return text
 
 
 def identifier_text(value: Any) -> str:

@@ -8,7 +8,6 @@ at its replacement; searching, selling and ordering follow the chain to its fina
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 
@@ -19,6 +18,7 @@ from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
 from core.money import check_amount
 from core.quantities import check_quantity
+from core.text import visible
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
 from services.permissions import require
@@ -32,7 +32,7 @@ MAX_CHAIN = 100
 
 def normalize_number(text: str) -> str:
     """The matching key of a part number: width-folded, case-folded, without separators."""
-    return _NUMBER_NOISE.sub("", unicodedata.normalize("NFKC", text or "").casefold())
+    return _NUMBER_NOISE.sub("", visible(text).casefold())
 
 
 def _clean(text: str) -> str:

@@ -22,7 +22,7 @@ from core.errors import Conflict, NotFound
 from core.money import format_money
 from core.quantities import quantity_text
 from models.parts import Supplier
-from services import settings
+from services import files, settings
 from services.billing.totals import line_cost
 from services.parts import purchasing
 from services.parts.purchasing import OrderView
@@ -161,9 +161,8 @@ def purchase_order_xlsx(db: Database, actor: Actor, order_id: str, out: Path) ->
     and total cells, and the total under it. Needs ``part.view``; a draft is titled DRAFT, a cancelled
     order is refused (Conflict). Read-only; any thread."""
     sheet = _load(db, actor, order_id)
-    from services.reports import pdf
 
-    with pdf.atomic_output(Path(out)) as tmp:
+    with files.atomic_output(Path(out)) as tmp:
         _render_xlsx(tmp, sheet)
     return Path(out)
 
@@ -215,4 +214,5 @@ def _render_xlsx(path: Path, sheet: _Sheet) -> None:
     for letter, width in zip("ABCDEFG", (18, 14, 20, 42, 10, 14, 16), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
+    files.keep_text(ws)
     wb.save(path)

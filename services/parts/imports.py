@@ -9,16 +9,17 @@ the summary. ``superseded_by`` names a part number of the same brand, in the cat
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
 from core.progress import CancelToken, Progress
+from core.text import fold
 from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
 from services import search
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
@@ -64,7 +65,21 @@ PRICE_UPDATES = ("retail_price", "trade_price", "list_cost")
 
 
 def _fold_brand(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return fold(name)
+
+
+def _fingerprint_of(*tables: str) -> Callable[[Connection], tuple]:
+    """A cheap mark of ``tables`` that changes with any insert, update (stamped) or delete."""
+    sql = text(" UNION ALL ".join(f"SELECT count(*), max(rowid), max(updated_at) FROM {t}" for t in tables))
+
+    def fingerprint(conn: Connection) -> tuple:
+        return tuple(tuple(r) for r in conn.execute(sql))
+
+    return fingerprint
+
+
+_CATALOGUE_MARK = _fingerprint_of("brand", "part")
+_COUNT_MARK = _fingerprint_of("brand", "part", "stock_count", "stock_count_line")
 
 
 def _key(values: dict[str, Any]) -> tuple:
@@ -230,8 +245,7 @@ def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, pro
     changed = [r["id"] for r in plan.inserts] + plan.reindex
     if cancel is not None:
         cancel.check()
-    for chunk in _chunks(changed):
-        search.index(uow.connection, "part", list(chunk))
+    search.index(uow.connection, "part", changed)
     _audit(uow, summary, "part")
 
 
@@ -337,7 +351,7 @@ PARTS = ImportKind(
     name="parts", title="Parts catalogue", about="the parts catalogue", fields=CATALOGUE_FIELDS,
     key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=CATALOGUE_UPDATES),
-    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
+    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS, fingerprint=_CATALOGUE_MARK)
 
 PRICE_LIST = ImportKind(
     name="price-list", title="Manufacturer price list", about="a manufacturer's price list",
@@ -345,10 +359,10 @@ PRICE_LIST = ImportKind(
             SUPERSEDED),
     key=("brand", "part_number"), key_of=_key,
     plan=lambda conn, rows, ctx, summary: _plan_parts(conn, rows, ctx, summary, updatable=PRICE_UPDATES),
-    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS)
+    commit=_commit_parts, permissions=("part.import",), extras=_EXTRAS, fingerprint=_CATALOGUE_MARK)
 
 STOCK_COUNT = ImportKind(
     name="stock-count", title="Stock count", about="counted quantities into an open stock count",
     fields=(BRAND, PART_NUMBER, COUNTED), key=("brand", "part_number"), key_of=_key, plan=_plan_count,
-    commit=_commit_count, permissions=("part.import", "stock.count"),
+    commit=_commit_count, permissions=("part.import", "stock.count"), fingerprint=_COUNT_MARK,
     target_option=("--count", "the stock count to fill (default: the only open one)"))

@@ -16,11 +16,8 @@ from __future__ import annotations
 import functools
 import io
 import logging
-import os
-import secrets
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -45,7 +42,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.errors import Conflict, ValidationError
 from core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -433,32 +429,11 @@ def build(path: Path, story: list[Flowable], *, frame: PageFrame, title: str, au
     doc.build(story, canvasmaker=_canvas_class(frame))
 
 
-@contextmanager
-def atomic_output(out: Path) -> Iterator[Path]:
-    """Yield a temporary path beside ``out``; when the block ends without an error the file becomes
-    ``out`` in one rename, otherwise it is removed — a reader never sees a half-written document."""
-    out = Path(out)
-    # Not mkstemp: its files are private (0600); the document should get the usual permissions.
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.part")
-    try:
-        tmp.open("xb").close()
-    except OSError as exc:
-        raise ValidationError("out", f"Cannot write to {out.parent}: {exc.strerror or exc}") from exc
-    try:
-        yield tmp
-        try:
-            with tmp.open("rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, out)
-        except OSError as exc:
-            raise Conflict(f"Cannot replace {out}: {exc.strerror or exc}. If it is open in another program, "
-                           "close it and try again.") from exc
-    finally:
-        tmp.unlink(missing_ok=True)
-
-
 def write(out: Path, render: Callable[[Path], None]) -> Path:
-    """``render(tmp)`` then move the result to ``out`` (see :func:`atomic_output`); returns ``out``."""
+    """``render(tmp)`` then move the result to ``out`` (see :func:`services.files.atomic_output`);
+    returns ``out``."""
+    from services.files import atomic_output
+
     with atomic_output(out) as tmp:
         render(tmp)
     return Path(out)

@@ -362,8 +362,9 @@ def test_a_database_locked_by_another_program_is_reported_in_one_line(run, db_pa
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        # Waits out the 5 s busy timeout once.
-        result = run("user", "add", "gina", "--role", "owner", db=db_path, env={"FORECOURT_PASSWORD": PASSWORD})
+        # Waits out the write wait once (shortened here from its 30 s).
+        result = run("user", "add", "gina", "--role", "owner", db=db_path,
+                     env={"FORECOURT_PASSWORD": PASSWORD, "FORECOURT_WRITE_WAIT": "5"})
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from core.errors import PermissionDenied, ValidationError
+from core.errors import FileProblem, PermissionDenied
 from services import customers, settings
 from services.billing import documents, invoices
 from services.billing.payments import PaymentSplit, take_payment
@@ -262,10 +262,10 @@ def test_a_failed_render_leaves_the_old_file_and_the_count_alone(db, owner, tmp_
 def test_a_missing_folder_is_refused_without_counting(db, owner, tmp_path):
     invoice_id = _mixed_invoice(db, owner, _customer(db, owner))
 
-    with pytest.raises(ValidationError) as err:
+    with pytest.raises(FileProblem) as err:
         documents.invoice_pdf(db, owner, invoice_id, tmp_path / "no-such-folder" / "invoice.pdf")
 
-    assert err.value.field == "out"
+    assert "invoice.pdf" in str(err.value) and "does not exist" in str(err.value)
     assert _print_count(db, owner, invoice_id) == 0
 
 
