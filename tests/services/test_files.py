@@ -120,7 +120,8 @@ def test_a_killed_backup_leaves_a_part_file_that_the_next_backup_removes(db, tmp
 
     made = backups.create_backup(db, to_dir=folder)
 
-    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, busy.name])
+    # The backup, the audit anchor written beside it, and the other backup's file in progress.
+    assert sorted(p.name for p in folder.iterdir()) == sorted([made.name, f"{made.name}.anchor.json", busy.name])
 
 
 def test_a_demo_build_that_was_killed_leaves_only_a_temporary_file(tmp_path, monkeypatch):
