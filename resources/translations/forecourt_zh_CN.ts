@@ -374,6 +374,10 @@
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点单</translation>
+    </message>
 </context>
 <context>
     <name>ApproveDialog</name>
@@ -3705,26 +3709,6 @@
     <message>
         <source>This computer&apos;s own code: numbers never collide between computers.</source>
         <translation>本机专用代码，保证不同电脑生成的编号不会重复。</translation>
-    </message>
-    <message>
-        <source>In&amp;voice</source>
-        <translation>发票(&amp;V)</translation>
-    </message>
-    <message>
-        <source>&amp;Credit note</source>
-        <translation>红字发票(&amp;C)</translation>
-    </message>
-    <message>
-        <source>Deal</source>
-        <translation>销售单</translation>
-    </message>
-    <message>
-        <source>Repair or&amp;der</source>
-        <translation>维修工单(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Purc&amp;hase order</source>
-        <translation>采购订单(&amp;H)</translation>
     </message>
     <message>
         <source>Logo</source>

@@ -430,3 +430,13 @@ def test_ctrl_s_saves_the_settings(qtbot, ctx, db):
     qtbot.keyClick(screen.tax_id, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: ctx.settings.tax_id == "91440300MA5EXAMPLE")
     assert settings.get(db).tax_id == "91440300MA5EXAMPLE"
+
+
+def test_every_numbered_document_type_has_a_name_not_its_key(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    screen = shown(qtbot, SettingsScreen(ctx))
+    texts = {label.text().replace("&", "") for label in screen.findChildren(QLabel)}
+    for doc in settings.DOC_TYPES:
+        assert doc not in texts, doc
+    assert "Stock count" in texts

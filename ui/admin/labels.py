@@ -144,4 +144,5 @@ def doc_type_labels() -> dict[str, str]:
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "repair_order": QCoreApplication.translate("AdminLabels", "Repair order"),
         "purchase_order": QCoreApplication.translate("AdminLabels", "Purchase order"),
+        "stock_count": QCoreApplication.translate("AdminLabels", "Stock count"),
     }

@@ -35,7 +35,7 @@ from core import money
 from core.errors import ValidationError
 from services import settings
 from store.changes import Changes
-from ui.admin.labels import language_labels
+from ui.admin.labels import doc_type_labels, language_labels
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.widgets.fields import PercentEdit
@@ -179,10 +179,7 @@ class SettingsScreen(QWidget):
         self.terminal.setMaximumWidth(100)
         self._add_with_note(form, self.number_errors, "terminal_code", self.tr("Te&rminal code"), self.terminal,
                             _hint(self.tr("This computer's own code: numbers never collide between computers.")))
-        labels = {
-            "invoice": self.tr("In&voice"), "credit_note": self.tr("&Credit note"), "deal": self.tr("Deal"),
-            "repair_order": self.tr("Repair or&der"), "purchase_order": self.tr("Purc&hase order"),
-        }
+        labels = doc_type_labels()
         self.prefixes: dict[str, QLineEdit] = {}
         self.examples: dict[str, QLabel] = {}
         for doc in settings.DOC_TYPES:
