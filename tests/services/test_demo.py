@@ -31,10 +31,10 @@ from store.database import Database
 
 TODAY = date(2025, 6, 1)
 SEED = 3
-# What services/demo/billing.py writes (tested in test_demo_billing.py).
+# What demo/billing.py writes (tested in test_demo_billing.py).
 BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "insurance_claim",
                   "number_series")
-# What services/demo/parts.py writes (tested in test_demo_parts.py).
+# What demo/parts.py writes (tested in test_demo_parts.py).
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 

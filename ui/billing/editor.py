@@ -35,7 +35,7 @@ from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
-from ui.workers import Query
+from ui.workers import Op
 
 # The grid's column keys are the service's field names of a line (``lines[2].unit_price``).
 LINE_KEYS = ("item_code", "description", "item_type", "quantity", "unit_price", "discount", "tax_code",
@@ -309,7 +309,8 @@ class InvoiceDialog(FormDialog):
             return
         db, actor, known = self.ctx.db, self.ctx.actor, self.invoice_id
         self.buttons.setEnabled(False)
-        self.check_op = Query(self, lambda: invoices.check_post(db, actor, known, draft)).success(
+        # A check that posts and rolls back is a change tried, not a read: it runs as an operation.
+        self.check_op = Op(self, lambda _progress, _cancel: invoices.check_post(db, actor, known, draft)).success(
             self._checked).failure(self._failed).run()
 
     def _checked(self, _result: object) -> None:
