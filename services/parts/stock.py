@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import check_amount, round_half_up
@@ -124,6 +125,8 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
         raise ValidationError("quantity", f"A {kind.replace('_', ' ')} brings stock in: the quantity is positive")
     if kind in OUTGOING and quantity > 0:
         raise ValidationError("quantity", f"An {kind.replace('_', ' ')} takes stock out: the quantity is negative")
+    if moved_on > clock.today():
+        raise ValidationError("on", f"Stock cannot move on a future date ({moved_on.isoformat()})")
     if kind == "receipt" and unit_cost is None:
         raise ValidationError("unit_cost", "A receipt needs its unit cost")
     if unit_cost is not None and check_amount("unit_cost", unit_cost) < 0:

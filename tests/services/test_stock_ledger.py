@@ -94,6 +94,31 @@ def test_fractional_quantities_average_by_thousandths(db, owner):
     assert _level(db, part).average_cost == 2250
 
 
+def test_stock_never_moves_on_a_future_date_whatever_the_path(db, owner):
+    from core import clock
+    from services.parts import counts
+
+    part = _new_part(db, owner, bin="A-01")
+    _move(db, owner, part, "receipt", 3_000, unit_cost=500)
+    count_id = counts.start_count(db, owner, bin_from="A-01")
+    counts.enter_count(db, owner, count_id, part, 2_000)
+    tomorrow = clock.today() + timedelta(days=1)
+    attempts = [
+        lambda: _move(db, owner, part, "receipt", 1_000, unit_cost=500, on=tomorrow),
+        lambda: stock.adjust(db, owner, part, -1_000, "damaged", on=tomorrow),
+        lambda: stock.issue(db, owner, part, 1_000, reference="RO-1", on=tomorrow),
+        lambda: counts.post_count(db, owner, count_id, on=tomorrow),
+    ]
+    for attempt in attempts:
+        with pytest.raises(ValidationError) as exc:
+            attempt()
+        assert exc.value.field == "on" and tomorrow.isoformat() in exc.value.message
+    assert _level(db, part).on_hand == 3_000
+    with db.read() as conn:
+        assert conn.execute(select(func.count()).select_from(StockMovement)).scalar() == 1
+    assert counts.get_count(db, owner, count_id).status != "posted"
+
+
 def test_an_issue_beyond_stock_is_refused_naming_the_part_and_what_is_available(db, owner):
     part = _new_part(db, owner)
     _move(db, owner, part, "receipt", 1_000, unit_cost=500)
