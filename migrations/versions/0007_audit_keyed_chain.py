@@ -49,6 +49,17 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # Going back would make the keyed entries unverifiable: an older version writes plain hashes after
+    # them, and upgrading again would start a new key from a later entry. Refuse once any exists, unless
+    # the caller says so (config attribute ``drop_audit_key``: tests that build an older database).
+    conn = op.get_bind()
+    keyed = conn.exec_driver_sql(
+        "SELECT count(*) FROM audit_entry e JOIN audit_head h ON h.id = 1 "
+        "WHERE h.keyed_from IS NOT NULL AND e.seq >= h.keyed_from").scalar_one()
+    if keyed and not op.get_context().config.attributes.get("drop_audit_key"):
+        raise RuntimeError(f"Cannot downgrade below 0007: the audit trail holds {keyed} keyed entries that an "
+                           "older version could not extend or verify. Restore a backup taken before the "
+                           "upgrade instead.")
     for name in TRIGGERS:
         op.execute(f'DROP TRIGGER IF EXISTS "{name}"')
     with op.batch_alter_table("audit_head", schema=None) as batch_op:

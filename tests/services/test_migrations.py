@@ -37,10 +37,13 @@ def _differences(engine: Engine) -> list:
         return compare_metadata(context, models.Base.metadata)
 
 
-def _downgrade(engine: Engine, target: str = "base") -> None:
+def _downgrade(engine: Engine, target: str = "base", *, drop_audit_key: bool = True) -> None:
+    """Downgrade to ``target``; below 0007 a keyed audit trail is refused unless ``drop_audit_key``
+    (these tests make older databases, whose trails are not the point)."""
     with engine.connect() as conn:
         cfg = migrate.alembic_config()
         cfg.attributes["connection"] = conn
+        cfg.attributes["drop_audit_key"] = drop_audit_key
         with migrate.foreign_keys_off(conn):
             command.downgrade(cfg, target)
 
@@ -200,3 +203,18 @@ def test_upgrading_a_database_in_use_starts_capture_without_capturing_what_it_al
         db.dispose()
     assert raw_rows(db_path, "SELECT seq, terminal_id, table_name, op FROM sync_outbox") == [
         (1, terminal, "customer", "insert")]
+
+
+def test_a_keyed_audit_trail_refuses_a_downgrade_that_would_leave_it_unverifiable(db_path):
+    """Below 0007 an older version would write plain hashes after keyed entries, and upgrading again
+    would key the chain from a later entry: the trail could no longer be verified. Refused, untouched."""
+    open_database(db_path).dispose()  # seeded: the seed's entries are keyed
+    before = _digest(db_path)
+    engine = make_engine(db_path, immediate=True)
+    try:
+        with pytest.raises(RuntimeError, match="keyed entries"):
+            _downgrade(engine, "0006", drop_audit_key=False)
+    finally:
+        engine.dispose()
+    assert _digest(db_path) == before
+    assert raw_rows(db_path, "SELECT version_num FROM alembic_version") == [(migrate.head_revision(),)]
