@@ -456,6 +456,12 @@ PRICE_LIST_ROWS = 100_000
 # Change capture may make a bulk import at most this much slower than the same import without it.
 CAPTURE_RATIO_TARGET = 1.3
 EXPORT_ROWS = 100_000
+# An import may take at most this many times its raw baseline (calamine read + plain insert).
+IMPORT_RATIO_TARGET = 3.0
+# An export may take at most this many times xlsxwriter writing the same rows in constant-memory mode,
+EXPORT_RATIO_TARGET = 1.2
+# and hold at most this much more memory for ten times the rows (flat: the rows are streamed).
+EXPORT_MEMORY_RATIO_TARGET = 1.5
 
 
 def _price_list(path: Path, *, log: Callable[[str], None], new: bool = False) -> Path:
@@ -522,19 +528,19 @@ def _raw_price_list(copy: Path, xlsx: Path) -> None:
         conn.close()
 
 
-def _export_db(path: Path, directory: Path) -> Path:
-    """A database holding the first 100k catalogue parts of the bench database (with their brands
+def _export_db(path: Path, directory: Path, rows: int = EXPORT_ROWS) -> Path:
+    """A database holding the first ``rows`` catalogue parts of the bench database (with their brands
     and suppliers), for timing an export of exactly that many rows."""
     from services.setup import open_database
 
-    target = directory / "export.db"
+    target = directory / f"export-{rows}.db"
     open_database(target, create=True).dispose()
     conn = sqlite3.connect(target)
     try:
         conn.execute("ATTACH DATABASE ? AS big", (str(path),))
         conn.execute("INSERT INTO brand SELECT * FROM big.brand")
         conn.execute("INSERT INTO supplier SELECT * FROM big.supplier")
-        conn.execute("INSERT INTO part SELECT * FROM big.part ORDER BY rowid LIMIT ?", (EXPORT_ROWS,))
+        conn.execute("INSERT INTO part SELECT * FROM big.part ORDER BY rowid LIMIT ?", (rows,))
         conn.execute("UPDATE part SET superseded_by_id = NULL WHERE superseded_by_id NOT IN (SELECT id FROM part)")
         conn.commit()
         conn.execute("DETACH DATABASE big")
@@ -663,7 +669,7 @@ def _bench_files(path: Path, actor, imports, *, log: Callable[[str], None]) -> l
                 copy = _scratch_copy(path, scratch)
                 base += _time(lambda c=copy, x=xlsx: _raw_price_list(c, x), 1, warmup=0)
                 _discard(copy)
-            results.append(_result(name, samples, base, 20000))
+            results.append(_result(name, samples, base, None, target_ratio=IMPORT_RATIO_TARGET))
             if not new:
                 results.append(_result("import_price_list_100k_capture_on_vs_off", samples, uncaptured, None,
                                        target_ratio=CAPTURE_RATIO_TARGET))
@@ -688,8 +694,32 @@ def _bench_files(path: Path, actor, imports, *, log: Callable[[str], None]) -> l
         finally:
             db.dispose()
         base = _time(lambda: _raw_export(source, scratch / "bare.xlsx"), 3, warmup=0)
-        results.append(_result("export_parts_100k", samples, base, 10000))
+        results.append(_result("export_parts_100k", samples, base, None, target_ratio=EXPORT_RATIO_TARGET))
+        log("Measuring the export's memory at 10k and 100k rows …")
+        small = _export_db(path, scratch, EXPORT_ROWS // 10)
+        peaks = [_export_peak_mb(small, scratch, actor), _export_peak_mb(source, scratch, actor)]
+        results.append(_result("export_parts_peak_memory_100k_vs_10k", [peaks[1]], [peaks[0]], None, unit="MB",
+                               target_ratio=EXPORT_MEMORY_RATIO_TARGET))
     return results
+
+
+def _export_peak_mb(source: Path, scratch: Path, actor) -> float:
+    """The most memory (Python allocations, MB) an export of ``source``'s catalogue holds at once."""
+    import tracemalloc
+
+    from services.parts import exports
+    from services.setup import open_database
+
+    db = open_database(source)
+    try:
+        tracemalloc.start()
+        try:
+            exports.export_parts(db, actor, scratch / "memory.xlsx")
+            return tracemalloc.get_traced_memory()[1] / 1e6
+        finally:
+            tracemalloc.stop()
+    finally:
+        db.dispose()
 
 
 BARE_WINDOW = """

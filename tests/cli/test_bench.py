@@ -66,3 +66,11 @@ def test_the_timed_import_captures_changes_on_the_copy_only_when_capture_is_on(w
     assert list(scratch.iterdir()) == []
     assert raw_rows(with_parts, "SELECT count(*) FROM sync_outbox") == before
     assert raw_rows(with_parts, "SELECT count(*) FROM part") == [(6,)]
+
+
+def test_the_export_memory_is_measured_on_exactly_the_rows_asked_for(with_parts, owner, tmp_path):
+    source = bench._export_db(with_parts, tmp_path, 4)
+    assert raw_rows(source, "SELECT count(*) FROM part") == [(4,)]
+    peak = bench._export_peak_mb(source, tmp_path, owner)
+    assert 0 < peak < 200
+    assert (tmp_path / "memory.xlsx").stat().st_size > 0
