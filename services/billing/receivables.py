@@ -30,7 +30,6 @@ from sqlalchemy import (
     or_,
     select,
     type_coerce,
-    union,
     union_all,
 )
 
@@ -163,50 +162,37 @@ def _open_items(*, as_of: date | None, late_from: date, customer_id: str | None 
     return select(*columns).where(*where).cte("items").prefix_with("MATERIALIZED")
 
 
-def _notes_left(*, as_of: date | None, customer_id: str | None = None) -> Select:
-    """Customer id → what is left of their credit notes, for customers who have any. Credit notes
-    are few; their allocations are joined rather than looked up note by note, because
-    allocation.credit_note_id is mostly empty and statistics on it can lead the planner to scan
-    every allocation once per credit note."""
-    note_where = [Invoice.status == "posted", Invoice.kind == "credit_note"]
-    used_where = [Invoice.kind == "credit_note"]
-    if as_of is not None:
-        # likely(): without it a stale ix_invoice_issued_on estimate beats ix_invoice_status_kind and
-        # every invoice is fetched out of order just to find the few credit notes.
-        note_where.append(func.likely(Invoice.issued_on <= _day(as_of, "credit_as_of")))
-        used_where.append(Allocation.allocated_on <= _day(as_of, "credit_as_of"))
-    if customer_id is not None:
-        note_where.append(Invoice.customer_id == customer_id)
-        used_where.append(Invoice.customer_id == customer_id)
-    parts = union_all(
-        select(Invoice.customer_id.label("customer_id"), Invoice.total.label("amount")).where(*note_where),
-        select(Invoice.customer_id, -Allocation.amount)
-        .join(Invoice, Invoice.id == Allocation.credit_note_id).where(*used_where),
-    ).subquery("note_parts")
-    left = func.sum(parts.c.amount)
-    return (select(parts.c.customer_id, left.label("left"))
-            .group_by(parts.c.customer_id).having(left != 0))
-
-
-def _receipts_by_customer(*, as_of: date, customer_id: str | None = None) -> Select:
-    """Customer id → what is left of their receipts at ``as_of`` (less refunds, less what was
-    allocated by then), for customers with anything left."""
-    used = (select(func.coalesce(func.sum(Allocation.amount), 0))
-            .where(Allocation.payment_id == Payment.id, Allocation.allocated_on <= _day(as_of, "credit_as_of"))
-            .correlate(Payment).scalar_subquery())
-    where = [Payment.paid_on <= _day(as_of, "credit_as_of")]
-    if customer_id is not None:
-        where.append(Payment.customer_id == customer_id)
-    left = func.sum(Payment.amount - used)
-    return (select(Payment.customer_id.label("customer_id"), left.label("left")).where(*where)
-            .group_by(Payment.customer_id).having(left != 0))
-
-
 def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
     """Every customer with open invoices or credit at ``as_of`` (a customer who only holds credit
-    is listed too, so the report's total is the receivables less the customers' advances)."""
-    items = _open_items(as_of=as_of, late_from=as_of, customer_id=customer_id, detail=False)
-    balance = items.c.total - items.c.paid
+    is listed too, so the report's total is the receivables less the customers' advances).
+
+    Set-based, in one pass over the posted documents and one over the receipts: a customer's total is
+    what they were invoiced less what they paid and were credited by then (allocations only move
+    money between those, so they cancel out), the buckets hold each sale invoice's balance (its total
+    less what was allocated to it by then), and their credit is the total less the buckets. This is
+    the statement's closing balance by construction, and equals "receipts and credit notes not yet
+    allocated" because the date rules keep every allocation on or after the documents it joins."""
+    day = _day(as_of, "as_of")
+    note = Invoice.kind == "credit_note"
+    paid = (select(func.coalesce(func.sum(Allocation.amount), 0))
+            .where(Allocation.invoice_id == Invoice.id, Allocation.allocated_on <= day)
+            .correlate(Invoice).scalar_subquery())
+    due = type_coerce(func.coalesce(Invoice.due_on, Invoice.issued_on), Date)
+    late = cast(func.round(func.julianday(day) - func.julianday(due)), Integer)
+    # likely(): almost every document is dated before the day asked about, so a plain scan beats
+    # walking the date index and fetching each row out of order.
+    documents = select(Invoice.customer_id.label("customer_id"),
+                       case((note, -Invoice.total), else_=Invoice.total).label("movement"),
+                       case((note, 0), else_=Invoice.total - paid).label("balance"), late.label("late")
+                       ).where(Invoice.status == "posted", func.likely(Invoice.issued_on <= day))
+    receipts = select(Payment.customer_id, -Payment.amount, literal(0), literal(0)
+                      ).where(func.likely(Payment.paid_on <= day))
+    if customer_id is not None:
+        documents = documents.where(Invoice.customer_id == customer_id)
+        receipts = receipts.where(Payment.customer_id == customer_id)
+    # Materialized: each document's balance (a lookup of its allocations) is worked out once, however
+    # often the buckets use it.
+    items = union_all(documents, receipts).cte("items").prefix_with("MATERIALIZED")
 
     def bucket(low: int | None, high: int | None, name: str):
         cond = []
@@ -214,32 +200,21 @@ def _aging_select(*, as_of: date, customer_id: str | None = None) -> Select:
             cond.append(items.c.late >= low)
         if high is not None:
             cond.append(items.c.late <= high)
-        return func.sum(case((and_(*cond), balance), else_=0)).label(name)
+        return func.sum(case((and_(*cond), items.c.balance), else_=0)).label(name)
 
-    buckets = (select(items.c.customer_id, bucket(None, 0, "current"), bucket(1, 30, "d1_30"),
+    open_total = func.sum(items.c.balance)
+    total = func.sum(items.c.movement)
+    credit = (total - open_total)
+    grouped = (select(items.c.customer_id, bucket(None, 0, "current"), bucket(1, 30, "d1_30"),
                       bucket(31, 60, "d31_60"), bucket(61, 90, "d61_90"), bucket(91, None, "over_90"),
-                      func.sum(balance).label("open_total"))
-               .group_by(items.c.customer_id).subquery("buckets"))
-    receipts = _receipts_by_customer(as_of=as_of, customer_id=customer_id).subquery("receipts")
-    notes = _notes_left(as_of=as_of, customer_id=customer_id).subquery("notes")
-    who = union(select(buckets.c.customer_id), select(receipts.c.customer_id),
-                select(notes.c.customer_id)).subquery("who")
-
-    def zero(column):
-        return func.coalesce(column, 0)
-
-    credit = -(zero(receipts.c.left) + zero(notes.c.left))
-    total = (zero(buckets.c.open_total) + credit).label("total")
-    return (select(who.c.customer_id, Customer.name.label("customer_name"), zero(buckets.c.current),
-                   zero(buckets.c.d1_30), zero(buckets.c.d31_60), zero(buckets.c.d61_90), zero(buckets.c.over_90),
-                   credit.label("credit"), total)
-            .select_from(who)
-            .join(Customer, Customer.id == who.c.customer_id)
-            .outerjoin(buckets, buckets.c.customer_id == who.c.customer_id)
-            .outerjoin(receipts, receipts.c.customer_id == who.c.customer_id)
-            .outerjoin(notes, notes.c.customer_id == who.c.customer_id)
-            .where(or_(buckets.c.customer_id.is_not(None), credit != 0))
-            .order_by(total.desc(), Customer.name, who.c.customer_id))
+                      credit.label("credit"), total.label("total"))
+               .group_by(items.c.customer_id)
+               .having(or_(func.sum(items.c.balance > 0) > 0, credit != 0)).subquery("grouped"))
+    return (select(grouped.c.customer_id, Customer.name.label("customer_name"), grouped.c.current,
+                   grouped.c.d1_30, grouped.c.d31_60, grouped.c.d61_90, grouped.c.over_90, grouped.c.credit,
+                   grouped.c.total)
+            .join(Customer, Customer.id == grouped.c.customer_id)
+            .order_by(grouped.c.total.desc(), Customer.name, grouped.c.customer_id))
 
 
 def customer_aging(conn: Connection, customer_id: str, *, as_of: date) -> AgingRow:
