@@ -128,7 +128,8 @@ def make_engine(path: Path, *, immediate: bool, readonly: bool = False) -> Engin
         if writes:
             _begin_immediate(conn.connection.driver_connection, path, busy_ms)
         else:
-            conn.exec_driver_sql("BEGIN")
+            # Straight to the driver: a read's BEGIN needs none of SQLAlchemy's execution machinery.
+            conn.connection.driver_connection.execute("BEGIN")
 
     return engine
 
