@@ -206,3 +206,57 @@ def suspended(conn: Connection) -> Iterator[list[str]]:
         yield tables
     finally:
         install(conn, tables)
+
+
+# A bulk insert of at least this many rows is captured set-based rather than row by row.
+BULK_MIN_ROWS = 500
+
+
+@contextmanager
+def bulk_insert(conn: Connection, table: str) -> Iterator[None]:
+    """Within the block, rows inserted into ``table`` on ``conn`` are captured set-based: the insert
+    trigger is set aside and, once the block's inserts are done, one statement writes their outbox
+    rows — the same rows, in insertion order, with the same sequence numbers and stamps the trigger
+    would have given them — and the trigger is put back, all inside the caller's transaction, so no
+    other connection ever sees it missing. For bulk writers (imports); a table without capture is
+    written as is."""
+    trigger = trigger_name(table, "insert")
+    sql = installed(conn, table).get(trigger)
+    if sql is None:
+        yield
+        return
+    after = conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {_ident(table)}").scalar_one()
+    conn.exec_driver_sql(f"DROP TRIGGER {_ident(trigger)}")
+    try:
+        yield
+        _capture_inserted(conn, table, after)
+    finally:
+        conn.exec_driver_sql(sql)
+
+
+def _capture_inserted(conn: Connection, table: str, after_rowid: int) -> int:
+    """Outbox rows for the rows of ``table`` beyond ``after_rowid`` (new rows take rowids above the
+    largest), as the insert trigger writes them row by row: sequence numbers from ``next_seq`` on and
+    stamps from max(last stamp + 1, the wall clock) on, one apart. Returns how many."""
+    state = conn.exec_driver_sql(f"SELECT next_seq, max(last_hlc + 1, {WALL_STAMP_SQL}), terminal_id "
+                                 f"FROM {STATE} WHERE id = 1").first()
+    count = conn.exec_driver_sql(f"SELECT count(*) FROM {_ident(table)} WHERE rowid > ?",
+                                 (after_rowid,)).scalar_one()
+    if not count:
+        return 0
+    if state is None:
+        raise ValueError(f"{STATE} is missing: the changes of {table} cannot be captured")
+    next_seq, first_stamp, terminal = state
+    cols = columns(conn, table)
+    key_cols = sorted((c for c in cols if c.pk), key=lambda c: c.pk)
+    conn.exec_driver_sql(
+        f"INSERT INTO {OUTBOX} (seq, terminal_id, hlc, table_name, row_key, op, data) "
+        f"SELECT ? + new._capture_n - 1, ?, ? + new._capture_n - 1, {_literal(table)}, "
+        f"{_object('new', key_cols)}, 'insert', {_object('new', cols)} "
+        f"FROM (SELECT row_number() OVER (ORDER BY rowid) AS _capture_n, * FROM {_ident(table)} "
+        f"WHERE rowid > ?) AS new ORDER BY new._capture_n",
+        (next_seq, terminal, first_stamp, after_rowid))
+    conn.exec_driver_sql(f"UPDATE {STATE} SET next_seq = ?, last_hlc = ? WHERE id = 1",
+                         (next_seq + count, first_stamp + count - 1))
+    return count
+

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -31,7 +32,7 @@ from sqlalchemy.orm import Session
 from core import clock
 from core.actor import Actor
 from models.base import Audited, Base
-from store import audit_chain
+from store import audit_chain, capture
 from store.audit_chain import Change
 from store.changes import Changes, ChangeSet, publish
 from store.database import Database, translate_operational_error
@@ -192,8 +193,10 @@ class UnitOfWork:
             full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
         conn = self.connection
         statement = table.insert()
-        for start in range(0, len(full), _CHUNK * 4):
-            conn.execute(statement, full[start:start + _CHUNK * 4])
+        bulk = capture.bulk_insert(conn, table.name) if len(full) >= capture.BULK_MIN_ROWS else nullcontext()
+        with bulk:
+            for start in range(0, len(full), _CHUNK * 4):
+                conn.execute(statement, full[start:start + _CHUNK * 4])
         key = _key_column(table)
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:

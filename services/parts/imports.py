@@ -20,7 +20,7 @@ from core.errors import ValidationError
 from core.ids import new_id
 from core.progress import CancelToken, Progress
 from core.text import fold
-from models.parts import Brand, Part, PartStock, StockCount, StockCountLine, StockMovement
+from models.parts import Brand, Part, StockCount, StockCountLine, StockMovement
 from services import search
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
 from services.parts.catalogue import MAX_CHAIN, normalize_number
@@ -227,9 +227,8 @@ def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, pro
     for chunk in _chunks(plan.inserts):
         if cancel is not None:
             cancel.check()
+        # No stock row: a part's cached stock figures are made with its first movement.
         uow.insert(Part, chunk)
-        uow.insert(PartStock, [{"part_id": r["id"], "on_hand": 0, "reserved": 0, "average_cost": 0,
-                                "last_movement_on": None} for r in chunk])
         done += len(chunk)
         progress(done, total, f"Imported {done:,} of {total:,} parts")
     for chunk in _chunks(plan.updates):

@@ -427,3 +427,58 @@ def test_local_only_tables_written_in_bulk_write_nothing(db, db_path):
         conn.execute(text("UPDATE number_series SET next_seq = next_seq + 1 WHERE terminal_code = 'T9'"))
     assert raw_rows(db_path, "SELECT next_seq FROM number_series WHERE terminal_code = 'T9'") == [(2,)]
     assert outbox(db_path, after=start) == []
+
+
+# --- bulk inserts -------------------------------------------------------------------------------
+
+def _bulk_brands(db: Database, prefix: str, n: int, *, fail: bool = False) -> None:
+    from services.permissions import system_actor
+
+    with UnitOfWork(db, system_actor("bulk")) as uow:
+        uow.insert(Brand, [{"id": f"{prefix}{i:04}", "name": f"{prefix} brand {i}"} for i in range(n)])
+        if fail:
+            raise RuntimeError("the import failed after its inserts")
+        uow.commit()
+
+
+def test_a_bulk_insert_is_captured_set_based_exactly_as_row_by_row(db, db_path, monkeypatch):
+    """Row by row (below the bulk size) and set-based (at or above it) give the same outbox rows:
+    same data and keys, sequence numbers without a gap, stamps one apart, in insertion order; the
+    trigger is back afterwards and the state row carries on from the last of them."""
+    start = last_seq(db_path)
+    _bulk_brands(db, "row", 3)
+    by_row = outbox(db_path, after=start)
+    monkeypatch.setattr(capture, "BULK_MIN_ROWS", 2)
+    start = last_seq(db_path)
+    _bulk_brands(db, "set", 3)
+    by_set = outbox(db_path, after=start)
+
+    def shape(rows: list[Captured], prefix: str) -> list:
+        return [(c.table, c.op, c.key["id"].removeprefix(prefix),
+                 {k: v for k, v in c.data.items() if k not in ("id", "name", "created_at", "updated_at")},
+                 c.data["name"].removeprefix(prefix), set(c.data)) for c in rows]
+
+    assert shape(by_set, "set") == shape(by_row, "row")
+    assert [c.seq for c in by_set] == list(range(start + 1, start + 4))
+    stamps = [c.hlc for c in by_set]
+    assert stamps == [stamps[0], stamps[0] + 1, stamps[0] + 2] and stamps[0] > by_row[-1].hlc
+    assert raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state") == [(start + 4, stamps[-1])]
+    with db.engine.connect() as conn:
+        assert capture.outdated(conn) == [] and "brand" in capture.captured_tables(conn)
+    _add_brand(db, "After the bulk")  # the trigger is back and continues the sequence
+    after = outbox(db_path, after=start + 3)
+    assert [(c.seq, c.data["name"]) for c in after] == [(start + 4, "After the bulk")]
+    assert after[0].hlc > stamps[-1]
+
+
+def test_a_failed_bulk_insert_leaves_no_outbox_row_and_the_trigger_in_place(db, db_path, monkeypatch):
+    monkeypatch.setattr(capture, "BULK_MIN_ROWS", 2)
+    start = last_seq(db_path)
+    state = raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state")
+    with pytest.raises(RuntimeError):
+        _bulk_brands(db, "gone", 5, fail=True)
+    assert outbox(db_path, after=start) == []
+    assert raw_rows(db_path, "SELECT count(*) FROM brand WHERE id LIKE 'gone%'") == [(0,)]
+    assert raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state") == state
+    with db.engine.connect() as conn:
+        assert capture.outdated(conn) == [] and "brand" in capture.captured_tables(conn)
