@@ -52,6 +52,26 @@ def _batches(conn: Connection, query: Select, convert) -> Iterator[list[tuple[An
         yield [tuple(None if v == "" else v for v in convert(r)) for r in part]
 
 
+def _raw_partitions(conn: Connection, query: Select) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of ``query`` (no parameters) as plain tuples straight from the driver, in batches:
+    an export of a whole catalogue needs none of SQLAlchemy's row processing."""
+    cursor = conn.connection.driver_connection.execute(str(query.compile(dialect=conn.dialect)))
+    try:
+        while part := cursor.fetchmany(_BATCH):
+            yield part
+    finally:
+        cursor.close()
+
+
+def _major(currency: str, *, xlsx: bool):
+    """Minor units to major: for .xlsx a float (a spreadsheet number is a double, and int / 10**n is
+    the double nearest the exact amount), for .csv the exact decimal text (12.50)."""
+    if not xlsx:
+        return lambda minor: from_minor(minor, currency)
+    scale = 10 ** digits(currency)
+    return lambda minor: minor / scale
+
+
 def _count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(Part)).scalar_one()
 
@@ -70,13 +90,17 @@ def export_parts(db: Database, actor: Actor, path: Path | str, *, progress: Prog
              .order_by(Brand.name, p.c.number_key))
     with db.read() as conn:
         currency = settings.load(conn).currency
+        major = _major(currency, xlsx=files.table_suffix(path) == ".xlsx")
 
         def convert(r) -> tuple[Any, ...]:
-            return (r[0], r[1], r[2], r[3], from_minor(r[4], currency), from_minor(r[5], currency), r[6],
-                    r[7], r[8], r[9], r[10], r[11], from_minor(r[12], currency))
+            # Empty text as an empty cell (see _batches), built in one go: this runs for every part.
+            return (r[0] or None, r[1] or None, r[2] or None, r[3] or None, major(r[4]), major(r[5]),
+                    r[6] or None, r[7] or None, r[8] or None, r[9] or None, r[10] or None, r[11] or None,
+                    major(r[12]))
 
+        batches = (list(map(convert, part)) for part in _raw_partitions(conn, query))
         money = _money_format(currency)
-        return files.write_table(path, PART_COLUMNS, _batches(conn, query, convert), total=_count(conn),
+        return files.write_table(path, PART_COLUMNS, batches, total=_count(conn),
                                  sheet="parts", widths=(14, 18, 40, 16, 12, 12, 18, 30, 8, 16, 10, 10, 12),
                                  number_formats={4: money, 5: money, 12: money}, progress=progress, cancel=cancel)
 
