@@ -429,13 +429,41 @@ def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput,
 save_and_post = action(save_and_post_in)
 
 
+@dataclass(frozen=True)
+class PostCheck:
+    """What posting a draft would give, found by posting it and rolling back: its totals, the tax
+    rate of each line in line order (the rates in force on the posting date) and, for a back-dated
+    posting, the date of the series' last document it goes before."""
+
+    on: date
+    net_total: int
+    tax_total: int
+    total: int
+    line_rates: tuple[int, ...]
+    backdated_before: date | None = None
+
+
 def check_post(db: Database, actor: Actor, invoice_id: str | None, draft: DraftInput, *,
-               on: date | None = None) -> None:
+               on: date | None = None, backdate_reason: str = "") -> PostCheck:
     """Everything :func:`save_and_post` would check — the lines, the permissions, the stock the
-    parts need — without keeping anything: the work is done in a unit of work that is rolled back.
-    Raises what posting would raise. For asking "post?" only about a draft that can be posted."""
+    parts need, the posting date (``backdate_reason`` as it would be passed) — without keeping
+    anything: the work is done in a unit of work that is rolled back. Raises what posting would
+    raise (:class:`dates.BackdateNeedsReason` for a back-dated posting without a reason). For asking
+    "post?" only about a draft that can be posted, saying what posting changes. Any thread."""
     with UnitOfWork(db, actor) as uow:
-        save_and_post_in(uow, invoice_id, draft, on=on)
+        issued = on or date.today()
+        posted_id, _number = save_and_post_in(uow, invoice_id, draft, on=issued, backdate_reason=backdate_reason)
+        session = uow.session
+        invoice = session.get(Invoice, posted_id)
+        rates = tuple(session.execute(select(InvoiceLine.tax_rate_bp).where(InvoiceLine.invoice_id == posted_id)
+                                      .order_by(InvoiceLine.line_no)).scalars())
+        # The invoice itself is now the series' last: look at the ones before it.
+        earlier = session.execute(select(func.max(Invoice.issued_on)).where(
+            Invoice.status == "posted", Invoice.kind != "credit_note", Invoice.id != posted_id,
+            Invoice.terminal_code == invoice.terminal_code, Invoice.issued_on >= date(issued.year, 1, 1),
+            Invoice.issued_on <= date(issued.year, 12, 31))).scalar()
+        return PostCheck(on=issued, net_total=invoice.net_total, tax_total=invoice.tax_total, total=invoice.total,
+                         line_rates=rates, backdated_before=earlier if earlier and earlier > issued else None)
 
 
 # --- credit notes ---------------------------------------------------------------------------------

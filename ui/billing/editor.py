@@ -4,8 +4,9 @@ draft or post it. Totals come from the billing service's one tax and rounding ru
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +28,13 @@ from core import money
 from core.errors import DomainError, ValidationError
 from models.billing import ITEM_TYPES
 from services import settings
-from services.billing import invoices
+from services.billing import dates, invoices
 from services.billing.totals import line_amounts
 from services.parts import catalogue
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
-from ui.formatting import money_text
+from ui.formatting import date_text, money_text
+from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
@@ -58,6 +60,9 @@ class InvoiceDialog(FormDialog):
         self.customer_id: str | None = customer[0] if customer else None
         self._line_rows: list[int] = []
         self._made: dict[str, str] = {}
+        # The reason given for posting before the series' last invoice, for the date it was given for.
+        self.backdate_reason = ""
+        self.shown_totals: tuple[int, int, int] | None = None
         self.setWindowTitle(self.tr("Edit draft invoice") if invoice_id else self.tr("New invoice"))
         self.setMinimumSize(980, 560)
 
@@ -92,6 +97,13 @@ class InvoiceDialog(FormDialog):
         self.kind.setMaximumWidth(260)
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
+        self.post_on = DateEdit()
+        self.post_on.setObjectName("post_on")
+        self.post_on.setMaximumDate(QDate.currentDate())
+        self.post_on.setMaximumWidth(140)
+        self.post_on.setToolTip(self.tr("The date the invoice carries when it is posted: today, or an earlier "
+                                        "day (before the last posted invoice only with a reason)"))
+        self.post_on.dateChanged.connect(self._post_date_changed)
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
@@ -109,6 +121,11 @@ class InvoiceDialog(FormDialog):
         self.errors.add_row("reference", self.tr("&Reference"), self.reference)
         self.errors.add_row("due_days", self.tr("Payment &terms"), self.due_days)
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
+        if ctx.can("invoice.post"):
+            self.errors.add_row("on", self.tr("Posting &date"), self.post_on)
+        self.rates_hint = hint_label()
+        self.rates_hint.setObjectName("ratesHint")
+        self.rates_hint.hide()
 
         item_types = tuple((code, label) for code, label in item_type_labels().items() if code in ITEM_TYPES)
         replaces = self.tr(" (replaces %1)")
@@ -178,6 +195,7 @@ class InvoiceDialog(FormDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.rates_hint)
         layout.addWidget(lines_box, 1)
         layout.addWidget(self.buttons)
 
@@ -253,6 +271,7 @@ class InvoiceDialog(FormDialog):
             amounts = self._amounts(self.lines.values(row))
             net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         self.total_minor = total if complete else None
+        self.shown_totals = (net, tax, total) if complete else None
         parts = [
             self.tr("Net %1").replace("%1", money_text(net, self.currency)),
             self.tr("Tax %1").replace("%1", money_text(tax, self.currency)),
@@ -275,8 +294,21 @@ class InvoiceDialog(FormDialog):
         self.notes.setText(view.notes)
         self.due_days.setValue(view.payment_terms_days)
         self.prices_include_tax = view.prices_include_tax
+        saved = {line.tax_code: line.tax_rate_bp for line in view.lines}
+        stale = sorted(code for code, rate in saved.items() if self.rates.get(code, rate) != rate)
+        if stale:
+            # The draft shows the figures it was saved with; posting recomputes them at the rates in
+            # force and says what changes before it asks.
+            self.rates.update({code: saved[code] for code in stale})
+            self.lines.set_choices("tax_code", [
+                (code, f"{code} ({money.format_rate(self.rates[code])})") for code, _label in self.rate_names])
         for line in view.lines:
             self.add_line(line)
+        if stale:
+            self.rates_hint.setText(self.tr("The tax rate of %1 has changed since this draft was saved; it shows "
+                                            "the saved figures, and posting recomputes them at the rates in force.")
+                                    .replace("%1", ", ".join(stale)))
+            self.rates_hint.show()
 
     def value(self) -> invoices.DraftInput:
         """What the form holds; a ValidationError names the field that cannot be read."""
@@ -295,9 +327,15 @@ class InvoiceDialog(FormDialog):
     def save(self) -> None:
         self._submit(post=False)
 
+    def _post_date_changed(self) -> None:
+        # A reason was given for one date; another date is asked about again.
+        self.backdate_reason = ""
+
     def post(self) -> None:
         """Check the draft as posting would (nothing is kept), then ask, then save and post it in one
-        transaction: the question comes only for a draft that can be posted."""
+        transaction: the question comes only for a draft that can be posted, and says what posting
+        changes (tax recomputed at the rates in force). A date before the series' last invoice asks
+        for the reason first, which the audit trail keeps."""
         if not self.post_button.isVisible() or not self.buttons.isEnabled():
             return
         self.lines.clear_marks()
@@ -308,17 +346,61 @@ class InvoiceDialog(FormDialog):
             self.show_field_error(exc)
             return
         db, actor, known = self.ctx.db, self.ctx.actor, self.invoice_id
+        on, reason = self.post_on.value(), self.backdate_reason
+        shown = self.shown_totals
+        rates = [self.rates.get(line.tax_code, 0) for line in draft.lines]
         self.buttons.setEnabled(False)
         # A check that posts and rolls back is a change tried, not a read: it runs as an operation.
-        self.check_op = Op(self, lambda _progress, _cancel: invoices.check_post(db, actor, known, draft)).success(
-            self._checked).failure(self._failed).run()
+        self.check_op = Op(self, lambda _progress, _cancel: invoices.check_post(
+            db, actor, known, draft, on=on, backdate_reason=reason)).success(
+            lambda check: self._checked(check, draft, shown, rates)).failure(self._check_failed).run()
 
-    def _checked(self, _result: object) -> None:
+    def _check_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, dates.BackdateNeedsReason):
+            self._failed(exc)
+            return
         self.buttons.setEnabled(True)
-        answer = QMessageBox.question(
-            self, self.tr("Post invoice"),
-            self.tr("Post this invoice? It gets its number now and can no longer be changed; "
-                    "a correction needs a credit note."))
+        reason = BackdateReasonDialog.ask(exc.last, exc.on, parent=self)
+        if reason is None:
+            self.show_field_error(ValidationError("on", self.tr(
+                "The last invoice of this series is dated %1: post on that day or later, or give the reason "
+                "for back-dating it.").replace("%1", date_text(exc.last))))
+            return
+        self.backdate_reason = reason
+        self.post()
+
+    def tax_preview(self, check: invoices.PostCheck, draft: invoices.DraftInput,
+                    shown: tuple[int, int, int] | None, rates: list[int]) -> str:
+        """What posting changes against what the editor showed, one change a line; empty when
+        nothing does."""
+        cur = self.currency
+        out = []
+        for number, (line, old, new) in enumerate(zip(draft.lines, rates, check.line_rates, strict=False), start=1):
+            if old != new:
+                out.append(self.tr("Line %1 (%2): tax %3 → %4").replace("%1", str(number))
+                           .replace("%2", line.description).replace("%3", money.format_rate(old))
+                           .replace("%4", money.format_rate(new)))
+        if shown is not None and (shown[1], shown[2]) != (check.tax_total, check.total):
+            out.append(self.tr("Tax: %1 → %2").replace("%1", money_text(shown[1], cur))
+                       .replace("%2", money_text(check.tax_total, cur)))
+            out.append(self.tr("Total: %1 → %2").replace("%1", money_text(shown[2], cur))
+                       .replace("%2", money_text(check.total, cur)))
+        return "\n".join(out)
+
+    def _checked(self, check: invoices.PostCheck, draft: invoices.DraftInput,
+                 shown: tuple[int, int, int] | None, rates: list[int]) -> None:
+        self.buttons.setEnabled(True)
+        self.last_preview = self.tax_preview(check, draft, shown, rates)
+        text = self.tr("Post this invoice on %1? It gets its number now and can no longer be changed; "
+                       "a correction needs a credit note.").replace("%1", date_text(check.on))
+        if check.backdated_before is not None:
+            text += "\n\n" + self.tr("It is dated before the last invoice of the series (%1); the reason is kept "
+                                      "in the audit trail: %2").replace("%1", date_text(check.backdated_before)
+                                                                       ).replace("%2", self.backdate_reason)
+        if self.last_preview:
+            text += "\n\n" + self.tr("Tax rates have changed: posting recomputes the lines at the rates in force, "
+                                      "so the invoice changes:") + "\n" + self.last_preview
+        answer = QMessageBox.question(self, self.tr("Post invoice"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._submit(post=True)
@@ -332,10 +414,12 @@ class InvoiceDialog(FormDialog):
             return
         db, actor, made = self.ctx.db, self.ctx.actor, self._made
         known = self.invoice_id
+        on, reason = self.post_on.value(), self.backdate_reason
 
         def work() -> str:
             if post:
-                made["id"], made["number"] = invoices.save_and_post(db, actor, known, draft)
+                made["id"], made["number"] = invoices.save_and_post(db, actor, known, draft, on=on,
+                                                                    backdate_reason=reason)
                 return made["id"]
             return invoices.save_draft(db, actor, known, draft)
 
@@ -373,3 +457,53 @@ class InvoiceDialog(FormDialog):
         result = (dialog.saved_id, dialog.posted_number) if accepted and dialog.saved_id else None
         dialog.deleteLater()
         return result
+
+
+class BackdateReasonDialog(QDialog):
+    """Asks why an invoice is posted before the last one of its series (the audit trail keeps it)."""
+
+    def __init__(self, last: date, on: date, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Back-dated posting"))
+        self.setMinimumWidth(460)
+        message = QLabel(self.tr("The last invoice of this series is dated %1. Posting on %2 numbers this invoice "
+                                 "out of date order, which needs a reason; the audit trail keeps it.")
+                         .replace("%1", date_text(last)).replace("%2", date_text(on)))
+        message.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("backdateReason")
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("e.g. paper invoice written during the power cut"))
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason)
+        label = form.labelForField(self.reason)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Back-date"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(lambda _t: self.error.hide())
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("Say why the invoice is back-dated"))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, last: date, on: date, *, parent: QWidget | None = None) -> str | None:
+        """The reason typed, or None when cancelled."""
+        dialog = cls(last, on, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        reason = dialog.reason.text().strip() if accepted else None
+        dialog.deleteLater()
+        return reason

@@ -1,0 +1,129 @@
+"""The invoice editor and the credit-note dialog beyond typing lines: the posting date (back-dated
+with a reason), what posting changes when tax rates changed, price credits, the vehicle, walk-in
+customers and percentage discounts — driven through the real widgets."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from services import customers, settings
+from services.billing import invoices
+from services.billing.invoices import DraftInput, LineInput
+from tests.services.samples import raw_rows
+from ui.billing.editor import BackdateReasonDialog, InvoiceDialog
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def wang(db, owner) -> str:
+    return customers.create(db, owner, customers.CustomerInput(name="王伟", phone="13812345678"))
+
+
+def _draft(db, owner, customer_id: str, *, price: int = 11300, tax_code: str = "VAT13") -> str:
+    return invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=customer_id, lines=[
+        LineInput(description="Brake pads", quantity_milli=1000, unit_price=price, tax_code=tax_code)]))
+
+
+def _set_rate(db, owner, code: str, rate_bp: int) -> None:
+    row = next(r for r in settings.tax_rates(db) if r.code == code)
+    settings.save_tax_rate(db, owner, code=row.code, name=row.name, rate=rate_bp, is_default=row.is_default,
+                           active=row.active, id=row.id)
+
+
+def _post_on(dialog: InvoiceDialog, day: date) -> None:
+    dialog.post_on.setFocus()
+    dialog.post_on.setDate(QDate(day.year, day.month, day.day))
+
+
+# --- back-dated posting -------------------------------------------------------------------------
+
+def test_posting_before_the_last_invoice_asks_the_reason_and_posts_back_dated(
+        qtbot, db, db_path, owner, wang, ctx, show, settle, when_modal, messages):
+    invoices.post(db, owner, _draft(db, owner, wang), on=TODAY)
+    late = _draft(db, owner, wang, price=5000)
+    dialog = show(InvoiceDialog(ctx, late))
+    yesterday = TODAY - timedelta(days=1)
+    _post_on(dialog, yesterday)
+    asked = {}
+
+    def give_reason(box: BackdateReasonDialog) -> None:
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)  # no reason yet: refused in the dialog
+        asked["error"] = box.error.text() if box.error.isVisible() else ""
+        qtbot.keyClicks(box.reason, "Paper invoice from the power cut")
+        qtbot.keyClick(box.reason, Qt.Key.Key_Return)
+
+    handled = when_modal(BackdateReasonDialog, give_reason)
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    settle()
+
+    assert handled
+    assert asked["error"] == "Say why the invoice is back-dated"
+    assert messages.kinds() == ["question"]
+    assert "before the last invoice of the series" in messages.shown[0].text
+    view = invoices.get(db, owner, late)
+    assert (view.status, view.issued_on) == ("posted", yesterday)
+    [(summary,)] = raw_rows(db_path, "SELECT summary FROM audit_entry WHERE action = 'backdate' AND entity_id = ?",
+                            (late,))
+    assert "Paper invoice from the power cut" in summary
+
+
+def test_a_back_dated_posting_without_a_reason_posts_nothing_and_says_so_beside_the_date(
+        qtbot, db, owner, wang, ctx, show, settle, when_modal, messages):
+    invoices.post(db, owner, _draft(db, owner, wang), on=TODAY)
+    late = _draft(db, owner, wang, price=5000)
+    dialog = show(InvoiceDialog(ctx, late))
+    _post_on(dialog, TODAY - timedelta(days=3))
+
+    handled = when_modal(BackdateReasonDialog, lambda box: box.reject())
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: bool(handled))
+    settle()
+
+    assert dialog.isVisible()
+    assert messages.shown == []
+    error = dialog.errors.labels["on"]
+    assert error.isVisible() and "give the reason for back-dating it" in error.text()
+    assert invoices.get(db, owner, late).status == "draft"
+
+
+# --- tax at posting time ------------------------------------------------------------------------
+
+def test_posting_after_a_rate_change_shows_what_changes_before_asking(
+        qtbot, db, owner, wang, ctx, show, settle, messages):
+    iid = _draft(db, owner, wang)
+    _set_rate(db, owner, "VAT13", 900)
+    dialog = show(InvoiceDialog(ctx, iid))
+    assert dialog.rates_hint.isVisible() and "VAT13" in dialog.rates_hint.text()
+    assert "Tax ¥13.00" in dialog.totals.text()
+
+    messages.answer = QMessageBox.StandardButton.No
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert messages.kinds() == ["question"]
+    question = messages.shown[0].text
+    assert "Line 1 (Brake pads): tax 13% → 9%" in question
+    assert "Tax: ¥13.00 → ¥9.33" in question and "Total: ¥113.00 → ¥113.00" in question
+    assert invoices.get(db, owner, iid).status == "draft"
+
+    messages.answer = QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+    view = invoices.get(db, owner, iid)
+    assert (view.status, view.tax_total, view.lines[0].tax_rate_bp) == ("posted", 933, 900)
+
+
+def test_posting_with_unchanged_rates_asks_the_plain_question(qtbot, db, owner, wang, ctx, show, settle, messages):
+    dialog = show(InvoiceDialog(ctx, _draft(db, owner, wang)))
+    assert not dialog.rates_hint.isVisible()
+    qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert messages.kinds() == ["question"]
+    assert "Tax rates have changed" not in messages.shown[0].text
