@@ -75,6 +75,12 @@ class LineView:
     credited_line_id: str | None
     credited_quantity_milli: int  # how much of this line credit notes have already taken back
     part_id: str | None = None
+    credited_total: int = 0  # the amount (tax included) credit notes have taken back, quantity and price credits
+
+    @property
+    def left_to_credit(self) -> int:
+        """What credit notes may still take back of this line (tax included)."""
+        return self.total - self.credited_total
 
 
 @dataclass(frozen=True)
@@ -637,11 +643,13 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         name = inv["customer_name"] or conn.execute(
             select(Customer.name).where(Customer.id == inv["customer_id"])).scalar() or ""
         credited = credited_quantities(conn, invoice_id)
+        credited_amounts = credited_totals(conn, invoice_id)
         lines = [LineView(
             id=r.id, line_no=r.line_no, item_type=r.item_type, item_code=r.item_code, description=r.description,
             quantity_milli=r.quantity_milli, unit_price=r.unit_price, discount=r.discount, tax_code=r.tax_code,
             tax_rate_bp=r.tax_rate_bp, unit_cost=r.unit_cost, net=r.net, tax=r.tax, total=r.total,
-            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0), part_id=r.part_id)
+            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0), part_id=r.part_id,
+            credited_total=credited_amounts.get(r.id, 0))
             for r in conn.execute(select(InvoiceLine.__table__).where(InvoiceLine.invoice_id == invoice_id)
                                   .order_by(InvoiceLine.line_no))]
         allocations = []

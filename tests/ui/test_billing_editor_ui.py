@@ -127,3 +127,56 @@ def test_posting_with_unchanged_rates_asks_the_plain_question(qtbot, db, owner, 
     settle()
     assert messages.kinds() == ["question"]
     assert "Tax rates have changed" not in messages.shown[0].text
+
+
+# --- price credits ------------------------------------------------------------------------------
+
+def _posted_invoice(db, owner, customer_id: str) -> str:
+    iid = invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=customer_id, lines=[
+        LineInput(description="Brake pads", quantity_milli=2000, unit_price=45000, item_type="part", unit_cost=20000),
+        LineInput(description="Labour", quantity_milli=1500, unit_price=30000, item_type="labour"),
+    ]))
+    invoices.post(db, owner, iid)
+    return iid
+
+
+def test_a_price_credit_per_line_takes_no_goods_back_and_never_more_than_is_left(
+        qtbot, db, owner, wang, ctx, show, settle, messages):
+    from tests.ui.test_billing_ui import _type_cell
+    from ui.billing.credit import CreditNoteDialog
+
+    iid = _posted_invoice(db, owner, wang)
+    dialog = show(CreditNoteDialog(ctx, iid))
+    grid = dialog.lines
+    assert [grid.text(r, "amount_left") for r in range(2)] == ["¥900.00", "¥450.00"]
+
+    _type_cell(qtbot, grid, 0, "amount", "1000")
+    qtbot.keyClicks(dialog.reason, "Goodwill: late delivery")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible()
+    assert dialog.lines_error.text() == "Line 1: At most ¥900.00 of this line is left to credit"
+    assert grid.error(0, "amount") == "At most ¥900.00 of this line is left to credit"
+
+    _type_cell(qtbot, grid, 0, "amount", "1o0")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
+    assert dialog.lines_error.text().startswith("Line 1: ")
+    assert invoices.get(db, owner, iid).credit_note_ids == []
+
+    _type_cell(qtbot, grid, 0, "amount", "100")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
+
+    assert not dialog.isVisible()
+    view = invoices.get(db, owner, iid)
+    [note_id] = view.credit_note_ids
+    note = invoices.get(db, owner, note_id)
+    assert (note.total, note.cost_total, note.notes) == (10000, 0, "Goodwill: late delivery")
+    assert [(line.credited_line_id, line.quantity_milli, line.total) for line in note.lines] == [
+        (view.lines[0].id, 0, 10000)]
+    assert (view.lines[0].credited_quantity_milli, view.lines[0].credited_total) == (0, 10000)
+
+    again = show(CreditNoteDialog(ctx, iid))
+    assert [again.lines.text(r, "amount_left") for r in range(2)] == ["¥800.00", "¥450.00"]
+    assert again.lines.text(0, "left") == "2"

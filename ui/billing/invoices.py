@@ -194,8 +194,7 @@ class InvoicesScreen(ListScreen):
             self.delete_action.setEnabled(draft)
         self.post_button.setEnabled(draft)
         self.pay_button.setEnabled(posted_sale and v.balance > 0)
-        self.credit_button.setEnabled(posted_sale and any(
-            line.quantity_milli > line.credited_quantity_milli for line in v.lines))
+        self.credit_button.setEnabled(posted_sale and any(line.left_to_credit > 0 for line in v.lines))
         self.print_button.setEnabled(v is not None)
 
     def show_customer(self, customer_id: str | None, name: str = "") -> None:
