@@ -180,3 +180,69 @@ def test_a_price_credit_per_line_takes_no_goods_back_and_never_more_than_is_left
     again = show(CreditNoteDialog(ctx, iid))
     assert [again.lines.text(r, "amount_left") for r in range(2)] == ["¥800.00", "¥450.00"]
     assert again.lines.text(0, "left") == "2"
+
+
+# --- percentage discounts -----------------------------------------------------------------------
+
+def test_a_discount_typed_as_a_percentage_per_line_and_on_the_invoice_is_saved_and_shown_again(
+        qtbot, db, owner, wang, ctx, show, settle):
+    from tests.ui.test_billing_ui import _type_cell
+
+    dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
+    _type_cell(qtbot, dialog.lines, 0, "description", "Wipers")
+    _type_cell(qtbot, dialog.lines, 0, "quantity", "3")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "33.35")
+    _type_cell(qtbot, dialog.lines, 0, "discount", "10%")
+    # 3 × 33.35 = 100.05, less 10 % (10.005, rounded half-up to 10.01) = 90.04.
+    assert dialog.lines.text(0, "discount") == "10%"
+    assert dialog.lines.text(0, "total") == "¥90.04"
+    qtbot.keyClicks(dialog.discount, "5%")
+    # 5 % of 90.04 is 4.502 → 4.50 off the invoice.
+    assert "Invoice discount -¥4.50" in dialog.totals.text() and "Total ¥85.54" in dialog.totals.text()
+
+    dialog.discount.setFocus()
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    assert not dialog.isVisible()
+    view = invoices.get(db, owner, dialog.saved_id)
+    assert (view.total, view.discount, view.discount_bp) == (8554, 450, 500)
+    assert (view.lines[0].discount, view.lines[0].discount_bp) == (1001 + 450, 1000)
+
+    again = show(InvoiceDialog(ctx, view.id))
+    assert again.lines.text(0, "discount") == "10%"
+    assert again.discount.text() == "5%"
+    assert "Total ¥85.54" in again.totals.text()
+
+
+def test_a_bad_discount_names_its_field_and_saves_nothing(qtbot, db, owner, wang, ctx, show, settle):
+    from services import lists
+    from tests.ui.test_billing_ui import _type_cell
+
+    dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
+    _type_cell(qtbot, dialog.lines, 0, "description", "Wipers")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "100")
+    _type_cell(qtbot, dialog.lines, 0, "discount", "1o%")
+    assert dialog.lines.error(0, "discount")
+    dialog.discount.setFocus()
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible() and dialog.lines_error.text().startswith("Line 1: ")
+
+    _type_cell(qtbot, dialog.lines, 0, "discount", "120%")
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible() and dialog.lines_error.text().startswith("Line 1: ")
+    assert dialog.lines.error(0, "discount")
+
+    _type_cell(qtbot, dialog.lines, 0, "discount", "5")
+    qtbot.keyClicks(dialog.discount, "abc")
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    label = dialog.errors.labels["discount"]
+    assert dialog.isVisible() and label.isVisible() and label.text()
+
+    dialog.discount.setText("96")  # more than the 95.00 left after the line's own discount
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible() and label.isVisible() and "invoice discount" in label.text()
+    assert lists.count(db, owner, "invoices", lists.ListState()) == 0

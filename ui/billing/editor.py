@@ -29,12 +29,12 @@ from core.errors import DomainError, ValidationError
 from models.billing import ITEM_TYPES
 from services import settings
 from services.billing import dates, invoices
-from services.billing.totals import line_amounts
+from services.billing.totals import gross_amount, line_amounts, percent_of, shares
 from services.parts import catalogue
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.widgets.fields import DateEdit
+from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
@@ -97,6 +97,14 @@ class InvoiceDialog(FormDialog):
         self.kind.setMaximumWidth(260)
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
+        self.discount = QLineEdit()
+        self.discount.setObjectName("discount")
+        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.discount.setMaximumWidth(140)
+        self.discount.setPlaceholderText(self.tr("e.g. 50 or 10%"))
+        self.discount.setToolTip(self.tr("A discount on the whole invoice, as an amount or a percentage; it is "
+                                         "shared over the lines in proportion to their amounts"))
+        self.discount.textChanged.connect(lambda _t: self._recalculate())
         self.post_on = DateEdit()
         self.post_on.setObjectName("post_on")
         self.post_on.setMaximumDate(QDate.currentDate())
@@ -121,6 +129,7 @@ class InvoiceDialog(FormDialog):
         self.errors.add_row("reference", self.tr("&Reference"), self.reference)
         self.errors.add_row("due_days", self.tr("Payment &terms"), self.due_days)
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
+        self.errors.add_row("discount", self.tr("Invoice disc&ount"), self.discount)
         if ctx.can("invoice.post"):
             self.errors.add_row("on", self.tr("Posting &date"), self.post_on)
         self.rates_hint = hint_label()
@@ -152,7 +161,7 @@ class InvoiceDialog(FormDialog):
             GridColumn("item_type", self.tr("Item type"), kind="choice", width=100, choices=item_types),
             GridColumn("quantity", self.tr("Qty"), kind="quantity", width=60),
             GridColumn("unit_price", self.tr("Unit price"), kind="money", width=100),
-            GridColumn("discount", self.tr("Discount"), kind="money", width=80),
+            GridColumn("discount", self.tr("Discount"), kind="discount", width=90),
             GridColumn("tax_code", self.tr("Tax"), kind="choice", width=110, choices=tuple(self.rate_names)),
             GridColumn("unit_cost", self.tr("Unit cost"), kind="money", width=90),
             GridColumn("total", self.tr("Line total"), kind="money", width=110, derived=True),
@@ -228,18 +237,36 @@ class InvoiceDialog(FormDialog):
             self.rates.setdefault(line.tax_code, line.tax_rate_bp)
         return self.lines.add_row({
             "item_code": line.item_code, "description": line.description, "item_type": line.item_type,
-            "quantity": line.quantity_milli, "unit_price": line.unit_price, "discount": line.discount or None,
+            "quantity": line.quantity_milli, "unit_price": line.unit_price,
+            "discount": Discount(rate_bp=line.discount_bp) if line.discount_bp is not None else (
+                Discount(amount=line.discount - line.invoice_discount) if line.discount - line.invoice_discount
+                else None),
             "tax_code": line.tax_code, "unit_cost": line.unit_cost or None,
         }, data={"part_id": line.part_id} if line.part_id else None)
 
     def _line_total(self, values: dict) -> dict:
-        """A line's total by the billing service's one tax and rounding rule."""
+        """A line's total by the billing service's one tax and rounding rule (before any discount on
+        the whole invoice, which the totals below the grid include)."""
         return {"total": self._amounts(values).total}
 
-    def _amounts(self, values: dict):
+    def _gross(self, values: dict) -> int:
+        return gross_amount(quantity_milli=values["quantity"] or 0, unit_price=values["unit_price"] or 0)
+
+    def _own_discount(self, values: dict) -> int:
+        """The line's own discount in minor units: a percentage becomes an amount by the service's rule."""
+        typed: Discount | None = values["discount"]
+        if typed is None:
+            return 0
+        return percent_of(self._gross(values), typed.rate_bp) if typed.rate_bp is not None else typed.amount
+
+    def _amounts(self, values: dict, share: int = 0):
         return line_amounts(quantity_milli=values["quantity"] or 0, unit_price=values["unit_price"] or 0,
-                            discount=values["discount"] or 0, rate_bp=self.rates.get(values["tax_code"], 0),
-                            prices_include_tax=self.prices_include_tax)
+                            discount=self._own_discount(values) + share,
+                            rate_bp=self.rates.get(values["tax_code"], 0), prices_include_tax=self.prices_include_tax)
+
+    def invoice_discount(self) -> Discount | None:
+        """The whole-invoice discount typed; a ValidationError names ``discount``."""
+        return parse_discount(self.discount.text(), self.currency, field="discount")
 
     def _line(self, row: int, number: int) -> invoices.LineInput:
         """The line of grid ``row``; a ValidationError names ``lines[number].<field>``."""
@@ -249,10 +276,11 @@ class InvoiceDialog(FormDialog):
             raise ValidationError(f"lines[{number}].{exc.field}", exc.detail) from None
         v = self.lines.values(row)
         part_id = self.lines.row_data(row).get("part_id")
+        typed: Discount = v["discount"] or Discount()
         return invoices.LineInput(
             description=v["description"], item_code=v["item_code"], item_type=v["item_type"] or "",
-            quantity_milli=v["quantity"] or 0, unit_price=v["unit_price"] or 0, discount=v["discount"] or 0,
-            tax_code=v["tax_code"] or "", unit_cost=v["unit_cost"] or 0,
+            quantity_milli=v["quantity"] or 0, unit_price=v["unit_price"] or 0, discount=typed.amount,
+            discount_bp=typed.rate_bp, tax_code=v["tax_code"] or "", unit_cost=v["unit_cost"] or 0,
             part_id=part_id if part_id and v["item_type"] == "part" else None)
 
     def _recalculate(self) -> None:
@@ -260,6 +288,7 @@ class InvoiceDialog(FormDialog):
         grid's derived cells)."""
         net = tax = total = 0
         complete = True
+        rows = []
         for row in range(self.lines.row_count()):
             if self.lines.is_blank(row):
                 continue
@@ -268,11 +297,23 @@ class InvoiceDialog(FormDialog):
             except ValidationError:
                 complete = False
                 continue
-            amounts = self._amounts(self.lines.values(row))
+            rows.append(self.lines.values(row))
+        worth = [self._gross(v) - self._own_discount(v) for v in rows]
+        try:
+            typed = self.invoice_discount()
+        except ValidationError:
+            typed, complete = None, False
+        whole = 0
+        if typed is not None:
+            whole = percent_of(sum(worth), typed.rate_bp) if typed.rate_bp is not None else typed.amount
+        split = shares(whole, worth) if 0 <= whole <= sum(worth) else [0] * len(rows)
+        for values, share in zip(rows, split, strict=True):
+            amounts = self._amounts(values, share)
             net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         self.total_minor = total if complete else None
         self.shown_totals = (net, tax, total) if complete else None
-        parts = [
+        parts = [self.tr("Invoice discount %1").replace("%1", money_text(-whole, self.currency))] if whole else []
+        parts += [
             self.tr("Net %1").replace("%1", money_text(net, self.currency)),
             self.tr("Tax %1").replace("%1", money_text(tax, self.currency)),
             "<b>" + self.tr("Total %1").replace("%1", money_text(total, self.currency)) + "</b>",
@@ -293,6 +334,9 @@ class InvoiceDialog(FormDialog):
         self.reference.setText(view.reference)
         self.notes.setText(view.notes)
         self.due_days.setValue(view.payment_terms_days)
+        if view.discount_bp is not None or view.discount:
+            self.discount.setText(discount_input_text(Discount(amount=view.discount, rate_bp=view.discount_bp),
+                                                      self.currency))
         self.prices_include_tax = view.prices_include_tax
         saved = {line.tax_code: line.tax_rate_bp for line in view.lines}
         stale = sorted(code for code, rate in saved.items() if self.rates.get(code, rate) != rate)
@@ -320,9 +364,10 @@ class InvoiceDialog(FormDialog):
                 continue
             self._line_rows.append(row)
             lines.append(self._line(row, len(lines) + 1))
+        typed = self.invoice_discount() or Discount()
         return invoices.DraftInput(kind=self.kind.currentData(), customer_id=self.customer_id or "", lines=lines,
                                    reference=self.reference.text(), notes=self.notes.text(),
-                                   due_days=self.due_days.value())
+                                   due_days=self.due_days.value(), discount=typed.amount, discount_bp=typed.rate_bp)
 
     def save(self) -> None:
         self._submit(post=False)
