@@ -81,3 +81,16 @@ def test_shares_add_up_and_never_exceed_a_line(amount, weights):
 
 def test_a_percentage_rounds_half_up():
     assert (percent_of(10005, 1000), percent_of(10004, 1000), percent_of(0, 1000)) == (1001, 1000, 0)
+
+
+def test_the_invoice_pdf_prints_the_vehicle_and_its_mileage(db, owner):
+    from services.billing import documents
+
+    cid = customer(db, owner)
+    vid = vehicles.create(db, owner, vehicles.VehicleInput(vin="LSVAU218XN2183294", make="VW", model="Lavida",
+                                                           plate="沪A12345", owner_id=cid))
+    iid = _save(db, owner, cid, line(price=10000), vehicle_id=vid, mileage_km=42_180)
+    with db.read() as conn:
+        extras = documents._extras(conn, invoices.get(db, owner, iid))
+    assert extras.vehicle.splitlines() == ["VW Lavida", "VIN 车架号 LSVAU218XN2183294", "Plate 车牌 沪A12345",
+                                           "Mileage 里程 42,180 km"]

@@ -246,3 +246,49 @@ def test_a_bad_discount_names_its_field_and_saves_nothing(qtbot, db, owner, wang
     settle()
     assert dialog.isVisible() and label.isVisible() and "invoice discount" in label.text()
     assert lists.count(db, owner, "invoices", lists.ListState()) == 0
+
+
+# --- the vehicle on the invoice -----------------------------------------------------------------
+
+def test_the_editor_chooses_the_vehicle_and_mileage_and_the_details_show_them(
+        qtbot, db, owner, wang, ctx, show, settle, window, monkeypatch):
+    from services import search, vehicles
+    from ui.billing.invoices import InvoicesScreen
+    from ui.search_dialog import GlobalSearchDialog
+
+    vid = vehicles.create(db, owner, vehicles.VehicleInput(vin="LSVAU218XN2183294", make="VW", model="Lavida",
+                                                           plate="沪A12345", owner_id=wang))
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(
+        lambda cls, ctx, parent=None, *, kinds=None, title=None:
+        search.Hit("vehicle", vid, "沪A12345 VW Lavida", "LSVAU218XN2183294") if kinds == ("vehicle",) else None))
+    dialog = show(InvoiceDialog(ctx, customer=(wang, "王伟")))
+    qtbot.keyClick(dialog, Qt.Key.Key_F6)
+    assert "LSVAU218XN2183294" in dialog.vehicle_name.text()
+    from tests.ui.test_billing_ui import _type_cell
+
+    _type_cell(qtbot, dialog.lines, 0, "description", "Oil service")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "399")
+    qtbot.keyClicks(dialog.mileage, "42,18O")
+    qtbot.keyClick(dialog.mileage, Qt.Key.Key_Return)
+    settle()
+    assert dialog.isVisible()
+    assert dialog.errors.labels["mileage_km"].text() == "Enter the mileage as a whole number of km"
+    dialog.mileage.setText("42,180 km")
+    qtbot.keyClick(dialog.mileage, Qt.Key.Key_Return)
+    settle()
+    assert not dialog.isVisible()
+    view = invoices.get(db, owner, dialog.saved_id)
+    assert (view.vehicle_id, view.mileage_km) == (vid, 42180)
+
+    again = show(InvoiceDialog(ctx, view.id))
+    assert again.vehicle_name.text() == "VW Lavida · LSVAU218XN2183294 · 沪A12345"
+    assert again.mileage.text() == "42180"
+
+    page = window.show_page("invoices")
+    assert isinstance(page, InvoicesScreen)
+    settle()
+    page.list.reload()
+    assert page.list.select_id(view.id)
+    qtbot.waitUntil(lambda: page.current_view is not None and page.current_view.id == view.id)
+    text = page.detail.toPlainText()
+    assert "LSVAU218XN2183294" in text and "沪A12345" in text and "42,180 km" in text

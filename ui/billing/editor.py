@@ -58,6 +58,7 @@ class InvoiceDialog(FormDialog):
         self.currency = ctx.settings.currency
         self.prices_include_tax = ctx.settings.prices_include_tax
         self.customer_id: str | None = customer[0] if customer else None
+        self.vehicle_id: str | None = None
         self._line_rows: list[int] = []
         self._made: dict[str, str] = {}
         # The reason given for posting before the series' last invoice, for the date it was given for.
@@ -105,6 +106,23 @@ class InvoiceDialog(FormDialog):
         self.discount.setToolTip(self.tr("A discount on the whole invoice, as an amount or a percentage; it is "
                                          "shared over the lines in proportion to their amounts"))
         self.discount.textChanged.connect(lambda _t: self._recalculate())
+        self.vehicle_name = QLineEdit()
+        self.vehicle_name.setObjectName("vehicle")
+        self.vehicle_name.setReadOnly(True)
+        self.vehicle_name.setPlaceholderText(self.tr("No vehicle (workshop and vehicle sales name it)"))
+        self.choose_vehicle = QPushButton(self.tr("Choose &vehicle…"))
+        self.choose_vehicle.setToolTip(self.tr("Find the vehicle by VIN, plate or owner (F6)"))
+        self.choose_vehicle.setAutoDefault(False)
+        self.choose_vehicle.clicked.connect(self.pick_vehicle)
+        self.clear_vehicle = QPushButton(self.tr("No vehicle"))
+        self.clear_vehicle.setAutoDefault(False)
+        self.clear_vehicle.clicked.connect(lambda: self.set_vehicle(None, ""))
+        self.mileage = QLineEdit()
+        self.mileage.setObjectName("mileage_km")
+        self.mileage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.mileage.setMaximumWidth(120)
+        self.mileage.setPlaceholderText(self.tr("km"))
+        self.mileage.setToolTip(self.tr("The odometer reading, in km"))
         self.post_on = DateEdit()
         self.post_on.setObjectName("post_on")
         self.post_on.setMaximumDate(QDate.currentDate())
@@ -126,6 +144,18 @@ class InvoiceDialog(FormDialog):
         if isinstance(buddy, QLabel):
             buddy.setBuddy(self.choose_customer)
         self.errors.add_row("kind", self.tr("&Type"), self.kind)
+        vehicle_box = QWidget()
+        vrow = QHBoxLayout(vehicle_box)
+        vrow.setContentsMargins(0, 0, 0, 0)
+        vrow.addWidget(self.vehicle_name, 1)
+        vrow.addWidget(self.choose_vehicle)
+        vrow.addWidget(self.clear_vehicle)
+        vrow.addWidget(QLabel(self.tr("Mileage")))
+        vrow.addWidget(self.mileage)
+        self.errors.add_row("vehicle_id", self.tr("Vehicle"), vehicle_box)
+        self.errors.widgets["vehicle_id"] = self.choose_vehicle
+        self.errors.labels["mileage_km"] = self.errors.labels["vehicle_id"]
+        self.errors.widgets["mileage_km"] = self.mileage
         self.errors.add_row("reference", self.tr("&Reference"), self.reference)
         self.errors.add_row("due_days", self.tr("Payment &terms"), self.due_days)
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
@@ -169,6 +199,7 @@ class InvoiceDialog(FormDialog):
             defaults={"quantity": 1000, "item_type": "part", "tax_code": self.default_rate})
         self.lines.lines_changed.connect(self._recalculate)
         QShortcut(QKeySequence("F4"), self, self.pick_customer)
+        QShortcut(QKeySequence("F6"), self, self.pick_vehicle)
         self.lines_error = error_label()
         self.errors.labels["lines"] = self.lines_error
         self.errors.widgets["lines"] = self.lines
@@ -208,6 +239,7 @@ class InvoiceDialog(FormDialog):
         layout.addWidget(lines_box, 1)
         layout.addWidget(self.buttons)
 
+        self.set_vehicle(None, "")
         if invoice_id:
             self._load(invoice_id)
         if self.lines.row_count() == 0:
@@ -226,6 +258,30 @@ class InvoiceDialog(FormDialog):
         if hit is not None:
             self.customer_id = hit.ref_id
             self.customer_name.setText(hit.title)
+
+    # --- vehicle ------------------------------------------------------------------------------
+    def pick_vehicle(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("vehicle",), title=self.tr("Choose the vehicle"))
+        if hit is not None:
+            self.set_vehicle(hit.ref_id, " · ".join(x for x in (hit.title, hit.detail) if x))
+
+    def set_vehicle(self, vehicle_id: str | None, text: str) -> None:
+        self.vehicle_id = vehicle_id
+        self.vehicle_name.setText(text)
+        self.clear_vehicle.setEnabled(vehicle_id is not None)
+        if vehicle_id is None:
+            self.mileage.clear()
+
+    def mileage_km(self) -> int | None:
+        """The mileage typed (grouping and "km" allowed); a ValidationError names ``mileage_km``."""
+        text = self.mileage.text().strip().lower().removesuffix("km").replace(",", "").replace(" ", "")
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError("mileage_km", self.tr("Enter the mileage as a whole number of km"))
+        return int(text)
 
     # --- lines --------------------------------------------------------------------------------
     def add_line(self, line: invoices.LineView) -> int:
@@ -334,6 +390,10 @@ class InvoiceDialog(FormDialog):
         self.reference.setText(view.reference)
         self.notes.setText(view.notes)
         self.due_days.setValue(view.payment_terms_days)
+        if view.vehicle is not None:
+            self.set_vehicle(view.vehicle.id, vehicle_text(view.vehicle))
+        if view.mileage_km is not None:
+            self.mileage.setText(str(view.mileage_km))
         if view.discount_bp is not None or view.discount:
             self.discount.setText(discount_input_text(Discount(amount=view.discount, rate_bp=view.discount_bp),
                                                       self.currency))
@@ -367,7 +427,8 @@ class InvoiceDialog(FormDialog):
         typed = self.invoice_discount() or Discount()
         return invoices.DraftInput(kind=self.kind.currentData(), customer_id=self.customer_id or "", lines=lines,
                                    reference=self.reference.text(), notes=self.notes.text(),
-                                   due_days=self.due_days.value(), discount=typed.amount, discount_bp=typed.rate_bp)
+                                   due_days=self.due_days.value(), discount=typed.amount, discount_bp=typed.rate_bp,
+                                   vehicle_id=self.vehicle_id, mileage_km=self.mileage_km())
 
     def save(self) -> None:
         self._submit(post=False)
@@ -502,6 +563,11 @@ class InvoiceDialog(FormDialog):
         result = (dialog.saved_id, dialog.posted_number) if accepted and dialog.saved_id else None
         dialog.deleteLater()
         return result
+
+
+def vehicle_text(vehicle: invoices.VehicleOnInvoice) -> str:
+    """A vehicle on one line: its name, VIN and plate."""
+    return " · ".join(x for x in (vehicle.name, vehicle.vin, vehicle.plate) if x)
 
 
 class BackdateReasonDialog(QDialog):

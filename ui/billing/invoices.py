@@ -229,6 +229,11 @@ class InvoicesScreen(ListScreen):
             (self.tr("Issued"), date_text(v.issued_on)),
             (self.tr("Due"), "" if credit_note else date_text(v.due_on)),
             (self.tr("Terms"), self.tr("%n day(s)", "", v.payment_terms_days) if v.status == "draft" else ""),
+            (self.tr("Vehicle"), v.vehicle.name if v.vehicle else ""),
+            (self.tr("VIN"), v.vehicle.vin if v.vehicle else ""),
+            (self.tr("Plate"), v.vehicle.plate if v.vehicle else ""),
+            (self.tr("Mileage"), self.tr("%1 km").replace("%1", f"{v.mileage_km:,}") if v.mileage_km is not None
+             else ""),
             (self.tr("Reference"), v.reference),
             (self.tr("Reason") if credit_note else self.tr("Notes"), v.notes),
             (self.tr("Printed"), self.tr("%n time(s)", "", v.print_count) if v.print_count else ""),
