@@ -70,6 +70,12 @@ class Invoice(SyncedMixin, Audited, Base):
     dealer_phone: Mapped[str] = mapped_column(String(40), default="")
     dealer_tax_id: Mapped[str] = mapped_column(String(40), default="")
     print_count: Mapped[int] = mapped_column(Integer, default=0)
+    # The odometer reading of ``vehicle`` on this invoice (a workshop visit, a sale), in km.
+    mileage_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # A discount on the whole invoice: its amount (worked out from ``discount_bp`` when that was
+    # typed as a percentage), shared over the lines in their ``invoice_discount``.
+    discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class InvoiceLine(SyncedMixin, Audited, Base):
@@ -100,6 +106,10 @@ class InvoiceLine(SyncedMixin, Audited, Base):
     # The catalogue part a counter-sale line sells: posting takes it out of stock, a credit note
     # brings it back.
     part_id: Mapped[str | None] = mapped_column(ID, ForeignKey("part.id"), nullable=True)
+    # ``discount`` is the line's whole discount: its own (typed as an amount, or as the percentage
+    # ``discount_bp``) plus ``invoice_discount``, its share of the invoice's discount.
+    discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    invoice_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Payment(SyncedMixin, Audited, Base):

@@ -530,6 +530,33 @@
     </message>
 </context>
 <context>
+    <name>BackdateReasonDialog</name>
+    <message>
+        <source>Back-dated posting</source>
+        <translation>倒签过账</translation>
+    </message>
+    <message>
+        <source>The last invoice of this series is dated %1. Posting on %2 numbers this invoice out of date order, which needs a reason; the audit trail keeps it.</source>
+        <translation>本系列最后一张发票的日期为 %1。在 %2 过账会使发票编号与日期顺序不一致，须说明原因；原因记入审计日志。</translation>
+    </message>
+    <message>
+        <source>e.g. paper invoice written during the power cut</source>
+        <translation>例如：停电期间开具的纸质发票</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Back-date</source>
+        <translation>倒签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Say why the invoice is back-dated</source>
+        <translation>请说明倒签这张发票的原因</translation>
+    </message>
+</context>
+<context>
     <name>BillingLabels</name>
     <message>
         <source>Vehicle sale</source>
@@ -914,6 +941,14 @@
         <translation>冲红数量</translation>
     </message>
     <message>
+        <source>Amount left</source>
+        <translation>可冲金额</translation>
+    </message>
+    <message>
+        <source>Price credit</source>
+        <translation>价格冲减</translation>
+    </message>
+    <message>
         <source>&amp;Full credit</source>
         <translation>全额冲红(&amp;F)</translation>
     </message>
@@ -926,12 +961,24 @@
         <translation>清空(&amp;L)</translation>
     </message>
     <message>
-        <source>Quantities to credit</source>
-        <translation>冲红数量</translation>
+        <source>What to credit</source>
+        <translation>冲红内容</translation>
     </message>
     <message>
-        <source>A partial quantity takes its share of the line&apos;s discount.</source>
-        <translation>部分冲红按数量比例分摊该行折扣。</translation>
+        <source>A quantity takes goods back (they return to stock) with its share of the line&apos;s discount. A price credit, tax included, takes no goods back.</source>
+        <translation>按数量冲红即退回货物（回到库存），并按比例分摊该行折扣。价格冲减（含税）不退回货物。</translation>
+    </message>
+    <message>
+        <source>A price credit cannot be negative</source>
+        <translation>价格冲减不能为负数</translation>
+    </message>
+    <message>
+        <source>At most %1 of this line is left to credit</source>
+        <translation>该行最多还可冲红 %1</translation>
+    </message>
+    <message>
+        <source>Enter a quantity or a price credit on at least one line</source>
+        <translation>请至少在一行填写冲红数量或价格冲减</translation>
     </message>
     <message>
         <source>Why the invoice is credited (printed on the credit note)</source>
@@ -952,10 +999,6 @@
     <message>
         <source>Everything on this invoice has been credited already.</source>
         <translation>此发票已全部冲红。</translation>
-    </message>
-    <message>
-        <source>Enter a quantity to credit on at least one line</source>
-        <translation>请至少在一行输入冲红数量</translation>
     </message>
     <message>
         <source>Issue credit note</source>
@@ -1558,6 +1601,58 @@
         <translation>编码</translation>
     </message>
     <message>
+        <source>e.g. 50 or 10%</source>
+        <translation>例如 50 或 10%</translation>
+    </message>
+    <message>
+        <source>A discount on the whole invoice, as an amount or a percentage; it is shared over the lines in proportion to their amounts</source>
+        <translation>整张发票的折扣，可填金额或百分比；按各行金额比例分摊到各行</translation>
+    </message>
+    <message>
+        <source>No vehicle (workshop and vehicle sales name it)</source>
+        <translation>未选车辆（维修和整车销售发票需注明车辆）</translation>
+    </message>
+    <message>
+        <source>Choose &amp;vehicle…</source>
+        <translation>选择车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Find the vehicle by VIN, plate or owner (F6)</source>
+        <translation>按车架号、车牌或车主查找车辆 (F6)</translation>
+    </message>
+    <message>
+        <source>No vehicle</source>
+        <translation>不选车辆</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>The odometer reading, in km</source>
+        <translation>里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>The date the invoice carries when it is posted: today, or an earlier day (before the last posted invoice only with a reason)</source>
+        <translation>发票过账时的日期：今天或更早的日期（早于最后一张已过账发票时须说明原因）</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Invoice disc&amp;ount</source>
+        <translation>整单折扣(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Posting &amp;date</source>
+        <translation>过账日期(&amp;D)</translation>
+    </message>
+    <message>
         <source>Item type</source>
         <translation>类别</translation>
     </message>
@@ -1622,6 +1717,18 @@
         <translation>（替代 %1）</translation>
     </message>
     <message>
+        <source>Choose the vehicle</source>
+        <translation>选择车辆</translation>
+    </message>
+    <message>
+        <source>Enter the mileage as a whole number of km</source>
+        <translation>里程请填写整数公里数</translation>
+    </message>
+    <message>
+        <source>Invoice discount %1</source>
+        <translation>整单折扣 %1</translation>
+    </message>
+    <message>
         <source>Net %1</source>
         <translation>不含税 %1</translation>
     </message>
@@ -1638,12 +1745,40 @@
         <translation>（有一行未填写完整）</translation>
     </message>
     <message>
-        <source>Post invoice</source>
-        <translation>开具发票</translation>
+        <source>The tax rate of %1 has changed since this draft was saved; it shows the saved figures, and posting recomputes them at the rates in force.</source>
+        <translation>%1 的税率在草稿保存后已变更；此处显示保存时的金额，过账时按现行税率重新计算。</translation>
     </message>
     <message>
-        <source>Post this invoice? It gets its number now and can no longer be changed; a correction needs a credit note.</source>
-        <translation>开具此发票？发票将获得编号，此后不能再更改；如需更正，请开具红字发票。</translation>
+        <source>The last invoice of this series is dated %1: post on that day or later, or give the reason for back-dating it.</source>
+        <translation>本系列最后一张发票的日期为 %1：请在该日或之后过账，或说明倒签原因。</translation>
+    </message>
+    <message>
+        <source>Line %1 (%2): tax %3 → %4</source>
+        <translation>第 %1 行（%2）：税率 %3 → %4</translation>
+    </message>
+    <message>
+        <source>Tax: %1 → %2</source>
+        <translation>税额：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Total: %1 → %2</source>
+        <translation>合计：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Post this invoice on %1? It gets its number now and can no longer be changed; a correction needs a credit note.</source>
+        <translation>以 %1 为日期过账这张发票？发票将立即获得编号且不可再修改；如需更正须开具红字发票。</translation>
+    </message>
+    <message>
+        <source>It is dated before the last invoice of the series (%1); the reason is kept in the audit trail: %2</source>
+        <translation>其日期早于本系列最后一张发票（%1）；原因记入审计日志：%2</translation>
+    </message>
+    <message>
+        <source>Tax rates have changed: posting recomputes the lines at the rates in force, so the invoice changes:</source>
+        <translation>税率已变更：过账时按现行税率重新计算各行，发票金额变化如下：</translation>
+    </message>
+    <message>
+        <source>Post invoice</source>
+        <translation>开具发票</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -1817,6 +1952,26 @@
         <translation>
             <numerusform>%n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
     </message>
     <message>
         <source>Reference</source>
@@ -2035,6 +2190,10 @@
     <message>
         <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
         <translation>“%1”不是日期（yyyy-mm-dd）</translation>
+    </message>
+    <message>
+        <source>e.g. 50 or 10%</source>
+        <translation>例如 50 或 10%</translation>
     </message>
     <message>
         <source>Total</source>

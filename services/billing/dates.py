@@ -25,6 +25,16 @@ from core.errors import ValidationError
 from models.billing import Invoice
 
 
+class BackdateNeedsReason(ValidationError):
+    """A posting date before the last posted document of its series, refused because no reason was
+    given; ``last`` is that document's date. Given a reason, the same posting goes through."""
+
+    def __init__(self, message: str, *, last: date, on: date) -> None:
+        super().__init__("on", message)
+        self.last = last
+        self.on = on
+
+
 def not_future(day: date, field: str, what: str) -> date:
     """``day`` itself, or a ValidationError on ``field`` when it is after today."""
     if day > clock.today():
@@ -65,7 +75,7 @@ def check_series_order(session: Session, *, credit_note: bool, terminal: str, on
         return None
     if not backdate_reason.strip():
         what = "credit note" if credit_note else "invoice"
-        raise ValidationError("on", f"The last {what} of this series is dated {last.isoformat()}; posting on "
-                                    f"{on.isoformat()} would number documents out of date order. "
-                                    "Give a reason to back-date it")
+        raise BackdateNeedsReason(f"The last {what} of this series is dated {last.isoformat()}; posting on "
+                                  f"{on.isoformat()} would number documents out of date order. "
+                                  "Give a reason to back-date it", last=last, on=on)
     return last

@@ -135,7 +135,9 @@ def _extras(conn_or_session, view: InvoiceView) -> _Extras:
                                     .where(Vehicle.id == view.vehicle_id)).first()
         if v is not None:
             vehicle = "\n".join(x for x in (" ".join(y for y in (v.make, v.model, v.variant) if y),
-                                            f"VIN 车架号 {v.vin}", f"Plate 车牌 {v.plate}" if v.plate else "") if x)
+                                            f"VIN 车架号 {v.vin}", f"Plate 车牌 {v.plate}" if v.plate else "",
+                                            f"Mileage 里程 {view.mileage_km:,} km" if view.mileage_km is not None
+                                            else "") if x)
     applied = 0
     if view.kind == "credit_note":
         applied = conn_or_session.execute(select(func.coalesce(func.sum(Allocation.amount), 0))

@@ -22,7 +22,15 @@ from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, settings
 from services.billing import dates, posting
-from services.billing.totals import credit_amounts, invoice_totals, line_amounts, line_cost
+from services.billing.totals import (
+    credit_amounts,
+    gross_amount,
+    invoice_totals,
+    line_amounts,
+    line_cost,
+    percent_of,
+    shares,
+)
 from services.permissions import require
 from store.audit_chain import Change
 from store.database import Database
@@ -43,6 +51,7 @@ class LineInput:
     tax_code: str = ""  # empty: the dealership's default rate
     unit_cost: int = 0
     part_id: str | None = None  # a catalogue part: a counter sale takes it out of stock when posted
+    discount_bp: int | None = None  # the discount typed as a percentage (it then replaces ``discount``)
 
 
 @dataclass
@@ -54,6 +63,9 @@ class DraftInput:
     reference: str = ""
     notes: str = ""
     due_days: int = DEFAULT_DUE_DAYS
+    mileage_km: int | None = None  # the vehicle's odometer reading on this invoice
+    discount: int = 0  # on the whole invoice, shared over the lines (services/billing/totals.py)
+    discount_bp: int | None = None  # the whole-invoice discount typed as a percentage
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,14 @@ class LineView:
     credited_line_id: str | None
     credited_quantity_milli: int  # how much of this line credit notes have already taken back
     part_id: str | None = None
+    discount_bp: int | None = None  # the line's own discount as typed in percent
+    invoice_discount: int = 0  # the line's share of the invoice's discount (included in ``discount``)
+    credited_total: int = 0  # the amount (tax included) credit notes have taken back, quantity and price credits
+
+    @property
+    def left_to_credit(self) -> int:
+        """What credit notes may still take back of this line (tax included)."""
+        return self.total - self.credited_total
 
 
 @dataclass(frozen=True)
@@ -116,6 +136,18 @@ class InvoiceView:
     snapshot: dict[str, str]
     print_count: int
     payment_terms_days: int = DEFAULT_DUE_DAYS
+    mileage_km: int | None = None
+    discount: int = 0
+    discount_bp: int | None = None
+    vehicle: VehicleOnInvoice | None = None
+
+
+@dataclass(frozen=True)
+class VehicleOnInvoice:
+    id: str
+    vin: str
+    plate: str
+    name: str  # make, model and variant
 
 
 @dataclass(frozen=True)
@@ -160,9 +192,14 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
             raise ValidationError(f"{where}.unit_price", "The unit price cannot be negative")
         if line.unit_cost < 0:
             raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
-        gross = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price, discount=0,
-                             rate_bp=0, prices_include_tax=False).total
-        if line.discount < 0 or line.discount > gross:
+        gross = gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price)
+        discount = line.discount
+        if line.discount_bp is not None:
+            if isinstance(line.discount_bp, bool) or not isinstance(line.discount_bp, int) \
+                    or not 0 <= line.discount_bp <= 10000:
+                raise ValidationError(f"{where}.discount", "A discount in percent is between 0 % and 100 %")
+            discount = percent_of(gross, line.discount_bp)
+        if discount < 0 or discount > gross:
             raise ValidationError(f"{where}.discount", "The discount must be between zero and the line amount")
         code = line.tax_code.strip().upper() or default
         if code not in rates:
@@ -176,26 +213,49 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
                 raise ValidationError(f"{where}.item_type", "A line that names a part has item type 'part'")
         out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
                              unit_price=line.unit_price, item_type=line.item_type,
-                             item_code=line.item_code.strip(), discount=line.discount, tax_code=code,
-                             unit_cost=line.unit_cost, part_id=line.part_id))
+                             item_code=line.item_code.strip(), discount=discount, tax_code=code,
+                             unit_cost=line.unit_cost, part_id=line.part_id, discount_bp=line.discount_bp))
     return out
 
 
-def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], actor: Actor) -> None:
+def _invoice_discount(lines: list[LineInput], draft: DraftInput) -> tuple[int, list[int]]:
+    """The whole-invoice discount of ``draft`` over its cleaned ``lines``, and each line's share
+    (services/billing/totals.py); a ValidationError names ``discount``."""
+    after_own = [gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price) - line.discount
+                 for line in lines]
+    base = sum(after_own)
+    if draft.discount_bp is not None:
+        if isinstance(draft.discount_bp, bool) or not isinstance(draft.discount_bp, int) \
+                or not 0 <= draft.discount_bp <= 10000:
+            raise ValidationError("discount", "A discount in percent is between 0 % and 100 %")
+        amount = percent_of(base, draft.discount_bp)
+    else:
+        amount = check_amount("discount", draft.discount)
+    if amount < 0 or amount > base:
+        raise ValidationError("discount", "The invoice discount must be between zero and the lines' amount "
+                                          "after their own discounts")
+    return amount, shares(amount, after_own)
+
+
+def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], actor: Actor,
+                 invoice_shares: list[int] | None = None) -> None:
     rates, _default = _tax_rates(session)
+    invoice_shares = invoice_shares or [0] * len(lines)
     for old in session.execute(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)).scalars():
         session.delete(old)
     session.flush()
     written = []
-    for no, line in enumerate(lines, start=1):
+    for no, (line, share) in enumerate(zip(lines, invoice_shares, strict=True), start=1):
         rate = rates[line.tax_code]
+        discount = line.discount + share
         amounts = line_amounts(quantity_milli=line.quantity_milli, unit_price=line.unit_price,
-                               discount=line.discount, rate_bp=rate, prices_include_tax=invoice.prices_include_tax)
+                               discount=discount, rate_bp=rate, prices_include_tax=invoice.prices_include_tax)
         session.add(InvoiceLine(
             invoice_id=invoice.id, line_no=no, item_type=line.item_type, item_code=line.item_code,
             description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
-            discount=line.discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
-            net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id))
+            discount=discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
+            net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id,
+            discount_bp=line.discount_bp, invoice_discount=share))
         written.append((amounts.net, amounts.tax, amounts.total,
                         line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)))
     totals = invoice_totals(written)
@@ -281,6 +341,12 @@ def _check_header(session: Session, draft: DraftInput) -> None:
         raise ValidationError("vehicle_id", "The vehicle is not known")
     if isinstance(draft.due_days, bool) or not isinstance(draft.due_days, int) or not 0 <= draft.due_days <= 365:
         raise ValidationError("due_days", "Payment terms are 0 to 365 days")
+    if draft.mileage_km is not None:
+        if isinstance(draft.mileage_km, bool) or not isinstance(draft.mileage_km, int) \
+                or not 0 <= draft.mileage_km <= 9_999_999:
+            raise ValidationError("mileage_km", "The mileage is a whole number of km from 0 to 9,999,999")
+        if not draft.vehicle_id:
+            raise ValidationError("mileage_km", "A mileage needs the vehicle it was read on")
 
 
 def _draft(session: Session, invoice_id: str) -> Invoice:
@@ -300,15 +366,17 @@ def create_draft_in(uow: UnitOfWork, draft: DraftInput) -> str:
     require(actor, "invoice.edit")
     _check_header(session, draft)
     lines = _clean_lines(session, draft.lines)
+    discount, invoice_shares = _invoice_discount(lines, draft)
     dealer = settings.load(session)
     invoice = Invoice(kind=draft.kind, status="draft", customer_id=draft.customer_id,
                       vehicle_id=draft.vehicle_id or None, reference=draft.reference.strip(),
                       notes=draft.notes.strip(), currency=dealer.currency,
                       prices_include_tax=dealer.prices_include_tax, terminal_code=actor.terminal,
-                      payment_terms_days=draft.due_days)
+                      payment_terms_days=draft.due_days, mileage_km=draft.mileage_km, discount=discount,
+                      discount_bp=draft.discount_bp)
     session.add(invoice)
     session.flush()
-    _write_lines(session, invoice, lines, actor)
+    _write_lines(session, invoice, lines, actor, invoice_shares)
     return invoice.id
 
 
@@ -321,10 +389,12 @@ def update_draft_in(uow: UnitOfWork, invoice_id: str, draft: DraftInput) -> None
     invoice = _draft(session, invoice_id)
     _check_header(session, draft)
     lines = _clean_lines(session, draft.lines)
-    invoice.kind, invoice.customer_id, invoice.vehicle_id = draft.kind, draft.customer_id, draft.vehicle_id
+    discount, invoice_shares = _invoice_discount(lines, draft)
+    invoice.kind, invoice.customer_id, invoice.vehicle_id = draft.kind, draft.customer_id, draft.vehicle_id or None
     invoice.reference, invoice.notes = draft.reference.strip(), draft.notes.strip()
     invoice.payment_terms_days = draft.due_days
-    _write_lines(session, invoice, lines, actor)
+    invoice.mileage_km, invoice.discount, invoice.discount_bp = draft.mileage_km, discount, draft.discount_bp
+    _write_lines(session, invoice, lines, actor, invoice_shares)
 
 
 update_draft = action(update_draft_in)
@@ -429,13 +499,41 @@ def save_and_post_in(uow: UnitOfWork, invoice_id: str | None, draft: DraftInput,
 save_and_post = action(save_and_post_in)
 
 
+@dataclass(frozen=True)
+class PostCheck:
+    """What posting a draft would give, found by posting it and rolling back: its totals, the tax
+    rate of each line in line order (the rates in force on the posting date) and, for a back-dated
+    posting, the date of the series' last document it goes before."""
+
+    on: date
+    net_total: int
+    tax_total: int
+    total: int
+    line_rates: tuple[int, ...]
+    backdated_before: date | None = None
+
+
 def check_post(db: Database, actor: Actor, invoice_id: str | None, draft: DraftInput, *,
-               on: date | None = None) -> None:
+               on: date | None = None, backdate_reason: str = "") -> PostCheck:
     """Everything :func:`save_and_post` would check — the lines, the permissions, the stock the
-    parts need — without keeping anything: the work is done in a unit of work that is rolled back.
-    Raises what posting would raise. For asking "post?" only about a draft that can be posted."""
+    parts need, the posting date (``backdate_reason`` as it would be passed) — without keeping
+    anything: the work is done in a unit of work that is rolled back. Raises what posting would
+    raise (:class:`dates.BackdateNeedsReason` for a back-dated posting without a reason). For asking
+    "post?" only about a draft that can be posted, saying what posting changes. Any thread."""
     with UnitOfWork(db, actor) as uow:
-        save_and_post_in(uow, invoice_id, draft, on=on)
+        issued = on or date.today()
+        posted_id, _number = save_and_post_in(uow, invoice_id, draft, on=issued, backdate_reason=backdate_reason)
+        session = uow.session
+        invoice = session.get(Invoice, posted_id)
+        rates = tuple(session.execute(select(InvoiceLine.tax_rate_bp).where(InvoiceLine.invoice_id == posted_id)
+                                      .order_by(InvoiceLine.line_no)).scalars())
+        # The invoice itself is now the series' last: look at the ones before it.
+        earlier = session.execute(select(func.max(Invoice.issued_on)).where(
+            Invoice.status == "posted", Invoice.kind != "credit_note", Invoice.id != posted_id,
+            Invoice.terminal_code == invoice.terminal_code, Invoice.issued_on >= date(issued.year, 1, 1),
+            Invoice.issued_on <= date(issued.year, 12, 31))).scalar()
+        return PostCheck(on=issued, net_total=invoice.net_total, tax_total=invoice.tax_total, total=invoice.total,
+                         line_rates=rates, backdated_before=earlier if earlier and earlier > issued else None)
 
 
 # --- credit notes ---------------------------------------------------------------------------------
@@ -609,11 +707,14 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         name = inv["customer_name"] or conn.execute(
             select(Customer.name).where(Customer.id == inv["customer_id"])).scalar() or ""
         credited = credited_quantities(conn, invoice_id)
+        credited_amounts = credited_totals(conn, invoice_id)
         lines = [LineView(
             id=r.id, line_no=r.line_no, item_type=r.item_type, item_code=r.item_code, description=r.description,
             quantity_milli=r.quantity_milli, unit_price=r.unit_price, discount=r.discount, tax_code=r.tax_code,
             tax_rate_bp=r.tax_rate_bp, unit_cost=r.unit_cost, net=r.net, tax=r.tax, total=r.total,
-            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0), part_id=r.part_id)
+            credited_line_id=r.credited_line_id, credited_quantity_milli=credited.get(r.id, 0), part_id=r.part_id,
+            credited_total=credited_amounts.get(r.id, 0), discount_bp=r.discount_bp,
+            invoice_discount=r.invoice_discount)
             for r in conn.execute(select(InvoiceLine.__table__).where(InvoiceLine.invoice_id == invoice_id)
                                   .order_by(InvoiceLine.line_no))]
         allocations = []
@@ -632,6 +733,13 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
             credited_number = conn.execute(select(Invoice.number).where(
                 Invoice.id == inv["credited_invoice_id"])).scalar()
         paid = sum(a.amount for a in allocations)
+        vehicle = None
+        if inv["vehicle_id"]:
+            v = conn.execute(select(Vehicle.vin, Vehicle.plate, Vehicle.make, Vehicle.model, Vehicle.variant)
+                             .where(Vehicle.id == inv["vehicle_id"])).first()
+            if v is not None:
+                vehicle = VehicleOnInvoice(id=inv["vehicle_id"], vin=v.vin, plate=v.plate,
+                                           name=" ".join(x for x in (v.make, v.model, v.variant) if x))
     snapshot = {k: inv[k] for k in ("customer_name", "customer_address", "customer_phone", "customer_tax_id",
                                     "dealer_name", "dealer_address", "dealer_phone", "dealer_tax_id")}
     return InvoiceView(
@@ -642,7 +750,8 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         net_total=inv["net_total"], tax_total=inv["tax_total"], total=inv["total"], cost_total=inv["cost_total"],
         paid=paid, balance=inv["total"] - paid if inv["status"] == "posted" else inv["total"], lines=lines,
         allocations=allocations, credit_note_ids=notes, snapshot=snapshot,
-        print_count=inv["print_count"], payment_terms_days=inv["payment_terms_days"])
+        print_count=inv["print_count"], payment_terms_days=inv["payment_terms_days"],
+        mileage_km=inv["mileage_km"], discount=inv["discount"], discount_bp=inv["discount_bp"], vehicle=vehicle)
 
 
 def assert_posted(session: Session, invoice_id: str) -> Invoice:

@@ -6,6 +6,13 @@ rate)`` rounded half-up, the tax being the difference; with tax-exclusive prices
 net and the tax is ``net × rate / 10000`` rounded half-up. An invoice's totals are the sums of its
 lines' net, tax, total and cost, so they always equal the sum of the lines exactly.
 
+A discount typed as a percentage becomes an amount: ``gross × rate / 10000`` rounded half-up (per
+line, of the line's gross amount). A discount on the whole invoice (an amount, or a percentage of
+the lines' gross amounts less their own discounts, rounded the same way) is shared over the lines in
+proportion to what each is worth after its own discount: each share is rounded down and the minor
+units left over go one each to the lines with the largest remainders (the earlier line first on a
+tie), so the shares add up to the invoice's discount exactly and never exceed a line.
+
 A credit note takes back part of a line at the line's own prices: the first ``q`` of a line is worth
 the line's amounts for quantity ``q`` with the discount shared in proportion to the gross amount (the
 whole quantity is worth exactly the line), and crediting ``q`` more of a line of which ``c`` was
@@ -41,6 +48,29 @@ def line_amounts(*, quantity_milli: int, unit_price: int, discount: int, rate_bp
         return LineAmounts(net=net, tax=total - net, total=total)
     tax = round_half_up(Decimal(gross) * rate_bp / 10000)
     return LineAmounts(net=gross, tax=tax, total=gross + tax)
+
+
+def percent_of(amount: int, rate_bp: int) -> int:
+    """``rate_bp`` (basis points) of ``amount``, rounded half-up: a discount typed as a percentage."""
+    return round_half_up(Decimal(amount) * rate_bp / 10000)
+
+
+def gross_amount(*, quantity_milli: int, unit_price: int) -> int:
+    """``quantity × unit price`` rounded half-up, before any discount."""
+    return round_half_up(Decimal(quantity_milli) * unit_price / QUANTITY_SCALE)
+
+
+def shares(amount: int, weights: list[int]) -> list[int]:
+    """``amount`` shared in proportion to ``weights`` (non-negative): shares rounded down, the rest
+    one unit each to the largest remainders, earlier first on a tie; they add up to ``amount``."""
+    whole = sum(weights)
+    if whole <= 0 or amount == 0:
+        return [0] * len(weights)
+    floors = [amount * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(amount * weights[i] % whole), i))
+    for i in order[:amount - sum(floors)]:
+        floors[i] += 1
+    return floors
 
 
 def line_cost(*, quantity_milli: int, unit_cost: int) -> int:

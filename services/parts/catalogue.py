@@ -18,7 +18,7 @@ from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
 from core.money import check_amount
 from core.quantities import check_quantity
-from core.text import visible
+from core.text import fold, visible
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
 from services.permissions import require
@@ -95,17 +95,24 @@ class PartView:
 # --- brands ---------------------------------------------------------------------------------------
 
 def find_brand(conn: Connection | Session, name: str) -> str | None:
-    """The id of the brand called ``name`` (case and spacing ignored), or None."""
-    folded = _clean(name).casefold()
+    """The id of the brand called ``name``, or None. Names match as :func:`core.text.fold` keys
+    them (the same rule as imports): case, width (NFKC), spacing and invisible characters (zero-width,
+    soft hyphen) are ignored, so a look-alike never becomes a second brand."""
+    folded = fold(name)
     if not folded:
         return None
-    return conn.execute(select(Brand.id).where(func.lower(Brand.name) == folded)).scalar()
+    found = conn.execute(select(Brand.id).where(func.lower(Brand.name) == folded)).scalar()
+    if found is not None:
+        return found
+    # SQLite folds only ASCII case; a dealership knows a few hundred brands, so the rest is read once.
+    return next((brand_id for brand_id, brand in conn.execute(select(Brand.id, Brand.name))
+                 if fold(brand) == folded), None)
 
 
 def get_or_create_brand(session: Session, name: str) -> str:
     """The id of brand ``name``, creating it when the catalogue does not know it yet; inside the
     caller's write transaction."""
-    clean = _clean(name)
+    clean = _clean(visible(name))
     if not clean:
         raise ValidationError("brand", "A part needs a brand")
     if len(clean) > 80:

@@ -129,3 +129,23 @@ def test_statement_and_aging_agree_on_every_day_around_allocations(db, owner):
         day = ON + timedelta(days=offset)
         statement = receivables.statement(db, owner, cid, start=ON - timedelta(days=5), end=day)
         assert statement.closing_balance == statement.aging.total, day
+
+
+def test_the_check_before_posting_asks_for_a_back_date_reason_and_keeps_nothing(db, db_path, owner):
+    from services.billing import dates
+
+    cid = customer(db, owner)
+    posted(db, owner, cid, on=ON)
+    late = draft(db, owner, cid)
+    view = invoices.get(db, owner, late)
+    typed = invoices.DraftInput(kind=view.kind, customer_id=cid, lines=[line()])
+    before = _state(db_path)
+    with pytest.raises(dates.BackdateNeedsReason) as exc:
+        invoices.check_post(db, owner, late, typed, on=ON - timedelta(days=2))
+    assert (exc.value.field, exc.value.last, exc.value.on) == ("on", ON, ON - timedelta(days=2))
+    check = invoices.check_post(db, owner, late, typed, on=ON - timedelta(days=2), backdate_reason="Outage")
+    assert (check.on, check.backdated_before, check.total, check.line_rates) == (
+        ON - timedelta(days=2), ON, 10000, (1300,))
+    assert invoices.check_post(db, owner, late, typed, on=ON).backdated_before is None
+    assert _state(db_path) == before
+    assert raw_rows(db_path, "SELECT count(*) FROM audit_entry WHERE action = 'backdate'") == [(0,)]

@@ -184,3 +184,23 @@ def test_a_brand_is_created_once_and_reused(db, owner):
         uow.commit()
     with db.read() as conn:
         assert catalogue.find_brand(conn, "DENSO") == first
+
+
+def test_a_brand_matches_across_case_width_and_invisible_characters(db, owner):
+    from store.uow import UnitOfWork
+
+    with UnitOfWork(db, owner) as uow:
+        first = catalogue.get_or_create_brand(uow.session, "Bosch")
+        # Full-width letters, a zero-width space, a soft hyphen, non-ASCII case: all the same brand.
+        assert catalogue.get_or_create_brand(uow.session, "ＢＯＳＣＨ") == first
+        assert catalogue.get_or_create_brand(uow.session, "Bo\u200bsch") == first
+        assert catalogue.get_or_create_brand(uow.session, "Bos\u00adch") == first
+        umlaut = catalogue.get_or_create_brand(uow.session, "Mäxx\u00ad")
+        assert catalogue.get_or_create_brand(uow.session, "MÄXX") == umlaut
+        uow.commit()
+    with db.read() as conn:
+        assert catalogue.find_brand(conn, " bosch\ufeff ") == first
+        assert catalogue.find_brand(conn, "ｍäｘｘ") == umlaut
+        assert catalogue.find_brand(conn, "Boschs") is None
+        names = sorted(conn.execute(select(Brand.name)).scalars())
+    assert names == ["Bosch", "Mäxx"]

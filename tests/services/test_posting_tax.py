@@ -67,3 +67,15 @@ def test_a_draft_with_a_deactivated_tax_code_is_refused_naming_the_line(db, db_p
     assert "Line 2 (Labour)" in str(exc.value)
     assert (raw_rows(Path(db_path), "SELECT * FROM invoice_line ORDER BY id"),
             raw_rows(Path(db_path), "SELECT * FROM invoice ORDER BY id")) == before
+
+
+def test_the_check_before_posting_gives_the_figures_at_the_rates_in_force(db, db_path, owner):
+    cid = customer(db, owner)
+    iid = draft(db, owner, cid, line("Brake pads", price=11300, tax_code="VAT13"))
+    _rate(db, owner, "VAT13", rate_bp=900)
+    typed = invoices.DraftInput(kind="workshop", customer_id=cid, lines=[line("Brake pads", price=11300,
+                                                                              tax_code="VAT13")])
+    check = invoices.check_post(db, owner, iid, typed, on=ON)
+    assert (check.tax_total, check.line_rates) == (933, (900,))
+    view = invoices.get(db, owner, iid)
+    assert (view.status, view.tax_total, view.lines[0].tax_rate_bp) == ("draft", 1300, 1300)

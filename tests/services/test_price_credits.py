@@ -73,3 +73,15 @@ def test_credits_never_exceed_what_remains_of_a_line(db, owner, sale):
     assert _on_hand(db, pid) == 6_000
     invoices.create_credit_note(db, owner, invoice_id, lines={line.id: 1_000}, on=ON)
     assert _on_hand(db, pid) == 7_000
+
+
+def test_the_invoice_view_says_what_is_left_to_credit_of_each_line(db, owner, sale):
+    invoice_id, _pid = sale
+    line_id = invoices.get(db, owner, invoice_id).lines[0].id
+    invoices.create_credit_note(db, owner, invoice_id, amounts={line_id: 5_000}, on=ON)
+    invoices.create_credit_note(db, owner, invoice_id, lines={line_id: 1_000}, on=ON)
+    line = invoices.get(db, owner, invoice_id).lines[0]
+    assert (line.credited_quantity_milli, line.credited_total, line.left_to_credit) == (1_000, 15_000, 25_000)
+    with pytest.raises(ValidationError) as exc:
+        invoices.create_credit_note(db, owner, invoice_id, amounts={line_id: line.left_to_credit + 1}, on=ON)
+    assert exc.value.field == "lines[1]"

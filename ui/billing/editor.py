@@ -4,8 +4,9 @@ draft or post it. Totals come from the billing service's one tax and rounding ru
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,12 +28,13 @@ from core import money
 from core.errors import DomainError, ValidationError
 from models.billing import ITEM_TYPES
 from services import settings
-from services.billing import invoices
-from services.billing.totals import line_amounts
+from services.billing import dates, invoices
+from services.billing.totals import gross_amount, line_amounts, percent_of, shares
 from services.parts import catalogue
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
-from ui.formatting import money_text
+from ui.formatting import date_text, money_text
+from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
@@ -56,8 +58,12 @@ class InvoiceDialog(FormDialog):
         self.currency = ctx.settings.currency
         self.prices_include_tax = ctx.settings.prices_include_tax
         self.customer_id: str | None = customer[0] if customer else None
+        self.vehicle_id: str | None = None
         self._line_rows: list[int] = []
         self._made: dict[str, str] = {}
+        # The reason given for posting before the series' last invoice, for the date it was given for.
+        self.backdate_reason = ""
+        self.shown_totals: tuple[int, int, int] | None = None
         self.setWindowTitle(self.tr("Edit draft invoice") if invoice_id else self.tr("New invoice"))
         self.setMinimumSize(980, 560)
 
@@ -92,6 +98,38 @@ class InvoiceDialog(FormDialog):
         self.kind.setMaximumWidth(260)
         self.notes = QLineEdit()
         self.notes.setObjectName("notes")
+        self.discount = QLineEdit()
+        self.discount.setObjectName("discount")
+        self.discount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.discount.setMaximumWidth(140)
+        self.discount.setPlaceholderText(self.tr("e.g. 50 or 10%"))
+        self.discount.setToolTip(self.tr("A discount on the whole invoice, as an amount or a percentage; it is "
+                                         "shared over the lines in proportion to their amounts"))
+        self.discount.textChanged.connect(lambda _t: self._recalculate())
+        self.vehicle_name = QLineEdit()
+        self.vehicle_name.setObjectName("vehicle")
+        self.vehicle_name.setReadOnly(True)
+        self.vehicle_name.setPlaceholderText(self.tr("No vehicle (workshop and vehicle sales name it)"))
+        self.choose_vehicle = QPushButton(self.tr("Choose &vehicle…"))
+        self.choose_vehicle.setToolTip(self.tr("Find the vehicle by VIN, plate or owner (F6)"))
+        self.choose_vehicle.setAutoDefault(False)
+        self.choose_vehicle.clicked.connect(self.pick_vehicle)
+        self.clear_vehicle = QPushButton(self.tr("No vehicle"))
+        self.clear_vehicle.setAutoDefault(False)
+        self.clear_vehicle.clicked.connect(lambda: self.set_vehicle(None, ""))
+        self.mileage = QLineEdit()
+        self.mileage.setObjectName("mileage_km")
+        self.mileage.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.mileage.setMaximumWidth(120)
+        self.mileage.setPlaceholderText(self.tr("km"))
+        self.mileage.setToolTip(self.tr("The odometer reading, in km"))
+        self.post_on = DateEdit()
+        self.post_on.setObjectName("post_on")
+        self.post_on.setMaximumDate(QDate.currentDate())
+        self.post_on.setMaximumWidth(140)
+        self.post_on.setToolTip(self.tr("The date the invoice carries when it is posted: today, or an earlier "
+                                        "day (before the last posted invoice only with a reason)"))
+        self.post_on.dateChanged.connect(self._post_date_changed)
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
@@ -106,9 +144,27 @@ class InvoiceDialog(FormDialog):
         if isinstance(buddy, QLabel):
             buddy.setBuddy(self.choose_customer)
         self.errors.add_row("kind", self.tr("&Type"), self.kind)
+        vehicle_box = QWidget()
+        vrow = QHBoxLayout(vehicle_box)
+        vrow.setContentsMargins(0, 0, 0, 0)
+        vrow.addWidget(self.vehicle_name, 1)
+        vrow.addWidget(self.choose_vehicle)
+        vrow.addWidget(self.clear_vehicle)
+        vrow.addWidget(QLabel(self.tr("Mileage")))
+        vrow.addWidget(self.mileage)
+        self.errors.add_row("vehicle_id", self.tr("Vehicle"), vehicle_box)
+        self.errors.widgets["vehicle_id"] = self.choose_vehicle
+        self.errors.labels["mileage_km"] = self.errors.labels["vehicle_id"]
+        self.errors.widgets["mileage_km"] = self.mileage
         self.errors.add_row("reference", self.tr("&Reference"), self.reference)
         self.errors.add_row("due_days", self.tr("Payment &terms"), self.due_days)
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
+        self.errors.add_row("discount", self.tr("Invoice disc&ount"), self.discount)
+        if ctx.can("invoice.post"):
+            self.errors.add_row("on", self.tr("Posting &date"), self.post_on)
+        self.rates_hint = hint_label()
+        self.rates_hint.setObjectName("ratesHint")
+        self.rates_hint.hide()
 
         item_types = tuple((code, label) for code, label in item_type_labels().items() if code in ITEM_TYPES)
         replaces = self.tr(" (replaces %1)")
@@ -135,7 +191,7 @@ class InvoiceDialog(FormDialog):
             GridColumn("item_type", self.tr("Item type"), kind="choice", width=100, choices=item_types),
             GridColumn("quantity", self.tr("Qty"), kind="quantity", width=60),
             GridColumn("unit_price", self.tr("Unit price"), kind="money", width=100),
-            GridColumn("discount", self.tr("Discount"), kind="money", width=80),
+            GridColumn("discount", self.tr("Discount"), kind="discount", width=90),
             GridColumn("tax_code", self.tr("Tax"), kind="choice", width=110, choices=tuple(self.rate_names)),
             GridColumn("unit_cost", self.tr("Unit cost"), kind="money", width=90),
             GridColumn("total", self.tr("Line total"), kind="money", width=110, derived=True),
@@ -143,6 +199,7 @@ class InvoiceDialog(FormDialog):
             defaults={"quantity": 1000, "item_type": "part", "tax_code": self.default_rate})
         self.lines.lines_changed.connect(self._recalculate)
         QShortcut(QKeySequence("F4"), self, self.pick_customer)
+        QShortcut(QKeySequence("F6"), self, self.pick_vehicle)
         self.lines_error = error_label()
         self.errors.labels["lines"] = self.lines_error
         self.errors.widgets["lines"] = self.lines
@@ -178,9 +235,11 @@ class InvoiceDialog(FormDialog):
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.rates_hint)
         layout.addWidget(lines_box, 1)
         layout.addWidget(self.buttons)
 
+        self.set_vehicle(None, "")
         if invoice_id:
             self._load(invoice_id)
         if self.lines.row_count() == 0:
@@ -200,6 +259,30 @@ class InvoiceDialog(FormDialog):
             self.customer_id = hit.ref_id
             self.customer_name.setText(hit.title)
 
+    # --- vehicle ------------------------------------------------------------------------------
+    def pick_vehicle(self) -> None:
+        from ui.search_dialog import GlobalSearchDialog
+
+        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("vehicle",), title=self.tr("Choose the vehicle"))
+        if hit is not None:
+            self.set_vehicle(hit.ref_id, " · ".join(x for x in (hit.title, hit.detail) if x))
+
+    def set_vehicle(self, vehicle_id: str | None, text: str) -> None:
+        self.vehicle_id = vehicle_id
+        self.vehicle_name.setText(text)
+        self.clear_vehicle.setEnabled(vehicle_id is not None)
+        if vehicle_id is None:
+            self.mileage.clear()
+
+    def mileage_km(self) -> int | None:
+        """The mileage typed (grouping and "km" allowed); a ValidationError names ``mileage_km``."""
+        text = self.mileage.text().strip().lower().removesuffix("km").replace(",", "").replace(" ", "")
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError("mileage_km", self.tr("Enter the mileage as a whole number of km"))
+        return int(text)
+
     # --- lines --------------------------------------------------------------------------------
     def add_line(self, line: invoices.LineView) -> int:
         """Show a saved line of the draft; returns its row."""
@@ -210,18 +293,36 @@ class InvoiceDialog(FormDialog):
             self.rates.setdefault(line.tax_code, line.tax_rate_bp)
         return self.lines.add_row({
             "item_code": line.item_code, "description": line.description, "item_type": line.item_type,
-            "quantity": line.quantity_milli, "unit_price": line.unit_price, "discount": line.discount or None,
+            "quantity": line.quantity_milli, "unit_price": line.unit_price,
+            "discount": Discount(rate_bp=line.discount_bp) if line.discount_bp is not None else (
+                Discount(amount=line.discount - line.invoice_discount) if line.discount - line.invoice_discount
+                else None),
             "tax_code": line.tax_code, "unit_cost": line.unit_cost or None,
         }, data={"part_id": line.part_id} if line.part_id else None)
 
     def _line_total(self, values: dict) -> dict:
-        """A line's total by the billing service's one tax and rounding rule."""
+        """A line's total by the billing service's one tax and rounding rule (before any discount on
+        the whole invoice, which the totals below the grid include)."""
         return {"total": self._amounts(values).total}
 
-    def _amounts(self, values: dict):
+    def _gross(self, values: dict) -> int:
+        return gross_amount(quantity_milli=values["quantity"] or 0, unit_price=values["unit_price"] or 0)
+
+    def _own_discount(self, values: dict) -> int:
+        """The line's own discount in minor units: a percentage becomes an amount by the service's rule."""
+        typed: Discount | None = values["discount"]
+        if typed is None:
+            return 0
+        return percent_of(self._gross(values), typed.rate_bp) if typed.rate_bp is not None else typed.amount
+
+    def _amounts(self, values: dict, share: int = 0):
         return line_amounts(quantity_milli=values["quantity"] or 0, unit_price=values["unit_price"] or 0,
-                            discount=values["discount"] or 0, rate_bp=self.rates.get(values["tax_code"], 0),
-                            prices_include_tax=self.prices_include_tax)
+                            discount=self._own_discount(values) + share,
+                            rate_bp=self.rates.get(values["tax_code"], 0), prices_include_tax=self.prices_include_tax)
+
+    def invoice_discount(self) -> Discount | None:
+        """The whole-invoice discount typed; a ValidationError names ``discount``."""
+        return parse_discount(self.discount.text(), self.currency, field="discount")
 
     def _line(self, row: int, number: int) -> invoices.LineInput:
         """The line of grid ``row``; a ValidationError names ``lines[number].<field>``."""
@@ -231,10 +332,11 @@ class InvoiceDialog(FormDialog):
             raise ValidationError(f"lines[{number}].{exc.field}", exc.detail) from None
         v = self.lines.values(row)
         part_id = self.lines.row_data(row).get("part_id")
+        typed: Discount = v["discount"] or Discount()
         return invoices.LineInput(
             description=v["description"], item_code=v["item_code"], item_type=v["item_type"] or "",
-            quantity_milli=v["quantity"] or 0, unit_price=v["unit_price"] or 0, discount=v["discount"] or 0,
-            tax_code=v["tax_code"] or "", unit_cost=v["unit_cost"] or 0,
+            quantity_milli=v["quantity"] or 0, unit_price=v["unit_price"] or 0, discount=typed.amount,
+            discount_bp=typed.rate_bp, tax_code=v["tax_code"] or "", unit_cost=v["unit_cost"] or 0,
             part_id=part_id if part_id and v["item_type"] == "part" else None)
 
     def _recalculate(self) -> None:
@@ -242,6 +344,7 @@ class InvoiceDialog(FormDialog):
         grid's derived cells)."""
         net = tax = total = 0
         complete = True
+        rows = []
         for row in range(self.lines.row_count()):
             if self.lines.is_blank(row):
                 continue
@@ -250,10 +353,23 @@ class InvoiceDialog(FormDialog):
             except ValidationError:
                 complete = False
                 continue
-            amounts = self._amounts(self.lines.values(row))
+            rows.append(self.lines.values(row))
+        worth = [self._gross(v) - self._own_discount(v) for v in rows]
+        try:
+            typed = self.invoice_discount()
+        except ValidationError:
+            typed, complete = None, False
+        whole = 0
+        if typed is not None:
+            whole = percent_of(sum(worth), typed.rate_bp) if typed.rate_bp is not None else typed.amount
+        split = shares(whole, worth) if 0 <= whole <= sum(worth) else [0] * len(rows)
+        for values, share in zip(rows, split, strict=True):
+            amounts = self._amounts(values, share)
             net, tax, total = net + amounts.net, tax + amounts.tax, total + amounts.total
         self.total_minor = total if complete else None
-        parts = [
+        self.shown_totals = (net, tax, total) if complete else None
+        parts = [self.tr("Invoice discount %1").replace("%1", money_text(-whole, self.currency))] if whole else []
+        parts += [
             self.tr("Net %1").replace("%1", money_text(net, self.currency)),
             self.tr("Tax %1").replace("%1", money_text(tax, self.currency)),
             "<b>" + self.tr("Total %1").replace("%1", money_text(total, self.currency)) + "</b>",
@@ -274,9 +390,29 @@ class InvoiceDialog(FormDialog):
         self.reference.setText(view.reference)
         self.notes.setText(view.notes)
         self.due_days.setValue(view.payment_terms_days)
+        if view.vehicle is not None:
+            self.set_vehicle(view.vehicle.id, vehicle_text(view.vehicle))
+        if view.mileage_km is not None:
+            self.mileage.setText(str(view.mileage_km))
+        if view.discount_bp is not None or view.discount:
+            self.discount.setText(discount_input_text(Discount(amount=view.discount, rate_bp=view.discount_bp),
+                                                      self.currency))
         self.prices_include_tax = view.prices_include_tax
+        saved = {line.tax_code: line.tax_rate_bp for line in view.lines}
+        stale = sorted(code for code, rate in saved.items() if self.rates.get(code, rate) != rate)
+        if stale:
+            # The draft shows the figures it was saved with; posting recomputes them at the rates in
+            # force and says what changes before it asks.
+            self.rates.update({code: saved[code] for code in stale})
+            self.lines.set_choices("tax_code", [
+                (code, f"{code} ({money.format_rate(self.rates[code])})") for code, _label in self.rate_names])
         for line in view.lines:
             self.add_line(line)
+        if stale:
+            self.rates_hint.setText(self.tr("The tax rate of %1 has changed since this draft was saved; it shows "
+                                            "the saved figures, and posting recomputes them at the rates in force.")
+                                    .replace("%1", ", ".join(stale)))
+            self.rates_hint.show()
 
     def value(self) -> invoices.DraftInput:
         """What the form holds; a ValidationError names the field that cannot be read."""
@@ -288,16 +424,24 @@ class InvoiceDialog(FormDialog):
                 continue
             self._line_rows.append(row)
             lines.append(self._line(row, len(lines) + 1))
+        typed = self.invoice_discount() or Discount()
         return invoices.DraftInput(kind=self.kind.currentData(), customer_id=self.customer_id or "", lines=lines,
                                    reference=self.reference.text(), notes=self.notes.text(),
-                                   due_days=self.due_days.value())
+                                   due_days=self.due_days.value(), discount=typed.amount, discount_bp=typed.rate_bp,
+                                   vehicle_id=self.vehicle_id, mileage_km=self.mileage_km())
 
     def save(self) -> None:
         self._submit(post=False)
 
+    def _post_date_changed(self) -> None:
+        # A reason was given for one date; another date is asked about again.
+        self.backdate_reason = ""
+
     def post(self) -> None:
         """Check the draft as posting would (nothing is kept), then ask, then save and post it in one
-        transaction: the question comes only for a draft that can be posted."""
+        transaction: the question comes only for a draft that can be posted, and says what posting
+        changes (tax recomputed at the rates in force). A date before the series' last invoice asks
+        for the reason first, which the audit trail keeps."""
         if not self.post_button.isVisible() or not self.buttons.isEnabled():
             return
         self.lines.clear_marks()
@@ -308,17 +452,61 @@ class InvoiceDialog(FormDialog):
             self.show_field_error(exc)
             return
         db, actor, known = self.ctx.db, self.ctx.actor, self.invoice_id
+        on, reason = self.post_on.value(), self.backdate_reason
+        shown = self.shown_totals
+        rates = [self.rates.get(line.tax_code, 0) for line in draft.lines]
         self.buttons.setEnabled(False)
         # A check that posts and rolls back is a change tried, not a read: it runs as an operation.
-        self.check_op = Op(self, lambda _progress, _cancel: invoices.check_post(db, actor, known, draft)).success(
-            self._checked).failure(self._failed).run()
+        self.check_op = Op(self, lambda _progress, _cancel: invoices.check_post(
+            db, actor, known, draft, on=on, backdate_reason=reason)).success(
+            lambda check: self._checked(check, draft, shown, rates)).failure(self._check_failed).run()
 
-    def _checked(self, _result: object) -> None:
+    def _check_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, dates.BackdateNeedsReason):
+            self._failed(exc)
+            return
         self.buttons.setEnabled(True)
-        answer = QMessageBox.question(
-            self, self.tr("Post invoice"),
-            self.tr("Post this invoice? It gets its number now and can no longer be changed; "
-                    "a correction needs a credit note."))
+        reason = BackdateReasonDialog.ask(exc.last, exc.on, parent=self)
+        if reason is None:
+            self.show_field_error(ValidationError("on", self.tr(
+                "The last invoice of this series is dated %1: post on that day or later, or give the reason "
+                "for back-dating it.").replace("%1", date_text(exc.last))))
+            return
+        self.backdate_reason = reason
+        self.post()
+
+    def tax_preview(self, check: invoices.PostCheck, draft: invoices.DraftInput,
+                    shown: tuple[int, int, int] | None, rates: list[int]) -> str:
+        """What posting changes against what the editor showed, one change a line; empty when
+        nothing does."""
+        cur = self.currency
+        out = []
+        for number, (line, old, new) in enumerate(zip(draft.lines, rates, check.line_rates, strict=False), start=1):
+            if old != new:
+                out.append(self.tr("Line %1 (%2): tax %3 → %4").replace("%1", str(number))
+                           .replace("%2", line.description).replace("%3", money.format_rate(old))
+                           .replace("%4", money.format_rate(new)))
+        if shown is not None and (shown[1], shown[2]) != (check.tax_total, check.total):
+            out.append(self.tr("Tax: %1 → %2").replace("%1", money_text(shown[1], cur))
+                       .replace("%2", money_text(check.tax_total, cur)))
+            out.append(self.tr("Total: %1 → %2").replace("%1", money_text(shown[2], cur))
+                       .replace("%2", money_text(check.total, cur)))
+        return "\n".join(out)
+
+    def _checked(self, check: invoices.PostCheck, draft: invoices.DraftInput,
+                 shown: tuple[int, int, int] | None, rates: list[int]) -> None:
+        self.buttons.setEnabled(True)
+        self.last_preview = self.tax_preview(check, draft, shown, rates)
+        text = self.tr("Post this invoice on %1? It gets its number now and can no longer be changed; "
+                       "a correction needs a credit note.").replace("%1", date_text(check.on))
+        if check.backdated_before is not None:
+            text += "\n\n" + self.tr("It is dated before the last invoice of the series (%1); the reason is kept "
+                                      "in the audit trail: %2").replace("%1", date_text(check.backdated_before)
+                                                                       ).replace("%2", self.backdate_reason)
+        if self.last_preview:
+            text += "\n\n" + self.tr("Tax rates have changed: posting recomputes the lines at the rates in force, "
+                                      "so the invoice changes:") + "\n" + self.last_preview
+        answer = QMessageBox.question(self, self.tr("Post invoice"), text)
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._submit(post=True)
@@ -332,10 +520,12 @@ class InvoiceDialog(FormDialog):
             return
         db, actor, made = self.ctx.db, self.ctx.actor, self._made
         known = self.invoice_id
+        on, reason = self.post_on.value(), self.backdate_reason
 
         def work() -> str:
             if post:
-                made["id"], made["number"] = invoices.save_and_post(db, actor, known, draft)
+                made["id"], made["number"] = invoices.save_and_post(db, actor, known, draft, on=on,
+                                                                    backdate_reason=reason)
                 return made["id"]
             return invoices.save_draft(db, actor, known, draft)
 
@@ -373,3 +563,58 @@ class InvoiceDialog(FormDialog):
         result = (dialog.saved_id, dialog.posted_number) if accepted and dialog.saved_id else None
         dialog.deleteLater()
         return result
+
+
+def vehicle_text(vehicle: invoices.VehicleOnInvoice) -> str:
+    """A vehicle on one line: its name, VIN and plate."""
+    return " · ".join(x for x in (vehicle.name, vehicle.vin, vehicle.plate) if x)
+
+
+class BackdateReasonDialog(QDialog):
+    """Asks why an invoice is posted before the last one of its series (the audit trail keeps it)."""
+
+    def __init__(self, last: date, on: date, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Back-dated posting"))
+        self.setMinimumWidth(460)
+        message = QLabel(self.tr("The last invoice of this series is dated %1. Posting on %2 numbers this invoice "
+                                 "out of date order, which needs a reason; the audit trail keeps it.")
+                         .replace("%1", date_text(last)).replace("%2", date_text(on)))
+        message.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("backdateReason")
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("e.g. paper invoice written during the power cut"))
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason)
+        label = form.labelForField(self.reason)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Back-date"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(message)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(lambda _t: self.error.hide())
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("Say why the invoice is back-dated"))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, last: date, on: date, *, parent: QWidget | None = None) -> str | None:
+        """The reason typed, or None when cancelled."""
+        dialog = cls(last, on, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        reason = dialog.reason.text().strip() if accepted else None
+        dialog.deleteLater()
+        return reason

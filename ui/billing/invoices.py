@@ -194,8 +194,7 @@ class InvoicesScreen(ListScreen):
             self.delete_action.setEnabled(draft)
         self.post_button.setEnabled(draft)
         self.pay_button.setEnabled(posted_sale and v.balance > 0)
-        self.credit_button.setEnabled(posted_sale and any(
-            line.quantity_milli > line.credited_quantity_milli for line in v.lines))
+        self.credit_button.setEnabled(posted_sale and any(line.left_to_credit > 0 for line in v.lines))
         self.print_button.setEnabled(v is not None)
 
     def show_customer(self, customer_id: str | None, name: str = "") -> None:
@@ -230,6 +229,11 @@ class InvoicesScreen(ListScreen):
             (self.tr("Issued"), date_text(v.issued_on)),
             (self.tr("Due"), "" if credit_note else date_text(v.due_on)),
             (self.tr("Terms"), self.tr("%n day(s)", "", v.payment_terms_days) if v.status == "draft" else ""),
+            (self.tr("Vehicle"), v.vehicle.name if v.vehicle else ""),
+            (self.tr("VIN"), v.vehicle.vin if v.vehicle else ""),
+            (self.tr("Plate"), v.vehicle.plate if v.vehicle else ""),
+            (self.tr("Mileage"), self.tr("%1 km").replace("%1", f"{v.mileage_km:,}") if v.mileage_km is not None
+             else ""),
             (self.tr("Reference"), v.reference),
             (self.tr("Reason") if credit_note else self.tr("Notes"), v.notes),
             (self.tr("Printed"), self.tr("%n time(s)", "", v.print_count) if v.print_count else ""),

@@ -8,6 +8,7 @@ functions are plain and may run anywhere.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
@@ -83,6 +84,35 @@ def parse_percent(text: str, *, field: str, required: bool = True) -> int:
 def percent_input_text(rate_bp: int | None) -> str:
     """Basis points as a percentage is typed ("13", "6.5"); empty for None."""
     return "" if rate_bp is None else money.format_rate(rate_bp).rstrip("%")
+
+
+@dataclass(frozen=True)
+class Discount:
+    """A discount as typed: an amount in minor units, or a percentage (``rate_bp``, basis points)
+    that the billing service turns into an amount by its rounding rule."""
+
+    amount: int = 0
+    rate_bp: int | None = None
+
+
+def parse_discount(text: str, currency: str, *, field: str) -> Discount | None:
+    """Typed discount ("50", "¥50.00", "10%", "7.5 ％") → :class:`Discount`; None when empty. A
+    ValidationError names ``field``."""
+    cleaned = text.strip().replace("％", "%")
+    if not cleaned:
+        return None
+    if cleaned.endswith("%"):
+        return Discount(rate_bp=parse_percent(cleaned, field=field))
+    return Discount(amount=parse_money(cleaned, currency, field=field))
+
+
+def discount_input_text(value: Discount | None, currency: str) -> str:
+    """A discount as it is typed ("10%" or an amount); empty for None."""
+    if value is None:
+        return ""
+    if value.rate_bp is not None:
+        return money.format_rate(value.rate_bp).replace(" ", "")
+    return money_input_text(value.amount, currency)
 
 
 class _ParsedEdit(QLineEdit):

@@ -2,12 +2,13 @@
 quantities, payment allocations) is built from a column spec, and knows nothing of the screen.
 
 Cells hold typed values — text, money in minor units, quantities in thousandths, percentages in
-basis points, dates, the value of a choice — read with the same rules as the field widgets of
-:mod:`ui.widgets.fields`. Text that cannot be read stays visible and is marked with the reason; the
-screen can mark cells too (an error the service reported). A *lookup* column hands what was typed
-to a function of the screen (run on the database worker), which may fill other cells of the row.
-Read-only *derived* cells are worked out from the row by a function of the screen (e.g. a line
-total by the billing rule); columns flagged ``total`` are summed in an optional totals row.
+basis points, discounts (an amount, or a percentage typed with "%"), dates, the value of a choice —
+read with the same rules as the field widgets of :mod:`ui.widgets.fields`. Text that cannot be read
+stays visible and is marked with the reason; the screen can mark cells too (an error the service
+reported). A *lookup* column hands what was typed to a function of the screen (run on the database
+worker), which may fill other cells of the row. Read-only *derived* cells are worked out from the
+row by a function of the screen (e.g. a line total by the billing rule); columns flagged ``total``
+are summed in an optional totals row.
 
 Keys: typing starts editing; Enter or Tab keeps the value and moves to the next editable cell, and
 on from the last one to a new line; Shift+Tab moves back; Esc drops the edit; Ctrl+Insert (or the
@@ -59,7 +60,9 @@ from ui.widgets.fields import (
     MoneyEdit,
     PercentEdit,
     QuantityEdit,
+    discount_input_text,
     money_input_text,
+    parse_discount,
     parse_money,
     parse_percent,
     parse_quantity,
@@ -67,8 +70,8 @@ from ui.widgets.fields import (
 )
 from ui.workers import Query
 
-KINDS = ("text", "money", "quantity", "percentage", "date", "choice", "lookup")
-NUMERIC = ("money", "quantity", "percentage")
+KINDS = ("text", "money", "quantity", "percentage", "discount", "date", "choice", "lookup")
+NUMERIC = ("money", "quantity", "percentage", "discount")
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 1
 INCOMPLETE = "—"  # a derived cell or a total that cannot be worked out while a cell is unreadable
 ERROR_BACKGROUND = QColor("#fde8e8")
@@ -249,6 +252,8 @@ class LineModel(QAbstractTableModel):
             return None
         if column.kind == "money":
             return parse_money(text, self.currency, field=column.key)
+        if column.kind == "discount":
+            return parse_discount(text, self.currency, field=column.key)
         if column.kind == "quantity":
             return parse_quantity(text, field=column.key)
         return parse_percent(text, field=column.key)
@@ -262,6 +267,8 @@ class LineModel(QAbstractTableModel):
             return ""
         if column.kind == "money":
             return money_input_text(value, self.currency)
+        if column.kind == "discount":
+            return discount_input_text(value, self.currency)
         if column.kind == "quantity":
             return quantity_text(value)
         if column.kind == "percentage":
@@ -467,6 +474,9 @@ class _Delegate(QStyledItemDelegate):
             editor = combo
         else:
             line = QLineEdit(parent)
+            if column.kind == "discount":
+                line.setAlignment(column.alignment)
+                line.setPlaceholderText(QCoreApplication.translate("LineGrid", "e.g. 50 or 10%"))
             if column.max_length:
                 line.setMaxLength(column.max_length)
             editor = line
