@@ -182,7 +182,9 @@ class PaymentDialog(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
+        self.credit = 0
         self.add_split()
+        self.paid_on.dateChanged.connect(lambda _d: self._show_credit())
         self.hold_excess.toggled.connect(lambda _on: self._update_summary())
         self.held_for.textChanged.connect(lambda _t: self._update_summary())
         self._load_open(selected)
@@ -223,14 +225,20 @@ class PaymentDialog(FormDialog):
                                      "balance": r.balance}, {"invoice_id": r.invoice_id}) for r in rows])
         self.allocations.setVisible(bool(rows))
         self.no_open.setVisible(bool(self.customer_id) and not rows)
+        self._show_credit()
+        self._update_summary()
+
+    def _show_credit(self) -> None:
+        """The credit the customer may spend on a payment of the chosen date: the figure the payments
+        service allows (credit received after that date cannot settle anything on it)."""
         credit = 0
         if self.customer_id:
             credit = payments.credit_available(self.ctx.db, self.ctx.actor, self.customer_id,
                                                on=self.paid_on.value())
+        self.credit = credit
         self.credit_hint.setText(self.tr("Credit held: %1").replace("%1", money_text(credit, self.currency))
                                  if credit else "")
         self.credit_hint.setVisible(bool(credit))
-        self._update_summary()
 
     # --- splits -------------------------------------------------------------------------------
     def add_split(self, *, focus: bool = False) -> _SplitRow:
