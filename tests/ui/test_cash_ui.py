@@ -3,20 +3,30 @@ payment receipts and payment methods, the day-end report and printing."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from services import customers
-from services.billing import payments
+from services.billing import accounting, cashdesk, payments
 from services.billing.payments import PaymentSplit
+from ui.billing.cashdesk import CashDeskScreen
 from ui.billing.payment import PaymentDialog
+from ui.billing.receivables import ReceivablesScreen
+from ui.billing.refund import RefundDialog
 
 
 @pytest.fixture
 def wang(db, owner) -> str:
     return customers.create(db, owner, customers.CustomerInput(name="王伟", phone="13812345678"))
+
+
+def _choose(combo: QComboBox, data) -> None:
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(data))
 
 
 def _hold(db, owner, customer_id: str, amount: int, *, on: date, method: str = "cash") -> str:
@@ -44,3 +54,102 @@ def test_the_credit_held_follows_the_payment_date_and_equals_what_the_service_al
             assert f"¥{expected // 100:,}.00" in dialog.credit_hint.text()
         else:
             assert not dialog.credit_hint.isVisible()
+
+
+# --- refunds --------------------------------------------------------------------------------------
+
+def _journal_balance(db, owner, account_key: str) -> int:
+    lines = accounting.journal_entries(db, owner, start=date.today() - timedelta(days=400), end=date.today())
+    account = next(r.account for r in accounting.get_mapping(db, owner) if r.key == account_key)
+    return sum(line.debit - line.credit for line in lines if line.account == account)
+
+
+def test_a_customer_who_only_holds_credit_is_in_receivables_and_gets_a_cash_refund(
+        qtbot, db, owner, wang, window, settle, when_modal, messages):
+    _hold(db, owner, wang, 50000, on=date.today() - timedelta(days=3))
+    page = window.show_page("receivables")
+    assert isinstance(page, ReceivablesScreen)
+    settle()
+
+    assert [(r.customer_name, r.credit, r.total) for r in page.aging_model.rows] == [("王伟", -50000, -50000)]
+    assert re.sub("<[^>]+>", "", page.aging_totals.text()) == ("Nobody owes anything. Customers hold ¥500.00 in "
+                                                               "credit; net -¥500.00.")
+    aging_total = sum(r.total for r in page.aging_model.rows)
+    assert aging_total == _journal_balance(db, owner, "receivables") + _journal_balance(db, owner, "customer_credit")
+    assert not page.refund_button.isEnabled()
+    page.aging.selectRow(0)
+    assert page.refund_button.isEnabled()
+
+    def refund(dialog: RefundDialog) -> None:
+        assert dialog.amount.text() == "500.00", "prefilled with what may be refunded"
+        assert "¥500.00" in dialog.available_hint.text()
+        _choose(dialog.method, "cash")
+        assert "cash drawer" in dialog.drawer_hint.text()
+        dialog.amount.selectAll()
+        qtbot.keyClicks(dialog.amount, "200")
+        qtbot.keyClicks(dialog.reason, "Order cancelled")
+        qtbot.keyClick(dialog.amount, Qt.Key.Key_Return)
+        settle()
+
+    handled = when_modal(RefundDialog, refund)
+    qtbot.mouseClick(page.refund_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert handled and messages.shown == []
+    rows = payments.payments(db, owner, customer_id=wang)
+    assert [(r.method, r.amount, r.notes) for r in rows] == [("cash", 50000, ""), ("cash", -20000, "Order cancelled")]
+    report = cashdesk.day_report(db, owner, day=date.today())
+    assert (report.cash_refunds, report.expected_cash) == (20000, -20000)
+    assert page.aging_model.rows[0].credit == -30000
+    assert _journal_balance(db, owner, "customer_credit") == -30000
+    lines = accounting.journal_entries(db, owner, start=date.today(), end=date.today())
+    assert {line.reference for line in lines} == {f"RFD-{rows[1].id}"}
+
+
+def test_a_refund_dated_before_the_credit_arrived_is_refused_beside_the_date(
+        qtbot, db, owner, wang, ctx, show, settle):
+    _hold(db, owner, wang, 50000, on=date.today() - timedelta(days=3))
+    dialog = show(RefundDialog(ctx, customer=(wang, "王伟")))
+    day = date.today() - timedelta(days=5)
+    dialog.paid_on.setDate(QDate(day.year, day.month, day.day))
+    assert dialog.available == 0 and "¥0.00" in dialog.available_hint.text()
+    dialog.amount.set_value(10000)
+
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    settle()
+
+    assert dialog.errors.labels["amount"].isVisible()
+    assert payments.payments(db, owner, customer_id=wang)[-1].amount == 50000
+
+
+def test_the_cash_desk_refunds_the_selected_payment_out_of_the_drawer(
+        qtbot, db, owner, wang, window, settle, when_modal, messages):
+    paid = _hold(db, owner, wang, 30000, on=date.today(), method="wechat_pay")
+    cash = _hold(db, owner, wang, 10000, on=date.today())
+    page = window.show_page("cash_desk")
+    assert isinstance(page, CashDeskScreen)
+    settle()
+    assert "¥100.00" in page.expected.text()
+    assert not page.refund_button.isEnabled()
+
+    assert page.payments.select_id(cash)
+    settle()
+    assert page.refund_button.isEnabled()
+
+    def refund(dialog: RefundDialog) -> None:
+        assert dialog.source.currentData() == cash
+        assert dialog.method.currentData() == "cash"
+        assert dialog.amount.text() == "100.00"
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        settle()
+
+    handled = when_modal(RefundDialog, refund)
+    qtbot.mouseClick(page.refund_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert handled and messages.shown == []
+    refund_row = payments.payments(db, owner, customer_id=wang)[-1]
+    assert (refund_row.amount, refund_row.method, refund_row.refund_of_id) == (-10000, "cash", cash)
+    assert "¥0.00" in page.expected.text()
+    assert page.cash_out.text() == "¥100.00"
+    assert paid != cash

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ValidationError
-from services.billing import cashdesk
+from services.billing import cashdesk, payments
 from store.changes import Changes
 from ui.billing.labels import method_labels
 from ui.context import AppContext
@@ -158,8 +158,21 @@ class CashDeskScreen(QWidget):
             noun_plural=self.tr("payments"), empty_text=self.tr("No payments on this day."),
             export_name="payments", value_labels={"method": method_labels()})
         self.payments.fixed_filters["terminal"] = ctx.actor.terminal
+        self.payments.current_changed.connect(self._payment_chosen)
+        self.selected_payment: payments.PaymentRow | None = None
+        self.refund_button = QPushButton(self.tr("&Refund…"))
+        self.refund_button.setObjectName("refundPayment")
+        self.refund_button.setToolTip(self.tr("Pay back what is left of the selected payment"))
+        self.refund_button.clicked.connect(self.refund_selected)
+        self.refund_button.setVisible(ctx.can("payment.refund"))
+        self.refund_button.setEnabled(False)
         payments_box = QGroupBox(self.tr("Payments of the day"))
-        QVBoxLayout(payments_box).addWidget(self.payments)
+        pl = QVBoxLayout(payments_box)
+        pl.addWidget(self.payments)
+        self.payment_buttons = QHBoxLayout()
+        self.payment_buttons.addStretch(1)
+        self.payment_buttons.addWidget(self.refund_button)
+        pl.addLayout(self.payment_buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -256,6 +269,34 @@ class CashDeskScreen(QWidget):
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("payment", "cash_day", "setting"):
             self.load()
+
+    # --- the selected payment -------------------------------------------------------------------
+    def _payment_chosen(self, payment_id: str) -> None:
+        self.selected_payment = None
+        self._payment_buttons()
+        if not payment_id:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def show(row: payments.PaymentRow) -> None:
+            if self.payments.selected_id() == row.id:
+                self.selected_payment = row
+                self._payment_buttons()
+
+        Query(self, lambda: payments.payment(db, actor, payment_id)).success(show).run()
+
+    def _payment_buttons(self) -> None:
+        row = self.selected_payment
+        self.refund_button.setEnabled(row is not None and row.amount > 0 and row.allocated < row.amount)
+
+    def refund_selected(self) -> None:
+        """Refund what is left of the selected receipt (a cash refund leaves the drawer)."""
+        from ui.billing.refund import RefundDialog
+
+        row = self.selected_payment
+        if row is None or not self.refund_button.isEnabled():
+            return
+        RefundDialog.ask(self.ctx, customer=(row.customer_id, row.customer_name), payment_id=row.id, parent=self)
 
     # --- actions ------------------------------------------------------------------------------
     def save_float(self) -> None:

@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import DomainError, PermissionDenied, ValidationError
-from models.billing import PAYMENT_METHODS
 from services.billing import invoices, payments, receivables
-from ui.billing.labels import method_labels
+from ui.billing.labels import method_choices
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
@@ -183,6 +182,7 @@ class PaymentDialog(FormDialog):
         layout.addWidget(self.buttons)
 
         self.credit = 0
+        self.method_choices = method_choices(ctx)
         self.add_split()
         self.paid_on.dateChanged.connect(lambda _d: self._show_credit())
         self.hold_excess.toggled.connect(lambda _on: self._update_summary())
@@ -243,9 +243,8 @@ class PaymentDialog(FormDialog):
     # --- splits -------------------------------------------------------------------------------
     def add_split(self, *, focus: bool = False) -> _SplitRow:
         method = QComboBox()
-        for code, label in method_labels().items():
-            if code in PAYMENT_METHODS:
-                method.addItem(label, code)
+        for code, label in self.method_choices:
+            method.addItem(label, code)
         amount = MoneyEdit(self.currency)
         amount.setMinimumWidth(140)
         reference = QLineEdit()

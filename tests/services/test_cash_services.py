@@ -1,0 +1,83 @@
+"""The cash desk's services on a real database: refunds and their dates, payment methods as the
+dealership configures them, payment receipts and the day-end report."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from core.errors import PermissionDenied, ValidationError
+from services.billing import methods, payments
+from services.billing.methods import MethodInput
+from services.billing.payments import PaymentSplit
+from tests.services.billing_samples import customer
+
+ON = date(2026, 3, 2)
+
+
+def _hold(db, owner, customer_id: str, amount: int, *, on: date = ON, method: str = "cash") -> str:
+    return payments.take_payment(db, owner, customer_id=customer_id, splits=[PaymentSplit(method, amount)],
+                                 hold_excess=True, on=on)[0]
+
+
+# --- refunds --------------------------------------------------------------------------------------
+
+def test_credit_cannot_be_refunded_before_it_was_received(db, owner):
+    cid = customer(db, owner)
+    first = _hold(db, owner, cid, 5000, on=ON)
+    _hold(db, owner, cid, 3000, on=ON + timedelta(days=5))
+
+    assert payments.refund_available(db, owner, cid, on=ON - timedelta(days=1)) == 0
+    assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=1)) == 5000
+    assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=5)) == 8000
+    assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=5), refund_of_id=first) == 5000
+    with pytest.raises(ValidationError) as exc:
+        payments.refund(db, owner, customer_id=cid, amount=5001, method="cash", on=ON + timedelta(days=1))
+    assert exc.value.field == "amount"
+    payments.refund(db, owner, customer_id=cid, amount=5000, method="cash", on=ON + timedelta(days=1))
+    assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=6)) == 3000
+
+
+# --- payment methods ------------------------------------------------------------------------------
+
+def test_the_standard_methods_include_the_chinese_wallets_and_unionpay(db, owner):
+    codes = [m.code for m in methods.methods(db, owner)]
+    assert codes[:5] == ["cash", "wechat_pay", "alipay", "unionpay_card", "bank_transfer"]
+    assert "deposit" not in codes
+    cid = customer(db, owner)
+    for code in ("wechat_pay", "alipay", "unionpay_card", "bank_transfer"):
+        _hold(db, owner, cid, 100, method=code)
+
+
+def test_methods_are_ordered_switched_off_and_added_and_a_used_one_is_only_switched_off(db, owner, actor_for):
+    rows = [MethodInput(m.code, m.active) for m in methods.methods(db, owner)]
+    rows = [MethodInput("alipay"), *[r for r in rows if r.code != "alipay"]]
+    rows = [MethodInput(r.code, r.code != "voucher") for r in rows] + [MethodInput("", True, "  Company  cheque ")]
+    codes = methods.save_methods(db, owner, rows)
+    listed = methods.methods(db, owner)
+    assert [m.code for m in listed][:2] == ["alipay", "cash"]
+    own = listed[-1]
+    assert (own.name, own.standard, own.active, own.in_use) == ("Company cheque", False, True, False)
+    assert codes[-1] == own.code and methods.is_own_code(own.code)
+
+    cid = customer(db, owner)
+    with pytest.raises(ValidationError) as exc:
+        _hold(db, owner, cid, 100, method="voucher")
+    assert exc.value.field == "splits[1].method"
+    _hold(db, owner, cid, 100, method=own.code)
+    assert methods.methods(db, owner)[-1].in_use
+
+    without_own = [MethodInput(m.code, m.active) for m in methods.methods(db, owner) if m.code != own.code]
+    with pytest.raises(ValidationError, match="used by payments"):
+        methods.save_methods(db, owner, without_own)
+    with pytest.raises(ValidationError, match="cannot be removed"):
+        methods.save_methods(db, owner, [r for r in without_own if r.code != "cash"])
+    with pytest.raises(ValidationError) as exc:
+        methods.save_methods(db, owner, [MethodInput(m.code, False, m.name) for m in methods.methods(db, owner)])
+    assert exc.value.field == "methods"
+    methods.save_methods(db, owner, [MethodInput(m.code, m.code != own.code, m.name)
+                                     for m in methods.methods(db, owner)])
+    assert own.code not in methods.offered(db)
+    with pytest.raises(PermissionDenied):
+        methods.save_methods(db, actor_for("cashier"), rows)
