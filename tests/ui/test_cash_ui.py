@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox
 
 from services import customers
-from services.billing import accounting, cashdesk, payments
+from services.billing import accounting, cashdesk, invoices, payments
+from services.billing.invoices import DraftInput, LineInput
 from services.billing.payments import PaymentSplit
+from ui import printing
 from ui.billing.cashdesk import CashDeskScreen
+from ui.billing.invoices import InvoicesScreen
 from ui.billing.payment import PaymentDialog
 from ui.billing.receivables import ReceivablesScreen
 from ui.billing.refund import RefundDialog
@@ -153,3 +159,83 @@ def test_the_cash_desk_refunds_the_selected_payment_out_of_the_drawer(
     assert "¥0.00" in page.expected.text()
     assert page.cash_out.text() == "¥100.00"
     assert paid != cash
+
+
+# --- printing -------------------------------------------------------------------------------------
+
+@pytest.fixture
+def printer(monkeypatch, tmp_path) -> Path:
+    """A printer set up on this computer, printing into a PDF file (whose path is returned)."""
+    out = tmp_path / "printed.pdf"
+
+    def make() -> QPrinter:
+        target = QPrinter(QPrinter.PrinterMode.HighResolution)
+        target.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        target.setOutputFileName(str(out))
+        return target
+
+    monkeypatch.setattr(printing, "printers_available", lambda: True)
+    monkeypatch.setattr(printing, "make_printer", make)
+    return out
+
+
+def _print_from_preview(dialog: QPrintPreviewDialog) -> None:
+    """What the preview's Print button does once the print dialog is confirmed."""
+    dialog.paintRequested.emit(dialog.printer())
+    dialog.accept()
+
+
+def _posted_invoice(db, owner, customer_id: str) -> str:
+    invoice_id = invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=customer_id, lines=[
+        LineInput(description="Labour", quantity_milli=1000, unit_price=30000, item_type="labour")]))
+    invoices.post(db, owner, invoice_id)
+    return invoice_id
+
+
+def _invoices_screen(qtbot, window, settle, invoice_id: str) -> InvoicesScreen:
+    screen = window.show_page("invoices")
+    settle()
+    screen.list.reload()
+    assert screen.list.select_id(invoice_id)
+    qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
+    return screen
+
+
+def test_an_invoice_prints_through_the_preview_and_counts_once_it_was_sent(
+        qtbot, db, owner, wang, window, settle, when_modal, messages, printer):
+    invoice_id = _posted_invoice(db, owner, wang)
+    screen = _invoices_screen(qtbot, window, settle, invoice_id)
+
+    cancelled = when_modal(QPrintPreviewDialog, lambda dialog: dialog.reject())
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    qtbot.waitUntil(lambda: bool(cancelled))
+    settle()
+    assert invoices.get(db, owner, invoice_id).print_count == 0, "a print not sent is not counted"
+    assert not printer.exists()
+
+    sent = when_modal(QPrintPreviewDialog, _print_from_preview)
+    screen.print_button.click()
+    settle()
+    qtbot.waitUntil(lambda: bool(sent))
+    settle()
+
+    assert messages.shown == []
+    assert invoices.get(db, owner, invoice_id).print_count == 1
+    assert len(PdfReader(printer).pages) == 1
+    assert "Printed" in screen.detail.toPlainText()
+
+
+def test_with_no_printer_nothing_counts_as_printed_and_saving_a_pdf_is_offered(
+        qtbot, db, owner, wang, window, settle, messages, monkeypatch):
+    monkeypatch.setattr(printing, "printers_available", lambda: False)
+    invoice_id = _posted_invoice(db, owner, wang)
+    screen = _invoices_screen(qtbot, window, settle, invoice_id)
+
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle()
+
+    assert [m.kind for m in messages.shown] == ["box"]
+    assert "No printer is set up" in messages.shown[0].text
+    assert "Save it as a PDF" in messages.shown[0].text
+    assert invoices.get(db, owner, invoice_id).print_count == 0
