@@ -16,6 +16,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import check_amount, format_money
@@ -227,9 +228,11 @@ def _customer(session: Session, customer_id: str) -> Customer:
 
 
 def _check_day_open(session: Session, terminal: str, day: date) -> None:
+    """A closed day that is over takes no more payments; money taken later on the day that was closed
+    counts in the next day's cash (services/billing/cashdesk.py)."""
     closed = session.execute(select(CashDay.closed_at).where(
         CashDay.terminal_code == terminal, CashDay.day == day)).scalar()
-    if closed is not None:
+    if closed is not None and day != clock.today():
         raise ValidationError("paid_on", f"The cash desk day {day.isoformat()} of terminal {terminal} is closed; "
                                          "record the payment on an open day")
 

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from core import clock
 from core.errors import PermissionDenied, ValidationError
-from services.billing import methods, payments
+from services.billing import cashdesk, methods, payments
 from services.billing.methods import MethodInput
 from services.billing.payments import PaymentSplit
 from tests.services.billing_samples import customer
@@ -81,3 +82,38 @@ def test_methods_are_ordered_switched_off_and_added_and_a_used_one_is_only_switc
     assert own.code not in methods.offered(db)
     with pytest.raises(PermissionDenied):
         methods.save_methods(db, actor_for("cashier"), rows)
+
+
+# --- the cash-desk day ----------------------------------------------------------------------------
+
+def test_a_counted_difference_needs_a_note(db, owner):
+    cid = customer(db, owner)
+    _hold(db, owner, cid, 5000, on=date.today())
+    with pytest.raises(ValidationError) as exc:
+        cashdesk.close_day(db, owner, day=date.today(), counted_cash=4900, notes="  ")
+    assert exc.value.field == "notes"
+    assert not cashdesk.day_report(db, owner, day=date.today()).closed
+    report = cashdesk.close_day(db, owner, day=date.today(), counted_cash=4900, notes="Change given twice")
+    assert (report.difference, report.notes) == (-100, "Change given twice")
+
+
+def test_money_taken_after_the_close_counts_in_the_next_day_which_opens_by_itself(db, owner, monkeypatch):
+    cid = customer(db, owner)
+    day = date.today() - timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: day)
+    _hold(db, owner, cid, 5000, on=day)
+    cashdesk.close_day(db, owner, day=day, counted_cash=5000)
+    late = _hold(db, owner, cid, 700, on=day)  # the desk is still open after the count
+
+    closed = cashdesk.day_report(db, owner, day=day)
+    assert (closed.cash_receipts, closed.expected_cash, closed.counted_cash) == (5000, 5000, 5000)
+    monkeypatch.setattr(clock, "today", lambda: day + timedelta(days=1))
+    with pytest.raises(ValidationError) as exc:
+        _hold(db, owner, cid, 100, on=day)
+    assert exc.value.field == "paid_on"
+    nxt = cashdesk.day_report(db, owner, day=day + timedelta(days=1))
+    assert (nxt.closed, nxt.opening_float, nxt.cash_receipts, nxt.expected_cash, nxt.carried_in) == (
+        False, 5000, 700, 5700, 1)
+    assert [p.paid_on for p in payments.payments(db, owner, customer_id=cid) if p.id == late] == [day]
+    cashdesk.close_day(db, owner, day=day + timedelta(days=1), counted_cash=5700)
+    assert cashdesk.day_report(db, owner, day=day + timedelta(days=1)).difference == 0

@@ -239,3 +239,28 @@ def test_with_no_printer_nothing_counts_as_printed_and_saving_a_pdf_is_offered(
     assert "No printer is set up" in messages.shown[0].text
     assert "Save it as a PDF" in messages.shown[0].text
     assert invoices.get(db, owner, invoice_id).print_count == 0
+
+
+# --- the cash-desk day ----------------------------------------------------------------------------
+
+def test_a_difference_without_a_note_is_refused_and_the_closed_day_explains_later_payments(
+        qtbot, db, owner, wang, ctx, show, settle, messages):
+    _hold(db, owner, wang, 50000, on=date.today())
+    page = show(CashDeskScreen(ctx))
+    settle()
+
+    qtbot.keyClicks(page.counted, "480")
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert messages.shown == []
+    assert page.errors.labels["notes"].isVisible()
+    assert "give the reason" in page.errors.labels["notes"].text()
+    assert not cashdesk.day_report(db, owner, day=date.today()).closed
+
+    qtbot.keyClicks(page.notes, "Short by 20")
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [m.kind for m in messages.shown] == ["question"]
+    assert cashdesk.day_report(db, owner, day=date.today()).notes == "Short by 20"
+    assert "counts in tomorrow's cash" in page.closed_hint.text()
+    assert page.closed_hint.isVisible()

@@ -245,13 +245,20 @@ class CashDeskScreen(QWidget):
             self.counted.set_value(r.counted_cash)
             self.notes.setText(r.notes)
             self.state_label.setText(self.tr("Closed"))
-            self.closed_hint.setText(self.tr("Closed by %1 at %2. A closed day cannot be changed.")
-                                     .replace("%1", r.closed_by).replace("%2", local_datetime(r.closed_at)))
+            hint = (self.tr("Closed by %1 at %2. A closed day cannot be changed.")
+                    .replace("%1", r.closed_by).replace("%2", local_datetime(r.closed_at)))
+            if r.day == date.today():
+                hint += " " + self.tr("Payments taken from now on are still dated today, but their money "
+                                      "counts in tomorrow's cash, which opens by itself with the cash counted "
+                                      "now as its float.")
+            self.closed_hint.setText(hint)
         else:
             self.counted.clear()
             self.notes.clear()
             self.state_label.setText(self.tr("Open"))
-            self.closed_hint.setText("")
+            self.closed_hint.setText(
+                self.tr("%n payment(s) taken after the day before was closed count in this day's cash.", "",
+                        r.carried_in) if r.carried_in else "")
         self.state_label.setStyleSheet("color:#6b7280; font-weight:600" if r.closed
                                        else "color:#1f7a3a; font-weight:600")
         self._show_difference()
@@ -320,6 +327,10 @@ class CashDeskScreen(QWidget):
             counted = self.counted.value()
         except ValidationError as exc:
             self.errors.show(exc)
+            return
+        if counted != r.expected_cash and not self.notes.text().strip():
+            self.errors.show(ValidationError("notes", self.tr("The count differs from the expected cash: "
+                                                              "give the reason")))
             return
         day = self.selected_day()
         answer = QMessageBox.question(

@@ -40,7 +40,7 @@ def method_labels(ctx: AppContext | None = None) -> dict[str, str]:
         "wechat_pay": QCoreApplication.translate("BillingLabels", "WeChat Pay"),
         "alipay": QCoreApplication.translate("BillingLabels", "Alipay"),
         "unionpay_card": QCoreApplication.translate("BillingLabels", "UnionPay card"),
-        "card": QCoreApplication.translate("BillingLabels", "Other card"),
+        "card": QCoreApplication.translate("BillingLabels", "Card"),
         "bank_transfer": QCoreApplication.translate("BillingLabels", "Bank transfer"),
         "finance_payout": QCoreApplication.translate("BillingLabels", "Finance company payout"),
         "insurance_payout": QCoreApplication.translate("BillingLabels", "Insurance payout"),
