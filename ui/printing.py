@@ -17,10 +17,6 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo, QPrintPreviewDialog
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def printers_available() -> bool:
     """Whether this computer has a printer Qt can print to."""
     return bool(QPrinterInfo.availablePrinterNames())
@@ -84,7 +80,7 @@ def print_pdf(parent: QWidget | None, path: Path, *, title: str, save_name: str,
     printer = make_printer()
     printer.setDocName(title)
     preview = QPrintPreviewDialog(printer, parent)
-    preview.setWindowTitle(_tr("Print %1").replace("%1", title))
+    preview.setWindowTitle(QCoreApplication.translate("Printing", "Print %1").replace("%1", title))
     preview.resize(900, 700)
     preview.paintRequested.connect(lambda target: render_pdf(path, target))
     sent = preview.exec() == QPrintPreviewDialog.DialogCode.Accepted
@@ -95,20 +91,24 @@ def print_pdf(parent: QWidget | None, path: Path, *, title: str, save_name: str,
 def offer_save(parent: QWidget | None, path: Path, *, save_name: str,
                saved: Callable[[Path], None] | None = None) -> Path | None:
     """Nothing can print here: say so, and save the PDF where the user chooses if they want it."""
-    reason = (_tr("No printer is set up on this computer.") if pdf_support()
-              else _tr("Printing needs the Qt PDF module, which is not installed."))
+    reason = (QCoreApplication.translate("Printing", "No printer is set up on this computer.") if pdf_support()
+              else QCoreApplication.translate("Printing", "Printing needs the Qt PDF module, which is not installed."))
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("Cannot print"))
-    box.setText(reason + " " + _tr("Nothing was printed, and it does not count as printed."))
-    box.setInformativeText(_tr("Save it as a PDF instead, to print it on another computer or send it?"))
-    save = box.addButton(_tr("&Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(QCoreApplication.translate("Printing", "Cannot print"))
+    box.setText(reason + " " + QCoreApplication.translate(
+        "Printing", "Nothing was printed, and it does not count as printed."))
+    box.setInformativeText(QCoreApplication.translate(
+        "Printing", "Save it as a PDF instead, to print it on another computer or send it?"))
+    save = box.addButton(QCoreApplication.translate("Printing", "&Save as PDF…"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(save)
     box.exec()
     if box.clickedButton() is not save:
         return None
-    target, _filter = QFileDialog.getSaveFileName(parent, _tr("Save PDF"), save_name, _tr("PDF document (*.pdf)"))
+    target, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("Printing", "Save PDF"), save_name,
+        QCoreApplication.translate("Printing", "PDF document (*.pdf)"))
     if not target:
         return None
     from services import files
@@ -124,3 +124,25 @@ def offer_save(parent: QWidget | None, path: Path, *, save_name: str,
     if saved is not None:
         saved(Path(target))
     return Path(target)
+
+
+def print_document(parent: QWidget, write: Callable[[Path], Path], *, title: str, save_name: str,
+                   sent: Callable[[], None] | None = None) -> None:
+    """Write a document with ``write(path)`` on the database worker into a fresh temporary file, then
+    preview and print it (:func:`print_pdf`); ``sent`` runs once it was sent to a printer."""
+    import tempfile
+    from datetime import datetime
+
+    from ui.workers import Op
+
+    folder = Path(tempfile.gettempdir()) / "forecourt-print"
+    folder.mkdir(parents=True, exist_ok=True)
+    # A fresh name each time: a previous print may still hold its file open.
+    out = folder / f"{Path(save_name).stem}-{datetime.now():%H%M%S%f}.pdf"
+
+    def done(path: Path) -> None:
+        if print_pdf(parent, Path(path), title=title, save_name=save_name) and sent is not None:
+            sent()
+
+    Op(parent, lambda _p, _c: write(out), title=QCoreApplication.translate("Printing", "Writing PDF"),
+       cancellable=False).success(done).run()

@@ -54,6 +54,9 @@ KIND_LABELS = {
 }
 METHOD_LABELS = {
     "cash": "Cash 现金",
+    "wechat_pay": "WeChat Pay 微信支付",
+    "alipay": "Alipay 支付宝",
+    "unionpay_card": "UnionPay card 银联卡",
     "card": "Card 刷卡",
     "bank_transfer": "Bank transfer 银行转账",
     "finance_payout": "Finance payout 金融放款",

@@ -9,10 +9,10 @@ import pytest
 
 from core import clock
 from core.errors import PermissionDenied, ValidationError
-from services.billing import cashdesk, methods, payments
+from services.billing import cashdesk, methods, payments, receipts
 from services.billing.methods import MethodInput
 from services.billing.payments import PaymentSplit
-from tests.services.billing_samples import customer
+from tests.services.billing_samples import customer, line, number, posted
 
 ON = date(2026, 3, 2)
 
@@ -117,3 +117,39 @@ def test_money_taken_after_the_close_counts_in_the_next_day_which_opens_by_itsel
     assert [p.paid_on for p in payments.payments(db, owner, customer_id=cid) if p.id == late] == [day]
     cashdesk.close_day(db, owner, day=day + timedelta(days=1), counted_cash=5700)
     assert cashdesk.day_report(db, owner, day=day + timedelta(days=1)).difference == 0
+
+
+# --- printed documents ----------------------------------------------------------------------------
+
+def _text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_a_receipt_names_the_method_the_invoices_settled_and_the_credit_held(db, owner, tmp_path):
+    cid = customer(db, owner, "王伟")
+    iid = posted(db, owner, cid, line(price=10000), on=ON)
+    pid = payments.take_payment(db, owner, customer_id=cid, splits=[PaymentSplit("wechat_pay", 15000, "WX-1")],
+                                allocations={number(db, owner, iid): 10000}, hold_excess=True, on=ON)[0]
+    out = receipts.receipt_pdf(db, owner, pid, tmp_path / "receipt.pdf")
+    text = _text(out)
+    for expected in ("RECEIPT", "收款收据", "王伟", "微信支付", "WX-1", number(db, owner, iid), "100.00", "50.00",
+                     "150.00", receipts.receipt_number(payments.payment(db, owner, pid))):
+        assert expected in text
+
+    refund = payments.refund(db, owner, customer_id=cid, amount=5000, method="cash", refund_of_id=pid,
+                             reason="Deposit returned", on=ON)
+    text = _text(receipts.receipt_pdf(db, owner, refund, tmp_path / "refund.pdf"))
+    assert "REFUND" in text and "Deposit returned" in text and "50.00" in text
+
+
+def test_the_day_end_report_shows_the_count_the_difference_and_its_reason(db, owner, tmp_path):
+    cid = customer(db, owner, "李娜")
+    _hold(db, owner, cid, 5000, on=date.today())
+    _hold(db, owner, cid, 3000, on=date.today(), method="alipay")
+    cashdesk.close_day(db, owner, day=date.today(), counted_cash=4950, notes="Coin dropped 少了硬币")
+    text = _text(receipts.day_report_pdf(db, owner, date.today(), tmp_path / "day.pdf"))
+    for expected in ("CASH DESK DAY", "收银日结", "支付宝", "李娜", "49.50", "50.00", "-0.50", "Coin dropped",
+                     "少了硬币", "80.00"):
+        assert expected in text

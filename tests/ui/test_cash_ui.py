@@ -264,3 +264,32 @@ def test_a_difference_without_a_note_is_refused_and_the_closed_day_explains_late
     assert cashdesk.day_report(db, owner, day=date.today()).notes == "Short by 20"
     assert "counts in tomorrow's cash" in page.closed_hint.text()
     assert page.closed_hint.isVisible()
+
+
+def test_the_cash_desk_prints_a_payment_receipt_and_the_day_end_report(
+        qtbot, db, owner, wang, window, settle, when_modal, messages, printer, monkeypatch):
+    paid = _hold(db, owner, wang, 30000, on=date.today(), method="alipay")
+    page = window.show_page("cash_desk")
+    settle()
+    assert not page.receipt_button.isEnabled()
+    assert page.payments.select_id(paid)
+    settle()
+    assert page.receipt_button.isEnabled()
+
+    titles: list[str] = []
+
+    def print_it(dialog: QPrintPreviewDialog) -> None:
+        titles.append(dialog.windowTitle())
+        _print_from_preview(dialog)
+
+    sent = when_modal(QPrintPreviewDialog, print_it)
+    qtbot.mouseClick(page.receipt_button, Qt.MouseButton.LeftButton)
+    settle()
+    qtbot.waitUntil(lambda: bool(sent))
+    assert len(PdfReader(printer).pages) == 1
+    assert titles[0].startswith("Print RT1-")
+
+    monkeypatch.setattr(printing, "printers_available", lambda: False)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [m.kind for m in messages.shown] == ["box"] and "No printer" in messages.shown[0].text

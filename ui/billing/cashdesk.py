@@ -139,7 +139,13 @@ class CashDeskScreen(QWidget):
         dl = QVBoxLayout(drawer)
         dl.addLayout(form)
         dl.addWidget(self.closed_hint)
+        self.report_button = QPushButton(self.tr("Day &report…"))
+        self.report_button.setObjectName("dayReport")
+        self.report_button.setToolTip(self.tr("Print the day-end report: receipts by method, the count, the "
+                                              "difference and its reason"))
+        self.report_button.clicked.connect(self.print_day_report)
         row = QHBoxLayout()
+        row.addWidget(self.report_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         dl.addLayout(row)
@@ -169,8 +175,14 @@ class CashDeskScreen(QWidget):
         payments_box = QGroupBox(self.tr("Payments of the day"))
         pl = QVBoxLayout(payments_box)
         pl.addWidget(self.payments)
+        self.receipt_button = QPushButton(self.tr("Print r&eceipt…"))
+        self.receipt_button.setObjectName("printReceipt")
+        self.receipt_button.setToolTip(self.tr("Print the receipt of the selected payment or refund"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.receipt_button.setEnabled(False)
         self.payment_buttons = QHBoxLayout()
         self.payment_buttons.addStretch(1)
+        self.payment_buttons.addWidget(self.receipt_button)
         self.payment_buttons.addWidget(self.refund_button)
         pl.addLayout(self.payment_buttons)
 
@@ -295,6 +307,29 @@ class CashDeskScreen(QWidget):
     def _payment_buttons(self) -> None:
         row = self.selected_payment
         self.refund_button.setEnabled(row is not None and row.amount > 0 and row.allocated < row.amount)
+        self.receipt_button.setEnabled(row is not None)
+
+    def print_receipt(self) -> None:
+        """Preview and print the selected payment's receipt (or a refund's slip)."""
+        from services.billing import receipts
+        from ui.printing import print_document
+
+        row = self.selected_payment
+        if row is None:
+            return
+        db, actor, number = self.ctx.db, self.ctx.actor, receipts.receipt_number(row)
+        print_document(self, lambda out: receipts.receipt_pdf(db, actor, row.id, out), title=number,
+                       save_name=f"{number}.pdf")
+
+    def print_day_report(self) -> None:
+        """Preview and print the day-end report of the day shown (provisional while the day is open)."""
+        from services.billing import receipts
+        from ui.printing import print_document
+
+        db, actor, day = self.ctx.db, self.ctx.actor, self.selected_day()
+        name = f"cash-day-{day:%Y%m%d}.pdf"
+        print_document(self, lambda out: receipts.day_report_pdf(db, actor, day, out),
+                       title=self.tr("Cash desk day %1").replace("%1", day.isoformat()), save_name=name)
 
     def refund_selected(self) -> None:
         """Refund what is left of the selected receipt (a cash refund leaves the drawer)."""
