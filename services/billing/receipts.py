@@ -140,9 +140,10 @@ def day_report_pdf(db: Database, actor: Actor, day: date, out: Path, *, terminal
         from reportlab.platypus import KeepTogether, Spacer
 
         width = pdf.CONTENT_WIDTH
-        state = (f"Closed 已结 · {report.closed_by} · {report.closed_at:%Y-%m-%d %H:%M} UTC" if report.closed
+        state = (f"Closed 已结 {report.closed_at:%Y-%m-%d %H:%M} UTC" if report.closed
                  else "Open, provisional 未结（临时）")
-        head = [("Day 日期", day.isoformat()), ("Terminal 终端", report.terminal), ("State 状态", state)]
+        head = [("Day 日期", day.isoformat()), ("Terminal 终端", report.terminal), ("State 状态", state),
+                ("Closed by 结账人", report.closed_by)]
         right: list[Flowable] = [pdf.para(DAY_TITLE, "title"), Spacer(1, 3 * mm),
                                  pdf.key_values(head, width=width * 0.45, label_width=26 * mm, align="right")]
         dealer = Party(dealership.name, dealership.address, dealership.phone, dealership.tax_id)
