@@ -24,7 +24,10 @@ from models.base import ID, Audited, Base, SyncedMixin
 INVOICE_KINDS = ("vehicle_sale", "workshop", "counter_sale", "other", "credit_note")
 INVOICE_STATUSES = ("draft", "posted")
 ITEM_TYPES = ("vehicle", "labour", "part", "fee", "accessory", "other")
-PAYMENT_METHODS = ("cash", "card", "bank_transfer", "finance_payout", "insurance_payout", "voucher", "deposit")
+# The standard payment methods; the dealership orders them, switches them off and adds its own in the
+# settings (services/billing/methods.py). "deposit" spends credit already held and is always offered.
+PAYMENT_METHODS = ("cash", "wechat_pay", "alipay", "unionpay_card", "bank_transfer", "card", "finance_payout",
+                   "insurance_payout", "voucher", "deposit")
 
 
 class Invoice(SyncedMixin, Audited, Base):

@@ -591,6 +591,18 @@
         <translation>现金</translation>
     </message>
     <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>刷卡</translation>
     </message>
@@ -726,6 +738,14 @@
         <translation>钱箱</translation>
     </message>
     <message>
+        <source>Day &amp;report…</source>
+        <translation>日结报表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Print the day-end report: receipts by method, the count, the difference and its reason</source>
+        <translation>打印日结报表：按方式汇总的收款、点钞金额、差额及原因</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -758,8 +778,24 @@
         <translation>当日没有收款。</translation>
     </message>
     <message>
+        <source>&amp;Refund…</source>
+        <translation>退款(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Pay back what is left of the selected payment</source>
+        <translation>退还所选收款中尚未冲抵的部分</translation>
+    </message>
+    <message>
         <source>Payments of the day</source>
         <translation>当日收款</translation>
+    </message>
+    <message>
+        <source>Print r&amp;eceipt…</source>
+        <translation>打印收据(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Print the receipt of the selected payment or refund</source>
+        <translation>打印所选收款或退款的收据</translation>
     </message>
     <message>
         <source>Terminal %1</source>
@@ -778,12 +814,30 @@
         <translation>已由 %1 于 %2 日结。已日结的日期不能再更改。</translation>
     </message>
     <message>
+        <source>Payments taken from now on are still dated today, but their money counts in tomorrow&apos;s cash, which opens by itself with the cash counted now as its float.</source>
+        <translation>此后收取的款项日期仍为今天，但计入明天的现金；明天会自动开账，并以本次点钞金额作为备用金。</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>未日结</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payment(s) taken after the day before was closed count in this day&apos;s cash.</source>
+        <translation>
+            <numerusform>前一日结账后收取的 %n 笔款项计入本日现金。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cash desk day %1</source>
+        <translation>收银日结 %1</translation>
     </message>
     <message>
         <source>Count the cash in the drawer and enter it</source>
         <translation>请清点钱箱中的现金并输入</translation>
+    </message>
+    <message>
+        <source>The count differs from the expected cash: give the reason</source>
+        <translation>点钞金额与应有现金不符：请说明原因</translation>
     </message>
     <message>
         <source>Close day</source>
@@ -2084,6 +2138,14 @@
         <translation>红字发票 %1 已开具。</translation>
     </message>
     <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>已发送到打印机。</translation>
+    </message>
+    <message>
         <source>Save invoice PDF</source>
         <translation>保存发票 PDF</translation>
     </message>
@@ -3128,6 +3190,49 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer.</source>
+        <translation>这台电脑没有设置打印机。</translation>
+    </message>
+    <message>
+        <source>Printing needs the Qt PDF module, which is not installed.</source>
+        <translation>打印需要 Qt PDF 模块，但尚未安装。</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>无法打印</translation>
+    </message>
+    <message>
+        <source>Nothing was printed, and it does not count as printed.</source>
+        <translation>没有打印任何内容，也不计为已打印。</translation>
+    </message>
+    <message>
+        <source>Save it as a PDF instead, to print it on another computer or send it?</source>
+        <translation>改为另存为 PDF，以便在其他电脑上打印或发送？</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing PDF</source>
+        <translation>正在生成 PDF</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Working…</source>
@@ -3382,6 +3487,14 @@
         <translation>向所选客户收款（Ctrl+Shift+P）</translation>
     </message>
     <message>
+        <source>Re&amp;fund credit…</source>
+        <translation>退还余额(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Pay back credit the selected customer holds</source>
+        <translation>退还所选客户持有的预收款余额</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3468,8 +3581,20 @@
         </translation>
     </message>
     <message>
+        <source>Nobody owes anything.</source>
+        <translation>没有任何欠款。</translation>
+    </message>
+    <message>
+        <source>Customers hold %1 in credit; net %2.</source>
+        <translation>客户持有预收款 %1；净额 %2。</translation>
+    </message>
+    <message>
         <source>No customer with an open balance matches your search.</source>
         <translation>没有符合搜索条件且有未收余额的客户。</translation>
+    </message>
+    <message>
+        <source>Refund recorded.</source>
+        <translation>退款已记录。</translation>
     </message>
     <message>
         <source>Save statement</source>
@@ -3549,6 +3674,65 @@
     <message>
         <source>Goods received for customers&apos; back orders are set aside:</source>
         <translation>为客户欠货收到的货物已预留：</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund to %1</source>
+        <translation>退款给 %1</translation>
+    </message>
+    <message>
+        <source>Credit held by the customer</source>
+        <translation>客户持有的预收款余额</translation>
+    </message>
+    <message>
+        <source>Payment of %1 · %2 · %3 left</source>
+        <translation>%1 的收款 · %2 · 剩余 %3</translation>
+    </message>
+    <message>
+        <source>Why the money goes back, for the receipt and the audit trail</source>
+        <translation>退款原因，将打印在单据上并记入审计记录</translation>
+    </message>
+    <message>
+        <source>Refund &amp;of</source>
+        <translation>退款来源(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Refund</source>
+        <translation>退款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record the refund (Enter)</source>
+        <translation>记录退款（回车）</translation>
+    </message>
+    <message>
+        <source>Up to %1 can be refunded on %2.</source>
+        <translation>%2 最多可退 %1。</translation>
+    </message>
+    <message>
+        <source>Paid out of the cash drawer: the cash expected at the day&apos;s close falls by this amount.</source>
+        <translation>从钱箱付出：日结时的应有现金相应减少。</translation>
+    </message>
+    <message>
+        <source>Paid back through the method chosen; the cash drawer is not touched.</source>
+        <translation>通过所选方式退还，不动用钱箱现金。</translation>
     </message>
 </context>
 <context>

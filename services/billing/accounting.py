@@ -80,6 +80,7 @@ from models.billing import (
 from models.crm import Customer
 from models.parts import StockMovement
 from services import files, settings
+from services.billing import methods
 from services.billing.margin import line_cost_sql
 from services.parts.stock import stock_value, valued_movements
 from services.permissions import require
@@ -117,7 +118,8 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "tax:ZERO": _OUTPUT_TAX,
     "tax:*": _OUTPUT_TAX,
     "method:cash": _CASH,
-    **{f"method:{m}": _BANK for m in ("card", "bank_transfer", "finance_payout", "insurance_payout")},
+    **{f"method:{m}": _BANK for m in ("wechat_pay", "alipay", "unionpay_card", "card", "bank_transfer",
+                                      "finance_payout", "insurance_payout")},
     "method:voucher": _ADVANCES,
     "method:deposit": _ADVANCES,
     "method:*": _BANK,
@@ -213,6 +215,8 @@ def _clean_key(key: str) -> str:
         if rest != "*" and not (rest.isascii() and rest.replace("_", "").replace("-", "").isalnum()
                                 and len(rest) <= 16):
             raise ValidationError("key", f"'{rest}' is not a tax code")
+    elif kind == "method" and methods.is_own_code(rest):
+        pass  # a method of the dealership's own
     elif rest != "*" and rest not in (allowed or ()):
         raise ValidationError("key", f"'{rest}' is not one of {', '.join(allowed or ())} (or *)")
     return f"{kind}:{rest}"

@@ -2,15 +2,20 @@
 
 Expected cash is the opening float plus cash received less cash refunded. Paying with credit held
 (``deposit``) moves no money and creates no payment, so it never appears here. Once a day is closed
-its payments cannot change: the payments service refuses new payments and refunds dated that day.
+its figures cannot change. Money taken later on the same calendar day (the desk stays open after the
+count) is still dated that day, for the customer and the journal, but counts in the next day's cash:
+the next day's report shows it as carried in. Payments dated on a closed day that is over are refused.
+
+The next day opens by itself: a day nobody has opened starts with the cash counted at the last close
+as its float, until the cashier sets another.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -43,6 +48,7 @@ class DayReport:
     counted_cash: int | None  # only once closed
     difference: int | None  # counted − expected, once closed
     notes: str
+    carried_in: int = 0  # payments of the day before, taken after it was closed, counted here
 
 
 def _require_report(actor: Actor) -> None:
@@ -51,10 +57,47 @@ def _require_report(actor: Actor) -> None:
         require(actor, "payment.take")
 
 
+def _closed_at(conn_or_session, terminal: str, day: date) -> datetime | None:
+    return conn_or_session.execute(select(CashDay.closed_at).where(
+        CashDay.terminal_code == terminal, CashDay.day == day)).scalar()
+
+
+def day_payments(conn_or_session, terminal: str, day: date):
+    """The condition for the payments whose money counts in ``day``'s cash: dated that day and taken
+    before it was closed, or dated the day before and taken after that day was closed."""
+    closed = _closed_at(conn_or_session, terminal, day)
+    before_closed = _closed_at(conn_or_session, terminal, day - timedelta(days=1))
+    own = Payment.paid_on == day
+    if closed is not None:
+        own = and_(own, Payment.created_at <= closed)
+    if before_closed is not None:
+        own = or_(own, and_(Payment.paid_on == day - timedelta(days=1), Payment.created_at > before_closed))
+    return and_(Payment.terminal_code == terminal, own)
+
+
+def _carried_in(conn_or_session, terminal: str, day: date) -> int:
+    """How many payments of the day before, taken after it was closed, count in ``day``."""
+    before_closed = _closed_at(conn_or_session, terminal, day - timedelta(days=1))
+    if before_closed is None:
+        return 0
+    return conn_or_session.execute(select(func.count()).where(
+        Payment.terminal_code == terminal, Payment.paid_on == day - timedelta(days=1),
+        Payment.created_at > before_closed)).scalar_one()
+
+
+def _carried_float(conn_or_session, terminal: str, day: date) -> int:
+    """The cash counted at the last close before ``day``: the float a day nobody opened starts with."""
+    counted = conn_or_session.execute(
+        select(CashDay.counted_cash).where(CashDay.terminal_code == terminal, CashDay.day < day,
+                                           CashDay.closed_at.is_not(None))
+        .order_by(CashDay.day.desc()).limit(1)).scalar()
+    return counted or 0
+
+
 def _report(conn_or_session, terminal: str, day: date) -> DayReport:
     rows = conn_or_session.execute(
         select(Payment.method, Payment.amount > 0, func.sum(Payment.amount), func.count())
-        .where(Payment.terminal_code == terminal, Payment.paid_on == day)
+        .where(day_payments(conn_or_session, terminal, day))
         .group_by(Payment.method, Payment.amount > 0)).all()
     receipts: dict[str, int] = {}
     refunds: dict[str, int] = {}
@@ -68,7 +111,7 @@ def _report(conn_or_session, terminal: str, day: date) -> DayReport:
     cash_day = conn_or_session.execute(select(
         CashDay.opening_float, CashDay.expected_cash, CashDay.counted_cash, CashDay.closed_at, CashDay.closed_by,
         CashDay.notes).where(CashDay.terminal_code == terminal, CashDay.day == day)).first()
-    opening = cash_day.opening_float if cash_day else 0
+    opening = cash_day.opening_float if cash_day else _carried_float(conn_or_session, terminal, day)
     cash_in, cash_out = receipts.get("cash", 0), refunds.get("cash", 0)
     closed = cash_day is not None and cash_day.closed_at is not None
     expected = cash_day.expected_cash if closed else opening + cash_in - cash_out
@@ -80,7 +123,7 @@ def _report(conn_or_session, terminal: str, day: date) -> DayReport:
         closed_by=cash_day.closed_by if closed else "", closed_at=cash_day.closed_at if closed else None,
         counted_cash=cash_day.counted_cash if closed else None,
         difference=cash_day.counted_cash - expected if closed else None,
-        notes=cash_day.notes if cash_day else "")
+        notes=cash_day.notes if cash_day else "", carried_in=_carried_in(conn_or_session, terminal, day))
 
 
 def day_report(db: Database, actor: Actor, *, day: date, terminal: str | None = None) -> DayReport:
@@ -97,7 +140,7 @@ def _open_cash_day(session: Session, actor: Actor, terminal: str, day: date) -> 
         raise ValidationError("day", f"The cash desk day {day.isoformat()} of terminal {terminal} is already "
                                      "closed and cannot be changed")
     if row is None:
-        row = CashDay(terminal_code=terminal, day=day)
+        row = CashDay(terminal_code=terminal, day=day, opening_float=_carried_float(session, terminal, day))
         session.add(row)
     return row
 
@@ -130,6 +173,9 @@ def close_day_in(uow: UnitOfWork, *, day: date, counted_cash: int, notes: str = 
     row = _open_cash_day(session, actor, terminal, day)
     session.flush()
     report = _report(session, terminal, day)
+    if counted_cash != report.expected_cash and not notes.strip():
+        raise ValidationError("notes", "The counted cash differs from the expected cash; explain the "
+                                       "difference in a note")
     row.expected_cash = report.expected_cash
     row.counted_cash = counted_cash
     row.notes = notes.strip()

@@ -32,7 +32,7 @@ from services.billing import invoices, receivables
 from services.billing.invoices import InvoiceView
 from services.permissions import require
 from store.database import Database
-from store.uow import UnitOfWork
+from store.uow import UnitOfWork, action
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -54,6 +54,9 @@ KIND_LABELS = {
 }
 METHOD_LABELS = {
     "cash": "Cash 现金",
+    "wechat_pay": "WeChat Pay 微信支付",
+    "alipay": "Alipay 支付宝",
+    "unionpay_card": "UnionPay card 银联卡",
     "card": "Card 刷卡",
     "bank_transfer": "Bank transfer 银行转账",
     "finance_payout": "Finance payout 金融放款",
@@ -154,7 +157,7 @@ def _phone(phone: str, region: str) -> str:
 
 # --- invoice and credit note ----------------------------------------------------------------------
 
-def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
+def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path, *, count: bool = True) -> Path:
     """Write the invoice or credit note as an A4 PDF to ``out`` and return ``out``.
 
     A posted document's print count goes up by one with each call, in the same write transaction
@@ -163,6 +166,9 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
     is the worse mistake). Everything else the document shows is read before that transaction, so
     the write lock is held only while the page is drawn. A draft prints as an uncounted DRAFT proof
     and writes nothing. Needs ``invoice.view``. Runs on the database worker thread (it writes).
+
+    Without ``count`` the file is what the next print will be (the original, or a COPY) and nothing
+    is counted: for a print that counts only once it was sent (:func:`record_print`).
     """
     require(actor, "invoice.view")
     view = invoices.get(db, actor, invoice_id)
@@ -171,7 +177,9 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
         extras = _extras(conn, view)
 
     with files.atomic_output(Path(out)) as tmp:
-        if view.status != "posted":
+        if view.status == "posted" and not count:
+            _render_invoice(tmp, view, extras, logo=logo, stamp=COPY_STAMP if view.print_count > 0 else "")
+        elif view.status != "posted":
             _render_invoice(tmp, view, extras, logo=logo, stamp=DRAFT_STAMP)
         else:
             with UnitOfWork(db, actor) as uow:
@@ -183,6 +191,22 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path) -> Path:
                 row.print_count += 1
                 uow.commit()
     return Path(out)
+
+
+def record_print_in(uow: UnitOfWork, invoice_id: str) -> int:
+    """Count one print of a posted invoice that was sent to a printer; returns the new count (a draft
+    is not counted: 0)."""
+    require(uow.actor, "invoice.view")
+    row = uow.session.get(Invoice, invoice_id)
+    if row is None:
+        raise NotFound("The invoice no longer exists")
+    if row.status != "posted":
+        return 0
+    row.print_count += 1
+    return row.print_count
+
+
+record_print = action(record_print_in)
 
 
 def _render_invoice(path: Path, view: InvoiceView, extras: _Extras, *, logo: bytes | None, stamp: str) -> None:

@@ -16,13 +16,14 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.money import check_amount, format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
-from services.billing import dates
+from services.billing import dates, methods
 from services.billing.invoices import balance
 from services.permissions import require
 from store.database import Database
@@ -146,6 +147,26 @@ def credit_available(db: Database, actor: Actor, customer_id: str, *, on: date |
         return spendable_credit(conn, customer_id, on=on or date.today())
 
 
+def refundable_credit(conn_or_session, customer_id: str, *, on: date, refund_of_id: str | None = None) -> int:
+    """What may be paid back to a customer by a refund dated ``on``: their credit now and on that day
+    (credit received later cannot be paid back before it arrived), and with ``refund_of_id`` no more
+    than what is left of that receipt, which must be dated on or before ``on``. The one rule both
+    :func:`refund` and the refund screen use. Any thread."""
+    left = min(customer_credit(conn_or_session, customer_id), customer_credit(conn_or_session, customer_id, on=on))
+    if refund_of_id is not None:
+        source = next((s for s in _credit_sources(conn_or_session, customer_id) if s.id == refund_of_id), None)
+        left = min(left, source.remaining if source is not None and source.on <= on else 0)
+    return max(0, left)
+
+
+def refund_available(db: Database, actor: Actor, customer_id: str, *, on: date | None = None,
+                     refund_of_id: str | None = None) -> int:
+    """:func:`refundable_credit` for a refund dated ``on`` (default today). Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        return refundable_credit(conn, customer_id, on=on or date.today(), refund_of_id=refund_of_id)
+
+
 def credit_sources(db: Database, actor: Actor, customer_id: str, *, held_for: str | None = None) -> list[CreditSource]:
     """The customer's credit, source by source (oldest first); ``held_for`` keeps only deposits held
     for that order. Any thread."""
@@ -187,6 +208,16 @@ def payments(db: Database, actor: Actor, *, customer_id: str | None = None, day:
         allocated_to=[n for n, _a in targets.get(r["id"], [])]) for r in rows]
 
 
+def payment(db: Database, actor: Actor, payment_id: str) -> PaymentRow:
+    """One payment or refund. Any thread."""
+    require(actor, "invoice.view")
+    with db.read() as conn:
+        customer_id = conn.execute(select(Payment.customer_id).where(Payment.id == payment_id)).scalar()
+    if customer_id is None:
+        raise NotFound("The payment no longer exists")
+    return next(r for r in payments(db, actor, customer_id=customer_id) if r.id == payment_id)
+
+
 # --- checks ---------------------------------------------------------------------------------------
 
 def _customer(session: Session, customer_id: str) -> Customer:
@@ -197,9 +228,11 @@ def _customer(session: Session, customer_id: str) -> Customer:
 
 
 def _check_day_open(session: Session, terminal: str, day: date) -> None:
+    """A closed day that is over takes no more payments; money taken later on the day that was closed
+    counts in the next day's cash (services/billing/cashdesk.py)."""
     closed = session.execute(select(CashDay.closed_at).where(
         CashDay.terminal_code == terminal, CashDay.day == day)).scalar()
-    if closed is not None:
+    if closed is not None and day != clock.today():
         raise ValidationError("paid_on", f"The cash desk day {day.isoformat()} of terminal {terminal} is closed; "
                                          "record the payment on an open day")
 
@@ -260,9 +293,10 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         raise ValidationError("splits", "Enter at least one amount and method")
     if len(held_for) > 80:
         raise ValidationError("held_for", "An order reference is at most 80 characters")
+    offered = methods.active_codes(session)
     for i, split in enumerate(splits, start=1):
-        if split.method not in PAYMENT_METHODS:
-            raise ValidationError(f"splits[{i}].method", f"The method must be one of {', '.join(PAYMENT_METHODS)}")
+        if split.method != CREDIT_METHOD and split.method not in offered:
+            raise ValidationError(f"splits[{i}].method", f"The method must be one of {', '.join(offered)}")
         if check_amount(f"splits[{i}].amount", split.amount) <= 0:
             raise ValidationError(f"splits[{i}].amount", "An amount must be more than zero")
         if len(split.reference.strip()) > 80:
@@ -408,17 +442,19 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     receipt it returns, if one). Returns the refund's id."""
     actor, session = uow.actor, uow.session
     require(actor, "payment.refund")
-    if method not in MONEY_METHODS:
-        raise ValidationError("method", f"A refund is paid by one of {', '.join(MONEY_METHODS)}")
+    offered = methods.active_codes(uow.session)
+    if method not in offered:
+        raise ValidationError("method", f"A refund is paid by one of {', '.join(offered)}")
     if check_amount("amount", amount) <= 0:
         raise ValidationError("amount", "A refund must be more than zero")
     paid_on = dates.not_future(on or date.today(), "on", "A refund")
     _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
-    available = customer_credit(session, customer_id)
+    available = refundable_credit(session, customer_id, on=paid_on)
     if amount > available:
-        raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit")
+        raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit "
+                                        f"on {paid_on.isoformat()}")
     if refund_of_id is not None:
         original = session.get(Payment, refund_of_id)
         if original is None or original.amount <= 0 or original.customer_id != customer_id:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ValidationError
-from services.billing import cashdesk
+from services.billing import cashdesk, payments
 from store.changes import Changes
 from ui.billing.labels import method_labels
 from ui.context import AppContext
@@ -139,7 +139,13 @@ class CashDeskScreen(QWidget):
         dl = QVBoxLayout(drawer)
         dl.addLayout(form)
         dl.addWidget(self.closed_hint)
+        self.report_button = QPushButton(self.tr("Day &report…"))
+        self.report_button.setObjectName("dayReport")
+        self.report_button.setToolTip(self.tr("Print the day-end report: receipts by method, the count, the "
+                                              "difference and its reason"))
+        self.report_button.clicked.connect(self.print_day_report)
         row = QHBoxLayout()
+        row.addWidget(self.report_button)
         row.addStretch(1)
         row.addWidget(self.close_button)
         dl.addLayout(row)
@@ -158,8 +164,27 @@ class CashDeskScreen(QWidget):
             noun_plural=self.tr("payments"), empty_text=self.tr("No payments on this day."),
             export_name="payments", value_labels={"method": method_labels()})
         self.payments.fixed_filters["terminal"] = ctx.actor.terminal
+        self.payments.current_changed.connect(self._payment_chosen)
+        self.selected_payment: payments.PaymentRow | None = None
+        self.refund_button = QPushButton(self.tr("&Refund…"))
+        self.refund_button.setObjectName("refundPayment")
+        self.refund_button.setToolTip(self.tr("Pay back what is left of the selected payment"))
+        self.refund_button.clicked.connect(self.refund_selected)
+        self.refund_button.setVisible(ctx.can("payment.refund"))
+        self.refund_button.setEnabled(False)
         payments_box = QGroupBox(self.tr("Payments of the day"))
-        QVBoxLayout(payments_box).addWidget(self.payments)
+        pl = QVBoxLayout(payments_box)
+        pl.addWidget(self.payments)
+        self.receipt_button = QPushButton(self.tr("Print r&eceipt…"))
+        self.receipt_button.setObjectName("printReceipt")
+        self.receipt_button.setToolTip(self.tr("Print the receipt of the selected payment or refund"))
+        self.receipt_button.clicked.connect(self.print_receipt)
+        self.receipt_button.setEnabled(False)
+        self.payment_buttons = QHBoxLayout()
+        self.payment_buttons.addStretch(1)
+        self.payment_buttons.addWidget(self.receipt_button)
+        self.payment_buttons.addWidget(self.refund_button)
+        pl.addLayout(self.payment_buttons)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -232,13 +257,20 @@ class CashDeskScreen(QWidget):
             self.counted.set_value(r.counted_cash)
             self.notes.setText(r.notes)
             self.state_label.setText(self.tr("Closed"))
-            self.closed_hint.setText(self.tr("Closed by %1 at %2. A closed day cannot be changed.")
-                                     .replace("%1", r.closed_by).replace("%2", local_datetime(r.closed_at)))
+            hint = (self.tr("Closed by %1 at %2. A closed day cannot be changed.")
+                    .replace("%1", r.closed_by).replace("%2", local_datetime(r.closed_at)))
+            if r.day == date.today():
+                hint += " " + self.tr("Payments taken from now on are still dated today, but their money "
+                                      "counts in tomorrow's cash, which opens by itself with the cash counted "
+                                      "now as its float.")
+            self.closed_hint.setText(hint)
         else:
             self.counted.clear()
             self.notes.clear()
             self.state_label.setText(self.tr("Open"))
-            self.closed_hint.setText("")
+            self.closed_hint.setText(
+                self.tr("%n payment(s) taken after the day before was closed count in this day's cash.", "",
+                        r.carried_in) if r.carried_in else "")
         self.state_label.setStyleSheet("color:#6b7280; font-weight:600" if r.closed
                                        else "color:#1f7a3a; font-weight:600")
         self._show_difference()
@@ -256,6 +288,57 @@ class CashDeskScreen(QWidget):
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("payment", "cash_day", "setting"):
             self.load()
+
+    # --- the selected payment -------------------------------------------------------------------
+    def _payment_chosen(self, payment_id: str) -> None:
+        self.selected_payment = None
+        self._payment_buttons()
+        if not payment_id:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def show(row: payments.PaymentRow) -> None:
+            if self.payments.selected_id() == row.id:
+                self.selected_payment = row
+                self._payment_buttons()
+
+        Query(self, lambda: payments.payment(db, actor, payment_id)).success(show).run()
+
+    def _payment_buttons(self) -> None:
+        row = self.selected_payment
+        self.refund_button.setEnabled(row is not None and row.amount > 0 and row.allocated < row.amount)
+        self.receipt_button.setEnabled(row is not None)
+
+    def print_receipt(self) -> None:
+        """Preview and print the selected payment's receipt (or a refund's slip)."""
+        from services.billing import receipts
+        from ui.printing import print_document
+
+        row = self.selected_payment
+        if row is None:
+            return
+        db, actor, number = self.ctx.db, self.ctx.actor, receipts.receipt_number(row)
+        print_document(self, lambda out: receipts.receipt_pdf(db, actor, row.id, out), title=number,
+                       save_name=f"{number}.pdf")
+
+    def print_day_report(self) -> None:
+        """Preview and print the day-end report of the day shown (provisional while the day is open)."""
+        from services.billing import receipts
+        from ui.printing import print_document
+
+        db, actor, day = self.ctx.db, self.ctx.actor, self.selected_day()
+        name = f"cash-day-{day:%Y%m%d}.pdf"
+        print_document(self, lambda out: receipts.day_report_pdf(db, actor, day, out),
+                       title=self.tr("Cash desk day %1").replace("%1", day.isoformat()), save_name=name)
+
+    def refund_selected(self) -> None:
+        """Refund what is left of the selected receipt (a cash refund leaves the drawer)."""
+        from ui.billing.refund import RefundDialog
+
+        row = self.selected_payment
+        if row is None or not self.refund_button.isEnabled():
+            return
+        RefundDialog.ask(self.ctx, customer=(row.customer_id, row.customer_name), payment_id=row.id, parent=self)
 
     # --- actions ------------------------------------------------------------------------------
     def save_float(self) -> None:
@@ -279,6 +362,10 @@ class CashDeskScreen(QWidget):
             counted = self.counted.value()
         except ValidationError as exc:
             self.errors.show(exc)
+            return
+        if counted != r.expected_cash and not self.notes.text().strip():
+            self.errors.show(ValidationError("notes", self.tr("The count differs from the expected cash: "
+                                                              "give the reason")))
             return
         day = self.selected_day()
         answer = QMessageBox.question(

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -404,15 +404,31 @@ class InvoicesScreen(ListScreen):
         return f"{v.number or 'draft-' + v.id[-8:]}.pdf"
 
     def print_current(self) -> None:
-        """Write the PDF to a temporary file and open it in the PDF viewer, which prints it."""
+        """Write the PDF the next print will be (original or COPY) and print it through the print
+        preview; the print is counted only once it was sent (ui/printing.py)."""
         v = self.current_view
         if v is None:
             return
         folder = Path(tempfile.gettempdir()) / "forecourt-print"
         folder.mkdir(parents=True, exist_ok=True)
-        # A fresh name each time: a viewer may still hold the previous print open.
+        # A fresh name each time: a previous print may still hold its file open.
         out = folder / f"{Path(self._pdf_name(v)).stem}-{datetime.now():%H%M%S%f}.pdf"
-        self._write_pdf(v.id, out, open_after=True)
+        db, actor, invoice_id = self.ctx.db, self.ctx.actor, v.id
+
+        def send(path: Path) -> None:
+            self.last_pdf = Path(path)
+            from ui.printing import print_pdf
+
+            sent = print_pdf(self, Path(path), title=v.number or self.tr("Draft"), save_name=self._pdf_name(v),
+                             saved=lambda target: self._status(self.tr("Saved %1").replace("%1", str(target))))
+            if sent and v.status == "posted":
+                Op(self, lambda _p, _c: documents.record_print(db, actor, invoice_id)).success(
+                    lambda _n: self._status(self.tr("Sent to the printer."))).run()
+
+        from services.billing import documents
+
+        Op(self, lambda _p, _c: documents.invoice_pdf(db, actor, invoice_id, out, count=False),
+           title=self.tr("Writing PDF"), cancellable=False).success(send).run()
 
     def save_pdf(self) -> None:
         v = self.current_view
@@ -421,19 +437,16 @@ class InvoicesScreen(ListScreen):
         path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save invoice PDF"), self._pdf_name(v),
                                                     self.tr("PDF document (*.pdf)"))
         if path:
-            self._write_pdf(v.id, Path(path), open_after=False)
+            self._write_pdf(v.id, Path(path))
 
-    def _write_pdf(self, invoice_id: str, out: Path, *, open_after: bool) -> Op:
+    def _write_pdf(self, invoice_id: str, out: Path) -> Op:
         from services.billing import documents
 
         db, actor = self.ctx.db, self.ctx.actor
 
         def done(path: Path) -> None:
             self.last_pdf = Path(path)
-            if open_after:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            else:
-                self._status(self.tr("Saved %1").replace("%1", str(path)))
+            self._status(self.tr("Saved %1").replace("%1", str(path)))
 
         return Op(self, lambda _p, _c: documents.invoice_pdf(db, actor, invoice_id, out),
                   title=self.tr("Writing PDF"), cancellable=False).success(done).run()

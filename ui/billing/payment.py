@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import DomainError, PermissionDenied, ValidationError
-from models.billing import PAYMENT_METHODS
 from services.billing import invoices, payments, receivables
-from ui.billing.labels import method_labels
+from ui.billing.labels import method_choices
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
@@ -182,7 +181,10 @@ class PaymentDialog(FormDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
 
+        self.credit = 0
+        self.method_choices = method_choices(ctx)
         self.add_split()
+        self.paid_on.dateChanged.connect(lambda _d: self._show_credit())
         self.hold_excess.toggled.connect(lambda _on: self._update_summary())
         self.held_for.textChanged.connect(lambda _t: self._update_summary())
         self._load_open(selected)
@@ -223,21 +225,26 @@ class PaymentDialog(FormDialog):
                                      "balance": r.balance}, {"invoice_id": r.invoice_id}) for r in rows])
         self.allocations.setVisible(bool(rows))
         self.no_open.setVisible(bool(self.customer_id) and not rows)
+        self._show_credit()
+        self._update_summary()
+
+    def _show_credit(self) -> None:
+        """The credit the customer may spend on a payment of the chosen date: the figure the payments
+        service allows (credit received after that date cannot settle anything on it)."""
         credit = 0
         if self.customer_id:
             credit = payments.credit_available(self.ctx.db, self.ctx.actor, self.customer_id,
                                                on=self.paid_on.value())
+        self.credit = credit
         self.credit_hint.setText(self.tr("Credit held: %1").replace("%1", money_text(credit, self.currency))
                                  if credit else "")
         self.credit_hint.setVisible(bool(credit))
-        self._update_summary()
 
     # --- splits -------------------------------------------------------------------------------
     def add_split(self, *, focus: bool = False) -> _SplitRow:
         method = QComboBox()
-        for code, label in method_labels().items():
-            if code in PAYMENT_METHODS:
-                method.addItem(label, code)
+        for code, label in self.method_choices:
+            method.addItem(label, code)
         amount = MoneyEdit(self.currency)
         amount.setMinimumWidth(140)
         reference = QLineEdit()

@@ -133,8 +133,14 @@ class ReceivablesScreen(QWidget):
         if ctx.can("payment.take"):
             QShortcut(QKeySequence("Ctrl+Shift+P"), self, self.take_payment,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.refund_button = QPushButton(self.tr("Re&fund credit…"))
+        self.refund_button.setObjectName("refundCredit")
+        self.refund_button.setToolTip(self.tr("Pay back credit the selected customer holds"))
+        self.refund_button.clicked.connect(self.refund)
+        self.refund_button.setVisible(ctx.can("payment.refund"))
         bar.addWidget(self.invoices_button)
         bar.addWidget(self.pay_button)
+        bar.addWidget(self.refund_button)
         bar.addWidget(self.statement_button)
 
         money_cols = [(key, label) for key, label in self._bucket_headers()]
@@ -232,10 +238,18 @@ class ReceivablesScreen(QWidget):
         cur = self.currency
         owed = sum(r.open_total for r in aging)
         late = sum(r.d1_30 + r.d31_60 + r.d61_90 + r.over_90 for r in aging)
-        self.aging_totals.setText(
-            self.tr("%n customer(s) owe %1, of which %2 is overdue.", "", len(aging))
-            .replace("%1", "<b>" + money_text(owed, cur) + "</b>")
-            .replace("%2", "<b style='color:#b3261e'>" + money_text(late, cur) + "</b>"))
+        credit = sum(r.credit for r in aging)
+        owing = sum(1 for r in aging if r.open_total)
+        text = (self.tr("%n customer(s) owe %1, of which %2 is overdue.", "", owing)
+                .replace("%1", "<b>" + money_text(owed, cur) + "</b>")
+                .replace("%2", "<b style='color:#b3261e'>" + money_text(late, cur) + "</b>")
+                if owing else self.tr("Nobody owes anything."))
+        if credit:
+            # The net figure is what the journal's receivable and advance accounts add up to.
+            text += " " + (self.tr("Customers hold %1 in credit; net %2.")
+                           .replace("%1", "<b style='color:#1f5fa8'>" + money_text(-credit, cur) + "</b>")
+                           .replace("%2", "<b>" + money_text(owed + credit, cur) + "</b>"))
+        self.aging_totals.setText(text)
         self._filter(self.find.text())
         if selected:
             self._select(selected[0])
@@ -271,6 +285,14 @@ class ReceivablesScreen(QWidget):
         self.statement_button.setEnabled(chosen)
         self.invoices_button.setEnabled(chosen)
         self.pay_button.setEnabled(chosen)
+        self.refund_button.setEnabled(self._selected_credit() > 0)
+
+    def _selected_credit(self) -> int:
+        """The credit the customer selected in the aging holds (0 on the overdue tab)."""
+        if self.tabs.currentIndex() != 0 or not self.aging.currentIndex().isValid():
+            return 0
+        row = self.aging_model.row_at(self.aging.currentIndex().row())
+        return -row.credit if row is not None else 0
 
     def open_current(self) -> None:
         """The selected invoice (overdue tab) or the selected customer's invoices (aging tab)."""
@@ -301,6 +323,18 @@ class ReceivablesScreen(QWidget):
             PaymentDialog.ask(self.ctx, invoice_id=invoice.invoice_id, parent=self)
         else:
             PaymentDialog.ask(self.ctx, customer=chosen, parent=self)
+
+    def refund(self) -> None:
+        """Pay back credit the selected customer holds (a cash refund leaves the drawer)."""
+        from ui.billing.refund import RefundDialog
+
+        chosen = self.selected_customer()
+        if chosen is None or not self.refund_button.isEnabled():
+            return
+        if RefundDialog.ask(self.ctx, customer=chosen, parent=self) is not None:
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(self.tr("Refund recorded."), 8000)
 
     def statement(self) -> None:
         chosen = self.selected_customer()
