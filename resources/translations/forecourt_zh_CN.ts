@@ -1655,6 +1655,14 @@
         <translation>编码</translation>
     </message>
     <message>
+        <source>&amp;Walk-in</source>
+        <translation>散客(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Sell to a walk-in (cash) customer who gives no name (F7)</source>
+        <translation>卖给不留姓名的散客（现金客户）(F7)</translation>
+    </message>
+    <message>
         <source>e.g. 50 or 10%</source>
         <translation>例如 50 或 10%</translation>
     </message>

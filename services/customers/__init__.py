@@ -12,7 +12,7 @@ from core.errors import Conflict, NotFound, ValidationError
 from models.crm import CUSTOMER_KINDS, Contact, Customer
 from models.vehicles import Vehicle
 from services import search, settings, validation
-from services.permissions import require
+from services.permissions import require, require_any
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -147,6 +147,30 @@ def create_in(uow: UnitOfWork, data: CustomerInput) -> str:
 
 
 create = action(create_in)
+
+
+# The one customer record for counter sales to people who give no name: the same id on every terminal,
+# so synced copies are one record. Its name carries both languages the desk reads.
+WALK_IN_ID = "walk-in"
+WALK_IN_NAME = "Walk-in customer (散客)"
+
+
+def walk_in_in(uow: UnitOfWork) -> tuple[str, str]:
+    """The walk-in (cash) customer's id and name, made on first use. Anyone who may write invoices may
+    use it, without the right to edit customers."""
+    actor, session = uow.actor, uow.session
+    require_any(actor, "invoice.edit", "customer.edit")
+    row = session.get(Customer, WALK_IN_ID)
+    if row is None:
+        row = Customer(id=WALK_IN_ID, name=WALK_IN_NAME, kind="person",
+                       notes="Counter sales to customers who give no name")
+        session.add(row)
+        session.flush()
+        search.index(session.connection(), "customer", [row.id])
+    return row.id, row.name
+
+
+walk_in = action(walk_in_in)
 
 
 def update_in(uow: UnitOfWork, customer_id: str, data: CustomerInput) -> None:

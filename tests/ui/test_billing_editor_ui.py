@@ -292,3 +292,31 @@ def test_the_editor_chooses_the_vehicle_and_mileage_and_the_details_show_them(
     qtbot.waitUntil(lambda: page.current_view is not None and page.current_view.id == view.id)
     text = page.detail.toPlainText()
     assert "LSVAU218XN2183294" in text and "沪A12345" in text and "42,180 km" in text
+
+
+# --- the walk-in customer ---------------------------------------------------------------------------
+
+def test_f7_makes_the_walk_in_customer_the_customer_of_a_counter_sale_by_someone_who_cannot_edit_customers(
+        qtbot, db, owner, ctx, show, settle):
+    from services import users
+    from services.customers import WALK_IN_ID, WALK_IN_NAME
+
+    users.create_user(db, owner, username="counter", password="counter-password-1", role="parts_clerk")
+    desk = users.login(db, "counter", "counter-password-1")
+    assert not desk.can("customer.edit") and desk.can("invoice.edit")
+    ctx.actor = desk
+    dialog = show(InvoiceDialog(ctx))
+    qtbot.keyClick(dialog, Qt.Key.Key_F7)
+    qtbot.waitUntil(lambda: dialog.customer_id == WALK_IN_ID)
+    assert dialog.customer_name.text() == WALK_IN_NAME
+    from tests.ui.test_billing_ui import _type_cell
+
+    _type_cell(qtbot, dialog.lines, 0, "description", "Wiper blade")
+    _type_cell(qtbot, dialog.lines, 0, "unit_price", "59")
+    qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
+    settle()
+    assert not dialog.isVisible()
+    assert invoices.get(db, desk, dialog.saved_id).customer_id == WALK_IN_ID
+    # The same one record every time: a second walk-in sale does not make another.
+    assert customers.walk_in(db, desk) == (WALK_IN_ID, WALK_IN_NAME)
+    assert raw_rows(dialog.ctx.db.path, "SELECT count(*) FROM customer WHERE name = ?", (WALK_IN_NAME,)) == [(1,)]

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from core import money
 from core.errors import DomainError, ValidationError
 from models.billing import ITEM_TYPES
-from services import settings
+from services import customers, settings
 from services.billing import dates, invoices
 from services.billing.totals import gross_amount, line_amounts, percent_of, shares
 from services.parts import catalogue
@@ -80,6 +80,11 @@ class InvoiceDialog(FormDialog):
         self.choose_customer.setToolTip(self.tr("Find the customer by name, phone or ID (F4)"))
         self.choose_customer.setAutoDefault(False)
         self.choose_customer.clicked.connect(self.pick_customer)
+        self.walk_in_button = QPushButton(self.tr("&Walk-in"))
+        self.walk_in_button.setObjectName("walk_in")
+        self.walk_in_button.setToolTip(self.tr("Sell to a walk-in (cash) customer who gives no name (F7)"))
+        self.walk_in_button.setAutoDefault(False)
+        self.walk_in_button.clicked.connect(lambda _checked=False: self.use_walk_in())
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         labels = kind_labels()
@@ -138,6 +143,7 @@ class InvoiceDialog(FormDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.customer_name, 1)
         row.addWidget(self.choose_customer)
+        row.addWidget(self.walk_in_button)
         self.errors.add_row("customer_id", self.tr("&Customer"), customer_box)
         self.errors.widgets["customer_id"] = self.choose_customer
         buddy = form.labelForField(customer_box.parentWidget()) if customer_box.parentWidget() else None
@@ -199,6 +205,7 @@ class InvoiceDialog(FormDialog):
             defaults={"quantity": 1000, "item_type": "part", "tax_code": self.default_rate})
         self.lines.lines_changed.connect(self._recalculate)
         QShortcut(QKeySequence("F4"), self, self.pick_customer)
+        QShortcut(QKeySequence("F7"), self, self.use_walk_in)
         QShortcut(QKeySequence("F6"), self, self.pick_vehicle)
         self.lines_error = error_label()
         self.errors.labels["lines"] = self.lines_error
@@ -258,6 +265,17 @@ class InvoiceDialog(FormDialog):
         if hit is not None:
             self.customer_id = hit.ref_id
             self.customer_name.setText(hit.title)
+
+    def use_walk_in(self) -> None:
+        """Make the walk-in (cash) customer this invoice's customer."""
+        db, actor = self.ctx.db, self.ctx.actor
+        self.walk_in_op = Op(self, lambda _progress, _cancel: customers.walk_in(db, actor)).success(
+            self._walked_in).failure(self._failed).run()
+
+    def _walked_in(self, found: tuple[str, str]) -> None:
+        self.customer_id, name = found
+        self.customer_name.setText(name)
+        self.errors.clear()
 
     # --- vehicle ------------------------------------------------------------------------------
     def pick_vehicle(self) -> None:
