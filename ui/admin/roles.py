@@ -26,9 +26,10 @@ from services.permissions import PERMISSIONS, ROLES
 from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.detail import fields, heading, paragraph
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
 
 
@@ -77,25 +78,24 @@ class RolesScreen(ListScreen):
 
     def render_detail(self, row_id: str, role: users.RoleRow | None) -> str:
         if role is None:
-            return "<p>" + html_escape(self.tr("This role no longer exists.")) + "</p>"
-        html = [f"<h2>{html_escape(role_name(role.code, role.name))}</h2>"]
-        html.append(detail_table([
+            return paragraph(self.tr("This role no longer exists."))
+        html = [heading(role_name(role.code, role.name))]
+        html.append(fields([
             (self.tr("Code"), role.code),
             (self.tr("Kind"), self.tr("Built-in") if role.builtin else self.tr("Added by you")),
             (self.tr("Users"), str(role.users)),
         ]))
         labels, titles = permission_labels(), permission_groups()
-        html.append("<h3>" + html_escape(self.tr("Permissions")) + "</h3>")
+        html.append(heading(self.tr("Permissions"), level=3))
         if not role.permissions:
-            html.append("<p class='hint'>" + html_escape(self.tr("This role may do nothing yet.")) + "</p>")
+            html.append(paragraph(self.tr("This role may do nothing yet."), hint=True))
             return "".join(html)
         rows = []
         for group, codes in _grouped_permissions().items():
             granted = [html_escape(labels[c]) for c in codes if c in role.permissions]
             if granted:
-                rows.append(f"<tr><th align='left' valign='top'>{html_escape(titles.get(group, group))}</th>"
-                            f"<td>{'<br>'.join(granted)}</td></tr>")
-        html.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
+                rows.append((titles.get(group, group), "<br>".join(granted)))
+        html.append(fields(rows, markup=True))
         return "".join(html)
 
     def detail_changed(self, role: users.RoleRow | None) -> None:

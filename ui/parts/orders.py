@@ -34,21 +34,13 @@ from services.parts import catalogue, purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import order_status_labels
+from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen
 from ui.workers import Op
-
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
-    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
-    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
-                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
 
 
 def _grid(columns: list[str], name: str) -> QTableWidget:
@@ -152,7 +144,7 @@ class PurchaseOrdersScreen(ListScreen):
     def render_detail(self, row_id: str, order: purchasing.OrderView) -> str:
         currency = self.ctx.settings.currency
         title = order.number or self.tr("Draft order")
-        html = [f"<h2>{html_escape(title)}</h2>", detail_table([
+        html = [heading(title), fields([
             (self.tr("Supplier"), order.supplier_name),
             (self.tr("Status"), self.statuses.get(order.status, order.status)),
             (self.tr("Ordered"), date_text(order.ordered_on)),
@@ -160,15 +152,12 @@ class PurchaseOrdersScreen(ListScreen):
             (self.tr("Total cost"), money_text(order.total_cost, currency)),
             (self.tr("Notes"), order.notes),
         ])]
-        rows = [_HEAD + _cells([(self.tr("Part"), False), (self.tr("Ordered"), True), (self.tr("Received"), True),
-                                (self.tr("Back order"), True), (self.tr("Unit cost"), True)], "th") + "</tr>"]
-        for line in order.lines:
-            rows.append("<tr>" + _cells([
-                (f"{line.brand} {line.part_number} · {line.description}", False),
-                (quantity_text(line.quantity), True), (quantity_text(line.received), True),
-                (quantity_text(line.back_order), True), (money_text(line.unit_cost, currency), True)],
-                wrap=0) + "</tr>")
-        html.append(_TABLE + "".join(rows) + "</table>")
+        html.append(table(
+            [Col(self.tr("Part")), Col.number(self.tr("Ordered")), Col.number(self.tr("Received")),
+             Col.number(self.tr("Back order")), Col.number(self.tr("Unit cost"))],
+            [(f"{line.brand} {line.part_number} · {line.description}", quantity_text(line.quantity),
+              quantity_text(line.received), quantity_text(line.back_order), money_text(line.unit_cost, currency))
+             for line in order.lines]))
         return "".join(html)
 
     def new_record(self) -> None:
