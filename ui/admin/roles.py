@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -129,6 +131,9 @@ class RolesScreen(ListScreen):
         show_error(self, exc)
 
 
+PERMISSION_COLUMNS = 3
+
+
 class RoleDialog(FormDialog):
     """A new role, or the permissions of an existing one, as a checklist. Use :meth:`ask`."""
 
@@ -170,7 +175,7 @@ class RoleDialog(FormDialog):
                 self.checks[perm] = check
                 cell.addWidget(check)
             cell.addStretch(1)
-            grid.addLayout(cell, i // 2, i % 2)
+            grid.addLayout(cell, i // PERMISSION_COLUMNS, i % PERMISSION_COLUMNS)
         all_button = QPushButton(self.tr("Select &all"))
         all_button.clicked.connect(lambda: self._set_all(True))
         none_button = QPushButton(self.tr("C&lear all"))
@@ -179,7 +184,13 @@ class RoleDialog(FormDialog):
         pick.addWidget(all_button)
         pick.addWidget(none_button)
         pick.addStretch(1)
-        grid.addLayout(pick, (len(_grouped_permissions()) + 1) // 2, 0, 1, 2)
+        # On a small screen the list scrolls; the dialog's buttons stay in view.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(box)
+        scroll.setMinimumHeight(min(box.sizeHint().height(), 420))
+        scroll.setMinimumWidth(box.sizeHint().width() + 24)
         perm_error = QLabel()
         perm_error.setObjectName("fieldError")
         perm_error.setWordWrap(True)
@@ -192,7 +203,8 @@ class RoleDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(box)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(pick)
         layout.addWidget(perm_error)
         layout.addWidget(self.buttons)
         if code:

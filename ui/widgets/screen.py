@@ -79,16 +79,18 @@ class ListScreen(QWidget):
         self.detail = DetailPane()
         self.detail.anchorClicked.connect(self.on_link)
         self.detail.setHtml(_select_hint())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 400])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.detail)
+        # The list gets the room it needs for its columns on a 1366-pixel screen; the pane, which
+        # wraps between words, reads well from about 340 pixels.
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([900, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
         self.list.current_changed.connect(self._current_changed)
         self.list.activated.connect(self._activated)
