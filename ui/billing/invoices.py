@@ -127,10 +127,9 @@ class InvoicesScreen(ListScreen):
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Print"), self.print_current)
         self.pdf_action = menu.addAction(self.tr("Save as PDF…"), self.save_pdf)
-        if ctx.can("invoice.edit"):
-            menu.addSeparator()
-            self.delete_action = menu.addAction(self.tr("Delete draft…"), self.delete_draft)
         self.print_button.setMenu(menu)
+        self.delete_button = button(self.tr("&Delete draft…"), self.tr("Delete the selected draft (Delete)"),
+                                    self.delete_draft, "invoice.edit", "Delete")
         self.print_button.setEnabled(False)
         self.extra_buttons.addWidget(self.print_button)
         for key, slot in (("Ctrl+P", self.print_current), ("Ctrl+Shift+S", self.save_pdf)):
@@ -184,8 +183,7 @@ class InvoicesScreen(ListScreen):
         draft = v is not None and v.status == "draft"
         posted_sale = v is not None and v.status == "posted" and v.kind != "credit_note"
         self.edit_button.setEnabled(draft)
-        if hasattr(self, "delete_action"):
-            self.delete_action.setEnabled(draft)
+        self.delete_button.setEnabled(draft)
         self.post_button.setEnabled(draft)
         self.pay_button.setEnabled(posted_sale and v.balance > 0)
         self.credit_button.setEnabled(posted_sale and any(

@@ -224,7 +224,7 @@ class CountEntryDialog(QDialog):
             GridColumn("description", self.tr("Description"), width=0, editable=False),
             GridColumn("unit", self.tr("Unit"), width=50, editable=False),
             GridColumn("counted", self.tr("Counted"), kind="quantity", width=100),
-        ], can_add=False, can_remove=False, name="countLines")
+        ], can_add=False, can_remove=False, name="countLines", enter_moves=True)
         self.part_ids = [line.part_id for line in count.lines]
         self.counted: dict[str, int | None] = {line.part_id: line.counted for line in count.lines}
         self.grid.set_rows(({"bin": line.bin, "part": f"{line.brand} {line.part_number}",
