@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from services import areas
 from store.changes import Changes
+from ui import window_state
 from ui.area import Page
 from ui.context import AppContext
 
@@ -43,7 +44,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"Forecourt — {ctx.settings.name}")
-        self.resize(1280, 800)
         self.pages = [p for p in _pages() if ctx.can(p.permission)]
         self.screens: dict[str, QWidget] = {}
 
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         ctx.changed.connect(self._on_changed)
+        self._restore_layout()
         first = next((i for i in range(self.nav.count()) if self.nav.item(i).data(PAGE_ROLE)), None)
         if first is not None:
             self.nav.setCurrentRow(first)
@@ -99,6 +100,25 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(empty)
 
     # --- chrome -------------------------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        """Where this user left the window, else a size that fits the screen."""
+        user = self.ctx.actor.username
+        geometry = window_state.load(user, "window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(window_state.first_size(self))
+        state = window_state.load(user, "window/state")
+        if state is not None:
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        """Remember the window and the splitters of the screens opened, for this user. GUI thread."""
+        values = {"window/geometry": self.saveGeometry(), "window/state": self.saveState()}
+        for key, widget in self.screens.items():
+            splitter = getattr(widget, "splitter", None)
+            if splitter is not None:
+                values[f"splitter/{key}"] = splitter.saveState()
+        window_state.save(self.ctx.actor.username, values)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         act = QAction(self.tr("Change &password…"), self)
@@ -161,6 +181,10 @@ class MainWindow(QMainWindow):
             page = next(p for p in self.pages if p.key == key)
             widget = page.factory(self.ctx)
             self.screens[key] = widget
+            splitter = getattr(widget, "splitter", None)
+            saved = window_state.load(self.ctx.actor.username, f"splitter/{key}")
+            if splitter is not None and saved is not None:
+                splitter.restoreState(saved)
             self.stack.addWidget(widget)
         return self.screens[key]
 
@@ -240,5 +264,6 @@ class MainWindow(QMainWindow):
         from ui.workers import wait_for_all
 
         wait_for_all(60000)
+        self.save_layout()
         self._stop_write_wait()
         super().closeEvent(event)

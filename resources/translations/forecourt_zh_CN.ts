@@ -1958,10 +1958,6 @@
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <source>Delete draft…</source>
-        <translation>删除草稿…</translation>
-    </message>
-    <message>
         <source>Any date</source>
         <translation>全部日期</translation>
     </message>
@@ -2070,6 +2066,14 @@
         <translation>减 %1</translation>
     </message>
     <message>
+        <source>&amp;Delete draft…</source>
+        <translation>删除草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft (Delete)</source>
+        <translation>删除选中的草稿 (Delete)</translation>
+    </message>
+    <message>
         <source>tax %1</source>
         <translation>税率 %1</translation>
     </message>
@@ -2100,6 +2104,18 @@
     <message>
         <source>Payment</source>
         <translation>收款</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source>Nothing paid yet.</source>
@@ -3318,12 +3334,12 @@
         <translation>低于最低库存的配件，并为其生成订单草稿</translation>
     </message>
     <message>
-        <source>&amp;Send</source>
-        <translation>发送(&amp;S)</translation>
+        <source>&amp;Send to supplier…</source>
+        <translation>发送给供应商(&amp;S)…</translation>
     </message>
     <message>
-        <source>Number the draft and mark it sent to the supplier</source>
-        <translation>为草稿编号并标记为已发送给供应商</translation>
+        <source>Number a draft and mark it sent, and save the order as a PDF or Excel file for the supplier</source>
+        <translation>为草稿编号并标记为已发送，并将订单保存为 PDF 或 Excel 文件发给供应商</translation>
     </message>
     <message>
         <source>&amp;Receive goods…</source>
@@ -3332,14 +3348,6 @@
     <message>
         <source>Book a delivery against the order</source>
         <translation>按此订单登记到货</translation>
-    </message>
-    <message>
-        <source>Send to su&amp;pplier…</source>
-        <translation>发送给供应商(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Save the order as a PDF or Excel file to send to the supplier</source>
-        <translation>将订单保存为 PDF 或 Excel 文件，以发送给供应商</translation>
     </message>
     <message>
         <source>C&amp;lose order</source>

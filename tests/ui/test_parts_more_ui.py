@@ -67,10 +67,10 @@ def test_send_to_supplier_saves_the_order_as_a_pdf_where_the_user_chooses(
     orders_page.list.reload()
     settle()
     select_row(orders_page, order_id)
-    assert orders_page.export_button.isEnabled()
+    assert orders_page.send_button.isEnabled()
     path = Path(save_as("order.pdf"))
 
-    qtbot.mouseClick(orders_page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(orders_page.send_button, Qt.MouseButton.LeftButton)
     settle()
 
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
@@ -87,7 +87,7 @@ def test_send_to_supplier_writes_a_workbook_for_an_xlsx_name(
     select_row(orders_page, order_id)
     path = Path(save_as("order.xlsx"))
 
-    qtbot.mouseClick(orders_page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(orders_page.send_button, Qt.MouseButton.LeftButton)
     settle()
 
     ws = openpyxl.load_workbook(path).active
@@ -102,7 +102,7 @@ def test_a_cancelled_order_cannot_be_sent_to_the_supplier(db, owner, supplier, o
     settle()
 
     select_row(orders_page, order_id)
-    assert not orders_page.export_button.isEnabled()
+    assert not orders_page.send_button.isEnabled()
 
 
 # --- suppliers --------------------------------------------------------------------------------------

@@ -267,7 +267,7 @@ def test_a_clerk_without_stock_adjust_sees_no_adjust_button(db, owner, ctx_for, 
 # --- purchase orders ----------------------------------------------------------------------------------
 
 def test_an_order_written_sent_and_partly_received_moves_stock_and_leaves_a_back_order(
-        qtbot, db, owner, supplier, orders_page, settle, when_modal):
+        qtbot, db, owner, supplier, orders_page, settle, when_modal, save_as, messages):
     part_id = _part(db, owner, "PO-1")
 
     def write(dialog: OrderDialog) -> None:
@@ -286,9 +286,12 @@ def test_an_order_written_sent_and_partly_received_moves_stock_and_leaves_a_back
     assert row.status == "draft" and orders_page.current_id == row.id
     assert orders_page.send_button.isEnabled() and not orders_page.receive_button.isEnabled()
 
+    sent_file = save_as("order.pdf")
     qtbot.mouseClick(orders_page.send_button, Qt.MouseButton.LeftButton)
     settle()
+    # One action: the draft is numbered and sent, and its file for the supplier is saved.
     assert purchasing.get_order(db, owner, row.id).status == "sent"
+    assert orders_page.last_file is not None and str(orders_page.last_file) == sent_file
     assert orders_page.receive_button.isEnabled()
 
     def receive(dialog: ReceiveDialog) -> None:

@@ -15,11 +15,10 @@ from ui.admin.labels import audit_action_labels, audit_entity_labels
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import local_datetime
+from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen
 from ui.workers import Query
-
-CHANGED_BACKGROUND = "#fff4d6"
 
 
 def _value_text(value: Any) -> str:
@@ -131,11 +130,11 @@ class AuditScreen(ListScreen):
 
     def render_detail(self, row_id: str, entry: dict[str, Any] | None) -> str:
         if entry is None:
-            return "<p>" + html_escape(self.tr("This entry is not in the trail.")) + "</p>"
+            return paragraph(self.tr("This entry is not in the trail."))
         action = self.action_labels.get(entry["action"], entry["action"])
         entity = self.entity_labels.get(entry["entity"], entry["entity"])
-        title = f"<h2>{html_escape(action)} · {html_escape(entity)}</h2>"
-        meta = detail_table([
+        title = heading(f"{action} · {entity}")
+        meta = fields([
             (self.tr("Entry"), f"#{entry['seq']}"),
             (self.tr("Time"), local_datetime(entry["at"])),
             (self.tr("User"), entry["actor"]),
@@ -151,28 +150,18 @@ class AuditScreen(ListScreen):
     def _values_table(self, before: str | None, after: str | None) -> str:
         rows = diff_rows(before, after)
         if not rows:
-            return "<p class='hint'>" + html_escape(self.tr("No values were recorded for this entry.")) + "</p>"
-        table = ("<table width='100%' cellspacing='0' cellpadding='4' border='1' "
-                 "style='border-collapse: collapse; border-color: #e5e7eb'>")
+            return paragraph(self.tr("No values were recorded for this entry."), hint=True)
         if before is None or after is None:
             # A record created or deleted: one side only, nothing to compare.
-            heading = self.tr("Value") if before is None else self.tr("Value when deleted")
-            body = "".join(f"<tr><td width='35%'><b>{html_escape(field)}</b></td>"
-                           f"<td>{html_escape(new if before is None else old)}</td></tr>"
-                           for field, old, new, _changed in rows)
-            field_heading = self.tr("Field")
-            return (f"{table}<tr><th align='left'>{html_escape(field_heading)}</th>"
-                    f"<th align='left'>{html_escape(heading)}</th></tr>{body}</table>")
+            value = self.tr("Value") if before is None else self.tr("Value when deleted")
+            return table([Col(self.tr("Field")), Col(value)],
+                         [(field, new if before is None else old) for field, old, new, _changed in rows])
         # What changed comes first; the unchanged rest is there for context.
         rows = sorted(rows, key=lambda r: not r[3])
-        head = "".join(f"<th align='left' width='{w}'>{html_escape(t)}</th>" for t, w in (
-            (self.tr("Field"), "24%"), (self.tr("Before"), "38%"), (self.tr("After"), "38%")))
-        body = "".join(f"<tr{f' bgcolor={CHANGED_BACKGROUND!r}' if changed else ''}><td><b>{html_escape(field)}</b>"
-                       f"</td><td>{html_escape(old)}</td><td>{html_escape(new)}</td></tr>"
-                       for field, old, new, changed in rows)
-        hint = ("" if all(r[3] for r in rows)
-                else "<p class='hint'>" + html_escape(self.tr("Changed values are shaded.")) + "</p>")
-        return f"{table}<tr>{head}</tr>{body}</table>{hint}"
+        values = table([Col(self.tr("Field")), Col(self.tr("Before")), Col(self.tr("After"))],
+                       [(field, old, new) for field, old, new, _changed in rows], shade=[r[3] for r in rows])
+        hint = "" if all(r[3] for r in rows) else paragraph(self.tr("Changed values are shaded."), hint=True)
+        return values + hint
 
     # --- verification -------------------------------------------------------------------------
     def verify(self) -> Query:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -26,9 +28,10 @@ from services.permissions import PERMISSIONS, ROLES
 from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.widgets.detail import fields, heading, paragraph
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
 
 
@@ -77,25 +80,24 @@ class RolesScreen(ListScreen):
 
     def render_detail(self, row_id: str, role: users.RoleRow | None) -> str:
         if role is None:
-            return "<p>" + html_escape(self.tr("This role no longer exists.")) + "</p>"
-        html = [f"<h2>{html_escape(role_name(role.code, role.name))}</h2>"]
-        html.append(detail_table([
+            return paragraph(self.tr("This role no longer exists."))
+        html = [heading(role_name(role.code, role.name))]
+        html.append(fields([
             (self.tr("Code"), role.code),
             (self.tr("Kind"), self.tr("Built-in") if role.builtin else self.tr("Added by you")),
             (self.tr("Users"), str(role.users)),
         ]))
         labels, titles = permission_labels(), permission_groups()
-        html.append("<h3>" + html_escape(self.tr("Permissions")) + "</h3>")
+        html.append(heading(self.tr("Permissions"), level=3))
         if not role.permissions:
-            html.append("<p class='hint'>" + html_escape(self.tr("This role may do nothing yet.")) + "</p>")
+            html.append(paragraph(self.tr("This role may do nothing yet."), hint=True))
             return "".join(html)
         rows = []
         for group, codes in _grouped_permissions().items():
             granted = [html_escape(labels[c]) for c in codes if c in role.permissions]
             if granted:
-                rows.append(f"<tr><th align='left' valign='top'>{html_escape(titles.get(group, group))}</th>"
-                            f"<td>{'<br>'.join(granted)}</td></tr>")
-        html.append(f"<table cellspacing='4'>{''.join(rows)}</table>")
+                rows.append((titles.get(group, group), "<br>".join(granted)))
+        html.append(fields(rows, markup=True))
         return "".join(html)
 
     def detail_changed(self, role: users.RoleRow | None) -> None:
@@ -127,6 +129,9 @@ class RolesScreen(ListScreen):
     def _delete_failed(self, exc: BaseException) -> None:
         self.delete_button.setEnabled(self.current_role is not None and not self.current_role.builtin)
         show_error(self, exc)
+
+
+PERMISSION_COLUMNS = 3
 
 
 class RoleDialog(FormDialog):
@@ -170,7 +175,7 @@ class RoleDialog(FormDialog):
                 self.checks[perm] = check
                 cell.addWidget(check)
             cell.addStretch(1)
-            grid.addLayout(cell, i // 2, i % 2)
+            grid.addLayout(cell, i // PERMISSION_COLUMNS, i % PERMISSION_COLUMNS)
         all_button = QPushButton(self.tr("Select &all"))
         all_button.clicked.connect(lambda: self._set_all(True))
         none_button = QPushButton(self.tr("C&lear all"))
@@ -179,7 +184,13 @@ class RoleDialog(FormDialog):
         pick.addWidget(all_button)
         pick.addWidget(none_button)
         pick.addStretch(1)
-        grid.addLayout(pick, (len(_grouped_permissions()) + 1) // 2, 0, 1, 2)
+        # On a small screen the list scrolls; the dialog's buttons stay in view.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(box)
+        scroll.setMinimumHeight(min(box.sizeHint().height(), 420))
+        scroll.setMinimumWidth(box.sizeHint().width() + 24)
         perm_error = QLabel()
         perm_error.setObjectName("fieldError")
         perm_error.setWordWrap(True)
@@ -192,7 +203,8 @@ class RoleDialog(FormDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(box)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(pick)
         layout.addWidget(perm_error)
         layout.addWidget(self.buttons)
         if code:

@@ -28,9 +28,10 @@ from ui.admin.labels import language_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import local_datetime
+from ui.widgets.detail import fields, heading, paragraph
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
 
 
@@ -97,12 +98,12 @@ class UsersScreen(ListScreen):
 
     def render_detail(self, row_id: str, user: users.UserRow | None) -> str:
         if user is None:
-            return "<p>" + html_escape(self.tr("This user no longer exists.")) + "</p>"
+            return paragraph(self.tr("This user no longer exists."))
         status = self.tr("Active") if user.active else self.tr("Disabled — cannot log in")
         if _is_locked(user):
             status = self.tr("Locked until %1 after failed logins").replace("%1", local_datetime(user.locked_until))
-        html = [f"<h2>{html_escape(user.display_name or user.username)}</h2>"]
-        html.append(detail_table([
+        html = [heading(user.display_name or user.username)]
+        html.append(fields([
             (self.tr("User name"), user.username),
             (self.tr("Role"), self.role_names.get(user.role, user.role)),
             (self.tr("Status"), status),

@@ -31,16 +31,10 @@ from store.database import Database
 from ui.billing.labels import item_type_labels, kind_labels, method_labels, status_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.widgets.detail import HINT_COLOUR, Col, fields, heading, link, paragraph, table, totals
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op, Query
-
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
-    return "".join(f"<{tag} align='{'right' if right else 'left'}'>{html_escape(v)}</{tag}>" for v, right in values)
 
 
 @dataclass(frozen=True)
@@ -133,10 +127,9 @@ class InvoicesScreen(ListScreen):
         menu = QMenu(self.print_button)
         menu.addAction(self.tr("Print"), self.print_current)
         self.pdf_action = menu.addAction(self.tr("Save as PDF…"), self.save_pdf)
-        if ctx.can("invoice.edit"):
-            menu.addSeparator()
-            self.delete_action = menu.addAction(self.tr("Delete draft…"), self.delete_draft)
         self.print_button.setMenu(menu)
+        self.delete_button = button(self.tr("&Delete draft…"), self.tr("Delete the selected draft (Delete)"),
+                                    self.delete_draft, "invoice.edit", "Delete")
         self.print_button.setEnabled(False)
         self.extra_buttons.addWidget(self.print_button)
         for key, slot in (("Ctrl+P", self.print_current), ("Ctrl+Shift+S", self.save_pdf)):
@@ -190,8 +183,7 @@ class InvoicesScreen(ListScreen):
         draft = v is not None and v.status == "draft"
         posted_sale = v is not None and v.status == "posted" and v.kind != "credit_note"
         self.edit_button.setEnabled(draft)
-        if hasattr(self, "delete_action"):
-            self.delete_action.setEnabled(draft)
+        self.delete_button.setEnabled(draft)
         self.post_button.setEnabled(draft)
         self.pay_button.setEnabled(posted_sale and v.balance > 0)
         self.credit_button.setEnabled(posted_sale and any(line.left_to_credit > 0 for line in v.lines))
@@ -218,14 +210,12 @@ class InvoicesScreen(ListScreen):
             title = self.tr("Credit note %1").replace("%1", v.number or "")
         else:
             title = self.tr("Invoice %1").replace("%1", v.number or "")
-        html = [f"<h2>{html_escape(title)}</h2>",
-                f"<p>{html_escape(self.kinds.get(v.kind, v.kind))} · {html_escape(self.statuses.get(v.status))}</p>"]
-        customer = f"<a href='customer:{v.customer_id}'>{html_escape(v.customer_name)}</a>"
-        html.append("<p>" + html_escape(self.tr("Customer")) + f": {customer}</p>")
+        html = [heading(title), paragraph(f"{self.kinds.get(v.kind, v.kind)} · {self.statuses.get(v.status)}")]
+        html.append(paragraph(self.tr("Customer") + ": ", markup=link(f"customer:{v.customer_id}", v.customer_name)))
         if v.credited_invoice_id:
-            link = f"<a href='invoice:{v.credited_invoice_id}'>{html_escape(v.credited_number or '')}</a>"
-            html.append("<p>" + html_escape(self.tr("Credits invoice")) + f" {link}</p>")
-        html.append(detail_table([
+            html.append(paragraph(self.tr("Credits invoice") + " ",
+                                  markup=link(f"invoice:{v.credited_invoice_id}", v.credited_number or "")))
+        html.append(fields([
             (self.tr("Issued"), date_text(v.issued_on)),
             (self.tr("Due"), "" if credit_note else date_text(v.due_on)),
             (self.tr("Terms"), self.tr("%n day(s)", "", v.payment_terms_days) if v.status == "draft" else ""),
@@ -248,10 +238,10 @@ class InvoicesScreen(ListScreen):
         """One row per line: the description over its details, the line total beside it (reads well in a
         narrow pane)."""
         if not v.lines:
-            return "<p class='hint'>" + html_escape(self.tr("No lines yet.")) + "</p>"
+            return paragraph(self.tr("No lines yet."), hint=True)
         cur = v.currency
         types = item_type_labels()
-        rows = [_TABLE, _HEAD, _cells([(self.tr("Line"), False), (self.tr("Total"), True)], "th"), "</tr>"]
+        rows = []
         for line in v.lines:
             details = [types.get(line.item_type, line.item_type), line.item_code,
                        f"{quantity_text(line.quantity_milli)} × {money_text(line.unit_price, cur)}"]
@@ -260,11 +250,9 @@ class InvoicesScreen(ListScreen):
             details.append(self.tr("tax %1").replace("%1", f"{line.tax_rate_bp / 100:g}%"))
             if line.credited_quantity_milli:
                 details.append(self.tr("%1 credited").replace("%1", quantity_text(line.credited_quantity_milli)))
-            rows.append(f"<tr><td>{html_escape(line.description)}<br><span style='color:#6b7280'>"
-                        f"{html_escape(' · '.join(d for d in details if d))}</span></td>"
-                        f"<td align='right' valign='top'>{html_escape(money_text(line.total, cur))}</td></tr>")
-        rows.append("</table>")
-        return "".join(rows)
+            rows.append((f"{html_escape(line.description)}<br><span style='color:{HINT_COLOUR}'>"
+                         f"{html_escape(' · '.join(d for d in details if d))}</span>", money_text(line.total, cur)))
+        return table([Col(self.tr("Line"), "markup"), Col.number(self.tr("Total"))], rows)
 
     def _totals_html(self, v: invoices.InvoiceView) -> str:
         cur = v.currency
@@ -273,39 +261,34 @@ class InvoicesScreen(ListScreen):
                 (self.tr("Total"), money_text(v.total, cur), True)]
         if v.kind != "credit_note" and v.cost_total:
             rows.append((self.tr("Gross profit"), money_text(v.net_total - v.cost_total, cur), False))
-        cells = "".join(
-            "<tr><td align='right'>" + html_escape(k) + "</td><td align='right'>"
-            + ("<b>" + html_escape(val) + "</b>" if bold else html_escape(val)) + "</td></tr>"
-            for k, val, bold in rows)
-        return f"<table width='100%' cellspacing='0' cellpadding='2'>{cells}</table>"
+        return totals(rows)
 
     def _settlement_html(self, data: InvoiceDetail) -> str:
         v, paid_by = data.view, data.paid_by
         cur = v.currency
-        html = ["<h3>" + html_escape(self.tr("Payments and credits")) + "</h3>"]
+        html = [heading(self.tr("Payments and credits"), level=3)]
         if v.allocations:
             methods = method_labels()
-            rows = [_TABLE]
+            rows = []
             for a in v.allocations:
                 if a.credit_note_id:
                     source = (html_escape(self.tr("Credit note")) + " "
-                              + f"<a href='invoice:{a.credit_note_id}'>{html_escape(a.source_number)}</a>")
+                              + link(f"invoice:{a.credit_note_id}", a.source_number))
                 else:
                     p = paid_by.get(a.payment_id or "")
                     text = methods.get(p.method, p.method) if p else self.tr("Payment")
                     if p and p.reference:
                         text += f" · {p.reference}"
                     source = html_escape(text)
-                rows.append(f"<tr><td>{html_escape(date_text(a.allocated_on))}</td><td>{source}</td>"
-                            f"<td align='right'>{html_escape(money_text(a.amount, cur))}</td></tr>")
-            rows.append("</table>")
-            html.append("".join(rows))
+                rows.append((date_text(a.allocated_on), source, money_text(a.amount, cur)))
+            html.append(table([Col.atom(self.tr("Date")), Col(self.tr("Paid by"), "markup"),
+                               Col.number(self.tr("Amount"))], rows))
         else:
-            html.append("<p class='hint'>" + html_escape(self.tr("Nothing paid yet.")) + "</p>")
+            html.append(paragraph(self.tr("Nothing paid yet."), hint=True))
         if data.held_notes:
-            links = [f"<a href='invoice:{note_id}'>{html_escape(number)}</a>" for note_id, number in data.held_notes]
-            html.append("<p>" + html_escape(self.tr("Credit notes held as the customer's credit:")) + " "
-                        + ", ".join(links) + "</p>")
+            links = [link(f"invoice:{note_id}", number) for note_id, number in data.held_notes]
+            html.append(paragraph(self.tr("Credit notes held as the customer's credit:") + " ",
+                                  markup=", ".join(links)))
         overdue = v.balance > 0 and v.due_on is not None and v.due_on < date.today()
         colour = "#b3261e" if overdue else "#111827"
         label = self.tr("Balance (overdue)") if overdue else self.tr("Balance")

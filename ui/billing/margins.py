@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -24,6 +23,7 @@ from store.changes import Changes
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.widgets.columns import ColumnFitter, is_free_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import error_label
 from ui.workers import Query
@@ -40,7 +40,9 @@ def _table(model: ReportModel, name: str, *, sortable: bool = True) -> QTableVie
     table.verticalHeader().setDefaultSectionSize(26)
     table.setWordWrap(False)
     table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.column_fitter = ColumnFitter(
+        table, text_columns=[i for i, c in enumerate(model.columns) if is_free_text(c.key, c.kind)])
     if sortable:
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)

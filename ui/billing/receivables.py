@@ -33,6 +33,7 @@ from ui.billing.labels import kind_labels
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.widgets.columns import ColumnFitter, is_free_text
 from ui.widgets.fields import DateEdit
 from ui.workers import Op, Query
 
@@ -47,7 +48,9 @@ def _table(model: ReportModel) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(26)
     table.setWordWrap(False)
     table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.column_fitter = ColumnFitter(
+        table, text_columns=[i for i, c in enumerate(model.columns) if is_free_text(c.key, c.kind)])
     table.setSortingEnabled(True)
     return table
 

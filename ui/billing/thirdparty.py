@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -35,6 +34,7 @@ from store.changes import Changes
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.widgets.columns import ColumnFitter, is_free_text
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.workers import Op, Query
@@ -51,7 +51,9 @@ def _table(model: ReportModel, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(26)
     table.setWordWrap(False)
     table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.column_fitter = ColumnFitter(
+        table, text_columns=[i for i, c in enumerate(model.columns) if is_free_text(c.key, c.kind)])
     table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     return table

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from services import customers, validation
 from ui.context import AppContext
+from ui.widgets.detail import bullets, fields, heading, link, paragraph
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
 
 
@@ -47,10 +48,10 @@ class CustomersScreen(ListScreen):
     def render_detail(self, row_id: str, d: customers.CustomerDetail) -> str:
         c = d.data
         region = self.ctx.settings.country
-        html = [f"<h2>{html_escape(c.name)}</h2>"]
+        html = [heading(c.name)]
         if c.alt_name:
-            html.append(f"<p>{html_escape(c.alt_name)}</p>")
-        html.append(detail_table([
+            html.append(paragraph(c.alt_name))
+        html.append(fields([
             (self.tr("Type"), self.kind_labels.get(c.kind, c.kind)),
             (self.tr("Phone"), validation.format_phone(c.phone, region)),
             (self.tr("E-mail"), c.email),
@@ -63,20 +64,18 @@ class CustomersScreen(ListScreen):
             (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
         ]))
         if c.contacts:
-            html.append("<h3>" + html_escape(self.tr("Contacts")) + "</h3><ul>")
-            for x in c.contacts:
-                parts = [x.name, x.position, validation.format_phone(x.phone, region), x.email]
-                html.append(f"<li>{html_escape(' · '.join(p for p in parts if p))}</li>")
-            html.append("</ul>")
-        html.append("<h3>" + html_escape(self.tr("Vehicles")) + "</h3>")
+            html.append(heading(self.tr("Contacts"), level=3))
+            html.append(bullets(
+                html_escape(" · ".join(p for p in (x.name, x.position, validation.format_phone(x.phone, region),
+                                                    x.email) if p))
+                for x in c.contacts))
+        html.append(heading(self.tr("Vehicles"), level=3))
         if d.vehicles:
-            html.append("<ul>")
-            for v in d.vehicles:
-                text = " ".join(x for x in (v.plate, v.make, v.model, str(v.model_year or "")) if x)
-                html.append(f"<li><a href='vehicle:{v.id}'>{html_escape(text)}</a> · {html_escape(v.vin)}</li>")
-            html.append("</ul>")
+            html.append(bullets(
+                link(f"vehicle:{v.id}", " ".join(x for x in (v.plate, v.make, v.model, str(v.model_year or "")) if x))
+                + f" · {html_escape(v.vin)}" for v in d.vehicles))
         else:
-            html.append("<p class='hint'>" + html_escape(self.tr("No vehicles.")) + "</p>")
+            html.append(paragraph(self.tr("No vehicles."), hint=True))
         return "".join(html)
 
     def on_link(self, url) -> None:

@@ -23,20 +23,12 @@ from services.parts import counts
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import count_status_labels
+from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen
 from ui.workers import Op
-
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
-    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
-    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
-                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
 
 
 class StockCountsScreen(ListScreen):
@@ -116,7 +108,7 @@ class StockCountsScreen(ListScreen):
 
     def render_detail(self, row_id: str, count: counts.CountView) -> str:
         currency = self.ctx.settings.currency
-        html = [f"<h2>{html_escape(count.number)}</h2>", detail_table([
+        html = [heading(count.number), fields([
             (self.tr("Status"), self.statuses.get(count.status, count.status)),
             (self.tr("Started"), date_text(count.started_on)),
             (self.tr("Bins"), " – ".join(x for x in (count.bin_from, count.bin_to) if x)),
@@ -128,20 +120,16 @@ class StockCountsScreen(ListScreen):
         ])]
         varied = sorted((line for line in count.lines if line.variance),
                         key=lambda line: (-abs(line.variance_value or 0), line.bin, line.part_number))
-        html.append("<h3>" + html_escape(self.tr("Variances")) + "</h3>")
+        html.append(heading(self.tr("Variances"), level=3))
         if not varied:
-            html.append("<p class='hint'>" + html_escape(self.tr("No variance among the parts counted.")) + "</p>")
+            html.append(paragraph(self.tr("No variance among the parts counted."), hint=True))
         else:
-            rows = [_HEAD + _cells([(self.tr("Bin"), False), (self.tr("Part"), False), (self.tr("Expected"), True),
-                                    (self.tr("Counted"), True), (self.tr("Variance"), True),
-                                    (self.tr("Value"), True)], "th") + "</tr>"]
-            for line in varied:
-                rows.append("<tr>" + _cells([
-                    (line.bin, False), (f"{line.brand} {line.part_number}", False),
-                    (quantity_text(line.expected or 0), True), (quantity_text(line.counted or 0), True),
-                    (quantity_text(line.variance or 0), True),
-                    (money_text(line.variance_value or 0, currency), True)], wrap=1) + "</tr>")
-            html.append(_TABLE + "".join(rows) + "</table>")
+            html.append(table(
+                [Col.atom(self.tr("Bin")), Col(self.tr("Part")), Col.number(self.tr("Expected")),
+                 Col.number(self.tr("Counted")), Col.number(self.tr("Variance")), Col.number(self.tr("Value"))],
+                [(line.bin, f"{line.brand} {line.part_number}", quantity_text(line.expected or 0),
+                  quantity_text(line.counted or 0), quantity_text(line.variance or 0),
+                  money_text(line.variance_value or 0, currency)) for line in varied]))
         return "".join(html)
 
     def new_record(self) -> None:
@@ -236,7 +224,7 @@ class CountEntryDialog(QDialog):
             GridColumn("description", self.tr("Description"), width=0, editable=False),
             GridColumn("unit", self.tr("Unit"), width=50, editable=False),
             GridColumn("counted", self.tr("Counted"), kind="quantity", width=100),
-        ], can_add=False, can_remove=False, name="countLines")
+        ], can_add=False, can_remove=False, name="countLines", enter_moves=True)
         self.part_ids = [line.part_id for line in count.lines]
         self.counted: dict[str, int | None] = {line.part_id: line.counted for line in count.lines}
         self.grid.set_rows(({"bin": line.bin, "part": f"{line.brand} {line.part_number}",

@@ -27,6 +27,7 @@ from services.imports import framework
 from services.imports.reader import read_table
 from ui.context import AppContext
 from ui.widgets.forms import error_label, hint_label
+from ui.window_state import fit_to_screen
 from ui.workers import Op, Query
 
 NOT_MAPPED = ""
@@ -43,7 +44,7 @@ class ImportDialog(QDialog):
         self.summary: framework.ImportSummary | None = None
         self.previewed: framework.Preview | None = None
         self.setWindowTitle(self.tr("Import parts data"))
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
 
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")

@@ -34,21 +34,13 @@ from services.parts import catalogue, purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import order_status_labels
+from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen
 from ui.workers import Op
-
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
-    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
-    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
-                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
 
 
 def _grid(columns: list[str], name: str) -> QTableWidget:
@@ -122,13 +114,14 @@ class PurchaseOrdersScreen(ListScreen):
                                      self.tr("Parts below their minimum, and draft orders for them"),
                                      self.show_suggestions, "part.view")
         self.suggest_button.setEnabled(True)
-        self.send_button = button(self.tr("&Send"), self.tr("Number the draft and mark it sent to the supplier"),
-                                  self.send_current, "purchase.edit")
         self.receive_button = button(self.tr("&Receive goods…"), self.tr("Book a delivery against the order"),
                                      self.receive_current, "purchase.receive")
-        self.export_button = button(self.tr("Send to su&pplier…"),
-                                    self.tr("Save the order as a PDF or Excel file to send to the supplier"),
-                                    self.export_current, "part.view")
+        # One action: a draft is numbered and marked sent, then saved as the file that goes to the
+        # supplier; a sent order's file can be saved again.
+        self.send_button = button(self.tr("&Send to supplier…"),
+                                  self.tr("Number a draft and mark it sent, and save the order as a PDF or Excel "
+                                          "file for the supplier"),
+                                  self.send_current, "part.view")
         self.close_button = button(self.tr("C&lose order"),
                                    self.tr("Close the order: what is still on back order is no longer expected"),
                                    self.close_current, "purchase.edit")
@@ -140,10 +133,10 @@ class PurchaseOrdersScreen(ListScreen):
     def _update_buttons(self) -> None:
         status = self.current_order.status if self.current_order else ""
         self.edit_button.setEnabled(status == "draft")
-        self.send_button.setEnabled(status == "draft")
         self.receive_button.setEnabled(status in purchasing.OPEN_STATUSES)
         self.close_button.setEnabled(status in ("sent", "partly_received", "received"))
-        self.export_button.setEnabled(status not in ("", "cancelled"))
+        can_send = self.ctx.can("purchase.edit") if status == "draft" else status not in ("", "cancelled")
+        self.send_button.setEnabled(can_send)
 
     def read_detail(self, row_id: str) -> Callable[[], purchasing.OrderView]:
         db, actor = self.ctx.db, self.ctx.actor
@@ -152,7 +145,7 @@ class PurchaseOrdersScreen(ListScreen):
     def render_detail(self, row_id: str, order: purchasing.OrderView) -> str:
         currency = self.ctx.settings.currency
         title = order.number or self.tr("Draft order")
-        html = [f"<h2>{html_escape(title)}</h2>", detail_table([
+        html = [heading(title), fields([
             (self.tr("Supplier"), order.supplier_name),
             (self.tr("Status"), self.statuses.get(order.status, order.status)),
             (self.tr("Ordered"), date_text(order.ordered_on)),
@@ -160,15 +153,12 @@ class PurchaseOrdersScreen(ListScreen):
             (self.tr("Total cost"), money_text(order.total_cost, currency)),
             (self.tr("Notes"), order.notes),
         ])]
-        rows = [_HEAD + _cells([(self.tr("Part"), False), (self.tr("Ordered"), True), (self.tr("Received"), True),
-                                (self.tr("Back order"), True), (self.tr("Unit cost"), True)], "th") + "</tr>"]
-        for line in order.lines:
-            rows.append("<tr>" + _cells([
-                (f"{line.brand} {line.part_number} · {line.description}", False),
-                (quantity_text(line.quantity), True), (quantity_text(line.received), True),
-                (quantity_text(line.back_order), True), (money_text(line.unit_cost, currency), True)],
-                wrap=0) + "</tr>")
-        html.append(_TABLE + "".join(rows) + "</table>")
+        html.append(table(
+            [Col(self.tr("Part")), Col.number(self.tr("Ordered")), Col.number(self.tr("Received")),
+             Col.number(self.tr("Back order")), Col.number(self.tr("Unit cost"))],
+            [(f"{line.brand} {line.part_number} · {line.description}", quantity_text(line.quantity),
+              quantity_text(line.received), quantity_text(line.back_order), money_text(line.unit_cost, currency))
+             for line in order.lines]))
         return "".join(html)
 
     def new_record(self) -> None:
@@ -182,21 +172,24 @@ class PurchaseOrdersScreen(ListScreen):
             OrderDialog.ask(self.ctx, self, order_id=row_id)
 
     def send_current(self) -> None:
-        order_id = self.current_order.id if self.current_order else None
-        if not order_id:
-            return
-        db, actor = self.ctx.db, self.ctx.actor
-        self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order_id)).run()
-
-    def export_current(self) -> None:
-        """Ask where to save the order for the supplier (PDF or Excel, by the chosen name), then write it
-        on the database worker."""
+        """Send the selected order to its supplier: a draft is numbered and marked sent first; then the
+        user chooses where to save the file that goes to the supplier. GUI thread."""
         order = self.current_order
         if order is None:
             return
+        if order.status != "draft":
+            self._save_for_supplier(order.id, order.number, order.supplier_name)
+            return
+        db, actor, supplier = self.ctx.db, self.ctx.actor, order.supplier_name
+        self.op = Op(self, lambda _p, _c: purchasing.send_order(db, actor, order.id)).success(
+            lambda number: self._save_for_supplier(order.id, number, supplier)).run()
+
+    def _save_for_supplier(self, order_id: str, number: str | None, supplier_name: str) -> None:
+        """Ask where to save the order for the supplier (PDF or Excel, by the chosen name), then write it
+        on the database worker."""
         pdf_filter, xlsx_filter = self.tr("PDF document (*.pdf)"), self.tr("Excel workbook (*.xlsx)")
         draft = self.tr("Draft order")
-        name = f"{order.number or draft} {order.supplier_name}.pdf"
+        name = f"{number or draft} {supplier_name}.pdf"
         path, chosen = QFileDialog.getSaveFileName(self, self.tr("Send to supplier"), name,
                                                    f"{pdf_filter};;{xlsx_filter}")
         if not path:
@@ -204,7 +197,7 @@ class PurchaseOrdersScreen(ListScreen):
         out = Path(path)
         if out.suffix.lower() not in (".pdf", ".xlsx"):
             out = out.with_name(out.name + (".xlsx" if chosen == xlsx_filter else ".pdf"))
-        self.write_order_file(order.id, out)
+        self.write_order_file(order_id, out)
 
     def write_order_file(self, order_id: str, out: Path) -> Op:
         """Write the order to ``out`` (.xlsx, else PDF) off the GUI thread; GUI thread."""

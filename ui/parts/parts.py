@@ -26,21 +26,14 @@ from services.parts import catalogue, stock
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.parts.labels import movement_labels
+from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.fields import MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Query
 
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
 LATEST_MOVEMENTS = 15
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td", *, wrap: int = -1) -> str:
-    """Table cells, right-aligned where flagged; only column ``wrap`` may break over lines."""
-    return "".join(f"<{tag} align='{'right' if right else 'left'}'{'' if i == wrap else ' nowrap'}>"
-                   f"{html_escape(v)}</{tag}>" for i, (v, right) in enumerate(values))
 
 
 @dataclass(frozen=True)
@@ -133,12 +126,11 @@ class PartsScreen(ListScreen):
     def render_detail(self, row_id: str, data: PartDetail) -> str:
         part, moves = data.part, data.movements
         currency = self.ctx.settings.currency
-        html = [f"<h2>{html_escape(part.brand)} {html_escape(part.part_number)}</h2>",
-                f"<p>{html_escape(part.description)}</p>"]
+        html = [heading(f"{part.brand} {part.part_number}"), paragraph(part.description)]
         if part.superseded_by_id:
-            html.append("<p><b>" + html_escape(self.tr("Superseded: %1 → %2").replace("%1", part.part_number)
-                                              .replace("%2", part.superseded_by_number or "")) + "</b></p>")
-        html.append(detail_table([
+            html.append(paragraph(self.tr("Superseded: %1 → %2").replace("%1", part.part_number)
+                                  .replace("%2", part.superseded_by_number or ""), bold=True))
+        html.append(fields([
             (self.tr("On hand"), quantity_text(part.on_hand)),
             (self.tr("Reserved"), quantity_text(part.reserved)),
             (self.tr("Available"), quantity_text(part.available)),
@@ -153,24 +145,21 @@ class PartsScreen(ListScreen):
             (self.tr("Barcode"), part.barcode),
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
-        html.append("<h3>" + html_escape(self.tr("Demand, last 12 months")) + "</h3>")
+        html.append(heading(self.tr("Demand, last 12 months"), level=3))
         if any(quantity for _month, quantity in data.demand):
             html.append(demand_chart(data.demand))
         else:
-            html.append("<p class='hint'>" + html_escape(self.tr("No demand in the last 12 months.")) + "</p>")
-        html.append("<h3>" + html_escape(self.tr("Latest movements")) + "</h3>")
+            html.append(paragraph(self.tr("No demand in the last 12 months."), hint=True))
+        html.append(heading(self.tr("Latest movements"), level=3))
         if not moves:
-            html.append("<p class='hint'>" + html_escape(self.tr("No stock movements yet.")) + "</p>")
+            html.append(paragraph(self.tr("No stock movements yet."), hint=True))
         else:
             kinds = movement_labels()
-            rows = [_HEAD + _cells([(self.tr("Date"), False), (self.tr("Type"), False), (self.tr("Quantity"), True),
-                                    (self.tr("Unit cost"), True), (self.tr("Reference"), False)], "th") + "</tr>"]
-            for m in moves:
-                rows.append("<tr>" + _cells([
-                    (date_text(m.moved_on), False), (kinds.get(m.kind, m.kind), False),
-                    (quantity_text(m.quantity), True), (money_text(m.unit_cost, currency), True),
-                    (m.reference or m.notes, False)], wrap=4) + "</tr>")
-            html.append(_TABLE + "".join(rows) + "</table>")
+            html.append(table(
+                [Col.atom(self.tr("Date")), Col(self.tr("Type")), Col.number(self.tr("Quantity")),
+                 Col.number(self.tr("Unit cost")), Col(self.tr("Reference"))],
+                [(date_text(m.moved_on), kinds.get(m.kind, m.kind), quantity_text(m.quantity),
+                  money_text(m.unit_cost, currency), m.reference or m.notes) for m in moves]))
         return "".join(html)
 
     def new_record(self) -> None:
@@ -361,8 +350,8 @@ def demand_chart(months: list[tuple[str, int]]) -> str:
         width = 0 if peak <= 0 else max(1, round(160 * max(quantity, 0) / peak))
         bar = (f"<table cellspacing='0' cellpadding='0'><tr><td bgcolor='#1f5fa8' width='{width}' height='10'>"
                "</td></tr></table>") if width else ""
-        rows.append(f"<tr><td>{html_escape(month)}</td><td>{bar}</td>"
-                    f"<td align='right'>{html_escape(quantity_text(quantity))}</td></tr>")
+        rows.append(f"<tr><td nowrap>{html_escape(month)}</td><td>{bar}</td>"
+                    f"<td align='right' nowrap>{html_escape(quantity_text(quantity))}</td></tr>")
     return "<table cellspacing='2'>" + "".join(rows) + "</table>"
 
 

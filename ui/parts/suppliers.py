@@ -21,18 +21,12 @@ from core.quantities import quantity_text
 from services.parts import purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen
 
-_TABLE = "<table width='100%' cellspacing='0' cellpadding='3' style='border-collapse:collapse'>"
-_HEAD = "<tr style='background:#f3f5f8'>"
 PRICE_HISTORY_ROWS = 30
-
-
-def _cells(values: list[tuple[str, bool]], tag: str = "td") -> str:
-    return "".join(f"<{tag} align='{'right' if right else 'left'}' nowrap>{html_escape(v)}</{tag}>"
-                   for v, right in values)
 
 
 def _percent(rate: float | None) -> str:
@@ -69,7 +63,7 @@ class SuppliersScreen(ListScreen):
     def render_detail(self, row_id: str, data: _SupplierDetail) -> str:
         s, perf = data
         currency = self.ctx.settings.currency
-        html = [f"<h2>{html_escape(s.name)}</h2>", detail_table([
+        html = [heading(s.name), fields([
             (self.tr("Contact"), s.contact_name),
             (self.tr("Phone"), s.phone),
             (self.tr("E-mail"), s.email),
@@ -78,26 +72,25 @@ class SuppliersScreen(ListScreen):
             (self.tr("Terms"), s.terms),
             (self.tr("Status"), self.tr("Active") if s.active else self.tr("Inactive")),
         ])]
-        html.append("<h3>" + html_escape(self.tr("Performance")) + "</h3>")
-        html.append(detail_table([
+        html.append(heading(self.tr("Performance"), level=3))
+        html.append(fields([
             (self.tr("Deliveries"), str(perf.receipts)),
             (self.tr("On time"), _percent(perf.on_time_rate)),
             (self.tr("Fill rate"), _percent(perf.fill_rate)),
             (self.tr("Ordered / received"), f"{quantity_text(perf.ordered)} / {quantity_text(perf.received)}"),
         ]))
-        html.append("<h3>" + html_escape(self.tr("Price history")) + "</h3>")
+        html.append(heading(self.tr("Price history"), level=3))
         if not perf.price_history:
-            html.append("<p class='hint'>" + html_escape(self.tr("Nothing received from this supplier yet.")) + "</p>")
+            html.append(paragraph(self.tr("Nothing received from this supplier yet."), hint=True))
         else:
-            rows = [_HEAD + _cells([(self.tr("Part number"), False), (self.tr("Received"), False),
-                                    (self.tr("Unit cost"), True), (self.tr("Change"), True),
-                                    (self.tr("Order"), False)], "th") + "</tr>"]
+            rows = []
             for p in perf.price_history[-PRICE_HISTORY_ROWS:]:
                 change = "" if not p.change else ("+" if p.change > 0 else "") + money_text(p.change, currency)
-                rows.append("<tr>" + _cells([(p.part_number, False), (date_text(p.received_on), False),
-                                             (money_text(p.unit_cost, currency), True), (change, True),
-                                             (p.order_number, False)]) + "</tr>")
-            html.append(_TABLE + "".join(rows) + "</table>")
+                rows.append((p.part_number, date_text(p.received_on), money_text(p.unit_cost, currency), change,
+                             p.order_number))
+            html.append(table([Col.atom(self.tr("Part number")), Col.atom(self.tr("Received")),
+                               Col.number(self.tr("Unit cost")), Col.number(self.tr("Change")),
+                               Col.atom(self.tr("Order"))], rows))
         return "".join(html)
 
     def new_record(self) -> None:

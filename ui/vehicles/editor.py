@@ -85,6 +85,9 @@ class VehicleDialog(FormDialog):
         choose.clicked.connect(self.choose_owner)
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.clear_owner)
+        # Enter saves the dialog; it must not press the last owner button used.
+        for b in (choose, clear):
+            b.setAutoDefault(False)
         owner_row = QHBoxLayout()
         owner_row.setContentsMargins(0, 0, 0, 0)
         owner_row.addWidget(self.owner, 1)

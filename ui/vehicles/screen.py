@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QWidget
 from services import vehicles
 from ui.context import AppContext
 from ui.vehicles.editor import fuel_labels
+from ui.widgets.detail import fields, heading, link, paragraph
 from ui.widgets.list_view import FilterSpec, ListView
-from ui.widgets.screen import ListScreen, detail_table, html_escape
+from ui.widgets.screen import ListScreen, html_escape
 
 
 class VehiclesScreen(ListScreen):
@@ -37,10 +38,10 @@ class VehiclesScreen(ListScreen):
     def render_detail(self, row_id: str, d: vehicles.VehicleDetail) -> str:
         v = d.data
         title = " ".join(x for x in (v.make, v.model, v.variant) if x)
-        owner = (f"<a href='customer:{v.owner_id}'>{html_escape(d.owner_name)}</a>" if v.owner_id
+        owner = (link(f"customer:{v.owner_id}", d.owner_name) if v.owner_id
                  else html_escape(self.tr("No owner (stock vehicle)")))
-        html = [f"<h2>{html_escape(title)}</h2>", f"<p><b>{html_escape(v.plate)}</b></p>"]
-        html.append(detail_table([
+        html = [heading(title), paragraph(v.plate, bold=True)]
+        html.append(fields([
             (self.tr("VIN"), v.vin),
             (self.tr("Decoded"), " · ".join(x for x in (d.decoded_make, d.decoded_country) if x)),
             (self.tr("Model year"), v.model_year),
@@ -51,9 +52,9 @@ class VehiclesScreen(ListScreen):
             (self.tr("Notes"), v.notes),
             (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
         ]))
-        html.append("<p>" + html_escape(self.tr("Owner")) + f": {owner}</p>")
+        html.append(paragraph(self.tr("Owner") + ": ", markup=owner))
         for w in d.warnings:
-            html.append(f"<p class='hint'>{html_escape(w)}</p>")
+            html.append(paragraph(w, hint=True))
         return "".join(html)
 
     def on_link(self, url) -> None:

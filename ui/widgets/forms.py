@@ -56,7 +56,24 @@ class FieldErrors:
             buddy.setBuddy(widget)
         self.widgets[field] = widget
         self.labels[field] = error
+        for name in ("textChanged", "currentIndexChanged", "valueChanged", "dateChanged", "toggled"):
+            signal = getattr(widget, name, None)
+            if signal is not None:
+                # A corrected field loses its error as soon as it changes.
+                signal.connect(lambda *_args, f=field: self.clear_field(f))
+                break
         return widget
+
+    def clear_field(self, field: str) -> None:
+        """Withdraw the error shown beside ``field``, if any. GUI thread."""
+        label, widget = self.labels.get(field), self.widgets.get(field)
+        if label is None or widget is None or (label.isHidden() and not widget.property("invalid")):
+            return
+        label.hide()
+        label.clear()
+        widget.setProperty("invalid", False)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
     def clear(self) -> None:
         for label in self.labels.values():

@@ -542,6 +542,9 @@ class _View(QTableView):
             event.accept()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.grid.enter_moves and self.grid.advance(edit=True, add=False):
+                event.accept()
+                return
             event.ignore()  # the dialog's default button
             return
         super().keyPressEvent(event)
@@ -588,10 +591,14 @@ class LineGrid(QWidget):
     def __init__(self, columns: Iterable[GridColumn], *, currency: str = "CNY",
                  derive: Callable[[dict[str, Any]], Mapping[str, Any]] | None = None,
                  defaults: Mapping[str, Any] | None = None, can_add: bool = True, can_remove: bool = True,
-                 totals: bool = False, name: str = "lines", parent: QWidget | None = None) -> None:
+                 totals: bool = False, name: str = "lines", enter_moves: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.can_add = can_add
+        # Enter on a cell that is not being edited opens the next one (a sheet typed row after row)
+        # instead of pressing the dialog's default button.
+        self.enter_moves = enter_moves
         self.can_remove = can_remove
         self.totals_label = QCoreApplication.translate("LineGrid", "Total")
         self.model = LineModel(columns, currency=currency, derive=derive, defaults=defaults, parent=self)

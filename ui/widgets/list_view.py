@@ -60,6 +60,7 @@ from services import lists
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import cell_text
+from ui.widgets.columns import ColumnFitter, is_free_text
 from ui.workers import Op, Query
 
 PAGE_SIZE = 200
@@ -365,6 +366,9 @@ class ListView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, col in enumerate(self.model.columns):
             self.table.setColumnWidth(i, col.width)
+        self.column_fitter = ColumnFitter(
+            self.table, text_columns=[i for i, c in enumerate(self.model.columns) if is_free_text(c.key, c.kind)],
+            minimum=[c.width if c.kind == "text" else 0 for c in self.model.columns])
         src = self.model.source
         sort_key = src.default_sort or src.columns[0].key
         sort_col = next((i for i, c in enumerate(self.model.columns) if c.key == sort_key), 0)

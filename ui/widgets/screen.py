@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.errors import DomainError
 from store.changes import Changes
 from ui.context import AppContext
+from ui.widgets.detail import DetailPane, esc, paragraph
 from ui.widgets.list_view import ListView
 from ui.workers import Query
 
@@ -37,7 +37,7 @@ STALE_PANE_MS = 250
 
 
 def _select_hint() -> str:
-    return "<p class='hint'>" + QCoreApplication.translate("ListScreen", "Select a row to see its details.") + "</p>"
+    return paragraph(QCoreApplication.translate("ListScreen", "Select a row to see its details."), hint=True)
 
 
 class ListScreen(QWidget):
@@ -76,21 +76,21 @@ class ListScreen(QWidget):
         bar.addWidget(self.new_button)
         bar.addWidget(self.edit_button)
 
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("detailPane")
-        self.detail.setOpenLinks(False)
+        self.detail = DetailPane()
         self.detail.anchorClicked.connect(self.on_link)
         self.detail.setHtml(_select_hint())
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([880, 400])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(self.detail)
+        # The list gets the room it needs for its columns on a 1366-pixel screen; the pane, which
+        # wraps between words, reads well from about 340 pixels.
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([900, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.splitter, 1)
 
         self.list.current_changed.connect(self._current_changed)
         self.list.activated.connect(self._activated)
@@ -163,7 +163,7 @@ class ListScreen(QWidget):
         self.detail_changed(None)
         if isinstance(exc, DomainError):
             # Deleted meanwhile, or not the user's to see: said in the pane, where the details would be.
-            self.detail.setHtml(f"<p>{html_escape(getattr(exc, 'detail', exc.message))}</p>")
+            self.detail.setHtml(paragraph(getattr(exc, "detail", exc.message)))
             self.detail_shown.emit(row_id)
             return
         self.detail.clear()
@@ -220,13 +220,5 @@ class ListScreen(QWidget):
         raise NotImplementedError
 
 
-def html_escape(value: object) -> str:
-    import html
-
-    return html.escape("" if value is None else str(value))
-
-
-def detail_table(rows: list[tuple[str, object]]) -> str:
-    cells = "".join(f"<tr><th align='left'>{html_escape(k)}</th><td>{html_escape(v)}</td></tr>"
-                    for k, v in rows if v not in (None, ""))
-    return f"<table cellspacing='4'>{cells}</table>"
+# The pane's text escaping, under the name the screens know it by.
+html_escape = esc

@@ -1,0 +1,304 @@
+"""Every main screen and every dialog, rendered at the front-desk screen's size (1366×768) in English
+and Simplified Chinese from a demo database, each to a PNG, with what does not fit:
+``python -m app.screenshots OUTDIR [--db demo.db] [--language en]`` (offscreen, on a virtual screen
+of the front desk's size).
+
+A window fits when it opens no larger than the screen's working area (1366×768 less a taskbar and a
+title bar) and needs no more, and when every visible button lies inside it; the main window's
+status bar and the last navigation entry must be on screen too. The test suite runs it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# A 1366×768 monitor less a 40 px taskbar: what the operating system gives windows.
+SCREEN = (1366, 768 - 40)
+# What a window's inside may use of it, less its title bar (see ui.window_state.FRAME_HEIGHT).
+WORK_AREA = (1366, SCREEN[1] - 32)
+LANGUAGES = ("en", "zh_CN")
+
+
+@dataclass
+class Shot:
+    name: str
+    language: str
+    path: Path
+    problems: list[str] = field(default_factory=list)
+
+
+def _settle() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.workers import wait_for_all
+
+    for _ in range(4):
+        wait_for_all(20000)
+        QApplication.processEvents()
+
+
+def cut_off(window: Any) -> list[str]:
+    """What of ``window`` (laid out at its current size) is cut off: buttons outside it, and for a
+    window larger than the work area, the window itself. GUI thread."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea
+
+    problems = []
+    inside = QRect(QPoint(0, 0), window.size())
+    if window.width() > WORK_AREA[0] or window.height() > WORK_AREA[1]:
+        problems.append(f"is {window.width()}×{window.height()}, larger than {WORK_AREA[0]}×{WORK_AREA[1]}")
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    if hint.width() > WORK_AREA[0] or hint.height() > WORK_AREA[1]:
+        problems.append(f"needs at least {hint.width()}×{hint.height()}")
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or button.window() is not window:
+            continue
+        if _scrolled(button, window, QAbstractScrollArea):
+            continue  # reached by scrolling
+        rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+        if not inside.contains(rect):
+            problems.append(f"button '{button.text() or button.objectName()}' is cut off at {rect.getRect()}")
+    return problems
+
+
+def _scrolled(widget: Any, window: Any, scroll_area: type) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, scroll_area):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def fit(window: Any) -> None:
+    """Size ``window`` as it opens: the size it gave itself, else its preferred size (offscreen, Qt
+    would not bound either by a screen of the front desk's size)."""
+    from PySide6.QtCore import Qt
+
+    if not window.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        window.resize(window.sizeHint())
+
+
+@contextmanager
+def _language(language: str) -> Iterator[None]:
+    from ui import i18n
+
+    i18n.install(language)
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
+def _first_id(ctx: Any, source: str, **filters: Any) -> str | None:
+    from services import lists
+
+    page = lists.fetch_page(ctx.db, ctx.actor, source, lists.ListState(filters=filters), limit=1)
+    return str(page.rows[0][0]) if page.rows else None
+
+
+def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    """Every dialog of the app, each made (not shown) from the demo data of ``ctx``."""
+    from services import settings, users
+    from services.billing import accounting, thirdparty
+    from ui.admin.roles import RoleDialog
+    from ui.admin.settings import TaxRateDialog
+    from ui.admin.users import SetPasswordDialog, UserDialog
+    from ui.billing.credit import CreditNoteDialog
+    from ui.billing.editor import InvoiceDialog
+    from ui.billing.journal import MappingDialog
+    from ui.billing.payment import PaymentDialog
+    from ui.billing.receivables import StatementDialog
+    from ui.billing.thirdparty import ApproveDialog, ClaimDialog, RebateDialog, ReceiptDialog
+    from ui.customers.editor import CustomerDialog
+    from ui.login import ChangePasswordDialog, LoginDialog
+    from ui.parts.counts import CountEntryDialog, StartCountDialog
+    from ui.parts.imports import ImportDialog
+    from ui.parts.orders import OrderDialog, ReceiveDialog, SuggestionsDialog
+    from ui.parts.parts import AdjustStockDialog, PartDialog
+    from ui.parts.suppliers import SupplierDialog
+    from ui.search_dialog import GlobalSearchDialog
+    from ui.vehicles.editor import VehicleDialog
+
+    db, actor = ctx.db, ctx.actor
+    customer = _first_id(ctx, "customers")
+    vehicle = _first_id(ctx, "vehicles")
+    posted = _first_id(ctx, "invoices", status="posted")
+    draft = _first_id(ctx, "invoices", status="draft")
+    part = _first_id(ctx, "parts")
+    order = _first_id(ctx, "purchase_orders")
+    count = _first_id(ctx, "stock_counts")
+    supplier = _first_id(ctx, "suppliers")
+    user = users.list_users(db, actor)[0] if hasattr(users, "list_users") else None
+    rebates = thirdparty.rebates(db, actor)
+    claims = thirdparty.claims(db, actor)
+    mapping = accounting.get_mapping(db, actor)
+    rates = settings.tax_rates(db)
+    from datetime import date
+
+    made: list[tuple[str, Callable[[], Any]]] = [
+        ("login", lambda: LoginDialog(db, dealership=ctx.settings.name)),
+        ("change_password", lambda: ChangePasswordDialog(db, actor)),
+        ("global_search", lambda: GlobalSearchDialog(ctx)),
+        ("customer_new", lambda: CustomerDialog(ctx)),
+        ("customer_edit", lambda: CustomerDialog(ctx, customer)),
+        ("vehicle_new", lambda: VehicleDialog(ctx)),
+        ("vehicle_edit", lambda: VehicleDialog(ctx, vehicle)),
+        ("invoice_new", lambda: InvoiceDialog(ctx)),
+        ("payment", lambda: PaymentDialog(ctx, invoice_id=posted)),
+        ("statement", lambda: StatementDialog("王伟", date.today())),
+        ("rebate_new", lambda: RebateDialog(ctx)),
+        ("claim_new", lambda: ClaimDialog(ctx)),
+        ("mapping", lambda: MappingDialog(ctx, mapping[0] if mapping else None)),
+        ("part_new", lambda: PartDialog(ctx)),
+        ("supplier_new", lambda: SupplierDialog(ctx)),
+        ("order_new", lambda: OrderDialog(ctx)),
+        ("count_start", lambda: StartCountDialog(ctx)),
+        ("suggestions", lambda: SuggestionsDialog(ctx)),
+        ("import", lambda: ImportDialog(ctx)),
+        ("user_new", lambda: UserDialog(ctx)),
+        ("role_new", lambda: RoleDialog(ctx)),
+        ("tax_rate", lambda: TaxRateDialog(ctx, rates[0] if rates else None)),
+    ]
+    if draft:
+        made.append(("invoice_edit", lambda: InvoiceDialog(ctx, draft)))
+    if posted:
+        made.append(("credit_note", lambda: CreditNoteDialog(ctx, posted)))
+    if part:
+        made += [("part_edit", lambda: PartDialog(ctx, part_id=part)),
+                 ("adjust_stock", lambda: AdjustStockDialog(ctx, part))]
+    if supplier:
+        made.append(("supplier_edit", lambda: SupplierDialog(ctx, supplier_id=supplier)))
+    if order:
+        made += [("order_edit", lambda: OrderDialog(ctx, order_id=order)),
+                 ("receive", lambda: ReceiveDialog(ctx, order))]
+    if count:
+        made.append(("count_entry", lambda: CountEntryDialog(ctx, count)))
+    if rebates:
+        made.append(("rebate_receipt", lambda: ReceiptDialog(ctx, rebates[0])))
+    if claims:
+        made.append(("claim_approve", lambda: ApproveDialog(ctx, claims[0])))
+    if user is not None:
+        made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
+    return made
+
+
+def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAGES,
+               only: Callable[[str], bool] | None = None) -> list[Shot]:
+    """Render every page of the owner's main window and every dialog, in each language, into
+    ``out``; returns the pictures with what does not fit in each. GUI thread."""
+    from PySide6.QtWidgets import QApplication
+
+    import demo
+    from core.paths import resources_dir
+    from services import users
+    from services.setup import open_database
+    from ui.context import AppContext
+    from ui.main_window import PAGE_ROLE, MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    out.mkdir(parents=True, exist_ok=True)
+    db = open_database(db_path)
+    shots: list[Shot] = []
+    try:
+        name, password = next((u[0], u[1]) for u in demo.DEMO_USERS if u[2] == "owner")
+        actor = users.login(db, name, password)
+        for language in languages:
+            with _language(language):
+                ctx = AppContext(db, actor)
+                window = MainWindow(ctx)
+                window.resize(*WORK_AREA)
+                window.show()
+                _settle()
+                for page in window.pages:
+                    key = f"screen_{page.key}"
+                    if only is not None and not only(key):
+                        continue
+                    screen = window.show_page(page.key)
+                    if hasattr(screen, "list"):
+                        screen.list.table.selectRow(0)
+                    _settle()
+                    shot = Shot(key, language, out / f"{key}_{language}.png")
+                    shot.problems = cut_off(window)
+                    bar = window.statusBar()
+                    if not bar.isVisible() or bar.geometry().bottom() >= window.height():
+                        shot.problems.append("the status bar is not on screen")
+                    nav = window.nav
+                    last = next(i for i in reversed(range(nav.count())) if nav.item(i).data(PAGE_ROLE))
+                    if not nav.viewport().rect().contains(nav.visualItemRect(nav.item(last))):
+                        shot.problems.append(f"navigation hides '{nav.item(last).text().strip()}'")
+                    window.grab().save(str(shot.path))
+                    shots.append(shot)
+                for key, make in dialogs(ctx):
+                    key = f"dialog_{key}"
+                    if only is not None and not only(key):
+                        continue
+                    shot = Shot(key, language, out / f"{key}_{language}.png")
+                    try:
+                        dialog = make()
+                    except Exception as exc:  # noqa: BLE001 - a dialog that cannot open is reported, not fatal
+                        shot.problems.append(f"could not be opened: {exc!r}")
+                        shots.append(shot)
+                        continue
+                    dialog.setParent(window, dialog.windowFlags())
+                    fit(dialog)
+                    dialog.show()
+                    _settle()
+                    shot.problems = cut_off(dialog)
+                    dialog.grab().save(str(shot.path))
+                    dialog.done(0)
+                    dialog.deleteLater()
+                    shots.append(shot)
+                window.close()
+                window.deleteLater()
+                _settle()
+    finally:
+        _settle()
+        db.dispose()
+    return shots
+
+
+def front_desk_platform(folder: Path) -> str:
+    """A ``QT_QPA_PLATFORM`` value for an offscreen screen of :data:`SCREEN` (its file is written to
+    ``folder``)."""
+    config = folder / "front-desk-screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "front-desk", "x": 0, "y": 0, "width": SCREEN[0],
+                                               "height": SCREEN[1], "logicalDpi": 96, "dpr": 1}]}),
+                      encoding="utf-8")
+    return f"offscreen:configfile={config}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--db", type=Path, help="a demo database (default: a small one made for the run)")
+    parser.add_argument("--language", action="append", choices=LANGUAGES)
+    args = parser.parse_args()
+    languages = tuple(args.language or LANGUAGES)
+    with tempfile.TemporaryDirectory() as tmp:
+        if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+            os.environ["QT_QPA_PLATFORM"] = front_desk_platform(Path(tmp))
+        db_path = args.db
+        if db_path is None:
+            import demo
+
+            db_path = Path(tmp) / "demo.db"
+            demo.build(db_path, size="small", seed=1)
+        shots = render_all(args.out, db_path, languages=languages)
+    bad = 0
+    for shot in shots:
+        print(f"{shot.path}{'' if not shot.problems else '  ✗ ' + '; '.join(shot.problems)}")
+        bad += bool(shot.problems)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,75 @@
+"""The front desk's 1366×768 screen: the main window opens within the screen and comes back where
+each user left it (window and splitters); list columns show their headers and their numbers whole."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from services.parts import catalogue
+from services.parts.catalogue import PartInput
+from ui.main_window import MainWindow
+from ui.window_state import FRAME_HEIGHT
+
+
+def _work_area(widget: QWidget):
+    return QWidget.screen(widget).availableGeometry()
+
+
+def test_the_main_window_opens_within_the_screen(ctx, qtbot):
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    area = _work_area(window)
+    assert window.width() <= area.width()
+    assert window.height() + FRAME_HEIGHT <= area.height()
+
+
+def test_window_and_splitters_come_back_where_each_user_left_them(ctx, ctx_for, show, settle, qtbot):
+    first = show(MainWindow(ctx))
+    settle()
+    screen = first.show_page("customers")
+    settle()
+    first.resize(first.width(), 560)
+    screen.splitter.setSizes([400, 300])
+    kept = screen.splitter.sizes()
+    first.close()
+
+    again = show(MainWindow(ctx))
+    settle()
+    assert again.height() == 560
+    # The pane keeps its width; the list takes what the window gives.
+    assert again.show_page("customers").splitter.sizes()[1] == kept[1]
+    again.close()
+
+    other = show(MainWindow(ctx_for("cashier")))
+    settle()
+    assert other.height() != 560
+    other.close()
+
+
+def test_list_headers_and_numbers_are_never_cut(db, owner, window, settle):
+    catalogue.create_part(db, owner, PartInput(brand="Toyota", part_number="04152-YZZA6", description="Oil filter",
+                                               retail_price=1234567))
+    page = window.show_page("parts")
+    page.list.reload()
+    settle()
+    table, header = page.list.table, page.list.table.horizontalHeader()
+    keys = [c.key for c in page.list.model.columns]
+    for key in ("reserved", "available", "part_number", "retail_price"):
+        i = keys.index(key)
+        assert table.columnWidth(i) >= header.sectionSizeFromContents(i).width(), key
+        assert table.columnWidth(i) >= table.sizeHintForColumn(i), key
+
+
+def test_the_claims_list_shows_invoice_numbers_whole(db, owner, window, settle):
+    page = window.show_page("thirdparty")
+    settle()
+    table = page.claims
+    table.resize(700, 300)
+    rows = [type("Claim", (), {"id": "c1", "insurer": "平安保险", "claim_number": "PA-2026-000123",
+                               "customer_name": "上海腾晟贸易有限公司", "status": "invoiced",
+                               "invoice_number": "INVT1-2026-000065", "approved_amount": 1234500,
+                               "excess_amount": 50000, "paid_amount": 0, "outstanding": 1184500})()]
+    page.claim_model.set_rows(rows)
+    settle()
+    i = [c.key for c in page.claim_model.columns].index("invoice_number")
+    assert table.columnWidth(i) >= table.sizeHintForColumn(i)

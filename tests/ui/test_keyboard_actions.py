@@ -1,0 +1,75 @@
+"""The keyboard and the actions a clerk reaches for: Enter moves down a count sheet, Enter saves the
+vehicle dialog, a corrected field loses its error at once, Delete needs a selection, "Delete draft"
+is a button of its own and a purchase order has one "Send to supplier…" action."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from core.errors import ValidationError
+from services.parts import catalogue, counts
+from services.parts.catalogue import PartInput
+from tests.services.billing_samples import customer, draft, line
+from ui.billing.invoices import InvoicesScreen
+from ui.customers.editor import CustomerDialog
+from ui.parts.counts import CountEntryDialog
+from ui.parts.orders import PurchaseOrdersScreen
+from ui.vehicles.editor import VehicleDialog
+
+
+def test_enter_on_a_count_sheet_moves_to_the_next_row(qtbot, db, owner, ctx, show, settle):
+    for number in ("F-1", "F-2", "F-3"):
+        catalogue.create_part(db, owner, PartInput(brand="Toyota", part_number=number, description="Filter",
+                                                   category="Filters"))
+    dialog = show(CountEntryDialog(ctx, counts.start_count(db, owner, category="Filters")))
+    dialog.grid.focus_cell(0, "counted")
+    qtbot.keyClick(dialog.grid.view, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.grid.view.currentIndex().row() == 1
+
+
+def test_enter_in_the_vehicle_dialog_saves_and_does_not_open_the_owner_chooser(qtbot, ctx, show, monkeypatch):
+    dialog = show(VehicleDialog(ctx))
+    chosen, saved = [], []
+    monkeypatch.setattr(dialog, "choose_owner", lambda: chosen.append(True))
+    owner_buttons = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "").startswith("Choose")]
+    assert owner_buttons and not owner_buttons[0].autoDefault()
+    dialog.buttons.accepted.disconnect()
+    dialog.buttons.accepted.connect(lambda: saved.append(True))
+    owner_buttons[0].setFocus()
+    dialog.vin.setFocus()
+    qtbot.keyClick(dialog.vin, Qt.Key.Key_Return)
+    assert saved == [True] and chosen == []
+
+
+def test_a_fields_error_clears_as_soon_as_it_is_corrected(qtbot, ctx, show):
+    dialog = show(CustomerDialog(ctx))
+    field = "name"
+    widget, label = dialog.errors.widgets[field], dialog.errors.labels[field]
+    assert dialog.errors.show(ValidationError(field, "Wrong"))
+    assert label.isVisibleTo(dialog)
+    qtbot.keyClicks(widget, "x")
+    assert not label.isVisibleTo(dialog) and not widget.property("invalid")
+
+
+def test_delete_draft_is_a_button_enabled_only_for_a_selected_draft(db, owner, window, settle, select_row, messages):
+    invoice_id = draft(db, owner, customer(db, owner), line())
+    page = window.show_page("invoices")
+    assert isinstance(page, InvoicesScreen)
+    settle()
+    assert page.delete_button.isVisible() and not page.delete_button.isEnabled()
+    assert "Delete" not in " ".join(a.text() for a in page.print_button.menu().actions())
+    page.list.reload()
+    settle()
+    select_row(page, invoice_id)
+    assert page.delete_button.isEnabled()
+
+
+def test_a_purchase_order_has_one_send_action(window, settle):
+    page = window.show_page("purchase_orders")
+    assert isinstance(page, PurchaseOrdersScreen)
+    settle()
+    sends = [b for b in page.findChildren(QPushButton) if "Send" in b.text().replace("&", "")]
+    assert [b.text().replace("&", "") for b in sends] == ["Send to supplier…"]
+    assert not page.send_button.isEnabled()

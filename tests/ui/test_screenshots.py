@@ -1,0 +1,37 @@
+"""Every main screen and dialog rendered at 1366×768 in English and Chinese from a demo database
+(``python -m app.screenshots``, run as the user would, on an offscreen screen of that size): each
+picture is made and nothing is cut off. The pictures go to ``$FORECOURT_SCREENSHOTS`` if set, else to
+a temporary folder; they are never committed."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import demo
+from app import screenshots
+
+SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thirdparty", "margins", "journal",
+           "parts", "purchase_orders", "suppliers", "stock_alerts", "stock_counts", "users", "roles", "audit",
+           "settings")
+DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
+           "part_new", "order_new", "suggestions", "import", "role_new", "user_new")
+
+
+def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):
+    out = Path(os.environ.get("FORECOURT_SCREENSHOTS") or tmp_path / "shots")
+    db_path = tmp_path / "demo.db"
+    demo.build(db_path, size="small", seed=1)
+    env = dict(os.environ, QT_QPA_PLATFORM=screenshots.front_desk_platform(tmp_path))
+    run = subprocess.run([sys.executable, "-m", "app.screenshots", str(out), "--db", str(db_path)],
+                         capture_output=True, text=True, env=env, timeout=600, check=False)
+
+    problems = [line for line in run.stdout.splitlines() if "✗" in line]
+    assert problems == [], "\n".join(problems)
+    assert run.returncode == 0, run.stderr[-3000:]
+    for language in screenshots.LANGUAGES:
+        for name in [f"screen_{s}" for s in SCREENS] + [f"dialog_{d}" for d in DIALOGS]:
+            picture = out / f"{name}_{language}.png"
+            assert picture.exists() and picture.stat().st_size > 5000, picture
