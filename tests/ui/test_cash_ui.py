@@ -293,3 +293,25 @@ def test_the_cash_desk_prints_a_payment_receipt_and_the_day_end_report(
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
     settle()
     assert [m.kind for m in messages.shown] == ["box"] and "No printer" in messages.shown[0].text
+
+
+def test_pages_go_to_a_high_resolution_printer_as_images_of_at_most_300_dpi(qapp, db, owner, wang, tmp_path,
+                                                                             monkeypatch):
+    """A 1200 dpi A4 page would be a 500 MB image, drawn again at every preview repaint."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from services.billing import documents
+
+    pdf = tmp_path / "invoice.pdf"
+    documents.invoice_pdf(db, owner, _posted_invoice(db, owner, wang), pdf, count=False)
+    sizes = []
+    real = QPdfDocument.render
+    monkeypatch.setattr(QPdfDocument, "render", lambda self, page, size, *a: sizes.append(size) or real(
+        self, page, size, *a))
+    target = QPrinter(QPrinter.PrinterMode.HighResolution)
+    target.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert target.resolution() >= 600
+    assert printing.render_pdf(pdf, target) == 1
+    assert [(s.width(), s.height()) for s in sizes] == [(2480, 3508)]  # A4 at 300 dpi
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
