@@ -209,12 +209,13 @@ def test_a_keyed_audit_trail_refuses_a_downgrade_that_would_leave_it_unverifiabl
     """Below 0007 an older version would write plain hashes after keyed entries, and upgrading again
     would key the chain from a later entry: the trail could no longer be verified. Refused, untouched."""
     open_database(db_path).dispose()  # seeded: the seed's entries are keyed
-    before = _digest(db_path)
     engine = make_engine(db_path, immediate=True)
     try:
+        _downgrade(engine, "0007", drop_audit_key=False)  # later migrations go back as they please
+        before = _digest(db_path)
         with pytest.raises(RuntimeError, match="keyed entries"):
             _downgrade(engine, "0006", drop_audit_key=False)
     finally:
         engine.dispose()
     assert _digest(db_path) == before
-    assert raw_rows(db_path, "SELECT version_num FROM alembic_version") == [(migrate.head_revision(),)]
+    assert raw_rows(db_path, "SELECT version_num FROM alembic_version") == [("0007",)]
