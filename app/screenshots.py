@@ -114,6 +114,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.billing.credit import CreditNoteDialog
     from ui.billing.editor import InvoiceDialog
     from ui.billing.journal import MappingDialog
+    from ui.billing.methods import PaymentMethodsDialog
     from ui.billing.payment import PaymentDialog
     from ui.billing.receivables import StatementDialog
     from ui.billing.thirdparty import ApproveDialog, ClaimDialog, RebateDialog, ReceiptDialog
@@ -166,6 +167,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("user_new", lambda: UserDialog(ctx)),
         ("role_new", lambda: RoleDialog(ctx)),
         ("tax_rate", lambda: TaxRateDialog(ctx, rates[0] if rates else None)),
+        ("payment_methods", lambda: PaymentMethodsDialog(ctx)),
     ]
     if draft:
         made.append(("invoice_edit", lambda: InvoiceDialog(ctx, draft)))

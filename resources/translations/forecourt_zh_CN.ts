@@ -3191,6 +3191,57 @@
     </message>
 </context>
 <context>
+    <name>PaymentMethodsDialog</name>
+    <message>
+        <source>Payment methods</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Add own method</source>
+        <translation>添加自定义方式(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Only a method of your own that no payment uses can be removed; switch the others off instead</source>
+        <translation>只能删除未被任何付款使用的自定义方式；其他方式请停用</translation>
+    </message>
+    <message>
+        <source>The payment dialog offers the methods switched on, in this order. Type over a method of your own to rename it.</source>
+        <translation>收款窗口按此顺序列出已启用的方式。直接改写自定义方式的名称即可重命名。</translation>
+    </message>
+    <message>
+        <source>New method</source>
+        <translation>新付款方式</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>PayoutDialog</name>
     <message>
         <source>Record insurer payout</source>
@@ -4126,6 +4177,14 @@
         <translation>也可以双击税率，或选中后按 Enter</translation>
     </message>
     <message>
+        <source>Payment &amp;methods…</source>
+        <translation>付款方式(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Which payment methods the payment dialog offers, and in what order</source>
+        <translation>收款窗口提供哪些付款方式及其顺序</translation>
+    </message>
+    <message>
         <source>e.g. %1</source>
         <translation>例如 %1</translation>
     </message>
@@ -4152,6 +4211,10 @@
     <message>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Payment methods saved.</source>
+        <translation>付款方式已保存。</translation>
     </message>
 </context>
 <context>

@@ -315,3 +315,60 @@ def test_pages_go_to_a_high_resolution_printer_as_images_of_at_most_300_dpi(qapp
     assert printing.render_pdf(pdf, target) == 1
     assert [(s.width(), s.height()) for s in sizes] == [(2480, 3508)]  # A4 at 300 dpi
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 1
+
+
+# --- payment methods in the settings -----------------------------------------------------------------
+
+def test_settings_order_switch_off_and_add_payment_methods_and_the_payment_dialog_offers_them_so(
+        qtbot, db, owner, wang, ctx, show, settle, when_modal):
+    from services.billing import methods
+    from ui.admin.settings import SettingsScreen
+    from ui.billing.methods import PaymentMethodsDialog
+
+    screen = show(SettingsScreen(ctx))
+
+    def arrange(dialog: PaymentMethodsDialog) -> None:
+        labels = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+        assert labels[:2] == ["Cash", "WeChat Pay"] and "Alipay" in labels
+        dialog.table.selectRow(labels.index("Alipay"))
+        for _ in range(labels.index("Alipay")):
+            qtbot.keyClick(dialog.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+        assert dialog.table.item(0, 0).text() == "Alipay"
+        assert not dialog.remove.isEnabled(), "a standard method cannot be removed"
+        card = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())].index("Card")
+        dialog.table.item(card, 1).setCheckState(Qt.CheckState.Unchecked)
+        dialog.add.click()
+        row = dialog.table.currentRow()
+        assert dialog.remove.isEnabled()
+        dialog.table.item(row, 0).setText("Fleet account")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    done = when_modal(PaymentMethodsDialog, arrange)
+    screen.methods_button.click()
+    settle()
+    assert done
+    offered = methods.offered(db)
+    assert offered[0] == "alipay" and "card" not in offered
+    own = {code: name for code, name in methods.method_names(db).items()}
+    assert list(own.values()) == ["Fleet account"] and next(iter(own)) in offered
+    dialog = show(PaymentDialog(ctx, customer=(wang, "王伟")))
+    settle()
+    combo = dialog.findChild(QComboBox, "method")
+    choices = [combo.itemData(i) for i in range(combo.count())]
+    assert choices[0] == "alipay" and "card" not in choices and next(iter(own)) in choices
+
+
+def test_a_method_with_no_name_is_refused_beside_its_row_and_nothing_is_saved(qtbot, db, owner, ctx, show, settle):
+    from services.billing import methods
+    from ui.billing.methods import PaymentMethodsDialog
+
+    before = methods.offered(db)
+    dialog = show(PaymentMethodsDialog(ctx))
+    dialog.add.click()
+    row = dialog.table.currentRow()
+    dialog.table.item(row, 0).setText("  ")
+    dialog.save()
+    settle()
+    assert dialog.isVisible()
+    assert dialog.error.text() == f"Row {row + 1}: Give the payment method a name"
+    assert methods.offered(db) == before

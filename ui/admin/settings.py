@@ -263,10 +263,14 @@ class SettingsScreen(QWidget):
         self.edit_tax_button = QPushButton(self.tr("Edit rate…"))
         self.edit_tax_button.setToolTip(self.tr("Or double-click the rate, or press Enter on it"))
         self.edit_tax_button.clicked.connect(self.edit_tax_rate)
+        self.methods_button = QPushButton(self.tr("Payment &methods…"))
+        self.methods_button.setToolTip(self.tr("Which payment methods the payment dialog offers, and in what order"))
+        self.methods_button.clicked.connect(lambda _checked=False: self.edit_payment_methods())
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(self.edit_tax_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.methods_button)
         layout = QVBoxLayout(box)
         layout.addWidget(self.tax_table, 1)
         layout.addWidget(self.tax_empty)
@@ -428,6 +432,12 @@ class SettingsScreen(QWidget):
         return self.logo_op
 
     # --- tax rates ----------------------------------------------------------------------------
+    def edit_payment_methods(self) -> None:
+        from ui.billing.methods import PaymentMethodsDialog
+
+        if PaymentMethodsDialog.ask(self.ctx, self):
+            self.status.setText(self.tr("Payment methods saved."))
+
     def _current_tax_id(self) -> str | None:
         item = self.tax_table.item(self.tax_table.currentRow(), 0) if self.tax_table.currentRow() >= 0 else None
         return item.data(TAX_ID_ROLE) if item is not None else None
