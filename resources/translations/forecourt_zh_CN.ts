@@ -3542,8 +3542,16 @@
         <translation>对账单 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <source>Save the selected customer&apos;s statement as a PDF (Ctrl+P)</source>
-        <translation>将所选客户的对账单保存为 PDF（Ctrl+P）</translation>
+        <source>Save the selected customer&apos;s statement as a PDF (Ctrl+Shift+S)</source>
+        <translation>将所选客户的对账单另存为 PDF (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Print statement…</source>
+        <translation>打印对账单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the selected customer&apos;s statement (Ctrl+P)</source>
+        <translation>打印所选客户的对账单 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Take &amp;payment…</source>
@@ -3662,6 +3670,10 @@
     <message>
         <source>Refund recorded.</source>
         <translation>退款已记录。</translation>
+    </message>
+    <message>
+        <source>Statement of %1</source>
+        <translation>%1 的对账单</translation>
     </message>
     <message>
         <source>Save statement</source>
@@ -4257,6 +4269,10 @@
     <message>
         <source>&amp;To</source>
         <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Save PDF…</source>

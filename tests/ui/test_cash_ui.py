@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from services import customers
 from services.billing import accounting, cashdesk, invoices, payments
@@ -372,3 +372,29 @@ def test_a_method_with_no_name_is_refused_beside_its_row_and_nothing_is_saved(qt
     assert dialog.isVisible()
     assert dialog.error.text() == f"Row {row + 1}: Give the payment method a name"
     assert methods.offered(db) == before
+
+
+def test_ctrl_p_in_receivables_prints_the_statement_through_the_preview(
+        qtbot, db, owner, wang, window, settle, when_modal, messages, printer):
+    from ui.billing.receivables import StatementDialog
+
+    _posted_invoice(db, owner, wang)
+    page = window.show_page("receivables")
+    settle()
+    page.aging.selectRow(0)
+    assert page.print_statement_button.isEnabled()
+    labels = []
+    asked = when_modal(StatementDialog, lambda dialog: (labels.append(dialog.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Ok).text()), dialog.accept()))
+    sent = when_modal(QPrintPreviewDialog, _print_from_preview)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.aging.setFocus()
+    qtbot.keyClick(page.aging, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    qtbot.waitUntil(lambda: bool(sent))
+    settle()
+    assert messages.shown == []
+    assert asked and labels == ["&Print…"]
+    reader = PdfReader(printer)
+    assert len(reader.pages) >= 1

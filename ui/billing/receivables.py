@@ -69,7 +69,8 @@ def _stack(table: QTableView) -> tuple[QStackedWidget, QLabel]:
 class StatementDialog(QDialog):
     """Asks for a statement's period."""
 
-    def __init__(self, customer_name: str, end: date, parent: QWidget | None = None) -> None:
+    def __init__(self, customer_name: str, end: date, parent: QWidget | None = None, *,
+                 printing: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Statement for %1").replace("%1", customer_name))
         self.start = DateEdit(end.replace(day=1) - timedelta(days=62))
@@ -80,7 +81,8 @@ class StatementDialog(QDialog):
         form.addRow(self.tr("&From"), self.start)
         form.addRow(self.tr("&To"), self.end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Save PDF…"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Print…") if printing
+                                                                   else self.tr("&Save PDF…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -91,8 +93,9 @@ class StatementDialog(QDialog):
         return self.start.value(), self.end.value()
 
     @classmethod
-    def ask(cls, customer_name: str, end: date, parent: QWidget | None = None) -> tuple[date, date] | None:
-        dialog = cls(customer_name, end, parent)
+    def ask(cls, customer_name: str, end: date, parent: QWidget | None = None, *,
+            printing: bool = False) -> tuple[date, date] | None:
+        dialog = cls(customer_name, end, parent, printing=printing)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = dialog.period() if accepted else None
         dialog.deleteLater()
@@ -120,9 +123,15 @@ class ReceivablesScreen(QWidget):
         self.invoices_button.setToolTip(self.tr("Show the selected customer's invoices (Enter)"))
         self.invoices_button.clicked.connect(self.open_current)
         self.statement_button = QPushButton(self.tr("&Statement PDF…"))
-        self.statement_button.setToolTip(self.tr("Save the selected customer's statement as a PDF (Ctrl+P)"))
-        self.statement_button.clicked.connect(self.statement)
-        QShortcut(QKeySequence("Ctrl+P"), self, self.statement, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.statement_button.setToolTip(self.tr("Save the selected customer's statement as a PDF (Ctrl+Shift+S)"))
+        self.statement_button.clicked.connect(lambda _checked=False: self.statement())
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.statement,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_statement_button = QPushButton(self.tr("&Print statement…"))
+        self.print_statement_button.setToolTip(self.tr("Print the selected customer's statement (Ctrl+P)"))
+        self.print_statement_button.clicked.connect(lambda _checked=False: self.statement(printed=True))
+        QShortcut(QKeySequence("Ctrl+P"), self, lambda: self.statement(printed=True),
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addSpacing(16)
@@ -145,6 +154,7 @@ class ReceivablesScreen(QWidget):
         bar.addWidget(self.pay_button)
         bar.addWidget(self.refund_button)
         bar.addWidget(self.statement_button)
+        bar.addWidget(self.print_statement_button)
 
         money_cols = [(key, label) for key, label in self._bucket_headers()]
         self.aging_model = ReportModel(
@@ -286,6 +296,7 @@ class ReceivablesScreen(QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_customer() is not None
         self.statement_button.setEnabled(chosen)
+        self.print_statement_button.setEnabled(chosen)
         self.invoices_button.setEnabled(chosen)
         self.pay_button.setEnabled(chosen)
         self.refund_button.setEnabled(self._selected_credit() > 0)
@@ -339,15 +350,26 @@ class ReceivablesScreen(QWidget):
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage(self.tr("Refund recorded."), 8000)
 
-    def statement(self) -> None:
+    def statement(self, *, printed: bool = False) -> None:
+        """The selected customer's statement for a period they choose: saved as a PDF where the user
+        says (and opened), or with ``printed`` previewed and printed (ui/printing.py)."""
         chosen = self.selected_customer()
         if chosen is None:
             return
         customer_id, name = chosen
-        period = StatementDialog.ask(name, self.as_of.value(), self)
+        period = StatementDialog.ask(name, self.as_of.value(), self, printing=printed)
         if period is None:
             return
         start, end = period
+        if printed:
+            from services.billing import documents
+            from ui.printing import print_document
+
+            db, actor = self.ctx.db, self.ctx.actor
+            print_document(self, lambda out: documents.statement_pdf(db, actor, customer_id, out, start=start, end=end),
+                           title=self.tr("Statement of %1").replace("%1", name),
+                           save_name=f"statement-{name}-{end:%Y%m%d}.pdf")
+            return
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save statement"), f"statement-{name}-{end:%Y%m%d}.pdf", self.tr("PDF document (*.pdf)"))
         if not path:
