@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -534,8 +534,15 @@ def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | Non
 # --- export ---------------------------------------------------------------------------------------
 
 def export(db: Database, actor: Actor, name: str, state: ListState, path: Path | str, *,
+           columns: Sequence[str] | None = None, headers: Sequence[str] | None = None,
+           cell: Callable[[str, Any], Any] | None = None,
            progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the list, as filtered and sorted, to ``path`` (.xlsx or .csv by extension).
+
+    ``columns`` names the columns to write, in order (default: all); ``headers`` are their header
+    cells (default: the column keys); ``cell(key, value)`` turns a stored value into what the file
+    shows (default: as stored). A screen passes the columns it shows, its own headers and its own
+    formatting, so a file holds what the user saw and nothing they could not see.
 
     Runs on a worker thread. On cancel or failure no partial file is left behind. Returns rows written."""
     require(actor, "data.export")
@@ -543,13 +550,40 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
     require(actor, src.permission)
     path = Path(path)
     files.table_suffix(path)
+    by_key = {c.key: i for i, c in enumerate(src.columns)}
+    keys = list(columns) if columns is not None else [c.key for c in src.columns]
+    unknown = [k for k in keys if k not in by_key]
+    if unknown:
+        raise ValueError(f"list {name!r} has no column {unknown[0]!r}")
+    titles = list(headers) if headers is not None else keys
+    if len(titles) != len(keys):
+        raise ValueError("one header per column")
+    offsets = [by_key[k] + 1 for k in keys]
+    shown = [src.columns[by_key[k]] for k in keys]
     clauses, params = _where(src, state)
     total = count(db, actor, name, state)
     sql = _select(src) + _where_sql(clauses) + _sort(src, state).order_by()
-    headers = [c.key for c in src.columns]
-    widths = [max(10, min(50, c.width // 7)) for c in src.columns]
+    widths = [max(10, min(50, c.width // 7)) for c in shown]
+
+    def out(row: Sequence[Any]) -> list[Any]:
+        if cell is None:
+            return [row[i] for i in offsets]
+        return [cell(k, row[i]) for k, i in zip(keys, offsets, strict=True)]
+
     with db.read() as conn:
         result = conn.execution_options(yield_per=2000).execute(text(sql), params)
-        batches = ([row[1:] for row in part] for part in result.partitions())
-        return files.write_table(path, headers, batches, total=total, sheet=src.name, widths=widths,
+        batches = ([out(row) for row in part] for part in result.partitions())
+        return files.write_table(path, titles, batches, total=total, sheet=src.name, widths=widths,
                                  progress=progress, cancel=cancel)
+
+
+def export_rows(actor: Actor, path: Path | str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                sheet: str, progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
+    """Write a report the screen already holds (an aging, a margin table) as shown: ``headers`` and
+    ``rows`` of display values. Atomic and formula-safe like every export. Any thread but the GUI's."""
+    require(actor, "data.export")
+    files.table_suffix(path)
+    chunk = 2000
+    batches = (rows[i:i + chunk] for i in range(0, len(rows), chunk))
+    return files.write_table(Path(path), headers, batches, total=len(rows), sheet=sheet[:31] or "export",
+                             progress=progress, cancel=cancel)

@@ -1220,6 +1220,33 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Export list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s) to %1</source>
+        <translation>已将 %n 条记录导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the rows shown to Excel or CSV (Ctrl+E)</source>
+        <translation>将显示的行导出为 Excel 或 CSV 文件 (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Enter an amount</source>
@@ -2146,24 +2173,6 @@
     <message>
         <source>Nothing matches your search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
-    </message>
-    <message>
-        <source>Export list</source>
-        <translation>导出列表</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件，UTF-8 编码 (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 条记录导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ from core.errors import DomainError
 from store.changes import Changes
 from ui.context import AppContext
 from ui.widgets.list_view import ListView
-from ui.workers import Query
+from ui.workers import Op, Query
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,13 @@ class ListScreen(QWidget):
 
     def focus_default(self) -> None:
         self.list.focus_search()
+
+    def export(self) -> Op | None:
+        """Ask for a file and export the list as shown (Ctrl+E). GUI thread."""
+        return self.list.export()
+
+    def export_to(self, path: str) -> Op:
+        return self.list.export_to(path)
 
     def _current_changed(self, row_id: str) -> None:
         self.current_id = row_id or None
