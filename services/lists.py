@@ -35,6 +35,7 @@ from sqlalchemy import Connection, TextClause, text
 
 from core.actor import Actor
 from core.errors import ValidationError
+from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
 from models import Base
 from services import files, search
@@ -85,7 +86,7 @@ class ListSource:
         for c in self.columns:
             if c.key == key:
                 return c
-        raise ValidationError("sort", f"Unknown column '{key}'")
+        raise ValidationError("sort", msg("Unknown column '{key}'", key=key))
 
 
 @dataclass
@@ -108,7 +109,7 @@ def source(name: str) -> ListSource:
     try:
         return REGISTRY[name]
     except KeyError:
-        raise ValidationError("list", f"Unknown list '{name}'") from None
+        raise ValidationError("list", msg("Unknown list '{name}'", name=name)) from None
 
 
 @functools.cache
@@ -151,7 +152,8 @@ def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,
     # A misspelt filter would otherwise be dropped silently and show (or export) every row.
     unknown = sorted(set(state.filters) - {f.key for f in src.filters})
     if unknown:
-        raise ValidationError("filters", f"Unknown filter(s) for list '{src.name}': {', '.join(unknown)}")
+        raise ValidationError("filters", msg("Unknown filter(s) for list '{name}': {items}",
+                                             name=src.name, items=', '.join(unknown)))
     query = state.search.strip()
     if query:
         if src.search_kind:
@@ -181,7 +183,7 @@ def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,
             params[f"f{i}_to"] = (hi or date.max).isoformat() + "\uffff"
         else:
             if f.kind == "choice" and f.choices and value not in {c[0] for c in f.choices}:
-                raise ValidationError(f.key, f"'{value}' is not a valid choice")
+                raise ValidationError(f.key, msg("'{value}' is not a valid choice", value=value))
             sql = sql.replace(":value", f":f{i}")
             params[f"f{i}"] = value
         clauses.append(f"({sql})")
@@ -208,7 +210,7 @@ def _sort(src: ListSource, state: ListState) -> _Sort:
     key = state.sort or src.default_sort or src.columns[0].key
     col = src.column(key)
     if not col.sortable:
-        raise ValidationError("sort", f"The list cannot be sorted by '{key}'")
+        raise ValidationError("sort", msg("The list cannot be sorted by '{key}'", key=key))
     descending = state.descending if state.sort else src.default_descending
     return _Sort(key, col.sql, src.tiebreak_sql or src.id_sql, descending)
 
@@ -248,13 +250,13 @@ class Page:
 
 def _check_key(key: RowKey | None, sort: _Sort, field_name: str) -> None:
     if key is not None and key.sort != sort.key:
-        raise ValidationError(field_name, f"The position was taken in the order of '{key.sort}', "
-                                          f"not of '{sort.key}'")
+        raise ValidationError(field_name, msg("The position was taken in the order of '{sort}', not of '{key}'",
+                                              sort=key.sort, key=sort.key))
 
 
 def _check_limit(limit: int) -> None:
     if limit < 1:
-        raise ValidationError("limit", "A page holds at least one row")
+        raise ValidationError("limit", msg("A page holds at least one row"))
 
 
 def _beyond(sort: _Sort, key: RowKey, *, inclusive: bool, backwards: bool, name: str,
@@ -426,7 +428,7 @@ def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, limit
     _check_key(after, sort, "after")
     _check_key(before, sort, "before")
     if after is not None and before is not None:
-        raise ValidationError("before", "Read a page after a position or before one, not both")
+        raise ValidationError("before", msg("Read a page after a position or before one, not both"))
     with db.read() as conn:
         clauses, bound = _where(src, state, conn, values=params)
         # The first page reads from the top in one query either way; only a read from a key may seek.

@@ -23,6 +23,7 @@ from core.errors import DomainError, ValidationError
 from services.billing import invoices
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid
 
@@ -168,9 +169,9 @@ class CreditNoteDialog(FormDialog):
         if match:
             line_no = int(match.group(1))
             row = next((r for r, line in enumerate(self.view.lines) if line.line_no == line_no), -1)
-            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line_no)).replace("%2", exc.detail))
+            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line_no)).replace("%2", detail_text(exc)))
             if row >= 0:
-                self.lines.mark(row, "quantity", exc.detail)
+                self.lines.mark(row, "quantity", detail_text(exc))
                 self.lines.focus_cell(row, "quantity")
         return shown
 

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError
+from core.errors import DomainError, ValidationError
 from store.changes import Changes
 from ui.context import AppContext
+from ui.messages import detail_text, service_text
 from ui.widgets.list_view import ListView
 from ui.workers import Op, Query
 
@@ -170,7 +171,8 @@ class ListScreen(QWidget):
         self.detail_changed(None)
         if isinstance(exc, DomainError):
             # Deleted meanwhile, or not the user's to see: said in the pane, where the details would be.
-            self.detail.setHtml(f"<p>{html_escape(getattr(exc, 'detail', exc.message))}</p>")
+            text = detail_text(exc) if isinstance(exc, ValidationError) else service_text(exc.message)
+            self.detail.setHtml(f"<p>{html_escape(text)}</p>")
             self.detail_shown.emit(row_id)
             return
         self.detail.clear()
