@@ -424,7 +424,8 @@ def _output_file(text: str, *, field: str) -> Path:
 
     path = Path(text).expanduser()
     if path.is_dir():
-        raise ValidationError(field, f"{path} is a folder: give the name of a file to write in it")
+        # Said as the writer would say it, before a file type or a database is looked at.
+        raise ValidationError(field, f"Cannot write {path}: it is a folder")
     if not path.parent.is_dir():
         raise ValidationError(field, f"The folder {path.parent} does not exist")
     return path
