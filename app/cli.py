@@ -404,11 +404,28 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _said(exc: Exception) -> str:
+    """A refusal as one line in plain words: a field's key never shows ("end: …"); a message that
+    needs its field to make sense ("is empty") is led by the field's name."""
+    from core.errors import DomainError, ValidationError
+    from core.messages import field_label
+
+    if isinstance(exc, ValidationError):
+        detail = str(exc.detail)
+        if exc.field and detail[:1].islower() and exc.field not in ("file", "row"):
+            return f"{field_label(exc.field)} {detail}"
+        return detail
+    return exc.message if isinstance(exc, DomainError) else str(exc)
+
+
 def _output_file(text: str, *, field: str) -> Path:
     """``text`` as the path of a file to write, refused (one line, exit 1) if its folder is missing."""
     from core.errors import ValidationError
 
     path = Path(text).expanduser()
+    if path.is_dir():
+        # Said as the writer would say it, before a file type or a database is looked at.
+        raise ValidationError(field, f"Cannot write {path}: it is a folder")
     if not path.parent.is_dir():
         raise ValidationError(field, f"The folder {path.parent} does not exist")
     return path
@@ -431,6 +448,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from core.messages import field_label
     from core.progress import no_progress
     from services.imports import framework
 
@@ -445,8 +463,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     if summary.errors:
+        labels = {f.name: f.label for f in framework.import_kind(args.kind).fields}
         for e in summary.errors[:10]:
-            _out(f"row {e.row}, {e.field}: {e.message}")
+            where = ", ".join(x for x in (f"row {e.row}" if e.row else "", labels.get(e.field) or field_label(e.field))
+                              if x)
+            _out(f"{where}: {e.message}" if where else e.message)
         if len(summary.errors) > 10:
             _out(f"... and {len(summary.errors) - 10:,} more")
         rows = summary.error_rows
@@ -638,8 +659,8 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("file", metavar="FILE")
         q.add_argument("--dry-run", action="store_true", help="check and count the rows without writing")
         q.add_argument("--preset", metavar="NAME", help="map the columns with a saved preset (default: by header)")
-        q.add_argument("--report", metavar="FILE", help="where to write the error report (default: "
-                                                        "FILE.errors.xlsx beside the file)")
+        q.add_argument("--report", metavar="FILE", help="where to write the error report (by default next to the "
+                                                        "imported file, with the same name ending in .errors.xlsx)")
         if kind.target_option:
             option, help_text = kind.target_option
             q.add_argument(option, dest="target", metavar="NAME", help=help_text)
@@ -720,7 +741,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except DomainError as exc:
         log.info("refused: %s%s", type(exc).__name__, f" ({exc.field})" if isinstance(exc, ValidationError) else "")
-        _err(exc.message)
+        _err(_said(exc))
         return EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.messages import msg
+
 
 class DomainError(Exception):
     """Base of every error a user can cause or fix. ``str(exc)`` is the message to show."""
@@ -23,8 +25,8 @@ class ValidationError(DomainError):
 
 class PermissionDenied(DomainError):
     def __init__(self, permission: str, who: str = "") -> None:
-        who_text = f"{who} " if who else ""
-        super().__init__(f"Permission denied: {who_text}may not {permission}")
+        super().__init__(msg("Permission denied: {who} may not {permission}", who=who, permission=permission) if who
+                         else msg("Permission denied: may not {permission}", permission=permission))
         self.permission = permission
 
 
@@ -64,4 +66,4 @@ class FileProblem(DomainError):
 
 class Cancelled(DomainError):
     def __init__(self) -> None:
-        super().__init__("Cancelled")
+        super().__init__(msg("Cancelled"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.errors import ValidationError
+from core.messages import msg
 
 # ISO 4217 minor-unit digits and display symbols for the currencies a dealership is likely to use.
 CURRENCIES: dict[str, tuple[int, str]] = {
@@ -28,13 +29,13 @@ def exact_integer(field: str, value: object, *, unit: str, minimum: int | None =
     ``minimum``–``maximum`` when given); otherwise :class:`ValidationError` naming ``field``. A float
     (0.0015), a bool or a number beyond 2^63−1 is refused rather than rounded or overflowed."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(field, f"'{value}' is not a whole number of {unit}")
+        raise ValidationError(field, msg("'{value}' is not a whole number of {unit}", value=value, unit=unit))
     if not -STORABLE_MAX <= value <= STORABLE_MAX:
-        raise ValidationError(field, f"{value} is too large to be stored")
+        raise ValidationError(field, msg("{value} is too large to be stored", value=value))
     if minimum is not None and value < minimum:
-        raise ValidationError(field, f"must be at least {minimum} {unit}")
+        raise ValidationError(field, msg("must be at least {minimum} {unit}", minimum=minimum, unit=unit))
     if maximum is not None and value > maximum:
-        raise ValidationError(field, f"must be at most {maximum} {unit}")
+        raise ValidationError(field, msg("must be at most {maximum} {unit}", maximum=maximum, unit=unit))
     return value
 
 
@@ -62,12 +63,13 @@ def to_minor(amount: Decimal | int | str, currency: str) -> int:
     try:
         value = Decimal(str(amount).replace(",", "").strip())
     except InvalidOperation as exc:
-        raise ValidationError("amount", f"'{amount}' is not a number") from exc
+        raise ValidationError("amount", msg("'{amount}' is not a number", amount=amount)) from exc
     if not value.is_finite():
-        raise ValidationError("amount", f"'{amount}' is not a number")
+        raise ValidationError("amount", msg("'{amount}' is not a number", amount=amount))
     scaled = value.scaleb(digits(currency))
     if scaled != scaled.to_integral_value():
-        raise ValidationError("amount", f"'{amount}' has more than {digits(currency)} decimal places")
+        raise ValidationError("amount", msg("'{amount}' has more than {currency} decimal places",
+                                            amount=amount, currency=digits(currency)))
     return check_amount("amount", int(scaled))
 
 
@@ -91,10 +93,10 @@ def parse_rate_percent(text: str) -> int:
     try:
         value = Decimal(raw)
     except InvalidOperation as exc:
-        raise ValidationError("rate", f"'{text}' is not a percentage") from exc
+        raise ValidationError("rate", msg("'{text}' is not a percentage", text=text)) from exc
     bp = value * 100
     if bp != bp.to_integral_value() or not (0 <= bp <= 10000):
-        raise ValidationError("rate", f"'{text}' must be between 0 and 100 with at most two decimals")
+        raise ValidationError("rate", msg("'{text}' must be between 0 and 100 with at most two decimals", text=text))
     return int(bp)
 
 

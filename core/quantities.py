@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from core.errors import ValidationError
+from core.messages import msg
 from core.money import exact_integer
 
 QUANTITY_SCALE = 1000
@@ -20,10 +21,10 @@ def quantity_from_text(text: str) -> int:
     try:
         value = Decimal(str(text).strip())
     except InvalidOperation:
-        raise ValidationError("quantity", f"'{text}' is not a number") from None
+        raise ValidationError("quantity", msg("'{text}' is not a number", text=text)) from None
     scaled = value * QUANTITY_SCALE
     if not value.is_finite() or scaled != scaled.to_integral_value():
-        raise ValidationError("quantity", f"'{text}' has more than three decimal places")
+        raise ValidationError("quantity", msg("'{text}' has more than three decimal places", text=text))
     return check_quantity("quantity", int(scaled))
 
 
@@ -38,9 +39,14 @@ class InsufficientStock(ValidationError):
 
     def __init__(self, part_id: str, part_number: str, *, available: int, requested: int,
                  reserved: int = 0) -> None:
-        held = f" ({quantity_text(reserved)} reserved for others)" if reserved > 0 else ""
-        super().__init__("quantity", f"Not enough stock of {part_number}: {quantity_text(available)} available"
-                                     f"{held}, {quantity_text(requested)} needed")
+        if reserved > 0:
+            text = msg("Not enough stock of {part_number}: {available} available ({reserved} reserved for others), "
+                       "{requested} needed", part_number=part_number, available=quantity_text(available),
+                       reserved=quantity_text(reserved), requested=quantity_text(requested))
+        else:
+            text = msg("Not enough stock of {part_number}: {available} available, {requested} needed",
+                       part_number=part_number, available=quantity_text(available), requested=quantity_text(requested))
+        super().__init__("quantity", text)
         self.part_id = part_id
         self.part_number = part_number
         self.available = available

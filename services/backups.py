@@ -23,6 +23,7 @@ from pathlib import Path
 
 from core.actor import Actor
 from core.errors import DatabaseProblem, ValidationError
+from core.messages import msg
 from core.paths import backup_dir_for
 from core.progress import CancelToken, Progress
 from services import files
@@ -123,22 +124,26 @@ def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseProblem(f"Cannot create the backup folder {folder}: {exc.strerror or exc}.",
+        raise DatabaseProblem(msg("Cannot create the backup folder {folder}: {value3}.",
+                                  folder=folder, value3=exc.strerror or exc),
                               kind="readonly") from exc
     if not os.access(folder, os.W_OK):
-        raise DatabaseProblem(f"Cannot write backups to {folder}: the folder is read-only.", kind="readonly")
+        raise DatabaseProblem(msg("Cannot write backups to {folder}: the folder is read-only.",
+                                  folder=folder), kind="readonly")
 
 
 def _sqlite_failure(exc: sqlite3.Error, *, source: Path, target: Path) -> DatabaseProblem:
     text = str(exc).lower()
     if "full" in text:
-        return DatabaseProblem(f"Not enough disk space to write {target}.", kind="full")
+        return DatabaseProblem(msg("Not enough disk space to write {target}.", target=target), kind="full")
     if "locked" in text or "busy" in text:
-        return DatabaseProblem(f"The database {source} is locked by another program. Close it and try again.",
+        return DatabaseProblem(msg("The database {source} is locked by another program. Close it and try again.",
+                                   source=source),
                                kind="locked")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return DatabaseProblem(f"Cannot write {target}: permission denied.", kind="readonly")
-    return DatabaseProblem(f"The file {source} is damaged and cannot be copied ({exc}).", kind="corrupt")
+        return DatabaseProblem(msg("Cannot write {target}: permission denied.", target=target), kind="readonly")
+    return DatabaseProblem(msg("The file {source} is damaged and cannot be copied ({exc}).",
+                               source=source, exc=exc), kind="corrupt")
 
 
 def _integrity_problem(conn: sqlite3.Connection) -> str | None:
@@ -170,8 +175,9 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
                 problem = _integrity_problem(dest)
                 if problem is not None:
                     raise DatabaseProblem(
-                        f"The copy of {source_path} failed its integrity check ({problem}); the database itself "
-                        "may be damaged. Restore it from an earlier backup.", kind="corrupt")
+                        msg("The copy of {source_path} failed its integrity check ({problem}); the database itself "
+                            "may be damaged. Restore it from an earlier backup.",
+                            source_path=source_path, problem=problem), kind="corrupt")
                 revision = _revision(dest)
             finally:
                 dest.close()
@@ -182,14 +188,16 @@ def _snapshot(source_path: Path, target: Path, *, progress: Progress | None, can
         files.fsync_dir(target.parent)
     except _Busy:
         _remove_with_sidecars(tmp)
-        raise DatabaseProblem(f"The database {source_path} is locked by another program. Close it and try again.",
+        raise DatabaseProblem(msg("The database {source_path} is locked by another program. Close it and try again.",
+                                  source_path=source_path),
                               kind="locked") from None
     except sqlite3.Error as exc:
         _remove_with_sidecars(tmp)
         raise _sqlite_failure(exc, source=source_path, target=target) from exc
     except OSError as exc:
         _remove_with_sidecars(tmp)
-        raise DatabaseProblem(f"Cannot write {target}: {exc.strerror or exc}.", kind="readonly") from exc
+        raise DatabaseProblem(msg("Cannot write {target}: {value3}.",
+                                  target=target, value3=exc.strerror or exc), kind="readonly") from exc
     except BaseException:
         _remove_with_sidecars(tmp)
         raise
@@ -344,36 +352,42 @@ def verify_backup(path: Path) -> BackupInfo:
 
     path = Path(path)
     if not path.is_file():
-        raise DatabaseProblem(f"The backup file {path} does not exist.", kind="missing")
+        raise DatabaseProblem(msg("The backup file {path} does not exist.", path=path), kind="missing")
     try:
         with path.open("rb") as fh:
             header = fh.read(len(_SQLITE_HEADER))
     except OSError as exc:
-        raise DatabaseProblem(f"The backup file {path} cannot be read: {exc.strerror or exc}.",
+        raise DatabaseProblem(msg("The backup file {path} cannot be read: {value3}.",
+                                  path=path, value3=exc.strerror or exc),
                               kind="readonly") from exc
     if header != _SQLITE_HEADER:
-        raise DatabaseProblem(f"The file {path} is not a SQLite database, so it is not a Forecourt backup.",
+        raise DatabaseProblem(msg("The file {path} is not a SQLite database, so it is not a Forecourt backup.",
+                                  path=path),
                               kind="corrupt")
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(f"The backup file {path} cannot be opened ({exc}).", kind="corrupt") from exc
+        raise DatabaseProblem(msg("The backup file {path} cannot be opened ({exc}).",
+                                  path=path, exc=exc), kind="corrupt") from exc
     try:
         problem = _integrity_problem(conn)
         if problem is not None:
-            raise DatabaseProblem(f"The backup file {path} is damaged: {problem}.", kind="corrupt")
+            raise DatabaseProblem(msg("The backup file {path} is damaged: {problem}.",
+                                      path=path, problem=problem), kind="corrupt")
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = _revision(conn) if "alembic_version" in tables else None
     except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(f"The backup file {path} is damaged ({exc}).", kind="corrupt") from exc
+        raise DatabaseProblem(msg("The backup file {path} is damaged ({exc}).",
+                                  path=path, exc=exc), kind="corrupt") from exc
     finally:
         conn.close()
     if not _CORE_TABLES.issubset(tables) or not revision:
-        raise DatabaseProblem(f"The file {path} is a SQLite database but not a Forecourt database.", kind="foreign")
+        raise DatabaseProblem(msg("The file {path} is a SQLite database but not a Forecourt database.",
+                                  path=path), kind="foreign")
     if revision not in migrate.known_revisions():
         raise DatabaseProblem(
-            f"The backup {path} was made by a newer version of Forecourt (schema {revision}). "
-            "Install that version to use it.", kind="newer")
+            msg("The backup {path} was made by a newer version of Forecourt (schema {revision}). Install that "
+                "version to use it.", path=path, revision=revision), kind="newer")
     return _info(path, revision=revision)
 
 
@@ -400,7 +414,8 @@ def _safety_copy(db_path: Path, reason: str) -> Path:
             shutil.copyfile(wal, target.with_name(target.name + "-wal"))
     except OSError as exc:
         _remove_with_sidecars(target)
-        raise DatabaseProblem(f"Cannot keep a copy of {db_path} in {folder}: {exc.strerror or exc}.",
+        raise DatabaseProblem(msg("Cannot keep a copy of {db_path} in {folder}: {value5}.",
+                                  db_path=db_path, folder=folder, value5=exc.strerror or exc),
                               kind="readonly") from exc
     log.warning("database %s is damaged; kept its raw bytes as %s", db_path, target)
     return target
@@ -467,8 +482,8 @@ def _opens_cleanly(db_path: Path) -> bool:
             conn.close()
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc).lower() or "busy" in str(exc).lower():
-            raise DatabaseProblem(f"The database {db_path} is in use by another program. Close it and try "
-                                  "again; nothing was restored.", kind="locked") from exc
+            raise DatabaseProblem(msg("The database {db_path} is in use by another program. Close it and try again; "
+                                      "nothing was restored.", db_path=db_path), kind="locked") from exc
         return False
     except sqlite3.Error:
         return False
@@ -508,13 +523,15 @@ def restore_backup(db_path: Path, backup_path: Path, *, actor: Actor,
     db_path = Path(db_path).expanduser().resolve()
     backup_path = Path(backup_path).expanduser().resolve()
     if backup_path == db_path:
-        raise ValidationError("file", f"{backup_path} is the database itself, not a backup of it")
+        raise ValidationError("file", msg("{backup_path} is the database itself, not a backup of it",
+                                          backup_path=backup_path))
     try:
         info = verify_backup(backup_path)
     except DatabaseProblem as exc:
-        raise DatabaseProblem(f"{exc.message} Nothing was changed.", kind=exc.kind) from exc
+        raise DatabaseProblem(msg("{message} Nothing was changed.", message=exc.message), kind=exc.kind) from exc
     if db_path.is_dir():
-        raise DatabaseProblem(f"{db_path} is a folder, not a database file. Nothing was changed.", kind="foreign")
+        raise DatabaseProblem(msg("{db_path} is a folder, not a database file. Nothing was changed.",
+                                  db_path=db_path), kind="foreign")
     if progress is not None:
         progress(0, 3, "Keeping a copy of the current database")
     safety = keep_copy(db_path, reason=SAFETY_REASON)
@@ -526,18 +543,20 @@ def restore_backup(db_path: Path, backup_path: Path, *, actor: Actor,
                 _copy_into_live(backup_path, db_path)
             except _Busy:
                 raise DatabaseProblem(
-                    f"The database {db_path} is in use by another program. Close it and try again; "
-                    "nothing was restored.", kind="locked") from None
+                    msg("The database {db_path} is in use by another program. Close it and try again; nothing was "
+                        "restored.", db_path=db_path), kind="locked") from None
         else:
             db_path.parent.mkdir(parents=True, exist_ok=True)
             _replace_file(backup_path, db_path)
     except sqlite3.Error as exc:
         raise DatabaseProblem(
-            f"Restoring {backup_path} into {db_path} failed ({exc}). The previous database is kept as {safety}.",
+            msg("Restoring {backup_path} into {db_path} failed ({exc}). The previous database is kept as {safety}.",
+                backup_path=backup_path, db_path=db_path, exc=exc, safety=safety),
             kind="corrupt") from exc
     except OSError as exc:
         raise DatabaseProblem(
-            f"Cannot write {db_path}: {exc.strerror or exc}. The previous database is kept as {safety}.",
+            msg("Cannot write {db_path}: {value3}. The previous database is kept as {safety}.",
+                db_path=db_path, value3=exc.strerror or exc, safety=safety),
             kind="readonly") from exc
     if progress is not None:
         progress(2, 3, "Recording the restore")

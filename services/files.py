@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import FileProblem, ValidationError
+from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,7 @@ def table_suffix(path: Path | str) -> str:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ValidationError("file", f"{path.name}: choose a .xlsx or .csv file name")
+        raise ValidationError("file", msg("{name}: choose a .xlsx or .csv file name", name=path.name))
     return suffix
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -35,6 +35,7 @@ from sqlalchemy import Connection, TextClause, text
 
 from core.actor import Actor
 from core.errors import ValidationError
+from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
 from models import Base
 from services import files, search
@@ -85,7 +86,7 @@ class ListSource:
         for c in self.columns:
             if c.key == key:
                 return c
-        raise ValidationError("sort", f"Unknown column '{key}'")
+        raise ValidationError("sort", msg("Unknown column '{key}'", key=key))
 
 
 @dataclass
@@ -108,7 +109,7 @@ def source(name: str) -> ListSource:
     try:
         return REGISTRY[name]
     except KeyError:
-        raise ValidationError("list", f"Unknown list '{name}'") from None
+        raise ValidationError("list", msg("Unknown list '{name}'", name=name)) from None
 
 
 @functools.cache
@@ -151,7 +152,8 @@ def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,
     # A misspelt filter would otherwise be dropped silently and show (or export) every row.
     unknown = sorted(set(state.filters) - {f.key for f in src.filters})
     if unknown:
-        raise ValidationError("filters", f"Unknown filter(s) for list '{src.name}': {', '.join(unknown)}")
+        raise ValidationError("filters", msg("Unknown filter(s) for list '{name}': {items}",
+                                             name=src.name, items=', '.join(unknown)))
     query = state.search.strip()
     if query:
         if src.search_kind:
@@ -181,7 +183,7 @@ def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,
             params[f"f{i}_to"] = (hi or date.max).isoformat() + "\uffff"
         else:
             if f.kind == "choice" and f.choices and value not in {c[0] for c in f.choices}:
-                raise ValidationError(f.key, f"'{value}' is not a valid choice")
+                raise ValidationError(f.key, msg("'{value}' is not a valid choice", value=value))
             sql = sql.replace(":value", f":f{i}")
             params[f"f{i}"] = value
         clauses.append(f"({sql})")
@@ -208,7 +210,7 @@ def _sort(src: ListSource, state: ListState) -> _Sort:
     key = state.sort or src.default_sort or src.columns[0].key
     col = src.column(key)
     if not col.sortable:
-        raise ValidationError("sort", f"The list cannot be sorted by '{key}'")
+        raise ValidationError("sort", msg("The list cannot be sorted by '{key}'", key=key))
     descending = state.descending if state.sort else src.default_descending
     return _Sort(key, col.sql, src.tiebreak_sql or src.id_sql, descending)
 
@@ -248,13 +250,13 @@ class Page:
 
 def _check_key(key: RowKey | None, sort: _Sort, field_name: str) -> None:
     if key is not None and key.sort != sort.key:
-        raise ValidationError(field_name, f"The position was taken in the order of '{key.sort}', "
-                                          f"not of '{sort.key}'")
+        raise ValidationError(field_name, msg("The position was taken in the order of '{sort}', not of '{key}'",
+                                              sort=key.sort, key=sort.key))
 
 
 def _check_limit(limit: int) -> None:
     if limit < 1:
-        raise ValidationError("limit", "A page holds at least one row")
+        raise ValidationError("limit", msg("A page holds at least one row"))
 
 
 def _beyond(sort: _Sort, key: RowKey, *, inclusive: bool, backwards: bool, name: str,
@@ -426,7 +428,7 @@ def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, limit
     _check_key(after, sort, "after")
     _check_key(before, sort, "before")
     if after is not None and before is not None:
-        raise ValidationError("before", "Read a page after a position or before one, not both")
+        raise ValidationError("before", msg("Read a page after a position or before one, not both"))
     with db.read() as conn:
         clauses, bound = _where(src, state, conn, values=params)
         # The first page reads from the top in one query either way; only a read from a key may seek.
@@ -534,8 +536,15 @@ def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | Non
 # --- export ---------------------------------------------------------------------------------------
 
 def export(db: Database, actor: Actor, name: str, state: ListState, path: Path | str, *,
+           columns: Sequence[str] | None = None, headers: Sequence[str] | None = None,
+           cell: Callable[[str, Any], Any] | None = None,
            progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the list, as filtered and sorted, to ``path`` (.xlsx or .csv by extension).
+
+    ``columns`` names the columns to write, in order (default: all); ``headers`` are their header
+    cells (default: the column keys); ``cell(key, value)`` turns a stored value into what the file
+    shows (default: as stored). A screen passes the columns it shows, its own headers and its own
+    formatting, so a file holds what the user saw and nothing they could not see.
 
     Runs on a worker thread. On cancel or failure no partial file is left behind. Returns rows written."""
     require(actor, "data.export")
@@ -543,13 +552,40 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
     require(actor, src.permission)
     path = Path(path)
     files.table_suffix(path)
+    by_key = {c.key: i for i, c in enumerate(src.columns)}
+    keys = list(columns) if columns is not None else [c.key for c in src.columns]
+    unknown = [k for k in keys if k not in by_key]
+    if unknown:
+        raise ValueError(f"list {name!r} has no column {unknown[0]!r}")
+    titles = list(headers) if headers is not None else keys
+    if len(titles) != len(keys):
+        raise ValueError("one header per column")
+    offsets = [by_key[k] + 1 for k in keys]
+    shown = [src.columns[by_key[k]] for k in keys]
     clauses, params = _where(src, state)
     total = count(db, actor, name, state)
     sql = _select(src) + _where_sql(clauses) + _sort(src, state).order_by()
-    headers = [c.key for c in src.columns]
-    widths = [max(10, min(50, c.width // 7)) for c in src.columns]
+    widths = [max(10, min(50, c.width // 7)) for c in shown]
+
+    def out(row: Sequence[Any]) -> list[Any]:
+        if cell is None:
+            return [row[i] for i in offsets]
+        return [cell(k, row[i]) for k, i in zip(keys, offsets, strict=True)]
+
     with db.read() as conn:
         result = conn.execution_options(yield_per=2000).execute(text(sql), params)
-        batches = ([row[1:] for row in part] for part in result.partitions())
-        return files.write_table(path, headers, batches, total=total, sheet=src.name, widths=widths,
+        batches = ([out(row) for row in part] for part in result.partitions())
+        return files.write_table(path, titles, batches, total=total, sheet=src.name, widths=widths,
                                  progress=progress, cancel=cancel)
+
+
+def export_rows(actor: Actor, path: Path | str, headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
+                sheet: str, progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
+    """Write a report the screen already holds (an aging, a margin table) as shown: ``headers`` and
+    ``rows`` of display values. Atomic and formula-safe like every export. Any thread but the GUI's."""
+    require(actor, "data.export")
+    files.table_suffix(path)
+    chunk = 2000
+    batches = (rows[i:i + chunk] for i in range(0, len(rows), chunk))
+    return files.write_table(Path(path), headers, batches, total=len(rows), sheet=sheet[:31] or "export",
+                             progress=progress, cancel=cancel)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from core import money
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from models.admin import NumberSeries, Setting, TaxRate, Terminal
 from services.permissions import require
 from store.audit_chain import Change
@@ -51,19 +52,19 @@ def _validate(s: DealershipSettings) -> None:
     import phonenumbers
 
     if not s.name.strip():
-        raise ValidationError("name", "The dealership name is required")
+        raise ValidationError("name", msg("The dealership name is required"))
     if s.currency not in money.CURRENCIES:
-        raise ValidationError("currency", f"Unknown currency '{s.currency}'")
+        raise ValidationError("currency", msg("Unknown currency '{currency}'", currency=s.currency))
     if s.language not in LANGUAGES:
-        raise ValidationError("language", f"Unknown language '{s.language}'")
+        raise ValidationError("language", msg("Unknown language '{language}'", language=s.language))
     if s.country not in phonenumbers.SUPPORTED_REGIONS:
-        raise ValidationError("country", f"Unknown country code '{s.country}'")
+        raise ValidationError("country", msg("Unknown country code '{country}'", country=s.country))
     for doc, prefix in s.number_prefixes.items():
         if doc not in DOC_TYPES:
-            raise ValidationError("number_prefixes", f"Unknown document type '{doc}'")
+            raise ValidationError("number_prefixes", msg("Unknown document type '{doc}'", doc=doc))
         # ASCII only: a full-width "ＩＮＶ" typed through an input method looks like "INV" but is not.
         if not prefix or not (prefix.isascii() and prefix.isalnum()) or len(prefix) > 8:
-            raise ValidationError(f"prefix_{doc}", "A prefix is 1–8 letters or digits")
+            raise ValidationError(f"prefix_{doc}", msg("A prefix is 1–8 letters or digits"))
 
 
 def load(conn_or_session) -> DealershipSettings:
@@ -105,9 +106,9 @@ def set_logo_in(uow: UnitOfWork, data: bytes | None) -> None:
     require(actor, "settings.edit")
     if data is not None:
         if len(data) > MAX_LOGO_BYTES:
-            raise ValidationError("logo", "The logo must be smaller than 2 MB")
+            raise ValidationError("logo", msg("The logo must be smaller than 2 MB"))
         if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
-            raise ValidationError("logo", "The logo must be a PNG or JPEG image")
+            raise ValidationError("logo", msg("The logo must be a PNG or JPEG image"))
     row = session.get(Setting, "dealership.logo") or Setting(key="dealership.logo", value="null")
     row.blob = data
     session.add(row)
@@ -131,7 +132,7 @@ def terminal_code(conn_or_session) -> str:
 def _check_terminal_code(code: str) -> str:
     code = code.strip().upper()
     if not code or not (code.isascii() and code.isalnum()) or len(code) > 6:
-        raise ValidationError("terminal_code", "A terminal code is 1–6 letters or digits")
+        raise ValidationError("terminal_code", msg("A terminal code is 1–6 letters or digits"))
     return code
 
 
@@ -179,17 +180,17 @@ def save_tax_rate_in(uow: UnitOfWork, *, code: str, name: str, rate: str | int,
     require(actor, "settings.edit")
     code = code.strip().upper()
     if not code:
-        raise ValidationError("code", "A tax code is required")
+        raise ValidationError("code", msg("A tax code is required"))
     if not name.strip():
-        raise ValidationError("name", "A tax name is required")
+        raise ValidationError("name", msg("A tax name is required"))
     # A float such as 13.5 is not exact: rates come as basis points or as typed text.
     rate_bp = money.parse_rate_percent(rate) if isinstance(rate, str) else money.check_rate_bp("rate", rate)
     clash = session.execute(select(TaxRate.id).where(TaxRate.code == code)).scalar()
     if clash and clash != id:
-        raise ValidationError("code", f"Tax code '{code}' already exists")
+        raise ValidationError("code", msg("Tax code '{code}' already exists", code=code))
     row = session.get(TaxRate, id) if id else TaxRate()
     if row is None:
-        raise NotFound(f"Tax rate {id} not found")
+        raise NotFound(msg("Tax rate {id} not found", id=id))
     row.code, row.name, row.rate_bp, row.active = code, name.strip(), rate_bp, active
     if is_default:
         for other in session.execute(select(TaxRate).where(TaxRate.is_default)).scalars():
@@ -210,7 +211,7 @@ def next_number(session: Session, doc_type: str, *, on: date | None = None) -> s
     """Take the next number of ``doc_type`` in this terminal's series for the year, inside the
     caller's write transaction (so a rollback gives the number back: gap-free)."""
     if doc_type not in DOC_TYPES:
-        raise ValidationError("doc_type", f"Unknown document type '{doc_type}'")
+        raise ValidationError("doc_type", msg("Unknown document type '{doc_type}'", doc_type=doc_type))
     year = (on or date.today()).year
     term = terminal_code(session)
     prefix = load(session).number_prefixes.get(doc_type, DOC_TYPES[doc_type])

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, func, select
 from core import hlc
 from core.actor import Actor
 from core.errors import ValidationError
+from core.messages import msg
 from models.sync import SyncOutbox, SyncState
 from services.permissions import require
 from store.database import Database
@@ -66,7 +67,7 @@ def pending_changes(db: Database, actor: Actor, *, after_seq: int = 0, limit: in
     most ``limit`` (1–10,000) of them; page on with the last one's ``seq``. Read-only; any thread."""
     require(actor, "sync.view")
     if not 1 <= limit <= MAX_PAGE:
-        raise ValidationError("limit", f"Ask for 1 to {MAX_PAGE:,} changes at a time")
+        raise ValidationError("limit", msg("Ask for 1 to {MAX_PAGE:,} changes at a time", MAX_PAGE=MAX_PAGE))
     o = SyncOutbox.__table__.c
     with db.read() as conn:
         rows = conn.execute(

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from core.actor import Actor
 from core.errors import AccountLocked, AuthenticationFailed, NotFound, ValidationError
+from core.messages import msg
 from models.admin import Role, RolePermission, User
 from models.base import utcnow
 from services import settings
@@ -46,17 +47,18 @@ def hash_password(password: str) -> str:
 
 def _check_password_rules(password: str, *, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationError(field, f"A password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise ValidationError(field, msg("A password needs at least {MIN_PASSWORD_LENGTH} characters",
+                                         MIN_PASSWORD_LENGTH=MIN_PASSWORD_LENGTH))
     if password.strip() != password:
-        raise ValidationError(field, "A password cannot start or end with a space")
+        raise ValidationError(field, msg("A password cannot start or end with a space"))
 
 
 def _check_username(username: str) -> str:
     name = username.strip().lower()
     if not name:
-        raise ValidationError("username", "A user name is required")
+        raise ValidationError("username", msg("A user name is required"))
     if len(name) > 64 or not all(c.isalnum() or c in "._-" for c in name):
-        raise ValidationError("username", "Use letters, digits, dots, dashes or underscores (up to 64)")
+        raise ValidationError("username", msg("Use letters, digits, dots, dashes or underscores (up to 64)"))
     return name
 
 
@@ -95,11 +97,12 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             _check_against_nothing(password)
             uow.audit([Change("login_failed", "user_account", name or "?", summary="unknown or disabled user")])
             uow.commit()
-            raise AuthenticationFailed("Wrong user name or password")
+            raise AuthenticationFailed(msg("Wrong user name or password"))
         if user.locked_until and user.locked_until > now:
             minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-            raise AccountLocked(f"This account is locked after {MAX_FAILED_LOGINS} failed logins. "
-                                f"Try again in {minutes} minute(s) or ask an administrator.")
+            raise AccountLocked(msg("This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in "
+                                    "{minutes} minute(s) or ask an administrator.",
+                                    MAX_FAILED_LOGINS=MAX_FAILED_LOGINS, minutes=minutes))
         try:
             hasher.verify(user.password_hash, password)
         except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -112,9 +115,9 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             uow.audit([Change("login_failed", "user_account", user.id, summary=summary)])
             uow.commit()
             if user.locked_until and user.locked_until > now:
-                raise AccountLocked(f"Too many failed logins: the account is locked for "
-                                    f"{int(LOCKOUT.total_seconds() // 60)} minutes.") from None
-            raise AuthenticationFailed("Wrong user name or password") from None
+                raise AccountLocked(msg("Too many failed logins: the account is locked for {value1} minutes.",
+                                        value1=int(LOCKOUT.total_seconds() // 60))) from None
+            raise AuthenticationFailed(msg("Wrong user name or password")) from None
         if hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)
         user.failed_logins = 0
@@ -132,17 +135,17 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
 def change_password_in(uow: UnitOfWork, old_password: str, new_password: str) -> None:
     actor, session = uow.actor, uow.session
     if actor.user_id is None:
-        raise ValidationError("user", "Only a logged-in user can change their own password")
+        raise ValidationError("user", msg("Only a logged-in user can change their own password"))
     _check_password_rules(new_password, field="new_password")
     user = session.get(User, actor.user_id)
     if user is None:
-        raise NotFound("Your user account no longer exists")
+        raise NotFound(msg("Your user account no longer exists"))
     try:
         hasher.verify(user.password_hash, old_password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
-        raise ValidationError("old_password", "The current password is wrong") from None
+        raise ValidationError("old_password", msg("The current password is wrong")) from None
     if old_password == new_password:
-        raise ValidationError("new_password", "The new password must differ from the current one")
+        raise ValidationError("new_password", msg("The new password must differ from the current one"))
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
     uow.audit([Change("password", "user_account", user.id, summary="password changed")])
@@ -164,7 +167,7 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
 
 def _check_role(session, role: str) -> None:
     if session.get(Role, role) is None:
-        raise ValidationError("role", f"Unknown role '{role}'")
+        raise ValidationError("role", msg("Unknown role '{role}'", role=role))
 
 
 def create_user_in(uow: UnitOfWork, *, username: str, password: str, role: str,
@@ -174,10 +177,10 @@ def create_user_in(uow: UnitOfWork, *, username: str, password: str, role: str,
     name = _check_username(username)
     _check_password_rules(password)
     if language and language not in settings.LANGUAGES:
-        raise ValidationError("language", f"Unknown language '{language}'")
+        raise ValidationError("language", msg("Unknown language '{language}'", language=language))
     _check_role(session, role)
     if session.execute(select(User.id).where(User.username == name)).first():
-        raise ValidationError("username", f"The user name '{name}' is taken")
+        raise ValidationError("username", msg("The user name '{name}' is taken", name=name))
     user = User(username=name, display_name=display_name.strip() or name, role_code=role,
                 password_hash=hash_password(password), language=language)
     session.add(user)
@@ -194,24 +197,24 @@ def update_user_in(uow: UnitOfWork, user_id: str, *, display_name: str | None = 
     require(actor, "user.admin")
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound("User not found")
+        raise NotFound(msg("User not found"))
     if role is not None and role != user.role_code:
         _check_role(session, role)
         if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
-            raise ValidationError("role", "The last active owner cannot be given another role")
+            raise ValidationError("role", msg("The last active owner cannot be given another role"))
         user.role_code = role
     if active is False and user.active:
         if user.id == actor.user_id:
-            raise ValidationError("active", "You cannot disable your own account")
+            raise ValidationError("active", msg("You cannot disable your own account"))
         if user.role_code == "owner" and _active_owners(session, excluding=user.id) == 0:
-            raise ValidationError("active", "The last active owner cannot be disabled")
+            raise ValidationError("active", msg("The last active owner cannot be disabled"))
     if active is not None:
         user.active = active
     if display_name is not None:
         user.display_name = display_name.strip() or user.username
     if language is not None:
         if language and language not in settings.LANGUAGES:
-            raise ValidationError("language", f"Unknown language '{language}'")
+            raise ValidationError("language", msg("Unknown language '{language}'", language=language))
         user.language = language
 
 
@@ -227,7 +230,7 @@ def find_user_id(db: Database, username: str) -> str:
     with db.read() as conn:
         uid = conn.execute(select(User.id).where(User.username == username.strip().lower())).scalar()
     if uid is None:
-        raise NotFound(f"No user named '{username}'")
+        raise NotFound(msg("No user named '{username}'", username=username))
     return uid
 
 
@@ -238,7 +241,7 @@ def set_password_in(uow: UnitOfWork, user_id: str, password: str) -> None:
     _check_password_rules(password)
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound("User not found")
+        raise NotFound(msg("User not found"))
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
@@ -253,7 +256,7 @@ def unlock_in(uow: UnitOfWork, user_id: str) -> None:
     require(actor, "user.admin")
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound("User not found")
+        raise NotFound(msg("User not found"))
     user.failed_logins = 0
     user.locked_until = None
     uow.audit([Change("unlock", "user_account", user.id, summary="account unlocked")])
@@ -292,22 +295,22 @@ def save_role_in(uow: UnitOfWork, *, code: str, name: str, permissions: set[str]
     require(actor, "role.admin")
     code = code.strip().lower()
     if not code or not all(c.isalnum() or c == "_" for c in code):
-        raise ValidationError("code", "A role code is letters, digits or underscores")
+        raise ValidationError("code", msg("A role code is letters, digits or underscores"))
     if not name.strip():
-        raise ValidationError("name", "A role name is required")
+        raise ValidationError("name", msg("A role name is required"))
     unknown = set(permissions) - set(PERMISSIONS)
     if unknown:
-        raise ValidationError("permissions", f"Unknown permission(s): {', '.join(sorted(unknown))}")
+        raise ValidationError("permissions", msg("Unknown permission(s): {items}", items=', '.join(sorted(unknown))))
     role = session.get(Role, code)
     if role is not None and new:
-        raise ValidationError("code", f"A role with code '{code}' already exists")
+        raise ValidationError("code", msg("A role with code '{code}' already exists", code=code))
     if role is None:
         role = Role(code=code, name=name.strip(), builtin=False)
         session.add(role)
     else:
         role.name = name.strip()
     if code == "owner" and not {"user.admin", "role.admin"} <= set(permissions):
-        raise ValidationError("permissions", "The owner role must keep user and role administration")
+        raise ValidationError("permissions", msg("The owner role must keep user and role administration"))
     session.flush()
     current = permissions_for_role(session, code)
     for perm in current - set(permissions):
@@ -324,11 +327,11 @@ def delete_role_in(uow: UnitOfWork, code: str) -> None:
     require(actor, "role.admin")
     role = session.get(Role, code)
     if role is None:
-        raise NotFound(f"Role '{code}' not found")
+        raise NotFound(msg("Role '{code}' not found", code=code))
     if role.builtin:
-        raise ValidationError("role", "Built-in roles cannot be deleted")
+        raise ValidationError("role", msg("Built-in roles cannot be deleted"))
     if session.execute(select(User.id).where(User.role_code == code)).first():
-        raise ValidationError("role", "The role is still given to users")
+        raise ValidationError("role", msg("The role is still given to users"))
     for rp in session.execute(select(RolePermission).where(RolePermission.role_code == code)).scalars():
         session.delete(rp)
     session.flush()

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.errors import ValidationError
+from core.messages import msg
 
 VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 _VIN_VALUES = {**{str(d): d for d in range(10)},
@@ -27,9 +28,9 @@ def phone(value: str, region: str, *, field: str = "phone") -> str:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        raise ValidationError(field, f"'{raw}' is not a phone number") from None
+        raise ValidationError(field, msg("'{raw}' is not a phone number", raw=raw)) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError(field, f"'{raw}' is not a valid phone number for {region}")
+        raise ValidationError(field, msg("'{raw}' is not a valid phone number for {region}", raw=raw, region=region))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -52,7 +53,7 @@ def format_phone(e164: str, region: str) -> str:
 def email(value: str, *, field: str = "email") -> str:
     raw = (value or "").strip()
     if raw and not _EMAIL.match(raw):
-        raise ValidationError(field, f"'{raw}' is not an e-mail address")
+        raise ValidationError(field, msg("'{raw}' is not an e-mail address", raw=raw))
     return raw.lower()
 
 
@@ -60,8 +61,8 @@ def _refuse_scientific(raw: str, field: str) -> None:
     if _SCIENTIFIC.match(raw):
         raise ValidationError(
             field,
-            f"'{raw}' arrived as a number in scientific notation, so Excel has already dropped digits. "
-            "Format the column as Text in the spreadsheet and enter the number again.",
+            msg("'{raw}' arrived as a number in scientific notation, so Excel has already dropped digits. Format the "
+                "column as Text in the spreadsheet and enter the number again.", raw=raw),
         )
 
 
@@ -77,10 +78,11 @@ def id_number(value: str, *, field: str = "id_number") -> str:
     compact = raw.replace(" ", "").upper()
     if re.fullmatch(r"\d{17}[\dX]|\d{15}", compact):
         if not ric.is_valid(compact):
-            raise ValidationError(field, f"'{raw}' is not a valid resident ID number (check digit or date)")
+            raise ValidationError(field, msg("'{raw}' is not a valid resident ID number (check digit or date)",
+                                             raw=raw))
         return compact
     if len(compact) > 32:
-        raise ValidationError(field, "An ID number has at most 32 characters")
+        raise ValidationError(field, msg("An ID number has at most 32 characters"))
     return compact
 
 
@@ -94,7 +96,7 @@ def company_reg(value: str, *, field: str = "company_reg") -> str:
     _refuse_scientific(raw, field)
     compact = raw.replace(" ", "").upper()
     if not uscc.is_valid(compact):
-        raise ValidationError(field, f"'{raw}' is not a valid unified social credit code")
+        raise ValidationError(field, msg("'{raw}' is not a valid unified social credit code", raw=raw))
     return compact
 
 
@@ -121,17 +123,17 @@ def _check_digit_mandatory(vin: str) -> bool:
 def vin(value: str, *, field: str = "vin") -> VinInfo:
     raw = (value or "").strip().upper().replace(" ", "").replace("-", "")
     if not raw:
-        raise ValidationError(field, "A VIN is required")
+        raise ValidationError(field, msg("A VIN is required"))
     if len(raw) != 17:
-        raise ValidationError(field, f"A VIN has 17 characters; '{raw}' has {len(raw)}")
+        raise ValidationError(field, msg("A VIN has 17 characters; '{raw}' has {raw2}", raw=raw, raw2=len(raw)))
     bad = sorted({c for c in raw if c not in _VIN_VALUES})
     if bad:
-        hint = " (I, O and Q are never used in a VIN)" if set(bad) & set("IOQ") else ""
-        raise ValidationError(field, f"'{raw}' contains {', '.join(bad)}{hint}")
+        hint = msg(" (I, O and Q are never used in a VIN)") if set(bad) & set("IOQ") else ""
+        raise ValidationError(field, msg("'{raw}' contains {items}{hint}", raw=raw, items=', '.join(bad), hint=hint))
     info = VinInfo(vin=raw)
     expected = vin_check_digit(raw)
     if raw[8] != expected:
-        message = f"The check digit (9th character) of '{raw}' should be {expected}"
+        message = msg("The check digit (9th character) of '{raw}' should be {expected}", raw=raw, expected=expected)
         if _check_digit_mandatory(raw):
             raise ValidationError(field, message)
         info.warnings.append(message + " — accepted, as it is not mandatory for this region")

@@ -26,6 +26,7 @@ from core import clock
 from core.actor import Actor
 from core.errors import DatabaseProblem
 from core.ids import new_id
+from core.messages import msg
 from models.admin import AuditEntry, AuditHead
 from models.base import Audited
 from store import audit_key
@@ -86,9 +87,9 @@ def _key_for_writing(head_seq: int, db_id: str, keyed_from: int) -> bytes:
         secret = audit_key.load_or_create(db_id, keyed_from=keyed_from)
     if secret.keyed_from != keyed_from:
         raise DatabaseProblem(
-            f"The audit trail of this database says it is keyed from entry {keyed_from}, but its key was made "
-            f"for entry {secret.keyed_from}: the trail was tampered with. Nothing was written; run "
-            "'forecourt audit verify'.", kind="audit-key")
+            msg("The audit trail of this database says it is keyed from entry {keyed_from}, but its key was made for "
+                "entry {keyed_from2}: the trail was tampered with. Nothing was written; run 'forecourt audit verify'.",
+                keyed_from=keyed_from, keyed_from2=secret.keyed_from), kind="audit-key")
     return secret.key
 
 

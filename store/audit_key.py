@@ -23,6 +23,7 @@ from pathlib import Path
 
 from core import paths
 from core.errors import DatabaseProblem
+from core.messages import msg
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,8 @@ def _from_file(db_id: str) -> AuditSecret | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError) as exc:
-        raise DatabaseProblem(f"The audit key file {path} cannot be read ({exc}).", kind="audit-key") from exc
+        raise DatabaseProblem(msg("The audit key file {path} cannot be read ({exc}).",
+                                  path=path, exc=exc), kind="audit-key") from exc
 
 
 def _store(db_id: str, secret: AuditSecret) -> str:
@@ -146,9 +148,10 @@ def load_or_create(db_id: str, *, keyed_from: int) -> AuditSecret:
 def missing(db_id: str) -> DatabaseProblem:
     """The error for a keyed chain whose secret is not on this computer."""
     return DatabaseProblem(
-        f"The audit key of this database (id {db_id}) is missing: it is neither in the keyring "
-        f"({KEYRING_SERVICE}) nor in {key_file(db_id)}. Copy the key file from the computer the "
-        "database came from; nothing was written.", kind="audit-key")
+        msg("The audit key of this database (id {db_id}) is missing: it is neither in the keyring "
+            "({KEYRING_SERVICE}) nor in {db_id2}. Copy the key file from the computer the database came from; "
+            "nothing was written.",
+            db_id=db_id, KEYRING_SERVICE=KEYRING_SERVICE, db_id2=key_file(db_id)), kind="audit-key")
 
 
 def forget_cached() -> None:

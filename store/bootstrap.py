@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
 from core.errors import DatabaseProblem
+from core.messages import msg
 from store import migrate
 from store.database import Database, make_engine, translate_operational_error
 
@@ -28,27 +29,30 @@ def _precheck(path: Path, *, create: bool, writable: bool = True) -> None:
     if not path.exists():
         if not create:
             raise DatabaseProblem(
-                f"The database {path} does not exist. Create it with 'forecourt init' or 'forecourt demo'.",
+                msg("The database {path} does not exist. Create it with 'forecourt init' or 'forecourt demo'.",
+                    path=path),
                 kind="missing",
             )
         if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         if not os.access(path.parent, os.W_OK):
-            raise DatabaseProblem(f"Cannot create the database in {path.parent}: the folder is read-only.",
+            raise DatabaseProblem(msg("Cannot create the database in {parent}: the folder is read-only.",
+                                      parent=path.parent),
                                   kind="readonly")
         return
     if path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a database file.", kind="foreign")
+        raise DatabaseProblem(msg("{path} is a folder, not a database file.", path=path), kind="foreign")
     if path.stat().st_size == 0:
         # What a program killed while creating a database leaves; turning it into a new empty
         # database would hide that whatever was meant to be there is not.
-        raise DatabaseProblem(f"{path} is empty; not a Forecourt database. Delete it to start a new one, or "
-                              "restore a backup.", kind="foreign")
+        raise DatabaseProblem(msg("{path} is empty; not a Forecourt database. Delete it to start a new one, or "
+                                  "restore a backup.", path=path), kind="foreign")
     if not os.access(path, os.R_OK):
-        raise DatabaseProblem(f"The database {path} cannot be read: permission denied.", kind="readonly")
+        raise DatabaseProblem(msg("The database {path} cannot be read: permission denied.", path=path), kind="readonly")
     if writable and (not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)):
         raise DatabaseProblem(
-            f"The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
+            msg("The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
+                path=path),
             kind="readonly",
         )
     # The file itself is looked at only through SQLite (the checks below refuse what is not a
@@ -115,15 +119,16 @@ def _is_seeded(path: Path, seeded: Callable[[Connection], bool]) -> bool:
 
 def _refuse_for_reading(path: Path, state: str) -> None:
     if state == "unseeded":
-        raise DatabaseProblem(f"The database {path} was not set up completely (the program creating it was "
-                              "stopped). Finish it with 'forecourt init'; nothing was changed.", kind="old")
+        raise DatabaseProblem(msg("The database {path} was not set up completely (the program creating it was "
+                                  "stopped). Finish it with 'forecourt init'; nothing was changed.",
+                                  path=path), kind="old")
     if state == "empty":
-        raise DatabaseProblem(f"The database {path} has no Forecourt data yet. Set it up with 'forecourt init' "
-                              "or 'forecourt demo'.", kind="missing")
+        raise DatabaseProblem(msg("The database {path} has no Forecourt data yet. Set it up with 'forecourt init' or "
+                                  "'forecourt demo'.", path=path), kind="missing")
     if state == "old":
         raise DatabaseProblem(
-            f"The database {path} has the schema of an older version of Forecourt. Upgrade it first with "
-            "'forecourt init' (or by starting the desktop program); nothing was changed.", kind="old")
+            msg("The database {path} has the schema of an older version of Forecourt. Upgrade it first with "
+                "'forecourt init' (or by starting the desktop program); nothing was changed.", path=path), kind="old")
 
 
 def open_database(path: Path | str, *, create: bool = False, backup_before_migrate: bool = True,
@@ -155,7 +160,8 @@ def open_database(path: Path | str, *, create: bool = False, backup_before_migra
         if problem is not None:
             known = translate_operational_error(Exception(problem), path)
             raise known or DatabaseProblem(
-                f"The database {path} is damaged ({problem}). Restore it from a backup.", kind="corrupt")
+                msg("The database {path} is damaged ({problem}). Restore it from a backup.",
+                    path=path, problem=problem), kind="corrupt")
         state = _schema_state_read_only(path)
         if state == "current" and seeded is not None and not _is_seeded(path, seeded):
             state = "unseeded"

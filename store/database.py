@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
 from core.errors import DatabaseProblem
+from core.messages import msg
 
 BUSY_TIMEOUT_MS = 5000
 # How long a write waits for another program's write to finish before it gives up: a person saving
@@ -85,8 +86,9 @@ def _begin_immediate(raw: sqlite3.Connection, path: Path, wait_ms: int) -> None:
         if "locked" not in str(exc):
             raise
         raise DatabaseProblem(
-            f"The database {path} is locked by another program that has been writing for over "
-            f"{max(1, round(wait_ms / 1000))} s. Close the other program and try again.", kind="locked") from exc
+            msg("The database {path} is locked by another program that has been writing for over {value3} s. Close "
+                "the other program and try again.",
+                path=path, value3=max(1, round(wait_ms / 1000))), kind="locked") from exc
     finally:
         raw.execute(f"PRAGMA busy_timeout = {wait_ms}")
 
@@ -165,21 +167,23 @@ def translate_operational_error(exc: BaseException, path: Path) -> DatabaseProbl
     text = str(getattr(exc, "orig", exc)).lower()
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseProblem(
-            f"The database {path} is locked by another program. Close the other program and try again.",
+            msg("The database {path} is locked by another program. Close the other program and try again.", path=path),
             kind="locked",
         )
     if "disk is full" in text or "disk full" in text:
-        return DatabaseProblem(f"Cannot write {path}: the disk is full. Free some space and try again.", kind="full")
+        return DatabaseProblem(msg("Cannot write {path}: the disk is full. Free some space and try again.",
+                                   path=path), kind="full")
     if "readonly" in text or "read-only" in text or "attempt to write a readonly database" in text:
         return DatabaseProblem(
-            f"The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
+            msg("The database {path} is read-only. Check the file's permissions or copy it to a writable folder.",
+                path=path),
             kind="readonly",
         )
     if "not a database" in text or "malformed" in text or "disk image" in text:
         return DatabaseProblem(
-            f"The file {path} is not a Forecourt database or it is damaged. Restore it from a backup.",
+            msg("The file {path} is not a Forecourt database or it is damaged. Restore it from a backup.", path=path),
             kind="corrupt",
         )
     if "unable to open" in text:
-        return DatabaseProblem(f"The database {path} cannot be opened.", kind="missing")
+        return DatabaseProblem(msg("The database {path} cannot be opened.", path=path), kind="missing")
     return None

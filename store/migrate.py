@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from core.errors import DatabaseProblem
+from core.messages import msg
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -40,12 +41,12 @@ def schema_state(conn: Connection, path: Path) -> str:
     rev = current_revision(conn) if "alembic_version" in tables else None
     if rev is None:
         if tables - {"alembic_version"}:
-            raise DatabaseProblem(f"The file {path} is not a Forecourt database.", kind="foreign")
+            raise DatabaseProblem(msg("The file {path} is not a Forecourt database.", path=path), kind="foreign")
         return "empty"
     if rev not in known_revisions():
         raise DatabaseProblem(
-            f"The database {path} was written by a newer version of Forecourt (schema {rev}). "
-            "Install the newer version to open it; nothing was changed.",
+            msg("The database {path} was written by a newer version of Forecourt (schema {rev}). Install the newer "
+                "version to open it; nothing was changed.", path=path, rev=rev),
             kind="newer",
         )
     return "current" if rev == head_revision() else "old"
@@ -63,8 +64,9 @@ def foreign_keys_off(conn: Connection) -> Iterator[None]:
         broken = raw.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             table, rowid, parent, _fk = broken[0]
-            raise DatabaseProblem(f"The upgrade left a broken reference (table {table}, row {rowid} → {parent}); "
-                                  "restore the backup made before the upgrade.", kind="corrupt")
+            raise DatabaseProblem(msg("The upgrade left a broken reference (table {table}, row {rowid} → {parent}); "
+                                      "restore the backup made before the upgrade.",
+                                      table=table, rowid=rowid, parent=parent), kind="corrupt")
     finally:
         raw.execute("PRAGMA foreign_keys = ON")
 

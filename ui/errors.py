@@ -11,9 +11,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core.errors import DatabaseProblem, DomainError, PermissionDenied, ValidationError
+from ui.messages import error_text
 
 log = logging.getLogger("forecourt.ui")
-
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -22,16 +22,17 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, PermissionDenied):
         QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not allowed"),
                             QCoreApplication.translate("Errors", "You do not have permission to do this.")
-                            + "\n\n" + str(exc))
+                            + "\n\n" + error_text(exc))
         return
     if isinstance(exc, ValidationError):
-        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Please check your input"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Please check your input"),
+                            error_text(exc))
         return
     if isinstance(exc, DatabaseProblem):
-        QMessageBox.critical(parent, QCoreApplication.translate("Errors", "Database problem"), str(exc))
+        QMessageBox.critical(parent, QCoreApplication.translate("Errors", "Database problem"), error_text(exc))
         return
     if isinstance(exc, DomainError):
-        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Forecourt"), str(exc))
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Forecourt"), error_text(exc))
         return
     details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     log.error("Unexpected error\n%s", details)

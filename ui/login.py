@@ -17,6 +17,7 @@ from core.errors import AuthenticationFailed, DomainError, ValidationError
 from services import users
 from store.database import Database
 from ui.errors import show_error
+from ui.messages import error_text
 from ui.widgets.forms import FieldErrors
 
 
@@ -56,7 +57,7 @@ class LoginDialog(QDialog):
         try:
             self.actor = users.login(self.db, self.username.text(), self.password.text())
         except AuthenticationFailed as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             self.message.show()
             self.password.clear()
             self.password.setFocus()

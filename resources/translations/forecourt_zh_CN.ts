@@ -1315,6 +1315,436 @@
         <source>Forecourt hit an unexpected problem. Your saved work is safe; the action you were doing may not have completed.</source>
         <translation>Forecourt 遇到了意外问题。已保存的数据是安全的；您刚才的操作可能没有完成。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export list</source>
+        <translation>导出列表</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV 文件，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported %n row(s) to %1</source>
+        <translation>已将 %n 条记录导出到 %1</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export the rows shown to Excel or CSV (Ctrl+E)</source>
+        <translation>将显示的行导出为 Excel 或 CSV 文件 (Ctrl+E)</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Allocations</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Amounts</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Bin to</source>
+        <translation>截止货位</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation>理赔单号</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Doc type</source>
+        <translation>单据类型</translation>
+    </message>
+    <message>
+        <source>Due days</source>
+        <translation>付款天数</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Excess amount</source>
+        <translation>免赔额</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>For customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>For reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>Held for</source>
+        <translation>预留给</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Item type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Lead time days</source>
+        <translation>交货天数</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>数量上限</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>Max qty</source>
+        <translation>最大数量</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Methods</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Mileage km</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Min days</source>
+        <translation>最少天数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Model year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number prefixes</source>
+        <translation>编号前缀</translation>
+    </message>
+    <message>
+        <source>Odometer km</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Old password</source>
+        <translation>旧密码</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Opening float</source>
+        <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>车主</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>零件</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>按</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Preferred supplier</source>
+        <translation>首选供应商</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收货日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参考号</translation>
+    </message>
+    <message>
+        <source>Refund of</source>
+        <translation>退款原款项</translation>
+    </message>
+    <message>
+        <source>Registered on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Retail price</source>
+        <translation>零售价</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Second description</source>
+        <translation>第二描述</translation>
+    </message>
+    <message>
+        <source>Sort</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>分笔付款</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Superseded by</source>
+        <translation>替代零件</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Tax code</source>
+        <translation>税码</translation>
+    </message>
+    <message>
+        <source>Terminal code</source>
+        <translation>终端代码</translation>
+    </message>
+    <message>
+        <source>Trade price</source>
+        <translation>批发价</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Vin</source>
+        <translation>VIN</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -1566,6 +1996,10 @@
     <message>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>%1 rows, %2 with errors: fix the file before importing.</source>
@@ -2391,24 +2825,6 @@
     <message>
         <source>Nothing matches your search and filters.</source>
         <translation>没有符合搜索和筛选条件的记录。</translation>
-    </message>
-    <message>
-        <source>Export list</source>
-        <translation>导出列表</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
-        <translation>Excel 工作簿 (*.xlsx);;CSV 文件，UTF-8 编码 (*.csv)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n row(s) to %1</source>
-        <translation>
-            <numerusform>已将 %n 条记录导出到 %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
     </message>
 </context>
 <context>
@@ -3933,6 +4349,1401 @@
     <message>
         <source>Delete the role “%1”?</source>
         <translation>删除角色“%1”？</translation>
+    </message>
+</context>
+<context>
+    <name>Service</name>
+    <message>
+        <source> (I, O and Q are never used in a VIN)</source>
+        <translation>（VIN 中从不使用 I、O 和 Q）</translation>
+    </message>
+    <message>
+        <source>&apos;{amount}&apos; has more than {currency} decimal places</source>
+        <translation>“{amount}”的小数位数超过 {currency} 位</translation>
+    </message>
+    <message>
+        <source>&apos;{amount}&apos; is not a number</source>
+        <translation>“{amount}”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not a payment method</source>
+        <translation>“{code}”不是付款方式</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address</source>
+        <translation>“{email}”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>&apos;{key}&apos; is not a mapping key; use {items}, item:&lt;type&gt;, tax:&lt;code&gt;, method:&lt;method&gt;, cost:&lt;type&gt; or stock:&lt;type&gt;</source>
+        <translation>“{key}”不是映射键；请使用 {items}、item:&lt;type&gt;、tax:&lt;code&gt;、method:&lt;method&gt;、cost:&lt;type&gt; 或 stock:&lt;type&gt;</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a field of a {name2} import</source>
+        <translation>“{name}”不是 {name2} 导入的字段</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; still owns vehicles; change their owner first</source>
+        <translation>“{name}”名下仍有车辆；请先更改车辆的车主</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; arrived as a number in scientific notation, so Excel has already dropped digits. Format the column as Text in the spreadsheet and enter the number again.</source>
+        <translation>“{raw}”以科学计数法的数字形式到达，Excel 已丢失数字。请在表格中将该列设为文本格式并重新输入号码。</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; contains {items}{hint}</source>
+        <translation>“{raw}”包含 {items}{hint}</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a phone number</source>
+        <translation>“{raw}”不是电话号码</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid phone number for {region}</source>
+        <translation>“{raw}”不是 {region} 的有效电话号码</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid resident ID number (check digit or date)</source>
+        <translation>“{raw}”不是有效的居民身份证号码（校验位或日期有误）</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not a valid unified social credit code</source>
+        <translation>“{raw}”不是有效的统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>&apos;{raw}&apos; is not an e-mail address</source>
+        <translation>“{raw}”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>&apos;{rest}&apos; is not a tax code</source>
+        <translation>“{rest}”不是税码</translation>
+    </message>
+    <message>
+        <source>&apos;{rest}&apos; is not one of {items} (or *)</source>
+        <translation>“{rest}”不是 {items}（或 *）之一</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has more than three decimal places</source>
+        <translation>“{text}”的小数超过三位</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is negative</source>
+        <translation>“{text}”为负数</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number</source>
+        <translation>“{text}”不是数字</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a percentage</source>
+        <translation>“{text}”不是百分比</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is too large</source>
+        <translation>“{text}”太大</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; must be between 0 and 100 with at most two decimals</source>
+        <translation>“{text}”必须在 0 到 100 之间，最多两位小数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is negative</source>
+        <translation>“{value}”为负数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a valid choice</source>
+        <translation>“{value}”不是有效的选项</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a whole number of {unit}</source>
+        <translation>“{value}”不是 {unit} 的整数</translation>
+    </message>
+    <message>
+        <source>A VIN has 17 characters; &apos;{raw}&apos; has {raw2}</source>
+        <translation>VIN 有 17 个字符；“{raw}”有 {raw2} 个</translation>
+    </message>
+    <message>
+        <source>A VIN is required</source>
+        <translation>必须填写 VIN</translation>
+    </message>
+    <message>
+        <source>A brand name is at most 80 characters</source>
+        <translation>品牌名称最多 80 个字符</translation>
+    </message>
+    <message>
+        <source>A contact needs a name</source>
+        <translation>联系人需要姓名</translation>
+    </message>
+    <message>
+        <source>A cost cannot be negative</source>
+        <translation>成本不能为负数</translation>
+    </message>
+    <message>
+        <source>A counted quantity cannot be negative</source>
+        <translation>实盘数量不能为负数</translation>
+    </message>
+    <message>
+        <source>A credit note cannot be dated before the invoice it credits ({number} of {issued_on})</source>
+        <translation>贷项通知单的日期不能早于所冲销的发票（{number}，{issued_on}）</translation>
+    </message>
+    <message>
+        <source>A credit note cannot itself be credited</source>
+        <translation>贷项通知单本身不能再被冲销</translation>
+    </message>
+    <message>
+        <source>A credited line does not belong to this invoice</source>
+        <translation>冲销的明细行不属于这张发票</translation>
+    </message>
+    <message>
+        <source>A credited quantity cannot be negative</source>
+        <translation>冲销数量不能为负数</translation>
+    </message>
+    <message>
+        <source>A customer name is required</source>
+        <translation>必须填写客户名称</translation>
+    </message>
+    <message>
+        <source>A day can be closed once it has started</source>
+        <translation>营业日开始后才能结账</translation>
+    </message>
+    <message>
+        <source>A discount in percent is between 0 % and 100 %</source>
+        <translation>百分比折扣须在 0% 到 100% 之间</translation>
+    </message>
+    <message>
+        <source>A draft invoice cannot be paid; post it first</source>
+        <translation>草稿发票不能收款；请先过账</translation>
+    </message>
+    <message>
+        <source>A line is (part, quantity, unit cost[, customer, reference])</source>
+        <translation>明细行的格式为（零件, 数量, 单位成本[, 客户, 参考号]）</translation>
+    </message>
+    <message>
+        <source>A line needs a description</source>
+        <translation>明细行需要描述</translation>
+    </message>
+    <message>
+        <source>A line that names a part has item type &apos;part&apos;</source>
+        <translation>指定了零件的明细行，其项目类型应为“零件”</translation>
+    </message>
+    <message>
+        <source>A method&apos;s name is at most 40 characters</source>
+        <translation>付款方式名称最多 40 个字符</translation>
+    </message>
+    <message>
+        <source>A mileage needs the vehicle it was read on</source>
+        <translation>填写里程需同时选择对应车辆</translation>
+    </message>
+    <message>
+        <source>A movement needs a quantity other than zero</source>
+        <translation>库存变动的数量不能为零</translation>
+    </message>
+    <message>
+        <source>A name has at most 200 characters</source>
+        <translation>名称最多 200 个字符</translation>
+    </message>
+    <message>
+        <source>A page holds at least one row</source>
+        <translation>每页至少一行</translation>
+    </message>
+    <message>
+        <source>A part needs a brand</source>
+        <translation>零件需要品牌</translation>
+    </message>
+    <message>
+        <source>A part needs a description</source>
+        <translation>零件需要描述</translation>
+    </message>
+    <message>
+        <source>A part needs a part number</source>
+        <translation>零件需要零件号</translation>
+    </message>
+    <message>
+        <source>A part number is at most 60 characters</source>
+        <translation>零件号最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>A password cannot start or end with a space</source>
+        <translation>密码不能以空格开头或结尾</translation>
+    </message>
+    <message>
+        <source>A password needs at least {MIN_PASSWORD_LENGTH} characters</source>
+        <translation>密码至少需要 {MIN_PASSWORD_LENGTH} 个字符</translation>
+    </message>
+    <message>
+        <source>A plate has at most 20 characters</source>
+        <translation>车牌最多 20 个字符</translation>
+    </message>
+    <message>
+        <source>A prefix is 1–8 letters or digits</source>
+        <translation>前缀为 1–8 个字母或数字</translation>
+    </message>
+    <message>
+        <source>A preset needs a name of at most 80 characters</source>
+        <translation>预设名称最多 80 个字符</translation>
+    </message>
+    <message>
+        <source>A price cannot be negative</source>
+        <translation>价格不能为负数</translation>
+    </message>
+    <message>
+        <source>A quantity cannot be negative</source>
+        <translation>数量不能为负数</translation>
+    </message>
+    <message>
+        <source>A receipt needs its unit cost</source>
+        <translation>收货需要单位成本</translation>
+    </message>
+    <message>
+        <source>A reference is at most 80 characters</source>
+        <translation>参考号最多 80 个字符</translation>
+    </message>
+    <message>
+        <source>A refund cannot be dated before the payment it returns ({paid_on})</source>
+        <translation>退款日期不能早于所退款项的日期（{paid_on}）</translation>
+    </message>
+    <message>
+        <source>A refund is paid by one of {items}</source>
+        <translation>退款方式须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>A refund must be more than zero</source>
+        <translation>退款金额必须大于零</translation>
+    </message>
+    <message>
+        <source>A role code is letters, digits or underscores</source>
+        <translation>角色代码只能包含字母、数字或下划线</translation>
+    </message>
+    <message>
+        <source>A role name is required</source>
+        <translation>必须填写角色名称</translation>
+    </message>
+    <message>
+        <source>A role with code &apos;{code}&apos; already exists</source>
+        <translation>代码为“{code}”的角色已存在</translation>
+    </message>
+    <message>
+        <source>A supplier named &apos;{name}&apos; already exists</source>
+        <translation>名为“{name}”的供应商已存在</translation>
+    </message>
+    <message>
+        <source>A supplier needs a name</source>
+        <translation>供应商需要名称</translation>
+    </message>
+    <message>
+        <source>A tax code is required</source>
+        <translation>必须填写税码</translation>
+    </message>
+    <message>
+        <source>A tax name is required</source>
+        <translation>必须填写税种名称</translation>
+    </message>
+    <message>
+        <source>A terminal code is 1–6 letters or digits</source>
+        <translation>终端代码为 1–6 个字母或数字</translation>
+    </message>
+    <message>
+        <source>A user name is required</source>
+        <translation>必须填写用户名</translation>
+    </message>
+    <message>
+        <source>A vehicle with VIN {vin} is already recorded</source>
+        <translation>VIN 为 {vin} 的车辆已有记录</translation>
+    </message>
+    <message>
+        <source>A {kind} brings stock in: the quantity is positive</source>
+        <translation>{kind}是入库：数量应为正数</translation>
+    </message>
+    <message>
+        <source>Already recorded for customer &apos;{name}&apos;</source>
+        <translation>已为客户“{name}”登记</translation>
+    </message>
+    <message>
+        <source>An ID number has at most 32 characters</source>
+        <translation>证件号码最多 32 个字符</translation>
+    </message>
+    <message>
+        <source>An account code is at most 40 characters, without spaces</source>
+        <translation>科目代码最多 40 个字符，不含空格</translation>
+    </message>
+    <message>
+        <source>An account name is at most 120 characters</source>
+        <translation>科目名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>An adjustment needs a quantity other than zero</source>
+        <translation>库存调整的数量不能为零</translation>
+    </message>
+    <message>
+        <source>An allocated amount must be more than zero</source>
+        <translation>分配金额必须大于零</translation>
+    </message>
+    <message>
+        <source>An amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
+        <source>An invoice needs at least one line</source>
+        <translation>发票至少需要一行明细</translation>
+    </message>
+    <message>
+        <source>An order needs at least one line</source>
+        <translation>订单至少需要一行明细</translation>
+    </message>
+    <message>
+        <source>An order reference is at most 80 characters</source>
+        <translation>订单参考号最多 80 个字符</translation>
+    </message>
+    <message>
+        <source>An {kind} takes stock out: the quantity is negative</source>
+        <translation>{kind}是出库：数量应为负数</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to {MAX_PAGE:,} changes at a time</source>
+        <translation>每次请求 1 到 {MAX_PAGE:,} 条变更</translation>
+    </message>
+    <message>
+        <source>Built-in roles cannot be deleted</source>
+        <translation>内置角色不能删除</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cannot create the backup folder {folder}: {value3}.</source>
+        <translation>无法创建备份文件夹 {folder}：{value3}。</translation>
+    </message>
+    <message>
+        <source>Cannot create the database in {parent}: the folder is read-only.</source>
+        <translation>无法在 {parent} 中创建数据库：该文件夹为只读。</translation>
+    </message>
+    <message>
+        <source>Cannot keep a copy of {db_path} in {folder}: {value5}.</source>
+        <translation>无法在 {folder} 中保留 {db_path} 的副本：{value5}。</translation>
+    </message>
+    <message>
+        <source>Cannot write backups to {folder}: the folder is read-only.</source>
+        <translation>无法将备份写入 {folder}：该文件夹为只读。</translation>
+    </message>
+    <message>
+        <source>Cannot write {db_path}: {value3}. The previous database is kept as {safety}.</source>
+        <translation>无法写入 {db_path}：{value3}。原数据库保留为 {safety}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: the disk is full. Free some space and try again.</source>
+        <translation>无法写入 {path}：磁盘已满。请释放空间后重试。</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: permission denied.</source>
+        <translation>无法写入 {target}：权限被拒绝。</translation>
+    </message>
+    <message>
+        <source>Cannot write {target}: {value3}.</source>
+        <translation>无法写入 {target}：{value3}。</translation>
+    </message>
+    <message>
+        <source>Choose a payment received (not a refund)</source>
+        <translation>请选择一笔收款（不是退款）</translation>
+    </message>
+    <message>
+        <source>Choose a payment this customer made</source>
+        <translation>请选择该客户的一笔付款</translation>
+    </message>
+    <message>
+        <source>Choose a posted credit note</source>
+        <translation>请选择一张已过账的贷项通知单</translation>
+    </message>
+    <message>
+        <source>Choose one payment or one credit note to allocate from</source>
+        <translation>请选择一笔付款或一张贷项通知单进行分配</translation>
+    </message>
+    <message>
+        <source>Choose the customer to invoice</source>
+        <translation>请选择开票客户</translation>
+    </message>
+    <message>
+        <source>Choose the customer who pays</source>
+        <translation>请选择付款客户</translation>
+    </message>
+    <message>
+        <source>Choose the customer whose car was repaired</source>
+        <translation>请选择送修车辆的客户</translation>
+    </message>
+    <message>
+        <source>Choose the first and last day of the period</source>
+        <translation>请选择期间的第一天和最后一天</translation>
+    </message>
+    <message>
+        <source>Choose the repair invoice</source>
+        <translation>请选择维修发票</translation>
+    </message>
+    <message>
+        <source>Choose the supplier to order from</source>
+        <translation>请选择订货的供应商</translation>
+    </message>
+    <message>
+        <source>Claim {claim_number} is {status}; it can move to {allowed}, not to {to}</source>
+        <translation>理赔 {claim_number} 的状态为 {status}；只能变为 {allowed}，不能变为 {to}</translation>
+    </message>
+    <message>
+        <source>Claim {claim_number} is {status}; payouts are recorded once the claim is invoiced</source>
+        <translation>理赔 {claim_number} 的状态为 {status}；开票后才能登记赔付</translation>
+    </message>
+    <message>
+        <source>Count {items} is still open for some of these parts; post or cancel it first</source>
+        <translation>盘点单 {items} 对其中部分零件仍未结束；请先过账或取消</translation>
+    </message>
+    <message>
+        <source>Count {number} is {status}; it can no longer be changed</source>
+        <translation>盘点单 {number} 的状态为 {status}；已不能更改</translation>
+    </message>
+    <message>
+        <source>Enter at least one amount and method</source>
+        <translation>请至少输入一笔金额和付款方式</translation>
+    </message>
+    <message>
+        <source>Enter the account code</source>
+        <translation>请输入科目代码</translation>
+    </message>
+    <message>
+        <source>Enter the day the money arrived</source>
+        <translation>请输入到账日期</translation>
+    </message>
+    <message>
+        <source>Enter the quantity received on at least one line</source>
+        <translation>请至少在一行输入收货数量</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Fuel must be one of {items}</source>
+        <translation>燃料须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Give the payment method a name</source>
+        <translation>请填写付款方式名称</translation>
+    </message>
+    <message>
+        <source>Give the quantity received and the unit cost</source>
+        <translation>请填写收货数量和单位成本</translation>
+    </message>
+    <message>
+        <source>Goods have been received on {number}; close the order instead</source>
+        <translation>订单 {number} 已有收货；请改为关闭订单</translation>
+    </message>
+    <message>
+        <source>Invoice type must be one of {items}</source>
+        <translation>发票类型须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Invoice {key} is not known</source>
+        <translation>发票 {key} 未知</translation>
+    </message>
+    <message>
+        <source>Invoice {number} already belongs to claim {claim_number} of {insurer}</source>
+        <translation>发票 {number} 已属于 {insurer} 的理赔 {claim_number}</translation>
+    </message>
+    <message>
+        <source>Invoice {number} belongs to another customer</source>
+        <translation>发票 {number} 属于另一位客户</translation>
+    </message>
+    <message>
+        <source>Invoice {number} cannot be settled on {on}: nothing can be allocated before {floor}, the later of the invoice&apos;s date and the payment&apos;s or credit note&apos;s date</source>
+        <translation>发票 {number} 不能在 {on} 结清：{floor} 之前不能分配，即发票日期与付款或贷项通知单日期中较晚者</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is listed twice</source>
+        <translation>发票 {number} 重复列出</translation>
+    </message>
+    <message>
+        <source>Invoice {number} is posted and cannot be changed; issue a credit note to correct it</source>
+        <translation>发票 {number} 已过账，不能更改；请开具贷项通知单更正</translation>
+    </message>
+    <message>
+        <source>Issue a quantity more than zero</source>
+        <translation>出库数量须大于零</translation>
+    </message>
+    <message>
+        <source>Item type must be one of {items}</source>
+        <translation>项目类型须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Keep at least one payment method active</source>
+        <translation>至少保留一种启用的付款方式</translation>
+    </message>
+    <message>
+        <source>Kind must be one of {items}</source>
+        <translation>类型须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Line {line_no} ({description}) uses tax code &apos;{tax_code}&apos;, which is no longer in force; choose another code and save the draft again</source>
+        <translation>第 {line_no} 行（{description}）使用的税码“{tax_code}”已失效；请选择其他税码并重新保存草稿</translation>
+    </message>
+    <message>
+        <source>Line {line_no}: the quantity cannot be negative</source>
+        <translation>第 {line_no} 行：数量不能为负数</translation>
+    </message>
+    <message>
+        <source>Line {line_no}: the unit cost cannot be negative</source>
+        <translation>第 {line_no} 行：单位成本不能为负数</translation>
+    </message>
+    <message>
+        <source>Line {line_no}: {quantity} received but only {outstanding} still on order</source>
+        <translation>第 {line_no} 行：收货 {quantity}，但仅有 {outstanding} 尚未到货</translation>
+    </message>
+    <message>
+        <source>Link a posted invoice, not a draft or a credit note</source>
+        <translation>请关联已过账的发票，而不是草稿或贷项通知单</translation>
+    </message>
+    <message>
+        <source>More is allocated than received</source>
+        <translation>分配金额超过收款金额</translation>
+    </message>
+    <message>
+        <source>Movement type must be one of {items}</source>
+        <translation>变动类型须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Name the campaign or choose the vehicle the rebate is for</source>
+        <translation>请填写活动名称或选择返利所属车辆</translation>
+    </message>
+    <message>
+        <source>No account is mapped for &apos;{key}&apos;; add it to the account mapping</source>
+        <translation>“{key}”没有映射科目；请在科目映射中添加</translation>
+    </message>
+    <message>
+        <source>No column for {items} (columns found: {found})</source>
+        <translation>没有对应 {items} 的列（找到的列：{found}）</translation>
+    </message>
+    <message>
+        <source>No invoice or credit note is numbered &apos;{wanted}&apos;</source>
+        <translation>没有编号为“{wanted}”的发票或贷项通知单</translation>
+    </message>
+    <message>
+        <source>No parts match this selection</source>
+        <translation>没有符合此选择的零件</translation>
+    </message>
+    <message>
+        <source>No payout has been recorded; reject the claim instead</source>
+        <translation>尚未登记赔付；请改为拒绝理赔</translation>
+    </message>
+    <message>
+        <source>No stock count is open: start one before importing counted figures</source>
+        <translation>没有进行中的盘点单：请先开始盘点再导入实盘数量</translation>
+    </message>
+    <message>
+        <source>No user named &apos;{username}&apos;</source>
+        <translation>没有名为“{username}”的用户</translation>
+    </message>
+    <message>
+        <source>Not enough credit is held</source>
+        <translation>客户的余额不足</translation>
+    </message>
+    <message>
+        <source>Not enough credit is held for {reference}</source>
+        <translation>为 {reference} 保留的余额不足</translation>
+    </message>
+    <message>
+        <source>Not enough credit is held on {paid_on}</source>
+        <translation>{paid_on} 持有的余额不足</translation>
+    </message>
+    <message>
+        <source>Not enough disk space to write {target}.</source>
+        <translation>没有足够的磁盘空间写入 {target}。</translation>
+    </message>
+    <message>
+        <source>Not enough stock of {part_number}: {available} available ({reserved} reserved for others), {requested} needed</source>
+        <translation>{part_number} 库存不足：可用 {available}（其中 {reserved} 已为他人预留），需要 {requested}</translation>
+    </message>
+    <message>
+        <source>Not enough stock of {part_number}: {available} available, {requested} needed</source>
+        <translation>{part_number} 库存不足：可用 {available}，需要 {requested}</translation>
+    </message>
+    <message>
+        <source>Nothing is left to credit on invoice {number}</source>
+        <translation>发票 {number} 已无可冲销内容</translation>
+    </message>
+    <message>
+        <source>Only a logged-in user can change their own password</source>
+        <translation>只有已登录的用户才能修改自己的密码</translation>
+    </message>
+    <message>
+        <source>Only a posted invoice can be credited; change or delete the draft</source>
+        <translation>只有已过账的发票才能冲销；请修改或删除草稿</translation>
+    </message>
+    <message>
+        <source>Only {left} of line {line_no} is left to credit</source>
+        <translation>第 {line_no} 行仅剩 {left} 可冲销</translation>
+    </message>
+    <message>
+        <source>Only {quantity:g} of line {line_no} is left to credit</source>
+        <translation>第 {line_no} 行只剩 {quantity:g} 可冲红</translation>
+    </message>
+    <message>
+        <source>Only {session} is open on invoice {number}</source>
+        <translation>发票 {number} 仅剩 {session} 未结</translation>
+    </message>
+    <message>
+        <source>Only {session} is outstanding on this rebate; if the manufacturer paid more, correct the expected amount first</source>
+        <translation>此返利仅剩 {session} 未收；如果厂家多付，请先更正应收金额</translation>
+    </message>
+    <message>
+        <source>Only {session} of that payment is neither allocated nor refunded</source>
+        <translation>该付款仅剩 {session} 既未分配也未退款</translation>
+    </message>
+    <message>
+        <source>Only {session} of this credit is left to allocate</source>
+        <translation>此余额仅剩 {session} 可分配</translation>
+    </message>
+    <message>
+        <source>Overdue means at least one day past the due date</source>
+        <translation>逾期是指超过到期日至少一天</translation>
+    </message>
+    <message>
+        <source>Paying with credit only settles invoices; the rest is still held for the customer</source>
+        <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
+    </message>
+    <message>
+        <source>Payment terms are 0 to 365 days</source>
+        <translation>付款期限为 0 到 365 天</translation>
+    </message>
+    <message>
+        <source>Permission denied: may not {permission}</source>
+        <translation>权限不足：不得{permission}</translation>
+    </message>
+    <message>
+        <source>Permission denied: {who} may not {permission}</source>
+        <translation>权限不足：{who} 不得{permission}</translation>
+    </message>
+    <message>
+        <source>Plate {plate} is already on vehicle {vin}</source>
+        <translation>车牌 {plate} 已属于车辆 {vin}</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Read a page after a position or before one, not both</source>
+        <translation>只能读取某个位置之后或之前的一页，不能同时</translation>
+    </message>
+    <message>
+        <source>Reserve a quantity more than zero</source>
+        <translation>预留数量须大于零</translation>
+    </message>
+    <message>
+        <source>Restoring {backup_path} into {db_path} failed ({exc}). The previous database is kept as {safety}.</source>
+        <translation>将 {backup_path} 恢复到 {db_path} 失败（{exc}）。原数据库保留为 {safety}。</translation>
+    </message>
+    <message>
+        <source>Role &apos;{code}&apos; not found</source>
+        <translation>未找到角色“{code}”</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Say what the stock is reserved for</source>
+        <translation>请说明库存预留的用途</translation>
+    </message>
+    <message>
+        <source>Say why the stock is adjusted</source>
+        <translation>请说明库存调整的原因</translation>
+    </message>
+    <message>
+        <source>Several stock counts are open ({items}): name the one to fill</source>
+        <translation>有多张盘点单在进行中（{items}）：请指定要填写的一张</translation>
+    </message>
+    <message>
+        <source>Status must be one of {items}</source>
+        <translation>状态须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Stock cannot move on a future date ({day})</source>
+        <translation>库存不能在未来日期变动（{day}）</translation>
+    </message>
+    <message>
+        <source>Supplier &apos;{name}&apos; is inactive</source>
+        <translation>供应商“{name}”已停用</translation>
+    </message>
+    <message>
+        <source>Tax code &apos;{code}&apos; already exists</source>
+        <translation>税码“{code}”已存在</translation>
+    </message>
+    <message>
+        <source>Tax rate {id} not found</source>
+        <translation>未找到税率 {id}</translation>
+    </message>
+    <message>
+        <source>The audit key file {path} cannot be read ({exc}).</source>
+        <translation>无法读取审计密钥文件 {path}（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The audit key of this database (id {db_id}) is missing: it is neither in the keyring ({KEYRING_SERVICE}) nor in {db_id2}. Copy the key file from the computer the database came from; nothing was written.</source>
+        <translation>此数据库（编号 {db_id}）的审计密钥缺失：既不在密钥环（{KEYRING_SERVICE}）中，也不在 {db_id2} 中。请从数据库来源的电脑复制密钥文件；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The audit trail of this database says it is keyed from entry {keyed_from}, but its key was made for entry {keyed_from2}: the trail was tampered with. Nothing was written; run &apos;forecourt audit verify&apos;.</source>
+        <translation>此数据库的审计记录表明其密钥始于第 {keyed_from} 条，但密钥是为第 {keyed_from2} 条生成的：审计记录已被篡改。未写入任何内容；请运行“forecourt audit verify”。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} cannot be opened ({exc}).</source>
+        <translation>无法打开备份文件 {path}（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} cannot be read: {value3}.</source>
+        <translation>无法读取备份文件 {path}：{value3}。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} does not exist.</source>
+        <translation>备份文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} is damaged ({exc}).</source>
+        <translation>备份文件 {path} 已损坏（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The backup file {path} is damaged: {problem}.</source>
+        <translation>备份文件 {path} 已损坏：{problem}。</translation>
+    </message>
+    <message>
+        <source>The backup {path} was made by a newer version of Forecourt (schema {revision}). Install that version to use it.</source>
+        <translation>备份 {path} 由较新版本的 Forecourt 创建（结构 {revision}）。请安装该版本后使用。</translation>
+    </message>
+    <message>
+        <source>The bin range ends before it starts ({bin_from} – {bin_to})</source>
+        <translation>货位范围的结束早于开始（{bin_from} – {bin_to}）</translation>
+    </message>
+    <message>
+        <source>The birth date is in the future</source>
+        <translation>出生日期在未来</translation>
+    </message>
+    <message>
+        <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
+        <translation>终端 {terminal} 的收银日 {day} 已结账，不能更改</translation>
+    </message>
+    <message>
+        <source>The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day</source>
+        <translation>终端 {terminal} 的收银日 {day} 已结账；请在未结账的日期登记付款</translation>
+    </message>
+    <message>
+        <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
+        <translation>“{raw}”的校验位（第 9 个字符）应为 {expected}</translation>
+    </message>
+    <message>
+        <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
+        <translation>{source_path} 的副本未通过完整性检查（{problem}）；数据库本身可能已损坏。请从更早的备份恢复。</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative</source>
+        <translation>实点现金不能为负数</translation>
+    </message>
+    <message>
+        <source>The counted cash differs from the expected cash; explain the difference in a note</source>
+        <translation>实点现金与应有现金不符，请在备注中说明差额原因</translation>
+    </message>
+    <message>
+        <source>The credit belongs to another customer</source>
+        <translation>该余额属于另一位客户</translation>
+    </message>
+    <message>
+        <source>The credit would exceed invoice {number}&apos;s total</source>
+        <translation>该余额将超过发票 {number} 的总额</translation>
+    </message>
+    <message>
+        <source>The current password is wrong</source>
+        <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>The customer holds only {amount} in credit on {day}</source>
+        <translation>客户在 {day} 的余额只有 {amount}</translation>
+    </message>
+    <message>
+        <source>The customer is not known</source>
+        <translation>客户未知</translation>
+    </message>
+    <message>
+        <source>The customer no longer exists</source>
+        <translation>该客户已不存在</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s excess cannot be more than the approved amount</source>
+        <translation>客户的免赔额不能超过核定金额</translation>
+    </message>
+    <message>
+        <source>The database {db_path} is in use by another program. Close it and try again; nothing was restored.</source>
+        <translation>数据库 {db_path} 正被其他程序使用。请关闭后重试；未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be opened.</source>
+        <translation>无法打开数据库 {path}。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be read: permission denied.</source>
+        <translation>无法读取数据库 {path}：权限被拒绝。</translation>
+    </message>
+    <message>
+        <source>The database {path} does not exist. Create it with &apos;forecourt init&apos; or &apos;forecourt demo&apos;.</source>
+        <translation>数据库 {path} 不存在。请用“forecourt init”或“forecourt demo”创建。</translation>
+    </message>
+    <message>
+        <source>The database {path} has no Forecourt data yet. Set it up with &apos;forecourt init&apos; or &apos;forecourt demo&apos;.</source>
+        <translation>数据库 {path} 还没有 Forecourt 数据。请用“forecourt init”或“forecourt demo”进行设置。</translation>
+    </message>
+    <message>
+        <source>The database {path} has the schema of an older version of Forecourt. Upgrade it first with &apos;forecourt init&apos; (or by starting the desktop program); nothing was changed.</source>
+        <translation>数据库 {path} 为旧版本 Forecourt 的结构。请先用“forecourt init”（或启动桌面程序）升级；未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({problem}). Restore it from a backup.</source>
+        <translation>数据库 {path} 已损坏（{problem}）。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program that has been writing for over {value3} s. Close the other program and try again.</source>
+        <translation>数据库 {path} 被另一个已写入超过 {value3} 秒的程序锁定。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked by another program. Close the other program and try again.</source>
+        <translation>数据库 {path} 被其他程序锁定。请关闭该程序后重试。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only. Check the file&apos;s permissions or copy it to a writable folder.</source>
+        <translation>数据库 {path} 为只读。请检查文件权限，或将其复制到可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>The database {path} was not set up completely (the program creating it was stopped). Finish it with &apos;forecourt init&apos;; nothing was changed.</source>
+        <translation>数据库 {path} 未完成设置（创建它的程序被中断）。请用“forecourt init”完成；未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of Forecourt (schema {rev}). Install the newer version to open it; nothing was changed.</source>
+        <translation>数据库 {path} 由较新版本的 Forecourt 写入（结构 {rev}）。请安装较新版本后打开；未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>The database {source_path} is locked by another program. Close it and try again.</source>
+        <translation>数据库 {source_path} 被其他程序锁定。请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The database {source} is locked by another program. Close it and try again.</source>
+        <translation>数据库 {source} 被其他程序锁定。请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The dealership name is required</source>
+        <translation>必须填写经销商名称</translation>
+    </message>
+    <message>
+        <source>The discount must be between zero and the line amount</source>
+        <translation>折扣必须在零与行金额之间</translation>
+    </message>
+    <message>
+        <source>The file has no column &apos;{header}&apos; (for {name})</source>
+        <translation>文件中没有“{header}”列（用于 {name}）</translation>
+    </message>
+    <message>
+        <source>The file {path} is a SQLite database but not a Forecourt database.</source>
+        <translation>文件 {path} 是 SQLite 数据库，但不是 Forecourt 数据库。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a Forecourt database or it is damaged. Restore it from a backup.</source>
+        <translation>文件 {path} 不是 Forecourt 数据库或已损坏。请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a Forecourt database.</source>
+        <translation>文件 {path} 不是 Forecourt 数据库。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a SQLite database, so it is not a Forecourt backup.</source>
+        <translation>文件 {path} 不是 SQLite 数据库，因此不是 Forecourt 备份。</translation>
+    </message>
+    <message>
+        <source>The file {source} is damaged and cannot be copied ({exc}).</source>
+        <translation>文件 {source} 已损坏，无法复制（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The insurance claim no longer exists</source>
+        <translation>该保险理赔已不存在</translation>
+    </message>
+    <message>
+        <source>The insurer has paid {session} on claim {claim_number}; settle it instead</source>
+        <translation>保险公司已就理赔 {claim_number} 支付 {session}；请改为结案</translation>
+    </message>
+    <message>
+        <source>The insurer owes only {session} on claim {claim_number} (approved amount less the customer&apos;s excess, less payouts)</source>
+        <translation>保险公司在理赔 {claim_number} 上仅欠 {session}（核定金额减客户免赔额，再减已赔付）</translation>
+    </message>
+    <message>
+        <source>The invoice discount must be between zero and the lines&apos; amount after their own discounts</source>
+        <translation>整单折扣须在零与各行扣除行折扣后的金额之间</translation>
+    </message>
+    <message>
+        <source>The invoice is still a draft</source>
+        <translation>发票仍是草稿</translation>
+    </message>
+    <message>
+        <source>The invoice no longer exists</source>
+        <translation>该发票已不存在</translation>
+    </message>
+    <message>
+        <source>The last active owner cannot be disabled</source>
+        <translation>不能停用最后一个启用的店主账户</translation>
+    </message>
+    <message>
+        <source>The last active owner cannot be given another role</source>
+        <translation>不能为最后一个启用的店主更换角色</translation>
+    </message>
+    <message>
+        <source>The last day is before the first day</source>
+        <translation>最后一天早于第一天</translation>
+    </message>
+    <message>
+        <source>The last {what} of this series is dated {last}; posting on {on} would number documents out of date order. Give a reason to back-date it</source>
+        <translation>该系列最后一张{what}的日期为 {last}；在 {on} 过账会使单据编号与日期顺序不符。请说明倒签日期的原因</translation>
+    </message>
+    <message>
+        <source>The lead time is 0 to 365 days</source>
+        <translation>交货期为 0 到 365 天</translation>
+    </message>
+    <message>
+        <source>The line is not on {number}</source>
+        <translation>该明细行不在 {number} 上</translation>
+    </message>
+    <message>
+        <source>The list cannot be sorted by &apos;{key}&apos;</source>
+        <translation>列表不能按“{key}”排序</translation>
+    </message>
+    <message>
+        <source>The logo must be a PNG or JPEG image</source>
+        <translation>标志必须是 PNG 或 JPEG 图片</translation>
+    </message>
+    <message>
+        <source>The logo must be smaller than 2 MB</source>
+        <translation>标志必须小于 2 MB</translation>
+    </message>
+    <message>
+        <source>The make is required (it could not be read from the VIN)</source>
+        <translation>必须填写品牌（无法从 VIN 读出）</translation>
+    </message>
+    <message>
+        <source>The maximum cannot be below the minimum</source>
+        <translation>最大值不能低于最小值</translation>
+    </message>
+    <message>
+        <source>The method must be one of {items}</source>
+        <translation>付款方式须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>The method {code} is listed twice</source>
+        <translation>付款方式 {code} 重复列出</translation>
+    </message>
+    <message>
+        <source>The method {code} is used by payments; it can be switched off, not removed</source>
+        <translation>付款方式 {code} 已有付款使用，只能停用，不能删除</translation>
+    </message>
+    <message>
+        <source>The mileage is a whole number of km from 0 to 9,999,999</source>
+        <translation>里程须为 0 到 9,999,999 之间的整数公里</translation>
+    </message>
+    <message>
+        <source>The model is required</source>
+        <translation>必须填写车型</translation>
+    </message>
+    <message>
+        <source>The model year must be between 1900 and {value1}</source>
+        <translation>年款必须在 1900 到 {value1} 之间</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters</source>
+        <translation>名称超过 200 个字符</translation>
+    </message>
+    <message>
+        <source>The new password must differ from the current one</source>
+        <translation>新密码必须与当前密码不同</translation>
+    </message>
+    <message>
+        <source>The odometer reading cannot be negative</source>
+        <translation>里程数不能为负数</translation>
+    </message>
+    <message>
+        <source>The opening float cannot be negative</source>
+        <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+        <source>The owner is not a known customer</source>
+        <translation>车主不是已知客户</translation>
+    </message>
+    <message>
+        <source>The owner role must keep user and role administration</source>
+        <translation>店主角色必须保留用户和角色管理权限</translation>
+    </message>
+    <message>
+        <source>The part is not in the catalogue</source>
+        <translation>零件不在目录中</translation>
+    </message>
+    <message>
+        <source>The part is not on count {number}</source>
+        <translation>零件不在盘点单 {number} 上</translation>
+    </message>
+    <message>
+        <source>The part no longer exists</source>
+        <translation>该零件已不存在</translation>
+    </message>
+    <message>
+        <source>The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit</source>
+        <translation>付款（{session}）超过已分配的未结余额（{session2}）；请选择将超出部分作为余额保留</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts</source>
+        <translation>期间的结束早于开始</translation>
+    </message>
+    <message>
+        <source>The position was taken in the order of &apos;{sort}&apos;, not of &apos;{key}&apos;</source>
+        <translation>位置是按“{sort}”排序取得的，而不是按“{key}”</translation>
+    </message>
+    <message>
+        <source>The purchase order no longer exists</source>
+        <translation>该采购订单已不存在</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero</source>
+        <translation>数量必须大于零</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than zero; take goods back with a credit note</source>
+        <translation>数量必须大于零；退货请开具贷项通知单</translation>
+    </message>
+    <message>
+        <source>The rebate no longer exists</source>
+        <translation>该返利已不存在</translation>
+    </message>
+    <message>
+        <source>The registration date is in the future</source>
+        <translation>登记日期在未来</translation>
+    </message>
+    <message>
+        <source>The replacing part is not in the catalogue</source>
+        <translation>替代零件不在目录中</translation>
+    </message>
+    <message>
+        <source>The reservation no longer exists</source>
+        <translation>该预留已不存在</translation>
+    </message>
+    <message>
+        <source>The role is still given to users</source>
+        <translation>该角色仍有用户在使用</translation>
+    </message>
+    <message>
+        <source>The standard method {code} cannot be removed; switch it off instead</source>
+        <translation>标准付款方式 {code} 不能删除，请改为停用</translation>
+    </message>
+    <message>
+        <source>The statement ends before it starts</source>
+        <translation>对账单的结束早于开始</translation>
+    </message>
+    <message>
+        <source>The stock count no longer exists</source>
+        <translation>该盘点单已不存在</translation>
+    </message>
+    <message>
+        <source>The supersession chain of this part loops back on itself</source>
+        <translation>该零件的替代链形成了循环</translation>
+    </message>
+    <message>
+        <source>The supplier is not known</source>
+        <translation>供应商未知</translation>
+    </message>
+    <message>
+        <source>The supplier no longer exists</source>
+        <translation>该供应商已不存在</translation>
+    </message>
+    <message>
+        <source>The unit cost cannot be negative</source>
+        <translation>单位成本不能为负数</translation>
+    </message>
+    <message>
+        <source>The unit price cannot be negative</source>
+        <translation>单价不能为负数</translation>
+    </message>
+    <message>
+        <source>The upgrade left a broken reference (table {table}, row {rowid} → {parent}); restore the backup made before the upgrade.</source>
+        <translation>升级留下了失效的引用（表 {table}，行 {rowid} → {parent}）；请恢复升级前的备份。</translation>
+    </message>
+    <message>
+        <source>The user name &apos;{name}&apos; is taken</source>
+        <translation>用户名“{name}”已被使用</translation>
+    </message>
+    <message>
+        <source>The vehicle is not known</source>
+        <translation>车辆未知</translation>
+    </message>
+    <message>
+        <source>The vehicle no longer exists</source>
+        <translation>该车辆已不存在</translation>
+    </message>
+    <message>
+        <source>There is already a method named {name}</source>
+        <translation>已有名为 {name} 的付款方式</translation>
+    </message>
+    <message>
+        <source>There is no stock count {number}</source>
+        <translation>没有盘点单 {number}</translation>
+    </message>
+    <message>
+        <source>There is no {kind} import preset called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的{kind}导入预设</translation>
+    </message>
+    <message>
+        <source>This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.</source>
+        <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many failed logins: the account is locked for {value1} minutes.</source>
+        <translation>登录失败次数过多：账户已锁定 {value1} 分钟。</translation>
+    </message>
+    <message>
+        <source>Totals are per manufacturer or per campaign</source>
+        <translation>合计按厂家或按活动统计</translation>
+    </message>
+    <message>
+        <source>Unknown column &apos;{key}&apos;</source>
+        <translation>未知列“{key}”</translation>
+    </message>
+    <message>
+        <source>Unknown country code &apos;{country}&apos;</source>
+        <translation>未知国家代码“{country}”</translation>
+    </message>
+    <message>
+        <source>Unknown currency &apos;{currency}&apos;</source>
+        <translation>未知币种“{currency}”</translation>
+    </message>
+    <message>
+        <source>Unknown document type &apos;{doc_type}&apos;</source>
+        <translation>未知单据类型“{doc_type}”</translation>
+    </message>
+    <message>
+        <source>Unknown document type &apos;{doc}&apos;</source>
+        <translation>未知单据类型“{doc}”</translation>
+    </message>
+    <message>
+        <source>Unknown filter(s) for list &apos;{name}&apos;: {items}</source>
+        <translation>列表“{name}”的筛选条件未知：{items}</translation>
+    </message>
+    <message>
+        <source>Unknown import &apos;{name}&apos;; choose one of {items}</source>
+        <translation>未知导入“{name}”；请选择 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Unknown language &apos;{language}&apos;</source>
+        <translation>未知语言“{language}”</translation>
+    </message>
+    <message>
+        <source>Unknown list &apos;{name}&apos;</source>
+        <translation>未知列表“{name}”</translation>
+    </message>
+    <message>
+        <source>Unknown or inactive tax code &apos;{tax_code}&apos;</source>
+        <translation>税码“{tax_code}”未知或已停用</translation>
+    </message>
+    <message>
+        <source>Unknown permission(s): {items}</source>
+        <translation>未知权限：{items}</translation>
+    </message>
+    <message>
+        <source>Unknown role &apos;{role}&apos;</source>
+        <translation>未知角色“{role}”</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, dots, dashes or underscores (up to 64)</source>
+        <translation>请使用字母、数字、点、短横线或下划线（最多 64 个）</translation>
+    </message>
+    <message>
+        <source>User not found</source>
+        <translation>未找到用户</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account</source>
+        <translation>不能停用自己的账户</translation>
+    </message>
+    <message>
+        <source>Your user account no longer exists</source>
+        <translation>您的用户账户已不存在</translation>
+    </message>
+    <message>
+        <source>a part cannot be superseded by itself</source>
+        <translation>零件不能被自身替代</translation>
+    </message>
+    <message>
+        <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
+        <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
+    </message>
+    <message>
+        <source>has no letters or digits</source>
+        <translation>不含字母或数字</translation>
+    </message>
+    <message>
+        <source>is a date ({value}) in Excel, not text: format the column as Text in Excel, retype the values and save again</source>
+        <translation>在 Excel 中是日期（{value}），而不是文本：请在 Excel 中将该列设为文本格式，重新输入后再保存</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>is empty (a part new to the catalogue needs one)</source>
+        <translation>为空（目录中的新零件需要填写）</translation>
+    </message>
+    <message>
+        <source>is longer than {max_length} characters</source>
+        <translation>超过 {max_length} 个字符</translation>
+    </message>
+    <message>
+        <source>it holds binary data</source>
+        <translation>文件包含二进制数据</translation>
+    </message>
+    <message>
+        <source>must be at least {minimum} {unit}</source>
+        <translation>至少为 {minimum} {unit}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum} {unit}</source>
+        <translation>最多为 {maximum} {unit}</translation>
+    </message>
+    <message>
+        <source>repeats row {first} ({named}): each may appear only once in a file</source>
+        <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
+    </message>
+    <message>
+        <source>the file is damaged, or it is not really an Excel workbook</source>
+        <translation>文件已损坏，或者并不是真正的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>{backup_path} is the database itself, not a backup of it</source>
+        <translation>{backup_path} 是数据库本身，而不是它的备份</translation>
+    </message>
+    <message>
+        <source>{brand} is not a brand in the catalogue</source>
+        <translation>{brand} 不是目录中的品牌</translation>
+    </message>
+    <message>
+        <source>{brand} {part_number} is already in the catalogue</source>
+        <translation>{brand} {part_number} 已在目录中</translation>
+    </message>
+    <message>
+        <source>{brand} {part_number} is not on count {number}</source>
+        <translation>{brand} {part_number} 不在盘点单 {number} 上</translation>
+    </message>
+    <message>
+        <source>{db_path} is a folder, not a database file. Nothing was changed.</source>
+        <translation>{db_path} 是文件夹，不是数据库文件。未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{insurer} already has a claim numbered {claim_number}</source>
+        <translation>{insurer} 已有编号为 {claim_number} 的理赔</translation>
+    </message>
+    <message>
+        <source>{label} cannot be negative</source>
+        <translation>{label}不能为负数</translation>
+    </message>
+    <message>
+        <source>{label} is at most {max_len} characters</source>
+        <translation>{label}最多 {max_len} 个字符</translation>
+    </message>
+    <message>
+        <source>{label} is required</source>
+        <translation>必须填写{label}</translation>
+    </message>
+    <message>
+        <source>{label} is {status}; this needs it {items}</source>
+        <translation>{label}的状态为 {status}；此操作需要其状态为 {items}</translation>
+    </message>
+    <message>
+        <source>{label} must be more than zero</source>
+        <translation>{label}必须大于零</translation>
+    </message>
+    <message>
+        <source>{message} Nothing was changed.</source>
+        <translation>{message}未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as text: line {raw} is neither UTF-8 nor GBK. Save it as CSV in UTF-8</source>
+        <translation>{name} 无法作为文本读取：第 {raw} 行既不是 UTF-8 也不是 GBK。请另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <source>{name} is empty: it has no header row</source>
+        <translation>{name} 为空：没有标题行</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet ({why}): choose an .xlsx, .xls or .csv file</source>
+        <translation>{name} 不是电子表格（{why}）：请选择 .xlsx、.xls 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>{name} is not a spreadsheet: choose an .xlsx, .xls or .csv file</source>
+        <translation>{name} 不是电子表格：请选择 .xlsx、.xls 或 .csv 文件</translation>
+    </message>
+    <message>
+        <source>{name}: choose a .xlsx or .csv file name</source>
+        <translation>{name}：请选择 .xlsx 或 .csv 文件名</translation>
+    </message>
+    <message>
+        <source>{name}: line {line} is not in {first} like the lines before it; the file mixes encodings. Save it again as CSV in UTF-8</source>
+        <translation>{name}：第 {line} 行不像前面各行那样是 {first} 编码；文件混用了编码。请另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <source>{number} is a credit note; it cannot be paid</source>
+        <translation>{number} 是贷项通知单，不能收款</translation>
+    </message>
+    <message>
+        <source>{number} is not a {brand} part in the catalogue or in this file</source>
+        <translation>{number} 不是目录或本文件中的 {brand} 零件</translation>
+    </message>
+    <message>
+        <source>{part_number} cannot be superseded by a part that it replaces itself</source>
+        <translation>{part_number} 不能被它自己所替代的零件替代</translation>
+    </message>
+    <message>
+        <source>{part} is itself superseded, directly or through other parts, by this part: the chain would loop</source>
+        <translation>{part} 本身直接或间接地被此零件替代：替代链将形成循环</translation>
+    </message>
+    <message>
+        <source>{path} does not exist</source>
+        <translation>{path} 不存在</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file.</source>
+        <translation>{path} 是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder: name a spreadsheet file in it</source>
+        <translation>{path} 是文件夹：请指定其中的电子表格文件</translation>
+    </message>
+    <message>
+        <source>{path} is empty; not a Forecourt database. Delete it to start a new one, or restore a backup.</source>
+        <translation>{path} 为空，不是 Forecourt 数据库。删除它以新建数据库，或恢复备份。</translation>
+    </message>
+    <message>
+        <source>{received} has already been received; the expected amount cannot be less</source>
+        <translation>已收到 {received}；应收金额不能更少</translation>
+    </message>
+    <message>
+        <source>{value0} is cancelled and is not sent to the supplier</source>
+        <translation>{value0} 已取消，不会发送给供应商</translation>
+    </message>
+    <message>
+        <source>{value} is too large to be stored</source>
+        <translation>{value} 太大，无法保存</translation>
+    </message>
+    <message>
+        <source>{what} cannot be dated in the future ({day})</source>
+        <translation>{what}的日期不能在未来（{day}）</translation>
     </message>
 </context>
 <context>

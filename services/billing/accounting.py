@@ -64,6 +64,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import ValidationError
+from core.messages import msg
 from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
 from models.billing import (
@@ -207,18 +208,20 @@ def _clean_key(key: str) -> str:
     kind, sep, rest = key.partition(":")
     kind, rest = kind.strip().lower(), rest.strip()
     if not sep or kind not in _TYPED_KEYS or not rest:
-        raise ValidationError("key", f"'{key}' is not a mapping key; use {', '.join(_FIXED_KEYS)}, "
-                                     "item:<type>, tax:<code>, method:<method>, cost:<type> or stock:<type>")
+        raise ValidationError("key", msg("'{key}' is not a mapping key; use {items}, item:<type>, tax:<code>, "
+                                         "method:<method>, cost:<type> or stock:<type>",
+                                         key=key, items=', '.join(_FIXED_KEYS)))
     allowed = _TYPED_KEYS[kind]
     if kind == "tax":
         rest = rest.upper()
         if rest != "*" and not (rest.isascii() and rest.replace("_", "").replace("-", "").isalnum()
                                 and len(rest) <= 16):
-            raise ValidationError("key", f"'{rest}' is not a tax code")
+            raise ValidationError("key", msg("'{rest}' is not a tax code", rest=rest))
     elif kind == "method" and methods.is_own_code(rest):
         pass  # a method of the dealership's own
     elif rest != "*" and rest not in (allowed or ()):
-        raise ValidationError("key", f"'{rest}' is not one of {', '.join(allowed or ())} (or *)")
+        raise ValidationError("key", msg("'{rest}' is not one of {items} (or *)",
+                                         rest=rest, items=', '.join(allowed or ())))
     return f"{kind}:{rest}"
 
 
@@ -230,11 +233,11 @@ def set_mapping_in(uow: UnitOfWork, key: str, account: str, name: str = "") -> N
     key = _clean_key(key)
     account, name = account.strip(), " ".join(name.split())
     if not account:
-        raise ValidationError("account", "Enter the account code")
+        raise ValidationError("account", msg("Enter the account code"))
     if len(account) > 40 or any(ch.isspace() for ch in account):
-        raise ValidationError("account", "An account code is at most 40 characters, without spaces")
+        raise ValidationError("account", msg("An account code is at most 40 characters, without spaces"))
     if len(name) > 120:
-        raise ValidationError("name", "An account name is at most 120 characters")
+        raise ValidationError("name", msg("An account name is at most 120 characters"))
     seed_defaults(session)
     row = session.get(AccountMapping, key)
     if row is None:
@@ -255,7 +258,8 @@ class _Accounts:
         if found is None and ":" in key:
             found = self.mapping.get(key.split(":", 1)[0] + ":*")
         if found is None:
-            raise ValidationError("mapping", f"No account is mapped for '{key}'; add it to the account mapping")
+            raise ValidationError("mapping", msg("No account is mapped for '{key}'; add it to the account mapping",
+                                                 key=key))
         return found
 
 
@@ -468,9 +472,9 @@ def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:
 
 def _check_period(start: date | None, end: date | None) -> None:
     if start is None or end is None:
-        raise ValidationError("start" if start is None else "end", "Choose the first and last day of the period")
+        raise ValidationError("start" if start is None else "end", msg("Choose the first and last day of the period"))
     if end < start:
-        raise ValidationError("end", "The last day is before the first day")
+        raise ValidationError("end", msg("The last day is before the first day"))
 
 
 def journal_entries(db: Database, actor: Actor, *, start: date, end: date) -> list[JournalLine]:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import ValidationError
+from core.messages import msg
 from core.money import check_amount
 from models.base import utcnow
 from models.billing import CashDay, Payment
@@ -137,8 +138,8 @@ def _open_cash_day(session: Session, actor: Actor, terminal: str, day: date) -> 
     row = session.execute(select(CashDay).where(CashDay.terminal_code == terminal, CashDay.day == day)
                           ).scalar_one_or_none()
     if row is not None and row.closed_at is not None:
-        raise ValidationError("day", f"The cash desk day {day.isoformat()} of terminal {terminal} is already "
-                                     "closed and cannot be changed")
+        raise ValidationError("day", msg("The cash desk day {day} of terminal {terminal} is already closed and "
+                                         "cannot be changed", day=day.isoformat(), terminal=terminal))
     if row is None:
         row = CashDay(terminal_code=terminal, day=day, opening_float=_carried_float(session, terminal, day))
         session.add(row)
@@ -150,7 +151,7 @@ def set_opening_float_in(uow: UnitOfWork, *, day: date, amount: int, terminal: s
     actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
     if check_amount("opening_float", amount) < 0:
-        raise ValidationError("opening_float", "The opening float cannot be negative")
+        raise ValidationError("opening_float", msg("The opening float cannot be negative"))
     row = _open_cash_day(session, actor, terminal or settings.terminal_code(session), day)
     row.opening_float = amount
 
@@ -166,16 +167,16 @@ def close_day_in(uow: UnitOfWork, *, day: date, counted_cash: int, notes: str = 
     actor, session = uow.actor, uow.session
     require(actor, "cashdesk.close")
     if check_amount("counted_cash", counted_cash) < 0:
-        raise ValidationError("counted_cash", "The counted cash cannot be negative")
+        raise ValidationError("counted_cash", msg("The counted cash cannot be negative"))
     if day > date.today():
-        raise ValidationError("day", "A day can be closed once it has started")
+        raise ValidationError("day", msg("A day can be closed once it has started"))
     terminal = terminal or settings.terminal_code(session)
     row = _open_cash_day(session, actor, terminal, day)
     session.flush()
     report = _report(session, terminal, day)
     if counted_cash != report.expected_cash and not notes.strip():
-        raise ValidationError("notes", "The counted cash differs from the expected cash; explain the "
-                                       "difference in a note")
+        raise ValidationError("notes", msg("The counted cash differs from the expected cash; explain the "
+                                           "difference in a note"))
     row.expected_cash = report.expected_cash
     row.counted_cash = counted_cash
     row.notes = notes.strip()

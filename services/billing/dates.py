@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from core import clock
 from core.errors import ValidationError
+from core.messages import msg
 from models.billing import Invoice
 
 
@@ -38,7 +39,8 @@ class BackdateNeedsReason(ValidationError):
 def not_future(day: date, field: str, what: str) -> date:
     """``day`` itself, or a ValidationError on ``field`` when it is after today."""
     if day > clock.today():
-        raise ValidationError(field, f"{what} cannot be dated in the future ({day.isoformat()})")
+        raise ValidationError(field, msg("{what} cannot be dated in the future ({day})",
+                                         what=what, day=day.isoformat()))
     return day
 
 
@@ -52,9 +54,10 @@ def check_allocation(invoice: Invoice, source_on: date | None, on: date, field: 
     """Refuse an allocation dated before the invoice or before the money it spends."""
     floor = allocation_floor(invoice, source_on)
     if on < floor:
-        raise ValidationError(field, f"Invoice {invoice.number} cannot be settled on {on.isoformat()}: "
-                                     f"nothing can be allocated before {floor.isoformat()}, the later of the "
-                                     "invoice's date and the payment's or credit note's date")
+        raise ValidationError(field, msg("Invoice {number} cannot be settled on {on}: nothing can be allocated "
+                                         "before {floor}, the later of the invoice's date and the payment's or "
+                                         "credit note's date",
+                                         number=invoice.number, on=on.isoformat(), floor=floor.isoformat()))
 
 
 def last_in_series(session: Session, *, credit_note: bool, terminal: str, year: int) -> date | None:
@@ -75,7 +78,7 @@ def check_series_order(session: Session, *, credit_note: bool, terminal: str, on
         return None
     if not backdate_reason.strip():
         what = "credit note" if credit_note else "invoice"
-        raise BackdateNeedsReason(f"The last {what} of this series is dated {last.isoformat()}; posting on "
-                                  f"{on.isoformat()} would number documents out of date order. "
-                                  "Give a reason to back-date it", last=last, on=on)
+        raise BackdateNeedsReason(msg("The last {what} of this series is dated {last}; posting on {on} would "
+                                      "number documents out of date order. Give a reason to back-date it",
+                                      what=what, last=last.isoformat(), on=on.isoformat()), last=last, on=on)
     return last

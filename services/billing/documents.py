@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from core.actor import Actor
 from core.errors import NotFound
+from core.messages import msg
 from core.money import format_money, format_rate
 from core.quantities import quantity_text
 from models.billing import Allocation, Invoice
@@ -186,7 +187,7 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path, *, count
                 session = uow.session
                 row = session.get(Invoice, invoice_id)
                 if row is None:
-                    raise NotFound("The invoice no longer exists")
+                    raise NotFound(msg("The invoice no longer exists"))
                 _render_invoice(tmp, view, extras, logo=logo, stamp=COPY_STAMP if row.print_count > 0 else "")
                 row.print_count += 1
                 uow.commit()

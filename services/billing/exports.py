@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Select, func, select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
 from core.quantities import quantity_text
@@ -50,7 +51,7 @@ def _money_format(currency: str) -> str:
 
 def _period(query: Select, column: Any, start: date | None, end: date | None) -> Select:
     if start is not None and end is not None and end < start:
-        raise ValidationError("end", "The last day is before the first day")
+        raise ValidationError("end", msg("The last day is before the first day"))
     if start is not None:
         query = query.where(column >= start)
     if end is not None:
@@ -231,5 +232,5 @@ def invoice_id_for_number(db: Database, actor: Actor, number: str) -> str:
         if found is None and wanted:
             found = conn.execute(select(Invoice.id).where(func.upper(Invoice.number) == wanted.upper())).scalar()
     if found is None:
-        raise NotFound(f"No invoice or credit note is numbered '{wanted}'")
+        raise NotFound(msg("No invoice or credit note is numbered '{wanted}'", wanted=wanted))
     return found

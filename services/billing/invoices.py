@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount, format_money
 from core.quantities import check_quantity
 from models.base import utcnow
@@ -179,38 +180,40 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
     for i, line in enumerate(lines, start=1):
         where = f"lines[{i}]"
         if not line.description.strip():
-            raise ValidationError(f"{where}.description", "A line needs a description")
+            raise ValidationError(f"{where}.description", msg("A line needs a description"))
         if line.item_type not in ITEM_TYPES:
-            raise ValidationError(f"{where}.item_type", f"Item type must be one of {', '.join(ITEM_TYPES)}")
+            raise ValidationError(f"{where}.item_type", msg("Item type must be one of {items}",
+                                                            items=', '.join(ITEM_TYPES)))
         check_quantity(f"{where}.quantity", line.quantity_milli)
         for name in ("unit_price", "discount", "unit_cost"):
             check_amount(f"{where}.{name}", getattr(line, name))
         if line.quantity_milli == 0 or (line.quantity_milli < 0 and not allow_negative):
-            raise ValidationError(f"{where}.quantity", "The quantity must be more than zero; "
-                                  "take goods back with a credit note")
+            raise ValidationError(f"{where}.quantity", msg("The quantity must be more than zero; take goods back "
+                                                           "with a credit note"))
         if line.unit_price < 0:
-            raise ValidationError(f"{where}.unit_price", "The unit price cannot be negative")
+            raise ValidationError(f"{where}.unit_price", msg("The unit price cannot be negative"))
         if line.unit_cost < 0:
-            raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
+            raise ValidationError(f"{where}.unit_cost", msg("The unit cost cannot be negative"))
         gross = gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price)
         discount = line.discount
         if line.discount_bp is not None:
             if isinstance(line.discount_bp, bool) or not isinstance(line.discount_bp, int) \
                     or not 0 <= line.discount_bp <= 10000:
-                raise ValidationError(f"{where}.discount", "A discount in percent is between 0 % and 100 %")
+                raise ValidationError(f"{where}.discount", msg("A discount in percent is between 0 % and 100 %"))
             discount = percent_of(gross, line.discount_bp)
         if discount < 0 or discount > gross:
-            raise ValidationError(f"{where}.discount", "The discount must be between zero and the line amount")
+            raise ValidationError(f"{where}.discount", msg("The discount must be between zero and the line amount"))
         code = line.tax_code.strip().upper() or default
         if code not in rates:
-            raise ValidationError(f"{where}.tax_code", f"Unknown or inactive tax code '{line.tax_code}'")
+            raise ValidationError(f"{where}.tax_code", msg("Unknown or inactive tax code '{tax_code}'",
+                                                           tax_code=line.tax_code))
         if line.part_id is not None:
             from models.parts import Part
 
             if session.get(Part, line.part_id) is None:
-                raise ValidationError(f"{where}.part", "The part is not in the catalogue")
+                raise ValidationError(f"{where}.part", msg("The part is not in the catalogue"))
             if line.item_type != "part":
-                raise ValidationError(f"{where}.item_type", "A line that names a part has item type 'part'")
+                raise ValidationError(f"{where}.item_type", msg("A line that names a part has item type 'part'"))
         out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
                              unit_price=line.unit_price, item_type=line.item_type,
                              item_code=line.item_code.strip(), discount=discount, tax_code=code,
@@ -227,13 +230,13 @@ def _invoice_discount(lines: list[LineInput], draft: DraftInput) -> tuple[int, l
     if draft.discount_bp is not None:
         if isinstance(draft.discount_bp, bool) or not isinstance(draft.discount_bp, int) \
                 or not 0 <= draft.discount_bp <= 10000:
-            raise ValidationError("discount", "A discount in percent is between 0 % and 100 %")
+            raise ValidationError("discount", msg("A discount in percent is between 0 % and 100 %"))
         amount = percent_of(base, draft.discount_bp)
     else:
         amount = check_amount("discount", draft.discount)
     if amount < 0 or amount > base:
-        raise ValidationError("discount", "The invoice discount must be between zero and the lines' amount "
-                                          "after their own discounts")
+        raise ValidationError("discount", msg("The invoice discount must be between zero and the lines' amount "
+                                              "after their own discounts"))
     return amount, shares(amount, after_own)
 
 
@@ -290,9 +293,10 @@ def _retax(uow: UnitOfWork, invoice: Invoice) -> list[TaxChange]:
     for change in changes:
         if change.new_rate_bp is None:
             raise ValidationError(f"lines[{change.line_no}].tax_code",
-                                  f"Line {change.line_no} ({change.description}) uses tax code "
-                                  f"'{change.tax_code}', which is no longer in force; choose another code "
-                                  "and save the draft again")
+                                  msg("Line {line_no} ({description}) uses tax code '{tax_code}', which is no longer "
+                                      "in force; choose another code and save the draft again",
+                                      line_no=change.line_no, description=change.description,
+                                      tax_code=change.tax_code))
     if not changes:
         return []
     by_no = {c.line_no: c for c in changes}
@@ -324,7 +328,7 @@ def tax_changes(db: Database, actor: Actor, invoice_id: str) -> list[TaxChange]:
     with db.read() as conn:
         status = conn.execute(select(Invoice.status).where(Invoice.id == invoice_id)).scalar()
         if status is None:
-            raise NotFound("The invoice no longer exists")
+            raise NotFound(msg("The invoice no longer exists"))
         if status != "draft":
             return []
         lines = list(conn.execute(select(InvoiceLine.line_no, InvoiceLine.description, InvoiceLine.tax_code,
@@ -334,28 +338,28 @@ def tax_changes(db: Database, actor: Actor, invoice_id: str) -> list[TaxChange]:
 
 def _check_header(session: Session, draft: DraftInput) -> None:
     if draft.kind not in SALE_KINDS:
-        raise ValidationError("kind", f"Invoice type must be one of {', '.join(SALE_KINDS)}")
+        raise ValidationError("kind", msg("Invoice type must be one of {items}", items=', '.join(SALE_KINDS)))
     if not draft.customer_id or session.get(Customer, draft.customer_id) is None:
-        raise ValidationError("customer_id", "Choose the customer to invoice")
+        raise ValidationError("customer_id", msg("Choose the customer to invoice"))
     if draft.vehicle_id and session.get(Vehicle, draft.vehicle_id) is None:
-        raise ValidationError("vehicle_id", "The vehicle is not known")
+        raise ValidationError("vehicle_id", msg("The vehicle is not known"))
     if isinstance(draft.due_days, bool) or not isinstance(draft.due_days, int) or not 0 <= draft.due_days <= 365:
-        raise ValidationError("due_days", "Payment terms are 0 to 365 days")
+        raise ValidationError("due_days", msg("Payment terms are 0 to 365 days"))
     if draft.mileage_km is not None:
         if isinstance(draft.mileage_km, bool) or not isinstance(draft.mileage_km, int) \
                 or not 0 <= draft.mileage_km <= 9_999_999:
-            raise ValidationError("mileage_km", "The mileage is a whole number of km from 0 to 9,999,999")
+            raise ValidationError("mileage_km", msg("The mileage is a whole number of km from 0 to 9,999,999"))
         if not draft.vehicle_id:
-            raise ValidationError("mileage_km", "A mileage needs the vehicle it was read on")
+            raise ValidationError("mileage_km", msg("A mileage needs the vehicle it was read on"))
 
 
 def _draft(session: Session, invoice_id: str) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound("The invoice no longer exists")
+        raise NotFound(msg("The invoice no longer exists"))
     if invoice.status != "draft":
-        raise ValidationError("status", f"Invoice {invoice.number} is posted and cannot be changed; "
-                                        "issue a credit note to correct it")
+        raise ValidationError("status", msg("Invoice {number} is posted and cannot be changed; issue a credit note "
+                                            "to correct it", number=invoice.number))
     return invoice
 
 
@@ -466,7 +470,7 @@ def post_in(uow: UnitOfWork, invoice_id: str, *, on: date | None = None, backdat
     count = session.execute(select(func.count()).select_from(InvoiceLine)
                             .where(InvoiceLine.invoice_id == invoice_id)).scalar_one()
     if count == 0:
-        raise ValidationError("lines", "An invoice needs at least one line")
+        raise ValidationError("lines", msg("An invoice needs at least one line"))
     issued = _dated(uow, invoice, on, backdate_reason)
     _retax(uow, invoice)
     _snapshot(session, invoice)
@@ -585,11 +589,11 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
     require(actor, "invoice.credit")
     original = session.get(Invoice, invoice_id)
     if original is None:
-        raise NotFound("The invoice no longer exists")
+        raise NotFound(msg("The invoice no longer exists"))
     if original.status != "posted":
-        raise ValidationError("invoice", "Only a posted invoice can be credited; change or delete the draft")
+        raise ValidationError("invoice", msg("Only a posted invoice can be credited; change or delete the draft"))
     if original.kind == "credit_note":
-        raise ValidationError("invoice", "A credit note cannot itself be credited")
+        raise ValidationError("invoice", msg("A credit note cannot itself be credited"))
     originals = {r.id: r for r in session.execute(
         select(InvoiceLine).where(InvoiceLine.invoice_id == invoice_id).order_by(InvoiceLine.line_no)).scalars()}
     already = credited_quantities(session, invoice_id)
@@ -599,27 +603,29 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
     wanted = {k: v for k, v in wanted.items() if v != 0}
     priced = {k: v for k, v in (amounts or {}).items() if v != 0}
     if not wanted and not priced:
-        raise ValidationError("lines", f"Nothing is left to credit on invoice {original.number}")
+        raise ValidationError("lines", msg("Nothing is left to credit on invoice {number}", number=original.number))
     for line_id, amount in priced.items():
         line = originals.get(line_id)
         if line is None:
-            raise ValidationError("amounts", "A credited line does not belong to this invoice")
+            raise ValidationError("amounts", msg("A credited line does not belong to this invoice"))
         check_amount(f"amounts[{line.line_no}]", amount, minimum=0)
     for line_id, qty in wanted.items():
         line = originals.get(line_id)
         if line is None:
-            raise ValidationError("lines", "A credited line does not belong to this invoice")
+            raise ValidationError("lines", msg("A credited line does not belong to this invoice"))
         remaining = line.quantity_milli - already.get(line_id, 0)
         check_quantity(f"lines[{line.line_no}].quantity", qty)
         if qty < 0:
-            raise ValidationError(f"lines[{line.line_no}].quantity", "A credited quantity cannot be negative")
+            raise ValidationError(f"lines[{line.line_no}].quantity", msg("A credited quantity cannot be negative"))
         if qty > remaining:
             raise ValidationError(f"lines[{line.line_no}].quantity",
-                                  f"Only {remaining / 1000:g} of line {line.line_no} is left to credit")
+                                  msg("Only {quantity:g} of line {line_no} is left to credit",
+                                      quantity=remaining / 1000, line_no=line.line_no))
     issued = on or date.today()
     if original.issued_on is not None and issued < original.issued_on:
-        raise ValidationError("on", f"A credit note cannot be dated before the invoice it credits "
-                                    f"({original.number} of {original.issued_on.isoformat()})")
+        raise ValidationError("on", msg("A credit note cannot be dated before the invoice it credits ({number} of "
+                                        "{issued_on})",
+                                        number=original.number, issued_on=original.issued_on.isoformat()))
     # Written as a draft and posted once its lines are in: posted lines are immutable.
     note = Invoice(kind="credit_note", status="draft", customer_id=original.customer_id,
                    vehicle_id=original.vehicle_id, credited_invoice_id=original.id,
@@ -661,15 +667,16 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
         src = originals[line_id]
         left = src.total - credited_before.get(line_id, 0)
         if amount > left:
-            raise ValidationError(f"lines[{src.line_no}]", f"Only {format_money(left, original.currency)} of "
-                                                           f"line {src.line_no} is left to credit")
+            raise ValidationError(f"lines[{src.line_no}]", msg("Only {left} of line {line_no} is left to credit",
+                                                               left=format_money(left, original.currency),
+                                                               line_no=src.line_no))
     totals = invoice_totals(taken)
     total = totals.total
     credited_total = session.execute(select(func.coalesce(func.sum(Invoice.total), 0)).where(
         Invoice.credited_invoice_id == original.id, Invoice.status == "posted", Invoice.id != note.id)
     ).scalar_one()
     if credited_total + total > original.total:
-        raise ValidationError("lines", f"The credit would exceed invoice {original.number}'s total")
+        raise ValidationError("lines", msg("The credit would exceed invoice {number}'s total", number=original.number))
     note.net_total, note.tax_total, note.total, note.cost_total = (
         totals.net, totals.tax, totals.total, totals.cost)
     issued = _dated(uow, note, issued, backdate_reason)
@@ -703,7 +710,7 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
     with db.read() as conn:
         inv = conn.execute(select(Invoice.__table__).where(Invoice.id == invoice_id)).mappings().first()
         if inv is None:
-            raise NotFound("The invoice no longer exists")
+            raise NotFound(msg("The invoice no longer exists"))
         name = inv["customer_name"] or conn.execute(
             select(Customer.name).where(Customer.id == inv["customer_id"])).scalar() or ""
         credited = credited_quantities(conn, invoice_id)
@@ -757,7 +764,7 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
 def assert_posted(session: Session, invoice_id: str) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound("The invoice no longer exists")
+        raise NotFound(msg("The invoice no longer exists"))
     if invoice.status != "posted":
-        raise Conflict("The invoice is still a draft")
+        raise Conflict(msg("The invoice is still a draft"))
     return invoice

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Date, Integer, bindparam, case, func, literal
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from core.money import round_half_up
 from core.quantities import QUANTITY_SCALE
 from models.billing import Invoice, InvoiceLine, RebateEntry
@@ -90,7 +91,7 @@ def _margin_bp(profit: int, net: int) -> int | None:
 
 def _check_period(start: date, end: date) -> None:
     if end < start:
-        raise ValidationError("end", "The period ends before it starts")
+        raise ValidationError("end", msg("The period ends before it starts"))
 
 
 def _sign():
@@ -164,7 +165,7 @@ def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin
     with db.read() as conn:
         row = conn.execute(_invoice_query().where(Invoice.id == invoice_id)).first()
     if row is None:
-        raise NotFound("The invoice no longer exists")
+        raise NotFound(msg("The invoice no longer exists"))
     return _invoice_margin(row)
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
+from core.messages import msg
 from models.admin import Setting
 from models.billing import PAYMENT_METHODS, Payment
 from services.permissions import require
@@ -129,30 +130,31 @@ def save_methods_in(uow: UnitOfWork, rows: list[MethodInput]) -> list[str]:
             name = ""
         else:
             if not name:
-                raise ValidationError(f"methods[{i}].name", "Give the payment method a name")
+                raise ValidationError(f"methods[{i}].name", msg("Give the payment method a name"))
             if len(name) > 40:
-                raise ValidationError(f"methods[{i}].name", "A method's name is at most 40 characters")
+                raise ValidationError(f"methods[{i}].name", msg("A method's name is at most 40 characters"))
             if name.casefold() in names:
-                raise ValidationError(f"methods[{i}].name", f"There is already a method named {name}")
+                raise ValidationError(f"methods[{i}].name", msg("There is already a method named {name}", name=name))
             names.add(name.casefold())
             if not code:
                 code = f"own_{new_id()[-8:].lower()}"
                 while code in before or any(code == d["code"] for d in out):
                     code = f"own_{new_id()[-8:].lower()}"
             elif code not in before or not _CUSTOM_CODE.match(code):
-                raise ValidationError(f"methods[{i}].code", f"'{code}' is not a payment method")
+                raise ValidationError(f"methods[{i}].code", msg("'{code}' is not a payment method", code=code))
         if any(code == d["code"] for d in out):
-            raise ValidationError(f"methods[{i}].code", f"The method {code} is listed twice")
+            raise ValidationError(f"methods[{i}].code", msg("The method {code} is listed twice", code=code))
         out.append({"code": code, "name": name, "active": bool(row.active)})
     kept = {d["code"] for d in out}
     for code in STANDARD:
         if code not in kept:
-            raise ValidationError("methods", f"The standard method {code} cannot be removed; switch it off instead")
+            raise ValidationError("methods", msg("The standard method {code} cannot be removed; switch it off instead",
+                                                 code=code))
     for code in sorted((before - kept) & used):
-        raise ValidationError("methods", f"The method {code} is used by payments; it can be switched off, "
-                                         "not removed")
+        raise ValidationError("methods", msg("The method {code} is used by payments; it can be switched off, "
+                                             "not removed", code=code))
     if not any(d["active"] for d in out):
-        raise ValidationError("methods", "Keep at least one payment method active")
+        raise ValidationError("methods", msg("Keep at least one payment method active"))
     setting = session.get(Setting, KEY) or Setting(key=KEY)
     setting.value = json.dumps(out, ensure_ascii=False)
     session.add(setting)

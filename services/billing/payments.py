@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount, format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
@@ -223,7 +224,7 @@ def payment(db: Database, actor: Actor, payment_id: str) -> PaymentRow:
 def _customer(session: Session, customer_id: str) -> Customer:
     customer = session.get(Customer, customer_id) if customer_id else None
     if customer is None:
-        raise ValidationError("customer_id", "Choose the customer who pays")
+        raise ValidationError("customer_id", msg("Choose the customer who pays"))
     return customer
 
 
@@ -233,8 +234,8 @@ def _check_day_open(session: Session, terminal: str, day: date) -> None:
     closed = session.execute(select(CashDay.closed_at).where(
         CashDay.terminal_code == terminal, CashDay.day == day)).scalar()
     if closed is not None and day != clock.today():
-        raise ValidationError("paid_on", f"The cash desk day {day.isoformat()} of terminal {terminal} is closed; "
-                                         "record the payment on an open day")
+        raise ValidationError("paid_on", msg("The cash desk day {day} of terminal {terminal} is closed; record the "
+                                             "payment on an open day", day=day.isoformat(), terminal=terminal))
 
 
 def _money(session: Session, minor: int) -> str:
@@ -246,13 +247,13 @@ def _payable_invoice(session: Session, key: str, customer_id: str, field: str) -
     if invoice is None:
         invoice = session.get(Invoice, key)
     if invoice is None:
-        raise ValidationError(field, f"Invoice {key} is not known")
+        raise ValidationError(field, msg("Invoice {key} is not known", key=key))
     if invoice.status != "posted":
-        raise ValidationError(field, "A draft invoice cannot be paid; post it first")
+        raise ValidationError(field, msg("A draft invoice cannot be paid; post it first"))
     if invoice.kind == "credit_note":
-        raise ValidationError(field, f"{invoice.number} is a credit note; it cannot be paid")
+        raise ValidationError(field, msg("{number} is a credit note; it cannot be paid", number=invoice.number))
     if invoice.customer_id != customer_id:
-        raise ValidationError(field, f"Invoice {invoice.number} belongs to another customer")
+        raise ValidationError(field, msg("Invoice {number} belongs to another customer", number=invoice.number))
     return invoice
 
 
@@ -290,20 +291,21 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
     hold = hold_excess or bool(held_for)
     paid_on = dates.not_future(on or date.today(), "on", "A payment")
     if not splits:
-        raise ValidationError("splits", "Enter at least one amount and method")
+        raise ValidationError("splits", msg("Enter at least one amount and method"))
     if len(held_for) > 80:
-        raise ValidationError("held_for", "An order reference is at most 80 characters")
+        raise ValidationError("held_for", msg("An order reference is at most 80 characters"))
     offered = methods.active_codes(session)
     for i, split in enumerate(splits, start=1):
         if split.method != CREDIT_METHOD and split.method not in offered:
-            raise ValidationError(f"splits[{i}].method", f"The method must be one of {', '.join(offered)}")
+            raise ValidationError(f"splits[{i}].method", msg("The method must be one of {items}",
+                                                             items=', '.join(offered)))
         if check_amount(f"splits[{i}].amount", split.amount) <= 0:
-            raise ValidationError(f"splits[{i}].amount", "An amount must be more than zero")
+            raise ValidationError(f"splits[{i}].amount", msg("An amount must be more than zero"))
         if len(split.reference.strip()) > 80:
-            raise ValidationError(f"splits[{i}].reference", "A reference is at most 80 characters")
+            raise ValidationError(f"splits[{i}].reference", msg("A reference is at most 80 characters"))
     for key, amount in allocations.items():
         if check_amount(f"allocations[{key}]", amount) <= 0:
-            raise ValidationError(f"allocations[{key}]", "An allocated amount must be more than zero")
+            raise ValidationError(f"allocations[{key}]", msg("An allocated amount must be more than zero"))
 
     _customer(session, customer_id)
     terminal = settings.terminal_code(session)
@@ -313,34 +315,35 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
     for key, amount in allocations.items():
         invoice = _payable_invoice(session, key, customer_id, f"allocations[{key}]")
         if any(invoice is seen for seen, _amount in targets):
-            raise ValidationError(f"allocations[{key}]", f"Invoice {invoice.number} is listed twice")
+            raise ValidationError(f"allocations[{key}]", msg("Invoice {number} is listed twice", number=invoice.number))
         dates.check_allocation(invoice, paid_on, paid_on, f"allocations[{key}]")
         open_amount = balance(session, invoice.id)
         if amount > open_amount:
-            raise ValidationError(f"allocations[{key}]", f"Only {_money(session, open_amount)} is open on "
-                                                         f"invoice {invoice.number}")
+            raise ValidationError(f"allocations[{key}]", msg("Only {session} is open on invoice {number}",
+                                                             session=_money(session, open_amount),
+                                                             number=invoice.number))
         targets.append((invoice, amount))
     allocated = sum(amount for _inv, amount in targets)
     received = sum(s.amount for s in splits)
     if allocated > received:
-        raise ValidationError("allocations", "More is allocated than received")
+        raise ValidationError("allocations", msg("More is allocated than received"))
     if received > allocated and not hold:
-        raise ValidationError("amount", f"The payment ({_money(session, received)}) is more than the open "
-                                        f"balance allocated ({_money(session, allocated)}); "
-                                        "choose to hold the excess as credit")
+        raise ValidationError("amount", msg("The payment ({session}) is more than the open balance allocated "
+                                            "({session2}); choose to hold the excess as credit",
+                                            session=_money(session, received), session2=_money(session, allocated)))
 
     # Credit already held is spent first, then new money in the order of the splits.
     spent_credit = sum(s.amount for s in splits if s.method == CREDIT_METHOD)
     if spent_credit > allocated:
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
-        raise ValidationError(f"splits[{index}].amount", "Paying with credit only settles invoices; "
-                                                          "the rest is still held for the customer")
+        raise ValidationError(f"splits[{index}].amount", msg("Paying with credit only settles invoices; the rest is "
+                                                             "still held for the customer"))
     available = spendable_credit(session, customer_id, on=paid_on)
     if spent_credit > available:
         index = next(i for i, s in enumerate(splits, start=1) if s.method == CREDIT_METHOD)
         raise ValidationError(f"splits[{index}].amount",
-                              f"The customer holds only {_money(session, available)} in credit "
-                              f"on {paid_on.isoformat()}")
+                              msg("The customer holds only {amount} in credit on {day}",
+                                  amount=_money(session, available), day=paid_on.isoformat()))
     sources = _credit_sources(session, customer_id)
     pieces: list[tuple[CreditSource | Payment, int]] = []
     for i, split in enumerate(splits, start=1):
@@ -351,11 +354,13 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
                 ] if ref else sources
         if sum(s.remaining for s in pool) < split.amount:
             raise ValidationError(f"splits[{i}].reference" if ref else f"splits[{i}].amount",
-                                  f"Not enough credit is held{' for ' + ref if ref else ''}")
+                                  msg("Not enough credit is held for {reference}", reference=ref) if ref
+                                  else msg("Not enough credit is held"))
         # Credit received after the payment's date cannot settle anything on that date.
         pool = [s for s in pool if s.on <= paid_on]
         if sum(s.remaining for s in pool) < split.amount:
-            raise ValidationError(f"splits[{i}].amount", f"Not enough credit is held on {paid_on.isoformat()}")
+            raise ValidationError(f"splits[{i}].amount", msg("Not enough credit is held on {paid_on}",
+                                                             paid_on=paid_on.isoformat()))
         plan = _spend_plan(pool, split.amount)
         pieces.extend(plan)
         spent = {s.id: take for s, take in plan}
@@ -397,34 +402,36 @@ def allocate_in(uow: UnitOfWork, *, invoice_id: str, amount: int, payment_id: st
     actor, session = uow.actor, uow.session
     require(actor, "payment.take")
     if (payment_id is None) == (credit_note_id is None):
-        raise ValidationError("source", "Choose one payment or one credit note to allocate from")
+        raise ValidationError("source", msg("Choose one payment or one credit note to allocate from"))
     if check_amount("amount", amount) <= 0:
-        raise ValidationError("amount", "An allocated amount must be more than zero")
+        raise ValidationError("amount", msg("An allocated amount must be more than zero"))
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFound("The invoice no longer exists")
+        raise NotFound(msg("The invoice no longer exists"))
     invoice = _payable_invoice(session, invoice.id, invoice.customer_id, "invoice_id")
     field = "payment_id" if payment_id else "credit_note_id"
     source_id = payment_id or credit_note_id
     if payment_id:
         payment = session.get(Payment, payment_id)
         if payment is None or payment.amount <= 0:
-            raise ValidationError(field, "Choose a payment received (not a refund)")
+            raise ValidationError(field, msg("Choose a payment received (not a refund)"))
         owner = payment.customer_id
     else:
         note = session.get(Invoice, credit_note_id)
         if note is None or note.kind != "credit_note" or note.status != "posted":
-            raise ValidationError(field, "Choose a posted credit note")
+            raise ValidationError(field, msg("Choose a posted credit note"))
         owner = note.customer_id
     if owner != invoice.customer_id:
-        raise ValidationError(field, "The credit belongs to another customer")
+        raise ValidationError(field, msg("The credit belongs to another customer"))
     source = next((s for s in _credit_sources(session, owner) if s.id == source_id), None)
     left = min(source.remaining if source else 0, customer_credit(session, owner))
     if amount > left:
-        raise ValidationError("amount", f"Only {_money(session, left)} of this credit is left to allocate")
+        raise ValidationError("amount", msg("Only {session} of this credit is left to allocate",
+                                            session=_money(session, left)))
     open_amount = balance(session, invoice.id)
     if amount > open_amount:
-        raise ValidationError("amount", f"Only {_money(session, open_amount)} is open on invoice {invoice.number}")
+        raise ValidationError("amount", msg("Only {session} is open on invoice {number}",
+                                            session=_money(session, open_amount), number=invoice.number))
     allocated_on = dates.not_future(on or date.today(), "on", "An allocation")
     dates.check_allocation(invoice, source.on if source else None, allocated_on, "on")
     row = _allocation(source, invoice, amount, allocated_on, actor)
@@ -444,29 +451,29 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     require(actor, "payment.refund")
     offered = methods.active_codes(uow.session)
     if method not in offered:
-        raise ValidationError("method", f"A refund is paid by one of {', '.join(offered)}")
+        raise ValidationError("method", msg("A refund is paid by one of {items}", items=', '.join(offered)))
     if check_amount("amount", amount) <= 0:
-        raise ValidationError("amount", "A refund must be more than zero")
+        raise ValidationError("amount", msg("A refund must be more than zero"))
     paid_on = dates.not_future(on or date.today(), "on", "A refund")
     _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
     available = refundable_credit(session, customer_id, on=paid_on)
     if amount > available:
-        raise ValidationError("amount", f"The customer holds only {_money(session, available)} in credit "
-                                        f"on {paid_on.isoformat()}")
+        raise ValidationError("amount", msg("The customer holds only {amount} in credit on {day}",
+                                            amount=_money(session, available), day=paid_on.isoformat()))
     if refund_of_id is not None:
         original = session.get(Payment, refund_of_id)
         if original is None or original.amount <= 0 or original.customer_id != customer_id:
-            raise ValidationError("refund_of_id", "Choose a payment this customer made")
+            raise ValidationError("refund_of_id", msg("Choose a payment this customer made"))
         if paid_on < original.paid_on:
-            raise ValidationError("on", f"A refund cannot be dated before the payment it returns "
-                                        f"({original.paid_on.isoformat()})")
+            raise ValidationError("on", msg("A refund cannot be dated before the payment it returns ({paid_on})",
+                                            paid_on=original.paid_on.isoformat()))
         source = next((s for s in _credit_sources(session, customer_id) if s.id == refund_of_id), None)
         left = source.remaining if source else 0
         if amount > left:
-            raise ValidationError("amount", f"Only {_money(session, left)} of that payment is neither "
-                                            "allocated nor refunded")
+            raise ValidationError("amount", msg("Only {session} of that payment is neither allocated nor refunded",
+                                                session=_money(session, left)))
     row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
                   refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip())
     session.add(row)

@@ -35,6 +35,7 @@ from sqlalchemy import (
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from models.billing import Allocation, Invoice, Payment
 from models.crm import Customer
 from services import settings
@@ -260,7 +261,7 @@ def overdue(db: Database, actor: Actor, *, as_of: date, min_days: int = 1) -> li
     overdue first. Any thread."""
     require(actor, "receivables.view")
     if min_days < 1:
-        raise ValidationError("min_days", "Overdue means at least one day past the due date")
+        raise ValidationError("min_days", msg("Overdue means at least one day past the due date"))
     query = _listed(_open_items(as_of=as_of, late_from=as_of), min_days=min_days)
     with db.read() as conn:
         return list(map(OpenInvoice._make, conn.execute(query)))
@@ -273,7 +274,7 @@ def open_invoices(db: Database, actor: Actor, customer_id: str, *, as_of: date |
     query = _listed(_open_items(as_of=as_of, late_from=as_of or date.today(), customer_id=customer_id))
     with db.read() as conn:
         if conn.execute(select(Customer.id).where(Customer.id == customer_id)).first() is None:
-            raise NotFound("The customer no longer exists")
+            raise NotFound(msg("The customer no longer exists"))
         return list(map(OpenInvoice._make, conn.execute(query)))
 
 
@@ -300,7 +301,7 @@ def statement(db: Database, actor: Actor, customer_id: str, *, start: date, end:
     the aging at ``end``. The customer's current name and address are used. Any thread."""
     require(actor, "receivables.view")
     if end < start:
-        raise ValidationError("end", "The statement ends before it starts")
+        raise ValidationError("end", msg("The statement ends before it starts"))
     moves = _movements(customer_id)
     opening_q = select(func.coalesce(func.sum(moves.c.amount), 0)).where(moves.c.on < _day(start, "start"))
     credited = Invoice.__table__.alias("credited")
@@ -311,7 +312,7 @@ def statement(db: Database, actor: Actor, customer_id: str, *, start: date, end:
     with db.read() as conn:
         customer = conn.execute(select(Customer.__table__).where(Customer.id == customer_id)).first()
         if customer is None:
-            raise NotFound("The customer no longer exists")
+            raise NotFound(msg("The customer no longer exists"))
         dealer = settings.load(conn)
         opening = conn.execute(opening_q).scalar_one()
         running = opening

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session, aliased
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount, format_money
 from models.billing import InsuranceClaim, Invoice, Rebate, RebateEntry
 from models.crm import Customer
@@ -112,18 +113,18 @@ class ClaimRow:
 def _text(value: str, field: str, label: str, *, max_len: int, required: bool = False) -> str:
     clean = " ".join((value or "").split())
     if required and not clean:
-        raise ValidationError(field, f"{label} is required")
+        raise ValidationError(field, msg("{label} is required", label=label))
     if len(clean) > max_len:
-        raise ValidationError(field, f"{label} is at most {max_len} characters")
+        raise ValidationError(field, msg("{label} is at most {max_len} characters", label=label, max_len=max_len))
     return clean
 
 
 def _amount(value: int, field: str, label: str, *, positive: bool) -> int:
     check_amount(field, value)
     if positive and value <= 0:
-        raise ValidationError(field, f"{label} must be more than zero")
+        raise ValidationError(field, msg("{label} must be more than zero", label=label))
     if value < 0:
-        raise ValidationError(field, f"{label} cannot be negative")
+        raise ValidationError(field, msg("{label} cannot be negative", label=label))
     return value
 
 
@@ -133,7 +134,7 @@ def _money(session: Session, minor: int) -> str:
 
 def _vehicle(session: Session, vehicle_id: str | None) -> str | None:
     if vehicle_id and session.get(Vehicle, vehicle_id) is None:
-        raise ValidationError("vehicle_id", "The vehicle is not known")
+        raise ValidationError("vehicle_id", msg("The vehicle is not known"))
     return vehicle_id or None
 
 
@@ -153,7 +154,7 @@ def expect_rebate_in(uow: UnitOfWork, *, manufacturer: str, amount: int, campaig
     campaign = _text(campaign, "campaign", "The campaign", max_len=120)
     amount = _amount(amount, "amount", "The expected amount", positive=True)
     if not campaign and not vehicle_id:
-        raise ValidationError("campaign", "Name the campaign or choose the vehicle the rebate is for")
+        raise ValidationError("campaign", msg("Name the campaign or choose the vehicle the rebate is for"))
     rebate = Rebate(manufacturer=manufacturer, campaign=campaign, vehicle_id=_vehicle(session, vehicle_id),
                     expected_amount=amount, expected_on=expected_on, notes=notes.strip())
     session.add(rebate)
@@ -168,7 +169,7 @@ expect_rebate = action(expect_rebate_in)
 def _rebate(session: Session, rebate_id: str) -> Rebate:
     rebate = session.get(Rebate, rebate_id)
     if rebate is None:
-        raise NotFound("The rebate no longer exists")
+        raise NotFound(msg("The rebate no longer exists"))
     return rebate
 
 
@@ -178,13 +179,14 @@ def receive_rebate_in(uow: UnitOfWork, rebate_id: str, *, amount: int, on: date)
     require(actor, "thirdparty.edit")
     amount = _amount(amount, "amount", "The amount received", positive=True)
     if not isinstance(on, date):
-        raise ValidationError("received_on", "Enter the day the money arrived")
+        raise ValidationError("received_on", msg("Enter the day the money arrived"))
     dates.not_future(on, "received_on", "Money received")
     rebate = _rebate(session, rebate_id)
     outstanding = rebate.expected_amount - rebate.received_amount
     if amount > outstanding:
-        raise ValidationError("amount", f"Only {_money(session, outstanding)} is outstanding on this rebate; "
-                                        "if the manufacturer paid more, correct the expected amount first")
+        raise ValidationError("amount", msg("Only {session} is outstanding on this rebate; if the manufacturer paid "
+                                            "more, correct the expected amount first",
+                                            session=_money(session, outstanding)))
     rebate.received_amount += amount
     rebate.received_on = max(on, rebate.received_on) if rebate.received_on else on
     session.add(RebateEntry(rebate_id=rebate.id, kind="received", amount=amount, booked_on=on))
@@ -205,8 +207,8 @@ def update_rebate_in(uow: UnitOfWork, rebate_id: str, *, expected_amount: int | 
     if expected_amount is not None:
         if expected_amount < rebate.received_amount:
             received = _money(session, rebate.received_amount)
-            raise ValidationError("expected_amount", f"{received} has already been received; the expected "
-                                                     "amount cannot be less")
+            raise ValidationError("expected_amount", msg("{received} has already been received; the expected amount "
+                                                         "cannot be less", received=received))
         if expected_amount != rebate.expected_amount:
             # The correction is booked on the day it is made; what was reported before stays as it was.
             session.add(RebateEntry(rebate_id=rebate.id, kind="expected",
@@ -251,7 +253,7 @@ def rebate_totals(db: Database, actor: Actor, *, per: str = "campaign") -> list[
     manufacturer and campaign (``per="campaign"``)."""
     require(actor, "invoice.view")
     if per not in ("manufacturer", "campaign"):
-        raise ValidationError("per", "Totals are per manufacturer or per campaign")
+        raise ValidationError("per", msg("Totals are per manufacturer or per campaign"))
     campaign = Rebate.campaign if per == "campaign" else literal("")
     keys = [Rebate.manufacturer] + ([Rebate.campaign] if per == "campaign" else [])
     query = (select(Rebate.manufacturer, campaign.label("campaign"), func.count().label("count"),
@@ -268,21 +270,22 @@ def rebate_totals(db: Database, actor: Actor, *, per: str = "campaign") -> list[
 def _claim(session: Session, claim_id: str) -> InsuranceClaim:
     claim = session.get(InsuranceClaim, claim_id)
     if claim is None:
-        raise NotFound("The insurance claim no longer exists")
+        raise NotFound(msg("The insurance claim no longer exists"))
     return claim
 
 
 def _move(claim: InsuranceClaim, to: str, actor: Actor) -> None:
     if to not in CLAIM_FLOW[claim.status]:
         allowed = " or ".join(CLAIM_FLOW[claim.status]) or "nothing (it is closed)"
-        raise ValidationError("status", f"Claim {claim.claim_number} is {claim.status}; it can move to {allowed}, "
-                                        f"not to {to}")
+        raise ValidationError("status", msg("Claim {claim_number} is {status}; it can move to {allowed}, not to {to}",
+                                            claim_number=claim.claim_number, status=claim.status, allowed=allowed,
+                                            to=to))
     claim.status = to
 
 
 def _check_excess(approved: int, excess: int) -> None:
     if excess > approved:
-        raise ValidationError("excess_amount", "The customer's excess cannot be more than the approved amount")
+        raise ValidationError("excess_amount", msg("The customer's excess cannot be more than the approved amount"))
 
 
 def open_claim_in(uow: UnitOfWork, *, insurer: str, claim_number: str, customer_id: str,
@@ -299,13 +302,14 @@ def open_claim_in(uow: UnitOfWork, *, insurer: str, claim_number: str, customer_
     if approved_amount:
         _check_excess(approved_amount, excess_amount)
     if not customer_id or session.get(Customer, customer_id) is None:
-        raise ValidationError("customer_id", "Choose the customer whose car was repaired")
+        raise ValidationError("customer_id", msg("Choose the customer whose car was repaired"))
     vehicle_id = _vehicle(session, vehicle_id)
     taken = session.execute(select(InsuranceClaim.id).where(
         func.lower(InsuranceClaim.insurer) == insurer.lower(),
         func.lower(InsuranceClaim.claim_number) == claim_number.lower())).first()
     if taken is not None:
-        raise ValidationError("claim_number", f"{insurer} already has a claim numbered {claim_number}")
+        raise ValidationError("claim_number", msg("{insurer} already has a claim numbered {claim_number}",
+                                                  insurer=insurer, claim_number=claim_number))
     claim = InsuranceClaim(insurer=insurer, claim_number=claim_number, customer_id=customer_id,
                            vehicle_id=vehicle_id, approved_amount=approved_amount, excess_amount=excess_amount,
                            status="open", notes=notes.strip())
@@ -340,15 +344,17 @@ def invoice_claim_in(uow: UnitOfWork, claim_id: str, invoice_id: str) -> None:
     _move(claim, "invoiced", actor)
     invoice = session.get(Invoice, invoice_id) if invoice_id else None
     if invoice is None:
-        raise ValidationError("invoice_id", "Choose the repair invoice")
+        raise ValidationError("invoice_id", msg("Choose the repair invoice"))
     if invoice.status != "posted" or invoice.kind == "credit_note":
-        raise ValidationError("invoice_id", "Link a posted invoice, not a draft or a credit note")
+        raise ValidationError("invoice_id", msg("Link a posted invoice, not a draft or a credit note"))
     other = session.execute(select(InsuranceClaim.insurer, InsuranceClaim.claim_number).where(
         InsuranceClaim.invoice_id == invoice.id, InsuranceClaim.id != claim.id,
         InsuranceClaim.status != "rejected")).first()
     if other is not None:
-        raise ValidationError("invoice_id", f"Invoice {invoice.number} already belongs to claim "
-                                            f"{other.claim_number} of {other.insurer}")
+        raise ValidationError("invoice_id", msg("Invoice {number} already belongs to claim {claim_number} of "
+                                                "{insurer}",
+                                                number=invoice.number, claim_number=other.claim_number,
+                                                insurer=other.insurer))
     claim.invoice_id = invoice.id
 
 
@@ -363,13 +369,13 @@ def record_payout_in(uow: UnitOfWork, claim_id: str, *, amount: int) -> int:
     amount = _amount(amount, "amount", "The payout", positive=True)
     claim = _claim(session, claim_id)
     if claim.status != "invoiced":
-        raise ValidationError("status", f"Claim {claim.claim_number} is {claim.status}; payouts are recorded "
-                                        "once the claim is invoiced")
+        raise ValidationError("status", msg("Claim {claim_number} is {status}; payouts are recorded once the claim "
+                                            "is invoiced", claim_number=claim.claim_number, status=claim.status))
     owed = claim.approved_amount - claim.excess_amount - claim.paid_amount
     if amount > owed:
-        raise ValidationError("amount", f"The insurer owes only {_money(session, owed)} on claim "
-                                        f"{claim.claim_number} (approved amount less the customer's excess, "
-                                        "less payouts)")
+        raise ValidationError("amount", msg("The insurer owes only {session} on claim {claim_number} (approved "
+                                            "amount less the customer's excess, less payouts)",
+                                            session=_money(session, owed), claim_number=claim.claim_number))
     claim.paid_amount += amount
     if amount == owed:
         _move(claim, "paid", actor)
@@ -387,7 +393,7 @@ def settle_claim_in(uow: UnitOfWork, claim_id: str, *, notes: str = "") -> None:
     claim = _claim(session, claim_id)
     _move(claim, "paid", actor)
     if claim.paid_amount <= 0:
-        raise ValidationError("amount", "No payout has been recorded; reject the claim instead")
+        raise ValidationError("amount", msg("No payout has been recorded; reject the claim instead"))
     if notes.strip():
         claim.notes = "\n".join(x for x in (claim.notes, notes.strip()) if x)
 
@@ -402,8 +408,10 @@ def reject_claim_in(uow: UnitOfWork, claim_id: str, *, reason: str = "") -> None
     claim = _claim(session, claim_id)
     _move(claim, "rejected", actor)
     if claim.paid_amount > 0:
-        raise ValidationError("status", f"The insurer has paid {_money(session, claim.paid_amount)} on claim "
-                                        f"{claim.claim_number}; settle it instead")
+        raise ValidationError("status", msg("The insurer has paid {session} on claim {claim_number}; settle it "
+                                            "instead",
+                                            session=_money(session, claim.paid_amount),
+                                            claim_number=claim.claim_number))
     if reason.strip():
         claim.notes = "\n".join(x for x in (claim.notes, reason.strip()) if x)
 
@@ -441,7 +449,7 @@ def claims(db: Database, actor: Actor, *, status: str | None = None, insurer: st
     """Insurance claims by insurer and claim number, optionally of one status or insurer."""
     require(actor, "invoice.view")
     if status is not None and status not in CLAIM_STATUSES:
-        raise ValidationError("status", f"Status must be one of {', '.join(CLAIM_STATUSES)}")
+        raise ValidationError("status", msg("Status must be one of {items}", items=', '.join(CLAIM_STATUSES)))
     query = _claims_query()
     if status is not None:
         query = query.where(InsuranceClaim.status == status)
@@ -464,5 +472,5 @@ def get_claim(db: Database, actor: Actor, claim_id: str) -> ClaimRow:
     with db.read() as conn:
         row = conn.execute(_claims_query().where(InsuranceClaim.id == claim_id)).first()
     if row is None:
-        raise NotFound("The insurance claim no longer exists")
+        raise NotFound(msg("The insurance claim no longer exists"))
     return _claim_row(row)

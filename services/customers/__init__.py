@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.messages import msg
 from models.crm import CUSTOMER_KINDS, Contact, Customer
 from models.vehicles import Vehicle
 from services import search, settings, validation
@@ -73,18 +74,18 @@ _SCALARS = [f.name for f in fields(CustomerInput) if f.name != "contacts"]
 def _clean(data: CustomerInput, region: str) -> CustomerInput:
     name = " ".join(data.name.split())
     if not name:
-        raise ValidationError("name", "A customer name is required")
+        raise ValidationError("name", msg("A customer name is required"))
     if len(name) > 200:
-        raise ValidationError("name", "A name has at most 200 characters")
+        raise ValidationError("name", msg("A name has at most 200 characters"))
     if data.kind not in CUSTOMER_KINDS:
-        raise ValidationError("kind", f"Kind must be one of {', '.join(CUSTOMER_KINDS)}")
+        raise ValidationError("kind", msg("Kind must be one of {items}", items=', '.join(CUSTOMER_KINDS)))
     if data.birth_date and data.birth_date > date.today():
-        raise ValidationError("birth_date", "The birth date is in the future")
+        raise ValidationError("birth_date", msg("The birth date is in the future"))
     contacts = []
     for i, c in enumerate(data.contacts, start=1):
         cname = " ".join(c.name.split())
         if not cname:
-            raise ValidationError(f"contacts[{i}].name", "A contact needs a name")
+            raise ValidationError(f"contacts[{i}].name", msg("A contact needs a name"))
         contacts.append(ContactInput(
             name=cname, position=c.position.strip(),
             phone=validation.phone(c.phone, region, field=f"contacts[{i}].phone"),
@@ -111,7 +112,7 @@ def _check_duplicates(session, data: CustomerInput, exclude_id: str | None) -> N
         other = session.execute(select(Customer.id, Customer.name).where(column == value, Customer.id != (
             exclude_id or ""))).first()
         if other:
-            raise ValidationError(label, f"Already recorded for customer '{other.name}'")
+            raise ValidationError(label, msg("Already recorded for customer '{name}'", name=other.name))
 
 
 def _apply_contacts(session, customer_id: str, contacts: list[ContactInput], actor: Actor) -> None:
@@ -178,7 +179,7 @@ def update_in(uow: UnitOfWork, customer_id: str, data: CustomerInput) -> None:
     require(actor, "customer.edit")
     row = session.get(Customer, customer_id)
     if row is None:
-        raise NotFound("The customer no longer exists")
+        raise NotFound(msg("The customer no longer exists"))
     clean = _clean(data, settings.load(session).country)
     _check_duplicates(session, clean, customer_id)
     name_changed = row.name != clean.name
@@ -200,9 +201,9 @@ def delete_customer_in(uow: UnitOfWork, customer_id: str) -> None:
     require(actor, "customer.delete")
     row = session.get(Customer, customer_id)
     if row is None:
-        raise NotFound("The customer no longer exists")
+        raise NotFound(msg("The customer no longer exists"))
     if session.execute(select(Vehicle.id).where(Vehicle.owner_id == customer_id)).first():
-        raise Conflict(f"'{row.name}' still owns vehicles; change their owner first")
+        raise Conflict(msg("'{name}' still owns vehicles; change their owner first", name=row.name))
     for contact in session.execute(select(Contact).where(Contact.customer_id == customer_id)).scalars():
         session.delete(contact)
     session.delete(row)
@@ -219,7 +220,7 @@ def get(db: Database, actor: Actor, customer_id: str) -> CustomerDetail:
         r = conn.execute(select(*[getattr(Customer, k) for k in _SCALARS], Customer.created_at,
                                 Customer.updated_at, Customer.updated_by).where(Customer.id == customer_id)).first()
         if r is None:
-            raise NotFound("The customer no longer exists")
+            raise NotFound(msg("The customer no longer exists"))
         contacts = [ContactInput(name=x.name, position=x.position, phone=x.phone, email=x.email,
                                  is_primary=x.is_primary, id=x.id)
                     for x in conn.execute(select(Contact.id, Contact.name, Contact.position, Contact.phone,

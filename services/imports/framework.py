@@ -24,6 +24,7 @@ from sqlalchemy import Connection, select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import field_label, msg, render
 from core.money import digits, to_minor
 from core.progress import CancelToken, Progress, no_progress
 from core.text import without_invisible
@@ -37,6 +38,9 @@ from store.uow import UnitOfWork, action
 FIELD_KINDS = ("text", "code", "money", "quantity")
 _CHECK_EVERY = 2000
 
+
+# translate(context, English text) → the text in the user's language
+Translate = Callable[[str, str], str]
 
 @dataclass(frozen=True)
 class Field:
@@ -135,7 +139,7 @@ class ImportKind:
         for f in self.fields:
             if f.name == name:
                 return f
-        raise ValidationError("mapping", f"'{name}' is not a field of a {self.name} import")
+        raise ValidationError("mapping", msg("'{name}' is not a field of a {name2} import", name=name, name2=self.name))
 
 
 KINDS: dict[str, ImportKind] = {}
@@ -151,7 +155,8 @@ def import_kind(name: str) -> ImportKind:
     try:
         return KINDS[name]
     except KeyError:
-        raise ValidationError("kind", f"Unknown import '{name}'; choose one of {', '.join(sorted(KINDS))}") from None
+        raise ValidationError("kind", msg("Unknown import '{name}'; choose one of {items}",
+                                          name=name, items=', '.join(sorted(KINDS)))) from None
 
 
 # --- column mapping -------------------------------------------------------------------------------
@@ -186,12 +191,14 @@ def check_mapping(kind: ImportKind, headers: Sequence[str], mapping: dict[str, s
             continue
         kind.field(name)
         if header not in headers:
-            raise ValidationError("mapping", f"The file has no column '{header}' (for {name})")
+            raise ValidationError("mapping", msg("The file has no column '{header}' (for {name})",
+                                                 header=header, name=name))
         columns[name] = list(headers).index(header)
     missing = [f.name for f in kind.fields if f.required and f.name not in columns]
     if missing:
         found = ", ".join(h for h in headers if h) or "none"
-        raise ValidationError("mapping", f"No column for {', '.join(missing)} (columns found: {found})")
+        raise ValidationError("mapping", msg("No column for {items} (columns found: {found})",
+                                             items=', '.join(missing), found=found))
     return columns
 
 
@@ -204,7 +211,7 @@ def save_preset_in(uow: UnitOfWork, kind: str, name: str, mapping: dict[str, str
         require(actor, permission)
     clean = " ".join(name.split())
     if not clean or len(clean) > 80:
-        raise ValidationError("name", "A preset needs a name of at most 80 characters")
+        raise ValidationError("name", msg("A preset needs a name of at most 80 characters"))
     data = json.dumps({k: v for k, v in mapping.items() if v}, ensure_ascii=False, sort_keys=True)
     preset = session.execute(select(ImportPreset).where(ImportPreset.kind == kind,
                                                         ImportPreset.name == clean)).scalar()
@@ -226,7 +233,7 @@ def load_preset(db: Database, kind: str, name: str) -> dict[str, str]:
         raw = conn.execute(select(ImportPreset.mapping).where(ImportPreset.kind == kind,
                                                               ImportPreset.name == " ".join(name.split()))).scalar()
     if raw is None:
-        raise NotFound(f"There is no {kind} import preset called '{name}'")
+        raise NotFound(msg("There is no {kind} import preset called '{name}'", kind=kind, name=name))
     return dict(json.loads(raw))
 
 
@@ -254,7 +261,7 @@ def _number_value(f: Field, value: float | int, places: int) -> int | None:
     if scaled != scaled.to_integral_value():
         return None
     if scaled < 0:
-        raise ValidationError(f.name, f"'{cell_text(value)}' is negative")
+        raise ValidationError(f.name, msg("'{value}' is negative", value=cell_text(value)))
     return int(scaled)
 
 
@@ -268,35 +275,35 @@ def _parse_value(f: Field, value: Any, currency: str) -> Any:
         # The common case of a plain text cell, without the general path's conversions.
         text = " ".join(unquoted(value).split())
         if f.max_length and len(text) > f.max_length:
-            raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+            raise ValidationError(f.name, msg("is longer than {max_length} characters", max_length=f.max_length))
         return text or None
     if isinstance(value, date | datetime) and f.kind in ("text", "code"):
         # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
-        raise ValidationError(f.name, f"is a date ({cell_text(value)}) in Excel, not text: format the column as "
-                                      "Text in Excel, retype the values and save again")
+        raise ValidationError(f.name, msg("is a date ({value}) in Excel, not text: format the column as Text in "
+                                          "Excel, retype the values and save again", value=cell_text(value)))
     text = " ".join(without_invisible(identifier_text(value) if f.kind == "code" else cell_text(value)).split())
     if not text:
         return None
     if f.max_length and len(text) > f.max_length:
-        raise ValidationError(f.name, f"is longer than {f.max_length} characters")
+        raise ValidationError(f.name, msg("is longer than {max_length} characters", max_length=f.max_length))
     if f.kind in ("money", "quantity"):
         try:
             number = Decimal(text.replace(",", ""))
         except InvalidOperation:
             number = None
         if number is not None and number.is_finite() and number.adjusted() >= _MAX_DIGITS:
-            raise ValidationError(f.name, f"'{text}' is too large")
+            raise ValidationError(f.name, msg("'{text}' is too large", text=text))
     if f.kind == "money":
         amount = to_minor(text, currency)
         if amount < 0:
-            raise ValidationError(f.name, f"'{text}' is negative")
+            raise ValidationError(f.name, msg("'{text}' is negative", text=text))
         return amount
     if f.kind == "quantity":
         from core.quantities import quantity_from_text
 
         quantity = quantity_from_text(text.replace(",", ""))
         if quantity < 0:
-            raise ValidationError(f.name, f"'{text}' is negative")
+            raise ValidationError(f.name, msg("'{text}' is negative", text=text))
         return quantity
     return text
 
@@ -324,14 +331,15 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
                 result.values[f.name] = parsed
         for name in required:
             if name not in result.values and not any(e.field == name for e in result.errors):
-                result.error(name, "is empty")
+                result.error(name, msg("is empty"))
         if result.ok:
             key = kind.key_of(result.values)
             first = seen.get(key)
             if first is not None:
                 result.raw[key_field] = str(result.values.get(key_field, ""))
                 named = " ".join(str(result.values.get(k, "")) for k in kind.key)
-                result.error(key_field, f"repeats row {first} ({named}): each may appear only once in a file")
+                result.error(key_field, msg("repeats row {first} ({named}): each may appear only once in a file",
+                                            first=first, named=named))
             else:
                 seen[key] = number
         results.append(result)
@@ -348,12 +356,25 @@ def default_report_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.errors.xlsx")
 
 
-def write_error_report(path: Path | str, errors: Iterable[RowError]) -> Path:
-    """Write ``errors`` as an .xlsx (or .csv) file: row, field, message, value. Any thread."""
+def _as_written(_context: str, text: str) -> str:
+    return text
+
+
+def write_error_report(path: Path | str, errors: Iterable[RowError], *, kind: ImportKind | None = None,
+                       translate: Translate = _as_written) -> Path:
+    """Write ``errors`` as an .xlsx (or .csv) file: row, field, problem, value, in the language of
+    ``translate(context, English text)`` (the UI's translations; English by default): fields by
+    their names in ``kind``, problems from their message templates. Any thread."""
     path = Path(path)
-    rows = [(e.row or None, e.field, e.message, e.value) for e in errors]
-    files.write_table(path, ("row", "field", "message", "value"), [rows], total=len(rows), sheet="errors",
-                      widths=(8, 18, 70, 30))
+    labels = {f.name: f.label for f in kind.fields} if kind is not None else {}
+
+    def field_text(name: str) -> str:
+        return translate("Field", labels.get(name) or field_label(name)) if name else ""
+
+    rows = [(e.row or None, field_text(e.field), render(e.message, lambda t: translate("Service", t)), e.value)
+            for e in errors]
+    headers = [translate("Service", h) for h in (msg("Row"), msg("Field"), msg("Problem"), msg("Value"))]
+    files.write_table(path, headers, [rows], total=len(rows), sheet="errors", widths=(8, 18, 70, 30))
     return path
 
 
@@ -418,12 +439,13 @@ def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str
 
 def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, mapping: dict[str, str] | None = None,
         *, dry_run: bool = False, target: str = "", report: Path | str | None = None, progress: Progress = no_progress,
-        cancel: CancelToken | None = None) -> ImportSummary:
+        cancel: CancelToken | None = None, translate: Translate = _as_written) -> ImportSummary:
     """Import ``path`` as ``kind`` with ``mapping`` (field → header; by default matched from the
     headers). All or nothing: if any row has an error nothing is written and an error report is
     written to ``report`` (default ``<file>.errors.xlsx`` beside it), named in the summary. A dry
     run checks and counts without writing (except that report). ``target`` names what the rows go
-    into where the kind needs it (a stock count's number; by default the only open count). Worker thread."""
+    into where the kind needs it (a stock count's number; by default the only open count). The report
+    speaks the language of ``translate`` (see :func:`write_error_report`). Worker thread."""
     started = time.perf_counter()
     path = Path(path)
     kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
@@ -447,6 +469,7 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
                 uow.commit()
                 summary.written = True
     if summary.errors:
-        summary.report = write_error_report(Path(report) if report else default_report_path(path), summary.errors)
+        summary.report = write_error_report(Path(report) if report else default_report_path(path), summary.errors,
+                                            kind=kind, translate=translate)
     summary.seconds = time.perf_counter() - started
     return summary

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import ValidationError
+from core.messages import msg
 from services.files import FORMULA_STARTS as _FORMULA_STARTS
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
@@ -43,12 +44,15 @@ class Table:
 
 
 def _not_a_spreadsheet(path: Path, why: str = "") -> ValidationError:
-    detail = f" ({why})" if why else ""
-    return ValidationError("file", f"{path.name} is not a spreadsheet: choose an .xlsx, .xls or .csv file{detail}")
+    if not why:
+        return ValidationError("file", msg("{name} is not a spreadsheet: choose an .xlsx, .xls or .csv file",
+                                           name=path.name))
+    return ValidationError("file", msg("{name} is not a spreadsheet ({why}): choose an .xlsx, .xls or .csv file",
+                                       name=path.name, why=why))
 
 
 def _empty(path: Path) -> ValidationError:
-    return ValidationError("file", f"{path.name} is empty: it has no header row")
+    return ValidationError("file", msg("{name} is empty: it has no header row", name=path.name))
 
 
 def _blank(cells: list[Any]) -> bool:
@@ -59,8 +63,10 @@ def read_table(path: Path | str) -> Table:
     """Open ``path`` for reading. A file that is missing, not a spreadsheet, not decodable or empty is
     refused with one :class:`ValidationError` on field ``file`` naming it. Any thread."""
     path = Path(path)
+    if path.is_dir():
+        raise ValidationError("file", msg("{path} is a folder: name a spreadsheet file in it", path=path))
     if not path.is_file():
-        raise ValidationError("file", f"{path} does not exist")
+        raise ValidationError("file", msg("{path} does not exist", path=path))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise _not_a_spreadsheet(path)
@@ -85,7 +91,8 @@ def _read_workbook(path: Path) -> Table:
     except ValidationError:
         raise
     except Exception as exc:  # calamine raises a family of its own besides plain ValueErrors
-        raise _not_a_spreadsheet(path, type(exc).__name__) from exc
+        # The reader's own words ("ZipError") mean nothing to a user: say what they mean.
+        raise _not_a_spreadsheet(path, msg("the file is damaged, or it is not really an Excel workbook")) from exc
     return _table(path, data, first_row + 1)
 
 
@@ -94,15 +101,16 @@ def _line_of(raw: bytes, offset: int) -> int:
 
 
 def _mixed(path: Path, line: int, first: str) -> ValidationError:
-    return ValidationError("file", f"{path.name}: line {line} is not in {first} like the lines before it; the file "
-                                   "mixes encodings. Save it again as CSV in UTF-8")
+    return ValidationError("file", msg("{name}: line {line} is not in {first} like the lines before it; the file "
+                                       "mixes encodings. Save it again as CSV in UTF-8",
+                                       name=path.name, line=line, first=first))
 
 
 def _decode(path: Path, raw: bytes) -> str:
     """The text of a csv file in one encoding: UTF-8 (with or without BOM) or GBK/GB18030. A file
     whose encoding changes part-way is refused naming the first line that does not fit."""
     if b"\x00" in raw[:4096]:
-        raise _not_a_spreadsheet(path, "it holds binary data")
+        raise _not_a_spreadsheet(path, msg("it holds binary data"))
     body = raw[len(codecs.BOM_UTF8):] if raw.startswith(codecs.BOM_UTF8) else raw
     try:
         return body.decode("utf-8")
@@ -116,8 +124,8 @@ def _decode(path: Path, raw: bytes) -> str:
     try:
         text = body.decode("gb18030")
     except UnicodeDecodeError as exc:
-        raise ValidationError("file", f"{path.name} cannot be read as text: line {_line_of(raw, exc.start)} is "
-                                      "neither UTF-8 nor GBK. Save it as CSV in UTF-8") from exc
+        raise ValidationError("file", msg("{name} cannot be read as text: line {raw} is neither UTF-8 nor GBK. Save "
+                                          "it as CSV in UTF-8", name=path.name, raw=_line_of(raw, exc.start))) from exc
     # GB18030 accepts almost any bytes, so UTF-8 lines in a GBK file decode without an error but
     # as the wrong characters: a line that is valid UTF-8 beyond ASCII is such a line.
     for number, line in enumerate(body.split(b"\n"), start=1):
@@ -204,5 +212,5 @@ def identifier_text(value: Any) -> str:
     return text
 
 
-_LOST_DIGITS = ("arrived in scientific notation, so Excel has dropped its last digits; format the column "
-                "as Text in Excel, retype the numbers and save again")
+_LOST_DIGITS = msg("arrived in scientific notation, so Excel has dropped its last digits; format the column "
+                   "as Text in Excel, retype the numbers and save again")

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount
 from core.quantities import check_quantity
 from core.text import fold, visible
@@ -114,9 +115,9 @@ def get_or_create_brand(session: Session, name: str) -> str:
     caller's write transaction."""
     clean = _clean(visible(name))
     if not clean:
-        raise ValidationError("brand", "A part needs a brand")
+        raise ValidationError("brand", msg("A part needs a brand"))
     if len(clean) > 80:
-        raise ValidationError("brand", "A brand name is at most 80 characters")
+        raise ValidationError("brand", msg("A brand name is at most 80 characters"))
     found = find_brand(session, clean)
     if found:
         return found
@@ -133,24 +134,24 @@ def get_or_create_brand(session: Session, name: str) -> str:
 def _validated(session: Session, data: PartInput) -> PartInput:
     number = _clean(data.part_number)
     if not number or not normalize_number(number):
-        raise ValidationError("part_number", "A part needs a part number")
+        raise ValidationError("part_number", msg("A part needs a part number"))
     if len(number) > 60:
-        raise ValidationError("part_number", "A part number is at most 60 characters")
+        raise ValidationError("part_number", msg("A part number is at most 60 characters"))
     if not _clean(data.brand):
-        raise ValidationError("brand", "A part needs a brand")
+        raise ValidationError("brand", msg("A part needs a brand"))
     description = _clean(data.description)
     if not description:
-        raise ValidationError("description", "A part needs a description")
+        raise ValidationError("description", msg("A part needs a description"))
     for name in ("retail_price", "trade_price", "list_cost"):
         if check_amount(name, getattr(data, name)) < 0:
-            raise ValidationError(name, "A price cannot be negative")
+            raise ValidationError(name, msg("A price cannot be negative"))
     for name in ("min_qty", "max_qty"):
         if check_quantity(name, getattr(data, name)) < 0:
-            raise ValidationError(name, "A quantity cannot be negative")
+            raise ValidationError(name, msg("A quantity cannot be negative"))
     if data.max_qty and data.max_qty < data.min_qty:
-        raise ValidationError("max_qty", "The maximum cannot be below the minimum")
+        raise ValidationError("max_qty", msg("The maximum cannot be below the minimum"))
     if data.preferred_supplier_id and session.get(Supplier, data.preferred_supplier_id) is None:
-        raise ValidationError("preferred_supplier_id", "The supplier is not known")
+        raise ValidationError("preferred_supplier_id", msg("The supplier is not known"))
     return PartInput(
         brand=_clean(data.brand), part_number=number, description=description,
         description_alt=_clean(data.description_alt), category=_clean(data.category),
@@ -165,7 +166,8 @@ def _write(session: Session, part: Part, data: PartInput, actor: Actor) -> None:
     key = normalize_number(data.part_number)
     clash = session.execute(select(Part.id).where(Part.brand_id == brand_id, Part.number_key == key)).scalar()
     if clash and clash != part.id:
-        raise ValidationError("part_number", f"{data.brand} {data.part_number} is already in the catalogue")
+        raise ValidationError("part_number", msg("{brand} {part_number} is already in the catalogue",
+                                                 brand=data.brand, part_number=data.part_number))
     values = asdict(data)
     values.pop("brand")
     for name, value in values.items():
@@ -198,7 +200,7 @@ def update_part_in(uow: UnitOfWork, part_id: str, data: PartInput) -> str:
     require(actor, "part.edit")
     part = session.get(Part, part_id)
     if part is None:
-        raise NotFound("The part no longer exists")
+        raise NotFound(msg("The part no longer exists"))
     clean = _validated(session, data)
     _write(session, part, clean, actor)
     session.flush()
@@ -228,7 +230,7 @@ def part_view(conn: Connection | Session, part_id: str) -> PartView:
         .where(Part.id == part_id)
     ).first()
     if row is None:
-        raise NotFound("The part no longer exists")
+        raise NotFound(msg("The part no longer exists"))
     on_hand, reserved = row.on_hand or 0, row.reserved or 0
     final = resolve_supersession(conn, row.id) if row.superseded_by_id else row.id
     copied = {f.name: getattr(row, f.name) for f in fields(PartView) if f.name in Part.__table__.c}
@@ -248,7 +250,7 @@ def _chain(conn: Connection | Session, part_id: str) -> list[str]:
         if nxt is None:
             return seen
         if nxt in seen or len(seen) > MAX_CHAIN:
-            raise Conflict("The supersession chain of this part loops back on itself")
+            raise Conflict(msg("The supersession chain of this part loops back on itself"))
         seen.append(nxt)
         current = nxt
 
@@ -279,17 +281,17 @@ def set_superseded_by_in(uow: UnitOfWork, old_id: str, new_id: str | None) -> st
     require(actor, "part.edit")
     old = session.get(Part, old_id)
     if old is None:
-        raise NotFound("The part no longer exists")
+        raise NotFound(msg("The part no longer exists"))
     if new_id is not None:
         if session.get(Part, new_id) is None:
-            raise ValidationError("superseded_by", "The replacing part is not in the catalogue")
+            raise ValidationError("superseded_by", msg("The replacing part is not in the catalogue"))
         try:
             chain = _chain(session, new_id)
         except Conflict as exc:
             raise ValidationError("superseded_by", exc.message) from exc
         if old_id in chain:
-            raise ValidationError("superseded_by", f"{old.part_number} cannot be superseded by a part "
-                                                   "that it replaces itself")
+            raise ValidationError("superseded_by", msg("{part_number} cannot be superseded by a part that it "
+                                                       "replaces itself", part_number=old.part_number))
     old.superseded_by_id = new_id
     session.flush()
     final = resolve_supersession(session, old_id)

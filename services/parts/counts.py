@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
+from core.messages import msg
 from core.quantities import check_quantity
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
@@ -89,9 +90,10 @@ class PostResult:
 def _count(session: Session, count_id: str, *statuses: str) -> StockCount:
     count = session.get(StockCount, count_id)
     if count is None:
-        raise NotFound("The stock count no longer exists")
+        raise NotFound(msg("The stock count no longer exists"))
     if statuses and count.status not in statuses:
-        raise ValidationError("status", f"Count {count.number} is {count.status}; it can no longer be changed")
+        raise ValidationError("status", msg("Count {number} is {status}; it can no longer be changed",
+                                            number=count.number, status=count.status))
     return count
 
 
@@ -103,7 +105,8 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
     require(actor, "stock.count")
     bin_from, bin_to, category = bin_from.strip(), bin_to.strip(), category.strip()
     if bin_from and bin_to and bin_from > bin_to:
-        raise ValidationError("bin_to", f"The bin range ends before it starts ({bin_from} – {bin_to})")
+        raise ValidationError("bin_to", msg("The bin range ends before it starts ({bin_from} – {bin_to})",
+                                            bin_from=bin_from, bin_to=bin_to))
     # A superseded number is counted while it still has stock, or that stock could never be corrected.
     where, params = ["(active = 1 AND superseded_by_id IS NULL OR superseded_by_id IS NOT NULL AND EXISTS "
                      "(SELECT 1 FROM part_stock s WHERE s.part_id = part.id AND s.on_hand != 0))"], {}
@@ -124,15 +127,15 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
     part_ids = [r[0] for r in conn.execute(text(selection), params)]
     field = "bin_from" if (bin_from or bin_to) else "category"
     if not part_ids:
-        raise ValidationError(field, "No parts match this selection")
+        raise ValidationError(field, msg("No parts match this selection"))
     # Two open counts of one part would each post its variance; the second waits for the first.
     overlapping = [r[0] for r in conn.execute(text(
         "SELECT c.number FROM stock_count c WHERE c.status IN ('open', 'counting') AND EXISTS "
         f"(SELECT 1 FROM stock_count_line l WHERE l.count_id = c.id AND l.part_id IN ({selection})) "
         "ORDER BY c.number"), params)]
     if overlapping:
-        raise ValidationError(field, f"Count {', '.join(overlapping)} is still open for some of these parts; "
-                                     "post or cancel it first")
+        raise ValidationError(field, msg("Count {items} is still open for some of these parts; post or cancel it "
+                                         "first", items=', '.join(overlapping)))
     number = settings.next_number(session, "stock_count", on=on)
     count = StockCount(number=number, status="open", bin_from=bin_from, bin_to=bin_to, category=category,
                        started_on=on)
@@ -157,12 +160,12 @@ def enter_count_in(uow: UnitOfWork, count_id: str, part_id: str, counted: int) -
     actor, session = uow.actor, uow.session
     require(actor, "stock.count")
     if check_quantity("counted", counted) < 0:
-        raise ValidationError("counted", "A counted quantity cannot be negative")
+        raise ValidationError("counted", msg("A counted quantity cannot be negative"))
     count = _count(session, count_id, *EDITABLE)
     line = session.execute(select(StockCountLine).where(StockCountLine.count_id == count_id,
                                                         StockCountLine.part_id == part_id)).scalar_one_or_none()
     if line is None:
-        raise ValidationError("part_id", f"The part is not on count {count.number}")
+        raise ValidationError("part_id", msg("The part is not on count {number}", number=count.number))
     on_hand, mark = session.execute(
         select(func.coalesce(func.sum(StockMovement.quantity), 0), func.coalesce(func.max(StockMovement.id), ""))
         .where(StockMovement.part_id == part_id)).one()
@@ -200,7 +203,7 @@ def get_count(db: Database, actor: Actor, count_id: str) -> CountView:
     with db.read() as conn:
         count = conn.execute(select(StockCount.__table__).where(StockCount.id == count_id)).first()
         if count is None:
-            raise NotFound("The stock count no longer exists")
+            raise NotFound(msg("The stock count no longer exists"))
         return CountView(id=count.id, number=count.number, status=count.status, bin_from=count.bin_from,
                          bin_to=count.bin_to, category=count.category, started_on=count.started_on,
                          posted_on=count.posted_on, lines=_lines(conn, count_id))

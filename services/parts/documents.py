@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound
+from core.messages import msg
 from core.money import format_money
 from core.quantities import quantity_text
 from models.parts import Supplier
@@ -68,13 +69,14 @@ def _load(db: Database, actor: Actor, order_id: str) -> _Sheet:
     require(actor, "part.view")
     order = purchasing.get_order(db, actor, order_id)
     if order.status not in PRINTABLE_STATUSES:
-        raise Conflict(f"{order.number or 'The draft order'} is cancelled and is not sent to the supplier")
+        raise Conflict(msg("{value0} is cancelled and is not sent to the supplier",
+                           value0=order.number or 'The draft order'))
     logo = settings.get_logo(db)
     with db.read() as conn:
         dealer = settings.load(conn)
         supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == order.supplier_id)).first()
         if supplier is None:
-            raise NotFound("The supplier no longer exists")
+            raise NotFound(msg("The supplier no longer exists"))
         supplier_lines = [x for x in (
             supplier.contact_name and f"Attn. 联系人 {supplier.contact_name}", supplier.address,
             supplier.phone and f"Tel 电话 {supplier.phone}", supplier.email,

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, func, select, text
 from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
+from core.messages import msg
 from core.progress import CancelToken, Progress
 from core.text import fold
 from models.parts import Brand, Part, StockCount, StockCountLine, StockMovement
@@ -163,12 +164,12 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
         brand_id = brands[_fold_brand(r.values["brand"])]
         key = normalize_number(r.values["part_number"])
         if not key:
-            r.error("part_number", "has no letters or digits")
+            r.error("part_number", msg("has no letters or digits"))
             continue
         old = existing.get((brand_id, key))
         if old is None:
             if "description" not in r.values:
-                r.error("description", "is empty (a part new to the catalogue needs one)")
+                r.error("description", msg("is empty (a part new to the catalogue needs one)"))
                 continue
             part_id = new_id()
             plan.inserts.append(_new_part(part_id, brand_id, r.values))
@@ -195,9 +196,10 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     for r, part_id, number in pending:
         target = ids.get((brand_of[part_id], normalize_number(number)))
         if target is None:
-            r.error("superseded_by", f"{number} is not a {r.values['brand']} part in the catalogue or in this file")
+            r.error("superseded_by", msg("{number} is not a {brand} part in the catalogue or in this file",
+                                         number=number, brand=r.values['brand']))
         elif target == part_id:
-            r.error("superseded_by", "a part cannot be superseded by itself")
+            r.error("superseded_by", msg("a part cannot be superseded by itself"))
         elif links.get(part_id) != target:
             links[part_id] = target
             changed.append((r, part_id, target))
@@ -206,8 +208,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
         while current is not None and current != part_id and steps <= MAX_CHAIN:
             current, steps = links.get(current), steps + 1
         if current is not None:
-            r.error("superseded_by", f"{r.values['superseded_by']} is itself superseded, directly or through "
-                                     "other parts, by this part: the chain would loop")
+            r.error("superseded_by", msg("{part} is itself superseded, directly or through other parts, by this "
+                                         "part: the chain would loop", part=r.values['superseded_by']))
             continue
         plan.links.append({"id": part_id, "superseded_by_id": target})
         if r.action == "unchanged":
@@ -274,17 +276,18 @@ def _target_count(conn: Connection, number: str) -> tuple[str, str, str]:
     if number:
         row = conn.execute(select(t.c.id, t.c.number, t.c.status).where(t.c.number == number.strip())).first()
         if row is None:
-            raise ValidationError("count", f"There is no stock count {number}")
+            raise ValidationError("count", msg("There is no stock count {number}", number=number))
         if row.status not in ("open", "counting"):
-            raise ValidationError("count", f"Count {row.number} is {row.status}; it can no longer be changed")
+            raise ValidationError("count", msg("Count {number} is {status}; it can no longer be changed",
+                                               number=row.number, status=row.status))
         return row.id, row.number, row.status
     rows = conn.execute(select(t.c.id, t.c.number, t.c.status).where(t.c.status.in_(("open", "counting")))
                         .order_by(t.c.number)).all()
     if not rows:
-        raise ValidationError("count", "No stock count is open: start one before importing counted figures")
+        raise ValidationError("count", msg("No stock count is open: start one before importing counted figures"))
     if len(rows) > 1:
-        raise ValidationError("count", f"Several stock counts are open ({', '.join(r.number for r in rows)}): "
-                                       "name the one to fill")
+        raise ValidationError("count", msg("Several stock counts are open ({items}): name the one to fill",
+                                           items=', '.join(r.number for r in rows)))
     return rows[0].id, rows[0].number, rows[0].status
 
 
@@ -299,11 +302,12 @@ def _plan_count(conn: Connection, rows: list[RowResult], context: Context, summa
     for r in rows:
         brand_id = brands.get(_fold_brand(r.values["brand"]))
         if brand_id is None:
-            r.error("brand", f"{r.values['brand']} is not a brand in the catalogue")
+            r.error("brand", msg("{brand} is not a brand in the catalogue", brand=r.values['brand']))
             continue
         line = on_count.get((brand_id, normalize_number(r.values["part_number"])))
         if line is None:
-            r.error("part_number", f"{r.values['brand']} {r.values['part_number']} is not on count {number}")
+            r.error("part_number", msg("{brand} {part_number} is not on count {number}",
+                                       brand=r.values['brand'], part_number=r.values['part_number'], number=number))
             continue
         line_id, part_id, counted = line
         if counted == r.values["counted"]:

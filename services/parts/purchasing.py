@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount
 from core.quantities import check_quantity
 from models.crm import Customer
@@ -78,17 +79,17 @@ class SupplierView:
 def _clean_supplier(session: Session, data: SupplierInput, *, supplier_id: str | None) -> SupplierInput:
     name = " ".join(data.name.split())
     if not name:
-        raise ValidationError("name", "A supplier needs a name")
+        raise ValidationError("name", msg("A supplier needs a name"))
     if len(name) > 200:
-        raise ValidationError("name", "The name is longer than 200 characters")
+        raise ValidationError("name", msg("The name is longer than 200 characters"))
     clash = session.execute(select(Supplier.id).where(func.lower(Supplier.name) == name.lower())).scalar()
     if clash is not None and clash != supplier_id:
-        raise ValidationError("name", f"A supplier named '{name}' already exists")
+        raise ValidationError("name", msg("A supplier named '{name}' already exists", name=name))
     if not isinstance(data.lead_time_days, int) or not 0 <= data.lead_time_days <= 365:
-        raise ValidationError("lead_time_days", "The lead time is 0 to 365 days")
+        raise ValidationError("lead_time_days", msg("The lead time is 0 to 365 days"))
     email = data.email.strip()
     if email and "@" not in email:
-        raise ValidationError("email", f"'{email}' is not an e-mail address")
+        raise ValidationError("email", msg("'{email}' is not an e-mail address", email=email))
     return SupplierInput(name=name, contact_name=data.contact_name.strip(), phone=data.phone.strip(), email=email,
                          address=data.address.strip(), lead_time_days=data.lead_time_days,
                          terms=data.terms.strip(), active=bool(data.active))
@@ -117,7 +118,7 @@ def update_supplier_in(uow: UnitOfWork, supplier_id: str, data: SupplierInput) -
     require(actor, "part.edit")
     supplier = session.get(Supplier, supplier_id)
     if supplier is None:
-        raise NotFound("The supplier no longer exists")
+        raise NotFound(msg("The supplier no longer exists"))
     clean = _clean_supplier(session, data, supplier_id=supplier_id)
     for key, value in vars(clean).items():
         setattr(supplier, key, value)
@@ -132,7 +133,7 @@ def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
     with db.read() as conn:
         supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == supplier_id)).first()
     if supplier is None:
-        raise NotFound("The supplier no longer exists")
+        raise NotFound(msg("The supplier no longer exists"))
     return _supplier_view(supplier)
 
 
@@ -225,20 +226,20 @@ def _clean_order_lines(session: Session, lines: Iterable[tuple]) -> list[OrderLi
         try:
             line = OrderLine(*raw)
         except TypeError:
-            raise ValidationError(where, "A line is (part, quantity, unit cost[, customer, reference])") from None
+            raise ValidationError(where, msg("A line is (part, quantity, unit cost[, customer, reference])")) from None
         if not line.part_id or session.get(Part, line.part_id) is None:
-            raise ValidationError(f"{where}.part_id", "The part is not in the catalogue")
+            raise ValidationError(f"{where}.part_id", msg("The part is not in the catalogue"))
         if check_quantity(f"{where}.quantity", line.quantity) <= 0:
-            raise ValidationError(f"{where}.quantity", "The quantity must be more than zero")
+            raise ValidationError(f"{where}.quantity", msg("The quantity must be more than zero"))
         if check_amount(f"{where}.unit_cost", line.unit_cost) < 0:
-            raise ValidationError(f"{where}.unit_cost", "The unit cost cannot be negative")
+            raise ValidationError(f"{where}.unit_cost", msg("The unit cost cannot be negative"))
         if line.for_customer_id and session.get(Customer, line.for_customer_id) is None:
-            raise ValidationError(f"{where}.for_customer_id", "The customer is not known")
+            raise ValidationError(f"{where}.for_customer_id", msg("The customer is not known"))
         part_id = _resolve(session, line.part_id)
         out.append(line._replace(part_id=part_id, for_customer_id=line.for_customer_id or None,
                                  for_reference=(line.for_reference or "").strip()[:80]))
     if not out:
-        raise ValidationError("lines", "An order needs at least one line")
+        raise ValidationError("lines", msg("An order needs at least one line"))
     return out
 
 
@@ -256,20 +257,21 @@ def _write_order_lines(session: Session, order: PurchaseOrder, lines: list[Order
 def _supplier(session: Session, supplier_id: str) -> Supplier:
     supplier = session.get(Supplier, supplier_id) if supplier_id else None
     if supplier is None:
-        raise ValidationError("supplier_id", "Choose the supplier to order from")
+        raise ValidationError("supplier_id", msg("Choose the supplier to order from"))
     if not supplier.active:
-        raise ValidationError("supplier_id", f"Supplier '{supplier.name}' is inactive")
+        raise ValidationError("supplier_id", msg("Supplier '{name}' is inactive", name=supplier.name))
     return supplier
 
 
 def _order(session: Session, order_id: str, *statuses: str) -> PurchaseOrder:
     order = session.get(PurchaseOrder, order_id)
     if order is None:
-        raise NotFound("The purchase order no longer exists")
+        raise NotFound(msg("The purchase order no longer exists"))
     if statuses and order.status not in statuses:
         label = order.number or "The draft order"
-        raise ValidationError("status", f"{label} is {order.status.replace('_', ' ')}; "
-                                        f"this needs it {' or '.join(s.replace('_', ' ') for s in statuses)}")
+        raise ValidationError("status", msg("{label} is {status}; this needs it {items}",
+                                            label=label, status=order.status.replace('_', ' '),
+                                            items=' or '.join(s.replace('_', ' ') for s in statuses)))
     return order
 
 
@@ -330,7 +332,7 @@ def send_order_in(uow: UnitOfWork, order_id: str, *, on: date | None = None) -> 
     supplier = _supplier(session, order.supplier_id)
     count = session.execute(select(func.count()).where(PurchaseOrderLine.order_id == order_id)).scalar_one()
     if not count:
-        raise ValidationError("lines", "An order needs at least one line")
+        raise ValidationError("lines", msg("An order needs at least one line"))
     order.number = settings.next_number(session, "purchase_order", on=on)
     order.status = "sent"
     order.ordered_on = on
@@ -349,7 +351,7 @@ def cancel_order_in(uow: UnitOfWork, order_id: str) -> None:
     received = session.execute(select(func.coalesce(func.sum(PurchaseOrderLine.received), 0))
                                .where(PurchaseOrderLine.order_id == order_id)).scalar_one()
     if received and order.status != "closed":
-        raise Conflict(f"Goods have been received on {order.number}; close the order instead")
+        raise Conflict(msg("Goods have been received on {number}; close the order instead", number=order.number))
     _order(session, order_id, "draft", "sent")
     order.status = "cancelled"
 
@@ -379,7 +381,7 @@ def receive_goods_in(uow: UnitOfWork, order_id: str, lines: Mapping[str, tuple[i
 
     order = _order(session, order_id, *OPEN_STATUSES)
     if not lines:
-        raise ValidationError("lines", "Enter the quantity received on at least one line")
+        raise ValidationError("lines", msg("Enter the quantity received on at least one line"))
     po_lines = {line.id: line for line in session.execute(
         select(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order_id)).scalars()}
     booked: list[tuple[PurchaseOrderLine, int, int]] = []
@@ -387,24 +389,27 @@ def receive_goods_in(uow: UnitOfWork, order_id: str, lines: Mapping[str, tuple[i
         where = f"lines[{line_id}]"
         line = po_lines.get(line_id)
         if line is None:
-            raise ValidationError(where, f"The line is not on {order.number}")
+            raise ValidationError(where, msg("The line is not on {number}", number=order.number))
         try:
             quantity, unit_cost = value
         except (TypeError, ValueError):
-            raise ValidationError(where, "Give the quantity received and the unit cost") from None
+            raise ValidationError(where, msg("Give the quantity received and the unit cost")) from None
         if check_quantity(f"{where}.quantity", quantity) < 0:
-            raise ValidationError(f"{where}.quantity", f"Line {line.line_no}: the quantity cannot be negative")
+            raise ValidationError(f"{where}.quantity", msg("Line {line_no}: the quantity cannot be negative",
+                                                           line_no=line.line_no))
         if check_amount(f"{where}.unit_cost", unit_cost) < 0:
-            raise ValidationError(f"{where}.unit_cost", f"Line {line.line_no}: the unit cost cannot be negative")
+            raise ValidationError(f"{where}.unit_cost", msg("Line {line_no}: the unit cost cannot be negative",
+                                                            line_no=line.line_no))
         outstanding = line.quantity - line.received
         if quantity > outstanding:
             raise ValidationError(
                 f"{where}.quantity",
-                f"Line {line.line_no}: {_qty(quantity)} received but only {_qty(outstanding)} still on order")
+                msg("Line {line_no}: {quantity} received but only {outstanding} still on order",
+                    line_no=line.line_no, quantity=_qty(quantity), outstanding=_qty(outstanding)))
         if quantity:
             booked.append((line, quantity, unit_cost))
     if not booked:
-        raise ValidationError("lines", "Enter the quantity received on at least one line")
+        raise ValidationError("lines", msg("Enter the quantity received on at least one line"))
     receipt = GoodsReceipt(order_id=order_id, received_on=on, supplier_reference=supplier_reference.strip()[:80])
     session.add(receipt)
     session.flush()
@@ -442,7 +447,7 @@ def get_order(db: Database, actor: Actor, order_id: str) -> OrderView:
     with db.read() as conn:
         order = conn.execute(select(PurchaseOrder.__table__).where(PurchaseOrder.id == order_id)).first()
         if order is None:
-            raise NotFound("The purchase order no longer exists")
+            raise NotFound(msg("The purchase order no longer exists"))
         supplier_name = conn.execute(select(Supplier.name).where(Supplier.id == order.supplier_id)).scalar()
         rows = conn.execute(text(
             "SELECT l.id, l.line_no, l.part_id, b.name AS brand, p.part_number, p.description, l.quantity, "
@@ -721,7 +726,7 @@ def supplier_performance(db: Database, actor: Actor, supplier_id: str, *,
     with db.read() as conn:
         name = conn.execute(text("SELECT name FROM supplier WHERE id = :supplier"), params).scalar()
         if name is None:
-            raise NotFound("The supplier no longer exists")
+            raise NotFound(msg("The supplier no longer exists"))
         receipts, on_time = conn.execute(text(
             "SELECT count(*), coalesce(sum(r.received_on <= o.expected_on), 0) "
             "FROM goods_receipt r JOIN purchase_order o ON o.id = r.order_id "

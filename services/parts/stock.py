@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from core.money import check_amount, round_half_up
 from core.quantities import QUANTITY_SCALE, InsufficientStock, check_quantity
 from models.base import utcnow
@@ -73,7 +74,7 @@ def _stock_row(session: Session, part_id: str) -> PartStock:
     row = session.get(PartStock, part_id)
     if row is None:
         if session.get(Part, part_id) is None:
-            raise NotFound("The part no longer exists")
+            raise NotFound(msg("The part no longer exists"))
         row = PartStock(part_id=part_id, on_hand=0, reserved=0, average_cost=0)
         session.add(row)
         session.flush()
@@ -118,19 +119,21 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
     :class:`InsufficientStock` and writes nothing, unless the dealership settings allow negative
     stock."""
     if kind not in MOVEMENT_KINDS:
-        raise ValidationError("kind", f"Movement type must be one of {', '.join(MOVEMENT_KINDS)}")
+        raise ValidationError("kind", msg("Movement type must be one of {items}", items=', '.join(MOVEMENT_KINDS)))
     if check_quantity("quantity", quantity) == 0:
-        raise ValidationError("quantity", "A movement needs a quantity other than zero")
+        raise ValidationError("quantity", msg("A movement needs a quantity other than zero"))
     if kind in INCOMING and quantity < 0:
-        raise ValidationError("quantity", f"A {kind.replace('_', ' ')} brings stock in: the quantity is positive")
+        raise ValidationError("quantity", msg("A {kind} brings stock in: the quantity is positive",
+                                              kind=kind.replace('_', ' ')))
     if kind in OUTGOING and quantity > 0:
-        raise ValidationError("quantity", f"An {kind.replace('_', ' ')} takes stock out: the quantity is negative")
+        raise ValidationError("quantity", msg("An {kind} takes stock out: the quantity is negative",
+                                              kind=kind.replace('_', ' ')))
     if moved_on > clock.today():
-        raise ValidationError("on", f"Stock cannot move on a future date ({moved_on.isoformat()})")
+        raise ValidationError("on", msg("Stock cannot move on a future date ({day})", day=moved_on.isoformat()))
     if kind == "receipt" and unit_cost is None:
-        raise ValidationError("unit_cost", "A receipt needs its unit cost")
+        raise ValidationError("unit_cost", msg("A receipt needs its unit cost"))
     if unit_cost is not None and check_amount("unit_cost", unit_cost) < 0:
-        raise ValidationError("unit_cost", "A cost cannot be negative")
+        raise ValidationError("unit_cost", msg("A cost cannot be negative"))
     stock = _stock_row(session, part_id)
     on_hand, average = stock.on_hand, stock.average_cost
     if quantity < 0 and kind != "count_variance":
@@ -176,7 +179,7 @@ def count_to(session: Session, *, part_id: str, counted: int, moved_on: date, re
     the on hand when the part was counted, default the current on hand); None when there is no
     variance. Inside the caller's write transaction."""
     if check_quantity("counted", counted) < 0:
-        raise ValidationError("counted", "A counted quantity cannot be negative")
+        raise ValidationError("counted", msg("A counted quantity cannot be negative"))
     base = _stock_row(session, part_id).on_hand if expected is None else expected
     variance = counted - base
     if variance == 0:
@@ -311,9 +314,9 @@ def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str,
     require(actor, "stock.adjust")
     reason = " ".join((reason or "").split())
     if not reason:
-        raise ValidationError("reason", "Say why the stock is adjusted")
+        raise ValidationError("reason", msg("Say why the stock is adjusted"))
     if check_quantity("quantity", quantity) == 0:
-        raise ValidationError("quantity", "An adjustment needs a quantity other than zero")
+        raise ValidationError("quantity", msg("An adjustment needs a quantity other than zero"))
     if unit_cost is not None:
         check_amount("unit_cost", unit_cost, minimum=0)
     moved_on = on or date.today()
@@ -340,7 +343,7 @@ def issue(db: Database, actor: Actor, part_id: str, quantity: int, *, reference:
     cost; returns the movement id. A refusal for want of stock is audited, then raised."""
     require(actor, "part.edit")
     if check_quantity("quantity", quantity) <= 0:
-        raise ValidationError("quantity", "Issue a quantity more than zero")
+        raise ValidationError("quantity", msg("Issue a quantity more than zero"))
     try:
         with UnitOfWork(db, actor) as uow:
             session = uow.session
@@ -361,9 +364,9 @@ def add_reservation(session: Session, *, part_id: str, quantity: int, for_refere
     """Set ``quantity`` aside for ``for_reference`` inside the caller's write transaction; refuses
     more than is available. Returns the reservation id."""
     if check_quantity("quantity", quantity) <= 0:
-        raise ValidationError("quantity", "Reserve a quantity more than zero")
+        raise ValidationError("quantity", msg("Reserve a quantity more than zero"))
     if not (for_reference or "").strip():
-        raise ValidationError("for_reference", "Say what the stock is reserved for")
+        raise ValidationError("for_reference", msg("Say what the stock is reserved for"))
     stock = _stock_row(session, part_id)
     available = stock.on_hand - stock.reserved
     if quantity > available:
@@ -383,7 +386,7 @@ def release_reservation(session: Session, reservation_id: str) -> None:
     """Give reserved stock back to available inside the caller's write transaction (idempotent)."""
     reservation = session.get(StockReservation, reservation_id)
     if reservation is None:
-        raise NotFound("The reservation no longer exists")
+        raise NotFound(msg("The reservation no longer exists"))
     if reservation.released_at is not None:
         return
     reservation.released_at = utcnow()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.messages import msg
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, validation
@@ -58,23 +59,24 @@ def _clean(session, data: VehicleInput) -> tuple[VehicleInput, list[str]]:
     info = validation.vin(data.vin)
     make = data.make.strip() or info.make
     if not make:
-        raise ValidationError("make", "The make is required (it could not be read from the VIN)")
+        raise ValidationError("make", msg("The make is required (it could not be read from the VIN)"))
     if not data.model.strip():
-        raise ValidationError("model", "The model is required")
+        raise ValidationError("model", msg("The model is required"))
     this_year = date.today().year
     if data.model_year is not None and not (1900 <= data.model_year <= this_year + 2):
-        raise ValidationError("model_year", f"The model year must be between 1900 and {this_year + 2}")
+        raise ValidationError("model_year", msg("The model year must be between 1900 and {value1}",
+                                                value1=this_year + 2))
     if data.odometer_km is not None and data.odometer_km < 0:
-        raise ValidationError("odometer_km", "The odometer reading cannot be negative")
+        raise ValidationError("odometer_km", msg("The odometer reading cannot be negative"))
     if data.fuel and data.fuel not in FUELS:
-        raise ValidationError("fuel", f"Fuel must be one of {', '.join(FUELS)}")
+        raise ValidationError("fuel", msg("Fuel must be one of {items}", items=', '.join(FUELS)))
     if data.registered_on and data.registered_on > date.today():
-        raise ValidationError("registered_on", "The registration date is in the future")
+        raise ValidationError("registered_on", msg("The registration date is in the future"))
     if data.owner_id and session.get(Customer, data.owner_id) is None:
-        raise ValidationError("owner_id", "The owner is not a known customer")
+        raise ValidationError("owner_id", msg("The owner is not a known customer"))
     plate = normalize_plate(data.plate)
     if len(plate) > 20:
-        raise ValidationError("plate", "A plate has at most 20 characters")
+        raise ValidationError("plate", msg("A plate has at most 20 characters"))
     clean = VehicleInput(vin=info.vin, make=make, model=data.model.strip(), variant=data.variant.strip(),
                          model_year=data.model_year, colour=data.colour.strip(), fuel=data.fuel, plate=plate,
                          registered_on=data.registered_on, odometer_km=data.odometer_km,
@@ -86,12 +88,13 @@ def _check_unique(session, clean: VehicleInput, exclude_id: str | None) -> None:
     other = session.execute(select(Vehicle.id).where(Vehicle.vin == clean.vin,
                                                      Vehicle.id != (exclude_id or ""))).first()
     if other:
-        raise ValidationError("vin", f"A vehicle with VIN {clean.vin} is already recorded")
+        raise ValidationError("vin", msg("A vehicle with VIN {vin} is already recorded", vin=clean.vin))
     if clean.plate:
         other = session.execute(select(Vehicle.vin).where(Vehicle.plate == clean.plate,
                                                           Vehicle.id != (exclude_id or ""))).first()
         if other:
-            raise ValidationError("plate", f"Plate {clean.plate} is already on vehicle {other.vin}")
+            raise ValidationError("plate", msg("Plate {plate} is already on vehicle {vin}",
+                                               plate=clean.plate, vin=other.vin))
 
 
 def create_in(uow: UnitOfWork, data: VehicleInput) -> str:
@@ -114,7 +117,7 @@ def update_in(uow: UnitOfWork, vehicle_id: str, data: VehicleInput) -> None:
     require(actor, "vehicle.edit")
     row = session.get(Vehicle, vehicle_id)
     if row is None:
-        raise NotFound("The vehicle no longer exists")
+        raise NotFound(msg("The vehicle no longer exists"))
     clean, _warnings = _clean(session, data)
     _check_unique(session, clean, vehicle_id)
     for k in _FIELDS:
@@ -131,7 +134,7 @@ def delete_vehicle_in(uow: UnitOfWork, vehicle_id: str) -> None:
     require(actor, "vehicle.delete")
     row = session.get(Vehicle, vehicle_id)
     if row is None:
-        raise NotFound("The vehicle no longer exists")
+        raise NotFound(msg("The vehicle no longer exists"))
     session.delete(row)
     session.flush()
     search.index(session.connection(), "vehicle", [vehicle_id])
@@ -148,7 +151,7 @@ def get(db: Database, actor: Actor, vehicle_id: str) -> VehicleDetail:
                          .outerjoin(Customer, Customer.id == Vehicle.owner_id)
                          .where(Vehicle.id == vehicle_id)).first()
     if r is None:
-        raise NotFound("The vehicle no longer exists")
+        raise NotFound(msg("The vehicle no longer exists"))
     data = VehicleInput(**{k: r[i] for i, k in enumerate(_FIELDS)})
     n = len(_FIELDS)
     info = validation.vin(data.vin) if len(data.vin) == 17 else validation.VinInfo(vin=data.vin)

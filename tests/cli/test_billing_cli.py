@@ -187,3 +187,11 @@ def test_invoice_pdf_of_an_unknown_number_is_one_line_and_exit_1(run, sales, tmp
 def test_invoice_pdf_needs_the_out_option(run, sales):
     result = run("invoice", "pdf", sales.invoice)
     assert result.returncode == 2 and "--out" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_period_that_ends_before_it_starts_is_said_without_field_names(run, tmp_path):
+    result = run("export", "invoices", str(tmp_path / "inv.csv"), "--from", "2026-11-30", "--to", "2026-11-01")
+    assert result.returncode == 1
+    line = result.stderr.strip()
+    assert line and "\n" not in line
+    assert not line.startswith(("end:", "start:", "file:")), line

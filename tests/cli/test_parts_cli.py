@@ -72,10 +72,10 @@ def test_bad_rows_exit_1_with_the_error_count_and_the_report(run, db_path, tmp_p
     result = run("import", "price-list", str(path), "--report", str(report))
     line = assert_one_line_error(result)
     assert "2 errors in 2 rows of prices.xlsx; nothing was imported" in line and str(report) in line
-    assert "row 3, part_number: is empty" in result.stdout
+    assert "row 3, Part number: is empty" in result.stdout
     assert _query(db_path, "SELECT count(*) FROM part") == [(0,)]
     rows = list(load_workbook(report).active.iter_rows(values_only=True))
-    assert [(r[0], r[1]) for r in rows[1:]] == [(3, "part_number"), (4, "retail_price")]
+    assert [(r[0], r[1]) for r in rows[1:]] == [(3, "Part number"), (4, "Retail price")]
 
 
 def test_a_file_that_is_not_a_spreadsheet_gets_one_clear_line(run, tmp_path):
@@ -83,6 +83,7 @@ def test_a_file_that_is_not_a_spreadsheet_gets_one_clear_line(run, tmp_path):
     path.write_bytes(b"\xff\xd8\xff\xe0 not a workbook")
     line = assert_one_line_error(run("import", "parts", str(path)))
     assert "photo.xlsx is not a spreadsheet" in line
+    assert "Error" not in line and "Zip" not in line and "damaged" in line
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     assert "empty.csv is empty" in assert_one_line_error(run("import", "parts", str(empty)))
@@ -106,3 +107,20 @@ def test_export_parts_and_stock_write_files_that_import_again(run, tmp_path, cat
 def test_importing_with_an_unknown_preset_is_refused(run, catalogue):
     line = assert_one_line_error(run("import", "parts", str(catalogue), "--preset", "Nobody"))
     assert "no parts import preset called 'Nobody'" in line
+
+
+def test_cli_messages_name_no_internal_field(run, tmp_path):
+    # A file given as a folder, for reading and for writing, says so in plain words.
+    line = assert_one_line_error(run("import", "parts", str(tmp_path)))
+    assert "is a folder" in line and "file:" not in line
+    line = assert_one_line_error(run("export", "parts", str(tmp_path)))
+    assert "is a folder" in line and "file:" not in line
+    line = assert_one_line_error(run("import", "parts", str(tmp_path / "prices.xlsx"), "--report", str(tmp_path)))
+    assert "is a folder" in line and "report:" not in line
+
+
+def test_the_report_option_describes_its_default_in_plain_words(run):
+    result = run("import", "parts", "--help")
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    assert "FILE.errors.xlsx" not in text and "next to the imported file" in text

@@ -171,10 +171,10 @@ def test_a_bad_price_an_empty_part_number_and_a_duplicate_line_write_nothing(db,
     assert summary.report == tmp_path / "prices.errors.xlsx"
     sheet = load_workbook(summary.report).active
     report = [tuple(r) for r in sheet.iter_rows(values_only=True)]
-    assert report[0] == ("row", "field", "message", "value")
+    assert report[0] == ("Row", "Field", "Problem", "Value")
     by_row = {r[0]: r for r in report[1:]}
-    assert by_row[3][1] == "retail_price" and "not a number" in by_row[3][2] and by_row[3][3] == "12,5x"
-    assert by_row[4][1:3] == ("part_number", "is empty")
+    assert by_row[3][1] == "Retail price" and "not a number" in by_row[3][2] and by_row[3][3] == "12,5x"
+    assert by_row[4][1:3] == ("Part number", "is empty")
     assert "row 2" in by_row[5][2]
     assert "decimal places" in by_row[6][2]
 
@@ -359,3 +359,15 @@ def test_a_price_change_leaves_the_search_documents_alone_and_a_new_description_
     framework.run(db, owner, path, PARTS.name, framework.auto_mapping(PARTS, ["brand", "part_number",
                                                                               "description", "retail_price"]))
     assert [h.title for h in search.search(db, owner, "机油", kinds=("part",))] == ["Bosch 0 986 452 041 机油滤清器"]
+
+
+def test_the_error_report_speaks_the_language_it_is_given(db, owner, tmp_path):
+    words = {("Service", "Row"): "行", ("Service", "Field"): "字段", ("Service", "Problem"): "问题",
+             ("Service", "Value"): "值", ("Field", "Part number"): "零件号", ("Service", "is empty"): "为空"}
+    path = write_csv(tmp_path / "prices.csv", ["brand", "part_number", "description", "retail_price"],
+                     [["Bosch", "", "Sensor", "10"]])
+    summary = run(db, owner, path, "price-list", translate=lambda context, text: words.get((context, text), text))
+    sheet = load_workbook(summary.report).active
+    report = [tuple(r) for r in sheet.iter_rows(values_only=True)]
+    assert report[0] == ("行", "字段", "问题", "值")
+    assert report[1][1:3] == ("零件号", "为空")

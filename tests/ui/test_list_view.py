@@ -8,7 +8,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from services import lists, vehicles
+from services import vehicles
+from services.validation import format_phone
 from ui.widgets.list_view import ID_ROLE, PAGE_SIZE, FilterSpec, ListView
 
 TOTAL = 5000
@@ -260,7 +261,7 @@ def test_the_model_passes_the_model_tester_on_an_empty_table(qtmodeltester, make
     qtmodeltester.check(make_view().model, force_py=True)
 
 
-def test_ctrl_e_exports_all_filtered_rows_to_csv(qtbot, settle, make_view, rows, save_as):
+def test_ctrl_e_exports_all_filtered_rows_to_csv_under_the_headers_shown(qtbot, settle, make_view, rows, save_as):
     view = make_view()
     combo = view.filter_widgets["kind"]
     combo.setCurrentIndex(combo.findData("company"))
@@ -275,11 +276,11 @@ def test_ctrl_e_exports_all_filtered_rows_to_csv(qtbot, settle, make_view, rows,
     assert view.exported == (path, len(companies))
     with open(path, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
-    assert table[0] == [c.key for c in lists.source("customers").columns]
+    assert table[0] == list(HEADERS.values())
     assert len(table) == 1 + len(companies)
-    name_col = table[0].index("name")
+    name_col = table[0].index("Name")
     assert [line[name_col] for line in table[1:]] == [r["name"] for r in _sorted_rows(companies, "name")]
-    assert {line[table[0].index("kind")] for line in table[1:]} == {"company"}
+    assert {line[table[0].index("Type")] for line in table[1:]} == {"company"}
 
 
 def _sorted_rows(rows: list[dict], key: str) -> list[dict]:
@@ -298,12 +299,13 @@ def test_the_export_button_writes_the_rows_in_the_sort_order_shown(qtbot, settle
     with open(path, encoding="utf-8-sig", newline="") as fh:
         table = list(csv.reader(fh))
     assert len(table) == 1 + TOTAL
-    phone_col = table[0].index("phone")
+    phone_col = table[0].index("Phone")
     by_id = {r["id"]: r for r in rows}
-    # A leading "+" would make a spreadsheet read the phone as a formula: the csv has it after a "'".
+    shown = {i: format_phone(r["phone"], view.ctx.settings.country) for i, r in by_id.items()}
+    # The phone as the screen shows it; a leading "+" would make a spreadsheet read it as a formula:
+    # the csv has it after a "'".
     assert [line[phone_col] for line in table[1:]] == [
-        f"'{by_id[i]['phone']}" if by_id[i]["phone"].startswith("+") else by_id[i]["phone"]
-        for i in _in_order(rows, "name", descending=True)]
+        f"'{shown[i]}" if shown[i].startswith("+") else shown[i] for i in _in_order(rows, "name", descending=True)]
 
 
 def test_cancelling_the_save_dialog_exports_nothing(qtbot, settle, make_view, rows, monkeypatch, tmp_path):

@@ -248,7 +248,7 @@ def test_stock_alert_lists_are_searched_and_exported_like_every_list(qtbot, db, 
     page.below.export_to(str(out))
     settle()
     lines = out.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("brand,part_number,description,bin,on_hand,available,min_qty,short_by")
+    assert lines[0] == "Brand,Part number,Description,Bin,On hand,Available,Minimum,Short by"
     assert len(lines) == 3
 
 

@@ -39,6 +39,13 @@ from ui.workers import Op, Query
 class CashDeskScreen(QWidget):
     """GUI thread. The report is read on the database worker whenever the day or the payments change."""
 
+    def export(self) -> Op | None:
+        return self.payments.export()
+
+    def export_to(self, path: str) -> Op:
+        """Write the day's payments, as shown, to ``path``."""
+        return self.payments.export_to(path)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -25,6 +25,7 @@ from core.errors import DomainError, ValidationError
 from services.billing import invoices
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid
 
@@ -206,12 +207,12 @@ class CreditNoteDialog(FormDialog):
         if match:
             line_no = int(match.group(2))
             row = next((r for r, line in enumerate(self.view.lines) if line.line_no == line_no), -1)
-            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line_no)).replace("%2", exc.detail))
+            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line_no)).replace("%2", detail_text(exc)))
             if row >= 0:
                 priced = match.group(1) == "amounts" or match.group(3) == "amount" or (
                     match.group(3) is None and bool(self.lines.value(row, "amount")))
                 key = "amount" if priced else "quantity"
-                self.lines.mark(row, key, exc.detail)
+                self.lines.mark(row, key, detail_text(exc))
                 self.lines.focus_cell(row, key)
         return shown
 

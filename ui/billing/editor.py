@@ -34,6 +34,7 @@ from services.parts import catalogue
 from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.messages import detail_text
 from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
@@ -560,9 +561,9 @@ class InvoiceDialog(FormDialog):
             rows = self._line_rows
             row = rows[number - 1] if 0 < number <= len(rows) else number - 1
             key = match.group(2) if match.group(2) in LINE_KEYS else "description"
-            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(number)).replace("%2", exc.detail))
+            self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(number)).replace("%2", detail_text(exc)))
             if 0 <= row < self.lines.row_count():
-                self.lines.mark(row, key, exc.detail)
+                self.lines.mark(row, key, detail_text(exc))
                 self.lines.focus_cell(row, key)
         return shown
 

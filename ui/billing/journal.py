@@ -31,6 +31,7 @@ from services.billing import accounting
 from services.search import normalize
 from store.changes import Changes
 from ui.context import AppContext
+from ui.messages import detail_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.workers import Op, Query
@@ -288,7 +289,7 @@ class JournalScreen(QWidget):
 
             self.export_button.setEnabled(True)
             if isinstance(exc, ValidationError) and exc.field in ("start", "end"):
-                self.period_error.setText(exc.detail)
+                self.period_error.setText(detail_text(exc))
                 self.period_error.show()
             elif not isinstance(exc, Cancelled):
                 show_error(self, exc)

@@ -24,9 +24,10 @@ from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.columns import ColumnFitter, is_free_text
+from ui.widgets.exporting import add_export, ask_path, export_tables, table_contents
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import error_label
-from ui.workers import Query
+from ui.workers import Op, Query
 
 
 def _table(model: ReportModel, name: str, *, sortable: bool = True) -> QTableView:
@@ -96,6 +97,8 @@ class MarginsScreen(QWidget):
         bar.addWidget(self.this_year)
         bar.addWidget(self.period_error)
         bar.addStretch(1)
+        self.export_button = add_export(self, ctx, self.export)
+        bar.addWidget(self.export_button)
 
         self.department_names = {
             "sales": self.tr("Sales"), "workshop": self.tr("Workshop"), "parts": self.tr("Parts"),
@@ -143,6 +146,18 @@ class MarginsScreen(QWidget):
 
     def focus_default(self) -> None:
         self.start.setFocus()
+
+    def export(self) -> Op | None:
+        path = ask_path(self, "margins")
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str) -> Op:
+        """Write both tables as shown to ``path``: the departments, a blank row, then the months
+        under their own header row."""
+        titles, rows = table_contents(self.departments)
+        month_titles, month_rows = table_contents(self.months)
+        rows = [*rows, [], month_titles, *month_rows]
+        return export_tables(self, self.ctx, path, titles, rows, sheet="margins")
 
     def set_period(self, start: date, end: date) -> None:
         self.start.blockSignals(True)

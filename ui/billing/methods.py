@@ -28,6 +28,7 @@ from core.errors import ValidationError
 from services.billing import methods
 from ui.billing.labels import method_labels
 from ui.context import AppContext
+from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 
 _ROW = re.compile(r"^methods\[(\d+)\]")
@@ -189,11 +190,11 @@ class PaymentMethodsDialog(FormDialog):
             row = int(match.group(1)) - 1
             if 0 <= row < self.table.rowCount():
                 self.table.selectRow(row)
-                self.error.setText(self.tr("Row %1: %2").replace("%1", str(row + 1)).replace("%2", exc.detail))
+                self.error.setText(self.tr("Row %1: %2").replace("%1", str(row + 1)).replace("%2", detail_text(exc)))
                 self.error.show()
                 self.table.setFocus()
                 return True
-        self.error.setText(exc.detail)
+        self.error.setText(detail_text(exc))
         self.error.show()
         return True
 

@@ -28,6 +28,7 @@ from services.billing import invoices, payments, receivables
 from ui.billing.labels import method_choices
 from ui.context import AppContext
 from ui.formatting import money_text
+from ui.messages import detail_text
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid
@@ -387,8 +388,8 @@ class PaymentDialog(FormDialog):
         elif kind == "allocations":
             row = next((i for i, r in enumerate(self.open_rows) if key in (r.invoice_id, r.number)), -1)
             if row >= 0:
-                self.alloc_error.setText(f"{self.open_rows[row].number}: {exc.detail}")
-                self.allocations.mark(row, "amount", exc.detail)
+                self.alloc_error.setText(f"{self.open_rows[row].number}: {detail_text(exc)}")
+                self.allocations.mark(row, "amount", detail_text(exc))
                 self.allocations.focus_cell(row, "amount")
         return shown
 

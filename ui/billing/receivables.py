@@ -34,6 +34,7 @@ from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.columns import ColumnFitter, is_free_text
+from ui.widgets.exporting import add_export, ask_path, export_view, pass_export_keys
 from ui.widgets.fields import DateEdit
 from ui.workers import Op, Query
 
@@ -155,6 +156,8 @@ class ReceivablesScreen(QWidget):
         bar.addWidget(self.refund_button)
         bar.addWidget(self.statement_button)
         bar.addWidget(self.print_statement_button)
+        self.export_button = add_export(self, ctx, self.export)
+        bar.addWidget(self.export_button)
 
         money_cols = [(key, label) for key, label in self._bucket_headers()]
         self.aging_model = ReportModel(
@@ -173,6 +176,7 @@ class ReceivablesScreen(QWidget):
         self.find.setPlaceholderText(self.tr("Find a customer… (Ctrl+F)"))
         self.find.setClearButtonEnabled(True)
         self.find.textChanged.connect(self._filter)
+        pass_export_keys(self.find)
         QShortcut(QKeySequence.StandardKey.Find, self, lambda: (self.find.setFocus(), self.find.selectAll()),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.aging_stack, self.aging_empty = _stack(self.aging)
@@ -219,6 +223,18 @@ class ReceivablesScreen(QWidget):
 
     def focus_default(self) -> None:
         self.find.setFocus()
+
+    def export(self) -> Op | None:
+        path = ask_path(self, self._export_name())
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str) -> Op:
+        """Write the tab shown (the aging or the overdue invoices) as shown to ``path``."""
+        view = self.aging if self.tabs.currentIndex() == 0 else self.overdue
+        return export_view(self, self.ctx, view, path, sheet=self._export_name())
+
+    def _export_name(self) -> str:
+        return "aging" if self.tabs.currentIndex() == 0 else "overdue"
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:

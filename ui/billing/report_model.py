@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ui.formatting import cell_text
+from ui.widgets.exporting import EXPORT_ROLE, file_value
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -83,6 +84,8 @@ class ReportModel(QAbstractTableModel):
             return getattr(row, self.id_attr)
         if role == VALUE_ROLE:
             return value
+        if role == EXPORT_ROLE:
+            return file_value(value, col.kind, labels=col.labels, currency=self.currency, region=self.region)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

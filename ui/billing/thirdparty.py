@@ -35,6 +35,7 @@ from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.columns import ColumnFitter, is_free_text
+from ui.widgets.exporting import add_export, ask_path, export_view, pass_export_keys
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.workers import Op, Query
@@ -64,6 +65,7 @@ def _find_edit(placeholder: str, name: str) -> QLineEdit:
     edit.setObjectName(name)
     edit.setPlaceholderText(placeholder)
     edit.setClearButtonEnabled(True)
+    pass_export_keys(edit)
     return edit
 
 
@@ -354,6 +356,8 @@ class ThirdPartyScreen(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addStretch(1)
+        self.export_button = add_export(self, ctx, self.export)
+        bar.addWidget(self.export_button)
 
         # --- rebates
         self.rebate_find = _find_edit(self.tr("Find a manufacturer, campaign or vehicle… (Ctrl+F)"), "findRebate")
@@ -469,6 +473,18 @@ class ThirdPartyScreen(QWidget):
         find = self.rebate_find if self.tabs.currentIndex() == 0 else self.claim_find
         find.setFocus()
         find.selectAll()
+
+    def export(self) -> Op | None:
+        path = ask_path(self, self._export_name())
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str) -> Op:
+        """Write the tab shown (the rebates or the claims) as shown to ``path``."""
+        view = self.rebates if self.tabs.currentIndex() == 0 else self.claims
+        return export_view(self, self.ctx, view, path, sheet=self._export_name())
+
+    def _export_name(self) -> str:
+        return "rebates" if self.tabs.currentIndex() == 0 else "claims"
 
     # --- loading ------------------------------------------------------------------------------
     def load(self) -> None:

@@ -11,6 +11,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.widgets.forms import hint_label
 from ui.widgets.list_view import ListView
+from ui.workers import Op
 
 
 class StockAlertsScreen(QWidget):
@@ -79,6 +80,13 @@ class StockAlertsScreen(QWidget):
 
     def focus_default(self) -> None:
         self.lists[self.tabs.currentIndex()].focus_search()
+
+    def export(self) -> Op | None:
+        return self.lists[self.tabs.currentIndex()].export()
+
+    def export_to(self, path: str) -> Op:
+        """Write the alert list of the tab shown, as shown, to ``path``."""
+        return self.lists[self.tabs.currentIndex()].export_to(path)
 
     def reload(self) -> None:
         """Read every list again (their counts on the database worker); GUI thread."""

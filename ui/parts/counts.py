@@ -22,6 +22,7 @@ from core.quantities import quantity_text
 from services.parts import counts
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.messages import detail_text
 from ui.parts.labels import count_status_labels
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
@@ -281,8 +282,8 @@ class CountEntryDialog(QDialog):
         if isinstance(exc, ValidationError):
             part = self.grid.text(row, "part")
             if not self.grid.error(row, "counted"):
-                self.grid.mark(row, "counted", exc.detail)
-            self.error.setText(self.tr("%1: %2").replace("%1", part).replace("%2", exc.detail))
+                self.grid.mark(row, "counted", detail_text(exc))
+            self.error.setText(self.tr("%1: %2").replace("%1", part).replace("%2", detail_text(exc)))
             self.error.show()
             self.grid.focus_cell(row, "counted")
             return

@@ -3,6 +3,7 @@ with its action or errors, then import all or nothing with progress and Cancel."
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from services.imports import framework
 from services.imports.reader import read_table
 from ui.context import AppContext
+from ui.messages import detail_text, field_name, service_text
 from ui.widgets.forms import error_label, hint_label
 from ui.window_state import fit_to_screen
 from ui.workers import Op, Query
@@ -160,7 +162,8 @@ class ImportDialog(QDialog):
         for f in kind.fields:
             row = self.mapping.rowCount()
             self.mapping.insertRow(row)
-            self.mapping.setItem(row, 0, QTableWidgetItem(f.label + (" *" if f.required else "")))
+            label = QCoreApplication.translate("Field", f.label)
+            self.mapping.setItem(row, 0, QTableWidgetItem(label + (" *" if f.required else "")))
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), NOT_MAPPED)
             for header in self.headers:
@@ -213,7 +216,8 @@ class ImportDialog(QDialog):
 
     def _previewed(self, result: framework.Preview) -> None:
         self.previewed = result
-        labels = {f.name: f.label for f in framework.import_kind(self.kind_name()).fields}
+        labels = {f.name: QCoreApplication.translate("Field", f.label)
+                  for f in framework.import_kind(self.kind_name()).fields}
         actions = {"insert": self.tr("New"), "update": self.tr("Update"), "unchanged": self.tr("Unchanged")}
         self.rows.setRowCount(0)
         for r in result.rows:
@@ -222,8 +226,9 @@ class ImportDialog(QDialog):
             self.rows.setItem(row, 0, QTableWidgetItem(str(r.row)))
             action = self.tr("Error") if r.errors else actions.get(r.action, r.action)
             self.rows.setItem(row, 1, QTableWidgetItem(action))
-            problems = "; ".join(f"{labels.get(e.field, e.field)}: {e.message}" if e.field else e.message
-                                 for e in r.errors)
+            problems = "; ".join(
+                self.tr("%1: %2").replace("%1", labels.get(e.field) or field_name(e.field))
+                .replace("%2", service_text(e.message)) if e.field else service_text(e.message) for e in r.errors)
             self.rows.setItem(row, 2, QTableWidgetItem(problems))
         s = result.summary
         if s.errors:
@@ -240,7 +245,7 @@ class ImportDialog(QDialog):
         db, actor, kind, mapping = self.ctx.db, self.ctx.actor, self.kind_name(), self.current_mapping()
         self.import_button.setEnabled(False)
         self.op = Op(self, lambda progress, cancel: framework.run(
-            db, actor, path, kind, mapping, progress=progress, cancel=cancel),
+            db, actor, path, kind, mapping, progress=progress, cancel=cancel, translate=QCoreApplication.translate),
             title=self.tr("Importing")).success(self._imported).failure(self._failed).run()
 
     def _imported(self, summary: framework.ImportSummary) -> None:
@@ -258,13 +263,13 @@ class ImportDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        from core.errors import Cancelled, DomainError
+        from core.errors import Cancelled, DomainError, ValidationError
 
         if isinstance(exc, Cancelled):
             self._clear_preview()
             return
         if isinstance(exc, DomainError):
-            self.error.setText(exc.detail)
+            self.error.setText(detail_text(exc) if isinstance(exc, ValidationError) else service_text(exc.message))
             self.error.show()
             return
         from ui.errors import show_error

@@ -33,6 +33,7 @@ from services.billing.totals import line_cost
 from services.parts import catalogue, purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
+from ui.messages import detail_text
 from ui.parts.labels import order_status_labels
 from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit
@@ -366,14 +367,14 @@ class OrderDialog(FormDialog):
         if line is None and exc.field != "lines":
             return self.errors.show(exc)
         self.errors.clear()
-        self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", exc.detail)
-                                 if line else exc.detail)
+        self.lines_error.setText(self.tr("Line %1: %2").replace("%1", str(line)).replace("%2", detail_text(exc))
+                                 if line else detail_text(exc))
         self.lines_error.show()
         if line and line <= len(self._line_rows):
             key = exc.field.rsplit(".", 1)[-1] if "." in exc.field else ""
             key = key if key in ("quantity", "unit_cost", "part_number") else "part_number"
             row = self._line_rows[line - 1]
-            self.grid.mark(row, key, exc.detail)
+            self.grid.mark(row, key, detail_text(exc))
             self.grid.focus_cell(row, key)
         return True
 
@@ -480,12 +481,12 @@ class ReceiveDialog(FormDialog):
         if not exc.field.startswith("lines"):
             return self.errors.show(exc)
         self.errors.clear()
-        self.lines_error.setText(exc.detail)
+        self.lines_error.setText(detail_text(exc))
         self.lines_error.show()
         for row, line_id in enumerate(self.line_ids):
             if exc.field.startswith(f"lines[{line_id}]"):
                 key = "unit_cost" if exc.field.endswith("unit_cost") else "quantity"
-                self.grid.mark(row, key, exc.detail)
+                self.grid.mark(row, key, detail_text(exc))
                 self.grid.focus_cell(row, key)
         return True
 

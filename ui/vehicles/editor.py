@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.errors import ValidationError
 from services import vehicles
 from ui.context import AppContext
+from ui.messages import detail_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 
@@ -137,7 +138,7 @@ class VehicleDialog(FormDialog):
         try:
             info = vehicles.decode_vin(text)
         except ValidationError as exc:
-            self.vin_info.setText(exc.detail)
+            self.vin_info.setText(detail_text(exc))
             return
         parts = [x for x in (info.make, info.country) if x]
         if info.model_years:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from core.errors import ValidationError
 from ui.errors import show_error
+from ui.messages import detail_text
 from ui.workers import Op
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ class FieldErrors:
         widget = self.widgets.get(exc.field) or self.widgets.get(field)
         if label is None or widget is None:
             return False
-        label.setText(exc.detail)
+        label.setText(detail_text(exc))
         label.show()
         widget.setProperty("invalid", True)
         widget.style().unpolish(widget)

@@ -43,12 +43,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -61,6 +59,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import cell_text
 from ui.widgets.columns import ColumnFitter, is_free_text
+from ui.widgets.exporting import ask_path, file_value, pass_export_keys, run_export
 from ui.workers import Op, Query
 
 PAGE_SIZE = 200
@@ -334,6 +333,7 @@ class ListView(QWidget):
         self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._search_enter)
+        pass_export_keys(self.search)
 
         self.filter_widgets: dict[str, QComboBox] = {}
         top = QHBoxLayout()
@@ -649,27 +649,32 @@ class ListView(QWidget):
         super().keyPressEvent(event)
 
     # --- export -------------------------------------------------------------------------------
-    def export(self) -> None:
+    def export(self) -> Op | None:
+        """Ask for a file and export the list to it as shown (Ctrl+E). GUI thread."""
         if not self.ctx.can("data.export"):
-            return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export list"), f"{self.export_name}-{date.today():%Y%m%d}.xlsx",
-            self.tr("Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)"))
-        if not path:
-            return
-        self.export_to(path)
+            return None
+        path = ask_path(self, self.export_name)
+        return self.export_to(path) if path else None
 
     def export_to(self, path: str) -> Op:
+        """Write every row of the list, as searched, filtered and sorted, to ``path``: the columns
+        shown, under their headers, formatted as shown. Off the GUI thread, with progress and Cancel."""
         state = self.current_state()
         db, actor, name = self.ctx.db, self.ctx.actor, self.model.source.name
+        header = self.table.horizontalHeader()
+        shown = [header.logicalIndex(v) for v in range(header.count())]
+        shown = [i for i in shown if not self.table.isColumnHidden(i)]
+        keys = [self.model.columns[i].key for i in shown]
+        titles = [self.model.headers[k] for k in keys]
+        kinds = {c.key: c.kind for c in self.model.columns}
+        labels = dict(self.model.value_labels)
+        currency, region = self.ctx.settings.currency, self.ctx.settings.country
+
+        def cell(key: str, value: Any) -> Any:
+            return file_value(value, kinds[key], labels=labels.get(key), currency=currency, region=region)
 
         def work(progress, cancel) -> int:
-            return lists.export(db, actor, name, state, path, progress=progress, cancel=cancel)
+            return lists.export(db, actor, name, state, path, columns=keys, headers=titles, cell=cell,
+                                progress=progress, cancel=cancel)
 
-        def done(n: int) -> None:
-            window = self.window()
-            if isinstance(window, QMainWindow):
-                window.statusBar().showMessage(self.tr("Exported %n row(s) to %1", "", n).replace("%1", path), 8000)
-            self.exported = (path, n)
-
-        return Op(self, work, title=self.tr("Exporting")).success(done).run()
+        return run_export(self, work, path)

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError
+from core.errors import DomainError, ValidationError
 from store.changes import Changes
 from ui.context import AppContext
+from ui.messages import detail_text, service_text
 from ui.widgets.detail import DetailPane, esc, paragraph
 from ui.widgets.list_view import ListView
-from ui.workers import Query
+from ui.workers import Op, Query
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,13 @@ class ListScreen(QWidget):
     def focus_default(self) -> None:
         self.list.focus_search()
 
+    def export(self) -> Op | None:
+        """Ask for a file and export the list as shown (Ctrl+E). GUI thread."""
+        return self.list.export()
+
+    def export_to(self, path: str) -> Op:
+        return self.list.export_to(path)
+
     def _current_changed(self, row_id: str) -> None:
         self.current_id = row_id or None
         self.edit_button.setEnabled(bool(row_id))
@@ -163,7 +171,8 @@ class ListScreen(QWidget):
         self.detail_changed(None)
         if isinstance(exc, DomainError):
             # Deleted meanwhile, or not the user's to see: said in the pane, where the details would be.
-            self.detail.setHtml(paragraph(getattr(exc, "detail", exc.message)))
+            text = detail_text(exc) if isinstance(exc, ValidationError) else service_text(exc.message)
+            self.detail.setHtml(paragraph(text))
             self.detail_shown.emit(row_id)
             return
         self.detail.clear()

@@ -1,0 +1,61 @@
+"""Service messages in the user's language: services raise English templates with parameters, the UI
+translates them, and the translation tool keeps every template in the .ts file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from app import i18n_tools
+from core.errors import ValidationError
+from core.messages import Message, msg
+from services import customers
+from ui import i18n
+from ui.messages import error_text
+
+
+@pytest.fixture
+def chinese(qapp) -> Iterator[None]:
+    assert i18n.install("zh_CN")
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
+def test_the_generated_service_strings_are_current():
+    assert i18n_tools.GENERATED.read_text(encoding="utf-8") == i18n_tools.generated_source(), \
+        "run `make translations`"
+
+
+def test_a_message_is_english_text_that_keeps_its_template_and_parameters():
+    m = msg("Count {number} is {status}", number="CNT1-2026-000001", status="posted")
+    assert m == "Count CNT1-2026-000001 is posted"
+    assert isinstance(m, Message) and m.template == "Count {number} is {status}"
+    error = ValidationError("status", m)
+    assert isinstance(error.detail, Message) and str(error) == "status: Count CNT1-2026-000001 is posted"
+
+
+def test_a_service_refusal_is_shown_in_chinese_with_the_field_name_translated(chinese, db, owner):
+    with pytest.raises(ValidationError) as refused:
+        customers.create(db, owner, customers.CustomerInput(kind="person", name=""))
+    text = error_text(refused.value)
+    assert text == "名称：必须填写客户名称", text
+
+
+def test_parameters_are_filled_into_the_translated_template(chinese):
+    error = ValidationError("part_number", msg("{brand} {part_number} is already in the catalogue",
+                                               brand="Bosch", part_number="0 986 452 041"))
+    assert error_text(error) == "零件号：Bosch 0 986 452 041 已在目录中"
+
+
+def test_a_field_error_in_a_dialog_is_shown_in_chinese(chinese, ctx, qtbot, settle, monkeypatch):
+    from ui.customers.editor import CustomerDialog
+
+    dialog = CustomerDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.errors.show(ValidationError("name", msg("A customer name is required")))
+    shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog) and label.text()]
+    assert "必须填写客户名称" in shown
