@@ -17,6 +17,7 @@ run: $(STAMP)
 	$(VENV)/bin/forecourt gui --demo-if-missing
 
 test: $(STAMP)
+	$(PY) -m app.system_libs --tests
 	$(VENV)/bin/ruff check .
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2 --dist loadfile
 

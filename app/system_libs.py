@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 
 # Shared library (as ldconfig names it) → the Debian/Ubuntu package that provides it.
 NEEDED = {
@@ -29,9 +30,18 @@ NEEDED = {
 }
 
 
-def missing_packages(ldconfig_output: str) -> list[str]:
-    """The packages whose libraries do not appear in ``ldconfig -p`` output, in a stable order."""
-    return sorted({package for library, package in NEEDED.items() if library not in ldconfig_output})
+# With ``--tests`` (``make test``): the programs the suite's real-window tests run, program → package.
+TEST_TOOLS = {"xvfb-run": "xvfb", "xauth": "xauth"}
+
+
+def missing_packages(ldconfig_output: str, *, tests: bool = False,
+                     have: Callable[[str], bool] = lambda program: shutil.which(program) is not None) -> list[str]:
+    """The packages whose libraries do not appear in ``ldconfig -p`` output (and with ``tests`` the
+    packages of the test programs not on the path), in a stable order."""
+    packages = {package for library, package in NEEDED.items() if library not in ldconfig_output}
+    if tests:
+        packages |= {package for program, package in TEST_TOOLS.items() if not have(program)}
+    return sorted(packages)
 
 
 def install_command(packages: list[str], *, root: bool, have_sudo: bool) -> list[str] | None:
@@ -44,15 +54,18 @@ def install_command(packages: list[str], *, root: bool, have_sudo: bool) -> list
     return ["sudo", "-n", *command] if have_sudo else None
 
 
-def main() -> int:
-    """Exit 0 when the desktop program can start (or nothing can be checked here), 1 otherwise."""
-    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when the desktop program can start (or nothing can be checked here), 1 otherwise. With
+    ``--tests``, also the programs the test suite runs real windows with (a virtual X server)."""
+    tests = "--tests" in (sys.argv[1:] if argv is None else argv)
+    if not sys.platform.startswith("linux") or (
+            not tests and os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal")):
         return 0
     if shutil.which("ldconfig") is None and not os.path.exists("/sbin/ldconfig"):
         return 0
     listing = subprocess.run([shutil.which("ldconfig") or "/sbin/ldconfig", "-p"], capture_output=True, text=True,
                              check=False).stdout
-    packages = missing_packages(listing)
+    packages = missing_packages(listing, tests=tests)
     if not packages:
         return 0
     root = hasattr(os, "geteuid") and os.geteuid() == 0
@@ -61,10 +74,12 @@ def main() -> int:
     command = install_command(packages, root=root, have_sudo=sudo_ok)
     manual = "sudo apt-get install " + " ".join(packages)
     if command is None:
-        print(f"The desktop program needs these system libraries for its window: {' '.join(packages)}.\n"
+        print(f"The desktop program{' and its tests need' if tests else ' needs'} these system packages: "
+              f"{' '.join(packages)}.\n"
               f"Install them with:  {manual}", file=sys.stderr)
         return 1
-    print(f"Installing the system libraries the desktop program's window needs: {' '.join(packages)}", flush=True)
+    print(f"Installing the system packages the desktop program{' and its tests' if tests else ''} need: "
+          f"{' '.join(packages)}", flush=True)
     prefix = command[: command.index("apt-get")]
     subprocess.run([*prefix, "apt-get", "update", "-qq"], check=False)
     if subprocess.run(command, check=False).returncode != 0:

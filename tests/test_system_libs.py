@@ -21,3 +21,10 @@ def test_root_installs_directly_a_sudoer_through_sudo_and_anyone_else_is_told_th
     assert system_libs.install_command(packages, root=False, have_sudo=True)[:3] == ["sudo", "-n", "apt-get"]
     assert system_libs.install_command(packages, root=False, have_sudo=False) is None
     assert system_libs.install_command([], root=True, have_sudo=False) is None
+
+
+def test_for_the_tests_the_virtual_x_server_programs_are_needed_too():
+    everything = LISTING_WITHOUT_TWO + "\n libxcb-icccm.so.4\n libxcb-keysyms.so.1"
+    assert system_libs.missing_packages(everything, tests=True, have=lambda program: program != "xvfb-run") == ["xvfb"]
+    assert system_libs.missing_packages(everything, tests=True, have=lambda program: True) == []
+    assert system_libs.missing_packages(everything, have=lambda program: False) == []

@@ -5,12 +5,10 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 from sqlalchemy import text
@@ -163,7 +161,6 @@ db.dispose()
 '''
 
 
-@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="needs an X server (Xvfb)")
 def test_ctrl_e_exports_from_a_search_box_on_x11(tmp_path):
     # On X11 a line edit takes Ctrl+E for "end of line"; the offscreen platform has no such binding.
     env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "FORECOURT_HOME": str(tmp_path)}
