@@ -25,6 +25,7 @@ from ui.billing.thirdparty import (
     ReceiptDialog,
     ThirdPartyScreen,
 )
+from ui.formatting import money_text
 from ui.main_window import PAGE_ROLE, MainWindow
 
 
@@ -339,3 +340,16 @@ def test_a_bad_mapping_key_is_shown_beside_the_key(qtbot, db, owner, ctx, show, 
 
     assert dialog.errors.labels["key"].isVisible()
     assert "method:cheque" not in {r.key for r in accounting.get_mapping(db, owner)}
+
+
+def test_the_department_total_includes_the_rebates_like_its_rows_and_equals_the_months(
+        db, owner, ctx, invoice, show, settle):
+    thirdparty.expect_rebate(db, owner, manufacturer="SAIC", amount=24100_00, campaign="Year end")
+    screen = show(MarginsScreen(ctx))
+    settle()
+    departments, months = screen.department_model.rows, screen.month_model.rows
+    rebates = sum(r.rebates for r in departments)
+    assert rebates == 24100_00
+    profit = sum(r.profit for r in departments)
+    assert profit == sum(r.profit for r in months)
+    assert money_text(profit, "CNY") in screen.department_total.text()

@@ -199,7 +199,10 @@ class MarginsScreen(QWidget):
         header = self.months.horizontalHeader()
         self.month_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         net, cost = sum(r.net for r in departments), sum(r.cost for r in departments)
-        total = margin.DepartmentMargin("", net, cost, net - cost)
+        # The departments' profit includes the manufacturer rebates earned (services/billing/margin.py),
+        # so the total does too and equals the months' total.
+        total = margin.DepartmentMargin("", net, cost, sum(r.profit for r in departments),
+                                        sum(r.rebates for r in departments))
         self.department_total.setText(
             self.tr("Total: net sales %1, cost %2, gross profit %3 (%4)")
             .replace("%1", money_text(net, self.currency)).replace("%2", money_text(cost, self.currency))
