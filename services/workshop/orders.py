@@ -219,7 +219,7 @@ def last_mileage(session: Session, vehicle_id: str, *, exclude_id: str | None = 
     if exclude_id:
         query = query.where(RepairOrder.id != exclude_id)
     best = max(session.execute(query).all(), key=lambda r: r.mileage_in, default=None)
-    if best is not None and best.mileage_in > odometer:
+    if best is not None and best.mileage_in >= odometer:
         return best.mileage_in, f"repair order {best.number}"
     return odometer, "the vehicle record"
 
