@@ -16,7 +16,7 @@ from tests.services.workshop_samples import ON, RATE, job_with_lines, repair_ord
 def test_opening_a_repair_order_numbers_it_from_the_series_and_records_the_mileage(db, owner):
     s = shop(db, owner)
     ro_id, number = repair_order(db, owner, s, mileage=12_500)
-    second_id, second = repair_order(db, owner, s, mileage=12_600)
+    _second_id, second = repair_order(db, owner, s, mileage=12_600)
     assert number.startswith("RO") and number.endswith("-2026-000001")
     assert second.endswith("-2026-000002")
     view = orders.get(db, owner, ro_id)
