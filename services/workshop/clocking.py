@@ -32,15 +32,15 @@ class OpenClocking:
     started_at: datetime
 
 
-def _who(uow: UnitOfWork, technician: str | None) -> str:
+def _who(uow: UnitOfWork, technician: str | None) -> tuple[str, str]:
+    """Who is clocked, and the permission that takes: their own time, or someone else's."""
     name = (technician or "").strip() or uow.actor.username
-    if name == uow.actor.username:
-        require(uow.actor, "workshop.clock")
-    else:
-        require(uow.actor, "workshop.clock_others")
-        if uow.session.execute(select(User.id).where(User.username == name)).first() is None:
-            raise ValidationError("technician", f"There is no user called '{name}'")
-    return name
+    return name, "workshop.clock" if name == uow.actor.username else "workshop.clock_others"
+
+
+def _known(uow: UnitOfWork, name: str) -> None:
+    if uow.session.execute(select(User.id).where(User.username == name)).first() is None:
+        raise ValidationError("technician", f"There is no user called '{name}'")
 
 
 def _open_of(session: Session, technician: str) -> Clocking | None:
@@ -60,7 +60,10 @@ def clock_on_in(uow: UnitOfWork, job_id: str, *, technician: str | None = None, 
     clocking them off the job they were on; the repair order goes in progress. Returns the
     clocking id."""
     session = uow.session
-    who = _who(uow, technician)
+    who, permission = _who(uow, technician)
+    require(uow.actor, permission)
+    if who != uow.actor.username:
+        _known(uow, who)
     job, ro = job_of(session, job_id)
     if ro.status not in CLOCKABLE:
         raise ValidationError("job", f"Repair order {ro.number} is {ro.status.replace('_', ' ')}: nobody can clock "
@@ -86,7 +89,8 @@ def clock_off_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime
     """Clock ``technician`` (default: the acting user) off the job they are on; returns the
     clocking id. Refused when they are on none."""
     session = uow.session
-    who = _who(uow, technician)
+    who, permission = _who(uow, technician)
+    require(uow.actor, permission)
     current = _open_of(session, who)
     if current is None:
         raise ValidationError("technician", f"{who} is not clocked on any job")
