@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 
 from core.errors import ValidationError
 from core.progress import CancelToken, Progress
-from demo import billing, crm, parts, staff, vehicles
+from demo import billing, crm, parts, staff, vehicles, workshop
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
 from services import files, search
@@ -161,6 +161,9 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     counts.update(parts.write(conn, ctx).counts)
     # Last, so the password hashes were computed while the rows above were being made.
     counts["user_account"] = staff.write_users(conn, ctx, hashes)
+    # After the users, vehicles and parts its repair orders use; its numbers are a series of their own.
+    counts.update(workshop.write(conn, ctx))
+    counts["number_series"] = conn.execute(text("SELECT count(*) FROM number_series")).scalar_one()
 
     indexed_before = ctx.done
     # The units left before the analysis are shared out over every document indexed.

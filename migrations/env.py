@@ -19,6 +19,10 @@ def _configure(connection) -> None:
         render_as_batch=True,
         include_object=include_object,
         compare_type=True,
+        # SQLite's DDL is transactional: a downgrade or upgrade through several revisions is one
+        # transaction, so a step that refuses (0007 below a keyed audit trail) leaves the file as it was
+        # rather than the steps before it committed.
+        transactional_ddl=True,
     )
 
 

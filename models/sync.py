@@ -32,6 +32,9 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # parts (the stock ledger is append-only)
     "brand", "part", "stock_movement", "stock_reservation", "supplier", "purchase_order",
     "purchase_order_line", "goods_receipt", "stock_count", "stock_count_line", "import_preset",
+    # workshop (clockings are a technician's own record; each row changes only at its clock-off)
+    "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
+    "repair_extra_line", "repair_order_invoice", "clocking",
 })
 
 # Tables that never leave this database, each with the reason.

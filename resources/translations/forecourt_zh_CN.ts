@@ -1370,12 +1370,20 @@
         <translation>金额</translation>
     </message>
     <message>
+        <source>At</source>
+        <translation>时间</translation>
+    </message>
+    <message>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
         <source>Before</source>
         <translation>之前</translation>
+    </message>
+    <message>
+        <source>Bill to customer</source>
+        <translation>结算客户</translation>
     </message>
     <message>
         <source>Bin</source>
@@ -1404,6 +1412,10 @@
     <message>
         <source>Claim number</source>
         <translation>理赔单号</translation>
+    </message>
+    <message>
+        <source>Clockings</source>
+        <translation>打卡记录</translation>
     </message>
     <message>
         <source>Code</source>
@@ -1498,12 +1510,24 @@
         <translation>预留给</translation>
     </message>
     <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
         <source>Item type</source>
         <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业项目</translation>
     </message>
     <message>
         <source>Key</source>
@@ -1558,6 +1582,10 @@
         <translation>付款方式</translation>
     </message>
     <message>
+        <source>Mileage in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
         <source>Mileage km</source>
         <translation>里程（公里）</translation>
     </message>
@@ -1568,6 +1596,10 @@
     <message>
         <source>Model</source>
         <translation>车型</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>车型系列</translation>
     </message>
     <message>
         <source>Model year</source>
@@ -1606,6 +1638,10 @@
         <translation>备用金</translation>
     </message>
     <message>
+        <source>Operation code</source>
+        <translation>工时代码</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>车主</translation>
     </message>
@@ -1620,6 +1656,14 @@
     <message>
         <source>Part number</source>
         <translation>零件号</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Pay type</source>
+        <translation>付费类型</translation>
     </message>
     <message>
         <source>Per</source>
@@ -1690,6 +1734,10 @@
         <translation>分笔付款</translation>
     </message>
     <message>
+        <source>Standard hours</source>
+        <translation>标准工时</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1702,8 +1750,16 @@
         <translation>供应商</translation>
     </message>
     <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
         <source>Tax code</source>
         <translation>税码</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
     </message>
     <message>
         <source>Terminal code</source>
@@ -4470,6 +4526,10 @@
         <translation>品牌名称最多 80 个字符</translation>
     </message>
     <message>
+        <source>A clocking cannot end before it started ({started_at} UTC)</source>
+        <translation>打卡结束时间不能早于开始时间（{started_at} UTC）</translation>
+    </message>
+    <message>
         <source>A contact needs a name</source>
         <translation>联系人需要姓名</translation>
     </message>
@@ -4504,6 +4564,10 @@
     <message>
         <source>A day can be closed once it has started</source>
         <translation>营业日开始后才能结账</translation>
+    </message>
+    <message>
+        <source>A description has at most 300 characters</source>
+        <translation>描述最多 300 个字符</translation>
     </message>
     <message>
         <source>A discount in percent is between 0 % and 100 %</source>
@@ -4610,6 +4674,14 @@
         <translation>退款金额必须大于零</translation>
     </message>
     <message>
+        <source>A repair order becomes invoiced only by closing it into its invoices</source>
+        <translation>维修工单只能通过结算生成发票变为“已结算”</translation>
+    </message>
+    <message>
+        <source>A repair order that is {from_status} cannot become {to_status} (it can go to: {allowed})</source>
+        <translation>状态为{from_status}的维修工单不能改为{to_status}（可改为：{allowed}）</translation>
+    </message>
+    <message>
         <source>A role code is letters, digits or underscores</source>
         <translation>角色代码只能包含字母、数字或下划线</translation>
     </message>
@@ -4686,6 +4758,18 @@
         <translation>发票至少需要一行明细</translation>
     </message>
     <message>
+        <source>An operation code has at most 40 characters</source>
+        <translation>工时代码最多 40 个字符</translation>
+    </message>
+    <message>
+        <source>An operation needs a code</source>
+        <translation>工时项目需要代码</translation>
+    </message>
+    <message>
+        <source>An operation needs a description</source>
+        <translation>工时项目需要描述</translation>
+    </message>
+    <message>
         <source>An order needs at least one line</source>
         <translation>订单至少需要一行明细</translation>
     </message>
@@ -4742,6 +4826,14 @@
         <translation>无法写入 {target}：{value3}。</translation>
     </message>
     <message>
+        <source>Cannot {doing} repair order {number}: parts still reserved and not issued: {names}; issue them or release the reservations first</source>
+        <translation>无法{doing}维修工单 {number}：以下配件已预留但未发料：{names}；请先发料或释放预留</translation>
+    </message>
+    <message>
+        <source>Cannot {doing} repair order {number}: {people} still clocked on; clock them off first</source>
+        <translation>无法{doing}维修工单 {number}：{people} 仍在打卡作业中，请先下钟</translation>
+    </message>
+    <message>
         <source>Choose a payment received (not a refund)</source>
         <translation>请选择一笔收款（不是退款）</translation>
     </message>
@@ -4756,6 +4848,10 @@
     <message>
         <source>Choose one payment or one credit note to allocate from</source>
         <translation>请选择一笔付款或一张贷项通知单进行分配</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>请选择客户</translation>
     </message>
     <message>
         <source>Choose the customer to invoice</source>
@@ -4780,6 +4876,10 @@
     <message>
         <source>Choose the supplier to order from</source>
         <translation>请选择订货的供应商</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle</source>
+        <translation>请选择车辆</translation>
     </message>
     <message>
         <source>Claim {claim_number} is {status}; it can move to {allowed}, not to {to}</source>
@@ -4868,6 +4968,10 @@
     <message>
         <source>Item type must be one of {items}</source>
         <translation>项目类型须为 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Job {job_no} ({description}) has no pay type; choose {pay_types} or {last_pay_type} before invoicing</source>
+        <translation>作业 {job_no}（{description}）没有付费类型；结算前请选择 {pay_types} 或 {last_pay_type}</translation>
     </message>
     <message>
         <source>Keep at least one payment method active</source>
@@ -4966,6 +5070,10 @@
         <translation>发票 {number} 已无可冲销内容</translation>
     </message>
     <message>
+        <source>Nothing is left to {what} on this line</source>
+        <translation>此行已没有可{what}的数量</translation>
+    </message>
+    <message>
         <source>Only a logged-in user can change their own password</source>
         <translation>只有已登录的用户才能修改自己的密码</translation>
     </message>
@@ -4980,6 +5088,10 @@
     <message>
         <source>Only {quantity:g} of line {line_no} is left to credit</source>
         <translation>第 {line_no} 行只剩 {quantity:g} 可冲红</translation>
+    </message>
+    <message>
+        <source>Only {quantity} can be {what}d on this line</source>
+        <translation>此行只能{what} {quantity}</translation>
     </message>
     <message>
         <source>Only {session} is open on invoice {number}</source>
@@ -4998,8 +5110,24 @@
         <translation>此余额仅剩 {session} 可分配</translation>
     </message>
     <message>
+        <source>Operation {code} is used on repair orders; make it inactive instead</source>
+        <translation>工时项目 {code} 已用于维修工单，请改为停用</translation>
+    </message>
+    <message>
+        <source>Operation {code}{family} already exists</source>
+        <translation>工时项目 {code}{family} 已存在</translation>
+    </message>
+    <message>
         <source>Overdue means at least one day past the due date</source>
         <translation>逾期是指超过到期日至少一天</translation>
+    </message>
+    <message>
+        <source>Pay type must be one of {items}</source>
+        <translation>付费类型必须是以下之一：{items}</translation>
+    </message>
+    <message>
+        <source>The line kind must be one of {items}</source>
+        <translation>行类型必须是以下之一：{items}</translation>
     </message>
     <message>
         <source>Paying with credit only settles invoices; the rest is still held for the customer</source>
@@ -5030,6 +5158,34 @@
         <translation>只能读取某个位置之后或之前的一页，不能同时</translation>
     </message>
     <message>
+        <source>Repair order {number} has no jobs to invoice</source>
+        <translation>维修工单 {number} 没有可结算的作业</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
+        <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status} and can no longer change</source>
+        <translation>维修工单 {number} 状态为{status}，不能再修改</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status}: its parts can no longer move</source>
+        <translation>维修工单 {number} 状态为{status}：其配件不能再变动</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status}: its work can no longer change</source>
+        <translation>维修工单 {number} 状态为{status}：其作业不能再修改</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status}: nobody can clock on it</source>
+        <translation>维修工单 {number} 状态为{status}：不能再上钟</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status}; only a completed repair order can be invoiced</source>
+        <translation>维修工单 {number} 状态为{status}；只有已完工的维修工单才能结算</translation>
+    </message>
+    <message>
         <source>Reserve a quantity more than zero</source>
         <translation>预留数量须大于零</translation>
     </message>
@@ -5038,12 +5194,20 @@
         <translation>将 {backup_path} 恢复到 {db_path} 失败（{exc}）。原数据库保留为 {safety}。</translation>
     </message>
     <message>
+        <source>Return the issued parts and release the reservation before removing the line</source>
+        <translation>删除此行前请先退回已发配件并释放预留</translation>
+    </message>
+    <message>
         <source>Role &apos;{code}&apos; not found</source>
         <translation>未找到角色“{code}”</translation>
     </message>
     <message>
         <source>Row</source>
         <translation>行</translation>
+    </message>
+    <message>
+        <source>Say how many hours are sold</source>
+        <translation>请填写销售工时</translation>
     </message>
     <message>
         <source>Say what the stock is reserved for</source>
@@ -5059,7 +5223,7 @@
     </message>
     <message>
         <source>Status must be one of {items}</source>
-        <translation>状态须为 {items} 之一</translation>
+        <translation>状态必须是以下之一：{items}</translation>
     </message>
     <message>
         <source>Stock cannot move on a future date ({day})</source>
@@ -5168,6 +5332,10 @@
     <message>
         <source>The customer no longer exists</source>
         <translation>该客户已不存在</translation>
+    </message>
+    <message>
+        <source>The customer to bill is not known</source>
+        <translation>未知的结算客户</translation>
     </message>
     <message>
         <source>The customer&apos;s excess cannot be more than the approved amount</source>
@@ -5286,6 +5454,14 @@
         <translation>该发票已不存在</translation>
     </message>
     <message>
+        <source>The job no longer exists</source>
+        <translation>该作业已不存在</translation>
+    </message>
+    <message>
+        <source>The labour operation no longer exists</source>
+        <translation>该工时项目已不存在</translation>
+    </message>
+    <message>
         <source>The last active owner cannot be disabled</source>
         <translation>不能停用最后一个启用的店主账户</translation>
     </message>
@@ -5308,6 +5484,10 @@
     <message>
         <source>The line is not on {number}</source>
         <translation>该明细行不在 {number} 上</translation>
+    </message>
+    <message>
+        <source>The line no longer exists</source>
+        <translation>该行已不存在</translation>
     </message>
     <message>
         <source>The list cannot be sorted by &apos;{key}&apos;</source>
@@ -5344,6 +5524,10 @@
     <message>
         <source>The mileage is a whole number of km from 0 to 9,999,999</source>
         <translation>里程须为 0 到 9,999,999 之间的整数公里</translation>
+    </message>
+    <message>
+        <source>The mileage {mileage:,} km is lower than the last recorded {last:,} km ({where}); check it, or confirm it with a reason</source>
+        <translation>里程 {mileage:,} 公里低于上次记录的 {last:,} 公里（{where}）；请核对，或填写原因后确认</translation>
     </message>
     <message>
         <source>The model is required</source>
@@ -5390,6 +5574,10 @@
         <translation>该零件已不存在</translation>
     </message>
     <message>
+        <source>The parts line no longer exists</source>
+        <translation>该配件行已不存在</translation>
+    </message>
+    <message>
         <source>The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit</source>
         <translation>付款（{session}）超过已分配的未结余额（{session2}）；请选择将超出部分作为余额保留</translation>
     </message>
@@ -5420,6 +5608,10 @@
     <message>
         <source>The registration date is in the future</source>
         <translation>登记日期在未来</translation>
+    </message>
+    <message>
+        <source>The repair order no longer exists</source>
+        <translation>该维修工单已不存在</translation>
     </message>
     <message>
         <source>The replacing part is not in the catalogue</source>
@@ -5486,8 +5678,20 @@
         <translation>已有名为 {name} 的付款方式</translation>
     </message>
     <message>
+        <source>There is no active labour operation &apos;{code}&apos;</source>
+        <translation>没有启用的工时项目“{code}”</translation>
+    </message>
+    <message>
         <source>There is no stock count {number}</source>
         <translation>没有盘点单 {number}</translation>
+    </message>
+    <message>
+        <source>There is no user called &apos;{name}&apos;</source>
+        <translation>没有名为“{name}”的用户</translation>
+    </message>
+    <message>
+        <source>There is no user called &apos;{username}&apos;</source>
+        <translation>没有名为“{username}”的用户</translation>
     </message>
     <message>
         <source>There is no {kind} import preset called &apos;{name}&apos;</source>
@@ -5600,6 +5804,10 @@
     <message>
         <source>is empty (a part new to the catalogue needs one)</source>
         <translation>为空（目录中的新零件需要填写）</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <translation>超过 {limit} 个字符</translation>
     </message>
     <message>
         <source>is longer than {max_length} characters</source>
@@ -5744,6 +5952,14 @@
     <message>
         <source>{what} cannot be dated in the future ({day})</source>
         <translation>{what}的日期不能在未来（{day}）</translation>
+    </message>
+    <message>
+        <source>{who} is already clocked on this job</source>
+        <translation>{who} 已在此作业上钟</translation>
+    </message>
+    <message>
+        <source>{who} is not clocked on any job</source>
+        <translation>{who} 没有在任何作业上钟</translation>
     </message>
 </context>
 <context>

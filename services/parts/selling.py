@@ -15,7 +15,9 @@ from services.billing.totals import line_cost
 from services.parts import catalogue, stock
 
 # The invoice kinds whose catalogue-part lines move stock when posted. Workshop parts leave stock
-# when they are issued to their repair order, so a workshop invoice does not move them again.
+# when they are issued to their repair order (services/workshop/parts.py), so a workshop invoice —
+# the one a repair order is closed into, or one written by hand — does not move them again, and its
+# credit note brings none back: parts come back from a job through ``return_from_job``.
 STOCK_KINDS = ("counter_sale", "vehicle_sale", "other")
 
 

@@ -394,6 +394,27 @@ def release_reservation(session: Session, reservation_id: str) -> None:
     session.flush()
 
 
+def release_for(session: Session, *, part_id: str, for_reference: str, quantity: int) -> int:
+    """Give back to available up to ``quantity`` of what is reserved of ``part_id`` for
+    ``for_reference`` (newest reservations first; one taken in part keeps the rest), inside the
+    caller's write transaction. Returns the quantity released."""
+    held = _held_for(session, part_id, customer_id=None, for_reference=for_reference)
+    stock = _stock_row(session, part_id)
+    released = 0
+    for reservation in reversed(held):
+        if released >= quantity:
+            break
+        taken = min(reservation.quantity, quantity - released)
+        if taken == reservation.quantity:
+            reservation.released_at = utcnow()
+        else:
+            reservation.quantity -= taken
+        stock.reserved -= taken
+        released += taken
+    session.flush()
+    return released
+
+
 def reserve_in(uow: UnitOfWork, part_id: str, quantity: int, for_reference: str, *,
             customer_id: str | None = None) -> str:
     """Reserve stock for a repair order or a customer's back order; returns the reservation id."""

@@ -36,6 +36,9 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
                   "number_series")
 # What demo/parts.py writes (tested in test_demo_parts.py).
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
+# What demo/workshop.py writes through the workshop services.
+WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
+                   "repair_part_line", "clocking")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -97,7 +100,7 @@ def test_small_build_has_the_advertised_size(demo_db):
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
     assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -231,7 +234,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -291,3 +294,13 @@ def test_unknown_size_is_refused_before_anything_is_created(tmp_path):
         demo.build(tmp_path / "x.db", size="huge")
     assert caught.value.field == "size"
     assert not (tmp_path / "x.db").exists()
+
+
+def test_the_demo_workshop_has_repair_orders_in_every_state_before_invoicing(demo_db):
+    states = dict(_rows(demo_db, "SELECT status, count(*) FROM repair_order GROUP BY status"))
+    assert set(states) == {"open", "in_progress", "waiting_parts", "quality_check", "completed"}
+    assert sum(states.values()) >= 30
+    numbers = [n for (n,) in _rows(demo_db, "SELECT number FROM repair_order ORDER BY number")]
+    assert numbers[0].startswith("ROT1-") and len(set(numbers)) == len(numbers)
+    assert _rows(demo_db, "SELECT count(*) FROM repair_job WHERE pay_type = ''") == [(0,)]
+    assert _rows(demo_db, "SELECT count(*) FROM clocking WHERE ended_at IS NULL") == [(0,)]

@@ -204,7 +204,9 @@ def test_numbers_are_unique_gap_free_per_series_and_year_and_follow_posting_orde
 
 
 def test_the_series_continue_after_the_demo_when_a_real_invoice_and_credit_note_are_posted(demo_copy):
-    series = {(r.doc_type, r.year): r.next_seq for r in settings.series(demo_copy)}
+    # The demo workshop's repair orders have a series of their own (tested with the workshop).
+    series = {(r.doc_type, r.year): r.next_seq for r in settings.series(demo_copy)
+              if r.doc_type in ("invoice", "credit_note")}
     for (doc, year), next_seq in series.items():
         prefix = "INV" if doc == "invoice" else "CN"
         last = _one(demo_copy, "SELECT max(number) FROM invoice WHERE number LIKE :p", p=f"{prefix}T1-{year}-%")

@@ -1,0 +1,111 @@
+"""The demo workshop: labour rates and operations, and a few dozen repair orders of the last two weeks
+in every state from open to completed, made through the workshop services' own cores inside the
+build's unit of work (so every rule — numbering, pricing, the stock ledger, clockings, the status
+flow — is the services' own).
+
+Parts are put on the jobs but not reserved or issued yet: the demo stock ledger is back-dated row by
+row (its ids carry their moments) and its reservations start empty, which the services' own
+movements, stamped now, would not keep. Vehicles come in at the mileage on their record, so the
+demo's vehicles stay as built.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import Connection, func, select
+
+from demo.context import DemoContext
+from models.parts import Part, PartStock
+from models.vehicles import Vehicle
+from models.workshop import RepairOrder
+from services.workshop import catalogue, clocking, orders
+from services.workshop.catalogue import OperationInput
+from services.workshop.orders import JobInput, LabourInput, PartLineInput, RepairOrderInput
+from store.audit_chain import Change
+
+REPAIR_ORDERS = 36
+
+RATES = (("customer", 38000), ("warranty", 26000), ("internal", 18000), ("insurance", 35000))
+OPERATIONS = (
+    ("SVC-10", "常规保养（机油、机滤）", "Maintenance", 80),
+    ("BRK-01", "更换前刹车片", "Brakes", 120),
+    ("BRK-02", "更换后刹车片", "Brakes", 100),
+    ("AC-01", "空调系统检测及清洗", "Climate", 90),
+    ("ELE-05", "电路故障诊断", "Electrical", 100),
+    ("SUS-03", "更换减震器（单侧）", "Suspension", 150),
+    ("TYR-01", "轮胎拆装及动平衡", "Wheels", 100),
+    ("BDY-10", "钣金修复", "Body", 350),
+)
+JOBS = {"SVC-10": "定期保养", "BRK-01": "刹车异响", "BRK-02": "刹车异响", "AC-01": "空调不凉", "ELE-05": "仪表故障灯亮",
+        "SUS-03": "过坎异响", "TYR-01": "轮胎磨损", "BDY-10": "事故钣金"}
+# Where each repair order has got to, in the board's order.
+PATHS = {
+    "open": (),
+    "in_progress": ("in_progress",),
+    "waiting_parts": ("in_progress", "waiting_parts"),
+    "quality_check": ("in_progress", "quality_check"),
+    "completed": ("in_progress", "quality_check", "completed"),
+}
+PAY_WEIGHTS = (("customer", 0.75), ("warranty", 0.1), ("internal", 0.05), ("insurance", 0.1))
+
+
+def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
+    """Write the demo workshop inside the build's unit of work, after the users, vehicles and parts
+    it uses. Returns the rows written per table."""
+    uow, rng = ctx.uow, ctx.rng
+    for pay_type, rate in RATES:
+        catalogue.set_rate_in(uow, pay_type, rate)
+    for code, description, system, hours in OPERATIONS:
+        catalogue.create_operation_in(uow, OperationInput(code, description, system, hours))
+    cars = conn.execute(select(Vehicle.id, Vehicle.owner_id, Vehicle.odometer_km)
+                        .where(Vehicle.owner_id.is_not(None), Vehicle.odometer_km.is_not(None))
+                        .order_by(Vehicle.id)).all()
+    stocked = list(conn.execute(select(Part.id).join(PartStock, PartStock.part_id == Part.id)
+                                .where(PartStock.on_hand - PartStock.reserved >= 10_000).order_by(Part.id)).scalars())
+    if not cars:
+        return {}
+    states = list(PATHS)
+    pay_types, weights = zip(*PAY_WEIGHTS, strict=True)
+    for i, car in enumerate(rng.sample(cars, min(REPAIR_ORDERS, len(cars)))):
+        state = states[i % len(states)]
+        opened = ctx.today - timedelta(days=rng.randrange(0, 14) if state != "open" else rng.randrange(0, 2))
+        ro_id, _number = orders.open_order_in(uow, RepairOrderInput(
+            customer_id=car.owner_id, vehicle_id=car.id, mileage_in=car.odometer_km, advisor="advisor",
+            promised_at=ctx.moment_on(opened + timedelta(days=1))), on=opened)
+        jobs = []
+        for code in rng.sample([op[0] for op in OPERATIONS], rng.choice((1, 1, 2))):
+            job = orders.add_job_in(uow, ro_id, JobInput(JOBS[code], pay_type=rng.choices(pay_types, weights)[0]))
+            orders.add_labour_in(uow, job, LabourInput(operation_code=code, technician=rng.choice(("tech", "foreman"))))
+            lines = []
+            for part_id in rng.sample(stocked, min(len(stocked), rng.choice((0, 1, 2)))):
+                lines.append(orders.add_part_in(uow, job, PartLineInput(part_id=part_id,
+                                                                         quantity=rng.choice((1000, 2000)))))
+            jobs.append((job, lines))
+        if state != "open":
+            start = ctx.moment_on(opened)
+            for job, _lines in jobs:
+                end = start + timedelta(minutes=rng.randrange(30, 200))
+                clocking.clock_on_in(uow, job, technician="tech", at=start)
+                clocking.clock_off_in(uow, technician="tech", at=end)
+                start = end + timedelta(minutes=rng.randrange(5, 40))
+        for status in PATHS[state]:
+            if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
+                orders.set_status_in(uow, ro_id, status, on=ctx.today)
+    uow.session.flush()
+    counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
+    uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
+               for table, n in counts.items()])
+    return counts
+
+
+def _tables() -> dict[str, type]:
+    from models import workshop
+
+    return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
+            "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
+            "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
+            "clocking": workshop.Clocking}
+
+
+_TABLES = _tables()

@@ -1,0 +1,75 @@
+"""The workshop's pure rules, shared by the services and the demo generator: the status flow, what a
+labour line costs the customer, and how hours are written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from core.errors import ValidationError
+from core.messages import msg
+from core.money import exact_integer, round_half_up
+from models.workshop import PAY_TYPES, RO_STATUSES
+
+HOURS_SCALE = 100  # hours are integer hundredths: 1.25 h = 125
+
+# Where a repair order may go next by a person's hand. ``invoiced`` is reached only by closing the
+# repair order into its invoices (services/workshop/invoicing.py), never set by hand.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    "open": frozenset({"in_progress", "waiting_parts"}),
+    "in_progress": frozenset({"waiting_parts", "quality_check"}),
+    "waiting_parts": frozenset({"in_progress"}),
+    "quality_check": frozenset({"in_progress", "completed"}),
+    "completed": frozenset({"in_progress"}),
+    "invoiced": frozenset({"closed"}),
+    "closed": frozenset(),
+}
+# Jobs and lines may change until the work is completed.
+EDITABLE = frozenset({"open", "in_progress", "waiting_parts", "quality_check"})
+# Technicians may clock on while the work goes on.
+CLOCKABLE = frozenset({"open", "in_progress", "waiting_parts", "quality_check"})
+
+STATUS_LABELS = {s: s.replace("_", " ") for s in RO_STATUSES}
+
+
+def check_transition(current: str, new: str) -> None:
+    """Refuse a move of a repair order from ``current`` to ``new`` that the flow does not allow,
+    naming the field ``status``."""
+    if new not in RO_STATUSES:
+        raise ValidationError("status", msg("Status must be one of {items}", items=', '.join(RO_STATUSES)))
+    if new == "invoiced":
+        raise ValidationError("status", msg("A repair order becomes invoiced only by closing it into its invoices"))
+    if new not in TRANSITIONS[current]:
+        allowed = ", ".join(sorted(STATUS_LABELS[s] for s in TRANSITIONS[current])) or "nowhere"
+        raise ValidationError("status", msg("A repair order that is {from_status} cannot become {to_status} (it can "
+                                            "go to: {allowed})",
+                                            from_status=STATUS_LABELS[current], to_status=STATUS_LABELS[new],
+                                            allowed=allowed))
+
+
+def check_pay_type(field: str, pay_type: str, *, required: bool = False) -> str:
+    pay_type = (pay_type or "").strip().lower()
+    if not pay_type and not required:
+        return ""
+    if pay_type not in PAY_TYPES:
+        raise ValidationError(field, msg("Pay type must be one of {items}", items=', '.join(PAY_TYPES)))
+    return pay_type
+
+
+def labour_amount(hours: int, hourly_rate: int) -> int:
+    """What ``hours`` (hundredths) at ``hourly_rate`` (minor units an hour) come to, rounded half-up
+    to the minor unit — the same as an invoice line of ``hours`` × 10 thousandths at that price."""
+    return round_half_up(Decimal(hours) * hourly_rate / HOURS_SCALE)
+
+
+def check_hours(field: str, value: object) -> int:
+    """Hours in hundredths, a whole number from 0 to 1,000 hours."""
+    return exact_integer(field, value, unit="hundredths of an hour", minimum=0, maximum=1000 * HOURS_SCALE)
+
+
+def hours_text(hours: int) -> str:
+    return f"{(Decimal(hours) / HOURS_SCALE).normalize():f}"
+
+
+def hours_to_quantity(hours: int) -> int:
+    """Hundredths of an hour as an invoice quantity (thousandths)."""
+    return hours * 10

@@ -1,0 +1,93 @@
+"""``forecourt import labour-ops`` and ``forecourt export repair-orders|labour-lines`` end to end, in a
+child process."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from services.permissions import system_actor
+from services.setup import open_database
+from services.workshop import clocking, invoicing, orders, parts
+from services.workshop.orders import JobInput, LabourInput
+from tests.cli.test_cli import _query, run_cli
+from tests.services.workshop_samples import job_with_lines, repair_order, shop
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def invoiced(db_path) -> tuple[str, str]:
+    """One repair order invoiced (customer and warranty work) and one still open; their numbers."""
+    db = open_database(db_path)
+    try:
+        actor = system_actor("tester", terminal="T1")
+        s = shop(db, actor)
+        ro_id, number = repair_order(db, actor, s, on=date(2026, 3, 2))
+        _job, _labour, line = job_with_lines(db, actor, ro_id, s, hours=150, parts=2_000)
+        warranty = orders.add_job(db, actor, ro_id, JobInput("Window regulator", pay_type="warranty"))
+        orders.add_labour(db, actor, warranty, LabourInput(description="Regulator R&R", hours=80,
+                                                           technician="owner"))
+        clocking.clock_on(db, actor, warranty, technician="owner", at=datetime(2026, 3, 2, 2, 0))
+        clocking.clock_off(db, actor, technician="owner", at=datetime(2026, 3, 2, 3, 30))
+        parts.issue_part(db, actor, line, on=date(2026, 3, 2))
+        for status in ("quality_check", "completed"):
+            orders.set_status(db, actor, ro_id, status, on=date(2026, 3, 2))
+        invoicing.close_into_invoices(db, actor, ro_id, on=date(2026, 3, 2))
+        _open_id, open_number = repair_order(db, actor, s, mileage=12_100, on=date(2026, 3, 3))
+    finally:
+        db.dispose()
+    return number, open_number
+
+
+def _rows(path):
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_export_repair_orders_and_labour_lines_write_the_stable_columns(tmp_path, db_path, invoiced):
+    number, open_number = invoiced
+    home = tmp_path / "home"
+    home.mkdir()
+    out = tmp_path / "ros.csv"
+    result = run_cli("export", "repair-orders", str(out), home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 2 rows" in result.stdout
+    rows = _rows(out)
+    assert list(rows[0]) == ["number", "status", "vin", "plate", "customer_name", "advisor", "opened_on",
+                             "settled_on", "mileage_in", "labour_hours_sold", "labour_amount", "parts_amount",
+                             "total", "invoice_numbers"]
+    first, second = rows
+    assert (first["number"], first["status"], first["opened_on"], first["settled_on"]) == (
+        number, "invoiced", "2026-03-02", "2026-03-02")
+    assert (first["labour_hours_sold"], first["labour_amount"], first["parts_amount"]) == ("2.30", "610.00",
+                                                                                          "900.00")
+    invoices = first["invoice_numbers"].split(";")
+    assert len(invoices) == 2
+    totals = dict(_query(db_path, "SELECT number, total FROM invoice"))
+    assert Decimal(first["total"]) == Decimal(sum(totals[n] for n in invoices)) / 100 == Decimal("1510.00")
+    assert (second["number"], second["status"], second["settled_on"], second["invoice_numbers"]) == (
+        open_number, "open", "", "")
+
+    lines = tmp_path / "labour.csv"
+    result = run_cli("export", "labour-lines", str(lines), "--from", "2026-03-01", "--to", "2026-03-02",
+                     home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert [list(r.values()) for r in _rows(lines)] == [
+        [number, "", "customer", "", "1.50", "0.00", "450.00"],
+        [number, "", "warranty", "owner", "0.80", "1.50", "160.00"],
+    ]
+
+
+def test_import_labour_ops_from_the_command_line(tmp_path, db_path):
+    source = tmp_path / "ops.csv"
+    source.write_text("code,description,system,standard_hours\nBRK-01,Front brake pads,Brakes,1.2\n",
+                      encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run_cli("import", "labour-ops", str(source), home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert _query(db_path, "SELECT code, standard_hours FROM labour_operation") == [("BRK-01", 120)]

@@ -1,0 +1,68 @@
+"""Builders shared by the workshop service tests: a customer with a car, parts in stock, rates and a
+repair order made through the services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from core.actor import Actor
+from services import vehicles
+from services.parts import catalogue, stock
+from services.vehicles import VehicleInput
+from services.workshop import catalogue as labour
+from services.workshop import orders
+from services.workshop.orders import JobInput, LabourInput, PartLineInput, RepairOrderInput
+from store.database import Database
+from store.uow import UnitOfWork
+from tests.services.billing_samples import customer
+from tests.services.samples import chinese_vin
+
+ON = date(2026, 3, 2)
+RATE = 30000  # ¥300.00 an hour
+
+
+@dataclass
+class Shop:
+    customer_id: str
+    vehicle_id: str
+    parts: list[str]
+
+
+def receive(db: Database, actor: Actor, part_id: str, quantity: int, unit_cost: int, *, on: date = ON) -> None:
+    with UnitOfWork(db, actor) as uow:
+        stock.record_movement(uow.session, part_id=part_id, kind="receipt", quantity=quantity, unit_cost=unit_cost,
+                              moved_on=on, reference="PO-1")
+        uow.commit()
+
+
+def shop(db: Database, actor: Actor, *, n: int = 1, odometer: int | None = 10_000) -> Shop:
+    """A customer with a car and two parts in stock (20 each, at ¥40.00 and ¥250.00), and the rates
+    of every pay type."""
+    cid = customer(db, actor, f"Wang Fang {n}")
+    vid = vehicles.create(db, actor, VehicleInput(vin=chinese_vin(n), make="Volkswagen", model="Lavida",
+                                                  plate=f"沪A{n:05d}", owner_id=cid, odometer_km=odometer))
+    parts = []
+    for number, description, price, cost in (("0986-OF", "Oil filter", 6800, 4000),
+                                             ("0986-BP", "Brake pads", 45000, 25000)):
+        pid = catalogue.create_part(db, actor, catalogue.PartInput(
+            brand="Bosch", part_number=f"{number}-{n}", description=description, retail_price=price))
+        receive(db, actor, pid, 20_000, cost)
+        parts.append(pid)
+    for pay_type, rate in (("customer", RATE), ("warranty", 20000), ("internal", 15000), ("insurance", 28000)):
+        labour.set_rate(db, actor, pay_type, rate)
+    return Shop(cid, vid, parts)
+
+
+def repair_order(db: Database, actor: Actor, s: Shop, *, mileage: int = 12_000, on: date = ON) -> tuple[str, str]:
+    return orders.open_order(db, actor, RepairOrderInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                         mileage_in=mileage, concerns="Squeal when braking"), on=on)
+
+
+def job_with_lines(db: Database, actor: Actor, ro_id: str, s: Shop, *, pay_type: str = "customer",
+                   hours: int = 150, parts: int = 2_000) -> tuple[str, str, str]:
+    """A job with one labour line and one parts line; returns (job id, labour line id, parts line id)."""
+    job_id = orders.add_job(db, actor, ro_id, JobInput("Replace front brake pads", pay_type=pay_type))
+    labour_id = orders.add_labour(db, actor, job_id, LabourInput(description="Brake pads R&R", hours=hours))
+    part_line = orders.add_part(db, actor, job_id, PartLineInput(part_id=s.parts[1], quantity=parts))
+    return job_id, labour_id, part_line
