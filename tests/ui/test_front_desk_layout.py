@@ -73,3 +73,30 @@ def test_the_claims_list_shows_invoice_numbers_whole(db, owner, window, settle):
     settle()
     i = [c.key for c in page.claim_model.columns].index("invoice_number")
     assert table.columnWidth(i) >= table.sizeHintForColumn(i)
+
+
+def test_at_1366_wide_the_invoices_list_shows_the_front_desk_columns_without_scrolling_sideways(
+        db, owner, window, settle, qtbot):
+    from datetime import date
+
+    from services.billing import invoices
+    from services.billing.invoices import DraftInput, LineInput
+
+    customer = __import__("services.customers", fromlist=["create"]).create(
+        db, owner, __import__("services.customers", fromlist=["CustomerInput"]).CustomerInput(
+            name="上海腾晟贸易有限公司"))
+    draft = invoices.create_draft(db, owner, DraftInput(kind="vehicle_sale", customer_id=customer, lines=[
+        LineInput(description="Haval H6", quantity_milli=1000, unit_price=18_000_000, item_type="vehicle")]))
+    invoices.post(db, owner, draft, on=date.today())
+    window.resize(1366, 728)
+    page = window.show_page("invoices")
+    page.list.reload()
+    settle()
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
+    table, header = page.list.table, page.list.table.horizontalHeader()
+    keys = [c.key for c in page.list.model.columns]
+    front = keys[:keys.index("status") + 1]
+    assert {"number", "issued_on", "kind", "customer", "total", "balance"} <= set(front)
+    shown = sum(header.sectionSize(keys.index(k)) for k in front)
+    assert shown <= table.viewport().width(), (str([(k, header.sectionSize(keys.index(k))) for k in front]),
+                                               table.viewport().width())

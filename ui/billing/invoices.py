@@ -157,7 +157,7 @@ class InvoicesScreen(ListScreen):
         self.list.layout().insertLayout(1, filter_bar)
         splitter = self.list.parentWidget()
         if isinstance(splitter, QSplitter):
-            splitter.setSizes([700, 420])
+            splitter.setSizes([760, 360])
 
         # A customer chosen elsewhere (receivables, customer screen) narrows the list until cleared.
         self.customer_bar = QWidget()
