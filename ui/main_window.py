@@ -38,6 +38,8 @@ def _pages() -> list[Page]:
 class MainWindow(QMainWindow):
     first_list_painted = Signal()
     logout_requested = Signal()
+    # The database was replaced by a backup: the program opens it again and asks for a login.
+    restore_done = Signal()
     # (database path, waiting): a write on a worker thread is waiting for another program's write.
     write_waiting = Signal(object, bool)
 
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
             act = QAction(self.tr("&Back up now"), self)
             act.setShortcut(QKeySequence("Ctrl+Shift+B"))
             act.triggered.connect(self.backup_now)
+            file_menu.addAction(act)
+            act = QAction(self.tr("&Restore from a backup…"), self)
+            act.setObjectName("restoreAction")
+            act.triggered.connect(self.restore_backup)
             file_menu.addAction(act)
         file_menu.addSeparator()
         act = QAction(self.tr("&Log out"), self)
@@ -329,6 +335,22 @@ class MainWindow(QMainWindow):
         Op(self, work, title=self.tr("Backing up")).success(
             lambda path: self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(path)),
                                                       8000)).run()
+
+    def restore_backup(self) -> None:
+        from ui.restore import RestoreDialog
+
+        safety = RestoreDialog.ask(self.ctx, self)
+        if safety is not None:
+            self.after_restore(safety)
+
+    def after_restore(self, safety: str) -> None:
+        """The backup is in place: say so, then end the session so the program reopens the database."""
+        text = self.tr("The backup was restored.")
+        if safety:
+            text += "\n\n" + self.tr("The data as it was before the restore is kept as %1.").replace("%1", safety)
+        QMessageBox.information(self, self.tr("Restore a backup"), text + "\n\n" + self.tr("Please log in again."))
+        self.restore_done.emit()
+        self.close()
 
     def log_out(self) -> None:
         self.logout_requested.emit()
