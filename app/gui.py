@@ -105,9 +105,19 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
             if actor is None:
                 break
         i18n.install(actor.language or dealership.language)
-        logged_out = _run_session(app, AppContext(db, actor), exit_after_paint=exit_after_paint)
-        if exit_after_paint or not logged_out:
+        ended = _run_session(app, AppContext(db, actor), exit_after_paint=exit_after_paint)
+        if exit_after_paint or ended is None:
             break
+        if ended == "restored":
+            # The file under the engine was replaced: open it afresh (an older schema is upgraded).
+            db.dispose()
+            try:
+                db = open_database(path)
+            except DatabaseProblem as exc:
+                QMessageBox.critical(None, "Forecourt", str(exc))
+                return 1
+            dealership = settings.get(db)
+            i18n.install(dealership.language)
         user = None
     if not exit_after_paint:
         _backup_on_close(db)
@@ -141,8 +151,9 @@ def _backup_on_close(db) -> None:
         loop.exec()
 
 
-def _run_session(app, ctx, *, exit_after_paint: bool) -> bool:
-    """Show the main window until it closes; True if the user logged out (show the login again)."""
+def _run_session(app, ctx, *, exit_after_paint: bool) -> str | None:
+    """Show the main window until it closes: "logout" if the user logged out, "restored" if a backup
+    replaced the database (both show the login again), else None."""
     from PySide6.QtCore import Qt
 
     from ui.main_window import MainWindow
@@ -160,12 +171,13 @@ def _run_session(app, ctx, *, exit_after_paint: bool) -> bool:
             app.quit()
 
         window._probe = _paint_probe(target.viewport() if hasattr(target, "viewport") else target, painted)
-    logged_out: list[bool] = []
-    window.logout_requested.connect(lambda: logged_out.append(True))
+    ended: list[str] = []
+    window.logout_requested.connect(lambda: ended.append("logout"))
+    window.restore_done.connect(lambda: ended.append("restored"))
     window.show()
     app.exec()
     window.deleteLater()
-    return bool(logged_out)
+    return ended[-1] if ended else None
 
 
 def _background_check(db) -> None:

@@ -125,6 +125,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.parts.orders import OrderDialog, ReceiveDialog, SuggestionsDialog
     from ui.parts.parts import AdjustStockDialog, PartDialog
     from ui.parts.suppliers import SupplierDialog
+    from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
 
@@ -168,6 +169,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("role_new", lambda: RoleDialog(ctx)),
         ("tax_rate", lambda: TaxRateDialog(ctx, rates[0] if rates else None)),
         ("payment_methods", lambda: PaymentMethodsDialog(ctx)),
+        ("restore", lambda: RestoreDialog(ctx)),
     ]
     if draft:
         made.append(("invoice_edit", lambda: InvoiceDialog(ctx, draft)))

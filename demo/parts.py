@@ -31,6 +31,7 @@ from demo.vehicles import MODELS
 from models.admin import TaxRate
 from models.parts import Brand, Part, PartStock, StockMovement, Supplier
 from services import settings
+from services.parts import purchasing
 from services.parts.catalogue import normalize_number
 from services.parts.costing import cost_movement
 from store.audit_chain import Change
@@ -432,12 +433,23 @@ def write(conn: Connection, ctx: DemoContext) -> Written:
     stock_rows = [{"part_id": s.part_id, "on_hand": s.on_hand, "reserved": 0, "average_cost": s.average,
                    "last_movement_on": s.last_day} for s in stocked if s.last_day is not None]
     insert_rows(ctx, PartStock.__table__, stock_rows)
+    # The parts not set to manual get the levels the reorder rule stores, from the demand just written;
+    # like every demo row they keep their own stamps, so the same seed gives the same file.
+    levels = purchasing.reorder_rule_changes(conn, today=ctx.today)
+    if levels:
+        p = Part.__table__
+        ctx.uow.execute(update(p).where(p.c.id == bindparam("part_id"))
+                        .values(min_qty=bindparam("min"), max_qty=bindparam("max"),
+                                updated_at=p.c.updated_at, updated_by=p.c.updated_by),
+                        [{"part_id": r["id"], "min": r["min_qty"], "max": r["max_qty"]} for r in levels],
+                        touches={"part": None})
     counts = {"brand": len(brand_rows), "supplier": len(supplier_rows), "part": len(part_rows),
               "part_stock": len(stock_rows), "stock_movement": movements}
     ctx.uow.audit([
         Change("demo", "brand", "*", summary=f"{counts['brand']} demo part brands"),
         Change("demo", "supplier", "*", summary=f"{counts['supplier']} demo parts suppliers"),
-        Change("demo", "part", "*", summary=f"{counts['part']} demo catalogue parts, {len(replaced)} superseded"),
+        Change("demo", "part", "*", summary=f"{counts['part']} demo catalogue parts, {len(replaced)} superseded, "
+               f"{len(levels)} with levels from the reorder rule"),
         Change("demo", "part_stock", "*", summary=f"stock of {counts['part_stock']} demo parts, as the ledger sums"),
         Change("demo", "stock_movement", "*", summary=f"{counts['stock_movement']} demo stock movements"),
     ])

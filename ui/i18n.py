@@ -7,6 +7,12 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from core.paths import resources_dir
 
 _installed: list[QTranslator] = []
+_language = "en"
+
+
+def current() -> str:
+    """The language installed last ('en' or 'zh_CN')."""
+    return _language
 
 
 def translations_dir():
@@ -15,7 +21,9 @@ def translations_dir():
 
 def install(language: str) -> bool:
     """Switch the application's language ('en' or 'zh_CN'). GUI thread; affects widgets made after."""
+    global _language
     app = QCoreApplication.instance()
+    _language = language or "en"
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,6 +38,8 @@ def _pages() -> list[Page]:
 class MainWindow(QMainWindow):
     first_list_painted = Signal()
     logout_requested = Signal()
+    # The database was replaced by a backup: the program opens it again and asks for a login.
+    restore_done = Signal()
     # (database path, waiting): a write on a worker thread is waiting for another program's write.
     write_waiting = Signal(object, bool)
 
@@ -44,27 +47,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"Forecourt — {ctx.settings.name}")
-        self.pages = [p for p in _pages() if ctx.can(p.permission)]
         self.screens: dict[str, QWidget] = {}
+        self._page_shortcuts: list[QShortcut] = []
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        current_area = None
-        for page in self.pages:
-            if page.area != current_area:
-                header = QListWidgetItem(page.area.upper())
-                header.setFlags(Qt.ItemFlag.NoItemFlags)
-                header.setData(Qt.ItemDataRole.UserRole + 11, "header")
-                self.nav.addItem(header)
-                current_area = page.area
-            item = QListWidgetItem("   " + page.label)
-            item.setData(PAGE_ROLE, page.key)
-            if page.shortcut:
-                item.setToolTip(page.shortcut)
-                QShortcut(QKeySequence(page.shortcut), self, lambda key=page.key: self.show_page(key))
-            self.nav.addItem(item)
+        self._build_nav()
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         self.search_button = QPushButton(self.tr("Search everything…  Ctrl+K"))
@@ -100,6 +90,32 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(empty)
 
     # --- chrome -------------------------------------------------------------------------------
+    def _build_nav(self) -> None:
+        """The navigation of the pages this user may open, in the language installed now."""
+        for shortcut in self._page_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._page_shortcuts.clear()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        self.pages = [p for p in _pages() if self.ctx.can(p.permission)]
+        current_area = None
+        for page in self.pages:
+            if page.area != current_area:
+                header = QListWidgetItem(page.area.upper())
+                header.setFlags(Qt.ItemFlag.NoItemFlags)
+                header.setData(Qt.ItemDataRole.UserRole + 11, "header")
+                self.nav.addItem(header)
+                current_area = page.area
+            item = QListWidgetItem("   " + page.label)
+            item.setData(PAGE_ROLE, page.key)
+            if page.shortcut:
+                item.setToolTip(page.shortcut)
+                self._page_shortcuts.append(
+                    QShortcut(QKeySequence(page.shortcut), self, lambda key=page.key: self.show_page(key)))
+            self.nav.addItem(item)
+
     def _restore_layout(self) -> None:
         """Where this user left the window, else a size that fits the screen."""
         user = self.ctx.actor.username
@@ -129,6 +145,10 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence("Ctrl+Shift+B"))
             act.triggered.connect(self.backup_now)
             file_menu.addAction(act)
+            act = QAction(self.tr("&Restore from a backup…"), self)
+            act.setObjectName("restoreAction")
+            act.triggered.connect(self.restore_backup)
+            file_menu.addAction(act)
         file_menu.addSeparator()
         act = QAction(self.tr("&Log out"), self)
         act.setShortcut(QKeySequence("Ctrl+Shift+L"))
@@ -157,16 +177,77 @@ class MainWindow(QMainWindow):
         self._stop_write_wait = on_write_wait(self.write_waiting.emit)
         self.destroyed.connect(lambda *_: self._stop_write_wait())
         bar = self.statusBar()
-        actor = self.ctx.actor
-        from ui.admin.labels import role_name
-
-        self.user_label = QLabel(self.tr("User: %1 (%2)").replace("%1", actor.display_name or actor.username)
-                                 .replace("%2", role_name(actor.role)))
-        self.terminal_label = QLabel(self.tr("Terminal: %1").replace("%1", actor.terminal))
+        self.user_label = QLabel()
+        self.terminal_label = QLabel()
+        self._status_texts()
         self.db_label = QLabel(str(self.ctx.db.path.name))
         self.db_label.setToolTip(str(self.ctx.db.path))
         for w in (self.user_label, self.terminal_label, self.db_label):
             bar.addPermanentWidget(w)
+
+    def _status_texts(self) -> None:
+        from ui.admin.labels import role_name
+
+        actor = self.ctx.actor
+        self.user_label.setText(self.tr("User: %1 (%2)").replace("%1", actor.display_name or actor.username)
+                                .replace("%2", role_name(actor.role)))
+        self.terminal_label.setText(self.tr("Terminal: %1").replace("%1", actor.terminal))
+
+    # --- language -----------------------------------------------------------------------------
+    def session_language(self) -> str:
+        """The language this session should show: the user's own, else the dealership's."""
+        return self.ctx.actor.language or self.ctx.settings.language or "en"
+
+    def _follow_language(self) -> None:
+        """Switch to the session's language if a saved change altered it. GUI thread."""
+        from ui import i18n
+
+        language = self.session_language()
+        if language != i18n.current():
+            i18n.install(language)
+            # After the caller's own reaction to the save (it may be one of the screens rebuilt).
+            QTimer.singleShot(0, self.retranslate)
+
+    def _reread_own_language(self) -> None:
+        from services import users
+        from ui.workers import Query
+
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def mine() -> str | None:
+            return next((u.language for u in users.list_users(db, actor) if u.id == actor.user_id), None)
+
+        def got(language: str | None) -> None:
+            if language is not None and language != self.ctx.actor.language:
+                self.ctx.actor = replace(self.ctx.actor, language=language)
+                self._follow_language()
+
+        Query(self, mine).success(got).run()
+
+    def retranslate(self) -> None:
+        """Show the window in the language installed now: navigation, menus, status bar, and the
+        screens, which are made again; the current page and its selected record stay. GUI thread."""
+        current = self.stack.currentWidget()
+        key = next((k for k, w in self.screens.items() if w is current), None)
+        selected = getattr(current, "current_id", None)
+        self.save_layout()
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        self._build_nav()
+        self.menuBar().clear()
+        self._build_menus()
+        self._status_texts()
+        self.search_button.setText(self.tr("Search everything…  Ctrl+K"))
+        if key is None:
+            key = next((p.key for p in self.pages), None)
+        if key is not None:
+            widget = self.show_page(key)
+            opener = getattr(widget, "open_record", None)
+            if selected and callable(opener):
+                opener(selected)
+        self.statusBar().showMessage(self.tr("Language changed."), 5000)
 
     # --- navigation ---------------------------------------------------------------------------
     def _nav_changed(self, current: QListWidgetItem | None, _previous) -> None:
@@ -228,6 +309,12 @@ class MainWindow(QMainWindow):
         if changes.touches("setting", "terminal"):
             self.setWindowTitle(f"Forecourt — {self.ctx.settings.name}")
             self.terminal_label.setText(self.tr("Terminal: %1").replace("%1", self.ctx.actor.terminal))
+        if changes.touches("setting"):
+            self._follow_language()
+        own = changes.ids("user_account")
+        if changes.touches("user_account") and self.ctx.can("user.admin") and self.ctx.actor.user_id and (
+                own is None or self.ctx.actor.user_id in own):
+            self._reread_own_language()
 
     # --- actions ------------------------------------------------------------------------------
     def change_password(self) -> None:
@@ -248,6 +335,22 @@ class MainWindow(QMainWindow):
         Op(self, work, title=self.tr("Backing up")).success(
             lambda path: self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(path)),
                                                       8000)).run()
+
+    def restore_backup(self) -> None:
+        from ui.restore import RestoreDialog
+
+        safety = RestoreDialog.ask(self.ctx, self)
+        if safety is not None:
+            self.after_restore(safety)
+
+    def after_restore(self, safety: str) -> None:
+        """The backup is in place: say so, then end the session so the program reopens the database."""
+        text = self.tr("The backup was restored.")
+        if safety:
+            text += "\n\n" + self.tr("The data as it was before the restore is kept as %1.").replace("%1", safety)
+        QMessageBox.information(self, self.tr("Restore a backup"), text + "\n\n" + self.tr("Please log in again."))
+        self.restore_done.emit()
+        self.close()
 
     def log_out(self) -> None:
         self.logout_requested.emit()

@@ -3005,6 +3005,10 @@
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Log out</source>
         <translation>退出登录(&amp;L)</translation>
     </message>
@@ -3033,6 +3037,10 @@
         <translation>终端：%1</translation>
     </message>
     <message>
+        <source>Language changed.</source>
+        <translation>界面语言已切换。</translation>
+    </message>
+    <message>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -3043,6 +3051,22 @@
     <message>
         <source>Backup written to %1</source>
         <translation>备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>The data as it was before the restore is kept as %1.</source>
+        <translation>恢复前的数据已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Please log in again.</source>
+        <translation>请重新登录。</translation>
     </message>
     <message>
         <source>About Forecourt</source>
@@ -3367,6 +3391,14 @@
         <source>Posted</source>
         <translation>已过账</translation>
     </message>
+    <message>
+        <source>%1 (suggested %2)</source>
+        <translation>%1（建议 %2）</translation>
+    </message>
+    <message>
+        <source>(suggested %1 / %2)</source>
+        <translation>（建议 %1 / %2）</translation>
+    </message>
 </context>
 <context>
     <name>PartsScreen</name>
@@ -3401,6 +3433,14 @@
     <message>
         <source>Available</source>
         <translation>可用</translation>
+    </message>
+    <message>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <source>Maximum</source>
+        <translation>最高库存</translation>
     </message>
     <message>
         <source>Retail price</source>
@@ -3477,6 +3517,18 @@
     <message>
         <source>Minimum / maximum</source>
         <translation>最低 / 最高库存</translation>
+    </message>
+    <message>
+        <source>Levels set</source>
+        <translation>库存上下限设定方式</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手工设定</translation>
+    </message>
+    <message>
+        <source>by the reorder rule, from demand</source>
+        <translation>按补货规则，根据需求计算</translation>
     </message>
     <message>
         <source>Trade price</source>
@@ -4299,6 +4351,129 @@
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Backed up by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>On closing</source>
+        <translation>关闭时备份</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前备份</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前备份</translation>
+    </message>
+    <message>
+        <source>Chosen file</source>
+        <translation>选择的文件</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Restoring replaces all the data of this database with the backup&apos;s: whatever was entered after the backup was made is no longer there. A safety backup of the current data is made first (kind &quot;Before a restore&quot;). Afterwards you log in again.</source>
+        <translation>恢复会用备份中的数据替换本数据库的全部数据：备份之后录入的内容将不再存在。恢复前会先为当前数据做一份安全备份（类型为“恢复前备份”）。恢复后需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Backups in %1</source>
+        <translation>%1 中的备份</translation>
+    </message>
+    <message>
+        <source>&amp;Other file…</source>
+        <translation>其他文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Restore a backup kept somewhere else (a USB stick, another folder)</source>
+        <translation>恢复保存在其他位置的备份（U 盘、其他文件夹）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>No backups in %1 yet. Choose another file.</source>
+        <translation>%1 中还没有备份。请选择其他文件。</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>选择备份</translation>
+    </message>
+    <message>
+        <source>Forecourt backups (*.db);;All files (*)</source>
+        <translation>Forecourt 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>未恢复任何内容。</translation>
+    </message>
+    <message>
+        <source>This file cannot be restored, and nothing was changed:</source>
+        <translation>此文件无法恢复，未做任何更改：</translation>
+    </message>
+    <message>
+        <source>Replace all the data of %1 with the backup made %2?
+
+Whatever was entered after that is no longer there. The current data is first kept as a safety backup in %3. Afterwards you log in again.</source>
+        <translation>用 %2 的备份替换 %1 的全部数据吗？
+
+此后录入的内容将不再存在。当前数据会先作为安全备份保存在 %3 中。恢复后需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Keeping a safety backup of the current data…</source>
+        <translation>正在为当前数据做安全备份…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>Recording the restore…</source>
+        <translation>正在记录恢复操作…</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restoring a backup</source>
+        <translation>正在恢复备份</translation>
     </message>
 </context>
 <context>
@@ -6144,8 +6319,8 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <source>The language of the screens and documents. A change applies at the next login; each user may also choose their own.</source>
-        <translation>界面和单据所用的语言。修改在下次登录时生效；每位用户也可以选择自己的语言。</translation>
+        <source>The language of the screens and documents for users who have not chosen their own (in Users). A change applies at once.</source>
+        <translation>未自行选择语言（在“用户”中设置）的用户所用的界面和单据语言。更改立即生效。</translation>
     </message>
     <message>
         <source>Document numbers</source>
@@ -6621,6 +6796,22 @@
         <translation>单位成本</translation>
     </message>
     <message>
+        <source>Reading the stock position…</source>
+        <translation>正在读取库存状况…</translation>
+    </message>
+    <message>
+        <source>Minimum and maximum are the part&apos;s own levels, the same as in the parts list and the alerts. Parts not set to manual take the levels the reorder rule suggests from the last 12 months&apos; demand; they are brought up to date when this list opens. A suggestion that differs from a manual level is shown in brackets.</source>
+        <translation>最低和最高库存是配件自身的设定，与配件列表和库存预警中相同。未设为手工设定的配件采用补货规则根据近 12 个月需求建议的数值，打开此列表时即更新。与手工设定不同的建议值显示在括号中。</translation>
+    </message>
+    <message>
+        <source>Updating the levels from demand…</source>
+        <translation>正在根据需求更新库存上下限…</translation>
+    </message>
+    <message>
+        <source>The suggestions could not be read.</source>
+        <translation>无法读取补货建议。</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -7072,8 +7263,8 @@
         <translation>确认密码(&amp;E)</translation>
     </message>
     <message>
-        <source>A change of language applies at the user&apos;s next login.</source>
-        <translation>语言修改将在该用户下次登录时生效。</translation>
+        <source>A change of language applies at the user&apos;s next login, and at once to your own account.</source>
+        <translation>更改语言在该用户下次登录时生效；更改自己的账户则立即生效。</translation>
     </message>
     <message>
         <source>This user no longer exists.</source>

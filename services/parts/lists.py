@@ -24,6 +24,9 @@ PARTS = ListSource(
         Column("on_hand", _ON_HAND, kind="qty", width=70),
         Column("reserved", "coalesce(s.reserved, 0)", kind="qty", width=70),
         Column("available", _AVAILABLE, kind="qty", width=70),
+        # The part's stored levels: the ones alerts and reorder suggestions compare with.
+        Column("min_qty", "p.min_qty", kind="qty", width=70),
+        Column("max_qty", "p.max_qty", kind="qty", width=70),
         Column("retail_price", "p.retail_price", kind="money", width=95),
         Column("average_cost", "coalesce(s.average_cost, 0)", kind="money", width=95),
     ),

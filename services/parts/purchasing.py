@@ -5,14 +5,19 @@ nothing has arrived). Goods receipts change stock only through :func:`services.p
 (reference = the PO number, source = the PO line), so the ledger stays the single truth. What a
 line still expects (ordered − received) is its back order until the order is closed.
 
-Reorder suggestions are computed for the whole catalogue in one SQL statement: per part the
-stock position (available + on order) is compared with its minimum, either the manual min/max or,
-for parts not set to manual, a min/max suggested from the last twelve months' demand and the
-preferred supplier's lead time:
+A part has one minimum and maximum: the figures stored on it (``min_qty``/``max_qty``), which alerts,
+the parts list and reorder suggestions all compare with. They are set by hand when the part is set
+to manual (``reorder_manual``), otherwise by the reorder rule (:func:`apply_reorder_rule_in`), which
+stores a min/max suggested from the last twelve months' demand and the preferred supplier's lead time:
 
     monthly demand = demand of the last 12 months / 12
     min = monthly demand × (lead time days / 30 + 1)
     max = min + monthly demand
+
+Demand moves on between two runs of the rule, and a manual part has its own figures: wherever the
+suggested figure differs from the stored one, screens show it next to the stored one, labelled as a
+suggestion. Reorder suggestions are computed for the whole catalogue in one SQL statement: per part
+the stock position (available + on order) is compared with its stored minimum.
 
 Suggested figures and order quantities are rounded up to whole units. The on hand, demand and open
 orders of superseded numbers are netted at the newest number of their chain, which is what gets ordered.
@@ -516,12 +521,31 @@ class Suggestion:
     reserved: int
     available: int
     on_order: int
-    min_qty: int
+    min_qty: int  # the part's stored minimum, which the stock position is compared with
     max_qty: int
-    manual: bool  # min/max set by hand rather than suggested from demand
+    manual: bool  # min/max set by hand rather than by the reorder rule
     demand_12m: int
     quantity: int  # to bring the stock position up to max, in whole units
     unit_cost: int
+    suggested_min: int = 0  # the reorder rule's figures from demand today
+    suggested_max: int = 0
+
+
+@dataclass(frozen=True)
+class ReorderLevels:
+    """A part's stored min/max and what the reorder rule suggests from today's demand."""
+
+    part_id: str
+    min_qty: int
+    max_qty: int
+    manual: bool
+    suggested_min: int
+    suggested_max: int
+    demand_12m: int
+
+    @property
+    def differs(self) -> bool:
+        return (self.suggested_min, self.suggested_max) != (self.min_qty, self.max_qty)
 
 
 @dataclass(frozen=True)
@@ -582,45 +606,97 @@ position AS (
     LEFT JOIN older_figures od ON od.part_id = p.id
     LEFT JOIN supplier s ON s.id = p.preferred_supplier_id
     WHERE p.active = 1 AND p.superseded_by_id IS NULL
-      AND (p.reorder_manual = 1 OR d.qty > 0 OR oo.qty IS NOT NULL OR ps.on_hand < ps.reserved
-           OR od.part_id IS NOT NULL)
+      AND (p.reorder_manual = 1 OR p.min_qty > 0 OR p.max_qty > 0 OR d.qty > 0 OR oo.qty IS NOT NULL
+           OR ps.on_hand < ps.reserved OR od.part_id IS NOT NULL)
       {part_filter}
 ),
 levels AS (
     SELECT *,
-           CASE WHEN manual THEN min_qty
-                ELSE ((demand * (lead + 30) + 360 * 1000 - 1) / (360 * 1000)) * 1000 END AS level_min,
-           CASE WHEN manual THEN max_qty
-                ELSE ((demand * (lead + 60) + 360 * 1000 - 1) / (360 * 1000)) * 1000 END AS level_max
+           ((demand * (lead + 30) + 360 * 1000 - 1) / (360 * 1000)) * 1000 AS suggested_min,
+           ((demand * (lead + 60) + 360 * 1000 - 1) / (360 * 1000)) * 1000 AS suggested_max
     FROM position
 )
 SELECT l.id, b.name AS brand, l.part_number, l.description, l.preferred_supplier_id, l.on_hand, l.reserved,
-       l.on_order, l.level_min, l.level_max, l.manual, l.demand,
-       l.list_cost, l.average_cost
+       l.on_order, l.min_qty AS level_min, l.max_qty AS level_max, l.suggested_min, l.suggested_max,
+       l.manual, l.demand, l.list_cost, l.average_cost
 FROM levels l JOIN brand b ON b.id = l.brand_id
-WHERE l.on_hand - l.reserved + l.on_order < l.level_min
+{where}
 """
 
+_BELOW_MINIMUM_WHERE = "WHERE l.on_hand - l.reserved + l.on_order < l.min_qty"
 
-def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) -> list[Suggestion]:
+
+def _since(today: date) -> str:
     since = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) \
         else date(today.year - 1, 2, 28)
-    params: dict = {"since": (since + timedelta(days=1)).isoformat(), "default_lead": DEFAULT_LEAD_TIME_DAYS}
+    return (since + timedelta(days=1)).isoformat()
+
+
+def _level_rows(conn, *, today: date, part_ids: Collection[str] | None = None, below_minimum: bool) -> list[Row]:
+    """The rows of the levels statement: every part with stored or suggested levels, or only those
+    below their stored minimum."""
+    params: dict = {"since": _since(today), "default_lead": DEFAULT_LEAD_TIME_DAYS}
     wanted = set(part_ids) if part_ids is not None else None
     # A short list is filtered in SQL; a long one would exceed SQLite's limit on bound parameters.
     in_sql = wanted is not None and len(wanted) <= 500
     from services.parts import catalogue
 
     sql = (_SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
-           .replace("{max_chain}", str(catalogue.MAX_CHAIN)))
+           .replace("{max_chain}", str(catalogue.MAX_CHAIN))
+           .replace("{where}", _BELOW_MINIMUM_WHERE if below_minimum else ""))
     statement = text(sql)
     if in_sql:
         statement = statement.bindparams(bindparam("part_ids", expanding=True))
         params["part_ids"] = sorted(wanted) or [""]
+    return [r for r in conn.execute(statement, params) if wanted is None or r.id in wanted]
+
+
+def _levels(r: Row) -> ReorderLevels:
+    return ReorderLevels(part_id=r.id, min_qty=r.level_min, max_qty=r.level_max, manual=bool(r.manual),
+                         suggested_min=r.suggested_min, suggested_max=max(r.suggested_max, r.suggested_min),
+                         demand_12m=r.demand)
+
+
+def reorder_levels(db: Database, actor: Actor, part_id: str, *, today: date | None = None) -> ReorderLevels:
+    """The part's stored min/max with the figures the reorder rule suggests today. Any thread; reads only."""
+    require(actor, "part.view")
+    with db.read() as conn:
+        rows = _level_rows(conn, today=today or date.today(), part_ids=[part_id], below_minimum=False)
+        if rows:
+            return _levels(rows[0])
+        part = conn.execute(select(Part.min_qty, Part.max_qty, Part.reorder_manual)
+                            .where(Part.id == part_id)).first()
+    if part is None:
+        raise NotFound(msg("The part no longer exists"))
+    # Neither stored levels nor demand (or an older number of a chain, never ordered): nothing to suggest.
+    return ReorderLevels(part_id=part_id, min_qty=part.min_qty, max_qty=part.max_qty, manual=bool(part.reorder_manual),
+                         suggested_min=0, suggested_max=0, demand_12m=0)
+
+
+def reorder_rule_changes(conn, *, today: date) -> list[dict[str, int | str]]:
+    """The levels the reorder rule would store: ``{"id", "min_qty", "max_qty"}`` for every active part
+    not set to manual whose stored figures differ from the suggested ones. Reads only."""
+    rows = _level_rows(conn, today=today, below_minimum=False)
+    return [{"id": r.part_id, "min_qty": r.suggested_min, "max_qty": r.suggested_max}
+            for r in map(_levels, rows) if not r.manual and r.differs]
+
+
+def apply_reorder_rule_in(uow: UnitOfWork, *, today: date | None = None) -> int:
+    """Store the suggested min/max on every active part that is not set to manual, where it differs
+    from the stored one. Returns how many parts changed."""
+    require(uow.actor, "purchase.edit")
+    changed = reorder_rule_changes(uow.session.connection(), today=today or date.today())
+    uow.update(Part, changed)
+    return len(changed)
+
+
+apply_reorder_rule = action(apply_reorder_rule_in)
+
+
+
+def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) -> list[Suggestion]:
     out = []
-    for r in conn.execute(statement, params):
-        if wanted is not None and r.id not in wanted:
-            continue
+    for r in _level_rows(conn, today=today, part_ids=part_ids, below_minimum=True):
         available = r.on_hand - r.reserved
         level_max = max(r.level_max, r.level_min)
         need = level_max - available - r.on_order
@@ -631,7 +707,8 @@ def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) 
                               supplier_id=r.preferred_supplier_id, on_hand=r.on_hand, reserved=r.reserved,
                               available=available, on_order=r.on_order, min_qty=r.level_min, max_qty=level_max,
                               manual=bool(r.manual), demand_12m=r.demand, quantity=quantity,
-                              unit_cost=r.list_cost or r.average_cost))
+                              unit_cost=r.list_cost or r.average_cost, suggested_min=r.suggested_min,
+                              suggested_max=max(r.suggested_max, r.suggested_min)))
     return out
 
 

@@ -116,7 +116,7 @@ def test_vehicles_page_by_key_in_every_order_nulls_included(db, owner, cars, rea
 
 
 def test_parts_page_by_key_in_every_order_joined_and_computed_columns_included(db, owner, spares, read_path):
-    assert _check_every_order(db, owner, "parts", limit=5) == 20
+    assert _check_every_order(db, owner, "parts", limit=5) == 24
 
 
 def test_ties_in_the_sort_column_keep_insertion_order_across_page_boundaries(db, owner, people):

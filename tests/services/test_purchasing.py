@@ -218,6 +218,47 @@ def test_purchase_permissions_are_checked(db, owner, actor_for):
 
 # --- reorder suggestions --------------------------------------------------------------------------
 
+def test_one_minimum_the_stored_one_with_the_rule_s_figure_as_a_suggestion(db, owner):
+    """Alerts, reorder suggestions and the part compare with the same stored minimum; the figure
+    suggested from demand is reported next to it and stored only by the reorder rule."""
+    from services.parts import alerts
+
+    today = date(2026, 6, 30)
+    sid = supplier(db, owner, "Bosch Parts Co", lead=15)
+    auto = part(db, owner, "A-1", supplier_id=sid)
+    hand = part(db, owner, "H-1", supplier_id=sid, manual=True, min_qty=10 * U, max_qty=20 * U)
+    for part_id in (auto, hand):
+        stock.adjust(db, owner, part_id, 26 * U, "opening stock", on=date(2025, 1, 1), unit_cost=800)
+        stock.issue(db, owner, part_id, 24 * U, reference="RO-1", on=date(2026, 5, 1))
+
+    levels = purchasing.reorder_levels(db, owner, auto, today=today)
+    assert (levels.min_qty, levels.max_qty, levels.suggested_min, levels.suggested_max, levels.differs) == (
+        0, 0, 3 * U, 5 * U, True)
+    assert {a.part_id: a.min_qty for a in alerts.below_minimum(db, owner)} == {hand: 10 * U}
+    assert {s.part_id: s.min_qty for g in purchasing.suggestions(db, owner, today=today) for s in g.lines} == {
+        hand: 10 * U}
+
+    assert purchasing.apply_reorder_rule(db, owner, today=today) == 1
+    assert catalogue.get_part(db, owner, auto).min_qty == 3 * U
+    assert not purchasing.reorder_levels(db, owner, auto, today=today).differs
+    # The manual part keeps its own figures; the rule's are only a suggestion there.
+    hand_levels = purchasing.reorder_levels(db, owner, hand, today=today)
+    assert (hand_levels.min_qty, hand_levels.suggested_min, hand_levels.differs) == (10 * U, 3 * U, True)
+    assert {a.part_id: a.min_qty for a in alerts.below_minimum(db, owner)} == {auto: 3 * U, hand: 10 * U}
+    lines = {s.part_id: s for g in purchasing.suggestions(db, owner, today=today) for s in g.lines}
+    assert {k: (s.min_qty, s.suggested_min) for k, s in lines.items()} == {auto: (3 * U, 3 * U),
+                                                                       hand: (10 * U, 3 * U)}
+    # Applying again changes nothing; demand gone, the automatic part's levels go back to zero.
+    assert purchasing.apply_reorder_rule(db, owner, today=today) == 0
+    assert purchasing.apply_reorder_rule(db, owner, today=date(2027, 6, 30)) == 1
+    assert catalogue.get_part(db, owner, auto).min_qty == 0
+
+
+def test_only_purchasing_staff_apply_the_reorder_rule(db, owner, actor_for):
+    with pytest.raises(PermissionDenied):
+        purchasing.apply_reorder_rule(db, actor_for("technician"))
+
+
 def test_suggestions_from_known_demand_and_manual_levels(db, owner):
     today = date(2026, 6, 30)
     sid = supplier(db, owner, "Bosch Parts Co", lead=15)
@@ -235,6 +276,9 @@ def test_suggestions_from_known_demand_and_manual_levels(db, owner):
     stock.issue(db, owner, demanded, 12 * U, reference="RO-2", on=date(2025, 8, 1))
     stock.issue(db, owner, demanded, 12 * U, reference="RO-3", on=date(2026, 5, 1))
     sent_order(db, owner, other_sid, [(manual, U, 400)])
+    # Until the reorder rule stores its figures, the automatic part has no minimum to fall below.
+    assert "D-1" not in {s.part_number for g in purchasing.suggestions(db, owner, today=today) for s in g.lines}
+    assert purchasing.apply_reorder_rule(db, owner, today=today) == 1
 
     groups = purchasing.suggestions(db, owner, today=today)
     assert [(g.supplier_name, [s.part_number for s in g.lines]) for g in groups] == [
@@ -243,7 +287,7 @@ def test_suggestions_from_known_demand_and_manual_levels(db, owner):
     # 24 a year = 2 a month; lead 15 days: min = 2 × (15/30 + 1) = 3, max = 3 + 2 = 5; on hand 1 → order 4.
     assert (d1.demand_12m, d1.min_qty, d1.max_qty, d1.available, d1.on_order, d1.quantity) == (
         24 * U, 3 * U, 5 * U, U, 0, 4 * U)
-    assert (d1.manual, d1.unit_cost) == (False, 800)
+    assert (d1.manual, d1.unit_cost, d1.suggested_min, d1.suggested_max) == (False, 800, 3 * U, 5 * U)
     m1 = groups[1].lines[0]
     # Manual 2/6 with one on order: 0 + 1 < 2, order 6 − 1 = 5.
     assert (m1.manual, m1.on_order, m1.quantity) == (True, U, 5 * U)
@@ -302,3 +346,11 @@ def test_only_the_chosen_suggestions_become_orders(db, owner, actor_for):
     assert [(line.part_id, line.quantity, line.unit_cost) for line in order.lines] == [(chosen, 3 * U, 1000)]
     with pytest.raises(PermissionDenied):
         purchasing.make_orders_from_suggestions(db, actor_for("read_only"), today=date(2026, 6, 30))
+
+
+def test_the_reorder_levels_of_a_part_that_is_gone_are_a_clear_refusal(db, owner):
+    from core.errors import NotFound
+
+    with pytest.raises(NotFound) as exc:
+        purchasing.reorder_levels(db, owner, "no-such-part")
+    assert exc.value.message == "The part no longer exists"

@@ -432,6 +432,7 @@ def test_closing_an_order_clears_its_back_order(qtbot, db, owner, supplier, orde
 def test_reorder_suggestions_become_draft_orders(qtbot, db, owner, supplier, ctx, show, settle, messages):
     part_id = _part(db, owner, "LOW-2", min_qty=2000, max_qty=5000, supplier_id=supplier)
     dialog = show(SuggestionsDialog(ctx, today=date.today()))
+    settle()
     assert dialog.grid.rowCount() == 1
 
     qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
@@ -441,6 +442,57 @@ def test_reorder_suggestions_become_draft_orders(qtbot, db, owner, supplier, ctx
     order = purchasing.get_order(db, owner, row.id)
     assert row.status == "draft" and order.lines[0].part_id == part_id
     assert dialog.made == [row.id]
+
+
+def _grid_row(grid, text: str) -> list[str]:
+    row = next(r for r in range(grid.rowCount()) if text in grid.item(r, 0).text())
+    return [grid.item(row, c).text() for c in range(grid.columnCount())]
+
+
+def test_the_minimum_is_the_same_in_the_parts_list_details_alerts_and_suggestions(
+        db, owner, supplier, ctx, window, parts_page, show, settle, select_row):
+    """Issue 9 #3: suggestions showed a minimum of 90 while the part showed 0/0 and the alerts
+    "below minimum (0)". One stored minimum everywhere; the rule's figure is labelled a suggestion."""
+    auto = _part(db, owner, "AUTO-1", supplier_id=supplier)
+    hand = _part(db, owner, "HAND-1", min_qty=10000, max_qty=20000, supplier_id=supplier)
+    for part_id in (auto, hand):
+        stock.adjust(db, owner, part_id, 26000, "Opening stock", unit_cost=100)
+        # 24 a year = 2 a month; the supplier's default lead time of 7 days: min 3, max 5.
+        stock.issue(db, owner, part_id, 24000, reference="RO-1")
+    parts_page.list.reload()
+    settle()
+
+    select_row(parts_page, auto)
+    assert "0 / 0 (suggested 3 / 5)" in parts_page.detail.toPlainText()
+    assert "by the reorder rule" in parts_page.detail.toPlainText()
+
+    dialog = show(SuggestionsDialog(ctx, today=date.today()))
+    settle()
+    headers = [dialog.grid.horizontalHeaderItem(c).text() for c in range(dialog.grid.columnCount())]
+    auto_row, hand_row = _grid_row(dialog.grid, "AUTO-1"), _grid_row(dialog.grid, "HAND-1")
+    assert (auto_row[headers.index("Minimum")], auto_row[headers.index("Maximum")]) == ("3", "5")
+    assert (hand_row[headers.index("Minimum")], hand_row[headers.index("Maximum")]) == (
+        "10 (suggested 3)", "20 (suggested 5)")
+    dialog.reject()
+
+    parts_page.list.reload()
+    settle()
+    assert (_row(parts_page, auto)["min_qty"], _row(parts_page, auto)["max_qty"]) == ("3", "5")
+    assert _row(parts_page, hand)["min_qty"] == "10"
+    select_row(parts_page, hand)
+    select_row(parts_page, auto)
+    text = parts_page.detail.toPlainText()
+    assert "3 / 5" in text and "suggested" not in text
+    select_row(parts_page, hand)
+    assert "10 / 20 (suggested 3 / 5)" in parts_page.detail.toPlainText()
+
+    alerts_page = window.show_page("stock_alerts")
+    settle()
+    model = alerts_page.below.model
+    keys = [c.key for c in model.columns]
+    rows = {model.data(model.index(r, keys.index("part_number"))): model.data(model.index(r, keys.index("min_qty")))
+            for r in range(model.rowCount())}
+    assert rows == {"AUTO-1": "3", "HAND-1": "10"}
 
 
 # --- stock counts ---------------------------------------------------------------------------------------

@@ -177,3 +177,89 @@ def test_a_language_without_translation_leaves_english(qapp):
         assert QCoreApplication.translate("MainWindow", "Customers") == "Customers"
     finally:
         i18n.install("en")
+
+
+# --- switching the language while the window is open ---------------------------------------------
+
+CHINESE_NAV = ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出", "配件", "采购订单",
+               "供应商", "库存预警", "库存盘点", "用户", "角色", "审计日志", "设置"]
+
+
+@pytest.fixture
+def english_after(qapp) -> Iterator[None]:
+    i18n.install("en")
+    try:
+        yield
+    finally:
+        i18n.install("en")
+
+
+def test_changing_the_language_in_settings_retranslates_the_open_window_at_once(
+        english_after, db, owner, show, settle, qtbot):
+    """Issue 9 #7: the settings screen promised the change, which applied only after a restart."""
+    from ui.admin.settings import SettingsScreen
+
+    window = show(MainWindow(AppContext(db, owner)))
+    settle()
+    screen = window.show_page("settings")
+    assert isinstance(screen, SettingsScreen)
+    settle()
+
+    screen.language.setCurrentIndex(screen.language.findData("zh_CN"))
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _nav_labels(window) == CHINESE_NAV)
+    settle()
+
+    assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "帮助(&H)"]
+    assert window.search_button.text().startswith("全局搜索")
+    assert window.user_label.text().startswith("用户")
+    # The open page is made again in Chinese, and stays the one on screen.
+    current = window.stack.currentWidget()
+    assert isinstance(current, SettingsScreen) and current is not screen
+    assert current.save_button.text() != "&Save"
+    assert window.nav.currentItem().text().strip() == "设置"
+
+
+def test_the_current_page_keeps_its_selected_record_when_the_language_changes(
+        english_after, db, owner, show, settle, qtbot):
+    from dataclasses import replace
+
+    from services import settings
+    from ui.workers import Op
+
+    customer_id = customers.create(db, owner, customers.CustomerInput(name="王伟", phone="13812345678"))
+    ctx = AppContext(db, owner)
+    window = show(MainWindow(ctx))
+    settle()
+    screen = window.stack.currentWidget()
+    assert screen.list.select_id(customer_id)
+    qtbot.waitUntil(lambda: "王伟" in screen.detail.toPlainText())
+
+    chinese = replace(settings.get(db), language="zh_CN")
+    Op(window, lambda _p, _c: settings.save(db, owner, chinese)).run()
+    qtbot.waitUntil(lambda: _nav_labels(window) == CHINESE_NAV)
+    settle()
+
+    again = window.stack.currentWidget()
+    assert isinstance(again, CustomersScreen) and again is not screen
+    assert _headers(again)[:3] == ["名称", "类型", "电话"]
+    qtbot.waitUntil(lambda: again.current_id == customer_id and "王伟" in again.detail.toPlainText())
+
+
+def test_a_user_with_a_language_of_their_own_keeps_it_when_the_default_changes(
+        english_after, db, owner, show, settle, qtbot):
+    from dataclasses import replace
+
+    from services import settings
+    from ui.workers import Op
+
+    ctx = AppContext(db, replace(owner, language="en"))
+    window = show(MainWindow(ctx))
+    settle()
+
+    chinese = replace(settings.get(db), language="zh_CN")
+    Op(window, lambda _p, _c: settings.save(db, owner, chinese)).run()
+    qtbot.waitUntil(lambda: ctx.settings.language == "zh_CN")
+    settle()
+
+    assert _nav_labels(window)[0] == "Customers" and i18n.current() == "en"

@@ -165,8 +165,8 @@ class SettingsScreen(QWidget):
         self.dealer_errors.add_row("language", self.tr("&Language"), self.language)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
-        layout.addWidget(_hint(self.tr("The language of the screens and documents. A change applies at the next "
-                                       "login; each user may also choose their own.")))
+        layout.addWidget(_hint(self.tr("The language of the screens and documents for users who have not chosen "
+                                       "their own (in Users). A change applies at once.")))
         return box
 
     def _build_numbers_box(self) -> QGroupBox:

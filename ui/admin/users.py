@@ -201,7 +201,8 @@ class UserDialog(FormDialog):
         else:
             self.errors.add_row("password", self.tr("&Password"), self.password)
             self.errors.add_row("password_repeat", self.tr("R&epeat password"), self.repeat)
-        hint = QLabel(self.tr("A change of language applies at the user's next login."))
+        hint = QLabel(self.tr("A change of language applies at the user's next login, and at once to your own "
+                              "account."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from core.quantities import quantity_text
+from services.parts.purchasing import ReorderLevels
+
 
 def movement_labels() -> dict[str, str]:
     """Stock movement type → name."""
@@ -40,3 +43,22 @@ def count_status_labels() -> dict[str, str]:
         "posted": QCoreApplication.translate("PartsLabels", "Posted"),
         "cancelled": QCoreApplication.translate("PartsLabels", "Cancelled"),
     }
+
+
+def suggested_text(stored: int, suggested: int) -> str:
+    """A stored level, with the reorder rule's figure labelled as a suggestion where it differs:
+    "10 (suggested 3)"."""
+    if stored == suggested:
+        return quantity_text(stored)
+    return QCoreApplication.translate("PartsLabels", "%1 (suggested %2)").replace(
+        "%1", quantity_text(stored)).replace("%2", quantity_text(suggested))
+
+
+def levels_text(levels: ReorderLevels) -> str:
+    """A part's minimum / maximum, with the reorder rule's figures labelled as a suggestion where they
+    differ: "0 / 0 (suggested 3 / 5)". The one way a part's levels are written on screen."""
+    text = f"{quantity_text(levels.min_qty)} / {quantity_text(levels.max_qty)}"
+    if not levels.differs:
+        return text
+    return text + " " + QCoreApplication.translate("PartsLabels", "(suggested %1 / %2)").replace(
+        "%1", quantity_text(levels.suggested_min)).replace("%2", quantity_text(levels.suggested_max))

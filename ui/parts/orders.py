@@ -34,14 +34,14 @@ from services.parts import catalogue, purchasing
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
-from ui.parts.labels import order_status_labels
+from ui.parts.labels import order_status_labels, suggested_text
 from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
-from ui.workers import Op
+from ui.workers import Op, Query
 
 
 def _grid(columns: list[str], name: str) -> QTableWidget:
@@ -541,30 +541,66 @@ class SuggestionsDialog(QDialog):
                            self.tr("Minimum"), self.tr("Maximum"), self.tr("Order"), self.tr("Unit cost")],
                           "suggestions")
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        groups = purchasing.suggestions(ctx.db, ctx.actor, today=today)
-        currency = ctx.settings.currency
-        for group in groups:
-            for s in group.lines:
-                row = self.grid.rowCount()
-                self.grid.insertRow(row)
-                self.grid.setItem(row, 0, _fixed(f"{s.brand} {s.part_number} · {s.description}"))
-                self.grid.setItem(row, 1, _fixed(group.supplier_name if group.supplier_id else self.tr("(none)")))
-                for col, value in enumerate((s.available, s.on_order, s.min_qty, s.max_qty, s.quantity), start=2):
-                    self.grid.setItem(row, col, _fixed(quantity_text(value), right=True))
-                self.grid.setItem(row, 7, _fixed(money_text(s.unit_cost, currency), right=True))
         self.make_button = QPushButton(self.tr("&Make draft orders"))
-        self.make_button.setEnabled(self.grid.rowCount() > 0 and ctx.can("purchase.edit"))
+        self.make_button.setEnabled(False)
         self.make_button.setVisible(ctx.can("purchase.edit"))
         self.make_button.clicked.connect(self.make_orders)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
-        if not self.grid.rowCount():
-            layout.addWidget(hint_label(self.tr("No part is below its minimum.")))
+        self.status = hint_label(self.tr("Reading the stock position…"))
+        layout.addWidget(self.status)
         layout.addWidget(self.grid, 1)
+        layout.addWidget(hint_label(self.tr(
+            "Minimum and maximum are the part's own levels, the same as in the parts list and the alerts. "
+            "Parts not set to manual take the levels the reorder rule suggests from the last 12 months' "
+            "demand; they are brought up to date when this list opens. A suggestion that differs from a "
+            "manual level is shown in brackets.")))
         layout.addWidget(hint_label(self.tr("Parts without a preferred supplier are left out of the drafts.")))
         layout.addWidget(buttons)
+        self.load()
+
+    def load(self) -> None:
+        """Store the reorder rule's levels (where the user may), then read the suggestions; both on the
+        database worker. GUI thread."""
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        if self.ctx.can("purchase.edit"):
+            self.rule_op = Op(self, lambda _p, _c: purchasing.apply_reorder_rule(db, actor, today=today),
+                              title=self.tr("Updating the levels from demand…"), cancellable=False)
+            self.rule_op.success(lambda _changed: self._read()).failure(self._failed).run()
+        else:
+            self._read()
+
+    def _read(self) -> None:
+        db, actor, today = self.ctx.db, self.ctx.actor, self.today
+        self.query = Query(self, lambda: purchasing.suggestions(db, actor, today=today)).success(
+            self._fill).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        from ui.errors import show_error
+
+        self.status.setText(self.tr("The suggestions could not be read."))
+        show_error(self, exc)
+
+    def _fill(self, groups: list[purchasing.SupplierSuggestions]) -> None:
+        currency = self.ctx.settings.currency
+        self.grid.setRowCount(0)
+        for group in groups:
+            for s in group.lines:
+                row = self.grid.rowCount()
+                self.grid.insertRow(row)
+                self.grid.setItem(row, 0, _fixed(f"{s.brand} {s.part_number} · {s.description}"))
+                self.grid.setItem(row, 1, _fixed(group.supplier_name if group.supplier_id else self.tr("(none)")))
+                for col, value in enumerate((quantity_text(s.available), quantity_text(s.on_order),
+                                             suggested_text(s.min_qty, s.suggested_min),
+                                             suggested_text(s.max_qty, s.suggested_max),
+                                             quantity_text(s.quantity)), start=2):
+                    self.grid.setItem(row, col, _fixed(value, right=True))
+                self.grid.setItem(row, 7, _fixed(money_text(s.unit_cost, currency), right=True))
+        self.make_button.setEnabled(self.grid.rowCount() > 0 and self.ctx.can("purchase.edit"))
+        self.status.setText(self.tr("No part is below its minimum.") if not self.grid.rowCount() else "")
+        self.status.setVisible(not self.grid.rowCount())
 
     def make_orders(self) -> None:
         db, actor, today = self.ctx.db, self.ctx.actor, self.today

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from core.errors import DomainError, ValidationError
 from core.quantities import quantity_text
-from services.parts import catalogue, stock
+from services.parts import catalogue, purchasing, stock
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.parts.labels import movement_labels
+from ui.parts.labels import levels_text, movement_labels
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.fields import MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
@@ -43,6 +43,7 @@ class PartDetail:
     part: catalogue.PartView
     movements: list[stock.MovementRow]
     demand: list[tuple[str, int]]
+    levels: purchasing.ReorderLevels
 
 
 class PartsScreen(ListScreen):
@@ -53,6 +54,7 @@ class PartsScreen(ListScreen):
             "brand": self.tr("Brand"), "part_number": self.tr("Part number"),
             "description": self.tr("Description"), "category": self.tr("Category"), "bin": self.tr("Bin"),
             "on_hand": self.tr("On hand"), "reserved": self.tr("Reserved"), "available": self.tr("Available"),
+            "min_qty": self.tr("Minimum"), "max_qty": self.tr("Maximum"),
             "retail_price": self.tr("Retail price"), "average_cost": self.tr("Average cost"),
         }
         view = ListView(
@@ -121,7 +123,8 @@ class PartsScreen(ListScreen):
         db, actor = self.ctx.db, self.ctx.actor
         return lambda: PartDetail(part=catalogue.get_part(db, actor, row_id),
                                   movements=stock.movements(db, actor, row_id, limit=LATEST_MOVEMENTS),
-                                  demand=stock.monthly_demand(db, actor, row_id))
+                                  demand=stock.monthly_demand(db, actor, row_id),
+                                  levels=purchasing.reorder_levels(db, actor, row_id))
 
     def render_detail(self, row_id: str, data: PartDetail) -> str:
         part, moves = data.part, data.movements
@@ -134,7 +137,9 @@ class PartsScreen(ListScreen):
             (self.tr("On hand"), quantity_text(part.on_hand)),
             (self.tr("Reserved"), quantity_text(part.reserved)),
             (self.tr("Available"), quantity_text(part.available)),
-            (self.tr("Minimum / maximum"), f"{quantity_text(part.min_qty)} / {quantity_text(part.max_qty)}"),
+            (self.tr("Minimum / maximum"), levels_text(data.levels)),
+            (self.tr("Levels set"), self.tr("by hand") if data.levels.manual
+             else self.tr("by the reorder rule, from demand")),
             (self.tr("Average cost"), money_text(part.average_cost, currency)),
             (self.tr("Retail price"), money_text(part.retail_price, currency)),
             (self.tr("Trade price"), money_text(part.trade_price, currency)),
