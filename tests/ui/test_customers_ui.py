@@ -176,6 +176,23 @@ def test_delete_asks_first_and_removes_the_row(qtbot, db, owner, ctx, show, sett
     assert [row[0] for row in screen.list.model.rows] == [keep]
 
 
+def test_delete_and_edit_follow_the_selection_and_a_search_that_finds_nothing_disables_them(
+        qtbot, db, owner, ctx, show, settle, type_text):
+    wang = customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    window = show(MainWindow(ctx))
+    settle()
+    screen = window.stack.currentWidget()
+    screen.list.select_id(wang)
+    settle()
+    assert screen.delete_button.isEnabled() and screen.edit_button.isEnabled()
+    type_text(screen.list.search, "nobody by this name")
+    settle()
+    qtbot.waitUntil(lambda: screen.list.model.rowCount() == 0)
+    settle()
+    assert not screen.delete_button.isEnabled() and not screen.edit_button.isEnabled()
+    assert screen.delete_button in screen.selection_buttons
+
+
 # --- permissions --------------------------------------------------------------------------------
 
 def test_a_read_only_user_sees_no_new_or_edit_buttons(db, owner, ctx_for, show, settle, select_row):

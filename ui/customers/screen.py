@@ -38,8 +38,9 @@ class CustomersScreen(ListScreen):
         self.kind_labels = {"person": self.tr("Person"), "company": self.tr("Company")}
         if ctx.can("customer.delete"):
             self.delete_button = QPushButton(self.tr("Delete"))
-            self.delete_button.clicked.connect(self.delete_current)
+            self.delete_button.clicked.connect(lambda _checked=False: self.delete_current())
             self.extra_buttons.addWidget(self.delete_button)
+            self.needs_selection(self.delete_button)
 
     def read_detail(self, row_id: str) -> Callable[[], customers.CustomerDetail]:
         db, actor = self.ctx.db, self.ctx.actor

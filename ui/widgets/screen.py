@@ -67,6 +67,8 @@ class ListScreen(QWidget):
         self.edit_button.setToolTip("F2")
         self.edit_button.clicked.connect(self._edit_current)
         self.edit_button.setEnabled(False)
+        # Buttons that act on the current row: enabled only while there is one (needs_selection()).
+        self.selection_buttons: list[QPushButton] = [self.edit_button]
         for b in (self.new_button, self.edit_button):
             b.setVisible(can_edit)
         bar = QHBoxLayout()
@@ -121,9 +123,16 @@ class ListScreen(QWidget):
     def export_to(self, path: str) -> Op:
         return self.list.export_to(path)
 
+    def needs_selection(self, *buttons: QPushButton) -> None:
+        """Enable ``buttons`` only while a row is current (Delete without a selection does nothing)."""
+        for button in buttons:
+            button.setEnabled(self.current_id is not None)
+            self.selection_buttons.append(button)
+
     def _current_changed(self, row_id: str) -> None:
         self.current_id = row_id or None
-        self.edit_button.setEnabled(bool(row_id))
+        for button in self.selection_buttons:
+            button.setEnabled(bool(row_id))
         self.load_detail()
 
     def load_detail(self) -> Query | None:
