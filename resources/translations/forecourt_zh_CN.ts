@@ -3076,6 +3076,14 @@
         <source>Forecourt %1 — dealer management for one dealership, offline first.</source>
         <translation>Forecourt %1 — 单店汽车经销商管理系统，离线优先。</translation>
     </message>
+    <message>
+        <source>Workshop</source>
+        <translation>售后维修</translation>
+    </message>
+    <message>
+        <source>Repair orders</source>
+        <translation>维修工单</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -4351,6 +4359,125 @@
     <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>RepairOrdersScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Mileage in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>repair orders</source>
+        <translation>张维修工单</translation>
+    </message>
+    <message>
+        <source>No repair orders yet.</source>
+        <translation>还没有维修工单。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Repair orders</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Repair order %1</source>
+        <translation>维修工单 %1</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>结算日期</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s concerns</source>
+        <translation>客户描述</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>No pay type yet</source>
+        <translation>尚未选择付费类型</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 issued</source>
+        <translation>已发 %1</translation>
+    </message>
+    <message>
+        <source>%1 reserved</source>
+        <translation>预留 %1</translation>
+    </message>
+    <message>
+        <source>Work and parts</source>
+        <translation>作业与配件</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Nothing on this job yet.</source>
+        <translation>此作业还没有内容。</translation>
+    </message>
+    <message>
+        <source>No jobs yet.</source>
+        <translation>还没有作业。</translation>
     </message>
 </context>
 <context>
@@ -7557,6 +7684,53 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Last changed</source>
         <translation>最后修改</translation>
+    </message>
+</context>
+<context>
+    <name>Workshop</name>
+    <message>
+        <source>Open</source>
+        <translation>已开单</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>Waiting for parts</source>
+        <translation>待料</translation>
+    </message>
+    <message>
+        <source>Quality check</source>
+        <translation>完工检查</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完工</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已结算</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户付费</translation>
+    </message>
+    <message>
+        <source>Warranty</source>
+        <translation>索赔保修</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
     </message>
 </context>
 </TS>

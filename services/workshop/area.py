@@ -5,6 +5,7 @@ from __future__ import annotations
 from services.area import Area, ExportKind
 from services.workshop import exports
 from services.workshop.imports import LABOUR_OPS
+from services.workshop.lists import REPAIR_ORDERS
 
 PERMISSIONS = {
     "workshop.view": "View repair orders",
@@ -34,6 +35,7 @@ AREA = Area(
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
+    lists=(REPAIR_ORDERS,),
     import_kinds=(LABOUR_OPS,),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
