@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle(f"Forecourt — {ctx.settings.name}")
-        self.pages = [p for p in _pages() if ctx.can(p.permission)]
+        self.pages = [p for p in _pages() if p.allowed(ctx)]
         self.screens: dict[str, QWidget] = {}
 
         self.nav = QListWidget()

@@ -152,7 +152,7 @@ def _invoice_margin(r) -> InvoiceMargin:
 def invoice_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[InvoiceMargin]:
     """Net, cost and profit of every invoice and credit note posted in ``start``–``end``
     (inclusive), in issue order."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     query = _invoice_query().where(*_posted_between(start, end)).order_by(Invoice.issued_on, Invoice.number)
     with db.read() as conn:
@@ -161,7 +161,7 @@ def invoice_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
 
 def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin:
     """One invoice's (or credit note's) net, cost and profit."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     with db.read() as conn:
         row = conn.execute(_invoice_query().where(Invoice.id == invoice_id)).first()
     if row is None:
@@ -172,7 +172,7 @@ def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin
 def department_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[DepartmentMargin]:
     """Net, cost and profit per department (sales, workshop, parts, other, always all four in that
     order) of the lines of invoices and credit notes posted in ``start``–``end``."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     department = case(*((InvoiceLine.item_type == item, dept) for item, dept in ITEM_DEPARTMENT.items()),
                       else_="other").label("department")
@@ -215,7 +215,7 @@ def monthly_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
     """Net, cost and profit per calendar month of ``start``–``end``, every month listed (zeros for a
     month without invoices), oldest first. A partial first or last month counts only its days inside
     the period."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     month = func.strftime("%Y-%m", Invoice.issued_on).label("month")
     sign = _sign()

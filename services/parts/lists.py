@@ -25,7 +25,7 @@ PARTS = ListSource(
         Column("reserved", "coalesce(s.reserved, 0)", kind="qty", width=70),
         Column("available", _AVAILABLE, kind="qty", width=70),
         Column("retail_price", "p.retail_price", kind="money", width=95),
-        Column("average_cost", "coalesce(s.average_cost, 0)", kind="money", width=95),
+        Column("average_cost", "coalesce(s.average_cost, 0)", kind="money", width=95, permission="cost.view"),
     ),
     filters=(
         Filter("category", "p.category = :value", kind="text"),
@@ -44,7 +44,7 @@ _BACK_ORDER = ("CASE WHEN o.status IN ('draft', 'sent', 'partly_received') THEN 
 
 PURCHASE_ORDERS = ListSource(
     name="purchase_orders",
-    permission="part.view",
+    permission="cost.view",
     from_sql="purchase_order o JOIN supplier s ON s.id = o.supplier_id",
     id_sql="o.id",
     tiebreak_sql="o.rowid",
@@ -101,7 +101,7 @@ STOCK_COUNTS = ListSource(
 
 SUPPLIERS = ListSource(
     name="suppliers",
-    permission="part.view",
+    permission="cost.view",
     from_sql="supplier s",
     id_sql="s.id",
     tiebreak_sql="s.rowid",

@@ -68,6 +68,8 @@ def permission_labels() -> dict[str, str]:
         "purchase.edit": QCoreApplication.translate("AdminLabels", "Create and send purchase orders"),
         "purchase.receive": QCoreApplication.translate("AdminLabels", "Receive goods"),
         "sync.view": QCoreApplication.translate("AdminLabels", "See the changes waiting to sync"),
+        "cost.view": QCoreApplication.translate("AdminLabels", "See costs, suppliers and purchase orders"),
+        "margin.view": QCoreApplication.translate("AdminLabels", "See gross profit, margins, rebates and claims"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -93,6 +95,8 @@ def permission_groups() -> dict[str, str]:
         "stock": QCoreApplication.translate("AdminLabels", "Stock"),
         "purchase": QCoreApplication.translate("AdminLabels", "Purchasing"),
         "sync": QCoreApplication.translate("AdminLabels", "Sync"),
+        "cost": QCoreApplication.translate("AdminLabels", "Costs"),
+        "margin": QCoreApplication.translate("AdminLabels", "Margins"),
     }
 
 

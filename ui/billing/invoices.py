@@ -259,7 +259,7 @@ class InvoicesScreen(ListScreen):
         rows = [(self.tr("Net"), money_text(v.net_total, cur), False),
                 (self.tr("Tax"), money_text(v.tax_total, cur), False),
                 (self.tr("Total"), money_text(v.total, cur), True)]
-        if v.kind != "credit_note" and v.cost_total:
+        if v.kind != "credit_note" and v.cost_total and self.ctx.can("margin.view"):
             rows.append((self.tr("Gross profit"), money_text(v.net_total - v.cost_total, cur), False))
         return totals(rows)
 

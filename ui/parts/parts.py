@@ -130,15 +130,16 @@ class PartsScreen(ListScreen):
         if part.superseded_by_id:
             html.append(paragraph(self.tr("Superseded: %1 → %2").replace("%1", part.part_number)
                                   .replace("%2", part.superseded_by_number or ""), bold=True))
+        costs = self.ctx.can("cost.view")
         html.append(fields([
             (self.tr("On hand"), quantity_text(part.on_hand)),
             (self.tr("Reserved"), quantity_text(part.reserved)),
             (self.tr("Available"), quantity_text(part.available)),
             (self.tr("Minimum / maximum"), f"{quantity_text(part.min_qty)} / {quantity_text(part.max_qty)}"),
-            (self.tr("Average cost"), money_text(part.average_cost, currency)),
+            *([(self.tr("Average cost"), money_text(part.average_cost, currency))] if costs else []),
             (self.tr("Retail price"), money_text(part.retail_price, currency)),
             (self.tr("Trade price"), money_text(part.trade_price, currency)),
-            (self.tr("List cost"), money_text(part.list_cost, currency)),
+            *([(self.tr("List cost"), money_text(part.list_cost, currency))] if costs else []),
             (self.tr("Category"), part.category),
             (self.tr("Bin"), part.bin),
             (self.tr("Unit"), part.unit),
@@ -155,11 +156,14 @@ class PartsScreen(ListScreen):
             html.append(paragraph(self.tr("No stock movements yet."), hint=True))
         else:
             kinds = movement_labels()
-            html.append(table(
-                [Col.atom(self.tr("Date")), Col(self.tr("Type")), Col.number(self.tr("Quantity")),
-                 Col.number(self.tr("Unit cost")), Col(self.tr("Reference"))],
-                [(date_text(m.moved_on), kinds.get(m.kind, m.kind), quantity_text(m.quantity),
-                  money_text(m.unit_cost, currency), m.reference or m.notes) for m in moves]))
+            cols = [Col.atom(self.tr("Date")), Col(self.tr("Type")), Col.number(self.tr("Quantity")),
+                    Col.number(self.tr("Unit cost")), Col(self.tr("Reference"))]
+            rows = [(date_text(m.moved_on), kinds.get(m.kind, m.kind), quantity_text(m.quantity),
+                     money_text(m.unit_cost, currency), m.reference or m.notes) for m in moves]
+            if not costs:
+                del cols[3]
+                rows = [r[:3] + r[4:] for r in rows]
+            html.append(table(cols, rows))
         return "".join(html)
 
     def new_record(self) -> None:

@@ -69,6 +69,9 @@ class ListScreen(QWidget):
         self.edit_button.setEnabled(False)
         for b in (self.new_button, self.edit_button):
             b.setVisible(can_edit)
+        if not can_edit:
+            # The usual empty text says to press Ctrl+N, which does nothing for this user.
+            self.list.empty_text = QCoreApplication.translate("ListScreen", "Nothing here yet.")
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addStretch(1)
