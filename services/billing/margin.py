@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Connection, Date, Integer, bindparam, case, func, literal, literal_column, select
 
@@ -87,6 +87,13 @@ class PeriodMargin:
 def _margin_bp(profit: int, net: int) -> int | None:
     """Profit as basis points of net (2550 = 25.5 %); None when there is no net to divide by."""
     return round_half_up(Decimal(profit) * 10000 / net) if net else None
+
+
+def margin_percent(profit: int, net: int) -> Decimal | None:
+    """The one figure a margin is shown as, on screen and in files: gross profit as a percentage of
+    net sales (before tax), to one decimal, rounded half-up (25.5); None without net sales."""
+    bp = _margin_bp(profit, net)
+    return None if bp is None else (Decimal(bp) / 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _check_period(start: date, end: date) -> None:

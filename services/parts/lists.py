@@ -108,7 +108,7 @@ SUPPLIERS = ListSource(
     columns=(
         Column("name", "s.name", width=180),
         Column("contact_name", "s.contact_name", width=120),
-        Column("phone", "s.phone", width=110),
+        Column("phone", "s.phone", kind="phone", width=110),
         Column("email", "s.email", width=170),
         Column("lead_time_days", "s.lead_time_days", kind="int", width=70),
         Column("terms", "s.terms", width=110),

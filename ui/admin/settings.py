@@ -38,6 +38,7 @@ from store.changes import Changes
 from ui.admin.labels import doc_type_labels, language_labels
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.formatting import phone_text
 from ui.widgets.fields import PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op
@@ -283,7 +284,7 @@ class SettingsScreen(QWidget):
         s = settings.get(self.ctx.db)
         self.name.setText(s.name)
         self.address.setText(s.address)
-        self.phone.setText(s.phone)
+        self.phone.setText(phone_text(s.phone, s.country))
         self.email.setText(s.email)
         self.tax_id.setText(s.tax_id)
         _select(self.country, s.country)
