@@ -195,6 +195,14 @@
         <translation>查看待同步的更改</translation>
     </message>
     <message>
+        <source>See costs, suppliers and purchase orders</source>
+        <translation>查看成本、供应商和采购订单</translation>
+    </message>
+    <message>
+        <source>See gross profit, margins, rebates and claims</source>
+        <translation>查看毛利、毛利率、返利和理赔</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -265,6 +273,14 @@
     <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Dealership default</source>
@@ -2528,6 +2544,10 @@
         <translation>毛利</translation>
     </message>
     <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
         <source>Payments and credits</source>
         <translation>收款与冲红</translation>
     </message>
@@ -2768,6 +2788,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>暂无记录。</translation>
     </message>
 </context>
 <context>
@@ -6341,7 +6365,7 @@
     </message>
     <message>
         <source>Expected</source>
-        <translation>预计到货</translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <source>Variance</source>
