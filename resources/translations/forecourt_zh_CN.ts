@@ -203,6 +203,18 @@
         <translation>查看毛利、毛利率、返利和理赔</translation>
     </message>
     <message>
+        <source>VAT 13%</source>
+        <translation>增值税 13%</translation>
+    </message>
+    <message>
+        <source>VAT 6%</source>
+        <translation>增值税 6%</translation>
+    </message>
+    <message>
+        <source>Zero-rated</source>
+        <translation>零税率</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -3267,6 +3279,10 @@
 </context>
 <context>
     <name>PartsLabels</name>
+    <message>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
     <message>
         <source>Receipt</source>
         <translation>收货</translation>

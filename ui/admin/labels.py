@@ -74,6 +74,17 @@ def permission_labels() -> dict[str, str]:
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
 
+def tax_rate_name(name: str) -> str:
+    """A tax rate's name as shown: the standard rates' names (seeded in English) in the user's
+    language, the dealership's own as typed."""
+    standard = {
+        "VAT 13%": QCoreApplication.translate("AdminLabels", "VAT 13%"),
+        "VAT 6%": QCoreApplication.translate("AdminLabels", "VAT 6%"),
+        "Zero-rated": QCoreApplication.translate("AdminLabels", "Zero-rated"),
+    }
+    return standard.get(name, name)
+
+
 def permission_groups() -> dict[str, str]:
     """The part of a permission code before the dot → translated group title."""
     return {

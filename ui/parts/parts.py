@@ -25,7 +25,7 @@ from core.quantities import quantity_text
 from services.parts import catalogue, stock
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.parts.labels import movement_labels
+from ui.parts.labels import movement_labels, unit_text, unit_value
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.fields import MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
@@ -142,7 +142,7 @@ class PartsScreen(ListScreen):
             *([(self.tr("List cost"), money_text(part.list_cost, currency))] if costs else []),
             (self.tr("Category"), part.category),
             (self.tr("Bin"), part.bin),
-            (self.tr("Unit"), part.unit),
+            (self.tr("Unit"), unit_text(part.unit)),
             (self.tr("Barcode"), part.barcode),
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
@@ -234,14 +234,14 @@ class PartDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.unit.setText("pcs")
+        self.unit.setText(unit_text("pcs"))
         self.original: catalogue.PartView | None = None
         if part_id:
             self.original = catalogue.get_part(ctx.db, ctx.actor, part_id)
             p = self.original
             for edit, value in ((self.brand, p.brand), (self.part_number, p.part_number),
                                 (self.description, p.description), (self.category, p.category), (self.bin, p.bin),
-                                (self.unit, p.unit)):
+                                (self.unit, unit_text(p.unit))):
                 edit.setText(value)
             self.min_qty.set_value(p.min_qty)
             self.max_qty.set_value(p.max_qty)
@@ -270,7 +270,7 @@ class PartDialog(FormDialog):
                     "active": p.active}
         return catalogue.PartInput(brand=self.brand.text(), part_number=self.part_number.text(),
                                    description=self.description.text(), category=self.category.text(),
-                                   bin=self.bin.text(), unit=self.unit.text(), **values, **keep)
+                                   bin=self.bin.text(), unit=unit_value(self.unit.text()), **values, **keep)
 
     def save(self) -> None:
         data = self.data()
