@@ -26,7 +26,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,9 @@ class Column:
     kind: str = "text"  # text | int | date | datetime | bool | money
     sortable: bool = True
     width: int = 140
+    # A permission needed to see the column's values (costs: "cost.view"); without it the column
+    # reads as empty and cannot be sorted by, and screens leave it out.
+    permission: str = ""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,23 @@ def source(name: str) -> ListSource:
         return REGISTRY[name]
     except KeyError:
         raise ValidationError("list", msg("Unknown list '{name}'", name=name)) from None
+
+
+def readable(actor: Actor, name: str) -> ListSource:
+    """List ``name`` as ``actor`` may read it: refused without the list's permission; a column
+    whose own permission the actor lacks reads as empty (NULL) and cannot be sorted by."""
+    src = source(name)
+    require(actor, src.permission)
+    hidden = [c for c in src.columns if c.permission and not actor.can(c.permission)]
+    if not hidden:
+        return src
+    columns = tuple(replace(c, sql="NULL", sortable=False) if c in hidden else c for c in src.columns)
+    return replace(src, columns=columns)
+
+
+def visible_columns(actor: Actor, name: str) -> tuple[Column, ...]:
+    """The columns of list ``name`` that ``actor`` may see (a screen shows only these)."""
+    return tuple(c for c in source(name).columns if not c.permission or actor.can(c.permission))
 
 
 @functools.cache
@@ -421,8 +441,7 @@ def fetch_page(db: Database, actor: Actor, name: str, state: ListState, *, limit
     Pages are read by key, never by offset: a read costs the same at any depth, and rows inserted or
     deleted between two reads neither repeat nor skip a row at the page boundary. ``params`` gives the
     list's own parameters other values than today's (e.g. another day). Any thread."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     sort = _sort(src, state)
     _check_limit(limit)
     _check_key(after, sort, "after")
@@ -446,8 +465,7 @@ def fetch_window(db: Database, actor: Actor, name: str, state: ListState, *, fir
     """The rows from position ``first`` to position ``last``, both included (None: the list's start /
     end), at most ``limit`` of them: what a window of loaded rows holds now, after rows were inserted,
     deleted or changed anywhere. Any thread."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     sort = _sort(src, state)
     _check_limit(limit)
     _check_key(first, sort, "first")
@@ -464,8 +482,7 @@ def fetch_around(db: Database, actor: Actor, name: str, state: ListState, row_id
     """Up to ``before`` rows before the row ``row_id`` and ``limit`` rows from it on, in list order,
     read in one snapshot; None if the row is not in the list as searched and filtered. However deep
     the row lies, this reads only those rows. Any thread."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     sort = _sort(src, state)
     _check_limit(limit)
     with db.read() as conn:
@@ -490,8 +507,7 @@ def fetch_rows(db: Database, actor: Actor, name: str, state: ListState, ids: Ite
     """Those of ``ids`` that are in the list as searched and filtered and lie between positions
     ``first`` and ``last`` (both included; None: no bound), in list order: which changed rows belong
     in a window of loaded rows, and where. Any thread."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     sort = _sort(src, state)
     _check_key(first, sort, "first")
     _check_key(last, sort, "last")
@@ -515,8 +531,7 @@ def fetch_rows(db: Database, actor: Actor, name: str, state: ListState, ids: Ite
 def count(db: Database, actor: Actor, name: str, state: ListState, *,
           params: Mapping[str, Any] | None = None) -> int:
     """How many rows the list has as searched and filtered. Any thread."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     clauses, params = _where(src, state, values=params)
     with db.read() as conn:
         return conn.execute(text(f"SELECT count(*) FROM {src.from_sql}{_where_sql(clauses)}"), params).scalar_one()
@@ -524,8 +539,7 @@ def count(db: Database, actor: Actor, name: str, state: ListState, *,
 
 def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | None:
     """One row of the list by id (to refresh a row after an edit without reloading the list)."""
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     own, params = _own_condition(src, None)
     with db.read() as conn:
         r = conn.execute(text(_select(src) + " WHERE " + " AND ".join([f"{src.id_sql} = :_id", *own])),
@@ -548,8 +562,7 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
 
     Runs on a worker thread. On cancel or failure no partial file is left behind. Returns rows written."""
     require(actor, "data.export")
-    src = source(name)
-    require(actor, src.permission)
+    src = readable(actor, name)
     path = Path(path)
     files.table_suffix(path)
     by_key = {c.key: i for i, c in enumerate(src.columns)}

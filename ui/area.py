@@ -16,6 +16,11 @@ class Page:
     key: str
     area: str  # the navigation section it is listed under (translated)
     label: str
-    permission: str
+    permission: str | tuple[str, ...]  # what opens it; a tuple: any one of them
     factory: Callable[[AppContext], QWidget]  # imports the screen's module only when first opened
     shortcut: str = ""
+
+    def allowed(self, ctx: AppContext) -> bool:
+        """Whether the user of ``ctx`` may open the page (and so sees it in the navigation)."""
+        needed = (self.permission,) if isinstance(self.permission, str) else self.permission
+        return any(ctx.can(p) for p in needed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -38,6 +39,31 @@ def date_text(value: Any) -> str:
     return "" if value is None else str(value)[:10]
 
 
+def phone_text(value: str | None, region: str) -> str:
+    """A stored phone number as people there write it: national format for numbers of the
+    dealership's country (``region``), international otherwise; what cannot be read, as stored."""
+    from services.validation import format_phone
+
+    return format_phone(value or "", region)
+
+
+_STORED_PHONE = re.compile(r"\+\d{7,15}\b")
+
+
+def phones_in_text(text: str, region: str) -> str:
+    """``text`` with every stored (E.164, ``+86…``) phone number in it shown by :func:`phone_text`."""
+    return _STORED_PHONE.sub(lambda m: phone_text(m.group(), region), text)
+
+
+def margin_text(profit: int, net: int) -> str:
+    """A margin as the one kind of figure it is shown as everywhere (percent of net sales, one
+    decimal: "25.5%"); empty without net sales."""
+    from services.billing.margin import margin_percent
+
+    percent = margin_percent(profit, net)
+    return "" if percent is None else f"{percent}%"
+
+
 def money_text(minor: int | None, currency: str) -> str:
     return "" if minor is None else money.format_money(int(minor), currency)
 
@@ -46,9 +72,7 @@ def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN
     if value is None:
         return ""
     if kind == "phone":
-        from services.validation import format_phone
-
-        return format_phone(str(value), region)
+        return phone_text(str(value), region)
     if kind == "datetime":
         return local_datetime(value)
     if kind == "date":

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(True)
         self.nav.clear()
         self.nav.blockSignals(False)
-        self.pages = [p for p in _pages() if self.ctx.can(p.permission)]
+        self.pages = [p for p in _pages() if p.allowed(self.ctx)]
         current_area = None
         for page in self.pages:
             if page.area != current_area:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from services import search
 from ui.context import AppContext
+from ui.formatting import phones_in_text
 from ui.workers import Query
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +69,8 @@ class GlobalSearchDialog(QDialog):
         self.results.clear()
         for hit in hits:
             kind = self.kind_labels.get(hit.kind, hit.kind)
-            item = QListWidgetItem(f"{kind}:  {hit.title}    {hit.detail}")
+            detail = phones_in_text(hit.detail, self.ctx.settings.country)
+            item = QListWidgetItem(f"{kind}:  {hit.title}    {detail}")
             item.setData(HIT_ROLE, hit)
             self.results.addItem(item)
         if hits:

@@ -195,6 +195,26 @@
         <translation>查看待同步的更改</translation>
     </message>
     <message>
+        <source>See costs, suppliers and purchase orders</source>
+        <translation>查看成本、供应商和采购订单</translation>
+    </message>
+    <message>
+        <source>See gross profit, margins, rebates and claims</source>
+        <translation>查看毛利、毛利率、返利和理赔</translation>
+    </message>
+    <message>
+        <source>VAT 13%</source>
+        <translation>增值税 13%</translation>
+    </message>
+    <message>
+        <source>VAT 6%</source>
+        <translation>增值税 6%</translation>
+    </message>
+    <message>
+        <source>Zero-rated</source>
+        <translation>零税率</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -265,6 +285,14 @@
     <message>
         <source>Sync</source>
         <translation>同步</translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Margins</source>
+        <translation>毛利</translation>
     </message>
     <message>
         <source>Dealership default</source>
@@ -2584,6 +2612,10 @@
         <translation>毛利</translation>
     </message>
     <message>
+        <source>Margin</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
         <source>Payments and credits</source>
         <translation>收款与冲红</translation>
     </message>
@@ -2824,6 +2856,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Nothing here yet.</source>
+        <translation>暂无记录。</translation>
     </message>
 </context>
 <context>
@@ -3331,6 +3367,10 @@
 </context>
 <context>
     <name>PartsLabels</name>
+    <message>
+        <source>pcs</source>
+        <translation>件</translation>
+    </message>
     <message>
         <source>Receipt</source>
         <translation>收货</translation>
@@ -6859,7 +6899,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>Expected</source>
-        <translation>预计到货</translation>
+        <translation>应有数量</translation>
     </message>
     <message>
         <source>Variance</source>

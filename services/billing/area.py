@@ -20,6 +20,7 @@ PERMISSIONS = {
     "receivables.view": "View receivables and statements",
     "thirdparty.edit": "Record rebates and insurance claims",
     "accounting.export": "Export accounting journals",
+    "margin.view": "See gross profit, margins, rebates and claims",
 }
 
 _VIEW = frozenset({"invoice.view", "receivables.view"})
@@ -48,11 +49,12 @@ AREA = Area(
     name="billing",
     permissions=PERMISSIONS,
     grants={
-        "sales_manager": _SELL | {"invoice.credit", "thirdparty.edit"},
+        "sales_manager": _SELL | {"invoice.credit", "thirdparty.edit", "margin.view"},
         "salesperson": _DRAFTS,
         "service_advisor": _DRAFTS | {"thirdparty.edit"},
         "parts_clerk": _DRAFTS,
-        "cashier": _SELL | {"invoice.credit", "payment.refund", "cashdesk.close", "accounting.export"},
+        "cashier": _SELL | {"invoice.credit", "payment.refund", "cashdesk.close", "accounting.export",
+                            "margin.view"},
         "read_only": _VIEW,
     },
     lists=(INVOICES, PAYMENTS),

@@ -31,11 +31,12 @@ from services import files, settings
 
 # The journal lives with its account mapping; screens find it here beside the other billing files.
 from services.billing.accounting import journal as journal
+from services.billing.margin import margin_percent
 from services.permissions import require
 from store.database import Database
 
 INVOICE_COLUMNS = ("number", "type", "status", "issued_on", "customer_name", "net_total", "tax_total", "total",
-                   "paid", "balance", "credited_number", "due_on", "cost_total", "gross_profit", "currency")
+                   "paid", "balance", "credited_number", "due_on", "cost_total", "gross_profit", "margin", "currency")
 LINE_COLUMNS = ("invoice_number", "line_no", "item_code", "description", "quantity", "unit_price", "discount",
                 "tax_rate", "net", "tax", "total", "unit_cost", "item_type", "tax_code", "invoice_type")
 PAYMENT_COLUMNS = ("paid_on", "method", "amount", "customer_name", "allocated_to", "reference", "allocated",
@@ -98,7 +99,7 @@ def _invoice_row(r: Any) -> list[Any]:
     return [r.number, r.kind, r.status, r.issued_on, r.customer_name, money(r.net_total), money(r.tax_total),
             money(r.total), None if is_note else money(r.paid), None if is_note else money(r.total - r.paid),
             r.credited_number, None if is_note else r.due_on, money(r.cost_total),
-            money(r.net_total - r.cost_total), r.currency]
+            money(r.net_total - r.cost_total), margin_percent(r.net_total - r.cost_total, r.net_total), r.currency]
 
 
 def export_invoices(db: Database, actor: Actor, path: Path | str, *, start: date | None = None,
@@ -111,6 +112,7 @@ def export_invoices(db: Database, actor: Actor, path: Path | str, *, start: date
     of its own (it owes nothing). Amounts are decimal major units (see the module notes). Needs
     ``invoice.view`` and ``data.export``. Runs on a worker thread; returns the rows written."""
     path = _prepare(actor, path)
+    require(actor, "margin.view")  # costs and gross profit
     query = _invoice_query(start, end)
     with db.read() as conn:
         currency = settings.load(conn).currency
@@ -135,6 +137,7 @@ def export_invoice_lines(db: Database, actor: Actor, path: Path | str, *, start:
     discount amount. Needs ``invoice.view`` and ``data.export``. Runs on a worker thread; returns the
     rows written."""
     path = _prepare(actor, path)
+    require(actor, "cost.view")  # unit costs
     inv, line = Invoice.__table__, InvoiceLine.__table__
     query = (select(inv.c.number, inv.c.kind, inv.c.currency, line.c.line_no, line.c.item_code, line.c.description,
                     line.c.quantity_milli, line.c.unit_price, line.c.discount, line.c.tax_rate_bp, line.c.net,

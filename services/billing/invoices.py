@@ -754,7 +754,9 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         customer_name=name, vehicle_id=inv["vehicle_id"], credited_invoice_id=inv["credited_invoice_id"],
         credited_number=credited_number, reference=inv["reference"], notes=inv["notes"], currency=inv["currency"],
         prices_include_tax=inv["prices_include_tax"], issued_on=inv["issued_on"], due_on=inv["due_on"],
-        net_total=inv["net_total"], tax_total=inv["tax_total"], total=inv["total"], cost_total=inv["cost_total"],
+        net_total=inv["net_total"], tax_total=inv["tax_total"], total=inv["total"],
+        # The cost total is the gross profit's other half: only for those who may see margins.
+        cost_total=inv["cost_total"] if actor.can("margin.view") else 0,
         paid=paid, balance=inv["total"] - paid if inv["status"] == "posted" else inv["total"], lines=lines,
         allocations=allocations, credit_note_ids=notes, snapshot=snapshot,
         print_count=inv["print_count"], payment_terms_days=inv["payment_terms_days"],

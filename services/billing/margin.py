@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import Connection, Date, Integer, bindparam, case, func, literal, literal_column, select
 
@@ -89,6 +89,13 @@ def _margin_bp(profit: int, net: int) -> int | None:
     return round_half_up(Decimal(profit) * 10000 / net) if net else None
 
 
+def margin_percent(profit: int, net: int) -> Decimal | None:
+    """The one figure a margin is shown as, on screen and in files: gross profit as a percentage of
+    net sales (before tax), to one decimal, rounded half-up (25.5); None without net sales."""
+    bp = _margin_bp(profit, net)
+    return None if bp is None else (Decimal(bp) / 100).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
 def _check_period(start: date, end: date) -> None:
     if end < start:
         raise ValidationError("end", msg("The period ends before it starts"))
@@ -152,7 +159,7 @@ def _invoice_margin(r) -> InvoiceMargin:
 def invoice_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[InvoiceMargin]:
     """Net, cost and profit of every invoice and credit note posted in ``start``–``end``
     (inclusive), in issue order."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     query = _invoice_query().where(*_posted_between(start, end)).order_by(Invoice.issued_on, Invoice.number)
     with db.read() as conn:
@@ -161,7 +168,7 @@ def invoice_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
 
 def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin:
     """One invoice's (or credit note's) net, cost and profit."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     with db.read() as conn:
         row = conn.execute(_invoice_query().where(Invoice.id == invoice_id)).first()
     if row is None:
@@ -172,7 +179,7 @@ def invoice_margin(db: Database, actor: Actor, invoice_id: str) -> InvoiceMargin
 def department_margins(db: Database, actor: Actor, *, start: date, end: date) -> list[DepartmentMargin]:
     """Net, cost and profit per department (sales, workshop, parts, other, always all four in that
     order) of the lines of invoices and credit notes posted in ``start``–``end``."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     department = case(*((InvoiceLine.item_type == item, dept) for item, dept in ITEM_DEPARTMENT.items()),
                       else_="other").label("department")
@@ -215,7 +222,7 @@ def monthly_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
     """Net, cost and profit per calendar month of ``start``–``end``, every month listed (zeros for a
     month without invoices), oldest first. A partial first or last month counts only its days inside
     the period."""
-    require(actor, "receivables.view")
+    require(actor, "margin.view")
     _check_period(start, end)
     month = func.strftime("%Y-%m", Invoice.issued_on).label("month")
     sign = _sign()

@@ -44,7 +44,7 @@ from models.crm import Customer
 from models.vehicles import Vehicle
 from services import settings
 from services.billing import dates
-from services.permissions import require
+from services.permissions import require, require_any
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -227,7 +227,7 @@ def rebates(db: Database, actor: Actor, *, manufacturer: str | None = None, camp
             outstanding_only: bool = False) -> list[RebateRow]:
     """Rebates with expected, received and outstanding amounts, by manufacturer, campaign and
     expected day."""
-    require(actor, "invoice.view")
+    require_any(actor, "margin.view", "thirdparty.edit")
     outstanding = (Rebate.expected_amount - Rebate.received_amount).label("outstanding")
     query = (select(Rebate.id, Rebate.manufacturer, Rebate.campaign, Rebate.vehicle_id, Vehicle.vin, Vehicle.make,
                     Vehicle.model, Vehicle.plate, Rebate.expected_amount, Rebate.expected_on,
@@ -251,7 +251,7 @@ def rebates(db: Database, actor: Actor, *, manufacturer: str | None = None, camp
 def rebate_totals(db: Database, actor: Actor, *, per: str = "campaign") -> list[RebateTotal]:
     """Expected, received and outstanding summed per manufacturer (``per="manufacturer"``) or per
     manufacturer and campaign (``per="campaign"``)."""
-    require(actor, "invoice.view")
+    require_any(actor, "margin.view", "thirdparty.edit")
     if per not in ("manufacturer", "campaign"):
         raise ValidationError("per", msg("Totals are per manufacturer or per campaign"))
     campaign = Rebate.campaign if per == "campaign" else literal("")
@@ -447,7 +447,7 @@ def _claim_row(r) -> ClaimRow:
 
 def claims(db: Database, actor: Actor, *, status: str | None = None, insurer: str | None = None) -> list[ClaimRow]:
     """Insurance claims by insurer and claim number, optionally of one status or insurer."""
-    require(actor, "invoice.view")
+    require_any(actor, "margin.view", "thirdparty.edit")
     if status is not None and status not in CLAIM_STATUSES:
         raise ValidationError("status", msg("Status must be one of {items}", items=', '.join(CLAIM_STATUSES)))
     query = _claims_query()
@@ -461,14 +461,14 @@ def claims(db: Database, actor: Actor, *, status: str | None = None, insurer: st
 
 def outstanding_claims(db: Database, actor: Actor) -> list[ClaimRow]:
     """Claims not yet paid or rejected (open, approved or invoiced)."""
-    require(actor, "invoice.view")
+    require_any(actor, "margin.view", "thirdparty.edit")
     with db.read() as conn:
         return [_claim_row(r) for r in conn.execute(
             _claims_query().where(InsuranceClaim.status.in_(OPEN_CLAIM_STATUSES)))]
 
 
 def get_claim(db: Database, actor: Actor, claim_id: str) -> ClaimRow:
-    require(actor, "invoice.view")
+    require_any(actor, "margin.view", "thirdparty.edit")
     with db.read() as conn:
         row = conn.execute(_claims_query().where(InsuranceClaim.id == claim_id)).first()
     if row is None:

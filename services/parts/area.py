@@ -17,6 +17,7 @@ PERMISSIONS = {
     "stock.count": "Run stock counts",
     "purchase.edit": "Create and send purchase orders",
     "purchase.receive": "Receive goods",
+    "cost.view": "See costs, suppliers and purchase orders",
 }
 
 _VIEW = frozenset({"part.view"})
@@ -43,8 +44,9 @@ AREA = Area(
     name="parts",
     permissions=PERMISSIONS,
     grants={
-        "sales_manager": _VIEW, "service_advisor": _VIEW, "foreman": _VIEW, "technician": _VIEW,
-        "parts_clerk": frozenset(PERMISSIONS), "read_only": _VIEW,
+        "sales_manager": _VIEW | {"cost.view"}, "service_advisor": _VIEW, "foreman": _VIEW, "technician": _VIEW,
+        # Costs are the parts desk's and management's business, not the workshop's or the showroom's.
+        "parts_clerk": frozenset(PERMISSIONS), "cashier": frozenset({"cost.view"}), "read_only": _VIEW,
     },
     lists=(PARTS_LIST, PURCHASE_ORDERS, STOCK_COUNTS, SUPPLIERS, *alerts.SOURCES),
     search_kinds=(PART_SEARCH,),

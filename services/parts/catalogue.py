@@ -8,7 +8,7 @@ at its replacement; searching, selling and ordering follow the chain to its fina
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import Connection, func, select, text
@@ -201,6 +201,9 @@ def update_part_in(uow: UnitOfWork, part_id: str, data: PartInput) -> str:
     part = session.get(Part, part_id)
     if part is None:
         raise NotFound(msg("The part no longer exists"))
+    if not actor.can("cost.view"):
+        # They were shown no list cost, so what they send is not a change of it.
+        data = replace(data, list_cost=part.list_cost)
     clean = _validated(session, data)
     _write(session, part, clean, actor)
     session.flush()
@@ -215,7 +218,9 @@ def get_part(db: Database, actor: Actor, part_id: str) -> PartView:
     """One part with its brand, supersession and cached stock figures. Any thread; reads only."""
     require(actor, "part.view")
     with db.read() as conn:
-        return part_view(conn, part_id)
+        view = part_view(conn, part_id)
+    # Costs only for those who may see them; the others read them as zero.
+    return view if actor.can("cost.view") else replace(view, average_cost=0, list_cost=0)
 
 
 def part_view(conn: Connection | Session, part_id: str) -> PartView:

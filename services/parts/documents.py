@@ -28,6 +28,7 @@ from services.billing.totals import line_cost
 from services.parts import purchasing
 from services.parts.purchasing import OrderView
 from services.permissions import require
+from services.validation import format_phone
 from store.database import Database
 
 if TYPE_CHECKING:
@@ -79,10 +80,11 @@ def _load(db: Database, actor: Actor, order_id: str) -> _Sheet:
             raise NotFound(msg("The supplier no longer exists"))
         supplier_lines = [x for x in (
             supplier.contact_name and f"Attn. 联系人 {supplier.contact_name}", supplier.address,
-            supplier.phone and f"Tel 电话 {supplier.phone}", supplier.email,
+            supplier.phone and f"Tel 电话 {format_phone(supplier.phone, dealer.country)}", supplier.email,
             supplier.terms and f"Terms 条款 {supplier.terms}") if x]
         supplier_lines.insert(0, supplier.name)
-    dealer_lines = [x for x in (dealer.address, dealer.phone and f"Tel 电话 {dealer.phone}", dealer.email,
+    dealer_phone = dealer.phone and f"Tel 电话 {format_phone(dealer.phone, dealer.country)}"
+    dealer_lines = [x for x in (dealer.address, dealer_phone, dealer.email,
                                 dealer.tax_id and f"Tax ID 税号 {dealer.tax_id}") if x]
     return _Sheet(order=order, dealer_name=dealer.name, dealer_lines=dealer_lines, supplier_lines=supplier_lines,
                   currency=dealer.currency, logo=logo)

@@ -35,6 +35,7 @@ _BATCH = 5000
 def _prepare(actor: Actor, path: Path | str) -> Path:
     require(actor, "part.view")
     require(actor, "data.export")
+    require(actor, "cost.view")  # both files hold costs (list cost, average cost)
     path = Path(path)
     files.table_suffix(path)
     return path

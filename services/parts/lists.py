@@ -28,7 +28,7 @@ PARTS = ListSource(
         Column("min_qty", "p.min_qty", kind="qty", width=70),
         Column("max_qty", "p.max_qty", kind="qty", width=70),
         Column("retail_price", "p.retail_price", kind="money", width=95),
-        Column("average_cost", "coalesce(s.average_cost, 0)", kind="money", width=95),
+        Column("average_cost", "coalesce(s.average_cost, 0)", kind="money", width=95, permission="cost.view"),
     ),
     filters=(
         Filter("category", "p.category = :value", kind="text"),
@@ -47,7 +47,7 @@ _BACK_ORDER = ("CASE WHEN o.status IN ('draft', 'sent', 'partly_received') THEN 
 
 PURCHASE_ORDERS = ListSource(
     name="purchase_orders",
-    permission="part.view",
+    permission="cost.view",
     from_sql="purchase_order o JOIN supplier s ON s.id = o.supplier_id",
     id_sql="o.id",
     tiebreak_sql="o.rowid",
@@ -104,14 +104,14 @@ STOCK_COUNTS = ListSource(
 
 SUPPLIERS = ListSource(
     name="suppliers",
-    permission="part.view",
+    permission="cost.view",
     from_sql="supplier s",
     id_sql="s.id",
     tiebreak_sql="s.rowid",
     columns=(
         Column("name", "s.name", width=180),
         Column("contact_name", "s.contact_name", width=120),
-        Column("phone", "s.phone", width=110),
+        Column("phone", "s.phone", kind="phone", width=110),
         Column("email", "s.email", width=170),
         Column("lead_time_days", "s.lead_time_days", kind="int", width=70),
         Column("terms", "s.terms", width=110),

@@ -134,7 +134,7 @@ update_supplier = action(update_supplier_in)
 
 def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
     """One supplier; NotFound if it is gone. Any thread; reads only."""
-    require(actor, "part.view")
+    require(actor, "cost.view")
     with db.read() as conn:
         supplier = conn.execute(select(Supplier.__table__).where(Supplier.id == supplier_id)).first()
     if supplier is None:
@@ -144,7 +144,7 @@ def get_supplier(db: Database, actor: Actor, supplier_id: str) -> SupplierView:
 
 def list_suppliers(db: Database, actor: Actor, *, include_inactive: bool = False) -> list[SupplierView]:
     """The suppliers by name, the active ones only unless asked. Any thread; reads only."""
-    require(actor, "part.view")
+    require(actor, "cost.view")
     query = select(Supplier.__table__).order_by(func.lower(Supplier.name))
     if not include_inactive:
         query = query.where(Supplier.active.is_(True))
@@ -448,7 +448,7 @@ def _qty(quantity: int) -> str:
 def get_order(db: Database, actor: Actor, order_id: str) -> OrderView:
     """The order with its lines and what each still has on back order; NotFound if it is gone.
     Any thread; reads only."""
-    require(actor, "part.view")
+    require(actor, "cost.view")
     with db.read() as conn:
         order = conn.execute(select(PurchaseOrder.__table__).where(PurchaseOrder.id == order_id)).first()
         if order is None:
@@ -483,7 +483,7 @@ class OrderRow:
 
 
 def list_orders(db: Database, actor: Actor, *, status: str = "", supplier_id: str = "") -> list[OrderRow]:
-    require(actor, "part.view")
+    require(actor, "cost.view")
     where, params = ["1 = 1"], {}
     if status:
         where.append("o.status = :status")
@@ -727,7 +727,7 @@ def _group(conn, rows: list[Suggestion]) -> list[SupplierSuggestions]:
 def suggestions(db: Database, actor: Actor, *, today: date | None = None) -> list[SupplierSuggestions]:
     """Parts whose available stock plus what is on order is below their minimum, with the quantity
     that brings them to their maximum, grouped by preferred supplier. Safe on any thread (read only)."""
-    require(actor, "part.view")
+    require(actor, "cost.view")
     with db.read() as conn:
         return _group(conn, _suggestions(conn, today=today or date.today()))
 
@@ -798,7 +798,7 @@ def supplier_performance(db: Database, actor: Actor, supplier_id: str, *,
                          since: date | None = None) -> SupplierPerformance:
     """On-time rate of deliveries, fill rate of finished orders and unit cost per part per receipt
     (``since`` limits all three to orders sent or goods received from that day)."""
-    require(actor, "part.view")
+    require(actor, "cost.view")
     params = {"supplier": supplier_id, "since": (since or date(1900, 1, 1)).isoformat()}
     with db.read() as conn:
         name = conn.execute(text("SELECT name FROM supplier WHERE id = :supplier"), params).scalar()

@@ -130,6 +130,8 @@ def test_invoice_csv_has_the_stable_columns_and_posted_documents_of_the_period(d
                              "26.00", "226.00", "100.00", "126.00", ""]
     by_number = {r[0]: dict(zip(table[0], r, strict=True)) for r in table[1:]}
     assert by_number[book.inv1]["gross_profit"] == "10200.00"
+    net = Decimal(by_number[book.inv1]["net_total"])
+    assert by_number[book.inv1]["margin"] == str((Decimal("10200.00") * 100 / net).quantize(Decimal("0.1")))
     assert by_number[book.inv1]["due_on"] == "2026-04-01"
 
 
@@ -273,7 +275,17 @@ def test_an_end_before_the_start_is_refused(db, owner, book, out):
 
 
 def test_exports_need_both_the_view_and_the_export_permission(db, owner, actor_for, book, out):
-    assert exports.export_invoices(db, actor_for("salesperson"), out / "ok.csv") == 6
+    assert exports.export_invoices(db, actor_for("sales_manager"), out / "ok.csv") == 6
+    with pytest.raises(PermissionDenied) as exc:
+        exports.export_invoices(db, actor_for("read_only"), out / "no.csv")
+    assert exc.value.permission == "data.export"
+    # The file holds costs and gross profit: a salesperson, who may not see margins, gets none.
+    with pytest.raises(PermissionDenied) as exc:
+        exports.export_invoices(db, actor_for("salesperson"), out / "no.csv")
+    assert exc.value.permission == "margin.view"
+    with pytest.raises(PermissionDenied) as exc:
+        exports.export_invoice_lines(db, actor_for("salesperson"), out / "no.csv")
+    assert exc.value.permission == "cost.view"
     with pytest.raises(PermissionDenied) as exc:
         exports.export_invoices(db, actor_for("read_only"), out / "no.csv")
     assert exc.value.permission == "data.export"

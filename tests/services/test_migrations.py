@@ -227,3 +227,23 @@ def _state(path: Path) -> list:
             + raw_rows(path, "SELECT version_num FROM alembic_version")
             + raw_rows(path, "SELECT seq, hash, db_id, keyed_from FROM audit_head")
             + raw_rows(path, "SELECT count(*), max(seq) FROM audit_entry"))
+
+
+def test_upgrading_grants_costs_and_margins_to_the_roles_that_see_them_without_capturing_it(db_path):
+    from services.permissions import DEFAULT_ROLE_PERMISSIONS
+
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0009")
+        assert raw_rows(db_path, "SELECT count(*) FROM role_permission WHERE permission IN "
+                                 "('cost.view', 'margin.view')") == [(0,)]
+        outbox = raw_rows(db_path, "SELECT count(*) FROM sync_outbox")
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    for permission in ("cost.view", "margin.view"):
+        granted = {r[0] for r in raw_rows(db_path, "SELECT role_code FROM role_permission WHERE permission = ?",
+                                          (permission,))}
+        assert granted == {role for role, perms in DEFAULT_ROLE_PERMISSIONS.items() if permission in perms}
+        assert "technician" not in granted
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox

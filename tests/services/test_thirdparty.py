@@ -285,7 +285,7 @@ def test_outstanding_claims_are_those_not_yet_paid_or_rejected(db, owner):
 
 # --- permissions ----------------------------------------------------------------------------------
 
-def test_changes_need_thirdparty_edit_and_reads_need_invoice_view(db, db_path, owner, actor_for):
+def test_changes_need_thirdparty_edit_and_reads_need_margin_view_or_thirdparty_edit(db, db_path, owner, actor_for):
     cid = customer(db, owner)
     rid = thirdparty.expect_rebate(db, owner, manufacturer="BYD", campaign="Spring", amount=100)
     claim_id = _claim(db, owner, cid)
@@ -301,11 +301,15 @@ def test_changes_need_thirdparty_edit_and_reads_need_invoice_view(db, db_path, o
         with pytest.raises(PermissionDenied):
             change(salesperson)
     assert _state(db_path) == before
-    assert len(thirdparty.rebates(db, salesperson)) == 1
-    assert len(thirdparty.outstanding_claims(db, salesperson)) == 1
-    for read in (thirdparty.rebates, thirdparty.rebate_totals, thirdparty.claims, thirdparty.outstanding_claims):
-        with pytest.raises(PermissionDenied):
-            read(db, technician)
+    # Rebates and claims are money the dealership earns besides the sale: those who see margins or
+    # record them read them; the showroom, the workshop floor and the parts desk do not.
+    for role in ("sales_manager", "cashier", "service_advisor"):
+        assert len(thirdparty.rebates(db, actor_for(role))) == 1
+        assert len(thirdparty.outstanding_claims(db, actor_for(role))) == 1
+    for reader in (salesperson, technician, actor_for("parts_clerk")):
+        for read in (thirdparty.rebates, thirdparty.rebate_totals, thirdparty.claims, thirdparty.outstanding_claims):
+            with pytest.raises(PermissionDenied):
+                read(db, reader)
     advisor = actor_for("service_advisor")
     thirdparty.approve_claim(db, advisor, claim_id, approved_amount=10, excess_amount=0)
     assert thirdparty.get_claim(db, owner, claim_id).status == "approved"

@@ -79,8 +79,10 @@ def test_the_new_billing_pages_follow_receivables_for_the_owner(ctx, show, settl
         settle()
 
 
-def test_a_read_only_user_sees_rebates_and_claims_but_cannot_change_them(ctx_for, show, settle):
-    screen = show(ThirdPartyScreen(ctx_for("read_only")))
+def test_a_cashier_sees_rebates_and_claims_but_cannot_change_them(ctx_for, show, settle):
+    # Rebates and claims go with margins (margin.view) or with recording them (thirdparty.edit).
+    assert not ctx_for("read_only").can("margin.view")
+    screen = show(ThirdPartyScreen(ctx_for("cashier")))
     settle()
 
     assert not screen.expect_button.isVisible()

@@ -170,10 +170,13 @@ def test_editing_a_supplier_keeps_its_details_and_saves_the_change(qtbot, db, ow
     assert not s.active and s.contact_name == "李明" and s.lead_time_days == 4
 
 
-def test_a_technician_sees_suppliers_but_cannot_add_them(ctx_for, show, settle):
+def test_a_technician_sees_no_suppliers_and_a_cashier_sees_them_but_cannot_add_them(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
+    assert window.show_page("suppliers") is None
 
+    window = show(MainWindow(ctx_for("cashier")))
+    settle()
     page = window.show_page("suppliers")
     settle()
     assert isinstance(page, SuppliersScreen)

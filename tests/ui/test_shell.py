@@ -76,8 +76,7 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
 
-    assert _nav_labels(window) == ["Vehicles", "Parts", "Purchase orders", "Suppliers", "Stock alerts",
-                                   "Repair orders"]
+    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)
     assert window.show_page("customers") is None

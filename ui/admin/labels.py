@@ -68,8 +68,21 @@ def permission_labels() -> dict[str, str]:
         "purchase.edit": QCoreApplication.translate("AdminLabels", "Create and send purchase orders"),
         "purchase.receive": QCoreApplication.translate("AdminLabels", "Receive goods"),
         "sync.view": QCoreApplication.translate("AdminLabels", "See the changes waiting to sync"),
+        "cost.view": QCoreApplication.translate("AdminLabels", "See costs, suppliers and purchase orders"),
+        "margin.view": QCoreApplication.translate("AdminLabels", "See gross profit, margins, rebates and claims"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
+
+
+def tax_rate_name(name: str) -> str:
+    """A tax rate's name as shown: the standard rates' names (seeded in English) in the user's
+    language, the dealership's own as typed."""
+    standard = {
+        "VAT 13%": QCoreApplication.translate("AdminLabels", "VAT 13%"),
+        "VAT 6%": QCoreApplication.translate("AdminLabels", "VAT 6%"),
+        "Zero-rated": QCoreApplication.translate("AdminLabels", "Zero-rated"),
+    }
+    return standard.get(name, name)
 
 
 def permission_groups() -> dict[str, str]:
@@ -93,6 +106,8 @@ def permission_groups() -> dict[str, str]:
         "stock": QCoreApplication.translate("AdminLabels", "Stock"),
         "purchase": QCoreApplication.translate("AdminLabels", "Purchasing"),
         "sync": QCoreApplication.translate("AdminLabels", "Sync"),
+        "cost": QCoreApplication.translate("AdminLabels", "Costs"),
+        "margin": QCoreApplication.translate("AdminLabels", "Margins"),
     }
 
 

@@ -35,9 +35,10 @@ from core import money
 from core.errors import ValidationError
 from services import settings
 from store.changes import Changes
-from ui.admin.labels import doc_type_labels, language_labels
+from ui.admin.labels import doc_type_labels, language_labels, tax_rate_name
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.formatting import phone_text
 from ui.widgets.fields import PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op
@@ -283,7 +284,7 @@ class SettingsScreen(QWidget):
         s = settings.get(self.ctx.db)
         self.name.setText(s.name)
         self.address.setText(s.address)
-        self.phone.setText(s.phone)
+        self.phone.setText(phone_text(s.phone, s.country))
         self.email.setText(s.email)
         self.tax_id.setText(s.tax_id)
         _select(self.country, s.country)
@@ -302,8 +303,8 @@ class SettingsScreen(QWidget):
         self.tax_rates = settings.tax_rates(self.ctx.db)
         self.tax_table.setRowCount(len(self.tax_rates))
         for row, rate in enumerate(self.tax_rates):
-            cells = [rate.code, rate.name, money.format_rate(rate.rate_bp), "✓" if rate.is_default else "",
-                     "✓" if rate.active else ""]
+            cells = [rate.code, tax_rate_name(rate.name), money.format_rate(rate.rate_bp),
+                     "✓" if rate.is_default else "", "✓" if rate.active else ""]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(TAX_ID_ROLE, rate.id)

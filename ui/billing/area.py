@@ -47,8 +47,8 @@ def pages() -> list[Page]:
         Page("receivables", section, QCoreApplication.translate("MainWindow", "Receivables"),
              "receivables.view", receivables),
         Page("thirdparty", section, QCoreApplication.translate("MainWindow", "Rebates & claims"),
-             "invoice.view", thirdparty),
-        Page("margins", section, QCoreApplication.translate("MainWindow", "Margins"), "receivables.view", margins),
+             ("margin.view", "thirdparty.edit"), thirdparty),
+        Page("margins", section, QCoreApplication.translate("MainWindow", "Margins"), "margin.view", margins),
         Page("journal", section, QCoreApplication.translate("MainWindow", "Accounting export"),
              "accounting.export", journal),
     ]

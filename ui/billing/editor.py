@@ -204,6 +204,8 @@ class InvoiceDialog(FormDialog):
             GridColumn("total", self.tr("Line total"), kind="money", width=110, derived=True),
         ], currency=self.currency, derive=self._line_total, name="lines",
             defaults={"quantity": 1000, "item_type": "part", "tax_code": self.default_rate})
+        if not ctx.can("cost.view"):
+            self.lines.hide_column("unit_cost")
         self.lines.lines_changed.connect(self._recalculate)
         QShortcut(QKeySequence("F4"), self, self.pick_customer)
         QShortcut(QKeySequence("F7"), self, self.use_walk_in)

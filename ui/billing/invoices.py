@@ -30,7 +30,7 @@ from services.billing import invoices, payments
 from store.database import Database
 from ui.billing.labels import item_type_labels, kind_labels, method_labels, status_labels
 from ui.context import AppContext
-from ui.formatting import date_text, money_text
+from ui.formatting import date_text, margin_text, money_text
 from ui.widgets.detail import HINT_COLOUR, Col, fields, heading, link, paragraph, table, totals
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, html_escape
@@ -259,8 +259,10 @@ class InvoicesScreen(ListScreen):
         rows = [(self.tr("Net"), money_text(v.net_total, cur), False),
                 (self.tr("Tax"), money_text(v.tax_total, cur), False),
                 (self.tr("Total"), money_text(v.total, cur), True)]
-        if v.kind != "credit_note" and v.cost_total:
-            rows.append((self.tr("Gross profit"), money_text(v.net_total - v.cost_total, cur), False))
+        if v.kind != "credit_note" and v.cost_total and self.ctx.can("margin.view"):
+            profit = v.net_total - v.cost_total
+            rows.append((self.tr("Gross profit"), money_text(profit, cur), False))
+            rows.append((self.tr("Margin"), margin_text(profit, v.net_total), False))
         return totals(rows)
 
     def _settlement_html(self, data: InvoiceDetail) -> str:

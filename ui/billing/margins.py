@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import money
 from services.billing import margin
 from store.changes import Changes
 from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
-from ui.formatting import money_text
+from ui.formatting import margin_text, money_text
 from ui.widgets.columns import ColumnFitter, is_free_text
 from ui.widgets.exporting import add_export, ask_path, export_tables, table_contents
 from ui.widgets.fields import DateEdit
@@ -50,8 +49,8 @@ def _table(model: ReportModel, name: str, *, sortable: bool = True) -> QTableVie
     return table
 
 
-def margin_text(margin_bp: int | None) -> str:
-    return "" if margin_bp is None else money.format_rate(margin_bp)
+def _margin_label(row) -> str:
+    return margin_text(row.profit, row.net)
 
 
 class MarginsScreen(QWidget):
@@ -192,7 +191,7 @@ class MarginsScreen(QWidget):
     def show_rows(self, departments: list[margin.DepartmentMargin], months: list[margin.PeriodMargin]) -> None:
         for labels, rows in ((self.department_margins, departments), (self.month_margins, months)):
             labels.clear()
-            labels.update({r.margin_bp: margin_text(r.margin_bp) for r in rows})
+            labels.update({r.margin_bp: _margin_label(r) for r in rows})
             labels[None] = ""
         self.department_model.set_rows(departments)
         self.month_model.set_rows(months)
@@ -207,7 +206,7 @@ class MarginsScreen(QWidget):
             self.tr("Total: net sales %1, cost %2, gross profit %3 (%4)")
             .replace("%1", money_text(net, self.currency)).replace("%2", money_text(cost, self.currency))
             .replace("%3", "<b>" + money_text(total.profit, self.currency) + "</b>")
-            .replace("%4", margin_text(total.margin_bp) or "–"))
+            .replace("%4", _margin_label(total) or "–"))
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("invoice", "rebate", "setting"):

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services import customers, validation
+from services import customers
 from ui.context import AppContext
+from ui.formatting import phone_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 
@@ -154,13 +155,13 @@ class CustomerDialog(FormDialog):
         for key in ("name", "alt_name", "email", "id_number", "company_reg", "address", "city", "postcode"):
             getattr(self, key).setText(getattr(d, key) or "")
         region = self.ctx.settings.country
-        self.phone.setText(validation.format_phone(d.phone, region))
+        self.phone.setText(phone_text(d.phone, region))
         self.birth_date.set_value(d.birth_date)
         self.notes.setPlainText(d.notes)
         self.marketing_ok.setChecked(d.marketing_ok)
         self.active.setChecked(d.active)
         for c in d.contacts:
-            c.phone = validation.format_phone(c.phone, region)
+            c.phone = phone_text(c.phone, region)
             self._add_contact(c)
 
     def value(self) -> customers.CustomerInput:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from services import customers, validation
+from services import customers
 from ui.context import AppContext
+from ui.formatting import phone_text
 from ui.widgets.detail import bullets, fields, heading, link, paragraph
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, html_escape
@@ -54,7 +55,7 @@ class CustomersScreen(ListScreen):
             html.append(paragraph(c.alt_name))
         html.append(fields([
             (self.tr("Type"), self.kind_labels.get(c.kind, c.kind)),
-            (self.tr("Phone"), validation.format_phone(c.phone, region)),
+            (self.tr("Phone"), phone_text(c.phone, region)),
             (self.tr("E-mail"), c.email),
             (self.tr("ID number"), c.id_number),
             (self.tr("Credit code"), c.company_reg),
@@ -67,7 +68,7 @@ class CustomersScreen(ListScreen):
         if c.contacts:
             html.append(heading(self.tr("Contacts"), level=3))
             html.append(bullets(
-                html_escape(" · ".join(p for p in (x.name, x.position, validation.format_phone(x.phone, region),
+                html_escape(" · ".join(p for p in (x.name, x.position, phone_text(x.phone, region),
                                                     x.email) if p))
                 for x in c.contacts))
         html.append(heading(self.tr("Vehicles"), level=3))

@@ -38,8 +38,8 @@ def pages() -> list[Page]:
     return [
         Page("parts", section, QCoreApplication.translate("MainWindow", "Parts"), "part.view", parts, "Ctrl+4"),
         Page("purchase_orders", section, QCoreApplication.translate("MainWindow", "Purchase orders"),
-             "part.view", purchase_orders),
-        Page("suppliers", section, QCoreApplication.translate("MainWindow", "Suppliers"), "part.view", suppliers),
+             "cost.view", purchase_orders),
+        Page("suppliers", section, QCoreApplication.translate("MainWindow", "Suppliers"), "cost.view", suppliers),
         Page("stock_alerts", section, QCoreApplication.translate("MainWindow", "Stock alerts"),
              "part.view", stock_alerts),
         Page("stock_counts", section, QCoreApplication.translate("MainWindow", "Stock counts"),

@@ -9,6 +9,16 @@ from core.quantities import quantity_text
 from services.parts.purchasing import ReorderLevels
 
 
+def unit_text(unit: str) -> str:
+    """A part's unit as shown: the default unit ("pcs") in the user's language, others as typed."""
+    return QCoreApplication.translate("PartsLabels", "pcs") if unit == "pcs" else unit
+
+
+def unit_value(shown: str) -> str:
+    """The unit to store for what the unit field shows (the shown default is stored as "pcs")."""
+    return "pcs" if shown.strip() == unit_text("pcs") else shown
+
+
 def movement_labels() -> dict[str, str]:
     """Stock movement type → name."""
     return {

@@ -25,7 +25,7 @@ from core.quantities import quantity_text
 from services.parts import catalogue, purchasing, stock
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
-from ui.parts.labels import levels_text, movement_labels
+from ui.parts.labels import levels_text, movement_labels, unit_text, unit_value
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.fields import MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
@@ -133,6 +133,7 @@ class PartsScreen(ListScreen):
         if part.superseded_by_id:
             html.append(paragraph(self.tr("Superseded: %1 → %2").replace("%1", part.part_number)
                                   .replace("%2", part.superseded_by_number or ""), bold=True))
+        costs = self.ctx.can("cost.view")
         html.append(fields([
             (self.tr("On hand"), quantity_text(part.on_hand)),
             (self.tr("Reserved"), quantity_text(part.reserved)),
@@ -140,13 +141,13 @@ class PartsScreen(ListScreen):
             (self.tr("Minimum / maximum"), levels_text(data.levels)),
             (self.tr("Levels set"), self.tr("by hand") if data.levels.manual
              else self.tr("by the reorder rule, from demand")),
-            (self.tr("Average cost"), money_text(part.average_cost, currency)),
+            *([(self.tr("Average cost"), money_text(part.average_cost, currency))] if costs else []),
             (self.tr("Retail price"), money_text(part.retail_price, currency)),
             (self.tr("Trade price"), money_text(part.trade_price, currency)),
-            (self.tr("List cost"), money_text(part.list_cost, currency)),
+            *([(self.tr("List cost"), money_text(part.list_cost, currency))] if costs else []),
             (self.tr("Category"), part.category),
             (self.tr("Bin"), part.bin),
-            (self.tr("Unit"), part.unit),
+            (self.tr("Unit"), unit_text(part.unit)),
             (self.tr("Barcode"), part.barcode),
             (self.tr("Last movement"), date_text(part.last_movement_on)),
         ]))
@@ -160,11 +161,14 @@ class PartsScreen(ListScreen):
             html.append(paragraph(self.tr("No stock movements yet."), hint=True))
         else:
             kinds = movement_labels()
-            html.append(table(
-                [Col.atom(self.tr("Date")), Col(self.tr("Type")), Col.number(self.tr("Quantity")),
-                 Col.number(self.tr("Unit cost")), Col(self.tr("Reference"))],
-                [(date_text(m.moved_on), kinds.get(m.kind, m.kind), quantity_text(m.quantity),
-                  money_text(m.unit_cost, currency), m.reference or m.notes) for m in moves]))
+            cols = [Col.atom(self.tr("Date")), Col(self.tr("Type")), Col.number(self.tr("Quantity")),
+                    Col.number(self.tr("Unit cost")), Col(self.tr("Reference"))]
+            rows = [(date_text(m.moved_on), kinds.get(m.kind, m.kind), quantity_text(m.quantity),
+                     money_text(m.unit_cost, currency), m.reference or m.notes) for m in moves]
+            if not costs:
+                del cols[3]
+                rows = [r[:3] + r[4:] for r in rows]
+            html.append(table(cols, rows))
         return "".join(html)
 
     def new_record(self) -> None:
@@ -235,14 +239,14 @@ class PartDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.unit.setText("pcs")
+        self.unit.setText(unit_text("pcs"))
         self.original: catalogue.PartView | None = None
         if part_id:
             self.original = catalogue.get_part(ctx.db, ctx.actor, part_id)
             p = self.original
             for edit, value in ((self.brand, p.brand), (self.part_number, p.part_number),
                                 (self.description, p.description), (self.category, p.category), (self.bin, p.bin),
-                                (self.unit, p.unit)):
+                                (self.unit, unit_text(p.unit))):
                 edit.setText(value)
             self.min_qty.set_value(p.min_qty)
             self.max_qty.set_value(p.max_qty)
@@ -271,7 +275,7 @@ class PartDialog(FormDialog):
                     "active": p.active}
         return catalogue.PartInput(brand=self.brand.text(), part_number=self.part_number.text(),
                                    description=self.description.text(), category=self.category.text(),
-                                   bin=self.bin.text(), unit=self.unit.text(), **values, **keep)
+                                   bin=self.bin.text(), unit=unit_value(self.unit.text()), **values, **keep)
 
     def save(self) -> None:
         data = self.data()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.quantities import quantity_text
 from services.parts import purchasing
 from ui.context import AppContext
-from ui.formatting import date_text, money_text
+from ui.formatting import date_text, money_text, phone_text
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.widgets.list_view import FilterSpec, ListView
@@ -65,7 +65,7 @@ class SuppliersScreen(ListScreen):
         currency = self.ctx.settings.currency
         html = [heading(s.name), fields([
             (self.tr("Contact"), s.contact_name),
-            (self.tr("Phone"), s.phone),
+            (self.tr("Phone"), phone_text(s.phone, self.ctx.settings.country)),
             (self.tr("E-mail"), s.email),
             (self.tr("Address"), s.address),
             (self.tr("Lead time"), self.tr("%n day(s)", "", s.lead_time_days)),

@@ -802,7 +802,12 @@ class LineGrid(QWidget):
 
     def _typed_cells(self, position: int) -> list[int]:
         row = self.model.rows[position]
-        return [i for i, c in enumerate(self.columns) if self.model._editable(row, c)]
+        return [i for i, c in enumerate(self.columns)
+                if self.model._editable(row, c) and not self.view.isColumnHidden(i)]
+
+    def hide_column(self, key: str) -> None:
+        """Leave column ``key`` out of sight and out of the keyboard's path (its values stay)."""
+        self.view.setColumnHidden(self.column(key), True)
 
     def _first_typed(self, position: int) -> str:
         cells = self._typed_cells(position)

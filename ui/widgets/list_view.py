@@ -76,7 +76,9 @@ class LazyListModel(QAbstractTableModel):
         self.ctx = ctx
         self.value_labels = value_labels or {}
         self.source = lists.source(source)
-        self.columns = [c for c in self.source.columns if c.key in headers]
+        # A column the user may not see (a cost) is left out, of the screen and of its exports.
+        self.columns = [c for c in self.source.columns if c.key in headers
+                        and (not c.permission or ctx.can(c.permission))]
         self.headers = headers
         self.state = lists.ListState()
         self.rows: list[tuple] = []

@@ -71,6 +71,9 @@ class ListScreen(QWidget):
         self.selection_buttons: list[QPushButton] = [self.edit_button]
         for b in (self.new_button, self.edit_button):
             b.setVisible(can_edit)
+        if not can_edit:
+            # The usual empty text says to press Ctrl+N, which does nothing for this user.
+            self.list.empty_text = QCoreApplication.translate("ListScreen", "Nothing here yet.")
         bar = QHBoxLayout()
         bar.addWidget(heading)
         bar.addStretch(1)
