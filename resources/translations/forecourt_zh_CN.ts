@@ -339,6 +339,26 @@
         <translation>恢复备份</translation>
     </message>
     <message>
+        <source>Stock adjusted</source>
+        <translation>库存调整</translation>
+    </message>
+    <message>
+        <source>Stock refused</source>
+        <translation>库存不足被拒</translation>
+    </message>
+    <message>
+        <source>Back-dated</source>
+        <translation>倒签日期</translation>
+    </message>
+    <message>
+        <source>Tax recomputed</source>
+        <translation>重算税额</translation>
+    </message>
+    <message>
+        <source>Lower mileage accepted</source>
+        <translation>接受较低里程</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -383,8 +403,100 @@
         <translation>数据库</translation>
     </message>
     <message>
+        <source>Import preset</source>
+        <translation>导入方案</translation>
+    </message>
+    <message>
+        <source>Account mapping</source>
+        <translation>科目映射</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>发票</translation>
+    </message>
+    <message>
+        <source>Invoice line</source>
+        <translation>发票明细</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>核销</translation>
+    </message>
+    <message>
+        <source>Cash-desk day</source>
+        <translation>收银日</translation>
+    </message>
+    <message>
+        <source>Rebate</source>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Rebate entry</source>
+        <translation>返利记录</translation>
+    </message>
+    <message>
+        <source>Insurance claim</source>
+        <translation>保险理赔</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>Purchase order line</source>
+        <translation>采购订单明细</translation>
+    </message>
+    <message>
+        <source>Goods receipt</source>
+        <translation>到货入库</translation>
+    </message>
+    <message>
+        <source>Stock count line</source>
+        <translation>盘点明细</translation>
+    </message>
+    <message>
+        <source>Stock reservation</source>
+        <translation>库存预留</translation>
+    </message>
+    <message>
+        <source>Labour operation</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Labour rate</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <source>Repair job</source>
+        <translation>维修作业</translation>
+    </message>
+    <message>
+        <source>Labour line</source>
+        <translation>工时行</translation>
+    </message>
+    <message>
+        <source>Parts line</source>
+        <translation>配件行</translation>
+    </message>
+    <message>
+        <source>Sublet or consumable line</source>
+        <translation>外协或辅料行</translation>
+    </message>
+    <message>
+        <source>Clocking</source>
+        <translation>打卡</translation>
     </message>
     <message>
         <source>Credit note</source>

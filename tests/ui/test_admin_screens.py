@@ -440,3 +440,25 @@ def test_every_numbered_document_type_has_a_name_not_its_key(qtbot, ctx):
     for doc in settings.DOC_TYPES:
         assert doc not in texts, doc
     assert "Stock count" in texts
+
+
+def test_every_audited_record_type_and_action_has_a_readable_name(qapp):
+    """The audit trail names what changed in the user's words: every audited table and every action
+    a service writes has a label (a raw table name such as repair_part_line on screen is a defect)."""
+    import re
+    from pathlib import Path
+
+    from models.base import Audited, Base
+    from services.parts.stock import REFUSED_ACTION
+    from ui.admin.labels import audit_action_labels, audit_entity_labels
+
+    entities = {m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Audited)}
+    actions = {"insert", "update", "delete", "demo", REFUSED_ACTION}
+    root = Path(__file__).resolve().parents[2]
+    for path in [*root.joinpath("services").rglob("*.py"), *root.joinpath("store").rglob("*.py")]:
+        for action, entity in re.findall(r'Change\(\s*(?:"([a-z_]+)"|REFUSED_ACTION),\s*"([a-z_]+)"',
+                                         path.read_text(encoding="utf-8")):
+            actions.add(action or REFUSED_ACTION)
+            entities.add(entity)
+    assert not entities - set(audit_entity_labels()), "record types without a name"
+    assert not actions - set(audit_action_labels()), "actions without a name"
