@@ -2821,6 +2821,65 @@
     </message>
 </context>
 <context>
+    <name>Journal</name>
+    <message>
+        <source>Customers&apos; unpaid invoices (receivables)</source>
+        <translation>客户未付发票（应收账款）</translation>
+    </message>
+    <message>
+        <source>Customers&apos; credit and advances</source>
+        <translation>客户余额与预收款</translation>
+    </message>
+    <message>
+        <source>Parts in stock (inventory)</source>
+        <translation>在库配件（存货）</translation>
+    </message>
+    <message>
+        <source>Goods received, not yet invoiced by the supplier</source>
+        <translation>已到货、供应商尚未开票</translation>
+    </message>
+    <message>
+        <source>Stock found or lost (adjustments)</source>
+        <translation>库存盘盈盘亏（调整）</translation>
+    </message>
+    <message>
+        <source>Stock count differences</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>Rebates the manufacturer owes</source>
+        <translation>厂家应付返利</translation>
+    </message>
+    <message>
+        <source>Rebates earned</source>
+        <translation>已得返利</translation>
+    </message>
+    <message>
+        <source>any other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Sales: %1</source>
+        <translation>销售收入：%1</translation>
+    </message>
+    <message>
+        <source>Cost of sales: %1</source>
+        <translation>销售成本：%1</translation>
+    </message>
+    <message>
+        <source>Stock leaving: %1</source>
+        <translation>出库：%1</translation>
+    </message>
+    <message>
+        <source>Money taken by: %1</source>
+        <translation>收款方式：%1</translation>
+    </message>
+    <message>
+        <source>Output tax: %1</source>
+        <translation>销项税：%1</translation>
+    </message>
+</context>
+<context>
     <name>JournalScreen</name>
     <message>
         <source>Accounting export</source>
@@ -2869,6 +2928,10 @@
     <message>
         <source>Account</source>
         <translation>科目</translation>
+    </message>
+    <message>
+        <source>What it is for</source>
+        <translation>用途</translation>
     </message>
     <message>
         <source>Account name</source>

@@ -316,8 +316,13 @@ def test_the_mapping_editor_lists_the_accounts_and_saves_a_change(qtbot, db, own
     screen = show(JournalScreen(ctx))
     ctx.changed.connect(screen.on_changed)
     settle()
-    keys = [screen.mapping.item(i, 0).text() for i in range(screen.mapping.rowCount())]
+    keys = [screen.mapping.item(i, 1).text() for i in range(screen.mapping.rowCount())]
     assert "receivables" in keys and "method:cash" in keys
+    purposes = {screen.mapping.item(i, 1).text(): screen.mapping.item(i, 0).text()
+                for i in range(screen.mapping.rowCount())}
+    assert purposes["method:cash"] == "Money taken by: Cash"
+    assert purposes["receivables"] == "Customers' unpaid invoices (receivables)"
+    assert purposes["item:*"] == "Sales: any other"
     assert screen.select_key("method:cash")
 
     row = screen.selected()
@@ -330,7 +335,7 @@ def test_the_mapping_editor_lists_the_accounts_and_saves_a_change(qtbot, db, own
 
     assert {r.key: r.account for r in accounting.get_mapping(db, owner)}["method:cash"] == "100101"
     assert screen.select_key("method:cash")
-    assert screen.mapping.item(screen.mapping.currentRow(), 1).text() == "100101"
+    assert screen.mapping.item(screen.mapping.currentRow(), 2).text() == "100101"
 
 
 def test_a_bad_mapping_key_is_shown_beside_the_key(qtbot, db, owner, ctx, show, settle):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,39 @@ from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.workers import Op, Query
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str]) -> str:
+    """What a mapping key is for, in the user's words ("Sales of parts", "Money taken by cash")."""
+    fixed = {
+        "receivables": QCoreApplication.translate("Journal", "Customers' unpaid invoices (receivables)"),
+        "customer_credit": QCoreApplication.translate("Journal", "Customers' credit and advances"),
+        "inventory": QCoreApplication.translate("Journal", "Parts in stock (inventory)"),
+        "goods_received": QCoreApplication.translate("Journal", "Goods received, not yet invoiced by the supplier"),
+        "stock_adjustment": QCoreApplication.translate("Journal", "Stock found or lost (adjustments)"),
+        "stock_variance": QCoreApplication.translate("Journal", "Stock count differences"),
+        "rebate_receivable": QCoreApplication.translate("Journal", "Rebates the manufacturer owes"),
+        "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
+    }
+    if key in fixed:
+        return fixed[key]
+    kind, _, rest = key.partition(":")
+    if rest == "*":
+        name = QCoreApplication.translate("Journal", "any other")
+    elif kind == "method":
+        name = methods.get(rest, rest)
+    elif kind == "tax":
+        name = rest
+    else:
+        name = items.get(rest, rest)
+    templates = {
+        "item": QCoreApplication.translate("Journal", "Sales: %1"),
+        "cost": QCoreApplication.translate("Journal", "Cost of sales: %1"),
+        "stock": QCoreApplication.translate("Journal", "Stock leaving: %1"),
+        "method": QCoreApplication.translate("Journal", "Money taken by: %1"),
+        "tax": QCoreApplication.translate("Journal", "Output tax: %1"),
+    }
+    return templates.get(kind, "%1").replace("%1", name)
 
 
 class MappingDialog(FormDialog):
@@ -166,9 +199,10 @@ class JournalScreen(QWidget):
         tools.addWidget(self.find, 1)
         tools.addWidget(self.add_button)
         tools.addWidget(self.edit_button)
-        self.mapping = QTableWidget(0, 3)
+        self.mapping = QTableWidget(0, 4)
         self.mapping.setObjectName("mapping")
-        self.mapping.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Account"), self.tr("Account name")])
+        self.mapping.setHorizontalHeaderLabels([self.tr("What it is for"), self.tr("Key"), self.tr("Account"),
+                                                self.tr("Account name")])
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.verticalHeader().setDefaultSectionSize(26)
         self.mapping.setAlternatingRowColors(True)
@@ -209,8 +243,12 @@ class JournalScreen(QWidget):
         # Filling a sorting table would move rows while they are being filled.
         self.mapping.setSortingEnabled(False)
         self.mapping.setRowCount(len(rows))
+        from ui.billing.labels import item_type_labels, method_labels
+
+        items, methods = item_type_labels(), method_labels(self.ctx)
         for i, row in enumerate(rows):
-            for col, text in enumerate((row.key, row.account, row.name)):
+            purpose = mapping_purpose(row.key, items=items, methods=methods)
+            for col, text in enumerate((purpose, row.key, row.account, row.name)):
                 item = QTableWidgetItem(text)
                 item.setData(KEY_ROLE, row.key)
                 self.mapping.setItem(i, col, item)
@@ -223,7 +261,7 @@ class JournalScreen(QWidget):
     def _filter(self) -> None:
         words = normalize(self.find.text()).split()
         for i in range(self.mapping.rowCount()):
-            text = normalize(" ".join(self.mapping.item(i, c).text() for c in range(3)))
+            text = normalize(" ".join(self.mapping.item(i, c).text() for c in range(4)))
             self.mapping.setRowHidden(i, not all(w in text for w in words))
 
     def select_key(self, key: str) -> bool:
