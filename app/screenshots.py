@@ -5,13 +5,16 @@ of the front desk's size).
 
 A window fits when it opens no larger than the screen's working area (1366×768 less a taskbar and a
 title bar) and needs no more, and when every visible button lies inside it; the main window's
-status bar and the last navigation entry must be on screen too. The test suite runs it."""
+status bar and the last navigation entry must be on screen too. In Chinese, a Latin-letter word in a
+label, button, group box, tab, menu, table header or placeholder that is not the demo data's own, an
+abbreviation or a code marked as such is reported as untranslated. The test suite runs it."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,6 +69,112 @@ def cut_off(window: Any) -> list[str]:
         if not inside.contains(rect):
             problems.append(f"button '{button.text() or button.objectName()}' is cut off at {rect.getRect()}")
     return problems
+
+
+# Latin words that may stand in a Chinese screen: the product, abbreviations and file types.
+ALLOWED_LATIN = {"forecourt", "vin", "pdf", "csv", "xlsx", "excel", "id", "km", "utc", "cny", "usd", "eur", "vat",
+                 "ctrl", "shift", "alt", "del", "enter", "tab", "esc", "pos", "sql", "sqlite", "wechat", "alipay",
+                 "unionpay", "etc", "db", "ok", "pcs", "qr", "png", "jpeg",
+                 "english"}  # a language is named in itself in the language list
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+# Codes shown as they are typed or written in a file (column names, mapping keys) are marked <code>.
+_CODE = re.compile(r"<code>.*?</code>", re.S)
+_MARKUP = re.compile(r"<[^>]+>")
+
+
+def english_words(widget: Any, data: set[str] = frozenset()) -> list[str]:
+    """The Latin-letter words a user reads in ``widget`` in labels, buttons, group boxes, tabs, menus,
+    table headers and placeholders, other than :data:`ALLOWED_LATIN` and the words of ``data`` (what
+    the demo data itself holds: names, part numbers …). For the Chinese screens, where any such word
+    is a text nobody translated."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QMenuBar,
+        QTabBar,
+        QTableView,
+        QWidget,
+    )
+
+    texts: list[str] = []
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if not w.isVisibleTo(widget) and w is not widget:
+            continue
+        if isinstance(w, QLabel):
+            texts.append(_MARKUP.sub(" ", _CODE.sub(" ", w.text())))
+        elif isinstance(w, QAbstractButton):
+            texts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            texts.append(w.title())
+        elif isinstance(w, QTabBar):
+            texts += [w.tabText(i) for i in range(w.count())]
+        elif isinstance(w, QMenuBar):
+            texts += [a.text() for a in w.actions()]
+        elif isinstance(w, QLineEdit):
+            texts.append(w.placeholderText())
+        elif isinstance(w, QComboBox) and not w.isEditable() and w.count() <= 12:
+            texts += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QTableView) and w.model() is not None:
+            header = w.horizontalHeader()
+            texts += [str(w.model().headerData(c, Qt.Orientation.Horizontal) or "") for c in range(header.count())
+                      if not header.isSectionHidden(c)]
+    found = []
+    for text in texts:
+        for word in _LATIN_WORD.findall(text.replace("&", "")):
+            if word.lower() not in ALLOWED_LATIN and word.lower() not in data and word not in found:
+                found.append(word)
+    return found
+
+
+# Where the demo data's own words live (names of people, companies, makes, parts, users …).
+_DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM customer",
+             "SELECT coalesce(make, '') || ' ' || coalesce(model, '') FROM vehicle",
+             "SELECT name FROM brand", "SELECT name FROM supplier",
+             "SELECT coalesce(part_number, '') || ' ' || coalesce(description, '') FROM part",
+             "SELECT coalesce(display_name, '') || ' ' || coalesce(username, '') FROM user_account",
+             "SELECT value FROM setting", "SELECT insurer FROM insurance_claim",
+             "SELECT coalesce(manufacturer, '') || ' ' || coalesce(campaign, '') FROM rebate",
+             "SELECT description FROM labour_operation", "SELECT name FROM contact",
+             "SELECT coalesce(address, '') || ' ' || coalesce(city, '') FROM customer", "SELECT name FROM role",
+             "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
+             "SELECT n.prefix || t.code FROM number_series n, terminal t")
+
+
+def data_words(db_path: Path) -> set[str]:
+    """The Latin words of the demo data (lower case): on screen they are data, not untranslated text."""
+    import sqlite3
+
+    # The database's own file and folder names show in the status bar and the backup list.
+    from core.paths import backup_dir_for
+
+    words = {w.lower() for w in _LATIN_WORD.findall(f"{db_path.resolve()} {backup_dir_for(db_path.resolve())}")}
+    conn = sqlite3.connect(db_path)
+    try:
+        for sql in _DATA_SQL:
+            for (text,) in conn.execute(sql):
+                words.update(w.lower() for w in _LATIN_WORD.findall(str(text or "")))
+        # What a VIN decodes to (the maker's name) is data too.
+        from core.errors import ValidationError
+        from services.validation import vin as check_vin
+
+        for (vin,) in conn.execute("SELECT vin FROM vehicle"):
+            try:
+                words.update(w.lower() for w in _LATIN_WORD.findall(check_vin(vin).make))
+            except ValidationError:
+                continue
+        from services.settings import DOC_TYPES
+
+        # Document numbers as the settings show them: prefix and terminal (INVT1-2026-000001).
+        for (terminal,) in conn.execute("SELECT code FROM terminal"):
+            for prefix in DOC_TYPES.values():
+                words.update(w.lower() for w in _LATIN_WORD.findall(f"{prefix}{terminal}"))
+    finally:
+        conn.close()
+    return words
 
 
 def _scrolled(widget: Any, window: Any, scroll_area: type) -> bool:
@@ -211,6 +320,7 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
     app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     out.mkdir(parents=True, exist_ok=True)
     db = open_database(db_path)
+    data = data_words(db_path)
     shots: list[Shot] = []
     try:
         name, password = next((u[0], u[1]) for u in demo.DEMO_USERS if u[2] == "owner")
@@ -232,6 +342,8 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
                     _settle()
                     shot = Shot(key, language, out / f"{key}_{language}.png")
                     shot.problems = cut_off(window)
+                    if language != "en":
+                        shot.problems += [f"untranslated: {w}" for w in english_words(window, data)]
                     bar = window.statusBar()
                     if not bar.isVisible() or bar.geometry().bottom() >= window.height():
                         shot.problems.append("the status bar is not on screen")
@@ -257,6 +369,8 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
                     dialog.show()
                     _settle()
                     shot.problems = cut_off(dialog)
+                    if language != "en":
+                        shot.problems += [f"untranslated: {w}" for w in english_words(dialog, data)]
                     dialog.grab().save(str(shot.path))
                     dialog.done(0)
                     dialog.deleteLater()

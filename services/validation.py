@@ -145,5 +145,5 @@ def vin(value: str, *, field: str = "vin") -> VinInfo:
         info.country = decoded.country or ""
         info.model_years = list(decoded.years or [])
     except Exception as exc:  # noqa: BLE001 - decoding is a nicety; the VIN itself is already valid
-        info.warnings.append(f"Could not decode the VIN: {exc}")
+        info.warnings.append(msg("Could not decode the VIN: {problem}", problem=str(exc)))
     return info

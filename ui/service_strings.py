@@ -238,6 +238,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Choose the vehicle'),
     QT_TRANSLATE_NOOP('Service', 'Claim {claim_number} is {status}; it can move to {allowed}, not to {to}'),
     QT_TRANSLATE_NOOP('Service', 'Claim {claim_number} is {status}; payouts are recorded once the claim is invoiced'),
+    QT_TRANSLATE_NOOP('Service', 'Could not decode the VIN: {problem}'),
     QT_TRANSLATE_NOOP('Service', 'Count {items} is still open for some of these parts; post or cancel it first'),
     QT_TRANSLATE_NOOP('Service', 'Count {number} is {status}; it can no longer be changed'),
     QT_TRANSLATE_NOOP('Service', 'Enter at least one amount and method'),

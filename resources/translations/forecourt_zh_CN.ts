@@ -203,6 +203,42 @@
         <translation>查看毛利、毛利率、返利和理赔</translation>
     </message>
     <message>
+        <source>View repair orders</source>
+        <translation>查看维修工单</translation>
+    </message>
+    <message>
+        <source>Open and edit repair orders, jobs and lines</source>
+        <translation>开立和编辑维修工单、作业及明细</translation>
+    </message>
+    <message>
+        <source>See workshop prices, costs and amounts</source>
+        <translation>查看维修价格、成本和金额</translation>
+    </message>
+    <message>
+        <source>Reserve, issue and return parts for repair orders</source>
+        <translation>为维修工单预留、发料和退料</translation>
+    </message>
+    <message>
+        <source>Clock on and off jobs</source>
+        <translation>作业上钟和下钟</translation>
+    </message>
+    <message>
+        <source>Clock other technicians on and off jobs</source>
+        <translation>为其他技师上钟和下钟</translation>
+    </message>
+    <message>
+        <source>Edit labour operations and rates</source>
+        <translation>编辑工时项目和工时单价</translation>
+    </message>
+    <message>
+        <source>Accept a mileage lower than the vehicle&apos;s last one</source>
+        <translation>接受低于车辆上次记录的里程</translation>
+    </message>
+    <message>
+        <source>Close repair orders into invoices</source>
+        <translation>将维修工单结算为发票</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>
@@ -293,6 +329,10 @@
     <message>
         <source>Margins</source>
         <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>售后维修</translation>
     </message>
     <message>
         <source>Dealership default</source>
@@ -1094,6 +1134,113 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Countries</name>
+    <message>
+        <source>China</source>
+        <translation>中国</translation>
+    </message>
+    <message>
+        <source>Germany</source>
+        <translation>德国</translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>South Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>United Kingdom</source>
+        <translation>英国</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>法国</translation>
+    </message>
+    <message>
+        <source>Italy</source>
+        <translation>意大利</translation>
+    </message>
+    <message>
+        <source>Sweden</source>
+        <translation>瑞典</translation>
+    </message>
+    <message>
+        <source>Spain</source>
+        <translation>西班牙</translation>
+    </message>
+    <message>
+        <source>Czech Republic</source>
+        <translation>捷克</translation>
+    </message>
+    <message>
+        <source>Mexico</source>
+        <translation>墨西哥</translation>
+    </message>
+    <message>
+        <source>Canada</source>
+        <translation>加拿大</translation>
+    </message>
+    <message>
+        <source>Brazil</source>
+        <translation>巴西</translation>
+    </message>
+    <message>
+        <source>India</source>
+        <translation>印度</translation>
+    </message>
+    <message>
+        <source>Thailand</source>
+        <translation>泰国</translation>
+    </message>
+    <message>
+        <source>Hungary</source>
+        <translation>匈牙利</translation>
+    </message>
+    <message>
+        <source>Austria</source>
+        <translation>奥地利</translation>
+    </message>
+    <message>
+        <source>Belgium</source>
+        <translation>比利时</translation>
+    </message>
+    <message>
+        <source>Netherlands</source>
+        <translation>荷兰</translation>
+    </message>
+    <message>
+        <source>Slovakia</source>
+        <translation>斯洛伐克</translation>
+    </message>
+    <message>
+        <source>Poland</source>
+        <translation>波兰</translation>
+    </message>
+    <message>
+        <source>Turkey</source>
+        <translation>土耳其</translation>
+    </message>
+    <message>
+        <source>Russia</source>
+        <translation>俄罗斯</translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation>澳大利亚</translation>
     </message>
 </context>
 <context>
@@ -2906,8 +3053,8 @@
         <translation>凭证</translation>
     </message>
     <message>
-        <source>Invoices, credit notes, receipts, refunds and credit applied later, each balanced (debits equal credits per reference). Columns: date, account, account_name, debit, credit, reference, description.</source>
-        <translation>包括发票、红字发票、收款、退款及后续冲抵的余额，每笔均借贷平衡（每个凭证号借方等于贷方）。列：date、account、account_name、debit、credit、reference、description。</translation>
+        <source>Invoices, credit notes, receipts, refunds and credit applied later, each balanced (debits equal credits per reference). Columns: %1.</source>
+        <translation>发票、红字发票、收款、退款及后续冲抵的余额，每笔借贷平衡（每个参考号借方等于贷方）。列：%1。</translation>
     </message>
     <message>
         <source>Find a key or account… (Ctrl+F)</source>
@@ -5649,6 +5796,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Paying with credit only settles invoices; the rest is still held for the customer</source>
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
+    </message>
+    <message>
+        <source>Could not decode the VIN: {problem}</source>
+        <translation>无法解析 VIN：{problem}</translation>
     </message>
     <message>
         <source>Payment terms are 0 to 365 days</source>

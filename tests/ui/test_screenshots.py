@@ -35,3 +35,18 @@ def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):
         for name in [f"screen_{s}" for s in SCREENS] + [f"dialog_{d}" for d in DIALOGS]:
             picture = out / f"{name}_{language}.png"
             assert picture.exists() and picture.stat().st_size > 5000, picture
+
+
+def test_english_words_on_a_chinese_screen_are_found_but_data_codes_and_abbreviations_are_not(qapp):
+    from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for widget in (QLabel("保存 Save changes"), QPushButton("导出 PDF / Excel (Ctrl+E)"),
+                   QLabel("列：<code>date, account</code>"), QLabel("客户：Olivia Roberts")):
+        layout.addWidget(widget)
+    search = QLineEdit()
+    search.setPlaceholderText("搜索 VIN 或 plate")
+    layout.addWidget(search)
+    page.show()
+    assert screenshots.english_words(page, {"olivia", "roberts"}) == ["Save", "changes", "plate"]

@@ -70,6 +70,17 @@ def permission_labels() -> dict[str, str]:
         "sync.view": QCoreApplication.translate("AdminLabels", "See the changes waiting to sync"),
         "cost.view": QCoreApplication.translate("AdminLabels", "See costs, suppliers and purchase orders"),
         "margin.view": QCoreApplication.translate("AdminLabels", "See gross profit, margins, rebates and claims"),
+        "workshop.view": QCoreApplication.translate("AdminLabels", "View repair orders"),
+        "workshop.edit": QCoreApplication.translate("AdminLabels", "Open and edit repair orders, jobs and lines"),
+        "workshop.costs": QCoreApplication.translate("AdminLabels", "See workshop prices, costs and amounts"),
+        "workshop.parts": QCoreApplication.translate(
+            "AdminLabels", "Reserve, issue and return parts for repair orders"),
+        "workshop.clock": QCoreApplication.translate("AdminLabels", "Clock on and off jobs"),
+        "workshop.clock_others": QCoreApplication.translate("AdminLabels", "Clock other technicians on and off jobs"),
+        "workshop.catalogue": QCoreApplication.translate("AdminLabels", "Edit labour operations and rates"),
+        "workshop.mileage_override": QCoreApplication.translate(
+            "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
+        "workshop.invoice": QCoreApplication.translate("AdminLabels", "Close repair orders into invoices"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -108,6 +119,7 @@ def permission_groups() -> dict[str, str]:
         "sync": QCoreApplication.translate("AdminLabels", "Sync"),
         "cost": QCoreApplication.translate("AdminLabels", "Costs"),
         "margin": QCoreApplication.translate("AdminLabels", "Margins"),
+        "workshop": QCoreApplication.translate("AdminLabels", "Workshop"),
     }
 
 

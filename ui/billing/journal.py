@@ -178,9 +178,12 @@ class JournalScreen(QWidget):
         jl = QVBoxLayout(journal_box)
         jl.addLayout(period)
         jl.addWidget(self.period_error)
-        jl.addWidget(hint_label(self.tr("Invoices, credit notes, receipts, refunds and credit applied later, each "
-                                        "balanced (debits equal credits per reference). Columns: date, account, "
-                                        "account_name, debit, credit, reference, description.")))
+        columns = hint_label(self.tr("Invoices, credit notes, receipts, refunds and credit applied later, each "
+                                     "balanced (debits equal credits per reference). Columns: %1.")
+                             .replace("%1", "<code>date, account, account_name, debit, credit, reference, "
+                                            "description</code>"))
+        columns.setTextFormat(Qt.TextFormat.RichText)
+        jl.addWidget(columns)
         jl.addWidget(self.result_label)
 
         # --- the mapping

@@ -41,6 +41,39 @@ def fuel_labels() -> dict[str, str]:
     }
 
 
+
+def country_name(name: str) -> str:
+    """The country a VIN decodes to (the decoder names it in English), in the user's language."""
+    names = {
+        "China": QCoreApplication.translate("Countries", "China"),
+        "Germany": QCoreApplication.translate("Countries", "Germany"),
+        "Japan": QCoreApplication.translate("Countries", "Japan"),
+        "South Korea": QCoreApplication.translate("Countries", "South Korea"),
+        "Korea": QCoreApplication.translate("Countries", "Korea"),
+        "United States": QCoreApplication.translate("Countries", "United States"),
+        "United Kingdom": QCoreApplication.translate("Countries", "United Kingdom"),
+        "France": QCoreApplication.translate("Countries", "France"),
+        "Italy": QCoreApplication.translate("Countries", "Italy"),
+        "Sweden": QCoreApplication.translate("Countries", "Sweden"),
+        "Spain": QCoreApplication.translate("Countries", "Spain"),
+        "Czech Republic": QCoreApplication.translate("Countries", "Czech Republic"),
+        "Mexico": QCoreApplication.translate("Countries", "Mexico"),
+        "Canada": QCoreApplication.translate("Countries", "Canada"),
+        "Brazil": QCoreApplication.translate("Countries", "Brazil"),
+        "India": QCoreApplication.translate("Countries", "India"),
+        "Thailand": QCoreApplication.translate("Countries", "Thailand"),
+        "Hungary": QCoreApplication.translate("Countries", "Hungary"),
+        "Austria": QCoreApplication.translate("Countries", "Austria"),
+        "Belgium": QCoreApplication.translate("Countries", "Belgium"),
+        "Netherlands": QCoreApplication.translate("Countries", "Netherlands"),
+        "Slovakia": QCoreApplication.translate("Countries", "Slovakia"),
+        "Poland": QCoreApplication.translate("Countries", "Poland"),
+        "Turkey": QCoreApplication.translate("Countries", "Turkey"),
+        "Russia": QCoreApplication.translate("Countries", "Russia"),
+        "Australia": QCoreApplication.translate("Countries", "Australia"),
+    }
+    return names.get(name, name)
+
 class VehicleDialog(FormDialog):
     def __init__(self, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -140,7 +173,7 @@ class VehicleDialog(FormDialog):
         except ValidationError as exc:
             self.vin_info.setText(detail_text(exc))
             return
-        parts = [x for x in (info.make, info.country) if x]
+        parts = [x for x in (info.make, country_name(info.country)) if x]
         if info.model_years:
             parts.append("/".join(str(y) for y in info.model_years))
         self.vin_info.setText(" · ".join(parts + info.warnings))
