@@ -59,7 +59,9 @@ class FileProblem(DomainError):
     (the disk is full, the folder is read-only …)."""
 
     def __init__(self, path: object, cause: str, *, verb: str = "write") -> None:
-        super().__init__(f"Cannot {verb} {path}: {cause}")
+        text = (msg("Cannot read {path}: {cause}", path=str(path), cause=cause) if verb == "read"
+                else msg("Cannot write {path}: {cause}", path=str(path), cause=cause))
+        super().__init__(text)
         self.path = path
         self.cause = cause
 

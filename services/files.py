@@ -44,14 +44,14 @@ PART_SUFFIX = ".part"
 STALE_SECONDS = 60.0
 
 _CAUSES = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.EROFS: "the disk is read-only",
-    errno.EACCES: "permission denied (the folder is read-only, or the file is open in another program)",
-    errno.EPERM: "permission denied (the folder is read-only, or the file is open in another program)",
-    errno.ENOENT: "the folder does not exist",
-    errno.EISDIR: "it is a folder",
-    errno.ENAMETOOLONG: "the name is too long",
+    errno.ENOSPC: msg("the disk is full"),
+    errno.EDQUOT: msg("the disk quota is used up"),
+    errno.EROFS: msg("the disk is read-only"),
+    errno.EACCES: msg("permission denied (the folder is read-only, or the file is open in another program)"),
+    errno.EPERM: msg("permission denied (the folder is read-only, or the file is open in another program)"),
+    errno.ENOENT: msg("the folder does not exist"),
+    errno.EISDIR: msg("it is a folder"),
+    errno.ENAMETOOLONG: msg("the name is too long"),
 }
 
 

@@ -5798,6 +5798,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>Cannot read {path}: {cause}</source>
+        <translation>无法读取 {path}：{cause}</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {cause}</source>
+        <translation>无法写入 {path}：{cause}</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
     </message>
@@ -6486,6 +6494,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>文件包含二进制数据</translation>
     </message>
     <message>
+        <source>it is a folder</source>
+        <translation>这是一个文件夹</translation>
+    </message>
+    <message>
         <source>must be at least {minimum} {unit}</source>
         <translation>至少为 {minimum} {unit}</translation>
     </message>
@@ -6494,12 +6506,36 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>最多为 {maximum} {unit}</translation>
     </message>
     <message>
+        <source>permission denied (the folder is read-only, or the file is open in another program)</source>
+        <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
+    </message>
+    <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
         <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
     </message>
     <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
         <source>the file is damaged, or it is not really an Excel workbook</source>
         <translation>文件已损坏，或者并不是真正的 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the name is too long</source>
+        <translation>名称太长</translation>
     </message>
     <message>
         <source>{backup_path} is the database itself, not a backup of it</source>

@@ -59,3 +59,13 @@ def test_a_field_error_in_a_dialog_is_shown_in_chinese(chinese, ctx, qtbot, sett
     dialog.errors.show(ValidationError("name", msg("A customer name is required")))
     shown = [label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog) and label.text()]
     assert "必须填写客户名称" in shown
+
+
+def test_a_file_that_cannot_be_written_is_explained_in_chinese_with_its_cause(chinese, tmp_path):
+    import errno
+
+    from services import files
+
+    problem = files.file_problem(tmp_path / "parts.xlsx", OSError(errno.ENOSPC, "No space left on device"))
+    assert str(problem) == f"Cannot write {tmp_path / 'parts.xlsx'}: the disk is full"
+    assert error_text(problem) == f"无法写入 {tmp_path / 'parts.xlsx'}：磁盘已满"
