@@ -114,7 +114,7 @@ def test_the_billing_pages_sit_under_their_own_heading(window):
     headers = [window.nav.item(i).text() for i in range(window.nav.count()) if not window.nav.item(i).data(PAGE_ROLE)]
     pages = [window.nav.item(i).data(PAGE_ROLE) for i in range(window.nav.count())]
 
-    assert headers == ["SALES", "BILLING", "PARTS", "ADMIN"]
+    assert headers == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
     assert pages[pages.index(None, 3):][:4] == [None, "invoices", "cash_desk", "receivables"]
 
 
