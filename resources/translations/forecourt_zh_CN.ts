@@ -609,6 +609,10 @@
         <translation>记录</translation>
     </message>
     <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>

@@ -55,6 +55,12 @@ AUDIT = ListSource(
         Column("terminal", "a.terminal", sortable=False, width=70),
         Column("action", "a.action", width=90),
         Column("entity", "a.entity", width=110),
+        # The record as people know it: its number, part number, user name, name or code where the entry
+        # holds one, else its id.
+        Column("record", "coalesce(" + ", ".join(
+            f"CASE WHEN json_valid(a.{side}) THEN json_extract(a.{side}, '$.{key}') END"
+            for key in ("number", "part_number", "username", "name", "code") for side in ("after", "before"))
+            + ", a.entity_id)", sortable=False, width=150),
         Column("entity_id", "a.entity_id", sortable=False, width=150),
         Column("summary", "a.summary", sortable=False, width=200),
         Column("before", "a.before", sortable=False, width=250),

@@ -263,6 +263,26 @@ def test_audit_screen_lists_entries_and_filtering_by_record_type_narrows_them(qt
     assert screen.list.count_label.text() == f"{model.rowCount()} row(s)"
 
 
+def test_the_audit_trail_names_records_by_their_number_or_name_not_their_id(qtbot, ctx, db, owner):
+    from services import customers
+    from services.billing import invoices
+    from services.billing.invoices import DraftInput, LineInput
+
+    wang = customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    draft = invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=wang, lines=[
+        LineInput(description="Labour", quantity_milli=1000, unit_price=30000, item_type="labour")]))
+    number = invoices.post(db, owner, draft)
+    screen = shown(qtbot, AuditScreen(ctx))
+    settle()
+    model = screen.list.model
+    keys = [c.key for c in model.columns]
+    rows = [{k: model.data(model.index(r, keys.index(k))) for k in ("entity", "record", "entity_id")}
+            for r in range(model.rowCount())]
+    assert {"entity": "Customer", "record": "王伟", "entity_id": wang} in rows
+    posted = [r for r in rows if r["entity"] == "Invoice" and r["record"] == number]
+    assert posted and all(r["entity_id"] == draft for r in posted)
+
+
 def test_audit_detail_shows_the_before_and_after_of_a_change(qtbot, ctx, db, owner):
     users.update_user(db, owner, owner.user_id, display_name="Olivia Oduya")
     screen = shown(qtbot, AuditScreen(ctx))

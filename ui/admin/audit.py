@@ -79,7 +79,8 @@ class AuditScreen(ListScreen):
         self.entity_labels = audit_entity_labels()
         headers = {
             "seq": self.tr("#"), "at": self.tr("Time"), "actor": self.tr("User"), "action": self.tr("Action"),
-            "entity": self.tr("Record type"), "entity_id": self.tr("Record"), "summary": self.tr("Summary"),
+            "entity": self.tr("Record type"), "record": self.tr("Record"), "entity_id": self.tr("Record id"),
+            "summary": self.tr("Summary"),
         }
         view = ListView(
             ctx, "audit", headers, noun_plural=self.tr("entries"),
@@ -139,7 +140,8 @@ class AuditScreen(ListScreen):
             (self.tr("Time"), local_datetime(entry["at"])),
             (self.tr("User"), entry["actor"]),
             (self.tr("Terminal"), entry["terminal"]),
-            (self.tr("Record"), entry["entity_id"]),
+            (self.tr("Record"), entry["record"]),
+            (self.tr("Record id"), entry["entity_id"]),
             (self.tr("Summary"), entry["summary"]),
         ])
         values = self._values_table(entry["before"], entry["after"])
