@@ -100,3 +100,22 @@ def test_at_1366_wide_the_invoices_list_shows_the_front_desk_columns_without_scr
     shown = sum(header.sectionSize(keys.index(k)) for k in front)
     assert shown <= table.viewport().width(), (str([(k, header.sectionSize(keys.index(k))) for k in front]),
                                                table.viewport().width())
+
+
+def test_at_1366_wide_the_parts_list_shows_what_the_counter_asks_first_without_scrolling_sideways(
+        db, owner, window, settle, qtbot):
+    catalogue.create_part(db, owner, PartInput(brand="Bosch", part_number="0 986 494 524", bin="A12-04",
+                                               description="博世 前刹车片 适用大众朗逸 2018-2023",
+                                               retail_price=45000))
+    window.resize(1366, 728)
+    page = window.show_page("parts")
+    page.list.reload()
+    settle()
+    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
+    table, header = page.list.table, page.list.table.horizontalHeader()
+    keys = [c.key for c in page.list.model.columns]
+    front = keys[:keys.index("on_hand") + 1]
+    assert {"part_number", "description", "available", "retail_price", "bin", "on_hand"} <= set(front)
+    shown = sum(header.sectionSize(keys.index(k)) for k in front)
+    assert shown <= table.viewport().width(), (str([(k, header.sectionSize(keys.index(k))) for k in front]),
+                                               table.viewport().width())

@@ -85,7 +85,9 @@ def test_the_parts_list_shows_on_hand_reserved_and_available(db, owner, parts_pa
     assert (row["part_number"], row["on_hand"], row["reserved"], row["available"]) == ("04152-YZZA6", "5", "2", "3")
     assert row["bin"] == "A-01"
     assert row["retail_price"].endswith("120.00")
-    assert parts_page.list.model.data(parts_page.list.model.index(0, 5), Qt.ItemDataRole.TextAlignmentRole) == int(
+    on_hand = [c.key for c in parts_page.list.model.columns].index("on_hand")
+    assert parts_page.list.model.data(parts_page.list.model.index(0, on_hand),
+                                      Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
