@@ -88,18 +88,8 @@ def test_at_1366_wide_the_invoices_list_shows_the_front_desk_columns_without_scr
     draft = invoices.create_draft(db, owner, DraftInput(kind="vehicle_sale", customer_id=customer, lines=[
         LineInput(description="Haval H6", quantity_milli=1000, unit_price=18_000_000, item_type="vehicle")]))
     invoices.post(db, owner, draft, on=date.today())
-    window.resize(1366, 728)
-    page = window.show_page("invoices")
-    page.list.reload()
-    settle()
-    qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
-    table, header = page.list.table, page.list.table.horizontalHeader()
-    keys = [c.key for c in page.list.model.columns]
-    front = keys[:keys.index("status") + 1]
+    front = _front_columns_fit(window, settle, qtbot, "invoices", last="status")
     assert {"number", "issued_on", "kind", "customer", "total", "balance"} <= set(front)
-    shown = sum(header.sectionSize(keys.index(k)) for k in front)
-    assert shown <= table.viewport().width(), (str([(k, header.sectionSize(keys.index(k))) for k in front]),
-                                               table.viewport().width())
 
 
 def test_at_1366_wide_the_parts_list_shows_what_the_counter_asks_first_without_scrolling_sideways(
@@ -107,15 +97,21 @@ def test_at_1366_wide_the_parts_list_shows_what_the_counter_asks_first_without_s
     catalogue.create_part(db, owner, PartInput(brand="Bosch", part_number="0 986 494 524", bin="A12-04",
                                                description="博世 前刹车片 适用大众朗逸 2018-2023",
                                                retail_price=45000))
+    front = _front_columns_fit(window, settle, qtbot, "parts", last="on_hand")
+    assert {"part_number", "description", "available", "retail_price", "bin", "on_hand"} <= set(front)
+
+
+def _front_columns_fit(window, settle, qtbot, page_key: str, *, last: str) -> list[str]:
+    """In a 1366 px window, the list's columns up to ``last`` show without scrolling sideways; returns
+    their keys."""
     window.resize(1366, 728)
-    page = window.show_page("parts")
+    page = window.show_page(page_key)
     page.list.reload()
     settle()
     qtbot.waitUntil(lambda: page.list.model.rowCount() > 0)
     table, header = page.list.table, page.list.table.horizontalHeader()
     keys = [c.key for c in page.list.model.columns]
-    front = keys[:keys.index("on_hand") + 1]
-    assert {"part_number", "description", "available", "retail_price", "bin", "on_hand"} <= set(front)
-    shown = sum(header.sectionSize(keys.index(k)) for k in front)
-    assert shown <= table.viewport().width(), (str([(k, header.sectionSize(keys.index(k))) for k in front]),
-                                               table.viewport().width())
+    front = keys[:keys.index(last) + 1]
+    widths = [(k, header.sectionSize(keys.index(k))) for k in front]
+    assert sum(w for _k, w in widths) <= table.viewport().width(), (str(widths), table.viewport().width())
+    return front

@@ -44,3 +44,25 @@ def test_a_technician_sees_the_work_but_no_amounts(qtbot, db, owner, ctx_for, sh
     qtbot.waitUntil(lambda: number in page.detail.toPlainText())
     text = page.detail.toPlainText()
     assert "Brake pads R&R" in text and "¥" not in text
+
+
+def test_links_in_any_detail_pane_open_the_record_in_its_own_screen(qtbot, db, owner, ctx, show, settle):
+    from PySide6.QtCore import QUrl
+
+    from ui.customers.screen import CustomersScreen
+
+    s = shop(db, owner)
+    ro_id, number = repair_order(db, owner, s)
+    window = show(MainWindow(ctx))
+    settle()
+    page = window.show_page("repair_orders")
+    settle()
+    assert page.list.select_id(ro_id)
+    qtbot.waitUntil(lambda: number in page.detail.toPlainText())
+    page.detail.anchorClicked.emit(QUrl(f"customer:{s.customer_id}"))
+    settle()
+    customers_page = window.stack.currentWidget()
+    assert isinstance(customers_page, CustomersScreen) and customers_page.current_id == s.customer_id
+    customers_page.detail.anchorClicked.emit(QUrl(f"repair-order:{ro_id}"))
+    settle()
+    assert window.stack.currentWidget() is page and page.current_id == ro_id

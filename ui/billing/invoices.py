@@ -298,15 +298,6 @@ class InvoicesScreen(ListScreen):
                     f"{html_escape(money_text(v.balance, cur))}</b></p>")
         return "".join(html)
 
-    def on_link(self, url) -> None:
-        kind, _, ref = url.toString().partition(":")
-        if kind == "invoice":
-            self.open_record(ref)
-        elif kind == "customer":
-            window = self.window()
-            if hasattr(window, "open_record"):
-                window.open_record("customer", ref)
-
     # --- actions ------------------------------------------------------------------------------
     def _status(self, text: str) -> None:
         window = self.window()

@@ -80,12 +80,6 @@ class CustomersScreen(ListScreen):
             html.append(paragraph(self.tr("No vehicles."), hint=True))
         return "".join(html)
 
-    def on_link(self, url) -> None:
-        kind, _, ref = url.toString().partition(":")
-        window = self.window()
-        if kind == "vehicle" and hasattr(window, "open_record"):
-            window.open_record("vehicle", ref)
-
     def new_record(self) -> None:
         from ui.customers.editor import CustomerDialog
 

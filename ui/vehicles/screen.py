@@ -57,12 +57,6 @@ class VehiclesScreen(ListScreen):
             html.append(paragraph(w, hint=True))
         return "".join(html)
 
-    def on_link(self, url) -> None:
-        kind, _, ref = url.toString().partition(":")
-        window = self.window()
-        if kind == "customer" and hasattr(window, "open_record"):
-            window.open_record("customer", ref)
-
     def new_record(self) -> None:
         from ui.vehicles.editor import VehicleDialog
 

@@ -218,7 +218,12 @@ class ListScreen(QWidget):
             self.load_detail()
 
     def on_link(self, url) -> None:
-        return None
+        """A link in the pane ("customer:<id>", "repair-order:<id>" …) opens that record in its own screen
+        (a URL scheme has no underscores: a kind's are written as dashes)."""
+        kind, _, ref = url.toString().partition(":")
+        window = self.window()
+        if ref and hasattr(window, "open_record"):
+            window.open_record(kind.replace("-", "_"), ref)
 
     # --- for subclasses -----------------------------------------------------------------------
     def read_detail(self, row_id: str) -> Callable[[], Any]:

@@ -114,9 +114,3 @@ class RepairOrdersScreen(ListScreen):
         if not ro.jobs:
             html.append(paragraph(self.tr("No jobs yet."), hint=True))
         return "".join(html)
-
-    def on_link(self, url) -> None:
-        kind, _, ref = url.toString().partition(":")
-        window = self.window()
-        if kind == "customer" and hasattr(window, "open_record"):
-            window.open_record("customer", ref)
