@@ -4048,6 +4048,10 @@
         <translation>记录收款（Enter）</translation>
     </message>
     <message>
+        <source>Print a &amp;receipt</source>
+        <translation>打印收据(&amp;R)</translation>
+    </message>
+    <message>
         <source>Choose the customer</source>
         <translation>选择客户</translation>
     </message>

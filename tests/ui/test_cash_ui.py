@@ -398,3 +398,34 @@ def test_ctrl_p_in_receivables_prints_the_statement_through_the_preview(
     assert asked and labels == ["&Print…"]
     reader = PdfReader(printer)
     assert len(reader.pages) >= 1
+
+
+def test_ticking_print_a_receipt_prints_it_right_after_the_payment_is_taken(
+        qtbot, db, owner, wang, ctx, settle, when_modal, messages, printer, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit
+
+    from services.billing import receipts
+
+    monkeypatch.setattr(PaymentDialog, "print_receipts", False)
+    invoice_id = _posted_invoice(db, owner, wang)
+
+    def pay(dialog: PaymentDialog) -> None:
+        assert not dialog.print_receipt.isChecked()
+        dialog.print_receipt.setChecked(True)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "amount"), "300")
+        qtbot.keyClick(dialog.findChild(QLineEdit, "amount"), Qt.Key.Key_Return)
+        settle()
+
+    when_modal(PaymentDialog, pay)
+    titles = []
+    sent = when_modal(QPrintPreviewDialog, lambda d: (titles.append(d.printer().docName()), _print_from_preview(d)))
+    taken = PaymentDialog.ask(ctx, invoice_id=invoice_id)
+    settle()
+    qtbot.waitUntil(lambda: bool(sent))
+    settle()
+    assert taken and len(taken) == 1
+    assert messages.shown == []
+    assert invoices.get(db, owner, invoice_id).balance == 0
+    assert len(PdfReader(printer).pages) == 1
+    assert titles == [receipts.receipt_number(payments.payment(db, owner, taken[0]))]
+    assert PaymentDialog.print_receipts, "the choice is kept for the next payment"

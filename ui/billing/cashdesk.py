@@ -318,15 +318,11 @@ class CashDeskScreen(QWidget):
 
     def print_receipt(self) -> None:
         """Preview and print the selected payment's receipt (or a refund's slip)."""
-        from services.billing import receipts
-        from ui.printing import print_document
+        from ui.billing.payment import print_receipt
 
         row = self.selected_payment
-        if row is None:
-            return
-        db, actor, number = self.ctx.db, self.ctx.actor, receipts.receipt_number(row)
-        print_document(self, lambda out: receipts.receipt_pdf(db, actor, row.id, out), title=number,
-                       save_name=f"{number}.pdf")
+        if row is not None:
+            print_receipt(self.ctx, row.id, self)
 
     def print_day_report(self) -> None:
         """Preview and print the day-end report of the day shown (provisional while the day is open)."""

@@ -56,6 +56,8 @@ class _Open:
 class PaymentDialog(FormDialog):
     """``saved_ids`` holds the new payments' ids once taken."""
 
+    print_receipts = False  # whether "Print a receipt" starts ticked (what the user last chose)
+
     def __init__(self, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,13 +176,22 @@ class PaymentDialog(FormDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
+        # Kept for the session: a cashier who prints receipts ticks it once.
+        self.print_receipt = QCheckBox(self.tr("Print a &receipt"))
+        self.print_receipt.setObjectName("print_receipt")
+        self.print_receipt.setChecked(PaymentDialog.print_receipts)
+        self.print_receipt.toggled.connect(lambda on: setattr(PaymentDialog, "print_receipts", on))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.print_receipt)
+        bottom.addWidget(self.buttons, 1)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(splits_box)
         layout.addWidget(alloc_box, 1)
         layout.addLayout(extra)
         layout.addWidget(self.summary)
-        layout.addWidget(self.buttons)
+        layout.addLayout(bottom)
 
         self.credit = 0
         self.method_choices = method_choices(ctx)
@@ -406,5 +417,20 @@ class PaymentDialog(FormDialog):
             return None
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         result = list(dialog.saved_ids) if accepted else None
+        printing = accepted and dialog.print_receipt.isChecked()
         dialog.deleteLater()
+        if printing:
+            for payment_id in result or []:
+                print_receipt(ctx, payment_id, parent)
         return result
+
+
+def print_receipt(ctx: AppContext, payment_id: str, parent: QWidget | None) -> None:
+    """Preview and print a payment's receipt (or a refund's slip) through the print dialog."""
+    from services.billing import payments, receipts
+    from ui.printing import print_document
+
+    db, actor = ctx.db, ctx.actor
+    number = receipts.receipt_number(payments.payment(db, actor, payment_id))
+    print_document(parent, lambda out: receipts.receipt_pdf(db, actor, payment_id, out), title=number,
+                   save_name=f"{number}.pdf")
