@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
@@ -22,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, NotFound
+from core.errors import NotFound
 from services import users
 from services.permissions import PERMISSIONS, ROLES
 from ui.admin.labels import permission_groups, permission_labels, role_labels, role_name
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.widgets.detail import fields, heading, paragraph
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, run_dialog
 from ui.widgets.list_view import ListView
 from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
@@ -254,9 +253,4 @@ class RoleDialog(FormDialog):
     @classmethod
     def ask(cls, ctx: AppContext, code: str | None = None, parent: QWidget | None = None) -> str | None:
         """The code of the role saved, or None if cancelled."""
-        try:
-            dialog = cls(ctx, code, parent)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        return dialog.saved_code if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(parent, lambda: cls(ctx, code, parent), lambda d: d.saved_code)

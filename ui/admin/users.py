@@ -20,16 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, NotFound, ValidationError
+from core.errors import NotFound, ValidationError
 from services import users
 from services.permissions import ROLES
 from store.changes import Changes
 from ui.admin.labels import language_labels, role_labels, role_name
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.formatting import local_datetime
 from ui.widgets.detail import fields, heading, paragraph
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, run_dialog
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen, html_escape
 from ui.workers import Op
@@ -257,12 +256,7 @@ class UserDialog(FormDialog):
     @classmethod
     def ask(cls, ctx: AppContext, user_id: str | None = None, parent: QWidget | None = None) -> str | None:
         """The id of the user saved, or None if cancelled."""
-        try:
-            dialog = cls(ctx, user_id, parent)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return run_dialog(parent, lambda: cls(ctx, user_id, parent), lambda d: d.saved_id)
 
 
 class SetPasswordDialog(FormDialog):

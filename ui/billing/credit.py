@@ -8,7 +8,6 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -21,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from services.billing import invoices
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
-from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
 
 _LINE_FIELD = re.compile(r"^(lines|amounts)\[(\d+)\](?:\.(\w+))?")
@@ -219,14 +218,4 @@ class CreditNoteDialog(FormDialog):
     @classmethod
     def ask(cls, ctx: AppContext, invoice_id: str, parent: QWidget | None = None) -> str | None:
         """Issue a credit note; its id, or None if cancelled."""
-        try:
-            dialog = cls(ctx, invoice_id, parent)
-        except DomainError as exc:
-            from ui.errors import show_error
-
-            show_error(parent, exc)
-            return None
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = dialog.saved_id if accepted else None
-        dialog.deleteLater()
-        return result
+        return run_dialog(parent, lambda: cls(ctx, invoice_id, parent), lambda d: d.saved_id)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import money
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from models.billing import ITEM_TYPES
 from services import customers, settings
 from services.billing import dates, invoices
@@ -36,7 +36,7 @@ from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
 from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
-from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
 
@@ -573,17 +573,8 @@ class InvoiceDialog(FormDialog):
     def ask(cls, ctx: AppContext, invoice_id: str | None = None, *, customer: tuple[str, str] | None = None,
             parent: QWidget | None = None) -> tuple[str, str | None] | None:
         """Open the editor; ``(invoice id, number if it was posted)`` once saved, else None."""
-        try:
-            dialog = cls(ctx, invoice_id, customer=customer, parent=parent)
-        except DomainError as exc:
-            from ui.errors import show_error
-
-            show_error(parent, exc)
-            return None
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = (dialog.saved_id, dialog.posted_number) if accepted and dialog.saved_id else None
-        dialog.deleteLater()
-        return result
+        return run_dialog(parent, lambda: cls(ctx, invoice_id, customer=customer, parent=parent),
+                          lambda d: (d.saved_id, d.posted_number) if d.saved_id else None)
 
 
 def vehicle_text(vehicle: invoices.VehicleOnInvoice) -> str:

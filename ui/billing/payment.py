@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -23,14 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, PermissionDenied, ValidationError
+from core.errors import PermissionDenied, ValidationError
 from services.billing import invoices, payments, receivables
 from ui.billing.labels import method_choices
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.messages import detail_text
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
-from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
 
 _INDEXED = re.compile(r"^(splits|allocations)\[([^\]]+)\](?:\.(\w+))?$")
@@ -408,21 +407,15 @@ class PaymentDialog(FormDialog):
     def ask(cls, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,
             parent: QWidget | None = None) -> list[str] | None:
         """Take a payment; the new payments' ids, or None if cancelled."""
-        try:
-            dialog = cls(ctx, invoice_id=invoice_id, customer=customer, parent=parent)
-        except DomainError as exc:
-            from ui.errors import show_error
-
-            show_error(parent, exc)
+        taken = run_dialog(parent, lambda: cls(ctx, invoice_id=invoice_id, customer=customer, parent=parent),
+                           lambda d: (list(d.saved_ids), d.print_receipt.isChecked()))
+        if taken is None:
             return None
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = list(dialog.saved_ids) if accepted else None
-        printing = accepted and dialog.print_receipt.isChecked()
-        dialog.deleteLater()
+        ids, printing = taken
         if printing:
-            for payment_id in result or []:
+            for payment_id in ids:
                 print_receipt(ctx, payment_id, parent)
-        return result
+        return ids
 
 
 def print_receipt(ctx: AppContext, payment_id: str, parent: QWidget | None) -> None:

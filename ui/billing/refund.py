@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -18,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from services.billing import payments
 from ui.billing.labels import method_choices, method_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.widgets.fields import DateEdit, MoneyEdit
-from ui.widgets.forms import FieldErrors, FormDialog, hint_label
+from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 
 
 class RefundDialog(FormDialog):
@@ -146,14 +145,5 @@ class RefundDialog(FormDialog):
     def ask(cls, ctx: AppContext, *, customer: tuple[str, str], payment_id: str | None = None,
             parent: QWidget | None = None) -> str | None:
         """Refund to the customer; the refund's id, or None if cancelled."""
-        try:
-            dialog = cls(ctx, customer=customer, payment_id=payment_id, parent=parent)
-        except DomainError as exc:
-            from ui.errors import show_error
-
-            show_error(parent, exc)
-            return None
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        result = dialog.saved_id if accepted else None
-        dialog.deleteLater()
-        return result
+        return run_dialog(parent, lambda: cls(ctx, customer=customer, payment_id=payment_id, parent=parent),
+                          lambda d: d.saved_id)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from core.errors import ValidationError
+from core.errors import DomainError, ValidationError
 from ui.errors import show_error
 from ui.messages import detail_text
 from ui.workers import Op
@@ -140,3 +140,21 @@ class FormDialog(QDialog):
         if isinstance(exc, ValidationError) and self.show_field_error(exc):
             return
         show_error(self, exc)
+
+
+D = TypeVar("D", bound=QDialog)
+
+
+def run_dialog(parent: QWidget | None, make: Callable[[], D], result: Callable[[D], Any]) -> Any:
+    """Make a dialog with ``make()``, run it modally and return ``result(dialog)`` if it was accepted,
+    else None. A dialog that cannot open (its record is gone, the user may not) says why instead."""
+    try:
+        dialog = make()
+    except DomainError as exc:
+        show_error(parent, exc)
+        return None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = result(dialog) if accepted else None
+    dialog.deleteLater()
+    return value
+
