@@ -397,3 +397,22 @@ def test_new_parts_are_indexed_as_a_rebuild_from_the_database_would_index_them(d
     assert all(r[2].startswith("Bosch ") for r in imported if "Brake pad" in r[2])
     hits = search.search(db, owner, f"1 987 {new_parts - 1:05d}", kinds=("part",))
     assert [h.title for h in hits] == [f"Bosch 1 987 {new_parts - 1:05d} Brake pad set {new_parts - 1}"]
+
+
+def test_a_bulk_import_refreshes_the_planners_statistics_of_what_it_grew(db, db_path, owner, tmp_path):
+    """Statistics taken when the catalogue was small make SQLite scan where it should seek once the
+    catalogue has grown fifty-fold; an import that writes thousands of rows re-samples them."""
+    import sqlite3
+
+    write_xlsx(tmp_path / "seed.xlsx", HEADERS, CATALOGUE)
+    run(db, owner, tmp_path / "seed.xlsx", "parts")
+    raw = sqlite3.connect(db_path)
+    raw.execute("ANALYZE part")
+    raw.commit()
+    rows_in_stats = "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE tbl = 'part' AND idx = 'ix_part_number_key'"
+    assert raw.execute(rows_in_stats).fetchone()[0] == len(CATALOGUE)
+    rows = [["Bosch", f"1 987 {i:05d}", f"Brake pad set {i}", "", "120", "60", ""] for i in range(3000)]
+    run(db, owner, write_xlsx(tmp_path / "new.xlsx", HEADERS, rows), "price-list")
+    # Sampled (analysis_limit), so an estimate: near 3,003 rather than 3.
+    assert raw.execute(rows_in_stats).fetchone()[0] > 1000
+    raw.close()
