@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
+from demo import workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -58,6 +59,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         catalogue.set_rate_in(uow, pay_type, rate)
     for code, description, system, hours in OPERATIONS:
         catalogue.create_operation_in(uow, OperationInput(code, description, system, hours))
+    # The settled past first: the recent repair orders below are numbered after it.
+    workshop_history.write(conn, ctx)
     cars = conn.execute(select(Vehicle.id, Vehicle.owner_id, Vehicle.odometer_km)
                         .where(Vehicle.owner_id.is_not(None), Vehicle.odometer_km.is_not(None))
                         .order_by(Vehicle.id)).all()
@@ -105,7 +108,7 @@ def _tables() -> dict[str, type]:
     return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
-            "clocking": workshop.Clocking}
+            "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice}
 
 
 _TABLES = _tables()
