@@ -432,9 +432,10 @@ def _apply(uow: UnitOfWork, row: Appointment, data: AppointmentInput) -> list[ca
     work = (data.requested_work or "").strip()
     if not work and not operations:
         raise ValidationError("requested_work", msg("Say what work the customer asks for"))
-    advisor = (data.advisor or "").strip() or uow.actor.username
-    if not _user_exists(session, advisor):
+    advisor = (data.advisor or "").strip()
+    if advisor and not _user_exists(session, advisor):
         raise ValidationError("advisor", msg("There is no user called '{username}'", username=advisor))
+    advisor = advisor or uow.actor.username
     technician = (data.technician or "").strip()
     if technician:
         found = _resource(session, "technician", name=technician)
