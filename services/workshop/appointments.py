@@ -256,7 +256,7 @@ def set_resource_in(uow: UnitOfWork, data: ResourceInput) -> str:
 set_resource = action(set_resource_in)
 
 
-def _resources(conn) -> list[Resource]:
+def resources_of(conn) -> list[Resource]:
     shifts: dict[str, list[ShiftInput]] = {}
     for r in conn.execute(select(WorkshopShift.resource_id, WorkshopShift.weekday, WorkshopShift.start_minute,
                                  WorkshopShift.end_minute, WorkshopShift.break_minutes)
@@ -276,7 +276,7 @@ def resources(db: Database, actor: Actor) -> list[Resource]:
     """Every technician, advisor and bay, by kind and name. Any thread; reads only."""
     require(actor, "workshop.view")
     with db.read() as conn:
-        return _resources(conn)
+        return resources_of(conn)
 
 
 def resource_capacity(resource: Resource, day: date) -> int:
@@ -375,7 +375,7 @@ def _check_fits(uow: UnitOfWork, row: Appointment, reason: str) -> str:
                                                 bay=bay.name if bay else "", start=clash.starts_at.strftime("%H:%M"),
                                                 end=clash.ends_at.strftime("%H:%M")))
     day = row.starts_at.date()
-    all_resources = _resources(session)
+    all_resources = resources_of(session)
     if not any(r.kind == "technician" for r in all_resources):
         return ""
     booked = _booked(session, day, exclude_id=row.id)
@@ -650,7 +650,7 @@ def calendar(db: Database, actor: Actor, first: date, days: int) -> Calendar:
     require(actor, "workshop.view")
     span = tuple(first + timedelta(days=i) for i in range(days))
     with db.read() as conn:
-        all_resources = _resources(conn)
+        all_resources = resources_of(conn)
         loads: list[Load] = []
         for day in span:
             loads.extend(_loads(all_resources, day, _booked(conn, day)))
