@@ -333,10 +333,16 @@ def appointment_row(session: Session, appointment_id: str) -> Appointment:
     return row
 
 
+def _status_text(status: str) -> str:
+    return {"booked": msg("booked"), "arrived": msg("arrived"), "cancelled": msg("cancelled"),
+            "no_show": msg("a no-show")}.get(status, status)
+
+
 def _booked_only(row: Appointment, doing: str) -> None:
+    """Refuse ``doing`` (a :func:`msg` naming the action) unless ``row`` is still booked."""
     if row.status != "booked":
         raise ValidationError("status", msg("Cannot {doing} an appointment that is {status}",
-                                            doing=doing, status=row.status.replace("_", " ")))
+                                            doing=doing, status=_status_text(row.status)))
 
 
 def _resource(session: Session, kind: str, *, resource_id: str | None = None, name: str = "") -> WorkshopResource:
@@ -383,7 +389,7 @@ def _check_fits(uow: UnitOfWork, row: Appointment, reason: str) -> str:
     over = []
     shop = loads[None]
     if shop.booked + row.booked_hours > shop.capacity:
-        over.append(("workshop", shop))
+        over.append((msg("The workshop"), shop))
     if row.technician:
         tech = next(r for r in all_resources if r.kind == "technician" and r.name == row.technician)
         load = loads[tech.id]
@@ -498,7 +504,7 @@ def update_in(uow: UnitOfWork, appointment_id: str, data: AppointmentInput) -> N
     require(uow.actor, "workshop.book")
     session = uow.session
     row = appointment_row(session, appointment_id)
-    _booked_only(row, "change")
+    _booked_only(row, msg("change"))
     before = row.starts_at
     operations = _apply(uow, row, data)
     session.flush()
@@ -517,7 +523,7 @@ def move_in(uow: UnitOfWork, appointment_id: str, starts_at: datetime, *, bay_id
     require(uow.actor, "workshop.book")
     session = uow.session
     row = appointment_row(session, appointment_id)
-    _booked_only(row, "move")
+    _booked_only(row, msg("move"))
     codes = list(session.execute(select(AppointmentOperation.operation_code)
                                  .where(AppointmentOperation.appointment_id == row.id)
                                  .order_by(AppointmentOperation.line_no)).scalars())
@@ -541,7 +547,7 @@ def cancel_in(uow: UnitOfWork, appointment_id: str, reason: str) -> None:
     """Cancel a booking, saying why."""
     require(uow.actor, "workshop.book")
     row = appointment_row(uow.session, appointment_id)
-    _booked_only(row, "cancel")
+    _booked_only(row, msg("cancel"))
     reason = " ".join((reason or "").split())
     if not reason:
         raise ValidationError("reason", msg("Say why the appointment is cancelled"))
@@ -555,7 +561,7 @@ def no_show_in(uow: UnitOfWork, appointment_id: str) -> None:
     """Record that the car did not come; only once its time has come."""
     require(uow.actor, "workshop.book")
     row = appointment_row(uow.session, appointment_id)
-    _booked_only(row, "mark as a no-show")
+    _booked_only(row, msg("mark as a no-show"))
     if row.starts_at > local_now():
         raise ValidationError("status", msg("The appointment at {when} has not come yet",
                                             when=row.starts_at.strftime("%Y-%m-%d %H:%M")))
@@ -573,7 +579,7 @@ def arrive_in(uow: UnitOfWork, appointment_id: str, *, mileage_in: int, mileage_
     require(uow.actor, "workshop.book")
     session = uow.session
     row = appointment_row(session, appointment_id)
-    _booked_only(row, "receive")
+    _booked_only(row, msg("receive"))
     ro_id, number = orders.open_order_in(uow, RepairOrderInput(
         customer_id=row.customer_id, vehicle_id=row.vehicle_id, mileage_in=mileage_in,
         concerns=row.requested_work, promised_at=row.promised_at, advisor=row.advisor,

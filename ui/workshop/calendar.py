@@ -84,7 +84,10 @@ def parse_hours(text: str) -> int | None:
 
 
 def _weekday_name(day: date) -> str:
-    names = [QCoreApplication.translate("Appointments", n) for n in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+    names = (QCoreApplication.translate("Appointments", "Mon"), QCoreApplication.translate("Appointments", "Tue"),
+             QCoreApplication.translate("Appointments", "Wed"), QCoreApplication.translate("Appointments", "Thu"),
+             QCoreApplication.translate("Appointments", "Fri"), QCoreApplication.translate("Appointments", "Sat"),
+             QCoreApplication.translate("Appointments", "Sun"))
     return names[day.weekday()]
 
 
