@@ -1009,12 +1009,16 @@
         <translation>工位(&amp;Y)</translation>
     </message>
     <message>
-        <source>&amp;Promised by</source>
-        <translation>承诺交车(&amp;P)</translation>
+        <source>Promise a time</source>
+        <translation>承诺交车时间</translation>
     </message>
     <message>
-        <source>Promised</source>
-        <translation>承诺交车</translation>
+        <source>on the day the car comes</source>
+        <translation>（到店当天）</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mised by</source>
+        <translation>承诺交车(&amp;M)</translation>
     </message>
     <message>
         <source>Parts the parts counter should have ready</source>

@@ -74,7 +74,7 @@ def test_booking_from_the_keyboard_and_moving_it_on_the_calendar(qtbot, db, owne
     settle()
     assert handled
     qtbot.waitUntil(lambda: page.bookings.rowCount() == 1)
-    assert _cell(page, li, tomorrow) == "1.2 of 8 h · 1 booked"
+    assert _cell(page, li, tomorrow) == "1.2 of 8 h\n1 booked"
     assert page.bookings.item(0, 0).text() == "10:00–11:15"
     assert page.bookings.item(0, 3).text() == "刹车异响"
     [booked] = appointments.calendar(db, owner, tomorrow, 1).appointments
@@ -92,7 +92,7 @@ def test_booking_from_the_keyboard_and_moving_it_on_the_calendar(qtbot, db, owne
     moved = appointments.get(db, owner, booked.id)
     assert moved.starts_at == datetime.combine(later, time(10, 30))
     qtbot.waitUntil(lambda: page.bookings.item(0, 0).text() == "10:30–11:45")
-    assert _cell(page, li, later) == "1.2 of 8 h · 1 booked"
+    assert _cell(page, li, later) == "1.2 of 8 h\n1 booked"
     qtbot.keyClick(page.grid, Qt.Key.Key_Left)
     settle()
     assert _cell(page, li, tomorrow) == "0 of 8 h" and page.bookings.rowCount() == 0

@@ -145,7 +145,7 @@ class CalendarScreen(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.grid.verticalHeader().setDefaultSectionSize(30)
+        self.grid.verticalHeader().setDefaultSectionSize(42)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.installEventFilter(self)
         self.grid.currentCellChanged.connect(self._cell_changed)
@@ -164,7 +164,7 @@ class CalendarScreen(QWidget):
         self.bookings.verticalHeader().hide()
         header = self.bookings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 130, 90, 260, 55, 80, 90, 60, 80, 200)):
+        for column, width in enumerate((95, 150, 85, 230, 45, 75, 75, 45, 65)):
             self.bookings.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.bookings.installEventFilter(self)
@@ -266,7 +266,7 @@ class CalendarScreen(QWidget):
                 text = self.tr("%1 of %2 h").replace("%1", hours_text(load.booked)).replace(
                     "%2", hours_text(load.capacity))
                 if count:
-                    text += " · " + self.tr("%1 booked").replace("%1", str(count))
+                    text += "\n" + self.tr("%1 booked").replace("%1", str(count))
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 item.setData(ID_ROLE, day.isoformat())
@@ -290,6 +290,13 @@ class CalendarScreen(QWidget):
             return a.bay_id == resource.id
         return (a.technician if resource.kind == "technician" else a.advisor) == resource.name
 
+    def person(self, username: str) -> str:
+        """A technician's or advisor's name as people call them."""
+        for r in self.data.resources if self.data else ():
+            if r.kind != "bay" and r.name == username:
+                return r.display_name
+        return username
+
     def day_bookings(self) -> list[AppointmentView]:
         if self.data is None:
             return []
@@ -306,7 +313,8 @@ class CalendarScreen(QWidget):
         self.bookings.setRowCount(len(shown))
         for row, a in enumerate(shown):
             values = [f"{a.starts_at:%H:%M}–{a.ends_at:%H:%M}", a.customer_name, a.plate or a.vin,
-                      a.requested_work, hours_text(a.booked_hours), a.advisor, a.technician, a.bay,
+                      a.requested_work, hours_text(a.booked_hours), self.person(a.advisor),
+                      self.person(a.technician), a.bay,
                       self.statuses.get(a.status, a.status), a.parts_to_prepare]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
@@ -608,15 +616,26 @@ class BookingDialog(FormDialog):
         self.errors.add_row("bay_id", self.tr("Ba&y"), self.bay)
 
         promised = appointment.promised_at if appointment else None
-        self.promise = QCheckBox(self.tr("&Promised by"))
+        self.promise = QCheckBox()
+        self.promise.setObjectName("bookingPromise")
+        self.promise.setAccessibleName(self.tr("Promise a time"))
         self.promise.setChecked(promised is not None)
         self.promised_time = QTimeEdit(QTime(promised.hour, promised.minute) if promised else QTime(17, 30))
         self.promised_time.setObjectName("bookingPromised")
         self.promised_time.setDisplayFormat("HH:mm")
         self.promised_time.setEnabled(self.promise.isChecked())
         self.promise.toggled.connect(self.promised_time.setEnabled)
-        self.errors.add_row("promised_at", self.tr("Promised"), self._pair(self.promise, self.promised_time))
+        promise_row = QWidget()
+        row = QHBoxLayout(promise_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.promise)
+        row.addWidget(self.promised_time)
+        row.addWidget(hint_label(self.tr("on the day the car comes")), 1)
+        self.errors.add_row("promised_at", self.tr("Pro&mised by"), promise_row)
         self.errors.widgets["promised_at"] = self.promised_time
+        label = form.labelForField(promise_row.parentWidget())
+        if isinstance(label, QLabel):
+            label.setBuddy(self.promise)
         self.parts = QLineEdit(appointment.parts_note if appointment else "")
         self.parts.setObjectName("bookingParts")
         self.parts.setPlaceholderText(self.tr("Parts the parts counter should have ready"))
