@@ -233,3 +233,19 @@ def test_a_technician_may_see_the_calendar_but_not_book(db, owner, actor_for, wo
     appts.calendar(db, tech, day, 7)
     with pytest.raises(PermissionDenied):
         appts.book(db, tech, booking(s, day))
+
+
+def test_the_appointments_list_filters_tomorrows_bookings_with_their_parts(db, owner):
+    from services import lists
+
+    s = shop(db, owner)
+    tomorrow = date.today() + timedelta(days=1)
+    wanted = appts.book(db, owner, booking(s, tomorrow, 10, parts_note="Brake pads"))
+    gone = appts.book(db, owner, booking(s, tomorrow, 11))
+    appts.cancel(db, owner, gone, "Rebooked")
+    appts.book(db, owner, booking(s, tomorrow + timedelta(days=1), 9))
+    state = lists.ListState(filters={"day": (tomorrow, tomorrow), "status": "booked"})
+    page = lists.fetch_page(db, owner, "appointments", state, limit=50)
+    columns = [c.key for c in lists.REGISTRY["appointments"].columns]
+    assert [(r[0], r[1 + columns.index("parts_note")]) for r in page.rows] == [(wanted, "Brake pads")]
+    assert len(lists.fetch_page(db, owner, "appointments", lists.ListState(), limit=50).rows) == 3

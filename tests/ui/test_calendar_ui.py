@@ -140,3 +140,42 @@ def test_a_booking_beyond_capacity_shows_the_refusal_beside_the_time(qtbot, db, 
     settle()
     assert not dialog.isVisible()
     assert appointments.get(db, owner, dialog.saved_id).overbooked_reason == "Regular customer"
+
+
+def test_day_view_and_a_car_arriving_from_the_calendar_opens_its_repair_order(qtbot, db, owner, ctx, show, settle,
+                                                                              monkeypatch, workshop):
+    from PySide6.QtWidgets import QInputDialog
+
+    from services.workshop import orders
+
+    s, _li, _bay = workshop
+    tomorrow = date.today() + timedelta(days=1)
+    booked = appointments.book(db, owner, appointments.AppointmentInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, starts_at=datetime.combine(tomorrow, time(9)),
+        operation_codes=["BRK-01"], technician="li"))
+    page = show(CalendarScreen(ctx))
+    settle()
+    page.view_choice.setCurrentIndex(page.view_choice.findData("day"))
+    settle()
+    assert page.grid.columnCount() == 1 and page.day == date.today()
+    page.grid.setFocus()
+    qtbot.keyClick(page.grid, Qt.Key.Key_Right)
+    settle()
+    assert page.days() == [tomorrow] and page.bookings.rowCount() == 1
+    page.group_choice.setCurrentIndex(page.group_choice.findData("bay"))
+    assert [page.grid.verticalHeaderItem(r).text() for r in range(page.grid.rowCount())] == ["Workshop", "B1"]
+    assert page.grid.item(0, 0).text() == "1.2 of 8 h\n1 booked"
+    assert page.grid.item(1, 0).text() == "0 of 8 h"  # booked on no bay
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getInt", staticmethod(
+        lambda *args, **kw: asked.append(args[2]) or (12_345, True)))
+    page.bookings.selectRow(0)
+    qtbot.mouseClick(page.arrived_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert asked and "沪A00001" in asked[0]
+    view = appointments.get(db, owner, booked)
+    assert view.status == "arrived"
+    ro = orders.get(db, owner, view.repair_order_id)
+    assert ro.mileage_in == 12_345 and ro.jobs[0].labour[0].operation_code == "BRK-01"
+    qtbot.waitUntil(lambda: page.bookings.item(0, 8).text() == "Arrived")
+    assert not page.arrived_button.isEnabled() and not page.cancel_button.isEnabled()
