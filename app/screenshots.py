@@ -237,7 +237,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
-    from ui.workshop.calendar import BookingDialog, CancelDialog
+    from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -309,6 +309,9 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
     made.append(("booking_new", lambda: BookingDialog(
         ctx, workshop, start=datetime.combine(date.today() + timedelta(days=1), time(9)))))
+    made.append(("resource_new", lambda: ResourceDialog(ctx)))
+    if workshop:
+        made.append(("resource_edit", lambda: ResourceDialog(ctx, resource=workshop[0])))
     if booked is not None:
         made += [("booking_edit", lambda: BookingDialog(ctx, workshop, appointment=booked)),
                  ("booking_cancel", lambda: CancelDialog(booked))]

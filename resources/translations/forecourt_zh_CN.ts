@@ -1092,6 +1092,14 @@
         <translation>新建预约(&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;Working hours…</source>
+        <translation>工作时间(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Technicians, advisors and bays with their working hours</source>
+        <translation>技师、服务顾问和工位及其工作时间</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -5280,6 +5288,77 @@
     <message>
         <source>No jobs yet.</source>
         <translation>还没有作业。</translation>
+    </message>
+</context>
+<context>
+    <name>ResourceDialog</name>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A user name, or the bay&apos;s own name</source>
+        <translation>用户名，或工位名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Availability</source>
+        <translation>可用比例(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>可接受预约</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Works on</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

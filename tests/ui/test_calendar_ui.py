@@ -179,3 +179,38 @@ def test_day_view_and_a_car_arriving_from_the_calendar_opens_its_repair_order(qt
     assert ro.mileage_in == 12_345 and ro.jobs[0].labour[0].operation_code == "BRK-01"
     qtbot.waitUntil(lambda: page.bookings.item(0, 8).text() == "Arrived")
     assert not page.arrived_button.isEnabled() and not page.cancel_button.isEnabled()
+
+
+def test_setting_up_an_apprentice_at_half_availability_shows_half_the_hours(qtbot, db, owner, ctx, show, settle,
+                                                                            when_modal, workshop):
+    from ui.workshop.calendar import ResourceDialog
+
+    users.create_user(db, owner, username="chen", display_name="Chen Jie", role="technician",
+                      password="secret-pass-1")
+    page = show(CalendarScreen(ctx))
+    settle()
+    monday = date.today() - timedelta(days=date.today().weekday())
+
+    def fill_in(dialog: ResourceDialog) -> None:
+        assert dialog.kind.currentData() == "technician"
+        qtbot.keyClicks(dialog.name, "nobody")
+        dialog.availability.setValue(50)
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+        settle()
+        assert dialog.isVisible() and "nobody" in dialog.errors.labels["name"].text()
+        dialog.name.clear()
+        qtbot.keyClicks(dialog.name, "chen")
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+        settle()
+        assert not dialog.isVisible()
+
+    handled = when_modal(ResourceDialog, fill_in)
+    page.grid.setCurrentCell(0, 0)  # the workshop's row: a new technician
+    qtbot.mouseClick(page.hours_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert handled
+    # 08:30–17:30 less an hour's break, Monday to Friday, at 50 %.
+    qtbot.waitUntil(lambda: "Chen Jie" in [page.grid.verticalHeaderItem(r).text()
+                                           for r in range(page.grid.rowCount())])
+    assert _cell(page, next(r.id for r in page.rows() if r and r.name == "chen"), monday) == "0 of 4 h"
+    assert _cell(page, None, monday) == "0 of 12 h"

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -35,7 +37,14 @@ from PySide6.QtWidgets import (
 
 from core.errors import ValidationError
 from services.workshop import appointments
-from services.workshop.appointments import AppointmentInput, AppointmentView, Calendar, Resource
+from services.workshop.appointments import (
+    AppointmentInput,
+    AppointmentView,
+    Calendar,
+    Resource,
+    ResourceInput,
+    ShiftInput,
+)
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import date_text
@@ -131,13 +140,17 @@ class CalendarScreen(QWidget):
         self.new_button.setToolTip("N")
         self.new_button.clicked.connect(self.new_booking)
         self.new_button.setVisible(self.can_book)
+        self.hours_button = QPushButton(self.tr("&Working hours…"))
+        self.hours_button.setToolTip(self.tr("Technicians, advisors and bays with their working hours"))
+        self.hours_button.clicked.connect(self.working_hours)
+        self.hours_button.setVisible(ctx.can("workshop.resources"))
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(12)
         bar.addWidget(self.period)
         bar.addStretch(1)
         for w in (self.view_choice, self.group_choice, self.previous_button, self.today_button, self.next_button,
-                  self.new_button):
+                  self.hours_button, self.new_button):
             bar.addWidget(w)
 
         self.grid = QTableWidget()
@@ -164,7 +177,7 @@ class CalendarScreen(QWidget):
         self.bookings.verticalHeader().hide()
         header = self.bookings.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((95, 150, 85, 230, 45, 75, 75, 45, 65)):
+        for column, width in enumerate((95, 140, 85, 200, 55, 75, 90, 45, 75)):
             self.bookings.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         self.bookings.installEventFilter(self)
@@ -430,6 +443,13 @@ class CalendarScreen(QWidget):
             start = max(start, (now + timedelta(minutes=STEP_MINUTES - now.minute % STEP_MINUTES))
                         .replace(second=0, microsecond=0))
         BookingDialog.ask(self.ctx, self.data.resources, start=start, resource=resource, parent=self)
+
+    def working_hours(self) -> None:
+        """Set up the chosen technician, advisor or bay (a new one of the shown kind from the
+        workshop's row)."""
+        if self.data is None:
+            return
+        ResourceDialog.ask(self.ctx, resource=self.selected_resource(), kind=self.group, parent=self)
 
     def open_booking(self) -> None:
         current = self.current_booking()
@@ -739,3 +759,99 @@ class BookingDialog(FormDialog):
         """Run the dialog; the saved booking's id, or None."""
         return run_dialog(parent, lambda: cls(ctx, resources, appointment=appointment, start=start,
                                               resource=resource, parent=parent), lambda d: d.saved_id)
+
+
+class ResourceDialog(FormDialog):
+    """A technician, advisor or bay: its availability and working hours on each weekday."""
+
+    def __init__(self, ctx: AppContext, *, resource: Resource | None = None, kind: str = "technician",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Working hours"))
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.kind = QComboBox()
+        self.kind.setObjectName("resourceKind")
+        for key, label in (("technician", self.tr("Technician")), ("advisor", self.tr("Service advisor")),
+                           ("bay", self.tr("Bay"))):
+            self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(resource.kind if resource else kind)))
+        self.kind.setEnabled(resource is None)
+        self.errors.add_row("kind", self.tr("&Kind"), self.kind)
+        self.name = QLineEdit(resource.name if resource else "")
+        self.name.setObjectName("resourceName")
+        self.name.setReadOnly(resource is not None)
+        self.name.setPlaceholderText(self.tr("A user name, or the bay's own name"))
+        self.errors.add_row("name", self.tr("&Name"), self.name)
+        self.availability = QSpinBox()
+        self.availability.setObjectName("resourceAvailability")
+        self.availability.setRange(0, 100)
+        self.availability.setSuffix(" %")
+        self.availability.setValue(resource.availability if resource else 100)
+        self.errors.add_row("availability", self.tr("&Availability"), self.availability)
+        self.active = QCheckBox(self.tr("Can be booked"))
+        self.active.setChecked(resource.active if resource else True)
+        self.errors.add_row("active", self.tr("Active"), self.active)
+
+        shifts = {s.weekday: s for s in (resource.shifts if resource else ())}
+        self.days = QGridLayout()
+        for column, text in enumerate((self.tr("Works on"), self.tr("From"), self.tr("To"), self.tr("Break"))):
+            self.days.addWidget(QLabel(text), 0, column)
+        self.rows: list[tuple[QCheckBox, QTimeEdit, QTimeEdit, QSpinBox]] = []
+        monday = date(2024, 1, 1)
+        for weekday in range(7):
+            shift = shifts.get(weekday)
+            works = QCheckBox(_weekday_name(monday + timedelta(days=weekday)))
+            works.setChecked(shift is not None if resource else weekday < 5)
+            start = QTimeEdit(QTime(shift.start_minute // 60, shift.start_minute % 60) if shift else QTime(8, 30))
+            end = QTimeEdit(QTime(shift.end_minute // 60, shift.end_minute % 60) if shift else QTime(17, 30))
+            for edit in (start, end):
+                edit.setDisplayFormat("HH:mm")
+            rest = QSpinBox()
+            rest.setRange(0, 600)
+            rest.setSingleStep(15)
+            rest.setSuffix(self.tr(" min"))
+            rest.setValue(shift.break_minutes if shift else 60)
+            for column, widget in enumerate((works, start, end, rest)):
+                self.days.addWidget(widget, weekday + 1, column)
+            for widget in (start, end, rest):
+                widget.setEnabled(works.isChecked())
+                works.toggled.connect(widget.setEnabled)
+            self.rows.append((works, start, end, rest))
+        self.shift_error = error_label()
+        self.errors.labels["shifts"] = self.shift_error
+        self.errors.widgets["shifts"] = self.rows[0][0]
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(self.days)
+        layout.addWidget(self.shift_error)
+        layout.addWidget(self.buttons)
+        (self.availability if resource else self.name).setFocus()
+
+    def data(self) -> ResourceInput:
+        shifts = []
+        for weekday, (works, start, end, rest) in enumerate(self.rows):
+            if works.isChecked():
+                s, e = start.time(), end.time()
+                shifts.append(ShiftInput(weekday, s.hour() * 60 + s.minute(), e.hour() * 60 + e.minute(),
+                                         rest.value()))
+        return ResourceInput(kind=self.kind.currentData(), name=self.name.text(),
+                             availability=self.availability.value(), shifts=shifts, active=self.active.isChecked())
+
+    def save(self) -> None:
+        data, db, actor = self.data(), self.ctx.db, self.ctx.actor
+        self.submit(lambda: appointments.set_resource(db, actor, data))
+
+    @classmethod
+    def ask(cls, ctx: AppContext, *, resource: Resource | None = None, kind: str = "technician",
+            parent: QWidget | None = None) -> str | None:
+        """Run the dialog; the saved resource's id, or None."""
+        return run_dialog(parent, lambda: cls(ctx, resource=resource, kind=kind, parent=parent),
+                          lambda d: d.saved_id)
