@@ -365,10 +365,11 @@ def _operations(session: Session, codes: list[str], vehicle: Vehicle) -> list[ca
     return lines
 
 
-def _check_fits(uow: UnitOfWork, row: Appointment, reason: str) -> str:
+def _check_fits(uow: UnitOfWork, row: Appointment, reason: str, *, standing: str = "") -> str:
     """Refuse ``row`` where it overlaps its bay; refuse it beyond its technician's or the
     workshop's capacity that day unless ``reason`` explains an overbooking the user may make
-    (audited). Returns the overbooking reason kept (empty: it fits)."""
+    (audited), or the overbooking ``standing`` from before still covers it. Returns the
+    overbooking reason kept (empty: it fits)."""
     session = uow.session
     if row.bay_id:
         clash = session.execute(select(Appointment.starts_at, Appointment.ends_at).where(
@@ -398,6 +399,8 @@ def _check_fits(uow: UnitOfWork, row: Appointment, reason: str) -> str:
     if not over:
         return ""
     reason = " ".join((reason or "").split())
+    if standing and reason in ("", standing):
+        return standing
     who, load = over[-1]
     if not reason:
         raise ValidationError("starts_at", msg("{who} is booked {booked} h of {capacity} h on {day}; {hours} h more "
@@ -505,12 +508,17 @@ def update_in(uow: UnitOfWork, appointment_id: str, data: AppointmentInput) -> N
     session = uow.session
     row = appointment_row(session, appointment_id)
     _booked_only(row, msg("change"))
-    before = row.starts_at
+    before = (row.starts_at, row.technician, row.booked_hours)
     operations = _apply(uow, row, data)
     session.flush()
-    row.overbooked_reason = _check_fits(uow, row, data.overbook_reason)
+    # An overbooking accepted before still stands while the booking stays on its day and
+    # technician and asks no more hours (a note or a time on the same day changes).
+    same = (row.starts_at.date() == before[0].date() and row.technician == before[1]
+            and row.booked_hours <= before[2])
+    row.overbooked_reason = _check_fits(uow, row, data.overbook_reason,
+                                        standing=row.overbooked_reason if same else "")
     _set_operations(session, row, operations)
-    _reschedule_audit(uow, row, before)
+    _reschedule_audit(uow, row, before[0])
 
 
 update = action(update_in)
@@ -533,10 +541,7 @@ def move_in(uow: UnitOfWork, appointment_id: str, starts_at: datetime, *, bay_id
         advisor=row.advisor, technician=row.technician if technician is None else technician,
         bay_id=row.bay_id if bay_id is None else (bay_id or None),
         promised_at=(row.promised_at + (starts_at - row.starts_at)) if row.promised_at else None,
-        parts_note=row.parts_note,
-        # An overbooking already accepted for the day still stands when the booking only changes time.
-        overbook_reason=overbook_reason or (row.overbooked_reason if starts_at.date() == row.starts_at.date()
-                                            else ""))
+        parts_note=row.parts_note, overbook_reason=overbook_reason)
     update_in(uow, appointment_id, data)
 
 

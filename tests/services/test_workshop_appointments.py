@@ -126,6 +126,13 @@ def test_beyond_capacity_is_refused_unless_overbooked_with_permission_and_audite
     # The whole workshop (12 h) is beyond capacity too now: anyone's booking there is refused.
     with pytest.raises(ValidationError):
         appts.book(db, owner, booking(s, day, 15, booked_hours=300))
+    # The accepted overbooking stands while the booking keeps its day, technician and hours…
+    appts.update(db, advisor, aid, booking(s, day, 15, booked_hours=200, technician="li",
+                                           parts_note="Brake fluid"))
+    assert appts.get(db, owner, aid).overbooked_reason == "Fleet customer"
+    # …but more hours need a new decision.
+    with pytest.raises(ValidationError):
+        appts.update(db, advisor, aid, booking(s, day, 15, booked_hours=300, technician="li"))
 
 
 def test_no_capacity_check_while_no_technician_is_set_up(db, owner):
