@@ -48,6 +48,7 @@ from services.workshop.appointments import (
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import date_text
+from ui.widgets.exporting import add_export, ask_path, export_view
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.workers import Op, Query
@@ -202,9 +203,11 @@ class CalendarScreen(QWidget):
         self.cancel_button.clicked.connect(self.cancel_booking)
         self.acting = [self.earlier_button, self.later_button, self.arrived_button, self.no_show_button,
                        self.cancel_button]
+        self.export_button = add_export(self, ctx, self.export)
         actions = QHBoxLayout()
         actions.addWidget(self.day_title)
         actions.addStretch(1)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.open_button)
         for b in self.acting:
             b.setVisible(self.can_book)
@@ -443,6 +446,15 @@ class CalendarScreen(QWidget):
             start = max(start, (now + timedelta(minutes=STEP_MINUTES - now.minute % STEP_MINUTES))
                         .replace(second=0, microsecond=0))
         BookingDialog.ask(self.ctx, self.data.resources, start=start, resource=resource, parent=self)
+
+    def export(self) -> None:
+        """Export the chosen day's bookings as shown (tomorrow's: the list of parts to prepare)."""
+        path = ask_path(self, "appointments")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        self.export_op = export_view(self, self.ctx, self.bookings, path, sheet="appointments")
 
     def working_hours(self) -> None:
         """Set up the chosen technician, advisor or bay (a new one of the shown kind from the
