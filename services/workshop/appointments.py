@@ -345,7 +345,8 @@ def _booked_only(row: Appointment, doing: str) -> None:
                                             doing=doing, status=_status_text(row.status)))
 
 
-def _resource(session: Session, kind: str, *, resource_id: str | None = None, name: str = "") -> WorkshopResource:
+def _resource(session: Session, kind: str, *, resource_id: str | None = None,
+              name: str = "") -> WorkshopResource | None:
     query = select(WorkshopResource).where(WorkshopResource.kind == kind)
     query = query.where(WorkshopResource.id == resource_id) if resource_id else \
         query.where(WorkshopResource.name == name)
