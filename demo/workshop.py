@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import workshop_history
+from demo import appointments, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -99,6 +99,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
+    counts.update(appointments.write(conn, ctx, JOBS))
     return counts
 
 

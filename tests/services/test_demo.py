@@ -38,7 +38,8 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
-                   "repair_part_line", "clocking", "repair_order_invoice")
+                   "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
+                   "appointment", "appointment_operation")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -333,3 +334,25 @@ def test_every_posted_workshop_invoice_of_the_demo_history_is_a_settled_repair_o
     for year, next_seq in _rows(demo_db, "SELECT year, next_seq FROM number_series WHERE doc_type = 'repair_order'"):
         last = _rows(demo_db, f"SELECT max(number) FROM repair_order WHERE number LIKE 'ROT1-{year}-%'")[0][0]
         assert int(last.rsplit("-", 1)[1]) == next_seq - 1
+
+
+def test_the_demo_calendar_holds_bookings_around_today_that_the_services_would_accept(demo_db):
+    from services.workshop import appointments
+
+    rows = _rows(demo_db, "SELECT id, status, bay_id, starts_at, ends_at, booked_hours, technician, repair_order_id "
+                          "FROM appointment ORDER BY starts_at")
+    days = {datetime.fromisoformat(r.starts_at).date() for r in rows}
+    assert min(days) < TODAY < max(days)
+    assert {r.status for r in rows if datetime.fromisoformat(r.starts_at).date() >= TODAY} <= {"booked", "cancelled"}
+    assert {"arrived", "no_show", "cancelled"} <= {r.status for r in rows}
+    assert all(r.repair_order_id for r in rows if r.status == "arrived")
+    active = [r for r in rows if r.status in appointments.ACTIVE]
+    for a in active:
+        assert not [b for b in active if b.id != a.id and b.bay_id == a.bay_id and b.starts_at < a.ends_at
+                    and b.ends_at > a.starts_at]
+    owner = users.login(demo_db, "owner", "owner123!")
+    cal = appointments.calendar(demo_db, owner, TODAY - timedelta(days=14), 29)
+    technicians = {r.id for r in cal.resources if r.kind == "technician"} | {None}
+    assert not [load for load in cal.loads if load.resource_id in technicians and load.over]
+    foreman = next(r for r in cal.resources if r.name == "foreman")
+    assert foreman.availability == 50

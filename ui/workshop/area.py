@@ -14,8 +14,15 @@ def pages() -> list[Page]:
 
         return RepairOrdersScreen(ctx)
 
+    def calendar(ctx):
+        from ui.workshop.calendar import CalendarScreen
+
+        return CalendarScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("workshop_calendar", section, QCoreApplication.translate("MainWindow", "Calendar"),
+             "workshop.view", calendar, "Ctrl+6"),
     ]
