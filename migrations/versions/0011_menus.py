@@ -99,10 +99,18 @@ def upgrade() -> None:
     conn = op.get_bind()
     # The batch operations rebuilt the changed tables without their triggers.
     capture.install(conn, NEW_TABLES + CHANGED_TABLES)
+    # A mapping already written out gets the new key with its default account (an empty mapping
+    # means the defaults, which have it). Every terminal makes this change: not captured.
+    with capture.suspended(conn):
+        conn.exec_driver_sql("INSERT INTO account_mapping (key, account, name) SELECT 'menu_variance', '6001', "
+                             "'主营业务收入' WHERE EXISTS (SELECT 1 FROM account_mapping) "
+                             "AND NOT EXISTS (SELECT 1 FROM account_mapping WHERE key = 'menu_variance')")
 
 
 def downgrade() -> None:
     conn = op.get_bind()
+    with capture.suspended(conn):
+        conn.exec_driver_sql("DELETE FROM account_mapping WHERE key = 'menu_variance'")
     capture.uninstall(conn, NEW_TABLES + CHANGED_TABLES)
     for table in ("repair_part_line", "repair_labour_line"):
         with op.batch_alter_table(table, schema=None) as batch_op:

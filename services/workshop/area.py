@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import exports
+from services.workshop import exports, warranty
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import REPAIR_ORDERS
 
@@ -42,5 +42,7 @@ AREA = Area(
                    exports.export_repair_orders, period="optional"),
         ExportKind("labour-lines", "the labour lines of repair orders, with hours sold and clocked",
                    exports.export_labour_lines, period="optional"),
+        ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
+                   warranty.export_warranty_claims, period="optional"),
     ),
 )
