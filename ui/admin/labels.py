@@ -192,6 +192,9 @@ def audit_entity_labels() -> dict[str, str]:
         "repair_part_line": QCoreApplication.translate("AdminLabels", "Parts line"),
         "repair_extra_line": QCoreApplication.translate("AdminLabels", "Sublet or consumable line"),
         "clocking": QCoreApplication.translate("AdminLabels", "Clocking"),
+        "service_menu": QCoreApplication.translate("AdminLabels", "Service package"),
+        "service_menu_item": QCoreApplication.translate("AdminLabels", "Service package line"),
+        "service_menu_scope": QCoreApplication.translate("AdminLabels", "Service package validity"),
     }
 
 

@@ -59,8 +59,24 @@ class RepairOrdersScreen(ListScreen):
             export_name="repair-orders",
             value_labels={"status": self.statuses},
         )
-        # Repair orders are opened at reception; this screen shows them (the editor comes with reception).
-        super().__init__(ctx, self.tr("Repair orders"), view, can_edit=False, parent=parent)
+        # Whoever may change repair orders, or invoice them, opens them in the editor.
+        super().__init__(ctx, self.tr("Repair orders"), view,
+                         can_edit=ctx.can("workshop.edit") or ctx.can("workshop.invoice"), parent=parent)
+        self.new_button.setVisible(ctx.can("workshop.edit"))
+
+    def new_record(self) -> None:
+        if not self.ctx.can("workshop.edit"):
+            return
+        from ui.workshop.editor import RepairOrderEditor
+
+        found = RepairOrderEditor.ask(self.ctx, parent=self)
+        if found:
+            self.list.select_id(found)
+
+    def edit_record(self, row_id: str) -> None:
+        from ui.workshop.editor import RepairOrderEditor
+
+        RepairOrderEditor.ask(self.ctx, row_id, parent=self)
 
     def read_detail(self, row_id: str) -> Callable[[], orders.RepairOrderView]:
         db, actor = self.ctx.db, self.ctx.actor

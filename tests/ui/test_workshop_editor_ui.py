@@ -1,0 +1,146 @@
+"""The repair order editor, driven through its real widgets: reception, a job with labour and a part
+through the stock ledger, the status flow with a refusal shown, and one click to invoice."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from sqlalchemy import select
+
+from models.billing import Invoice
+from services import search
+from services.parts import stock
+from services.workshop import catalogue as labour
+from services.workshop import orders
+from tests.services.workshop_samples import shop
+from ui.search_dialog import GlobalSearchDialog
+from ui.workshop.editor import RepairOrderEditor, _Form
+
+
+def _fill(qtbot, dialog, values: dict[str, str]) -> None:
+    """Type into the form's fields by name (a combo box chooses the item whose data is the value),
+    press Save and wait until the service accepted it and the form closed."""
+    for name, text in values.items():
+        widget = dialog.findChild(QLineEdit, name) or dialog.findChild(QComboBox, name)
+        if isinstance(widget, QComboBox):
+            widget.setCurrentIndex(widget.findData(text))
+            continue
+        widget.clear()
+        qtbot.keyClicks(widget, text)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    try:
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    except AssertionError:
+        shown = [label.text() for label in dialog.errors.labels.values() if label.text()]
+        raise AssertionError(f"the form was not saved: {shown}") from None
+
+
+def _shortcut(qtbot, editor, key, form_values, when_modal):
+    # Shortcuts reach the editor once it is the active window again after the last form closed.
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    handled = when_modal(_Form, lambda d: _fill(qtbot, d, form_values))
+    with qtbot.waitSignal(editor.loaded, timeout=10000, raising=False) as blocker:
+        qtbot.keyClick(editor, key, Qt.KeyboardModifier.ControlModifier)
+    assert handled, "the form opened"
+    assert blocker.signal_triggered, "the repair order was read again"
+
+
+def _click(qtbot, editor, button):
+    assert button.isEnabled(), button.text()
+    with qtbot.waitSignal(editor.loaded, timeout=10000, raising=False) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.signal_triggered, (editor.lines_error.text(), editor.status_error.text())
+
+
+def _move(qtbot, editor, status):
+    editor.next_status.setCurrentIndex(editor.next_status.findData(status))
+    _click(qtbot, editor, editor.move_button)
+
+
+def test_a_repair_order_is_built_in_the_editor_completed_and_invoiced(
+        qtbot, db, owner, ctx, show, settle, when_modal, messages, monkeypatch):
+    s = shop(db, owner)
+    labour.create_operation(db, owner, labour.OperationInput(code="BRK-01", description="Front brake pads R&R",
+                                                             standard_hours=150))
+    hits = {"customer": search.Hit("customer", s.customer_id, "Wang Fang 1", ""),
+            "vehicle": search.Hit("vehicle", s.vehicle_id, "沪A00001", "Volkswagen Lavida")}
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(
+        lambda cls, ctx, parent=None, *, kinds=None, title=None: hits[kinds[0]]))
+
+    editor = show(RepairOrderEditor(ctx))
+    assert not editor.work_area.isEnabled(), "jobs wait until the repair order is opened"
+    qtbot.mouseClick(editor.choose_customer, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor, Qt.Key.Key_F6)
+    assert editor.vehicle_name.text() == "沪A00001 · Volkswagen Lavida"
+    qtbot.keyClicks(editor.mileage, "9000")
+    qtbot.keyClicks(editor.concerns, "Squeal when braking")
+    qtbot.keyClick(editor.concerns, Qt.Key.Key_Return)
+    settle()
+    # Below the car's recorded 10,000 km: refused beside the field, and a reason can be given.
+    assert "lower than the last recorded" in editor.errors.labels["mileage_in"].text()
+    assert editor.override.isVisible() and editor.repair_order_id is None
+    editor.mileage.clear()
+    qtbot.keyClicks(editor.mileage, "12500")
+    with qtbot.waitSignal(editor.loaded, timeout=10000):
+        qtbot.keyClick(editor.mileage, Qt.Key.Key_Return)
+    ro = orders.get(db, owner, editor.repair_order_id)
+    assert (ro.status, ro.mileage_in, ro.concerns, ro.customer_id) == ("open", 12500, "Squeal when braking",
+                                                                       s.customer_id)
+    assert ro.number in editor.windowTitle() and editor.work_area.isEnabled()
+
+    _shortcut(qtbot, editor, Qt.Key.Key_J, {"description": "Replace front brake pads", "pay_type": "customer"},
+              when_modal)
+    _shortcut(qtbot, editor, Qt.Key.Key_L, {"operation_code": "brk-01", "technician": "owner"}, when_modal)
+    _shortcut(qtbot, editor, Qt.Key.Key_P, {"part_id": "0986-BP-1", "quantity": "2"}, when_modal)
+    assert [editor.lines.text(r, "description") for r in range(editor.lines.row_count())] == [
+        "Front brake pads R&R", "Brake pads"]
+    assert editor.lines.text(0, "amount") == "¥450.00"  # 1.5 h at ¥300.00
+    assert editor.lines.text(1, "amount") == "¥900.00"
+    assert "¥1,350.00" in editor.totals.text()
+
+    editor.lines.view.selectRow(1)
+    _click(qtbot, editor, editor.reserve_button)
+    with db.read() as conn:
+        assert stock.stock_level(conn, s.parts[1]).reserved == 2_000
+    _move(qtbot, editor, "in_progress")
+    _move(qtbot, editor, "quality_check")
+    editor.next_status.setCurrentIndex(editor.next_status.findData("completed"))
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClick(editor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    # Refused: the reserved parts are neither issued nor released. The reason shows; nothing moved.
+    assert editor.status_error.isVisible() and "still reserved" in editor.status_error.text()
+    assert orders.get(db, owner, editor.repair_order_id).status == "quality_check"
+    assert not editor.invoice_button.isEnabled()
+
+    editor.lines.view.selectRow(1)
+    _click(qtbot, editor, editor.issue_button)
+    assert editor.lines.text(1, "stock") == "0 / 2 / 0"
+    _move(qtbot, editor, "completed")
+    assert editor.status_label.text() == "Completed" and editor.invoice_button.isEnabled()
+
+    _click(qtbot, editor, editor.invoice_button)
+    assert [m.kind for m in messages.shown] == ["question"]
+    ro = orders.get(db, owner, editor.repair_order_id)
+    assert ro.status == "invoiced" and editor.status_label.text() == "Invoiced"
+    [made] = editor.made
+    assert made.number in editor.totals.text()
+    with db.read() as conn:
+        status, total = conn.execute(select(Invoice.status, Invoice.total).where(Invoice.id == made.invoice_id)).one()
+    assert (status, total) == ("posted", 135000)
+    assert not editor.save_button.isEnabled() and not editor.add_job_button.isEnabled()
+
+
+def test_a_technician_sees_the_work_in_the_editor_without_amounts(qtbot, db, owner, ctx_for, show, settle):
+    s = shop(db, owner)
+    ro_id, _ = orders.open_order(db, owner, orders.RepairOrderInput(customer_id=s.customer_id,
+                                                                    vehicle_id=s.vehicle_id, mileage_in=12000))
+    job_id = orders.add_job(db, owner, ro_id, orders.JobInput("Brakes", pay_type="customer"))
+    orders.add_labour(db, owner, job_id, orders.LabourInput(description="Brake pads R&R", hours=150))
+    editor = show(RepairOrderEditor(ctx_for("technician"), ro_id))
+    assert editor.lines.text(0, "description") == "Brake pads R&R"
+    assert editor.lines.view.isColumnHidden(editor.lines.column("amount"))
+    assert editor.totals.text() == "" and not editor.invoice_button.isVisible()
+    assert not editor.add_job_button.isEnabled() and not editor.save_button.isEnabled()
