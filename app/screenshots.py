@@ -237,6 +237,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
+    from ui.workshop.editor import RepairOrderEditor
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -247,6 +248,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     order = _first_id(ctx, "purchase_orders")
     count = _first_id(ctx, "stock_counts")
     supplier = _first_id(ctx, "suppliers")
+    repair_order = _first_id(ctx, "repair_orders", open=True) or _first_id(ctx, "repair_orders")
     user = users.list_users(db, actor)[0] if hasattr(users, "list_users") else None
     rebates = thirdparty.rebates(db, actor)
     claims = thirdparty.claims(db, actor)
@@ -300,6 +302,23 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("claim_approve", lambda: ApproveDialog(ctx, claims[0])))
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
+    made.append(("repair_order_new", lambda: RepairOrderEditor(ctx)))
+    if repair_order:
+        made.append(("repair_order_edit", lambda: RepairOrderEditor(ctx, repair_order)))
+
+        def form(name: str) -> Callable[[], Any]:
+            def make() -> Any:
+                editor = RepairOrderEditor(ctx, repair_order)
+                job = editor.view.jobs[0] if editor.view and editor.view.jobs else None
+                if job is None:
+                    raise LookupError("the repair order has no job")
+                dialog = getattr(editor, f"{name}_form")(job)
+                dialog.setParent(None)
+                editor.deleteLater()
+                return dialog
+            return make
+
+        made += [(f"repair_order_{name}", form(name)) for name in ("labour", "part", "extra", "package", "warranty")]
     return made
 
 

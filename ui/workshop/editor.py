@@ -53,7 +53,7 @@ from ui.widgets.fields import DateEdit, MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op, Query
-from ui.workshop.screen import pay_type_labels, status_labels
+from ui.workshop.labels import pay_type_labels, status_labels
 
 _NOT_SET = QDateTime(2000, 1, 1, 0, 0, 0)
 
@@ -136,7 +136,8 @@ class RepairOrderEditor(QDialog):
         self.op: Op | None = None
         self.query: Query | None = None
         self.setWindowTitle(self.tr("New repair order"))
-        self.setMinimumSize(1200, 700)
+        self.setMinimumSize(1100, 600)
+        self.resize(1340, 680)
 
         # --- reception --------------------------------------------------------------------------
         self.customer_name = QLineEdit()
@@ -195,14 +196,18 @@ class RepairOrderEditor(QDialog):
         self.errors = FieldErrors(form)
         self.errors.add_row("customer_id", self.tr("&Customer"), self._row(self.customer_name, self.choose_customer))
         self.errors.widgets["customer_id"] = self.choose_customer
+        mileage_label = QLabel(self.tr("&Mileage in"))
+        mileage_label.setBuddy(self.mileage)
+        promised_label = QLabel(self.tr("&Promised"))
+        promised_label.setBuddy(self.promised)
         self.errors.add_row("vehicle_id", self.tr("Vehicle"), self._row(
-            self.vehicle_name, self.choose_vehicle, QLabel(self.tr("&Mileage in")), self.mileage))
+            self.vehicle_name, self.choose_vehicle, mileage_label, self.mileage))
         self.errors.widgets["vehicle_id"] = self.choose_vehicle
         self.errors.labels["mileage_in"] = self.errors.labels["vehicle_id"]
         self.errors.widgets["mileage_in"] = self.mileage
         self.errors.add_row("mileage_override", self.tr("Lower mileage"), self.override)
         self.errors.add_row("advisor", self.tr("A&dvisor"), self._row(
-            self.advisor, QLabel(self.tr("&Promised")), self.promised, stretch=True))
+            self.advisor, promised_label, self.promised, stretch=True))
         self.errors.labels["promised_at"] = self.errors.labels["advisor"]
         self.errors.add_row("concerns", self.tr("C&oncerns"), self.concerns)
         self.errors.add_row("insurer_id", self.tr("Insurance"), self._row(
@@ -214,10 +219,6 @@ class RepairOrderEditor(QDialog):
         self.errors.widgets["insurance_excess"] = self.excess
         self.errors.widgets["insurance_claim_ref"] = self.claim_ref
         self._hide_override(True)
-        for label_text, widget in ((self.tr("&Mileage in"), self.mileage), (self.tr("&Promised"), self.promised)):
-            for label in self.findChildren(QLabel):
-                if label.text() == label_text:
-                    label.setBuddy(widget)
         if not self.costs:
             self.excess.setEnabled(False)
 
@@ -228,7 +229,7 @@ class RepairOrderEditor(QDialog):
         self.status_label.setObjectName("roStatus")
         self.next_status = QComboBox()
         self.next_status.setObjectName("next_status")
-        self.move_button = self._button(self.tr("Mo&ve"), self.move_status,
+        self.move_button = self._button(self.tr("Mov&e"), self.move_status,
                                         self.tr("Move the repair order to the chosen status (Ctrl+M)"))
         self.invoice_button = self._button(self.tr("&Invoice"), self.invoice,
                                            self.tr("Close the completed repair order into posted invoices, one "
@@ -268,12 +269,12 @@ class RepairOrderEditor(QDialog):
         self.job_heading.setObjectName("jobHeading")
         self.job_heading.setWordWrap(True)
         self.lines = LineGrid([
-            GridColumn("kind", self.tr("Kind"), width=90, editable=False),
-            GridColumn("code", self.tr("Code"), width=100, editable=False),
+            GridColumn("kind", self.tr("Kind"), width=70, editable=False),
+            GridColumn("code", self.tr("Code"), width=80, editable=False),
             GridColumn("description", self.tr("Description"), width=0, editable=False),
             GridColumn("technician", self.tr("Technician"), width=90, editable=False),
-            GridColumn("quantity", self.tr("Qty / hours"), width=80, editable=False),
-            GridColumn("stock", self.tr("Reserved / issued / returned"), width=110, editable=False),
+            GridColumn("quantity", self.tr("Qty / hours"), width=95, editable=False),
+            GridColumn("stock", self.tr("Reserved / issued / returned"), width=190, editable=False),
             GridColumn("unit_price", self.tr("Unit price"), kind="money", width=90, editable=False),
             GridColumn("menu_discount", self.tr("Package"), kind="money", width=80, editable=False),
             GridColumn("amount", self.tr("Amount"), kind="money", width=100, editable=False, total=True),
@@ -292,11 +293,11 @@ class RepairOrderEditor(QDialog):
         self.warranty_button = self._button(self.tr("&Warranty…"), self.edit_warranty,
                                             self.tr("The warranty claim's data: condition, cause, correction, failed "
                                                     "part (Ctrl+W)"))
-        self.reserve_button = self._button(self.tr("Reser&ve"), lambda: self.move_part(parts.reserve_part),
+        self.reserve_button = self._button(self.tr("Reserve"), lambda: self.move_part(parts.reserve_part),
                                            self.tr("Set the part aside in stock for this repair order"))
-        self.issue_button = self._button(self.tr("Iss&ue"), lambda: self.move_part(parts.issue_part),
+        self.issue_button = self._button(self.tr("Issue"), lambda: self.move_part(parts.issue_part),
                                          self.tr("Issue the part from stock to the job"))
-        self.return_button = self._button(self.tr("Re&turn"), lambda: self.move_part(parts.return_part),
+        self.return_button = self._button(self.tr("Return"), lambda: self.move_part(parts.return_part),
                                           self.tr("Bring unused parts back into stock"))
         self.release_button = self._button(self.tr("Release"), lambda: self.move_part(parts.release_part),
                                            self.tr("Give back a reservation no longer needed"))
@@ -715,165 +716,161 @@ class RepairOrderEditor(QDialog):
         job = self.current_job()
         if job is None or not self.add_labour_button.isEnabled():
             return
+        self._dialog(lambda: self.labour_form(job))
+
+    def labour_form(self, job: orders.JobView) -> _Form:
         db, actor = self.ctx.db, self.ctx.actor
+        form = _Form(self.ctx, self.tr("Labour on job %1").replace("%1", str(job.job_no)), parent=self)
+        code = form.field("operation_code", self.tr("&Operation"), QLineEdit())
+        code.setPlaceholderText(self.tr("Catalogue code, e.g. OIL-SVC (empty: free text)"))
+        description = form.field("description", self.tr("&Description"), QLineEdit())
+        description.setPlaceholderText(self.tr("Empty: the operation's description"))
+        hours = form.field("hours", self.tr("&Hours sold"), QLineEdit())
+        hours.setPlaceholderText(self.tr("Empty: the operation's standard hours"))
+        hours.setMaximumWidth(120)
+        technician = form.field("technician", self.tr("&Technician"), QLineEdit())
+        technician.setPlaceholderText(self.tr("User name"))
 
-        def make() -> _Form:
-            form = _Form(self.ctx, self.tr("Labour on job %1").replace("%1", str(job.job_no)), parent=self)
-            code = form.field("operation_code", self.tr("&Operation"), QLineEdit())
-            code.setPlaceholderText(self.tr("Catalogue code, e.g. OIL-SVC (empty: free text)"))
-            description = form.field("description", self.tr("&Description"), QLineEdit())
-            description.setPlaceholderText(self.tr("Empty: the operation's description"))
-            hours = form.field("hours", self.tr("&Hours sold"), QLineEdit())
-            hours.setPlaceholderText(self.tr("Empty: the operation's standard hours"))
-            hours.setMaximumWidth(120)
-            technician = form.field("technician", self.tr("&Technician"), QLineEdit())
-            technician.setPlaceholderText(self.tr("User name"))
+        def work() -> Callable[[], Any]:
+            data = orders.LabourInput(operation_code=code.text(), description=description.text(),
+                                      hours=parse_hours(hours.text(), required=not code.text().strip()),
+                                      technician=technician.text())
+            return lambda: orders.add_labour(db, actor, job.id, data)
 
-            def work() -> Callable[[], Any]:
-                data = orders.LabourInput(operation_code=code.text(), description=description.text(),
-                                          hours=parse_hours(hours.text(), required=not code.text().strip()),
-                                          technician=technician.text())
-                return lambda: orders.add_labour(db, actor, job.id, data)
-
-            form.work = work
-            return form
-
-        self._dialog(make)
+        form.work = work
+        return form
 
     def add_part(self) -> None:
         job = self.current_job()
         if job is None or not self.add_part_button.isEnabled():
             return
+        self._dialog(lambda: self.part_form(job))
+
+    def part_form(self, job: orders.JobView) -> _Form:
         db, actor, currency = self.ctx.db, self.ctx.actor, self.currency
+        form = _Form(self.ctx, self.tr("Part for job %1").replace("%1", str(job.job_no)), parent=self)
+        number = form.field("part_id", self.tr("Part &number"), QLineEdit())
+        quantity = form.field("quantity", self.tr("&Quantity"), QuantityEdit(field="quantity", required=True))
+        quantity.set_value(1000)
+        quantity.setMaximumWidth(120)
+        price = form.field("unit_price", self.tr("Unit &price"), MoneyEdit(currency, field="unit_price"))
+        price.setPlaceholderText(self.tr("Empty: the part's retail price"))
+        price.setMaximumWidth(200)
+        price.setVisible(self.costs)
+        if not self.costs:
+            label = form.form.labelForField(price.parentWidget())
+            if label is not None:
+                label.hide()
 
-        def make() -> _Form:
-            form = _Form(self.ctx, self.tr("Part for job %1").replace("%1", str(job.job_no)), parent=self)
-            number = form.field("part_id", self.tr("Part &number"), QLineEdit())
-            quantity = form.field("quantity", self.tr("&Quantity"), QuantityEdit(field="quantity", required=True))
-            quantity.set_value(1000)
-            quantity.setMaximumWidth(120)
-            price = form.field("unit_price", self.tr("Unit &price"), MoneyEdit(currency, field="unit_price"))
-            price.setPlaceholderText(self.tr("Empty: the part's retail price"))
-            price.setMaximumWidth(200)
-            price.setVisible(self.costs)
-            if not self.costs:
-                label = form.form.labelForField(price.parentWidget())
-                if label is not None:
-                    label.hide()
+        def work() -> Callable[[], Any]:
+            typed = number.text()
+            qty = quantity.value()
+            unit_price = price.value_or_none() if price.text().strip() else None
+            if price.text().strip() and unit_price is None:
+                price.value()
 
-            def work() -> Callable[[], Any]:
-                typed = number.text()
-                qty = quantity.value()
-                unit_price = price.value_or_none() if price.text().strip() else None
-                if price.text().strip() and unit_price is None:
-                    price.value()
+            def call() -> str:
+                found = parts.part_by_number(db, actor, typed)
+                if found is None:
+                    raise ValidationError("part_id", QCoreApplication.translate(
+                        "RepairOrderEditor", "No single catalogue part has this number"))
+                return orders.add_part(db, actor, job.id, orders.PartLineInput(
+                    part_id=found.id, quantity=qty, unit_price=unit_price))
 
-                def call() -> str:
-                    found = parts.part_by_number(db, actor, typed)
-                    if found is None:
-                        raise ValidationError("part_id", QCoreApplication.translate(
-                            "RepairOrderEditor", "No single catalogue part has this number"))
-                    return orders.add_part(db, actor, job.id, orders.PartLineInput(
-                        part_id=found.id, quantity=qty, unit_price=unit_price))
+            return call
 
-                return call
-
-            form.work = work
-            return form
-
-        self._dialog(make)
+        form.work = work
+        return form
 
     def add_extra(self) -> None:
         job = self.current_job()
         if job is None or not self.add_extra_button.isEnabled():
             return
+        self._dialog(lambda: self.extra_form(job))
+
+    def extra_form(self, job: orders.JobView) -> _Form:
         db, actor, currency = self.ctx.db, self.ctx.actor, self.currency
+        form = _Form(self.ctx, self.tr("Sublet or consumables for job %1").replace("%1", str(job.job_no)),
+                     parent=self)
+        kind = form.field("kind", self.tr("&Kind"), QComboBox())
+        labels = {"sublet": self.tr("Sublet"), "consumable": self.tr("Consumable")}
+        for code in EXTRA_KINDS:
+            kind.addItem(labels.get(code, code), code)
+        description = form.field("description", self.tr("&Description"), QLineEdit())
+        quantity = form.field("quantity", self.tr("&Quantity"), QuantityEdit(field="quantity", required=True))
+        quantity.set_value(1000)
+        price = form.field("unit_price", self.tr("Unit &price"), MoneyEdit(currency, field="unit_price",
+                                                                            required=True))
+        cost = form.field("unit_cost", self.tr("Unit c&ost"), MoneyEdit(currency, field="unit_cost"))
 
-        def make() -> _Form:
-            form = _Form(self.ctx, self.tr("Sublet or consumables for job %1").replace("%1", str(job.job_no)),
-                         parent=self)
-            kind = form.field("kind", self.tr("&Kind"), QComboBox())
-            labels = {"sublet": self.tr("Sublet"), "consumable": self.tr("Consumable")}
-            for code in EXTRA_KINDS:
-                kind.addItem(labels.get(code, code), code)
-            description = form.field("description", self.tr("&Description"), QLineEdit())
-            quantity = form.field("quantity", self.tr("&Quantity"), QuantityEdit(field="quantity", required=True))
-            quantity.set_value(1000)
-            price = form.field("unit_price", self.tr("Unit &price"), MoneyEdit(currency, field="unit_price",
-                                                                                required=True))
-            cost = form.field("unit_cost", self.tr("Unit c&ost"), MoneyEdit(currency, field="unit_cost"))
+        def work() -> Callable[[], Any]:
+            data = orders.ExtraInput(kind=kind.currentData(), description=description.text(),
+                                     unit_price=price.value(), quantity=quantity.value(),
+                                     unit_cost=cost.value() if cost.text().strip() else 0)
+            return lambda: orders.add_extra(db, actor, job.id, data)
 
-            def work() -> Callable[[], Any]:
-                data = orders.ExtraInput(kind=kind.currentData(), description=description.text(),
-                                         unit_price=price.value(), quantity=quantity.value(),
-                                         unit_cost=cost.value() if cost.text().strip() else 0)
-                return lambda: orders.add_extra(db, actor, job.id, data)
-
-            form.work = work
-            return form
-
-        self._dialog(make)
+        form.work = work
+        return form
 
     def apply_package(self) -> None:
         job, ro = self.current_job(), self.view
         if job is None or ro is None or not self.package_button.isEnabled():
             return
+        self._dialog(lambda: self.package_form(job))
+
+    def package_form(self, job: orders.JobView) -> _Form:
+        assert self.view is not None
         db, actor, currency = self.ctx.db, self.ctx.actor, self.currency
-        offered = menus.menus_for_vehicle(db, actor, ro.vehicle_id)
+        offered = menus.menus_for_vehicle(db, actor, self.view.vehicle_id)
+        form = _Form(self.ctx, self.tr("Service package for job %1").replace("%1", str(job.job_no)), parent=self)
+        choice = form.field("menu", self.tr("&Package"), QComboBox())
+        for menu in offered:
+            price = f" · {money_text(menu.price, currency)}" if menu.price is not None else ""
+            choice.addItem(f"{menu.code} · {menu.name}{price}", menu.code)
+        if not offered:
+            form.form.addRow(hint_label(self.tr("No package is valid for this vehicle.")))
+        form.form.addRow(hint_label(self.tr("The package's operations and parts are added at their itemised "
+                                            "prices, and the difference to the package price is kept on the "
+                                            "job, so the job comes to the package price.")))
 
-        def make() -> _Form:
-            form = _Form(self.ctx, self.tr("Service package for job %1").replace("%1", str(job.job_no)), parent=self)
-            choice = form.field("menu", self.tr("&Package"), QComboBox())
-            for menu in offered:
-                price = f" · {money_text(menu.price, currency)}" if menu.price is not None else ""
-                choice.addItem(f"{menu.code} · {menu.name}{price}", menu.code)
-            if not offered:
-                form.form.addRow(hint_label(self.tr("No package is valid for this vehicle.")))
-            form.form.addRow(hint_label(self.tr("The package's operations and parts are added at their itemised "
-                                                "prices, and the difference to the package price is kept on the "
-                                                "job, so the job comes to the package price.")))
+        def work() -> Callable[[], Any]:
+            code = choice.currentData() or ""
+            return lambda: menus.apply_menu(db, actor, job.id, code)
 
-            def work() -> Callable[[], Any]:
-                code = choice.currentData() or ""
-                return lambda: menus.apply_menu(db, actor, job.id, code)
-
-            form.work = work
-            return form
-
-        self._dialog(make)
+        form.work = work
+        return form
 
     def edit_warranty(self) -> None:
         job = self.current_job()
         if job is None or not self.warranty_button.isEnabled():
             return
+        self._dialog(lambda: self.warranty_form(job))
+
+    def warranty_form(self, job: orders.JobView) -> _Form:
         db, actor = self.ctx.db, self.ctx.actor
+        form = _Form(self.ctx, self.tr("Warranty claim of job %1").replace("%1", str(job.job_no)), parent=self)
+        form.setMinimumWidth(620)
+        claim = form.field("claim_number", self.tr("Claim &number"), QLineEdit(job.claim_number))
+        failed_on = form.field("failed_on", self.tr("&Failed on"), DateEdit(job.failed_on, optional=True))
+        failed_part = form.field("failed_part", self.tr("Failed &part"), QLineEdit(job.failed_part))
+        part_number = form.field("failed_part_number", self.tr("Part n&umber"), QLineEdit(job.failed_part_number))
+        condition = form.field("condition", self.tr("&Condition"), QPlainTextEdit(job.condition))
+        cause = form.field("cause", self.tr("C&ause"), QPlainTextEdit(job.cause))
+        correction = form.field("correction", self.tr("Co&rrection"), QPlainTextEdit(job.correction))
+        for box in (condition, cause, correction):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(60)
 
-        def make() -> _Form:
-            form = _Form(self.ctx, self.tr("Warranty claim of job %1").replace("%1", str(job.job_no)), parent=self)
-            form.setMinimumWidth(620)
-            claim = form.field("claim_number", self.tr("Claim &number"), QLineEdit(job.claim_number))
-            failed_on = form.field("failed_on", self.tr("&Failed on"), DateEdit(job.failed_on, optional=True))
-            failed_part = form.field("failed_part", self.tr("Failed &part"), QLineEdit(job.failed_part))
-            part_number = form.field("failed_part_number", self.tr("Part n&umber"), QLineEdit(job.failed_part_number))
-            condition = form.field("condition", self.tr("&Condition"), QPlainTextEdit(job.condition))
-            cause = form.field("cause", self.tr("C&ause"), QPlainTextEdit(job.cause))
-            correction = form.field("correction", self.tr("Co&rrection"), QPlainTextEdit(job.correction))
-            for box in (condition, cause, correction):
-                box.setTabChangesFocus(True)
-                box.setFixedHeight(60)
+        def work() -> Callable[[], Any]:
+            data = warranty.WarrantyInput(
+                condition=condition.toPlainText(), cause=cause.toPlainText(),
+                correction=correction.toPlainText(), failed_part=failed_part.text(),
+                failed_part_number=part_number.text(), failed_on=failed_on.value(),
+                claim_number=claim.text())
+            return lambda: warranty.set_warranty(db, actor, job.id, data)
 
-            def work() -> Callable[[], Any]:
-                data = warranty.WarrantyInput(
-                    condition=condition.toPlainText(), cause=cause.toPlainText(),
-                    correction=correction.toPlainText(), failed_part=failed_part.text(),
-                    failed_part_number=part_number.text(), failed_on=failed_on.value(),
-                    claim_number=claim.text())
-                return lambda: warranty.set_warranty(db, actor, job.id, data)
-
-            form.work = work
-            return form
-
-        self._dialog(make)
+        form.work = work
+        return form
 
     def move_part(self, call: Callable[..., Any]) -> None:
         line = self.selected_line()

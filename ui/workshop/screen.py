@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core.quantities import quantity_text
@@ -16,23 +15,7 @@ from ui.formatting import date_text, money_text
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
-
-
-def status_labels() -> dict[str, str]:
-    return {"open": QCoreApplication.translate("Workshop", "Open"),
-            "in_progress": QCoreApplication.translate("Workshop", "In progress"),
-            "waiting_parts": QCoreApplication.translate("Workshop", "Waiting for parts"),
-            "quality_check": QCoreApplication.translate("Workshop", "Quality check"),
-            "completed": QCoreApplication.translate("Workshop", "Completed"),
-            "invoiced": QCoreApplication.translate("Workshop", "Invoiced"),
-            "closed": QCoreApplication.translate("Workshop", "Closed")}
-
-
-def pay_type_labels() -> dict[str, str]:
-    return {"customer": QCoreApplication.translate("Workshop", "Customer"),
-            "warranty": QCoreApplication.translate("Workshop", "Warranty"),
-            "internal": QCoreApplication.translate("Workshop", "Internal"),
-            "insurance": QCoreApplication.translate("Workshop", "Insurance")}
+from ui.workshop.labels import pay_type_labels, status_labels
 
 
 def _hours(hundredths: int) -> str:
