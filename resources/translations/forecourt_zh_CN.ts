@@ -5333,6 +5333,26 @@
         <translation>维修工单</translation>
     </message>
     <message>
+        <source>&amp;Invoice</source>
+        <translation>结算开票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close the completed repair order into posted invoices, one per pay type</source>
+        <translation>将已完工的工单结算为已过账发票，每种付费方式一张</translation>
+    </message>
+    <message>
+        <source>Invoice repair order</source>
+        <translation>工单结算</translation>
+    </message>
+    <message>
+        <source>Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no longer change.</source>
+        <translation>现在结算工单 %1 吗？每种付费方式生成一张已过账发票，工单之后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Repair order %1 is invoiced: %2</source>
+        <translation>维修工单 %1 已结算：%2</translation>
+    </message>
+    <message>
         <source>Repair order %1</source>
         <translation>维修工单 %1</translation>
     </message>

@@ -179,3 +179,21 @@ def test_an_excess_needs_an_insurer_and_no_more_than_the_insurance_work(db, owne
     with pytest.raises(ValidationError, match="more than the insurance work"):
         invoicing.close_into_invoices(db, owner, ro_id, on=ON)
     assert orders.get(db, owner, ro_id).status == "completed"
+
+
+def test_the_repair_orders_file_totals_a_package_job_at_the_package_price_before_it_is_invoiced(db, owner, tmp_path):
+    import csv
+
+    from services.workshop import exports
+
+    s = shop(db, owner)
+    _package(db, owner, s)
+    ro_id, _ = repair_order(db, owner, s)
+    job_id = orders.add_job(db, owner, ro_id, JobInput("30,000 km service", pay_type="customer"))
+    menus.apply_menu(db, owner, job_id, "S30K")
+    _issue_all(db, owner, ro_id)
+    path = tmp_path / "ros.csv"
+    exports.export_repair_orders(db, owner, path)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        [row] = list(csv.DictReader(f))
+    assert (row["labour_amount"], row["parts_amount"], row["total"]) == ("390.00", "518.00", "600.00")

@@ -144,3 +144,35 @@ def test_a_technician_sees_the_work_in_the_editor_without_amounts(qtbot, db, own
     assert editor.lines.view.isColumnHidden(editor.lines.column("amount"))
     assert editor.totals.text() == "" and not editor.invoice_button.isVisible()
     assert not editor.add_job_button.isEnabled() and not editor.save_button.isEnabled()
+
+
+def test_the_repair_orders_screen_opens_the_editor_and_invoices_a_completed_order_in_one_click(
+        qtbot, db, owner, ctx, show, settle, when_modal, messages):
+    from ui.workshop.screen import RepairOrdersScreen
+
+    s = shop(db, owner)
+    ro_id, number = orders.open_order(db, owner, orders.RepairOrderInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, mileage_in=12000))
+    job_id = orders.add_job(db, owner, ro_id, orders.JobInput("Brakes", pay_type="customer"))
+    orders.add_labour(db, owner, job_id, orders.LabourInput(description="Brake pads R&R", hours=150))
+    page = show(RepairOrdersScreen(ctx))
+    settle()
+    assert page.list.select_id(ro_id)
+    qtbot.waitUntil(lambda: number in page.detail.toPlainText())
+    assert not page.invoice_button.isEnabled()
+    titles: list[str] = []
+    when_modal(RepairOrderEditor, lambda editor: titles.append(editor.windowTitle()))
+    qtbot.keyClick(page.list.table, Qt.Key.Key_F2)
+    assert titles == [f"Repair order {number}"]
+
+    for status in ("in_progress", "quality_check", "completed"):
+        orders.set_status(db, owner, ro_id, status)
+    page.load_detail()
+    settle()
+    assert page.invoice_button.isEnabled()
+    qtbot.mouseClick(page.invoice_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert orders.get(db, owner, ro_id).status == "invoiced"
+    assert [m.kind for m in messages.shown] == ["question", "information"]
+    assert number in page.last_message and "¥450.00" in page.last_message
+    qtbot.waitUntil(lambda: not page.invoice_button.isEnabled())

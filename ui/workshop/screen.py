@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from core.quantities import quantity_text
-from services.workshop import orders
+from services.workshop import invoicing, orders
 from ui.context import AppContext
+from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
+from ui.workers import Op
 from ui.workshop.labels import pay_type_labels, status_labels
 
 
@@ -46,6 +48,48 @@ class RepairOrdersScreen(ListScreen):
         super().__init__(ctx, self.tr("Repair orders"), view,
                          can_edit=ctx.can("workshop.edit") or ctx.can("workshop.invoice"), parent=parent)
         self.new_button.setVisible(ctx.can("workshop.edit"))
+        # One click from a completed repair order to its posted invoices.
+        self.invoice_button = QPushButton(self.tr("&Invoice"), self)
+        self.invoice_button.setObjectName("invoiceRepairOrder")
+        self.invoice_button.setToolTip(self.tr("Close the completed repair order into posted invoices, one per pay "
+                                               "type"))
+        self.invoice_button.setVisible(ctx.can("workshop.invoice"))
+        self.invoice_button.setEnabled(False)
+        self.invoice_button.clicked.connect(self.invoice)
+        self.extra_buttons.addWidget(self.invoice_button)
+        self.shown: orders.RepairOrderView | None = None
+        self.invoice_op: Op | None = None
+        self.last_message = ""
+
+    def detail_changed(self, data: orders.RepairOrderView | None) -> None:
+        self.shown = data
+        self.invoice_button.setEnabled(data is not None and data.status == "completed")
+
+    def invoice(self) -> None:
+        """Invoice the shown repair order after a yes; the numbers made are said in a message."""
+        ro = self.shown
+        if ro is None or ro.status != "completed" or not self.invoice_button.isVisible():
+            return
+        answer = QMessageBox.question(self, self.tr("Invoice repair order"), self.tr(
+            "Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no "
+            "longer change.").replace("%1", ro.number))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, ro_id = self.ctx.db, self.ctx.actor, ro.id
+        self.invoice_button.setEnabled(False)
+
+        def done(made: list[invoicing.InvoiceMade]) -> None:
+            cur = self.ctx.settings.currency
+            self.last_message = self.tr("Repair order %1 is invoiced: %2").replace("%1", ro.number).replace(
+                "%2", ", ".join(f"{m.number} {money_text(m.total, cur)}" for m in made))
+            QMessageBox.information(self, self.tr("Invoice repair order"), self.last_message)
+
+        def failed(exc: BaseException) -> None:
+            self.invoice_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.invoice_op = Op(self, lambda _progress, _cancel: invoicing.close_into_invoices(db, actor, ro_id)
+                             ).success(done).failure(failed).run()
 
     def new_record(self) -> None:
         if not self.ctx.can("workshop.edit"):
