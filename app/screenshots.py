@@ -238,6 +238,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
     from ui.workshop.editor import RepairOrderEditor
+    from ui.workshop.menus import PackagesDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -303,6 +304,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
     made.append(("repair_order_new", lambda: RepairOrderEditor(ctx)))
+    made.append(("service_packages", lambda: PackagesDialog(ctx)))
     if repair_order:
         made.append(("repair_order_edit", lambda: RepairOrderEditor(ctx, repair_order)))
 

@@ -3677,6 +3677,93 @@
     </message>
 </context>
 <context>
+    <name>PackagesDialog</name>
+    <message>
+        <source>Service packages</source>
+        <translation>保养套餐</translation>
+    </message>
+    <message>
+        <source>&amp;New package</source>
+        <translation>新建套餐(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new package (Ctrl+N)</source>
+        <translation>新建一个套餐 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Offered at reception</source>
+        <translation>接车时可选</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>价格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Operation or part number</source>
+        <translation>工时项目或配件号</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>VIN from</source>
+        <translation>VIN 起</translation>
+    </message>
+    <message>
+        <source>VIN to</source>
+        <translation>VIN 止</translation>
+    </message>
+    <message>
+        <source>Operations and parts kit</source>
+        <translation>工时项目与配件包</translation>
+    </message>
+    <message>
+        <source>Hours empty: the operation&apos;s standard hours. Priced when applied: labour at the job&apos;s rate, parts at their retail price.</source>
+        <translation>工时留空：使用标准工时。套用时计价：工时按作业的工时单价，配件按零售价。</translation>
+    </message>
+    <message>
+        <source>Valid for (none: every vehicle)</source>
+        <translation>适用范围（留空：所有车辆）</translation>
+    </message>
+    <message>
+        <source>No single catalogue part has this number</source>
+        <translation>目录中没有唯一对应此编号的配件</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
     <name>PartDialog</name>
     <message>
         <source>Edit part</source>
@@ -5339,6 +5426,14 @@
     <message>
         <source>Close the completed repair order into posted invoices, one per pay type</source>
         <translation>将已完工的工单结算为已过账发票，每种付费方式一张</translation>
+    </message>
+    <message>
+        <source>Pac&amp;kages…</source>
+        <translation>保养套餐(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Service packages at fixed prices</source>
+        <translation>固定价格的保养套餐</translation>
     </message>
     <message>
         <source>Invoice repair order</source>

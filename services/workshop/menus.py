@@ -43,6 +43,7 @@ class MenuItemInput:
     hours: int | None = None  # hundredths; None: the operation's standard hours
     part_id: str | None = None
     quantity: int = 0  # thousandths
+    part_number: str = ""  # as read back, for showing the kit (ignored when saving)
 
 
 @dataclass
@@ -176,10 +177,11 @@ def _rows(conn_or_session, query, *, costs: bool) -> list[MenuRow]:
     items: dict[str, list[MenuItemInput]] = {}
     for r in conn_or_session.execute(select(ServiceMenuItem.menu_id, ServiceMenuItem.kind,
                                             ServiceMenuItem.operation_code, ServiceMenuItem.hours,
-                                            ServiceMenuItem.part_id, ServiceMenuItem.quantity)
+                                            ServiceMenuItem.part_id, ServiceMenuItem.quantity, Part.part_number)
+                                     .outerjoin(Part, Part.id == ServiceMenuItem.part_id)
                                      .where(ServiceMenuItem.menu_id.in_(ids)).order_by(ServiceMenuItem.line_no)):
         items.setdefault(r.menu_id, []).append(MenuItemInput(r.kind, r.operation_code, r.hours, r.part_id,
-                                                             r.quantity))
+                                                             r.quantity, r.part_number or ""))
     scopes: dict[str, list[ScopeInput]] = {}
     for r in conn_or_session.execute(select(ServiceMenuScope.menu_id, ServiceMenuScope.model_family,
                                             ServiceMenuScope.vin_from, ServiceMenuScope.vin_to)

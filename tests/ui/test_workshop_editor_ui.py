@@ -11,7 +11,7 @@ from models.billing import Invoice
 from services import search
 from services.parts import stock
 from services.workshop import catalogue as labour
-from services.workshop import orders
+from services.workshop import menus, orders
 from tests.services.workshop_samples import shop
 from ui.search_dialog import GlobalSearchDialog
 from ui.workshop.editor import RepairOrderEditor, _Form
@@ -176,3 +176,39 @@ def test_the_repair_orders_screen_opens_the_editor_and_invoices_a_completed_orde
     assert [m.kind for m in messages.shown] == ["question", "information"]
     assert number in page.last_message and "¥450.00" in page.last_message
     qtbot.waitUntil(lambda: not page.invoice_button.isEnabled())
+
+
+def test_a_service_package_is_kept_in_its_catalogue_dialog_and_a_bad_part_number_is_pointed_at(
+        qtbot, db, owner, ctx, show, settle):
+    from tests.ui.test_billing_ui import _choose_cell, _type_cell
+    from ui.workshop.menus import PackagesDialog
+
+    s = shop(db, owner)
+    labour.create_operation(db, owner, labour.OperationInput(code="SVC-10", description="Oil service",
+                                                             standard_hours=80))
+    dialog = show(PackagesDialog(ctx))
+    assert dialog.list.count() == 0 and dialog.code.hasFocus()
+    qtbot.keyClicks(dialog.code, "s10k")
+    qtbot.keyClicks(dialog.name, "10,000 km service")
+    qtbot.keyClicks(dialog.price, "400")
+    _type_cell(qtbot, dialog.items, 0, "code", "svc-10")
+    dialog.items.add_row()
+    _choose_cell(qtbot, dialog.items, 1, "kind", "part")
+    _type_cell(qtbot, dialog.items, 1, "code", "NO-SUCH")
+    _type_cell(qtbot, dialog.items, 1, "quantity", "1")
+    dialog.scopes.add_row()
+    _type_cell(qtbot, dialog.scopes, 0, "model_family", "Lavida")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert "Line 2" in dialog.items_error.text() and dialog.items.error(1, "code")
+    assert dialog.saved == 0
+    _type_cell(qtbot, dialog.items, 1, "code", "0986-OF-1")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.saved == 1 and dialog.list.count() == 1
+    [menu] = menus.list_menus(db, owner)
+    assert (menu.code, menu.name, menu.price, menu.active) == ("S10K", "10,000 km service", 40000, True)
+    assert [(i.kind, i.operation_code, i.part_id, i.quantity) for i in menu.items] == [
+        ("labour", "SVC-10", None, 0), ("part", "", s.parts[0], 1000)]
+    assert [sc.model_family for sc in menu.scopes] == ["Lavida"]
+    assert [m.code for m in menus.menus_for_vehicle(db, owner, s.vehicle_id)] == ["S10K"]

@@ -57,9 +57,20 @@ class RepairOrdersScreen(ListScreen):
         self.invoice_button.setEnabled(False)
         self.invoice_button.clicked.connect(self.invoice)
         self.extra_buttons.addWidget(self.invoice_button)
+        self.packages_button = QPushButton(self.tr("Pac&kages…"), self)
+        self.packages_button.setObjectName("servicePackages")
+        self.packages_button.setToolTip(self.tr("Service packages at fixed prices"))
+        self.packages_button.setVisible(ctx.can("workshop.catalogue"))
+        self.packages_button.clicked.connect(self.edit_packages)
+        self.extra_buttons.addWidget(self.packages_button)
         self.shown: orders.RepairOrderView | None = None
         self.invoice_op: Op | None = None
         self.last_message = ""
+
+    def edit_packages(self) -> None:
+        from ui.workshop.menus import PackagesDialog
+
+        PackagesDialog.ask(self.ctx, parent=self)
 
     def detail_changed(self, data: orders.RepairOrderView | None) -> None:
         self.shown = data
