@@ -11,7 +11,6 @@ from sqlalchemy import Connection, func, select
 
 from demo.context import DemoContext
 from models.parts import Part
-from models.service_menus import ServiceMenu
 from models.vehicles import Vehicle
 from models.workshop import RepairJob, RepairOrder
 from services.billing.totals import gross_amount
@@ -21,7 +20,6 @@ from services.workshop.menus import MenuInput, MenuItemInput, ScopeInput
 from services.workshop.orders import JobInput
 from services.workshop.rules import labour_amount
 from services.workshop.warranty import WarrantyInput
-from store.audit_chain import Change
 
 # (code, name, operations with their standard hours, part kit size, price as a percentage of itemised)
 PACKAGES = (
@@ -34,11 +32,12 @@ CLAIMS = (("机油泵", "06H115105", "机油压力警告灯亮", "机油泵密�
           ("点火线圈", "06H905110", "发动机抖动，故障灯亮", "三缸点火线圈击穿", "更换点火线圈"))
 
 
-def write(conn: Connection, ctx: DemoContext, stocked: list[str]) -> dict[str, int]:
-    """Write the packages, apply them and fill the warranty claims; returns the rows written."""
+def write(conn: Connection, ctx: DemoContext, stocked: list[str]) -> None:
+    """Write the packages, apply them and fill the warranty claims (the workshop's demo counts and
+    audits the packages with its own tables)."""
     uow, rng = ctx.uow, ctx.rng
     if len(stocked) < 2:
-        return {}
+        return
     rate = rates_of(conn).get("customer")
     hourly = rate.hourly_rate if rate else 0
     family = conn.execute(select(Vehicle.model).where(Vehicle.model != "").group_by(Vehicle.model)
@@ -70,7 +69,3 @@ def write(conn: Connection, ctx: DemoContext, stocked: list[str]) -> dict[str, i
             condition=condition, cause=cause, correction=correction, failed_part=part, failed_part_number=number,
             failed_on=opened, claim_number=f"WC-{ctx.today.year}-{n:04d}"))
     uow.session.flush()
-    counts = {"service_menu": conn.execute(select(func.count()).select_from(ServiceMenu)).scalar_one()}
-    uow.audit([Change("demo", "service_menu", "*", summary=f"{counts['service_menu']} demo service packages, "
-                                                          f"{len(working)} applied, {len(jobs)} warranty claims")])
-    return counts

@@ -102,9 +102,10 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
 
 
 def _tables() -> dict[str, type]:
-    from models import workshop
+    from models import service_menus, workshop
 
-    return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
+    return {"service_menu": service_menus.ServiceMenu,
+            "labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
             "clocking": workshop.Clocking}
