@@ -59,9 +59,10 @@ class RepairOrderInput:
     # Accept a mileage below the vehicle's last recorded one, saying why (audited).
     mileage_override: str = ""
     # Insurance work: the insurer (None: the insurance rate's account), the excess the customer
-    # pays (minor units, in the same terms as unit prices) and the insurer's claim reference.
+    # pays (minor units, in the same terms as unit prices; None: unchanged, for a user who may not
+    # see amounts) and the insurer's claim reference.
     insurer_id: str | None = None
-    insurance_excess: int = 0
+    insurance_excess: int | None = 0
     insurance_claim_ref: str = ""
 
 
@@ -281,7 +282,10 @@ def _apply(uow: UnitOfWork, ro: RepairOrder, data: RepairOrderInput) -> None:
     if data.insurer_id and session.get(Customer, data.insurer_id) is None:
         raise ValidationError("insurer_id", msg("The insurer is not a customer"))
     ro.insurer_id = data.insurer_id or None
-    ro.insurance_excess = check_amount("insurance_excess", data.insurance_excess or 0, minimum=0)
+    if data.insurance_excess is not None:
+        ro.insurance_excess = check_amount("insurance_excess", data.insurance_excess, minimum=0)
+    elif ro.insurance_excess is None:
+        ro.insurance_excess = 0
     ro.insurance_claim_ref = _text("insurance_claim_ref", data.insurance_claim_ref, 60)
     if mileage > (vehicle.odometer_km or 0):
         vehicle.odometer_km = mileage

@@ -197,3 +197,13 @@ def test_the_repair_orders_file_totals_a_package_job_at_the_package_price_before
     with path.open(encoding="utf-8-sig", newline="") as f:
         [row] = list(csv.DictReader(f))
     assert (row["labour_amount"], row["parts_amount"], row["total"]) == ("390.00", "518.00", "600.00")
+
+
+def test_reception_data_saved_without_the_excess_leaves_it_as_it_was(db, owner):
+    s = shop(db, owner)
+    ro_id, _ = repair_order(db, owner, s)
+    base = dict(customer_id=s.customer_id, vehicle_id=s.vehicle_id, mileage_in=12_000)
+    orders.update_order(db, owner, ro_id, RepairOrderInput(**base, insurance_excess=30000))
+    orders.update_order(db, owner, ro_id, RepairOrderInput(**base, concerns="Noise", insurance_excess=None))
+    ro = orders.get(db, owner, ro_id)
+    assert (ro.concerns, ro.insurance_excess) == ("Noise", 30000)

@@ -600,7 +600,8 @@ class RepairOrderEditor(QDialog):
         if not text.isdigit():
             raise ValidationError("mileage_in", self.tr("Enter the mileage as a whole number of km"))
         promised = self.promised.dateTime()
-        excess = self.excess.value() if self.costs else (self.view.insurance_excess if self.view else 0) or 0
+        # Without amounts the excess is not shown, and left as it is.
+        excess = self.excess.value() if self.costs else None
         return orders.RepairOrderInput(
             customer_id=self.customer_id or "", vehicle_id=self.vehicle_id or "", mileage_in=int(text),
             concerns=self.concerns.text(), advisor=self.advisor.text(),
