@@ -207,3 +207,24 @@ def test_reception_data_saved_without_the_excess_leaves_it_as_it_was(db, owner):
     orders.update_order(db, owner, ro_id, RepairOrderInput(**base, concerns="Noise", insurance_excess=None))
     ro = orders.get(db, owner, ro_id)
     assert (ro.concerns, ro.insurance_excess) == ("Noise", 30000)
+
+
+def test_crediting_a_package_invoice_reverses_its_variance_in_the_journal(db, owner):
+    from services.billing import invoices
+
+    settings.save(db, owner, replace(settings.get(db), prices_include_tax=False))
+    s = shop(db, owner)
+    _package(db, owner, s)
+    ro_id, _ = repair_order(db, owner, s)
+    job_id = orders.add_job(db, owner, ro_id, JobInput("30,000 km service", pay_type="customer"))
+    menus.apply_menu(db, owner, job_id, "S30K")
+    _issue_all(db, owner, ro_id)
+    _complete(db, owner, ro_id)
+    [made] = invoicing.close_into_invoices(db, owner, ro_id, on=ON)
+    note_id = invoices.create_credit_note(db, owner, made.invoice_id, on=ON)
+    with db.read() as conn:
+        note = conn.execute(select(Invoice.number).where(Invoice.id == note_id)).scalar_one()
+    journal = [j for j in accounting.journal_entries(db, owner, start=ON, end=ON) if j.reference == note]
+    assert sum(j.debit for j in journal) == sum(j.credit for j in journal)
+    [variance] = [j for j in journal if j.key == "menu_variance"]
+    assert (variance.debit, variance.credit) == (0, ITEMISED - 60000)
