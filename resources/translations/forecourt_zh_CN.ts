@@ -5468,12 +5468,48 @@
         <translation>客户描述</translation>
     </message>
     <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s excess</source>
+        <translation>客户自付额</translation>
+    </message>
+    <message>
         <source>Job %1: %2</source>
         <translation>作业 %1：%2</translation>
     </message>
     <message>
         <source>No pay type yet</source>
         <translation>尚未选择付费类型</translation>
+    </message>
+    <message>
+        <source>Service package %1</source>
+        <translation>保养套餐 %1</translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation>索赔单号</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Failed part</source>
+        <translation>故障件</translation>
+    </message>
+    <message>
+        <source>Failed on</source>
+        <translation>故障日期</translation>
     </message>
     <message>
         <source>%1 h</source>

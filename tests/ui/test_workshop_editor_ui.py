@@ -212,3 +212,29 @@ def test_a_service_package_is_kept_in_its_catalogue_dialog_and_a_bad_part_number
         ("labour", "SVC-10", None, 0), ("part", "", s.parts[0], 1000)]
     assert [sc.model_family for sc in menu.scopes] == ["Lavida"]
     assert [m.code for m in menus.menus_for_vehicle(db, owner, s.vehicle_id)] == ["S10K"]
+
+
+def test_the_job_card_shows_the_warranty_claim_and_the_insurers_excess(qtbot, db, owner, ctx, show, settle):
+    from datetime import date
+
+    from services.workshop import warranty
+    from tests.services.billing_samples import customer
+    from ui.workshop.screen import RepairOrdersScreen
+
+    s = shop(db, owner)
+    insurer = customer(db, owner, "PICC Shanghai")
+    ro_id, number = orders.open_order(db, owner, orders.RepairOrderInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, mileage_in=12000, insurer_id=insurer,
+        insurance_excess=50000, insurance_claim_ref="PICC-778"))
+    job_id = orders.add_job(db, owner, ro_id, orders.JobInput("Water pump", pay_type="warranty"))
+    warranty.set_warranty(db, owner, job_id, warranty.WarrantyInput(
+        condition="Coolant leak", cause="Seal failed", correction="Replaced pump", failed_part="Water pump",
+        failed_part_number="06H121026", failed_on=date.today(), claim_number="VW-CLM-0042"))
+    page = show(RepairOrdersScreen(ctx))
+    settle()
+    assert page.list.select_id(ro_id)
+    qtbot.waitUntil(lambda: number in page.detail.toPlainText())
+    text = page.detail.toPlainText()
+    for expected in ("PICC Shanghai · PICC-778", "¥500.00", "VW-CLM-0042", "Coolant leak", "Seal failed",
+                     "Replaced pump", "Water pump · 06H121026"):
+        assert expected in text, expected

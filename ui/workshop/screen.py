@@ -134,6 +134,9 @@ class RepairOrdersScreen(ListScreen):
             (self.tr("Completed"), date_text(ro.completed_on) if ro.completed_on else ""),
             (self.tr("Invoiced"), date_text(ro.invoiced_on) if ro.invoiced_on else ""),
             (self.tr("Customer's concerns"), ro.concerns),
+            (self.tr("Insurer"), " · ".join(x for x in (ro.insurer_name, ro.insurance_claim_ref) if x)),
+            (self.tr("Customer's excess"), money_text(ro.insurance_excess, self.ctx.settings.currency)
+             if ro.insurance_excess else ""),
         ]))
         cur = self.ctx.settings.currency
         pay_types = pay_type_labels()
@@ -142,6 +145,18 @@ class RepairOrdersScreen(ListScreen):
                                 level=3))
             html.append(paragraph(pay_types.get(job.pay_type, job.pay_type) if job.pay_type
                                   else self.tr("No pay type yet"), hint=True))
+            if job.menu_code:
+                price = f" {money_text(job.menu_price, cur)}" if job.menu_price is not None else ""
+                html.append(paragraph(self.tr("Service package %1").replace("%1", job.menu_code) + price, hint=True))
+            if job.pay_type == "warranty":
+                html.append(fields([
+                    (self.tr("Claim number"), job.claim_number),
+                    (self.tr("Condition"), job.condition),
+                    (self.tr("Cause"), job.cause),
+                    (self.tr("Correction"), job.correction),
+                    (self.tr("Failed part"), " · ".join(x for x in (job.failed_part, job.failed_part_number) if x)),
+                    (self.tr("Failed on"), date_text(job.failed_on) if job.failed_on else ""),
+                ]))
             rows = []
             for line in job.labour:
                 what = " · ".join(x for x in (line.operation_code, line.description) if x)
