@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import appointments, exports
+from services.workshop import appointments, exports, warranty
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import APPOINTMENTS, REPAIR_ORDERS
 
@@ -48,5 +48,7 @@ AREA = Area(
                    exports.export_labour_lines, period="optional"),
         ExportKind("appointments", "appointments with the parts to prepare (tomorrow's bookings unless a period "
                    "is given)", appointments.export_appointments, period="optional"),
+        ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
+                   warranty.export_warranty_claims, period="optional"),
     ),
 )
