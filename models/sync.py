@@ -35,6 +35,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # workshop (clockings are a technician's own record; each row changes only at its clock-off)
     "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
     "repair_extra_line", "repair_order_invoice", "clocking",
+    # satisfaction surveys after handover and the follow-up tasks low scores raise
+    "survey", "follow_up_task",
 })
 
 # Tables that never leave this database, each with the reason.

@@ -82,6 +82,12 @@ class RepairOrder(SyncedMixin, Audited, Base):
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     invoiced_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Handover (交车): the mileage the car left with and when its next service is due, by date and
+    # by mileage; all None until the repair order is handed over (services/workshop/handover.py).
+    handed_over_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    mileage_out: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    next_service_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_service_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class RepairJob(SyncedMixin, Audited, Base):

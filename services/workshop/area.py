@@ -17,6 +17,7 @@ PERMISSIONS = {
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
+    "workshop.surveys": "Enter satisfaction surveys, see their results and follow-up tasks",
 }
 
 _VIEW = frozenset({"workshop.view"})
@@ -26,8 +27,8 @@ AREA = Area(
     name="workshop",
     permissions=PERMISSIONS,
     grants={
-        "service_advisor": _EDIT,
-        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue"},
+        "service_advisor": _EDIT | {"workshop.surveys"},
+        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.surveys"},
         # A technician clocks and sees the work, not what it costs.
         "technician": _VIEW | {"workshop.clock"},
         "parts_clerk": _VIEW | {"workshop.parts"},

@@ -192,6 +192,8 @@ def audit_entity_labels() -> dict[str, str]:
         "repair_part_line": QCoreApplication.translate("AdminLabels", "Parts line"),
         "repair_extra_line": QCoreApplication.translate("AdminLabels", "Sublet or consumable line"),
         "clocking": QCoreApplication.translate("AdminLabels", "Clocking"),
+        "survey": QCoreApplication.translate("AdminLabels", "Satisfaction survey"),
+        "follow_up_task": QCoreApplication.translate("AdminLabels", "Follow-up task"),
     }
 
 
