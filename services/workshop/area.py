@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import exports
+from services.workshop import archive, exports, surveys
 from services.workshop.imports import LABOUR_OPS
-from services.workshop.lists import REPAIR_ORDERS
+from services.workshop.lists import FOLLOW_UP_TASKS, REPAIR_ORDERS, SURVEYS
 
 PERMISSIONS = {
     "workshop.view": "View repair orders",
@@ -36,12 +36,16 @@ AREA = Area(
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
-    lists=(REPAIR_ORDERS,),
-    import_kinds=(LABOUR_OPS,),
+    lists=(REPAIR_ORDERS, SURVEYS, FOLLOW_UP_TASKS),
+    import_kinds=(LABOUR_OPS, surveys.SURVEYS),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
                    exports.export_repair_orders, period="optional"),
         ExportKind("labour-lines", "the labour lines of repair orders, with hours sold and clocked",
                    exports.export_labour_lines, period="optional"),
+        ExportKind("repair-archive", "the repair records of repair orders settled in the period, for the vehicle "
+                   "health archive", archive.export_repair_archive, period="required"),
+        ExportKind("surveys", "satisfaction surveys with their scores and follow-up tasks", surveys.export_surveys,
+                   period="optional"),
     ),
 )
