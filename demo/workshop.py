@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
+from demo import surveys
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -92,11 +93,12 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         for status in PATHS[state]:
             if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
                 orders.set_status_in(uow, ro_id, status, on=ctx.today)
+    history = surveys.write(conn, ctx)
     uow.session.flush()
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
-    return counts
+    return counts | history
 
 
 def _tables() -> dict[str, type]:

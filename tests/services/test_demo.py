@@ -38,7 +38,7 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
-                   "repair_part_line", "clocking")
+                   "repair_part_line", "clocking", "survey", "follow_up_task")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -296,11 +296,28 @@ def test_unknown_size_is_refused_before_anything_is_created(tmp_path):
     assert not (tmp_path / "x.db").exists()
 
 
-def test_the_demo_workshop_has_repair_orders_in_every_state_before_invoicing(demo_db):
+def test_the_demo_workshop_has_repair_orders_in_every_state(demo_db):
     states = dict(_rows(demo_db, "SELECT status, count(*) FROM repair_order GROUP BY status"))
-    assert set(states) == {"open", "in_progress", "waiting_parts", "quality_check", "completed"}
+    assert set(states) == {"open", "in_progress", "waiting_parts", "quality_check", "completed", "closed"}
     assert sum(states.values()) >= 30
     numbers = [n for (n,) in _rows(demo_db, "SELECT number FROM repair_order ORDER BY number")]
     assert numbers[0].startswith("ROT1-") and len(set(numbers)) == len(numbers)
     assert _rows(demo_db, "SELECT count(*) FROM repair_job WHERE pay_type = ''") == [(0,)]
     assert _rows(demo_db, "SELECT count(*) FROM clocking WHERE ended_at IS NULL") == [(0,)]
+
+
+def test_the_demo_service_history_has_handed_over_cars_with_their_next_service_and_answered_surveys(demo_db):
+    closed = _rows(demo_db, "SELECT count(*), count(DISTINCT vehicle_id), min(mileage_out >= mileage_in), "
+                            "min(next_service_km > mileage_out), min(next_service_on > handed_over_on) "
+                            "FROM repair_order WHERE status = 'closed'")[0]
+    assert closed[0] >= 15 and closed[1] >= 10 and closed[2:] == (1, 1, 1)
+    surveys = dict(_rows(demo_db, "SELECT status, count(*) FROM survey GROUP BY status"))
+    assert surveys["answered"] >= 10 and surveys["due"] >= 1
+    assert sum(surveys.values()) == closed[0]
+    low = _rows(demo_db, "SELECT count(*) FROM survey WHERE score <= 6")[0][0]
+    assert low >= 1 and _rows(demo_db, "SELECT count(*) FROM follow_up_task")[0][0] == low
+    # Each became one of the demo's posted workshop invoices, for its car.
+    assert _rows(demo_db, "SELECT count(*) FROM repair_order r JOIN repair_order_invoice x ON x.repair_order_id = r.id "
+                          "JOIN invoice i ON i.id = x.invoice_id WHERE r.status = 'closed' AND i.status = 'posted' "
+                          "AND i.kind = 'workshop' AND i.vehicle_id = r.vehicle_id AND i.issued_on = r.invoiced_on"
+                 )[0][0] == closed[0]
