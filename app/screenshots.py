@@ -300,6 +300,24 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("claim_approve", lambda: ApproveDialog(ctx, claims[0])))
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
+    made += _workshop_dialogs(ctx)
+    return made
+
+
+def _workshop_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.workshop.handover import HandoverDialog
+    from ui.workshop.surveys import SurveyDialog, TaskDoneDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = []
+    repair_order = _first_id(ctx, "repair_orders", status="completed") or _first_id(ctx, "repair_orders")
+    survey = _first_id(ctx, "surveys", status="due") or _first_id(ctx, "surveys")
+    task = _first_id(ctx, "follow_up_tasks")
+    if repair_order:
+        made.append(("handover", lambda: HandoverDialog(ctx, repair_order)))
+    if survey:
+        made.append(("survey", lambda: SurveyDialog(ctx, survey)))
+    if task:
+        made.append(("follow_up_done", lambda: TaskDoneDialog(ctx, task)))
     return made
 
 

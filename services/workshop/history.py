@@ -141,29 +141,33 @@ def vehicle_history(db: Database, actor: Actor, vehicle_id: str, *, today: date 
                               .where(ro.vehicle_id == vehicle_id)
                               .order_by(ro.opened_on.desc(), ro.number.desc())).all()
         of_vehicle = select(ro.id).where(ro.vehicle_id == vehicle_id).scalar_subquery()
-        jobs: dict[str, list[tuple[str, HistoryJob]]] = {}
+        # Rows are unpacked as tuples and fetched whole: on a vehicle with hundreds of visits the
+        # per-row cost is what counts.
+        jobs: dict[str, list[HistoryJob]] = {}
         by_job: dict[str, HistoryJob] = {}
-        for j in conn.execute(select(RepairJob.id, RepairJob.repair_order_id, RepairJob.job_no,
-                                     RepairJob.description, RepairJob.pay_type)
-                              .where(RepairJob.repair_order_id.in_(of_vehicle)).order_by(RepairJob.job_no)):
-            job = HistoryJob(j.job_no, j.description, j.pay_type)
-            by_job[j.id] = job
-            jobs.setdefault(j.repair_order_id, []).append((j.id, job))
+        for job_id, ro_id, job_no, description, pay_type in conn.execute(
+                select(RepairJob.id, RepairJob.repair_order_id, RepairJob.job_no, RepairJob.description,
+                       RepairJob.pay_type)
+                .where(RepairJob.repair_order_id.in_(of_vehicle)).order_by(RepairJob.job_no)).all():
+            job = by_job[job_id] = HistoryJob(job_no, description, pay_type, [], [])
+            jobs.setdefault(ro_id, []).append(job)
         job_ids = select(RepairJob.id).where(RepairJob.repair_order_id.in_(of_vehicle)).scalar_subquery()
         line = RepairLabourLine
-        for r in conn.execute(select(line.job_id, line.operation_code, line.description, line.hours, line.technician)
-                              .where(line.job_id.in_(job_ids)).order_by(line.line_no)):
-            by_job[r.job_id].labour.append(HistoryLabour(r.operation_code, r.description, r.hours, r.technician))
+        for job_id, code, description, hours, technician in conn.execute(
+                select(line.job_id, line.operation_code, line.description, line.hours, line.technician)
+                .where(line.job_id.in_(job_ids)).order_by(line.line_no)).all():
+            by_job[job_id].labour.append(HistoryLabour(code, description, hours, technician))
         p = RepairPartLine
-        for r in conn.execute(select(p.job_id, Part.part_number, p.description, p.issued - p.returned)
-                              .join(Part, Part.id == p.part_id).where(p.job_id.in_(job_ids)).order_by(p.line_no)):
-            if r[3] > 0:
-                by_job[r.job_id].parts.append(HistoryPart(r.part_number, r.description, r[3]))
+        for job_id, number, description, used in conn.execute(
+                select(p.job_id, Part.part_number, p.description, p.issued - p.returned)
+                .join(Part, Part.id == p.part_id).where(p.job_id.in_(job_ids), p.issued > p.returned)
+                .order_by(p.line_no)).all():
+            by_job[job_id].parts.append(HistoryPart(number, description, used))
         invoices: dict[str, list[tuple[str, int]]] = {}
         for ro_id, number, total in conn.execute(
                 select(RepairOrderInvoice.repair_order_id, Invoice.number, Invoice.total)
                 .join(Invoice, Invoice.id == RepairOrderInvoice.invoice_id)
-                .where(RepairOrderInvoice.repair_order_id.in_(of_vehicle)).order_by(Invoice.number)):
+                .where(RepairOrderInvoice.repair_order_id.in_(of_vehicle)).order_by(Invoice.number)).all():
             invoices.setdefault(ro_id, []).append((number, total))
         due = service_due(conn, vehicle_id, today=today)
     visits = []
@@ -172,7 +176,7 @@ def vehicle_history(db: Database, actor: Actor, vehicle_id: str, *, today: date 
         visits.append(Visit(o.id, o.number, o.status, o.opened_on, o.invoiced_on, o.handed_over_on, o.mileage_in,
                             o.mileage_out, o.advisor, o.concerns, tuple(n for n, _t in billed),
                             sum(t for _n, t in billed) if billed and costs else None,
-                            [job for _id, job in jobs.get(o.id, [])]))
+                            jobs.get(o.id, [])))
     return VehicleHistory(vehicle_id, v.vin, v.plate or "", v.make or "", v.model or "", v.model_year, v.name or "",
                           v.odometer_km, due, visits)
 

@@ -18,30 +18,7 @@ from services.workshop.handover import HandoverInput
 from services.workshop.orders import JobInput, LabourInput, PartLineInput
 from services.workshop.surveys import SurveyInput
 from tests.services.samples import raw_rows
-from tests.services.workshop_samples import ON, job_with_lines, repair_order, shop
-
-
-def _invoiced(db, actor, s, *, mileage=12_000, on=ON, technician="", used=2_000, returned=0, opened_by=None):
-    """A repair order (opened by ``opened_by``, its advisor) with one customer job (1.5 h of labour and
-    brake pads, ``used`` issued and ``returned`` of them back), completed and invoiced on ``on``; its
-    (id, number)."""
-    ro_id, number = repair_order(db, opened_by or actor, s, mileage=mileage, on=on)
-    job, labour, line = job_with_lines(db, actor, ro_id, s, parts=used)
-    if technician:
-        orders.remove_line(db, actor, labour)
-        orders.add_labour(db, actor, job, LabourInput(description="Brake pads R&R", hours=150, technician=technician))
-    parts.issue_part(db, actor, line, on=on)
-    if returned:
-        parts.return_part(db, actor, line, returned, on=on)
-    _complete(db, actor, ro_id, on=on)
-    invoicing.close_into_invoices(db, actor, ro_id, on=on)
-    return ro_id, number
-
-
-def _complete(db, actor, ro_id, *, on):
-    for status in ("in_progress", "quality_check", "completed"):
-        if orders.get(db, actor, ro_id).status != status:
-            orders.set_status(db, actor, ro_id, status, on=on)
+from tests.services.workshop_samples import ON, complete, invoiced, job_with_lines, repair_order, shop
 
 
 def _status(db, actor, ro_id):
@@ -59,7 +36,7 @@ def test_handover_is_refused_before_invoicing_and_below_the_mileage_in_changing_
     assert refused.value.field == "status"
     assert number in refused.value.detail and "open" in refused.value.detail
 
-    invoiced_id, _ = _invoiced(db, owner, s, mileage=12_500)
+    invoiced_id, _ = invoiced(db, owner, s, mileage=12_500)
     with pytest.raises(ValidationError) as refused:
         handover.hand_over(db, owner, invoiced_id, HandoverInput(mileage_out=12_499), on=ON)
     assert refused.value.field == "mileage_out"
@@ -79,7 +56,7 @@ def test_handover_is_refused_before_invoicing_and_below_the_mileage_in_changing_
 def test_handover_closes_records_the_mileage_and_the_next_service_from_the_settings_and_makes_a_survey_due(
         db, db_path, owner, actor_for):
     s = shop(db, owner)
-    ro_id, _ = _invoiced(db, owner, s, mileage=12_000)
+    ro_id, _ = invoiced(db, owner, s, mileage=12_000)
     with pytest.raises(ValidationError) as refused:
         orders.set_status(db, owner, ro_id, "closed", on=ON)
     assert refused.value.field == "status"
@@ -101,7 +78,7 @@ def test_handover_closes_records_the_mileage_and_the_next_service_from_the_setti
 
     # Another interval in the settings, and dates the advisor chose, are what is kept.
     settings.save(db, owner, replace(settings.get(db), service_interval_months=6, service_interval_km=5_000))
-    second, _ = _invoiced(db, owner, s, mileage=12_100)
+    second, _ = invoiced(db, owner, s, mileage=12_100)
     offered = handover.defaults(db, owner, second, on=ON)
     assert (offered.next_service_on, offered.next_service_km) == (date(2026, 9, 2), 17_100)
     handover.hand_over(db, owner, second, HandoverInput(mileage_out=12_100, next_service_on=date(2026, 8, 1),
@@ -120,7 +97,7 @@ def test_service_due_says_when_and_whether_it_is_overdue_by_date_or_by_mileage(d
     s = shop(db, owner)
     with db.read() as conn:
         assert history.service_due(conn, s.vehicle_id) is None
-    ro_id, number = _invoiced(db, owner, s, mileage=12_000)
+    ro_id, number = invoiced(db, owner, s, mileage=12_000)
     handover.hand_over(db, owner, ro_id, HandoverInput(mileage_out=12_000), on=ON)
     with db.read() as conn:
         due = history.service_due(conn, s.vehicle_id, today=date(2027, 3, 2))
@@ -140,7 +117,7 @@ def test_service_due_says_when_and_whether_it_is_overdue_by_date_or_by_mileage(d
 def test_the_history_lists_every_repair_order_newest_first_with_jobs_hours_parts_and_mileage(
         db, owner, actor_for):
     s = shop(db, owner)
-    first, first_number = _invoiced(db, owner, s, mileage=12_000, used=3_000, returned=1_000, on=ON)
+    first, first_number = invoiced(db, owner, s, mileage=12_000, used=3_000, returned=1_000, on=ON)
     handover.hand_over(db, owner, first, HandoverInput(mileage_out=12_015), on=ON)
     later = ON + timedelta(days=40)
     second, second_number = repair_order(db, owner, s, mileage=15_000, on=later)
@@ -200,7 +177,7 @@ def test_the_history_reads_in_the_same_few_queries_however_many_repair_orders_th
 # --- surveys --------------------------------------------------------------------------------------
 
 def _handed_over(db, actor, s, *, mileage, technician="", opened_by=None):
-    ro_id, number = _invoiced(db, actor, s, mileage=mileage, technician=technician, opened_by=opened_by)
+    ro_id, number = invoiced(db, actor, s, mileage=mileage, technician=technician, opened_by=opened_by)
     return handover.hand_over(db, actor, ro_id, HandoverInput(mileage_out=mileage), on=ON), number
 
 
@@ -297,7 +274,7 @@ def test_the_repair_archive_has_a_row_per_part_used_or_one_per_settled_repair_or
     parts.issue_part(db, owner, oil, on=ON)
     parts.issue_part(db, owner, unused, on=ON)
     parts.return_part(db, owner, unused, 1_000, on=ON)
-    _complete(db, owner, with_parts, on=ON)
+    complete(db, owner, with_parts, on=ON)
     made = invoicing.close_into_invoices(db, owner, with_parts, on=ON)
     handover.hand_over(db, owner, with_parts, HandoverInput(mileage_out=12_010), on=ON)
 
@@ -307,10 +284,10 @@ def test_the_repair_archive_has_a_row_per_part_used_or_one_per_settled_repair_or
         customer_id=s.customer_id, vehicle_id=s.vehicle_id, mileage_in=12_300, concerns=""))
     job = orders.add_job(db, owner, without_parts, JobInput("电路故障诊断", pay_type="customer"))
     orders.add_labour(db, owner, job, LabourInput(description="仪表故障灯检查", hours=100))
-    _complete(db, owner, without_parts, on=ON)
+    complete(db, owner, without_parts, on=ON)
     (only,) = invoicing.close_into_invoices(db, owner, without_parts, on=settled)
     repair_order(db, owner, s, mileage=12_400, on=ON)  # open: not settled, not in the archive
-    outside, _ = _invoiced(db, owner, s, mileage=12_500, on=ON + timedelta(days=5))
+    outside, _ = invoiced(db, owner, s, mileage=12_500, on=ON + timedelta(days=5))
 
     out = tmp_path / "archive.csv"
     written = archive.export_repair_archive(db, owner, out, start=ON, end=settled)

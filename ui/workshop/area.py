@@ -14,8 +14,21 @@ def pages() -> list[Page]:
 
         return RepairOrdersScreen(ctx)
 
+    def vehicle_history(ctx):
+        from ui.workshop.history import VehicleHistoryScreen
+
+        return VehicleHistoryScreen(ctx)
+
+    def surveys(ctx):
+        from ui.workshop.surveys import SurveysScreen
+
+        return SurveysScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("vehicle_history", section, QCoreApplication.translate("MainWindow", "Vehicle history"),
+             "workshop.view", vehicle_history, "Ctrl+Shift+H"),
+        Page("surveys", section, QCoreApplication.translate("MainWindow", "Surveys"), "workshop.surveys", surveys),
     ]

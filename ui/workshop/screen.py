@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from core.quantities import quantity_text
 from services.workshop import orders
@@ -61,6 +62,28 @@ class RepairOrdersScreen(ListScreen):
         )
         # Repair orders are opened at reception; this screen shows them (the editor comes with reception).
         super().__init__(ctx, self.tr("Repair orders"), view, can_edit=False, parent=parent)
+        self.handover_button = QPushButton(self.tr("Hand &over…"), self)
+        self.handover_button.setToolTip(self.tr("Hand the car back: mileage out and next service due (Ctrl+Shift+O)"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(ctx.can("workshop.edit"))
+        self.handover_button.setEnabled(False)  # while the pane shows an invoiced repair order
+        self.extra_buttons.addWidget(self.handover_button)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.hand_over,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._invoiced = False
+
+    def detail_changed(self, data: orders.RepairOrderView | None) -> None:
+        self._invoiced = data is not None and data.status == "invoiced"
+        button = getattr(self, "handover_button", None)
+        if button is not None:
+            button.setEnabled(self._invoiced)
+
+    def hand_over(self) -> None:
+        if not self.current_id or not self._invoiced or not self.ctx.can("workshop.edit"):
+            return
+        from ui.workshop.handover import HandoverDialog
+
+        HandoverDialog.ask(self.ctx, self.current_id, parent=self)
 
     def read_detail(self, row_id: str) -> Callable[[], orders.RepairOrderView]:
         db, actor = self.ctx.db, self.ctx.actor
