@@ -5,8 +5,8 @@ low scores with their follow-up tasks; the latest surveys still due). Opening, t
 handover and surveys go through the workshop services' own cores inside the build's unit of work,
 so their rules are the services'; the invoices themselves are the billing demo's, untouched.
 
-Each car's visits climb to the mileage on its record from below it, and the record is left as the
-demo built it, so the same seed and day still build the same vehicles.
+Each car's visits climb from below to the mileage on its record (its last visit's mileage out), and
+the record is left as the demo built it, so the same seed and day still build the same vehicles.
 """
 
 from __future__ import annotations
@@ -31,9 +31,10 @@ CARS = 16  # the cars with a service history; the first few are those billed las
 RECENT = 4
 VISITS = 3  # the last visits of each car
 STEP_KM = 8_000
-SCORES = (10, 10, 9, 9, 9, 8, 8, 7, 6, 4)
+SCORES = (10, 10, 10, 9, 9, 9, 8, 8, 7)
+LOW_SCORES = (3, 4, 5, 6)
 COMMENTS = {10: "服务很好，交车准时", 9: "满意", 8: "还可以，等待时间稍长", 7: "价格有点高", 6: "洗车不干净",
-            4: "交车比约定晚了两个小时"}
+            5: "同一个问题修了两次", 4: "交车比约定晚了两个小时", 3: "报价和结算金额不一致"}
 
 
 def _visits(conn: Connection, ctx: DemoContext) -> dict[str, list]:
@@ -61,11 +62,18 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     v = Vehicle.__table__
     kept = {r.id: r for r in conn.execute(select(v.c.id, v.c.odometer_km, v.c.updated_at, v.c.updated_by)
                                           .where(v.c.id.in_(chosen)))}
+    answers = 0
     for car in chosen:
         visits = by_car[car][-VISITS:]
-        mileage = max(0, kept[car].odometer_km - STEP_KM * len(visits))
-        conn.execute(update(v).where(v.c.id == car).values(odometer_km=mileage))
-        for visit in visits:
+        # Worked out backwards, so the last visit's mileage out is the mileage on the car's record.
+        plan, out = [], kept[car].odometer_km
+        for _visit in visits:
+            mileage_in = max(0, out - rng.randrange(2, 30))
+            plan.append((mileage_in, out))
+            out = max(0, mileage_in - rng.randrange(3_000, STEP_KM))
+        plan.reverse()
+        conn.execute(update(v).where(v.c.id == car).values(odometer_km=plan[0][0]))
+        for visit, (mileage, mileage_out) in zip(visits, plan, strict=True):
             day = visit.issued_on
             labour = conn.execute(select(InvoiceLine.description, InvoiceLine.quantity_milli)
                                   .where(InvoiceLine.invoice_id == visit.id, InvoiceLine.item_type == "labour")
@@ -85,14 +93,14 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
             ro = session.get(RepairOrder, ro_id)
             ro.status, ro.invoiced_on = "invoiced", day
             session.add(RepairOrderInvoice(repair_order_id=ro_id, pay_type="customer", invoice_id=visit.id))
-            mileage_out = mileage + rng.randrange(2, 30)
             survey_id = handover.hand_over_in(uow, ro_id, HandoverInput(mileage_out=mileage_out), on=day)
             answered = day + timedelta(days=surveys.SURVEY_AFTER_DAYS + rng.randrange(0, 2))
             if answered < ctx.today - timedelta(days=1):
-                score = rng.choice(SCORES)
+                answers += 1
+                # Every fifth answer is a low one, so the demo always has follow-up tasks to show.
+                score = rng.choice(LOW_SCORES) if answers % 5 == 0 else rng.choice(SCORES)
                 surveys.record_in(uow, survey_id, SurveyInput(score=score, comments=COMMENTS.get(score, "")),
                                   on=answered)
-            mileage = mileage_out + rng.randrange(3_000, STEP_KM - 100)
     session.flush()
     # The cars' records stay as the demo built them (their last visits climbed to their odometers).
     for car, row in kept.items():

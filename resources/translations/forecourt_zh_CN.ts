@@ -4889,6 +4889,22 @@
         <translation>结算日期</translation>
     </message>
     <message>
+        <source>Handed over</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Mileage out</source>
+        <translation>交车里程</translation>
+    </message>
+    <message>
+        <source>Next service due</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <source>%1 or %2 km</source>
+        <translation>%1 或 %2 km</translation>
+    </message>
+    <message>
         <source>Customer&apos;s concerns</source>
         <translation>客户描述</translation>
     </message>

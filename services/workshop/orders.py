@@ -164,6 +164,11 @@ class RepairOrderView:
     invoiced_on: date | None
     closed_on: date | None
     jobs: list[JobView]
+    # Handover: None until the car is handed back (services/workshop/handover.py).
+    handed_over_on: date | None = None
+    mileage_out: int | None = None
+    next_service_on: date | None = None
+    next_service_km: int | None = None
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -549,4 +554,6 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
         closed_on=ro["closed_on"],
         jobs=[JobView(j["id"], j["job_no"], j["description"], j["pay_type"], j["failed_part"], j["cause"],
                       j["correction"], labour.get(j["id"], []), parts.get(j["id"], []), extras.get(j["id"], []))
-              for j in jobs])
+              for j in jobs],
+        handed_over_on=ro["handed_over_on"], mileage_out=ro["mileage_out"], next_service_on=ro["next_service_on"],
+        next_service_km=ro["next_service_km"])

@@ -89,6 +89,9 @@ def test_handing_over_from_the_repair_orders_screen_records_the_mileage_out(
     assert raw_rows(db_path, "SELECT mileage_out, next_service_km FROM repair_order WHERE id = ?", (ro_id,)) == [
         (12_045, 22_045)]
     qtbot.waitUntil(lambda: not page.handover_button.isEnabled())
+    # The job card says so too.
+    qtbot.waitUntil(lambda: "Mileage out" in page.detail.toPlainText())
+    assert "12,045 km" in page.detail.toPlainText() and "22,045 km" in page.detail.toPlainText()
 
 
 def test_entering_a_low_score_lists_its_follow_up_task_on_the_survey_screen(

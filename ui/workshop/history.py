@@ -19,6 +19,8 @@ from ui.widgets.screen import ListScreen
 from ui.workshop.handover import km_text
 from ui.workshop.screen import pay_type_labels, status_labels
 
+INDENT = "– "
+
 
 def _hours(hundredths: int) -> str:
     return f"{hundredths / 100:g}"
@@ -97,12 +99,13 @@ class VehicleHistoryScreen(ListScreen):
             rows = []
             for job in v.jobs:
                 pay = pay_types.get(job.pay_type, job.pay_type)
-                rows.append((f"{job.job_no}. {job.description}", pay, ""))
+                rows.append((f"{job.job_no}. {job.description}" + (f" ({pay})" if pay else ""), "", ""))
+                # Its work and parts are listed under the job, each marked as belonging to it.
                 for line in job.labour:
                     what = " · ".join(x for x in (line.operation_code, line.description) if x)
-                    rows.append(("    " + what, self.tr("%1 h").replace("%1", _hours(line.hours)), line.technician))
+                    rows.append((INDENT + what, self.tr("%1 h").replace("%1", _hours(line.hours)), line.technician))
                 for part in job.parts:
-                    rows.append(("    " + " · ".join(x for x in (part.part_number, part.description) if x),
+                    rows.append((INDENT + " · ".join(x for x in (part.part_number, part.description) if x),
                                  quantity_text(part.quantity), ""))
             if rows:
                 html.append(table([Col(self.tr("Jobs, work and parts")), Col.atom(self.tr("Quantity")),

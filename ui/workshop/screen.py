@@ -102,6 +102,11 @@ class RepairOrdersScreen(ListScreen):
             (self.tr("Promised"), ro.promised_at.strftime("%Y-%m-%d %H:%M") if ro.promised_at else ""),
             (self.tr("Completed"), date_text(ro.completed_on) if ro.completed_on else ""),
             (self.tr("Invoiced"), date_text(ro.invoiced_on) if ro.invoiced_on else ""),
+            (self.tr("Handed over"), date_text(ro.handed_over_on) if ro.handed_over_on else ""),
+            (self.tr("Mileage out"), self.tr("%1 km").replace("%1", f"{ro.mileage_out:,}")
+             if ro.mileage_out is not None else ""),
+            (self.tr("Next service due"), self.tr("%1 or %2 km").replace("%1", date_text(ro.next_service_on)).replace(
+                "%2", f"{ro.next_service_km:,}") if ro.next_service_on and ro.next_service_km is not None else ""),
             (self.tr("Customer's concerns"), ro.concerns),
         ]))
         cur = self.ctx.settings.currency

@@ -25,7 +25,7 @@ from services.workshop import surveys
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import date_text
-from ui.widgets.detail import Col, DetailPane, fields, heading, paragraph, table
+from ui.widgets.detail import Col, DetailPane, esc, fields, heading, paragraph, table
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
@@ -208,7 +208,8 @@ class SurveyDialog(FormDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         form.addRow(self.tr("Customer"), QLabel(" · ".join(x for x in (s.customer_name, s.phone) if x)))
-        form.addRow(self.tr("Vehicle"), QLabel(" · ".join(x for x in (s.plate, s.vin) if x)))
+        # The plate is what a customer on the phone knows their car by (a VIN is a code, marked as one).
+        form.addRow(self.tr("Vehicle"), QLabel(esc(s.plate) if s.plate else f"<code>{esc(s.vin)}</code>"))
         form.addRow(self.tr("Advisor"), QLabel(s.advisor))
         self.score = QSpinBox()
         self.score.setObjectName("score")
