@@ -239,6 +239,10 @@
         <translation>将维修工单结算为发票</translation>
     </message>
     <message>
+        <source>Enter satisfaction surveys, see their results and follow-up tasks</source>
+        <translation>录入满意度回访，查看回访结果和跟进任务</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>

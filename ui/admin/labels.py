@@ -81,6 +81,8 @@ def permission_labels() -> dict[str, str]:
         "workshop.mileage_override": QCoreApplication.translate(
             "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
         "workshop.invoice": QCoreApplication.translate("AdminLabels", "Close repair orders into invoices"),
+        "workshop.surveys": QCoreApplication.translate(
+            "AdminLabels", "Enter satisfaction surveys, see their results and follow-up tasks"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
