@@ -132,7 +132,8 @@ def average_tenths(total: int, count: int) -> int:
 
 def make_due_in(uow: UnitOfWork, repair_order_id: str, *, handed_over_on: date) -> str:
     """Make the repair order's survey due :data:`SURVEY_AFTER_DAYS` after its handover (the one it
-    has, if any); returns its id. In the caller's transaction."""
+    has, if any); returns its id. In the caller's transaction (a handover's)."""
+    require(uow.actor, "workshop.edit")
     session = uow.session
     existing = session.execute(select(Survey.id).where(Survey.repair_order_id == repair_order_id)).scalar()
     if existing is not None:
