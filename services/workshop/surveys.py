@@ -371,12 +371,14 @@ def _key(values: dict[str, Any]) -> tuple:
 
 
 def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: ImportSummary) -> _Plan:
+    # Numbers are upper case as their series makes them (the key folds the file's to match), so the
+    # unique index on the number finds them.
     numbers = sorted({_key(r.values)[0] for r in rows if r.ok})
     found: dict[str, Any] = {}
     for i in range(0, len(numbers), 500):
         for r in conn.execute(select(RepairOrder.number, Survey.id, Survey.status, Survey.score, Survey.comments)
                               .join(Survey, Survey.repair_order_id == RepairOrder.id, isouter=True)
-                              .where(func.upper(RepairOrder.number).in_(numbers[i:i + 500]))):
+                              .where(RepairOrder.number.in_(numbers[i:i + 500]))):
             found[r.number.upper()] = r
     plan = _Plan()
     today = date.today()
