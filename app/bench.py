@@ -862,6 +862,87 @@ def bench_startup(path: Path, user: str, password: str, runs: int) -> list[Resul
     ]
 
 
+HISTORY_VISITS = 250  # repair orders of the one vehicle whose history is read
+HISTORY_TARGET_MS = 50.0
+_HISTORY_SQL = (
+    "SELECT id, number, status, opened_on, invoiced_on, handed_over_on, mileage_in, mileage_out, advisor, concerns "
+    "FROM repair_order WHERE vehicle_id = ? ORDER BY opened_on DESC, number DESC",
+    "SELECT j.id, j.repair_order_id, j.job_no, j.description, j.pay_type FROM repair_job j JOIN repair_order r "
+    "ON r.id = j.repair_order_id WHERE r.vehicle_id = ?",
+    "SELECT l.job_id, l.operation_code, l.description, l.hours, l.technician FROM repair_labour_line l "
+    "JOIN repair_job j ON j.id = l.job_id JOIN repair_order r ON r.id = j.repair_order_id WHERE r.vehicle_id = ?",
+    "SELECT l.job_id, p.part_number, l.description, l.issued - l.returned FROM repair_part_line l "
+    "JOIN part p ON p.id = l.part_id JOIN repair_job j ON j.id = l.job_id JOIN repair_order r "
+    "ON r.id = j.repair_order_id WHERE r.vehicle_id = ? AND l.issued > l.returned",
+)
+
+
+def _many_visits(copy: Path, visits: int) -> str:
+    """Give one vehicle of ``copy`` ``visits`` handed-over repair orders of three jobs, each with two
+    labour and two parts lines; returns its id."""
+    from core.ids import new_id
+
+    raw = sqlite3.connect(copy)
+    try:
+        vehicle, customer = raw.execute("SELECT id, owner_id FROM vehicle WHERE owner_id IS NOT NULL "
+                                        "ORDER BY id LIMIT 1").fetchone()
+        part = raw.execute("SELECT id FROM part ORDER BY id LIMIT 1").fetchone()[0]
+        stamp = ("2020-01-01 00:00:00", "bench", "2020-01-01 00:00:00", "bench")
+        orders, jobs, labour, parts = [], [], [], []
+        for i in range(visits):
+            ro = new_id()
+            day = (date(2015, 1, 1) + timedelta(days=14 * i)).isoformat()
+            orders.append((ro, f"BENCH-{i:06d}", customer, vehicle, "advisor", "closed", 5_000 * i, "", "定期保养",
+                           day, day, day, 5_000 * i + 10, *stamp))
+            for j in range(3):
+                job = new_id()
+                jobs.append((job, ro, j + 1, "定期保养", "customer", "", "", "", *stamp))
+                for k in range(2):
+                    labour.append((new_id(), job, k + 1, "SVC-10", "更换机油机滤", 80, "tech", 38000, 30400, *stamp))
+                    parts.append((new_id(), job, k + 1, part, "机油滤清器", 1000, 0, 1000, 0, 6800, 4000, *stamp))
+        raw.executemany("INSERT INTO repair_order (id, number, customer_id, vehicle_id, advisor, status, mileage_in, "
+                        "mileage_override, concerns, opened_on, invoiced_on, handed_over_on, mileage_out, created_at, "
+                        "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", orders)
+        raw.executemany("INSERT INTO repair_job (id, repair_order_id, job_no, description, pay_type, failed_part, "
+                        "cause, correction, created_at, created_by, updated_at, updated_by) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", jobs)
+        raw.executemany("INSERT INTO repair_labour_line (id, job_id, line_no, operation_code, description, hours, "
+                        "technician, hourly_rate, amount, created_at, created_by, updated_at, updated_by) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", labour)
+        raw.executemany("INSERT INTO repair_part_line (id, job_id, line_no, part_id, description, quantity, reserved, "
+                        "issued, returned, unit_price, unit_cost, created_at, created_by, updated_at, updated_by) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", parts)
+        raw.commit()
+        raw.execute("ANALYZE")
+        return vehicle
+    finally:
+        raw.close()
+
+
+def bench_vehicle_history(path: Path, actor, runs: int) -> list[Result]:
+    """A vehicle's full service history with :data:`HISTORY_VISITS` repair orders, against the same
+    rows read with raw SQL, on a scratch copy of the bench database."""
+    from services.setup import open_database
+    from services.workshop import history
+
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = _scratch_copy(path, Path(scratch))
+        vehicle = _many_visits(copy, HISTORY_VISITS)
+        raw = sqlite3.connect(copy)
+        db = open_database(copy)
+        try:
+            def baseline() -> None:
+                for sql in _HISTORY_SQL:
+                    raw.execute(sql, (vehicle,)).fetchall()
+
+            samples = _time(lambda: history.vehicle_history(db, actor, vehicle), runs)
+            base = _time(baseline, runs)
+        finally:
+            db.dispose()
+            raw.close()
+    return [_result(f"vehicle_history_{HISTORY_VISITS}_visits", samples, base, HISTORY_TARGET_MS)]
+
+
 def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | None = None,
         db_path: Path | None = None, log: Callable[[str], None] = lambda m: print(m, file=sys.stderr)
         ) -> list[Result]:
@@ -903,6 +984,8 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
     if not only or "workshop" in only:
         log("Timing the workshop …")
         results += bench_workshop(path, actor, runs, log=log)
+        log("Timing a vehicle's service history …")
+        results += bench_vehicle_history(path, actor, runs)
     return results
 
 

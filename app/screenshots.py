@@ -336,6 +336,24 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
             return make
 
         made += [(f"repair_order_{name}", form(name)) for name in ("labour", "part", "extra", "package", "warranty")]
+    made += _workshop_dialogs(ctx)
+    return made
+
+
+def _workshop_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.workshop.handover import HandoverDialog
+    from ui.workshop.surveys import SurveyDialog, TaskDoneDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = []
+    repair_order = _first_id(ctx, "repair_orders", status="completed") or _first_id(ctx, "repair_orders")
+    survey = _first_id(ctx, "surveys", status="due") or _first_id(ctx, "surveys")
+    task = _first_id(ctx, "follow_up_tasks")
+    if repair_order:
+        made.append(("handover", lambda: HandoverDialog(ctx, repair_order)))
+    if survey:
+        made.append(("survey", lambda: SurveyDialog(ctx, survey)))
+    if task:
+        made.append(("follow_up_done", lambda: TaskDoneDialog(ctx, task)))
     return made
 
 

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import appointments, service_menus, workshop_history
+from demo import appointments, service_menus, surveys, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -61,8 +61,13 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         catalogue.create_operation_in(uow, OperationInput(code, description, system, hours))
     # The settled past first: the recent repair orders below are numbered after it.
     workshop_history.write(conn, ctx)
+    handed_over = surveys.write(conn, ctx)
+    # Cars with no settled visit in the last weeks: the open repair orders below come in at the
+    # odometer on record, which a visit settled after them would undercut.
+    recent = select(RepairOrder.vehicle_id).where(RepairOrder.opened_on >= ctx.today - timedelta(days=16))
     cars = conn.execute(select(Vehicle.id, Vehicle.owner_id, Vehicle.odometer_km)
-                        .where(Vehicle.owner_id.is_not(None), Vehicle.odometer_km.is_not(None))
+                        .where(Vehicle.owner_id.is_not(None), Vehicle.odometer_km.is_not(None),
+                               Vehicle.id.not_in(recent))
                         .order_by(Vehicle.id)).all()
     stocked = list(conn.execute(select(Part.id).join(PartStock, PartStock.part_id == Part.id)
                                 .where(PartStock.on_hand - PartStock.reserved >= 10_000).order_by(Part.id)).scalars())
@@ -101,7 +106,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
     counts.update(appointments.write(conn, ctx, JOBS))
-    return counts
+    return counts | handed_over
 
 
 def _tables() -> dict[str, type]:

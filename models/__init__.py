@@ -9,6 +9,7 @@ from models import (  # noqa: F401  (register tables)
     parts,
     search,
     service_menus,
+    surveys,
     sync,
     vehicles,
     workshop,

@@ -39,6 +39,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "workshop_resource", "workshop_shift", "appointment", "appointment_operation",
     # service packages (menu prices)
     "service_menu", "service_menu_item", "service_menu_scope",
+    # satisfaction surveys after handover and the follow-up tasks low scores raise
+    "survey", "follow_up_task",
 })
 
 # Tables that never leave this database, each with the reason.

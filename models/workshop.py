@@ -87,6 +87,12 @@ class RepairOrder(SyncedMixin, Audited, Base):
     insurer_id: Mapped[str | None] = mapped_column(ID, ForeignKey("customer.id"), nullable=True)
     insurance_excess: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     insurance_claim_ref: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # Handover (交车): the mileage the car left with and when its next service is due, by date and
+    # by mileage; all None until the repair order is handed over (services/workshop/handover.py).
+    handed_over_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    mileage_out: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    next_service_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_service_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class RepairJob(SyncedMixin, Audited, Base):

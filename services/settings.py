@@ -43,6 +43,11 @@ class DealershipSettings:
     language: str = "en"
     allow_negative_stock: bool = False
     number_prefixes: dict[str, str] = field(default_factory=lambda: dict(DOC_TYPES))
+    # The workshop: the next service falls due this long after a handover, by date or by mileage
+    # (whichever comes first), and a survey score at or below ``survey_low_score`` raises a follow-up.
+    service_interval_months: int = 12
+    service_interval_km: int = 10_000
+    survey_low_score: int = 6
 
 
 _KEY = "dealership"
@@ -59,6 +64,11 @@ def _validate(s: DealershipSettings) -> None:
         raise ValidationError("language", msg("Unknown language '{language}'", language=s.language))
     if s.country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValidationError("country", msg("Unknown country code '{country}'", country=s.country))
+    for name, value, low, high in (("service_interval_months", s.service_interval_months, 1, 60),
+                                   ("service_interval_km", s.service_interval_km, 1_000, 100_000),
+                                   ("survey_low_score", s.survey_low_score, 0, 10)):
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(name, msg("must be a whole number from {low:,} to {high:,}", low=low, high=high))
     for doc, prefix in s.number_prefixes.items():
         if doc not in DOC_TYPES:
             raise ValidationError("number_prefixes", msg("Unknown document type '{doc}'", doc=doc))

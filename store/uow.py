@@ -206,10 +206,11 @@ class UnitOfWork:
         self.touched(table.name, [str(row[key]) for row in full] if listed else None)
 
     def update(self, target: Table | type, rows: Sequence[Mapping[str, Any]], *, key: str | None = None,
-               before: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+               before: Mapping[str, Mapping[str, Any]] | None = None, audit: bool = True) -> None:
         """Update rows by key with Core executemany: each mapping holds the key column and the new
         values (the same columns in every mapping). Audited tables get one entry per row whose values
-        changed, with before and after; ``before`` (key → old values) spares reading them again."""
+        changed, with before and after; ``before`` (key → old values) spares reading them again —
+        unless ``audit`` is False, for writers that record a summary entry of their own (demo data)."""
         if not rows:
             return
         table = _table(target)
@@ -217,7 +218,7 @@ class UnitOfWork:
         columns = [c for c in rows[0] if c != key]
         self.session.flush()
         conn = self.connection
-        exclude = _audited_tables().get(table.name)
+        exclude = _audited_tables().get(table.name) if audit else None
         ids = [row[key] for row in rows]
         if exclude is not None and before is None:
             before = {}

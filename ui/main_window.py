@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, ref_id: str) -> None:
         """Show a record found by global search in its own screen."""
         page = {"customer": "customers", "vehicle": "vehicles", "invoice": "invoices",
-                "part": "parts", "repair_order": "repair_orders"}.get(kind)
+                "part": "parts", "repair_order": "repair_orders", "vehicle_history": "vehicle_history"}.get(kind)
         if page is None:
             return
         widget = self.show_page(page)

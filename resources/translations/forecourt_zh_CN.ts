@@ -251,6 +251,10 @@
         <translation>设置技师、服务顾问和工位及其工作时间</translation>
     </message>
     <message>
+        <source>Enter satisfaction surveys, see their results and follow-up tasks</source>
+        <translation>录入满意度回访，查看回访结果和跟进任务</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>
@@ -585,6 +589,14 @@
     <message>
         <source>Service package validity</source>
         <translation>保养套餐适用范围</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>跟进任务</translation>
     </message>
     <message>
         <source>Credit note</source>
@@ -2141,6 +2153,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
@@ -2329,6 +2345,10 @@
         <translation>里程（公里）</translation>
     </message>
     <message>
+        <source>Mileage out</source>
+        <translation>交车里程</translation>
+    </message>
+    <message>
         <source>Min days</source>
         <translation>最少天数</translation>
     </message>
@@ -2351,6 +2371,14 @@
     <message>
         <source>New password</source>
         <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Next service km</source>
+        <translation>下次保养里程</translation>
+    </message>
+    <message>
+        <source>Next service on</source>
+        <translation>下次保养日期</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -2383,6 +2411,10 @@
     <message>
         <source>Operation codes</source>
         <translation>工时项目代码</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
     </message>
     <message>
         <source>Owner</source>
@@ -2457,6 +2489,10 @@
         <translation>登记日期</translation>
     </message>
     <message>
+        <source>Repair order number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
         <source>Requested work</source>
         <translation>委托项目</translation>
     </message>
@@ -2467,6 +2503,10 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Second description</source>
@@ -2688,6 +2728,37 @@
     <message>
         <source>Nothing found.</source>
         <translation>未找到结果。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over %1</source>
+        <translation>交车 %1</translation>
+    </message>
+    <message>
+        <source>Mileage in</source>
+        <translation>进厂里程</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage out</source>
+        <translation>交车里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next service &amp;date</source>
+        <translation>下次保养日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Next service &amp;at</source>
+        <translation>下次保养里程(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>交车(&amp;H)</translation>
+    </message>
+    <message>
+        <source>The next service falls due after %1 months or %2, whichever comes first. Handing over closes the repair order and makes its satisfaction survey due.</source>
+        <translation>下次保养在 %1 个月后或再行驶 %2 后到期，以先到者为准。交车后工单关闭，并生成待办的满意度回访。</translation>
     </message>
 </context>
 <context>
@@ -3925,6 +3996,14 @@
     <message>
         <source>Calendar</source>
         <translation>预约日历</translation>
+    </message>
+    <message>
+        <source>Vehicle history</source>
+        <translation>车辆维修档案</translation>
+    </message>
+    <message>
+        <source>Surveys</source>
+        <translation>满意度回访</translation>
     </message>
 </context>
 <context>
@@ -5876,6 +5955,14 @@
         <translation>固定价格的保养套餐</translation>
     </message>
     <message>
+        <source>Hand &amp;over…</source>
+        <translation>交车(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Hand the car back: mileage out and next service due (Ctrl+Shift+O)</source>
+        <translation>交车：记录交车里程和下次保养 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
         <source>Invoice repair order</source>
         <translation>工单结算</translation>
     </message>
@@ -5902,6 +5989,22 @@
     <message>
         <source>Invoiced</source>
         <translation>结算日期</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Mileage out</source>
+        <translation>交车里程</translation>
+    </message>
+    <message>
+        <source>Next service due</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <source>%1 or %2 km</source>
+        <translation>%1 或 %2 km</translation>
     </message>
     <message>
         <source>Customer&apos;s concerns</source>
@@ -7011,6 +7114,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
+        <translation>“{value}”不是 0 到 10 之间的整数</translation>
+    </message>
+    <message>
         <source>A VIN range runs from the lower VIN to the higher, 17 characters at most</source>
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
     </message>
@@ -7029,6 +7136,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A package needs at least one operation or part</source>
         <translation>套餐至少需要一个工时项目或配件</translation>
+    </message>
+    <message>
+        <source>A repair order is closed by handing the car over, which records the mileage out and the next service due</source>
+        <translation>工单须通过交车来关闭，交车时记录交车里程和下次保养</translation>
     </message>
     <message>
         <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
@@ -7123,6 +7234,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>维修工单 {number} 没有可结算的作业</translation>
     </message>
     <message>
+        <source>Repair order {number} has not been handed over: no survey is due</source>
+        <translation>工单 {number} 尚未交车，没有待办的回访</translation>
+    </message>
+    <message>
         <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
         <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
     </message>
@@ -7145,6 +7260,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Repair order {number} is {status}; only a completed repair order can be invoiced</source>
         <translation>维修工单 {number} 状态为{status}；只有已完工的维修工单才能结算</translation>
+    </message>
+    <message>
+        <source>Repair order {number} is {status}; only an invoiced repair order can be handed over</source>
+        <translation>工单 {number} 的状态为 {status}；只有已结算的工单才能交车</translation>
     </message>
     <message>
         <source>Reserve a quantity more than zero</source>
@@ -7173,6 +7292,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Say how many hours the work takes, or book labour operations</source>
         <translation>请填写所需工时，或选择工时项目</translation>
+    </message>
+    <message>
+        <source>Say what came of the follow-up</source>
+        <translation>请填写跟进的结果</translation>
     </message>
     <message>
         <source>Say what the stock is reserved for</source>
@@ -7427,6 +7550,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>文件 {source} 已损坏，无法复制（{exc}）。</translation>
     </message>
     <message>
+        <source>The follow-up task no longer exists</source>
+        <translation>该跟进任务已不存在</translation>
+    </message>
+    <message>
         <source>The insurance claim no longer exists</source>
         <translation>该保险理赔已不存在</translation>
     </message>
@@ -7531,6 +7658,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>里程须为 0 到 9,999,999 之间的整数公里</translation>
     </message>
     <message>
+        <source>The mileage out {mileage:,} km is lower than the mileage in {mileage_in:,} km</source>
+        <translation>交车里程 {mileage:,} km 低于进厂里程 {mileage_in:,} km</translation>
+    </message>
+    <message>
         <source>The mileage {mileage:,} km is lower than the last recorded {last:,} km ({where}); check it, or confirm it with a reason</source>
         <translation>里程 {mileage:,} 公里低于上次记录的 {last:,} 公里（{where}）；请核对，或填写原因后确认</translation>
     </message>
@@ -7549,6 +7680,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The new password must differ from the current one</source>
         <translation>新密码必须与当前密码不同</translation>
+    </message>
+    <message>
+        <source>The next service must fall due above the mileage out ({mileage:,} km)</source>
+        <translation>下次保养里程必须高于交车里程（{mileage:,} km）</translation>
+    </message>
+    <message>
+        <source>The next service must fall due after the handover day ({day})</source>
+        <translation>下次保养日期必须晚于交车日（{day}）</translation>
     </message>
     <message>
         <source>The odometer reading cannot be negative</source>
@@ -7639,6 +7778,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该角色仍有用户在使用</translation>
     </message>
     <message>
+        <source>The score is a whole number from 0 to 10</source>
+        <translation>评分须为 0 到 10 之间的整数</translation>
+    </message>
+    <message>
         <source>The standard method {code} cannot be removed; switch it off instead</source>
         <translation>标准付款方式 {code} 不能删除，请改为停用</translation>
     </message>
@@ -7661,6 +7804,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The supplier no longer exists</source>
         <translation>该供应商已不存在</translation>
+    </message>
+    <message>
+        <source>The survey no longer exists</source>
+        <translation>该回访已不存在</translation>
+    </message>
+    <message>
+        <source>The survey of repair order {number} was already answered</source>
+        <translation>工单 {number} 的回访已经录入</translation>
     </message>
     <message>
         <source>The unit cost cannot be negative</source>
@@ -7703,6 +7854,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>没有启用的保养套餐“{code}”</translation>
     </message>
     <message>
+        <source>There is no repair order {number}</source>
+        <translation>没有工单 {number}</translation>
+    </message>
+    <message>
         <source>There is no stock count {number}</source>
         <translation>没有盘点单 {number}</translation>
     </message>
@@ -7721,6 +7876,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.</source>
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This follow-up was already done on {day}</source>
+        <translation>该跟进已于 {day} 完成</translation>
+    </message>
+    <message>
+        <source>This survey was already answered on {day}</source>
+        <translation>该回访已于 {day} 录入</translation>
     </message>
     <message>
         <source>Too many failed logins: the account is locked for {value1} minutes.</source>
@@ -7873,6 +8036,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>move</source>
         <translation>改约</translation>
+    </message>
+    <message>
+        <source>must be a whole number from {low:,} to {high:,}</source>
+        <translation>须为 {low:,} 到 {high:,} 之间的整数</translation>
     </message>
     <message>
         <source>must be at least {minimum} {unit}</source>
@@ -8937,6 +9104,219 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Survey of %1</source>
+        <translation>%1 的回访</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>&amp;Score (0–10)</source>
+        <translation>评分（0–10）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>客户的原话</translation>
+    </message>
+    <message>
+        <source>&amp;Comments</source>
+        <translation>意见(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A score of %1 or less raises a follow-up task for the advisor.</source>
+        <translation>评分为 %1 或更低时，会为服务顾问生成跟进任务。</translation>
+    </message>
+</context>
+<context>
+    <name>SurveysScreen</name>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>surveys</source>
+        <translation>条回访</translation>
+    </message>
+    <message>
+        <source>No surveys: one falls due a few days after each handover.</source>
+        <translation>暂无回访：每次交车几天后会生成一条回访。</translation>
+    </message>
+    <message>
+        <source>Satisfaction surveys</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>&amp;Enter answer…</source>
+        <translation>录入回访(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Enter the score and comments the customer gave (Enter)</source>
+        <translation>录入客户给出的评分和意见 (Enter)</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>follow-up tasks</source>
+        <translation>条跟进任务</translation>
+    </message>
+    <message>
+        <source>No follow-up tasks.</source>
+        <translation>暂无跟进任务。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation>标记完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Survey of %1</source>
+        <translation>%1 的回访</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Technicians</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Ring the customer, then press Enter to record what they said.</source>
+        <translation>请致电客户，然后按 Enter 录入客户的回答。</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>回访结果</translation>
+    </message>
+    <message>
+        <source>No answers yet.</source>
+        <translation>尚无回访结果。</translation>
+    </message>
+    <message>
+        <source>%1 answers, average %2, %3 low (%4 or less)</source>
+        <translation>共 %1 条回访，平均 %2 分，低分 %3 条（%4 分及以下）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>回访数</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均分</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低分</translation>
+    </message>
+    <message>
+        <source>Advisors</source>
+        <translation>服务顾问</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDoneDialog</name>
+    <message>
+        <source>Follow-up done</source>
+        <translation>跟进完成</translation>
+    </message>
+    <message>
+        <source>e.g. called back, offered a free wash</source>
+        <translation>例如：已回电，赠送一次免费洗车</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>处理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>TaxRateDialog</name>
     <message>
         <source>Edit tax rate</source>
@@ -9368,6 +9748,121 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>VehicleHistoryScreen</name>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>车主</translation>
+    </message>
+    <message>
+        <source>vehicles</source>
+        <translation>辆车</translation>
+    </message>
+    <message>
+        <source>No vehicles match.</source>
+        <translation>没有匹配的车辆。</translation>
+    </message>
+    <message>
+        <source>Plate, VIN or owner… (Ctrl+F)</source>
+        <translation>车牌、VIN 或车主… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Vehicle history</source>
+        <translation>车辆维修档案</translation>
+    </message>
+    <message>
+        <source>Service history: %1</source>
+        <translation>维修档案：%1</translation>
+    </message>
+    <message>
+        <source>Odometer</source>
+        <translation>里程表</translation>
+    </message>
+    <message>
+        <source>Next service due</source>
+        <translation>下次保养</translation>
+    </message>
+    <message>
+        <source>Not set: never handed over</source>
+        <translation>未设定：尚未交过车</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>进厂次数</translation>
+    </message>
+    <message>
+        <source>The next service is overdue.</source>
+        <translation>下次保养已逾期。</translation>
+    </message>
+    <message>
+        <source>No repair orders for this vehicle yet.</source>
+        <translation>该车辆暂无工单。</translation>
+    </message>
+    <message>
+        <source>%1 in, %2 out</source>
+        <translation>进厂 %1，交车 %2</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s concerns</source>
+        <translation>客户描述</translation>
+    </message>
+    <message>
+        <source>Invoices</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Open the repair order</source>
+        <translation>打开工单</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Jobs, work and parts</source>
+        <translation>作业、工时和配件</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+</context>
+<context>
     <name>VehicleLabels</name>
     <message>
         <source>Petrol</source>
@@ -9480,6 +9975,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
+    <message>
+        <source>Service history</source>
+        <translation>维修档案</translation>
+    </message>
 </context>
 <context>
     <name>Workshop</name>
@@ -9526,6 +10025,34 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Insurance</source>
         <translation>保险</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 或 %2</translation>
+    </message>
+    <message>
+        <source>overdue by date and mileage</source>
+        <translation>按日期和里程均已逾期</translation>
+    </message>
+    <message>
+        <source>overdue by date</source>
+        <translation>按日期已逾期</translation>
+    </message>
+    <message>
+        <source>overdue by mileage</source>
+        <translation>按里程已逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回访</translation>
     </message>
 </context>
 </TS>

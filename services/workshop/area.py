@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import appointments, exports, warranty
+from services.workshop import appointments, archive, exports, surveys, warranty
 from services.workshop.imports import LABOUR_OPS
-from services.workshop.lists import APPOINTMENTS, REPAIR_ORDERS
+from services.workshop.lists import APPOINTMENTS, FOLLOW_UP_TASKS, REPAIR_ORDERS, SURVEYS
 
 PERMISSIONS = {
     "workshop.view": "View repair orders",
@@ -20,6 +20,7 @@ PERMISSIONS = {
     "workshop.book": "Book, move and cancel appointments",
     "workshop.overbook": "Book appointments beyond the workshop's capacity",
     "workshop.resources": "Set up technicians, advisors and bays with their working hours",
+    "workshop.surveys": "Enter satisfaction surveys, see their results and follow-up tasks",
 }
 
 _VIEW = frozenset({"workshop.view"})
@@ -29,9 +30,9 @@ AREA = Area(
     name="workshop",
     permissions=PERMISSIONS,
     grants={
-        "service_advisor": _EDIT | {"workshop.book"},
+        "service_advisor": _EDIT | {"workshop.book", "workshop.surveys"},
         "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.book",
-                            "workshop.overbook", "workshop.resources"},
+                            "workshop.overbook", "workshop.resources", "workshop.surveys"},
         # A technician clocks and sees the work, not what it costs.
         "technician": _VIEW | {"workshop.clock"},
         "parts_clerk": _VIEW | {"workshop.parts"},
@@ -39,8 +40,8 @@ AREA = Area(
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
-    lists=(REPAIR_ORDERS, APPOINTMENTS),
-    import_kinds=(LABOUR_OPS,),
+    lists=(REPAIR_ORDERS, APPOINTMENTS, SURVEYS, FOLLOW_UP_TASKS),
+    import_kinds=(LABOUR_OPS, surveys.SURVEYS),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
                    exports.export_repair_orders, period="optional"),
@@ -50,5 +51,9 @@ AREA = Area(
                    "is given)", appointments.export_appointments, period="optional"),
         ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
                    warranty.export_warranty_claims, period="optional"),
+        ExportKind("repair-archive", "the repair records of repair orders settled in the period, for the vehicle "
+                   "health archive", archive.export_repair_archive, period="required"),
+        ExportKind("surveys", "satisfaction surveys with their scores and follow-up tasks", surveys.export_surveys,
+                   period="optional"),
     ),
 )

@@ -58,3 +58,54 @@ APPOINTMENTS = ListSource(
     search_sql="(v.plate LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\')",
     default_sort="starts_at",
 )
+
+SURVEYS = ListSource(
+    name="surveys",
+    permission="workshop.surveys",
+    from_sql=("survey s JOIN repair_order r ON r.id = s.repair_order_id JOIN customer c ON c.id = r.customer_id "
+              "JOIN vehicle v ON v.id = r.vehicle_id"),
+    id_sql="s.id",
+    tiebreak_sql="s.rowid",
+    columns=(
+        Column("due_on", "s.due_on", kind="date", width=90),
+        Column("number", "r.number", width=150),
+        Column("customer", "c.name", sortable=False, width=120),
+        Column("phone", "c.phone", sortable=False, width=110),
+        Column("plate", "v.plate", width=90),
+        Column("advisor", "r.advisor", width=80),
+        Column("status", "s.status", width=80),
+        Column("score", "s.score", kind="int", width=55),
+        Column("answered_on", "s.answered_on", kind="date", width=90),
+    ),
+    filters=(
+        Filter("status", "s.status = :value"),
+    ),
+    search_sql=("(r.number LIKE :search ESCAPE '\\' OR v.plate LIKE :search ESCAPE '\\' "
+                "OR c.name LIKE :search ESCAPE '\\' OR c.phone LIKE :search ESCAPE '\\')"),
+    default_sort="due_on",
+)
+
+FOLLOW_UP_TASKS = ListSource(
+    name="follow_up_tasks",
+    permission="workshop.surveys",
+    from_sql=("follow_up_task t JOIN survey s ON s.id = t.survey_id JOIN repair_order r ON r.id = s.repair_order_id "
+              "JOIN customer c ON c.id = r.customer_id"),
+    id_sql="t.id",
+    tiebreak_sql="t.rowid",
+    columns=(
+        Column("due_on", "t.due_on", kind="date", width=90),
+        Column("assignee", "t.assignee", width=80),
+        Column("customer", "c.name", sortable=False, width=120),
+        Column("phone", "c.phone", sortable=False, width=110),
+        Column("number", "r.number", width=150),
+        Column("score", "s.score", kind="int", width=55),
+        Column("reason", "t.reason", sortable=False, width=200),
+        Column("done_on", "t.done_on", kind="date", width=90),
+    ),
+    filters=(
+        Filter("open", "(t.done_on IS NULL) = :value", kind="bool"),
+    ),
+    search_sql="(r.number LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\' OR t.assignee LIKE :search "
+               "ESCAPE '\\')",
+    default_sort="due_on",
+)

@@ -184,6 +184,11 @@ class RepairOrderView:
     insurer_name: str = ""
     insurance_excess: int | None = 0
     insurance_claim_ref: str = ""
+    # Handover: None until the car is handed back (services/workshop/handover.py).
+    handed_over_on: date | None = None
+    mileage_out: int | None = None
+    next_service_on: date | None = None
+    next_service_km: int | None = None
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -594,4 +599,5 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
                       menu_price=money(j["menu_price"]), menu_variance=money(j["menu_variance"]))
               for j in jobs],
         insurer_id=ro["insurer_id"], insurer_name=insurer, insurance_excess=money(ro["insurance_excess"]),
-        insurance_claim_ref=ro["insurance_claim_ref"])
+        insurance_claim_ref=ro["insurance_claim_ref"], handed_over_on=ro["handed_over_on"],
+        mileage_out=ro["mileage_out"], next_service_on=ro["next_service_on"], next_service_km=ro["next_service_km"])

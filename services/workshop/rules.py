@@ -12,8 +12,9 @@ from models.workshop import PAY_TYPES, RO_STATUSES
 
 HOURS_SCALE = 100  # hours are integer hundredths: 1.25 h = 125
 
-# Where a repair order may go next by a person's hand. ``invoiced`` is reached only by closing the
-# repair order into its invoices (services/workshop/invoicing.py), never set by hand.
+# Where a repair order may go next. ``invoiced`` is reached only by closing the repair order into its
+# invoices (services/workshop/invoicing.py) and ``closed`` only by handing the car over
+# (services/workshop/handover.py), never set by hand.
 TRANSITIONS: dict[str, frozenset[str]] = {
     "open": frozenset({"in_progress", "waiting_parts"}),
     "in_progress": frozenset({"waiting_parts", "quality_check"}),
@@ -38,6 +39,9 @@ def check_transition(current: str, new: str) -> None:
         raise ValidationError("status", msg("Status must be one of {items}", items=', '.join(RO_STATUSES)))
     if new == "invoiced":
         raise ValidationError("status", msg("A repair order becomes invoiced only by closing it into its invoices"))
+    if new == "closed" and current == "invoiced":
+        raise ValidationError("status", msg("A repair order is closed by handing the car over, which records the "
+                                            "mileage out and the next service due"))
     if new not in TRANSITIONS[current]:
         allowed = ", ".join(sorted(STATUS_LABELS[s] for s in TRANSITIONS[current])) or "nowhere"
         raise ValidationError("status", msg("A repair order that is {from_status} cannot become {to_status} (it can "

@@ -39,7 +39,8 @@ PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
                    "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
-                   "appointment", "appointment_operation", "service_menu")
+                   "appointment", "appointment_operation", "service_menu", "survey",
+                   "follow_up_task")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -356,3 +357,18 @@ def test_the_demo_calendar_holds_bookings_around_today_that_the_services_would_a
     assert not [load for load in cal.loads if load.resource_id in technicians and load.over]
     foreman = next(r for r in cal.resources if r.name == "foreman")
     assert foreman.availability == 50
+
+
+def test_the_demo_history_is_handed_over_with_its_next_service_and_surveyed(demo_db):
+    closed = _rows(demo_db, "SELECT count(*), count(DISTINCT vehicle_id), min(mileage_out >= mileage_in), "
+                            "min(next_service_km > mileage_out), min(next_service_on > handed_over_on), "
+                            "count(handed_over_on) FROM repair_order WHERE status = 'closed'")[0]
+    assert closed[0] >= 1000 and closed[1] >= 500 and closed[2:5] == (1, 1, 1) and closed[5] == closed[0]
+    surveys = dict(_rows(demo_db, "SELECT status, count(*) FROM survey GROUP BY status"))
+    assert surveys["answered"] >= closed[0] // 2 and surveys["due"] >= 1
+    assert sum(surveys.values()) == closed[0]
+    low = _rows(demo_db, "SELECT count(*) FROM survey WHERE score <= 6")[0][0]
+    assert low >= 1 and _rows(demo_db, "SELECT count(*) FROM follow_up_task")[0][0] == low
+    # The next visit of a car comes in at or beyond the mileage it left with.
+    assert _rows(demo_db, "SELECT count(*) FROM repair_order a JOIN repair_order b ON b.vehicle_id = a.vehicle_id "
+                          "AND b.opened_on > a.closed_on AND b.mileage_in < a.mileage_out") == [(0,)]

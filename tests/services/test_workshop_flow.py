@@ -15,7 +15,7 @@ from models.parts import StockMovement
 from models.workshop import RepairOrderInvoice
 from services.billing import invoices
 from services.parts import stock
-from services.workshop import clocking, invoicing, orders, parts
+from services.workshop import clocking, handover, invoicing, orders, parts
 from services.workshop.orders import ExtraInput, JobInput, LabourInput
 from tests.services.samples import raw_rows
 from tests.services.workshop_samples import ON, job_with_lines, repair_order, shop
@@ -183,7 +183,10 @@ def test_closing_splits_into_posted_invoices_per_pay_type_in_one_transaction(db,
     with pytest.raises(ValidationError) as refused:
         invoicing.close_into_invoices(db, owner, ro_id, on=ON)
     assert refused.value.field == "status"
-    orders.set_status(db, owner, ro_id, "closed", on=ON)
+    with pytest.raises(ValidationError) as refused:
+        orders.set_status(db, owner, ro_id, "closed", on=ON)
+    assert refused.value.field == "status"
+    handover.hand_over(db, owner, ro_id, handover.HandoverInput(mileage_out=12_000), on=ON)
     assert orders.get(db, owner, ro_id).status == "closed"
 
 

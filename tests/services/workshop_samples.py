@@ -11,7 +11,7 @@ from services import vehicles
 from services.parts import catalogue, stock
 from services.vehicles import VehicleInput
 from services.workshop import catalogue as labour
-from services.workshop import orders
+from services.workshop import invoicing, orders, parts
 from services.workshop.orders import JobInput, LabourInput, PartLineInput, RepairOrderInput
 from store.database import Database
 from store.uow import UnitOfWork
@@ -66,3 +66,28 @@ def job_with_lines(db: Database, actor: Actor, ro_id: str, s: Shop, *, pay_type:
     labour_id = orders.add_labour(db, actor, job_id, LabourInput(description="Brake pads R&R", hours=hours))
     part_line = orders.add_part(db, actor, job_id, PartLineInput(part_id=s.parts[1], quantity=parts))
     return job_id, labour_id, part_line
+
+
+def invoiced(db: Database, actor: Actor, s: Shop, *, mileage: int = 12_000, on: date = ON, technician: str = "",
+             used: int = 2_000, returned: int = 0, opened_by: Actor | None = None) -> tuple[str, str]:
+    """A repair order (opened by ``opened_by``, its advisor) with one customer job (1.5 h of labour and
+    brake pads, ``used`` issued and ``returned`` of them back), completed and invoiced on ``on``; its
+    (id, number)."""
+    ro_id, number = repair_order(db, opened_by or actor, s, mileage=mileage, on=on)
+    job, labour, line = job_with_lines(db, actor, ro_id, s, parts=used)
+    if technician:
+        orders.remove_line(db, actor, labour)
+        orders.add_labour(db, actor, job, LabourInput(description="Brake pads R&R", hours=150, technician=technician))
+    parts.issue_part(db, actor, line, on=on)
+    if returned:
+        parts.return_part(db, actor, line, returned, on=on)
+    complete(db, actor, ro_id, on=on)
+    invoicing.close_into_invoices(db, actor, ro_id, on=on)
+    return ro_id, number
+
+
+def complete(db: Database, actor: Actor, ro_id: str, *, on: date = ON) -> None:
+    """Move a repair order along the flow to completed."""
+    for status in ("in_progress", "quality_check", "completed"):
+        if orders.get(db, actor, ro_id).status != status:
+            orders.set_status(db, actor, ro_id, status, on=on)

@@ -86,6 +86,8 @@ def permission_labels() -> dict[str, str]:
             "AdminLabels", "Book appointments beyond the workshop's capacity"),
         "workshop.resources": QCoreApplication.translate(
             "AdminLabels", "Set up technicians, advisors and bays with their working hours"),
+        "workshop.surveys": QCoreApplication.translate(
+            "AdminLabels", "Enter satisfaction surveys, see their results and follow-up tasks"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -206,6 +208,8 @@ def audit_entity_labels() -> dict[str, str]:
         "service_menu": QCoreApplication.translate("AdminLabels", "Service package"),
         "service_menu_item": QCoreApplication.translate("AdminLabels", "Service package line"),
         "service_menu_scope": QCoreApplication.translate("AdminLabels", "Service package validity"),
+        "survey": QCoreApplication.translate("AdminLabels", "Satisfaction survey"),
+        "follow_up_task": QCoreApplication.translate("AdminLabels", "Follow-up task"),
     }
 
 

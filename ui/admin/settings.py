@@ -342,8 +342,10 @@ class SettingsScreen(QWidget):
 
     # --- saving -------------------------------------------------------------------------------
     def value(self) -> settings.DealershipSettings:
-        return settings.DealershipSettings(
-            name=self.name.text(), address=self.address.text().strip(), phone=self.phone.text().strip(),
+        # What this form does not show (the workshop's intervals) is kept as it is.
+        return replace(
+            self.ctx.settings, name=self.name.text(), address=self.address.text().strip(),
+            phone=self.phone.text().strip(),
             email=self.email.text().strip(), tax_id=self.tax_id.text().strip(),
             country=self.country.currentData(), currency=self.currency.currentData(),
             prices_include_tax=self.prices_include_tax.isChecked(), language=self.language.currentData(),

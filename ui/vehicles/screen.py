@@ -53,6 +53,8 @@ class VehiclesScreen(ListScreen):
             (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
         ]))
         html.append(paragraph(self.tr("Owner") + ": ", markup=owner))
+        if self.ctx.can("workshop.view"):
+            html.append(paragraph(markup=link(f"vehicle-history:{row_id}", self.tr("Service history"))))
         for w in d.warnings:
             html.append(paragraph(w, hint=True))
         return "".join(html)

@@ -18,6 +18,15 @@ def pages() -> list[Page]:
         from ui.workshop.calendar import CalendarScreen
 
         return CalendarScreen(ctx)
+    def vehicle_history(ctx):
+        from ui.workshop.history import VehicleHistoryScreen
+
+        return VehicleHistoryScreen(ctx)
+
+    def surveys(ctx):
+        from ui.workshop.surveys import SurveysScreen
+
+        return SurveysScreen(ctx)
 
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
@@ -25,4 +34,7 @@ def pages() -> list[Page]:
              "workshop.view", repair_orders, "Ctrl+5"),
         Page("workshop_calendar", section, QCoreApplication.translate("MainWindow", "Calendar"),
              "workshop.view", calendar, "Ctrl+6"),
+        Page("vehicle_history", section, QCoreApplication.translate("MainWindow", "Vehicle history"),
+             "workshop.view", vehicle_history, "Ctrl+Shift+H"),
+        Page("surveys", section, QCoreApplication.translate("MainWindow", "Surveys"), "workshop.surveys", surveys),
     ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from core.quantities import quantity_text
@@ -63,6 +65,15 @@ class RepairOrdersScreen(ListScreen):
         self.packages_button.setVisible(ctx.can("workshop.catalogue"))
         self.packages_button.clicked.connect(self.edit_packages)
         self.extra_buttons.addWidget(self.packages_button)
+        self.handover_button = QPushButton(self.tr("Hand &over…"), self)
+        self.handover_button.setToolTip(self.tr("Hand the car back: mileage out and next service due (Ctrl+Shift+O)"))
+        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button.setVisible(ctx.can("workshop.edit"))
+        self.handover_button.setEnabled(False)  # while the pane shows an invoiced repair order
+        self.extra_buttons.addWidget(self.handover_button)
+        QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.hand_over,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._invoiced = False
         self.shown: orders.RepairOrderView | None = None
         self.invoice_op: Op | None = None
         self.last_message = ""
@@ -75,6 +86,15 @@ class RepairOrdersScreen(ListScreen):
     def detail_changed(self, data: orders.RepairOrderView | None) -> None:
         self.shown = data
         self.invoice_button.setEnabled(data is not None and data.status == "completed")
+        self._invoiced = data is not None and data.status == "invoiced"
+        self.handover_button.setEnabled(self._invoiced)
+
+    def hand_over(self) -> None:
+        if not self.current_id or not self._invoiced or not self.ctx.can("workshop.edit"):
+            return
+        from ui.workshop.handover import HandoverDialog
+
+        HandoverDialog.ask(self.ctx, self.current_id, parent=self)
 
     def invoice(self) -> None:
         """Invoice the shown repair order after a yes; the numbers made are said in a message."""
@@ -133,6 +153,11 @@ class RepairOrdersScreen(ListScreen):
             (self.tr("Promised"), ro.promised_at.strftime("%Y-%m-%d %H:%M") if ro.promised_at else ""),
             (self.tr("Completed"), date_text(ro.completed_on) if ro.completed_on else ""),
             (self.tr("Invoiced"), date_text(ro.invoiced_on) if ro.invoiced_on else ""),
+            (self.tr("Handed over"), date_text(ro.handed_over_on) if ro.handed_over_on else ""),
+            (self.tr("Mileage out"), self.tr("%1 km").replace("%1", f"{ro.mileage_out:,}")
+             if ro.mileage_out is not None else ""),
+            (self.tr("Next service due"), self.tr("%1 or %2 km").replace("%1", date_text(ro.next_service_on)).replace(
+                "%2", f"{ro.next_service_km:,}") if ro.next_service_on and ro.next_service_km is not None else ""),
             (self.tr("Customer's concerns"), ro.concerns),
             (self.tr("Insurer"), " · ".join(x for x in (ro.insurer_name, ro.insurance_claim_ref) if x)),
             (self.tr("Customer's excess"), money_text(ro.insurance_excess, self.ctx.settings.currency)
