@@ -35,6 +35,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # workshop (clockings are a technician's own record; each row changes only at its clock-off)
     "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
     "repair_extra_line", "repair_order_invoice", "clocking",
+    # technicians' attendance (append-like: a row changes at its clock-out or a foreman's correction)
+    "attendance", "clocking_reason",
 })
 
 # Tables that never leave this database, each with the reason.

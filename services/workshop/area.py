@@ -14,6 +14,7 @@ PERMISSIONS = {
     "workshop.parts": "Reserve, issue and return parts for repair orders",
     "workshop.clock": "Clock on and off jobs",
     "workshop.clock_others": "Clock other technicians on and off jobs",
+    "workshop.correct_time": "Correct technicians' clocked and attended times",
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
@@ -27,7 +28,7 @@ AREA = Area(
     permissions=PERMISSIONS,
     grants={
         "service_advisor": _EDIT,
-        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue"},
+        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.correct_time"},
         # A technician clocks and sees the work, not what it costs.
         "technician": _VIEW | {"workshop.clock"},
         "parts_clerk": _VIEW | {"workshop.parts"},
