@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import exports
+from services.workshop import exports, time_reports
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import REPAIR_ORDERS
 
@@ -14,7 +14,7 @@ PERMISSIONS = {
     "workshop.parts": "Reserve, issue and return parts for repair orders",
     "workshop.clock": "Clock on and off jobs",
     "workshop.clock_others": "Clock other technicians on and off jobs",
-    "workshop.correct_time": "Correct technicians' clocked and attended times",
+    "workshop.correct_time": "Correct technicians' clocked and attended times and see their reports",
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
@@ -43,5 +43,13 @@ AREA = Area(
                    exports.export_repair_orders, period="optional"),
         ExportKind("labour-lines", "the labour lines of repair orders, with hours sold and clocked",
                    exports.export_labour_lines, period="optional"),
+        ExportKind("clockings", "technicians' clockings on jobs and off them, with reasons and corrections",
+                   time_reports.export_clockings, period="optional"),
+        ExportKind("attendance", "technicians' clock-ins and clock-outs", time_reports.export_attendance,
+                   period="optional"),
+        ExportKind("technician-time", "each technician's attendance, productivity, hours sold and efficiency",
+                   time_reports.export_technician_times, period="required"),
+        ExportKind("time-flags", "missing clock-offs and hours sold with no clocking",
+                   time_reports.export_time_flags, period="required"),
     ),
 )
