@@ -77,6 +77,8 @@ def permission_labels() -> dict[str, str]:
             "AdminLabels", "Reserve, issue and return parts for repair orders"),
         "workshop.clock": QCoreApplication.translate("AdminLabels", "Clock on and off jobs"),
         "workshop.clock_others": QCoreApplication.translate("AdminLabels", "Clock other technicians on and off jobs"),
+        "workshop.correct_time": QCoreApplication.translate(
+            "AdminLabels", "Correct technicians' clocked and attended times and see their reports"),
         "workshop.catalogue": QCoreApplication.translate("AdminLabels", "Edit labour operations and rates"),
         "workshop.mileage_override": QCoreApplication.translate(
             "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
@@ -148,6 +150,7 @@ def audit_action_labels() -> dict[str, str]:
         "backdate": QCoreApplication.translate("AdminLabels", "Back-dated"),
         "retax": QCoreApplication.translate("AdminLabels", "Tax recomputed"),
         "mileage_override": QCoreApplication.translate("AdminLabels", "Lower mileage accepted"),
+        "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
     }
 
 
@@ -192,6 +195,8 @@ def audit_entity_labels() -> dict[str, str]:
         "repair_part_line": QCoreApplication.translate("AdminLabels", "Parts line"),
         "repair_extra_line": QCoreApplication.translate("AdminLabels", "Sublet or consumable line"),
         "clocking": QCoreApplication.translate("AdminLabels", "Clocking"),
+        "attendance": QCoreApplication.translate("AdminLabels", "Attendance"),
+        "clocking_reason": QCoreApplication.translate("AdminLabels", "Reason for time off jobs"),
     }
 
 

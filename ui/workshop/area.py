@@ -14,8 +14,22 @@ def pages() -> list[Page]:
 
         return RepairOrdersScreen(ctx)
 
+    def board(ctx):
+        from ui.workshop.board import ForemanBoardScreen
+
+        return ForemanBoardScreen(ctx)
+
+    def clock(ctx):
+        from ui.workshop.clock import TechnicianClockScreen
+
+        return TechnicianClockScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("foreman_board", section, QCoreApplication.translate("MainWindow", "Foreman board"),
+             "workshop.view", board),
+        Page("technician_clock", section, QCoreApplication.translate("MainWindow", "Technician clock"),
+             "workshop.clock", clock),
     ]

@@ -1,0 +1,126 @@
+"""The technician clock and the foreman board, driven through their widgets: a technician scans a
+repair order, clocks on its job and off again; the foreman moves a job to another technician and a
+repair order to the next status with the keyboard, and the board follows changes made elsewhere."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from core import clock
+from services.workshop import attendance, clocking, orders
+from services.workshop.orders import JobInput, LabourInput, RepairOrderInput
+from tests.services.samples import raw_rows
+from tests.services.workshop_samples import repair_order, shop
+from ui.workshop.board import ForemanBoardScreen
+from ui.workshop.clock import TechnicianClockScreen
+
+
+def _order(db, owner, technician: str = "") -> tuple[str, str, str]:
+    s = shop(db, owner)
+    ro_id, number = repair_order(db, owner, s, on=clock.today())
+    job = orders.add_job(db, owner, ro_id, JobInput("Brakes squeal", pay_type="customer"))
+    orders.add_labour(db, owner, job, LabourInput(description="Front pads", hours=120, technician=technician))
+    return ro_id, number, job
+
+
+def test_a_technician_clocks_on_a_scanned_repair_order_and_off_again(qtbot, db, owner, ctx_for, show, settle):
+    tech_ctx = ctx_for("technician")
+    tech = tech_ctx.actor.username
+    _ro, number, job = _order(db, owner, tech)
+    screen = show(TechnicianClockScreen(tech_ctx))
+    settle()
+    assert screen.status_label.text() == "Not clocked in"
+    assert not screen.technician.isEnabled()  # a technician clocks only their own time
+    assert not screen.clock_off_button.isEnabled() and not screen.clock_on_button.isEnabled()
+
+    # A scanner types the number and presses Enter.
+    screen.number.setFocus()
+    qtbot.keyClicks(screen.number, number)
+    qtbot.keyClick(screen.number, Qt.Key.Key_Return)
+    settle()
+    assert screen.jobs.count() == 1 and "Brakes squeal" in screen.jobs.item(0).text()
+    assert screen.clock_on_button.isEnabled()
+    qtbot.mouseClick(screen.clock_on_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert raw_rows(db.path, "SELECT technician, job_id, ended_at IS NULL FROM clocking") == [(tech, job, 1)]
+    assert number in screen.status_label.text() and "Brakes squeal" in screen.status_label.text()
+    assert screen.times.rowCount() == 2  # at work since clocking on, and the job
+    assert screen.clock_off_button.isEnabled() and not screen.clock_in_button.isEnabled()
+
+    # Off the job with the keyboard (F8); still at work.
+    qtbot.keyClick(screen.number, Qt.Key.Key_F8)
+    settle()
+    assert raw_rows(db.path, "SELECT ended_at IS NULL FROM clocking") == [(0,)]
+    assert screen.status_label.text().startswith("Clocked in since")
+
+    # Time off jobs with a reason button, then clock out, which ends it.
+    qtbot.mouseClick(screen.reason_buttons["cleaning"], Qt.MouseButton.LeftButton)
+    settle()
+    assert "Cleaning" in screen.status_label.text()
+    qtbot.mouseClick(screen.clock_out_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert screen.status_label.text() == "Not clocked in"
+    assert raw_rows(db.path, "SELECT count(*) FROM clocking WHERE ended_at IS NULL") == [(0,)]
+    assert raw_rows(db.path, "SELECT count(*) FROM attendance WHERE ended_at IS NULL") == [(0,)]
+
+
+def test_an_unknown_repair_order_number_is_said_on_the_clock(qtbot, db, owner, ctx_for, show, settle):
+    screen = show(TechnicianClockScreen(ctx_for("technician")))
+    settle()
+    qtbot.keyClicks(screen.number, "NO-SUCH-1")
+    qtbot.keyClick(screen.number, Qt.Key.Key_Return)
+    settle()
+    assert "No repair order NO-SUCH-1" in screen.message.text()
+    assert screen.jobs.count() == 0
+
+
+def test_the_foreman_moves_a_job_to_another_technician_and_on_in_status_by_keyboard(
+        qtbot, db, owner, ctx_for, actor_for, show, settle):
+    tech = actor_for("technician").username
+    foreman_ctx = ctx_for("foreman")
+    ro_id, number, job = _order(db, owner, tech)
+    # Promised an hour ago: late, shown in red.
+    view = orders.get(db, owner, ro_id)
+    orders.update_order(db, owner, ro_id, RepairOrderInput(
+        customer_id=view.customer_id, vehicle_id=view.vehicle_id, mileage_in=view.mileage_in,
+        promised_at=clock.now() - timedelta(hours=1)))
+    screen = show(ForemanBoardScreen(foreman_ctx))
+    settle()
+    assert screen.rows[0] == "" and tech in screen.rows and foreman_ctx.actor.username in screen.rows
+    cell = screen.cells[(tech, "open")]
+    assert cell.count() == 1 and number in cell.item(0).text()
+    assert cell.item(0).foreground().color().name() == "#b3261e"
+
+    assert screen.select(job)
+    target = screen.rows[screen.rows.index(tech) - 1]
+    qtbot.keyClick(screen.cells[(tech, "open")], Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert raw_rows(db.path, "SELECT technician FROM repair_job") == [(target,)]
+    assert raw_rows(db.path, "SELECT technician FROM repair_labour_line") == [(target,)]
+    assert screen.cells[(target, "open")].count() == 1 and screen.cells[(tech, "open")].count() == 0
+    # The moved card stays the current one, so the next key moves it on: to the next status.
+    qtbot.keyClick(screen.cells[(target, "open")], Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert raw_rows(db.path, "SELECT status FROM repair_order") == [("in_progress",)]
+    assert screen.cells[(target, "in_progress")].count() == 1
+
+    # A clocking made elsewhere reaches the board through the change broadcast.
+    from ui.workers import Op
+
+    Op(None, lambda _p, _c: clocking.clock_on(db, owner, job, technician=tech)).run()
+    settle()
+    qtbot.waitUntil(lambda: "On it: " + tech in screen.cells[(target, "in_progress")].item(0).text(), timeout=3000)
+
+
+def test_a_move_the_status_flow_forbids_is_said_on_the_board(qtbot, db, owner, ctx_for, show, settle):
+    ro_id, _number, job = _order(db, owner)
+    for status in ("in_progress", "waiting_parts"):
+        orders.set_status(db, owner, ro_id, status)
+    screen = show(ForemanBoardScreen(ctx_for("foreman")))
+    settle()
+    assert screen.select(job)
+    assert screen.move_status(1) is None
+    assert "cannot move that way" in screen.message.text()
+    assert attendance.status(db, owner, "owner").current is None
