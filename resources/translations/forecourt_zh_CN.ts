@@ -227,6 +227,10 @@
         <translation>为其他技师上钟和下钟</translation>
     </message>
     <message>
+        <source>Correct technicians&apos; clocked and attended times and see their reports</source>
+        <translation>更正技师的工时和出勤时间并查看其报表</translation>
+    </message>
+    <message>
         <source>Edit labour operations and rates</source>
         <translation>编辑工时项目和工时单价</translation>
     </message>
@@ -399,6 +403,10 @@
         <translation>接受较低里程</translation>
     </message>
     <message>
+        <source>Times corrected</source>
+        <translation>已更正时间</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -537,6 +545,14 @@
     <message>
         <source>Clocking</source>
         <translation>打卡</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Reason for time off jobs</source>
+        <translation>非生产时间原因</translation>
     </message>
     <message>
         <source>Credit note</source>
@@ -1769,6 +1785,10 @@
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
         <source>Excess amount</source>
         <translation>免赔额</translation>
     </message>
@@ -1905,8 +1925,16 @@
         <translation>新密码</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Number prefixes</source>
@@ -2027,6 +2055,14 @@
     <message>
         <source>Standard hours</source>
         <translation>标准工时</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2175,6 +2211,53 @@
     <message>
         <source>Backing up before closing</source>
         <translation>正在退出前备份</translation>
+    </message>
+</context>
+<context>
+    <name>ForemanBoardScreen</name>
+    <message>
+        <source>Foreman board</source>
+        <translation>车间主管看板</translation>
+    </message>
+    <message>
+        <source>&amp;Large text</source>
+        <translation>大字体(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Text readable from across the workshop (F9)</source>
+        <translation>在车间远处也能看清的文字 (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+↑/↓ gives the job to the technician above or below; Ctrl+←/→ moves the repair order to the previous or next status; or drag a card.</source>
+        <translation>Ctrl+↑/↓ 把作业派给上一位或下一位技师；Ctrl+←/→ 把工单移到上一个或下一个状态；也可以拖动卡片。</translation>
+    </message>
+    <message>
+        <source>%1 repair orders, %2 jobs late</source>
+        <translation>%1 张工单，%2 项作业超时</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>尚未派工</translation>
+    </message>
+    <message>
+        <source>On it: %1</source>
+        <translation>正在作业：%1</translation>
+    </message>
+    <message>
+        <source>Promised %1</source>
+        <translation>承诺 %1</translation>
+    </message>
+    <message>
+        <source>Late: promised %1</source>
+        <translation>超时：承诺 %1</translation>
+    </message>
+    <message>
+        <source>A repair order that is %1 cannot move that way.</source>
+        <translation>状态为“%1”的工单不能往这个方向移动。</translation>
     </message>
 </context>
 <context>
@@ -3445,6 +3528,14 @@
     <message>
         <source>Repair orders</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Foreman board</source>
+        <translation>主管看板</translation>
+    </message>
+    <message>
+        <source>Technician clock</source>
+        <translation>技师打卡</translation>
     </message>
 </context>
 <context>
@@ -5806,6 +5897,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>A reason needs a code</source>
+        <translation>原因需要代码</translation>
+    </message>
+    <message>
+        <source>A reason needs a description</source>
+        <translation>原因需要说明</translation>
+    </message>
+    <message>
+        <source>A stretch of more than {hours} hours is not a correction</source>
+        <translation>超过 {hours} 小时的一段时间不属于更正</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {cause}</source>
         <translation>无法读取 {path}：{cause}</translation>
     </message>
@@ -5814,8 +5917,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
+        <source>Choose a reason for the time off jobs</source>
+        <translation>请选择非生产时间的原因</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
+    </message>
+    <message>
+        <source>Give the first and the last day</source>
+        <translation>请给出第一天和最后一天</translation>
+    </message>
+    <message>
+        <source>Give the time it ended</source>
+        <translation>请给出结束时间</translation>
+    </message>
+    <message>
+        <source>No repair order {number}</source>
+        <translation>没有工单 {number}</translation>
+    </message>
+    <message>
+        <source>Nobody may correct their own times; another foreman corrects them</source>
+        <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
     <message>
         <source>Payment terms are 0 to 365 days</source>
@@ -5902,6 +6025,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请说明库存调整的原因</translation>
     </message>
     <message>
+        <source>Say why the times are corrected</source>
+        <translation>请说明更正时间的原因</translation>
+    </message>
+    <message>
         <source>Several stock counts are open ({items}): name the one to fill</source>
         <translation>有多张盘点单在进行中（{items}）：请指定要填写的一张</translation>
     </message>
@@ -5924,6 +6051,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Tax rate {id} not found</source>
         <translation>未找到税率 {id}</translation>
+    </message>
+    <message>
+        <source>The attendance no longer exists</source>
+        <translation>该出勤记录已不存在</translation>
     </message>
     <message>
         <source>The audit key file {path} cannot be read ({exc}).</source>
@@ -5980,6 +6111,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
         <translation>“{raw}”的校验位（第 9 个字符）应为 {expected}</translation>
+    </message>
+    <message>
+        <source>The clocking no longer exists</source>
+        <translation>该打卡记录已不存在</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -6088,6 +6223,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The discount must be between zero and the line amount</source>
         <translation>折扣必须在零与行金额之间</translation>
+    </message>
+    <message>
+        <source>The end is before the start</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>The end is in the future</source>
+        <translation>结束时间在将来</translation>
     </message>
     <message>
         <source>The file has no column &apos;{header}&apos; (for {name})</source>
@@ -6382,6 +6525,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>没有名为“{name}”的{kind}导入预设</translation>
     </message>
     <message>
+        <source>These times overlap another of {who}&apos;s times</source>
+        <translation>这些时间与 {who} 的另一段时间重叠</translation>
+    </message>
+    <message>
         <source>This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.</source>
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
     </message>
@@ -6392,6 +6539,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Totals are per manufacturer or per campaign</source>
         <translation>合计按厂家或按活动统计</translation>
+    </message>
+    <message>
+        <source>Type or scan the repair order&apos;s number</source>
+        <translation>请输入或扫描工单号</translation>
     </message>
     <message>
         <source>Unknown column &apos;{key}&apos;</source>
@@ -6666,8 +6817,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{what}的日期不能在未来（{day}）</translation>
     </message>
     <message>
+        <source>{who} is already clocked in</source>
+        <translation>{who} 已经上班打卡</translation>
+    </message>
+    <message>
+        <source>{who} is already clocked on this</source>
+        <translation>{who} 已经在做这项</translation>
+    </message>
+    <message>
         <source>{who} is already clocked on this job</source>
         <translation>{who} 已在此作业上钟</translation>
+    </message>
+    <message>
+        <source>{who} is not clocked in</source>
+        <translation>{who} 尚未上班打卡</translation>
     </message>
     <message>
         <source>{who} is not clocked on any job</source>
@@ -7591,6 +7754,113 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TechnicianClockScreen</name>
+    <message>
+        <source>Technician clock</source>
+        <translation>技师打卡</translation>
+    </message>
+    <message>
+        <source>&amp;Technician</source>
+        <translation>技师(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Clock &amp;in</source>
+        <translation>上班打卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ut</source>
+        <translation>下班打卡(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ff the job</source>
+        <translation>停止作业(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type or scan the repair order number, then Enter</source>
+        <translation>输入或扫描工单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Clock &amp;on this job</source>
+        <translation>开始此项作业(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clock on a job</source>
+        <translation>开始作业</translation>
+    </message>
+    <message>
+        <source>Time off jobs</source>
+        <translation>非生产时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Off jobs: %1</source>
+        <translation>非生产：%1</translation>
+    </message>
+    <message>
+        <source>On %1, job %2: %3</source>
+        <translation>正在做 %1 作业 %2：%3</translation>
+    </message>
+    <message>
+        <source>Not clocked in</source>
+        <translation>未上班打卡</translation>
+    </message>
+    <message>
+        <source>Clocked in since %1, not on a job</source>
+        <translation>%1 起已上班，未在作业</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>%1 job %2</source>
+        <translation>%1 作业 %2</translation>
+    </message>
+    <message>
+        <source>corrected by %1</source>
+        <translation>由 %1 更正</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nobody can clock on this repair order now.</source>
+        <translation>此工单现在不能开始作业。</translation>
+    </message>
+    <message>
+        <source>This repair order has no jobs yet.</source>
+        <translation>此工单还没有作业。</translation>
+    </message>
+</context>
+<context>
     <name>ThirdPartyScreen</name>
     <message>
         <source>Rebates &amp; claims</source>
@@ -8107,8 +8377,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>维修中</translation>
     </message>
     <message>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
         <source>Waiting for parts</source>
         <translation>待料</translation>
+    </message>
+    <message>
+        <source>Waiting for work</source>
+        <translation>等待派工</translation>
+    </message>
+    <message>
+        <source>Tool and equipment upkeep</source>
+        <translation>工具设备保养</translation>
     </message>
     <message>
         <source>Quality check</source>
