@@ -43,10 +43,12 @@ BOARD_TABLES = ("repair_order", "repair_job", "repair_labour_line", "clocking", 
                 "customer")
 CARD_ROLE = Qt.ItemDataRole.UserRole
 LATE = QColor("#b3261e")
+EMPTY_ROW_HEIGHT = 64
 
+_CARD = "QListWidget#cards::item { border-bottom: 1px solid #d1d5db; padding: 2px 0; } "
 _STYLE = {
-    False: "QListWidget#cards { font-size: 10pt; } QLabel#boardHeading { font-size: 11pt; font-weight: 600; }",
-    True: "QListWidget#cards { font-size: 16pt; } QLabel#boardHeading { font-size: 17pt; font-weight: 600; }",
+    False: _CARD + "QListWidget#cards { font-size: 10pt; } QLabel#boardHeading { font-size: 11pt; font-weight: 600; }",
+    True: _CARD + "QListWidget#cards { font-size: 16pt; } QLabel#boardHeading { font-size: 17pt; font-weight: 600; }",
 }
 
 
@@ -187,6 +189,13 @@ class ForemanBoardScreen(QWidget):
             cell = self.cells.get((card.technician, card.status)) or self.cells[("", card.status)]
             cell.addItem(self._item(card))
             late += card.late
+        # A row with no cards (often "nobody yet") stays a thin drop target; the rest share the room
+        # by how many cards they hold.
+        for row, tech in enumerate(self.rows, start=1):
+            count = sum(self.cells[(tech, status)].count() for status in BOARD_STATUSES)
+            self.grid.setRowStretch(row, max(1, count) if count else 0)
+            for status in BOARD_STATUSES:
+                self.cells[(tech, status)].setMaximumHeight(EMPTY_ROW_HEIGHT if not count else 16_777_215)
         orders_open = len({c.repair_order_id for c in board.cards})
         self.summary.setText(self.tr("%1 repair orders, %2 jobs late").replace("%1", str(orders_open))
                              .replace("%2", str(late)))
