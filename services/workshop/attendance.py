@@ -179,19 +179,18 @@ def _check_reason(session: Session, code: str) -> str:
 
 # --- attendance -------------------------------------------------------------------------------------
 
-def _whose(uow: UnitOfWork, technician: str | None) -> str:
-    who, permission = whose_time(uow, technician)
-    require(uow.actor, permission)
+def _known_other(uow: UnitOfWork, who: str) -> None:
     if who != uow.actor.username:
-        known(uow, who)
-    return who
+        known(uow.session, who)
 
 
 def clock_in_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime | None = None) -> str:
     """Clock ``technician`` (default: the acting user) in at ``at`` (default now, UTC); returns the
     attendance id. Refused while they are in already."""
     session = uow.session
-    who = _whose(uow, technician)
+    who, permission = whose_time(uow.actor, technician)
+    require(uow.actor, permission)
+    _known_other(uow, who)
     if open_attendance(session, who) is not None:
         raise ValidationError("technician", msg("{who} is already clocked in", who=who))
     row = Attendance(technician=who, started_at=at or uow.now)
@@ -207,7 +206,9 @@ def clock_out_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime
     """Clock ``technician`` (default: the acting user) out at ``at`` (default now), clocking them off
     the job or time off jobs they are on at the same moment; returns the attendance id."""
     session = uow.session
-    who = _whose(uow, technician)
+    who, permission = whose_time(uow.actor, technician)
+    require(uow.actor, permission)
+    _known_other(uow, who)
     row = open_attendance(session, who)
     if row is None:
         raise ValidationError("technician", msg("{who} is not clocked in", who=who))
@@ -227,7 +228,9 @@ def start_reason_in(uow: UnitOfWork, reason: str, *, technician: str | None = No
     """Clock ``technician`` (default: the acting user) onto time off jobs for ``reason`` at ``at``
     (default now), off what they were on and in if they were not; returns the clocking id."""
     session = uow.session
-    who = _whose(uow, technician)
+    who, permission = whose_time(uow.actor, technician)
+    require(uow.actor, permission)
+    _known_other(uow, who)
     code = _check_reason(session, reason)
     when = at or uow.now
     current = open_of(session, who)
@@ -255,7 +258,6 @@ def _times(row: Clocking | Attendance) -> dict[str, str | None]:
 def _correct(uow: UnitOfWork, row: Clocking | Attendance, started_at: datetime, ended_at: datetime,
              note: str) -> None:
     actor = uow.actor
-    require(actor, "workshop.correct_time")
     if row.technician == actor.username:
         raise ValidationError("technician", msg("Nobody may correct their own times; another foreman corrects "
                                                 "them"))
@@ -290,6 +292,7 @@ def _correct(uow: UnitOfWork, row: Clocking | Attendance, started_at: datetime, 
 def correct_clocking_in(uow: UnitOfWork, clocking_id: str, *, started_at: datetime, ended_at: datetime,
                         note: str) -> None:
     """Set a clocking's start and end (UTC), saying why: the foreman's, never on their own times."""
+    require(uow.actor, "workshop.correct_time")
     row = uow.session.get(Clocking, clocking_id)
     if row is None:
         raise NotFound(msg("The clocking no longer exists"))
@@ -303,6 +306,7 @@ def correct_attendance_in(uow: UnitOfWork, attendance_id: str, *, started_at: da
                           note: str) -> None:
     """Set a stretch of attendance's start and end (UTC), saying why: the foreman's, never on their
     own times."""
+    require(uow.actor, "workshop.correct_time")
     row = uow.session.get(Attendance, attendance_id)
     if row is None:
         raise NotFound(msg("The attendance no longer exists"))

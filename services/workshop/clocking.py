@@ -37,14 +37,14 @@ class OpenClocking:
     reason: str = ""  # the reason code of time off jobs
 
 
-def whose_time(uow: UnitOfWork, technician: str | None) -> tuple[str, str]:
+def whose_time(actor: Actor, technician: str | None) -> tuple[str, str]:
     """Who is clocked, and the permission that takes: their own time, or someone else's."""
-    name = (technician or "").strip() or uow.actor.username
-    return name, "workshop.clock" if name == uow.actor.username else "workshop.clock_others"
+    name = (technician or "").strip() or actor.username
+    return name, "workshop.clock" if name == actor.username else "workshop.clock_others"
 
 
-def known(uow: UnitOfWork, name: str) -> None:
-    if uow.session.execute(select(User.id).where(User.username == name)).first() is None:
+def known(session: Session, name: str) -> None:
+    if session.execute(select(User.id).where(User.username == name)).first() is None:
         raise ValidationError("technician", msg("There is no user called '{name}'", name=name))
 
 
@@ -80,10 +80,10 @@ def clock_on_in(uow: UnitOfWork, job_id: str, *, technician: str | None = None, 
     clocking them off the job they were on; the repair order goes in progress. Returns the
     clocking id."""
     session = uow.session
-    who, permission = whose_time(uow, technician)
+    who, permission = whose_time(uow.actor, technician)
     require(uow.actor, permission)
     if who != uow.actor.username:
-        known(uow, who)
+        known(session, who)
     job, ro = job_of(session, job_id)
     if ro.status not in CLOCKABLE:
         raise ValidationError("job", msg("Repair order {number} is {status}: nobody can clock on it",
@@ -110,7 +110,7 @@ def clock_off_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime
     """Clock ``technician`` (default: the acting user) off the job (or the time off jobs) they are
     on; they stay clocked in. Returns the clocking id. Refused when they are on none."""
     session = uow.session
-    who, permission = whose_time(uow, technician)
+    who, permission = whose_time(uow.actor, technician)
     require(uow.actor, permission)
     current = open_of(session, who)
     if current is None:
