@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from demo.context import LOCAL_OFFSET, DemoContext
 from models.attendance import Attendance
 from models.workshop import Clocking
 from services.workshop import attendance, clocking
-from store.audit_chain import Change
 
 TECHNICIAN = "tech"
 FOREMAN = "foreman"
@@ -29,8 +28,8 @@ def _local(day: date, hours: float) -> datetime:
     return datetime.combine(day, datetime.min.time()) + timedelta(hours=hours) - LOCAL_OFFSET
 
 
-def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
-    """Write the demo attendance inside the build's unit of work; returns the rows per table."""
+def write(conn: Connection, ctx: DemoContext) -> None:
+    """Write the demo attendance inside the build's unit of work (the workshop counts its rows)."""
     uow, rng = ctx.uow, ctx.rng
     session = uow.session
     session.flush()
@@ -75,6 +74,3 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                                            note="路试后忘记打卡下工")
             break
     session.flush()
-    counts = {"attendance": conn.execute(select(func.count()).select_from(Attendance)).scalar_one()}
-    uow.audit([Change("demo", "attendance", "*", summary=f"{counts['attendance']} demo attendance rows")])
-    return counts

@@ -93,21 +93,22 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         for status in PATHS[state]:
             if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
                 orders.set_status_in(uow, ro_id, status, on=ctx.today)
+    attendance.write(conn, ctx)
     uow.session.flush()
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
-    counts.update(attendance.write(conn, ctx))
     return counts
 
 
 def _tables() -> dict[str, type]:
     from models import workshop
+    from models.attendance import Attendance
 
     return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
-            "clocking": workshop.Clocking}
+            "clocking": workshop.Clocking, "attendance": Attendance}
 
 
 _TABLES = _tables()

@@ -38,7 +38,7 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
-                   "repair_part_line", "clocking")
+                   "repair_part_line", "clocking", "attendance")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
