@@ -2236,6 +2236,46 @@
         <translation>Ctrl+↑/↓ 把作业派给上一位或下一位技师；Ctrl+←/→ 把工单移到上一个或下一个状态；也可以拖动卡片。</translation>
     </message>
     <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Clocked on now</source>
+        <translation>正在作业</translation>
+    </message>
+    <message>
         <source>%1 repair orders, %2 jobs late</source>
         <translation>%1 张工单，%2 项作业超时</translation>
     </message>

@@ -35,6 +35,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import local_datetime
 from ui.messages import detail_text, service_text
+from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.workers import Op, Query
 from ui.workshop.screen import status_labels
 
@@ -110,6 +111,8 @@ class ForemanBoardScreen(QWidget):
         bar.addWidget(self.summary, 1)
         bar.addWidget(self.large)
         bar.addWidget(self.refresh_button)
+        self.export_button = add_export(self, ctx, self.export)
+        bar.addWidget(self.export_button)
 
         self.hint = QLabel(self.tr("Ctrl+↑/↓ gives the job to the technician above or below; Ctrl+←/→ moves the "
                                    "repair order to the previous or next status; or drag a card."))
@@ -155,6 +158,25 @@ class ForemanBoardScreen(QWidget):
         cell = self.current_cell() or next(iter(self.cells.values()), None)
         if cell is not None:
             cell.setFocus()
+
+    def export(self) -> Op | None:
+        path = ask_path(self, "board")
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str) -> Op:
+        """Write the board's jobs as shown to ``path``, one row a job, by technician and status."""
+        titles = [self.tr("Technician"), self.tr("Status"), self.tr("Repair order"), self.tr("Job"),
+                  self.tr("Plate"), self.tr("Work"), self.tr("Customer"), self.tr("Promised"), self.tr("Late"),
+                  self.tr("Clocked on now")]
+        rows = []
+        cards = self.board.cards if self.board is not None else []
+        rank = {name: i for i, name in enumerate(self.rows)}
+        for c in sorted(cards, key=lambda c: (rank.get(c.technician, 0), BOARD_STATUSES.index(c.status))):
+            rows.append([c.technician or self.tr("Nobody yet"), self.statuses.get(c.status, c.status), c.number,
+                         c.job_no, c.plate, c.description, c.customer_name,
+                         local_datetime(c.promised_at) if c.promised_at else "",
+                         self.tr("Late") if c.late else "", ", ".join(c.clocked)])
+        return export_tables(self, self.ctx, path, titles, rows, sheet="board")
 
     def _set_large(self, on: bool) -> None:
         self.grid_widget.setStyleSheet(_STYLE[on])
