@@ -300,7 +300,22 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("claim_approve", lambda: ApproveDialog(ctx, claims[0])))
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
+    made.append(("correct_times", lambda: _correct_times(ctx)))
     return made
+
+
+def _correct_times(ctx: Any) -> Any:
+    """The foreman's correction of a technician's clocking (the demo technician's first one)."""
+    from datetime import timedelta
+
+    from core import clock
+    from services.workshop.attendance import TimeEntry
+    from ui.workshop.clock import CorrectTimesDialog
+
+    started = clock.now().replace(second=0, microsecond=0) - timedelta(hours=3)
+    entry = TimeEntry("", "job", "tech", started, started + timedelta(hours=1, minutes=20), "ROT1-2026-000001", 1,
+                      "刹车异响")
+    return CorrectTimesDialog(ctx, entry, what="ROT1-2026-000001 · 1 · 刹车异响")
 
 
 def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAGES,

@@ -1118,6 +1118,33 @@
     </message>
 </context>
 <context>
+    <name>CorrectTimesDialog</name>
+    <message>
+        <source>Correct times</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Why, e.g. forgot to clock off after the road test</source>
+        <translation>原因，例如路试后忘记停止作业</translation>
+    </message>
+    <message>
+        <source>&amp;Started</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ended</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your own times are corrected by another foreman.</source>
+        <translation>你自己的时间须由另一位主管更正。</translation>
+    </message>
+</context>
+<context>
     <name>CountEntryDialog</name>
     <message>
         <source>Enter counts · %1</source>
@@ -7850,6 +7877,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Hours</source>
         <translation>工时</translation>
+    </message>
+    <message>
+        <source>&amp;Correct times…</source>
+        <translation>更正时间(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Set the start and end of the selected line, saying why</source>
+        <translation>设置所选行的开始和结束时间，并说明原因</translation>
     </message>
     <message>
         <source>Today</source>

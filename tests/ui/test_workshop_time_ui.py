@@ -124,3 +124,45 @@ def test_a_move_the_status_flow_forbids_is_said_on_the_board(qtbot, db, owner, c
     assert screen.move_status(1) is None
     assert "cannot move that way" in screen.message.text()
     assert attendance.status(db, owner, "owner").current is None
+
+
+def test_the_foreman_corrects_a_technician_s_time_but_never_their_own(qtbot, db, owner, ctx_for, actor_for, show,
+                                                                       settle):
+    tech = actor_for("technician")
+    foreman_ctx = ctx_for("foreman")
+    _ro, _number, job = _order(db, owner, tech.username)
+    started = clock.now().replace(second=0, microsecond=0) - timedelta(hours=3)
+    clocking.clock_on(db, tech, job, at=started)
+    clocking.clock_off(db, tech, at=started + timedelta(hours=1))
+    attendance.clock_out(db, tech, at=started + timedelta(hours=2))
+    attendance.clock_in(db, foreman_ctx.actor)
+    screen = show(TechnicianClockScreen(foreman_ctx))
+    settle()
+    assert screen.technician.isEnabled() and screen.correct_button.isVisible()
+    # Their own line: the button stays off.
+    screen.times.selectRow(0)
+    assert screen.selected_entry().technician == foreman_ctx.actor.username
+    assert not screen.correct_button.isEnabled()
+
+    # The technician's line (clocked in again now, so it is today's) may be corrected.
+    attendance.clock_in(db, tech)
+    screen.technician.setCurrentIndex(screen.technician.findData(tech.username))
+    settle()
+    screen.times.selectRow(0)
+    assert screen.selected_entry().technician == tech.username and screen.correct_button.isEnabled()
+    entry = next(e for e in attendance.day_times(db, owner, tech.username, attendance.local_date(started))
+                 if e.kind == "job")
+    from ui.workshop.clock import CorrectTimesDialog
+
+    dialog = show(CorrectTimesDialog(foreman_ctx, entry))
+    dialog.ended.setDateTime(dialog.ended.dateTime().addSecs(30 * 60))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    settle()
+    assert dialog.errors.labels["note"].isVisible()  # a correction says why
+    qtbot.keyClicks(dialog.note, "Road test after clocking off")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    settle()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    ended, by = raw_rows(db.path, "SELECT ended_at, corrected_by FROM clocking WHERE technician = ?",
+                         (tech.username,))[0]
+    assert by == foreman_ctx.actor.username and ended.startswith(str(started + timedelta(hours=1, minutes=30)))

@@ -9,14 +9,17 @@ here too."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,12 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import clock
 from core.errors import DomainError, ValidationError
 from services.workshop import attendance, clocking
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import local_time
 from ui.messages import detail_text, service_text
+from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 from ui.workers import Op, Query
 
 # Tables whose changes alter what the clock shows.
@@ -99,6 +104,7 @@ class TechnicianClockScreen(QWidget):
         bar.addWidget(heading)
         bar.addStretch(1)
         bar.addWidget(who_label)
+        bar.addSpacing(8)
         bar.addWidget(self.technician)
 
         self.status_label = QLabel()
@@ -161,10 +167,20 @@ class TechnicianClockScreen(QWidget):
         self.times.verticalHeader().setVisible(False)
         self.times.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.times.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.times.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.times.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.times.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.times.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.times.itemSelectionChanged.connect(self._enable_correct)
+        self.entries: list[attendance.TimeEntry] = []
+        self.correct_button = QPushButton(self.tr("&Correct times…"))
+        self.correct_button.setObjectName("correctTimes")
+        self.correct_button.setToolTip(self.tr("Set the start and end of the selected line, saying why"))
+        self.correct_button.setVisible(ctx.can("workshop.correct_time"))
+        self.correct_button.setEnabled(False)
+        self.correct_button.clicked.connect(self.correct)
         times_box = QGroupBox(self.tr("Today"))
-        QVBoxLayout(times_box).addWidget(self.times)
+        tl = QVBoxLayout(times_box)
+        tl.addWidget(self.times)
+        tl.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignRight)
 
         right = QVBoxLayout()
         right.addWidget(self.reason_box)
@@ -285,6 +301,8 @@ class TechnicianClockScreen(QWidget):
         self._enable_clock_on()
 
     def _show_times(self, entries: list[attendance.TimeEntry]) -> None:
+        self.entries = entries
+        self.times.clearSelection()
         self.times.setRowCount(len(entries))
         for row, e in enumerate(entries):
             if e.kind == "attendance":
@@ -307,6 +325,24 @@ class TechnicianClockScreen(QWidget):
                 self.times.setItem(row, col, item)
         self.times.resizeColumnToContents(0)
         self.times.resizeColumnToContents(1)
+        self._enable_correct()
+
+    def selected_entry(self) -> attendance.TimeEntry | None:
+        rows = {i.row() for i in self.times.selectedIndexes()}
+        return self.entries[rows.pop()] if len(rows) == 1 and max(rows) < len(self.entries) else None
+
+    def _enable_correct(self) -> None:
+        entry = self.selected_entry()
+        # Nobody corrects their own times; the service refuses it too.
+        self.correct_button.setEnabled(entry is not None and entry.technician != self.ctx.actor.username)
+
+    def correct(self) -> bool:
+        entry = self.selected_entry()
+        if entry is None or not self.correct_button.isEnabled():
+            return False
+        row = self.entries.index(entry)
+        what = self.times.item(row, 2).text() if self.times.item(row, 2) else ""
+        return CorrectTimesDialog.ask(self.ctx, entry, what=what, parent=self)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches("clocking_reason"):
@@ -420,3 +456,66 @@ class TechnicianClockScreen(QWidget):
     def start_reason(self, code: str) -> Op:
         db, actor, who = self.ctx.db, self.ctx.actor, self.who()
         return self._run(lambda: attendance.start_reason(db, actor, code, technician=who))
+
+
+class CorrectTimesDialog(FormDialog):
+    """The foreman sets a clocking's or a stretch of attendance's start and end (local times) and says
+    why; the service refuses a foreman's own times. Use :meth:`ask`."""
+
+    def __init__(self, ctx: AppContext, entry: attendance.TimeEntry, *, what: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.entry = entry
+        self.setWindowTitle(self.tr("Correct times"))
+        self.setMinimumWidth(440)
+        about = QLabel(" · ".join(x for x in (entry.technician, what) if x))
+        about.setWordWrap(True)
+        self.started = QDateTimeEdit()
+        self.ended = QDateTimeEdit()
+        for edit, value in ((self.started, entry.started_at), (self.ended, entry.ended_at or clock.now())):
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            edit.setCalendarPopup(True)
+            edit.setDateTime(_to_local(value))
+        self.started.setObjectName("started_at")
+        self.ended.setObjectName("ended_at")
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.note.setPlaceholderText(self.tr("Why, e.g. forgot to clock off after the road test"))
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        self.errors.add_row("started_at", self.tr("&Started"), self.started)
+        self.errors.add_row("ended_at", self.tr("&Ended"), self.ended)
+        self.errors.add_row("note", self.tr("&Reason"), self.note)
+        self.errors.add_row("technician", "", hint_label(self.tr("Your own times are corrected by another foreman.")))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.note.setFocus()
+
+    def save(self) -> None:
+        db, actor, entry = self.ctx.db, self.ctx.actor, self.entry
+        started, ended = _to_utc(self.started.dateTime()), _to_utc(self.ended.dateTime())
+        note = self.note.text()
+        correct = attendance.correct_attendance if entry.kind == "attendance" else attendance.correct_clocking
+        self.submit(lambda: correct(db, actor, entry.id, started_at=started, ended_at=ended, note=note))
+
+    @classmethod
+    def ask(cls, ctx: AppContext, entry: attendance.TimeEntry, *, what: str = "",
+            parent: QWidget | None = None) -> bool:
+        """Whether the times were corrected."""
+        return bool(run_dialog(parent, lambda: cls(ctx, entry, what=what, parent=parent), lambda _d: True))
+
+
+def _to_local(moment: datetime) -> QDateTime:
+    local = moment.replace(tzinfo=UTC).astimezone()
+    return QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+
+
+def _to_utc(value: QDateTime) -> datetime:
+    local = value.toPython()
+    return local.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
