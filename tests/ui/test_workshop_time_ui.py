@@ -166,3 +166,19 @@ def test_the_foreman_corrects_a_technician_s_time_but_never_their_own(qtbot, db,
     ended, by = raw_rows(db.path, "SELECT ended_at, corrected_by FROM clocking WHERE technician = ?",
                          (tech.username,))[0]
     assert by == foreman_ctx.actor.username and ended.startswith(str(started + timedelta(hours=1, minutes=30)))
+
+
+def test_a_card_dropped_on_another_cell_moves_the_job_and_the_repair_order(qtbot, db, owner, ctx_for, actor_for,
+                                                                           show, settle):
+    tech = actor_for("technician").username
+    ro_id, _number, job = _order(db, owner, tech)
+    screen = show(ForemanBoardScreen(ctx_for("foreman")))
+    settle()
+    source = screen.cells[(tech, "open")]
+    card = source.item(0).data(Qt.ItemDataRole.UserRole)
+    target = screen.cells[("", "waiting_parts")]
+    target.dropped.emit(card, target.technician, target.status)
+    settle()
+    assert raw_rows(db.path, "SELECT technician FROM repair_job") == [("",)]
+    assert raw_rows(db.path, "SELECT status FROM repair_order") == [("waiting_parts",)]
+    assert target.count() == 1 and source.count() == 0
