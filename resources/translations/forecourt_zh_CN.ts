@@ -3604,6 +3604,10 @@
         <source>Technician clock</source>
         <translation>技师打卡</translation>
     </message>
+    <message>
+        <source>Technician time</source>
+        <translation>技师工时</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -7933,6 +7937,109 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>This repair order has no jobs yet.</source>
         <translation>此工单还没有作业。</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTimeScreen</name>
+    <message>
+        <source>Technician time</source>
+        <translation>技师工时</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>本周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>On jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Off jobs</source>
+        <translation>非生产</translation>
+    </message>
+    <message>
+        <source>Productivity</source>
+        <translation>生产率</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出工时</translation>
+    </message>
+    <message>
+        <source>Clocked on sold work</source>
+        <translation>售出作业实耗工时</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>By technician (hours)</source>
+        <translation>按技师（小时）</translation>
+    </message>
+    <message>
+        <source>Productivity: hours on jobs ÷ hours attended. Efficiency: hours sold ÷ hours clocked, both on the repair orders completed in the period. Open clockings count once clocked off.</source>
+        <translation>生产率：作业工时 ÷ 出勤工时。效率：售出工时 ÷ 实耗工时，两者都按本期完工的工单计算。未结束的打卡在结束后才计入。</translation>
+    </message>
+    <message>
+        <source>Not clocked out</source>
+        <translation>未下班打卡</translation>
+    </message>
+    <message>
+        <source>Not clocked off: %1</source>
+        <translation>未结束：%1</translation>
+    </message>
+    <message>
+        <source>Not clocked off the job</source>
+        <translation>未停止作业</translation>
+    </message>
+    <message>
+        <source>Hours sold, never clocked</source>
+        <translation>有售出工时但从未打卡</translation>
     </message>
 </context>
 <context>

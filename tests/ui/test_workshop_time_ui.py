@@ -171,7 +171,7 @@ def test_the_foreman_corrects_a_technician_s_time_but_never_their_own(qtbot, db,
 def test_a_card_dropped_on_another_cell_moves_the_job_and_the_repair_order(qtbot, db, owner, ctx_for, actor_for,
                                                                            show, settle):
     tech = actor_for("technician").username
-    ro_id, _number, job = _order(db, owner, tech)
+    _ro_id, _number, _job = _order(db, owner, tech)
     screen = show(ForemanBoardScreen(ctx_for("foreman")))
     settle()
     source = screen.cells[(tech, "open")]
@@ -182,3 +182,27 @@ def test_a_card_dropped_on_another_cell_moves_the_job_and_the_repair_order(qtbot
     assert raw_rows(db.path, "SELECT technician FROM repair_job") == [("",)]
     assert raw_rows(db.path, "SELECT status FROM repair_order") == [("waiting_parts",)]
     assert target.count() == 1 and source.count() == 0
+
+
+def test_the_technician_time_screen_shows_the_period_s_figures_and_what_to_check(qtbot, db, owner, ctx_for,
+                                                                                 actor_for, show, settle):
+    from ui.workshop.time_report import TechnicianTimeScreen
+
+    tech = actor_for("technician")
+    ro_id, _number, job = _order(db, owner, tech.username)
+    day = clock.today() - timedelta(days=1)
+    lo, _hi = attendance.local_day_bounds(day)
+    attendance.clock_in(db, tech, at=lo + timedelta(hours=8))
+    clocking.clock_on(db, tech, job, at=lo + timedelta(hours=8))
+    clocking.clock_off(db, tech, at=lo + timedelta(hours=9, minutes=30))
+    attendance.clock_out(db, tech, at=lo + timedelta(hours=10))
+    for status in ("quality_check", "completed"):
+        orders.set_status(db, owner, ro_id, status, on=day)
+    screen = show(TechnicianTimeScreen(ctx_for("foreman")))
+    settle()
+    screen.set_period(day, day)
+    settle()
+    cells = [screen.people.item(0, c).text() for c in range(screen.people.columnCount())]
+    # 2 h in, 1.5 h on the job sold at 1.2 h: productivity 75%, efficiency 80%.
+    assert cells == [tech.username, "2.00", "1.50", "0.00", "75.0%", "1.20", "1.50", "80.0%"]
+    assert screen.flags.rowCount() == 0

@@ -24,6 +24,11 @@ def pages() -> list[Page]:
 
         return TechnicianClockScreen(ctx)
 
+    def time_report(ctx):
+        from ui.workshop.time_report import TechnicianTimeScreen
+
+        return TechnicianTimeScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
@@ -32,4 +37,6 @@ def pages() -> list[Page]:
              "workshop.view", board),
         Page("technician_clock", section, QCoreApplication.translate("MainWindow", "Technician clock"),
              "workshop.clock", clock),
+        Page("technician_time", section, QCoreApplication.translate("MainWindow", "Technician time"),
+             "workshop.correct_time", time_report),
     ]
