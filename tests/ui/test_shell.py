@@ -66,7 +66,7 @@ def test_owner_sees_every_page(ctx, show, settle):
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders",
-                                   "Users", "Roles",
+                                   "Foreman board", "Technician clock", "Technician time", "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
     assert isinstance(window.stack.currentWidget(), CustomersScreen)
@@ -76,7 +76,8 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
 
-    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders"]
+    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Foreman board",
+                                   "Technician clock"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)
     assert window.show_page("customers") is None
