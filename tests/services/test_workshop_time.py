@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from core.errors import PermissionDenied, ValidationError
+from core.errors import NotFound, PermissionDenied, ValidationError
 from services.workshop import attendance, board, clocking, orders, time_reports
 from services.workshop.orders import JobInput, LabourInput
 from tests.services.samples import raw_rows
@@ -222,3 +222,13 @@ def test_the_board_shows_late_jobs_and_who_is_clocked_on(db, owner, people, job)
     clocking.clock_on(db, tech, job_id)
     card = next(c for c in board.board(db, foreman).cards if c.job_id == job_id)
     assert card.late and card.clocked == (tech.username,) and card.status == "in_progress"
+
+
+def test_a_repair_order_is_found_by_its_number_or_the_end_of_it(db, owner, job):
+    ro_id, job_id = job
+    number = orders.get(db, owner, ro_id).number
+    found = attendance.find_jobs(db, owner, f" {number.lower()} ")
+    assert (found.id, found.clockable, [j.id for j in found.jobs]) == (ro_id, True, [job_id])
+    assert attendance.find_jobs(db, owner, number[-4:]).id == ro_id
+    with pytest.raises(NotFound):
+        attendance.find_jobs(db, owner, "NO-SUCH-9")

@@ -40,7 +40,7 @@ from core.errors import DomainError, ValidationError
 from services.workshop import attendance, clocking
 from store.changes import Changes
 from ui.context import AppContext
-from ui.formatting import local_time
+from ui.formatting import local_datetime, local_time
 from ui.messages import detail_text, service_text
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 from ui.workers import Op, Query
@@ -70,6 +70,14 @@ def reason_labels() -> dict[str, str]:
 
 def reason_text(code: str, description: str = "") -> str:
     return reason_labels().get(code) or description or code
+
+
+def _since(moment: datetime) -> str:
+    """A start shown as a time of day when it is today's, with its date when it is older (a
+    clock-out forgotten yesterday)."""
+    if attendance.local_date(moment) == date.today():
+        return local_time(moment)
+    return local_datetime(moment)
 
 
 def _big(button: QPushButton, shortcut: str) -> QPushButton:
@@ -288,10 +296,10 @@ class TechnicianClockScreen(QWidget):
         if not attending:
             text = self.tr("Not clocked in")
         elif state.current is None:
-            text = self.tr("Clocked in since %1, not on a job").replace("%1", local_time(state.attending_since))
+            text = self.tr("Clocked in since %1, not on a job").replace("%1", _since(state.attending_since))
         else:
             text = (self._what(state.current) + " · " +
-                    self.tr("since %1").replace("%1", local_time(state.current.since)))
+                    self.tr("since %1").replace("%1", _since(state.current.since)))
         self.status_label.setText(text)
         self.clock_in_button.setEnabled(not attending)
         self.clock_out_button.setEnabled(attending)
