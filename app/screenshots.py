@@ -301,7 +301,15 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
     made.append(("correct_times", lambda: _correct_times(ctx)))
+    made.append(("clocking_reason", lambda: _reason_dialog(ctx)))
     return made
+
+
+def _reason_dialog(ctx: Any) -> Any:
+    from services.workshop import attendance
+    from ui.workshop.clock import ReasonDialog
+
+    return ReasonDialog(ctx, attendance.reasons(ctx.db, ctx.actor, include_inactive=True))
 
 
 def _correct_times(ctx: Any) -> Any:

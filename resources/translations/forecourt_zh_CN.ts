@@ -4526,6 +4526,37 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reasons for time off jobs</source>
+        <translation>非生产时间原因</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>新原因</translation>
+    </message>
+    <message>
+        <source>e.g. road_test</source>
+        <translation>例如：路试</translation>
+    </message>
+    <message>
+        <source>&amp;Offered on the clock</source>
+        <translation>在打卡屏上显示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>RebateDialog</name>
     <message>
         <source>Expect rebate</source>
@@ -7865,6 +7896,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Time off jobs</source>
         <translation>非生产时间</translation>
+    </message>
+    <message>
+        <source>R&amp;easons…</source>
+        <translation>原因(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Add a reason for time off jobs or stop offering one</source>
+        <translation>添加非生产时间原因或停用某个原因</translation>
     </message>
     <message>
         <source>From</source>

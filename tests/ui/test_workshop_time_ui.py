@@ -206,3 +206,21 @@ def test_the_technician_time_screen_shows_the_period_s_figures_and_what_to_check
     # 2 h in, 1.5 h on the job sold at 1.2 h: productivity 75%, efficiency 80%.
     assert cells == [tech.username, "2.00", "1.50", "0.00", "75.0%", "1.20", "1.50", "80.0%"]
     assert screen.flags.rowCount() == 0
+
+
+def test_the_foreman_adds_a_reason_and_the_clock_offers_it(qtbot, db, owner, ctx_for, show, settle):
+    from ui.workshop.clock import ReasonDialog
+
+    foreman = ctx_for("foreman")
+    screen = show(TechnicianClockScreen(foreman))
+    settle()
+    assert screen.edit_reasons_button.isVisible() and "road_test" not in screen.reason_buttons
+    dialog = show(ReasonDialog(foreman, screen.all_reasons))
+    qtbot.keyClicks(dialog.code, "Road test")
+    qtbot.keyClicks(dialog.description, "Road test with the customer")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    settle()
+    assert dialog.saved_id == "road_test"
+    qtbot.waitUntil(lambda: "road_test" in screen.reason_buttons, timeout=3000)
+    assert screen.reason_buttons["road_test"].text() == "Road test with the customer"
+    assert not show(TechnicianClockScreen(ctx_for("technician"))).edit_reasons_button.isVisible()

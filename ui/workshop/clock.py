@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
@@ -96,6 +97,7 @@ class TechnicianClockScreen(QWidget):
         self.state: attendance.TechnicianStatus | None = None
         self.order: attendance.OrderJobs | None = None
         self.reasons: dict[str, str] = {}
+        self.all_reasons: list[attendance.Reason] = []
         self._serial = 0
 
         heading = QLabel(self.tr("Technician clock"))
@@ -167,6 +169,11 @@ class TechnicianClockScreen(QWidget):
         self.reason_box = QGroupBox(self.tr("Time off jobs"))
         self.reason_grid = QGridLayout(self.reason_box)
         self.reason_buttons: dict[str, QPushButton] = {}
+        self.edit_reasons_button = QPushButton(self.tr("R&easons…"))
+        self.edit_reasons_button.setObjectName("editReasons")
+        self.edit_reasons_button.setToolTip(self.tr("Add a reason for time off jobs or stop offering one"))
+        self.edit_reasons_button.setVisible(ctx.can("workshop.catalogue"))
+        self.edit_reasons_button.clicked.connect(self.edit_reasons)
 
         # --- the day's times
         self.times = QTableWidget(0, 4)
@@ -246,7 +253,7 @@ class TechnicianClockScreen(QWidget):
 
     def _load_reasons(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
-        Query(self, lambda: attendance.reasons(db, actor)).success(self._reasons_arrived).run()
+        Query(self, lambda: attendance.reasons(db, actor, include_inactive=True)).success(self._reasons_arrived).run()
 
     def _reasons_arrived(self, reasons: list[attendance.Reason]) -> None:
         if not shiboken6.isValid(self):
@@ -255,7 +262,9 @@ class TechnicianClockScreen(QWidget):
             self.reason_grid.removeWidget(button)
             button.deleteLater()
         self.reason_buttons.clear()
+        self.all_reasons = reasons
         self.reasons = {r.code: reason_text(r.code, r.description) for r in reasons}
+        reasons = [r for r in reasons if r.active]
         for i, r in enumerate(reasons):
             button = QPushButton(self.reasons[r.code])
             button.setProperty("reason", True)
@@ -263,6 +272,8 @@ class TechnicianClockScreen(QWidget):
             button.clicked.connect(lambda _checked=False, code=r.code: self.start_reason(code))
             self.reason_grid.addWidget(button, i // 2, i % 2)
             self.reason_buttons[r.code] = button
+        self.reason_grid.addWidget(self.edit_reasons_button, (len(reasons) + 1) // 2, 0, 1, 2,
+                                   Qt.AlignmentFlag.AlignRight)
         self._show_state()
 
     def refresh(self) -> Query:
@@ -461,6 +472,9 @@ class TechnicianClockScreen(QWidget):
         self.order_label.clear()
         self._enable_clock_on()
 
+    def edit_reasons(self) -> str | None:
+        return ReasonDialog.ask(self.ctx, self.all_reasons, parent=self)
+
     def start_reason(self, code: str) -> Op:
         db, actor, who = self.ctx.db, self.ctx.actor, self.who()
         return self._run(lambda: attendance.start_reason(db, actor, code, technician=who))
@@ -527,3 +541,60 @@ def _to_local(moment: datetime) -> QDateTime:
 def _to_utc(value: QDateTime) -> datetime:
     local = value.toPython()
     return local.astimezone(UTC).replace(tzinfo=None, second=0, microsecond=0)
+
+
+class ReasonDialog(FormDialog):
+    """Add a reason for time off jobs, or change one's name or whether the clock offers it (the
+    foreman's, ``workshop.catalogue``). Use :meth:`ask`."""
+
+    def __init__(self, ctx: AppContext, reasons: list[attendance.Reason], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.reasons = {r.code: r for r in reasons}
+        self.setWindowTitle(self.tr("Reasons for time off jobs"))
+        self.setMinimumWidth(420)
+        self.choice = QComboBox()
+        self.choice.setObjectName("choice")
+        self.choice.addItem(self.tr("New reason"), "")
+        for r in reasons:
+            self.choice.addItem(reason_text(r.code, r.description), r.code)
+        self.choice.currentIndexChanged.connect(lambda _i: self._chosen())
+        self.code = QLineEdit()
+        self.code.setObjectName("code")
+        self.code.setMaxLength(40)
+        self.code.setPlaceholderText(self.tr("e.g. road_test"))
+        self.description = QLineEdit()
+        self.description.setObjectName("description")
+        self.description.setMaxLength(120)
+        self.active = QCheckBox(self.tr("&Offered on the clock"))
+        self.active.setChecked(True)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        form.addRow(self.tr("&Reason"), self.choice)
+        self.errors.add_row("code", self.tr("&Code"), self.code)
+        self.errors.add_row("description", self.tr("&Description"), self.description)
+        form.addRow("", self.active)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.code.setFocus()
+
+    def _chosen(self) -> None:
+        reason = self.reasons.get(self.choice.currentData() or "")
+        self.code.setText(reason.code if reason else "")
+        self.code.setReadOnly(reason is not None)
+        self.description.setText(reason.description if reason else "")
+        self.active.setChecked(reason.active if reason else True)
+
+    def save(self) -> None:
+        db, actor = self.ctx.db, self.ctx.actor
+        code, description, active = self.code.text(), self.description.text(), self.active.isChecked()
+        self.submit(lambda: attendance.save_reason(db, actor, code, description, active=active))
+
+    @classmethod
+    def ask(cls, ctx: AppContext, reasons: list[attendance.Reason], parent: QWidget | None = None) -> str | None:
+        """The code of the reason saved, or None if cancelled."""
+        return run_dialog(parent, lambda: cls(ctx, reasons, parent), lambda d: d.saved_id)
