@@ -24,7 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from core import clock
 from core.actor import Actor
@@ -249,7 +249,7 @@ def export_clockings(db: Database, actor: Actor, path: Path | str, *, start: dat
              .outerjoin(RepairOrder, RepairOrder.id == c.repair_order_id).outerjoin(RepairJob, RepairJob.id == c.job_id)
              .where(*_period(c, start, end)).order_by(c.started_at, c.technician, c.id))
     with db.read() as conn:
-        total = len(conn.execute(query).all())
+        total = conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one()
 
         def batches() -> Iterator[list[tuple[Any, ...]]]:
             for part in conn.execute(query).partitions(2000):
