@@ -1,4 +1,5 @@
-"""The demo technicians' days: clocked in before their first job and out after their last, some time
+"""The demo technicians' recent days (the last two weeks, those of the repair orders still in the
+workshop): clocked in before their first job and out after their last, some time
 off jobs (training before work, cleaning after it), the foreman in every working day and, on the last
 one, never out (a missing clock-off the reports flag), and one clocking the build's owner corrected.
 
@@ -21,6 +22,8 @@ from services.workshop import attendance, clocking
 
 TECHNICIAN = "tech"
 FOREMAN = "foreman"
+# The days before today the demo's attendance covers: those of the open repair orders' work.
+DAYS = 15
 
 
 def _local(day: date, hours: float) -> datetime:
@@ -32,13 +35,15 @@ def write(conn: Connection, ctx: DemoContext) -> None:
     """Write the demo attendance inside the build's unit of work (the workshop counts its rows)."""
     uow, rng = ctx.uow, ctx.rng
     session = uow.session
+    since = _local(ctx.today - timedelta(days=DAYS), 0)
     session.flush()
-    for row in session.execute(select(Attendance)).scalars():
+    for row in session.execute(select(Attendance).where(Attendance.started_at >= since)).scalars():
         session.delete(row)
     session.flush()
     days: dict[date, list[tuple[datetime, datetime]]] = defaultdict(list)
     for started, ended in conn.execute(select(Clocking.started_at, Clocking.ended_at).where(
-            Clocking.technician == TECHNICIAN, Clocking.ended_at.is_not(None)).order_by(Clocking.started_at)):
+            Clocking.technician == TECHNICIAN, Clocking.ended_at.is_not(None), Clocking.started_at >= since)
+            .order_by(Clocking.started_at)):
         days[(started + LOCAL_OFFSET).date()].append((started, ended))
     worked = sorted(days)
     for i, day in enumerate(worked):
@@ -63,8 +68,8 @@ def write(conn: Connection, ctx: DemoContext) -> None:
     # The foreman sets one of the technician's clockings right: a road test after clocking off.
     session.flush()
     for target in session.execute(select(Clocking).where(
-            Clocking.technician == TECHNICIAN, Clocking.job_id.is_not(None), Clocking.ended_at.is_not(None))
-            .order_by(Clocking.started_at)).scalars():
+            Clocking.technician == TECHNICIAN, Clocking.job_id.is_not(None), Clocking.ended_at.is_not(None),
+            Clocking.started_at >= since).order_by(Clocking.started_at)).scalars():
         new_end = target.ended_at + timedelta(minutes=15)
         overlap = session.execute(select(Clocking.id).where(
             Clocking.technician == TECHNICIAN, Clocking.id != target.id, Clocking.started_at < new_end,
