@@ -445,6 +445,101 @@ def bench_billing(path: Path, actor, runs: int, *, log: Callable[[str], None]) -
     return results
 
 
+def _workshop_order(db, actor, *, labour: int, parts: int, issue: bool) -> str:
+    """A repair order built through the workshop services on a car of the bench database: one job
+    with ``labour`` labour lines and ``parts`` parts lines of parts in stock (issued when ``issue``)."""
+    from sqlalchemy import text
+
+    from services.workshop import orders
+    from services.workshop import parts as workshop_parts
+    from services.workshop.orders import JobInput, LabourInput, PartLineInput, RepairOrderInput
+
+    with db.read() as conn:
+        car = conn.execute(text(
+            "SELECT v.id, v.owner_id, max(coalesce(v.odometer_km, 0), coalesce((SELECT max(mileage_in) "
+            "FROM repair_order r WHERE r.vehicle_id = v.id), 0)) AS km FROM vehicle v "
+            "WHERE v.owner_id IS NOT NULL ORDER BY v.rowid DESC LIMIT 1")).one()
+        stocked = [r[0] for r in conn.execute(text(
+            "SELECT part_id FROM part_stock WHERE on_hand - reserved >= 100000 ORDER BY part_id LIMIT :n"),
+            {"n": parts})]
+        code = conn.execute(text("SELECT code FROM labour_operation ORDER BY code LIMIT 1")).scalar_one()
+    if len(stocked) < parts:
+        raise RuntimeError(f"the bench database has only {len(stocked)} parts with stock for a repair order")
+    ro_id, _number = orders.open_order(db, actor, RepairOrderInput(customer_id=car.owner_id, vehicle_id=car.id,
+                                                                  mileage_in=car.km + 10))
+    job = orders.add_job(db, actor, ro_id, JobInput("Bench job", pay_type="customer"))
+    for _ in range(labour):
+        orders.add_labour(db, actor, job, LabourInput(operation_code=code, technician="tech"))
+    for part_id in stocked:
+        line = orders.add_part(db, actor, job, PartLineInput(part_id=part_id, quantity=1000))
+        if issue:
+            workshop_parts.issue_part(db, actor, line)
+    return ro_id
+
+
+def bench_workshop(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> list[Result]:
+    """Opening a repair order of 50 lines and closing one of 30 lines into a posted invoice, each
+    against raw SQL doing the same reads or writes in the same run."""
+    from sqlalchemy import text
+
+    from services.setup import open_database
+    from services.workshop import invoicing, orders
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="forecourt-bench-") as tmp:
+        scratch = Path(tmp)
+        log("Copying the bench database for the workshop operations …")
+        copy = _scratch_copy(path, scratch)
+        db = open_database(copy)
+        raw = sqlite3.connect(copy)
+        try:
+            ro_id = _workshop_order(db, actor, labour=25, parts=25, issue=False)
+            view = orders.get(db, actor, ro_id)
+            if sum(len(j.labour) + len(j.parts) for j in view.jobs) != 50:
+                raise RuntimeError("the bench repair order does not have 50 lines")
+            samples = _time(lambda: orders.get(db, actor, ro_id), runs)
+            base = _time(lambda: _raw_repair_order(raw, ro_id), runs)
+            results.append(_result("open_repair_order_50_lines", samples, base, 100))
+
+            n = max(5, runs // 2)
+            log(f"Building {n + 1} completed repair orders of 30 lines …")
+            ready = []
+            for _ in range(n + 1):
+                ro = _workshop_order(db, actor, labour=15, parts=15, issue=True)
+                # Issuing parts starts the work; the foreman checks it and completes it.
+                for status in ("in_progress", "quality_check", "completed"):
+                    if orders.get(db, actor, ro).status != status and not (
+                            status == "in_progress" and orders.get(db, actor, ro).status != "open"):
+                        orders.set_status(db, actor, ro, status)
+                ready.append(ro)
+            pending = iter(ready[1:])
+            samples = _time(lambda: invoicing.close_into_invoices(db, actor, next(pending)), n, warmup=0)
+            with db.read() as conn:
+                invoice_id = conn.execute(text("SELECT invoice_id FROM repair_order_invoice WHERE repair_order_id "
+                                               "= :id"), {"id": ready[1]}).scalar_one()
+            posting = _RawPosting(copy, invoice_id)
+            try:
+                base = _time(posting.post, n, warmup=0)
+            finally:
+                posting.close()
+            results.append(_result("close_repair_order_30_lines_into_posted_invoice", samples, base, 50))
+        finally:
+            raw.close()
+            db.dispose()
+    return results
+
+
+def _raw_repair_order(raw: sqlite3.Connection, ro_id: str) -> None:
+    raw.execute("SELECT r.*, c.name, v.plate, v.vin FROM repair_order r JOIN customer c ON c.id = r.customer_id "
+                "JOIN vehicle v ON v.id = r.vehicle_id WHERE r.id = ?", (ro_id,)).fetchall()
+    raw.execute("SELECT * FROM repair_job WHERE repair_order_id = ? ORDER BY job_no", (ro_id,)).fetchall()
+    raw.execute("SELECT l.* FROM repair_labour_line l JOIN repair_job j ON j.id = l.job_id "
+                "WHERE j.repair_order_id = ? ORDER BY j.job_no, l.line_no", (ro_id,)).fetchall()
+    raw.execute("SELECT l.*, p.part_number FROM repair_part_line l JOIN repair_job j ON j.id = l.job_id "
+                "JOIN part p ON p.id = l.part_id WHERE j.repair_order_id = ? ORDER BY j.job_no, l.line_no",
+                (ro_id,)).fetchall()
+
+
 _DEMAND_SQL = ("SELECT part_id, -sum(quantity) FROM stock_movement WHERE kind IN ('issue', 'return_from_job', "
                "'counter_sale', 'customer_return') AND moved_on >= ? GROUP BY part_id")
 _PRICE_COLUMNS = ("brand", "part_number", "description", "retail_price", "trade_price", "cost")
@@ -805,6 +900,9 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
     if not only or "parts" in only:
         log("Timing parts …")
         results += bench_parts(path, actor, runs, log=log)
+    if not only or "workshop" in only:
+        log("Timing the workshop …")
+        results += bench_workshop(path, actor, runs, log=log)
     return results
 
 

@@ -237,6 +237,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
+    from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -252,7 +253,13 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     claims = thirdparty.claims(db, actor)
     mapping = accounting.get_mapping(db, actor)
     rates = settings.tax_rates(db)
-    from datetime import date
+    from datetime import date, datetime, time, timedelta
+
+    from services.workshop import appointments
+
+    workshop = appointments.resources(db, actor)
+    booked = next((a for a in appointments.prepare_list(db, actor) if a.operations), None) or next(
+        iter(appointments.calendar(db, actor, date.today(), 7).appointments), None)
 
     made: list[tuple[str, Callable[[], Any]]] = [
         ("login", lambda: LoginDialog(db, dealership=ctx.settings.name)),
@@ -300,6 +307,14 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("claim_approve", lambda: ApproveDialog(ctx, claims[0])))
     if user is not None:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
+    made.append(("booking_new", lambda: BookingDialog(
+        ctx, workshop, start=datetime.combine(date.today() + timedelta(days=1), time(9)))))
+    made.append(("resource_new", lambda: ResourceDialog(ctx)))
+    if workshop:
+        made.append(("resource_edit", lambda: ResourceDialog(ctx, resource=workshop[0])))
+    if booked is not None:
+        made += [("booking_edit", lambda: BookingDialog(ctx, workshop, appointment=booked)),
+                 ("booking_cancel", lambda: CancelDialog(booked))]
     made.append(("correct_times", lambda: _correct_times(ctx)))
     made.append(("clocking_reason", lambda: _reason_dialog(ctx)))
     return made

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import attendance
+from demo import appointments, attendance, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -59,6 +59,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         catalogue.set_rate_in(uow, pay_type, rate)
     for code, description, system, hours in OPERATIONS:
         catalogue.create_operation_in(uow, OperationInput(code, description, system, hours))
+    # The settled past first: the recent repair orders below are numbered after it.
+    workshop_history.write(conn, ctx)
     cars = conn.execute(select(Vehicle.id, Vehicle.owner_id, Vehicle.odometer_km)
                         .where(Vehicle.owner_id.is_not(None), Vehicle.odometer_km.is_not(None))
                         .order_by(Vehicle.id)).all()
@@ -98,6 +100,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
+    counts.update(appointments.write(conn, ctx, JOBS))
     return counts
 
 
@@ -108,7 +111,8 @@ def _tables() -> dict[str, type]:
     return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
-            "clocking": workshop.Clocking, "attendance": Attendance}
+            "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice,
+            "attendance": Attendance}
 
 
 _TABLES = _tables()

@@ -35,6 +35,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # workshop (clockings are a technician's own record; each row changes only at its clock-off)
     "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
     "repair_extra_line", "repair_order_invoice", "clocking",
+    # workshop appointments and the technicians, advisors and bays they are booked on
+    "workshop_resource", "workshop_shift", "appointment", "appointment_operation",
     # technicians' attendance (append-like: a row changes at its clock-out or a foreman's correction)
     "attendance", "clocking_reason",
 })

@@ -118,6 +118,18 @@ def index(conn: Connection, kind: str, ids: Iterable[str]) -> None:
         rows = conn.execute(text(sql.format(ids=f"AND {id_column} IN :ids"))
                             .bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
         docs += [build(r) for r in rows]
+    write_docs(conn, docs)
+
+
+def index_new(conn: Connection, kind: str, records: Iterable[Any]) -> None:
+    """Index records that were just inserted in the caller's transaction, from values the caller
+    already holds (each with the attributes the kind's ``build`` reads, as its SQL would select
+    them): a bulk import need not read back what it has just written."""
+    write_docs(conn, [KINDS[kind].build(r) for r in records])
+
+
+def write_docs(conn: Connection, docs: list[dict]) -> None:
+    """Insert ``search_doc`` rows (whose records have no document yet) and their full-text rows."""
     if len(docs) < BULK_INDEX_MIN:
         if docs:
             conn.execute(_INSERT, docs)

@@ -125,8 +125,14 @@ def get_logo(db: Database) -> bytes | None:
 # --- terminal -------------------------------------------------------------------------------------
 
 def terminal_code(conn_or_session) -> str:
-    code = conn_or_session.execute(select(Terminal.code)).scalar()
-    return code or "T1"
+    """This terminal's code; read once per unit of work's session (a posting asks several times)."""
+    info = getattr(conn_or_session, "info", None) if isinstance(conn_or_session, Session) else None
+    if info is not None and "terminal_code" in info:
+        return info["terminal_code"]
+    code = conn_or_session.execute(select(Terminal.code)).scalar() or "T1"
+    if info is not None:
+        info["terminal_code"] = code
+    return code
 
 
 def _check_terminal_code(code: str) -> str:
@@ -141,6 +147,7 @@ def _write_terminal_code(uow: UnitOfWork, code: str) -> None:
     if before == code:
         return
     uow.execute(update(Terminal).values(code=code), touches={"terminal": None})
+    uow.session.info["terminal_code"] = code
     uow.audit([Change("update", "terminal", "this", {"code": before}, {"code": code})])
 
 

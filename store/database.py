@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -156,6 +156,18 @@ class Database:
         """A read-only snapshot for the duration of the block."""
         with self.read_engine.connect() as conn, conn.begin():
             yield conn
+
+    def refresh_statistics(self, tables: Iterable[str]) -> None:
+        """Re-sample the query planner's statistics of ``tables`` after a bulk write grew or changed
+        them a lot (statistics from when a table was 50 times smaller lead to full scans). Sampled
+        (``analysis_limit``), so a few milliseconds per index even on large tables."""
+        tables = sorted(tables)
+        if not tables:
+            return
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql("PRAGMA analysis_limit = 1000")
+            for table in tables:
+                conn.exec_driver_sql(f'ANALYZE "{table}"')
 
     def dispose(self) -> None:
         self.engine.dispose()

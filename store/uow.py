@@ -25,7 +25,7 @@ from contextlib import nullcontext
 from datetime import datetime
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Table, bindparam, event, select
+from sqlalchemy import Connection, Table, event, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -34,6 +34,7 @@ from core.actor import Actor
 from models.base import Audited, Base
 from store import audit_chain, capture
 from store.audit_chain import Change
+from store.bulk import executemany_insert, executemany_update
 from store.changes import Changes, ChangeSet, publish
 from store.database import Database, translate_operational_error
 
@@ -192,11 +193,9 @@ class UnitOfWork:
         else:
             full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
         conn = self.connection
-        statement = table.insert()
         bulk = capture.bulk_insert(conn, table.name) if len(full) >= capture.BULK_MIN_ROWS else nullcontext()
         with bulk:
-            for start in range(0, len(full), _CHUNK * 4):
-                conn.execute(statement, full[start:start + _CHUNK * 4])
+            executemany_insert(conn, table, full)
         key = _key_column(table)
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:
@@ -228,11 +227,7 @@ class UnitOfWork:
                 for r in conn.execute(select(table.c[key], *watched).where(table.c[key].in_(chunk))).mappings():
                     before[r[key]] = dict(r)
         stamps = self._stamps(table, insert=False)
-        values = {c: bindparam(f"_v_{c}") for c in columns} | stamps
-        statement = table.update().where(table.c[key] == bindparam("_key")).values(values)
-        params = [{"_key": row[key], **{f"_v_{c}": row[c] for c in columns}} for row in rows]
-        for start in range(0, len(params), _CHUNK * 4):
-            conn.execute(statement, params[start:start + _CHUNK * 4])
+        executemany_update(conn, table, key, columns, stamps, rows)
         if exclude is not None and before is not None:
             entries = []
             for row in rows:

@@ -243,6 +243,18 @@
         <translation>将维修工单结算为发票</translation>
     </message>
     <message>
+        <source>Book, move and cancel appointments</source>
+        <translation>预约、改约和取消预约</translation>
+    </message>
+    <message>
+        <source>Book appointments beyond the workshop&apos;s capacity</source>
+        <translation>超出车间产能预约</translation>
+    </message>
+    <message>
+        <source>Set up technicians, advisors and bays with their working hours</source>
+        <translation>设置技师、服务顾问和工位及其工作时间</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>
@@ -403,6 +415,14 @@
         <translation>接受较低里程</translation>
     </message>
     <message>
+        <source>Overbooked</source>
+        <translation>超额预约</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>改约</translation>
+    </message>
+    <message>
         <source>Times corrected</source>
         <translation>已更正时间</translation>
     </message>
@@ -547,6 +567,22 @@
         <translation>打卡</translation>
     </message>
     <message>
+        <source>Workshop resource</source>
+        <translation>车间资源</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Booked operation</source>
+        <translation>预约工时项目</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
@@ -573,6 +609,69 @@
     <message>
         <source>Stock count</source>
         <translation>盘点单</translation>
+    </message>
+</context>
+<context>
+    <name>Appointments</name>
+    <message>
+        <source>Booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
+        <source>By advisor</source>
+        <translation>按服务顾问</translation>
+    </message>
+    <message>
+        <source>By bay</source>
+        <translation>按工位</translation>
+    </message>
+    <message>
+        <source>By technician</source>
+        <translation>按技师</translation>
+    </message>
+    <message>
+        <source>Enter the hours as a number such as 1.5</source>
+        <translation>请输入工时数，例如 1.5</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
 </context>
 <context>
@@ -845,6 +944,307 @@
     <message>
         <source>Accessory</source>
         <translation>精品附件</translation>
+    </message>
+</context>
+<context>
+    <name>BookingDialog</name>
+    <message>
+        <source>New booking</source>
+        <translation>新建预约</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Choo&amp;se…</source>
+        <translation>选择(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>&amp;Comes on</source>
+        <translation>到店时间(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What the customer asks for, in their words</source>
+        <translation>客户的原话：需要做什么</translation>
+    </message>
+    <message>
+        <source>&amp;Requested work</source>
+        <translation>委托项目(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Labour operation codes, separated by commas</source>
+        <translation>工时项目代码，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Labour operations</source>
+        <translation>工时项目(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The operations&apos; standard hours when they are given</source>
+        <translation>填写工时项目时按其标准工时</translation>
+    </message>
+    <message>
+        <source>Booked &amp;hours</source>
+        <translation>预约工时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Advisor</source>
+        <translation>服务顾问(&amp;A)</translation>
+    </message>
+    <message>
+        <source>(anyone)</source>
+        <translation>（不指定）</translation>
+    </message>
+    <message>
+        <source>&amp;Technician</source>
+        <translation>技师(&amp;T)</translation>
+    </message>
+    <message>
+        <source>(no bay)</source>
+        <translation>（不指定工位）</translation>
+    </message>
+    <message>
+        <source>Ba&amp;y</source>
+        <translation>工位(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Promise a time</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <source>on the day the car comes</source>
+        <translation>（到店当天）</translation>
+    </message>
+    <message>
+        <source>Pro&amp;mised by</source>
+        <translation>承诺交车(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Parts the parts counter should have ready</source>
+        <translation>配件部需提前备好的配件</translation>
+    </message>
+    <message>
+        <source>&amp;Parts to prepare</source>
+        <translation>待备配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Only to book beyond the day&apos;s capacity: why</source>
+        <translation>仅在超出当天产能时填写：原因</translation>
+    </message>
+    <message>
+        <source>&amp;Overbook</source>
+        <translation>超额预约(&amp;O)</translation>
+    </message>
+    <message>
+        <source>This booking is %1 and can no longer change.</source>
+        <translation>此预约%1，不能再修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>预约(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle</source>
+        <translation>选择车辆</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarScreen</name>
+    <message>
+        <source>Workshop calendar</source>
+        <translation>车间预约日历</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>◀ Earlier</source>
+        <translation>◀ 向前</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Later ▶</source>
+        <translation>向后 ▶</translation>
+    </message>
+    <message>
+        <source>&amp;New booking</source>
+        <translation>新建预约(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Working hours…</source>
+        <translation>工作时间(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Technicians, advisors and bays with their working hours</source>
+        <translation>技师、服务顾问和工位及其工作时间</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Requested work</source>
+        <translation>委托项目</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Parts to prepare</source>
+        <translation>待备配件</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Move a day earlier</source>
+        <translation>提前一天</translation>
+    </message>
+    <message>
+        <source>Move a day later</source>
+        <translation>推后一天</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived…</source>
+        <translation>已到店(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>No-&amp;show</source>
+        <translation>未到店(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel booking…</source>
+        <translation>取消预约(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>←/→ day · ↑/↓ advisor, bay or technician · N new booking · Enter open · Delete cancel · Ctrl+←/→ move a day · Ctrl+↑/↓ move half an hour</source>
+        <translation>←/→ 换日期 · ↑/↓ 选服务顾问、工位或技师 · N 新建预约 · Enter 打开 · Del 取消 · Ctrl+←/→ 改约一天 · Ctrl+↑/↓ 改约半小时</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>全车间</translation>
+    </message>
+    <message>
+        <source>%1 of %2 h</source>
+        <translation>%1 / %2 小时</translation>
+    </message>
+    <message>
+        <source>%1 booked</source>
+        <translation>%1 个预约</translation>
+    </message>
+    <message>
+        <source>Booked beyond capacity</source>
+        <translation>预约已超出产能</translation>
+    </message>
+    <message>
+        <source>Car arrived</source>
+        <translation>车辆到店</translation>
+    </message>
+    <message>
+        <source>Mileage of %1 on arrival (km):</source>
+        <translation>%1 到店里程（公里）：</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel the booking</source>
+        <translation>取消预约</translation>
+    </message>
+    <message>
+        <source>Cancel the booking of %1 (%2) on %3 at %4?</source>
+        <translation>取消%1（%2）%3 %4 的预约吗？</translation>
+    </message>
+    <message>
+        <source>e.g. the customer rebooked for next week</source>
+        <translation>例如：客户改约到下周</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cancel the &amp;booking</source>
+        <translation>取消预约(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Say why the booking is cancelled</source>
+        <translation>请说明取消预约的原因</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2092,10 @@
         <translation>启用</translation>
     </message>
     <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
         <source>Allocations</source>
         <translation>分配</translation>
     </message>
@@ -1708,8 +2112,16 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Availability</source>
+        <translation>可用比例</translation>
+    </message>
+    <message>
         <source>Barcode</source>
         <translation>条码</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
     </message>
     <message>
         <source>Before</source>
@@ -1730,6 +2142,10 @@
     <message>
         <source>Birth date</source>
         <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Booked hours</source>
+        <translation>预约工时</translation>
     </message>
     <message>
         <source>Brand</source>
@@ -1988,6 +2404,10 @@
         <translation>工时代码</translation>
     </message>
     <message>
+        <source>Operation codes</source>
+        <translation>工时项目代码</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>车主</translation>
     </message>
@@ -2028,6 +2448,10 @@
         <translation>首选供应商</translation>
     </message>
     <message>
+        <source>Promised at</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2056,6 +2480,10 @@
         <translation>登记日期</translation>
     </message>
     <message>
+        <source>Requested work</source>
+        <translation>委托项目</translation>
+    </message>
+    <message>
         <source>Retail price</source>
         <translation>零售价</translation>
     </message>
@@ -2066,6 +2494,10 @@
     <message>
         <source>Second description</source>
         <translation>第二描述</translation>
+    </message>
+    <message>
+        <source>Shifts</source>
+        <translation>班次</translation>
     </message>
     <message>
         <source>Sort</source>
@@ -2090,6 +2522,10 @@
     <message>
         <source>Started at</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Starts at</source>
+        <translation>到店时间</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2303,12 +2739,12 @@
         <translation>正在作业</translation>
     </message>
     <message>
-        <source>%1 repair orders, %2 jobs late</source>
-        <translation>%1 张工单，%2 项作业超时</translation>
-    </message>
-    <message>
         <source>Nobody yet</source>
         <translation>尚未派工</translation>
+    </message>
+    <message>
+        <source>%1 repair orders, %2 jobs late</source>
+        <translation>%1 张工单，%2 项作业超时</translation>
     </message>
     <message>
         <source>On it: %1</source>
@@ -3595,6 +4031,10 @@
     <message>
         <source>Repair orders</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>预约日历</translation>
     </message>
     <message>
         <source>Foreman board</source>
@@ -5044,6 +5484,77 @@
     </message>
 </context>
 <context>
+    <name>ResourceDialog</name>
+    <message>
+        <source>Working hours</source>
+        <translation>工作时间</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Service advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Bay</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>A user name, or the bay&apos;s own name</source>
+        <translation>用户名，或工位名称</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Availability</source>
+        <translation>可用比例(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Can be booked</source>
+        <translation>可接受预约</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Works on</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Backed up by hand</source>
@@ -6007,8 +6518,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>原因需要说明</translation>
     </message>
     <message>
+        <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
+        <translation>班次须在当天内且开始早于结束，休息时间须短于班次</translation>
+    </message>
+    <message>
         <source>A stretch of more than {hours} hours is not a correction</source>
         <translation>超过 {hours} 小时的一段时间不属于更正</translation>
+    </message>
+    <message>
+        <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
+        <translation>工位 {bay} 当天 {start} 至 {end} 已有预约，请换一个工位或时间</translation>
     </message>
     <message>
         <source>Cannot read {path}: {cause}</source>
@@ -6019,12 +6538,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
+        <source>Cannot {doing} an appointment that is {status}</source>
+        <translation>预约{status}，不能{doing}</translation>
+    </message>
+    <message>
         <source>Choose a reason for the time off jobs</source>
         <translation>请选择非生产时间的原因</translation>
     </message>
     <message>
+        <source>Choose one of the workshop&apos;s bays</source>
+        <translation>请选择车间的工位</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
+    </message>
+    <message>
+        <source>Give each weekday at most one shift</source>
+        <translation>每个工作日最多一个班次</translation>
     </message>
     <message>
         <source>Give the first and the last day</source>
@@ -6119,8 +6650,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请填写销售工时</translation>
     </message>
     <message>
+        <source>Say how many hours the work takes, or book labour operations</source>
+        <translation>请填写所需工时，或选择工时项目</translation>
+    </message>
+    <message>
         <source>Say what the stock is reserved for</source>
         <translation>请说明库存预留的用途</translation>
+    </message>
+    <message>
+        <source>Say what work the customer asks for</source>
+        <translation>请填写客户委托的项目</translation>
+    </message>
+    <message>
+        <source>Say when the car comes</source>
+        <translation>请填写到店时间</translation>
+    </message>
+    <message>
+        <source>Say why the appointment is cancelled</source>
+        <translation>请说明取消预约的原因</translation>
     </message>
     <message>
         <source>Say why the stock is adjusted</source>
@@ -6155,6 +6702,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>未找到税率 {id}</translation>
     </message>
     <message>
+        <source>The appointment at {when} has not come yet</source>
+        <translation>{when} 的预约时间还未到</translation>
+    </message>
+    <message>
+        <source>The appointment no longer exists</source>
+        <translation>该预约已不存在</translation>
+    </message>
+    <message>
         <source>The attendance no longer exists</source>
         <translation>该出勤记录已不存在</translation>
     </message>
@@ -6169,6 +6724,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The audit trail of this database says it is keyed from entry {keyed_from}, but its key was made for entry {keyed_from2}: the trail was tampered with. Nothing was written; run &apos;forecourt audit verify&apos;.</source>
         <translation>此数据库的审计记录表明其密钥始于第 {keyed_from} 条，但密钥是为第 {keyed_from2} 条生成的：审计记录已被篡改。未写入任何内容；请运行“forecourt audit verify”。</translation>
+    </message>
+    <message>
+        <source>The availability is a percentage from 0 to 100</source>
+        <translation>可用比例须为 0 到 100 的百分数</translation>
     </message>
     <message>
         <source>The backup file {path} cannot be opened ({exc}).</source>
@@ -6201,6 +6760,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The birth date is in the future</source>
         <translation>出生日期在未来</translation>
+    </message>
+    <message>
+        <source>The car cannot be promised before it comes</source>
+        <translation>承诺交车时间不能早于到店时间</translation>
     </message>
     <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
@@ -6385,6 +6948,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The job no longer exists</source>
         <translation>该作业已不存在</translation>
+    </message>
+    <message>
+        <source>The kind must be one of {items}</source>
+        <translation>类型必须是以下之一：{items}</translation>
     </message>
     <message>
         <source>The labour operation no longer exists</source>
@@ -6603,6 +7170,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该车辆已不存在</translation>
     </message>
     <message>
+        <source>The workshop</source>
+        <translation>全车间</translation>
+    </message>
+    <message>
         <source>There is already a method named {name}</source>
         <translation>已有名为 {name} 的付款方式</translation>
     </message>
@@ -6719,12 +7290,36 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>您的用户账户已不存在</translation>
     </message>
     <message>
+        <source>a no-show</source>
+        <translation>未到店</translation>
+    </message>
+    <message>
         <source>a part cannot be superseded by itself</source>
         <translation>零件不能被自身替代</translation>
     </message>
     <message>
+        <source>arrived</source>
+        <translation>已到店</translation>
+    </message>
+    <message>
         <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
         <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>修改</translation>
     </message>
     <message>
         <source>has no letters or digits</source>
@@ -6759,6 +7354,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>这是一个文件夹</translation>
     </message>
     <message>
+        <source>mark as a no-show</source>
+        <translation>记为未到店</translation>
+    </message>
+    <message>
+        <source>move</source>
+        <translation>改约</translation>
+    </message>
+    <message>
         <source>must be at least {minimum} {unit}</source>
         <translation>至少为 {minimum} {unit}</translation>
     </message>
@@ -6769,6 +7372,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>permission denied (the folder is read-only, or the file is open in another program)</source>
         <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
+    </message>
+    <message>
+        <source>receive</source>
+        <translation>接车</translation>
     </message>
     <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
@@ -6863,6 +7470,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{name} 不是电子表格：请选择 .xlsx、.xls 或 .csv 文件</translation>
     </message>
     <message>
+        <source>{name} is not one of the workshop&apos;s technicians</source>
+        <translation>{name} 不是车间的技师</translation>
+    </message>
+    <message>
         <source>{name}: choose a .xlsx or .csv file name</source>
         <translation>{name}：请选择 .xlsx 或 .csv 文件名</translation>
     </message>
@@ -6919,6 +7530,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{what}的日期不能在未来（{day}）</translation>
     </message>
     <message>
+        <source>{when} is in the past: book a time still to come</source>
+        <translation>{when} 已经过去，请预约以后的时间</translation>
+    </message>
+    <message>
         <source>{who} is already clocked in</source>
         <translation>{who} 已经上班打卡</translation>
     </message>
@@ -6929,6 +7544,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{who} is already clocked on this job</source>
         <translation>{who} 已在此作业上钟</translation>
+    </message>
+    <message>
+        <source>{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or overbook with a reason</source>
+        <translation>{who} 在 {day} 已预约 {booked} / {capacity} 小时，再加 {hours} 小时会超出产能：请换一天，或填写原因超额预约</translation>
     </message>
     <message>
         <source>{who} is not clocked in</source>
@@ -7907,11 +8526,11 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>From</source>
-        <translation>从</translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>到</translation>
+        <translation>结束</translation>
     </message>
     <message>
         <source>What</source>

@@ -175,7 +175,11 @@ def _tax_rates(session: Session) -> tuple[dict[str, int], str]:
 
 
 def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bool = False) -> list[LineInput]:
+    from models.parts import Part
+
     rates, default = _tax_rates(session)
+    named = {line.part_id for line in lines if line.part_id is not None}
+    known = set(session.execute(select(Part.id).where(Part.id.in_(named))).scalars()) if named else set()
     out = []
     for i, line in enumerate(lines, start=1):
         where = f"lines[{i}]"
@@ -208,9 +212,7 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
             raise ValidationError(f"{where}.tax_code", msg("Unknown or inactive tax code '{tax_code}'",
                                                            tax_code=line.tax_code))
         if line.part_id is not None:
-            from models.parts import Part
-
-            if session.get(Part, line.part_id) is None:
+            if line.part_id not in known:
                 raise ValidationError(f"{where}.part", msg("The part is not in the catalogue"))
             if line.item_type != "part":
                 raise ValidationError(f"{where}.item_type", msg("A line that names a part has item type 'part'"))

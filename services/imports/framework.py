@@ -12,6 +12,7 @@ an error report (.xlsx) names each bad row, field and problem.
 from __future__ import annotations
 
 import json
+import logging
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import OperationalError
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
@@ -34,6 +36,8 @@ from services.imports.reader import Table, cell_text, identifier_text, read_tabl
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
+
+log = logging.getLogger(__name__)
 
 FIELD_KINDS = ("text", "code", "money", "quantity")
 _CHECK_EVERY = 2000
@@ -466,8 +470,15 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
                 plan = _replanned(uow.connection, kind, results, context, summary)
             if not summary.errors:
                 kind.commit(uow, plan, summary, progress, cancel)
-                uow.commit()
+                changes = uow.commit()
                 summary.written = True
+                # Tables that took too many rows to list them have grown or changed a lot.
+                grown = [t for t, ids in changes.tables.items() if ids is None]
+        if summary.written:
+            try:
+                db.refresh_statistics(grown)
+            except OperationalError:  # the import stands; the statistics are refreshed next time
+                log.warning("Could not refresh the query planner's statistics after an import", exc_info=True)
     if summary.errors:
         summary.report = write_error_report(Path(report) if report else default_report_path(path), summary.errors,
                                             kind=kind, translate=translate)

@@ -37,7 +37,7 @@ PART_SEARCH = SearchKind(
     name="part", permission="part.view", id_column="p.id", build=part_doc,
     sql="""
 SELECT p.id, b.name AS brand, p.part_number, p.number_key, p.description, p.description_alt, p.bin
-FROM part p JOIN brand b ON b.id = p.brand_id WHERE 1 = 1 {ids}
+FROM part p CROSS JOIN brand b ON b.id = p.brand_id WHERE 1 = 1 {ids}
 """)
 
 AREA = Area(

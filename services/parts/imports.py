@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -107,11 +108,13 @@ class _PartsPlan:
     columns: tuple[str, ...] = ()
     reindex: list[str] = field(default_factory=list)  # updated parts whose search document changes
     before: dict[str, dict[str, Any]] = field(default_factory=dict)  # part id → its updatable values now
+    brand_names: dict[str, str] = field(default_factory=dict)  # brand id → name, for the new parts' documents
 
 
 def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summary: ImportSummary,
                actor: Actor) -> dict[str, str]:
-    known = {_fold_brand(name): brand_id for brand_id, name in conn.execute(select(Brand.id, Brand.name))}
+    stored = dict(conn.execute(select(Brand.id, Brand.name)).all())
+    known = {_fold_brand(name): brand_id for brand_id, name in stored.items()}
     found: dict[str, str] = {}
     for r in rows:
         name = r.values["brand"]
@@ -120,9 +123,11 @@ def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summar
             continue
         if folded in known:
             found[folded] = known[folded]
+            plan.brand_names[known[folded]] = stored[known[folded]]
             continue
         found[folded] = brand_id = new_id()
         plan.brands.append({"id": brand_id, "name": name})
+        plan.brand_names[brand_id] = name
         summary.extra.setdefault("new_brands", []).append(name)
     return found
 
@@ -242,11 +247,12 @@ def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, pro
     uow.update(Part, plan.links)
     # Only what a search document shows needs re-indexing: a price file that changes prices of known
     # parts re-indexes just its new parts. (A whole-index rebuild would redo every customer, vehicle and
-    # invoice document too.)
-    changed = [r["id"] for r in plan.inserts] + plan.reindex
+    # invoice document too.) New parts are indexed from the values just written, not read back.
     if cancel is not None:
         cancel.check()
-    search.index(uow.connection, "part", changed)
+    search.index_new(uow.connection, "part", (SimpleNamespace(**row, brand=plan.brand_names[row["brand_id"]])
+                                             for row in plan.inserts))
+    search.index(uow.connection, "part", plan.reindex)
     _audit(uow, summary, "part")
 
 

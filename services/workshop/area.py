@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import exports, time_reports
+from services.workshop import appointments, exports, time_reports
 from services.workshop.imports import LABOUR_OPS
-from services.workshop.lists import REPAIR_ORDERS
+from services.workshop.lists import APPOINTMENTS, REPAIR_ORDERS
 
 PERMISSIONS = {
     "workshop.view": "View repair orders",
@@ -18,6 +18,9 @@ PERMISSIONS = {
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
+    "workshop.book": "Book, move and cancel appointments",
+    "workshop.overbook": "Book appointments beyond the workshop's capacity",
+    "workshop.resources": "Set up technicians, advisors and bays with their working hours",
 }
 
 _VIEW = frozenset({"workshop.view"})
@@ -27,8 +30,9 @@ AREA = Area(
     name="workshop",
     permissions=PERMISSIONS,
     grants={
-        "service_advisor": _EDIT,
-        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.correct_time"},
+        "service_advisor": _EDIT | {"workshop.book"},
+        "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.book",
+                            "workshop.overbook", "workshop.resources", "workshop.correct_time"},
         # A technician clocks and sees the work, not what it costs.
         "technician": _VIEW | {"workshop.clock"},
         "parts_clerk": _VIEW | {"workshop.parts"},
@@ -36,13 +40,15 @@ AREA = Area(
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
-    lists=(REPAIR_ORDERS,),
+    lists=(REPAIR_ORDERS, APPOINTMENTS),
     import_kinds=(LABOUR_OPS,),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
                    exports.export_repair_orders, period="optional"),
         ExportKind("labour-lines", "the labour lines of repair orders, with hours sold and clocked",
                    exports.export_labour_lines, period="optional"),
+        ExportKind("appointments", "appointments with the parts to prepare (tomorrow's bookings unless a period "
+                   "is given)", appointments.export_appointments, period="optional"),
         ExportKind("clockings", "technicians' clockings on jobs and off them, with reasons and corrections",
                    time_reports.export_clockings, period="optional"),
         ExportKind("attendance", "technicians' clock-ins and clock-outs", time_reports.export_attendance,

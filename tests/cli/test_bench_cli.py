@@ -75,3 +75,49 @@ def test_bench_refuses_a_database_without_the_demo_owner(home, db_path):
     line = assert_one_line_error(run_cli("bench", "--only", "lists", home=home, db=db_path))
 
     assert "no demo owner" in line
+
+
+@pytest.fixture
+def workshop_db(tmp_path) -> Path:
+    """The demo owner and a technician, a customer's car, 25 parts in stock, a labour operation and
+    the rates: what the workshop bench builds its repair orders from."""
+    from services import vehicles
+    from services.parts import catalogue
+    from services.vehicles import VehicleInput
+    from services.workshop import catalogue as labour
+    from tests.services.billing_samples import customer
+    from tests.services.samples import chinese_vin
+    from tests.services.workshop_samples import receive
+
+    path = tmp_path / "workshop.db"
+    db = open_database(path, create=True)
+    try:
+        name, password, role, display = next(u for u in demo.DEMO_USERS if u[2] == "owner")
+        users.create_user(db, system_actor("test"), username=name, password=password, role=role,
+                          display_name=display)
+        owner = users.login(db, name, password)
+        users.create_user(db, owner, username="tech", password="tech123!", role="technician", display_name="王磊")
+        cid = customer(db, owner, "王芳")
+        vehicles.create(db, owner, VehicleInput(vin=chinese_vin(1), make="Volkswagen", model="Lavida",
+                                                plate="沪A00001", owner_id=cid, odometer_km=20_000))
+        for i in range(25):
+            pid = catalogue.create_part(db, owner, catalogue.PartInput(
+                brand="Bosch", part_number=f"0986-{i:03d}", description=f"Part {i}", retail_price=6800))
+            receive(db, owner, pid, 200_000, 4000)
+        labour.create_operation(db, owner, labour.OperationInput("SVC-10", "Service", "Maintenance", 80))
+        for pay_type in ("customer", "warranty", "internal", "insurance"):
+            labour.set_rate(db, owner, pay_type, 30000)
+    finally:
+        db.dispose()
+    return path
+
+
+def test_bench_times_opening_and_closing_repair_orders_against_raw_sql(home, workshop_db):
+    result = run_cli("bench", "--only", "workshop", "--runs", "2", "--json", home=home, db=workshop_db, timeout=300)
+
+    timings = {r["name"]: r for r in json.loads(result.stdout)}
+    assert timings["open_repair_order_50_lines"]["target_ms"] == 100
+    assert timings["close_repair_order_30_lines_into_posted_invoice"]["target_ms"] == 50
+    for r in timings.values():
+        assert r["baseline_median_ms"] is not None and r["ratio"] is not None
+    assert result.returncode == (0 if all(r["met"] is not False for r in timings.values()) else 1), result.stderr

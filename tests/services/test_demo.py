@@ -38,7 +38,8 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
-                   "repair_part_line", "clocking", "attendance")
+                   "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
+                   "appointment", "appointment_operation", "attendance")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -297,10 +298,61 @@ def test_unknown_size_is_refused_before_anything_is_created(tmp_path):
 
 
 def test_the_demo_workshop_has_repair_orders_in_every_state_before_invoicing(demo_db):
-    states = dict(_rows(demo_db, "SELECT status, count(*) FROM repair_order GROUP BY status"))
+    states = dict(_rows(demo_db, "SELECT status, count(*) FROM repair_order WHERE status != 'closed' "
+                                 "GROUP BY status"))
     assert set(states) == {"open", "in_progress", "waiting_parts", "quality_check", "completed"}
     assert sum(states.values()) >= 30
     numbers = [n for (n,) in _rows(demo_db, "SELECT number FROM repair_order ORDER BY number")]
     assert numbers[0].startswith("ROT1-") and len(set(numbers)) == len(numbers)
     assert _rows(demo_db, "SELECT count(*) FROM repair_job WHERE pay_type = ''") == [(0,)]
     assert _rows(demo_db, "SELECT count(*) FROM clocking WHERE ended_at IS NULL") == [(0,)]
+
+
+def test_every_posted_workshop_invoice_of_the_demo_history_is_a_settled_repair_order_that_adds_up(demo_db):
+    """The workshop's past: one closed repair order per posted workshop invoice, linked to it, whose
+    labour and parts lines carry exactly the invoice's amounts, clocked before it was posted, with a
+    mileage that never goes down for a car, numbered in the series the services go on with."""
+    posted = _rows(demo_db, "SELECT count(*) FROM invoice WHERE kind = 'workshop' AND status = 'posted'")[0][0]
+    closed = _rows(demo_db, "SELECT count(*) FROM repair_order WHERE status = 'closed'")[0][0]
+    linked = _rows(demo_db, "SELECT count(DISTINCT l.invoice_id) FROM repair_order_invoice l "
+                            "JOIN invoice i ON i.id = l.invoice_id WHERE i.kind = 'workshop' AND i.status = 'posted'")
+    assert posted > 1000 and closed == posted and linked == [(posted,)]
+    mismatched = _rows(demo_db, """
+        SELECT count(*) FROM repair_order_invoice l JOIN invoice i ON i.id = l.invoice_id
+        WHERE (SELECT coalesce(sum(net), 0) FROM invoice_line WHERE invoice_id = i.id AND item_type = 'labour')
+              != (SELECT coalesce(sum(ll.amount), 0) FROM repair_labour_line ll JOIN repair_job j ON j.id = ll.job_id
+                  WHERE j.repair_order_id = l.repair_order_id)
+           OR (SELECT coalesce(sum(quantity_milli), 0) FROM invoice_line WHERE invoice_id = i.id AND item_type = 'part')
+              != (SELECT coalesce(sum(pl.issued - pl.returned), 0) FROM repair_part_line pl
+                  JOIN repair_job j ON j.id = pl.job_id WHERE j.repair_order_id = l.repair_order_id)""")
+    assert mismatched == [(0,)]
+    assert _rows(demo_db, "SELECT count(*) FROM clocking c JOIN repair_order_invoice l "
+                          "ON l.repair_order_id = c.repair_order_id JOIN invoice i ON i.id = l.invoice_id "
+                          "WHERE c.ended_at > i.posted_at OR c.ended_at <= c.started_at") == [(0,)]
+    assert _rows(demo_db, "SELECT count(*) FROM repair_order a JOIN repair_order b ON b.vehicle_id = a.vehicle_id "
+                          "AND b.opened_on > a.opened_on AND b.mileage_in < a.mileage_in") == [(0,)]
+    for year, next_seq in _rows(demo_db, "SELECT year, next_seq FROM number_series WHERE doc_type = 'repair_order'"):
+        last = _rows(demo_db, f"SELECT max(number) FROM repair_order WHERE number LIKE 'ROT1-{year}-%'")[0][0]
+        assert int(last.rsplit("-", 1)[1]) == next_seq - 1
+
+
+def test_the_demo_calendar_holds_bookings_around_today_that_the_services_would_accept(demo_db):
+    from services.workshop import appointments
+
+    rows = _rows(demo_db, "SELECT id, status, bay_id, starts_at, ends_at, booked_hours, technician, repair_order_id "
+                          "FROM appointment ORDER BY starts_at")
+    days = {datetime.fromisoformat(r.starts_at).date() for r in rows}
+    assert min(days) < TODAY < max(days)
+    assert {r.status for r in rows if datetime.fromisoformat(r.starts_at).date() >= TODAY} <= {"booked", "cancelled"}
+    assert {"arrived", "no_show", "cancelled"} <= {r.status for r in rows}
+    assert all(r.repair_order_id for r in rows if r.status == "arrived")
+    active = [r for r in rows if r.status in appointments.ACTIVE]
+    for a in active:
+        assert not [b for b in active if b.id != a.id and b.bay_id == a.bay_id and b.starts_at < a.ends_at
+                    and b.ends_at > a.starts_at]
+    owner = users.login(demo_db, "owner", "owner123!")
+    cal = appointments.calendar(demo_db, owner, TODAY - timedelta(days=14), 29)
+    technicians = {r.id for r in cal.resources if r.kind == "technician"} | {None}
+    assert not [load for load in cal.loads if load.resource_id in technicians and load.over]
+    foreman = next(r for r in cal.resources if r.name == "foreman")
+    assert foreman.availability == 50

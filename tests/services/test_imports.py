@@ -371,3 +371,48 @@ def test_the_error_report_speaks_the_language_it_is_given(db, owner, tmp_path):
     report = [tuple(r) for r in sheet.iter_rows(values_only=True)]
     assert report[0] == ("行", "字段", "问题", "值")
     assert report[1][1:3] == ("零件号", "为空")
+
+
+@pytest.mark.parametrize("new_parts", [3, 600])  # below and above search.BULK_INDEX_MIN
+def test_new_parts_are_indexed_as_a_rebuild_from_the_database_would_index_them(db, owner, tmp_path, new_parts):
+    """The import indexes new parts from the values it writes rather than reading them back; the
+    documents must be exactly what the search kind's own SQL would make (brand as stored, not as the
+    file spells it), and the full-text indexes must find them."""
+    from services import search
+    from store.uow import UnitOfWork
+
+    write_xlsx(tmp_path / "seed.xlsx", HEADERS, CATALOGUE)
+    run(db, owner, tmp_path / "seed.xlsx", "parts")
+    rows = [["BOSCH", f"1 987 {i:05d}", f"Brake pad set {i}", "Brakes", "120", "60", ""] for i in range(new_parts)]
+    run(db, owner, write_xlsx(tmp_path / "new.xlsx", HEADERS, rows), "price-list")
+    query = "SELECT kind, ref_id, title, detail, body, grams FROM search_doc WHERE kind = 'part' ORDER BY ref_id"
+    with db.read() as conn:
+        imported = conn.exec_driver_sql(query).fetchall()
+        ids = [r[0] for r in conn.exec_driver_sql("SELECT id FROM part")]
+    with UnitOfWork(db, owner) as uow:
+        search.index(uow.connection, "part", ids)
+        rebuilt = uow.connection.exec_driver_sql(query).fetchall()
+    assert len(imported) == len(CATALOGUE) + new_parts
+    assert imported == rebuilt
+    assert all(r[2].startswith("Bosch ") for r in imported if "Brake pad" in r[2])
+    hits = search.search(db, owner, f"1 987 {new_parts - 1:05d}", kinds=("part",))
+    assert [h.title for h in hits] == [f"Bosch 1 987 {new_parts - 1:05d} Brake pad set {new_parts - 1}"]
+
+
+def test_a_bulk_import_refreshes_the_planners_statistics_of_what_it_grew(db, db_path, owner, tmp_path):
+    """Statistics taken when the catalogue was small make SQLite scan where it should seek once the
+    catalogue has grown fifty-fold; an import that writes thousands of rows re-samples them."""
+    import sqlite3
+
+    write_xlsx(tmp_path / "seed.xlsx", HEADERS, CATALOGUE)
+    run(db, owner, tmp_path / "seed.xlsx", "parts")
+    raw = sqlite3.connect(db_path)
+    raw.execute("ANALYZE part")
+    raw.commit()
+    rows_in_stats = "SELECT CAST(stat AS INTEGER) FROM sqlite_stat1 WHERE tbl = 'part' AND idx = 'ix_part_number_key'"
+    assert raw.execute(rows_in_stats).fetchone()[0] == len(CATALOGUE)
+    rows = [["Bosch", f"1 987 {i:05d}", f"Brake pad set {i}", "", "120", "60", ""] for i in range(3000)]
+    run(db, owner, write_xlsx(tmp_path / "new.xlsx", HEADERS, rows), "price-list")
+    # Sampled (analysis_limit), so an estimate: near 3,003 rather than 3.
+    assert raw.execute(rows_in_stats).fetchone()[0] > 1000
+    raw.close()

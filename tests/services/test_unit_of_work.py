@@ -77,6 +77,30 @@ def test_core_bulk_inserts_are_stamped_and_audited_row_by_row(db, db_path, owner
     assert changes.ids("customer") == {f"bulk{i:028d}" for i in range(3)}
 
 
+def test_bulk_writes_through_the_driver_store_what_the_orm_stores(db, db_path, owner):
+    """uow.insert/update skip SQLAlchemy's per-row parameter handling; the rows must come out the
+    same as rows the ORM writes: defaults filled, datetimes, booleans and None in the same forms."""
+    from models.parts import Brand, Part
+
+    with UnitOfWork(db, owner) as uow:
+        uow.session.add(Brand(id="b" * 32, name="Bosch"))
+        uow.session.add(Part(id="orm" + "0" * 29, brand_id="b" * 32, part_number="ORM-1", number_key="orm1",
+                             description="By the ORM"))
+        uow.insert(Part, [{"id": f"bulk{i:028d}", "brand_id": "b" * 32, "part_number": f"B-{i}",
+                           "number_key": f"b{i}", "description": "In bulk", "superseded_by_id": None}
+                          for i in range(600)])
+        uow.update(Part, [{"id": f"bulk{1:028d}", "active": False, "superseded_by_id": "orm" + "0" * 29}])
+        uow.commit()
+    columns = ("unit", "retail_price", "min_qty", "reorder_manual", "active", "superseded_by_id",
+               "typeof(created_at)", "length(created_at)", "typeof(active)", "created_by")
+    rows = raw_rows(db_path, f"SELECT id, {', '.join(columns)} FROM part ORDER BY id")
+    orm = next(r for r in rows if r[0].startswith("orm"))
+    bulk = [r for r in rows if r[0].startswith("bulk")]
+    assert len(bulk) == 600
+    assert bulk[0][1:] == orm[1:]
+    assert bulk[1][1:] == (*orm[1:5], 0, "orm" + "0" * 29, *orm[7:])
+
+
 # --- the audit hook belongs to the unit of work ---------------------------------------------------
 
 def test_a_script_that_never_imports_the_audit_module_still_writes_audit_entries(db_path):

@@ -65,7 +65,7 @@ def test_owner_sees_every_page(ctx, show, settle):
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
-                                   "Stock alerts", "Stock counts", "Repair orders",
+                                   "Stock alerts", "Stock counts", "Repair orders", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
@@ -76,7 +76,7 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
 
-    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Foreman board",
+    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Calendar", "Foreman board",
                                    "Technician clock"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)

@@ -83,6 +83,11 @@ def permission_labels() -> dict[str, str]:
         "workshop.mileage_override": QCoreApplication.translate(
             "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
         "workshop.invoice": QCoreApplication.translate("AdminLabels", "Close repair orders into invoices"),
+        "workshop.book": QCoreApplication.translate("AdminLabels", "Book, move and cancel appointments"),
+        "workshop.overbook": QCoreApplication.translate(
+            "AdminLabels", "Book appointments beyond the workshop's capacity"),
+        "workshop.resources": QCoreApplication.translate(
+            "AdminLabels", "Set up technicians, advisors and bays with their working hours"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -150,6 +155,8 @@ def audit_action_labels() -> dict[str, str]:
         "backdate": QCoreApplication.translate("AdminLabels", "Back-dated"),
         "retax": QCoreApplication.translate("AdminLabels", "Tax recomputed"),
         "mileage_override": QCoreApplication.translate("AdminLabels", "Lower mileage accepted"),
+        "overbook": QCoreApplication.translate("AdminLabels", "Overbooked"),
+        "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
         "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
     }
 
@@ -195,6 +202,10 @@ def audit_entity_labels() -> dict[str, str]:
         "repair_part_line": QCoreApplication.translate("AdminLabels", "Parts line"),
         "repair_extra_line": QCoreApplication.translate("AdminLabels", "Sublet or consumable line"),
         "clocking": QCoreApplication.translate("AdminLabels", "Clocking"),
+        "workshop_resource": QCoreApplication.translate("AdminLabels", "Workshop resource"),
+        "workshop_shift": QCoreApplication.translate("AdminLabels", "Working hours"),
+        "appointment": QCoreApplication.translate("AdminLabels", "Appointment"),
+        "appointment_operation": QCoreApplication.translate("AdminLabels", "Booked operation"),
         "attendance": QCoreApplication.translate("AdminLabels", "Attendance"),
         "clocking_reason": QCoreApplication.translate("AdminLabels", "Reason for time off jobs"),
     }

@@ -14,6 +14,11 @@ def pages() -> list[Page]:
 
         return RepairOrdersScreen(ctx)
 
+    def calendar(ctx):
+        from ui.workshop.calendar import CalendarScreen
+
+        return CalendarScreen(ctx)
+
     def board(ctx):
         from ui.workshop.board import ForemanBoardScreen
 
@@ -33,6 +38,8 @@ def pages() -> list[Page]:
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("workshop_calendar", section, QCoreApplication.translate("MainWindow", "Calendar"),
+             "workshop.view", calendar, "Ctrl+6"),
         Page("foreman_board", section, QCoreApplication.translate("MainWindow", "Foreman board"),
              "workshop.view", board),
         Page("technician_clock", section, QCoreApplication.translate("MainWindow", "Technician clock"),
