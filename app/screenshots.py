@@ -238,6 +238,8 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
     from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
+    from ui.workshop.editor import RepairOrderEditor
+    from ui.workshop.menus import PackagesDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -248,6 +250,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     order = _first_id(ctx, "purchase_orders")
     count = _first_id(ctx, "stock_counts")
     supplier = _first_id(ctx, "suppliers")
+    repair_order = _first_id(ctx, "repair_orders", open=True) or _first_id(ctx, "repair_orders")
     user = users.list_users(db, actor)[0] if hasattr(users, "list_users") else None
     rebates = thirdparty.rebates(db, actor)
     claims = thirdparty.claims(db, actor)
@@ -315,6 +318,24 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if booked is not None:
         made += [("booking_edit", lambda: BookingDialog(ctx, workshop, appointment=booked)),
                  ("booking_cancel", lambda: CancelDialog(booked))]
+    made.append(("repair_order_new", lambda: RepairOrderEditor(ctx)))
+    made.append(("service_packages", lambda: PackagesDialog(ctx)))
+    if repair_order:
+        made.append(("repair_order_edit", lambda: RepairOrderEditor(ctx, repair_order)))
+
+        def form(name: str) -> Callable[[], Any]:
+            def make() -> Any:
+                editor = RepairOrderEditor(ctx, repair_order)
+                job = editor.view.jobs[0] if editor.view and editor.view.jobs else None
+                if job is None:
+                    raise LookupError("the repair order has no job")
+                dialog = getattr(editor, f"{name}_form")(job)
+                dialog.setParent(None)
+                editor.deleteLater()
+                return dialog
+            return make
+
+        made += [(f"repair_order_{name}", form(name)) for name in ("labour", "part", "extra", "package", "warranty")]
     made.append(("correct_times", lambda: _correct_times(ctx)))
     made.append(("clocking_reason", lambda: _reason_dialog(ctx)))
     return made

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import appointments, attendance, workshop_history
+from demo import appointments, attendance, service_menus, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -95,6 +95,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         for status in PATHS[state]:
             if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
                 orders.set_status_in(uow, ro_id, status, on=ctx.today)
+    service_menus.write(conn, ctx, stocked)
     attendance.write(conn, ctx)
     uow.session.flush()
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
@@ -105,10 +106,11 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
 
 
 def _tables() -> dict[str, type]:
-    from models import workshop
+    from models import service_menus, workshop
     from models.attendance import Attendance
 
-    return {"labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
+    return {"service_menu": service_menus.ServiceMenu,
+            "labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
             "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice,

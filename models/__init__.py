@@ -9,6 +9,7 @@ from models import (  # noqa: F401  (register tables)
     crm,
     parts,
     search,
+    service_menus,
     sync,
     vehicles,
     workshop,

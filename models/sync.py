@@ -37,6 +37,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "repair_extra_line", "repair_order_invoice", "clocking",
     # workshop appointments and the technicians, advisors and bays they are booked on
     "workshop_resource", "workshop_shift", "appointment", "appointment_operation",
+    # service packages (menu prices)
+    "service_menu", "service_menu_item", "service_menu_scope",
     # technicians' attendance (append-like: a row changes at its clock-out or a foreman's correction)
     "attendance", "clocking_reason",
 })

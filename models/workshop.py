@@ -82,6 +82,11 @@ class RepairOrder(SyncedMixin, Audited, Base):
     completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     invoiced_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Insurance work: the insurer billed for its share (None: the insurance rate's account) and the
+    # excess the customer pays themselves, in the same terms as unit prices.
+    insurer_id: Mapped[str | None] = mapped_column(ID, ForeignKey("customer.id"), nullable=True)
+    insurance_excess: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    insurance_claim_ref: Mapped[str] = mapped_column(String(60), default="", server_default="")
 
 
 class RepairJob(SyncedMixin, Audited, Base):
@@ -98,6 +103,17 @@ class RepairJob(SyncedMixin, Audited, Base):
     failed_part: Mapped[str] = mapped_column(String(120), default="")
     cause: Mapped[str] = mapped_column(Text, default="")
     correction: Mapped[str] = mapped_column(Text, default="")
+    # The rest of a warranty claim: the maker's claim number, the failed part's number, the day it
+    # failed and the condition as found (services/workshop/warranty.py).
+    claim_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    failed_part_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    failed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    condition: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A service package applied to the job: its price and the variance (itemised − package price)
+    # shared over the package's lines as their menu discounts (models/service_menus.py).
+    menu_id: Mapped[str | None] = mapped_column(ID, ForeignKey("service_menu.id"), nullable=True)
+    menu_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    menu_variance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # Who the foreman gave the job to (empty: nobody yet; the board falls back to its labour lines').
     technician: Mapped[str] = mapped_column(String(64), default="")
 
@@ -120,6 +136,8 @@ class RepairLabourLine(SyncedMixin, Audited, Base):
     technician: Mapped[str] = mapped_column(String(64), default="")
     hourly_rate: Mapped[int] = mapped_column(Integer, default=0)
     amount: Mapped[int] = mapped_column(Integer, default=0)
+    # The line's share of a service package's variance: what the job charges is amount − this.
+    menu_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RepairPartLine(SyncedMixin, Audited, Base):
@@ -145,6 +163,8 @@ class RepairPartLine(SyncedMixin, Audited, Base):
     returned: Mapped[int] = mapped_column(Integer, default=0)
     unit_price: Mapped[int] = mapped_column(Integer, default=0)
     unit_cost: Mapped[int] = mapped_column(Integer, default=0)
+    # The line's share of a service package's variance (see RepairLabourLine.menu_discount).
+    menu_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class RepairExtraLine(SyncedMixin, Audited, Base):

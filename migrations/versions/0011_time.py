@@ -2,7 +2,7 @@
 foreman's corrections of clocked times, and a job's assigned technician
 
 Revision ID: 0011_time
-Revises: 0011_appointments
+Revises: 0011_menus
 Create Date: 2026-12-07 01:40:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 from store import capture
 
 revision = '0011_time'
-down_revision = '0011_appointments'
+down_revision = '0011_menus'
 branch_labels = None
 depends_on = None
 

@@ -583,6 +583,18 @@
         <translation>预约工时项目</translation>
     </message>
     <message>
+        <source>Service package</source>
+        <translation>保养套餐</translation>
+    </message>
+    <message>
+        <source>Service package line</source>
+        <translation>保养套餐明细</translation>
+    </message>
+    <message>
+        <source>Service package validity</source>
+        <translation>保养套餐适用范围</translation>
+    </message>
+    <message>
         <source>Attendance</source>
         <translation>出勤</translation>
     </message>
@@ -2240,6 +2252,10 @@
         <translation>应收金额</translation>
     </message>
     <message>
+        <source>Failed on</source>
+        <translation>故障日期</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2268,12 +2284,24 @@
         <translation>工时</translation>
     </message>
     <message>
+        <source>Insurance excess</source>
+        <translation>客户自付额</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>发票</translation>
     </message>
     <message>
         <source>Item type</source>
         <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>套餐项目</translation>
     </message>
     <message>
         <source>Job</source>
@@ -2326,6 +2354,10 @@
     <message>
         <source>Max qty</source>
         <translation>最大数量</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>保养套餐</translation>
     </message>
     <message>
         <source>Method</source>
@@ -2590,6 +2622,10 @@
     <message>
         <source>Vin</source>
         <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Vin to</source>
+        <translation>VIN 止</translation>
     </message>
 </context>
 <context>
@@ -3592,6 +3628,10 @@
         <translation>已得返利</translation>
     </message>
     <message>
+        <source>Service package prices below the itemised price</source>
+        <translation>保养套餐低于分项价格的差额</translation>
+    </message>
+    <message>
         <source>any other</source>
         <translation>其他</translation>
     </message>
@@ -4232,6 +4272,93 @@
     <message>
         <source>Enter a quantity</source>
         <translation>请输入数量</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesDialog</name>
+    <message>
+        <source>Service packages</source>
+        <translation>保养套餐</translation>
+    </message>
+    <message>
+        <source>&amp;New package</source>
+        <translation>新建套餐(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new package (Ctrl+N)</source>
+        <translation>新建一个套餐 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Offered at reception</source>
+        <translation>接车时可选</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Price</source>
+        <translation>价格(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Operation or part number</source>
+        <translation>工时项目或配件号</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>VIN from</source>
+        <translation>VIN 起</translation>
+    </message>
+    <message>
+        <source>VIN to</source>
+        <translation>VIN 止</translation>
+    </message>
+    <message>
+        <source>Operations and parts kit</source>
+        <translation>工时项目与配件包</translation>
+    </message>
+    <message>
+        <source>Hours empty: the operation&apos;s standard hours. Priced when applied: labour at the job&apos;s rate, parts at their retail price.</source>
+        <translation>工时留空：使用标准工时。套用时计价：工时按作业的工时单价，配件按零售价。</translation>
+    </message>
+    <message>
+        <source>Valid for (none: every vehicle)</source>
+        <translation>适用范围（留空：所有车辆）</translation>
+    </message>
+    <message>
+        <source>No single catalogue part has this number</source>
+        <translation>目录中没有唯一对应此编号的配件</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -5365,6 +5492,509 @@
     </message>
 </context>
 <context>
+    <name>RepairOrderEditor</name>
+    <message>
+        <source>Enter the hours</source>
+        <translation>请输入工时</translation>
+    </message>
+    <message>
+        <source>Enter the hours as a number with at most two decimals, e.g. 1.25</source>
+        <translation>工时请输入最多两位小数的数字，例如 1.25</translation>
+    </message>
+    <message>
+        <source>New repair order</source>
+        <translation>新建维修工单</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>未选择客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find the customer by name, phone or ID (F4)</source>
+        <translation>按姓名、电话或证件号查找客户 (F4)</translation>
+    </message>
+    <message>
+        <source>No vehicle chosen</source>
+        <translation>未选择车辆</translation>
+    </message>
+    <message>
+        <source>Choose &amp;vehicle…</source>
+        <translation>选择车辆(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Find the vehicle by VIN, plate or owner (F6)</source>
+        <translation>按 VIN、车牌或车主查找车辆 (F6)</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>Why the mileage is lower than the last one (only if it is)</source>
+        <translation>里程低于上次记录的原因（仅在低于时填写）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s concerns, in their words</source>
+        <translation>客户描述的故障（用客户原话）</translation>
+    </message>
+    <message>
+        <source>No insurer (insurance work only)</source>
+        <translation>无保险公司（仅保险维修需要）</translation>
+    </message>
+    <message>
+        <source>Insurer…</source>
+        <translation>保险公司…</translation>
+    </message>
+    <message>
+        <source>Choose the insurer billed for insurance jobs</source>
+        <translation>选择为保险维修付款的保险公司</translation>
+    </message>
+    <message>
+        <source>No insurer</source>
+        <translation>无保险公司</translation>
+    </message>
+    <message>
+        <source>The excess the customer pays of the insurance work; the insurer is billed the rest</source>
+        <translation>保险维修中客户自付的金额，其余部分向保险公司开票</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s claim no.</source>
+        <translation>保险理赔号</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage in</source>
+        <translation>进厂里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>承诺交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Lower mileage</source>
+        <translation>里程偏低</translation>
+    </message>
+    <message>
+        <source>A&amp;dvisor</source>
+        <translation>服务顾问(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;oncerns</source>
+        <translation>故障描述(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Insurance</source>
+        <translation>保险</translation>
+    </message>
+    <message>
+        <source>Excess</source>
+        <translation>自付额</translation>
+    </message>
+    <message>
+        <source>Mov&amp;e</source>
+        <translation>变更(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Move the repair order to the chosen status (Ctrl+M)</source>
+        <translation>将工单变更为所选状态 (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice</source>
+        <translation>结算开票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close the completed repair order into posted invoices, one per pay type (Ctrl+I)</source>
+        <translation>将已完工的工单结算为已过账发票，每种付费方式一张 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>变更为</translation>
+    </message>
+    <message>
+        <source>Add &amp;job</source>
+        <translation>添加作业(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Add a job (Ctrl+J)</source>
+        <translation>添加作业 (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>Edit jo&amp;b</source>
+        <translation>编辑作业(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Change the job&apos;s description and pay type (F2)</source>
+        <translation>修改作业描述和付费方式 (F2)</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Qty / hours</source>
+        <translation>数量/工时</translation>
+    </message>
+    <message>
+        <source>Reserved / issued / returned</source>
+        <translation>预留/发料/退料</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>&amp;Labour…</source>
+        <translation>工时(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sell hours of a catalogue operation (Ctrl+L)</source>
+        <translation>按工时目录项目收取工时 (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Part…</source>
+        <translation>配件(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Put a part on the job (Ctrl+P)</source>
+        <translation>为作业添加配件 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>S&amp;ublet…</source>
+        <translation>外包(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Add sublet work or consumables (Ctrl+U)</source>
+        <translation>添加外包作业或辅料 (Ctrl+U)</translation>
+    </message>
+    <message>
+        <source>Pac&amp;kage…</source>
+        <translation>套餐(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Apply a service package at its fixed price (Ctrl+K)</source>
+        <translation>按固定价格套用保养套餐 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>&amp;Warranty…</source>
+        <translation>索赔(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The warranty claim&apos;s data: condition, cause, correction, failed part (Ctrl+W)</source>
+        <translation>保修索赔资料：故障现象、原因、处理措施、故障件 (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Reserve</source>
+        <translation>预留</translation>
+    </message>
+    <message>
+        <source>Set the part aside in stock for this repair order</source>
+        <translation>为本工单预留库存配件</translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
+        <source>Issue the part from stock to the job</source>
+        <translation>从库存向作业发料</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>退料</translation>
+    </message>
+    <message>
+        <source>Bring unused parts back into stock</source>
+        <translation>将未用配件退回库存</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>取消预留</translation>
+    </message>
+    <message>
+        <source>Give back a reservation no longer needed</source>
+        <translation>释放不再需要的预留</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除行</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>删除所选行 (Delete)</translation>
+    </message>
+    <message>
+        <source>Work and parts</source>
+        <translation>工时与配件</translation>
+    </message>
+    <message>
+        <source>Save the reception data (Enter)</source>
+        <translation>保存接车资料 (Enter)</translation>
+    </message>
+    <message>
+        <source>Enter saves the reception data · Ctrl+J job · Ctrl+L labour · Ctrl+P part · Ctrl+U sublet · Ctrl+K package · Ctrl+M status · Ctrl+I invoice · Esc closes</source>
+        <translation>Enter 保存接车资料 · Ctrl+J 作业 · Ctrl+L 工时 · Ctrl+P 配件 · Ctrl+U 外包 · Ctrl+K 套餐 · Ctrl+M 状态 · Ctrl+I 结算 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>Repair order %1</source>
+        <translation>维修工单 %1</translation>
+    </message>
+    <message>
+        <source>no pay type</source>
+        <translation>无付费方式</translation>
+    </message>
+    <message>
+        <source>Add a job to start (Ctrl+J)</source>
+        <translation>请先添加作业 (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>no pay type yet</source>
+        <translation>尚无付费方式</translation>
+    </message>
+    <message>
+        <source>Job %1: %2 · %3</source>
+        <translation>作业 %1：%2 · %3</translation>
+    </message>
+    <message>
+        <source>package %1</source>
+        <translation>套餐 %1</translation>
+    </message>
+    <message>
+        <source>warranty: %1</source>
+        <translation>索赔：%1</translation>
+    </message>
+    <message>
+        <source>warranty claim data missing (Ctrl+W)</source>
+        <translation>缺少索赔资料 (Ctrl+W)</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
+        <source>Sublet</source>
+        <translation>外包</translation>
+    </message>
+    <message>
+        <source>Consumable</source>
+        <translation>辅料</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>Invoiced: %1</source>
+        <translation>已开票：%1</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle</source>
+        <translation>选择车辆</translation>
+    </message>
+    <message>
+        <source>Choose the insurer</source>
+        <translation>选择保险公司</translation>
+    </message>
+    <message>
+        <source>Enter the mileage as a whole number of km</source>
+        <translation>里程请输入整数公里数</translation>
+    </message>
+    <message>
+        <source>Invoice repair order</source>
+        <translation>工单结算</translation>
+    </message>
+    <message>
+        <source>Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no longer change.</source>
+        <translation>现在结算工单 %1 吗？每种付费方式生成一张已过账发票，工单之后不能再修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Pay type</source>
+        <translation>付费方式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Add a job</source>
+        <translation>添加作业</translation>
+    </message>
+    <message>
+        <source>Edit job %1</source>
+        <translation>编辑作业 %1</translation>
+    </message>
+    <message>
+        <source>Labour on job %1</source>
+        <translation>作业 %1 的工时</translation>
+    </message>
+    <message>
+        <source>&amp;Operation</source>
+        <translation>工时项目(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Catalogue code, e.g. OIL-SVC (empty: free text)</source>
+        <translation>工时目录代码（留空：自由填写）</translation>
+    </message>
+    <message>
+        <source>Empty: the operation&apos;s description</source>
+        <translation>留空：使用项目描述</translation>
+    </message>
+    <message>
+        <source>&amp;Hours sold</source>
+        <translation>收费工时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Empty: the operation&apos;s standard hours</source>
+        <translation>留空：使用标准工时</translation>
+    </message>
+    <message>
+        <source>&amp;Technician</source>
+        <translation>技师(&amp;T)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Part for job %1</source>
+        <translation>作业 %1 的配件</translation>
+    </message>
+    <message>
+        <source>Part &amp;number</source>
+        <translation>配件号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Unit &amp;price</source>
+        <translation>单价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Empty: the part&apos;s retail price</source>
+        <translation>留空：使用配件零售价</translation>
+    </message>
+    <message>
+        <source>No single catalogue part has this number</source>
+        <translation>目录中没有唯一对应此编号的配件</translation>
+    </message>
+    <message>
+        <source>Sublet or consumables for job %1</source>
+        <translation>作业 %1 的外包或辅料</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Unit c&amp;ost</source>
+        <translation>单位成本(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Service package for job %1</source>
+        <translation>作业 %1 的保养套餐</translation>
+    </message>
+    <message>
+        <source>&amp;Package</source>
+        <translation>套餐(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No package is valid for this vehicle.</source>
+        <translation>没有适用于此车辆的套餐。</translation>
+    </message>
+    <message>
+        <source>The package&apos;s operations and parts are added at their itemised prices, and the difference to the package price is kept on the job, so the job comes to the package price.</source>
+        <translation>套餐的工时和配件按分项价格加入，与套餐价的差额记在作业上，因此作业金额等于套餐价。</translation>
+    </message>
+    <message>
+        <source>Warranty claim of job %1</source>
+        <translation>作业 %1 的保修索赔</translation>
+    </message>
+    <message>
+        <source>Claim &amp;number</source>
+        <translation>索赔单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Failed on</source>
+        <translation>故障日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Failed &amp;part</source>
+        <translation>故障件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Part n&amp;umber</source>
+        <translation>配件号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Condition</source>
+        <translation>故障现象(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ause</source>
+        <translation>故障原因(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Co&amp;rrection</source>
+        <translation>处理措施(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>RepairOrdersScreen</name>
     <message>
         <source>Number</source>
@@ -5423,6 +6053,34 @@
         <translation>维修工单</translation>
     </message>
     <message>
+        <source>&amp;Invoice</source>
+        <translation>结算开票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close the completed repair order into posted invoices, one per pay type</source>
+        <translation>将已完工的工单结算为已过账发票，每种付费方式一张</translation>
+    </message>
+    <message>
+        <source>Pac&amp;kages…</source>
+        <translation>保养套餐(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Service packages at fixed prices</source>
+        <translation>固定价格的保养套餐</translation>
+    </message>
+    <message>
+        <source>Invoice repair order</source>
+        <translation>工单结算</translation>
+    </message>
+    <message>
+        <source>Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no longer change.</source>
+        <translation>现在结算工单 %1 吗？每种付费方式生成一张已过账发票，工单之后不能再修改。</translation>
+    </message>
+    <message>
+        <source>Repair order %1 is invoiced: %2</source>
+        <translation>维修工单 %1 已结算：%2</translation>
+    </message>
+    <message>
         <source>Repair order %1</source>
         <translation>维修工单 %1</translation>
     </message>
@@ -5443,12 +6101,48 @@
         <translation>客户描述</translation>
     </message>
     <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s excess</source>
+        <translation>客户自付额</translation>
+    </message>
+    <message>
         <source>Job %1: %2</source>
         <translation>作业 %1：%2</translation>
     </message>
     <message>
         <source>No pay type yet</source>
         <translation>尚未选择付费类型</translation>
+    </message>
+    <message>
+        <source>Service package %1</source>
+        <translation>保养套餐 %1</translation>
+    </message>
+    <message>
+        <source>Claim number</source>
+        <translation>索赔单号</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>Failed part</source>
+        <translation>故障件</translation>
+    </message>
+    <message>
+        <source>Failed on</source>
+        <translation>故障日期</translation>
     </message>
     <message>
         <source>%1 h</source>
@@ -6510,6 +7204,26 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>A VIN range runs from the lower VIN to the higher, 17 characters at most</source>
+        <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
+    </message>
+    <message>
+        <source>A package code has at most 40 characters</source>
+        <translation>套餐代码最多 40 个字符</translation>
+    </message>
+    <message>
+        <source>A package needs a code</source>
+        <translation>套餐需要代码</translation>
+    </message>
+    <message>
+        <source>A package needs a name</source>
+        <translation>套餐需要名称</translation>
+    </message>
+    <message>
+        <source>A package needs at least one operation or part</source>
+        <translation>套餐至少需要一个工时项目或配件</translation>
+    </message>
+    <message>
         <source>A reason needs a code</source>
         <translation>原因需要代码</translation>
     </message>
@@ -6550,6 +7264,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请选择车间的工位</translation>
     </message>
     <message>
+        <source>Choose the insurer of repair order {number} before invoicing its excess</source>
+        <translation>结算自付额之前，请先为工单 {number} 选择保险公司</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
     </message>
@@ -6566,12 +7284,36 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请给出结束时间</translation>
     </message>
     <message>
+        <source>Job {job_no} already has a service package</source>
+        <translation>作业 {job_no} 已有保养套餐</translation>
+    </message>
+    <message>
+        <source>Job {job_no} has a service package at a fixed price; its pay type can no longer change</source>
+        <translation>作业 {job_no} 已按固定价格套用保养套餐，付费方式不能再更改</translation>
+    </message>
+    <message>
+        <source>Name a model family or a VIN range</source>
+        <translation>请填写车系或 VIN 范围</translation>
+    </message>
+    <message>
         <source>No repair order {number}</source>
         <translation>没有工单 {number}</translation>
     </message>
     <message>
         <source>Nobody may correct their own times; another foreman corrects them</source>
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
+    </message>
+    <message>
+        <source>Package {code} already exists</source>
+        <translation>套餐 {code} 已存在</translation>
+    </message>
+    <message>
+        <source>Package {code} costs more than its itemised price ({itemised}); a package may only be cheaper</source>
+        <translation>套餐 {code} 的价格高于分项价格（{itemised}）；套餐只能更便宜</translation>
+    </message>
+    <message>
+        <source>Package {code} is not valid for this vehicle ({model}, {vin})</source>
+        <translation>套餐 {code} 不适用于此车辆（{model}，{vin}）</translation>
     </message>
     <message>
         <source>Payment terms are 0 to 365 days</source>
@@ -6596,6 +7338,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Read a page after a position or before one, not both</source>
         <translation>只能读取某个位置之后或之前的一页，不能同时</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has a customer&apos;s excess but no insurance work</source>
+        <translation>工单 {number} 有客户自付额，但没有保险维修作业</translation>
     </message>
     <message>
         <source>Repair order {number} has no jobs to invoice</source>
@@ -6826,6 +7572,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户的免赔额不能超过核定金额</translation>
     </message>
     <message>
+        <source>The customer&apos;s excess is more than the insurance work comes to ({amount})</source>
+        <translation>客户自付额超过了保险维修金额（{amount}）</translation>
+    </message>
+    <message>
         <source>The database {db_path} is in use by another program. Close it and try again; nothing was restored.</source>
         <translation>数据库 {db_path} 正被其他程序使用。请关闭后重试；未恢复任何内容。</translation>
     </message>
@@ -6928,6 +7678,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The insurer has paid {session} on claim {claim_number}; settle it instead</source>
         <translation>保险公司已就理赔 {claim_number} 支付 {session}；请改为结案</translation>
+    </message>
+    <message>
+        <source>The insurer is not a customer</source>
+        <translation>该保险公司不是客户档案中的客户</translation>
     </message>
     <message>
         <source>The insurer owes only {session} on claim {claim_number} (approved amount less the customer&apos;s excess, less payouts)</source>
@@ -7058,6 +7812,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>店主角色必须保留用户和角色管理权限</translation>
     </message>
     <message>
+        <source>The package no longer exists</source>
+        <translation>该套餐已不存在</translation>
+    </message>
+    <message>
+        <source>The part cannot have failed after the car came in ({day})</source>
+        <translation>故障日期不能晚于车辆进厂日期（{day}）</translation>
+    </message>
+    <message>
         <source>The part is not in the catalogue</source>
         <translation>零件不在目录中</translation>
     </message>
@@ -7180,6 +7942,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>There is no active labour operation &apos;{code}&apos;</source>
         <translation>没有启用的工时项目“{code}”</translation>
+    </message>
+    <message>
+        <source>There is no active service package &apos;{code}&apos;</source>
+        <translation>没有启用的保养套餐“{code}”</translation>
     </message>
     <message>
         <source>There is no stock count {number}</source>

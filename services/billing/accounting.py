@@ -8,7 +8,8 @@ and journal lines (date, account, debit, credit, reference) for the dealership's
 that name no catalogue part), ``inventory`` (the parts in stock, valued at moving average cost),
 ``goods_received`` (goods received not invoiced), ``stock_adjustment`` (adjustments, count variances
 and transfers awaiting a decision) and ``stock_variance`` (what the moving average's rounding makes
-a receipt's value differ from its purchase price). A key of the
+a receipt's value differ from its purchase price) and ``menu_variance`` (what service packages
+sold below their itemised price: see the workshop invoices below). A key of the
 form ``<kind>:*`` is the fallback for a type or code with no key of its own, so a tax rate added
 later still lands somewhere sensible. New databases start with a mainland-China chart of accounts
 (1122 应收账款, 6001 主营业务收入, 2221 应交税费, …); an empty mapping table means those defaults,
@@ -20,7 +21,10 @@ and the first change writes them out before applying itself. Reading and changin
 
 - a posted invoice (reference: its number, on its issue date): Dr receivables (total); Cr revenue per
   item type (net); Cr output tax per tax code; and for lines with a cost, Dr cost of sales / Cr stock
-  per item type. Drafts are not accounting facts and never appear.
+  per item type. Drafts are not accounting facts and never appear. On a workshop invoice, a line's own
+  discount is its share of a service package's variance (services/workshop/menus.py): revenue is
+  credited at the itemised net and the difference is debited to ``menu_variance``, so that account
+  holds itemised − package price (net of tax).
 - a credit note (its number and date): the reverse — Dr revenue, Dr output tax, Dr stock / Cr cost of
   sales — and Cr receivables for the part allocated to invoices on or before its date, Cr customer
   credit for the rest.
@@ -83,6 +87,7 @@ from models.parts import StockMovement
 from services import files, settings
 from services.billing import methods
 from services.billing.margin import line_cost_sql
+from services.billing.totals import line_amounts
 from services.parts.stock import stock_value, valued_movements
 from services.permissions import require
 from store.database import Database
@@ -134,9 +139,12 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "stock_variance": _MAIN_COST,
     "rebate_receivable": _OTHER_RECEIVABLES,
     "rebates": _MAIN_COST,
+    "menu_variance": _MAIN_REVENUE,
 }
 _FIXED_KEYS = ("receivables", "customer_credit", "inventory", "goods_received", "stock_adjustment",
-               "stock_variance", "rebate_receivable", "rebates")
+               "stock_variance", "rebate_receivable", "rebates", "menu_variance")
+# Invoice kinds whose lines' own discounts are service package variances.
+MENU_KINDS = frozenset({"workshop"})
 REBATE_METHOD = "bank_transfer"  # manufacturers pay rebates by bank transfer
 
 _TYPED_KEYS: dict[str, tuple[str, ...] | None] = {
@@ -282,7 +290,8 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     line = InvoiceLine.__table__
     orig = inv.alias("orig")
     query = (select(inv.c.id, inv.c.number, inv.c.kind, inv.c.issued_on, inv.c.customer_name, inv.c.total,
-                    orig.c.number.label("credited_number"))
+                    inv.c.prices_include_tax, orig.c.number.label("credited_number"),
+                    orig.c.kind.label("credited_kind"))
              .outerjoin(orig, orig.c.id == inv.c.credited_invoice_id)
              .where(inv.c.status == "posted", inv.c.issued_on.between(start, end))
              .order_by(inv.c.issued_on, inv.c.number))
@@ -292,13 +301,24 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
         revenue: dict[str, dict[str, int]] = {}
         tax: dict[str, dict[str, int]] = {}
         cost: dict[str, dict[str, int]] = {}
+        variance: dict[str, int] = {}
+        menu_ids = {r.id: r.prices_include_tax for r in part
+                    if r.kind in MENU_KINDS or (r.kind == "credit_note" and r.credited_kind in MENU_KINDS)}
         # A credit-note line costs its share of the credited line's cost (the margin report's rule),
         # so a line credited in parts puts back into stock exactly what it took out.
         for r in conn.execute(select(line.c.invoice_id, line.c.item_type, line.c.tax_code, line.c.net, line.c.tax,
-                                     line_cost_sql().label("cost"), line.c.part_id)
+                                     line_cost_sql().label("cost"), line.c.part_id, line.c.quantity_milli,
+                                     line.c.unit_price, line.c.discount, line.c.invoice_discount, line.c.tax_rate_bp)
                               .where(line.c.invoice_id.in_(ids)).order_by(line.c.invoice_id, line.c.line_no)):
+            net = r.net
+            if r.invoice_id in menu_ids and r.discount > r.invoice_discount:
+                itemised = line_amounts(quantity_milli=r.quantity_milli, unit_price=r.unit_price,
+                                        discount=r.invoice_discount, rate_bp=r.tax_rate_bp,
+                                        prices_include_tax=menu_ids[r.invoice_id]).net
+                variance[r.invoice_id] = variance.get(r.invoice_id, 0) + itemised - r.net
+                net = itemised
             by_type = revenue.setdefault(r.invoice_id, {})
-            by_type[r.item_type] = by_type.get(r.item_type, 0) + r.net
+            by_type[r.item_type] = by_type.get(r.item_type, 0) + net
             by_code = tax.setdefault(r.invoice_id, {})
             by_code[r.tax_code] = by_code.get(r.tax_code, 0) + r.tax
             # A catalogue part's cost is journalled by its stock movement (_stock_movements).
@@ -326,6 +346,8 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
                 amounts.append(("customer_credit", -(r.total - applied), "credit held for the customer"))
             for item_type, net in revenue.get(r.id, {}).items():
                 amounts.append((f"item:{item_type}", -sign * net, f"revenue {item_type}"))
+            if variance.get(r.id):
+                amounts.append(("menu_variance", sign * variance[r.id], "service package variance"))
             for code, amount in tax.get(r.id, {}).items():
                 amounts.append((f"tax:{code}", -sign * amount, f"output tax {code}"))
             for item_type, c in cost.get(r.id, {}).items():

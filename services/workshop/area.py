@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import appointments, exports, time_reports
+from services.workshop import appointments, exports, time_reports, warranty
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import APPOINTMENTS, REPAIR_ORDERS
 
@@ -49,6 +49,8 @@ AREA = Area(
                    exports.export_labour_lines, period="optional"),
         ExportKind("appointments", "appointments with the parts to prepare (tomorrow's bookings unless a period "
                    "is given)", appointments.export_appointments, period="optional"),
+        ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
+                   warranty.export_warranty_claims, period="optional"),
         ExportKind("clockings", "technicians' clockings on jobs and off them, with reasons and corrections",
                    time_reports.export_clockings, period="optional"),
         ExportKind("attendance", "technicians' clock-ins and clock-outs", time_reports.export_attendance,

@@ -3,7 +3,8 @@
 
 A repair order's ``total`` is what its invoices came to (``invoice_numbers``, ``;``-separated, their
 totals summing to it) once it is invoiced, and before that the sum of its lines as priced: labour,
-parts issued less returned, sublet and consumables. Hours are decimal hours (``1.25``), money in major
+parts issued less returned, sublet and consumables, less the service packages' variances
+(``labour_amount`` and ``parts_amount`` are itemised). Hours are decimal hours (``1.25``), money in major
 units; the optional period is the day the repair order was opened.
 """
 
@@ -82,18 +83,26 @@ def _count(conn: Connection, query: Select) -> int:
 
 
 def _sums(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
-    out: dict[str, dict[str, Any]] = {i: {"hours": 0, "labour": 0, "parts": 0, "extras": 0, "invoices": [],
-                                          "invoiced": 0} for i in ids}
+    out: dict[str, dict[str, Any]] = {i: {"hours": 0, "labour": 0, "parts": 0, "extras": 0, "menu": 0,
+                                          "invoices": [], "invoiced": 0} for i in ids}
     job = RepairJob
     for ro_id, hours, amount in conn.execute(
             select(job.repair_order_id, func.sum(RepairLabourLine.hours), func.sum(RepairLabourLine.amount))
             .join(RepairLabourLine, RepairLabourLine.job_id == job.id).where(job.repair_order_id.in_(ids))
             .group_by(job.repair_order_id)):
         out[ro_id]["hours"], out[ro_id]["labour"] = int(hours), int(amount)
+    for ro_id, discount in conn.execute(
+            select(job.repair_order_id, func.sum(RepairLabourLine.menu_discount))
+            .join(RepairLabourLine, RepairLabourLine.job_id == job.id).where(job.repair_order_id.in_(ids))
+            .group_by(job.repair_order_id)):
+        out[ro_id]["menu"] += int(discount or 0)
     p = RepairPartLine
-    for ro_id, used, price in conn.execute(select(job.repair_order_id, p.issued - p.returned, p.unit_price)
-                                           .join(p, p.job_id == job.id).where(job.repair_order_id.in_(ids))):
+    for ro_id, used, price, quantity, discount in conn.execute(
+            select(job.repair_order_id, p.issued - p.returned, p.unit_price, p.quantity, p.menu_discount)
+            .join(p, p.job_id == job.id).where(job.repair_order_id.in_(ids))):
         out[ro_id]["parts"] += line_cost(quantity_milli=used, unit_cost=price)
+        # A package's part counts its share of the variance for what of it is used, as its invoice line will.
+        out[ro_id]["menu"] += discount if used >= quantity else discount * max(used, 0) // quantity
     x = RepairExtraLine
     for ro_id, quantity, price in conn.execute(select(job.repair_order_id, x.quantity, x.unit_price)
                                                .join(x, x.job_id == job.id).where(job.repair_order_id.in_(ids))):
@@ -127,7 +136,8 @@ def export_repair_orders(db: Database, actor: Actor, path: Path | str, *, start:
                 rows = []
                 for r in part:
                     s = sums[r.id]
-                    total = s["invoiced"] if s["invoices"] else s["labour"] + s["parts"] + s["extras"]
+                    total = (s["invoiced"] if s["invoices"]
+                             else s["labour"] + s["parts"] + s["extras"] - s["menu"])
                     rows.append((r.number, r.status, r.vin, r.plate or None, r.name, r.advisor, r.opened_on,
                                  r.invoiced_on, r.mileage_in, _hours(s["hours"]), from_minor(s["labour"], currency),
                                  from_minor(s["parts"], currency), from_minor(total, currency),

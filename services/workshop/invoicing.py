@@ -6,7 +6,15 @@ Each invoice carries the labour hours sold (quantity = hours, price = the hourly
 the line's), the parts issued less returned (naming the part and the cost they left stock at) and the
 sublet and consumable lines. The parts left stock when they were issued: a workshop invoice does not
 move them again (:data:`services.parts.selling.STOCK_KINDS`), and the journal takes their cost from
-those issue movements.
+those issue movements. A line's share of a service package's variance is its own discount
+(services/workshop/menus.py); the journal debits it to ``menu_variance``.
+
+Insurance work with an excess is split in two: the insurer's invoice (the repair order's insurer,
+else the insurance rate's account) carries the insurance lines less the customer's excess as the
+invoice's discount, and the customer gets an invoice for the excess (pay type ``excess``); the two
+totals add up to what the insurance jobs come to. The excess is in the same terms as unit prices:
+with prices that include tax (the default) the split is exact to the minor unit; with prices before
+tax each invoice adds its own tax, rounded per line.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from sqlalchemy import select
 
 from core.errors import ValidationError
 from core.messages import msg
+from core.money import format_money
 from models.parts import Part
 from models.workshop import (
     PAY_TYPES,
@@ -28,8 +37,10 @@ from models.workshop import (
     RepairOrderInvoice,
     RepairPartLine,
 )
+from services import settings
 from services.billing import invoices
 from services.billing.invoices import DraftInput, LineInput
+from services.billing.totals import gross_amount
 from services.permissions import require
 from services.workshop import catalogue
 from services.workshop.orders import check_finished, repair_order
@@ -37,7 +48,8 @@ from services.workshop.rules import hours_text, hours_to_quantity
 from store.uow import UnitOfWork, action
 
 PAY_TYPE_NOTES = {"customer": "Customer work", "warranty": "Warranty work", "internal": "Internal work",
-                  "insurance": "Insurance work"}
+                  "insurance": "Insurance work", "excess": "Insurance excess"}
+EXCESS = "excess"  # the pay type the customer's share of insurance work is recorded under
 
 
 @dataclass(frozen=True)
@@ -71,16 +83,21 @@ def invoice_lines(session, ro: RepairOrder) -> dict[str, list[LineInput]]:
                 continue
             lines.append(LineInput(description=f"{r.description} ({hours_text(r.hours)} h)",
                                    quantity_milli=hours_to_quantity(r.hours), unit_price=r.hourly_rate,
-                                   item_type="labour", item_code=r.operation_code))
+                                   item_type="labour", item_code=r.operation_code,
+                                   discount=min(r.menu_discount, r.amount)))
         for r in session.execute(select(RepairPartLine, Part.part_number).join(Part, Part.id == RepairPartLine.part_id)
                                  .where(RepairPartLine.job_id == job.id).order_by(RepairPartLine.line_no)):
             line, number = r
             used = line.issued - line.returned
             if used <= 0:
                 continue
+            gross = gross_amount(quantity_milli=used, unit_price=line.unit_price)
+            # A package's part not wholly used keeps the share of its discount that was used.
+            discount = (line.menu_discount if used >= line.quantity
+                        else line.menu_discount * used // line.quantity)
             lines.append(LineInput(description=line.description or number, quantity_milli=used,
                                    unit_price=line.unit_price, item_type="part", item_code=number,
-                                   unit_cost=line.unit_cost, part_id=line.part_id))
+                                   unit_cost=line.unit_cost, part_id=line.part_id, discount=min(discount, gross)))
         for r in session.execute(select(RepairExtraLine).where(RepairExtraLine.job_id == job.id)
                                  .order_by(RepairExtraLine.line_no)).scalars():
             lines.append(LineInput(description=r.description, quantity_milli=r.quantity, unit_price=r.unit_price,
@@ -109,18 +126,46 @@ def close_into_invoices_in(uow: UnitOfWork, repair_order_id: str, *, on: date | 
     by_pay_type = invoice_lines(session, ro)
     rates = catalogue.rates_of(session)
     made = []
+
+    def post(pay_type: str, customer_id: str, lines: list[LineInput], *, discount: int = 0) -> None:
+        invoice_id, number = invoices.save_and_post_in(uow, None, DraftInput(
+            kind="workshop", customer_id=customer_id, vehicle_id=ro.vehicle_id, lines=lines, reference=ro.number,
+            notes=f"{PAY_TYPE_NOTES[pay_type]}, repair order {ro.number}", discount=discount), on=on,
+            backdate_reason=backdate_reason)
+        session.add(RepairOrderInvoice(repair_order_id=ro.id, pay_type=pay_type, invoice_id=invoice_id))
+        total = session.execute(select(invoices.Invoice.total).where(invoices.Invoice.id == invoice_id)).scalar_one()
+        made.append(InvoiceMade(pay_type, invoice_id, number, total))
+
+    excess = ro.insurance_excess or 0
+    if excess and "insurance" not in by_pay_type:
+        raise ValidationError("insurance_excess", msg("Repair order {number} has a customer's excess but no "
+                                                      "insurance work", number=ro.number))
     for pay_type in PAY_TYPES:
         lines = by_pay_type.get(pay_type)
         if not lines:
             continue
         rate = rates.get(pay_type)
         customer_id = (rate.bill_to_customer_id if rate else None) or ro.customer_id
-        invoice_id, number = invoices.save_and_post_in(uow, None, DraftInput(
-            kind="workshop", customer_id=customer_id, vehicle_id=ro.vehicle_id, lines=lines, reference=ro.number,
-            notes=f"{PAY_TYPE_NOTES[pay_type]}, repair order {ro.number}"), on=on, backdate_reason=backdate_reason)
-        session.add(RepairOrderInvoice(repair_order_id=ro.id, pay_type=pay_type, invoice_id=invoice_id))
-        total = session.execute(select(invoices.Invoice.total).where(invoices.Invoice.id == invoice_id)).scalar_one()
-        made.append(InvoiceMade(pay_type, invoice_id, number, total))
+        if pay_type == "insurance":
+            customer_id = ro.insurer_id or customer_id
+            if excess:
+                insured = sum(gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price)
+                              - line.discount for line in lines)
+                if customer_id == ro.customer_id:
+                    raise ValidationError("insurer_id", msg("Choose the insurer of repair order {number} before "
+                                                            "invoicing its excess", number=ro.number))
+                if excess > insured:
+                    raise ValidationError("insurance_excess", msg(
+                        "The customer's excess is more than the insurance work comes to ({amount})",
+                        amount=format_money(insured, settings.load(session).currency)))
+            post(pay_type, customer_id, lines, discount=excess)
+            if excess:
+                claim = f" {ro.insurance_claim_ref}" if ro.insurance_claim_ref else ""
+                post(EXCESS, ro.customer_id, [LineInput(
+                    description=f"Excess of insurance claim{claim}, repair order {ro.number}", quantity_milli=1000,
+                    unit_price=excess, item_type="labour", item_code=EXCESS)])
+            continue
+        post(pay_type, customer_id, lines)
     ro.status = "invoiced"
     ro.invoiced_on = on or date.today()
     session.flush()

@@ -22,6 +22,7 @@ from core.quantities import check_quantity
 from models.admin import User
 from models.crm import Customer
 from models.parts import Part
+from models.service_menus import ServiceMenu
 from models.vehicles import Vehicle
 from models.workshop import (
     EXTRA_KINDS,
@@ -57,6 +58,12 @@ class RepairOrderInput:
     advisor: str = ""  # a user name; empty: whoever opens it
     # Accept a mileage below the vehicle's last recorded one, saying why (audited).
     mileage_override: str = ""
+    # Insurance work: the insurer (None: the insurance rate's account), the excess the customer
+    # pays (minor units, in the same terms as unit prices; None: unchanged, for a user who may not
+    # see amounts) and the insurer's claim reference.
+    insurer_id: str | None = None
+    insurance_excess: int | None = 0
+    insurance_claim_ref: str = ""
 
 
 @dataclass
@@ -103,6 +110,7 @@ class LabourView:
     technician: str
     hourly_rate: int | None  # None: the reader may not see amounts
     amount: int | None
+    menu_discount: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,7 @@ class PartView:
     returned: int
     unit_price: int | None
     unit_cost: int | None
+    menu_discount: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,13 @@ class JobView:
     labour: list[LabourView] = field(default_factory=list)
     parts: list[PartView] = field(default_factory=list)
     extras: list[ExtraView] = field(default_factory=list)
+    claim_number: str = ""
+    failed_part_number: str = ""
+    failed_on: date | None = None
+    condition: str = ""
+    menu_code: str = ""  # the service package applied, if any
+    menu_price: int | None = 0
+    menu_variance: int | None = 0
 
 
 @dataclass(frozen=True)
@@ -164,6 +180,10 @@ class RepairOrderView:
     invoiced_on: date | None
     closed_on: date | None
     jobs: list[JobView]
+    insurer_id: str | None = None
+    insurer_name: str = ""
+    insurance_excess: int | None = 0
+    insurance_claim_ref: str = ""
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -259,6 +279,14 @@ def _apply(uow: UnitOfWork, ro: RepairOrder, data: RepairOrderInput) -> None:
     if mileage != ro.mileage_in or data.mileage_override:
         ro.mileage_override = _check_mileage(uow, ro, mileage, data.mileage_override)
     ro.mileage_in = mileage
+    if data.insurer_id and session.get(Customer, data.insurer_id) is None:
+        raise ValidationError("insurer_id", msg("The insurer is not a customer"))
+    ro.insurer_id = data.insurer_id or None
+    if data.insurance_excess is not None:
+        ro.insurance_excess = check_amount("insurance_excess", data.insurance_excess, minimum=0)
+    elif ro.insurance_excess is None:
+        ro.insurance_excess = 0
+    ro.insurance_claim_ref = _text("insurance_claim_ref", data.insurance_claim_ref, 60)
     if mileage > (vehicle.odometer_km or 0):
         vehicle.odometer_km = mileage
 
@@ -383,6 +411,9 @@ def update_job_in(uow: UnitOfWork, job_id: str, data: JobInput) -> None:
     job, _ro = _editable_job(uow.session, job_id)
     clean = _clean_job(data)
     repriced = clean.pay_type != job.pay_type
+    if repriced and job.menu_id is not None:
+        raise ValidationError("pay_type", msg("Job {job_no} has a service package at a fixed price; its pay type "
+                                              "can no longer change", job_no=job.job_no))
     job.description, job.pay_type, job.failed_part = clean.description, clean.pay_type, clean.failed_part
     job.cause, job.correction = clean.cause, clean.correction
     if repriced:
@@ -495,6 +526,9 @@ def remove_line_in(uow: UnitOfWork, line_id: str) -> None:
         if isinstance(line, RepairPartLine) and (line.reserved or line.issued - line.returned):
             raise ValidationError("parts", msg("Return the issued parts and release the reservation before removing "
                                                "the line"))
+        if getattr(line, "menu_discount", 0):
+            # A service package's line takes its share of the variance with it.
+            session.get(RepairJob, line.job_id).menu_variance -= line.menu_discount
         session.delete(line)
         return
     raise NotFound(msg("The line no longer exists"))
@@ -519,6 +553,11 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
         if ro is None:
             raise NotFound(msg("The repair order no longer exists"))
         customer = conn.execute(select(Customer.name).where(Customer.id == ro["customer_id"])).scalar() or ""
+        insurer = (conn.execute(select(Customer.name).where(Customer.id == ro["insurer_id"])).scalar() or ""
+                   if ro["insurer_id"] else "")
+        menu_codes = dict(conn.execute(select(ServiceMenu.id, ServiceMenu.code)
+                                       .join(RepairJob, RepairJob.menu_id == ServiceMenu.id)
+                                       .where(RepairJob.repair_order_id == repair_order_id)).all())
         vin, plate = conn.execute(select(Vehicle.vin, Vehicle.plate).where(Vehicle.id == ro["vehicle_id"])).one()
         jobs = conn.execute(select(RepairJob.__table__).where(RepairJob.repair_order_id == repair_order_id)
                             .order_by(RepairJob.job_no)).mappings().all()
@@ -528,13 +567,13 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
                               .order_by(RepairLabourLine.line_no)).mappings():
             labour.setdefault(r["job_id"], []).append(LabourView(
                 r["id"], r["line_no"], r["operation_code"], r["description"], r["hours"], r["technician"],
-                money(r["hourly_rate"]), money(r["amount"])))
+                money(r["hourly_rate"]), money(r["amount"]), money(r["menu_discount"])))
         parts: dict[str, list[PartView]] = {}
         for r in conn.execute(select(RepairPartLine.__table__).where(RepairPartLine.job_id.in_(ids))
                               .order_by(RepairPartLine.line_no)).mappings():
             parts.setdefault(r["job_id"], []).append(PartView(
                 r["id"], r["line_no"], r["part_id"], r["description"], r["quantity"], r["reserved"], r["issued"],
-                r["returned"], money(r["unit_price"]), money(r["unit_cost"])))
+                r["returned"], money(r["unit_price"]), money(r["unit_cost"]), money(r["menu_discount"])))
         extras: dict[str, list[ExtraView]] = {}
         for r in conn.execute(select(RepairExtraLine.__table__).where(RepairExtraLine.job_id.in_(ids))
                               .order_by(RepairExtraLine.line_no)).mappings():
@@ -548,5 +587,11 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
         opened_on=ro["opened_on"], completed_on=ro["completed_on"], invoiced_on=ro["invoiced_on"],
         closed_on=ro["closed_on"],
         jobs=[JobView(j["id"], j["job_no"], j["description"], j["pay_type"], j["failed_part"], j["cause"],
-                      j["correction"], labour.get(j["id"], []), parts.get(j["id"], []), extras.get(j["id"], []))
-              for j in jobs])
+                      j["correction"], labour.get(j["id"], []), parts.get(j["id"], []), extras.get(j["id"], []),
+                      claim_number=j["claim_number"], failed_part_number=j["failed_part_number"],
+                      failed_on=j["failed_on"], condition=j["condition"],
+                      menu_code=menu_codes.get(j["menu_id"], "") if j["menu_id"] else "",
+                      menu_price=money(j["menu_price"]), menu_variance=money(j["menu_variance"]))
+              for j in jobs],
+        insurer_id=ro["insurer_id"], insurer_name=insurer, insurance_excess=money(ro["insurance_excess"]),
+        insurance_claim_ref=ro["insurance_claim_ref"])

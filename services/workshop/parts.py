@@ -9,22 +9,25 @@ move them again (:data:`services.parts.selling.STOCK_KINDS`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.messages import msg
 from core.money import round_half_up
 from core.quantities import check_quantity, quantity_text
-from models.parts import StockMovement
+from models.parts import Part, StockMovement
 from models.workshop import RepairJob, RepairOrder, RepairPartLine
-from services.parts import stock
+from services.parts import catalogue, stock
 from services.permissions import require
 from services.workshop.orders import repair_order
 from services.workshop.rules import EDITABLE
+from store.database import Database
 from store.uow import UnitOfWork, action
 
 
@@ -140,3 +143,25 @@ def release_part_in(uow: UnitOfWork, line_id: str, quantity: int | None = None) 
 
 
 release_part = action(release_part_in)
+
+
+@dataclass(frozen=True)
+class PartFound:
+    id: str
+    part_number: str
+    description: str
+    retail_price: int | None  # None: the reader may not see amounts
+
+
+def part_by_number(db: Database, actor: Actor, number: str) -> PartFound | None:
+    """The catalogue part a number typed on a repair order means (following supersession), or None
+    when there is no such number or it is ambiguous across brands. Any thread; reads only."""
+    require(actor, "workshop.view")
+    with db.read() as conn:
+        ids = catalogue.lookup_number(conn, number)
+        if len(ids) != 1:
+            return None
+        row = conn.execute(select(Part.id, Part.part_number, Part.description, Part.retail_price)
+                           .where(Part.id == ids[0])).one()
+    return PartFound(row.id, row.part_number, row.description,
+                     row.retail_price if actor.can("workshop.costs") else None)

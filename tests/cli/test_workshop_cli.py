@@ -11,7 +11,7 @@ import pytest
 
 from services.permissions import system_actor
 from services.setup import open_database
-from services.workshop import clocking, invoicing, orders, parts
+from services.workshop import clocking, invoicing, orders, parts, warranty
 from services.workshop.orders import JobInput, LabourInput
 from tests.cli.test_cli import _query, run_cli
 from tests.services.workshop_samples import job_with_lines, repair_order, shop
@@ -91,3 +91,24 @@ def test_import_labour_ops_from_the_command_line(tmp_path, db_path):
     result = run_cli("import", "labour-ops", str(source), home=home, db=db_path)
     assert result.returncode == 0, result.stderr
     assert _query(db_path, "SELECT code, standard_hours FROM labour_operation") == [("BRK-01", 120)]
+
+
+def test_export_warranty_claims_writes_the_warranty_jobs_of_the_period(tmp_path, db_path, invoiced):
+    number, _open_number = invoiced
+    home = tmp_path / "home"
+    home.mkdir()
+    out = tmp_path / "claims.csv"
+    result = run_cli("export", "warranty-claims", str(out), "--from", "2026-03-01", "--to", "2026-03-02",
+                     home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "Wrote 1 row" in result.stdout
+    [row] = _rows(out)
+    assert tuple(row) == warranty.WARRANTY_CLAIM_COLUMNS
+    assert (row["repair_order_number"], row["job_no"], row["mileage_in"], row["opened_on"], row["invoiced_on"],
+            row["operation_hours"], row["labour_amount"], row["total"]) == (
+        number, "2", "12000", "2026-03-02", "2026-03-02", "0.8", "160.00", "160.00")
+    empty = tmp_path / "none.csv"
+    result = run_cli("export", "warranty-claims", str(empty), "--from", "2026-03-03", "--to", "2026-03-31",
+                     home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert _rows(empty) == []

@@ -39,7 +39,8 @@ PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
                    "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
-                   "appointment", "appointment_operation", "attendance")
+                   "appointment", "appointment_operation", "service_menu",
+                   "attendance")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 

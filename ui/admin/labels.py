@@ -206,6 +206,9 @@ def audit_entity_labels() -> dict[str, str]:
         "workshop_shift": QCoreApplication.translate("AdminLabels", "Working hours"),
         "appointment": QCoreApplication.translate("AdminLabels", "Appointment"),
         "appointment_operation": QCoreApplication.translate("AdminLabels", "Booked operation"),
+        "service_menu": QCoreApplication.translate("AdminLabels", "Service package"),
+        "service_menu_item": QCoreApplication.translate("AdminLabels", "Service package line"),
+        "service_menu_scope": QCoreApplication.translate("AdminLabels", "Service package validity"),
         "attendance": QCoreApplication.translate("AdminLabels", "Attendance"),
         "clocking_reason": QCoreApplication.translate("AdminLabels", "Reason for time off jobs"),
     }

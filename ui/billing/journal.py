@@ -50,6 +50,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "stock_variance": QCoreApplication.translate("Journal", "Stock count differences"),
         "rebate_receivable": QCoreApplication.translate("Journal", "Rebates the manufacturer owes"),
         "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
+        "menu_variance": QCoreApplication.translate("Journal", "Service package prices below the itemised price"),
     }
     if key in fixed:
         return fixed[key]

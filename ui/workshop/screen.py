@@ -6,33 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from core.quantities import quantity_text
-from services.workshop import orders
+from services.workshop import invoicing, orders
 from ui.context import AppContext
+from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
-
-
-def status_labels() -> dict[str, str]:
-    return {"open": QCoreApplication.translate("Workshop", "Open"),
-            "in_progress": QCoreApplication.translate("Workshop", "In progress"),
-            "waiting_parts": QCoreApplication.translate("Workshop", "Waiting for parts"),
-            "quality_check": QCoreApplication.translate("Workshop", "Quality check"),
-            "completed": QCoreApplication.translate("Workshop", "Completed"),
-            "invoiced": QCoreApplication.translate("Workshop", "Invoiced"),
-            "closed": QCoreApplication.translate("Workshop", "Closed")}
-
-
-def pay_type_labels() -> dict[str, str]:
-    return {"customer": QCoreApplication.translate("Workshop", "Customer"),
-            "warranty": QCoreApplication.translate("Workshop", "Warranty"),
-            "internal": QCoreApplication.translate("Workshop", "Internal"),
-            "insurance": QCoreApplication.translate("Workshop", "Insurance")}
+from ui.workers import Op
+from ui.workshop.labels import pay_type_labels, status_labels
 
 
 def _hours(hundredths: int) -> str:
@@ -59,8 +44,77 @@ class RepairOrdersScreen(ListScreen):
             export_name="repair-orders",
             value_labels={"status": self.statuses},
         )
-        # Repair orders are opened at reception; this screen shows them (the editor comes with reception).
-        super().__init__(ctx, self.tr("Repair orders"), view, can_edit=False, parent=parent)
+        # Whoever may change repair orders, or invoice them, opens them in the editor.
+        super().__init__(ctx, self.tr("Repair orders"), view,
+                         can_edit=ctx.can("workshop.edit") or ctx.can("workshop.invoice"), parent=parent)
+        self.new_button.setVisible(ctx.can("workshop.edit"))
+        # One click from a completed repair order to its posted invoices.
+        self.invoice_button = QPushButton(self.tr("&Invoice"), self)
+        self.invoice_button.setObjectName("invoiceRepairOrder")
+        self.invoice_button.setToolTip(self.tr("Close the completed repair order into posted invoices, one per pay "
+                                               "type"))
+        self.invoice_button.setVisible(ctx.can("workshop.invoice"))
+        self.invoice_button.setEnabled(False)
+        self.invoice_button.clicked.connect(self.invoice)
+        self.extra_buttons.addWidget(self.invoice_button)
+        self.packages_button = QPushButton(self.tr("Pac&kages…"), self)
+        self.packages_button.setObjectName("servicePackages")
+        self.packages_button.setToolTip(self.tr("Service packages at fixed prices"))
+        self.packages_button.setVisible(ctx.can("workshop.catalogue"))
+        self.packages_button.clicked.connect(self.edit_packages)
+        self.extra_buttons.addWidget(self.packages_button)
+        self.shown: orders.RepairOrderView | None = None
+        self.invoice_op: Op | None = None
+        self.last_message = ""
+
+    def edit_packages(self) -> None:
+        from ui.workshop.menus import PackagesDialog
+
+        PackagesDialog.ask(self.ctx, parent=self)
+
+    def detail_changed(self, data: orders.RepairOrderView | None) -> None:
+        self.shown = data
+        self.invoice_button.setEnabled(data is not None and data.status == "completed")
+
+    def invoice(self) -> None:
+        """Invoice the shown repair order after a yes; the numbers made are said in a message."""
+        ro = self.shown
+        if ro is None or ro.status != "completed" or not self.invoice_button.isVisible():
+            return
+        answer = QMessageBox.question(self, self.tr("Invoice repair order"), self.tr(
+            "Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no "
+            "longer change.").replace("%1", ro.number))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db, actor, ro_id = self.ctx.db, self.ctx.actor, ro.id
+        self.invoice_button.setEnabled(False)
+
+        def done(made: list[invoicing.InvoiceMade]) -> None:
+            cur = self.ctx.settings.currency
+            self.last_message = self.tr("Repair order %1 is invoiced: %2").replace("%1", ro.number).replace(
+                "%2", ", ".join(f"{m.number} {money_text(m.total, cur)}" for m in made))
+            QMessageBox.information(self, self.tr("Invoice repair order"), self.last_message)
+
+        def failed(exc: BaseException) -> None:
+            self.invoice_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.invoice_op = Op(self, lambda _progress, _cancel: invoicing.close_into_invoices(db, actor, ro_id)
+                             ).success(done).failure(failed).run()
+
+    def new_record(self) -> None:
+        if not self.ctx.can("workshop.edit"):
+            return
+        from ui.workshop.editor import RepairOrderEditor
+
+        found = RepairOrderEditor.ask(self.ctx, parent=self)
+        if found:
+            self.list.select_id(found)
+
+    def edit_record(self, row_id: str) -> None:
+        from ui.workshop.editor import RepairOrderEditor
+
+        RepairOrderEditor.ask(self.ctx, row_id, parent=self)
 
     def read_detail(self, row_id: str) -> Callable[[], orders.RepairOrderView]:
         db, actor = self.ctx.db, self.ctx.actor
@@ -80,6 +134,9 @@ class RepairOrdersScreen(ListScreen):
             (self.tr("Completed"), date_text(ro.completed_on) if ro.completed_on else ""),
             (self.tr("Invoiced"), date_text(ro.invoiced_on) if ro.invoiced_on else ""),
             (self.tr("Customer's concerns"), ro.concerns),
+            (self.tr("Insurer"), " · ".join(x for x in (ro.insurer_name, ro.insurance_claim_ref) if x)),
+            (self.tr("Customer's excess"), money_text(ro.insurance_excess, self.ctx.settings.currency)
+             if ro.insurance_excess else ""),
         ]))
         cur = self.ctx.settings.currency
         pay_types = pay_type_labels()
@@ -88,6 +145,18 @@ class RepairOrdersScreen(ListScreen):
                                 level=3))
             html.append(paragraph(pay_types.get(job.pay_type, job.pay_type) if job.pay_type
                                   else self.tr("No pay type yet"), hint=True))
+            if job.menu_code:
+                price = f" {money_text(job.menu_price, cur)}" if job.menu_price is not None else ""
+                html.append(paragraph(self.tr("Service package %1").replace("%1", job.menu_code) + price, hint=True))
+            if job.pay_type == "warranty":
+                html.append(fields([
+                    (self.tr("Claim number"), job.claim_number),
+                    (self.tr("Condition"), job.condition),
+                    (self.tr("Cause"), job.cause),
+                    (self.tr("Correction"), job.correction),
+                    (self.tr("Failed part"), " · ".join(x for x in (job.failed_part, job.failed_part_number) if x)),
+                    (self.tr("Failed on"), date_text(job.failed_on) if job.failed_on else ""),
+                ]))
             rows = []
             for line in job.labour:
                 what = " · ".join(x for x in (line.operation_code, line.description) if x)
