@@ -336,6 +336,8 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
             return make
 
         made += [(f"repair_order_{name}", form(name)) for name in ("labour", "part", "extra", "package", "warranty")]
+    made.append(("correct_times", lambda: _correct_times(ctx)))
+    made.append(("clocking_reason", lambda: _reason_dialog(ctx)))
     made += _workshop_dialogs(ctx)
     return made
 
@@ -355,6 +357,27 @@ def _workshop_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if task:
         made.append(("follow_up_done", lambda: TaskDoneDialog(ctx, task)))
     return made
+
+
+def _reason_dialog(ctx: Any) -> Any:
+    from services.workshop import attendance
+    from ui.workshop.clock import ReasonDialog
+
+    return ReasonDialog(ctx, attendance.reasons(ctx.db, ctx.actor, include_inactive=True))
+
+
+def _correct_times(ctx: Any) -> Any:
+    """The foreman's correction of a technician's clocking (the demo technician's first one)."""
+    from datetime import timedelta
+
+    from core import clock
+    from services.workshop.attendance import TimeEntry
+    from ui.workshop.clock import CorrectTimesDialog
+
+    started = clock.now().replace(second=0, microsecond=0) - timedelta(hours=3)
+    entry = TimeEntry("", "job", "tech", started, started + timedelta(hours=1, minutes=20), "ROT1-2026-000001", 1,
+                      "刹车异响")
+    return CorrectTimesDialog(ctx, entry, what="ROT1-2026-000001 · 1 · 刹车异响")
 
 
 def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAGES,
@@ -401,10 +424,18 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
                     bar = window.statusBar()
                     if not bar.isVisible() or bar.geometry().bottom() >= window.height():
                         shot.problems.append("the status bar is not on screen")
+                    # Every section is reachable without scrolling (folded sections show their header)
+                    # and the current page's section shows its pages.
                     nav = window.nav
-                    last = next(i for i in reversed(range(nav.count())) if nav.item(i).data(PAGE_ROLE))
-                    if not nav.viewport().rect().contains(nav.visualItemRect(nav.item(last))):
-                        shot.problems.append(f"navigation hides '{nav.item(last).text().strip()}'")
+                    for i in range(nav.count()):
+                        item = nav.item(i)
+                        if (item.data(PAGE_ROLE) is None or not item.isHidden()) and \
+                                not nav.viewport().rect().contains(nav.visualItemRect(item)):
+                            shot.problems.append(f"navigation hides '{item.text().strip()}'")
+                            break
+                    current = nav.currentItem()
+                    if current is not None and current.isHidden():
+                        shot.problems.append("navigation hides the current page")
                     window.grab().save(str(shot.path))
                     shots.append(shot)
                 for key, make in dialogs(ctx):

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import appointments, service_menus, surveys, workshop_history
+from demo import appointments, attendance, service_menus, surveys, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -101,6 +101,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
             if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
                 orders.set_status_in(uow, ro_id, status, on=ctx.today)
     service_menus.write(conn, ctx, stocked)
+    attendance.write(conn, ctx)
     uow.session.flush()
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
@@ -111,12 +112,14 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
 
 def _tables() -> dict[str, type]:
     from models import service_menus, workshop
+    from models.attendance import Attendance
 
     return {"service_menu": service_menus.ServiceMenu,
             "labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
-            "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice}
+            "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice,
+            "attendance": Attendance}
 
 
 _TABLES = _tables()

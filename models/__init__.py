@@ -4,6 +4,7 @@ and marks each as synced or local-only (``models/sync.py``)."""
 from models import (  # noqa: F401  (register tables)
     admin,
     appointments,
+    attendance,
     billing,
     crm,
     parts,

@@ -41,6 +41,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "service_menu", "service_menu_item", "service_menu_scope",
     # satisfaction surveys after handover and the follow-up tasks low scores raise
     "survey", "follow_up_task",
+    # technicians' attendance (append-like: a row changes at its clock-out or a foreman's correction)
+    "attendance", "clocking_reason",
 })
 
 # Tables that never leave this database, each with the reason.

@@ -1,5 +1,5 @@
 """The workshop: labour operations and rates, repair orders with their jobs and lines, and the
-technicians' clockings on jobs.
+technicians' clockings on jobs and off them (non-productive time, with a reason).
 
 Hours are integer hundredths (1.25 h = 125), quantities thousandths and money minor units, like
 everywhere else. A parts line keeps how much of its part is reserved for the repair order, issued to
@@ -120,6 +120,8 @@ class RepairJob(SyncedMixin, Audited, Base):
     menu_id: Mapped[str | None] = mapped_column(ID, ForeignKey("service_menu.id"), nullable=True)
     menu_price: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     menu_variance: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Who the foreman gave the job to (empty: nobody yet; the board falls back to its labour lines').
+    technician: Mapped[str] = mapped_column(String(64), default="")
 
 
 class RepairLabourLine(SyncedMixin, Audited, Base):
@@ -199,18 +201,26 @@ class RepairOrderInvoice(SyncedMixin, Base):
 
 
 class Clocking(SyncedMixin, Audited, Base):
-    """A technician's time on a job, from clock-on to clock-off (``ended_at`` None: still on it).
-    Times are naive UTC like every timestamp."""
+    """A technician's time on a job, or off jobs for a ``reason`` (a ``clocking_reason`` code: no
+    repair order, no job), from clock-on to clock-off (``ended_at`` None: still on it). Times are
+    naive UTC like every timestamp. ``corrected_by`` names the foreman who last corrected its times
+    (empty: as clocked)."""
 
     __tablename__ = "clocking"
     __table_args__ = (
         Index("ix_clocking_technician_ended_at", "technician", "ended_at"),
         Index("ix_clocking_job_id", "job_id"),
         Index("ix_clocking_repair_order_id", "repair_order_id"),
+        Index("ix_clocking_started_at", "started_at"),
+        CheckConstraint("(job_id IS NOT NULL AND reason = '') OR (job_id IS NULL AND repair_order_id IS NULL "
+                        "AND reason <> '')", name="job_or_reason"),
     )
 
-    repair_order_id: Mapped[str] = mapped_column(ID, ForeignKey("repair_order.id"))
-    job_id: Mapped[str] = mapped_column(ID, ForeignKey("repair_job.id"))
+    repair_order_id: Mapped[str | None] = mapped_column(ID, ForeignKey("repair_order.id"), nullable=True)
+    job_id: Mapped[str | None] = mapped_column(ID, ForeignKey("repair_job.id"), nullable=True)
     technician: Mapped[str] = mapped_column(String(64))
     started_at: Mapped[datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reason: Mapped[str] = mapped_column(String(40), default="")
+    corrected_by: Mapped[str] = mapped_column(String(64), default="")
+    corrected_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

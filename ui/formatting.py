@@ -33,6 +33,16 @@ def local_datetime(value: Any) -> str:
     return dt.astimezone().strftime(DATETIME_FORMAT)
 
 
+def local_time(value: Any) -> str:
+    """A stored UTC timestamp as the local time of day (``14:05``), for times within a day."""
+    dt = _parse_datetime(value)
+    if dt is None:
+        return "" if value is None else str(value)
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return dt.astimezone().strftime("%H:%M")
+
+
 def date_text(value: Any) -> str:
     if isinstance(value, date):
         return value.strftime(DATE_FORMAT)

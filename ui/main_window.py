@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,8 @@ from ui.area import Page
 from ui.context import AppContext
 
 PAGE_ROLE = Qt.ItemDataRole.UserRole + 10
+HEADER_ROLE = Qt.ItemDataRole.UserRole + 11  # a section header: its area's name
+SECTION_ROLE = Qt.ItemDataRole.UserRole + 12  # a page: the area it belongs to
 
 
 def _pages() -> list[Page]:
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
+        self.nav.viewport().installEventFilter(self)
         self.stack = QStackedWidget()
         self._build_nav()
         self.nav.currentItemChanged.connect(self._nav_changed)
@@ -103,18 +106,92 @@ class MainWindow(QMainWindow):
         current_area = None
         for page in self.pages:
             if page.area != current_area:
-                header = QListWidgetItem(page.area.upper())
+                header = QListWidgetItem()
                 header.setFlags(Qt.ItemFlag.NoItemFlags)
-                header.setData(Qt.ItemDataRole.UserRole + 11, "header")
+                header.setData(HEADER_ROLE, page.area)
+                header.setToolTip(self.tr("Click to show or hide this section's pages"))
                 self.nav.addItem(header)
                 current_area = page.area
             item = QListWidgetItem("   " + page.label)
             item.setData(PAGE_ROLE, page.key)
+            item.setData(SECTION_ROLE, page.area)
             if page.shortcut:
                 item.setToolTip(page.shortcut)
                 self._page_shortcuts.append(
                     QShortcut(QKeySequence(page.shortcut), self, lambda key=page.key: self.show_page(key)))
             self.nav.addItem(item)
+
+        self._collapsed: set[str] = getattr(self, "_collapsed", set())
+        self._show_sections()
+
+    # A section folds away when the navigation is too short for every page (the front desk's
+    # 1366×768 screen with every area): its header stays, a click on it shows its pages again.
+    def _show_sections(self) -> None:
+        for i in range(self.nav.count()):
+            item = self.nav.item(i)
+            section = item.data(HEADER_ROLE)
+            if section is not None:
+                item.setText(("▸ " if section in self._collapsed else "▾ ") + section.upper())
+            else:
+                item.setHidden(item.data(SECTION_ROLE) in self._collapsed)
+
+    def _sections(self) -> list[str]:
+        return [self.nav.item(i).data(HEADER_ROLE) for i in range(self.nav.count())
+                if self.nav.item(i).data(HEADER_ROLE) is not None]
+
+    def _current_section(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(SECTION_ROLE) if item is not None else None
+
+    def _rows_height(self) -> int:
+        return sum(self.nav.sizeHintForRow(i) + 2 for i in range(self.nav.count()) if not self.nav.item(i).isHidden())
+
+    def _fit_nav(self) -> None:
+        """Fold the sections other than the current one while the pages do not all fit."""
+        if not self.nav.isVisible() or self.nav.viewport().height() <= 0:
+            return
+        room = self.nav.viewport().height()
+        current = self._current_section()
+        self._collapsed = {s for s in self._collapsed if s != current}
+        self._show_sections()
+        for section in reversed(self._sections()):
+            if self._rows_height() <= room:
+                break
+            if section != current:
+                self._collapsed.add(section)
+                self._show_sections()
+
+    def toggle_section(self, section: str) -> None:
+        """Show a folded section's pages (folding others if there is no room), or fold it."""
+        if section in self._collapsed:
+            self._collapsed.discard(section)
+            self._show_sections()
+            room = self.nav.viewport().height()
+            for other in reversed(self._sections()):
+                if self._rows_height() <= room:
+                    break
+                if other not in (section, self._current_section()):
+                    self._collapsed.add(other)
+                    self._show_sections()
+        elif section != self._current_section():
+            self._collapsed.add(section)
+            self._show_sections()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.nav.viewport() and event.type() == QEvent.Type.MouseButtonPress:
+            item = self.nav.itemAt(event.position().toPoint())
+            if item is not None and item.data(HEADER_ROLE) is not None:
+                self.toggle_section(item.data(HEADER_ROLE))
+                return True
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_nav()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_nav()
 
     def _restore_layout(self) -> None:
         """Where this user left the window, else a size that fits the screen."""
@@ -279,6 +356,8 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(True)
                 self.nav.setCurrentRow(i)
                 self.nav.blockSignals(False)
+        if self._current_section() in self._collapsed:
+            self._fit_nav()
         focus = getattr(widget, "focus_default", None)
         if callable(focus):
             focus()

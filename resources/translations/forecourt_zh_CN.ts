@@ -227,6 +227,10 @@
         <translation>为其他技师上钟和下钟</translation>
     </message>
     <message>
+        <source>Correct technicians&apos; clocked and attended times and see their reports</source>
+        <translation>更正技师的工时和出勤时间并查看其报表</translation>
+    </message>
+    <message>
         <source>Edit labour operations and rates</source>
         <translation>编辑工时项目和工时单价</translation>
     </message>
@@ -423,6 +427,10 @@
         <translation>改约</translation>
     </message>
     <message>
+        <source>Times corrected</source>
+        <translation>已更正时间</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -597,6 +605,14 @@
     <message>
         <source>Follow-up task</source>
         <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>Reason for time off jobs</source>
+        <translation>非生产时间原因</translation>
     </message>
     <message>
         <source>Credit note</source>
@@ -1526,6 +1542,33 @@
     </message>
 </context>
 <context>
+    <name>CorrectTimesDialog</name>
+    <message>
+        <source>Correct times</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Why, e.g. forgot to clock off after the road test</source>
+        <translation>原因，例如路试后忘记停止作业</translation>
+    </message>
+    <message>
+        <source>&amp;Started</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ended</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Your own times are corrected by another foreman.</source>
+        <translation>你自己的时间须由另一位主管更正。</translation>
+    </message>
+</context>
+<context>
     <name>CountEntryDialog</name>
     <message>
         <source>Enter counts · %1</source>
@@ -2213,6 +2256,10 @@
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
         <source>Excess amount</source>
         <translation>免赔额</translation>
     </message>
@@ -2381,8 +2428,16 @@
         <translation>下次保养日期</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Number prefixes</source>
@@ -2531,6 +2586,14 @@
     <message>
         <source>Standard hours</source>
         <translation>标准工时</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Starts at</source>
@@ -2687,6 +2750,93 @@
     <message>
         <source>Backing up before closing</source>
         <translation>正在退出前备份</translation>
+    </message>
+</context>
+<context>
+    <name>ForemanBoardScreen</name>
+    <message>
+        <source>Foreman board</source>
+        <translation>车间主管看板</translation>
+    </message>
+    <message>
+        <source>&amp;Large text</source>
+        <translation>大字体(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Text readable from across the workshop (F9)</source>
+        <translation>在车间远处也能看清的文字 (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Ctrl+↑/↓ gives the job to the technician above or below; Ctrl+←/→ moves the repair order to the previous or next status; or drag a card.</source>
+        <translation>Ctrl+↑/↓ 把作业派给上一位或下一位技师；Ctrl+←/→ 把工单移到上一个或下一个状态；也可以拖动卡片。</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>工作内容</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Promised</source>
+        <translation>承诺交车</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Clocked on now</source>
+        <translation>正在作业</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>尚未派工</translation>
+    </message>
+    <message>
+        <source>%1 repair orders, %2 jobs late</source>
+        <translation>%1 张工单，%2 项作业超时</translation>
+    </message>
+    <message>
+        <source>On it: %1</source>
+        <translation>正在作业：%1</translation>
+    </message>
+    <message>
+        <source>Promised %1</source>
+        <translation>承诺 %1</translation>
+    </message>
+    <message>
+        <source>Late: promised %1</source>
+        <translation>超时：承诺 %1</translation>
+    </message>
+    <message>
+        <source>A repair order that is %1 cannot move that way.</source>
+        <translation>状态为“%1”的工单不能往这个方向移动。</translation>
     </message>
 </context>
 <context>
@@ -3902,6 +4052,10 @@
         <translation>您的角色暂无可用的界面。请联系管理员开通权限。</translation>
     </message>
     <message>
+        <source>Click to show or hide this section&apos;s pages</source>
+        <translation>单击以显示或隐藏此栏目的页面</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3996,6 +4150,18 @@
     <message>
         <source>Calendar</source>
         <translation>预约日历</translation>
+    </message>
+    <message>
+        <source>Foreman board</source>
+        <translation>主管看板</translation>
+    </message>
+    <message>
+        <source>Technician clock</source>
+        <translation>技师打卡</translation>
+    </message>
+    <message>
+        <source>Technician time</source>
+        <translation>技师工时</translation>
     </message>
     <message>
         <source>Vehicle history</source>
@@ -5007,6 +5173,37 @@
     <message>
         <source>Close %1? Whatever is still on back order will no longer be expected.</source>
         <translation>关闭 %1？仍欠货的部分将不再等待到货。</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reasons for time off jobs</source>
+        <translation>非生产时间原因</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>新原因</translation>
+    </message>
+    <message>
+        <source>e.g. road_test</source>
+        <translation>例如：路试</translation>
+    </message>
+    <message>
+        <source>&amp;Offered on the clock</source>
+        <translation>在打卡屏上显示(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -7138,12 +7335,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>套餐至少需要一个工时项目或配件</translation>
     </message>
     <message>
+        <source>A reason needs a code</source>
+        <translation>原因需要代码</translation>
+    </message>
+    <message>
+        <source>A reason needs a description</source>
+        <translation>原因需要说明</translation>
+    </message>
+    <message>
         <source>A repair order is closed by handing the car over, which records the mileage out and the next service due</source>
         <translation>工单须通过交车来关闭，交车时记录交车里程和下次保养</translation>
     </message>
     <message>
         <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
         <translation>班次须在当天内且开始早于结束，休息时间须短于班次</translation>
+    </message>
+    <message>
+        <source>A stretch of more than {hours} hours is not a correction</source>
+        <translation>超过 {hours} 小时的一段时间不属于更正</translation>
     </message>
     <message>
         <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
@@ -7162,6 +7371,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>预约{status}，不能{doing}</translation>
     </message>
     <message>
+        <source>Choose a reason for the time off jobs</source>
+        <translation>请选择非生产时间的原因</translation>
+    </message>
+    <message>
         <source>Choose one of the workshop&apos;s bays</source>
         <translation>请选择车间的工位</translation>
     </message>
@@ -7178,6 +7391,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>每个工作日最多一个班次</translation>
     </message>
     <message>
+        <source>Give the first and the last day</source>
+        <translation>请给出第一天和最后一天</translation>
+    </message>
+    <message>
+        <source>Give the time it ended</source>
+        <translation>请给出结束时间</translation>
+    </message>
+    <message>
         <source>Job {job_no} already has a service package</source>
         <translation>作业 {job_no} 已有保养套餐</translation>
     </message>
@@ -7188,6 +7409,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Name a model family or a VIN range</source>
         <translation>请填写车系或 VIN 范围</translation>
+    </message>
+    <message>
+        <source>No repair order {number}</source>
+        <translation>没有工单 {number}</translation>
+    </message>
+    <message>
+        <source>Nobody may correct their own times; another foreman corrects them</source>
+        <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
     <message>
         <source>Package {code} already exists</source>
@@ -7318,6 +7547,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请说明库存调整的原因</translation>
     </message>
     <message>
+        <source>Say why the times are corrected</source>
+        <translation>请说明更正时间的原因</translation>
+    </message>
+    <message>
         <source>Several stock counts are open ({items}): name the one to fill</source>
         <translation>有多张盘点单在进行中（{items}）：请指定要填写的一张</translation>
     </message>
@@ -7348,6 +7581,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The appointment no longer exists</source>
         <translation>该预约已不存在</translation>
+    </message>
+    <message>
+        <source>The attendance no longer exists</source>
+        <translation>该出勤记录已不存在</translation>
     </message>
     <message>
         <source>The audit key file {path} cannot be read ({exc}).</source>
@@ -7412,6 +7649,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
         <translation>“{raw}”的校验位（第 9 个字符）应为 {expected}</translation>
+    </message>
+    <message>
+        <source>The clocking no longer exists</source>
+        <translation>该打卡记录已不存在</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -7524,6 +7765,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The discount must be between zero and the line amount</source>
         <translation>折扣必须在零与行金额之间</translation>
+    </message>
+    <message>
+        <source>The end is before the start</source>
+        <translation>结束早于开始</translation>
+    </message>
+    <message>
+        <source>The end is in the future</source>
+        <translation>结束时间在将来</translation>
     </message>
     <message>
         <source>The file has no column &apos;{header}&apos; (for {name})</source>
@@ -7874,6 +8123,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>没有名为“{name}”的{kind}导入预设</translation>
     </message>
     <message>
+        <source>These times overlap another of {who}&apos;s times</source>
+        <translation>这些时间与 {who} 的另一段时间重叠</translation>
+    </message>
+    <message>
         <source>This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.</source>
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
     </message>
@@ -7892,6 +8145,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Totals are per manufacturer or per campaign</source>
         <translation>合计按厂家或按活动统计</translation>
+    </message>
+    <message>
+        <source>Type or scan the repair order&apos;s number</source>
+        <translation>请输入或扫描工单号</translation>
     </message>
     <message>
         <source>Unknown column &apos;{key}&apos;</source>
@@ -8214,12 +8471,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{when} 已经过去，请预约以后的时间</translation>
     </message>
     <message>
+        <source>{who} is already clocked in</source>
+        <translation>{who} 已经上班打卡</translation>
+    </message>
+    <message>
+        <source>{who} is already clocked on this</source>
+        <translation>{who} 已经在做这项</translation>
+    </message>
+    <message>
         <source>{who} is already clocked on this job</source>
         <translation>{who} 已在此作业上钟</translation>
     </message>
     <message>
         <source>{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or overbook with a reason</source>
         <translation>{who} 在 {day} 已预约 {booked} / {capacity} 小时，再加 {hours} 小时会超出产能：请换一天，或填写原因超额预约</translation>
+    </message>
+    <message>
+        <source>{who} is not clocked in</source>
+        <translation>{who} 尚未上班打卡</translation>
     </message>
     <message>
         <source>{who} is not clocked on any job</source>
@@ -9356,6 +9625,232 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TechnicianClockScreen</name>
+    <message>
+        <source>Technician clock</source>
+        <translation>技师打卡</translation>
+    </message>
+    <message>
+        <source>&amp;Technician</source>
+        <translation>技师(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Clock &amp;in</source>
+        <translation>上班打卡(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ut</source>
+        <translation>下班打卡(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Clock o&amp;ff the job</source>
+        <translation>停止作业(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type or scan the repair order number, then Enter</source>
+        <translation>输入或扫描工单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>查找(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Clock &amp;on this job</source>
+        <translation>开始此项作业(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clock on a job</source>
+        <translation>开始作业</translation>
+    </message>
+    <message>
+        <source>Time off jobs</source>
+        <translation>非生产时间</translation>
+    </message>
+    <message>
+        <source>R&amp;easons…</source>
+        <translation>原因(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Add a reason for time off jobs or stop offering one</source>
+        <translation>添加非生产时间原因或停用某个原因</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>&amp;Correct times…</source>
+        <translation>更正时间(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Set the start and end of the selected line, saying why</source>
+        <translation>设置所选行的开始和结束时间，并说明原因</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Off jobs: %1</source>
+        <translation>非生产：%1</translation>
+    </message>
+    <message>
+        <source>On %1, job %2: %3</source>
+        <translation>正在做 %1 作业 %2：%3</translation>
+    </message>
+    <message>
+        <source>Not clocked in</source>
+        <translation>未上班打卡</translation>
+    </message>
+    <message>
+        <source>Clocked in since %1, not on a job</source>
+        <translation>%1 起已上班，未在作业</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>At work</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>%1 job %2</source>
+        <translation>%1 作业 %2</translation>
+    </message>
+    <message>
+        <source>corrected by %1</source>
+        <translation>由 %1 更正</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nobody can clock on this repair order now.</source>
+        <translation>此工单现在不能开始作业。</translation>
+    </message>
+    <message>
+        <source>This repair order has no jobs yet.</source>
+        <translation>此工单还没有作业。</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianTimeScreen</name>
+    <message>
+        <source>Technician time</source>
+        <translation>技师工时</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>截止日期(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This &amp;week</source>
+        <translation>本周(&amp;W)</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技师</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>出勤</translation>
+    </message>
+    <message>
+        <source>On jobs</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Off jobs</source>
+        <translation>非生产</translation>
+    </message>
+    <message>
+        <source>Productivity</source>
+        <translation>生产率</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出工时</translation>
+    </message>
+    <message>
+        <source>Clocked on sold work</source>
+        <translation>售出作业实耗工时</translation>
+    </message>
+    <message>
+        <source>Efficiency</source>
+        <translation>效率</translation>
+    </message>
+    <message>
+        <source>To check</source>
+        <translation>待核查</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>工时</translation>
+    </message>
+    <message>
+        <source>By technician (hours)</source>
+        <translation>按技师（小时）</translation>
+    </message>
+    <message>
+        <source>Productivity: hours on jobs ÷ hours attended. Efficiency: hours sold ÷ hours clocked, both on the repair orders completed in the period. Open clockings count once clocked off.</source>
+        <translation>生产率：作业工时 ÷ 出勤工时。效率：售出工时 ÷ 实耗工时，两者都按本期完工的工单计算。未结束的打卡在结束后才计入。</translation>
+    </message>
+    <message>
+        <source>Not clocked out</source>
+        <translation>未下班打卡</translation>
+    </message>
+    <message>
+        <source>Not clocked off: %1</source>
+        <translation>未结束：%1</translation>
+    </message>
+    <message>
+        <source>Not clocked off the job</source>
+        <translation>未停止作业</translation>
+    </message>
+    <message>
+        <source>Hours sold, never clocked</source>
+        <translation>有售出工时但从未打卡</translation>
+    </message>
+</context>
+<context>
     <name>ThirdPartyScreen</name>
     <message>
         <source>Rebates &amp; claims</source>
@@ -9991,8 +10486,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>维修中</translation>
     </message>
     <message>
+        <source>Cleaning</source>
+        <translation>清洁</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
         <source>Waiting for parts</source>
         <translation>待料</translation>
+    </message>
+    <message>
+        <source>Waiting for work</source>
+        <translation>等待派工</translation>
+    </message>
+    <message>
+        <source>Tool and equipment upkeep</source>
+        <translation>工具设备保养</translation>
     </message>
     <message>
         <source>Quality check</source>

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from services.area import Area, ExportKind
-from services.workshop import appointments, archive, exports, surveys, warranty
+from services.workshop import appointments, archive, exports, surveys, time_reports, warranty
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import APPOINTMENTS, FOLLOW_UP_TASKS, REPAIR_ORDERS, SURVEYS
 
@@ -14,6 +14,7 @@ PERMISSIONS = {
     "workshop.parts": "Reserve, issue and return parts for repair orders",
     "workshop.clock": "Clock on and off jobs",
     "workshop.clock_others": "Clock other technicians on and off jobs",
+    "workshop.correct_time": "Correct technicians' clocked and attended times and see their reports",
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
@@ -32,7 +33,7 @@ AREA = Area(
     grants={
         "service_advisor": _EDIT | {"workshop.book", "workshop.surveys"},
         "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.book",
-                            "workshop.overbook", "workshop.resources", "workshop.surveys"},
+                            "workshop.overbook", "workshop.resources", "workshop.surveys", "workshop.correct_time"},
         # A technician clocks and sees the work, not what it costs.
         "technician": _VIEW | {"workshop.clock"},
         "parts_clerk": _VIEW | {"workshop.parts"},
@@ -55,5 +56,13 @@ AREA = Area(
                    "health archive", archive.export_repair_archive, period="required"),
         ExportKind("surveys", "satisfaction surveys with their scores and follow-up tasks", surveys.export_surveys,
                    period="optional"),
+        ExportKind("clockings", "technicians' clockings on jobs and off them, with reasons and corrections",
+                   time_reports.export_clockings, period="optional"),
+        ExportKind("attendance", "technicians' clock-ins and clock-outs", time_reports.export_attendance,
+                   period="optional"),
+        ExportKind("technician-time", "each technician's attendance, productivity, hours sold and efficiency",
+                   time_reports.export_technician_times, period="required"),
+        ExportKind("time-flags", "missing clock-offs and hours sold with no clocking",
+                   time_reports.export_time_flags, period="required"),
     ),
 )

@@ -40,7 +40,7 @@ PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
                    "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
                    "appointment", "appointment_operation", "service_menu", "survey",
-                   "follow_up_task")
+                   "follow_up_task", "attendance")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 

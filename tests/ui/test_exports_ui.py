@@ -16,7 +16,7 @@ from sqlalchemy import text
 from ui.main_window import _pages
 
 # Screens that are not a list or a report: the settings form, and the journal (itself an export).
-NOT_LISTS = {"settings", "journal"}
+NOT_LISTS = {"settings", "journal", "technician_clock"}
 
 
 def _read_csv(path: Path) -> list[list[str]]:

@@ -27,7 +27,7 @@ def _nav_labels(window: MainWindow) -> list[str]:
 
 
 def _nav_headers(window: MainWindow) -> list[str]:
-    return [window.nav.item(i).text() for i in range(window.nav.count())
+    return [window.nav.item(i).text().lstrip("▾▸ ") for i in range(window.nav.count())
             if not window.nav.item(i).data(PAGE_ROLE)]
 
 
@@ -65,8 +65,8 @@ def test_owner_sees_every_page(ctx, show, settle):
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
-                                   "Stock alerts", "Stock counts", "Repair orders", "Calendar", "Vehicle history",
-                                   "Surveys",
+                                   "Stock alerts", "Stock counts", "Repair orders", "Calendar", "Foreman board",
+                                   "Technician clock", "Technician time", "Vehicle history", "Surveys",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
@@ -77,8 +77,8 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     window = show(MainWindow(ctx_for("technician")))
     settle()
 
-    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Calendar",
-                                   "Vehicle history"]
+    assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Calendar", "Foreman board",
+                                   "Technician clock", "Vehicle history"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)
     assert window.show_page("customers") is None
@@ -282,3 +282,45 @@ def test_closing_the_app_writes_a_backup_behind_a_progress_dialog(db, qtbot):
     gui._backup_on_close(db)
     written = sorted(p.name for p in backup_dir_for(db.path).glob("forecourt-*-close.db"))
     assert len(written) == 1
+
+
+def test_sections_fold_to_fit_a_short_screen_and_open_on_a_click(db, owner, show, settle):
+    """On a screen too short for every page (768 px in Chinese; 440 px here) the sections other than
+    the current page's fold to their headers, every header stays on screen, and a click on a folded header shows
+    its pages (folding another if need be); a shortcut into a folded section opens it too."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = show(MainWindow(AppContext(db, owner)))
+    window.resize(1366, 440)
+    settle()
+    nav = window.nav
+    items = [nav.item(i) for i in range(nav.count())]
+    headers = [it for it in items if it.data(PAGE_ROLE) is None]
+    visible = [it for it in items if not it.isHidden()]
+    assert all(nav.viewport().rect().contains(nav.visualItemRect(it)) for it in visible)
+    folded = [h for h in headers if h.text().startswith("▸")]
+    assert folded, "with every area on a 440 px screen some section must fold"
+    assert not nav.currentItem().isHidden() and nav.currentItem().data(PAGE_ROLE) == "customers"
+
+    workshop = next(h for h in headers if h.text().endswith("WORKSHOP"))
+    if workshop.text().startswith("▸"):
+        QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(workshop).center())
+        settle()
+    assert workshop.text().startswith("▾")
+    board = next(it for it in items if it.data(PAGE_ROLE) == "foreman_board")
+    assert not board.isHidden()
+    assert all(nav.viewport().rect().contains(nav.visualItemRect(it)) for it in items if not it.isHidden())
+
+    # A page's shortcut into a folded section unfolds it.
+    admin = next(h for h in headers if h.text().endswith("ADMIN"))
+    QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(admin).center())
+    settle()
+    if admin.text().startswith("▾"):
+        QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(admin).center())
+        settle()
+    assert admin.text().startswith("▸")
+    window.show_page("settings")
+    settle()
+    assert admin.text().startswith("▾") and not nav.currentItem().isHidden()
+

@@ -77,6 +77,8 @@ def permission_labels() -> dict[str, str]:
             "AdminLabels", "Reserve, issue and return parts for repair orders"),
         "workshop.clock": QCoreApplication.translate("AdminLabels", "Clock on and off jobs"),
         "workshop.clock_others": QCoreApplication.translate("AdminLabels", "Clock other technicians on and off jobs"),
+        "workshop.correct_time": QCoreApplication.translate(
+            "AdminLabels", "Correct technicians' clocked and attended times and see their reports"),
         "workshop.catalogue": QCoreApplication.translate("AdminLabels", "Edit labour operations and rates"),
         "workshop.mileage_override": QCoreApplication.translate(
             "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
@@ -157,6 +159,7 @@ def audit_action_labels() -> dict[str, str]:
         "mileage_override": QCoreApplication.translate("AdminLabels", "Lower mileage accepted"),
         "overbook": QCoreApplication.translate("AdminLabels", "Overbooked"),
         "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
+        "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
     }
 
 
@@ -210,6 +213,8 @@ def audit_entity_labels() -> dict[str, str]:
         "service_menu_scope": QCoreApplication.translate("AdminLabels", "Service package validity"),
         "survey": QCoreApplication.translate("AdminLabels", "Satisfaction survey"),
         "follow_up_task": QCoreApplication.translate("AdminLabels", "Follow-up task"),
+        "attendance": QCoreApplication.translate("AdminLabels", "Attendance"),
+        "clocking_reason": QCoreApplication.translate("AdminLabels", "Reason for time off jobs"),
     }
 
 

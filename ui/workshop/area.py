@@ -28,12 +28,33 @@ def pages() -> list[Page]:
 
         return SurveysScreen(ctx)
 
+    def board(ctx):
+        from ui.workshop.board import ForemanBoardScreen
+
+        return ForemanBoardScreen(ctx)
+
+    def clock(ctx):
+        from ui.workshop.clock import TechnicianClockScreen
+
+        return TechnicianClockScreen(ctx)
+
+    def time_report(ctx):
+        from ui.workshop.time_report import TechnicianTimeScreen
+
+        return TechnicianTimeScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
         Page("workshop_calendar", section, QCoreApplication.translate("MainWindow", "Calendar"),
              "workshop.view", calendar, "Ctrl+6"),
+        Page("foreman_board", section, QCoreApplication.translate("MainWindow", "Foreman board"),
+             "workshop.view", board),
+        Page("technician_clock", section, QCoreApplication.translate("MainWindow", "Technician clock"),
+             "workshop.clock", clock),
+        Page("technician_time", section, QCoreApplication.translate("MainWindow", "Technician time"),
+             "workshop.correct_time", time_report),
         Page("vehicle_history", section, QCoreApplication.translate("MainWindow", "Vehicle history"),
              "workshop.view", vehicle_history, "Ctrl+Shift+H"),
         Page("surveys", section, QCoreApplication.translate("MainWindow", "Surveys"), "workshop.surveys", surveys),
