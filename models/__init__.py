@@ -1,7 +1,17 @@
 """SQLAlchemy 2 declarative models. Importing this package registers every table on ``Base.metadata``
 and marks each as synced or local-only (``models/sync.py``)."""
 
-from models import admin, billing, crm, parts, search, sync, vehicles, workshop  # noqa: F401  (register tables)
+from models import (  # noqa: F401  (register tables)
+    admin,
+    billing,
+    crm,
+    parts,
+    reception,
+    search,
+    sync,
+    vehicles,
+    workshop,
+)
 from models.base import Base
 
 sync.classify(Base.metadata)

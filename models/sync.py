@@ -35,6 +35,9 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # workshop (clockings are a technician's own record; each row changes only at its clock-off)
     "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
     "repair_extra_line", "repair_order_invoice", "clocking",
+    # reception and inspection
+    "damage_note", "campaign", "campaign_vehicle", "health_check_template", "health_check_template_item",
+    "health_check", "health_check_item", "health_check_photo", "work_estimate", "work_estimate_line",
 })
 
 # Tables that never leave this database, each with the reason.

@@ -17,10 +17,12 @@ PERMISSIONS = {
     "workshop.catalogue": "Edit labour operations and rates",
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
+    "workshop.inspect": "Carry out vehicle health checks",
 }
 
 _VIEW = frozenset({"workshop.view"})
-_EDIT = _VIEW | {"workshop.edit", "workshop.costs", "workshop.parts", "workshop.mileage_override"}
+_EDIT = _VIEW | {"workshop.edit", "workshop.costs", "workshop.parts", "workshop.mileage_override",
+                 "workshop.inspect"}
 
 AREA = Area(
     name="workshop",
@@ -29,7 +31,7 @@ AREA = Area(
         "service_advisor": _EDIT,
         "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue"},
         # A technician clocks and sees the work, not what it costs.
-        "technician": _VIEW | {"workshop.clock"},
+        "technician": _VIEW | {"workshop.clock", "workshop.inspect"},
         "parts_clerk": _VIEW | {"workshop.parts"},
         "cashier": _VIEW | {"workshop.costs", "workshop.invoice"},
         "sales_manager": _VIEW,

@@ -81,6 +81,7 @@ def permission_labels() -> dict[str, str]:
         "workshop.mileage_override": QCoreApplication.translate(
             "AdminLabels", "Accept a mileage lower than the vehicle's last one"),
         "workshop.invoice": QCoreApplication.translate("AdminLabels", "Close repair orders into invoices"),
+        "workshop.inspect": QCoreApplication.translate("AdminLabels", "Carry out vehicle health checks"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -192,6 +193,16 @@ def audit_entity_labels() -> dict[str, str]:
         "repair_part_line": QCoreApplication.translate("AdminLabels", "Parts line"),
         "repair_extra_line": QCoreApplication.translate("AdminLabels", "Sublet or consumable line"),
         "clocking": QCoreApplication.translate("AdminLabels", "Clocking"),
+        "damage_note": QCoreApplication.translate("AdminLabels", "Damage note"),
+        "campaign": QCoreApplication.translate("AdminLabels", "Campaign or recall"),
+        "campaign_vehicle": QCoreApplication.translate("AdminLabels", "Campaign vehicle"),
+        "health_check_template": QCoreApplication.translate("AdminLabels", "Health-check template"),
+        "health_check_template_item": QCoreApplication.translate("AdminLabels", "Health-check template item"),
+        "health_check": QCoreApplication.translate("AdminLabels", "Health check"),
+        "health_check_item": QCoreApplication.translate("AdminLabels", "Health-check item"),
+        "health_check_photo": QCoreApplication.translate("AdminLabels", "Health-check photo"),
+        "work_estimate": QCoreApplication.translate("AdminLabels", "Work estimate"),
+        "work_estimate_line": QCoreApplication.translate("AdminLabels", "Work estimate line"),
     }
 
 
