@@ -42,6 +42,8 @@ class DealershipSettings:
     prices_include_tax: bool = True
     language: str = "en"
     allow_negative_stock: bool = False
+    # A car back in the workshop within this many days of its last repair order is a comeback.
+    comeback_days: int = 30
     number_prefixes: dict[str, str] = field(default_factory=lambda: dict(DOC_TYPES))
 
 
@@ -59,6 +61,8 @@ def _validate(s: DealershipSettings) -> None:
         raise ValidationError("language", msg("Unknown language '{language}'", language=s.language))
     if s.country not in phonenumbers.SUPPORTED_REGIONS:
         raise ValidationError("country", msg("Unknown country code '{country}'", country=s.country))
+    if isinstance(s.comeback_days, bool) or not isinstance(s.comeback_days, int) or not 1 <= s.comeback_days <= 365:
+        raise ValidationError("comeback_days", msg("The comeback period is 1 to 365 days"))
     for doc, prefix in s.number_prefixes.items():
         if doc not in DOC_TYPES:
             raise ValidationError("number_prefixes", msg("Unknown document type '{doc}'", doc=doc))

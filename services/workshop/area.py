@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.area import Area, ExportKind
 from services.workshop import exports
+from services.workshop.campaigns import CAMPAIGNS
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import REPAIR_ORDERS
 
@@ -38,7 +39,7 @@ AREA = Area(
         "read_only": _VIEW,
     },
     lists=(REPAIR_ORDERS,),
-    import_kinds=(LABOUR_OPS,),
+    import_kinds=(LABOUR_OPS, CAMPAIGNS),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
                    exports.export_repair_orders, period="optional"),
