@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
+from demo import reception
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -96,7 +97,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
-    return counts
+    return counts | reception.write(conn, ctx)
 
 
 def _tables() -> dict[str, type]:
