@@ -14,8 +14,15 @@ def pages() -> list[Page]:
 
         return RepairOrdersScreen(ctx)
 
+    def reception(ctx):
+        from ui.workshop.reception import ReceptionScreen
+
+        return ReceptionScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("reception", section, QCoreApplication.translate("MainWindow", "Reception"), "workshop.edit", reception,
+             "Ctrl+6"),
     ]
