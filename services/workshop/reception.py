@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -168,14 +168,14 @@ def find_vehicles(db: Database, actor: Actor, text: str, *, limit: int = 20) -> 
 
 def previous_visit(session_or_conn, vehicle_id: str, on: date, days: int, *,
                    exclude_id: str | None = None) -> PreviousVisit | None:
-    """The car's latest repair order before this visit that was opened or completed within ``days``
-    days before ``on``: this visit is a comeback from it. None when there is none."""
+    """The car's latest repair order whose work was completed within ``days`` days before ``on``:
+    this visit is a comeback from it. A repair order still being worked on is the same visit, not
+    an earlier one. None when there is none."""
     since = on - timedelta(days=days)
     query = (select(RepairOrder.id, RepairOrder.number, RepairOrder.opened_on, RepairOrder.completed_on)
-             .where(RepairOrder.vehicle_id == vehicle_id, RepairOrder.opened_on <= on,
-                    or_(RepairOrder.opened_on >= since,
-                        and_(RepairOrder.completed_on.is_not(None), RepairOrder.completed_on >= since)))
-             .order_by(RepairOrder.opened_on.desc(), RepairOrder.id.desc()))
+             .where(RepairOrder.vehicle_id == vehicle_id, RepairOrder.completed_on.is_not(None),
+                    RepairOrder.completed_on >= since, RepairOrder.completed_on <= on)
+             .order_by(RepairOrder.completed_on.desc(), RepairOrder.id.desc()))
     if exclude_id:
         query = query.where(RepairOrder.id != exclude_id)
     row = session_or_conn.execute(query.limit(1)).first()

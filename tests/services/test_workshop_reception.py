@@ -25,6 +25,11 @@ def _check_in(db, actor, s, *, mileage: int = 12_000, on: date = ON, **kw) -> tu
     return reception.check_in(db, actor, data, on=on)
 
 
+def _complete(db, actor, ro_id: str, on: date) -> None:
+    for status in ("in_progress", "quality_check", "completed"):
+        orders.set_status(db, actor, ro_id, status, on=on)
+
+
 def _campaign_file(tmp_path, rows: list[tuple[str, str, str]], name: str = "recall.csv"):
     path = tmp_path / name
     path.write_text("code,title,vin\n" + "".join(f"{c},{t},{v}\n" for c, t, v in rows), encoding="utf-8")
@@ -89,16 +94,19 @@ def test_a_technician_may_not_check_a_car_in(db, owner, actor_for):
 def test_a_car_back_within_the_comeback_period_is_flagged_and_counted(db, owner):
     s = shop(db, owner)
     first, first_number = _check_in(db, owner, s, on=ON)
+    _complete(db, owner, first, ON + timedelta(days=1))
+    open_again, _ = _check_in(db, owner, s, on=ON)  # while the first is worked on: the same visit
     s_settings = settings.get(db)
     settings.save(db, owner, replace(s_settings, comeback_days=14))
-    back, _ = _check_in(db, owner, s, mileage=12_300, on=ON + timedelta(days=14))
+    back, _ = _check_in(db, owner, s, mileage=12_300, on=ON + timedelta(days=15))
     later, _ = _check_in(db, owner, s, mileage=20_000, on=ON + timedelta(days=60))
 
     assert reception.get_check_in(db, owner, back).comeback_of == first_number
     assert reception.get_check_in(db, owner, later).comeback_of == ""
     assert reception.get_check_in(db, owner, first).comeback_of == ""
+    assert reception.get_check_in(db, owner, open_again).comeback_of == ""
     rate = reception.comeback_rate(db, owner, start=ON, end=ON + timedelta(days=60))
-    assert (rate.orders, rate.comebacks, rate.rate_bp) == (3, 1, 3333)
+    assert (rate.orders, rate.comebacks, rate.rate_bp) == (4, 1, 2500)
     assert reception.comeback_rate(db, owner, start=ON + timedelta(days=30), end=ON + timedelta(days=90)).rate_bp == 0
 
 
@@ -179,10 +187,11 @@ def test_reception_finds_the_car_by_plate_or_vin_end_and_shows_declined_work_and
         db, owner, orders.add_job(db, owner, ro_id, orders.JobInput("Service", pay_type="customer")),
         "Rear wiper blades worn", [EstimateLineInput("part", part_id=s.parts[0], quantity=2000)])
     estimates.decline(db, owner, estimate, note="Will buy them himself")
+    _complete(db, owner, ro_id, date.today() - timedelta(days=4))
 
     info = reception.reception_info(db, owner, s.vehicle_id)
     assert [(d.description, d.total, d.repair_order_number) for d in info.declined] == [
         ("Rear wiper blades worn", 13_600, number)]
     assert info.comeback_of is not None and info.comeback_of.number == number
-    assert info.open_orders == [number]
+    assert info.open_orders == [number]  # completed, not invoiced yet
     assert (info.last_mileage, info.vehicle.owner_name) == (12_000, "Wang Fang 1")

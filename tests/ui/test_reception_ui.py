@@ -149,6 +149,8 @@ def test_declined_work_shows_at_the_next_visit_and_is_offered_again(qtbot, db, o
     declined = estimates.estimate_extra_work(db, owner, job, "Wiper blades",
                                              [EstimateLineInput("labour", "Wipers", hours=20)])
     estimates.decline(db, owner, declined)
+    for status in ("in_progress", "quality_check", "completed"):
+        orders.set_status(db, owner, first, status)
     page = show(ReceptionScreen(ctx))
     type_text(page.find, "沪A00001")
     qtbot.keyClick(page.find, Qt.Key.Key_Return)

@@ -15,9 +15,10 @@ from app import screenshots
 
 SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thirdparty", "margins", "journal",
            "parts", "purchase_orders", "suppliers", "stock_alerts", "stock_counts", "users", "roles", "audit",
-           "settings")
+           "settings", "reception")
 DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
-           "part_new", "order_new", "suggestions", "import", "role_new", "user_new")
+           "part_new", "order_new", "suggestions", "import", "role_new", "user_new", "health_check", "estimate",
+           "reception_car")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):

@@ -150,7 +150,8 @@ class ReceptionScreen(QWidget):
         self.damage.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.damage.setColumnWidth(0, 150)
         self.damage.verticalHeader().setDefaultSectionSize(24)
-        self.damage.setFixedHeight(24 * DAMAGE_ROWS + 28)
+        self.damage.setFixedHeight(24 * DAMAGE_ROWS + self.damage.horizontalHeader().sizeHint().height() + 4)
+        self.damage.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Tab leaves the grid (arrows move inside it), so the form stays one Tab order.
         self.damage.setTabKeyNavigation(False)
         self.errors.add_row("damage", self.tr("&Damage"), self.damage)
@@ -293,10 +294,10 @@ class ReceptionScreen(QWidget):
         else:
             html.append(paragraph(self.tr("Nothing declined."), hint=True))
         if info.comeback_of is not None:
-            html.append(paragraph(self.tr("Comeback: back within %1 days of repair order %2 (opened %3).")
+            html.append(paragraph(self.tr("Comeback: back within %1 days of repair order %2 (completed %3).")
                                   .replace("%1", str(info.comeback_days))
                                   .replace("%2", info.comeback_of.number)
-                                  .replace("%3", date_text(info.comeback_of.opened_on)), bold=True))
+                                  .replace("%3", date_text(info.comeback_of.completed_on)), bold=True))
         if info.open_orders:
             html.append(paragraph(self.tr("Repair orders still open: %1").replace("%1", ", ".join(info.open_orders))))
         return "".join(html)
