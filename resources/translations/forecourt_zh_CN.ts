@@ -239,6 +239,10 @@
         <translation>将维修工单结算为发票</translation>
     </message>
     <message>
+        <source>Carry out vehicle health checks</source>
+        <translation>进行车辆健康检查</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>
@@ -537,6 +541,46 @@
     <message>
         <source>Clocking</source>
         <translation>打卡</translation>
+    </message>
+    <message>
+        <source>Damage note</source>
+        <translation>车损记录</translation>
+    </message>
+    <message>
+        <source>Campaign or recall</source>
+        <translation>服务活动或召回</translation>
+    </message>
+    <message>
+        <source>Campaign vehicle</source>
+        <translation>活动车辆</translation>
+    </message>
+    <message>
+        <source>Health-check template</source>
+        <translation>健康检查模板</translation>
+    </message>
+    <message>
+        <source>Health-check template item</source>
+        <translation>健康检查模板项目</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Health-check item</source>
+        <translation>健康检查项目</translation>
+    </message>
+    <message>
+        <source>Health-check photo</source>
+        <translation>健康检查照片</translation>
+    </message>
+    <message>
+        <source>Work estimate</source>
+        <translation>维修报价</translation>
+    </message>
+    <message>
+        <source>Work estimate line</source>
+        <translation>维修报价明细</translation>
     </message>
     <message>
         <source>Credit note</source>
@@ -1612,6 +1656,57 @@
     </message>
 </context>
 <context>
+    <name>EstimateDialog</name>
+    <message>
+        <source>Estimate for the customer</source>
+        <translation>给客户的报价</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>维修项目(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What the technician does</source>
+        <translation>技师要做的工作</translation>
+    </message>
+    <message>
+        <source>&amp;Labour</source>
+        <translation>工时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>例如 1.5</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>小时数(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Part number (optional)</source>
+        <translation>配件编号（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Part</source>
+        <translation>配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Labour is priced at the hourly rate, the part at its retail price.</source>
+        <translation>工时按工时单价计价，配件按零售价计价。</translation>
+    </message>
+    <message>
+        <source>Enter hours like 1.5</source>
+        <translation>请输入小时数，例如 1.5</translation>
+    </message>
+    <message>
+        <source>No part has that number</source>
+        <translation>没有此编号的配件</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Export list</source>
@@ -1697,8 +1792,16 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>Campaign code</source>
+        <translation>活动代码</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Check item</source>
+        <translation>检查项目</translation>
     </message>
     <message>
         <source>Claim number</source>
@@ -1711,6 +1814,10 @@
     <message>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Comeback days</source>
+        <translation>返修判定天数</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -1769,6 +1876,10 @@
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>Estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
         <source>Excess amount</source>
         <translation>免赔额</translation>
     </message>
@@ -1797,6 +1908,10 @@
         <translation>燃料</translation>
     </message>
     <message>
+        <source>Fuel level</source>
+        <translation>油量</translation>
+    </message>
+    <message>
         <source>Held for</source>
         <translation>预留给</translation>
     </message>
@@ -1811,6 +1926,10 @@
     <message>
         <source>Item type</source>
         <translation>项目类型</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>检查项目</translation>
     </message>
     <message>
         <source>Job</source>
@@ -1905,6 +2024,10 @@
         <translation>新密码</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1965,8 +2088,16 @@
         <translation>权限</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Preferred supplier</source>
@@ -1979,6 +2110,10 @@
     <message>
         <source>Rate</source>
         <translation>税率</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2053,8 +2188,16 @@
         <translation>技师</translation>
     </message>
     <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
         <source>Terminal code</source>
         <translation>终端代码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Trade price</source>
@@ -2079,6 +2222,10 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
     </message>
     <message>
         <source>Value</source>
@@ -2216,6 +2363,144 @@
     <message>
         <source>Nothing found.</source>
         <translation>未找到结果。</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheck</name>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <source>Enter hours like 1.5</source>
+        <translation>请输入小时数，例如 1.5</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheckDialog</name>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>&amp;Start check</source>
+        <translation>开始检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Rate the current point with 1 (green), 2 (amber) or 3 (red); F2 edits its note.</source>
+        <translation>按 1（绿色）、2（黄色）或 3（红色）评定当前项目；按 F2 编辑说明。</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hoto…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate…</source>
+        <translation>报价(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>客户同意(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>客户拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish check</source>
+        <translation>完成检查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (%2 points)</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <source>No health check yet: choose a template and start it.</source>
+        <translation>尚未进行健康检查：请选择模板并开始。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4, %5</source>
+        <translation>%1 · %2 · %3 — %4，%5</translation>
+    </message>
+    <message>
+        <source>green %1, amber %2, red %3, not rated %4</source>
+        <translation>绿色 %1，黄色 %2，红色 %3，未检查 %4</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -3446,6 +3731,10 @@
         <source>Repair orders</source>
         <translation>维修工单</translation>
     </message>
+    <message>
+        <source>Reception</source>
+        <translation>接车</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -4658,6 +4947,192 @@
     </message>
 </context>
 <context>
+    <name>Reception</name>
+    <message>
+        <source>Not noted</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Empty (0/8)</source>
+        <translation>空（0/8）</translation>
+    </message>
+    <message>
+        <source>Full (8/8)</source>
+        <translation>满（8/8）</translation>
+    </message>
+    <message>
+        <source>Find the car first</source>
+        <translation>请先找到车辆</translation>
+    </message>
+    <message>
+        <source>Enter the mileage in km</source>
+        <translation>请输入里程（公里）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionScreen</name>
+    <message>
+        <source>Reception</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>Plate or VIN (its last 6 characters are enough)</source>
+        <translation>车牌或 VIN（输入后 6 位即可）</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type the plate or VIN of the arriving car and press Enter.</source>
+        <translation>输入来店车辆的车牌或 VIN，然后按回车。</translation>
+    </message>
+    <message>
+        <source>What the dealership knows about the car shows here.</source>
+        <translation>这里显示本店掌握的该车信息。</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接车登记</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>km on the odometer</source>
+        <translation>里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage</source>
+        <translation>里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Why the lower mileage is right (e.g. instrument cluster replaced)</source>
+        <translation>里程较低的原因（例如更换过仪表）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>F&amp;uel</source>
+        <translation>油量(&amp;U)</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s own words</source>
+        <translation>按客户原话记录</translation>
+    </message>
+    <message>
+        <source>C&amp;oncerns</source>
+        <translation>客户描述(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>损伤</translation>
+    </message>
+    <message>
+        <source>&amp;Damage</source>
+        <translation>车损(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>预计交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Price &amp;estimate</source>
+        <translation>预估费用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>接车(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print sheet</source>
+        <translation>打印接车单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add c&amp;ampaigns</source>
+        <translation>加入活动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer declined work</source>
+        <translation>再次推荐未做项目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Health check…</source>
+        <translation>健康检查(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>No vehicle has that plate or VIN. Record it in Vehicles first.</source>
+        <translation>没有该车牌或 VIN 的车辆。请先在“车辆”中登记。</translation>
+    </message>
+    <message>
+        <source>%1 vehicles match: choose one and press Enter.</source>
+        <translation>有 %1 辆车符合：请选择一辆并按回车。</translation>
+    </message>
+    <message>
+        <source>No owner recorded: set it in Vehicles first</source>
+        <translation>未登记车主：请先在“车辆”中设置</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>车主</translation>
+    </message>
+    <message>
+        <source>Last mileage</source>
+        <translation>上次里程</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Open campaigns and recalls</source>
+        <translation>待执行的召回和服务活动</translation>
+    </message>
+    <message>
+        <source>None for this VIN.</source>
+        <translation>该 VIN 没有。</translation>
+    </message>
+    <message>
+        <source>Declined last time</source>
+        <translation>上次客户拒绝的项目</translation>
+    </message>
+    <message>
+        <source>Nothing declined.</source>
+        <translation>没有拒绝的项目。</translation>
+    </message>
+    <message>
+        <source>Comeback: back within %1 days of repair order %2 (completed %3).</source>
+        <translation>返修：在工单 %2（%3 完工）后 %1 天内再次进厂。</translation>
+    </message>
+    <message>
+        <source>Repair orders still open: %1</source>
+        <translation>尚未结算的工单：%1</translation>
+    </message>
+    <message>
+        <source>Repair order %1 opened.</source>
+        <translation>已开立工单 %1。</translation>
+    </message>
+    <message>
+        <source>%1 campaign jobs added to %2.</source>
+        <translation>已在 %2 中加入 %1 个活动作业。</translation>
+    </message>
+    <message>
+        <source>%1 declined estimates offered again on %2.</source>
+        <translation>已在 %2 中再次推荐 %1 项未做项目。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund to %1</source>
@@ -5806,6 +6281,50 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; already has an estimate</source>
+        <translation>“{name}”已有报价</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has an estimate: its rating stays</source>
+        <translation>“{name}”已有报价：结果不能更改</translation>
+    </message>
+    <message>
+        <source>A labour line needs a description or an operation</source>
+        <translation>工时行需要填写描述或选择工时项目</translation>
+    </message>
+    <message>
+        <source>A new campaign ({code}) needs a title</source>
+        <translation>新活动（{code}）需要名称</translation>
+    </message>
+    <message>
+        <source>A photo must be a JPEG or PNG file ({name} is not)</source>
+        <translation>照片必须是 JPEG 或 PNG 文件（{name} 不是）</translation>
+    </message>
+    <message>
+        <source>A photo must be smaller than 20 MB ({name} is not)</source>
+        <translation>照片必须小于 20 MB（{name} 超过了）</translation>
+    </message>
+    <message>
+        <source>A template needs a name of at most 120 characters</source>
+        <translation>模板需要一个不超过 120 个字符的名称</translation>
+    </message>
+    <message>
+        <source>A template needs at least one inspection point</source>
+        <translation>模板至少需要一个检查项目</translation>
+    </message>
+    <message>
+        <source>An estimate needs a description</source>
+        <translation>报价需要填写维修项目</translation>
+    </message>
+    <message>
+        <source>An estimate needs at least one labour or parts line</source>
+        <translation>报价至少需要一行工时或配件</translation>
+    </message>
+    <message>
+        <source>Campaign {code} was already done on repair order {number}</source>
+        <translation>活动 {code} 已在工单 {number} 中完成</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {cause}</source>
         <translation>无法读取 {path}：{cause}</translation>
     </message>
@@ -5814,8 +6333,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法写入 {path}：{cause}</translation>
     </message>
     <message>
+        <source>Choose a health-check template</source>
+        <translation>请选择健康检查模板</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
+    </message>
+    <message>
+        <source>Each inspection point needs a name</source>
+        <translation>每个检查项目都需要名称</translation>
+    </message>
+    <message>
+        <source>Only declined work is offered again</source>
+        <translation>只有客户拒绝过的项目才能再次推荐</translation>
+    </message>
+    <message>
+        <source>Only items rated amber or red become estimates (&apos;{name}&apos; is not)</source>
+        <translation>只有黄色或红色项目才能报价（“{name}”不是）</translation>
     </message>
     <message>
         <source>Payment terms are 0 to 365 days</source>
@@ -5836,6 +6371,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rate every point before finishing the check: &apos;{name}&apos; and {count} more are not rated</source>
+        <translation>完成检查前请评定所有项目：“{name}”等 {count} 项尚未评定</translation>
+    </message>
+    <message>
+        <source>Rate every point before finishing the check: &apos;{name}&apos; is not rated</source>
+        <translation>完成检查前请评定所有项目：“{name}”尚未评定</translation>
     </message>
     <message>
         <source>Read a page after a position or before one, not both</source>
@@ -5896,6 +6439,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Say what the stock is reserved for</source>
         <translation>请说明库存预留的用途</translation>
+    </message>
+    <message>
+        <source>Say where on the car the damage is</source>
+        <translation>请说明损伤在车辆的什么位置</translation>
+    </message>
+    <message>
+        <source>Say which system &apos;{name}&apos; belongs to</source>
+        <translation>请说明“{name}”属于哪个系统</translation>
     </message>
     <message>
         <source>Say why the stock is adjusted</source>
@@ -5970,6 +6521,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>出生日期在未来</translation>
     </message>
     <message>
+        <source>The campaign does not apply to this vehicle</source>
+        <translation>该活动不适用于此车辆</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists</source>
+        <translation>该活动已不存在</translation>
+    </message>
+    <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账，不能更改</translation>
     </message>
@@ -5980,6 +6539,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
         <translation>“{raw}”的校验位（第 9 个字符）应为 {expected}</translation>
+    </message>
+    <message>
+        <source>The comeback period is 1 to 365 days</source>
+        <translation>返修判定期为 1 到 365 天</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -6004,6 +6567,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The current password is wrong</source>
         <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>The customer has already {status} this estimate</source>
+        <translation>客户已对此报价作出答复（{status}）</translation>
     </message>
     <message>
         <source>The customer holds only {amount} in credit on {day}</source>
@@ -6086,8 +6653,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>必须填写经销商名称</translation>
     </message>
     <message>
+        <source>The declined work was for another vehicle</source>
+        <translation>拒绝的项目属于另一辆车</translation>
+    </message>
+    <message>
         <source>The discount must be between zero and the line amount</source>
         <translation>折扣必须在零与行金额之间</translation>
+    </message>
+    <message>
+        <source>The estimate no longer exists</source>
+        <translation>该报价已不存在</translation>
     </message>
     <message>
         <source>The file has no column &apos;{header}&apos; (for {name})</source>
@@ -6112,6 +6687,18 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The file {source} is damaged and cannot be copied ({exc}).</source>
         <translation>文件 {source} 已损坏，无法复制（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The fuel level is 0 to 8 eighths of a tank</source>
+        <translation>油量为 0 到 8（以八分之一油箱计）</translation>
+    </message>
+    <message>
+        <source>The health check no longer exists</source>
+        <translation>该健康检查已不存在</translation>
+    </message>
+    <message>
+        <source>The health-check item no longer exists</source>
+        <translation>该健康检查项目已不存在</translation>
     </message>
     <message>
         <source>The insurance claim no longer exists</source>
@@ -6286,6 +6873,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>数量必须大于零；退货请开具贷项通知单</translation>
     </message>
     <message>
+        <source>The rating must be one of {items}</source>
+        <translation>结果必须是以下之一：{items}</translation>
+    </message>
+    <message>
         <source>The rebate no longer exists</source>
         <translation>该返利已不存在</translation>
     </message>
@@ -6334,6 +6925,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该供应商已不存在</translation>
     </message>
     <message>
+        <source>The template no longer exists</source>
+        <translation>该模板已不存在</translation>
+    </message>
+    <message>
         <source>The unit cost cannot be negative</source>
         <translation>单位成本不能为负数</translation>
     </message>
@@ -6362,6 +6957,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已有名为 {name} 的付款方式</translation>
     </message>
     <message>
+        <source>There is already a template called &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的模板</translation>
+    </message>
+    <message>
         <source>There is no active labour operation &apos;{code}&apos;</source>
         <translation>没有启用的工时项目“{code}”</translation>
     </message>
@@ -6384,6 +6983,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.</source>
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>This work has already been offered again</source>
+        <translation>该项目已再次推荐过</translation>
     </message>
     <message>
         <source>Too many failed logins: the account is locked for {value1} minutes.</source>
@@ -6472,6 +7075,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
         <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
+    </message>
+    <message>
+        <source>differs from the title of campaign {code} on row {row}</source>
+        <translation>与第 {row} 行活动 {code} 的名称不同</translation>
     </message>
     <message>
         <source>has no letters or digits</source>
@@ -6820,6 +7427,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>价格含税(&amp;I)</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A car back in the workshop within this many days of its last repair order is flagged as a comeback.</source>
+        <translation>车辆在上次工单完工后这么多天内再次进厂，即标记为返修。</translation>
+    </message>
+    <message>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
@@ -6850,6 +7465,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>C&amp;urrency</source>
         <translation>币种(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Co&amp;meback period</source>
+        <translation>返修判定期(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Language</source>

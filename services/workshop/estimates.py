@@ -99,10 +99,10 @@ def _estimate(session: Session, estimate_id: str) -> WorkEstimate:
     return row
 
 
-def _text(field_name: str, value: str, limit: int, *, required: str = "") -> str:
+def _text(field_name: str, value: str, limit: int, *, required: object = None) -> str:
     text = " ".join((value or "").split())
-    if required and not text:
-        raise ValidationError(field_name, msg(required))
+    if required is not None and not text:
+        raise ValidationError(field_name, required)
     if len(text) > limit:
         raise ValidationError(field_name, msg("is longer than {limit} characters", limit=limit))
     return text
@@ -140,7 +140,7 @@ def _priced_lines(session: Session, ro: RepairOrder, lines: Sequence[EstimateLin
                         code=catalogue.normalize_code(line.operation_code)))
             description = _text(f"{where}.description", line.description or (operation.description if operation
                                                                               else ""), 300,
-                                required="A labour line needs a description or an operation")
+                                required=msg("A labour line needs a description or an operation"))
             hours = line.hours if line.hours is not None else (operation.standard_hours if operation else None)
             if hours is None:
                 raise ValidationError(f"{where}.hours", msg("Say how many hours are sold"))
@@ -176,7 +176,7 @@ def _add(uow: UnitOfWork, ro: RepairOrder, *, source: str, description: str, lin
     estimate = WorkEstimate(repair_order_id=ro.id, vehicle_id=ro.vehicle_id, source=source, job_id=job_id,
                             check_item_id=check_item_id, offered_from_id=offered_from_id,
                             description=_text("description", description, 300,
-                                              required="An estimate needs a description"),
+                                              required=msg("An estimate needs a description")),
                             status="pending", offered_on=on or date.today())
     session.add(estimate)
     session.flush()
