@@ -150,7 +150,8 @@ class ReceptionScreen(QWidget):
         self.damage.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.damage.setColumnWidth(0, 150)
         self.damage.verticalHeader().setDefaultSectionSize(24)
-        self.damage.setFixedHeight(24 * DAMAGE_ROWS + self.damage.horizontalHeader().sizeHint().height() + 4)
+        self.damage.setFixedHeight(24 * DAMAGE_ROWS + self.damage.horizontalHeader().sizeHint().height()
+                                   + 2 * self.damage.frameWidth() + 2)
         self.damage.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Tab leaves the grid (arrows move inside it), so the form stays one Tab order.
         self.damage.setTabKeyNavigation(False)
