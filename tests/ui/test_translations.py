@@ -114,8 +114,8 @@ def test_main_window_and_customers_screen_are_chinese(chinese, db, owner, show, 
     settle()
 
     assert _nav_labels(window) == ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出",
-                                   "配件", "采购订单", "供应商", "库存预警", "库存盘点", "维修工单", "用户", "角色",
-                                   "审计日志", "设置"]
+                                   "配件", "采购订单", "供应商", "库存预警", "库存盘点", "维修工单", "接车", "用户",
+                                   "角色", "审计日志", "设置"]
     assert window.search_button.text().startswith("全局搜索")
     assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "帮助(&H)"]
     screen = window.stack.currentWidget()
@@ -163,7 +163,7 @@ def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, sh
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
-                                   "Stock alerts", "Stock counts", "Repair orders",
+                                   "Stock alerts", "Stock counts", "Repair orders", "Reception",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert window.stack.currentWidget().list.search.placeholderText() == "Search… (Ctrl+F)"
@@ -182,7 +182,7 @@ def test_a_language_without_translation_leaves_english(qapp):
 # --- switching the language while the window is open ---------------------------------------------
 
 CHINESE_NAV = ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出", "配件", "采购订单",
-               "供应商", "库存预警", "库存盘点", "维修工单", "用户", "角色", "审计日志", "设置"]
+               "供应商", "库存预警", "库存盘点", "维修工单", "接车", "用户", "角色", "审计日志", "设置"]
 
 
 @pytest.fixture
