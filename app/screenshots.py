@@ -240,7 +240,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
-    from ui.workshop.health_check import EstimateDialog, HealthCheckDialog
+    from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -306,7 +306,8 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("set_password", lambda: SetPasswordDialog(ctx, user.id, user.username)))
     checked, campaign_car = _reception_examples(ctx)
     if checked:
-        made.append(("health_check", lambda: HealthCheckDialog(ctx, checked)))
+        made += [("health_check", lambda: HealthCheckDialog(ctx, checked)),
+                 ("estimates", lambda: EstimatesDialog(ctx, checked))]
     made.append(("estimate", lambda: EstimateDialog(ctx, job_id="", description="刹车片磨损")))
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))

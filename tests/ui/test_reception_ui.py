@@ -12,7 +12,7 @@ from services.workshop.reception import CheckInInput
 from tests.services.samples import chinese_vin
 from tests.services.workshop_samples import shop
 from ui.main_window import MainWindow
-from ui.workshop.health_check import EstimateDialog, HealthCheckDialog
+from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
 from ui.workshop.reception import ReceptionScreen
 
 ITEMS = [("Brakes", "Front pads"), ("Brakes", "Brake fluid"), ("Tyres", "Tread depth"), ("Lights", "Headlamps")]
@@ -165,3 +165,46 @@ def test_declined_work_shows_at_the_next_visit_and_is_offered_again(qtbot, db, o
     settle()
     again = [e for e in estimates.estimates_of(db, owner, page.repair_order_id)]
     assert [(e.description, e.offered_from_id) for e in again] == [("Wiper blades", declined)]
+
+
+def test_extra_work_found_on_a_job_is_priced_and_approved_from_the_repair_orders_screen(qtbot, db, owner, ctx, show,
+                                                                                        settle, type_text, when_modal):
+    s = shop(db, owner)
+    ro_id, _number = reception.check_in(db, owner, CheckInInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                                mileage_in=12_000))
+    job = orders.add_job(db, owner, ro_id, orders.JobInput("Brake service", pay_type="customer"))
+    window = show(MainWindow(ctx))
+    settle()
+    page = window.show_page("repair_orders")
+    settle()
+    assert page.list.select_id(ro_id)
+    settle()
+    assert page.estimates_button.isEnabled()
+
+    def price(estimate: EstimateDialog) -> None:
+        assert estimate.job.currentData() == job
+        type_text(estimate.description, "Brake discs scored")
+        type_text(estimate.hours, "0.8")
+        estimate.buttons.button(estimate.buttons.StandardButton.Save).click()
+        qtbot.waitUntil(lambda: not estimate.isVisible())
+
+    def answer(dialog: EstimatesDialog) -> None:
+        settle()
+        priced = when_modal(EstimateDialog, price)
+        dialog.new_button.click()
+        settle()
+        assert priced
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
+        assert dialog.table.item(0, 2).text() == "¥240.00"
+        dialog.approve_button.click()
+        settle()
+        qtbot.waitUntil(lambda: dialog.table.item(0, 4).text() == "owner")
+
+    handled = when_modal(EstimatesDialog, answer)
+    page.estimates_button.click()
+    settle()
+    assert handled
+    estimate = estimates.estimates_of(db, owner, ro_id)[0]
+    assert (estimate.source, estimate.job_id, estimate.status, estimate.decided_by) == (
+        "extra_work", job, "approved", "owner")
+    assert [line.hours for line in orders.get(db, owner, ro_id).jobs[0].labour] == [80]

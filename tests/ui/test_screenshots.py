@@ -18,7 +18,7 @@ SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thi
            "settings", "reception")
 DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
            "part_new", "order_new", "suggestions", "import", "role_new", "user_new", "health_check", "estimate",
-           "reception_car")
+           "estimates", "reception_car")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):

@@ -80,13 +80,23 @@ class EstimateDialog(FormDialog):
     (``job_id``)."""
 
     def __init__(self, ctx: AppContext, *, item_id: str | None = None, job_id: str | None = None,
-                 description: str = "", parent: QWidget | None = None) -> None:
+                 jobs: list[tuple[str, str]] | None = None, description: str = "",
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.item_id, self.job_id = item_id, job_id
         self.setWindowTitle(self.tr("Estimate for the customer"))
         form = QFormLayout()
         self.errors = FieldErrors(form)
+        # Extra work found during a job: the job it was found on (its lines join that job).
+        self.job = QComboBox()
+        self.job.setObjectName("job")
+        for value, label in jobs or []:
+            self.job.addItem(label, value)
+        if jobs:
+            self.errors.add_row("job", self.tr("Found on &job"), self.job)
+        else:
+            self.job.hide()
         self.description = QLineEdit(description)
         self.description.setObjectName("description")
         self.errors.add_row("description", self.tr("&Work"), self.description)
@@ -135,7 +145,8 @@ class EstimateDialog(FormDialog):
             self.errors.show(exc)
             return
         db, actor = self.ctx.db, self.ctx.actor
-        item_id, job_id, description = self.item_id, self.job_id, self.description.text().strip()
+        item_id, description = self.item_id, self.description.text().strip()
+        job_id = self.job.currentData() if self.job.count() else self.job_id
         not_found = self.tr("No part has that number")
 
         def work() -> str:
@@ -421,6 +432,123 @@ class HealthCheckDialog(QDialog):
                 self.rate_current(rating)
                 return True
         return super().eventFilter(watched, event)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext, repair_order_id: str) -> None:
+        run_dialog(parent, lambda: cls(ctx, repair_order_id, parent), lambda _d: None)
+
+
+class EstimatesDialog(QDialog):
+    """The estimates offered on a repair order — from health-check points, extra work found during a
+    job, work declined before — with the customer's answer, who entered it and when. New extra work
+    is priced here; Approve and Decline record the customer's answer."""
+
+    COLUMNS = 6
+
+    def __init__(self, ctx: AppContext, repair_order_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.repair_order_id = repair_order_id
+        self.rows: list[estimates.EstimateView] = []
+        self.jobs: list[tuple[str, str]] = []
+        self.setWindowTitle(self.tr("Estimates"))
+        self.heading = QLabel()
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setObjectName("estimates")
+        self.table.setHorizontalHeaderLabels([self.tr("Work"), self.tr("From"), self.tr("Amount"), self.tr("Answer"),
+                                              self.tr("Entered by"), self.tr("When")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 110), (2, 100), (3, 110), (4, 90), (5, 130)):
+            self.table.setColumnWidth(column, width)
+        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.new_button = QPushButton(self.tr("E&xtra work…"))
+        self.new_button.clicked.connect(self.new_estimate)
+        self.approve_button = QPushButton(self.tr("Appro&ve"))
+        self.approve_button.clicked.connect(lambda: self.answer(True))
+        self.decline_button = QPushButton(self.tr("&Decline"))
+        self.decline_button.clicked.connect(lambda: self.answer(False))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        for button in (self.new_button, self.approve_button, self.decline_button, close):
+            button.setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(self.new_button)
+        row.addStretch(1)
+        for button in (self.approve_button, self.decline_button, close):
+            row.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint_label(self.tr("Approved work joins the repair order; declined work is offered again "
+                                            "at the car's next visit.")))
+        layout.addLayout(row)
+        self.resize(900, 420)
+        self.load()
+
+    def load(self) -> Query:
+        db, actor, ro_id = self.ctx.db, self.ctx.actor, self.repair_order_id
+
+        def read():
+            from services.workshop import orders
+
+            ro = orders.get(db, actor, ro_id)
+            return ro, estimates.estimates_of(db, actor, ro_id)
+
+        return Query(self, read).success(self._loaded).run()
+
+    def _loaded(self, result) -> None:
+        ro, rows = result
+        self.rows = rows
+        self.jobs = [(j.id, f"{j.job_no}. {j.description}") for j in ro.jobs]
+        self.heading.setText(self.tr("Repair order %1 · %2").replace("%1", ro.number).replace("%2", ro.plate or ro.vin))
+        sources = {"health_check": self.tr("Health check"), "extra_work": self.tr("Extra work"),
+                   "declined_before": self.tr("Declined before")}
+        answers = estimate_labels()
+        cur = self.ctx.settings.currency
+        self.table.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            values = (e.description, sources.get(e.source, e.source),
+                      money_text(e.total, cur) if e.total is not None else "", answers.get(e.status, e.status),
+                      e.decided_by, e.decided_at.strftime("%Y-%m-%d %H:%M") if e.decided_at else "")
+            for c, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if c == 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, cell)
+        if rows:
+            self.table.setCurrentCell(max(0, min(self.table.currentRow(), len(rows) - 1)), 0)
+        self.table.setFocus()
+        self._update_buttons()
+
+    def _current(self) -> estimates.EstimateView | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _update_buttons(self) -> None:
+        edit = self.ctx.can("workshop.edit")
+        current = self._current()
+        self.new_button.setEnabled(edit and bool(self.jobs))
+        pending = current is not None and current.status == "pending"
+        self.approve_button.setEnabled(edit and pending)
+        self.decline_button.setEnabled(edit and pending)
+
+    def new_estimate(self) -> None:
+        if self.jobs and EstimateDialog.ask(self, self.ctx, jobs=self.jobs):
+            self.load()
+
+    def answer(self, approved: bool) -> Op | None:
+        current = self._current()
+        if current is None or current.status != "pending":
+            return None
+        db, actor, estimate_id = self.ctx.db, self.ctx.actor, current.id
+        work = (lambda: estimates.approve(db, actor, estimate_id)) if approved else (
+            lambda: estimates.decline(db, actor, estimate_id))
+        return Op(self, lambda _p, _c: work()).success(lambda _r: self.load()).run()
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, repair_order_id: str) -> None:

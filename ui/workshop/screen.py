@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from core.quantities import quantity_text
 from services.workshop import orders
@@ -41,7 +41,7 @@ def _hours(hundredths: int) -> str:
 
 class RepairOrdersScreen(ListScreen):
     detail_tables = ("repair_job", "repair_labour_line", "repair_part_line", "repair_extra_line", "customer",
-                     "vehicle")
+                     "vehicle", "work_estimate", "health_check", "health_check_item")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.statuses = status_labels()
@@ -61,6 +61,25 @@ class RepairOrdersScreen(ListScreen):
         )
         # Repair orders are opened at reception; this screen shows them (the editor comes with reception).
         super().__init__(ctx, self.tr("Repair orders"), view, can_edit=False, parent=parent)
+        self.health_button = QPushButton(self.tr("&Health check…"))
+        self.health_button.clicked.connect(self.health_check)
+        self.estimates_button = QPushButton(self.tr("Es&timates…"))
+        self.estimates_button.clicked.connect(self.estimates)
+        for button in (self.health_button, self.estimates_button):
+            self.extra_buttons.addWidget(button)
+        self.needs_selection(self.health_button, self.estimates_button)
+
+    def health_check(self) -> None:
+        if self.current_id:
+            from ui.workshop.health_check import HealthCheckDialog
+
+            HealthCheckDialog.ask(self, self.ctx, self.current_id)
+
+    def estimates(self) -> None:
+        if self.current_id:
+            from ui.workshop.health_check import EstimatesDialog
+
+            EstimatesDialog.ask(self, self.ctx, self.current_id)
 
     def read_detail(self, row_id: str) -> Callable[[], orders.RepairOrderView]:
         db, actor = self.ctx.db, self.ctx.actor
