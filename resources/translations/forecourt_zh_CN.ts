@@ -1662,6 +1662,10 @@
         <translation>给客户的报价</translation>
     </message>
     <message>
+        <source>Found on &amp;job</source>
+        <translation>发现于作业(&amp;J)</translation>
+    </message>
+    <message>
         <source>&amp;Work</source>
         <translation>维修项目(&amp;W)</translation>
     </message>
@@ -1704,6 +1708,73 @@
     <message>
         <source>No part has that number</source>
         <translation>没有此编号的配件</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatesDialog</name>
+    <message>
+        <source>Estimates</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>维修项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>客户答复</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra work…</source>
+        <translation>追加项目(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>客户同意(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>客户拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Approved work joins the repair order; declined work is offered again at the car&apos;s next visit.</source>
+        <translation>客户同意的项目加入工单；拒绝的项目在车辆下次进厂时再次推荐。</translation>
+    </message>
+    <message>
+        <source>Repair order %1 · %2</source>
+        <translation>工单 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Extra work</source>
+        <translation>追加项目</translation>
+    </message>
+    <message>
+        <source>Declined before</source>
+        <translation>以前拒绝</translation>
     </message>
 </context>
 <context>
@@ -5263,6 +5334,14 @@
     <message>
         <source>Repair orders</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>&amp;Health check…</source>
+        <translation>健康检查(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Es&amp;timates…</source>
+        <translation>报价(&amp;T)…</translation>
     </message>
     <message>
         <source>Repair order %1</source>
