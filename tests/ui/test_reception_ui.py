@@ -30,7 +30,7 @@ def test_reception_finds_the_car_shows_what_is_known_and_checks_it_in(qtbot, db,
     _recall(db, owner, tmp_path)
     window = show(MainWindow(ctx))
     settle()
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     settle()
     page = window.stack.currentWidget()
     assert isinstance(page, ReceptionScreen)

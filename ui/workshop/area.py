@@ -24,5 +24,5 @@ def pages() -> list[Page]:
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
         Page("reception", section, QCoreApplication.translate("MainWindow", "Reception"), "workshop.edit", reception,
-             "Ctrl+6"),
+             "Ctrl+7"),
     ]
