@@ -141,7 +141,10 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT description FROM labour_operation", "SELECT name FROM contact",
              "SELECT coalesce(address, '') || ' ' || coalesce(city, '') FROM customer", "SELECT name FROM role",
              "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
-             "SELECT n.prefix || t.code FROM number_series n, terminal t")
+             "SELECT n.prefix || t.code FROM number_series n, terminal t",
+             "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
+             "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
+             "SELECT description FROM work_estimate")
 
 
 def data_words(db_path: Path) -> set[str]:
@@ -239,6 +242,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.vehicles.editor import VehicleDialog
     from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
     from ui.workshop.editor import RepairOrderEditor
+    from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
     from ui.workshop.menus import PackagesDialog
 
     db, actor = ctx.db, ctx.actor
@@ -338,6 +342,13 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made += [(f"repair_order_{name}", form(name)) for name in ("labour", "part", "extra", "package", "warranty")]
     made.append(("correct_times", lambda: _correct_times(ctx)))
     made.append(("clocking_reason", lambda: _reason_dialog(ctx)))
+    checked, campaign_car = _reception_examples(ctx)
+    if checked:
+        made += [("health_check", lambda: HealthCheckDialog(ctx, checked)),
+                 ("estimates", lambda: EstimatesDialog(ctx, checked))]
+    made.append(("estimate", lambda: EstimateDialog(ctx, job_id="", description="刹车片磨损")))
+    if campaign_car:
+        made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
     return made
 
@@ -378,6 +389,33 @@ def _correct_times(ctx: Any) -> Any:
     entry = TimeEntry("", "job", "tech", started, started + timedelta(hours=1, minutes=20), "ROT1-2026-000001", 1,
                       "刹车异响")
     return CorrectTimesDialog(ctx, entry, what="ROT1-2026-000001 · 1 · 刹车异响")
+
+
+def _reception_examples(ctx: Any) -> tuple[str | None, str | None]:
+    """A repair order with a health check, and a customer's car with an open campaign, from the demo."""
+    from sqlalchemy import select
+
+    from models.reception import CampaignVehicle, HealthCheck
+    from models.vehicles import Vehicle
+
+    with ctx.db.read() as conn:
+        checked = conn.execute(select(HealthCheck.repair_order_id).order_by(HealthCheck.created_at).limit(1)).scalar()
+        car = conn.execute(select(Vehicle.id).join(CampaignVehicle, CampaignVehicle.vin == Vehicle.vin)
+                           .where(Vehicle.owner_id.is_not(None)).order_by(Vehicle.vin).limit(1)).scalar()
+    return checked, car
+
+
+def _reception_with(ctx: Any, vehicle_id: str) -> Any:
+    """The reception page, as a window of the main window's size, showing a car being checked in."""
+    from PySide6.QtCore import Qt
+
+    from ui.workshop.reception import ReceptionScreen
+
+    screen = ReceptionScreen(ctx)
+    screen.setWindowFlag(Qt.WindowType.Window)
+    screen.resize(*WORK_AREA)
+    screen.choose(vehicle_id)
+    return screen
 
 
 def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAGES,
@@ -457,7 +495,10 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
                     if language != "en":
                         shot.problems += [f"untranslated: {w}" for w in english_words(dialog, data)]
                     dialog.grab().save(str(shot.path))
-                    dialog.done(0)
+                    if hasattr(dialog, "done"):
+                        dialog.done(0)
+                    else:
+                        dialog.close()
                     dialog.deleteLater()
                     shots.append(shot)
                 window.close()

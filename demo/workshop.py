@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import appointments, attendance, service_menus, surveys, workshop_history
+from demo import appointments, attendance, reception, service_menus, surveys, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -107,7 +107,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
     counts.update(appointments.write(conn, ctx, JOBS))
-    return counts | handed_over
+    return counts | handed_over | reception.write(conn, ctx)
 
 
 def _tables() -> dict[str, type]:

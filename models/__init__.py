@@ -8,6 +8,7 @@ from models import (  # noqa: F401  (register tables)
     billing,
     crm,
     parts,
+    reception,
     search,
     service_menus,
     surveys,

@@ -43,6 +43,9 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "survey", "follow_up_task",
     # technicians' attendance (append-like: a row changes at its clock-out or a foreman's correction)
     "attendance", "clocking_reason",
+    # reception and inspection
+    "damage_note", "campaign", "campaign_vehicle", "health_check_template", "health_check_template_item",
+    "health_check", "health_check_item", "health_check_photo", "work_estimate", "work_estimate_line",
 })
 
 # Tables that never leave this database, each with the reason.

@@ -93,6 +93,12 @@ class RepairOrder(SyncedMixin, Audited, Base):
     mileage_out: Mapped[int | None] = mapped_column(Integer, nullable=True)
     next_service_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     next_service_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Reception: fuel in eighths of a tank (None: not noted), the price estimate given at check-in
+    # (minor units, None: none given), and the earlier repair order this car came back from within
+    # the comeback period (None: not a comeback).
+    fuel_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    price_estimate: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    comeback_of_id: Mapped[str | None] = mapped_column(ID, nullable=True)
 
 
 class RepairJob(SyncedMixin, Audited, Base):

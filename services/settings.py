@@ -42,6 +42,8 @@ class DealershipSettings:
     prices_include_tax: bool = True
     language: str = "en"
     allow_negative_stock: bool = False
+    # A car back in the workshop within this many days of its last repair order is a comeback.
+    comeback_days: int = 30
     number_prefixes: dict[str, str] = field(default_factory=lambda: dict(DOC_TYPES))
     # The workshop: the next service falls due this long after a handover, by date or by mileage
     # (whichever comes first), and a survey score at or below ``survey_low_score`` raises a follow-up.
@@ -69,6 +71,8 @@ def _validate(s: DealershipSettings) -> None:
                                    ("survey_low_score", s.survey_low_score, 0, 10)):
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise ValidationError(name, msg("must be a whole number from {low:,} to {high:,}", low=low, high=high))
+    if isinstance(s.comeback_days, bool) or not isinstance(s.comeback_days, int) or not 1 <= s.comeback_days <= 365:
+        raise ValidationError("comeback_days", msg("The comeback period is 1 to 365 days"))
     for doc, prefix in s.number_prefixes.items():
         if doc not in DOC_TYPES:
             raise ValidationError("number_prefixes", msg("Unknown document type '{doc}'", doc=doc))

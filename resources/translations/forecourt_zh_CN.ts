@@ -259,6 +259,10 @@
         <translation>录入满意度回访，查看回访结果和跟进任务</translation>
     </message>
     <message>
+        <source>Carry out vehicle health checks</source>
+        <translation>进行车辆健康检查</translation>
+    </message>
+    <message>
         <source>VAT 13%</source>
         <translation>增值税 13%</translation>
     </message>
@@ -613,6 +617,46 @@
     <message>
         <source>Reason for time off jobs</source>
         <translation>非生产时间原因</translation>
+    </message>
+    <message>
+        <source>Damage note</source>
+        <translation>车损记录</translation>
+    </message>
+    <message>
+        <source>Campaign or recall</source>
+        <translation>服务活动或召回</translation>
+    </message>
+    <message>
+        <source>Campaign vehicle</source>
+        <translation>活动车辆</translation>
+    </message>
+    <message>
+        <source>Health-check template</source>
+        <translation>健康检查模板</translation>
+    </message>
+    <message>
+        <source>Health-check template item</source>
+        <translation>健康检查模板项目</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Health-check item</source>
+        <translation>健康检查项目</translation>
+    </message>
+    <message>
+        <source>Health-check photo</source>
+        <translation>健康检查照片</translation>
+    </message>
+    <message>
+        <source>Work estimate</source>
+        <translation>维修报价</translation>
+    </message>
+    <message>
+        <source>Work estimate line</source>
+        <translation>维修报价明细</translation>
     </message>
     <message>
         <source>Credit note</source>
@@ -2079,6 +2123,128 @@
     </message>
 </context>
 <context>
+    <name>EstimateDialog</name>
+    <message>
+        <source>Estimate for the customer</source>
+        <translation>给客户的报价</translation>
+    </message>
+    <message>
+        <source>Found on &amp;job</source>
+        <translation>发现于作业(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Work</source>
+        <translation>维修项目(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What the technician does</source>
+        <translation>技师要做的工作</translation>
+    </message>
+    <message>
+        <source>&amp;Labour</source>
+        <translation>工时(&amp;L)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>例如 1.5</translation>
+    </message>
+    <message>
+        <source>&amp;Hours</source>
+        <translation>小时数(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Part number (optional)</source>
+        <translation>配件编号（可选）</translation>
+    </message>
+    <message>
+        <source>&amp;Part</source>
+        <translation>配件(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>数量(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Labour is priced at the hourly rate, the part at its retail price.</source>
+        <translation>工时按工时单价计价，配件按零售价计价。</translation>
+    </message>
+    <message>
+        <source>Enter hours like 1.5</source>
+        <translation>请输入小时数，例如 1.5</translation>
+    </message>
+    <message>
+        <source>No part has that number</source>
+        <translation>没有此编号的配件</translation>
+    </message>
+</context>
+<context>
+    <name>EstimatesDialog</name>
+    <message>
+        <source>Estimates</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>维修项目</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>客户答复</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>E&amp;xtra work…</source>
+        <translation>追加项目(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>客户同意(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>客户拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Approved work joins the repair order; declined work is offered again at the car&apos;s next visit.</source>
+        <translation>客户同意的项目加入工单；拒绝的项目在车辆下次进厂时再次推荐。</translation>
+    </message>
+    <message>
+        <source>Repair order %1 · %2</source>
+        <translation>工单 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Extra work</source>
+        <translation>追加项目</translation>
+    </message>
+    <message>
+        <source>Declined before</source>
+        <translation>以前拒绝</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Export list</source>
@@ -2180,8 +2346,16 @@
         <translation>活动</translation>
     </message>
     <message>
+        <source>Campaign code</source>
+        <translation>活动代码</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
+    </message>
+    <message>
+        <source>Check item</source>
+        <translation>检查项目</translation>
     </message>
     <message>
         <source>Claim number</source>
@@ -2194,6 +2368,10 @@
     <message>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Comeback days</source>
+        <translation>返修判定天数</translation>
     </message>
     <message>
         <source>Comments</source>
@@ -2260,6 +2438,10 @@
         <translation>结束时间</translation>
     </message>
     <message>
+        <source>Estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
         <source>Excess amount</source>
         <translation>免赔额</translation>
     </message>
@@ -2290,6 +2472,10 @@
     <message>
         <source>Fuel</source>
         <translation>燃料</translation>
+    </message>
+    <message>
+        <source>Fuel level</source>
+        <translation>油量</translation>
     </message>
     <message>
         <source>Held for</source>
@@ -2504,8 +2690,16 @@
         <translation>权限</translation>
     </message>
     <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Preferred supplier</source>
@@ -2522,6 +2716,10 @@
     <message>
         <source>Rate</source>
         <translation>税率</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -2624,8 +2822,16 @@
         <translation>技师</translation>
     </message>
     <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
         <source>Terminal code</source>
         <translation>终端代码</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Trade price</source>
@@ -2650,6 +2856,10 @@
     <message>
         <source>Username</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
     </message>
     <message>
         <source>Value</source>
@@ -2909,6 +3119,144 @@
     <message>
         <source>The next service falls due after %1 months or %2, whichever comes first. Handing over closes the repair order and makes its satisfaction survey due.</source>
         <translation>下次保养在 %1 个月后或再行驶 %2 后到期，以先到者为准。交车后工单关闭，并生成待办的满意度回访。</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheck</name>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Amber</source>
+        <translation>黄色</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红色</translation>
+    </message>
+    <message>
+        <source>Not rated</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Awaiting answer</source>
+        <translation>待客户确认</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>客户拒绝</translation>
+    </message>
+    <message>
+        <source>Enter hours like 1.5</source>
+        <translation>请输入小时数，例如 1.5</translation>
+    </message>
+</context>
+<context>
+    <name>HealthCheckDialog</name>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>&amp;Start check</source>
+        <translation>开始检查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>模板(&amp;T)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Rate the current point with 1 (green), 2 (amber) or 3 (red); F2 edits its note.</source>
+        <translation>按 1（绿色）、2（黄色）或 3（红色）评定当前项目；按 F2 编辑说明。</translation>
+    </message>
+    <message>
+        <source>Add p&amp;hoto…</source>
+        <translation>添加照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Estimate…</source>
+        <translation>报价(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Appro&amp;ve</source>
+        <translation>客户同意(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>客户拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Finish check</source>
+        <translation>完成检查(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 (%2 points)</source>
+        <translation>%1（%2 项）</translation>
+    </message>
+    <message>
+        <source>No health check yet: choose a template and start it.</source>
+        <translation>尚未进行健康检查：请选择模板并开始。</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>under way</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4, %5</source>
+        <translation>%1 · %2 · %3 — %4，%5</translation>
+    </message>
+    <message>
+        <source>green %1, amber %2, red %3, not rated %4</source>
+        <translation>绿色 %1，黄色 %2，红色 %3，未检查 %4</translation>
+    </message>
+    <message>
+        <source>Add a photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</source>
+        <translation>照片 (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG)</translation>
     </message>
 </context>
 <context>
@@ -4146,6 +4494,10 @@
     <message>
         <source>Repair orders</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>接车</translation>
     </message>
     <message>
         <source>Calendar</source>
@@ -5501,6 +5853,192 @@
     </message>
 </context>
 <context>
+    <name>Reception</name>
+    <message>
+        <source>Not noted</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Empty (0/8)</source>
+        <translation>空（0/8）</translation>
+    </message>
+    <message>
+        <source>Full (8/8)</source>
+        <translation>满（8/8）</translation>
+    </message>
+    <message>
+        <source>Find the car first</source>
+        <translation>请先找到车辆</translation>
+    </message>
+    <message>
+        <source>Enter the mileage in km</source>
+        <translation>请输入里程（公里）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionScreen</name>
+    <message>
+        <source>Reception</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>Plate or VIN (its last 6 characters are enough)</source>
+        <translation>车牌或 VIN（输入后 6 位即可）</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Type the plate or VIN of the arriving car and press Enter.</source>
+        <translation>输入来店车辆的车牌或 VIN，然后按回车。</translation>
+    </message>
+    <message>
+        <source>What the dealership knows about the car shows here.</source>
+        <translation>这里显示本店掌握的该车信息。</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>接车登记</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>km on the odometer</source>
+        <translation>里程表读数（公里）</translation>
+    </message>
+    <message>
+        <source>&amp;Mileage</source>
+        <translation>里程(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Why the lower mileage is right (e.g. instrument cluster replaced)</source>
+        <translation>里程较低的原因（例如更换过仪表）</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>F&amp;uel</source>
+        <translation>油量(&amp;U)</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s own words</source>
+        <translation>按客户原话记录</translation>
+    </message>
+    <message>
+        <source>C&amp;oncerns</source>
+        <translation>客户描述(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Damage</source>
+        <translation>损伤</translation>
+    </message>
+    <message>
+        <source>&amp;Damage</source>
+        <translation>车损(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Promised</source>
+        <translation>预计交车(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Price &amp;estimate</source>
+        <translation>预估费用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation>接车(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Print sheet</source>
+        <translation>打印接车单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Add c&amp;ampaigns</source>
+        <translation>加入活动(&amp;A)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer declined work</source>
+        <translation>再次推荐未做项目(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Health check…</source>
+        <translation>健康检查(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>No vehicle has that plate or VIN. Record it in Vehicles first.</source>
+        <translation>没有该车牌或 VIN 的车辆。请先在“车辆”中登记。</translation>
+    </message>
+    <message>
+        <source>%1 vehicles match: choose one and press Enter.</source>
+        <translation>有 %1 辆车符合：请选择一辆并按回车。</translation>
+    </message>
+    <message>
+        <source>No owner recorded: set it in Vehicles first</source>
+        <translation>未登记车主：请先在“车辆”中设置</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>车主</translation>
+    </message>
+    <message>
+        <source>Last mileage</source>
+        <translation>上次里程</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 公里</translation>
+    </message>
+    <message>
+        <source>Open campaigns and recalls</source>
+        <translation>待执行的召回和服务活动</translation>
+    </message>
+    <message>
+        <source>None for this VIN.</source>
+        <translation>该 VIN 没有。</translation>
+    </message>
+    <message>
+        <source>Declined last time</source>
+        <translation>上次客户拒绝的项目</translation>
+    </message>
+    <message>
+        <source>Nothing declined.</source>
+        <translation>没有拒绝的项目。</translation>
+    </message>
+    <message>
+        <source>Comeback: back within %1 days of repair order %2 (completed %3).</source>
+        <translation>返修：在工单 %2（%3 完工）后 %1 天内再次进厂。</translation>
+    </message>
+    <message>
+        <source>Repair orders still open: %1</source>
+        <translation>尚未结算的工单：%1</translation>
+    </message>
+    <message>
+        <source>Repair order %1 opened.</source>
+        <translation>已开立工单 %1。</translation>
+    </message>
+    <message>
+        <source>%1 campaign jobs added to %2.</source>
+        <translation>已在 %2 中加入 %1 个活动作业。</translation>
+    </message>
+    <message>
+        <source>%1 declined estimates offered again on %2.</source>
+        <translation>已在 %2 中再次推荐 %1 项未做项目。</translation>
+    </message>
+</context>
+<context>
     <name>RefundDialog</name>
     <message>
         <source>Refund to %1</source>
@@ -6158,6 +6696,14 @@
     <message>
         <source>Hand the car back: mileage out and next service due (Ctrl+Shift+O)</source>
         <translation>交车：记录交车里程和下次保养 (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Health check…</source>
+        <translation>健康检查(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Es&amp;timates…</source>
+        <translation>报价(&amp;T)…</translation>
     </message>
     <message>
         <source>Invoice repair order</source>
@@ -7311,12 +7857,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; already has an estimate</source>
+        <translation>“{name}”已有报价</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; has an estimate: its rating stays</source>
+        <translation>“{name}”已有报价：结果不能更改</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 之间的整数</translation>
     </message>
     <message>
         <source>A VIN range runs from the lower VIN to the higher, 17 characters at most</source>
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
+    </message>
+    <message>
+        <source>A labour line needs a description or an operation</source>
+        <translation>工时行需要填写描述或选择工时项目</translation>
+    </message>
+    <message>
+        <source>A new campaign ({code}) needs a title</source>
+        <translation>新活动（{code}）需要名称</translation>
     </message>
     <message>
         <source>A package code has at most 40 characters</source>
@@ -7333,6 +7895,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A package needs at least one operation or part</source>
         <translation>套餐至少需要一个工时项目或配件</translation>
+    </message>
+    <message>
+        <source>A photo must be a JPEG or PNG file ({name} is not)</source>
+        <translation>照片必须是 JPEG 或 PNG 文件（{name} 不是）</translation>
+    </message>
+    <message>
+        <source>A photo must be smaller than 20 MB ({name} is not)</source>
+        <translation>照片必须小于 20 MB（{name} 超过了）</translation>
     </message>
     <message>
         <source>A reason needs a code</source>
@@ -7355,8 +7925,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>超过 {hours} 小时的一段时间不属于更正</translation>
     </message>
     <message>
+        <source>A template needs a name of at most 120 characters</source>
+        <translation>模板需要一个不超过 120 个字符的名称</translation>
+    </message>
+    <message>
+        <source>A template needs at least one inspection point</source>
+        <translation>模板至少需要一个检查项目</translation>
+    </message>
+    <message>
+        <source>An estimate needs a description</source>
+        <translation>报价需要填写维修项目</translation>
+    </message>
+    <message>
+        <source>An estimate needs at least one labour or parts line</source>
+        <translation>报价至少需要一行工时或配件</translation>
+    </message>
+    <message>
         <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
         <translation>工位 {bay} 当天 {start} 至 {end} 已有预约，请换一个工位或时间</translation>
+    </message>
+    <message>
+        <source>Campaign {code} was already done on repair order {number}</source>
+        <translation>活动 {code} 已在工单 {number} 中完成</translation>
     </message>
     <message>
         <source>Cannot read {path}: {cause}</source>
@@ -7369,6 +7959,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Cannot {doing} an appointment that is {status}</source>
         <translation>预约{status}，不能{doing}</translation>
+    </message>
+    <message>
+        <source>Choose a health-check template</source>
+        <translation>请选择健康检查模板</translation>
     </message>
     <message>
         <source>Choose a reason for the time off jobs</source>
@@ -7385,6 +7979,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
+    </message>
+    <message>
+        <source>Each inspection point needs a name</source>
+        <translation>每个检查项目都需要名称</translation>
     </message>
     <message>
         <source>Give each weekday at most one shift</source>
@@ -7419,6 +8017,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
     <message>
+        <source>Only declined work is offered again</source>
+        <translation>只有客户拒绝过的项目才能再次推荐</translation>
+    </message>
+    <message>
+        <source>Only items rated amber or red become estimates (&apos;{name}&apos; is not)</source>
+        <translation>只有黄色或红色项目才能报价（“{name}”不是）</translation>
+    </message>
+    <message>
         <source>Package {code} already exists</source>
         <translation>套餐 {code} 已存在</translation>
     </message>
@@ -7449,6 +8055,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Problem</source>
         <translation>问题</translation>
+    </message>
+    <message>
+        <source>Rate every point before finishing the check: &apos;{name}&apos; and {count} more are not rated</source>
+        <translation>完成检查前请评定所有项目：“{name}”等 {count} 项尚未评定</translation>
+    </message>
+    <message>
+        <source>Rate every point before finishing the check: &apos;{name}&apos; is not rated</source>
+        <translation>完成检查前请评定所有项目：“{name}”尚未评定</translation>
     </message>
     <message>
         <source>Read a page after a position or before one, not both</source>
@@ -7537,6 +8151,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Say when the car comes</source>
         <translation>请填写到店时间</translation>
+    </message>
+    <message>
+        <source>Say where on the car the damage is</source>
+        <translation>请说明损伤在车辆的什么位置</translation>
+    </message>
+    <message>
+        <source>Say which system &apos;{name}&apos; belongs to</source>
+        <translation>请说明“{name}”属于哪个系统</translation>
     </message>
     <message>
         <source>Say why the appointment is cancelled</source>
@@ -7635,6 +8257,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>出生日期在未来</translation>
     </message>
     <message>
+        <source>The campaign does not apply to this vehicle</source>
+        <translation>该活动不适用于此车辆</translation>
+    </message>
+    <message>
+        <source>The campaign no longer exists</source>
+        <translation>该活动已不存在</translation>
+    </message>
+    <message>
         <source>The car cannot be promised before it comes</source>
         <translation>承诺交车时间不能早于到店时间</translation>
     </message>
@@ -7653,6 +8283,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The clocking no longer exists</source>
         <translation>该打卡记录已不存在</translation>
+    </message>
+    <message>
+        <source>The comeback period is 1 to 365 days</source>
+        <translation>返修判定期为 1 到 365 天</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -7677,6 +8311,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The current password is wrong</source>
         <translation>当前密码错误</translation>
+    </message>
+    <message>
+        <source>The customer has already {status} this estimate</source>
+        <translation>客户已对此报价作出答复（{status}）</translation>
     </message>
     <message>
         <source>The customer holds only {amount} in credit on {day}</source>
@@ -7763,6 +8401,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>必须填写经销商名称</translation>
     </message>
     <message>
+        <source>The declined work was for another vehicle</source>
+        <translation>拒绝的项目属于另一辆车</translation>
+    </message>
+    <message>
         <source>The discount must be between zero and the line amount</source>
         <translation>折扣必须在零与行金额之间</translation>
     </message>
@@ -7773,6 +8415,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The end is in the future</source>
         <translation>结束时间在将来</translation>
+    </message>
+    <message>
+        <source>The estimate no longer exists</source>
+        <translation>该报价已不存在</translation>
     </message>
     <message>
         <source>The file has no column &apos;{header}&apos; (for {name})</source>
@@ -7801,6 +8447,18 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The follow-up task no longer exists</source>
         <translation>该跟进任务已不存在</translation>
+    </message>
+    <message>
+        <source>The fuel level is 0 to 8 eighths of a tank</source>
+        <translation>油量为 0 到 8（以八分之一油箱计）</translation>
+    </message>
+    <message>
+        <source>The health check no longer exists</source>
+        <translation>该健康检查已不存在</translation>
+    </message>
+    <message>
+        <source>The health-check item no longer exists</source>
+        <translation>该健康检查项目已不存在</translation>
     </message>
     <message>
         <source>The insurance claim no longer exists</source>
@@ -8003,6 +8661,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>数量必须大于零；退货请开具贷项通知单</translation>
     </message>
     <message>
+        <source>The rating must be one of {items}</source>
+        <translation>结果必须是以下之一：{items}</translation>
+    </message>
+    <message>
         <source>The rebate no longer exists</source>
         <translation>该返利已不存在</translation>
     </message>
@@ -8063,6 +8725,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单 {number} 的回访已经录入</translation>
     </message>
     <message>
+        <source>The template no longer exists</source>
+        <translation>该模板已不存在</translation>
+    </message>
+    <message>
         <source>The unit cost cannot be negative</source>
         <translation>单位成本不能为负数</translation>
     </message>
@@ -8093,6 +8759,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>There is already a method named {name}</source>
         <translation>已有名为 {name} 的付款方式</translation>
+    </message>
+    <message>
+        <source>There is already a template called &apos;{name}&apos;</source>
+        <translation>已有名为“{name}”的模板</translation>
     </message>
     <message>
         <source>There is no active labour operation &apos;{code}&apos;</source>
@@ -8137,6 +8807,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>This survey was already answered on {day}</source>
         <translation>该回访已于 {day} 录入</translation>
+    </message>
+    <message>
+        <source>This work has already been offered again</source>
+        <translation>该项目已再次推荐过</translation>
     </message>
     <message>
         <source>Too many failed logins: the account is locked for {value1} minutes.</source>
@@ -8253,6 +8927,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>change</source>
         <translation>修改</translation>
+    </message>
+    <message>
+        <source>differs from the title of campaign {code} on row {row}</source>
+        <translation>与第 {row} 行活动 {code} 的名称不同</translation>
     </message>
     <message>
         <source>has no letters or digits</source>
@@ -8641,6 +9319,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>价格含税(&amp;I)</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>A car back in the workshop within this many days of its last repair order is flagged as a comeback.</source>
+        <translation>车辆在上次工单完工后这么多天内再次进厂，即标记为返修。</translation>
+    </message>
+    <message>
         <source>Dealership</source>
         <translation>经销商</translation>
     </message>
@@ -8671,6 +9357,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>C&amp;urrency</source>
         <translation>币种(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Co&amp;meback period</source>
+        <translation>返修判定期(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Language</source>

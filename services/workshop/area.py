@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from services.area import Area, ExportKind
 from services.workshop import appointments, archive, exports, surveys, time_reports, warranty
+from services.workshop.campaigns import CAMPAIGNS
 from services.workshop.imports import LABOUR_OPS
 from services.workshop.lists import APPOINTMENTS, FOLLOW_UP_TASKS, REPAIR_ORDERS, SURVEYS
 
@@ -22,10 +23,12 @@ PERMISSIONS = {
     "workshop.overbook": "Book appointments beyond the workshop's capacity",
     "workshop.resources": "Set up technicians, advisors and bays with their working hours",
     "workshop.surveys": "Enter satisfaction surveys, see their results and follow-up tasks",
+    "workshop.inspect": "Carry out vehicle health checks",
 }
 
 _VIEW = frozenset({"workshop.view"})
-_EDIT = _VIEW | {"workshop.edit", "workshop.costs", "workshop.parts", "workshop.mileage_override"}
+_EDIT = _VIEW | {"workshop.edit", "workshop.costs", "workshop.parts", "workshop.mileage_override",
+                 "workshop.inspect"}
 
 AREA = Area(
     name="workshop",
@@ -35,14 +38,14 @@ AREA = Area(
         "foreman": _EDIT | {"workshop.clock", "workshop.clock_others", "workshop.catalogue", "workshop.book",
                             "workshop.overbook", "workshop.resources", "workshop.surveys", "workshop.correct_time"},
         # A technician clocks and sees the work, not what it costs.
-        "technician": _VIEW | {"workshop.clock"},
+        "technician": _VIEW | {"workshop.clock", "workshop.inspect"},
         "parts_clerk": _VIEW | {"workshop.parts"},
         "cashier": _VIEW | {"workshop.costs", "workshop.invoice"},
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
     lists=(REPAIR_ORDERS, APPOINTMENTS, SURVEYS, FOLLOW_UP_TASKS),
-    import_kinds=(LABOUR_OPS, surveys.SURVEYS),
+    import_kinds=(LABOUR_OPS, surveys.SURVEYS, CAMPAIGNS),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
                    exports.export_repair_orders, period="optional"),

@@ -112,3 +112,34 @@ def test_export_warranty_claims_writes_the_warranty_jobs_of_the_period(tmp_path,
                      home=home, db=db_path)
     assert result.returncode == 0, result.stderr
     assert _rows(empty) == []
+
+
+def test_import_campaigns_from_the_command_line(tmp_path, db_path):
+    from tests.services.samples import chinese_vin
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "recall.csv"
+    source.write_text(f"召回代码,活动名称,车架号\nRC-1,Brake hose,{chinese_vin(1)}\nRC-1,,{chinese_vin(2)}\n",
+                      encoding="utf-8-sig")
+    result = run_cli("import", "campaigns", str(source), home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    assert "new campaigns" in result.stdout
+    assert _query(db_path, "SELECT c.code, c.title, v.vin FROM campaign c JOIN campaign_vehicle v "
+                           "ON v.campaign_id = c.id ORDER BY v.vin") == sorted([
+        ("RC-1", "Brake hose", chinese_vin(1)), ("RC-1", "Brake hose", chinese_vin(2))])
+
+
+def test_a_bad_campaign_file_names_the_row_and_field_and_imports_nothing(tmp_path, db_path):
+    from tests.services.samples import chinese_vin
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "recall.csv"
+    source.write_text(f"code,title,vin\nRC-2,Airbag,{chinese_vin(1)}\nRC-2,,LSVAU2180N21234\n", encoding="utf-8")
+    result = run_cli("import", "campaigns", str(source), home=home, db=db_path)
+    assert result.returncode != 0
+    assert "row 3, VIN: A VIN has 17 characters" in result.stdout
+    assert "nothing was imported" in result.stderr
+    assert (tmp_path / "recall.errors.xlsx").exists()
+    assert _query(db_path, "SELECT count(*) FROM campaign") == [(0,)]

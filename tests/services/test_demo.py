@@ -41,6 +41,8 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_jo
                    "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
                    "appointment", "appointment_operation", "service_menu", "survey",
                    "follow_up_task", "attendance")
+RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
+                    "campaign", "campaign_vehicle")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -102,7 +104,7 @@ def test_small_build_has_the_advertised_size(demo_db):
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
     assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -236,7 +238,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -372,3 +374,14 @@ def test_the_demo_history_is_handed_over_with_its_next_service_and_surveyed(demo
     # The next visit of a car comes in at or beyond the mileage it left with.
     assert _rows(demo_db, "SELECT count(*) FROM repair_order a JOIN repair_order b ON b.vehicle_id = a.vehicle_id "
                           "AND b.opened_on > a.closed_on AND b.mileage_in < a.mileage_out") == [(0,)]
+
+
+def test_the_demo_has_a_health_check_template_checks_an_estimate_declined_and_campaigns(demo_db):
+    assert _rows(demo_db, "SELECT count(*) FROM health_check_template")[0][0] == 1
+    assert _rows(demo_db, "SELECT count(*) FROM health_check")[0][0] >= 3
+    assert _rows(demo_db, "SELECT count(*) FROM work_estimate WHERE status = 'declined'")[0][0] == 1
+    # Each campaign names cars the dealership knows: a customer's and one in stock.
+    for (known_customer, known_stock) in _rows(demo_db, """
+            SELECT count(v.owner_id), count(v.id) - count(v.owner_id) FROM campaign_vehicle cv
+            LEFT JOIN vehicle v ON v.vin = cv.vin GROUP BY cv.campaign_id"""):
+        assert known_customer >= 1 and known_stock == 1

@@ -65,8 +65,9 @@ def test_owner_sees_every_page(ctx, show, settle):
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
-                                   "Stock alerts", "Stock counts", "Repair orders", "Calendar", "Foreman board",
-                                   "Technician clock", "Technician time", "Vehicle history", "Surveys",
+                                   "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
+                                   "Foreman board", "Technician clock", "Technician time", "Vehicle history",
+                                   "Surveys",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]

@@ -113,10 +113,7 @@ def test_main_window_and_customers_screen_are_chinese(chinese, db, owner, show, 
     window = show(MainWindow(AppContext(db, owner)))
     settle()
 
-    assert _nav_labels(window) == ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出",
-                                   "配件", "采购订单", "供应商", "库存预警", "库存盘点", "维修工单", "预约日历",
-                                   "主管看板", "技师打卡", "技师工时", "车辆维修档案", "满意度回访", "用户",
-                                   "角色", "审计日志", "设置"]
+    assert _nav_labels(window) == CHINESE_NAV
     assert window.search_button.text().startswith("全局搜索")
     assert [a.text() for a in window.menuBar().actions()] == ["文件(&F)", "帮助(&H)"]
     screen = window.stack.currentWidget()
@@ -164,8 +161,9 @@ def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, sh
 
     assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
-                                   "Stock alerts", "Stock counts", "Repair orders", "Calendar", "Foreman board",
-                                   "Technician clock", "Technician time", "Vehicle history", "Surveys",
+                                   "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
+                                   "Foreman board", "Technician clock", "Technician time", "Vehicle history",
+                                   "Surveys",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert window.stack.currentWidget().list.search.placeholderText() == "Search… (Ctrl+F)"
@@ -184,8 +182,8 @@ def test_a_language_without_translation_leaves_english(qapp):
 # --- switching the language while the window is open ---------------------------------------------
 
 CHINESE_NAV = ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出", "配件", "采购订单",
-               "供应商", "库存预警", "库存盘点", "维修工单", "预约日历", "主管看板", "技师打卡", "技师工时",
-               "车辆维修档案", "满意度回访", "用户", "角色", "审计日志", "设置"]
+               "供应商", "库存预警", "库存盘点", "维修工单", "接车", "预约日历", "主管看板", "技师打卡",
+               "技师工时", "车辆维修档案", "满意度回访", "用户", "角色", "审计日志", "设置"]
 
 
 @pytest.fixture

@@ -90,6 +90,7 @@ def permission_labels() -> dict[str, str]:
             "AdminLabels", "Set up technicians, advisors and bays with their working hours"),
         "workshop.surveys": QCoreApplication.translate(
             "AdminLabels", "Enter satisfaction surveys, see their results and follow-up tasks"),
+        "workshop.inspect": QCoreApplication.translate("AdminLabels", "Carry out vehicle health checks"),
     }
     return {code: labels.get(code, english) for code, english in PERMISSIONS.items()}
 
@@ -215,6 +216,16 @@ def audit_entity_labels() -> dict[str, str]:
         "follow_up_task": QCoreApplication.translate("AdminLabels", "Follow-up task"),
         "attendance": QCoreApplication.translate("AdminLabels", "Attendance"),
         "clocking_reason": QCoreApplication.translate("AdminLabels", "Reason for time off jobs"),
+        "damage_note": QCoreApplication.translate("AdminLabels", "Damage note"),
+        "campaign": QCoreApplication.translate("AdminLabels", "Campaign or recall"),
+        "campaign_vehicle": QCoreApplication.translate("AdminLabels", "Campaign vehicle"),
+        "health_check_template": QCoreApplication.translate("AdminLabels", "Health-check template"),
+        "health_check_template_item": QCoreApplication.translate("AdminLabels", "Health-check template item"),
+        "health_check": QCoreApplication.translate("AdminLabels", "Health check"),
+        "health_check_item": QCoreApplication.translate("AdminLabels", "Health-check item"),
+        "health_check_photo": QCoreApplication.translate("AdminLabels", "Health-check photo"),
+        "work_estimate": QCoreApplication.translate("AdminLabels", "Work estimate"),
+        "work_estimate_line": QCoreApplication.translate("AdminLabels", "Work estimate line"),
     }
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -145,11 +146,17 @@ class SettingsScreen(QWidget):
             self.currency.addItem(f"{code}  {symbol.strip()}", code)
         self.currency.setToolTip(self.tr("Every amount is kept in this currency: choose it before entering prices."))
         self.prices_include_tax = QCheckBox(self.tr("Prices &include tax"))
+        self.comeback_days = QSpinBox()
+        self.allow_negative_stock = False  # not on this form: kept as loaded
+        self.comeback_days.setRange(1, 365)
+        self.comeback_days.setSuffix(self.tr(" days"))
+        self.comeback_days.setToolTip(self.tr("A car back in the workshop within this many days of its last repair "
+                                              "order is flagged as a comeback."))
         self.language = QComboBox()
         for code, name in language_labels(with_default=False).items():
             self.language.addItem(name, code)
         for name in ("name", "address", "phone", "email", "tax_id", "country", "currency", "prices_include_tax",
-                     "language"):
+                     "comeback_days", "language"):
             getattr(self, name).setObjectName(name)
 
         box = QGroupBox(self.tr("Dealership"))
@@ -163,6 +170,7 @@ class SettingsScreen(QWidget):
         self.dealer_errors.add_row("country", self.tr("C&ountry / region"), self.country)
         self.dealer_errors.add_row("currency", self.tr("C&urrency"), self.currency)
         self.dealer_errors.add_row("prices_include_tax", "", self.prices_include_tax)
+        self.dealer_errors.add_row("comeback_days", self.tr("Co&meback period"), self.comeback_days)
         self.dealer_errors.add_row("language", self.tr("&Language"), self.language)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
@@ -290,6 +298,8 @@ class SettingsScreen(QWidget):
         _select(self.country, s.country)
         _select(self.currency, s.currency)
         self.prices_include_tax.setChecked(s.prices_include_tax)
+        self.comeback_days.setValue(s.comeback_days)
+        self.allow_negative_stock = s.allow_negative_stock
         _select(self.language, s.language)
         self.terminal.setText(self.terminal_code)
         for doc, edit in self.prefixes.items():
@@ -349,6 +359,7 @@ class SettingsScreen(QWidget):
             email=self.email.text().strip(), tax_id=self.tax_id.text().strip(),
             country=self.country.currentData(), currency=self.currency.currentData(),
             prices_include_tax=self.prices_include_tax.isChecked(), language=self.language.currentData(),
+            comeback_days=self.comeback_days.value(), allow_negative_stock=self.allow_negative_stock,
             number_prefixes={doc: edit.text().strip() for doc, edit in self.prefixes.items()})
 
     def save(self) -> Op | None:

@@ -18,6 +18,7 @@ def pages() -> list[Page]:
         from ui.workshop.calendar import CalendarScreen
 
         return CalendarScreen(ctx)
+
     def vehicle_history(ctx):
         from ui.workshop.history import VehicleHistoryScreen
 
@@ -43,10 +44,17 @@ def pages() -> list[Page]:
 
         return TechnicianTimeScreen(ctx)
 
+    def reception(ctx):
+        from ui.workshop.reception import ReceptionScreen
+
+        return ReceptionScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Workshop")
     return [
         Page("repair_orders", section, QCoreApplication.translate("MainWindow", "Repair orders"),
              "workshop.view", repair_orders, "Ctrl+5"),
+        Page("reception", section, QCoreApplication.translate("MainWindow", "Reception"), "workshop.edit", reception,
+             "Ctrl+7"),
         Page("workshop_calendar", section, QCoreApplication.translate("MainWindow", "Calendar"),
              "workshop.view", calendar, "Ctrl+6"),
         Page("foreman_board", section, QCoreApplication.translate("MainWindow", "Foreman board"),

@@ -28,7 +28,7 @@ def _hours(hundredths: int) -> str:
 
 class RepairOrdersScreen(ListScreen):
     detail_tables = ("repair_job", "repair_labour_line", "repair_part_line", "repair_extra_line", "customer",
-                     "vehicle")
+                     "vehicle", "work_estimate", "health_check", "health_check_item")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         self.statuses = status_labels()
@@ -74,9 +74,28 @@ class RepairOrdersScreen(ListScreen):
         QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.hand_over,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._invoiced = False
+        self.health_button = QPushButton(self.tr("&Health check…"))
+        self.health_button.clicked.connect(self.health_check)
+        self.estimates_button = QPushButton(self.tr("Es&timates…"))
+        self.estimates_button.clicked.connect(self.estimates)
+        for button in (self.health_button, self.estimates_button):
+            self.extra_buttons.addWidget(button)
+        self.needs_selection(self.health_button, self.estimates_button)
         self.shown: orders.RepairOrderView | None = None
         self.invoice_op: Op | None = None
         self.last_message = ""
+
+    def health_check(self) -> None:
+        if self.current_id:
+            from ui.workshop.health_check import HealthCheckDialog
+
+            HealthCheckDialog.ask(self, self.ctx, self.current_id)
+
+    def estimates(self) -> None:
+        if self.current_id:
+            from ui.workshop.health_check import EstimatesDialog
+
+            EstimatesDialog.ask(self, self.ctx, self.current_id)
 
     def edit_packages(self) -> None:
         from ui.workshop.menus import PackagesDialog
