@@ -714,6 +714,26 @@
     </message>
 </context>
 <context>
+    <name>AuditSummary</name>
+    <message>
+        <source>Created %1 %2</source>
+        <translation>新建%1 %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of changed fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Changed %1 %2: %3</source>
+        <translation>修改%1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>BackdateReasonDialog</name>
     <message>
         <source>Back-dated posting</source>
@@ -1649,8 +1669,24 @@
         <translation>启用</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Advisor</source>
+        <translation>服务顾问</translation>
+    </message>
+    <message>
+        <source>Allocated on</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
         <source>Allocations</source>
         <translation>分配</translation>
+    </message>
+    <message>
+        <source>Alt name</source>
+        <translation>别名</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1659,6 +1695,10 @@
     <message>
         <source>Amounts</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Approved amount</source>
+        <translation>核定金额</translation>
     </message>
     <message>
         <source>At</source>
@@ -1681,6 +1721,10 @@
         <translation>货位</translation>
     </message>
     <message>
+        <source>Bin from</source>
+        <translation>原货位</translation>
+    </message>
+    <message>
         <source>Bin to</source>
         <translation>截止货位</translation>
     </message>
@@ -1689,8 +1733,20 @@
         <translation>出生日期</translation>
     </message>
     <message>
+        <source>Blob</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Booked on</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
         <source>Brand</source>
         <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Builtin</source>
+        <translation>内置</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -1701,6 +1757,14 @@
         <translation>类别</translation>
     </message>
     <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
         <source>Claim number</source>
         <translation>理赔单号</translation>
     </message>
@@ -1709,12 +1773,52 @@
         <translation>打卡记录</translation>
     </message>
     <message>
+        <source>Closed at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结束人</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Company reg</source>
+        <translation>公司注册号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>客户陈述</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>成本</translation>
+    </message>
+    <message>
+        <source>Cost total</source>
+        <translation>成本合计</translation>
     </message>
     <message>
         <source>Count</source>
@@ -1725,12 +1829,28 @@
         <translation>实盘数量</translation>
     </message>
     <message>
+        <source>Counted at</source>
+        <translation>盘点时间</translation>
+    </message>
+    <message>
         <source>Counted cash</source>
         <translation>实点现金</translation>
     </message>
     <message>
         <source>Country</source>
         <translation>国家</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>Credited invoice</source>
+        <translation>被冲销发票</translation>
+    </message>
+    <message>
+        <source>Credited line</source>
+        <translation>被冲销明细</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -1741,16 +1861,60 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Customer address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Customer tax</source>
+        <translation>客户税号</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Dealer address</source>
+        <translation>经销商地址</translation>
+    </message>
+    <message>
+        <source>Dealer name</source>
+        <translation>经销商名称</translation>
+    </message>
+    <message>
+        <source>Dealer phone</source>
+        <translation>经销商电话</translation>
+    </message>
+    <message>
+        <source>Dealer tax</source>
+        <translation>经销商税号</translation>
     </message>
     <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
+        <source>Description alt</source>
+        <translation>备用描述</translation>
+    </message>
+    <message>
         <source>Discount</source>
         <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount bp</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
     </message>
     <message>
         <source>Doc type</source>
@@ -1761,6 +1925,10 @@
         <translation>付款天数</translation>
     </message>
     <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
         <source>Email</source>
         <translation>电子邮件</translation>
     </message>
@@ -1769,12 +1937,32 @@
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
         <source>Excess amount</source>
         <translation>免赔额</translation>
     </message>
     <message>
+        <source>Expected</source>
+        <translation>应有数量</translation>
+    </message>
+    <message>
         <source>Expected amount</source>
         <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计到货日</translation>
+    </message>
+    <message>
+        <source>Failed part</source>
+        <translation>故障件</translation>
     </message>
     <message>
         <source>File</source>
@@ -1801,12 +1989,56 @@
         <translation>预留给</translation>
     </message>
     <message>
+        <source>Hourly rate</source>
+        <translation>小时工价</translation>
+    </message>
+    <message>
         <source>Hours</source>
         <translation>工时</translation>
     </message>
     <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Id number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
         <source>Invoice</source>
         <translation>发票</translation>
+    </message>
+    <message>
+        <source>Invoice discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Invoiced on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Is default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Is primary</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发料</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>项目代码</translation>
     </message>
     <message>
         <source>Item type</source>
@@ -1815,6 +2047,10 @@
     <message>
         <source>Job</source>
         <translation>作业</translation>
+    </message>
+    <message>
+        <source>Job no</source>
+        <translation>工单项号</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -1837,8 +2073,16 @@
         <translation>交货天数</translation>
     </message>
     <message>
+        <source>Ledger mark</source>
+        <translation>账簿标记</translation>
+    </message>
+    <message>
         <source>Limit</source>
         <translation>数量上限</translation>
+    </message>
+    <message>
+        <source>Line no</source>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Lines</source>
@@ -1849,6 +2093,10 @@
         <translation>列表</translation>
     </message>
     <message>
+        <source>List cost</source>
+        <translation>目录成本</translation>
+    </message>
+    <message>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
@@ -1857,8 +2105,16 @@
         <translation>品牌</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>制造商</translation>
+    </message>
+    <message>
         <source>Mapping</source>
         <translation>映射</translation>
+    </message>
+    <message>
+        <source>Marketing ok</source>
+        <translation>同意营销</translation>
     </message>
     <message>
         <source>Max qty</source>
@@ -1881,8 +2137,16 @@
         <translation>里程（公里）</translation>
     </message>
     <message>
+        <source>Mileage override</source>
+        <translation>接受较低里程</translation>
+    </message>
+    <message>
         <source>Min days</source>
         <translation>最少天数</translation>
+    </message>
+    <message>
+        <source>Min qty</source>
+        <translation>最低库存</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1897,16 +2161,40 @@
         <translation>年款</translation>
     </message>
     <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Net total</source>
+        <translation>净额合计</translation>
     </message>
     <message>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
+        <source>Next seq</source>
+        <translation>下一序号</translation>
+    </message>
+    <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Number key</source>
+        <translation>编号键</translation>
     </message>
     <message>
         <source>Number prefixes</source>
@@ -1925,16 +2213,36 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Opened on</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
         <source>Opening float</source>
         <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>工时项目</translation>
     </message>
     <message>
         <source>Operation code</source>
         <translation>工时代码</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Ordered on</source>
+        <translation>订购日期</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>车主</translation>
+    </message>
+    <message>
+        <source>Paid amount</source>
+        <translation>已付金额</translation>
     </message>
     <message>
         <source>Paid on</source>
@@ -1957,23 +2265,79 @@
         <translation>付费类型</translation>
     </message>
     <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Payment terms days</source>
+        <translation>付款期限（天）</translation>
+    </message>
+    <message>
         <source>Per</source>
         <translation>按</translation>
+    </message>
+    <message>
+        <source>Permission</source>
+        <translation>权限</translation>
     </message>
     <message>
         <source>Permissions</source>
         <translation>权限</translation>
     </message>
     <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>过账时间</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>过账日期</translation>
     </message>
     <message>
         <source>Preferred supplier</source>
         <translation>首选供应商</translation>
     </message>
     <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Print count</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Promised at</source>
+        <translation>承诺交车时间</translation>
+    </message>
+    <message>
         <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Quantity milli</source>
         <translation>数量</translation>
     </message>
     <message>
@@ -1981,8 +2345,24 @@
         <translation>税率</translation>
     </message>
     <message>
+        <source>Rate bp</source>
+        <translation>税率</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rebate</source>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Received amount</source>
+        <translation>已收金额</translation>
     </message>
     <message>
         <source>Received on</source>
@@ -2001,11 +2381,35 @@
         <translation>登记日期</translation>
     </message>
     <message>
+        <source>Released at</source>
+        <translation>释放时间</translation>
+    </message>
+    <message>
+        <source>Reorder manual</source>
+        <translation>手动补货水平</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
         <source>Retail price</source>
         <translation>零售价</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
         <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Role code</source>
         <translation>角色</translation>
     </message>
     <message>
@@ -2029,6 +2433,14 @@
         <translation>标准工时</translation>
     </message>
     <message>
+        <source>Started at</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -2041,12 +2453,28 @@
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Supplier reference</source>
+        <translation>供应商单号</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
         <source>Tax code</source>
         <translation>税码</translation>
+    </message>
+    <message>
+        <source>Tax rate bp</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Tax total</source>
+        <translation>税额合计</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -2055,6 +2483,14 @@
     <message>
         <source>Terminal code</source>
         <translation>终端代码</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Trade price</source>
@@ -2085,12 +2521,24 @@
         <translation>值</translation>
     </message>
     <message>
+        <source>Variant</source>
+        <translation>型号版本</translation>
+    </message>
+    <message>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
     <message>
         <source>Vin</source>
         <translation>VIN</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>
