@@ -6266,6 +6266,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法解析 VIN：{problem}</translation>
     </message>
     <message>
+        <source>Credit applied to {number} from {source} · {customer}</source>
+        <translation>余额冲抵 {number}，来源：{source} · {customer}</translation>
+    </message>
+    <message>
+        <source>Credit note {number} for {credited} · {customer}</source>
+        <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
+    </message>
+    <message>
+        <source>Invoice {number} · {customer}</source>
+        <translation>发票 {number} · {customer}</translation>
+    </message>
+    <message>
         <source>Payment terms are 0 to 365 days</source>
         <translation>付款期限为 0 到 365 天</translation>
     </message>
@@ -6288,6 +6300,30 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Read a page after a position or before one, not both</source>
         <translation>只能读取某个位置之后或之前的一页，不能同时</translation>
+    </message>
+    <message>
+        <source>Rebate {manufacturer}</source>
+        <translation>返利 {manufacturer}</translation>
+    </message>
+    <message>
+        <source>Rebate {manufacturer} {campaign}</source>
+        <translation>返利 {manufacturer} {campaign}</translation>
+    </message>
+    <message>
+        <source>Receipt {method} {reference} · {customer}</source>
+        <translation>收款 {method} {reference} · {customer}</translation>
+    </message>
+    <message>
+        <source>Receipt {method} · {customer}</source>
+        <translation>收款 {method} · {customer}</translation>
+    </message>
+    <message>
+        <source>Refund {method} {reference} · {customer}</source>
+        <translation>退款 {method} {reference} · {customer}</translation>
+    </message>
+    <message>
+        <source>Refund {method} · {customer}</source>
+        <translation>退款 {method} · {customer}</translation>
     </message>
     <message>
         <source>Repair order {number} has no jobs to invoice</source>
@@ -6360,6 +6396,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Stock cannot move on a future date ({day})</source>
         <translation>库存不能在未来日期变动（{day}）</translation>
+    </message>
+    <message>
+        <source>Stock {kind}</source>
+        <translation>库存{kind}</translation>
+    </message>
+    <message>
+        <source>Stock {kind} {reference}</source>
+        <translation>库存{kind} {reference}</translation>
     </message>
     <message>
         <source>Supplier &apos;{name}&apos; is inactive</source>
@@ -6918,12 +6962,68 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>零件不能被自身替代</translation>
     </message>
     <message>
+        <source>accessory</source>
+        <translation>精品附件</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
         <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
         <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
     </message>
     <message>
+        <source>average cost rounding</source>
+        <translation>平均成本尾差</translation>
+    </message>
+    <message>
+        <source>cost of sales {item_type}</source>
+        <translation>销售成本（{item_type}）</translation>
+    </message>
+    <message>
+        <source>count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>counter sale</source>
+        <translation>柜台销售</translation>
+    </message>
+    <message>
+        <source>credit held for the customer</source>
+        <translation>为客户保留的余额</translation>
+    </message>
+    <message>
+        <source>credit note {number}</source>
+        <translation>红字发票 {number}</translation>
+    </message>
+    <message>
+        <source>credit paid back</source>
+        <translation>退还余额</translation>
+    </message>
+    <message>
+        <source>credit used</source>
+        <translation>使用余额</translation>
+    </message>
+    <message>
+        <source>customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
+        <source>fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>goods received not invoiced</source>
+        <translation>已收货未开票</translation>
+    </message>
+    <message>
         <source>has no letters or digits</source>
         <translation>不含字母或数字</translation>
+    </message>
+    <message>
+        <source>inventory {kind}</source>
+        <translation>存货{kind}</translation>
     </message>
     <message>
         <source>is a date ({value}) in Excel, not text: format the column as Text in Excel, retype the values and save again</source>
@@ -6946,12 +7046,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>超过 {max_length} 个字符</translation>
     </message>
     <message>
+        <source>issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
         <source>it holds binary data</source>
         <translation>文件包含二进制数据</translation>
     </message>
     <message>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>labour</source>
+        <translation>工时</translation>
     </message>
     <message>
         <source>must be at least {minimum} {unit}</source>
@@ -6962,12 +7070,56 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>最多为 {maximum} {unit}</translation>
     </message>
     <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>output tax {code}</source>
+        <translation>销项税 {code}</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
         <source>permission denied (the folder is read-only, or the file is open in another program)</source>
         <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
     </message>
     <message>
+        <source>rebate earned</source>
+        <translation>应得返利</translation>
+    </message>
+    <message>
+        <source>rebate received</source>
+        <translation>收到返利</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>receivable</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>receivable settled</source>
+        <translation>冲销应收</translation>
+    </message>
+    <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
         <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
+    </message>
+    <message>
+        <source>return from job</source>
+        <translation>工单退料</translation>
+    </message>
+    <message>
+        <source>revenue {item_type}</source>
+        <translation>收入（{item_type}）</translation>
+    </message>
+    <message>
+        <source>stock out {item_type}</source>
+        <translation>出库（{item_type}）</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -6994,6 +7146,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>名称太长</translation>
     </message>
     <message>
+        <source>transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>整车</translation>
+    </message>
+    <message>
         <source>{backup_path} is the database itself, not a backup of it</source>
         <translation>{backup_path} 是数据库本身，而不是它的备份</translation>
     </message>
@@ -7012,6 +7172,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{db_path} is a folder, not a database file. Nothing was changed.</source>
         <translation>{db_path} 是文件夹，不是数据库文件。未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{entry} · {detail}</source>
+        <translation>{entry} · {detail}</translation>
     </message>
     <message>
         <source>{insurer} already has a claim numbered {claim_number}</source>
@@ -7040,6 +7204,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{message} Nothing was changed.</source>
         <translation>{message}未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{method}</source>
+        <translation>{method}</translation>
+    </message>
+    <message>
+        <source>{method} receipt of {paid_on}</source>
+        <translation>{paid_on} 的{method}收款</translation>
     </message>
     <message>
         <source>{name} cannot be read as text: line {raw} is neither UTF-8 nor GBK. Save it as CSV in UTF-8</source>
@@ -7096,6 +7268,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{path} is empty; not a Forecourt database. Delete it to start a new one, or restore a backup.</source>
         <translation>{path} 为空，不是 Forecourt 数据库。删除它以新建数据库，或恢复备份。</translation>
+    </message>
+    <message>
+        <source>{payment} for {invoices}</source>
+        <translation>{payment}，用于 {invoices}</translation>
     </message>
     <message>
         <source>{received} has already been received; the expected amount cannot be less</source>
