@@ -3171,6 +3171,14 @@
         <translation>对所选发票全额或部分冲红（Ctrl+Shift+R）</translation>
     </message>
     <message>
+        <source>Re&amp;fund…</source>
+        <translation>退款(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Pay back what is left of the money paid for the selected invoice, or of its credit notes</source>
+        <translation>退还所选发票收款或其红字发票的剩余金额</translation>
+    </message>
+    <message>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
@@ -3389,6 +3397,10 @@
     <message>
         <source>Payment recorded.</source>
         <translation>收款已记录。</translation>
+    </message>
+    <message>
+        <source>Refund recorded.</source>
+        <translation>退款已记录。</translation>
     </message>
     <message>
         <source>Credit note %1 issued.</source>

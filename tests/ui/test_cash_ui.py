@@ -201,6 +201,41 @@ def _invoices_screen(qtbot, window, settle, invoice_id: str) -> InvoicesScreen:
     return screen
 
 
+def test_the_invoice_screen_refunds_what_is_left_of_the_payment_the_invoice_was_paid_with(
+        qtbot, db, owner, wang, window, settle, when_modal, messages):
+    invoice_id = _posted_invoice(db, owner, wang)
+    unpaid = _posted_invoice(db, owner, wang)
+    number = invoices.get(db, owner, invoice_id).number
+    # ¥400.00 in cash for a ¥300.00 invoice: ¥100.00 of the payment is left as the customer's credit.
+    paid = payments.take_payment(db, owner, customer_id=wang, splits=[PaymentSplit("cash", 40000)],
+                                 allocations={number: 30000}, hold_excess=True)[0]
+
+    screen = _invoices_screen(qtbot, window, settle, unpaid)
+    assert screen.refund_button.isVisible() and not screen.refund_button.isEnabled(), "nothing paid, nothing back"
+    assert screen.list.select_id(invoice_id)
+    qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
+    settle()
+    assert screen.refund_button.isEnabled()
+
+    def refund(dialog: RefundDialog) -> None:
+        assert dialog.source.currentData() == paid, "the invoice's own payment is chosen"
+        assert dialog.method.currentData() == "cash"
+        assert dialog.amount.text() == "100.00"
+        dialog.reason.setText("overpaid")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        settle()
+
+    handled = when_modal(RefundDialog, refund)
+    qtbot.mouseClick(screen.refund_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert handled and messages.shown == []
+    back = payments.payments(db, owner, customer_id=wang)[-1]
+    assert (back.amount, back.method, back.refund_of_id) == (-10000, "cash", paid)
+    assert cashdesk.day_report(db, owner, day=date.today()).cash_refunds == 10000
+    qtbot.waitUntil(lambda: not screen.refund_button.isEnabled())  # nothing is left to pay back
+
+
 def test_an_invoice_prints_through_the_preview_and_counts_once_it_was_sent(
         qtbot, db, owner, wang, window, settle, when_modal, messages, printer):
     invoice_id = _posted_invoice(db, owner, wang)
