@@ -161,6 +161,36 @@ def test_the_cash_desk_refunds_the_selected_payment_out_of_the_drawer(
     assert paid != cash
 
 
+def test_a_closed_days_list_shows_what_the_close_counted_and_later_payments_show_on_the_next_day(
+        qtbot, db, owner, wang, window, settle, monkeypatch):
+    from core import clock
+
+    today = date.today() - timedelta(days=1)  # yesterday's desk: its next day is today
+    monkeypatch.setattr(clock, "today", lambda: today)
+    counted = _hold(db, owner, wang, 10000, on=today)
+    cashdesk.close_day(db, owner, day=today, counted_cash=10000)
+    late = _hold(db, owner, wang, 2500, on=today)  # the desk stays open after the count
+    monkeypatch.setattr(clock, "today", lambda: today + timedelta(days=1))
+    page = window.show_page("cash_desk")
+    assert isinstance(page, CashDeskScreen)
+    page.set_day(today)
+    settle()
+
+    def listed() -> set[str]:
+        model = page.payments.model
+        return {model.row_id(r) for r in range(model.rowCount())}
+
+    report = cashdesk.day_report(db, owner, day=today)
+    assert report.closed and report.payment_count == 1
+    assert listed() == {counted}, "the closed day lists what its close counted"
+
+    page.set_day(today + timedelta(days=1))
+    settle()
+    assert listed() == {late}, "a payment taken after the close is listed on the day whose cash it is"
+    assert cashdesk.day_report(db, owner, day=today + timedelta(days=1)).payment_count == 1
+    assert page.closed_hint.text()
+
+
 # --- printing -------------------------------------------------------------------------------------
 
 @pytest.fixture
