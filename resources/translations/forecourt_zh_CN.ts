@@ -3859,6 +3859,10 @@
         <translation>终端：%1</translation>
     </message>
     <message>
+        <source>The new language is shown once the open dialog is closed.</source>
+        <translation>关闭当前打开的对话框后即切换为新语言。</translation>
+    </message>
+    <message>
         <source>Language changed.</source>
         <translation>界面语言已切换。</translation>
     </message>
