@@ -157,7 +157,10 @@ def _chain_ends(conn, part_ids: Collection[str]) -> set[str]:
             chunk = sorted(frontier)[start:start + 500]
             for part_id, superseded_by in conn.execute(select(Part.id, Part.superseded_by_id)
                                                        .where(Part.id.in_(chunk))):
-                (newer.add(superseded_by) if superseded_by else ends.add(part_id))
+                if superseded_by:
+                    newer.add(superseded_by)
+                else:
+                    ends.add(part_id)
         frontier = newer - ends
     return ends
 
