@@ -50,10 +50,12 @@ older AS (
     SELECT c.id, c.final FROM chain c JOIN part p ON p.id = c.final WHERE p.superseded_by_id IS NULL
 ),
 own_demand AS (
-    -- A year of movements is most of the ledger: one sequential scan beats a lookup per index entry.
+    -- For the whole catalogue a year of movements is most of the ledger: one sequential scan beats a
+    -- lookup per index entry. For a few parts (and the older numbers of their chains) the index is quicker.
     SELECT part_id, -sum(quantity) AS qty
-    FROM stock_movement NOT INDEXED
+    FROM stock_movement {demand_scan}
     WHERE kind IN ('issue', 'return_from_job', 'counter_sale', 'customer_return') AND moved_on >= :since
+      {demand_filter}
     GROUP BY part_id
 ),
 own_on_order AS (
@@ -123,6 +125,9 @@ def level_rows(conn, *, today: date, part_ids: Collection[str] | None = None, be
     # A short list is filtered in SQL; a long one would exceed SQLite's limit on bound parameters.
     in_sql = wanted is not None and len(wanted) <= 500
     sql = (_SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
+           .replace("{demand_scan}", "" if in_sql else "NOT INDEXED")
+           .replace("{demand_filter}", "AND (part_id IN :part_ids OR part_id IN "
+                                       "(SELECT id FROM older WHERE final IN :part_ids))" if in_sql else "")
            .replace("{max_chain}", str(MAX_CHAIN))
            .replace("{where}", _BELOW_MINIMUM_WHERE if below_minimum else ""))
     statement = text(sql)
