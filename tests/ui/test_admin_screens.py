@@ -472,7 +472,8 @@ def test_every_audited_record_type_and_action_has_a_readable_name(qapp):
     from services.parts.stock import REFUSED_ACTION
     from ui.admin.labels import audit_action_labels, audit_entity_labels
 
-    entities = {m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Audited)}
+    tables = {m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Audited)}
+    entities = set(tables)
     actions = {"insert", "update", "delete", "demo", REFUSED_ACTION}
     root = Path(__file__).resolve().parents[2]
     for path in [*root.joinpath("services").rglob("*.py"), *root.joinpath("store").rglob("*.py")]:
@@ -484,7 +485,7 @@ def test_every_audited_record_type_and_action_has_a_readable_name(qapp):
     from services.admin.lists import RECORD_LABEL_SQL
 
     # Named by their key already: a setting's or an account mapping's key, a role's code and permission.
-    assert not entities - set(RECORD_LABEL_SQL) - {"setting", "account_mapping", "role_permission"}, \
+    assert not tables - set(RECORD_LABEL_SQL) - {"setting", "account_mapping", "role_permission"}, \
         "record types the audit trail can only name by their id"
     assert not actions - set(audit_action_labels()), "actions without a name"
 
