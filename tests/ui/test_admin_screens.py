@@ -537,3 +537,19 @@ def test_every_audit_entry_has_a_one_line_summary_in_the_users_language(qtbot, c
     with db.read() as conn:
         assert [tuple(r) for r in conn.exec_driver_sql(
             "SELECT seq, summary, hash FROM audit_entry ORDER BY seq").all()] == stored_before
+
+
+def test_the_audit_trail_exports_the_summaries_it_shows(qtbot, ctx, db, owner, tmp_path):
+    import csv
+
+    from services import customers
+
+    customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    screen = shown(qtbot, AuditScreen(ctx))
+    settle()
+    out = tmp_path / "audit.csv"
+    screen.list.export_to(str(out))
+    settle()
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert "Created customer 王伟" in {r["Summary"] for r in rows}
