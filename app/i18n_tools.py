@@ -67,7 +67,27 @@ def service_strings() -> list[tuple[str, str]]:
                         found.add(("Field", label))
                 elif name == "Field" and len(node.args) > 1 and isinstance(node.args[1], ast.Constant):
                     found.add(("Field", str(node.args[1].value)))
+    found.update(("Field", label) for label in audited_field_labels())
     return sorted(found)
+
+
+def audited_field_labels() -> set[str]:
+    """The names of every audited column: the audit trail's summaries name the fields that changed."""
+    import importlib
+    import pkgutil
+
+    import models
+    from core.messages import field_label
+    from models.base import Audited, Base
+
+    for module in pkgutil.iter_modules(models.__path__):
+        importlib.import_module(f"models.{module.name}")
+    labels = set()
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if issubclass(cls, Audited):
+            labels.update(field_label(a.key) for a in mapper.column_attrs if a.key not in cls.__audit_exclude__)
+    return {label for label in labels if label}
 
 
 def generated_source() -> str:

@@ -552,13 +552,16 @@ def row_by_id(db: Database, actor: Actor, name: str, row_id: str) -> tuple | Non
 def export(db: Database, actor: Actor, name: str, state: ListState, path: Path | str, *,
            columns: Sequence[str] | None = None, headers: Sequence[str] | None = None,
            cell: Callable[[str, Any], Any] | None = None,
+           derived: Mapping[str, Callable[[dict[str, Any]], Any]] | None = None,
            progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the list, as filtered and sorted, to ``path`` (.xlsx or .csv by extension).
 
     ``columns`` names the columns to write, in order (default: all); ``headers`` are their header
     cells (default: the column keys); ``cell(key, value)`` turns a stored value into what the file
     shows (default: as stored). A screen passes the columns it shows, its own headers and its own
-    formatting, so a file holds what the user saw and nothing they could not see.
+    formatting, so a file holds what the user saw and nothing they could not see. A column in
+    ``derived`` is written as ``derived[key](row)``, ``row`` being {column key: stored value} of every
+    column of the list (a text the screen makes from the whole row).
 
     Runs on a worker thread. On cancel or failure no partial file is left behind. Returns rows written."""
     require(actor, "data.export")
@@ -580,7 +583,14 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
     sql = _select(src) + _where_sql(clauses) + _sort(src, state).order_by()
     widths = [max(10, min(50, c.width // 7)) for c in shown]
 
+    made = dict(derived or {})
+    all_keys = [c.key for c in src.columns]
+
     def out(row: Sequence[Any]) -> list[Any]:
+        if made:
+            values = dict(zip(all_keys, row[1:], strict=True))
+            return [made[k](values) if k in made else cell(k, row[i]) if cell is not None else row[i]
+                    for k, i in zip(keys, offsets, strict=True)]
         if cell is None:
             return [row[i] for i in offsets]
         return [cell(k, row[i]) for k, i in zip(keys, offsets, strict=True)]

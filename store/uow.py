@@ -123,6 +123,7 @@ class UnitOfWork:
         self.session.info["actor"] = actor
         self._changes = ChangeSet()
         self.committed = Changes()
+        self._before_commit: dict[str, Callable[[], None]] = {}
 
     # --- the transaction ----------------------------------------------------------------------
     def __enter__(self) -> UnitOfWork:
@@ -138,8 +139,17 @@ class UnitOfWork:
             if problem is not None:
                 raise problem from exc
 
+    def before_commit(self, key: str, work: Callable[[], None]) -> None:
+        """Run ``work`` just before this unit of work commits, inside its transaction: what follows
+        from the action as a whole (figures derived from the rows it wrote), done once however many
+        rows asked for it. A second registration under the same ``key`` is ignored."""
+        self._before_commit.setdefault(key, work)
+
     def commit(self) -> Changes:
         """Commit everything done so far and publish what changed; returns it."""
+        while self._before_commit:
+            key = next(iter(self._before_commit))
+            self._before_commit.pop(key)()
         self.session.flush()
         self.session.commit()
         self.committed = self._changes.frozen()

@@ -8,12 +8,15 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -276,14 +279,32 @@ class MainWindow(QMainWindow):
         return self.ctx.actor.language or self.ctx.settings.language or "en"
 
     def _follow_language(self) -> None:
-        """Switch to the session's language if a saved change altered it. GUI thread."""
+        """Switch to the session's language if a saved change altered it; while a dialog is open the
+        switch waits until the last one is closed. GUI thread."""
         from ui import i18n
 
         language = self.session_language()
-        if language != i18n.current():
-            i18n.install(language)
-            # After the caller's own reaction to the save (it may be one of the screens rebuilt).
-            QTimer.singleShot(0, self.retranslate)
+        if language == i18n.current():
+            return
+        waiting = self._open_dialogs()
+        if waiting:
+            # A dialog holds what is being typed, and the screens rebuilt in the new language include the
+            # one it belongs to: switching under it would lose the input, half-translated. It comes first.
+            for dialog in waiting:
+                if not dialog.property("languageWaits"):
+                    dialog.setProperty("languageWaits", True)
+                    dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._follow_language))
+            self.statusBar().showMessage(self.tr("The new language is shown once the open dialog is closed."))
+            return
+        i18n.install(language)
+        # After the caller's own reaction to the save (it may be one of the screens rebuilt).
+        QTimer.singleShot(0, self.retranslate)
+
+    @staticmethod
+    def _open_dialogs() -> list[QDialog]:
+        """The dialogs on screen, modal or not (progress dialogs pass by themselves and do not count)."""
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QDialog) and not isinstance(w, QProgressDialog) and w.isVisible()]
 
     def _reread_own_language(self) -> None:
         from services import users

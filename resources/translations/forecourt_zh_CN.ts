@@ -897,6 +897,26 @@
     </message>
 </context>
 <context>
+    <name>AuditSummary</name>
+    <message>
+        <source>Created %1 %2</source>
+        <translation>新建%1 %2</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2</source>
+        <translation>删除%1 %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the names of changed fields</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Changed %1 %2: %3</source>
+        <translation>修改%1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>BackdateReasonDialog</name>
     <message>
         <source>Back-dated posting</source>
@@ -2282,12 +2302,24 @@
         <translation>启用</translation>
     </message>
     <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>Advisor</source>
         <translation>服务顾问</translation>
     </message>
     <message>
+        <source>Allocated on</source>
+        <translation>核销日期</translation>
+    </message>
+    <message>
         <source>Allocations</source>
         <translation>分配</translation>
+    </message>
+    <message>
+        <source>Alt name</source>
+        <translation>别名</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -2296,6 +2328,30 @@
     <message>
         <source>Amounts</source>
         <translation>金额</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Answered on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Approved amount</source>
+        <translation>核定金额</translation>
+    </message>
+    <message>
+        <source>Approved job</source>
+        <translation>批准的作业</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>At</source>
@@ -2326,6 +2382,10 @@
         <translation>货位</translation>
     </message>
     <message>
+        <source>Bin from</source>
+        <translation>原货位</translation>
+    </message>
+    <message>
         <source>Bin to</source>
         <translation>截止货位</translation>
     </message>
@@ -2334,12 +2394,28 @@
         <translation>出生日期</translation>
     </message>
     <message>
+        <source>Blob</source>
+        <translation>数据</translation>
+    </message>
+    <message>
         <source>Booked hours</source>
         <translation>预约工时</translation>
     </message>
     <message>
+        <source>Booked on</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
         <source>Brand</source>
         <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Break minutes</source>
+        <translation>休息分钟数</translation>
+    </message>
+    <message>
+        <source>Builtin</source>
+        <translation>内置</translation>
     </message>
     <message>
         <source>Campaign</source>
@@ -2350,12 +2426,32 @@
         <translation>活动代码</translation>
     </message>
     <message>
+        <source>Cancel reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
         <source>Check item</source>
         <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
         <source>Claim number</source>
@@ -2366,20 +2462,80 @@
         <translation>打卡记录</translation>
     </message>
     <message>
+        <source>Closed at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结束人</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
     </message>
     <message>
         <source>Comeback days</source>
         <translation>返修判定天数</translation>
     </message>
     <message>
+        <source>Comeback of</source>
+        <translation>返修来源工单</translation>
+    </message>
+    <message>
         <source>Comments</source>
         <translation>意见</translation>
     </message>
     <message>
+        <source>Company reg</source>
+        <translation>公司注册号</translation>
+    </message>
+    <message>
+        <source>Completed at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完工日期</translation>
+    </message>
+    <message>
+        <source>Concerns</source>
+        <translation>客户陈述</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>故障现象</translation>
+    </message>
+    <message>
+        <source>Contact name</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Corrected at</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Corrected by</source>
+        <translation>更正人</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>成本</translation>
+    </message>
+    <message>
+        <source>Cost total</source>
+        <translation>成本合计</translation>
     </message>
     <message>
         <source>Count</source>
@@ -2390,12 +2546,28 @@
         <translation>实盘数量</translation>
     </message>
     <message>
+        <source>Counted at</source>
+        <translation>盘点时间</translation>
+    </message>
+    <message>
         <source>Counted cash</source>
         <translation>实点现金</translation>
     </message>
     <message>
         <source>Country</source>
         <translation>国家</translation>
+    </message>
+    <message>
+        <source>Credit note</source>
+        <translation>红字发票</translation>
+    </message>
+    <message>
+        <source>Credited invoice</source>
+        <translation>被冲销发票</translation>
+    </message>
+    <message>
+        <source>Credited line</source>
+        <translation>被冲销明细</translation>
     </message>
     <message>
         <source>Currency</source>
@@ -2406,24 +2578,88 @@
         <translation>客户</translation>
     </message>
     <message>
+        <source>Customer address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <source>Customer name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Customer tax</source>
+        <translation>客户税号</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Dealer address</source>
+        <translation>经销商地址</translation>
+    </message>
+    <message>
+        <source>Dealer name</source>
+        <translation>经销商名称</translation>
+    </message>
+    <message>
+        <source>Dealer phone</source>
+        <translation>经销商电话</translation>
+    </message>
+    <message>
+        <source>Dealer tax</source>
+        <translation>经销商税号</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>决定时间</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decision note</source>
+        <translation>决定备注</translation>
     </message>
     <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
+        <source>Description alt</source>
+        <translation>备用描述</translation>
+    </message>
+    <message>
         <source>Discount</source>
         <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Discount bp</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
     </message>
     <message>
         <source>Doc type</source>
         <translation>单据类型</translation>
     </message>
     <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
         <source>Due days</source>
         <translation>付款天数</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2434,7 +2670,15 @@
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>End minute</source>
+        <translation>结束分钟</translation>
+    </message>
+    <message>
         <source>Ended at</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Ends at</source>
         <translation>结束时间</translation>
     </message>
     <message>
@@ -2446,12 +2690,32 @@
         <translation>免赔额</translation>
     </message>
     <message>
+        <source>Expected</source>
+        <translation>应有数量</translation>
+    </message>
+    <message>
         <source>Expected amount</source>
         <translation>应收金额</translation>
     </message>
     <message>
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计到货日</translation>
+    </message>
+    <message>
         <source>Failed on</source>
         <translation>故障日期</translation>
+    </message>
+    <message>
+        <source>Failed part</source>
+        <translation>故障件</translation>
+    </message>
+    <message>
+        <source>Failed part number</source>
+        <translation>故障件编号</translation>
     </message>
     <message>
         <source>File</source>
@@ -2478,12 +2742,36 @@
         <translation>油量</translation>
     </message>
     <message>
+        <source>Handed over on</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
         <source>Held for</source>
         <translation>预留给</translation>
     </message>
     <message>
+        <source>Hourly rate</source>
+        <translation>小时工价</translation>
+    </message>
+    <message>
         <source>Hours</source>
         <translation>工时</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Id number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Inspected by</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Insurance claim ref</source>
+        <translation>保险理赔号</translation>
     </message>
     <message>
         <source>Insurance excess</source>
@@ -2498,6 +2786,38 @@
         <translation>发票</translation>
     </message>
     <message>
+        <source>Invoice discount</source>
+        <translation>整单折扣</translation>
+    </message>
+    <message>
+        <source>Invoiced on</source>
+        <translation>开票日期</translation>
+    </message>
+    <message>
+        <source>Is default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Is primary</source>
+        <translation>主要</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>已发料</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>开具日期</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>项目代码</translation>
+    </message>
+    <message>
         <source>Item type</source>
         <translation>项目类型</translation>
     </message>
@@ -2508,6 +2828,10 @@
     <message>
         <source>Job</source>
         <translation>作业</translation>
+    </message>
+    <message>
+        <source>Job no</source>
+        <translation>工单项号</translation>
     </message>
     <message>
         <source>Jobs</source>
@@ -2530,8 +2854,16 @@
         <translation>交货天数</translation>
     </message>
     <message>
+        <source>Ledger mark</source>
+        <translation>账簿标记</translation>
+    </message>
+    <message>
         <source>Limit</source>
         <translation>数量上限</translation>
+    </message>
+    <message>
+        <source>Line no</source>
+        <translation>行号</translation>
     </message>
     <message>
         <source>Lines</source>
@@ -2542,6 +2874,10 @@
         <translation>列表</translation>
     </message>
     <message>
+        <source>List cost</source>
+        <translation>目录成本</translation>
+    </message>
+    <message>
         <source>Logo</source>
         <translation>标志</translation>
     </message>
@@ -2550,8 +2886,16 @@
         <translation>品牌</translation>
     </message>
     <message>
+        <source>Manufacturer</source>
+        <translation>制造商</translation>
+    </message>
+    <message>
         <source>Mapping</source>
         <translation>映射</translation>
+    </message>
+    <message>
+        <source>Marketing ok</source>
+        <translation>同意营销</translation>
     </message>
     <message>
         <source>Max qty</source>
@@ -2560,6 +2904,18 @@
     <message>
         <source>Menu</source>
         <translation>保养套餐</translation>
+    </message>
+    <message>
+        <source>Menu discount</source>
+        <translation>套餐优惠</translation>
+    </message>
+    <message>
+        <source>Menu price</source>
+        <translation>套餐价</translation>
+    </message>
+    <message>
+        <source>Menu variance</source>
+        <translation>套餐差额</translation>
     </message>
     <message>
         <source>Method</source>
@@ -2582,8 +2938,16 @@
         <translation>交车里程</translation>
     </message>
     <message>
+        <source>Mileage override</source>
+        <translation>接受较低里程</translation>
+    </message>
+    <message>
         <source>Min days</source>
         <translation>最少天数</translation>
+    </message>
+    <message>
+        <source>Min qty</source>
+        <translation>最低库存</translation>
     </message>
     <message>
         <source>Model</source>
@@ -2598,12 +2962,28 @@
         <translation>年款</translation>
     </message>
     <message>
+        <source>Must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>Net total</source>
+        <translation>净额合计</translation>
+    </message>
+    <message>
         <source>New password</source>
         <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Next seq</source>
+        <translation>下一序号</translation>
     </message>
     <message>
         <source>Next service km</source>
@@ -2626,12 +3006,24 @@
         <translation>编号</translation>
     </message>
     <message>
+        <source>Number key</source>
+        <translation>编号键</translation>
+    </message>
+    <message>
         <source>Number prefixes</source>
         <translation>编号前缀</translation>
     </message>
     <message>
         <source>Odometer km</source>
         <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Offered from</source>
+        <translation>推荐来源</translation>
+    </message>
+    <message>
+        <source>Offered on</source>
+        <translation>推荐日期</translation>
     </message>
     <message>
         <source>Old password</source>
@@ -2642,8 +3034,16 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>Opened on</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
         <source>Opening float</source>
         <translation>备用金</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>工时项目</translation>
     </message>
     <message>
         <source>Operation code</source>
@@ -2654,12 +3054,32 @@
         <translation>工时项目代码</translation>
     </message>
     <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Ordered on</source>
+        <translation>订购日期</translation>
+    </message>
+    <message>
+        <source>Original name</source>
+        <translation>原文件名</translation>
+    </message>
+    <message>
         <source>Outcome</source>
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Overbooked reason</source>
+        <translation>超额预约原因</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>车主</translation>
+    </message>
+    <message>
+        <source>Paid amount</source>
+        <translation>已付金额</translation>
     </message>
     <message>
         <source>Paid on</source>
@@ -2678,16 +3098,40 @@
         <translation>配件</translation>
     </message>
     <message>
+        <source>Parts note</source>
+        <translation>备件说明</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
         <source>Pay type</source>
         <translation>付费类型</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款</translation>
+    </message>
+    <message>
+        <source>Payment terms days</source>
+        <translation>付款期限（天）</translation>
     </message>
     <message>
         <source>Per</source>
         <translation>按</translation>
     </message>
     <message>
+        <source>Permission</source>
+        <translation>权限</translation>
+    </message>
+    <message>
         <source>Permissions</source>
         <translation>权限</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Photo</source>
@@ -2702,8 +3146,44 @@
         <translation>位置</translation>
     </message>
     <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Posted at</source>
+        <translation>过账时间</translation>
+    </message>
+    <message>
+        <source>Posted by</source>
+        <translation>过账人</translation>
+    </message>
+    <message>
+        <source>Posted on</source>
+        <translation>过账日期</translation>
+    </message>
+    <message>
         <source>Preferred supplier</source>
         <translation>首选供应商</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Price estimate</source>
+        <translation>预估价格</translation>
+    </message>
+    <message>
+        <source>Prices include tax</source>
+        <translation>价格含税</translation>
+    </message>
+    <message>
+        <source>Print count</source>
+        <translation>打印次数</translation>
     </message>
     <message>
         <source>Promised at</source>
@@ -2714,7 +3194,15 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Quantity milli</source>
+        <translation>数量</translation>
+    </message>
+    <message>
         <source>Rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Rate bp</source>
         <translation>税率</translation>
     </message>
     <message>
@@ -2724,6 +3212,18 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Rebate</source>
+        <translation>返利</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>Received amount</source>
+        <translation>已收金额</translation>
     </message>
     <message>
         <source>Received on</source>
@@ -2742,6 +3242,18 @@
         <translation>登记日期</translation>
     </message>
     <message>
+        <source>Released at</source>
+        <translation>释放时间</translation>
+    </message>
+    <message>
+        <source>Reorder manual</source>
+        <translation>手动补货水平</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
         <source>Repair order number</source>
         <translation>工单号</translation>
     </message>
@@ -2750,11 +3262,27 @@
         <translation>委托项目</translation>
     </message>
     <message>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
         <source>Retail price</source>
         <translation>零售价</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
         <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Role code</source>
         <translation>角色</translation>
     </message>
     <message>
@@ -2774,6 +3302,10 @@
         <translation>排序</translation>
     </message>
     <message>
+        <source>Sort order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
         <source>Source</source>
         <translation>来源</translation>
     </message>
@@ -2790,8 +3322,16 @@
         <translation>开始日期</translation>
     </message>
     <message>
+        <source>Start minute</source>
+        <translation>开始分钟</translation>
+    </message>
+    <message>
         <source>Started at</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Starts at</source>
@@ -2810,12 +3350,32 @@
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Supplier reference</source>
+        <translation>供应商单号</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
         <source>Tax code</source>
         <translation>税码</translation>
+    </message>
+    <message>
+        <source>Tax rate bp</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Tax total</source>
+        <translation>税额合计</translation>
     </message>
     <message>
         <source>Technician</source>
@@ -2826,12 +3386,24 @@
         <translation>模板</translation>
     </message>
     <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
         <source>Terminal code</source>
         <translation>终端代码</translation>
     </message>
     <message>
+        <source>Terms</source>
+        <translation>条款</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
         <source>Trade price</source>
@@ -2866,6 +3438,10 @@
         <translation>值</translation>
     </message>
     <message>
+        <source>Variant</source>
+        <translation>型号版本</translation>
+    </message>
+    <message>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
@@ -2874,8 +3450,24 @@
         <translation>VIN</translation>
     </message>
     <message>
+        <source>Vin from</source>
+        <translation>起始车架号</translation>
+    </message>
+    <message>
         <source>Vin to</source>
         <translation>VIN 止</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +4356,14 @@
         <translation>对所选发票全额或部分冲红（Ctrl+Shift+R）</translation>
     </message>
     <message>
+        <source>Re&amp;fund…</source>
+        <translation>退款(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Pay back what is left of the money paid for the selected invoice, or of its credit notes</source>
+        <translation>退还所选发票收款或其红字发票的剩余金额</translation>
+    </message>
+    <message>
         <source>P&amp;rint</source>
         <translation>打印(&amp;R)</translation>
     </message>
@@ -3982,6 +4582,10 @@
     <message>
         <source>Payment recorded.</source>
         <translation>收款已记录。</translation>
+    </message>
+    <message>
+        <source>Refund recorded.</source>
+        <translation>退款已记录。</translation>
     </message>
     <message>
         <source>Credit note %1 issued.</source>
@@ -4446,6 +5050,10 @@
     <message>
         <source>Terminal: %1</source>
         <translation>终端：%1</translation>
+    </message>
+    <message>
+        <source>The new language is shown once the open dialog is closed.</source>
+        <translation>关闭当前打开的对话框后即切换为新语言。</translation>
     </message>
     <message>
         <source>Language changed.</source>
@@ -7981,6 +8589,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法解析 VIN：{problem}</translation>
     </message>
     <message>
+        <source>Credit applied to {number} from {source} · {customer}</source>
+        <translation>余额冲抵 {number}，来源：{source} · {customer}</translation>
+    </message>
+    <message>
+        <source>Credit note {number} for {credited} · {customer}</source>
+        <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
+    </message>
+    <message>
         <source>Each inspection point needs a name</source>
         <translation>每个检查项目都需要名称</translation>
     </message>
@@ -7995,6 +8611,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Give the time it ended</source>
         <translation>请给出结束时间</translation>
+    </message>
+    <message>
+        <source>Invoice {number} · {customer}</source>
+        <translation>发票 {number} · {customer}</translation>
     </message>
     <message>
         <source>Job {job_no} already has a service package</source>
@@ -8067,6 +8687,30 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Read a page after a position or before one, not both</source>
         <translation>只能读取某个位置之后或之前的一页，不能同时</translation>
+    </message>
+    <message>
+        <source>Rebate {manufacturer}</source>
+        <translation>返利 {manufacturer}</translation>
+    </message>
+    <message>
+        <source>Rebate {manufacturer} {campaign}</source>
+        <translation>返利 {manufacturer} {campaign}</translation>
+    </message>
+    <message>
+        <source>Receipt {method} {reference} · {customer}</source>
+        <translation>收款 {method} {reference} · {customer}</translation>
+    </message>
+    <message>
+        <source>Receipt {method} · {customer}</source>
+        <translation>收款 {method} · {customer}</translation>
+    </message>
+    <message>
+        <source>Refund {method} {reference} · {customer}</source>
+        <translation>退款 {method} {reference} · {customer}</translation>
+    </message>
+    <message>
+        <source>Refund {method} · {customer}</source>
+        <translation>退款 {method} · {customer}</translation>
     </message>
     <message>
         <source>Repair order {number} has a customer&apos;s excess but no insurance work</source>
@@ -8183,6 +8827,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Stock cannot move on a future date ({day})</source>
         <translation>库存不能在未来日期变动（{day}）</translation>
+    </message>
+    <message>
+        <source>Stock {kind}</source>
+        <translation>库存{kind}</translation>
+    </message>
+    <message>
+        <source>Stock {kind} {reference}</source>
+        <translation>库存{kind} {reference}</translation>
     </message>
     <message>
         <source>Supplier &apos;{name}&apos; is inactive</source>
@@ -8905,12 +9557,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>零件不能被自身替代</translation>
     </message>
     <message>
+        <source>accessory</source>
+        <translation>精品附件</translation>
+    </message>
+    <message>
+        <source>adjustment</source>
+        <translation>调整</translation>
+    </message>
+    <message>
         <source>arrived</source>
         <translation>已到店</translation>
     </message>
     <message>
         <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
         <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
+    </message>
+    <message>
+        <source>average cost rounding</source>
+        <translation>平均成本尾差</translation>
     </message>
     <message>
         <source>booked</source>
@@ -8929,12 +9593,56 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>修改</translation>
     </message>
     <message>
+        <source>cost of sales {item_type}</source>
+        <translation>销售成本（{item_type}）</translation>
+    </message>
+    <message>
+        <source>count variance</source>
+        <translation>盘点差异</translation>
+    </message>
+    <message>
+        <source>counter sale</source>
+        <translation>柜台销售</translation>
+    </message>
+    <message>
+        <source>credit held for the customer</source>
+        <translation>为客户保留的余额</translation>
+    </message>
+    <message>
+        <source>credit note {number}</source>
+        <translation>红字发票 {number}</translation>
+    </message>
+    <message>
+        <source>credit paid back</source>
+        <translation>退还余额</translation>
+    </message>
+    <message>
+        <source>credit used</source>
+        <translation>使用余额</translation>
+    </message>
+    <message>
+        <source>customer return</source>
+        <translation>客户退货</translation>
+    </message>
+    <message>
         <source>differs from the title of campaign {code} on row {row}</source>
         <translation>与第 {row} 行活动 {code} 的名称不同</translation>
     </message>
     <message>
+        <source>fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>goods received not invoiced</source>
+        <translation>已收货未开票</translation>
+    </message>
+    <message>
         <source>has no letters or digits</source>
         <translation>不含字母或数字</translation>
+    </message>
+    <message>
+        <source>inventory {kind}</source>
+        <translation>存货{kind}</translation>
     </message>
     <message>
         <source>is a date ({value}) in Excel, not text: format the column as Text in Excel, retype the values and save again</source>
@@ -8957,12 +9665,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>超过 {max_length} 个字符</translation>
     </message>
     <message>
+        <source>issue</source>
+        <translation>发料</translation>
+    </message>
+    <message>
         <source>it holds binary data</source>
         <translation>文件包含二进制数据</translation>
     </message>
     <message>
         <source>it is a folder</source>
         <translation>这是一个文件夹</translation>
+    </message>
+    <message>
+        <source>labour</source>
+        <translation>工时</translation>
     </message>
     <message>
         <source>mark as a no-show</source>
@@ -8985,8 +9701,40 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>最多为 {maximum} {unit}</translation>
     </message>
     <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>output tax {code}</source>
+        <translation>销项税 {code}</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>配件</translation>
+    </message>
+    <message>
         <source>permission denied (the folder is read-only, or the file is open in another program)</source>
         <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
+    </message>
+    <message>
+        <source>rebate earned</source>
+        <translation>应得返利</translation>
+    </message>
+    <message>
+        <source>rebate received</source>
+        <translation>收到返利</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <source>receivable</source>
+        <translation>应收账款</translation>
+    </message>
+    <message>
+        <source>receivable settled</source>
+        <translation>冲销应收</translation>
     </message>
     <message>
         <source>receive</source>
@@ -8995,6 +9743,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
         <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
+    </message>
+    <message>
+        <source>return from job</source>
+        <translation>工单退料</translation>
+    </message>
+    <message>
+        <source>revenue {item_type}</source>
+        <translation>收入（{item_type}）</translation>
+    </message>
+    <message>
+        <source>service package variance</source>
+        <translation>保养套餐差额</translation>
+    </message>
+    <message>
+        <source>stock out {item_type}</source>
+        <translation>出库（{item_type}）</translation>
     </message>
     <message>
         <source>the disk is full</source>
@@ -9021,6 +9785,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>名称太长</translation>
     </message>
     <message>
+        <source>transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <source>vehicle</source>
+        <translation>整车</translation>
+    </message>
+    <message>
         <source>{backup_path} is the database itself, not a backup of it</source>
         <translation>{backup_path} 是数据库本身，而不是它的备份</translation>
     </message>
@@ -9039,6 +9811,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{db_path} is a folder, not a database file. Nothing was changed.</source>
         <translation>{db_path} 是文件夹，不是数据库文件。未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{entry} · {detail}</source>
+        <translation>{entry} · {detail}</translation>
     </message>
     <message>
         <source>{insurer} already has a claim numbered {claim_number}</source>
@@ -9067,6 +9843,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{message} Nothing was changed.</source>
         <translation>{message}未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{method}</source>
+        <translation>{method}</translation>
+    </message>
+    <message>
+        <source>{method} receipt of {paid_on}</source>
+        <translation>{paid_on} 的{method}收款</translation>
     </message>
     <message>
         <source>{name} cannot be read as text: line {raw} is neither UTF-8 nor GBK. Save it as CSV in UTF-8</source>
@@ -9127,6 +9911,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{path} is empty; not a Forecourt database. Delete it to start a new one, or restore a backup.</source>
         <translation>{path} 为空，不是 Forecourt 数据库。删除它以新建数据库，或恢复备份。</translation>
+    </message>
+    <message>
+        <source>{payment} for {invoices}</source>
+        <translation>{payment}，用于 {invoices}</translation>
     </message>
     <message>
         <source>{received} has already been received; the expected amount cannot be less</source>

@@ -58,7 +58,7 @@ invoices, and the customer credit account equals what customers hold in credit.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -68,7 +68,7 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import ValidationError
-from core.messages import msg
+from core.messages import Message, msg
 from core.money import digits, from_minor
 from core.progress import CancelToken, Progress, no_progress
 from models.billing import (
@@ -277,8 +277,26 @@ class _Accounts:
 class _Entry:
     on: date
     reference: str
-    description: str
-    amounts: list[tuple[str, int, str]]  # (mapping key, amount: + debit / − credit, detail)
+    description: Message
+    amounts: list[tuple[str, int, Message]]  # (mapping key, amount: + debit / − credit, detail)
+
+
+# Descriptions are messages (English text that keeps its template and parameters), so a screen can
+# write them in its user's language (:func:`journal`'s ``describe``) and the CLI keeps its English.
+# A ``method`` parameter is the payment method's code: its name is the dealership's (settings).
+_ITEM_WORDS = {"vehicle": msg("vehicle"), "labour": msg("labour"), "part": msg("part"), "fee": msg("fee"),
+               "accessory": msg("accessory"), "other": msg("other")}
+_KIND_WORDS = {"receipt": msg("receipt"), "issue": msg("issue"), "return_from_job": msg("return from job"),
+               "counter_sale": msg("counter sale"), "customer_return": msg("customer return"),
+               "adjustment": msg("adjustment"), "count_variance": msg("count variance"), "transfer": msg("transfer")}
+
+
+def _item_word(item_type: str) -> Message:
+    return _ITEM_WORDS.get(item_type) or Message(item_type)
+
+
+def _kind_word(kind: str) -> Message:
+    return _KIND_WORDS.get(kind) or Message(kind.replace("_", " "))
 
 
 _BATCH = 500
@@ -335,24 +353,27 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
                 .group_by(alloc.c.credit_note_id)).all())
         for r in part:
             sign = -1 if r.kind == "credit_note" else 1
-            amounts: list[tuple[str, int, str]] = []
+            amounts: list[tuple[str, int, Message]] = []
             if sign > 0:
-                label = f"Invoice {r.number} · {r.customer_name}"
-                amounts.append(("receivables", r.total, "receivable"))
+                label = msg("Invoice {number} · {customer}", number=r.number, customer=r.customer_name)
+                amounts.append(("receivables", r.total, msg("receivable")))
             else:
-                label = f"Credit note {r.number} for {r.credited_number or '?'} · {r.customer_name}"
+                label = msg("Credit note {number} for {credited} · {customer}", number=r.number,
+                            credited=r.credited_number or "?", customer=r.customer_name)
                 applied = settled.get(r.id, 0)
-                amounts.append(("receivables", -applied, "receivable settled"))
-                amounts.append(("customer_credit", -(r.total - applied), "credit held for the customer"))
+                amounts.append(("receivables", -applied, msg("receivable settled")))
+                amounts.append(("customer_credit", -(r.total - applied), msg("credit held for the customer")))
             for item_type, net in revenue.get(r.id, {}).items():
-                amounts.append((f"item:{item_type}", -sign * net, f"revenue {item_type}"))
+                amounts.append((f"item:{item_type}", -sign * net, msg("revenue {item_type}",
+                                                                      item_type=_item_word(item_type))))
             if variance.get(r.id):
-                amounts.append(("menu_variance", sign * variance[r.id], "service package variance"))
+                amounts.append(("menu_variance", sign * variance[r.id], msg("service package variance")))
             for code, amount in tax.get(r.id, {}).items():
-                amounts.append((f"tax:{code}", -sign * amount, f"output tax {code}"))
+                amounts.append((f"tax:{code}", -sign * amount, msg("output tax {code}", code=code)))
             for item_type, c in cost.get(r.id, {}).items():
-                amounts.append((f"cost:{item_type}", sign * c, f"cost of sales {item_type}"))
-                amounts.append((f"stock:{item_type}", -sign * c, f"stock out {item_type}"))
+                word = _item_word(item_type)
+                amounts.append((f"cost:{item_type}", sign * c, msg("cost of sales {item_type}", item_type=word)))
+                amounts.append((f"stock:{item_type}", -sign * c, msg("stock out {item_type}", item_type=word)))
             yield _Entry(r.issued_on, r.number, label, amounts)
 
 
@@ -381,15 +402,20 @@ def _payments(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
                 numbers[payment_id].append(number)
         for r in part:
             applied = settled.get(r.id, 0)
-            what = "Receipt" if r.amount > 0 else "Refund"
-            detail = f" {r.reference}" if r.reference else ""
-            label = f"{what} {r.method}{detail} · {r.name}"
+            if r.amount > 0:
+                label = (msg("Receipt {method} {reference} · {customer}", method=r.method, reference=r.reference,
+                             customer=r.name) if r.reference
+                         else msg("Receipt {method} · {customer}", method=r.method, customer=r.name))
+            else:
+                label = (msg("Refund {method} {reference} · {customer}", method=r.method, reference=r.reference,
+                             customer=r.name) if r.reference
+                         else msg("Refund {method} · {customer}", method=r.method, customer=r.name))
             if numbers.get(r.id):
-                label += f" for {'; '.join(numbers[r.id])}"
-            amounts = [(f"method:{r.method}", r.amount, r.method),
-                       ("receivables", -applied, "receivable settled"),
+                label = msg("{payment} for {invoices}", payment=label, invoices="; ".join(numbers[r.id]))
+            amounts = [(f"method:{r.method}", r.amount, msg("{method}", method=r.method)),
+                       ("receivables", -applied, msg("receivable settled")),
                        ("customer_credit", -(r.amount - applied),
-                        "credit held for the customer" if r.amount > 0 else "credit paid back")]
+                        msg("credit held for the customer") if r.amount > 0 else msg("credit paid back"))]
             yield _Entry(r.paid_on, f"{'PAY' if r.amount > 0 else 'RFD'}-{r.id}", label, amounts)
 
 
@@ -410,10 +436,12 @@ def _later_allocations(conn: Connection, start: date, end: date) -> Iterator[_En
     result = conn.execution_options(yield_per=_BATCH).execute(query)
     for part in result.partitions():
         for r in part:
-            source = (f"credit note {r.note_number}" if r.note_number
-                      else f"{r.method} receipt of {r.paid_on.isoformat()}")
-            label = f"Credit applied to {r.number} from {source} · {r.customer_name}"
-            amounts = [("customer_credit", r.amount, "credit used"), ("receivables", -r.amount, "receivable settled")]
+            source = (msg("credit note {number}", number=r.note_number) if r.note_number
+                      else msg("{method} receipt of {paid_on}", method=r.method, paid_on=r.paid_on.isoformat()))
+            label = msg("Credit applied to {number} from {source} · {customer}", number=r.number, source=source,
+                        customer=r.customer_name)
+            amounts = [("customer_credit", r.amount, msg("credit used")),
+                       ("receivables", -r.amount, msg("receivable settled"))]
             yield _Entry(r.allocated_on, f"ALLOC-{r.id}", label, amounts)
 
 
@@ -425,13 +453,14 @@ def _stock_movements(conn: Connection, start: date, end: date) -> Iterator[_Entr
     for m in valued_movements(conn, end=end):
         if m.moved_on < start:
             continue
-        what = m.kind.replace("_", " ")
-        label = f"Stock {what} {m.reference}".rstrip()
-        amounts: list[tuple[str, int, str]] = [("inventory", m.value, f"inventory {what}")]
+        what = _kind_word(m.kind)
+        label = (msg("Stock {kind} {reference}", kind=what, reference=m.reference) if m.reference
+                 else msg("Stock {kind}", kind=what))
+        amounts: list[tuple[str, int, Message]] = [("inventory", m.value, msg("inventory {kind}", kind=what))]
         if m.kind == "receipt":
             bought = stock_value(m.quantity, m.unit_cost)
-            amounts.append(("goods_received", -bought, "goods received not invoiced"))
-            amounts.append(("stock_variance", bought - m.value, "average cost rounding"))
+            amounts.append(("goods_received", -bought, msg("goods received not invoiced")))
+            amounts.append(("stock_variance", bought - m.value, msg("average cost rounding")))
         else:
             amounts.append((_MOVEMENT_SIDE.get(m.kind, "stock_adjustment"), -m.value, what))
         yield _Entry(m.moved_on, f"STK-{m.id}", label, amounts)
@@ -444,12 +473,14 @@ def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
              .join(rebate, rebate.c.id == entry.c.rebate_id)
              .where(entry.c.booked_on.between(start, end)).order_by(entry.c.booked_on, entry.c.id))
     for r in conn.execute(query):
-        label = f"Rebate {r.manufacturer} {r.campaign}".rstrip()
+        label = (msg("Rebate {manufacturer} {campaign}", manufacturer=r.manufacturer, campaign=r.campaign)
+                 if r.campaign else msg("Rebate {manufacturer}", manufacturer=r.manufacturer))
         if r.kind == "received":
-            amounts = [(f"method:{REBATE_METHOD}", r.amount, "rebate received"),
-                       ("rebate_receivable", -r.amount, "rebate received")]
+            amounts = [(f"method:{REBATE_METHOD}", r.amount, msg("rebate received")),
+                       ("rebate_receivable", -r.amount, msg("rebate received"))]
         else:
-            amounts = [("rebate_receivable", r.amount, "rebate earned"), ("rebates", -r.amount, "rebate earned")]
+            amounts = [("rebate_receivable", r.amount, msg("rebate earned")),
+                       ("rebates", -r.amount, msg("rebate earned"))]
         yield _Entry(r.booked_on, f"RBT-{r.id}", label, amounts)
 
 
@@ -487,7 +518,8 @@ def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:
         account, name = accounts(key)
         out.append(JournalLine(on=entry.on, account=account, account_name=name, debit=max(amount, 0),
                                credit=max(-amount, 0), reference=entry.reference,
-                               description=f"{entry.description} · {detail}", key=key))
+                               description=msg("{entry} · {detail}", entry=entry.description, detail=detail),
+                               key=key))
     # Debits first, as a voucher is read; the order within each side is the order built.
     return sorted(out, key=lambda line: line.debit == 0)
 
@@ -510,11 +542,14 @@ def journal_entries(db: Database, actor: Actor, *, start: date, end: date) -> li
 
 
 def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: date,
+            describe: Callable[[Message], str] = str,
             progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the journal of ``start`` … ``end`` (both included) to ``path`` (.xlsx or .csv by
     extension) with the columns of :data:`JOURNAL_COLUMNS`. ``debit`` and ``credit`` are decimal
     amounts in major units (``1234.50``): numbers in an .xlsx file, plain text in a .csv file; the
-    side not used is ``0``. Each reference's lines balance. Runs on a worker thread; on cancel or
+    side not used is ``0``. Each reference's lines balance. A line's description is a
+    :class:`core.messages.Message` written as ``describe`` makes it (default: the English text; a
+    screen passes its user's language). Runs on a worker thread; on cancel or
     failure no file is left behind. Returns the number of lines written."""
     require(actor, "accounting.export")
     require(actor, "data.export")
@@ -533,7 +568,7 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
             for entry in _entries(conn, start, end):
                 for line in _lines(entry, accounts):
                     batch.append([line.on, line.account, line.account_name, from_minor(line.debit, currency),
-                                  from_minor(line.credit, currency), line.reference, line.description])
+                                  from_minor(line.credit, currency), line.reference, describe(line.description)])
                 entries += 1
                 if entries == _BATCH:
                     yield batch

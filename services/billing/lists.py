@@ -73,6 +73,15 @@ PAYMENTS = ListSource(
         Filter("customer_id", "p.customer_id = :value", kind="text"),
         Filter("terminal", "p.terminal_code = :value", kind="text"),
         Filter("refund", "(p.amount < 0) = :value", kind="bool"),
+        # The payments whose money counts in a cash-desk day (:value, YYYY-MM-DD) of their terminal, as
+        # services.billing.cashdesk.day_payments counts them: dated that day and taken before it was
+        # closed, or dated the day before and taken after that day was closed.
+        Filter("cash_day", "((p.paid_on = :value AND NOT EXISTS (SELECT 1 FROM cash_day d "
+                           "WHERE d.terminal_code = p.terminal_code AND d.day = :value "
+                           "AND d.closed_at IS NOT NULL AND p.created_at > d.closed_at)) "
+                           "OR (p.paid_on = date(:value, '-1 day') AND EXISTS (SELECT 1 FROM cash_day d "
+                           "WHERE d.terminal_code = p.terminal_code AND d.day = date(:value, '-1 day') "
+                           "AND d.closed_at IS NOT NULL AND p.created_at > d.closed_at)))", kind="text"),
     ),
     search_sql="(p.reference LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\' "
                "OR p.held_for LIKE :search ESCAPE '\\')",

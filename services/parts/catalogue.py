@@ -22,13 +22,13 @@ from core.quantities import check_quantity
 from core.text import fold, visible
 from models.parts import Brand, Part, PartStock, Supplier
 from services import search
+from services.parts.levels import MAX_CHAIN, levels_follow
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
 
 # Spaces, dashes (ASCII and typographic), dots and slashes carry no meaning in a part number.
 _NUMBER_NOISE = re.compile(r"[\s\-\u2010-\u2015\u2212./\\]+")
-MAX_CHAIN = 100
 
 
 def normalize_number(text: str) -> str:
@@ -208,6 +208,9 @@ def update_part_in(uow: UnitOfWork, part_id: str, data: PartInput) -> str:
     _write(session, part, clean, actor)
     session.flush()
     search.index(session.connection(), "part", [part.id])
+    if not clean.reorder_manual:
+        # Set to automatic, or its supplier (lead time) changed: its levels follow the rule at once.
+        levels_follow(session, part.id)
     return part.id
 
 

@@ -7,14 +7,17 @@ line still expects (ordered − received) is its back order until the order is c
 
 A part has one minimum and maximum: the figures stored on it (``min_qty``/``max_qty``), which alerts,
 the parts list and reorder suggestions all compare with. They are set by hand when the part is set
-to manual (``reorder_manual``), otherwise by the reorder rule (:func:`apply_reorder_rule_in`), which
-stores a min/max suggested from the last twelve months' demand and the preferred supplier's lead time:
+to manual (``reorder_manual``), otherwise by the reorder rule, which stores a min/max suggested from
+the last twelve months' demand and the preferred supplier's lead time: for a part as soon as an issue,
+sale or return changes its demand or the part is edited (:func:`services.parts.levels.levels_follow`,
+in the same transaction), and for the whole catalogue by :func:`apply_reorder_rule_in` (the reorder
+suggestions, and ``forecourt parts refresh-levels`` as daily upkeep, as demand ages out of the year):
 
     monthly demand = demand of the last 12 months / 12
     min = monthly demand × (lead time days / 30 + 1)
     max = min + monthly demand
 
-Demand moves on between two runs of the rule, and a manual part has its own figures: wherever the
+Demand ages between two runs of the upkeep, and a manual part has its own figures: wherever the
 suggested figure differs from the stored one, screens show it next to the stored one, labelled as a
 suggestion. Reorder suggestions are computed for the whole catalogue in one SQL statement: per part
 the stock position (available + on order) is compared with its stored minimum.
@@ -30,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Row, bindparam, func, select, text
+from sqlalchemy import Row, func, select, text
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -41,13 +44,19 @@ from core.quantities import check_quantity
 from models.crm import Customer
 from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, Supplier
 from services import settings
+from services.parts.levels import (  # noqa: F401 - the reorder rule's figures, used here and by callers
+    DEFAULT_LEAD_TIME_DAYS,
+    DEMAND_KINDS,
+    ReorderLevels,
+    level_rows,
+    levels_of,
+    reorder_rule_changes,
+)
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
 
 UNIT = 1000  # one whole unit in thousandths
-DEFAULT_LEAD_TIME_DAYS = 7  # for parts without a preferred supplier
-DEMAND_KINDS = ("issue", "return_from_job", "counter_sale", "customer_return")
 OPEN_STATUSES = ("sent", "partly_received")
 # Drafts count as on order too, so turning suggestions into drafts twice does not order twice.
 ON_ORDER_STATUSES = ("draft", "sent", "partly_received")
@@ -532,138 +541,19 @@ class Suggestion:
 
 
 @dataclass(frozen=True)
-class ReorderLevels:
-    """A part's stored min/max and what the reorder rule suggests from today's demand."""
-
-    part_id: str
-    min_qty: int
-    max_qty: int
-    manual: bool
-    suggested_min: int
-    suggested_max: int
-    demand_12m: int
-
-    @property
-    def differs(self) -> bool:
-        return (self.suggested_min, self.suggested_max) != (self.min_qty, self.max_qty)
-
-
-@dataclass(frozen=True)
 class SupplierSuggestions:
     supplier_id: str | None  # None: parts without a preferred supplier
     supplier_name: str
     lines: list[Suggestion]
 
 
-_SUGGESTIONS_SQL = """
-WITH RECURSIVE chain(id, final, depth) AS (
-    -- Every superseded part with the newest number of its chain (A → B → C: A and B, each with C).
-    SELECT id, superseded_by_id, 1 FROM part WHERE superseded_by_id IS NOT NULL
-    UNION ALL
-    SELECT c.id, p.superseded_by_id, c.depth + 1 FROM chain c JOIN part p ON p.id = c.final
-    WHERE p.superseded_by_id IS NOT NULL AND c.depth < {max_chain}
-),
-older AS (
-    SELECT c.id, c.final FROM chain c JOIN part p ON p.id = c.final WHERE p.superseded_by_id IS NULL
-),
-own_demand AS (
-    -- A year of movements is most of the ledger: one sequential scan beats a lookup per index entry.
-    SELECT part_id, -sum(quantity) AS qty
-    FROM stock_movement NOT INDEXED
-    WHERE kind IN ('issue', 'return_from_job', 'counter_sale', 'customer_return') AND moved_on >= :since
-    GROUP BY part_id
-),
-own_on_order AS (
-    SELECT l.part_id, sum(max(l.quantity - l.received, 0)) AS qty
-    FROM purchase_order_line l JOIN purchase_order o ON o.id = l.order_id
-    WHERE o.status IN ('draft', 'sent', 'partly_received')
-    GROUP BY l.part_id
-),
--- What the older numbers of a chain still hold, sell and await is netted at its newest number.
-older_figures AS (
-    SELECT o.final AS part_id, sum(coalesce(ps.on_hand, 0)) AS on_hand, sum(coalesce(ps.reserved, 0)) AS reserved,
-           sum(coalesce(d.qty, 0)) AS demand, sum(oo.qty) AS on_order
-    FROM older o
-    LEFT JOIN part_stock ps ON ps.part_id = o.id
-    LEFT JOIN own_demand d ON d.part_id = o.id
-    LEFT JOIN own_on_order oo ON oo.part_id = o.id
-    GROUP BY o.final
-),
-position AS (
-    SELECT p.id, p.brand_id, p.part_number, p.description, p.preferred_supplier_id, p.list_cost,
-           p.reorder_manual AS manual,
-           coalesce(ps.on_hand, 0) + coalesce(od.on_hand, 0) AS on_hand,
-           coalesce(ps.reserved, 0) + coalesce(od.reserved, 0) AS reserved,
-           coalesce(ps.average_cost, 0) AS average_cost,
-           coalesce(oo.qty, 0) + coalesce(od.on_order, 0) AS on_order,
-           max(coalesce(d.qty, 0) + coalesce(od.demand, 0), 0) AS demand,
-           coalesce(s.lead_time_days, :default_lead) AS lead,
-           p.min_qty, p.max_qty
-    FROM part p
-    LEFT JOIN part_stock ps ON ps.part_id = p.id
-    LEFT JOIN own_on_order oo ON oo.part_id = p.id
-    LEFT JOIN own_demand d ON d.part_id = p.id
-    LEFT JOIN older_figures od ON od.part_id = p.id
-    LEFT JOIN supplier s ON s.id = p.preferred_supplier_id
-    WHERE p.active = 1 AND p.superseded_by_id IS NULL
-      AND (p.reorder_manual = 1 OR p.min_qty > 0 OR p.max_qty > 0 OR d.qty > 0 OR oo.qty IS NOT NULL
-           OR ps.on_hand < ps.reserved OR od.part_id IS NOT NULL)
-      {part_filter}
-),
-levels AS (
-    SELECT *,
-           ((demand * (lead + 30) + 360 * 1000 - 1) / (360 * 1000)) * 1000 AS suggested_min,
-           ((demand * (lead + 60) + 360 * 1000 - 1) / (360 * 1000)) * 1000 AS suggested_max
-    FROM position
-)
-SELECT l.id, b.name AS brand, l.part_number, l.description, l.preferred_supplier_id, l.on_hand, l.reserved,
-       l.on_order, l.min_qty AS level_min, l.max_qty AS level_max, l.suggested_min, l.suggested_max,
-       l.manual, l.demand, l.list_cost, l.average_cost
-FROM levels l JOIN brand b ON b.id = l.brand_id
-{where}
-"""
-
-_BELOW_MINIMUM_WHERE = "WHERE l.on_hand - l.reserved + l.on_order < l.min_qty"
-
-
-def _since(today: date) -> str:
-    since = today.replace(year=today.year - 1) if not (today.month == 2 and today.day == 29) \
-        else date(today.year - 1, 2, 28)
-    return (since + timedelta(days=1)).isoformat()
-
-
-def _level_rows(conn, *, today: date, part_ids: Collection[str] | None = None, below_minimum: bool) -> list[Row]:
-    """The rows of the levels statement: every part with stored or suggested levels, or only those
-    below their stored minimum."""
-    params: dict = {"since": _since(today), "default_lead": DEFAULT_LEAD_TIME_DAYS}
-    wanted = set(part_ids) if part_ids is not None else None
-    # A short list is filtered in SQL; a long one would exceed SQLite's limit on bound parameters.
-    in_sql = wanted is not None and len(wanted) <= 500
-    from services.parts import catalogue
-
-    sql = (_SUGGESTIONS_SQL.replace("{part_filter}", "AND p.id IN :part_ids" if in_sql else "")
-           .replace("{max_chain}", str(catalogue.MAX_CHAIN))
-           .replace("{where}", _BELOW_MINIMUM_WHERE if below_minimum else ""))
-    statement = text(sql)
-    if in_sql:
-        statement = statement.bindparams(bindparam("part_ids", expanding=True))
-        params["part_ids"] = sorted(wanted) or [""]
-    return [r for r in conn.execute(statement, params) if wanted is None or r.id in wanted]
-
-
-def _levels(r: Row) -> ReorderLevels:
-    return ReorderLevels(part_id=r.id, min_qty=r.level_min, max_qty=r.level_max, manual=bool(r.manual),
-                         suggested_min=r.suggested_min, suggested_max=max(r.suggested_max, r.suggested_min),
-                         demand_12m=r.demand)
-
-
 def reorder_levels(db: Database, actor: Actor, part_id: str, *, today: date | None = None) -> ReorderLevels:
     """The part's stored min/max with the figures the reorder rule suggests today. Any thread; reads only."""
     require(actor, "part.view")
     with db.read() as conn:
-        rows = _level_rows(conn, today=today or date.today(), part_ids=[part_id], below_minimum=False)
+        rows = level_rows(conn, today=today or date.today(), part_ids=[part_id], below_minimum=False)
         if rows:
-            return _levels(rows[0])
+            return levels_of(rows[0])
         part = conn.execute(select(Part.min_qty, Part.max_qty, Part.reorder_manual)
                             .where(Part.id == part_id)).first()
     if part is None:
@@ -671,14 +561,6 @@ def reorder_levels(db: Database, actor: Actor, part_id: str, *, today: date | No
     # Neither stored levels nor demand (or an older number of a chain, never ordered): nothing to suggest.
     return ReorderLevels(part_id=part_id, min_qty=part.min_qty, max_qty=part.max_qty, manual=bool(part.reorder_manual),
                          suggested_min=0, suggested_max=0, demand_12m=0)
-
-
-def reorder_rule_changes(conn, *, today: date) -> list[dict[str, int | str]]:
-    """The levels the reorder rule would store: ``{"id", "min_qty", "max_qty"}`` for every active part
-    not set to manual whose stored figures differ from the suggested ones. Reads only."""
-    rows = _level_rows(conn, today=today, below_minimum=False)
-    return [{"id": r.part_id, "min_qty": r.suggested_min, "max_qty": r.suggested_max}
-            for r in map(_levels, rows) if not r.manual and r.differs]
 
 
 def apply_reorder_rule_in(uow: UnitOfWork, *, today: date | None = None) -> int:
@@ -693,10 +575,9 @@ def apply_reorder_rule_in(uow: UnitOfWork, *, today: date | None = None) -> int:
 apply_reorder_rule = action(apply_reorder_rule_in)
 
 
-
 def _suggestions(conn, *, today: date, part_ids: Collection[str] | None = None) -> list[Suggestion]:
     out = []
-    for r in _level_rows(conn, today=today, part_ids=part_ids, below_minimum=True):
+    for r in level_rows(conn, today=today, part_ids=part_ids, below_minimum=True):
         available = r.on_hand - r.reserved
         level_max = max(r.level_max, r.level_min)
         need = level_max - available - r.on_order

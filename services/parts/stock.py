@@ -28,7 +28,9 @@ from core.quantities import QUANTITY_SCALE, InsufficientStock, check_quantity
 from models.base import utcnow
 from models.parts import MOVEMENT_KINDS, Part, PartStock, StockMovement, StockReservation
 from services import settings
+from services.parts import levels
 from services.parts.costing import cost_movement
+from services.parts.levels import levels_follow
 from services.permissions import require, require_any
 from store.audit_chain import Change
 from store.database import Database
@@ -151,6 +153,8 @@ def record_movement(session: Session, *, part_id: str, kind: str, quantity: int,
     movement = StockMovement(part_id=part_id, kind=kind, quantity=quantity, unit_cost=cost, moved_on=moved_on,
                              reference=reference, source_id=source_id, notes=notes, created_by=who, updated_by=who)
     session.add(movement)
+    if kind in DEMAND_KINDS:
+        levels_follow(session, part_id)
     stock.on_hand = on_hand + quantity
     if stock.last_movement_on is None or moved_on > stock.last_movement_on:
         stock.last_movement_on = moved_on
@@ -440,7 +444,7 @@ release = action(release_in)
 
 # Stock out to jobs and counter sales is demand; returns from them take it back. Out is negative in
 # the ledger and returns positive, so demand is minus the sum of these movements.
-DEMAND_KINDS = ("issue", "counter_sale", "return_from_job", "customer_return")
+DEMAND_KINDS = levels.DEMAND_KINDS
 
 
 def monthly_demand(db: Database, actor: Actor, part_id: str, *, months: int = 12,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -218,12 +218,15 @@ def test_purchase_permissions_are_checked(db, owner, actor_for):
 
 # --- reorder suggestions --------------------------------------------------------------------------
 
-def test_one_minimum_the_stored_one_with_the_rule_s_figure_as_a_suggestion(db, owner):
-    """Alerts, reorder suggestions and the part compare with the same stored minimum; the figure
-    suggested from demand is reported next to it and stored only by the reorder rule."""
+def test_one_minimum_the_stored_one_with_the_rule_s_figure_as_a_suggestion(db, owner, monkeypatch):
+    """Alerts, reorder suggestions and the part compare with the same stored minimum. An automatic
+    part's is stored by the reorder rule as the issue that makes its demand is posted (nobody has to
+    open the reorder suggestions); a manual part keeps its own, the rule's figure beside it."""
+    from core import clock
     from services.parts import alerts
 
     today = date(2026, 6, 30)
+    monkeypatch.setattr(clock, "today", lambda: today)
     sid = supplier(db, owner, "Bosch Parts Co", lead=15)
     auto = part(db, owner, "A-1", supplier_id=sid)
     hand = part(db, owner, "H-1", supplier_id=sid, manual=True, min_qty=10 * U, max_qty=20 * U)
@@ -233,12 +236,7 @@ def test_one_minimum_the_stored_one_with_the_rule_s_figure_as_a_suggestion(db, o
 
     levels = purchasing.reorder_levels(db, owner, auto, today=today)
     assert (levels.min_qty, levels.max_qty, levels.suggested_min, levels.suggested_max, levels.differs) == (
-        0, 0, 3 * U, 5 * U, True)
-    assert {a.part_id: a.min_qty for a in alerts.below_minimum(db, owner)} == {hand: 10 * U}
-    assert {s.part_id: s.min_qty for g in purchasing.suggestions(db, owner, today=today) for s in g.lines} == {
-        hand: 10 * U}
-
-    assert purchasing.apply_reorder_rule(db, owner, today=today) == 1
+        3 * U, 5 * U, 3 * U, 5 * U, False)
     assert catalogue.get_part(db, owner, auto).min_qty == 3 * U
     assert not purchasing.reorder_levels(db, owner, auto, today=today).differs
     # The manual part keeps its own figures; the rule's are only a suggestion there.
@@ -259,8 +257,11 @@ def test_only_purchasing_staff_apply_the_reorder_rule(db, owner, actor_for):
         purchasing.apply_reorder_rule(db, actor_for("technician"))
 
 
-def test_suggestions_from_known_demand_and_manual_levels(db, owner):
+def test_suggestions_from_known_demand_and_manual_levels(db, owner, monkeypatch):
+    from core import clock
+
     today = date(2026, 6, 30)
+    monkeypatch.setattr(clock, "today", lambda: today)
     sid = supplier(db, owner, "Bosch Parts Co", lead=15)
     other_sid = supplier(db, owner, "Denso Direct", lead=5)
     demanded = part(db, owner, "D-1", supplier_id=sid, list_cost=800)
@@ -276,9 +277,8 @@ def test_suggestions_from_known_demand_and_manual_levels(db, owner):
     stock.issue(db, owner, demanded, 12 * U, reference="RO-2", on=date(2025, 8, 1))
     stock.issue(db, owner, demanded, 12 * U, reference="RO-3", on=date(2026, 5, 1))
     sent_order(db, owner, other_sid, [(manual, U, 400)])
-    # Until the reorder rule stores its figures, the automatic part has no minimum to fall below.
-    assert "D-1" not in {s.part_number for g in purchasing.suggestions(db, owner, today=today) for s in g.lines}
-    assert purchasing.apply_reorder_rule(db, owner, today=today) == 1
+    # The issues stored the automatic part's levels as they were posted: the rule has nothing left to do.
+    assert purchasing.apply_reorder_rule(db, owner, today=today) == 0
 
     groups = purchasing.suggestions(db, owner, today=today)
     assert [(g.supplier_name, [s.part_number for s in g.lines]) for g in groups] == [
@@ -354,3 +354,34 @@ def test_the_reorder_levels_of_a_part_that_is_gone_are_a_clear_refusal(db, owner
     with pytest.raises(NotFound) as exc:
         purchasing.reorder_levels(db, owner, "no-such-part")
     assert exc.value.message == "The part no longer exists"
+
+
+def test_an_automatic_parts_minimum_follows_its_sales_and_issues_everywhere_at_once(db, owner, actor_for):
+    """Issue 9: the stored minimum of an automatic part was refreshed only when someone with purchasing
+    rights opened the reorder suggestions; the parts list, the part and the alerts disagreed till then.
+    Whoever posts the issue or counter sale (a technician's issue, a parts clerk's sale) moves it."""
+    from services import lists
+    from services.lists import ListState
+    from services.parts import alerts
+
+    sid = supplier(db, owner, "Bosch Parts Co", lead=15)
+    auto = part(db, owner, "A-2", supplier_id=sid)
+    hand = part(db, owner, "H-2", supplier_id=sid, manual=True, min_qty=U, max_qty=2 * U)
+    on = date.today() - timedelta(days=30)
+    for part_id in (auto, hand):
+        stock.adjust(db, owner, part_id, 26 * U, "opening stock", on=on - timedelta(days=1), unit_cost=800)
+    assert catalogue.get_part(db, owner, auto).min_qty == 0
+
+    for part_id in (auto, hand):
+        stock.issue(db, actor_for("parts_clerk"), part_id, 24 * U, reference="RO-1", on=on)
+
+    levels = purchasing.reorder_levels(db, owner, auto)
+    assert levels.min_qty == levels.suggested_min == 3 * U and not levels.differs
+    assert catalogue.get_part(db, owner, auto).min_qty == 3 * U
+    listed = {r[0]: r for r in lists.fetch_page(db, owner, "parts", ListState(), limit=50).rows}
+    min_col = 1 + [c.key for c in lists.source("parts").columns].index("min_qty")
+    assert listed[auto][min_col] == 3 * U
+    assert {a.part_id: a.min_qty for a in alerts.below_minimum(db, owner)} == {auto: 3 * U}
+    # A manual part keeps the figures it was given.
+    assert catalogue.get_part(db, owner, hand).min_qty == U
+

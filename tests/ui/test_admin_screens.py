@@ -472,7 +472,8 @@ def test_every_audited_record_type_and_action_has_a_readable_name(qapp):
     from services.parts.stock import REFUSED_ACTION
     from ui.admin.labels import audit_action_labels, audit_entity_labels
 
-    entities = {m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Audited)}
+    tables = {m.class_.__tablename__ for m in Base.registry.mappers if issubclass(m.class_, Audited)}
+    entities = set(tables)
     actions = {"insert", "update", "delete", "demo", REFUSED_ACTION}
     root = Path(__file__).resolve().parents[2]
     for path in [*root.joinpath("services").rglob("*.py"), *root.joinpath("store").rglob("*.py")]:
@@ -481,4 +482,74 @@ def test_every_audited_record_type_and_action_has_a_readable_name(qapp):
             actions.add(action or REFUSED_ACTION)
             entities.add(entity)
     assert not entities - set(audit_entity_labels()), "record types without a name"
+    from services.admin.lists import RECORD_LABEL_SQL
+
+    # Named by their key already: a setting's or an account mapping's key, a role's code and permission.
+    assert not tables - set(RECORD_LABEL_SQL) - {"setting", "account_mapping", "role_permission"}, \
+        "record types the audit trail can only name by their id"
     assert not actions - set(audit_action_labels()), "actions without a name"
+
+
+def test_every_audit_entry_has_a_one_line_summary_in_the_users_language(qtbot, ctx, db, owner):
+    """Insert, update and delete entries are summed up when shown (the stored, signed entry is left as
+    written): the action, the record type, the record and the fields that changed."""
+    from services import customers
+    from services.billing import invoices
+    from services.billing.invoices import DraftInput, LineInput
+    from ui import i18n
+
+    wang = customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    customers.update(db, owner, wang, customers.CustomerInput(name="王伟", phone="13812345678", city="上海"))
+    draft = invoices.create_draft(db, owner, DraftInput(kind="workshop", customer_id=wang, lines=[
+        LineInput(description="Labour", quantity_milli=1000, unit_price=30000, item_type="labour")]))
+    number = invoices.post(db, owner, draft)
+    with db.read() as conn:
+        stored_before = [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT seq, summary, hash FROM audit_entry ORDER BY seq").all()]
+
+    def summaries(screen: AuditScreen) -> list[str]:
+        model = screen.list.model
+        col = [c.key for c in model.columns].index("summary")
+        return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+    screen = shown(qtbot, AuditScreen(ctx))
+    settle()
+    shown_en = summaries(screen)
+    assert "Changed customer 王伟: city, phone" in shown_en, [s for s in shown_en if "customer 王" in s]
+    assert "Created customer 王伟" in shown_en
+    assert f"Changed invoice {number}: " in "\n".join(shown_en)
+    entries = [screen.list.model.row_values(r) for r in screen.list.model.rows]
+    orm = [e for e in entries if e["action"] in ("insert", "update", "delete")]
+    assert orm and all(screen.summary_of(e) and not screen.summary_of(e).endswith(" ") for e in orm)
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.select_id(next(e["seq"] for e in entries if e["action"] == "update" and e["entity"] == "customer"))
+    assert "Changed customer 王伟: city, phone" in screen.detail.toPlainText()
+
+    assert i18n.install("zh_CN")
+    try:
+        chinese = shown(qtbot, AuditScreen(ctx))
+        settle()
+        assert "修改客户 王伟：城市、电话" in summaries(chinese)
+        assert "新建客户 王伟" in summaries(chinese)
+    finally:
+        i18n.install("en")
+    # Shown, not stored: the signed entries are as they were written.
+    with db.read() as conn:
+        assert [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT seq, summary, hash FROM audit_entry ORDER BY seq").all()] == stored_before
+
+
+def test_the_audit_trail_exports_the_summaries_it_shows(qtbot, ctx, db, owner, tmp_path):
+    import csv
+
+    from services import customers
+
+    customers.create(db, owner, customers.CustomerInput(name="王伟"))
+    screen = shown(qtbot, AuditScreen(ctx))
+    settle()
+    out = tmp_path / "audit.csv"
+    screen.list.export_to(str(out))
+    settle()
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert "Created customer 王伟" in {r["Summary"] for r in rows}

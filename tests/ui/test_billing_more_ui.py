@@ -312,6 +312,37 @@ def test_the_journal_export_writes_a_file_whose_debits_equal_its_credits(
     assert str(len(rows)) in screen.result_label.text()
 
 
+def test_the_journal_export_writes_descriptions_in_the_users_language(
+        db, owner, ctx, invoice, show, settle, save_as):
+    """The screen writes each line's description in the user's language (the CLI keeps English)."""
+    from services.billing import payments
+    from ui import i18n
+
+    number = invoices.get(db, owner, invoice).number
+    payments.take_payment(db, owner, customer_id=invoices.get(db, owner, invoice).customer_id,
+                          splits=[payments.PaymentSplit(method="wechat_pay", amount=1000)], hold_excess=True)
+    today = date.today()
+    english = {line.description for line in accounting.journal_entries(db, owner, start=today, end=today)}
+    assert f"Invoice {number} · 王伟 · receivable" in english
+    assert "Receipt wechat_pay · 王伟 · credit held for the customer" in english
+    assert i18n.install("zh_CN")
+    try:
+        screen = show(JournalScreen(ctx))
+        settle()
+        screen.start.setDate(today)
+        screen.end.setDate(today)
+        path = save_as("journal.csv")
+        screen.export_button.click()
+        settle()
+    finally:
+        i18n.install("en")
+    with Path(path).open(encoding="utf-8-sig", newline="") as f:
+        described = {r["description"] for r in csv.DictReader(f)}
+    assert f"发票 {number} · 王伟 · 应收账款" in described
+    assert "收款 微信支付 · 王伟 · 为客户保留的余额" in described
+    assert all("revenue" not in d and "receivable" not in d for d in described)
+
+
 def test_the_mapping_editor_lists_the_accounts_and_saves_a_change(qtbot, db, owner, ctx, show, settle):
     screen = show(JournalScreen(ctx))
     ctx.changed.connect(screen.on_changed)

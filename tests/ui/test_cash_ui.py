@@ -161,6 +161,36 @@ def test_the_cash_desk_refunds_the_selected_payment_out_of_the_drawer(
     assert paid != cash
 
 
+def test_a_closed_days_list_shows_what_the_close_counted_and_later_payments_show_on_the_next_day(
+        qtbot, db, owner, wang, window, settle, monkeypatch):
+    from core import clock
+
+    today = date.today() - timedelta(days=1)  # yesterday's desk: its next day is today
+    monkeypatch.setattr(clock, "today", lambda: today)
+    counted = _hold(db, owner, wang, 10000, on=today)
+    cashdesk.close_day(db, owner, day=today, counted_cash=10000)
+    late = _hold(db, owner, wang, 2500, on=today)  # the desk stays open after the count
+    monkeypatch.setattr(clock, "today", lambda: today + timedelta(days=1))
+    page = window.show_page("cash_desk")
+    assert isinstance(page, CashDeskScreen)
+    page.set_day(today)
+    settle()
+
+    def listed() -> set[str]:
+        model = page.payments.model
+        return {model.row_id(r) for r in range(model.rowCount())}
+
+    report = cashdesk.day_report(db, owner, day=today)
+    assert report.closed and report.payment_count == 1
+    assert listed() == {counted}, "the closed day lists what its close counted"
+
+    page.set_day(today + timedelta(days=1))
+    settle()
+    assert listed() == {late}, "a payment taken after the close is listed on the day whose cash it is"
+    assert cashdesk.day_report(db, owner, day=today + timedelta(days=1)).payment_count == 1
+    assert page.closed_hint.text()
+
+
 # --- printing -------------------------------------------------------------------------------------
 
 @pytest.fixture
@@ -199,6 +229,41 @@ def _invoices_screen(qtbot, window, settle, invoice_id: str) -> InvoicesScreen:
     assert screen.list.select_id(invoice_id)
     qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
     return screen
+
+
+def test_the_invoice_screen_refunds_what_is_left_of_the_payment_the_invoice_was_paid_with(
+        qtbot, db, owner, wang, window, settle, when_modal, messages):
+    invoice_id = _posted_invoice(db, owner, wang)
+    unpaid = _posted_invoice(db, owner, wang)
+    number = invoices.get(db, owner, invoice_id).number
+    # ¥400.00 in cash for a ¥300.00 invoice: ¥100.00 of the payment is left as the customer's credit.
+    paid = payments.take_payment(db, owner, customer_id=wang, splits=[PaymentSplit("cash", 40000)],
+                                 allocations={number: 30000}, hold_excess=True)[0]
+
+    screen = _invoices_screen(qtbot, window, settle, unpaid)
+    assert screen.refund_button.isVisible() and not screen.refund_button.isEnabled(), "nothing paid, nothing back"
+    assert screen.list.select_id(invoice_id)
+    qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
+    settle()
+    assert screen.refund_button.isEnabled()
+
+    def refund(dialog: RefundDialog) -> None:
+        assert dialog.source.currentData() == paid, "the invoice's own payment is chosen"
+        assert dialog.method.currentData() == "cash"
+        assert dialog.amount.text() == "100.00"
+        dialog.reason.setText("overpaid")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        settle()
+
+    handled = when_modal(RefundDialog, refund)
+    qtbot.mouseClick(screen.refund_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert handled and messages.shown == []
+    back = payments.payments(db, owner, customer_id=wang)[-1]
+    assert (back.amount, back.method, back.refund_of_id) == (-10000, "cash", paid)
+    assert cashdesk.day_report(db, owner, day=date.today()).cash_refunds == 10000
+    qtbot.waitUntil(lambda: not screen.refund_button.isEnabled())  # nothing is left to pay back
 
 
 def test_an_invoice_prints_through_the_preview_and_counts_once_it_was_sent(

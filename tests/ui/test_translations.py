@@ -247,6 +247,40 @@ def test_the_current_page_keeps_its_selected_record_when_the_language_changes(
     qtbot.waitUntil(lambda: again.current_id == customer_id and "王伟" in again.detail.toPlainText())
 
 
+def test_a_language_change_waits_until_the_open_dialog_is_closed(
+        english_after, db, owner, show, settle, qtbot):
+    """Rebuilding the screens under an open dialog would lose what is typed in it (its screen goes
+    with them): the new language comes once the dialog is closed, announced meanwhile."""
+    from dataclasses import replace
+
+    from services import settings
+    from ui import i18n
+    from ui.billing.editor import InvoiceDialog
+    from ui.workers import Op
+
+    window = show(MainWindow(AppContext(db, owner)))
+    settle()
+    english_nav = _nav_labels(window)
+    dialog = InvoiceDialog(window.ctx, parent=window.stack.currentWidget())
+    dialog.open()  # as the parts screen opens a counter sale
+    qtbot.waitExposed(dialog)
+    dialog.reference.setText("half typed")
+
+    chinese = replace(settings.get(db), language="zh_CN")
+    Op(window, lambda _p, _c: settings.save(db, owner, chinese)).run()
+    settle()
+    qtbot.wait(50)
+    settle()
+
+    assert dialog.isVisible() and dialog.reference.text() == "half typed", "the dialog and its input stay"
+    assert i18n.current() == "en" and _nav_labels(window) == english_nav
+    assert "closed" in window.statusBar().currentMessage()
+
+    dialog.reject()
+    qtbot.waitUntil(lambda: _nav_labels(window) == CHINESE_NAV)
+    assert i18n.current() == "zh_CN"
+
+
 def test_a_user_with_a_language_of_their_own_keeps_it_when_the_default_changes(
         english_after, db, owner, show, settle, qtbot):
     from dataclasses import replace

@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QWidget
 
 from services import audit, lists
@@ -15,6 +15,7 @@ from ui.admin.labels import audit_action_labels, audit_entity_labels
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import local_datetime
+from ui.messages import field_name, service_text
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
@@ -70,6 +71,43 @@ def diff_rows(before: str | None, after: str | None) -> list[tuple[str, str, str
     return rows
 
 
+def _in_sentence(name: str) -> str:
+    """A capitalised name as it reads inside a sentence ("Customer" → "customer"); a name that starts
+    with an acronym ("VIN") or in a script without case stays as it is."""
+    if len(name) > 1 and name[0].isupper() and not name[1].isupper():
+        return name[0].lower() + name[1:]
+    return name
+
+
+def entry_summary(entry: dict[str, Any], *, action_labels: dict[str, str] | None = None,
+                  entity_labels: dict[str, str] | None = None) -> str:
+    """One line saying what an entry records, in the user's language, made when it is shown (the
+    stored entry is signed and stays as written): "Changed customer 王伟: phone, city" from the
+    action, the record type, the record and the names of the fields that changed. Entries that are
+    not a record's insert, update or delete show the summary they were written with. Any thread that
+    only reads the installed translators."""
+    action, entity = entry.get("action") or "", entry.get("entity") or ""
+    stored = entry.get("summary") or ""
+    if action not in ("insert", "update", "delete"):
+        if stored:
+            return service_text(stored)
+        return (action_labels if action_labels is not None else audit_action_labels()).get(action, action)
+    entities = entity_labels if entity_labels is not None else audit_entity_labels()
+    kind = _in_sentence(entities.get(entity, entity))
+    record = str(entry.get("record") or entry.get("entity_id") or "")
+    if action == "insert":
+        return QCoreApplication.translate("AuditSummary", "Created %1 %2").replace("%1", kind).replace("%2", record)
+    if action == "delete":
+        return QCoreApplication.translate("AuditSummary", "Deleted %1 %2").replace("%1", kind).replace("%2", record)
+    changed = [key for key, _old, _new, differs in diff_rows(entry.get("before"), entry.get("after")) if differs]
+    # A setting's value is one JSON text spread into its parts: name the part, not "value".
+    names = [field_name(key.rsplit(".", 1)[-1]) if key else "" for key in changed]
+    names = list(dict.fromkeys(_in_sentence(n) for n in names if n))
+    separator = QCoreApplication.translate("AuditSummary", ", ", "between the names of changed fields")
+    return (QCoreApplication.translate("AuditSummary", "Changed %1 %2: %3")
+            .replace("%1", kind).replace("%2", record).replace("%3", separator.join(names)))
+
+
 class AuditScreen(ListScreen):
     """Read-only: entries are never edited, only browsed and verified."""
 
@@ -92,6 +130,7 @@ class AuditScreen(ListScreen):
             ],
             export_name="audit",
             value_labels={"action": self.action_labels, "entity": self.entity_labels},
+            derived={"summary": self.summary_of},
         )
         super().__init__(ctx, self.tr("Audit trail"), view, can_edit=False, parent=parent)
         for i, width in enumerate((60, 130, 100, 100, 130, 200)):
@@ -113,6 +152,10 @@ class AuditScreen(ListScreen):
         self.extra_buttons.addWidget(self.verify_result)
         self.extra_buttons.addWidget(self.verify_button)
         self.last_verify: audit.VerifyResult | None = None
+
+    def summary_of(self, entry: dict[str, Any]) -> str:
+        """The entry's one-line summary as the list and its exports show it."""
+        return entry_summary(entry, action_labels=self.action_labels, entity_labels=self.entity_labels)
 
     # --- detail -------------------------------------------------------------------------------
     def read_detail(self, row_id: str) -> Callable[[], dict[str, Any] | None]:
@@ -142,7 +185,7 @@ class AuditScreen(ListScreen):
             (self.tr("Terminal"), entry["terminal"]),
             (self.tr("Record"), entry["record"]),
             (self.tr("Record id"), entry["entity_id"]),
-            (self.tr("Summary"), entry["summary"]),
+            (self.tr("Summary"), self.summary_of(entry)),
         ])
         values = self._values_table(entry["before"], entry["after"])
         # The entry's facts on the left, its values beside them: the pane is wide and short.

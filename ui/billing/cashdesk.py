@@ -216,7 +216,9 @@ class CashDeskScreen(QWidget):
         self._generation += 1
         generation = self._generation
         db, actor, day = self.ctx.db, self.ctx.actor, self.selected_day()
-        self.payments.fixed_filters["paid"] = (day, day)
+        # Exactly the payments the day's cash counts: a closed day's list ends at its close, and what
+        # was taken after it shows on the next day, whose cash it is.
+        self.payments.fixed_filters["cash_day"] = day.isoformat()
         self.payments.reload()
 
         def show(report: cashdesk.DayReport) -> None:

@@ -39,12 +39,16 @@ from ui.workers import Op, Query
 
 @dataclass(frozen=True)
 class InvoiceDetail:
-    """What the invoice view shows: the invoice, the payments allocated to it, and the credit notes
-    held as the customer's credit (id, number)."""
+    """What the invoice view shows: the invoice, the payments allocated to it, the credit notes
+    held as the customer's credit (id, number), and what of its money can be paid back: whether any
+    is left (of the payments it was paid with, of its credit notes, or of itself as a credit note)
+    and the payment to refund first."""
 
     view: invoices.InvoiceView
     paid_by: dict[str, payments.PaymentRow]
     held_notes: list[tuple[str, str]]
+    refundable: bool = False
+    refund_payment_id: str | None = None
 
 
 def read_invoice_detail(db: Database, actor: Actor, invoice_id: str) -> InvoiceDetail:
@@ -64,7 +68,18 @@ def read_invoice_detail(db: Database, actor: Actor, invoice_id: str) -> InvoiceD
             except NotFound:
                 # Credit notes are never deleted; one missing all the same is left out, not the whole view.
                 continue
-    return InvoiceDetail(view=v, paid_by=paid_by, held_notes=held)
+    refundable, refund_payment_id = False, None
+    if v.status == "posted":
+        # The rest of a payment this invoice was paid with (an over-payment, or money a credit note
+        # freed) or of its credit notes is the customer's credit: it can go back from here.
+        own = {a.payment_id for a in v.allocations if a.payment_id}
+        notes = set(v.credit_note_ids) | ({v.id} if v.kind == "credit_note" else set())
+        left = [s for s in payments.credit_sources(db, actor, v.customer_id) if s.remaining > 0
+                and ((s.kind == "payment" and s.id in own) or (s.kind == "credit_note" and s.id in notes))]
+        refundable = bool(left)
+        refund_payment_id = next((s.id for s in left if s.kind == "payment"), None)
+    return InvoiceDetail(view=v, paid_by=paid_by, held_notes=held, refundable=refundable,
+                         refund_payment_id=refund_payment_id)
 
 
 class InvoicesScreen(ListScreen):
@@ -92,6 +107,7 @@ class InvoicesScreen(ListScreen):
         )
         super().__init__(ctx, self.tr("Invoices"), view, can_edit=ctx.can("invoice.edit"), parent=parent)
         self.current_view: invoices.InvoiceView | None = None
+        self.current_detail: InvoiceDetail | None = None
         self.customer_filter: tuple[str, str] | None = None
         self.new_button.setText(self.tr("&New invoice"))
         self.new_button.setToolTip(self.tr("Write a new invoice (Ctrl+N)"))
@@ -118,6 +134,9 @@ class InvoicesScreen(ListScreen):
         self.credit_button = button(self.tr("&Credit note…"), self.tr("Credit the selected invoice in full or "
                                                                      "in part (Ctrl+Shift+R)"),
                                     self.credit_note, "invoice.credit", "Ctrl+Shift+R")
+        self.refund_button = button(self.tr("Re&fund…"), self.tr("Pay back what is left of the money paid for the "
+                                                               "selected invoice, or of its credit notes"),
+                                    self.refund, "payment.refund")
         self.print_button = QToolButton(self)
         self.print_button.setText(self.tr("P&rint"))
         self.print_button.setToolTip(self.tr("Open the invoice PDF to print it (Ctrl+P); the arrow saves it as "
@@ -176,6 +195,7 @@ class InvoicesScreen(ListScreen):
     # --- selection ----------------------------------------------------------------------------
     def detail_changed(self, data: InvoiceDetail | None) -> None:
         self.current_view = data.view if data is not None else None
+        self.current_detail = data
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -188,6 +208,8 @@ class InvoicesScreen(ListScreen):
         self.pay_button.setEnabled(posted_sale and v.balance > 0)
         self.credit_button.setEnabled(posted_sale and any(line.left_to_credit > 0 for line in v.lines))
         self.print_button.setEnabled(v is not None)
+        detail = self.current_detail
+        self.refund_button.setEnabled(v is not None and detail is not None and detail.view is v and detail.refundable)
 
     def show_customer(self, customer_id: str | None, name: str = "") -> None:
         """Only this customer's invoices (None: everyone's again)."""
@@ -363,6 +385,19 @@ class InvoicesScreen(ListScreen):
             return
         if PaymentDialog.ask(self.ctx, invoice_id=v.id, parent=self) is not None:
             self._status(self.tr("Payment recorded."))
+
+    def refund(self) -> None:
+        """Pay back money of the selected invoice: the refund dialog of receivables and the cash desk,
+        with the invoice's payment chosen."""
+        from ui.billing.refund import RefundDialog
+
+        detail = self.current_detail
+        if detail is None or not self.refund_button.isEnabled():
+            return
+        v = detail.view
+        if RefundDialog.ask(self.ctx, customer=(v.customer_id, v.customer_name), payment_id=detail.refund_payment_id,
+                            parent=self) is not None:
+            self._status(self.tr("Refund recorded."))
 
     def credit_note(self) -> None:
         from ui.billing.credit import CreditNoteDialog

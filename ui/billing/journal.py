@@ -3,6 +3,7 @@ of item types, tax codes and payment methods to the dealership's ledger accounts
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -27,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import ValidationError
+from core.messages import Message
 from services.billing import accounting
 from services.search import normalize
 from store.changes import Changes
 from ui.context import AppContext
-from ui.messages import detail_text
+from ui.messages import detail_text, service_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.workers import Op, Query
@@ -131,6 +133,23 @@ class MappingDialog(FormDialog):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return accepted
+
+
+def journal_describer(ctx: AppContext) -> Callable[[Message], str]:
+    """How this screen writes a journal line's description: in the user's language, payment methods
+    by the names the dealership gives them. Made on the GUI thread; the function it returns runs on
+    the worker that writes the file (it only reads the installed translators)."""
+    from ui.billing.labels import method_labels
+
+    methods = method_labels(ctx)
+
+    def named(text: Message) -> Message:
+        params = {key: named(value) if isinstance(value, Message)
+                  else methods.get(value, value) if key == "method" else value
+                  for key, value in text.params.items()}
+        return Message(text.template, params)
+
+    return lambda text: service_text(named(text)) if isinstance(text, Message) else service_text(text)
 
 
 class JournalScreen(QWidget):
@@ -336,8 +355,11 @@ class JournalScreen(QWidget):
             elif not isinstance(exc, Cancelled):
                 show_error(self, exc)
 
+        describe = journal_describer(self.ctx)
+
         def work(progress, cancel) -> int:
-            return accounting.journal(db, actor, out, start=start, end=end, progress=progress, cancel=cancel)
+            return accounting.journal(db, actor, out, start=start, end=end, describe=describe, progress=progress,
+                                      cancel=cancel)
 
         self.op = Op(self, work, title=self.tr("Exporting journal")).success(done).failure(failed).run()
         return self.op

@@ -25,7 +25,7 @@ search box tells the whole.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -71,10 +71,13 @@ class LazyListModel(QAbstractTableModel):
     by key. GUI thread only."""
 
     def __init__(self, ctx: AppContext, source: str, headers: dict[str, str], *,
-                 value_labels: dict[str, dict[Any, str]] | None = None, parent=None) -> None:
+                 value_labels: dict[str, dict[Any, str]] | None = None,
+                 derived: dict[str, Callable[[dict[str, Any]], str]] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.value_labels = value_labels or {}
+        # Columns whose text is made from the whole row when shown (and exported), not stored as shown.
+        self.derived = derived or {}
         self.source = lists.source(source)
         # A column the user may not see (a cost) is left out, of the screen and of its exports.
         self.columns = [c for c in self.source.columns if c.key in headers
@@ -261,6 +264,8 @@ class LazyListModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
+            if col.key in self.derived:
+                return self.derived[col.key](self.row_values(row))
             value = row[self._offsets[index.column()]]
             labels = self.value_labels.get(col.key)
             if labels is not None and value in labels:
@@ -296,6 +301,10 @@ class LazyListModel(QAbstractTableModel):
     def row_id(self, row: int) -> str | None:
         return self.rows[row][0] if 0 <= row < len(self.rows) else None
 
+    def row_values(self, row: tuple) -> dict[str, Any]:
+        """A loaded row as {column key: stored value}, every column of the source (hidden ones too)."""
+        return {c.key: row[i + 1] for i, c in enumerate(self.source.columns)}
+
 
 @dataclass(frozen=True)
 class FilterSpec:
@@ -317,14 +326,16 @@ class ListView(QWidget):
 
     def __init__(self, ctx: AppContext, source: str, headers: dict[str, str], *, noun_plural: str,
                  empty_text: str, filters: list[FilterSpec] | None = None, export_name: str = "",
-                 value_labels: dict[str, dict[Any, str]] | None = None, parent: QWidget | None = None) -> None:
+                 value_labels: dict[str, dict[Any, str]] | None = None,
+                 derived: dict[str, Callable[[dict[str, Any]], str]] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.noun_plural = noun_plural
         self.empty_text = empty_text
         self.export_name = export_name or source
         self.fixed_filters: dict[str, Any] = {}
-        self.model = LazyListModel(ctx, source, headers, value_labels=value_labels, parent=self)
+        self.model = LazyListModel(ctx, source, headers, value_labels=value_labels, derived=derived, parent=self)
 
         self.search = QLineEdit()
         self.search.setObjectName("listSearch")
@@ -670,6 +681,7 @@ class ListView(QWidget):
         titles = [self.model.headers[k] for k in keys]
         kinds = {c.key: c.kind for c in self.model.columns}
         labels = dict(self.model.value_labels)
+        derived = dict(self.model.derived)
         currency, region = self.ctx.settings.currency, self.ctx.settings.country
 
         def cell(key: str, value: Any) -> Any:
@@ -677,6 +689,6 @@ class ListView(QWidget):
 
         def work(progress, cancel) -> int:
             return lists.export(db, actor, name, state, path, columns=keys, headers=titles, cell=cell,
-                                progress=progress, cancel=cancel)
+                                derived=derived, progress=progress, cancel=cancel)
 
         return run_export(self, work, path)
