@@ -6634,6 +6634,22 @@
         <translation>尚未结算的工单：%1</translation>
     </message>
     <message>
+        <source>Service due</source>
+        <translation>保养到期</translation>
+    </message>
+    <message>
+        <source>No handover has set a next service yet.</source>
+        <translation>尚无交车记录设定下次保养。</translation>
+    </message>
+    <message>
+        <source>Next service by %1 or at %2 km (set by %3)</source>
+        <translation>下次保养：%1 前或 %2 公里（由 %3 设定）</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
         <source>Repair order %1 opened.</source>
         <translation>已开立工单 %1。</translation>
     </message>

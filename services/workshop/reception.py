@@ -31,7 +31,7 @@ from models.workshop import RepairOrder
 from services import settings
 from services.permissions import require
 from services.vehicles import normalize_plate
-from services.workshop import campaigns, estimates, orders
+from services.workshop import campaigns, estimates, history, orders
 from services.workshop.campaigns import OpenCampaign
 from services.workshop.estimates import DeclinedWork
 from services.workshop.orders import RepairOrderInput
@@ -96,6 +96,7 @@ class ReceptionInfo:
     comeback_of: PreviousVisit | None  # the visit this one would come back from
     comeback_days: int
     open_orders: list[str]  # numbers of the car's repair orders not yet invoiced
+    service_due: history.ServiceDue | None = None  # as its last handover set it (None: never handed over)
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ def _vehicle(conn_or_session, vehicle_id: str) -> VehicleMatch:
 def reception_info(db: Database, actor: Actor, vehicle_id: str, *, on: date | None = None) -> ReceptionInfo:
     """What the dealership knows about a car arriving on ``on`` (today): open campaigns and recalls
     for its VIN, work declined at earlier visits, whether it comes back within the comeback period,
-    its repair orders still open, and its last recorded mileage. Any thread; reads only."""
+    its repair orders still open, its last recorded mileage and the service due. Any thread; reads only."""
     require(actor, "workshop.view")
     on = on or date.today()
     with db.read() as conn:
@@ -223,7 +224,8 @@ def reception_info(db: Database, actor: Actor, vehicle_id: str, *, on: date | No
             vehicle=vehicle, last_mileage=last, last_mileage_where=where,
             campaigns=campaigns.open_for_vin(conn, vehicle.vin),
             declined=estimates.declined_for_vehicle(conn, vehicle_id, costs=actor.can("workshop.costs")),
-            comeback_of=previous_visit(conn, vehicle_id, on, days), comeback_days=days, open_orders=open_numbers)
+            comeback_of=previous_visit(conn, vehicle_id, on, days), comeback_days=days, open_orders=open_numbers,
+            service_due=history.service_due(conn, vehicle_id, today=on))
 
 
 # --- check-in -------------------------------------------------------------------------------------

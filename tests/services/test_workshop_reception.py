@@ -195,3 +195,22 @@ def test_reception_finds_the_car_by_plate_or_vin_end_and_shows_declined_work_and
     assert info.comeback_of is not None and info.comeback_of.number == number
     assert info.open_orders == [number]  # completed, not invoiced yet
     assert (info.last_mileage, info.vehicle.owner_name) == (12_000, "Wang Fang 1")
+
+
+def test_reception_shows_the_service_due_that_the_last_handover_set(db, owner):
+    """A car arriving after its handover shows its next service due, and whether it is overdue by
+    date or by mileage; a car never handed over shows none."""
+    from services.workshop import handover
+    from services.workshop.handover import HandoverInput
+    from tests.services.workshop_samples import invoiced
+
+    s = shop(db, owner)
+    assert reception.reception_info(db, owner, s.vehicle_id, on=ON).service_due is None
+    ro_id, number = invoiced(db, owner, s, mileage=12_000, on=ON)
+    handover.hand_over(db, owner, ro_id, HandoverInput(mileage_out=12_010, next_service_on=ON + timedelta(days=180),
+                                                       next_service_km=22_010), on=ON)
+    due = reception.reception_info(db, owner, s.vehicle_id, on=ON + timedelta(days=30)).service_due
+    assert (due.due_on, due.due_km, due.set_by) == (ON + timedelta(days=180), 22_010, number)
+    assert not due.overdue_by_date and not due.overdue_by_km
+    late = reception.reception_info(db, owner, s.vehicle_id, on=ON + timedelta(days=181)).service_due
+    assert late.overdue_by_date

@@ -41,6 +41,7 @@ def test_reception_finds_the_car_shows_what_is_known_and_checks_it_in(qtbot, db,
     settle()
     qtbot.waitUntil(lambda: "RC-7" in page.known.toPlainText())
     assert "Seat belt buckle" in page.known.toPlainText() and "Nothing declined" in page.known.toPlainText()
+    assert "No handover has set a next service yet." in page.known.toPlainText()
     assert page.customer.text() == "Wang Fang 1"
     assert QApplication.focusWidget() is page.mileage
 

@@ -301,6 +301,16 @@ class ReceptionScreen(QWidget):
                                   .replace("%3", date_text(info.comeback_of.completed_on)), bold=True))
         if info.open_orders:
             html.append(paragraph(self.tr("Repair orders still open: %1").replace("%1", ", ".join(info.open_orders))))
+        due = info.service_due
+        html.append(heading(self.tr("Service due"), level=3))
+        if due is None:
+            html.append(paragraph(self.tr("No handover has set a next service yet."), hint=True))
+        else:
+            text = self.tr("Next service by %1 or at %2 km (set by %3)").replace("%1", date_text(due.due_on)).replace(
+                "%2", f"{due.due_km:,}").replace("%3", due.set_by)
+            if due.overdue_by_date or due.overdue_by_km:
+                text += " — " + self.tr("overdue")
+            html.append(paragraph(text, bold=due.overdue_by_date or due.overdue_by_km))
         return "".join(html)
 
     # --- checking in --------------------------------------------------------------------------
