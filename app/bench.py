@@ -896,7 +896,7 @@ def _many_visits(copy: Path, visits: int) -> str:
                            day, day, day, 5_000 * i + 10, *stamp))
             for j in range(3):
                 job = new_id()
-                jobs.append((job, ro, j + 1, "定期保养", "customer", "", "", "", *stamp))
+                jobs.append((job, ro, j + 1, "定期保养", "customer", "", "", "", "tech", *stamp))
                 for k in range(2):
                     labour.append((new_id(), job, k + 1, "SVC-10", "更换机油机滤", 80, "tech", 38000, 30400, *stamp))
                     parts.append((new_id(), job, k + 1, part, "机油滤清器", 1000, 0, 1000, 0, 6800, 4000, *stamp))
@@ -904,8 +904,8 @@ def _many_visits(copy: Path, visits: int) -> str:
                         "mileage_override, concerns, opened_on, invoiced_on, handed_over_on, mileage_out, created_at, "
                         "created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", orders)
         raw.executemany("INSERT INTO repair_job (id, repair_order_id, job_no, description, pay_type, failed_part, "
-                        "cause, correction, created_at, created_by, updated_at, updated_by) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", jobs)
+                        "cause, correction, technician, created_at, created_by, updated_at, updated_by) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", jobs)
         raw.executemany("INSERT INTO repair_labour_line (id, job_id, line_no, operation_code, description, hours, "
                         "technician, hourly_rate, amount, created_at, created_by, updated_at, updated_by) "
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", labour)
@@ -917,6 +917,60 @@ def _many_visits(copy: Path, visits: int) -> str:
         return vehicle
     finally:
         raw.close()
+
+
+BOARD_ORDERS = 200
+_BOARD_SQL = (
+    "SELECT r.id, r.number, r.status, r.promised_at, v.plate, c.name FROM repair_order r JOIN vehicle v "
+    "ON v.id = r.vehicle_id JOIN customer c ON c.id = r.customer_id WHERE r.status IN ('open', 'in_progress', "
+    "'waiting_parts', 'quality_check', 'completed')",
+    "SELECT j.id, j.repair_order_id, j.job_no, j.description, j.technician FROM repair_job j JOIN repair_order r "
+    "ON r.id = j.repair_order_id WHERE r.status IN ('open', 'in_progress', 'waiting_parts', 'quality_check', "
+    "'completed')",
+    "SELECT l.job_id, l.technician FROM repair_labour_line l JOIN repair_job j ON j.id = l.job_id JOIN repair_order r "
+    "ON r.id = j.repair_order_id WHERE r.status IN ('open', 'in_progress', 'waiting_parts', 'quality_check', "
+    "'completed') AND l.technician != ''",
+    "SELECT c.job_id, c.technician FROM clocking c WHERE c.ended_at IS NULL",
+)
+
+
+def bench_board(path: Path, actor, runs: int) -> list[Result]:
+    """The foreman board with :data:`BOARD_ORDERS` open repair orders (the most recent settled ones
+    reopened on a scratch copy to make up the number, made first where the database has too few),
+    against its rows read with raw SQL."""
+    from services.setup import open_database
+    from services.workshop import board
+
+    with tempfile.TemporaryDirectory(prefix="forecourt-bench-") as scratch:
+        copy = _scratch_copy(path, Path(scratch))
+        raw = sqlite3.connect(copy)
+        try:
+            open_now = raw.execute("SELECT count(*) FROM repair_order WHERE status IN ('open', 'in_progress', "
+                                   "'waiting_parts', 'quality_check', 'completed')").fetchone()[0]
+            if open_now < BOARD_ORDERS:
+                closed = raw.execute("SELECT count(*) FROM repair_order WHERE status = 'closed'").fetchone()[0]
+                if open_now + closed < BOARD_ORDERS:  # a small database: settled visits to reopen first
+                    _many_visits(copy, BOARD_ORDERS)
+                raw.execute("UPDATE repair_order SET status = 'in_progress' WHERE id IN (SELECT id FROM repair_order "
+                            "WHERE status = 'closed' ORDER BY opened_on DESC LIMIT ?)", (BOARD_ORDERS - open_now,))
+                raw.commit()
+            db = open_database(copy)
+            try:
+                shown = {c.repair_order_id for c in board.board(db, actor).cards}
+                if len(shown) < BOARD_ORDERS:
+                    raise RuntimeError(f"the bench board shows {len(shown)} repair orders, not {BOARD_ORDERS}")
+                samples = _time(lambda: board.board(db, actor), runs)
+            finally:
+                db.dispose()
+
+            def baseline() -> None:
+                for sql in _BOARD_SQL:
+                    raw.execute(sql).fetchall()
+
+            base = _time(baseline, runs)
+        finally:
+            raw.close()
+    return [_result(f"foreman_board_{BOARD_ORDERS}_open_repair_orders", samples, base, 200)]
 
 
 def bench_vehicle_history(path: Path, actor, runs: int) -> list[Result]:
@@ -986,6 +1040,8 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_workshop(path, actor, runs, log=log)
         log("Timing a vehicle's service history …")
         results += bench_vehicle_history(path, actor, runs)
+        log("Timing the foreman board …")
+        results += bench_board(path, actor, runs)
     return results
 
 
