@@ -1,15 +1,18 @@
-"""The demo's reception and inspection: a health-check template, checks on a few of the open repair
-orders (with an estimate the customer is asked about and one declined), fuel and damage noted at
+"""The demo's reception and inspection: a health-check template, completed checks on a quarter of the
+settled repair orders of the past, checks on a few of the open repair orders (with an estimate the
+customer is asked about and one declined), fuel and damage noted at
 check-in, and a recall and a service campaign whose VIN lists hold some of the demo's customers'
 cars, a stock car and cars the dealership does not know. Written through the services' own cores in
 the build's unit of work, after the demo workshop."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
+from datetime import datetime, timedelta
 
-from demo.context import DemoContext
-from models.reception import Campaign, CampaignVehicle, DamageNote, HealthCheckItem
+from sqlalchemy import Connection, func, select, text
+
+from demo.context import INSERT_CHUNK, DemoContext
+from models.reception import Campaign, CampaignVehicle, DamageNote, HealthCheck, HealthCheckItem
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder, RepairPartLine
 from services.validation import vin_check_digit
@@ -64,6 +67,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         estimate = estimates.estimate_check_item_in(uow, flagged[0].id, lines, on=ro.opened_on)
         if n == 1:
             estimates.decline_in(uow, estimate, note="客户表示下次再做")
+    _past_checks(conn, ctx)
     cars = conn.execute(select(Vehicle.vin).where(Vehicle.owner_id.is_not(None)).order_by(Vehicle.vin)).scalars().all()
     stock = conn.execute(select(Vehicle.vin).where(Vehicle.owner_id.is_(None)).order_by(Vehicle.vin).limit(1)
                          ).scalars().all()
@@ -84,6 +88,43 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
     return counts
+
+
+PAST_CHECK_SHARE = 4  # one settled repair order in this many had a multi-point check
+
+
+def _past_checks(conn: Connection, ctx: DemoContext) -> None:
+    """Completed health checks on a share of the settled repair orders of the past (about 70,000 for
+    the large size), each point rated as a technician found it, written set-based: most green, some
+    amber, a few red with the note a technician would write."""
+    rng, uow = ctx.rng, ctx.uow
+    rows = conn.execute(text(
+        "SELECT r.id, r.created_at, coalesce((SELECT c.technician FROM clocking c WHERE c.repair_order_id = r.id "
+        "ORDER BY c.started_at LIMIT 1), 'tech') AS technician FROM repair_order r WHERE r.status = 'closed' "
+        "ORDER BY r.opened_on, r.number")).all()
+    chosen = rows[::PAST_CHECK_SHARE]
+    for start in range(0, len(chosen), INSERT_CHUNK):
+        checks, items = [], []
+        for r in chosen[start:start + INSERT_CHUNK]:
+            begun = _moment(r.created_at) + timedelta(minutes=rng.randrange(10, 40))
+            done = begun + timedelta(minutes=rng.randrange(15, 35))
+            check_id = ctx.ids.at(begun)
+            checks.append({"id": check_id, "created_at": begun, "created_by": r.technician, "updated_at": done,
+                           "updated_by": r.technician, "repair_order_id": r.id, "template_name": TEMPLATE,
+                           "inspected_by": r.technician, "completed_at": done})
+            for position, (system, name) in enumerate(ITEMS, start=1):
+                rating = rng.choices(("green", "amber", "red"), (0.85, 0.11, 0.04))[0]
+                items.append({"id": ctx.ids.at(begun), "created_at": begun, "created_by": r.technician,
+                              "updated_at": done, "updated_by": r.technician, "check_id": check_id,
+                              "position": position, "system": system, "name": name, "rating": rating,
+                              "note": rng.choice(NOTES[rating]) if rating in NOTES else ""})
+        uow.insert(HealthCheck, checks, audit=False)
+        uow.insert(HealthCheckItem, items, audit=False)
+        ctx.advance(0, f"Wrote {start + len(checks):,} past health checks")
+
+
+def _moment(value) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def _tables() -> dict[str, type]:

@@ -380,6 +380,15 @@ def test_the_demo_has_a_health_check_template_checks_an_estimate_declined_and_ca
     assert _rows(demo_db, "SELECT count(*) FROM health_check_template")[0][0] == 1
     assert _rows(demo_db, "SELECT count(*) FROM health_check")[0][0] >= 3
     assert _rows(demo_db, "SELECT count(*) FROM work_estimate WHERE status = 'declined'")[0][0] == 1
+    # A quarter of the settled past was inspected: every point rated, done before the car was invoiced.
+    closed = _rows(demo_db, "SELECT count(*) FROM repair_order WHERE status = 'closed'")[0][0]
+    past = _rows(demo_db, "SELECT count(*), min(h.completed_at > h.created_at), "
+                          "min((SELECT count(*) FROM health_check_item i WHERE i.check_id = h.id AND i.rating != '')) "
+                          "FROM health_check h JOIN repair_order r ON r.id = h.repair_order_id "
+                          "WHERE r.status = 'closed'")[0]
+    assert past[0] >= closed // 4 - 1 and past[1:] == (1, 12)
+    ratings = dict(_rows(demo_db, "SELECT rating, count(*) FROM health_check_item GROUP BY rating"))
+    assert ratings["green"] > ratings["amber"] > ratings["red"] > 0
     # Each campaign names cars the dealership knows: a customer's and one in stock.
     for (known_customer, known_stock) in _rows(demo_db, """
             SELECT count(v.owner_id), count(v.id) - count(v.owner_id) FROM campaign_vehicle cv
