@@ -124,8 +124,11 @@ class MainWindow(QMainWindow):
                     QShortcut(QKeySequence(page.shortcut), self, lambda key=page.key: self.show_page(key)))
             self.nav.addItem(item)
 
-        self._collapsed: set[str] = getattr(self, "_collapsed", set())
+        # Folded sections are named in the language the navigation was built in: start again unfolded
+        # and fold what does not fit once the rebuilt navigation is laid out.
+        self._collapsed: set[str] = set()
         self._show_sections()
+        QTimer.singleShot(0, self._fit_nav)
 
     # A section folds away when the navigation is too short for every page (the front desk's
     # 1366×768 screen with every area): its header stays, a click on it shows its pages again.

@@ -221,6 +221,28 @@ def test_changing_the_language_in_settings_retranslates_the_open_window_at_once(
     assert window.nav.currentItem().text().strip() == "设置"
 
 
+def test_sections_fold_again_in_the_new_language_on_a_short_screen(english_after, db, owner, show, settle, qtbot):
+    """Folded sections were remembered by their English names, so after switching to Chinese none
+    folded and the last section fell off a short screen."""
+    from dataclasses import replace
+
+    from services import settings
+    from ui.main_window import PAGE_ROLE
+    from ui.workers import Op
+
+    window = show(MainWindow(AppContext(db, owner)))
+    window.resize(1366, 480)
+    settle()
+    assert any(window.nav.item(i).text().startswith("▸") for i in range(window.nav.count()))
+    Op(window, lambda _p, _c: settings.save(db, owner, replace(settings.get(db), language="zh_CN"))).run()
+    qtbot.waitUntil(lambda: _nav_labels(window) == CHINESE_NAV)
+    settle()
+    nav = window.nav
+    headers = [nav.item(i) for i in range(nav.count()) if nav.item(i).data(PAGE_ROLE) is None]
+    assert any(h.text().startswith("▸") for h in headers)
+    assert all(nav.viewport().rect().contains(nav.visualItemRect(h)) for h in headers)
+
+
 def test_the_current_page_keeps_its_selected_record_when_the_language_changes(
         english_after, db, owner, show, settle, qtbot):
     from dataclasses import replace
