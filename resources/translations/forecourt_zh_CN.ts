@@ -5455,12 +5455,24 @@
         <translation>目录成本(&amp;L)</translation>
     </message>
     <message>
+        <source>Set by the reorder &amp;rule from demand</source>
+        <translation>按补货规则根据需求自动设定(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Stock levels</source>
+        <translation>库存上下限</translation>
+    </message>
+    <message>
         <source>M&amp;inimum</source>
         <translation>最低库存(&amp;I)</translation>
     </message>
     <message>
         <source>Ma&amp;ximum</source>
         <translation>最高库存(&amp;X)</translation>
+    </message>
+    <message>
+        <source>The reorder rule sets this from the part&apos;s demand; untick the box above to set it yourself</source>
+        <translation>补货规则根据该配件的需求设定此值；取消勾选上方选项即可自行设定</translation>
     </message>
 </context>
 <context>

@@ -270,3 +270,30 @@ def test_enter_on_an_alert_opens_the_part_in_the_parts_screen(qtbot, db, owner, 
     parts = window.stack.currentWidget()
     assert isinstance(parts, PartsScreen)
     assert parts.current_id == part_id
+
+
+def test_minimum_and_maximum_typed_in_the_part_dialog_are_kept_by_unticking_the_reorder_rule(
+        qtbot, db, owner, ctx, settle, type_text):
+    """On an automatic part the dialog let a user type a minimum that the reorder rule overwrote on
+    save without a word; the levels are now the rule's (not editable) until the box is unticked."""
+    from ui.parts.parts import PartDialog
+
+    part_id = _part(db, owner, "AUTO-1")
+    dialog = PartDialog(ctx, part_id=part_id)
+    qtbot.addWidget(dialog)
+    assert dialog.automatic.isChecked() and not dialog.min_qty.isEnabled() and not dialog.max_qty.isEnabled()
+
+    dialog.automatic.setChecked(False)
+    assert dialog.min_qty.isEnabled()
+    dialog.min_qty.clear()
+    type_text(dialog.min_qty, "4")
+    dialog.max_qty.clear()
+    type_text(dialog.max_qty, "10")
+    _save(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.saved_id is not None)
+    part = catalogue.get_part(db, owner, part_id)
+    assert (part.reorder_manual, part.min_qty, part.max_qty) == (True, 4000, 10000)
+
+    again = PartDialog(ctx, part_id=part_id)
+    qtbot.addWidget(again)
+    assert not again.automatic.isChecked() and again.min_qty.isEnabled()

@@ -154,6 +154,8 @@ def test_a_part_created_through_the_dialog_is_listed_and_selected(qtbot, db, own
         qtbot.keyClicks(dialog.part_number, "0 986 452 041")
         qtbot.keyClicks(dialog.description, "Oil filter")
         qtbot.keyClicks(dialog.retail_price, "85.50")
+        assert not dialog.min_qty.isEnabled()  # the reorder rule's until the box is unticked
+        dialog.automatic.setChecked(False)
         qtbot.keyClicks(dialog.min_qty, "2")
         _ok(qtbot, dialog)
         settle()

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -228,6 +229,13 @@ class PartDialog(FormDialog):
         self.list_cost = amount("list_cost", self.tr("&List cost"))
         self.min_qty = QuantityEdit(field="min_qty")
         self.max_qty = QuantityEdit(field="max_qty")
+        # Minimum and maximum are either the reorder rule's (from the part's demand, kept current by
+        # every sale and issue) or the ones typed here: typing them would otherwise be overwritten.
+        self.automatic = QCheckBox(self.tr("Set by the reorder &rule from demand"))
+        self.automatic.setObjectName("automaticLevels")
+        self.automatic.setChecked(True)
+        self.automatic.toggled.connect(self._levels_editable)
+        self.errors.add_row("reorder_manual", self.tr("Stock levels"), self.automatic)
         for field, label, edit in (("min_qty", self.tr("M&inimum"), self.min_qty),
                                    ("max_qty", self.tr("Ma&ximum"), self.max_qty)):
             edit.setObjectName(field)
@@ -250,10 +258,18 @@ class PartDialog(FormDialog):
                 edit.setText(value)
             self.min_qty.set_value(p.min_qty)
             self.max_qty.set_value(p.max_qty)
+            self.automatic.setChecked(not p.reorder_manual)
             self.retail_price.set_value(p.retail_price)
             self.trade_price.set_value(p.trade_price)
             self.list_cost.set_value(p.list_cost)
+        self._levels_editable(self.automatic.isChecked())
         self.brand.setFocus()
+
+    def _levels_editable(self, automatic: bool) -> None:
+        for edit in (self.min_qty, self.max_qty):
+            edit.setEnabled(not automatic)
+            edit.setToolTip(self.tr("The reorder rule sets this from the part's demand; untick the box above to "
+                                    "set it yourself") if automatic else "")
 
     def data(self) -> catalogue.PartInput | None:
         """The typed part, or None after showing the first mistyped amount or quantity by its field."""
@@ -271,8 +287,8 @@ class PartDialog(FormDialog):
         if self.original is not None:
             p = self.original
             keep = {"description_alt": p.description_alt, "barcode": p.barcode, "tax_code": p.tax_code,
-                    "reorder_manual": p.reorder_manual, "preferred_supplier_id": p.preferred_supplier_id,
-                    "active": p.active}
+                    "preferred_supplier_id": p.preferred_supplier_id, "active": p.active}
+        keep["reorder_manual"] = not self.automatic.isChecked()
         return catalogue.PartInput(brand=self.brand.text(), part_number=self.part_number.text(),
                                    description=self.description.text(), category=self.category.text(),
                                    bin=self.bin.text(), unit=unit_value(self.unit.text()), **values, **keep)
