@@ -512,6 +512,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Only a posted invoice can be credited; change or delete the draft'),
     QT_TRANSLATE_NOOP('Service', 'Only declined work is offered again'),
     QT_TRANSLATE_NOOP('Service', "Only items rated amber or red become estimates ('{name}' is not)"),
+    QT_TRANSLATE_NOOP('Service', 'Only {amount} is in the cash drawer on {day}: pay the rest back another way, such as a bank transfer'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Only {left} of line {line_no} is left to credit'),
     QT_TRANSLATE_NOOP('Service', 'Only {quantity:g} of line {line_no} is left to credit'),
     QT_TRANSLATE_NOOP('Service', 'Only {quantity} can be {what}d on this line'),

@@ -8673,6 +8673,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>只有黄色或红色项目才能报价（“{name}”不是）</translation>
     </message>
     <message>
+        <source>Only {amount} is in the cash drawer on {day}: pay the rest back another way, such as a bank transfer</source>
+        <translation>{day} 现金抽屉中只有 {amount}：其余部分请用其他方式退还，例如银行转账</translation>
+    </message>
+    <message>
         <source>Package {code} already exists</source>
         <translation>套餐 {code} 已存在</translation>
     </message>

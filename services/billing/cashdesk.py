@@ -95,6 +95,12 @@ def _carried_float(conn_or_session, terminal: str, day: date) -> int:
     return counted or 0
 
 
+def cash_in_drawer(conn_or_session, terminal: str, day: date) -> int:
+    """The cash the drawer of ``terminal`` should hold on ``day`` now: the float plus cash taken
+    less cash paid back (the day report's expected cash). Any thread; reads only."""
+    return _report(conn_or_session, terminal, day).expected_cash
+
+
 def _report(conn_or_session, terminal: str, day: date) -> DayReport:
     rows = conn_or_session.execute(
         select(Payment.method, Payment.amount > 0, func.sum(Payment.amount), func.count())

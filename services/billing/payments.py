@@ -24,7 +24,7 @@ from core.money import check_amount, format_money
 from models.billing import PAYMENT_METHODS, Allocation, CashDay, Invoice, Payment
 from models.crm import Customer
 from services import settings
-from services.billing import dates, methods
+from services.billing import cashdesk, dates, methods
 from services.billing.invoices import balance
 from services.permissions import require
 from store.database import Database
@@ -462,6 +462,12 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     if amount > available:
         raise ValidationError("amount", msg("The customer holds only {amount} in credit on {day}",
                                             amount=_money(session, available), day=paid_on.isoformat()))
+    if method == "cash":
+        drawer = cashdesk.cash_in_drawer(session, terminal, paid_on)
+        if amount > drawer:
+            raise ValidationError("amount", msg("Only {amount} is in the cash drawer on {day}: pay the rest back "
+                                                "another way, such as a bank transfer",
+                                                amount=_money(session, max(0, drawer)), day=paid_on.isoformat()))
     if refund_of_id is not None:
         original = session.get(Payment, refund_of_id)
         if original is None or original.amount <= 0 or original.customer_id != customer_id:

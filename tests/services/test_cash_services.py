@@ -34,9 +34,9 @@ def test_credit_cannot_be_refunded_before_it_was_received(db, owner):
     assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=5)) == 8000
     assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=5), refund_of_id=first) == 5000
     with pytest.raises(ValidationError) as exc:
-        payments.refund(db, owner, customer_id=cid, amount=5001, method="cash", on=ON + timedelta(days=1))
+        payments.refund(db, owner, customer_id=cid, amount=5001, method="bank_transfer", on=ON + timedelta(days=1))
     assert exc.value.field == "amount"
-    payments.refund(db, owner, customer_id=cid, amount=5000, method="cash", on=ON + timedelta(days=1))
+    payments.refund(db, owner, customer_id=cid, amount=5000, method="bank_transfer", on=ON + timedelta(days=1))
     assert payments.refund_available(db, owner, cid, on=ON + timedelta(days=6)) == 3000
 
 
@@ -138,7 +138,7 @@ def test_a_receipt_names_the_method_the_invoices_settled_and_the_credit_held(db,
                      "150.00", receipts.receipt_number(payments.payment(db, owner, pid))):
         assert expected in text
 
-    refund = payments.refund(db, owner, customer_id=cid, amount=5000, method="cash", refund_of_id=pid,
+    refund = payments.refund(db, owner, customer_id=cid, amount=5000, method="wechat_pay", refund_of_id=pid,
                              reason="Deposit returned", on=ON)
     text = _text(receipts.receipt_pdf(db, owner, refund, tmp_path / "refund.pdf"))
     assert "REFUND" in text and "Deposit returned" in text and "50.00" in text
@@ -153,3 +153,18 @@ def test_the_day_end_report_shows_the_count_the_difference_and_its_reason(db, ow
     for expected in ("CASH DESK DAY", "收银日结", "支付宝", "李娜", "49.50", "50.00", "-0.50", "Coin dropped",
                      "少了硬币", "80.00"):
         assert expected in text
+
+
+def test_a_cash_refund_cannot_take_more_than_the_drawer_holds(db, owner):
+    """A full cash refund of a large credit took the day's expected cash to −¥5,747; cash paid back
+    comes out of the drawer, so no more than it holds, and the rest goes back another way."""
+    cid = customer(db, owner)
+    _hold(db, owner, cid, 50000, on=ON - timedelta(days=3), method="bank_transfer")
+    _hold(db, owner, cid, 8000, on=ON)
+    with pytest.raises(ValidationError) as exc:
+        payments.refund(db, owner, customer_id=cid, amount=8001, method="cash", on=ON)
+    assert exc.value.field == "amount" and "cash drawer" in str(exc.value)
+    assert payments.payments(db, owner, customer_id=cid)[-1].amount > 0, "nothing was paid back"
+    payments.refund(db, owner, customer_id=cid, amount=8000, method="cash", on=ON)
+    payments.refund(db, owner, customer_id=cid, amount=50000, method="bank_transfer", on=ON)
+    assert cashdesk.day_report(db, owner, day=ON).expected_cash == 0

@@ -73,6 +73,11 @@ def _journal_balance(db, owner, account_key: str) -> int:
 def test_a_customer_who_only_holds_credit_is_in_receivables_and_gets_a_cash_refund(
         qtbot, db, owner, wang, window, settle, when_modal, messages):
     _hold(db, owner, wang, 50000, on=date.today() - timedelta(days=3))
+    # Today's drawer holds ¥300.00 another customer paid in cash for an invoice: a cash refund comes out of it.
+    li = customers.create(db, owner, customers.CustomerInput(name="李娜"))
+    paid = _posted_invoice(db, owner, li)
+    payments.take_payment(db, owner, customer_id=li, splits=[PaymentSplit("cash", 30000)],
+                          allocations={invoices.get(db, owner, paid).number: 30000})
     page = window.show_page("receivables")
     assert isinstance(page, ReceivablesScreen)
     settle()
@@ -105,11 +110,11 @@ def test_a_customer_who_only_holds_credit_is_in_receivables_and_gets_a_cash_refu
     rows = payments.payments(db, owner, customer_id=wang)
     assert [(r.method, r.amount, r.notes) for r in rows] == [("cash", 50000, ""), ("cash", -20000, "Order cancelled")]
     report = cashdesk.day_report(db, owner, day=date.today())
-    assert (report.cash_refunds, report.expected_cash) == (20000, -20000)
+    assert (report.cash_refunds, report.expected_cash) == (20000, 10000)
     assert page.aging_model.rows[0].credit == -30000
     assert _journal_balance(db, owner, "customer_credit") == -30000
     lines = accounting.journal_entries(db, owner, start=date.today(), end=date.today())
-    assert {line.reference for line in lines} == {f"RFD-{rows[1].id}"}
+    assert {line.reference for line in lines if line.reference.startswith("RFD-")} == {f"RFD-{rows[1].id}"}
 
 
 def test_a_refund_dated_before_the_credit_arrived_is_refused_beside_the_date(
@@ -494,3 +499,24 @@ def test_ticking_print_a_receipt_prints_it_right_after_the_payment_is_taken(
     assert len(PdfReader(printer).pages) == 1
     assert titles == [receipts.receipt_number(payments.payment(db, owner, taken[0]))]
     assert PaymentDialog.print_receipts, "the choice is kept for the next payment"
+
+
+def test_refund_on_the_invoice_screen_goes_off_once_the_held_credit_was_paid_back(
+        qtbot, db, owner, wang, window, settle):
+    """A paid invoice credited in full leaves its money as the customer's credit; once that credit
+    is refunded (a refund of held credit names no receipt), nothing is left to pay back and the
+    button must say so rather than open a dialog offering ¥0.00."""
+    invoice_id = _posted_invoice(db, owner, wang)
+    number = invoices.get(db, owner, invoice_id).number
+    payments.take_payment(db, owner, customer_id=wang, splits=[PaymentSplit("cash", 30000)],
+                          allocations={number: 30000})
+    invoices.create_credit_note(db, owner, invoice_id)
+    screen = _invoices_screen(qtbot, window, settle, invoice_id)
+    qtbot.waitUntil(lambda: screen.refund_button.isEnabled())
+
+    payments.refund(db, owner, customer_id=wang, amount=payments.refund_available(db, owner, wang), method="cash")
+    screen = _invoices_screen(qtbot, window, settle, invoice_id)
+    screen.list.select_id(invoice_id)
+    qtbot.waitUntil(lambda: screen.current_view is not None and screen.current_view.id == invoice_id)
+    settle()
+    assert not screen.refund_button.isEnabled()

@@ -76,8 +76,10 @@ def read_invoice_detail(db: Database, actor: Actor, invoice_id: str) -> InvoiceD
         notes = set(v.credit_note_ids) | ({v.id} if v.kind == "credit_note" else set())
         left = [s for s in payments.credit_sources(db, actor, v.customer_id) if s.remaining > 0
                 and ((s.kind == "payment" and s.id in own) or (s.kind == "credit_note" and s.id in notes))]
-        refundable = bool(left)
         refund_payment_id = next((s.id for s in left if s.kind == "payment"), None)
+        # A refund of held credit names no receipt, so the sources' rests do not see it: what the
+        # customer may still be paid back bounds them (the refund dialog's own figure).
+        refundable = bool(left) and payments.refund_available(db, actor, v.customer_id) > 0
     return InvoiceDetail(view=v, paid_by=paid_by, held_notes=held, refundable=refundable,
                          refund_payment_id=refund_payment_id)
 
