@@ -15,8 +15,9 @@ from sqlalchemy import text
 
 from ui.main_window import _pages
 
-# Screens that are not a list or a report: the settings form, and the journal (itself an export).
-NOT_LISTS = {"settings", "journal", "technician_clock"}
+# Screens that are not a list or a report: the settings form, the journal (itself an export), the
+# technician clock and reception (forms for one person or one car).
+NOT_LISTS = {"settings", "journal", "technician_clock", "reception"}
 
 
 def _read_csv(path: Path) -> list[list[str]]:
