@@ -82,11 +82,17 @@ def audited_field_labels() -> set[str]:
 
     for module in pkgutil.iter_modules(models.__path__):
         importlib.import_module(f"models.{module.name}")
+    from dataclasses import fields
+
+    from services.settings import DealershipSettings
+
     labels = set()
     for mapper in Base.registry.mappers:
         cls = mapper.class_
         if issubclass(cls, Audited):
             labels.update(field_label(a.key) for a in mapper.column_attrs if a.key not in cls.__audit_exclude__)
+    # The dealership settings are one audited row whose value holds these fields.
+    labels.update(field_label(f.name) for f in fields(DealershipSettings))
     return {label for label in labels if label}
 
 

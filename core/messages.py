@@ -56,6 +56,9 @@ def field_label(field: str) -> str:
     line's field (``lines[3].quantity``) is named by its last part, a reference by what it refers to
     (``customer_id`` → "Customer")."""
     key = field.rsplit(".", 1)[-1].split("[", 1)[0]
+    if key.endswith("tax_id"):  # a taxpayer number, not a reference to a tax
+        words = key.removesuffix("_id").replace("_", " ").strip() + " ID"
+        return words[:1].upper() + words[1:]
     key = key.removesuffix("_id") if key != "id" else key
     words = key.replace("_", " ").strip()
     return words[:1].upper() + words[1:]

@@ -575,6 +575,18 @@
         <translation>打卡</translation>
     </message>
     <message>
+        <source>Repair order&apos;s invoice</source>
+        <translation>维修工单发票</translation>
+    </message>
+    <message>
+        <source>Stock movement</source>
+        <translation>库存变动</translation>
+    </message>
+    <message>
+        <source>Part&apos;s stock figures</source>
+        <translation>配件库存汇总</translation>
+    </message>
+    <message>
         <source>Workshop resource</source>
         <translation>车间资源</translation>
     </message>
@@ -2590,10 +2602,6 @@
         <translation>客户电话</translation>
     </message>
     <message>
-        <source>Customer tax</source>
-        <translation>客户税号</translation>
-    </message>
-    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -2610,8 +2618,16 @@
         <translation>经销商电话</translation>
     </message>
     <message>
-        <source>Dealer tax</source>
-        <translation>经销商税号</translation>
+        <source>Customer tax ID</source>
+        <translation>客户纳税人识别号</translation>
+    </message>
+    <message>
+        <source>Allow negative stock</source>
+        <translation>允许负库存</translation>
+    </message>
+    <message>
+        <source>Dealer tax ID</source>
+        <translation>经销商纳税人识别号</translation>
     </message>
     <message>
         <source>Decided at</source>
@@ -3294,6 +3310,14 @@
         <translation>第二描述</translation>
     </message>
     <message>
+        <source>Service interval km</source>
+        <translation>保养间隔公里数</translation>
+    </message>
+    <message>
+        <source>Service interval months</source>
+        <translation>保养间隔月数</translation>
+    </message>
+    <message>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
@@ -3358,12 +3382,20 @@
         <translation>满意度回访</translation>
     </message>
     <message>
+        <source>Survey low score</source>
+        <translation>回访低分线</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
         <source>Tax</source>
         <translation>税额</translation>
+    </message>
+    <message>
+        <source>Tax ID</source>
+        <translation>纳税人识别号</translation>
     </message>
     <message>
         <source>Tax code</source>

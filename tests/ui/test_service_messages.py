@@ -69,3 +69,12 @@ def test_a_file_that_cannot_be_written_is_explained_in_chinese_with_its_cause(ch
     problem = files.file_problem(tmp_path / "parts.xlsx", OSError(errno.ENOSPC, "No space left on device"))
     assert str(problem) == f"Cannot write {tmp_path / 'parts.xlsx'}: the disk is full"
     assert error_text(problem) == f"无法写入 {tmp_path / 'parts.xlsx'}：磁盘已满"
+
+
+def test_a_taxpayer_number_is_named_as_one_not_as_the_tax():
+    """The audit trail summarised a change of the dealership's tax_id as "tax" (税额, a tax amount):
+    a field ending in tax_id is a taxpayer number, while other *_id fields name their record."""
+    from core.messages import field_label
+
+    assert [field_label(f) for f in ("tax_id", "customer_tax_id", "dealer_tax_id", "customer_id", "unit_price")] == [
+        "Tax ID", "Customer tax ID", "Dealer tax ID", "Customer", "Unit price"]
