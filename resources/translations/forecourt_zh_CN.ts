@@ -911,6 +911,10 @@
 <context>
     <name>AuditSummary</name>
     <message>
+        <source>Demo data: %1</source>
+        <translation>演示数据：%1</translation>
+    </message>
+    <message>
         <source>Created %1 %2</source>
         <translation>新建%1 %2</translation>
     </message>

@@ -559,3 +559,21 @@ def test_the_audit_trail_exports_the_summaries_it_shows(qtbot, ctx, db, owner, t
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert "Created customer 王伟" in {r["Summary"] for r in rows}
+
+
+def test_demo_entries_are_named_in_the_users_language(qapp):
+    """Demo entries carry an English summary written when the demo was built; the trail names them
+    by what they hold instead, with the number of rows."""
+    from ui import i18n
+    from ui.admin.audit import entry_summary
+
+    entry = {"action": "demo", "entity": "vehicle", "summary": "2600 demo vehicles (seed 1)"}
+    assert entry_summary(entry) == "Demo data: Vehicle × 2600"
+    assert i18n.install("zh_CN")
+    try:
+        text = entry_summary(entry)
+        assert text.startswith("演示数据") and "2600" in text and "demo" not in text
+        settings_entry = {"action": "demo", "entity": "setting", "summary": "demo dealership settings"}
+        assert "demo" not in entry_summary(settings_entry)
+    finally:
+        i18n.install("en")
