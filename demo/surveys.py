@@ -3,8 +3,8 @@
 it came in with, with the next service due at the dealership's interval
 (:func:`services.workshop.handover.next_service`), and its survey fell due
 :data:`services.workshop.surveys.SURVEY_AFTER_DAYS` later. Most customers answered by phone (every
-fifth answer a low one, so follow-up tasks always show), a few never did, and the last days' surveys
-are still due. Low scores raised a follow-up task for the advisor, done a day or two later except the
+fifth answer a low one, so follow-up tasks always show); of the last fortnight's surveys some are
+still due. Low scores raised a follow-up task for the advisor, done a day or two later except the
 latest.
 
 Written set-based (about 265,000 handovers and surveys for the large size), stamped as the services
@@ -59,7 +59,10 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                       "due_on": due, "status": "due", "score": None, "comments": "", "answered_on": None,
                       "answered_by": "", "channel": ""}
             answered_on = due + timedelta(days=rng.randrange(0, 2))
-            if answered_on < ctx.today - timedelta(days=1) and rng.random() >= UNANSWERED:
+            # Customers not reached at first are called again until they answer: only the last
+            # fortnight's surveys are still due.
+            reached = rng.random() >= UNANSWERED or due < ctx.today - timedelta(days=14)
+            if answered_on < ctx.today - timedelta(days=1) and reached:
                 answers += 1
                 score = rng.choice(LOW_SCORES) if answers % 5 == 0 else rng.choice(SCORES)
                 answered = ctx.moment_on(answered_on)
