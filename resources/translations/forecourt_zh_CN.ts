@@ -1595,7 +1595,7 @@
     </message>
     <message>
         <source>Ctrl+Insert adds a point, Delete removes the selected one, Ctrl+Up and Ctrl+Down move it. Checks already made keep the points they were made with.</source>
-        <translation>Ctrl+Insert 添加检查项目，Delete 删除所选项目，Ctrl+↑ 和 Ctrl+↓ 调整顺序。已做过的检查保留当时的检查项目，不受影响。</translation>
+        <translation>&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加检查项目，&lt;code&gt;Delete&lt;/code&gt; 删除所选项目，Ctrl+↑ 和 Ctrl+↓ 调整顺序。已做过的检查保留当时的检查项目，不受影响。</translation>
     </message>
     <message>
         <source>%1 · %2 points</source>
