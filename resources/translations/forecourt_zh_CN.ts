@@ -10326,8 +10326,8 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>下次保养间隔(&amp;D)</translation>
     </message>
     <message>
-        <source>or after &amp;driving</source>
-        <translation>或行驶里程(&amp;R)</translation>
+        <source>or after dri&amp;ving</source>
+        <translation>或行驶里程(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Follow up survey scores of</source>

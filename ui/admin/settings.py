@@ -272,7 +272,7 @@ class SettingsScreen(QWidget):
         self.workshop_errors = FieldErrors(form)
         for name, label in (("comeback_days", self.tr("Come&back period")),
                             ("service_interval_months", self.tr("Next service &due after")),
-                            ("service_interval_km", self.tr("or after &driving")),
+                            ("service_interval_km", self.tr("or after dri&ving")),
                             ("survey_low_score", self.tr("&Follow up survey scores of"))):
             spin = getattr(self, name)
             spin.setObjectName(name)
