@@ -241,6 +241,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
     from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
+    from ui.workshop.check_templates import CheckTemplatesDialog
     from ui.workshop.editor import RepairOrderEditor
     from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
     from ui.workshop.menus import PackagesDialog
@@ -324,6 +325,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
                  ("booking_cancel", lambda: CancelDialog(booked))]
     made.append(("repair_order_new", lambda: RepairOrderEditor(ctx)))
     made.append(("service_packages", lambda: PackagesDialog(ctx)))
+    made.append(("check_templates", lambda: CheckTemplatesDialog(ctx)))
     if repair_order:
         made.append(("repair_order_edit", lambda: RepairOrderEditor(ctx, repair_order)))
 

@@ -312,6 +312,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', "'{key}' is not a mapping key; use {items}, item:<type>, tax:<code>, method:<method>, cost:<type> or stock:<type>"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', "'{name}' already has an estimate"),
     QT_TRANSLATE_NOOP('Service', "'{name}' has an estimate: its rating stays"),
+    QT_TRANSLATE_NOOP('Service', "'{name}' is already a point of {system}"),
     QT_TRANSLATE_NOOP('Service', "'{name}' is not a field of a {name2} import"),
     QT_TRANSLATE_NOOP('Service', "'{name}' still owns vehicles; change their owner first"),
     QT_TRANSLATE_NOOP('Service', "'{raw}' arrived as a number in scientific notation, so Excel has already dropped digits. Format the column as Text in the spreadsheet and enter the number again."),  # noqa: E501

@@ -1576,6 +1576,69 @@
     </message>
 </context>
 <context>
+    <name>CheckTemplatesDialog</name>
+    <message>
+        <source>Health-check templates</source>
+        <translation>健康检查模板</translation>
+    </message>
+    <message>
+        <source>&amp;New template</source>
+        <translation>新建模板(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new template (Ctrl+N)</source>
+        <translation>新建一个模板（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Offered when a health check starts</source>
+        <translation>开始健康检查时可选用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Points, in the order they are inspected</source>
+        <translation>检查项目（按检查顺序排列）</translation>
+    </message>
+    <message>
+        <source>Ctrl+Insert adds a point, Delete removes the selected one, Ctrl+Up and Ctrl+Down move it. Checks already made keep the points they were made with.</source>
+        <translation>&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加检查项目，&lt;code&gt;Delete&lt;/code&gt; 删除所选项目，Ctrl+↑ 和 Ctrl+↓ 调整顺序。已做过的检查保留当时的检查项目，不受影响。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 points</source>
+        <translation>%1 · %2 项</translation>
+    </message>
+    <message>
+        <source>not offered</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>The template &apos;%1&apos; has changes that are not saved. Drop them?</source>
+        <translation>模板“%1”有未保存的修改。要放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <source>new template</source>
+        <translation>新模板</translation>
+    </message>
+    <message>
+        <source>Template &apos;%1&apos; saved.</source>
+        <translation>模板“%1”已保存。</translation>
+    </message>
+    <message>
+        <source>Point %1: %2</source>
+        <translation>第 %1 项：%2</translation>
+    </message>
+</context>
+<context>
     <name>ClaimDialog</name>
     <message>
         <source>New insurance claim</source>
@@ -3799,6 +3862,14 @@
         <translation>模板(&amp;T)</translation>
     </message>
     <message>
+        <source>Te&amp;mplates…</source>
+        <translation>检查模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Change the templates or add one</source>
+        <translation>修改或新增健康检查模板</translation>
+    </message>
+    <message>
         <source>System</source>
         <translation>系统</translation>
     </message>
@@ -4833,6 +4904,22 @@
     <message>
         <source>Remove the selected line (Delete)</source>
         <translation>删除所选行（Delete）</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the selected line up (Ctrl+Up)</source>
+        <translation>将所选行上移（Ctrl+↑）</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the selected line down (Ctrl+Down)</source>
+        <translation>将所选行下移（Ctrl+↓）</translation>
     </message>
 </context>
 <context>
@@ -7362,6 +7449,14 @@
         <translation>固定价格的保养套餐</translation>
     </message>
     <message>
+        <source>Check te&amp;mplates…</source>
+        <translation>检查模板(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Health-check templates: the points a check goes through</source>
+        <translation>健康检查模板：每次检查要逐项检查的项目</translation>
+    </message>
+    <message>
         <source>Hand &amp;over…</source>
         <translation>交车(&amp;O)…</translation>
     </message>
@@ -8535,6 +8630,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>&apos;{name}&apos; has an estimate: its rating stays</source>
         <translation>“{name}”已有报价：结果不能更改</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is already a point of {system}</source>
+        <translation>“{name}”已是{system}的检查项目</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
@@ -10175,6 +10274,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>价格含税(&amp;I)</translation>
     </message>
     <message>
+        <source>Workshop</source>
+        <translation>售后维修</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> 天</translation>
     </message>
@@ -10215,10 +10318,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>币种(&amp;U)</translation>
     </message>
     <message>
-        <source>Co&amp;meback period</source>
-        <translation>返修判定期(&amp;M)</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -10253,6 +10352,42 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Printed on invoices and reports. A PNG or JPEG image up to 2 MB; it is saved as soon as you choose it.</source>
         <translation>打印在发票和报表上。支持不超过 2 MB 的 PNG 或 JPEG 图片；选择后立即保存。</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> 公里</translation>
+    </message>
+    <message>
+        <source> or lower</source>
+        <translation> 分及以下</translation>
+    </message>
+    <message>
+        <source>Survey scores run from 0 to 10; a score this low or lower raises a follow-up task for the advisor.</source>
+        <translation>回访评分为 0 到 10 分；评分不高于此分数时，会为服务顾问生成跟进任务。</translation>
+    </message>
+    <message>
+        <source>Come&amp;back period</source>
+        <translation>返修判定期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Next service &amp;due after</source>
+        <translation>下次保养间隔(&amp;D)</translation>
+    </message>
+    <message>
+        <source>or after dri&amp;ving</source>
+        <translation>或行驶里程(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up survey scores of</source>
+        <translation>需跟进的回访评分(&amp;F)</translation>
+    </message>
+    <message>
+        <source>At a handover the next service falls due after this time or distance, whichever comes first.</source>
+        <translation>交车时按此时间或里程计算下次保养，以先到者为准。</translation>
     </message>
     <message>
         <source>Tax rates</source>

@@ -122,7 +122,8 @@ class CheckView:
 # --- templates ------------------------------------------------------------------------------------
 
 def _clean_items(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
-    out = []
+    out: list[tuple[str, str]] = []
+    seen: set[tuple[str, str]] = set()
     for i, (system, name) in enumerate(items):
         system, name = " ".join((system or "").split()), " ".join((name or "").split())
         if not system and not name:
@@ -134,6 +135,12 @@ def _clean_items(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         if len(system) > 80 or len(name) > 200:
             raise ValidationError(f"items[{i}].name", msg("is longer than {limit} characters",
                                                           limit=80 if len(system) > 80 else 200))
+        # The same point twice in one system would be rated twice; "Pads" and "pads" are the same point.
+        key = (system.casefold(), name.casefold())
+        if key in seen:
+            raise ValidationError(f"items[{i}].name", msg("'{name}' is already a point of {system}", name=name,
+                                                          system=system))
+        seen.add(key)
         out.append((system, name))
     if not out:
         raise ValidationError("items", msg("A template needs at least one inspection point"))
@@ -141,33 +148,48 @@ def _clean_items(items: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
 
 
 def save_template_in(uow: UnitOfWork, name: str, items: Sequence[tuple[str, str]], *,
-                     template_id: str | None = None) -> str:
-    """Create a template, or replace one's name and points, from ``(system, point)`` pairs in the
-    order they are inspected; returns its id. Checks made from it earlier keep their own copy."""
+                     template_id: str | None = None, active: bool = True) -> str:
+    """Create a template, or change one's name, points and whether it is offered (``active``), from
+    ``(system, point)`` pairs in the order they are inspected; returns its id. ``items[i]`` in an
+    error names the i-th pair given. Checks made from it earlier keep their own copy of its points."""
     require(uow.actor, "workshop.catalogue")
     session = uow.session
     clean_name = " ".join((name or "").split())
     if not clean_name or len(clean_name) > 120:
         raise ValidationError("name", msg("A template needs a name of at most 120 characters"))
     clean = _clean_items(items)
-    clash = session.execute(select(HealthCheckTemplate.id).where(HealthCheckTemplate.name == clean_name)).scalar()
+    clash = session.execute(select(HealthCheckTemplate.id)
+                            .where(func.lower(HealthCheckTemplate.name) == clean_name.lower())).scalar()
     if clash and clash != template_id:
         raise ValidationError("name", msg("There is already a template called '{name}'", name=clean_name))
     if template_id:
         template = session.get(HealthCheckTemplate, template_id)
         if template is None:
             raise NotFound(msg("The template no longer exists"))
-        template.name = clean_name
-        for old in session.execute(select(HealthCheckTemplateItem)
-                                   .where(HealthCheckTemplateItem.template_id == template.id)).scalars():
-            session.delete(old)
-        session.flush()
+        if template.name != clean_name:
+            template.name = clean_name
+        if template.active != bool(active):
+            template.active = bool(active)
     else:
-        template = HealthCheckTemplate(name=clean_name, active=True)
+        template = HealthCheckTemplate(name=clean_name, active=bool(active))
         session.add(template)
         session.flush()
+    # Point by point in place, so the audit trail shows what changed at each position rather than
+    # every point removed and added again.
+    old = list(session.execute(select(HealthCheckTemplateItem).where(HealthCheckTemplateItem.template_id == template.id)
+                               .order_by(HealthCheckTemplateItem.position)).scalars())
     for position, (system, point) in enumerate(clean, start=1):
-        session.add(HealthCheckTemplateItem(template_id=template.id, position=position, system=system, name=point))
+        if position <= len(old):
+            row = old[position - 1]
+            if row.position != position:
+                row.position = position
+            if (row.system, row.name) != (system, point):
+                row.system, row.name = system, point
+        else:
+            session.add(HealthCheckTemplateItem(template_id=template.id, position=position, system=system,
+                                                name=point))
+    for row in old[len(clean):]:
+        session.delete(row)
     session.flush()
     return template.id
 
@@ -175,18 +197,22 @@ def save_template_in(uow: UnitOfWork, name: str, items: Sequence[tuple[str, str]
 save_template = action(save_template_in)
 
 
-def templates(db: Database, actor: Actor) -> list[TemplateRow]:
-    """The active templates by name with how many points each has. Any thread; reads only."""
+def templates(db: Database, actor: Actor, *, include_inactive: bool = False) -> list[TemplateRow]:
+    """The templates by name with how many points each has: the active ones, or with
+    ``include_inactive`` every one (the catalogue). Any thread; reads only."""
     require(actor, "workshop.view")
+    query = select(HealthCheckTemplate.id, HealthCheckTemplate.name, HealthCheckTemplate.active)
+    if not include_inactive:
+        query = query.where(HealthCheckTemplate.active)
     with db.read() as conn:
         counts = dict(conn.execute(select(HealthCheckTemplateItem.template_id, func.count())
                                    .group_by(HealthCheckTemplateItem.template_id)).all())
-        return [TemplateRow(r.id, r.name, counts.get(r.id, 0), r.active) for r in conn.execute(
-            select(HealthCheckTemplate.id, HealthCheckTemplate.name, HealthCheckTemplate.active)
-            .where(HealthCheckTemplate.active).order_by(HealthCheckTemplate.name))]
+        return [TemplateRow(r.id, r.name, counts.get(r.id, 0), r.active)
+                for r in conn.execute(query.order_by(HealthCheckTemplate.name))]
 
 
 def template_items(db: Database, actor: Actor, template_id: str) -> list[TemplateItemView]:
+    """A template's points in the order they are inspected. Any thread; reads only."""
     require(actor, "workshop.view")
     with db.read() as conn:
         return [TemplateItemView(*r) for r in conn.execute(

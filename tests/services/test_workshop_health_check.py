@@ -8,8 +8,10 @@ from datetime import date, timedelta
 
 import pypdf
 import pytest
+from sqlalchemy import select
 
 from core.errors import PermissionDenied, ValidationError
+from models.admin import AuditEntry
 from services.workshop import estimates, health_check, orders, reception
 from services.workshop.estimates import EstimateLineInput
 from services.workshop.reception import CheckInInput, DamageInput
@@ -60,6 +62,67 @@ def test_a_template_needs_points_each_with_a_system(db, owner):
     with pytest.raises(ValidationError) as refused:
         health_check.save_template(db, owner, "Half", [("Brakes", "Pads"), ("", "Wipers")])
     assert refused.value.field == "items[1].system"
+
+
+def test_a_point_may_not_appear_twice_in_one_system_but_may_in_another(db, owner):
+    with pytest.raises(ValidationError) as refused:
+        health_check.save_template(db, owner, "Twice", [("Brakes", "Front pads"), ("Tyres", "Pressure"),
+                                                        ("brakes", " front  PADS ")])
+    assert refused.value.field == "items[2].name" and "front PADS" in str(refused.value)
+    assert health_check.templates(db, owner, include_inactive=True) == []
+    template = health_check.save_template(db, owner, "Both sides", [("Tyres", "Pressure"), ("Spare wheel", "Pressure")])
+    assert [(i.system, i.name) for i in health_check.template_items(db, owner, template)] == [
+        ("Tyres", "Pressure"), ("Spare wheel", "Pressure")]
+    with pytest.raises(ValidationError) as refused:
+        health_check.save_template(db, owner, "  BOTH sides ", ITEMS)
+    assert refused.value.field == "name"
+
+
+def test_renaming_reordering_and_deactivating_a_template_leaves_checks_made_from_it_alone(db, owner):
+    s = shop(db, owner)
+    ro_id = _ro(db, owner, s)
+    template = health_check.save_template(db, owner, "Basic", ITEMS)
+    check_id = health_check.start_check(db, owner, ro_id, template)
+    first = health_check.get_check(db, owner, check_id)
+    health_check.rate_item(db, owner, first.items[0].id, "amber", "3 mm")
+
+    reordered = [ITEMS[2], ITEMS[0], ("Body", "Wipers")]
+    health_check.save_template(db, owner, "Basic 2027", reordered, template_id=template, active=False)
+
+    after = health_check.get_check(db, owner, check_id)
+    assert after.template_name == "Basic"
+    assert [(i.id, i.position, i.system, i.name) for i in after.items] == [
+        (i.id, i.position, i.system, i.name) for i in first.items]
+    assert (after.items[0].rating, after.items[0].note) == ("amber", "3 mm")
+    assert [(i.position, i.system, i.name) for i in health_check.template_items(db, owner, template)] == [
+        (1, "Tyres", "Tread depth"), (2, "Brakes", "Front pads"), (3, "Body", "Wipers")]
+    # Deactivated: no longer offered, still in the catalogue, and no new check starts from it.
+    assert health_check.templates(db, owner) == []
+    assert [(t.name, t.items, t.active) for t in health_check.templates(db, owner, include_inactive=True)] == [
+        ("Basic 2027", 3, False)]
+    with pytest.raises(ValidationError) as refused:
+        health_check.start_check(db, owner, ro_id, template)
+    assert refused.value.field == "template"
+    health_check.save_template(db, owner, "Basic 2027", reordered, template_id=template, active=True)
+    assert [t.name for t in health_check.templates(db, owner)] == ["Basic 2027"]
+
+
+def test_template_changes_are_audited_point_by_point(db, owner):
+    template = health_check.save_template(db, owner, "Basic", ITEMS)
+    health_check.save_template(db, owner, "Basic", [ITEMS[0], ("Brakes", "Discs"), ITEMS[2]], template_id=template,
+                               active=False)
+    with db.read() as conn:
+        entries = conn.execute(select(AuditEntry.action, AuditEntry.entity, AuditEntry.before, AuditEntry.after,
+                                      AuditEntry.actor).order_by(AuditEntry.seq)).all()
+    mine = [e for e in entries if e.entity.startswith("health_check_template")]
+    assert [(e.action, e.entity) for e in mine] == (
+        [("insert", "health_check_template")] + [("insert", "health_check_template_item")] * 4
+        + [("update", "health_check_template"), ("update", "health_check_template_item"),
+           ("delete", "health_check_template_item")])
+    assert {e.actor for e in mine} == {"owner"}
+    renamed = mine[6]
+    assert "Brake fluid" in renamed.before and "Discs" in renamed.after and "Front pads" not in renamed.after
+    assert "Headlamps" in mine[7].before
 
 
 def test_finishing_needs_every_point_rated_and_a_bad_rating_is_refused(db, owner):

@@ -381,6 +381,51 @@ def test_changing_the_terminal_code_applies_to_this_session(qtbot, ctx, db):
         assert settings.terminal_code(conn) == "B2"
 
 
+WORKSHOP_FIELDS = ("comeback_days", "service_interval_months", "service_interval_km", "survey_low_score")
+
+
+def test_the_workshop_settings_are_typed_on_the_settings_screen_and_saved_with_the_rest(qtbot, ctx, db):
+    before = settings.get(db)
+    screen = shown(qtbot, SettingsScreen(ctx))
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    assert [getattr(screen, f).value() for f in WORKSHOP_FIELDS] == [getattr(before, f) for f in WORKSHOP_FIELDS]
+    for field, typed in (("comeback_days", "21"), ("service_interval_months", "6"),
+                         ("service_interval_km", "7500"), ("survey_low_score", "4")):
+        spin = getattr(screen, field)
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, typed)
+    screen.name.clear()
+    qtbot.keyClicks(screen.name, "Harbour Motors")
+    qtbot.keyClick(screen.survey_low_score, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ctx.settings.name == "Harbour Motors")
+    saved = settings.get(db)
+    assert (saved.comeback_days, saved.service_interval_months, saved.service_interval_km,
+            saved.survey_low_score) == (21, 6, 7500, 4)
+    assert (saved.currency, saved.number_prefixes) == (before.currency, before.number_prefixes)
+
+    again = shown(qtbot, SettingsScreen(ctx))
+    assert [getattr(again, f).value() for f in WORKSHOP_FIELDS] == [21, 6, 7500, 4]
+
+
+def test_the_workshop_spin_boxes_offer_exactly_what_the_settings_service_accepts(qtbot, ctx, db, owner):
+    from dataclasses import replace
+
+    from core.errors import ValidationError
+
+    screen = shown(qtbot, SettingsScreen(ctx))
+    current = settings.get(db)
+    for field in WORKSHOP_FIELDS:
+        spin = getattr(screen, field)
+        for value in (spin.minimum(), spin.maximum()):
+            settings.save(db, owner, replace(current, **{field: value}))
+        for value in (spin.minimum() - 1, spin.maximum() + 1):
+            with pytest.raises(ValidationError) as refused:
+                settings.save(db, owner, replace(current, **{field: value}))
+            assert refused.value.field == field
+
+
 def test_tax_rate_dialog_adds_a_rate_typed_as_a_percentage(qtbot, ctx, db):
     dialog = shown(qtbot, TaxRateDialog(ctx))
     qtbot.keyClicks(dialog.code, "vat65")

@@ -252,6 +252,40 @@ def test_delete_removes_a_line_only_when_one_is_selected(qtbot, dialog):
     assert [grid.text(r, "description") for r in range(grid.row_count())] == ["Brake pads"]
 
 
+def test_ctrl_up_and_down_move_the_selected_line_of_a_movable_grid(qtbot, show, qtmodeltester):
+    dialog = show(GridDialog(movable=True))
+    grid = dialog.grid
+    grid.set_rows([({"description": name}, {"id": name[0]}) for name in ("Brake pads", "Labour", "Oil")])
+    assert grid.up_button.isVisible() and not grid.up_button.isEnabled()
+    grid.focus_cell(0, "description")
+    assert not grid.up_button.isEnabled() and grid.down_button.isEnabled()
+
+    qtbot.keyClick(grid.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(grid.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [grid.text(r, "description") for r in range(3)] == ["Labour", "Oil", "Brake pads"]
+    assert grid.selected_row() == 2 and grid.view.currentIndex().column() == grid.column("description")
+    assert [grid.row_data(r)["id"] for r in range(3)] == ["L", "O", "B"]
+    assert not grid.down_button.isEnabled()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)  # already last
+    assert grid.selected_row() == 2
+
+    qtbot.keyClick(grid.view, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [grid.text(r, "description") for r in range(3)] == ["Labour", "Brake pads", "Oil"]
+    qtbot.mouseClick(grid.up_button, Qt.MouseButton.LeftButton)
+    assert [grid.text(r, "description") for r in range(3)] == ["Brake pads", "Labour", "Oil"]
+    qtmodeltester.check(grid.model)
+
+
+def test_a_grid_that_is_not_movable_keeps_its_order(qtbot, dialog):
+    grid = dialog.grid
+    for name in ("Brake pads", "Labour"):
+        grid.add_row({"description": name})
+    grid.focus_cell(0, "description")
+    qtbot.keyClick(grid.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert [grid.text(r, "description") for r in range(2)] == ["Brake pads", "Labour"]
+    assert not grid.up_button.isVisible()
+
+
 def test_a_grid_of_fixed_lines_neither_adds_nor_removes(qtbot, show):
     dialog = show(GridDialog(can_add=False, can_remove=False))
     grid = dialog.grid

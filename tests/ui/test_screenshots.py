@@ -19,7 +19,7 @@ SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thi
 DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
            "part_new", "order_new", "suggestions", "import", "role_new", "user_new", "repair_order_new",
            "repair_order_edit", "repair_order_labour", "repair_order_part", "repair_order_package",
-           "repair_order_warranty", "service_packages", "handover", "survey",
+           "repair_order_warranty", "service_packages", "check_templates", "handover", "survey",
            "follow_up_done", "health_check", "estimate", "estimates",
            "reception_car")
 

@@ -1,4 +1,5 @@
-"""Dealership settings: identity, money, language, document numbering, logo and tax rates."""
+"""Dealership settings: identity, money, language, document numbering, logo, the workshop's rules
+(comebacks, the service interval, low survey scores) and tax rates."""
 
 from __future__ import annotations
 
@@ -87,8 +88,9 @@ class SettingsScreen(QWidget):
         dealer = self._build_dealer_box()
         numbers = self._build_numbers_box()
         logo = self._build_logo_box()
+        workshop = self._build_workshop_box()
         taxes = self._build_tax_box()
-        self.error_groups = [self.dealer_errors, self.number_errors, self.logo_errors]
+        self.error_groups = [self.dealer_errors, self.number_errors, self.logo_errors, self.workshop_errors]
 
         left = QVBoxLayout()
         left.addWidget(dealer)
@@ -96,6 +98,7 @@ class SettingsScreen(QWidget):
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(logo)
+        right.addWidget(workshop)
         right.addWidget(taxes, 1)
         columns = QHBoxLayout()
         columns.addLayout(left, 3)
@@ -146,17 +149,12 @@ class SettingsScreen(QWidget):
             self.currency.addItem(f"{code}  {symbol.strip()}", code)
         self.currency.setToolTip(self.tr("Every amount is kept in this currency: choose it before entering prices."))
         self.prices_include_tax = QCheckBox(self.tr("Prices &include tax"))
-        self.comeback_days = QSpinBox()
         self.allow_negative_stock = False  # not on this form: kept as loaded
-        self.comeback_days.setRange(1, 365)
-        self.comeback_days.setSuffix(self.tr(" days"))
-        self.comeback_days.setToolTip(self.tr("A car back in the workshop within this many days of its last repair "
-                                              "order is flagged as a comeback."))
         self.language = QComboBox()
         for code, name in language_labels(with_default=False).items():
             self.language.addItem(name, code)
         for name in ("name", "address", "phone", "email", "tax_id", "country", "currency", "prices_include_tax",
-                     "comeback_days", "language"):
+                     "language"):
             getattr(self, name).setObjectName(name)
 
         box = QGroupBox(self.tr("Dealership"))
@@ -170,7 +168,6 @@ class SettingsScreen(QWidget):
         self.dealer_errors.add_row("country", self.tr("C&ountry / region"), self.country)
         self.dealer_errors.add_row("currency", self.tr("C&urrency"), self.currency)
         self.dealer_errors.add_row("prices_include_tax", "", self.prices_include_tax)
-        self.dealer_errors.add_row("comeback_days", self.tr("Co&meback period"), self.comeback_days)
         self.dealer_errors.add_row("language", self.tr("&Language"), self.language)
         layout = QVBoxLayout(box)
         layout.addLayout(form)
@@ -250,6 +247,45 @@ class SettingsScreen(QWidget):
                                        "saved as soon as you choose it.")))
         return box
 
+    def _build_workshop_box(self) -> QGroupBox:
+        """The workshop's rules; the ranges are the ones the settings service accepts."""
+        box = QGroupBox(self.tr("Workshop"))
+        self.comeback_days = QSpinBox()
+        self.comeback_days.setRange(1, 365)
+        self.comeback_days.setSuffix(self.tr(" days"))
+        self.comeback_days.setToolTip(self.tr("A car back in the workshop within this many days of its last repair "
+                                              "order is flagged as a comeback."))
+        self.service_interval_months = QSpinBox()
+        self.service_interval_months.setRange(1, 60)
+        self.service_interval_months.setSuffix(self.tr(" months"))
+        self.service_interval_km = QSpinBox()
+        self.service_interval_km.setRange(1_000, 100_000)
+        self.service_interval_km.setSingleStep(1_000)
+        self.service_interval_km.setGroupSeparatorShown(True)
+        self.service_interval_km.setSuffix(self.tr(" km"))
+        self.survey_low_score = QSpinBox()
+        self.survey_low_score.setRange(0, 10)
+        self.survey_low_score.setSuffix(self.tr(" or lower"))
+        self.survey_low_score.setToolTip(self.tr("Survey scores run from 0 to 10; a score this low or lower raises a "
+                                                 "follow-up task for the advisor."))
+        form = QFormLayout()
+        self.workshop_errors = FieldErrors(form)
+        for name, label in (("comeback_days", self.tr("Come&back period")),
+                            ("service_interval_months", self.tr("Next service &due after")),
+                            ("service_interval_km", self.tr("or after dri&ving")),
+                            ("survey_low_score", self.tr("&Follow up survey scores of"))):
+            spin = getattr(self, name)
+            spin.setObjectName(name)
+            spin.setMinimumWidth(140)
+            spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.workshop_errors.add_row(name, label, spin)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addWidget(_hint(self.tr("At a handover the next service falls due after this time or distance, "
+                                       "whichever comes first.")))
+        return box
+
     def _build_tax_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Tax rates"))
         self.tax_table = QTableWidget(0, 5)
@@ -298,7 +334,8 @@ class SettingsScreen(QWidget):
         _select(self.country, s.country)
         _select(self.currency, s.currency)
         self.prices_include_tax.setChecked(s.prices_include_tax)
-        self.comeback_days.setValue(s.comeback_days)
+        for name in ("comeback_days", "service_interval_months", "service_interval_km", "survey_low_score"):
+            getattr(self, name).setValue(getattr(s, name))
         self.allow_negative_stock = s.allow_negative_stock
         _select(self.language, s.language)
         self.terminal.setText(self.terminal_code)
@@ -352,14 +389,16 @@ class SettingsScreen(QWidget):
 
     # --- saving -------------------------------------------------------------------------------
     def value(self) -> settings.DealershipSettings:
-        # What this form does not show (the workshop's intervals) is kept as it is.
+        # What this form does not show is kept as it is.
         return replace(
             self.ctx.settings, name=self.name.text(), address=self.address.text().strip(),
             phone=self.phone.text().strip(),
             email=self.email.text().strip(), tax_id=self.tax_id.text().strip(),
             country=self.country.currentData(), currency=self.currency.currentData(),
             prices_include_tax=self.prices_include_tax.isChecked(), language=self.language.currentData(),
-            comeback_days=self.comeback_days.value(), allow_negative_stock=self.allow_negative_stock,
+            comeback_days=self.comeback_days.value(), service_interval_months=self.service_interval_months.value(),
+            service_interval_km=self.service_interval_km.value(), survey_low_score=self.survey_low_score.value(),
+            allow_negative_stock=self.allow_negative_stock,
             number_prefixes={doc: edit.text().strip() for doc, edit in self.prefixes.items()})
 
     def save(self) -> Op | None:
@@ -397,7 +436,8 @@ class SettingsScreen(QWidget):
         self.save_button.setEnabled(True)
         self.status.setText("")
         if isinstance(exc, ValidationError) and _show_first(self.error_groups, exc):
-            widget = self.dealer_errors.widgets.get(exc.field) or self.number_errors.widgets.get(exc.field)
+            widget = next((errors.widgets[exc.field] for errors in self.error_groups if exc.field in errors.widgets),
+                          None)
             if widget is not None:
                 self.scroll.ensureWidgetVisible(widget)
             return

@@ -12,8 +12,9 @@ are summed in an optional totals row.
 
 Keys: typing starts editing; Enter or Tab keeps the value and moves to the next editable cell, and
 on from the last one to a new line; Shift+Tab moves back; Esc drops the edit; Ctrl+Insert (or the
-Add button) adds a line; Delete removes the selected line, and only when one is selected. Enter
-outside a cell is left to the dialog (it saves). Everything here runs on the GUI thread.
+Add button) adds a line; Delete removes the selected line, and only when one is selected; in a grid
+whose lines are in an order that matters (``movable``), Ctrl+Up and Ctrl+Down move the selected line.
+Enter outside a cell is left to the dialog (it saves). Everything here runs on the GUI thread.
 """
 
 from __future__ import annotations
@@ -185,6 +186,16 @@ class LineModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), position, position)
         del self.rows[position]
         self.endRemoveRows()
+        self.changed.emit()
+
+    def move(self, position: int, to: int) -> None:
+        """Move the line at ``position`` so that it ends up at ``to``."""
+        if position == to:
+            return
+        # Qt names the row the moved one goes before, counted before the move.
+        self.beginMoveRows(QModelIndex(), position, position, QModelIndex(), to + 1 if to > position else to)
+        self.rows.insert(to, self.rows.pop(position))
+        self.endMoveRows()
         self.changed.emit()
 
     def replace_all(self, rows: list[_Row]) -> None:
@@ -592,10 +603,11 @@ class LineGrid(QWidget):
                  derive: Callable[[dict[str, Any]], Mapping[str, Any]] | None = None,
                  defaults: Mapping[str, Any] | None = None, can_add: bool = True, can_remove: bool = True,
                  totals: bool = False, name: str = "lines", enter_moves: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 movable: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.can_add = can_add
+        self.movable = movable
         # Enter on a cell that is not being edited opens the next one (a sheet typed row after row)
         # instead of pressing the dialog's default button.
         self.enter_moves = enter_moves
@@ -640,15 +652,31 @@ class LineGrid(QWidget):
         self.add_button.setVisible(can_add)
         self.remove_button.setVisible(can_remove)
         self.remove_button.setEnabled(False)
+        self.up_button = QPushButton(QCoreApplication.translate("LineGrid", "Move up"), self)
+        self.up_button.setToolTip(QCoreApplication.translate("LineGrid", "Move the selected line up (Ctrl+Up)"))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button = QPushButton(QCoreApplication.translate("LineGrid", "Move down"), self)
+        self.down_button.setToolTip(QCoreApplication.translate("LineGrid", "Move the selected line down (Ctrl+Down)"))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
+        for button in (self.up_button, self.down_button):
+            button.setAutoDefault(False)
+            button.setVisible(movable)
+            button.setEnabled(False)
         # Screens add their own widgets (hints, totals of their own) to this row of buttons.
         self.bar = QHBoxLayout()
         self.bar.setContentsMargins(0, 0, 0, 0)
         self.bar.setSpacing(6)
         self.bar.addWidget(self.add_button)
         self.bar.addWidget(self.remove_button)
+        self.bar.addWidget(self.up_button)
+        self.bar.addWidget(self.down_button)
         if can_add:
             QShortcut(QKeySequence("Ctrl+Insert"), self, lambda: self.add_row(edit=True),
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        if movable:
+            for keys, by in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+                QShortcut(QKeySequence(keys), self, lambda by=by: self.move_selected(by),
+                          context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         self.totals_bar: _TotalsBar | None = _TotalsBar(self) if totals else None
         layout = QVBoxLayout(self)
@@ -662,7 +690,7 @@ class LineGrid(QWidget):
             header.sectionResized.connect(lambda *_a: self.totals_bar.update())
             header.geometriesChanged.connect(self.totals_bar.update)
             self.view.horizontalScrollBar().valueChanged.connect(lambda _v: self.totals_bar.update())
-        if can_add or can_remove:
+        if can_add or can_remove or movable:
             layout.addLayout(self.bar)
 
         self.model.changed.connect(self._changed)
@@ -671,6 +699,7 @@ class LineGrid(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.model.rowsRemoved.connect(lambda *_a: self._update_buttons())
+        self.model.rowsMoved.connect(lambda *_a: self._update_buttons())
 
     # --- rows -----------------------------------------------------------------------------------
     def row_count(self) -> int:
@@ -713,6 +742,23 @@ class LineGrid(QWidget):
         row = self.selected_row()
         if self.can_remove and row is not None:
             self.remove_row(row)
+
+    def move_row(self, position: int, by: int) -> bool:
+        """Move a line ``by`` places (-1 up, 1 down); the moved line stays selected, in the same
+        column. False when it cannot go further."""
+        to = position + by
+        if not (0 <= position < len(self.model.rows) and 0 <= to < len(self.model.rows)):
+            return False
+        self.commit()
+        column = max(self.view.currentIndex().column(), 0)
+        self.model.move(position, to)
+        self.focus_cell(to, self.columns[column].key)
+        return True
+
+    def move_selected(self, by: int) -> bool:
+        """Move the selected line (in a ``movable`` grid); nothing happens without a selection."""
+        row = self.selected_row()
+        return self.movable and row is not None and self.move_row(row, by)
 
     def is_blank(self, position: int) -> bool:
         return self.model.is_blank(self.model.rows[position])
@@ -849,7 +895,10 @@ class LineGrid(QWidget):
 
     # --- inside ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
-        self.remove_button.setEnabled(self.can_remove and self.selected_row() is not None)
+        row = self.selected_row()
+        self.remove_button.setEnabled(self.can_remove and row is not None)
+        self.up_button.setEnabled(self.movable and row is not None and row > 0)
+        self.down_button.setEnabled(self.movable and row is not None and row < len(self.model.rows) - 1)
 
     def _changed(self) -> None:
         if self.totals_bar is not None:

@@ -197,6 +197,13 @@ class HealthCheckDialog(QDialog):
         start.addWidget(template_label)
         start.addWidget(self.template, 1)
         start.addWidget(self.start_button)
+        self.templates_button = QPushButton(self.tr("Te&mplates…"))
+        self.templates_button.setObjectName("checkTemplates")
+        self.templates_button.setToolTip(self.tr("Change the templates or add one"))
+        self.templates_button.setVisible(ctx.can("workshop.catalogue"))
+        self.templates_button.setAutoDefault(False)
+        self.templates_button.clicked.connect(self.edit_templates)
+        start.addWidget(self.templates_button)
 
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("points")
@@ -352,6 +359,12 @@ class HealthCheckDialog(QDialog):
         self.print_button.setEnabled(self.check is not None)
 
     # --- changing -----------------------------------------------------------------------------
+    def edit_templates(self) -> None:
+        from ui.workshop.check_templates import CheckTemplatesDialog
+
+        if CheckTemplatesDialog.ask(self.ctx, parent=self):
+            self.load()
+
     def _run(self, work) -> Op:
         return Op(self, lambda _p, _c: work()).success(lambda _r: self.load()).run()
 

@@ -65,6 +65,12 @@ class RepairOrdersScreen(ListScreen):
         self.packages_button.setVisible(ctx.can("workshop.catalogue"))
         self.packages_button.clicked.connect(self.edit_packages)
         self.extra_buttons.addWidget(self.packages_button)
+        self.templates_button = QPushButton(self.tr("Check te&mplates…"), self)
+        self.templates_button.setObjectName("checkTemplates")
+        self.templates_button.setToolTip(self.tr("Health-check templates: the points a check goes through"))
+        self.templates_button.setVisible(ctx.can("workshop.catalogue"))
+        self.templates_button.clicked.connect(self.edit_templates)
+        self.extra_buttons.addWidget(self.templates_button)
         self.handover_button = QPushButton(self.tr("Hand &over…"), self)
         self.handover_button.setToolTip(self.tr("Hand the car back: mileage out and next service due (Ctrl+Shift+O)"))
         self.handover_button.clicked.connect(self.hand_over)
@@ -101,6 +107,11 @@ class RepairOrdersScreen(ListScreen):
         from ui.workshop.menus import PackagesDialog
 
         PackagesDialog.ask(self.ctx, parent=self)
+
+    def edit_templates(self) -> None:
+        from ui.workshop.check_templates import CheckTemplatesDialog
+
+        CheckTemplatesDialog.ask(self.ctx, parent=self)
 
     def detail_changed(self, data: orders.RepairOrderView | None) -> None:
         self.shown = data
