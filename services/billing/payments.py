@@ -462,7 +462,8 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     if amount > available:
         raise ValidationError("amount", msg("The customer holds only {amount} in credit on {day}",
                                             amount=_money(session, available), day=paid_on.isoformat()))
-    if method == "cash":
+    # The drawer is counted today; a refund recorded for an earlier day records what happened then.
+    if method == "cash" and paid_on == date.today():
         drawer = cashdesk.cash_in_drawer(session, terminal, paid_on)
         if amount > drawer:
             raise ValidationError("amount", msg("Only {amount} is in the cash drawer on {day}: pay the rest back "

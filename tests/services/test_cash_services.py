@@ -157,14 +157,15 @@ def test_the_day_end_report_shows_the_count_the_difference_and_its_reason(db, ow
 
 def test_a_cash_refund_cannot_take_more_than_the_drawer_holds(db, owner):
     """A full cash refund of a large credit took the day's expected cash to −¥5,747; cash paid back
-    comes out of the drawer, so no more than it holds, and the rest goes back another way."""
+    today comes out of today's drawer, so no more than it holds, and the rest goes back another way."""
+    today = date.today()
     cid = customer(db, owner)
-    _hold(db, owner, cid, 50000, on=ON - timedelta(days=3), method="bank_transfer")
-    _hold(db, owner, cid, 8000, on=ON)
+    _hold(db, owner, cid, 50000, on=today - timedelta(days=3), method="bank_transfer")
+    _hold(db, owner, cid, 8000, on=today)
     with pytest.raises(ValidationError) as exc:
-        payments.refund(db, owner, customer_id=cid, amount=8001, method="cash", on=ON)
+        payments.refund(db, owner, customer_id=cid, amount=8001, method="cash", on=today)
     assert exc.value.field == "amount" and "cash drawer" in str(exc.value)
     assert payments.payments(db, owner, customer_id=cid)[-1].amount > 0, "nothing was paid back"
-    payments.refund(db, owner, customer_id=cid, amount=8000, method="cash", on=ON)
-    payments.refund(db, owner, customer_id=cid, amount=50000, method="bank_transfer", on=ON)
-    assert cashdesk.day_report(db, owner, day=ON).expected_cash == 0
+    payments.refund(db, owner, customer_id=cid, amount=8000, method="cash", on=today)
+    payments.refund(db, owner, customer_id=cid, amount=50000, method="bank_transfer", on=today)
+    assert cashdesk.day_report(db, owner, day=today).expected_cash == 0
