@@ -95,7 +95,7 @@ def login(db: Database, username: str, password: str, *, now: datetime | None = 
             # The same work as checking a real password, so the time taken does not tell a caller
             # whether the name exists.
             _check_against_nothing(password)
-            uow.audit([Change("login_failed", "user_account", name or "?", summary="unknown or disabled user")])
+            uow.audit([Change("login_failed", "user_account", name or "?", summary=msg("unknown or disabled user"))])
             uow.commit()
             raise AuthenticationFailed(msg("Wrong user name or password"))
         if user.locked_until and user.locked_until > now:
@@ -148,7 +148,7 @@ def change_password_in(uow: UnitOfWork, old_password: str, new_password: str) ->
         raise ValidationError("new_password", msg("The new password must differ from the current one"))
     user.password_hash = hash_password(new_password)
     user.must_change_password = False
-    uow.audit([Change("password", "user_account", user.id, summary="password changed")])
+    uow.audit([Change("password", "user_account", user.id, summary=msg("password changed"))])
 
 
 change_password = action(change_password_in)
@@ -245,7 +245,7 @@ def set_password_in(uow: UnitOfWork, user_id: str, password: str) -> None:
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
-    uow.audit([Change("password", "user_account", user.id, summary="password reset")])
+    uow.audit([Change("password", "user_account", user.id, summary=msg("password reset"))])
 
 
 set_password = action(set_password_in)
@@ -259,7 +259,7 @@ def unlock_in(uow: UnitOfWork, user_id: str) -> None:
         raise NotFound(msg("User not found"))
     user.failed_logins = 0
     user.locked_until = None
-    uow.audit([Change("unlock", "user_account", user.id, summary="account unlocked")])
+    uow.audit([Change("unlock", "user_account", user.id, summary=msg("account unlocked"))])
 
 
 unlock = action(unlock_in)

@@ -26,12 +26,14 @@ from core import clock
 from core.actor import Actor
 from core.errors import DatabaseProblem
 from core.ids import new_id
-from core.messages import msg
+from core.messages import Message, msg
 from models.admin import AuditHead
 from models.base import Audited
 from store import audit_key
 
 GENESIS = "0" * 64
+# Where an entry's ``after`` keeps the template and parameters of a summary given as a message.
+SUMMARY_KEY = "_summary"
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,13 @@ def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
     who, terminal = actor.username, actor.terminal
     rows = []
     for change in changes:
-        entry_id, before, after = new_id(), _dump(change.before), _dump(change.after)
+        after_data = change.after
+        if isinstance(change.summary, Message) and change.summary.params is not None:
+            # The summary is stored in English; its template and parameters go with the signed values
+            # so the trail can show it in the reader's language.
+            after_data = {**(after_data or {}), SUMMARY_KEY: {"template": change.summary.template,
+                                                               "params": dict(change.summary.params)}}
+        entry_id, before, after = new_id(), _dump(change.before), _dump(after_data)
         entity_id = str(change.entity_id)
         last_seq += 1
         prev = _hash([prev, entry_id, at, who, terminal, change.action, change.entity, entity_id, change.summary,

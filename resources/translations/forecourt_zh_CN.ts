@@ -8716,6 +8716,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工位 {bay} 当天 {start} 至 {end} 已有预约，请换一个工位或时间</translation>
     </message>
     <message>
+        <source>Booked {hours} h on {day} beyond capacity: {reason}</source>
+        <translation>{day} 超出产能预约 {hours} 小时：{reason}</translation>
+    </message>
+    <message>
         <source>Campaign {code} was already done on repair order {number}</source>
         <translation>活动 {code} 已在工单 {number} 中完成</translation>
     </message>
@@ -8752,6 +8756,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无法解析 VIN：{problem}</translation>
     </message>
     <message>
+        <source>Count {number}: {parts} parts to count</source>
+        <translation>盘点 {number}：{parts} 个配件待盘点</translation>
+    </message>
+    <message>
         <source>Credit applied to {number} from {source} · {customer}</source>
         <translation>余额冲抵 {number}，来源：{source} · {customer}</translation>
     </message>
@@ -8786,6 +8794,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Job {job_no} has a service package at a fixed price; its pay type can no longer change</source>
         <translation>作业 {job_no} 已按固定价格套用保养套餐，付费方式不能再更改</translation>
+    </message>
+    <message>
+        <source>Mileage {mileage} km accepted below the last recorded {last} km ({where}): {reason}</source>
+        <translation>接受低于上次记录 {last} 公里（{where}）的里程 {mileage} 公里：{reason}</translation>
+    </message>
+    <message>
+        <source>Moved from {before} to {after}</source>
+        <translation>由 {before} 改到 {after}</translation>
     </message>
     <message>
         <source>Name a model family or a VIN range</source>
@@ -8838,6 +8854,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Plate {plate} is already on vehicle {vin}</source>
         <translation>车牌 {plate} 已属于车辆 {vin}</translation>
+    </message>
+    <message>
+        <source>Posted on {day}, before the series&apos; last document of {last}: {reason}</source>
+        <translation>记账日期 {day}，早于该序列最后一张单据的日期 {last}：{reason}</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -8996,6 +9016,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>库存不能在未来日期变动（{day}）</translation>
     </message>
     <message>
+        <source>Stock of {part} adjusted: {reason}</source>
+        <translation>配件 {part} 库存已调整：{reason}</translation>
+    </message>
+    <message>
         <source>Stock {kind}</source>
         <translation>库存{kind}</translation>
     </message>
@@ -9014,6 +9038,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Tax rate {id} not found</source>
         <translation>未找到税率 {id}</translation>
+    </message>
+    <message>
+        <source>Tax recomputed at posting with the rates in force: {detail}</source>
+        <translation>记账时按现行税率重新计算税额：{detail}</translation>
     </message>
     <message>
         <source>The appointment at {when} has not come yet</source>
@@ -9632,6 +9660,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该项目已再次推荐过</translation>
     </message>
     <message>
+        <source>Times of {technician} corrected from {start}–{end} to {new_start}–{new_end}: {note}</source>
+        <translation>{technician} 的工时由 {start}–{end} 更正为 {new_start}–{new_end}：{note}</translation>
+    </message>
+    <message>
         <source>Too many failed logins: the account is locked for {value1} minutes.</source>
         <translation>登录失败次数过多：账户已锁定 {value1} 分钟。</translation>
     </message>
@@ -9726,6 +9758,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>accessory</source>
         <translation>精品附件</translation>
+    </message>
+    <message>
+        <source>account unlocked</source>
+        <translation>账户已解锁</translation>
     </message>
     <message>
         <source>adjustment</source>
@@ -9880,6 +9916,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>配件</translation>
     </message>
     <message>
+        <source>password changed</source>
+        <translation>密码已修改</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>密码已重置</translation>
+    </message>
+    <message>
         <source>permission denied (the folder is read-only, or the file is open in another program)</source>
         <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
     </message>
@@ -9956,6 +10000,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>调拨</translation>
     </message>
     <message>
+        <source>unknown or disabled user</source>
+        <translation>用户不存在或已停用</translation>
+    </message>
+    <message>
         <source>vehicle</source>
         <translation>整车</translation>
     </message>
@@ -9986,6 +10034,18 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{insurer} already has a claim numbered {claim_number}</source>
         <translation>{insurer} 已有编号为 {claim_number} 的理赔</translation>
+    </message>
+    <message>
+        <source>{kind} import of {name}: {rows} rows, {answered} answered, {unchanged} unchanged, {tasks} follow-up tasks</source>
+        <translation>导入 {kind}（{name}）：{rows} 行，{answered} 条已回访，{unchanged} 条未变，{tasks} 个跟进任务</translation>
+    </message>
+    <message>
+        <source>{kind} import of {name}: {rows} rows, {campaigns} new campaigns, {vins} new VINs</source>
+        <translation>导入 {kind}（{name}）：{rows} 行，新增 {campaigns} 个活动、{vins} 个车架号</translation>
+    </message>
+    <message>
+        <source>{kind} import of {name}: {rows} rows, {inserted} new, {updated} updated, {unchanged} unchanged</source>
+        <translation>导入 {kind}（{name}）：{rows} 行，新增 {inserted}，更新 {updated}，未变 {unchanged}</translation>
     </message>
     <message>
         <source>{label} cannot be negative</source>

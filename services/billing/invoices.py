@@ -319,7 +319,7 @@ def _retax(uow: UnitOfWork, invoice: Invoice) -> list[TaxChange]:
     detail = "; ".join(f"line {c.line_no} {c.tax_code} {c.old_rate_bp / 100:g} % → {c.new_rate_bp / 100:g} %"
                        for c in changes)
     uow.audit([Change("retax", "invoice", invoice.id, before, after,
-                      summary=f"Tax recomputed at posting with the rates in force: {detail}")])
+                      summary=msg("Tax recomputed at posting with the rates in force: {detail}", detail=detail))])
     return changes
 
 
@@ -456,8 +456,8 @@ def _dated(uow: UnitOfWork, document: Invoice, on: date | None, backdate_reason:
     if last is not None:
         uow.audit([Change("backdate", "invoice", document.id, {"last_in_series": last},
                           {"issued_on": issued, "reason": backdate_reason.strip()},
-                          summary=f"Posted on {issued.isoformat()}, before the series' last document of "
-                                  f"{last.isoformat()}: {backdate_reason.strip()}")])
+                          summary=msg("Posted on {day}, before the series' last document of {last}: {reason}",
+                                      day=issued.isoformat(), last=last.isoformat(), reason=backdate_reason.strip()))])
     return issued
 
 

@@ -147,7 +147,8 @@ def start_count_in(uow: UnitOfWork, *, bin_from: str = "", bin_to: str = "", cat
          "counted_at": None, "ledger_mark": "", "created_at": now, "created_by": actor.username,
          "updated_at": now, "updated_by": actor.username} for part_id in part_ids])
     uow.audit([Change("insert", "stock_count_line", count.id, None, {"lines": len(part_ids)},
-                                   summary=f"Count {number}: {len(part_ids)} parts to count")])
+                                   summary=msg("Count {number}: {parts} parts to count", number=number,
+                                               parts=len(part_ids)))])
     return count.id
 
 

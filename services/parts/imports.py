@@ -262,8 +262,9 @@ def _audit(uow: UnitOfWork, summary: ImportSummary, entity: str) -> None:
     counts = {"file": Path(summary.file).name, "kind": summary.kind, "rows": summary.rows,
               "inserted": summary.inserted, "updated": summary.updated, "unchanged": summary.unchanged,
               **summary.extra}
-    text = (f"{summary.kind} import of {counts['file']}: {summary.rows} rows, {summary.inserted} new, "
-            f"{summary.updated} updated, {summary.unchanged} unchanged")
+    text = msg("{kind} import of {name}: {rows} rows, {inserted} new, {updated} updated, {unchanged} unchanged",
+               kind=summary.kind, name=counts["file"], rows=summary.rows, inserted=summary.inserted,
+               updated=summary.updated, unchanged=summary.unchanged)
     uow.audit([Change("import", entity, new_id(), None, counts, summary=text)])
 
 

@@ -333,7 +333,8 @@ def adjust(db: Database, actor: Actor, part_id: str, quantity: int, reason: str,
             uow.audit([Change(
                 "adjust", "part", part_id, None,
                 {"quantity": quantity, "on_hand": level.on_hand, "movement_id": movement_id},
-                summary=f"Stock of {_part_number(session, part_id)} adjusted: {reason}")])
+                summary=msg("Stock of {part} adjusted: {reason}", part=_part_number(session, part_id),
+                            reason=reason))])
             uow.commit()
             return movement_id
     except InsufficientStock as exc:

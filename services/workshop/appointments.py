@@ -414,8 +414,8 @@ def _check_fits(uow: UnitOfWork, row: Appointment, reason: str, *, standing: str
     uow.audit([Change("overbook", "appointment", row.id,
                       {name: {"booked": ld.booked, "capacity": ld.capacity} for name, ld in over},
                       {"booked_hours": row.booked_hours, "day": day.isoformat(), "reason": reason},
-                      summary=f"Booked {hours_text(row.booked_hours)} h on {day.isoformat()} beyond capacity: "
-                              f"{reason}")])
+                      summary=msg("Booked {hours} h on {day} beyond capacity: {reason}",
+                                  hours=hours_text(row.booked_hours), day=day.isoformat(), reason=reason))])
     return reason
 
 
@@ -500,7 +500,8 @@ def _reschedule_audit(uow: UnitOfWork, row: Appointment, before: datetime) -> No
     if before != row.starts_at:
         uow.audit([Change("reschedule", "appointment", row.id, {"starts_at": before.isoformat(sep=" ")},
                           {"starts_at": row.starts_at.isoformat(sep=" ")},
-                          summary=f"Moved from {before:%Y-%m-%d %H:%M} to {row.starts_at:%Y-%m-%d %H:%M}")])
+                          summary=msg("Moved from {before} to {after}", before=f"{before:%Y-%m-%d %H:%M}",
+                                      after=f"{row.starts_at:%Y-%m-%d %H:%M}"))])
 
 
 def update_in(uow: UnitOfWork, appointment_id: str, data: AppointmentInput) -> None:

@@ -285,8 +285,10 @@ def _correct(uow: UnitOfWork, row: Clocking | Attendance, started_at: datetime, 
     after = _times(row)
     uow.audit([Change("time_correction", model.__tablename__, row.id, {**before, "technician": row.technician},
                       {**after, "reason": note},
-                      summary=f"Times of {row.technician} corrected from {before['started_at']}–"
-                              f"{before['ended_at'] or '…'} to {after['started_at']}–{after['ended_at']}: {note}")])
+                      summary=msg("Times of {technician} corrected from {start}–{end} to {new_start}–{new_end}: "
+                                  "{note}", technician=row.technician, start=str(before["started_at"]),
+                                  end=str(before["ended_at"] or "…"), new_start=str(after["started_at"]),
+                                  new_end=str(after["ended_at"]), note=note))])
 
 
 def correct_clocking_in(uow: UnitOfWork, clocking_id: str, *, started_at: datetime, ended_at: datetime,

@@ -160,8 +160,9 @@ def _commit(uow: UnitOfWork, plan: _Plan, summary: ImportSummary, progress: Prog
     uow.audit([Change("import", "campaign", new_id(), None,
                       {"file": name, "kind": summary.kind, "rows": summary.rows, "campaigns": len(plan.campaigns),
                        "vins": len(plan.vins), "retitled": len(plan.retitled)},
-                      summary=f"{summary.kind} import of {name}: {summary.rows} rows, {len(plan.campaigns)} new "
-                              f"campaigns, {len(plan.vins)} new VINs")])
+                      summary=msg("{kind} import of {name}: {rows} rows, {campaigns} new campaigns, {vins} new VINs",
+                                  kind=summary.kind, name=name, rows=summary.rows, campaigns=len(plan.campaigns),
+                                  vins=len(plan.vins)))])
 
 
 CAMPAIGNS = ImportKind(

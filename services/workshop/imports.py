@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 
 from core.ids import new_id
+from core.messages import msg
 from core.progress import CancelToken, Progress
 from models.workshop import LabourOperation
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
@@ -101,8 +102,10 @@ def _commit(uow: UnitOfWork, plan: _Plan, summary: ImportSummary, progress: Prog
     uow.audit([Change("import", "labour_operation", new_id(), None,
                       {"file": name, "kind": summary.kind, "rows": summary.rows, "inserted": summary.inserted,
                        "updated": summary.updated, "unchanged": summary.unchanged},
-                      summary=f"{summary.kind} import of {name}: {summary.rows} rows, {summary.inserted} new, "
-                              f"{summary.updated} updated, {summary.unchanged} unchanged")])
+                      summary=msg("{kind} import of {name}: {rows} rows, {inserted} new, {updated} updated, "
+                                  "{unchanged} unchanged", kind=summary.kind, name=name, rows=summary.rows,
+                                  inserted=summary.inserted, updated=summary.updated,
+                                  unchanged=summary.unchanged))])
 
 
 LABOUR_OPS = ImportKind(

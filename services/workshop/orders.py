@@ -264,8 +264,8 @@ def _check_mileage(uow: UnitOfWork, ro: RepairOrder, mileage: int, override: str
     require(uow.actor, "workshop.mileage_override")
     uow.audit([Change("mileage_override", "repair_order", ro.id, {"last_mileage": last, "recorded_in": where},
                       {"mileage_in": mileage, "reason": reason},
-                      summary=f"Mileage {mileage:,} km accepted below the last recorded {last:,} km ({where}): "
-                              f"{reason}")])
+                      summary=msg("Mileage {mileage} km accepted below the last recorded {last} km ({where}): "
+                                  "{reason}", mileage=f"{mileage:,}", last=f"{last:,}", where=where, reason=reason))])
     return reason
 
 

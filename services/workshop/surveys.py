@@ -428,8 +428,9 @@ def _commit(uow: UnitOfWork, plan: _Plan, summary: ImportSummary, progress: Prog
     uow.audit([Change("import", "survey", new_id(), None,
                       {"file": name, "kind": summary.kind, "rows": summary.rows, "answered": summary.inserted,
                        "unchanged": summary.unchanged, "follow_ups": tasks},
-                      summary=f"{summary.kind} import of {name}: {summary.rows} rows, {summary.inserted} answered, "
-                              f"{summary.unchanged} unchanged, {tasks} follow-up tasks")])
+                      summary=msg("{kind} import of {name}: {rows} rows, {answered} answered, {unchanged} unchanged, "
+                                  "{tasks} follow-up tasks", kind=summary.kind, name=name, rows=summary.rows,
+                                  answered=summary.inserted, unchanged=summary.unchanged, tasks=tasks))])
 
 
 def _fingerprint(conn: Connection) -> tuple:

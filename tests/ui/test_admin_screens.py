@@ -622,3 +622,33 @@ def test_demo_entries_are_named_in_the_users_language(qapp):
         assert "demo" not in entry_summary(settings_entry)
     finally:
         i18n.install("en")
+
+
+def test_summaries_the_services_write_show_in_the_readers_language(qtbot, ctx, db, owner):
+    """A stock adjustment's summary was stored in English and shown so in the Chinese trail; a summary
+    given as a message keeps its template with the signed values and is shown translated, while the
+    stored text stays English for the command line."""
+    from services.parts import catalogue, stock
+    from ui import i18n
+    from ui.admin.audit import entry_summary
+
+    part = catalogue.create_part(db, owner, catalogue.PartInput(brand="Bosch", part_number="0 986 452 041",
+                                                                description="Oil filter", retail_price=6800))
+    stock.adjust(db, owner, part, 2000, "found in bin")
+    with db.read() as conn:
+        row = conn.exec_driver_sql("SELECT action, entity, summary, after FROM audit_entry WHERE action = 'adjust'"
+                                   ).one()
+    entry = {"action": row[0], "entity": row[1], "summary": row[2], "after": row[3]}
+    assert row[2] == "Stock of 0 986 452 041 adjusted: found in bin"
+    assert entry_summary(entry) == row[2]
+    assert i18n.install("zh_CN")
+    try:
+        assert entry_summary(entry) == "配件 0 986 452 041 库存已调整：found in bin"
+    finally:
+        i18n.install("en")
+    screen = shown(qtbot, AuditScreen(ctx))
+    settle()
+    with qtbot.waitSignal(screen.detail_shown):
+        screen.list.select_id(next(v["seq"] for v in map(screen.list.model.row_values, screen.list.model.rows)
+                                   if v["action"] == "adjust"))
+    assert "_summary" not in screen.detail.toPlainText()

@@ -10,7 +10,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QWidget
 
+from core.messages import Message
 from services import audit, lists
+from store.audit_chain import SUMMARY_KEY
 from store.changes import Changes
 from ui.admin.labels import audit_action_labels, audit_entity_labels
 from ui.context import AppContext
@@ -62,9 +64,26 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
+def _stored_message(after: str | None) -> Message | None:
+    """The summary an entry was written with as a message (template and parameters), if it keeps one."""
+    try:
+        data = json.loads(after) if after else None
+    except ValueError:
+        return None
+    kept = data.get(SUMMARY_KEY) if isinstance(data, dict) else None
+    if not isinstance(kept, dict) or not isinstance(kept.get("template"), str):
+        return None
+    try:
+        return Message(kept["template"], kept.get("params") or {})
+    except (KeyError, IndexError, ValueError):
+        return None
+
+
 def diff_rows(before: str | None, after: str | None) -> list[tuple[str, str, str, bool]]:
-    """(field, before, after, changed) for every field of either side, fields in name order."""
+    """(field, before, after, changed) for every field of either side, fields in name order (not the
+    stored summary's template, which is how the summary line is made)."""
     old, new = _parse(before), _parse(after)
+    new = {k: v for k, v in new.items() if not k.startswith(SUMMARY_KEY)}
     rows = []
     for key in sorted(old.keys() | new.keys()):
         a, b = _value_text(old.get(key)), _value_text(new.get(key))
@@ -98,6 +117,9 @@ def entry_summary(entry: dict[str, Any], *, action_labels: dict[str, str] | None
             "%1", entities.get(entity, entity))
         return text + (f" × {count.group(1)}" if count else "")
     if action not in ("insert", "update", "delete"):
+        message = _stored_message(entry.get("after"))
+        if message is not None:
+            return service_text(message)
         if stored:
             return service_text(stored)
         return (action_labels if action_labels is not None else audit_action_labels()).get(action, action)
