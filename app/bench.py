@@ -920,17 +920,18 @@ def _many_visits(copy: Path, visits: int) -> str:
 
 
 BOARD_ORDERS = 200
+_OPEN = "likelihood(r.status IN ('open', 'in_progress', 'waiting_parts', 'quality_check', 'completed'), 0.001)"
+# The board's rows in raw SQL, written as one would by hand: the open repair orders by their status
+# (told to the planner as rare, like the service does), then their jobs, labour lines and clockings.
 _BOARD_SQL = (
     "SELECT r.id, r.number, r.status, r.promised_at, v.plate, c.name FROM repair_order r JOIN vehicle v "
-    "ON v.id = r.vehicle_id JOIN customer c ON c.id = r.customer_id WHERE r.status IN ('open', 'in_progress', "
-    "'waiting_parts', 'quality_check', 'completed')",
-    "SELECT j.id, j.repair_order_id, j.job_no, j.description, j.technician FROM repair_job j JOIN repair_order r "
-    "ON r.id = j.repair_order_id WHERE r.status IN ('open', 'in_progress', 'waiting_parts', 'quality_check', "
-    "'completed')",
-    "SELECT l.job_id, l.technician FROM repair_labour_line l JOIN repair_job j ON j.id = l.job_id JOIN repair_order r "
-    "ON r.id = j.repair_order_id WHERE r.status IN ('open', 'in_progress', 'waiting_parts', 'quality_check', "
-    "'completed') AND l.technician != ''",
-    "SELECT c.job_id, c.technician FROM clocking c WHERE c.ended_at IS NULL",
+    f"ON v.id = r.vehicle_id JOIN customer c ON c.id = r.customer_id WHERE {_OPEN}",
+    "SELECT j.id, j.repair_order_id, j.job_no, j.description, j.technician FROM repair_order r CROSS JOIN "
+    f"repair_job j ON j.repair_order_id = r.id WHERE {_OPEN}",
+    "SELECT l.job_id, l.technician FROM repair_order r CROSS JOIN repair_job j ON j.repair_order_id = r.id "
+    f"CROSS JOIN repair_labour_line l ON l.job_id = j.id WHERE {_OPEN} AND l.technician != ''",
+    "SELECT c.job_id, c.technician FROM repair_order r CROSS JOIN repair_job j ON j.repair_order_id = r.id "
+    f"CROSS JOIN clocking c ON c.job_id = j.id WHERE {_OPEN} AND c.ended_at IS NULL",
 )
 
 
