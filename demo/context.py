@@ -130,6 +130,20 @@ class DemoContext:
         return self.moment_between(created)
 
 
+def as_date(value: Any) -> date:
+    """A date read back from SQLite by raw SQL (text) or the ORM (a date or datetime)."""
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def as_moment(value: Any) -> datetime | None:
+    """A timestamp read back from SQLite by raw SQL (text) or the ORM (a datetime); None stays None."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
 def years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)

@@ -7,11 +7,11 @@ the build's unit of work, after the demo workshop."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import Connection, func, select, text
 
-from demo.context import INSERT_CHUNK, DemoContext
+from demo.context import INSERT_CHUNK, DemoContext, as_moment
 from models.reception import Campaign, CampaignVehicle, DamageNote, HealthCheck, HealthCheckItem
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder, RepairPartLine
@@ -106,7 +106,7 @@ def _past_checks(conn: Connection, ctx: DemoContext) -> None:
     for start in range(0, len(chosen), INSERT_CHUNK):
         checks, items = [], []
         for r in chosen[start:start + INSERT_CHUNK]:
-            begun = _moment(r.created_at) + timedelta(minutes=rng.randrange(10, 40))
+            begun = as_moment(r.created_at) + timedelta(minutes=rng.randrange(10, 40))
             done = begun + timedelta(minutes=rng.randrange(15, 35))
             check_id = ctx.ids.at(begun)
             checks.append({"id": check_id, "created_at": begun, "created_by": r.technician, "updated_at": done,
@@ -122,9 +122,6 @@ def _past_checks(conn: Connection, ctx: DemoContext) -> None:
         uow.insert(HealthCheckItem, items, audit=False)
         ctx.advance(0, f"Wrote {start + len(checks):,} past health checks")
 
-
-def _moment(value) -> datetime:
-    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
 def _tables() -> dict[str, type]:

@@ -13,11 +13,11 @@ would stamp them, with one summary audit entry per table like the rest of the de
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import Connection, text
 
-from demo.context import INSERT_CHUNK, DemoContext
+from demo.context import INSERT_CHUNK, DemoContext, as_date
 from models.surveys import FollowUpTask, Survey
 from models.workshop import RepairOrder
 from services import settings
@@ -44,7 +44,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     for start in range(0, len(rows), INSERT_CHUNK):
         updates, made, tasks = [], [], []
         for r in rows[start:start + INSERT_CHUNK]:
-            day = _day(r.closed_on)
+            day = as_date(r.closed_on)
             # Handed back as it came in (a road test adds nothing a customer sees): the next visit, whose
             # mileage grows with the car's age, never comes in below it.
             mileage_out = r.mileage_in
@@ -88,9 +88,3 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")
                for table, n in counts.items()])
     return counts
-
-
-def _day(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

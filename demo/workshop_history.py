@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, text
 
-from demo.context import INSERT_CHUNK, DemoContext
+from demo.context import INSERT_CHUNK, DemoContext, as_date, as_moment
 from models.admin import NumberSeries, User
 from models.workshop import Clocking, RepairJob, RepairLabourLine, RepairOrder, RepairOrderInvoice, RepairPartLine
 from services.settings import terminal_code
@@ -85,9 +85,9 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                 "ORDER BY invoice_id, line_no"), {"ids": _json([i.id for i in chunk])}):
             lines[r.invoice_id].append(r)
         for inv in chunk:
-            day = _day(inv.issued_on)
-            created = _moment(inv.created_at)
-            posted = _moment(inv.posted_at) or created
+            day = as_date(inv.issued_on)
+            created = as_moment(inv.created_at)
+            posted = as_moment(inv.posted_at) or created
             # The car came in that morning, or a day or two earlier for a longer job.
             opened_on = day - timedelta(days=rng.choice((0, 0, 0, 1, 1, 2)))
             arrived = ctx.moment_on(opened_on)
@@ -157,13 +157,3 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
 
 def _json(ids: list[str]) -> str:
     return json.dumps(ids)
-
-
-def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
-
-
-def _moment(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(str(value))
