@@ -28,6 +28,17 @@ def quantity_from_text(text: str) -> int:
     return check_quantity("quantity", int(scaled))
 
 
+def plain_decimal(value: Decimal) -> Decimal:
+    """``value`` without trailing zeros and never in exponent form (10, not 1E+1: a file's cell)."""
+    value = value.normalize()
+    return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value
+
+
+def quantity_decimal(quantity_milli: int) -> Decimal:
+    """Thousandths as the decimal quantity a file shows: 2000 → 2, 1500 → 1.5, 10000 → 10."""
+    return plain_decimal(Decimal(quantity_milli) / QUANTITY_SCALE)
+
+
 def quantity_text(quantity_milli: int) -> str:
     value = Decimal(quantity_milli) / QUANTITY_SCALE
     return f"{value.normalize():f}"

@@ -33,8 +33,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "brand", "part", "stock_movement", "stock_reservation", "supplier", "purchase_order",
     "purchase_order_line", "goods_receipt", "stock_count", "stock_count_line", "import_preset",
     # workshop (clockings are a technician's own record; each row changes only at its clock-off)
-    "labour_operation", "labour_rate", "repair_order", "repair_job", "repair_labour_line", "repair_part_line",
-    "repair_extra_line", "repair_order_invoice", "clocking",
+    "labour_operation", "labour_operation_part", "labour_rate", "repair_order", "repair_job", "repair_labour_line",
+    "repair_part_line", "repair_extra_line", "repair_order_invoice", "clocking",
     # workshop appointments and the technicians, advisors and bays they are booked on
     "workshop_resource", "workshop_shift", "appointment", "appointment_operation",
     # service packages (menu prices)

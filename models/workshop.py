@@ -47,6 +47,22 @@ class LabourOperation(SyncedMixin, Audited, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class LabourOperationPart(SyncedMixin, Audited, Base):
+    """A part the operation usually needs (its kit), ``quantity`` in thousandths: what the parts desk
+    prepares for the bookings of the operation."""
+
+    __tablename__ = "labour_operation_part"
+    __table_args__ = (
+        UniqueConstraint("operation_id", "line_no"),
+        CheckConstraint("quantity > 0", name="quantity"),
+    )
+
+    operation_id: Mapped[str] = mapped_column(ID, ForeignKey("labour_operation.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    part_id: Mapped[str] = mapped_column(ID, ForeignKey("part.id"))
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
 class LabourRate(SyncedMixin, Audited, Base):
     """The hourly rate of one pay type, and whom its invoices go to (None: the repair order's
     customer; warranty work is usually billed to the manufacturer, internal work to the dealership's

@@ -47,7 +47,7 @@ from store.database import Database
 class Column:
     key: str
     sql: str
-    kind: str = "text"  # text | int | date | datetime | bool | money
+    kind: str = "text"  # text | int | date | datetime | bool | money | qty | phone | hours (hundredths)
     sortable: bool = True
     width: int = 140
     # A permission needed to see the column's values (costs: "cost.view"); without it the column

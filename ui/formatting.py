@@ -97,4 +97,6 @@ def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN
         return quantity_text(int(value))
     if kind == "int":
         return f"{int(value):,}" if abs(int(value)) >= 10000 else str(value)
+    if kind == "hours":  # hundredths of an hour
+        return f"{int(value) / 100:,.2f}"
     return str(value)

@@ -82,6 +82,9 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "stock_reservation": "SELECT p.part_number FROM stock_reservation r JOIN part p ON p.id = r.part_id "
                          "WHERE r.id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
+    "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
+                             "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "
+                             "WHERE k.id = {id}",
     "labour_rate": "SELECT pay_type FROM labour_rate WHERE id = {id}",
     "repair_order": "SELECT number FROM repair_order WHERE id = {id}",
     "repair_job": "SELECT r.number || ' #' || j.job_no FROM repair_job j "

@@ -16,7 +16,7 @@ Times are local wall-clock times (see :mod:`models.appointments`); "now" is :fun
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,6 +30,7 @@ from core.errors import NotFound, ValidationError
 from core.messages import msg
 from core.money import round_half_up
 from core.progress import CancelToken, Progress, no_progress
+from core.quantities import quantity_decimal, quantity_text
 from models.admin import User
 from models.appointments import (
     RESOURCE_KINDS,
@@ -178,10 +179,31 @@ class AppointmentView:
     repair_order_id: str | None
     repair_order_number: str
     operations: tuple[OperationLine, ...] = ()
+    # The parts its operations usually need (their kits, added up per part), by part number.
+    parts: tuple[catalogue.KitPart, ...] = ()
 
     @property
     def parts_to_prepare(self) -> str:
-        return self.parts_note
+        """The kit parts ("OF-101 × 1; 5W30-1L × 4.5") and then the note typed at booking."""
+        kit = "; ".join(f"{p.part_number} × {quantity_text(p.quantity)}" for p in self.parts)
+        return "; ".join(x for x in (kit, self.parts_note) if x)
+
+
+@dataclass(frozen=True)
+class PartToPrepare:
+    """One part the day's bookings need: how much, how much is available now, what is short, and
+    for which bookings (plates, or VINs without one)."""
+    part_id: str
+    part_number: str
+    description: str
+    bin: str
+    needed: int  # thousandths
+    available: int
+    for_vehicles: tuple[str, ...]
+
+    @property
+    def short(self) -> int:
+        return max(0, self.needed - self.available)
 
 
 @dataclass(frozen=True)
@@ -619,12 +641,23 @@ def _views(conn, query) -> list[AppointmentView]:
                         .order_by(a.starts_at, a.id)).all()
     ids = [r.id for r in rows]
     ops: dict[str, list[OperationLine]] = {}
+    booked_ops: list[tuple[str, str]] = []  # (appointment, catalogue operation) in line order
     for start in range(0, len(ids), 500):
         for o in conn.execute(select(AppointmentOperation.appointment_id, AppointmentOperation.operation_code,
-                                     AppointmentOperation.description, AppointmentOperation.hours)
+                                     AppointmentOperation.description, AppointmentOperation.hours,
+                                     AppointmentOperation.operation_id)
                               .where(AppointmentOperation.appointment_id.in_(ids[start:start + 500]))
                               .order_by(AppointmentOperation.line_no)):
             ops.setdefault(o.appointment_id, []).append(OperationLine(o.operation_code, o.description, o.hours))
+            if o.operation_id:
+                booked_ops.append((o.appointment_id, o.operation_id))
+    kits = catalogue.kits_of(conn, (op_id for _, op_id in booked_ops))
+    parts: dict[str, dict[str, catalogue.KitPart]] = {}
+    for appointment_id, op_id in booked_ops:
+        mine = parts.setdefault(appointment_id, {})
+        for p in kits.get(op_id, ()):
+            had = mine.get(p.part_id)
+            mine[p.part_id] = p if had is None else replace(had, quantity=had.quantity + p.quantity)
     return [AppointmentView(
         id=r.id, status=r.status, customer_id=r.customer_id, customer_name=r.name, vehicle_id=r.vehicle_id,
         plate=r.plate or "", vin=r.vin or "", vehicle=" ".join(x for x in (r.make, r.model) if x),
@@ -632,7 +665,8 @@ def _views(conn, query) -> list[AppointmentView]:
         bay=r.bay or "", starts_at=r.starts_at, ends_at=r.ends_at, promised_at=r.promised_at,
         booked_hours=r.booked_hours, parts_note=r.parts_note, cancel_reason=r.cancel_reason,
         overbooked_reason=r.overbooked_reason, repair_order_id=r.repair_order_id, repair_order_number=r.number or "",
-        operations=tuple(ops.get(r.id, ()))) for r in rows]
+        operations=tuple(ops.get(r.id, ())),
+        parts=tuple(sorted(parts.get(r.id, {}).values(), key=lambda p: p.part_number))) for r in rows]
 
 
 def _select():
@@ -678,6 +712,56 @@ def prepare_list(db: Database, actor: Actor, *, on: date | None = None) -> list[
     day = on or (local_now().date() + timedelta(days=1))
     with db.read() as conn:
         return _between(conn, day, day, statuses=("booked",))
+
+
+def parts_to_prepare(db: Database, actor: Actor, *, on: date | None = None) -> list[PartToPrepare]:
+    """What the bookings of ``on`` (default tomorrow) still to come need from the parts desk: their
+    operations' kits added up per part, against what is available (on hand less reserved) now, by
+    part number. Any thread; reads only."""
+    from models.parts import Part, PartStock
+
+    require(actor, "workshop.view")
+    day = on or (local_now().date() + timedelta(days=1))
+    with db.read() as conn:
+        bookings = _between(conn, day, day, statuses=("booked",))
+        needed: dict[str, int] = {}
+        vehicles: dict[str, list[str]] = {}
+        for a in bookings:
+            for p in a.parts:
+                needed[p.part_id] = needed.get(p.part_id, 0) + p.quantity
+                vehicles.setdefault(p.part_id, []).append(a.plate or a.vin)
+        ids = list(needed)
+        found = []
+        for start in range(0, len(ids), 500):
+            found.extend(conn.execute(
+                select(Part.id, Part.part_number, Part.description, Part.bin, PartStock.on_hand, PartStock.reserved)
+                .outerjoin(PartStock, PartStock.part_id == Part.id).where(Part.id.in_(ids[start:start + 500]))))
+    return sorted((PartToPrepare(r.id, r.part_number, r.description, r.bin or "", needed[r.id],
+                                 (r.on_hand or 0) - (r.reserved or 0), tuple(dict.fromkeys(vehicles[r.id])))
+                   for r in found), key=lambda p: p.part_number)
+
+
+PREPARE_COLUMNS = ("part_number", "description", "bin", "needed", "available", "short", "for_vehicles")
+
+
+def export_parts_to_prepare(db: Database, actor: Actor, path: Path | str, *, start: date | None = None,
+                            end: date | None = None, progress: Progress = no_progress,
+                            cancel: CancelToken | None = None) -> int:
+    """Write what the parts desk prepares for the bookings of a day (``start``; without it tomorrow):
+    each part with the quantity needed, available and short. Worker thread."""
+    require(actor, "data.export")
+    if end is not None and end != (start or end):
+        raise ValidationError("end", msg("The parts to prepare are for one day: give --from only"))
+    path = Path(path)
+    files.table_suffix(path)
+    rows = parts_to_prepare(db, actor, on=start or end)
+
+    def batches() -> Iterator[list[tuple[Any, ...]]]:
+        yield [(p.part_number, p.description, p.bin or None, quantity_decimal(p.needed),
+                quantity_decimal(p.available), quantity_decimal(p.short), "; ".join(p.for_vehicles)) for p in rows]
+
+    return files.write_table(path, PREPARE_COLUMNS, batches(), total=len(rows), sheet="parts to prepare",
+                             widths=(18, 34, 10, 10, 10, 10, 40), progress=progress, cancel=cancel)
 
 
 def _hours(hundredths: int) -> Decimal:

@@ -25,6 +25,7 @@ from core.actor import Actor
 from core.errors import ValidationError
 from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
+from core.quantities import quantity_decimal
 from models.billing import Invoice
 from models.parts import Part
 from models.vehicles import Vehicle
@@ -45,7 +46,7 @@ def _hours(hundredths: int) -> Decimal:
 
 
 def _quantity(thousandths: int) -> Decimal:
-    return (Decimal(thousandths) / 1000).normalize()
+    return quantity_decimal(thousandths)
 
 
 def _details(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -6,7 +6,7 @@ from services.area import Area, ExportKind
 from services.workshop import appointments, archive, exports, surveys, time_reports, warranty
 from services.workshop.campaigns import CAMPAIGNS
 from services.workshop.imports import LABOUR_OPS
-from services.workshop.lists import APPOINTMENTS, FOLLOW_UP_TASKS, REPAIR_ORDERS, SURVEYS
+from services.workshop.lists import APPOINTMENTS, FOLLOW_UP_TASKS, LABOUR_OPERATIONS, REPAIR_ORDERS, SURVEYS
 
 PERMISSIONS = {
     "workshop.view": "View repair orders",
@@ -44,7 +44,7 @@ AREA = Area(
         "sales_manager": _VIEW,
         "read_only": _VIEW,
     },
-    lists=(REPAIR_ORDERS, APPOINTMENTS, SURVEYS, FOLLOW_UP_TASKS),
+    lists=(REPAIR_ORDERS, APPOINTMENTS, SURVEYS, FOLLOW_UP_TASKS, LABOUR_OPERATIONS),
     import_kinds=(LABOUR_OPS, surveys.SURVEYS, CAMPAIGNS),
     export_kinds=(
         ExportKind("repair-orders", "repair orders with their hours, amounts and invoices",
@@ -53,6 +53,8 @@ AREA = Area(
                    exports.export_labour_lines, period="optional"),
         ExportKind("appointments", "appointments with the parts to prepare (tomorrow's bookings unless a period "
                    "is given)", appointments.export_appointments, period="optional"),
+        ExportKind("parts-to-prepare", "the parts the bookings of a day need (--from; tomorrow without it), "
+                   "against what is available", appointments.export_parts_to_prepare, period="optional"),
         ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
                    warranty.export_warranty_claims, period="optional"),
         ExportKind("repair-archive", "the repair records of repair orders settled in the period, for the vehicle "

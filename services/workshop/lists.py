@@ -45,7 +45,7 @@ APPOINTMENTS = ListSource(
         Column("plate", "v.plate", width=90),
         Column("customer", "c.name", sortable=False, width=140),
         Column("requested_work", "a.requested_work", sortable=False, width=200),
-        Column("booked_hours", "a.booked_hours", kind="int", width=70),
+        Column("booked_hours", "a.booked_hours", kind="hours", width=70),
         Column("advisor", "a.advisor", width=90),
         Column("technician", "a.technician", width=90),
         Column("bay", "b.name", sortable=False, width=80),
@@ -108,4 +108,29 @@ FOLLOW_UP_TASKS = ListSource(
     search_sql="(r.number LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\' OR t.assignee LIKE :search "
                "ESCAPE '\\')",
     default_sort="due_on",
+)
+
+LABOUR_OPERATIONS = ListSource(
+    name="labour_operations",
+    permission="workshop.view",
+    from_sql="labour_operation o",
+    id_sql="o.id",
+    tiebreak_sql="o.rowid",
+    columns=(
+        Column("code", "o.code", width=110),
+        Column("description", "o.description", width=260),
+        Column("system", "o.system", width=110),
+        Column("standard_hours", "o.standard_hours", kind="hours", width=80),
+        Column("model_family", "o.model_family", width=110),
+        Column("kit_parts", "(SELECT count(*) FROM labour_operation_part k WHERE k.operation_id = o.id)",
+               kind="int", sortable=False, width=70),
+        Column("active", "o.active", kind="bool", width=55),
+    ),
+    filters=(
+        Filter("active", "o.active = :value", kind="bool"),
+        Filter("system", "o.system = :value", kind="text"),
+    ),
+    search_sql="(o.code LIKE :search ESCAPE '\\' OR o.description LIKE :search ESCAPE '\\' "
+               "OR o.system LIKE :search ESCAPE '\\' OR o.model_family LIKE :search ESCAPE '\\')",
+    default_sort="code",
 )

@@ -26,7 +26,7 @@ from core.errors import ValidationError
 from core.messages import msg
 from core.money import from_minor
 from core.progress import CancelToken, Progress, no_progress
-from core.quantities import QUANTITY_SCALE
+from core.quantities import QUANTITY_SCALE, plain_decimal
 from models.parts import Part
 from models.vehicles import Vehicle
 from models.workshop import RepairJob, RepairLabourLine, RepairOrder, RepairPartLine
@@ -77,7 +77,7 @@ set_warranty = action(set_warranty_in)
 
 
 def _decimal(value: int, scale: int) -> Decimal:
-    return (Decimal(value) / scale).normalize()
+    return plain_decimal(Decimal(value) / scale)
 
 
 def _plain(value: Decimal) -> str:

@@ -256,3 +256,38 @@ def test_the_appointments_list_filters_tomorrows_bookings_with_their_parts(db, o
     columns = [c.key for c in lists.REGISTRY["appointments"].columns]
     assert [(r[0], r[1 + columns.index("parts_note")]) for r in page.rows] == [(wanted, "Brake pads")]
     assert len(lists.fetch_page(db, owner, "appointments", lists.ListState(), limit=50).rows) == 3
+
+
+def test_the_parts_to_prepare_add_up_the_booked_operations_kits_against_what_is_available(db, owner, tmp_path):
+    import openpyxl
+
+    from services.parts import stock
+
+    s = shop(db, owner)  # 20 oil filters and 20 brake pads in stock
+    stock.reserve(db, owner, s.parts[1], 15_000, "RO-OTHER")  # 5 brake pads left available
+    catalogue.create_operation(db, owner, OperationInput("SVC-10", "Oil service", "Maintenance", 80, parts=[
+        catalogue.KitPartInput(part_id=s.parts[0], quantity=1000)]))
+    catalogue.create_operation(db, owner, OperationInput("BRK-01", "Front brake pads", "Brakes", 120, parts=[
+        catalogue.KitPartInput(part_id=s.parts[1], quantity=4000), catalogue.KitPartInput(part_id=s.parts[0],
+                                                                                         quantity=500)]))
+    tomorrow = date.today() + timedelta(days=1)
+    both = appts.book(db, owner, booking(s, tomorrow, 8, operation_codes=["SVC-10", "BRK-01"], parts_note="Wipers"))
+    appts.book(db, owner, booking(s, tomorrow, 10, operation_codes=["BRK-01"]))
+    gone = appts.book(db, owner, booking(s, tomorrow, 13, operation_codes=["BRK-01"]))
+    appts.cancel(db, owner, gone, "Rebooked")
+    appts.book(db, owner, booking(s, tomorrow + timedelta(days=1), 9, operation_codes=["BRK-01"]))
+    first = appts.get(db, owner, both)
+    assert [(p.part_number, p.quantity) for p in first.parts] == [("0986-BP-1", 4000), ("0986-OF-1", 1500)]
+    assert first.parts_to_prepare == "0986-BP-1 × 4; 0986-OF-1 × 1.5; Wipers"
+    needed = appts.parts_to_prepare(db, owner)
+    assert [(p.part_number, p.needed, p.available, p.short, p.for_vehicles) for p in needed] == [
+        ("0986-BP-1", 8000, 5000, 3000, ("沪A00001",)), ("0986-OF-1", 2000, 20_000, 0, ("沪A00001",))]
+    path = tmp_path / "prepare.xlsx"
+    assert appts.export_parts_to_prepare(db, owner, path) == 2
+    sheet = openpyxl.load_workbook(path).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0] == list(appts.PREPARE_COLUMNS)
+    assert rows[1][:6] == ["0986-BP-1", "Brake pads", None, 8, 5, 3]
+    with pytest.raises(ValidationError) as refused:
+        appts.export_parts_to_prepare(db, owner, tmp_path / "x.csv", start=tomorrow, end=tomorrow + timedelta(days=1))
+    assert refused.value.field == "end"

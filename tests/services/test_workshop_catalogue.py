@@ -72,3 +72,50 @@ def test_a_bad_labour_ops_row_writes_nothing_and_names_the_field(db, owner, tmp_
     assert not summary.written
     assert [(e.row, e.field) for e in summary.errors] == [(3, "standard_hours"), (4, "code")]
     assert catalogue.operations(db, owner) == []
+
+
+def test_an_operations_kit_is_kept_by_part_number_replaced_on_save_and_checked(db, owner, actor_for):
+    from tests.services.workshop_samples import shop
+
+    s = shop(db, owner)
+    op = catalogue.create_operation(db, owner, OperationInput(
+        "SVC-10", "Oil service", "Maintenance", 80,
+        parts=[catalogue.KitPartInput("0986-of-1", 1000), catalogue.KitPartInput(part_id=s.parts[1], quantity=4500)]))
+    view = catalogue.get_operation(db, actor_for("technician"), op)
+    assert [(p.part_number, p.quantity) for p in view.parts] == [("0986-OF-1", 1000), ("0986-BP-1", 4500)]
+    assert not view.used
+    # Saving without ``parts`` keeps the kit (the catalogue import does so); with them, replaces it.
+    catalogue.update_operation(db, owner, op, OperationInput("SVC-10", "Oil service", "Maintenance", 90))
+    assert len(catalogue.get_operation(db, owner, op).parts) == 2
+    catalogue.update_operation(db, owner, op, OperationInput("SVC-10", "Oil service", "Maintenance", 90,
+                                                             parts=[catalogue.KitPartInput("0986-BP-1", 2000)]))
+    assert [(p.part_number, p.quantity) for p in catalogue.get_operation(db, owner, op).parts] == [("0986-BP-1", 2000)]
+    for parts, field in (([catalogue.KitPartInput("NO-SUCH", 1000)], "parts[1].part_number"),
+                         ([catalogue.KitPartInput("0986-OF-1", 0)], "parts[1].quantity"),
+                         ([catalogue.KitPartInput("0986-OF-1", 1.5)], "parts[1].quantity"),
+                         ([catalogue.KitPartInput("0986-OF-1", 1000), catalogue.KitPartInput("0986-of-1", 1000)],
+                          "parts[2].part_number")):
+        with pytest.raises(ValidationError) as refused:
+            catalogue.update_operation(db, owner, op, OperationInput("SVC-10", "Changed", parts=parts))
+        assert refused.value.field == field
+    view = catalogue.get_operation(db, owner, op)  # nothing changed by a refused save
+    assert (view.operation.description, [p.part_number for p in view.parts]) == ("Oil service", ["0986-BP-1"])
+    catalogue.delete_operation(db, owner, op)
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM labour_operation_part").scalar() == 0
+
+
+def test_the_labour_operations_list_searches_and_shows_hours_and_kit_size(db, owner):
+    from services import lists
+    from tests.services.workshop_samples import shop
+
+    s = shop(db, owner)
+    catalogue.create_operation(db, owner, OperationInput("SVC-10", "Oil service", "Maintenance", 80,
+                                                         parts=[catalogue.KitPartInput(part_id=s.parts[0])]))
+    catalogue.create_operation(db, owner, OperationInput("BRK-01", "Front brake pads", "Brakes", 120, active=False))
+    columns = [c.key for c in lists.REGISTRY["labour_operations"].columns]
+    page = lists.fetch_page(db, owner, "labour_operations", lists.ListState(search="oil"), limit=50)
+    assert [(r[1 + columns.index("code")], r[1 + columns.index("standard_hours")], r[1 + columns.index("kit_parts")])
+            for r in page.rows] == [("SVC-10", 80, 1)]
+    inactive = lists.fetch_page(db, owner, "labour_operations", lists.ListState(filters={"active": False}), limit=50)
+    assert [r[1 + columns.index("code")] for r in inactive.rows] == ["BRK-01"]

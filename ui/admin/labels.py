@@ -198,6 +198,7 @@ def audit_entity_labels() -> dict[str, str]:
         "stock_count_line": QCoreApplication.translate("AdminLabels", "Stock count line"),
         "stock_reservation": QCoreApplication.translate("AdminLabels", "Stock reservation"),
         "labour_operation": QCoreApplication.translate("AdminLabels", "Labour operation"),
+        "labour_operation_part": QCoreApplication.translate("AdminLabels", "Labour operation part"),
         "labour_rate": QCoreApplication.translate("AdminLabels", "Labour rate"),
         "repair_order": QCoreApplication.translate("AdminLabels", "Repair order"),
         "repair_job": QCoreApplication.translate("AdminLabels", "Repair job"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -38,6 +39,8 @@ def file_value(value: Any, kind: str, *, labels: Mapping[Any, str] | None = None
         return money.from_minor(int(value), currency)
     if kind == "int":
         return int(value)
+    if kind == "hours":
+        return (Decimal(int(value)) / 100).quantize(Decimal("0.01"))
     return cell_text(value, kind, currency=currency, region=region)
 
 

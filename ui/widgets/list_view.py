@@ -273,7 +273,7 @@ class LazyListModel(QAbstractTableModel):
             return cell_text(value, col.kind, currency=self.ctx.settings.currency, region=self.ctx.settings.country)
         if role == ID_ROLE:
             return row[0]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money", "qty"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.kind in ("int", "money", "qty", "hours"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col.kind == "text":
             value = row[self._offsets[index.column()]]
