@@ -245,6 +245,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.workshop.editor import RepairOrderEditor
     from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
     from ui.workshop.menus import PackagesDialog
+    from ui.workshop.operations import OperationDialog, RatesDialog
 
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
@@ -325,6 +326,11 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
                  ("booking_cancel", lambda: CancelDialog(booked))]
     made.append(("repair_order_new", lambda: RepairOrderEditor(ctx)))
     made.append(("service_packages", lambda: PackagesDialog(ctx)))
+    made.append(("operation_new", lambda: OperationDialog(ctx)))
+    operation = _first_id(ctx, "labour_operations")
+    if operation:
+        made.append(("operation_edit", lambda: OperationDialog(ctx, operation_id=operation)))
+    made.append(("labour_rates", lambda: RatesDialog(ctx)))
     made.append(("check_templates", lambda: CheckTemplatesDialog(ctx)))
     if repair_order:
         made.append(("repair_order_edit", lambda: RepairOrderEditor(ctx, repair_order)))

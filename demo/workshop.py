@@ -21,7 +21,7 @@ from models.parts import Part, PartStock
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder
 from services.workshop import catalogue, clocking, orders
-from services.workshop.catalogue import OperationInput
+from services.workshop.catalogue import KitPartInput, OperationInput
 from services.workshop.orders import JobInput, LabourInput, PartLineInput, RepairOrderInput
 from store.audit_chain import Change
 
@@ -38,6 +38,9 @@ OPERATIONS = (
     ("TYR-01", "轮胎拆装及动平衡", "Wheels", 100),
     ("BDY-10", "钣金修复", "Body", 350),
 )
+# The parts each operation usually needs (by what the description says, quantity in thousandths).
+KITS = {"SVC-10": (("机油滤清器", 1000), ("机油 5W-30", 4000)), "BRK-01": (("前刹车片", 1000),),
+        "BRK-02": (("后刹车片", 1000),), "AC-01": (("空调滤清器", 1000),)}
 JOBS = {"SVC-10": "定期保养", "BRK-01": "刹车异响", "BRK-02": "刹车异响", "AC-01": "空调不凉", "ELE-05": "仪表故障灯亮",
         "SUS-03": "过坎异响", "TYR-01": "轮胎磨损", "BDY-10": "事故钣金"}
 # Where each repair order has got to, in the board's order.
@@ -58,7 +61,15 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     for pay_type, rate in RATES:
         catalogue.set_rate_in(uow, pay_type, rate)
     for code, description, system, hours in OPERATIONS:
-        catalogue.create_operation_in(uow, OperationInput(code, description, system, hours))
+        kit = []
+        for words, quantity in KITS.get(code, ()):
+            part_id = conn.execute(
+                select(Part.id).outerjoin(PartStock, PartStock.part_id == Part.id)
+                .where(Part.description.contains(words), Part.superseded_by_id.is_(None), Part.active.is_(True))
+                .order_by(func.coalesce(PartStock.on_hand - PartStock.reserved, 0).desc(), Part.id).limit(1)).scalar()
+            if part_id is not None:
+                kit.append(KitPartInput(part_id=part_id, quantity=quantity))
+        catalogue.create_operation_in(uow, OperationInput(code, description, system, hours, parts=kit))
     # The settled past first: the recent repair orders below are numbered after it.
     workshop_history.write(conn, ctx)
     handed_over = surveys.write(conn, ctx)
@@ -116,6 +127,7 @@ def _tables() -> dict[str, type]:
 
     return {"service_menu": service_menus.ServiceMenu,
             "labour_rate": workshop.LabourRate, "labour_operation": workshop.LabourOperation,
+            "labour_operation_part": workshop.LabourOperationPart,
             "repair_order": workshop.RepairOrder, "repair_job": workshop.RepairJob,
             "repair_labour_line": workshop.RepairLabourLine, "repair_part_line": workshop.RepairPartLine,
             "clocking": workshop.Clocking, "repair_order_invoice": workshop.RepairOrderInvoice,

@@ -507,6 +507,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'No parts match this selection'),
     QT_TRANSLATE_NOOP('Service', 'No payout has been recorded; reject the claim instead'),
     QT_TRANSLATE_NOOP('Service', 'No repair order {number}'),
+    QT_TRANSLATE_NOOP('Service', "No single catalogue part has the number '{number}'"),
     QT_TRANSLATE_NOOP('Service', 'No stock count is open: start one before importing counted figures'),
     QT_TRANSLATE_NOOP('Service', "No user named '{username}'"),
     QT_TRANSLATE_NOOP('Service', 'Nobody may correct their own times; another foreman corrects them'),
@@ -530,7 +531,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Only {session} is outstanding on this rebate; if the manufacturer paid more, correct the expected amount first'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Only {session} of that payment is neither allocated nor refunded'),
     QT_TRANSLATE_NOOP('Service', 'Only {session} of this credit is left to allocate'),
-    QT_TRANSLATE_NOOP('Service', 'Operation {code} is used on repair orders; make it inactive instead'),
+    QT_TRANSLATE_NOOP('Service', 'Operation {code} is used on repair orders or bookings; make it inactive instead'),
     QT_TRANSLATE_NOOP('Service', 'Operation {code}{family} already exists'),
     QT_TRANSLATE_NOOP('Service', 'Overdue means at least one day past the due date'),
     QT_TRANSLATE_NOOP('Service', 'Package {code} already exists'),
@@ -700,6 +701,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The part is not on count {number}'),
     QT_TRANSLATE_NOOP('Service', 'The part no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The parts line no longer exists'),
+    QT_TRANSLATE_NOOP('Service', 'The parts to prepare are for one day: give --from only'),
     QT_TRANSLATE_NOOP('Service', 'The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The period ends before it starts'),
     QT_TRANSLATE_NOOP('Service', "The position was taken in the order of '{sort}', not of '{key}'"),
@@ -742,6 +744,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', "These times overlap another of {who}'s times"),
     QT_TRANSLATE_NOOP('Service', 'This account is locked after {MAX_FAILED_LOGINS} failed logins. Try again in {minutes} minute(s) or ask an administrator.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'This follow-up was already done on {day}'),
+    QT_TRANSLATE_NOOP('Service', 'This part is already in the kit'),
     QT_TRANSLATE_NOOP('Service', 'This survey was already answered on {day}'),
     QT_TRANSLATE_NOOP('Service', 'This work has already been offered again'),
     QT_TRANSLATE_NOOP('Service', 'Times of {technician} corrected from {start}–{end} to {new_start}–{new_end}: {note}'),

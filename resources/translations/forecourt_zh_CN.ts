@@ -551,6 +551,10 @@
         <translation>工时项目</translation>
     </message>
     <message>
+        <source>Labour operation part</source>
+        <translation>工时项目配件</translation>
+    </message>
+    <message>
         <source>Labour rate</source>
         <translation>工时单价</translation>
     </message>
@@ -1218,6 +1222,14 @@
     <message>
         <source>Technicians, advisors and bays with their working hours</source>
         <translation>技师、服务顾问和工位及其工作时间</translation>
+    </message>
+    <message>
+        <source>&amp;Parts to prepare…</source>
+        <translation>备件清单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The parts the chosen day&apos;s bookings need, against what is available</source>
+        <translation>所选日期预约所需的配件及可用库存</translation>
     </message>
     <message>
         <source>Time</source>
@@ -4876,6 +4888,129 @@
     </message>
 </context>
 <context>
+    <name>LabourOperationsScreen</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Standard hours</source>
+        <translation>标准工时</translation>
+    </message>
+    <message>
+        <source>Model family</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>Kit parts</source>
+        <translation>配件数</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>labour operations</source>
+        <translation>个工时项目</translation>
+    </message>
+    <message>
+        <source>No labour operations yet. Press Ctrl+N to add the first one, or import a manufacturer&apos;s catalogue with File → Import.</source>
+        <translation>尚无工时项目。按 Ctrl+N 新建第一个，或通过“文件 → 导入”导入厂家工时目录。</translation>
+    </message>
+    <message>
+        <source>Labour operations</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>&amp;New operation</source>
+        <translation>新建工时项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add an operation to the catalogue (Ctrl+N)</source>
+        <translation>向目录添加工时项目 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit operation</source>
+        <translation>编辑工时项目(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected operation and its parts kit (F2)</source>
+        <translation>修改所选工时项目及其配件包 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove an operation no repair order or booking uses (Delete)</source>
+        <translation>删除未被工单或预约使用的工时项目 (Delete)</translation>
+    </message>
+    <message>
+        <source>Labour &amp;rates…</source>
+        <translation>工时单价(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The hourly rate of each pay type and whom its invoices go to</source>
+        <translation>各付费类型的每小时工时单价及发票抬头</translation>
+    </message>
+    <message>
+        <source>Every model</source>
+        <translation>所有车型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>On repair orders or bookings</source>
+        <translation>已用于工单或预约</translation>
+    </message>
+    <message>
+        <source>Not used yet</source>
+        <translation>尚未使用</translation>
+    </message>
+    <message>
+        <source>Parts kit</source>
+        <translation>配件包</translation>
+    </message>
+    <message>
+        <source>No parts: the parts desk prepares nothing for bookings of this operation.</source>
+        <translation>无配件：此工时项目的预约无需配件部备料。</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>配件号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Delete labour operation %1 from the catalogue?</source>
+        <translation>从目录中删除工时项目 %1？</translation>
+    </message>
+    <message>
+        <source>Delete labour operation</source>
+        <translation>删除工时项目</translation>
+    </message>
+</context>
+<context>
     <name>LineGrid</name>
     <message>
         <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
@@ -5254,6 +5389,10 @@
         <source>Surveys</source>
         <translation>满意度回访</translation>
     </message>
+    <message>
+        <source>Labour operations</source>
+        <translation>工时项目</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -5367,6 +5506,85 @@
     <message>
         <source>Total: net sales %1, cost %2, gross profit %3 (%4)</source>
         <translation>合计：不含税销售额 %1，成本 %2，毛利 %3（%4）</translation>
+    </message>
+</context>
+<context>
+    <name>OperationDialog</name>
+    <message>
+        <source>Edit labour operation</source>
+        <translation>编辑工时项目</translation>
+    </message>
+    <message>
+        <source>New labour operation</source>
+        <translation>新建工时项目</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>描述(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>e.g. Engine, Brakes, Maintenance</source>
+        <translation>例如：发动机、制动、保养</translation>
+    </message>
+    <message>
+        <source>Standard &amp;hours</source>
+        <translation>标准工时(&amp;H)</translation>
+    </message>
+    <message>
+        <source>e.g. 1.5</source>
+        <translation>例如 1.5</translation>
+    </message>
+    <message>
+        <source>&amp;Model family</source>
+        <translation>车系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Empty: every model</source>
+        <translation>留空：所有车型</translation>
+    </message>
+    <message>
+        <source>Offered when booking and on repair orders</source>
+        <translation>预约和工单中可选</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve</source>
+        <translation>启用(&amp;V)</translation>
+    </message>
+    <message>
+        <source>No single catalogue part has this number</source>
+        <translation>目录中没有唯一对应此编号的配件</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>配件号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Parts kit — what the parts desk prepares for a booking</source>
+        <translation>配件包 — 配件部为预约准备的配件</translation>
+    </message>
+    <message>
+        <source>A part number typed is followed to its replacement. Ctrl+Insert adds a line, Ctrl+Delete removes one.</source>
+        <translation>输入的配件号会自动跟随到替代件。Ctrl+Insert 添加一行，Ctrl+Delete 删除一行。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -6074,6 +6292,53 @@
     </message>
 </context>
 <context>
+    <name>PrepareDialog</name>
+    <message>
+        <source>Parts to prepare</source>
+        <translation>备件清单</translation>
+    </message>
+    <message>
+        <source>Part number</source>
+        <translation>配件号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Bin</source>
+        <translation>货位</translation>
+    </message>
+    <message>
+        <source>Needed</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>The bookings of this day need no parts from the catalogue. Give labour operations their parts kit on the Labour operations page.</source>
+        <translation>当日预约无需目录中的配件。可在“工时项目”页为工时项目设置配件包。</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>%1 part(s), %2 short</source>
+        <translation>共 %1 种配件，缺 %2 种</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>Print %1</source>
@@ -6268,6 +6533,37 @@
     <message>
         <source>Close %1? Whatever is still on back order will no longer be expected.</source>
         <translation>关闭 %1？仍欠货的部分将不再等待到货。</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Labour rates</source>
+        <translation>工时单价</translation>
+    </message>
+    <message>
+        <source>Invoices of a pay type go to the repair order&apos;s customer unless a customer is chosen here (the maker for warranty, the dealership for internal work).</source>
+        <translation>各付费类型的发票开给工单客户，除非在此选择客户（保修开给厂家，内部作业开给本店）。</translation>
+    </message>
+    <message>
+        <source>The repair order&apos;s customer</source>
+        <translation>工单客户</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>an hour, invoiced to</source>
+        <translation>/小时，发票开给</translation>
+    </message>
+    <message>
+        <source>Invoice to</source>
+        <translation>发票开给</translation>
     </message>
 </context>
 <context>
@@ -8600,10 +8896,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>此余额仅剩 {session} 可分配</translation>
     </message>
     <message>
-        <source>Operation {code} is used on repair orders; make it inactive instead</source>
-        <translation>工时项目 {code} 已用于维修工单，请改为停用</translation>
-    </message>
-    <message>
         <source>Operation {code}{family} already exists</source>
         <translation>工时项目 {code}{family} 已存在</translation>
     </message>
@@ -8812,6 +9104,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>没有工单 {number}</translation>
     </message>
     <message>
+        <source>No single catalogue part has the number &apos;{number}&apos;</source>
+        <translation>目录中没有唯一对应编号“{number}”的配件</translation>
+    </message>
+    <message>
         <source>Nobody may correct their own times; another foreman corrects them</source>
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
@@ -8826,6 +9122,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Only {amount} is in the cash drawer on {day}: pay the rest back another way, such as a bank transfer</source>
         <translation>{day} 现金抽屉中只有 {amount}：其余部分请用其他方式退还，例如银行转账</translation>
+    </message>
+    <message>
+        <source>Operation {code} is used on repair orders or bookings; make it inactive instead</source>
+        <translation>工时项目 {code} 已用于工单或预约；请改为停用</translation>
     </message>
     <message>
         <source>Package {code} already exists</source>
@@ -9484,6 +9784,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该配件行已不存在</translation>
     </message>
     <message>
+        <source>The parts to prepare are for one day: give --from only</source>
+        <translation>备件清单只针对一天：只需给出 --from</translation>
+    </message>
+    <message>
         <source>The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit</source>
         <translation>付款（{session}）超过已分配的未结余额（{session2}）；请选择将超出部分作为余额保留</translation>
     </message>
@@ -9650,6 +9954,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>This follow-up was already done on {day}</source>
         <translation>该跟进已于 {day} 完成</translation>
+    </message>
+    <message>
+        <source>This part is already in the kit</source>
+        <translation>该配件已在配件包中</translation>
     </message>
     <message>
         <source>This survey was already answered on {day}</source>

@@ -8,7 +8,7 @@ Saving an operation with ``parts`` None leaves its kit as it is (the catalogue i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -77,6 +77,7 @@ class RateRow:
     pay_type: str
     hourly_rate: int
     bill_to_customer_id: str | None
+    bill_to_name: str = ""  # filled by rates()
 
 
 def normalize_code(code: str) -> str:
@@ -290,6 +291,27 @@ def set_rate_in(uow: UnitOfWork, pay_type: str, hourly_rate: int, *, bill_to_cus
 set_rate = action(set_rate_in)
 
 
+@dataclass
+class RateInput:
+    pay_type: str
+    hourly_rate: int
+    bill_to_customer_id: str | None = None
+
+
+def set_rates_in(uow: UnitOfWork, rates: list[RateInput]) -> None:
+    """Set several pay types' rates together (the rates form): all of them or, on a bad one, none."""
+    for rate in rates:
+        try:
+            set_rate_in(uow, rate.pay_type, rate.hourly_rate, bill_to_customer_id=rate.bill_to_customer_id)
+        except ValidationError as exc:
+            if exc.field in ("hourly_rate", "bill_to_customer_id"):
+                raise ValidationError(f"{rate.pay_type}.{exc.field}", exc.detail) from None
+            raise
+
+
+set_rates = action(set_rates_in)
+
+
 def rates_of(session_or_conn) -> dict[str, RateRow]:
     r = LabourRate
     return {x.pay_type: RateRow(x.pay_type, x.hourly_rate, x.bill_to_customer_id) for x in session_or_conn.execute(
@@ -301,4 +323,7 @@ def rates(db: Database, actor: Actor) -> list[RateRow]:
     require(actor, "workshop.costs")
     with db.read() as conn:
         known = rates_of(conn)
-    return [known.get(p, RateRow(p, 0, None)) for p in PAY_TYPES]
+        ids = [r.bill_to_customer_id for r in known.values() if r.bill_to_customer_id]
+        names = {r.id: r.name for r in conn.execute(select(Customer.id, Customer.name).where(Customer.id.in_(ids)))}
+    return [replace(known[p], bill_to_name=names.get(known[p].bill_to_customer_id or "", "")) if p in known
+            else RateRow(p, 0, None) for p in PAY_TYPES]

@@ -67,7 +67,7 @@ def test_owner_sees_every_page(ctx, show, settle):
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
-                                   "Surveys",
+                                   "Surveys", "Labour operations",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]

@@ -163,7 +163,7 @@ def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, sh
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
-                                   "Surveys",
+                                   "Surveys", "Labour operations",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
     assert window.stack.currentWidget().list.search.placeholderText() == "Search… (Ctrl+F)"
@@ -183,7 +183,7 @@ def test_a_language_without_translation_leaves_english(qapp):
 
 CHINESE_NAV = ["客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出", "配件", "采购订单",
                "供应商", "库存预警", "库存盘点", "维修工单", "接车", "预约日历", "主管看板", "技师打卡",
-               "技师工时", "车辆维修档案", "满意度回访", "用户", "角色", "审计日志", "设置"]
+               "技师工时", "车辆维修档案", "满意度回访", "工时项目", "用户", "角色", "审计日志", "设置"]
 
 
 @pytest.fixture

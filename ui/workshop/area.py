@@ -44,6 +44,11 @@ def pages() -> list[Page]:
 
         return TechnicianTimeScreen(ctx)
 
+    def operations(ctx):
+        from ui.workshop.operations import LabourOperationsScreen
+
+        return LabourOperationsScreen(ctx)
+
     def reception(ctx):
         from ui.workshop.reception import ReceptionScreen
 
@@ -66,4 +71,6 @@ def pages() -> list[Page]:
         Page("vehicle_history", section, QCoreApplication.translate("MainWindow", "Vehicle history"),
              "workshop.view", vehicle_history, "Ctrl+Shift+H"),
         Page("surveys", section, QCoreApplication.translate("MainWindow", "Surveys"), "workshop.surveys", surveys),
+        Page("labour_operations", section, QCoreApplication.translate("MainWindow", "Labour operations"),
+             "workshop.view", operations),
     ]

@@ -145,13 +145,16 @@ class CalendarScreen(QWidget):
         self.hours_button.setToolTip(self.tr("Technicians, advisors and bays with their working hours"))
         self.hours_button.clicked.connect(self.working_hours)
         self.hours_button.setVisible(ctx.can("workshop.resources"))
+        self.prepare_button = QPushButton(self.tr("&Parts to prepare…"))
+        self.prepare_button.setToolTip(self.tr("The parts the chosen day's bookings need, against what is available"))
+        self.prepare_button.clicked.connect(self.parts_to_prepare)
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addSpacing(12)
         bar.addWidget(self.period)
         bar.addStretch(1)
         for w in (self.view_choice, self.group_choice, self.previous_button, self.today_button, self.next_button,
-                  self.hours_button, self.new_button):
+                  self.prepare_button, self.hours_button, self.new_button):
             bar.addWidget(w)
 
         self.grid = QTableWidget()
@@ -456,6 +459,11 @@ class CalendarScreen(QWidget):
     def export_to(self, path: str) -> None:
         self.export_op = export_view(self, self.ctx, self.bookings, path, sheet="appointments")
 
+    def parts_to_prepare(self) -> None:
+        """What the parts desk prepares for the chosen day's bookings (tomorrow's when today is shown)."""
+        today = date.today()
+        PrepareDialog.ask(self.ctx, self.day if self.day > today else today + timedelta(days=1), parent=self)
+
     def working_hours(self) -> None:
         """Set up the chosen technician, advisor or bay (a new one of the shown kind from the
         workshop's row)."""
@@ -509,6 +517,94 @@ class CalendarScreen(QWidget):
             return
         db, actor = self.ctx.db, self.ctx.actor
         self._run(lambda: appointments.arrive(db, actor, current.id, mileage_in=mileage))
+
+
+class PrepareDialog(QDialog):
+    """The parts a day's bookings still to come need (their operations' kits added up per part),
+    against what is available now; what is short in red. Read on the database worker."""
+
+    def __init__(self, ctx: AppContext, day: date, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Parts to prepare"))
+        self.setMinimumSize(860, 460)
+        self.day = DateEdit(day)
+        self.day.setObjectName("prepareDay")
+        self.day.dateChanged.connect(lambda _d: self.reload())
+        self.summary = QLabel()
+        self.summary.setObjectName("prepareSummary")
+        self.table = QTableWidget(0, 7)
+        self.table.setObjectName("prepareParts")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Part number"), self.tr("Description"), self.tr("Bin"), self.tr("Needed"), self.tr("Available"),
+            self.tr("Short"), self.tr("For")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        for column, width in enumerate((130, 230, 70, 70, 75, 60)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.empty = QLabel(self.tr("The bookings of this day need no parts from the catalogue. Give labour "
+                                    "operations their parts kit on the Labour operations page."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("&Day")))
+        top.itemAt(0).widget().setBuddy(self.day)
+        top.addWidget(self.day)
+        top.addSpacing(12)
+        top.addWidget(self.summary, 1)
+        self.export_button = add_export(self, ctx, self.export)
+        top.addWidget(self.export_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(buttons)
+        self.query: Query | None = None
+        self.export_op: Op | None = None
+        self.reload()
+        self.table.setFocus()
+
+    def reload(self) -> None:
+        db, actor, day = self.ctx.db, self.ctx.actor, self.day.value()
+        if day is None:
+            return
+        self.query = Query(self, lambda: appointments.parts_to_prepare(db, actor, on=day)).success(self._show).run()
+
+    def _show(self, rows: list[appointments.PartToPrepare]) -> None:
+        from core.quantities import quantity_text
+
+        self.table.setRowCount(len(rows))
+        red = QBrush(QColor("#b3261e"))
+        for r, p in enumerate(rows):
+            values = (p.part_number, p.description, p.bin, quantity_text(p.needed), quantity_text(p.available),
+                      quantity_text(p.short) if p.short else "", ", ".join(p.for_vehicles))
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if 3 <= c <= 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if p.short:
+                    item.setForeground(red)
+                self.table.setItem(r, c, item)
+        short = sum(1 for p in rows if p.short)
+        self.summary.setText(self.tr("%1 part(s), %2 short").replace("%1", str(len(rows))).replace("%2", str(short)))
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+
+    def export(self) -> None:
+        path = ask_path(self, "parts-to-prepare")
+        if path:
+            self.export_op = export_view(self, self.ctx, self.table, path, sheet="parts to prepare")
+
+    @classmethod
+    def ask(cls, ctx: AppContext, day: date, *, parent: QWidget | None = None) -> None:
+        dialog = cls(ctx, day, parent=parent)
+        dialog.exec()
+        dialog.deleteLater()
 
 
 class CancelDialog(QDialog):

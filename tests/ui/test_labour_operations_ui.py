@@ -1,0 +1,144 @@
+"""The labour operations screen, driven through its real widgets: an operation typed with its parts
+kit (a bad part number marked on its line), the detail pane, deleting, the labour rates form, and
+the calendar's parts to prepare."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
+
+from services import search
+from services.parts import stock
+from services.workshop import appointments as appts
+from services.workshop import catalogue
+from tests.services.workshop_samples import shop
+from ui.search_dialog import GlobalSearchDialog
+from ui.workshop.operations import LabourOperationsScreen, OperationDialog, RatesDialog
+
+
+def _type_cell(qtbot, grid, row: int, key: str, text: str) -> None:
+    grid.focus_cell(row, key, edit=True)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def test_an_operation_is_typed_with_its_kit_and_a_bad_part_number_is_marked_on_its_line(
+        qtbot, db, owner, ctx, show, settle):
+    s = shop(db, owner)
+    dialog = show(OperationDialog(ctx))
+    assert dialog.code.hasFocus()
+    qtbot.keyClicks(dialog.code, "svc-10")
+    qtbot.keyClicks(dialog.description, "Oil service")
+    qtbot.keyClicks(dialog.system, "Maintenance")
+    qtbot.keyClicks(dialog.hours, "0.8")
+    _type_cell(qtbot, dialog.kit, 0, "part_number", "0986-of-1")
+    _type_cell(qtbot, dialog.kit, 0, "quantity", "1")
+    dialog.kit.add_row()
+    _type_cell(qtbot, dialog.kit, 1, "part_number", "NO-SUCH")
+    _type_cell(qtbot, dialog.kit, 1, "quantity", "4.5")
+    settle()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.isVisible() and "Line 2" in dialog.kit_error.text()
+    assert dialog.kit.error(1, "part_number")
+    assert catalogue.operations(db, owner) == []  # nothing saved
+
+    _type_cell(qtbot, dialog.kit, 1, "part_number", "0986-BP-1")
+    settle()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    [op] = catalogue.operations(db, owner)
+    assert (op.code, op.description, op.system, op.standard_hours) == ("SVC-10", "Oil service", "Maintenance", 80)
+    view = catalogue.get_operation(db, owner, op.id)
+    assert [(p.part_id, p.quantity) for p in view.parts] == [(s.parts[0], 1000), (s.parts[1], 4500)]
+
+
+def test_the_screen_lists_operations_shows_the_kit_and_deletes_one_not_in_use(
+        qtbot, db, owner, window, settle, select_row, monkeypatch):
+    s = shop(db, owner)
+    op = catalogue.create_operation(db, owner, catalogue.OperationInput(
+        "SVC-10", "Oil service", "Maintenance", 80, parts=[catalogue.KitPartInput(part_id=s.parts[0])]))
+    page = window.show_page("labour_operations")
+    assert isinstance(page, LabourOperationsScreen)
+    settle()
+    select_row(page, op)
+    text = page.detail.toPlainText()
+    assert "SVC-10" in text and "0986-OF-1" in text and "Oil filter" in text and "0.8" in text
+    shown = page.list.model.index(0, 3).data()
+    assert shown == "0.80", "standard hours are shown as hours"
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.list.table.setFocus()
+    qtbot.keyClick(page.list.table, Qt.Key.Key_Delete)
+    settle()
+    qtbot.waitUntil(lambda: catalogue.operations(db, owner, include_inactive=True) == [], timeout=5000)
+    settle()
+    assert page.list.model.rowCount() == 0
+
+
+def test_a_technician_sees_the_catalogue_but_cannot_change_it(ctx_for, show, settle):
+    page = show(LabourOperationsScreen(ctx_for("technician")))
+    settle()
+    assert not page.new_button.isVisible() and not page.delete_button.isVisible()
+    assert not page.rates_button.isVisible()
+
+
+def test_the_rates_form_sets_every_pay_type_and_whom_warranty_is_invoiced_to(
+        qtbot, db, owner, ctx, show, settle, monkeypatch):
+    from tests.services.billing_samples import customer
+
+    maker = customer(db, owner, "FAW-Volkswagen")
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(
+        lambda cls, ctx, parent=None, *, kinds=None, title=None: search.Hit("customer", maker, "FAW-Volkswagen", "")))
+    dialog = show(RatesDialog(ctx))
+    for pay_type, text in (("customer", "380"), ("warranty", "260"), ("internal", "abc")):
+        dialog.rates[pay_type].setText(text)
+    dialog.pick("warranty")
+    assert dialog.bill_to_names["warranty"].text() == "FAW-Volkswagen"
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.isVisible() and dialog.errors.labels["internal.hourly_rate"].isVisible()
+    assert {r.pay_type: r.hourly_rate for r in catalogue.rates(db, owner)}["customer"] == 0, "nothing saved"
+
+    dialog.rates["internal"].setText("180")
+    qtbot.keyClick(dialog.rates["internal"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    rates = {r.pay_type: r for r in catalogue.rates(db, owner)}
+    assert [rates[p].hourly_rate for p in ("customer", "warranty", "internal", "insurance")] == [38000, 26000, 18000, 0]
+    assert rates["warranty"].bill_to_customer_id == maker and rates["customer"].bill_to_customer_id is None
+
+
+def test_the_calendar_shows_the_parts_to_prepare_for_tomorrow_with_what_is_short(
+        qtbot, db, owner, ctx, show, settle, when_modal):
+    from ui.workshop.calendar import CalendarScreen, PrepareDialog
+
+    s = shop(db, owner)
+    stock.reserve(db, owner, s.parts[1], 18_000, "RO-OTHER")  # 2 brake pads left available
+    catalogue.create_operation(db, owner, catalogue.OperationInput("BRK-01", "Front brake pads", "Brakes", 120, parts=[
+        catalogue.KitPartInput(part_id=s.parts[1], quantity=4000)]))
+    tomorrow = date.today() + timedelta(days=1)
+    appts.book(db, owner, appts.AppointmentInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                 starts_at=datetime.combine(tomorrow, time(9)),
+                                                 operation_codes=["BRK-01"]))
+    screen = show(CalendarScreen(ctx))
+    settle()
+    seen: list[list[str]] = []
+
+    def look(dialog: PrepareDialog) -> None:
+        settle()
+        table = dialog.table
+        seen.extend([[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())])
+        dialog.reject()
+
+    handled = when_modal(PrepareDialog, look)
+    qtbot.mouseClick(screen.prepare_button, Qt.MouseButton.LeftButton)
+    assert handled
+    assert seen and seen[0][0] == "0986-BP-1" and seen[0][3:6] == ["4", "2", "2"]
