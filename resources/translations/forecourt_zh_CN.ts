@@ -8856,10 +8856,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>发票 {number} 已无可冲销内容</translation>
     </message>
     <message>
-        <source>Nothing is left to {what} on this line</source>
-        <translation>此行已没有可{what}的数量</translation>
-    </message>
-    <message>
         <source>Only a logged-in user can change their own password</source>
         <translation>只有已登录的用户才能修改自己的密码</translation>
     </message>
@@ -8874,10 +8870,6 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Only {quantity:g} of line {line_no} is left to credit</source>
         <translation>第 {line_no} 行只剩 {quantity:g} 可冲红</translation>
-    </message>
-    <message>
-        <source>Only {quantity} can be {what}d on this line</source>
-        <translation>此行只能{what} {quantity}</translation>
     </message>
     <message>
         <source>Only {session} is open on invoice {number}</source>
@@ -9112,6 +9104,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
     <message>
+        <source>Nothing is left to issue on this line</source>
+        <translation>此行已没有可发料的数量</translation>
+    </message>
+    <message>
+        <source>Nothing is left to release on this line</source>
+        <translation>此行已没有可释放的预留</translation>
+    </message>
+    <message>
+        <source>Nothing is left to reserve on this line</source>
+        <translation>此行已没有可预留的数量</translation>
+    </message>
+    <message>
+        <source>Nothing is left to return on this line</source>
+        <translation>此行已没有可退料的数量</translation>
+    </message>
+    <message>
         <source>Only declined work is offered again</source>
         <translation>只有客户拒绝过的项目才能再次推荐</translation>
     </message>
@@ -9122,6 +9130,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Only {amount} is in the cash drawer on {day}: pay the rest back another way, such as a bank transfer</source>
         <translation>{day} 现金抽屉中只有 {amount}：其余部分请用其他方式退还，例如银行转账</translation>
+    </message>
+    <message>
+        <source>Only {quantity} can be issued on this line</source>
+        <translation>此行最多只能发料 {quantity}</translation>
+    </message>
+    <message>
+        <source>Only {quantity} can be released on this line</source>
+        <translation>此行最多只能释放 {quantity}</translation>
+    </message>
+    <message>
+        <source>Only {quantity} can be reserved on this line</source>
+        <translation>此行最多只能预留 {quantity}</translation>
+    </message>
+    <message>
+        <source>Only {quantity} can be returned on this line</source>
+        <translation>此行最多只能退料 {quantity}</translation>
     </message>
     <message>
         <source>Operation {code} is used on repair orders or bookings; make it inactive instead</source>
@@ -9461,7 +9485,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>The customer has already {status} this estimate</source>
-        <translation>客户已对此报价作出答复（{status}）</translation>
+        <translation>客户对此报价的答复已是：{status}</translation>
     </message>
     <message>
         <source>The customer holds only {amount} in credit on {day}</source>
@@ -10056,6 +10080,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>您的用户账户已不存在</translation>
     </message>
     <message>
+        <source>a draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
         <source>a no-show</source>
         <translation>未到店</translation>
     </message>
@@ -10076,6 +10104,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>调整</translation>
     </message>
     <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
         <source>arrived</source>
         <translation>已到店</translation>
     </message>
@@ -10086,6 +10118,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>average cost rounding</source>
         <translation>平均成本尾差</translation>
+    </message>
+    <message>
+        <source>being counted</source>
+        <translation>盘点中</translation>
     </message>
     <message>
         <source>booked</source>
@@ -10102,6 +10138,18 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>change</source>
         <translation>修改</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完工</translation>
     </message>
     <message>
         <source>cost of sales {item_type}</source>
@@ -10136,6 +10184,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户退货</translation>
     </message>
     <message>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
         <source>differs from the title of campaign {code} on row {row}</source>
         <translation>与第 {row} 行活动 {code} 的名称不同</translation>
     </message>
@@ -10152,8 +10204,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>不含字母或数字</translation>
     </message>
     <message>
+        <source>in progress</source>
+        <translation>维修中</translation>
+    </message>
+    <message>
+        <source>in quality check</source>
+        <translation>完工检查中</translation>
+    </message>
+    <message>
         <source>inventory {kind}</source>
         <translation>存货{kind}</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>结算</translation>
+    </message>
+    <message>
+        <source>invoiced</source>
+        <translation>已结算</translation>
     </message>
     <message>
         <source>is a date ({value}) in Excel, not text: format the column as Text in Excel, retype the values and save again</source>
@@ -10212,6 +10280,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>最多为 {maximum} {unit}</translation>
     </message>
     <message>
+        <source>nowhere</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>已开单</translation>
+    </message>
+    <message>
         <source>other</source>
         <translation>其他</translation>
     </message>
@@ -10220,8 +10296,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销项税 {code}</translation>
     </message>
     <message>
+        <source>paid</source>
+        <translation>已赔付</translation>
+    </message>
+    <message>
         <source>part</source>
         <translation>配件</translation>
+    </message>
+    <message>
+        <source>partly received</source>
+        <translation>部分收货</translation>
     </message>
     <message>
         <source>password changed</source>
@@ -10232,8 +10316,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>密码已重置</translation>
     </message>
     <message>
+        <source>pending</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
         <source>permission denied (the folder is read-only, or the file is open in another program)</source>
         <translation>没有权限（文件夹为只读，或文件正被其他程序打开）</translation>
+    </message>
+    <message>
+        <source>posted</source>
+        <translation>已过账</translation>
     </message>
     <message>
         <source>rebate earned</source>
@@ -10260,6 +10352,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>接车</translation>
     </message>
     <message>
+        <source>received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已拒赔</translation>
+    </message>
+    <message>
+        <source>repair order {number}</source>
+        <translation>维修工单 {number}</translation>
+    </message>
+    <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
         <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
     </message>
@@ -10270,6 +10374,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>revenue {item_type}</source>
         <translation>收入（{item_type}）</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
     </message>
     <message>
         <source>service package variance</source>
@@ -10304,6 +10412,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>名称太长</translation>
     </message>
     <message>
+        <source>the vehicle record</source>
+        <translation>车辆档案</translation>
+    </message>
+    <message>
         <source>transfer</source>
         <translation>调拨</translation>
     </message>
@@ -10314,6 +10426,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>vehicle</source>
         <translation>整车</translation>
+    </message>
+    <message>
+        <source>waiting for parts</source>
+        <translation>待料</translation>
     </message>
     <message>
         <source>{backup_path} is the database itself, not a backup of it</source>

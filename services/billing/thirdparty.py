@@ -39,6 +39,7 @@ from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.messages import msg
 from core.money import check_amount, format_money
+from core.status_words import status_word
 from models.billing import InsuranceClaim, Invoice, Rebate, RebateEntry
 from models.crm import Customer
 from models.vehicles import Vehicle
@@ -370,7 +371,8 @@ def record_payout_in(uow: UnitOfWork, claim_id: str, *, amount: int) -> int:
     claim = _claim(session, claim_id)
     if claim.status != "invoiced":
         raise ValidationError("status", msg("Claim {claim_number} is {status}; payouts are recorded once the claim "
-                                            "is invoiced", claim_number=claim.claim_number, status=claim.status))
+                                            "is invoiced", claim_number=claim.claim_number,
+                                            status=status_word(claim.status)))
     owed = claim.approved_amount - claim.excess_amount - claim.paid_amount
     if amount > owed:
         raise ValidationError("amount", msg("The insurer owes only {session} on claim {claim_number} (approved "

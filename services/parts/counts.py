@@ -23,6 +23,7 @@ from core.errors import NotFound, ValidationError
 from core.ids import new_id
 from core.messages import msg
 from core.quantities import check_quantity
+from core.status_words import status_word
 from models.base import utcnow
 from models.parts import StockCount, StockCountLine, StockMovement
 from services import settings
@@ -93,7 +94,7 @@ def _count(session: Session, count_id: str, *statuses: str) -> StockCount:
         raise NotFound(msg("The stock count no longer exists"))
     if statuses and count.status not in statuses:
         raise ValidationError("status", msg("Count {number} is {status}; it can no longer be changed",
-                                            number=count.number, status=count.status))
+                                            number=count.number, status=status_word(count.status)))
     return count
 
 

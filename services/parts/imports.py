@@ -21,6 +21,7 @@ from core.errors import ValidationError
 from core.ids import new_id
 from core.messages import msg
 from core.progress import CancelToken, Progress
+from core.status_words import status_word
 from core.text import fold
 from models.parts import Brand, Part, StockCount, StockCountLine, StockMovement
 from services import search
@@ -286,7 +287,7 @@ def _target_count(conn: Connection, number: str) -> tuple[str, str, str]:
             raise ValidationError("count", msg("There is no stock count {number}", number=number))
         if row.status not in ("open", "counting"):
             raise ValidationError("count", msg("Count {number} is {status}; it can no longer be changed",
-                                               number=row.number, status=row.status))
+                                               number=row.number, status=status_word(row.status)))
         return row.id, row.number, row.status
     rows = conn.execute(select(t.c.id, t.c.number, t.c.status).where(t.c.status.in_(("open", "counting")))
                         .order_by(t.c.number)).all()

@@ -41,6 +41,7 @@ from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
 from core.money import check_amount
 from core.quantities import check_quantity
+from core.status_words import status_word, word_list
 from models.crm import Customer
 from models.parts import GoodsReceipt, Part, PurchaseOrder, PurchaseOrderLine, Supplier
 from services import settings
@@ -284,8 +285,8 @@ def _order(session: Session, order_id: str, *statuses: str) -> PurchaseOrder:
     if statuses and order.status not in statuses:
         label = order.number or "The draft order"
         raise ValidationError("status", msg("{label} is {status}; this needs it {items}",
-                                            label=label, status=order.status.replace('_', ' '),
-                                            items=' or '.join(s.replace('_', ' ') for s in statuses)))
+                                            label=label, status=status_word(order.status),
+                                            items=word_list(statuses)))
     return order
 
 

@@ -17,6 +17,7 @@ from core import clock
 from core.actor import Actor
 from core.errors import ValidationError
 from core.messages import msg
+from core.status_words import status_word
 from models.admin import User
 from models.crm import Customer
 from models.vehicles import Vehicle
@@ -110,7 +111,7 @@ def assign_job_in(uow: UnitOfWork, job_id: str, technician: str) -> None:
     job, ro = job_of(session, job_id)
     if ro.status not in EDITABLE:
         raise ValidationError("status", msg("Repair order {number} is {status}: its work can no longer change",
-                                            number=ro.number, status=ro.status.replace('_', ' ')))
+                                            number=ro.number, status=status_word(ro.status)))
     name = (technician or "").strip()
     if name and session.execute(select(User.id).where(User.username == name)).first() is None:
         raise ValidationError("technician", msg("There is no user called '{username}'", username=name))

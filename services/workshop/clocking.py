@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import ValidationError
 from core.messages import msg
+from core.status_words import status_word
 from models.admin import User
 from models.attendance import Attendance
 from models.workshop import Clocking, RepairOrder
@@ -87,7 +88,7 @@ def clock_on_in(uow: UnitOfWork, job_id: str, *, technician: str | None = None, 
     job, ro = job_of(session, job_id)
     if ro.status not in CLOCKABLE:
         raise ValidationError("job", msg("Repair order {number} is {status}: nobody can clock on it",
-                                         number=ro.number, status=ro.status.replace('_', ' ')))
+                                         number=ro.number, status=status_word(ro.status)))
     when = at or uow.now
     current = open_of(session, who)
     if current is not None:

@@ -25,6 +25,7 @@ from core.errors import NotFound, ValidationError
 from core.messages import msg
 from core.money import check_amount, round_half_up
 from core.quantities import check_quantity
+from core.status_words import status_word
 from models.parts import Part
 from models.reception import ESTIMATE_LINE_KINDS, HealthCheck, HealthCheckItem, WorkEstimate, WorkEstimateLine
 from models.vehicles import Vehicle
@@ -171,7 +172,7 @@ def _add(uow: UnitOfWork, ro: RepairOrder, *, source: str, description: str, lin
     session = uow.session
     if ro.status not in EDITABLE:
         raise ValidationError("status", msg("Repair order {number} is {status}: its work can no longer change",
-                                            number=ro.number, status=ro.status.replace('_', ' ')))
+                                            number=ro.number, status=status_word(ro.status)))
     rows = _priced_lines(session, ro, lines, pay_type=pay_type)
     estimate = WorkEstimate(repair_order_id=ro.id, vehicle_id=ro.vehicle_id, source=source, job_id=job_id,
                             check_item_id=check_item_id, offered_from_id=offered_from_id,
@@ -254,7 +255,7 @@ def _pending(session: Session, estimate_id: str) -> WorkEstimate:
     estimate = _estimate(session, estimate_id)
     if estimate.status != "pending":
         raise ValidationError("status", msg("The customer has already {status} this estimate",
-                                            status=estimate.status))
+                                            status=status_word(estimate.status)))
     return estimate
 
 

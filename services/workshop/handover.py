@@ -15,6 +15,7 @@ from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.messages import msg
 from core.money import exact_integer
+from core.status_words import status_word
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder
 from services import settings
@@ -86,7 +87,7 @@ def hand_over_in(uow: UnitOfWork, repair_order_id: str, data: HandoverInput, *, 
     ro = repair_order(session, repair_order_id)
     if ro.status != "invoiced":
         raise ValidationError("status", msg("Repair order {number} is {status}; only an invoiced repair order can "
-                                            "be handed over", number=ro.number, status=ro.status.replace('_', ' ')))
+                                            "be handed over", number=ro.number, status=status_word(ro.status)))
     handed = dates.not_future(on or date.today(), "on", "A handover")
     mileage = exact_integer("mileage_out", data.mileage_out, unit="km", minimum=0, maximum=MAX_KM)
     if mileage < ro.mileage_in:

@@ -25,6 +25,7 @@ from core.errors import NotFound, ValidationError
 from core.ids import new_id
 from core.messages import msg
 from core.money import format_money
+from core.status_words import status_word
 from models.crm import Customer
 from models.reception import (
     RATINGS,
@@ -240,7 +241,7 @@ def _open_order(session: Session, repair_order_id: str) -> RepairOrder:
     ro = orders.repair_order(session, repair_order_id)
     if ro.status in ("invoiced", "closed"):
         raise ValidationError("status", msg("Repair order {number} is {status} and can no longer change",
-                                            number=ro.number, status=ro.status))
+                                            number=ro.number, status=status_word(ro.status)))
     return ro
 
 

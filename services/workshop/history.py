@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from core.actor import Actor
 from core.errors import NotFound
@@ -100,11 +100,10 @@ class VehicleHistory:
 
 
 def last_mileage(conn: Connection, vehicle_id: str) -> int:
-    """The highest mileage known for the vehicle: its record's, or a repair order's in or out."""
-    odometer = conn.execute(select(Vehicle.odometer_km).where(Vehicle.id == vehicle_id)).scalar() or 0
-    ro = conn.execute(select(func.max(RepairOrder.mileage_in), func.max(RepairOrder.mileage_out))
-                      .where(RepairOrder.vehicle_id == vehicle_id)).one()
-    return max(odometer, ro[0] or 0, ro[1] or 0)
+    """The vehicle's last recorded mileage (see :func:`services.workshop.orders.last_mileage`)."""
+    from services.workshop.orders import last_mileage as recorded
+
+    return recorded(conn, vehicle_id)[0]
 
 
 def service_due(conn: Connection, vehicle_id: str, *, today: date | None = None) -> ServiceDue | None:

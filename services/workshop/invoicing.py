@@ -27,6 +27,7 @@ from sqlalchemy import select
 from core.errors import ValidationError
 from core.messages import msg
 from core.money import format_money
+from core.status_words import status_word
 from models.parts import Part
 from models.workshop import (
     PAY_TYPES,
@@ -121,8 +122,8 @@ def close_into_invoices_in(uow: UnitOfWork, repair_order_id: str, *, on: date | 
     ro = repair_order(session, repair_order_id)
     if ro.status != "completed":
         raise ValidationError("status", msg("Repair order {number} is {status}; only a completed repair order can be "
-                                            "invoiced", number=ro.number, status=ro.status.replace('_', ' ')))
-    check_finished(session, ro, doing="invoice")
+                                            "invoiced", number=ro.number, status=status_word(ro.status)))
+    check_finished(session, ro, doing=msg("invoice"))
     by_pay_type = invoice_lines(session, ro)
     rates = catalogue.rates_of(session)
     made = []

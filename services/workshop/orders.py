@@ -10,15 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
-from core.messages import msg
+from core.messages import Message, msg
 from core.money import check_amount, exact_integer
 from core.quantities import check_quantity
+from core.status_words import status_word
 from models.admin import User
 from models.crm import Customer
 from models.parts import Part
@@ -204,7 +205,7 @@ def _editable(session: Session, repair_order_id: str) -> RepairOrder:
     ro = repair_order(session, repair_order_id)
     if ro.status not in EDITABLE:
         raise ValidationError("status", msg("Repair order {number} is {status}: its work can no longer change",
-                                            number=ro.number, status=ro.status.replace('_', ' ')))
+                                            number=ro.number, status=status_word(ro.status)))
     return ro
 
 
@@ -237,17 +238,26 @@ def _check_user(session: Session, field_name: str, username: str) -> str:
     return username
 
 
-def last_mileage(session: Session, vehicle_id: str, *, exclude_id: str | None = None) -> tuple[int, str]:
-    """The vehicle's last recorded mileage and where it was recorded (a repair order's number, or
-    "the vehicle record")."""
+def last_mileage(session: Session | Connection, vehicle_id: str, *, exclude_id: str | None = None
+                 ) -> tuple[int, Message]:
+    """The vehicle's last recorded mileage and where it was recorded (a repair order, or the vehicle
+    record): the highest reading since the latest lower mileage that was accepted with a reason (a
+    replaced or reset odometer starts counting again), else the highest ever."""
+    ro = RepairOrder
     odometer = session.execute(select(Vehicle.odometer_km).where(Vehicle.id == vehicle_id)).scalar() or 0
-    query = select(RepairOrder.number, RepairOrder.mileage_in).where(RepairOrder.vehicle_id == vehicle_id)
+    query = select(ro.number, ro.mileage_in, ro.mileage_out, ro.mileage_override, ro.opened_on, ro.created_at
+                   ).where(ro.vehicle_id == vehicle_id)
     if exclude_id:
-        query = query.where(RepairOrder.id != exclude_id)
-    best = max(session.execute(query).all(), key=lambda r: r.mileage_in, default=None)
-    if best is not None and best.mileage_in >= odometer:
-        return best.mileage_in, f"repair order {best.number}"
-    return odometer, "the vehicle record"
+        query = query.where(ro.id != exclude_id)
+    rows = session.execute(query).all()
+    restarts = [(r.opened_on, r.created_at) for r in rows if r.mileage_override]
+    if restarts:
+        since = max(restarts)
+        rows = [r for r in rows if (r.opened_on, r.created_at) >= since]
+    best = max(((max(r.mileage_in, r.mileage_out or 0), r.number) for r in rows), default=None)
+    if best is not None and best[0] >= odometer:
+        return best[0], msg("repair order {number}", number=best[1])
+    return odometer, msg("the vehicle record")
 
 
 def _check_mileage(uow: UnitOfWork, ro: RepairOrder, mileage: int, override: str) -> str:
@@ -292,7 +302,8 @@ def _apply(uow: UnitOfWork, ro: RepairOrder, data: RepairOrderInput) -> None:
     elif ro.insurance_excess is None:
         ro.insurance_excess = 0
     ro.insurance_claim_ref = _text("insurance_claim_ref", data.insurance_claim_ref, 60)
-    if mileage > (vehicle.odometer_km or 0):
+    if mileage > (vehicle.odometer_km or 0) or ro.mileage_override:
+        # An accepted lower mileage (a replaced odometer) is the vehicle's reading from now on.
         vehicle.odometer_km = mileage
 
 
@@ -323,7 +334,7 @@ def update_order_in(uow: UnitOfWork, repair_order_id: str, data: RepairOrderInpu
     ro = repair_order(uow.session, repair_order_id)
     if ro.status in ("invoiced", "closed"):
         raise ValidationError("status", msg("Repair order {number} is {status} and can no longer change",
-                                            number=ro.number, status=ro.status))
+                                            number=ro.number, status=status_word(ro.status)))
     _apply(uow, ro, data)
 
 
@@ -372,7 +383,7 @@ def set_status_in(uow: UnitOfWork, repair_order_id: str, status: str, *, on: dat
     ro = repair_order(uow.session, repair_order_id)
     check_transition(ro.status, status)
     if status == "completed":
-        check_finished(uow.session, ro, doing="complete")
+        check_finished(uow.session, ro, doing=msg("complete"))
         ro.completed_on = on or date.today()
     elif status == "closed":
         ro.closed_on = on or date.today()

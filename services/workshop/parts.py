@@ -18,9 +18,10 @@ from sqlalchemy.orm import Session
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
-from core.messages import msg
+from core.messages import Message, msg
 from core.money import round_half_up
 from core.quantities import check_quantity, quantity_text
+from core.status_words import status_word
 from models.parts import Part, StockMovement
 from models.workshop import RepairJob, RepairOrder, RepairPartLine
 from services.parts import catalogue, stock
@@ -39,17 +40,31 @@ def _line(session: Session, line_id: str) -> tuple[RepairPartLine, RepairOrder]:
     ro = repair_order(session, job.repair_order_id)
     if ro.status not in EDITABLE:
         raise ValidationError("status", msg("Repair order {number} is {status}: its parts can no longer move",
-                                            number=ro.number, status=ro.status.replace('_', ' ')))
+                                            number=ro.number, status=status_word(ro.status)))
     return line, ro
+
+
+def _nothing_left(what: str) -> Message:
+    return {"reserve": msg("Nothing is left to reserve on this line"),
+            "issue": msg("Nothing is left to issue on this line"),
+            "return": msg("Nothing is left to return on this line"),
+            "release": msg("Nothing is left to release on this line")}[what]
+
+
+def _at_most(what: str, most: int) -> Message:
+    quantity = quantity_text(most)
+    return {"reserve": msg("Only {quantity} can be reserved on this line", quantity=quantity),
+            "issue": msg("Only {quantity} can be issued on this line", quantity=quantity),
+            "return": msg("Only {quantity} can be returned on this line", quantity=quantity),
+            "release": msg("Only {quantity} can be released on this line", quantity=quantity)}[what]
 
 
 def _quantity(field: str, quantity: int | None, default: int, *, most: int, what: str) -> int:
     quantity = default if quantity is None else check_quantity(field, quantity)
     if quantity <= 0:
-        raise ValidationError(field, msg("Nothing is left to {what} on this line", what=what))
+        raise ValidationError(field, _nothing_left(what))
     if quantity > most:
-        raise ValidationError(field, msg("Only {quantity} can be {what}d on this line",
-                                         quantity=quantity_text(most), what=what))
+        raise ValidationError(field, _at_most(what, most))
     return quantity
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from core.errors import ValidationError
 from core.messages import msg
 from core.money import exact_integer, round_half_up
+from core.status_words import status_word, word_list
 from models.workshop import PAY_TYPES, RO_STATUSES
 
 HOURS_SCALE = 100  # hours are integer hundredths: 1.25 h = 125
@@ -29,7 +30,6 @@ EDITABLE = frozenset({"open", "in_progress", "waiting_parts", "quality_check"})
 # Technicians may clock on while the work goes on.
 CLOCKABLE = frozenset({"open", "in_progress", "waiting_parts", "quality_check"})
 
-STATUS_LABELS = {s: s.replace("_", " ") for s in RO_STATUSES}
 
 
 def check_transition(current: str, new: str) -> None:
@@ -43,10 +43,10 @@ def check_transition(current: str, new: str) -> None:
         raise ValidationError("status", msg("A repair order is closed by handing the car over, which records the "
                                             "mileage out and the next service due"))
     if new not in TRANSITIONS[current]:
-        allowed = ", ".join(sorted(STATUS_LABELS[s] for s in TRANSITIONS[current])) or "nowhere"
+        allowed = word_list(s for s in RO_STATUSES if s in TRANSITIONS[current])
         raise ValidationError("status", msg("A repair order that is {from_status} cannot become {to_status} (it can "
                                             "go to: {allowed})",
-                                            from_status=STATUS_LABELS[current], to_status=STATUS_LABELS[new],
+                                            from_status=status_word(current), to_status=status_word(new),
                                             allowed=allowed))
 
 

@@ -54,6 +54,31 @@ def test_a_lower_mileage_is_accepted_with_a_reason_and_audited(db, owner, actor_
     assert [e.entity_id for e in entries] == [ro_id]
 
 
+def test_an_accepted_lower_mileage_is_the_reading_from_then_on(db, owner):
+    """A replaced odometer starts counting again: the next visit is checked against it, not against
+    the readings before it, and the service due counts from it."""
+    from datetime import date
+
+    from services.workshop import history
+
+    s = shop(db, owner)
+    repair_order(db, owner, s, mileage=148_010)
+    ro_id, number = orders.open_order(db, owner, RepairOrderInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, mileage_in=1_000, mileage_override="Odometer replaced"),
+        on=ON)
+    with db.read() as conn:
+        assert orders.last_mileage(conn, s.vehicle_id) == (1_000, f"repair order {number}")
+        assert history.last_mileage(conn, s.vehicle_id) == 1_000
+        assert conn.execute(select(Vehicle.odometer_km).where(Vehicle.id == s.vehicle_id)).scalar() == 1_000
+        # Checked again against the readings before it while the overriding order itself is edited.
+        assert orders.last_mileage(conn, s.vehicle_id, exclude_id=ro_id)[0] == 148_010
+    # The next visit above the new reading is not questioned; one below it is.
+    repair_order(db, owner, s, mileage=1_500, on=date(2026, 4, 1))
+    with pytest.raises(ValidationError) as refused:
+        repair_order(db, owner, s, mileage=1_200, on=date(2026, 5, 1))
+    assert "1,500 km" in refused.value.detail
+
+
 def test_jobs_and_lines_are_priced_at_the_pay_types_rate(db, owner):
     s = shop(db, owner)
     ro_id, _ = repair_order(db, owner, s)

@@ -78,3 +78,44 @@ def test_a_taxpayer_number_is_named_as_one_not_as_the_tax():
 
     assert [field_label(f) for f in ("tax_id", "customer_tax_id", "dealer_tax_id", "customer_id", "unit_price")] == [
         "Tax ID", "Customer tax ID", "Dealer tax ID", "Customer", "Unit price"]
+
+
+def test_every_status_a_record_can_have_reads_in_chinese_inside_a_refusal(chinese):
+    """No English status code inside a Chinese sentence: every status of every kind of record has its
+    word, translated (a new status without one fails here)."""
+    import re
+
+    from core.status_words import STATUS_WORDS, status_word
+    from models.appointments import APPOINTMENT_STATUSES
+    from models.billing import INVOICE_STATUSES
+    from models.parts import COUNT_STATUSES, PO_STATUSES
+    from models.reception import ESTIMATE_STATUSES
+    from models.workshop import RO_STATUSES
+    from services.billing.thirdparty import CLAIM_STATUSES
+
+    for status in {*RO_STATUSES, *PO_STATUSES, *COUNT_STATUSES, *INVOICE_STATUSES, *ESTIMATE_STATUSES,
+                   *CLAIM_STATUSES} - set(APPOINTMENT_STATUSES):
+        assert status in STATUS_WORDS, status
+        error = ValidationError("status", msg("Repair order {number} is {status}: its parts can no longer move",
+                                              number="ROT1-2026-000001", status=status_word(status)))
+        text = error_text(error)
+        assert not re.search(r"[A-Za-z]{3,}", text.replace("ROT", "")), text
+
+
+def test_a_refusal_naming_what_was_being_done_reads_in_chinese(chinese, db, owner):
+    from services.workshop import orders, parts
+    from tests.services.workshop_samples import job_with_lines, repair_order, shop
+
+    s = shop(db, owner)
+    ro_id, _number = repair_order(db, owner, s)
+    _job, _labour, line = job_with_lines(db, owner, ro_id, s)
+    parts.reserve_part(db, owner, line)
+    for status in ("in_progress", "quality_check"):
+        orders.set_status(db, owner, ro_id, status)
+    with pytest.raises(ValidationError) as refused:
+        orders.set_status(db, owner, ro_id, "completed")
+    text = error_text(refused.value)
+    assert "complete" not in text and "无法" in text, text
+    with pytest.raises(ValidationError) as refused:
+        parts.return_part(db, owner, line, 5000)
+    assert "return" not in error_text(refused.value), error_text(refused.value)
