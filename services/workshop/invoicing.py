@@ -45,7 +45,7 @@ from services.billing.totals import gross_amount
 from services.permissions import require
 from services.workshop import catalogue
 from services.workshop.orders import check_finished, repair_order
-from services.workshop.rules import hours_text, hours_to_quantity
+from services.workshop.rules import hours_text, hours_to_quantity, part_charge
 from store.uow import UnitOfWork, action
 
 PAY_TYPE_NOTES = {"customer": "Customer work", "warranty": "Warranty work", "internal": "Internal work",
@@ -89,16 +89,14 @@ def invoice_lines(session, ro: RepairOrder) -> dict[str, list[LineInput]]:
         for r in session.execute(select(RepairPartLine, Part.part_number).join(Part, Part.id == RepairPartLine.part_id)
                                  .where(RepairPartLine.job_id == job.id).order_by(RepairPartLine.line_no)):
             line, number = r
-            used = line.issued - line.returned
+            used, _gross, discount = part_charge(quantity=line.quantity, issued=line.issued, returned=line.returned,
+                                                 unit_price=line.unit_price, menu_discount=line.menu_discount,
+                                                 work_done=True)
             if used <= 0:
                 continue
-            gross = gross_amount(quantity_milli=used, unit_price=line.unit_price)
-            # A package's part not wholly used keeps the share of its discount that was used.
-            discount = (line.menu_discount if used >= line.quantity
-                        else line.menu_discount * used // line.quantity)
             lines.append(LineInput(description=line.description or number, quantity_milli=used,
                                    unit_price=line.unit_price, item_type="part", item_code=number,
-                                   unit_cost=line.unit_cost, part_id=line.part_id, discount=min(discount, gross)))
+                                   unit_cost=line.unit_cost, part_id=line.part_id, discount=discount))
         for r in session.execute(select(RepairExtraLine).where(RepairExtraLine.job_id == job.id)
                                  .order_by(RepairExtraLine.line_no)).scalars():
             lines.append(LineInput(description=r.description, quantity_milli=r.quantity, unit_price=r.unit_price,
@@ -147,6 +145,14 @@ def close_into_invoices_in(uow: UnitOfWork, repair_order_id: str, *, on: date | 
             continue
         rate = rates.get(pay_type)
         customer_id = (rate.bill_to_customer_id if rate else None) or ro.customer_id
+        if pay_type in ("warranty", "internal") and customer_id == ro.customer_id:
+            # Never the car's owner: warranty work is the maker's to pay, internal work the dealership's.
+            raise ValidationError("pay_type", {
+                "warranty": msg("Repair order {number} has warranty work, and nobody is set to be invoiced for it: "
+                                "choose the maker under Labour rates", number=ro.number),
+                "internal": msg("Repair order {number} has internal work, and nobody is set to be invoiced for it: "
+                                "choose the dealership's own account under Labour rates", number=ro.number),
+            }[pay_type])
         if pay_type == "insurance":
             customer_id = ro.insurer_id or customer_id
             if excess:

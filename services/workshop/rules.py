@@ -10,6 +10,7 @@ from core.messages import msg
 from core.money import exact_integer, round_half_up
 from core.status_words import status_word, word_list
 from models.workshop import PAY_TYPES, RO_STATUSES
+from services.billing.totals import gross_amount
 
 HOURS_SCALE = 100  # hours are integer hundredths: 1.25 h = 125
 
@@ -77,3 +78,21 @@ def hours_text(hours: int) -> str:
 def hours_to_quantity(hours: int) -> int:
     """Hundredths of an hour as an invoice quantity (thousandths)."""
     return hours * 10
+
+
+# A repair order's work is done from here on: its parts lines are charged for what was used.
+WORK_DONE = frozenset({"completed", "invoiced", "closed"})
+
+
+def part_charge(*, quantity: int, issued: int, returned: int, unit_price: int, menu_discount: int,
+                work_done: bool) -> tuple[int, int, int]:
+    """What a parts line is charged: ``(quantity, gross, discount)``. The parts issued less returned
+    once any was issued or the work is done (what the invoice will carry); the planned quantity
+    while nothing was issued and the work goes on (an estimate). A package's part not wholly used
+    keeps the share of its discount that was used."""
+    charged = issued - returned if (issued or work_done) else quantity
+    if charged <= 0:
+        return 0, 0, 0
+    gross = gross_amount(quantity_milli=charged, unit_price=unit_price)
+    discount = menu_discount if charged >= quantity else menu_discount * charged // quantity if quantity else 0
+    return charged, gross, min(discount, gross)

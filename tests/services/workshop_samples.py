@@ -49,8 +49,11 @@ def shop(db: Database, actor: Actor, *, n: int = 1, odometer: int | None = 10_00
             brand="Bosch", part_number=f"{number}-{n}", description=description, retail_price=price))
         receive(db, actor, pid, 20_000, cost)
         parts.append(pid)
+    # Warranty work is invoiced to the maker, internal work to the dealership's own account.
+    payers = {"warranty": customer(db, actor, f"FAW-Volkswagen warranty {n}"),
+              "internal": customer(db, actor, f"Dealership internal account {n}")}
     for pay_type, rate in (("customer", RATE), ("warranty", 20000), ("internal", 15000), ("insurance", 28000)):
-        labour.set_rate(db, actor, pay_type, rate)
+        labour.set_rate(db, actor, pay_type, rate, bill_to_customer_id=payers.get(pay_type))
     return Shop(cid, vid, parts)
 
 

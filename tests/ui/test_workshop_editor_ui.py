@@ -11,7 +11,7 @@ from models.billing import Invoice
 from services import search
 from services.parts import stock
 from services.workshop import catalogue as labour
-from services.workshop import menus, orders
+from services.workshop import invoicing, menus, orders
 from tests.services.workshop_samples import shop
 from ui.search_dialog import GlobalSearchDialog
 from ui.workshop.editor import RepairOrderEditor, _Form
@@ -238,3 +238,42 @@ def test_the_job_card_shows_the_warranty_claim_and_the_insurers_excess(qtbot, db
     for expected in ("PICC Shanghai · PICC-778", "¥500.00", "VW-CLM-0042", "Coolant leak", "Seal failed",
                      "Replaced pump", "Water pump · 06H121026"):
         assert expected in text, expected
+
+
+def test_the_editor_charges_parts_as_the_invoice_will_and_asks_before_completing_with_parts_not_issued(
+        qtbot, db, owner, ctx, show, settle, messages, monkeypatch):
+    """Planned parts count while none was issued; once issued (or the work is done) the parts issued
+    less returned, so the total shown is what the invoices come to."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from services.workshop import parts as workshop_parts
+
+    s = shop(db, owner)
+    ro_id, _ = orders.open_order(db, owner, orders.RepairOrderInput(customer_id=s.customer_id,
+                                                                    vehicle_id=s.vehicle_id, mileage_in=12000))
+    job_id = orders.add_job(db, owner, ro_id, orders.JobInput("Service", pay_type="customer"))
+    filters = orders.add_part(db, owner, job_id, orders.PartLineInput(part_id=s.parts[0], quantity=3_000))
+    orders.add_part(db, owner, job_id, orders.PartLineInput(part_id=s.parts[1], quantity=1_000))  # never issued
+    editor = show(RepairOrderEditor(ctx, ro_id))
+    assert "¥654.00" in editor.totals.text()  # 3 × ¥68.00 + ¥450.00, planned
+    workshop_parts.issue_part(db, owner, filters, 2_000)
+    workshop_parts.return_part(db, owner, filters, 1_000)
+    for status in ("in_progress", "quality_check"):
+        if orders.get(db, owner, ro_id).status != status:
+            orders.set_status(db, owner, ro_id, status)
+    with qtbot.waitSignal(editor.loaded, timeout=10000):
+        editor.reload()
+    assert editor.lines.text(0, "amount") == "¥68.00"  # one filter used
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _parent, _title, text, *a, **k: (
+        asked.append(text), QMessageBox.StandardButton.No)[1])
+    editor.next_status.setCurrentIndex(editor.next_status.findData("completed"))
+    editor.move_status()
+    settle()
+    assert asked and "Brake pads" in asked[0] and "Oil filter (2)" in asked[0]
+    assert orders.get(db, owner, ro_id).status == "quality_check", "No leaves it as it was"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _move(qtbot, editor, "completed")
+    shown_total = editor.totals.text()
+    made = invoicing.close_into_invoices(db, owner, ro_id)
+    assert sum(m.total for m in made) == 6800 and "¥68.00" in shown_total

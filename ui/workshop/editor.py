@@ -44,7 +44,7 @@ from core.quantities import quantity_text
 from models.workshop import EXTRA_KINDS, PAY_TYPES
 from services.billing.totals import gross_amount
 from services.workshop import invoicing, menus, orders, parts, warranty
-from services.workshop.rules import TRANSITIONS
+from services.workshop.rules import TRANSITIONS, WORK_DONE, part_charge
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import money_text
@@ -461,8 +461,8 @@ class RepairOrderEditor(QDialog):
             for line in job.parts:
                 amount = None
                 if line.unit_price is not None:
-                    amount = gross_amount(quantity_milli=line.quantity, unit_price=line.unit_price) - (
-                        line.menu_discount or 0)
+                    _charged, gross, discount = self._part_charge(line)
+                    amount = gross - discount
                 rows.append(({"kind": kinds["part"], "code": "", "description": line.description, "technician": "",
                               "quantity": quantity_text(line.quantity),
                               "stock": " / ".join(quantity_text(q) for q in (line.reserved, line.issued,
@@ -479,6 +479,13 @@ class RepairOrderEditor(QDialog):
         self.lines.set_rows(rows)
         self._update_buttons()
 
+    def _part_charge(self, line: orders.PartView) -> tuple[int, int, int]:
+        """What the line is charged: planned while nothing was issued and the work goes on, else the
+        parts issued less returned (what the invoice will carry)."""
+        return part_charge(quantity=line.quantity, issued=line.issued, returned=line.returned,
+                           unit_price=line.unit_price or 0, menu_discount=line.menu_discount or 0,
+                           work_done=self.view is not None and self.view.status in WORK_DONE)
+
     def _show_totals(self) -> None:
         if self.view is None or not self.costs:
             self.totals.setText("")
@@ -486,8 +493,9 @@ class RepairOrderEditor(QDialog):
         total = 0
         for job in self.view.jobs:
             total += sum((x.amount or 0) - (x.menu_discount or 0) for x in job.labour)
-            total += sum(gross_amount(quantity_milli=x.quantity, unit_price=x.unit_price or 0) - (x.menu_discount or 0)
-                         for x in job.parts)
+            for x in job.parts:
+                _charged, gross, discount = self._part_charge(x)
+                total += gross - discount
             total += sum(gross_amount(quantity_milli=x.quantity, unit_price=x.unit_price or 0) for x in job.extras)
         text = "<b>" + self.tr("Total %1").replace("%1", money_text(total, self.currency)) + "</b>"
         if self.made:
@@ -655,6 +663,16 @@ class RepairOrderEditor(QDialog):
         if self.view is None or not self.move_button.isEnabled():
             return
         target = self.next_status.currentData()
+        reserved = any(line.reserved for job in self.view.jobs for line in job.parts)
+        if target == "completed" and not reserved:  # with parts still reserved the service refuses anyway
+            unused = [f"{line.description} ({quantity_text(line.quantity - max(0, line.issued - line.returned))})"
+                      for job in self.view.jobs for line in job.parts if line.issued - line.returned < line.quantity]
+            if unused:
+                answer = QMessageBox.question(self, self.tr("Complete repair order"), self.tr(
+                    "These parts were planned but not all issued; what was not issued will not be invoiced:\n\n%1"
+                    "\n\nComplete the repair order anyway?").replace("%1", "\n".join(unused[:12])))
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
         db, actor, ro_id = self.ctx.db, self.ctx.actor, self.view.id
         self.run(lambda: orders.set_status(db, actor, ro_id, target), error_label_widget=self.status_error)
 
