@@ -154,7 +154,7 @@ class CalendarScreen(QWidget):
         bar.addWidget(self.period)
         bar.addStretch(1)
         for w in (self.view_choice, self.group_choice, self.previous_button, self.today_button, self.next_button,
-                  self.prepare_button, self.hours_button, self.new_button):
+                  self.hours_button, self.new_button):
             bar.addWidget(w)
 
         self.grid = QTableWidget()
@@ -224,7 +224,10 @@ class CalendarScreen(QWidget):
         layout.addWidget(self.grid, 2)
         layout.addLayout(actions)
         layout.addWidget(self.bookings, 3)
-        layout.addWidget(self.keys_hint)
+        footer = QHBoxLayout()
+        footer.addWidget(self.keys_hint, 1)
+        footer.addWidget(self.prepare_button)
+        layout.addLayout(footer)
 
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         if self.can_book:
