@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.errors import DomainError, ValidationError
+from core.errors import DomainError, PermissionDenied, ValidationError
 from core.messages import field_label, render
 
 
@@ -38,6 +38,12 @@ def error_text(exc: BaseException) -> str:
         if not exc.field:
             return detail
         return QCoreApplication.translate("Errors", "%1: %2").replace("%1", field_name(exc.field)).replace("%2", detail)
+    if isinstance(exc, PermissionDenied):
+        # Named as the Roles screen names it, never by its code.
+        from ui.admin.labels import permission_labels
+
+        label = permission_labels().get(exc.permission, exc.permission)
+        return QCoreApplication.translate("Errors", "Your role does not allow this: %1").replace("%1", label)
     if isinstance(exc, DomainError):
         return service_text(exc.message)
     return str(exc)

@@ -330,6 +330,15 @@ def add_photo(db: Database, actor: Actor, item_id: str, source: Path | str) -> s
         raise files.file_problem(source, exc, verb="read") from exc
     if size > MAX_PHOTO_BYTES:
         raise ValidationError("photo", msg("A photo must be smaller than 20 MB ({name} is not)", name=source.name))
+    try:
+        with source.open("rb") as f:
+            head = f.read(8)
+    except OSError as exc:
+        raise files.file_problem(source, exc, verb="read") from exc
+    # What the file holds, not only its name: a JPEG starts FF D8 FF, a PNG with its 8-byte signature.
+    if not (head.startswith(b"\xff\xd8\xff") or head == b"\x89PNG\r\n\x1a\n"):
+        raise ValidationError("photo", msg("{name} is not a JPEG or PNG picture (its contents are something else)",
+                                           name=source.name))
     with UnitOfWork(db, actor) as uow:
         item, check = _item(uow.session, item_id)
         _open_order(uow.session, check.repair_order_id)

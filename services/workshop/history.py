@@ -181,12 +181,14 @@ def vehicle_history(db: Database, actor: Actor, vehicle_id: str, *, today: date 
 
 
 def find_vehicle(db: Database, actor: Actor, plate_or_vin: str) -> str | None:
-    """The id of the vehicle whose plate or VIN is exactly ``plate_or_vin`` (case and spaces aside),
-    or None. Any thread."""
-    require(actor, "workshop.view")
+    """The id of the vehicle ``plate_or_vin`` names, found as reception finds a car (plate or VIN,
+    the end of a VIN as read off the windscreen): the exact match, else the only one; None when
+    there is none or it is ambiguous. Any thread."""
+    from services.workshop.reception import find_vehicles
+
     wanted = "".join((plate_or_vin or "").split()).upper()
-    if not wanted:
-        return None
-    with db.read() as conn:
-        return conn.execute(select(Vehicle.id).where((Vehicle.vin == wanted) | (Vehicle.plate == wanted))
-                            .limit(1)).scalar()
+    matches = find_vehicles(db, actor, wanted, limit=2)
+    exact = [m for m in matches if m.vin == wanted or "".join(m.plate.split()).upper() == wanted]
+    if exact:
+        return exact[0].id
+    return matches[0].id if len(matches) == 1 else None

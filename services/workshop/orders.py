@@ -382,6 +382,13 @@ def set_status_in(uow: UnitOfWork, repair_order_id: str, status: str, *, on: dat
     require(uow.actor, "workshop.edit")
     ro = repair_order(uow.session, repair_order_id)
     check_transition(ro.status, status)
+    if status == "quality_check":
+        # The work is checked once it is done: nobody is still working on it.
+        clocked = open_clockings(uow.session, ro.id)
+        if clocked:
+            raise ValidationError("clockings", msg("Cannot {doing} repair order {number}: {people} still clocked on; "
+                                                   "clock them off first", doing=msg("send to quality check"),
+                                                   number=ro.number, people=", ".join(clocked)))
     if status == "completed":
         check_finished(uow.session, ro, doing=msg("complete"))
         ro.completed_on = on or date.today()

@@ -107,7 +107,13 @@ def test_completing_or_invoicing_with_open_clockings_or_reserved_parts_is_refuse
     parts.reserve_part(db, owner, line)
     foreman = actor_for("foreman")
     clocking.clock_on(db, foreman, job, technician="owner")
+    # The work goes to its check once nobody is working on it.
+    with pytest.raises(ValidationError) as refused:
+        orders.set_status(db, owner, ro_id, "quality_check")
+    assert refused.value.field == "clockings" and "quality check" in refused.value.detail
+    clocking.clock_off(db, foreman, technician="owner")
     orders.set_status(db, owner, ro_id, "quality_check")
+    clocking.clock_on(db, foreman, job, technician="owner")  # the check found something to redo
     with pytest.raises(ValidationError) as refused:
         orders.set_status(db, owner, ro_id, "completed")
     assert refused.value.field == "clockings" and "owner" in refused.value.detail

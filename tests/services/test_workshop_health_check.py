@@ -164,14 +164,20 @@ def test_photos_are_copied_into_the_attachments_folder_beside_the_database(db, o
     check_id, ids = _checked(db, owner, s, _ro(db, owner, s))
     camera = tmp_path / "DCIM"
     camera.mkdir()
-    (camera / "IMG_0001.JPG").write_bytes(b"\xff\xd8photo")
+    (camera / "IMG_0001.JPG").write_bytes(b"\xff\xd8\xffphoto")
     health_check.add_photo(db, owner, ids[0], camera / "IMG_0001.JPG")
     (camera / "notes.txt").write_text("x")
     with pytest.raises(ValidationError):
         health_check.add_photo(db, owner, ids[0], camera / "notes.txt")
+    # Named like a picture, but its contents are text: refused, nothing recorded or copied.
+    (camera / "notaphoto.png").write_text("not a picture")
+    with pytest.raises(ValidationError) as refused:
+        health_check.add_photo(db, owner, ids[0], camera / "notaphoto.png")
+    assert "notaphoto.png" in refused.value.detail
+    assert len(health_check.get_check(db, owner, check_id).items[0].photos) == 1
 
     photo = health_check.get_check(db, owner, check_id).items[0].photos[0]
-    assert photo.original_name == "IMG_0001.JPG" and photo.path.read_bytes() == b"\xff\xd8photo"
+    assert photo.original_name == "IMG_0001.JPG" and photo.path.read_bytes() == b"\xff\xd8\xffphoto"
     assert photo.path.is_relative_to(db.path.resolve().parent / "attachments" / "health-checks" / check_id)
     assert (camera / "IMG_0001.JPG").exists()
 

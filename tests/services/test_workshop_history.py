@@ -144,6 +144,7 @@ def test_the_history_lists_every_repair_order_newest_first_with_jobs_hours_parts
     assert history.find_vehicle(db, owner, " 沪A00001 ") == s.vehicle_id
     assert history.find_vehicle(db, owner, found.vin.lower()) == s.vehicle_id
     assert history.find_vehicle(db, owner, "沪B99999") is None
+    assert history.find_vehicle(db, owner, found.vin[-6:]) == s.vehicle_id  # the end of the VIN, as reception
 
 
 def test_the_history_reads_in_the_same_few_queries_however_many_repair_orders_the_vehicle_has(db, owner):

@@ -71,6 +71,11 @@ def test_reception_finds_the_car_shows_what_is_known_and_checks_it_in(qtbot, db,
     assert [(d.position, d.note) for d in view.damage] == [("Bonnet", "")]
     assert view.number in page.done_label.text()
     assert page.print_button.isEnabled() and not page.check_in_button.isEnabled()
+    # The refusal answered is gone, and what is known about the car keeps its share of the width.
+    assert not page.errors.labels["mileage_in"].isVisible()
+    assert page.known.width() >= 0.4 * page.width(), (page.known.width(), page.width())
+    # The accepted mileage is the car's reading from now on.
+    qtbot.waitUntil(lambda: "9,000" in page.known.toPlainText())
 
     qtbot.waitUntil(lambda: page.campaign_button.isEnabled())
     page.campaign_button.click()

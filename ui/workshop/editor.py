@@ -678,7 +678,13 @@ class RepairOrderEditor(QDialog):
 
     def invoice(self) -> None:
         """Close the completed repair order into its posted invoices, one per pay type (after a yes)."""
-        if self.view is None or not self.invoice_button.isVisible() or not self.invoice_button.isEnabled():
+        if self.view is not None and not self.invoice_button.isVisible():
+            # Ctrl+I without the right: say who may, instead of doing nothing.
+            self.status_error.setText(self.tr("Invoicing a repair order needs the right to close repair orders into "
+                                              "invoices (the cashier's); ask them."))
+            self.status_error.show()
+            return
+        if self.view is None or not self.invoice_button.isEnabled():
             return
         answer = QMessageBox.question(self, self.tr("Invoice repair order"), self.tr(
             "Invoice repair order %1 now? One posted invoice is made for each pay type, and the repair order can no "

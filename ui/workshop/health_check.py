@@ -35,6 +35,7 @@ from services.parts import catalogue as parts_catalogue
 from services.workshop import estimates, health_check
 from services.workshop.estimates import EstimateLineInput
 from services.workshop.health_check import CheckView, ItemView
+from services.workshop.rules import EDITABLE
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.fields import QuantityEdit
@@ -346,8 +347,10 @@ class HealthCheckDialog(QDialog):
 
     def _update_buttons(self) -> None:
         item = self.current_item()
-        inspect = self.ctx.can("workshop.inspect") and self.check is not None
-        edit = self.ctx.can("workshop.edit")
+        # Once the work is done the check is a record: it can be read and printed, not changed.
+        open_work = self.check is not None and self.check.repair_order_status in EDITABLE
+        inspect = self.ctx.can("workshop.inspect") and open_work
+        edit = self.ctx.can("workshop.edit") and open_work
         for button in (self.green_button, self.amber_button, self.red_button, self.photo_button):
             button.setEnabled(inspect and item is not None)
         flagged = item is not None and item.rating in ("amber", "red")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -101,9 +102,15 @@ class ReceptionScreen(QWidget):
         right.addWidget(self._build_form(), 1)
         right.addLayout(self._build_actions())
 
+        # The two sides share the width by these stretches whatever they hold (a long refusal beside
+        # the mileage wraps instead of squeezing what is known about the car).
         body = QHBoxLayout()
-        body.addLayout(left, 4)
-        body.addLayout(right, 5)
+        for side, stretch in ((left, 4), (right, 5)):
+            holder = QWidget()
+            holder.setLayout(side)
+            side.setContentsMargins(0, 0, 0, 0)
+            holder.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            body.addWidget(holder, stretch)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(body, 1)
@@ -346,6 +353,7 @@ class ReceptionScreen(QWidget):
             self._field_error(exc)
             return None
         db, actor = self.ctx.db, self.ctx.actor
+        self.errors.clear()
         self.check_in_button.setEnabled(False)
         return Op(self, lambda _p, _c: reception.check_in(db, actor, data)).success(self._checked_in).failure(
             self._failed).run()
@@ -370,6 +378,7 @@ class ReceptionScreen(QWidget):
         show_error(self, exc)
 
     def _checked_in(self, result: tuple[str, str]) -> None:
+        self.errors.clear()
         self.repair_order_id, self.repair_order_number = result
         self.done_label.setText(self.tr("Repair order %1 opened.").replace("%1", self.repair_order_number))
         self._set_vehicle_enabled(False)
