@@ -165,6 +165,19 @@ def list_users(db: Database, actor: Actor) -> list[UserRow]:
         return [UserRow(*r) for r in rows]
 
 
+def person_names(conn_or_session) -> dict[str, str]:
+    """Every user's name as people call them (the display name, else the user name), by user name:
+    what screens and printed documents show instead of a login. Reads only; any thread."""
+    return {r.username: r.display_name or r.username
+            for r in conn_or_session.execute(select(User.username, User.display_name))}
+
+
+def people(db: Database, actor: Actor) -> dict[str, str]:
+    """:func:`person_names` for a logged-in reader. Any thread."""
+    with db.read() as conn:
+        return person_names(conn)
+
+
 def _check_role(session, role: str) -> None:
     if session.get(Role, role) is None:
         raise ValidationError("role", msg("Unknown role '{role}'", role=role))

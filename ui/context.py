@@ -37,12 +37,26 @@ class AppContext(QObject):
         self.db = db
         self.actor = actor
         self.settings = settings.get(db)
+        self._people: dict[str, str] | None = None
         _contexts.add(self)
 
     def can(self, permission: str) -> bool:
         return self.actor.can(permission)
 
+    def person(self, username: str | None) -> str:
+        """A user's name as people call them (their display name), never a login where a name is
+        known; read once and kept until a user changes."""
+        if not username:
+            return ""
+        if self._people is None:
+            from services import users
+
+            self._people = users.people(self.db, self.actor)
+        return self._people.get(username, username)
+
     def apply(self, changes: Changes) -> None:
         if changes.touches(*SETTINGS_TABLES):
             self.settings = settings.get(self.db)
+        if changes.touches("user_account"):
+            self._people = None
         self.changed.emit(changes)

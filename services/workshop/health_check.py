@@ -419,7 +419,13 @@ def health_check_pdf(db: Database, actor: Actor, check_id: str, out: Path) -> Pa
     """Write a check as an A4 PDF for the customer (points by system with their rating and note,
     amber and red points with their estimate and the customer's answer) to ``out``; returns ``out``.
     Any thread; reads only."""
+    from dataclasses import replace
+
+    from services import users
+
     view = get_check(db, actor, check_id)
+    # The customer reads the inspector's name, not a login.
+    view = replace(view, inspected_by=users.people(db, actor).get(view.inspected_by, view.inspected_by))
     dealer = settings.get(db)
     logo = settings.get_logo(db)
     from services.reports import pdf

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from services.lists import Column, Filter, ListSource
 
+# A person column reads as the name people call them by (the display name), the login where none.
+_NAME = "coalesce(nullif({u}.display_name, ''), {login})"
+
 REPAIR_ORDERS = ListSource(
     name="repair_orders",
     permission="workshop.view",
-    from_sql="repair_order r JOIN customer c ON c.id = r.customer_id JOIN vehicle v ON v.id = r.vehicle_id",
+    from_sql=("repair_order r JOIN customer c ON c.id = r.customer_id JOIN vehicle v ON v.id = r.vehicle_id "
+              "LEFT JOIN user_account ua ON ua.username = r.advisor"),
     id_sql="r.id",
     tiebreak_sql="r.rowid",
     columns=(
@@ -17,7 +21,7 @@ REPAIR_ORDERS = ListSource(
         Column("plate", "v.plate", width=90),
         Column("customer", "c.name", sortable=False, width=140),
         Column("vehicle", "trim(coalesce(v.make, '') || ' ' || coalesce(v.model, ''))", sortable=False, width=130),
-        Column("advisor", "r.advisor", width=90),
+        Column("advisor", _NAME.format(u="ua", login="r.advisor"), width=90),
         Column("mileage_in", "r.mileage_in", kind="int", width=80),
         Column("promised_at", "r.promised_at", kind="datetime", width=130),
         Column("vin", "v.vin", sortable=False, width=160),
@@ -36,7 +40,8 @@ APPOINTMENTS = ListSource(
     name="appointments",
     permission="workshop.view",
     from_sql=("appointment a JOIN customer c ON c.id = a.customer_id JOIN vehicle v ON v.id = a.vehicle_id "
-              "LEFT JOIN workshop_resource b ON b.id = a.bay_id"),
+              "LEFT JOIN workshop_resource b ON b.id = a.bay_id LEFT JOIN user_account ua ON ua.username = a.advisor "
+              "LEFT JOIN user_account ut ON ut.username = a.technician"),
     id_sql="a.id",
     tiebreak_sql="a.rowid",
     columns=(
@@ -46,8 +51,8 @@ APPOINTMENTS = ListSource(
         Column("customer", "c.name", sortable=False, width=140),
         Column("requested_work", "a.requested_work", sortable=False, width=200),
         Column("booked_hours", "a.booked_hours", kind="hours", width=70),
-        Column("advisor", "a.advisor", width=90),
-        Column("technician", "a.technician", width=90),
+        Column("advisor", _NAME.format(u="ua", login="a.advisor"), width=90),
+        Column("technician", _NAME.format(u="ut", login="a.technician"), width=90),
         Column("bay", "b.name", sortable=False, width=80),
         Column("parts_note", "a.parts_note", sortable=False, width=160),
     ),
@@ -63,7 +68,7 @@ SURVEYS = ListSource(
     name="surveys",
     permission="workshop.surveys",
     from_sql=("survey s JOIN repair_order r ON r.id = s.repair_order_id JOIN customer c ON c.id = r.customer_id "
-              "JOIN vehicle v ON v.id = r.vehicle_id"),
+              "JOIN vehicle v ON v.id = r.vehicle_id LEFT JOIN user_account ua ON ua.username = r.advisor"),
     id_sql="s.id",
     tiebreak_sql="s.rowid",
     columns=(
@@ -72,7 +77,7 @@ SURVEYS = ListSource(
         Column("customer", "c.name", sortable=False, width=120),
         Column("phone", "c.phone", sortable=False, width=110),
         Column("plate", "v.plate", width=90),
-        Column("advisor", "r.advisor", width=80),
+        Column("advisor", _NAME.format(u="ua", login="r.advisor"), width=80),
         Column("status", "s.status", width=80),
         Column("score", "s.score", kind="int", width=55),
         Column("answered_on", "s.answered_on", kind="date", width=90),
@@ -89,12 +94,12 @@ FOLLOW_UP_TASKS = ListSource(
     name="follow_up_tasks",
     permission="workshop.surveys",
     from_sql=("follow_up_task t JOIN survey s ON s.id = t.survey_id JOIN repair_order r ON r.id = s.repair_order_id "
-              "JOIN customer c ON c.id = r.customer_id"),
+              "JOIN customer c ON c.id = r.customer_id LEFT JOIN user_account ua ON ua.username = t.assignee"),
     id_sql="t.id",
     tiebreak_sql="t.rowid",
     columns=(
         Column("due_on", "t.due_on", kind="date", width=90),
-        Column("assignee", "t.assignee", width=80),
+        Column("assignee", _NAME.format(u="ua", login="t.assignee"), width=80),
         Column("customer", "c.name", sortable=False, width=120),
         Column("phone", "c.phone", sortable=False, width=110),
         Column("number", "r.number", width=150),

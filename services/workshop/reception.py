@@ -329,7 +329,13 @@ def check_in_pdf(db: Database, actor: Actor, repair_order_id: str, out: Path) ->
     """Write the repair order's check-in sheet (A4) for the customer's signature to ``out`` and
     return ``out``. Any thread; reads only."""
     require(actor, "workshop.view")
+    from dataclasses import replace
+
+    from services import users
+
     view = get_check_in(db, actor, repair_order_id)
+    # The customer reads the advisor's name, not a login.
+    view = replace(view, advisor=users.people(db, actor).get(view.advisor, view.advisor))
     dealer = settings.get(db)
     logo = settings.get_logo(db)
     from services.reports import pdf

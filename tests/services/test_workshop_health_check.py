@@ -293,7 +293,7 @@ def test_the_check_in_sheet_shows_the_car_the_concerns_the_damage_and_a_signatur
     text = _text(out)
     view = reception.get_check_in(db, owner, ro_id)
     for expected in ("CHECK-IN 接车单", number, view.vin, "沪A00001", "刹车时有异响 squeal", "12,345 km", "2/8",
-                     "后保险杠", "凹陷", "¥888.00", "Customer signature", "客户签名"):
+                     "后保险杠", "凹陷", "¥888.00", "Customer signature", "客户签名", owner.display_name):
         assert expected in text, expected
 
 
@@ -307,5 +307,5 @@ def test_the_health_check_pdf_lists_each_point_with_its_rating_and_estimate(db, 
     text = _text(out)
     view = health_check.get_check(db, owner, check_id)
     for expected in ("VEHICLE HEALTH CHECK", view.vin, view.repair_order_number, "Front pads", "2 mm left",
-                     "Red · now", "Amber · soon", "Green · OK", "¥300.00", "declined"):
+                     "Red · now", "Amber · soon", "Green · OK", "¥300.00", "declined", owner.display_name):
         assert expected in text, expected

@@ -453,7 +453,7 @@ class RepairOrderEditor(QDialog):
                      "consumable": self.tr("Consumable")}
             for line in job.labour:
                 rows.append(({"kind": kinds["labour"], "code": line.operation_code, "description": line.description,
-                              "technician": line.technician, "quantity": self.tr("%1 h").replace(
+                              "technician": self.ctx.person(line.technician), "quantity": self.tr("%1 h").replace(
                                   "%1", hours_text(line.hours)), "stock": "",
                               "unit_price": line.hourly_rate, "menu_discount": line.menu_discount or None,
                               "amount": None if line.amount is None else line.amount - (line.menu_discount or 0)},

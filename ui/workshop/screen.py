@@ -178,7 +178,7 @@ class RepairOrdersScreen(ListScreen):
         html.append(fields([
             (self.tr("Vehicle"), " · ".join(x for x in (ro.plate, ro.vin) if x)),
             (self.tr("Mileage in"), self.tr("%1 km").replace("%1", f"{ro.mileage_in:,}")),
-            (self.tr("Advisor"), ro.advisor),
+            (self.tr("Advisor"), self.ctx.person(ro.advisor)),
             (self.tr("Opened"), date_text(ro.opened_on)),
             (self.tr("Promised"), ro.promised_at.strftime("%Y-%m-%d %H:%M") if ro.promised_at else ""),
             (self.tr("Completed"), date_text(ro.completed_on) if ro.completed_on else ""),
@@ -217,7 +217,7 @@ class RepairOrdersScreen(ListScreen):
                 what = " · ".join(x for x in (line.operation_code, line.description) if x)
                 detail = self.tr("%1 h").replace("%1", _hours(line.hours))
                 if line.technician:
-                    detail += " · " + line.technician
+                    detail += " · " + self.ctx.person(line.technician)
                 rows.append((what, detail, money_text(line.amount, cur) if line.amount is not None else ""))
             for part in job.parts:
                 detail = self.tr("%1 issued").replace("%1", quantity_text(part.issued - part.returned))

@@ -128,8 +128,8 @@ class SurveysScreen(ListScreen):
             (self.tr("Customer"), s.customer_name),
             (self.tr("Phone"), s.phone),
             (self.tr("Vehicle"), " · ".join(x for x in (s.plate, s.vin) if x)),
-            (self.tr("Advisor"), s.advisor),
-            (self.tr("Technicians"), ", ".join(s.technicians)),
+            (self.tr("Advisor"), self.ctx.person(s.advisor)),
+            (self.tr("Technicians"), ", ".join(self.ctx.person(t) for t in s.technicians)),
             (self.tr("Handed over"), date_text(s.handed_over_on)),
             (self.tr("Due"), date_text(s.due_on)),
             (self.tr("Score"), f"{s.score} / 10" if s.score is not None else ""),
@@ -174,7 +174,8 @@ class SurveysScreen(ListScreen):
                    Col.number(self.tr("Low"))]
         for title, rows in ((self.tr("Advisors"), r.advisors), (self.tr("Technicians"), r.technicians)):
             html.append(paragraph(title, bold=True))
-            html.append(table(columns, [(x.name, x.answered, _average(x.average_tenths), x.low) for x in rows]))
+            html.append(table(columns, [(self.ctx.person(x.name), x.answered, _average(x.average_tenths), x.low)
+                                        for x in rows]))
         self.results.setHtml("".join(html))
 
     def on_changed(self, changes: Changes) -> None:
@@ -210,7 +211,7 @@ class SurveyDialog(FormDialog):
         form.addRow(self.tr("Customer"), QLabel(" · ".join(x for x in (s.customer_name, s.phone) if x)))
         # The plate is what a customer on the phone knows their car by (a VIN is a code, marked as one).
         form.addRow(self.tr("Vehicle"), QLabel(esc(s.plate) if s.plate else f"<code>{esc(s.vin)}</code>"))
-        form.addRow(self.tr("Advisor"), QLabel(s.advisor))
+        form.addRow(self.tr("Advisor"), QLabel(ctx.person(s.advisor)))
         self.score = QSpinBox()
         self.score.setObjectName("score")
         # Below the range: nothing entered yet, which the service refuses beside the field.
