@@ -220,11 +220,11 @@
     </message>
     <message>
         <source>Clock on and off jobs</source>
-        <translation>作业上钟和下钟</translation>
+        <translation>开始作业和停止作业</translation>
     </message>
     <message>
         <source>Clock other technicians on and off jobs</source>
-        <translation>为其他技师上钟和下钟</translation>
+        <translation>为其他技师开始和停止作业</translation>
     </message>
     <message>
         <source>Correct technicians&apos; clocked and attended times and see their reports</source>
@@ -5580,7 +5580,7 @@
     </message>
     <message>
         <source>A part number typed is followed to its replacement. Ctrl+Insert adds a line, Ctrl+Delete removes one.</source>
-        <translation>输入的配件号会自动跟随到替代件。Ctrl+Insert 添加一行，Ctrl+Delete 删除一行。</translation>
+        <translation>输入的配件号会自动跟随到替代件。&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加一行，&lt;code&gt;Ctrl+Delete&lt;/code&gt; 删除一行。</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -8617,7 +8617,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>Cannot {doing} repair order {number}: {people} still clocked on; clock them off first</source>
-        <translation>无法{doing}维修工单 {number}：{people} 仍在打卡作业中，请先下钟</translation>
+        <translation>无法{doing}维修工单 {number}：{people} 仍在打卡作业中，请先停止作业</translation>
     </message>
     <message>
         <source>Choose a payment received (not a refund)</source>
@@ -9253,7 +9253,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>Repair order {number} is {status}: nobody can clock on it</source>
-        <translation>维修工单 {number} 状态为{status}：不能再上钟</translation>
+        <translation>维修工单 {number} 状态为{status}：不能再开始作业</translation>
     </message>
     <message>
         <source>Repair order {number} is {status}; only a completed repair order can be invoiced</source>
@@ -10597,7 +10597,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>{who} is already clocked on this job</source>
-        <translation>{who} 已在此作业上钟</translation>
+        <translation>{who} 已在进行此作业</translation>
     </message>
     <message>
         <source>{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or overbook with a reason</source>
@@ -10609,7 +10609,7 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>{who} is not clocked on any job</source>
-        <translation>{who} 没有在任何作业上钟</translation>
+        <translation>{who} 当前没有进行中的作业</translation>
     </message>
 </context>
 <context>

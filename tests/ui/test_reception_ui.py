@@ -147,7 +147,8 @@ def test_a_health_check_is_started_rated_priced_and_answered_from_the_keyboard(q
     qtbot.waitUntil(lambda: "finished" in dialog.heading.text())
 
 
-def test_declined_work_shows_at_the_next_visit_and_is_offered_again(qtbot, db, owner, ctx, show, settle, type_text):
+def test_declined_work_shows_at_the_next_visit_and_is_offered_again(qtbot, db, owner, ctx, show, settle, type_text,
+                                                                    messages):
     s = shop(db, owner)
     first, number = reception.check_in(db, owner, CheckInInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
                                                                mileage_in=12_000))
@@ -166,6 +167,7 @@ def test_declined_work_shows_at_the_next_visit_and_is_offered_again(qtbot, db, o
     type_text(page.mileage, "12500")
     page.check_in_button.click()
     settle()
+    assert messages.kinds() == ["question"], "the first visit is not invoiced yet: a second order is asked for"
     qtbot.waitUntil(lambda: page.declined_button.isEnabled())
     page.declined_button.click()
     settle()
@@ -214,3 +216,28 @@ def test_extra_work_found_on_a_job_is_priced_and_approved_from_the_repair_orders
     assert (estimate.source, estimate.job_id, estimate.status, estimate.decided_by) == (
         "extra_work", job, "approved", "owner")
     assert [line.hours for line in orders.get(db, owner, ro_id).jobs[0].labour] == [80]
+
+
+def test_a_second_repair_order_for_a_car_with_an_open_one_is_asked_first(
+        qtbot, db, owner, ctx, show, settle, type_text, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    s = shop(db, owner)
+    _first, number = reception.check_in(db, owner, CheckInInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                                mileage_in=12_000, concerns="Noise"))
+    page = show(ReceptionScreen(ctx))
+    settle()
+    type_text(page.find, "00001")
+    qtbot.keyClick(page.find, Qt.Key.Key_Return)
+    settle()
+    qtbot.waitUntil(lambda: page.check_in_button.isEnabled())
+    type_text(page.mileage, "12100")
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        asked.append(text), QMessageBox.StandardButton.No)[1])
+    page.check_in()
+    settle()
+    assert asked and number in asked[0]
+    assert page.repair_order_id is None
+    with db.read() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM repair_order").scalar() == 1

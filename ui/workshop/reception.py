@@ -352,6 +352,15 @@ class ReceptionScreen(QWidget):
         except ValidationError as exc:
             self._field_error(exc)
             return None
+        if self.info is not None and self.info.open_orders:
+            # Usually the car's open repair order takes the new work; a second one is a choice.
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(self, self.tr("Check in"), self.tr(
+                "This car already has an open repair order (%1). Open another one for this visit?").replace(
+                "%1", ", ".join(self.info.open_orders)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
         db, actor = self.ctx.db, self.ctx.actor
         self.errors.clear()
         self.check_in_button.setEnabled(False)
