@@ -247,10 +247,6 @@
         <translation>预约、改约和取消预约</translation>
     </message>
     <message>
-        <source>Book appointments beyond the workshop&apos;s capacity</source>
-        <translation>超出车间产能预约</translation>
-    </message>
-    <message>
         <source>Set up technicians, advisors and bays with their working hours</source>
         <translation>设置技师、服务顾问和工位及其工作时间</translation>
     </message>
@@ -685,6 +681,10 @@
     <message>
         <source>Repair order</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Book appointments beyond the workshop&apos;s capacity or outside its working hours</source>
+        <translation>超出车间产能或在工作时间外预约</translation>
     </message>
     <message>
         <source>Purchase order</source>
@@ -1153,8 +1153,8 @@
         <translation>待备配件(&amp;P)</translation>
     </message>
     <message>
-        <source>Only to book beyond the day&apos;s capacity: why</source>
-        <translation>仅在超出当天产能时填写：原因</translation>
+        <source>Only to book beyond the day&apos;s capacity or working hours: why</source>
+        <translation>仅在超出当天产能或工作时间时填写：原因</translation>
     </message>
     <message>
         <source>&amp;Overbook</source>

@@ -127,7 +127,8 @@ class AppointmentInput:
     bay_id: str | None = None
     promised_at: datetime | None = None
     parts_note: str = ""
-    # Book beyond the day's capacity, saying why (needs workshop.overbook; audited).
+    # Book beyond the day's capacity or outside its working hours, saying why (needs workshop.overbook;
+    # audited).
     overbook_reason: str = ""
 
 

@@ -863,7 +863,7 @@ class BookingDialog(FormDialog):
         self.errors.add_row("parts_note", self.tr("&Parts to prepare"), self.parts)
         self.overbook = QLineEdit(appointment.overbooked_reason if appointment else "")
         self.overbook.setObjectName("bookingOverbook")
-        self.overbook.setPlaceholderText(self.tr("Only to book beyond the day's capacity: why"))
+        self.overbook.setPlaceholderText(self.tr("Only to book beyond the day's capacity or working hours: why"))
         if ctx.can("workshop.overbook"):
             self.errors.add_row("overbook_reason", self.tr("&Overbook"), self.overbook)
         else:
