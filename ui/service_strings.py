@@ -421,6 +421,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'An {kind} takes stock out: the quantity is negative'),
     QT_TRANSLATE_NOOP('Service', 'Ask for 1 to {MAX_PAGE:,} changes at a time'),
     QT_TRANSLATE_NOOP('Service', 'Bay {bay} is booked from {start} to {end} that day; choose another bay or time'),
+    QT_TRANSLATE_NOOP('Service', 'Booked from {start} to {end} on {day} outside working hours: {reason}'),
     QT_TRANSLATE_NOOP('Service', 'Booked {hours} h on {day} beyond capacity: {reason}'),
     QT_TRANSLATE_NOOP('Service', 'Built-in roles cannot be deleted'),
     QT_TRANSLATE_NOOP('Service', 'Campaign {code} was already done on repair order {number}'),
@@ -561,9 +562,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Refund {method} {reference} · {customer}'),
     QT_TRANSLATE_NOOP('Service', 'Refund {method} · {customer}'),
     QT_TRANSLATE_NOOP('Service', "Repair order {number} has a customer's excess but no insurance work"),
+    QT_TRANSLATE_NOOP('Service', "Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership's own account under Labour rates"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has no jobs to invoice'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has not been handed over: no survey is due'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has nothing to invoice: no hours, parts or other lines'),
+    QT_TRANSLATE_NOOP('Service', 'Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status} and can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its parts can no longer move'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its work can no longer change'),
@@ -611,6 +614,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The backup {path} was made by a newer version of Forecourt (schema {revision}). Install that version to use it.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The bin range ends before it starts ({bin_from} – {bin_to})'),
     QT_TRANSLATE_NOOP('Service', 'The birth date is in the future'),
+    QT_TRANSLATE_NOOP('Service', 'The booking from {start} to {end} on {day} is outside the working hours of {who} ({opens}–{closes}): choose a time within them, or ask the foreman'),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', 'The booking from {start} to {end} on {day} is outside the working hours of {who} ({opens}–{closes}): choose a time within them, or overbook with a reason'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The campaign does not apply to this vehicle'),
     QT_TRANSLATE_NOOP('Service', 'The campaign no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The car cannot be promised before it comes'),
@@ -823,7 +828,9 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'mark as a no-show'),
     QT_TRANSLATE_NOOP('Service', 'move'),
     QT_TRANSLATE_NOOP('Service', 'must be a whole number from {low:,} to {high:,}'),
+    QT_TRANSLATE_NOOP('Service', 'must be at least {minimum} h'),
     QT_TRANSLATE_NOOP('Service', 'must be at least {minimum} {unit}'),
+    QT_TRANSLATE_NOOP('Service', 'must be at most {maximum} h'),
     QT_TRANSLATE_NOOP('Service', 'must be at most {maximum} {unit}'),
     QT_TRANSLATE_NOOP('Service', 'nowhere'),
     QT_TRANSLATE_NOOP('Service', 'open'),
@@ -859,6 +866,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'the folder does not exist'),
     QT_TRANSLATE_NOOP('Service', 'the name is too long'),
     QT_TRANSLATE_NOOP('Service', 'the vehicle record'),
+    QT_TRANSLATE_NOOP('Service', 'the workshop'),
     QT_TRANSLATE_NOOP('Service', 'transfer'),
     QT_TRANSLATE_NOOP('Service', 'unknown or disabled user'),
     QT_TRANSLATE_NOOP('Service', 'vehicle'),
@@ -902,9 +910,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', '{value} is too large to be stored'),
     QT_TRANSLATE_NOOP('Service', '{what} cannot be dated in the future ({day})'),
     QT_TRANSLATE_NOOP('Service', '{when} is in the past: book a time still to come'),
+    QT_TRANSLATE_NOOP('Service', '{who} does not work on {day}: choose another day, or ask the foreman'),
+    QT_TRANSLATE_NOOP('Service', '{who} does not work on {day}: choose another day, or overbook with a reason'),
     QT_TRANSLATE_NOOP('Service', '{who} is already clocked in'),
     QT_TRANSLATE_NOOP('Service', '{who} is already clocked on this'),
     QT_TRANSLATE_NOOP('Service', '{who} is already clocked on this job'),
+    QT_TRANSLATE_NOOP('Service', '{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or ask the foreman'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or overbook with a reason'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{who} is not clocked in'),
     QT_TRANSLATE_NOOP('Service', '{who} is not clocked on any job'),

@@ -247,10 +247,6 @@
         <translation>预约、改约和取消预约</translation>
     </message>
     <message>
-        <source>Book appointments beyond the workshop&apos;s capacity</source>
-        <translation>超出车间产能预约</translation>
-    </message>
-    <message>
         <source>Set up technicians, advisors and bays with their working hours</source>
         <translation>设置技师、服务顾问和工位及其工作时间</translation>
     </message>
@@ -685,6 +681,10 @@
     <message>
         <source>Repair order</source>
         <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Book appointments beyond the workshop&apos;s capacity or outside its working hours</source>
+        <translation>超出车间产能或在工作时间外预约</translation>
     </message>
     <message>
         <source>Purchase order</source>
@@ -1153,8 +1153,8 @@
         <translation>待备配件(&amp;P)</translation>
     </message>
     <message>
-        <source>Only to book beyond the day&apos;s capacity: why</source>
-        <translation>仅在超出当天产能时填写：原因</translation>
+        <source>Only to book beyond the day&apos;s capacity or working hours: why</source>
+        <translation>仅在超出当天产能或工作时间时填写：原因</translation>
     </message>
     <message>
         <source>&amp;Overbook</source>
@@ -1322,6 +1322,14 @@
     <message>
         <source>Booked beyond capacity</source>
         <translation>预约已超出产能</translation>
+    </message>
+    <message>
+        <source>The booking cannot start before %1 on its day: Ctrl+← moves it a day earlier</source>
+        <translation>预约当天不能早于 %1 开始：按 Ctrl+← 可提前一天</translation>
+    </message>
+    <message>
+        <source>The booking must end by %1 on its day: Ctrl+→ moves it a day later</source>
+        <translation>预约当天须在 %1 前结束：按 Ctrl+→ 可推后一天</translation>
     </message>
     <message>
         <source>Car arrived</source>
@@ -5663,6 +5671,33 @@
     </message>
 </context>
 <context>
+    <name>OverbookDialog</name>
+    <message>
+        <source>Overbook</source>
+        <translation>超额预约</translation>
+    </message>
+    <message>
+        <source>e.g. fleet customer, agreed with the workshop</source>
+        <translation>例如：车队客户，已与车间商定</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Overbook</source>
+        <translation>超额预约(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep it where it is</source>
+        <translation>保持原预约(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Say why the booking goes beyond what the workshop can take</source>
+        <translation>请说明为何超出车间可接的工作量</translation>
+    </message>
+</context>
+<context>
     <name>PackagesDialog</name>
     <message>
         <source>Service packages</source>
@@ -7526,6 +7561,22 @@
         <translation>里程请输入整数公里数</translation>
     </message>
     <message>
+        <source>Complete repair order</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>These parts were planned but not all issued; what was not issued will not be invoiced:
+
+%1
+
+Complete the repair order anyway?</source>
+        <translation>以下配件已计划但未全部发出，未发出的部分不会开票：
+
+%1
+
+仍要完工吗？</translation>
+    </message>
+    <message>
         <source>Invoice repair order</source>
         <translation>工单结算</translation>
     </message>
@@ -9000,6 +9051,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工位 {bay} 当天 {start} 至 {end} 已有预约，请换一个工位或时间</translation>
     </message>
     <message>
+        <source>Booked from {start} to {end} on {day} outside working hours: {reason}</source>
+        <translation>{day} {start} 至 {end} 在工作时间外预约：{reason}</translation>
+    </message>
+    <message>
         <source>Booked {hours} h on {day} beyond capacity: {reason}</source>
         <translation>{day} 超出产能预约 {hours} 小时：{reason}</translation>
     </message>
@@ -9228,6 +9283,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单 {number} 有客户自付额，但没有保险维修作业</translation>
     </message>
     <message>
+        <source>Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership&apos;s own account under Labour rates</source>
+        <translation>工单 {number} 有内部作业，但未设定向谁开票：请在“工时单价”中选择本店自己的账户</translation>
+    </message>
+    <message>
         <source>Repair order {number} has no jobs to invoice</source>
         <translation>维修工单 {number} 没有可结算的作业</translation>
     </message>
@@ -9238,6 +9297,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
         <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates</source>
+        <translation>工单 {number} 有保修作业，但未设定向谁开票：请在“工时单价”中选择厂家</translation>
     </message>
     <message>
         <source>Repair order {number} is {status} and can no longer change</source>
@@ -9426,6 +9489,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The birth date is in the future</source>
         <translation>出生日期在未来</translation>
+    </message>
+    <message>
+        <source>The booking from {start} to {end} on {day} is outside the working hours of {who} ({opens}–{closes}): choose a time within them, or ask the foreman</source>
+        <translation>{day} {start} 至 {end} 的预约超出了{who}的工作时间（{opens}–{closes}）：请在工作时间内选择时间，或请车间主管处理</translation>
+    </message>
+    <message>
+        <source>The booking from {start} to {end} on {day} is outside the working hours of {who} ({opens}–{closes}): choose a time within them, or overbook with a reason</source>
+        <translation>{day} {start} 至 {end} 的预约超出了{who}的工作时间（{opens}–{closes}）：请在工作时间内选择时间，或填写原因超额预约</translation>
     </message>
     <message>
         <source>The campaign does not apply to this vehicle</source>
@@ -10272,8 +10343,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>须为 {low:,} 到 {high:,} 之间的整数</translation>
     </message>
     <message>
+        <source>must be at least {minimum} h</source>
+        <translation>至少为 {minimum} 小时</translation>
+    </message>
+    <message>
         <source>must be at least {minimum} {unit}</source>
         <translation>至少为 {minimum} {unit}</translation>
+    </message>
+    <message>
+        <source>must be at most {maximum} h</source>
+        <translation>最多为 {maximum} 小时</translation>
     </message>
     <message>
         <source>must be at most {maximum} {unit}</source>
@@ -10414,6 +10493,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>the vehicle record</source>
         <translation>车辆档案</translation>
+    </message>
+    <message>
+        <source>the workshop</source>
+        <translation>车间</translation>
     </message>
     <message>
         <source>transfer</source>
@@ -10588,6 +10671,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{when} 已经过去，请预约以后的时间</translation>
     </message>
     <message>
+        <source>{who} does not work on {day}: choose another day, or ask the foreman</source>
+        <translation>{who} 在 {day} 不上班：请换一天，或请车间主管处理</translation>
+    </message>
+    <message>
+        <source>{who} does not work on {day}: choose another day, or overbook with a reason</source>
+        <translation>{who} 在 {day} 不上班：请换一天，或填写原因超额预约</translation>
+    </message>
+    <message>
         <source>{who} is already clocked in</source>
         <translation>{who} 已经上班打卡</translation>
     </message>
@@ -10598,6 +10689,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{who} is already clocked on this job</source>
         <translation>{who} 已在进行此作业</translation>
+    </message>
+    <message>
+        <source>{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or ask the foreman</source>
+        <translation>{who} 在 {day} 已预约 {booked} / {capacity} 小时，再加 {hours} 小时会超出产能：请换一天，或请车间主管处理</translation>
     </message>
     <message>
         <source>{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is beyond capacity: choose another day, or overbook with a reason</source>

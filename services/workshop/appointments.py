@@ -8,7 +8,15 @@ availability (an apprentice at 50 %), rounded half-up to the hundredth. The work
 day is its active technicians' capacity added up. A booking that takes a technician or the workshop
 beyond the day's capacity is refused unless it is explicitly overbooked, with a reason, by someone
 who may (``workshop.overbook``); the overbooking is audited. While no technician is set up the
-workshop has said nothing about its capacity, and no booking is refused for it.
+workshop has said nothing about its capacity, and no booking is refused for it. A booking of 0 h
+takes no capacity.
+
+Working hours: a booking starts, and its bay time ends, within the working hours of its day — its
+technician's shift and its bay's when they are named, the workshop's opening (its resources'
+earliest start to latest end that day) when neither is — so it never crosses midnight. Outside
+them it is refused, with the same overbooking (reason, permission, audit) as beyond capacity.
+While no resource has working hours nothing is refused for them; a resource without any shift says
+nothing about its own.
 
 Times are local wall-clock times (see :mod:`models.appointments`); "now" is :func:`local_now`.
 """
@@ -119,8 +127,27 @@ class AppointmentInput:
     bay_id: str | None = None
     promised_at: datetime | None = None
     parts_note: str = ""
-    # Book beyond the day's capacity, saying why (needs workshop.overbook; audited).
+    # Book beyond the day's capacity or outside its working hours, saying why (needs workshop.overbook;
+    # audited).
     overbook_reason: str = ""
+
+
+class NeedsOverbooking(ValidationError):
+    """A booking refused beyond capacity or outside working hours: someone with
+    ``workshop.overbook`` may still make it by giving a reason."""
+
+
+@dataclass(frozen=True)
+class WorkingHours:
+    """The hours of ``who`` (a display name; empty: the workshop) a booking keeps to on a day, in
+    minutes after midnight; ``closed`` when they do not work that day."""
+    who: str
+    start_minute: int
+    end_minute: int
+
+    @property
+    def closed(self) -> bool:
+        return self.end_minute <= self.start_minute
 
 
 @dataclass(frozen=True)
@@ -312,6 +339,48 @@ def resource_capacity(resource: Resource, day: date) -> int:
     return 0
 
 
+def _shift_on(resource: Resource, day: date) -> ShiftInput | None:
+    if not resource.active:
+        return None
+    return next((s for s in resource.shifts if s.weekday == day.weekday()), None)
+
+
+def working_hours(all_resources: list[Resource] | tuple[Resource, ...], day: date, *, technician: str = "",
+                  bay_id: str | None = None) -> list[WorkingHours]:
+    """The working hours a booking on ``day`` keeps to (module docstring): its technician's and
+    its bay's (those that have shifts), else the workshop's opening. Empty while no resource has
+    working hours."""
+    if not any(r.active and r.shifts for r in all_resources):
+        return []
+    out = []
+    for r in all_resources:
+        named = (r.kind == "technician" and technician and r.name == technician) or \
+            (r.kind == "bay" and bay_id and r.id == bay_id)
+        if named and r.shifts:
+            shift = _shift_on(r, day)
+            out.append(WorkingHours(r.display_name, shift.start_minute, shift.end_minute) if shift
+                       else WorkingHours(r.display_name, 0, 0))
+    if out:
+        return out
+    shifts = [s for s in (_shift_on(r, day) for r in all_resources) if s is not None]
+    if not shifts:
+        return [WorkingHours("", 0, 0)]
+    return [WorkingHours("", min(s.start_minute for s in shifts), max(s.end_minute for s in shifts))]
+
+
+def day_window(hours: list[WorkingHours]) -> tuple[int, int] | None:
+    """The minutes of the day all of ``hours`` are working (start, end); None when there are no
+    such hours to keep to, or when they leave no time that day."""
+    if not hours:
+        return None
+    start, end = max(h.start_minute for h in hours), min(h.end_minute for h in hours)
+    return (start, end) if start < end else None
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
 def workshop_capacity(all_resources: list[Resource] | tuple[Resource, ...], day: date) -> int:
     return sum(resource_capacity(r, day) for r in all_resources if r.kind == "technician")
 
@@ -388,11 +457,64 @@ def _operations(session: Session, codes: list[str], vehicle: Vehicle) -> list[ca
     return lines
 
 
-def _check_fits(uow: UnitOfWork, row: Appointment, reason: str, *, standing: str = "") -> str:
-    """Refuse ``row`` where it overlaps its bay; refuse it beyond its technician's or the
-    workshop's capacity that day unless ``reason`` explains an overbooking the user may make
-    (audited), or the overbooking ``standing`` from before still covers it. Returns the
-    overbooking reason kept (empty: it fits)."""
+def _outside_hours(all_resources: list[Resource], row: Appointment) -> WorkingHours | None:
+    """The working hours ``row`` does not keep to (closed that day, or starting before or its bay
+    time ending after them), or None."""
+    day = row.starts_at.date()
+    start = row.starts_at.hour * 60 + row.starts_at.minute
+    end = int((row.ends_at - datetime.combine(day, time())).total_seconds() // 60)
+    for hours in working_hours(all_resources, day, technician=row.technician, bay_id=row.bay_id):
+        if hours.closed or start < hours.start_minute or end > hours.end_minute:
+            return hours
+    return None
+
+
+def _closed_refusal(who: str, day: date, may: bool) -> NeedsOverbooking:
+    if may:
+        return NeedsOverbooking("starts_at", msg("{who} does not work on {day}: choose another day, or overbook "
+                                                 "with a reason", who=who, day=day.isoformat()))
+    return NeedsOverbooking("starts_at", msg("{who} does not work on {day}: choose another day, or ask the "
+                                             "foreman", who=who, day=day.isoformat()))
+
+
+def _hours_refusal(row: Appointment, hours: WorkingHours, may: bool) -> NeedsOverbooking:
+    day = row.starts_at.date()
+    if hours.closed:
+        return _closed_refusal(hours.who or msg("The workshop"), day, may)
+    params = {"start": row.starts_at.strftime("%H:%M"),
+              "end": row.ends_at.strftime("%H:%M" if row.ends_at.date() == day else "%Y-%m-%d %H:%M"),
+              "day": day.isoformat(), "who": hours.who or msg("the workshop"),
+              "opens": _clock(hours.start_minute), "closes": _clock(hours.end_minute)}
+    if may:
+        return NeedsOverbooking("starts_at", msg("The booking from {start} to {end} on {day} is outside the working "
+                                                 "hours of {who} ({opens}–{closes}): choose a time within them, or "
+                                                 "overbook with a reason", **params))
+    return NeedsOverbooking("starts_at", msg("The booking from {start} to {end} on {day} is outside the working "
+                                             "hours of {who} ({opens}–{closes}): choose a time within them, or ask "
+                                             "the foreman", **params))
+
+
+def _capacity_refusal(who: str, load: Load, row: Appointment, may: bool) -> NeedsOverbooking:
+    day = row.starts_at.date()
+    if load.capacity == 0:
+        return _closed_refusal(who, day, may)
+    params = {"who": who, "booked": hours_text(load.booked), "capacity": hours_text(load.capacity),
+              "day": day.isoformat(), "hours": hours_text(row.booked_hours)}
+    if may:
+        return NeedsOverbooking("starts_at", msg("{who} is booked {booked} h of {capacity} h on {day}; {hours} h "
+                                                 "more is beyond capacity: choose another day, or overbook with a "
+                                                 "reason", **params))
+    return NeedsOverbooking("starts_at", msg("{who} is booked {booked} h of {capacity} h on {day}; {hours} h more is "
+                                             "beyond capacity: choose another day, or ask the foreman", **params))
+
+
+def _check_fits(uow: UnitOfWork, row: Appointment, reason: str, *, standing: str = "",
+                time_kept: bool = False) -> str:
+    """Refuse ``row`` where it overlaps its bay; refuse it outside its working hours or beyond its
+    technician's or the workshop's capacity that day unless ``reason`` explains an overbooking the
+    user may make (audited), or the overbooking ``standing`` from before still covers it. A booking
+    whose time, technician and bay stay as they were (``time_kept``) is not refused again for its
+    hours. Returns the overbooking reason kept (empty: it fits)."""
     session = uow.session
     if row.bay_id:
         clash = session.execute(select(Appointment.starts_at, Appointment.ends_at).where(
@@ -406,38 +528,52 @@ def _check_fits(uow: UnitOfWork, row: Appointment, reason: str, *, standing: str
                                                 end=clash.ends_at.strftime("%H:%M")))
     day = row.starts_at.date()
     all_resources = resources_of(session)
-    if not any(r.kind == "technician" for r in all_resources):
-        return ""
-    booked = _booked(session, day, exclude_id=row.id)
-    loads = {load.resource_id: load for load in _loads(all_resources, day, booked)}
-    over = []
-    shop = loads[None]
-    if shop.booked + row.booked_hours > shop.capacity:
-        over.append((msg("The workshop"), shop))
-    if row.technician:
-        tech = next(r for r in all_resources if r.kind == "technician" and r.name == row.technician)
-        load = loads[tech.id]
-        if load.booked + row.booked_hours > load.capacity:
-            over.append((row.technician, load))
-    if not over:
+    outside = _outside_hours(all_resources, row)
+    over: list[tuple[Any, Load]] = []
+    names: dict[str, str] = {}
+    # A booking of 0 h takes no capacity; while no technician is set up nothing is refused for it.
+    if row.booked_hours and any(r.kind == "technician" for r in all_resources):
+        booked = _booked(session, day, exclude_id=row.id)
+        loads = {load.resource_id: load for load in _loads(all_resources, day, booked)}
+        shop_load = loads[None]
+        if shop_load.booked + row.booked_hours > shop_load.capacity:
+            over.append((msg("The workshop"), shop_load))
+        if row.technician:
+            tech = next(r for r in all_resources if r.kind == "technician" and r.name == row.technician)
+            load = loads[tech.id]
+            if load.booked + row.booked_hours > load.capacity:
+                over.append((row.technician, load))
+                names[row.technician] = tech.display_name
+    if outside is None and not over:
         return ""
     reason = " ".join((reason or "").split())
-    if standing and reason in ("", standing):
+    covered = (outside is None or time_kept) and (not over or bool(standing))
+    if covered and reason in ("", standing):
         return standing
-    who, load = over[-1]
     if not reason:
-        raise ValidationError("starts_at", msg("{who} is booked {booked} h of {capacity} h on {day}; {hours} h more "
-                                               "is beyond capacity: choose another day, or overbook with a reason",
-                                               who=who, booked=hours_text(load.booked),
-                                               capacity=hours_text(load.capacity), day=day.isoformat(),
-                                               hours=hours_text(row.booked_hours)))
+        may = uow.actor.can("workshop.overbook")
+        if outside is not None and not time_kept:
+            raise _hours_refusal(row, outside, may)
+        who, load = over[-1]
+        raise _capacity_refusal(names.get(who, who), load, row, may)
     require(uow.actor, "workshop.overbook")
     session.flush()
-    uow.audit([Change("overbook", "appointment", row.id,
-                      {name: {"booked": ld.booked, "capacity": ld.capacity} for name, ld in over},
-                      {"booked_hours": row.booked_hours, "day": day.isoformat(), "reason": reason},
-                      summary=msg("Booked {hours} h on {day} beyond capacity: {reason}",
-                                  hours=hours_text(row.booked_hours), day=day.isoformat(), reason=reason))])
+    changes = []
+    if outside is not None:
+        span = "" if outside.closed else f"{_clock(outside.start_minute)}–{_clock(outside.end_minute)}"
+        changes.append(Change("overbook", "appointment", row.id, {"working_hours": {outside.who or "workshop": span}},
+                              {"starts_at": row.starts_at.isoformat(sep=" "), "ends_at": row.ends_at.isoformat(sep=" "),
+                               "reason": reason},
+                              summary=msg("Booked from {start} to {end} on {day} outside working hours: {reason}",
+                                          start=row.starts_at.strftime("%H:%M"), end=row.ends_at.strftime("%H:%M"),
+                                          day=day.isoformat(), reason=reason)))
+    if over:
+        changes.append(Change("overbook", "appointment", row.id,
+                              {name: {"booked": ld.booked, "capacity": ld.capacity} for name, ld in over},
+                              {"booked_hours": row.booked_hours, "day": day.isoformat(), "reason": reason},
+                              summary=msg("Booked {hours} h on {day} beyond capacity: {reason}",
+                                          hours=hours_text(row.booked_hours), day=day.isoformat(), reason=reason)))
+    uow.audit(changes)
     return reason
 
 
@@ -532,15 +668,18 @@ def update_in(uow: UnitOfWork, appointment_id: str, data: AppointmentInput) -> N
     session = uow.session
     row = appointment_row(session, appointment_id)
     _booked_only(row, msg("change"))
-    before = (row.starts_at, row.technician, row.booked_hours)
+    before = (row.starts_at, row.technician, row.booked_hours, row.ends_at, row.bay_id)
     operations = _apply(uow, row, data)
     session.flush()
     # An overbooking accepted before still stands while the booking stays on its day and
-    # technician and asks no more hours (a note or a time on the same day changes).
+    # technician and asks no more hours (a note or a time on the same day changes); its working
+    # hours are not asked again while its time, technician and bay stay as they were.
     same = (row.starts_at.date() == before[0].date() and row.technician == before[1]
             and row.booked_hours <= before[2])
+    time_kept = (row.starts_at == before[0] and row.ends_at <= before[3] and row.technician == before[1]
+                 and row.bay_id == before[4])
     row.overbooked_reason = _check_fits(uow, row, data.overbook_reason,
-                                        standing=row.overbooked_reason if same else "")
+                                        standing=row.overbooked_reason if same else "", time_kept=time_kept)
     _set_operations(session, row, operations)
     _reschedule_audit(uow, row, before[0])
 

@@ -20,7 +20,7 @@ PERMISSIONS = {
     "workshop.mileage_override": "Accept a mileage lower than the vehicle's last one",
     "workshop.invoice": "Close repair orders into invoices",
     "workshop.book": "Book, move and cancel appointments",
-    "workshop.overbook": "Book appointments beyond the workshop's capacity",
+    "workshop.overbook": "Book appointments beyond the workshop's capacity or outside its working hours",
     "workshop.resources": "Set up technicians, advisors and bays with their working hours",
     "workshop.surveys": "Enter satisfaction surveys, see their results and follow-up tasks",
     "workshop.inspect": "Carry out vehicle health checks",

@@ -66,9 +66,17 @@ def labour_amount(hours: int, hourly_rate: int) -> int:
     return round_half_up(Decimal(hours) * hourly_rate / HOURS_SCALE)
 
 
+MAX_HOURS = 1000 * HOURS_SCALE
+
+
 def check_hours(field: str, value: object) -> int:
-    """Hours in hundredths, a whole number from 0 to 1,000 hours."""
-    return exact_integer(field, value, unit="hundredths of an hour", minimum=0, maximum=1000 * HOURS_SCALE)
+    """Hours in hundredths, a whole number from 0 to 1,000 hours; a refusal speaks hours."""
+    value = exact_integer(field, value, unit="hundredths of an hour")
+    if value < 0:
+        raise ValidationError(field, msg("must be at least {minimum} h", minimum=hours_text(0)))
+    if value > MAX_HOURS:
+        raise ValidationError(field, msg("must be at most {maximum} h", maximum=hours_text(MAX_HOURS)))
+    return value
 
 
 def hours_text(hours: int) -> str:

@@ -291,3 +291,133 @@ def test_the_parts_to_prepare_add_up_the_booked_operations_kits_against_what_is_
     with pytest.raises(ValidationError) as refused:
         appts.export_parts_to_prepare(db, owner, tmp_path / "x.csv", start=tomorrow, end=tomorrow + timedelta(days=1))
     assert refused.value.field == "end"
+
+
+def test_a_booking_keeps_to_the_working_hours_of_its_day_and_never_crosses_midnight(db, owner, actor_for,
+                                                                                   workshop):
+    s, bays = workshop
+    day = next_weekday(date.today())
+    advisor, foreman = actor_for("service_advisor"), actor_for("foreman")
+    # Neither a technician nor a bay named: the workshop's opening (08:00–17:00) counts.
+    for refused in (booking(s, day, 23, booked_hours=300), booking(s, day, 4), booking(s, day, 7),
+                    booking(s, day, 16, booked_hours=150)):
+        with pytest.raises(appts.NeedsOverbooking) as err:
+            appts.book(db, advisor, refused)
+        assert err.value.field == "starts_at" and "working hours of the workshop (08:00–17:00)" in str(err.value)
+        assert "ask the foreman" in str(err.value) and "overbook" not in str(err.value)
+    late = booking(s, day, 23, booked_hours=300)
+    late.starts_at = at(day, 23, 30)
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, late)
+    assert f"from 23:30 to {day + timedelta(days=1):%Y-%m-%d} 02:30 on {day:%Y-%m-%d}" in str(err.value)
+    assert "or overbook with a reason" in str(err.value)
+    appts.book(db, advisor, booking(s, day, 8))
+    appts.book(db, advisor, booking(s, day, 16))  # its bay time ends at 17:00
+    # The technician's shift and the bay's count when they are named.
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, advisor, booking(s, day, 16, booked_hours=150, technician="li"))
+    assert "working hours of Li (08:00–17:00)" in str(err.value)
+    appts.set_resource(db, owner, ResourceInput("bay", "B2", 100, [ShiftInput(d, 10 * 60, 15 * 60) for d in range(5)]))
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, advisor, booking(s, day, 9, bay_id=bays[1]))
+    assert "working hours of B2 (10:00–15:00)" in str(err.value)
+    # A day nobody works is closed.
+    saturday = day + timedelta(days=(5 - day.weekday()) % 7)
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, advisor, booking(s, saturday, 9))
+    assert str(err.value) == (f"starts_at: The workshop does not work on {saturday:%Y-%m-%d}: choose another day, "
+                              "or ask the foreman")
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, booking(s, saturday, 9, technician="li"))
+    assert f"Li does not work on {saturday:%Y-%m-%d}: choose another day, or overbook with a reason" in str(err.value)
+    # Outside the hours only with a reason, by someone who may; audited.
+    with pytest.raises(PermissionDenied):
+        appts.book(db, advisor, booking(s, day, 18, overbook_reason="Fleet customer after hours"))
+    aid = appts.book(db, foreman, booking(s, day, 18, overbook_reason="Fleet customer after hours"))
+    assert appts.get(db, owner, aid).overbooked_reason == "Fleet customer after hours"
+    with db.read() as conn:
+        summaries = list(conn.execute(select(AuditEntry.summary).where(AuditEntry.action == "overbook",
+                                                                       AuditEntry.entity_id == aid)).scalars())
+    assert summaries == [f"Booked from 18:00 to 19:00 on {day:%Y-%m-%d} outside working hours: Fleet customer "
+                         "after hours"]
+    # It stands while its time stays (a note changes); a new time needs a new decision.
+    appts.update(db, advisor, aid, booking(s, day, 18, parts_note="Wipers"))
+    assert appts.get(db, owner, aid).overbooked_reason == "Fleet customer after hours"
+    with pytest.raises(ValidationError):
+        appts.move(db, advisor, aid, at(day, 19))
+    appts.move(db, advisor, aid, at(day, 14))  # back within the hours: no reason needed any more
+    assert appts.get(db, owner, aid).overbooked_reason == ""
+
+
+def test_a_move_into_the_evening_before_is_refused_and_the_foreman_may_overbook_it(db, owner, actor_for, workshop):
+    s, _bays = workshop
+    day = next_weekday(next_weekday(date.today()))
+    before = day - timedelta(days=1)
+    aid = appts.book(db, owner, booking(s, day, 8, technician="li"))
+    with pytest.raises(ValidationError) as err:
+        appts.move(db, actor_for("service_advisor"), aid, at(before, 22))
+    assert err.value.field == "starts_at"
+    if before.weekday() < 5:
+        assert "working hours of Li (08:00–17:00)" in str(err.value)
+    appts.move(db, actor_for("foreman"), aid, at(before, 22), overbook_reason="Night shift for the fleet")
+    moved = appts.get(db, owner, aid)
+    assert moved.starts_at == at(before, 22) and moved.overbooked_reason == "Night shift for the fleet"
+
+
+def test_nothing_is_refused_for_hours_while_no_resource_has_working_hours(db, owner):
+    s = shop(db, owner)
+    day = next_weekday(date.today())
+    late = booking(s, day, 23, booked_hours=300)
+    late.starts_at = at(day, 23, 30)
+    appts.book(db, owner, late)
+    appts.book(db, owner, booking(s, day + timedelta(days=1), 4))
+    assert appts.working_hours(appts.resources(db, owner), day) == []
+
+
+def test_refusals_name_people_as_the_calendar_does_and_tell_only_who_may_to_overbook(db, owner, actor_for,
+                                                                                    workshop):
+    s, _bays = workshop
+    day = next_weekday(date.today())
+    advisor = actor_for("service_advisor")
+    appts.book(db, owner, booking(s, day, 8, booked_hours=700, technician="li"))
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, booking(s, day, 15, booked_hours=200, technician="li"))
+    assert str(err.value) == (f"starts_at: Li is booked 7 h of 8 h on {day:%Y-%m-%d}; 2 h more is beyond capacity: "
+                              "choose another day, or overbook with a reason")
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, advisor, booking(s, day, 15, booked_hours=200, technician="li"))
+    assert str(err.value) == (f"starts_at: Li is booked 7 h of 8 h on {day:%Y-%m-%d}; 2 h more is beyond capacity: "
+                              "choose another day, or ask the foreman")
+    # A booking of 0 h takes no capacity and is never refused for it.
+    appts.book(db, owner, booking(s, day, 9, booked_hours=100, technician="li"))
+    aid = appts.book(db, advisor, booking(s, day, 16, booked_hours=0, technician="li"))
+    assert appts.get(db, owner, aid).overbooked_reason == ""
+
+
+def test_a_closed_day_is_said_so_rather_than_booked_0_h_of_0_h(db, owner, actor_for):
+    s = shop(db, owner)
+    users.create_user(db, owner, username="wu", display_name="Wu Gang", role="technician", password="secret-pass-1")
+    appts.set_resource(db, owner, ResourceInput("technician", "wu", 100, []))  # no working hours given yet
+    day = next_weekday(date.today())
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, booking(s, day, 9))
+    assert str(err.value) == (f"starts_at: The workshop does not work on {day:%Y-%m-%d}: choose another day, or "
+                              "overbook with a reason")
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, actor_for("service_advisor"), booking(s, day, 9, technician="wu"))
+    assert str(err.value) == (f"starts_at: Wu Gang does not work on {day:%Y-%m-%d}: choose another day, or ask the "
+                              "foreman")
+
+
+def test_hours_are_refused_in_hours_not_hundredths(db, owner, workshop):
+    s, _bays = workshop
+    day = next_weekday(date.today())
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, booking(s, day, 9, booked_hours=-50))
+    assert str(err.value) == "booked_hours: must be at least 0 h"
+    with pytest.raises(ValidationError) as err:
+        appts.book(db, owner, booking(s, day, 9, booked_hours=100_001))
+    assert str(err.value) == "booked_hours: must be at most 1000 h"
+    with pytest.raises(ValidationError) as err:
+        catalogue.create_operation(db, owner, OperationInput("X-1", "Nothing", "Misc", -1))
+    assert str(err.value) == "standard_hours: must be at least 0 h"

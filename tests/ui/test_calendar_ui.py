@@ -1,5 +1,6 @@
 """The workshop calendar driven through its real widgets: book a car in from the keyboard, see the
-booked hours against capacity, move the booking a day and half an hour, cancel it with a reason."""
+booked hours against capacity, move the booking a day and half an hour (never beyond its day's
+working hours), overbook a move with a reason, cancel it with a reason; refusals shown in full."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from services.workshop.catalogue import OperationInput
 from tests.services.workshop_samples import shop
 from ui.main_window import MainWindow
 from ui.search_dialog import GlobalSearchDialog
-from ui.workshop.calendar import BookingDialog, CalendarScreen, CancelDialog
+from ui.workshop.calendar import BookingDialog, CalendarScreen, CancelDialog, OverbookDialog
 
 EVERY_DAY = [ShiftInput(d, 8 * 60, 17 * 60, 60) for d in range(7)]  # 8 h, so any day of the test works
 
@@ -214,3 +215,126 @@ def test_setting_up_an_apprentice_at_half_availability_shows_half_the_hours(qtbo
                                            for r in range(page.grid.rowCount())])
     assert _cell(page, next(r.id for r in page.rows() if r and r.name == "chen"), monday) == "0 of 4 h"
     assert _cell(page, None, monday) == "0 of 12 h"
+
+
+def _book(db, owner, s, day: date, hour: int, hours: int, minute: int = 0) -> str:
+    return appointments.book(db, owner, appointments.AppointmentInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, starts_at=datetime.combine(day, time(hour, minute)),
+        requested_work="Service", booked_hours=hours, technician="li"))
+
+
+def _on_day(qtbot, page: CalendarScreen, settle, day: date) -> None:
+    page.set_day(day)
+    settle()
+    qtbot.waitUntil(lambda: page.bookings.rowCount() == 1)
+    page.bookings.setFocus()
+    page.bookings.selectRow(0)
+
+
+def test_half_hour_moves_stop_at_the_edges_of_the_working_day_and_say_so(qtbot, db, owner, ctx, show, settle,
+                                                                         messages, workshop):
+    s, _li, _bay = workshop
+    tomorrow = date.today() + timedelta(days=1)
+    booked = _book(db, owner, s, tomorrow, 8, 100)
+    page = show(CalendarScreen(ctx))
+    settle()
+    _on_day(qtbot, page, settle, tomorrow)
+    for _ in range(20):  # never into the night before
+        qtbot.keyClick(page.bookings, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+        settle()
+    assert appointments.get(db, owner, booked).starts_at == datetime.combine(tomorrow, time(8))
+    assert page.day == tomorrow and _cell(page, None, date.today()).startswith("0 of 8 h")
+    assert page.notice.isVisible() and "08:00" in page.notice.text() and "Ctrl+←" in page.notice.text()
+    assert not messages.shown
+    for _ in range(20):  # never past the end of the shift (17:00), nor into the next day
+        qtbot.keyClick(page.bookings, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+        settle()
+        qtbot.waitUntil(lambda: page.bookings.rowCount() == 1)
+        page.bookings.selectRow(0)
+    assert appointments.get(db, owner, booked).starts_at == datetime.combine(tomorrow, time(16))
+    assert page.notice.isVisible() and "17:00" in page.notice.text() and "Ctrl+→" in page.notice.text()
+    qtbot.keyClick(page.bookings, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert appointments.get(db, owner, booked).starts_at == datetime.combine(tomorrow, time(15, 30))
+    assert not page.notice.isVisible() and not messages.shown
+
+
+def test_a_keyboard_move_into_a_full_day_asks_the_foreman_why_and_tells_an_advisor_to_ask_him(
+        qtbot, db, owner, ctx_for, show, settle, when_modal, messages, workshop):
+    s, _li, _bay = workshop
+    tomorrow = date.today() + timedelta(days=1)
+    later = tomorrow + timedelta(days=1)
+    moving = _book(db, owner, s, tomorrow, 9, 100)
+    _book(db, owner, s, later, 8, 750)  # Li is nearly full the day after
+
+    advisor = show(CalendarScreen(ctx_for("service_advisor")))
+    settle()
+    _on_day(qtbot, advisor, settle, tomorrow)
+    qtbot.keyClick(advisor.bookings, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    [refusal] = messages.shown
+    assert f"Li Lei is booked 7.5 h of 8 h on {later:%Y-%m-%d}" in refusal.text
+    assert "ask the foreman" in refusal.text and "overbook" not in refusal.text
+    assert appointments.get(db, owner, moving).starts_at.date() == tomorrow
+    advisor.close()
+
+    foreman = show(CalendarScreen(ctx_for("foreman")))
+    settle()
+    _on_day(qtbot, foreman, settle, tomorrow)
+
+    def give_reason(dialog: OverbookDialog) -> None:
+        assert "Li Lei is booked 7.5 h of 8 h" in dialog.message.text()
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.error.isVisible()  # a reason is required
+        qtbot.keyClicks(dialog.reason, "Fleet customer")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+
+    asked = when_modal(OverbookDialog, give_reason)
+    qtbot.keyClick(foreman.bookings, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    qtbot.waitUntil(lambda: bool(asked))
+    settle()
+    moved = appointments.get(db, owner, moving)
+    assert moved.starts_at == datetime.combine(later, time(9)) and moved.overbooked_reason == "Fleet customer"
+    qtbot.waitUntil(lambda: foreman.day == later and foreman.bookings.rowCount() == 2)
+    assert len(messages.shown) == 1  # the advisor's refusal only
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_refusal_in_the_booking_dialog_shows_in_full_and_only_who_may_is_told_to_overbook(
+        qtbot, db, owner, ctx_for, show, settle, language):
+    from ui import i18n
+
+    s = shop(db, owner)
+    users.create_user(db, owner, username="liu", display_name="刘强", role="technician", password="secret-pass-1")
+    appointments.set_resource(db, owner, ResourceInput("technician", "liu", 100, EVERY_DAY))
+    tomorrow = date.today() + timedelta(days=1)
+    appointments.book(db, owner, appointments.AppointmentInput(
+        customer_id=s.customer_id, vehicle_id=s.vehicle_id, starts_at=datetime.combine(tomorrow, time(8)),
+        requested_work="Engine", booked_hours=750, technician="liu"))
+    resources = appointments.resources(db, owner)
+    assert i18n.install(language)
+    try:
+        for role, overbook in (("service_advisor", False), ("foreman", True)):
+            dialog = show(BookingDialog(ctx_for(role), resources, start=datetime.combine(tomorrow, time(14))))
+            assert dialog.overbook.isVisibleTo(dialog) == overbook
+            dialog.customer_id, dialog.vehicle_id = s.customer_id, s.vehicle_id
+            dialog.work.setText("Wipers")
+            dialog.hours.setText("1")
+            dialog.technician.setCurrentIndex(dialog.technician.findData("liu"))
+            dialog.save()
+            settle()
+            label = dialog.errors.labels["starts_at"]
+            assert label.isVisible() and "刘强" in label.text() and "liu" not in label.text()
+            # Every line of it within the dialog, and the dialog within the front desk's screen.
+            assert label.height() >= label.heightForWidth(label.width())
+            assert label.mapTo(dialog, label.rect().bottomRight()).y() < dialog.height()
+            assert dialog.width() <= 1366 and dialog.height() <= 768
+            if language == "en":
+                assert ("overbook with a reason" in label.text()) == overbook
+                assert ("ask the foreman" in label.text()) != overbook
+            else:
+                assert "beyond" not in label.text()
+            dialog.close()
+    finally:
+        i18n.install("en")

@@ -85,7 +85,7 @@ def permission_labels() -> dict[str, str]:
         "workshop.invoice": QCoreApplication.translate("AdminLabels", "Close repair orders into invoices"),
         "workshop.book": QCoreApplication.translate("AdminLabels", "Book, move and cancel appointments"),
         "workshop.overbook": QCoreApplication.translate(
-            "AdminLabels", "Book appointments beyond the workshop's capacity"),
+            "AdminLabels", "Book appointments beyond the workshop's capacity or outside its working hours"),
         "workshop.resources": QCoreApplication.translate(
             "AdminLabels", "Set up technicians, advisors and bays with their working hours"),
         "workshop.surveys": QCoreApplication.translate(

@@ -138,8 +138,26 @@ class FormDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationError) and self.show_field_error(exc):
+            grow_to_fit(self)
             return
         show_error(self, exc)
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make ``window`` tall enough for what it now shows (a wrapped error under a field would be
+    clipped: a shown window keeps its height), within the screen it is on. GUI thread."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    need = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    need = max(need, layout.totalMinimumSize().height())
+    screen = window.screen()
+    if screen is not None:
+        need = min(need, screen.availableGeometry().height())
+    if need > window.height():
+        window.resize(width, need)
 
 
 D = TypeVar("D", bound=QDialog)

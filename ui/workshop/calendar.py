@@ -3,7 +3,9 @@ technician, with each one's booked hours against capacity, and the bookings of t
 
 Keyboard first: ←/→ move a day (the week follows), ↑/↓ choose the advisor, bay or technician, N
 books a car in, Enter opens the chosen booking, Delete cancels it with a reason, Ctrl+←/→ moves it a
-day and Ctrl+↑/↓ half an hour. Everything is read and written on the database worker.
+day and Ctrl+↑/↓ half an hour — within its day's working hours, never into another day (the screen
+says so at the edge). A move refused beyond capacity or outside the working hours asks someone who
+may overbook for the reason and tries again. Everything is read and written on the database worker.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ from services.workshop.appointments import (
 )
 from store.changes import Changes
 from ui.context import AppContext
+from ui.errors import show_error
 from ui.formatting import date_text
+from ui.messages import detail_text
 from ui.widgets.exporting import add_export, ask_path, export_view
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
@@ -215,6 +219,9 @@ class CalendarScreen(QWidget):
         for b in self.acting:
             b.setVisible(self.can_book)
             actions.addWidget(b)
+        # What a keyboard move could not do (at the edge of the day); cleared by the next move.
+        self.notice = error_label()
+        self.notice.setObjectName("calendarNotice")
         self.keys_hint = hint_label(self.tr(
             "←/→ day · ↑/↓ advisor, bay or technician · N new booking · Enter open · Delete cancel · "
             "Ctrl+←/→ move a day · Ctrl+↑/↓ move half an hour"))
@@ -223,6 +230,7 @@ class CalendarScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.grid, 2)
         layout.addLayout(actions)
+        layout.addWidget(self.notice)
         layout.addWidget(self.bookings, 3)
         footer = QHBoxLayout()
         footer.addWidget(self.keys_hint, 1)
@@ -484,15 +492,52 @@ class CalendarScreen(QWidget):
         current = self.current_booking()
         if current is None or current.status != "booked" or not self.can_book:
             return
+        self.notice.hide()
+        if minutes and not self._within_day(current, minutes):
+            return
         self._move(current, current.starts_at + timedelta(days=days, minutes=minutes))
 
-    def _move(self, current: AppointmentView, to: datetime) -> None:
+    def _within_day(self, current: AppointmentView, minutes: int) -> bool:
+        """Whether ``current`` moved by ``minutes`` stays within its day's working hours (within
+        the day itself when it already lies outside them or none are set up); if not, say so."""
+        day = current.starts_at.date()
+        start = current.starts_at.hour * 60 + current.starts_at.minute
+        length = int((current.ends_at - current.starts_at).total_seconds() // 60)
+        hours = appointments.working_hours(self.data.resources if self.data else (), day,
+                                           technician=current.technician, bay_id=current.bay_id)
+        window = appointments.day_window(hours)
+        if window is None or not (window[0] <= start and start + length <= window[1]):
+            window = (0, 24 * 60)
+        if start + minutes < window[0]:
+            text = self.tr("The booking cannot start before %1 on its day: Ctrl+← moves it a day earlier")
+            edge = window[0]
+        elif start + minutes + length > window[1]:
+            text = self.tr("The booking must end by %1 on its day: Ctrl+→ moves it a day later")
+            edge = window[1]
+        else:
+            return True
+        self.notice.setText(text.replace("%1", f"{edge // 60:02d}:{edge % 60:02d}"))
+        self.notice.show()
+        return False
+
+    def _move(self, current: AppointmentView, to: datetime, reason: str = "") -> None:
         db, actor = self.ctx.db, self.ctx.actor
 
         def follow(_result) -> None:
             self.set_day(to.date())
 
-        self._run(lambda: appointments.move(db, actor, current.id, to), then=follow)
+        def refused(exc: BaseException) -> None:
+            # A move has no field for the reason: someone who may overbook is asked for it.
+            if isinstance(exc, appointments.NeedsOverbooking) and not reason and self.ctx.can("workshop.overbook"):
+                given = OverbookDialog.ask(exc, parent=self)
+                if given:
+                    self._move(current, to, given)
+                return
+            show_error(self, exc)
+
+        self.op = Op(self, lambda _progress, _cancel: appointments.move(db, actor, current.id, to,
+                                                                        overbook_reason=reason))
+        self.op.success(follow).failure(refused).run()
 
     def cancel_booking(self) -> None:
         current = self.current_booking()
@@ -655,6 +700,51 @@ class CancelDialog(QDialog):
         return run_dialog(parent, lambda: cls(appointment, parent=parent), lambda d: d.reason.text().strip())
 
 
+class OverbookDialog(QDialog):
+    """Says why a move was refused (beyond capacity, outside the working hours) and asks someone
+    who may overbook for the reason to make it all the same."""
+
+    def __init__(self, refusal: ValidationError, *, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Overbook"))
+        self.setMinimumWidth(520)
+        self.message = QLabel(detail_text(refusal))
+        self.message.setObjectName("overbookRefusal")
+        self.message.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("overbookReason")
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(self.tr("e.g. fleet customer, agreed with the workshop"))
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Overbook"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Keep it where it is"))
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(lambda _t: self.error.hide())
+        self.reason.setFocus()
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(self.tr("Say why the booking goes beyond what the workshop can take"))
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, refusal: ValidationError, *, parent: QWidget | None = None) -> str | None:
+        """The reason typed, or None when the booking stays where it is."""
+        return run_dialog(parent, lambda: cls(refusal, parent=parent), lambda d: d.reason.text().strip())
+
+
 class BookingDialog(FormDialog):
     """Book a car in, or change a booking (a new date or time moves it). Enter saves, Esc closes."""
 
@@ -773,7 +863,7 @@ class BookingDialog(FormDialog):
         self.errors.add_row("parts_note", self.tr("&Parts to prepare"), self.parts)
         self.overbook = QLineEdit(appointment.overbooked_reason if appointment else "")
         self.overbook.setObjectName("bookingOverbook")
-        self.overbook.setPlaceholderText(self.tr("Only to book beyond the day's capacity: why"))
+        self.overbook.setPlaceholderText(self.tr("Only to book beyond the day's capacity or working hours: why"))
         if ctx.can("workshop.overbook"):
             self.errors.add_row("overbook_reason", self.tr("&Overbook"), self.overbook)
         else:
