@@ -3973,8 +3973,8 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import parts data</source>
-        <translation>导入配件数据</translation>
+        <source>Import from a file</source>
+        <translation>从文件导入</translation>
     </message>
     <message>
         <source>Parts catalogue</source>
@@ -3987,6 +3987,18 @@
     <message>
         <source>Stock count figures</source>
         <translation>盘点数量</translation>
+    </message>
+    <message>
+        <source>Labour operations</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Campaigns and recalls</source>
+        <translation>服务活动和召回</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey answers</source>
+        <translation>满意度回访结果</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -4922,8 +4934,8 @@
         <translation>个工时项目</translation>
     </message>
     <message>
-        <source>No labour operations yet. Press Ctrl+N to add the first one, or import a manufacturer&apos;s catalogue with File → Import.</source>
-        <translation>尚无工时项目。按 Ctrl+N 新建第一个，或通过“文件 → 导入”导入厂家工时目录。</translation>
+        <source>No labour operations yet. Press Ctrl+N to add the first one, or import a manufacturer&apos;s catalogue with Import…</source>
+        <translation>还没有工时项目。按 Ctrl+N 新增第一个，或用“导入…”导入厂家的工时目录。</translation>
     </message>
     <message>
         <source>Labour operations</source>
@@ -4960,6 +4972,14 @@
     <message>
         <source>The hourly rate of each pay type and whom its invoices go to</source>
         <translation>各付费类型的每小时工时单价及发票抬头</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import labour operations from a manufacturer&apos;s Excel or CSV file</source>
+        <translation>从厂家的 Excel 或 CSV 文件导入工时项目</translation>
     </message>
     <message>
         <source>Every model</source>
@@ -5272,6 +5292,10 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
@@ -7526,6 +7550,18 @@
         <translation>里程请输入整数公里数</translation>
     </message>
     <message>
+        <source>Complete repair order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These parts were planned but not all issued; what was not issued will not be invoiced:
+
+%1
+
+Complete the repair order anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Invoice repair order</source>
         <translation>工单结算</translation>
     </message>
@@ -8288,10 +8324,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{text}”必须在 0 到 100 之间，最多两位小数</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is negative</source>
-        <translation>“{value}”为负数</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a valid choice</source>
         <translation>“{value}”不是有效的选项</translation>
     </message>
@@ -8920,6 +8952,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{name}”已是{system}的检查项目</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; has a comma where a point may be meant: write the decimal mark as a point (1.5, not 1,5)</source>
+        <translation>“{text}”含有逗号，可能是想写小数点：小数点请用英文句点（写 1.5，不要写 1,5）</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has more than {places} decimal places</source>
+        <translation>“{text}”的小数超过 {places} 位</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has no letters or digits</source>
+        <translation>“{text}”没有字母或数字</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is more than {maximum}</source>
+        <translation>“{text}”超过 {maximum}</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 之间的整数</translation>
     </message>
@@ -9228,6 +9276,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单 {number} 有客户自付额，但没有保险维修作业</translation>
     </message>
     <message>
+        <source>Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership&apos;s own account under Labour rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Repair order {number} has no jobs to invoice</source>
         <translation>维修工单 {number} 没有可结算的作业</translation>
     </message>
@@ -9238,6 +9290,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
         <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Repair order {number} is {status} and can no longer change</source>
@@ -10400,6 +10456,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>磁盘配额已用完</translation>
     </message>
     <message>
+        <source>the file holds a formula without its value: open it in Excel and save it</source>
+        <translation>文件中是公式，没有保存计算结果：请用 Excel 打开该文件并保存后再导入</translation>
+    </message>
+    <message>
         <source>the file is damaged, or it is not really an Excel workbook</source>
         <translation>文件已损坏，或者并不是真正的 Excel 工作簿</translation>
     </message>
@@ -10506,6 +10566,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{name} cannot be read as text: line {raw} is neither UTF-8 nor GBK. Save it as CSV in UTF-8</source>
         <translation>{name} 无法作为文本读取：第 {raw} 行既不是 UTF-8 也不是 GBK。请另存为 UTF-8 编码的 CSV</translation>
+    </message>
+    <message>
+        <source>{name} has no data rows, only a header row: nothing was imported</source>
+        <translation>{name} 只有表头，没有数据行：未导入任何内容</translation>
     </message>
     <message>
         <source>{name} is empty: it has no header row</source>
