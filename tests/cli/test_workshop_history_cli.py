@@ -97,7 +97,7 @@ def test_import_surveys_answers_due_surveys_raises_follow_ups_and_the_export_sho
     result = run_cli("import", "surveys", str(source), home=home, db=db_path)
     assert result.returncode == 0, result.stderr
     # The longest label of the summary still has a space before its figure.
-    assert "  follow-up tasks raised  1" in result.stdout, result.stdout
+    assert "  follow-up tasks raised 1" in result.stdout, result.stdout
     today = date.today()
     assert _query(db_path, "SELECT score, comments, channel, answered_on FROM survey") == [
         (4, "等待时间太长", "file", today.isoformat())]
