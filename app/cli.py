@@ -480,12 +480,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     figures = [("rows", summary.rows), ("inserted", summary.inserted), ("updated", summary.updated),
                ("unchanged", summary.unchanged)]
     figures += [(label, summary.extra.get(key, 0)) for key, label in framework.import_kind(summary.kind).extras]
+    # Labels in one column as wide as the longest, and always a space before the figure.
+    width = max(14, max(len(label) for label, _value in figures) + 1)
     for label, value in figures:
         if isinstance(value, list):
             value = f"{len(value):,}" + (f" ({', '.join(value)})" if value else "")
         else:
             value = f"{value:,}"
-        _out(f"  {label:<14}{value}")
+        _out(f"  {label:<{width}}{value}")
     return EXIT_OK
 
 

@@ -231,9 +231,9 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.billing.receivables import StatementDialog
     from ui.billing.thirdparty import ApproveDialog, ClaimDialog, RebateDialog, ReceiptDialog
     from ui.customers.editor import CustomerDialog
+    from ui.imports import ImportDialog
     from ui.login import ChangePasswordDialog, LoginDialog
     from ui.parts.counts import CountEntryDialog, StartCountDialog
-    from ui.parts.imports import ImportDialog
     from ui.parts.orders import OrderDialog, ReceiveDialog, SuggestionsDialog
     from ui.parts.parts import AdjustStockDialog, PartDialog
     from ui.parts.suppliers import SupplierDialog

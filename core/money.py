@@ -5,6 +5,7 @@ Rounding rule (DESIGN §3): half-up to the minor unit, applied per line.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.errors import ValidationError
@@ -57,13 +58,22 @@ def round_half_up(value: Decimal) -> int:
     return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+# Commas as thousands separators, in groups of three (1,234.50); any other comma is refused.
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+
+
 def to_minor(amount: Decimal | int | str, currency: str) -> int:
     """Exact conversion of a decimal amount to minor units; more decimals than the currency has
     are refused rather than silently rounded."""
+    text = str(amount).strip()
     try:
-        value = Decimal(str(amount).replace(",", "").strip())
+        value = Decimal(text.replace(",", ""))
     except InvalidOperation as exc:
         raise ValidationError("amount", msg("'{amount}' is not a number", amount=amount)) from exc
+    if "," in text and not _THOUSANDS.match(text):
+        # "1,5" may be one and a half written with a decimal comma: never read it as 15.
+        raise ValidationError("amount", msg("'{text}' has a comma where a point may be meant: write the decimal "
+                                            "mark as a point (1.5, not 1,5)", text=text))
     if not value.is_finite():
         raise ValidationError("amount", msg("'{amount}' is not a number", amount=amount))
     scaled = value.scaleb(digits(currency))

@@ -30,6 +30,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; an open file cannot be renamed there either
+    fcntl = None  # type: ignore[assignment]
+
 from core.errors import FileProblem, ValidationError
 from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
@@ -109,6 +114,48 @@ def remove_stale_parts(folder: Path, *, older_than: float = STALE_SECONDS) -> li
     return removed
 
 
+def _writer_alive(part: Path) -> bool:
+    """Whether a live writer holds ``part`` (its lock, taken by :func:`atomic_output`). Without
+    advisory locks (Windows) a file written to in the last :data:`STALE_SECONDS` counts as held."""
+    if fcntl is None:
+        return part.stat().st_mtime > time.time() - STALE_SECONDS
+    with part.open("rb") as f:
+        try:
+            fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)
+    return False
+
+
+def remove_stale_parts_of(out: Path) -> list[Path]:
+    """Delete the temporary files (``.<name>.*.part``) that earlier writes of ``out`` left behind when
+    they were killed part-way (``kill -9``, a power cut); one a live writer holds is kept. Returns what
+    was removed. Any thread."""
+    removed: list[Path] = []
+    prefix = f".{out.name}."
+    try:
+        candidates = [p for p in out.parent.iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(PART_SUFFIX)
+                      and len(p.name) == len(prefix) + 8 + len(PART_SUFFIX)]
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            if _writer_alive(candidate):
+                continue
+            candidate.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            log.warning("Could not remove the unfinished file %s: %s", candidate, exc)
+            continue
+        removed.append(candidate)
+    if removed:
+        log.info("Removed %d unfinished file(s) of %s", len(removed), out)
+    return removed
+
+
 @contextmanager
 def atomic_output(out: Path | str) -> Iterator[Path]:
     """Yield a temporary path beside ``out`` to write; when the block ends without an error the file
@@ -116,13 +163,23 @@ def atomic_output(out: Path | str) -> Iterator[Path]:
     sees a half-written file. Any ``OSError`` (read-only folder, full disk, file held open elsewhere)
     becomes one :class:`FileProblem` naming ``out``. Any thread."""
     out = Path(out)
+    remove_stale_parts_of(out)
     # Not mkstemp: its files are private (0600); an export should get the usual permissions.
     tmp = temp_name(out)
     try:
-        tmp.open("xb").close()
+        # Held open and locked while writing: a later write of ``out`` removes the file only once
+        # this writer is gone (the lock dies with the process, even with kill -9).
+        held = tmp.open("xb")
     except OSError as exc:
         raise file_problem(out, exc) from exc
     try:
+        if fcntl is None:
+            held.close()
+        else:
+            try:
+                fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                log.debug("Could not lock %s", tmp)
         try:
             yield tmp
             with tmp.open("rb+") as f:
@@ -132,6 +189,7 @@ def atomic_output(out: Path | str) -> Iterator[Path]:
             raise file_problem(out, exc) from exc
         fsync_dir(out.parent)
     finally:
+        held.close()
         tmp.unlink(missing_ok=True)
 
 

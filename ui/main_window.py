@@ -223,6 +223,13 @@ class MainWindow(QMainWindow):
         act = QAction(self.tr("Change &password…"), self)
         act.triggered.connect(self.change_password)
         file_menu.addAction(act)
+        from ui.imports import available_kinds
+
+        if available_kinds(self.ctx):
+            act = QAction(self.tr("&Import from a file…"), self)
+            act.setObjectName("importAction")
+            act.triggered.connect(self.import_file)
+            file_menu.addAction(act)
         if self.ctx.can("backup.run"):
             act = QAction(self.tr("&Back up now"), self)
             act.setShortcut(QKeySequence("Ctrl+Shift+B"))
@@ -245,6 +252,12 @@ class MainWindow(QMainWindow):
         act = QAction(self.tr("&About Forecourt"), self)
         act.triggered.connect(self.about)
         help_menu.addAction(act)
+
+    def import_file(self) -> None:
+        """File → Import from a file: any area's import the user may run."""
+        from ui.imports import ImportDialog
+
+        ImportDialog.ask(self.ctx, self)
 
     def _show_write_wait(self, _path: object, waiting: bool) -> None:
         if waiting:

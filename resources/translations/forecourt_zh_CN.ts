@@ -2240,6 +2240,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>Your role does not allow this: %1</source>
+        <translation>您的角色没有此权限：%1</translation>
+    </message>
 </context>
 <context>
     <name>EstimateDialog</name>
@@ -3981,8 +3985,8 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import parts data</source>
-        <translation>导入配件数据</translation>
+        <source>Import from a file</source>
+        <translation>从文件导入</translation>
     </message>
     <message>
         <source>Parts catalogue</source>
@@ -3995,6 +3999,18 @@
     <message>
         <source>Stock count figures</source>
         <translation>盘点数量</translation>
+    </message>
+    <message>
+        <source>Labour operations</source>
+        <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Campaigns and recalls</source>
+        <translation>服务活动和召回</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey answers</source>
+        <translation>满意度回访结果</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -4930,8 +4946,8 @@
         <translation>个工时项目</translation>
     </message>
     <message>
-        <source>No labour operations yet. Press Ctrl+N to add the first one, or import a manufacturer&apos;s catalogue with File → Import.</source>
-        <translation>尚无工时项目。按 Ctrl+N 新建第一个，或通过“文件 → 导入”导入厂家工时目录。</translation>
+        <source>No labour operations yet. Press Ctrl+N to add the first one, or import a manufacturer&apos;s catalogue with Import…</source>
+        <translation>还没有工时项目。按 Ctrl+N 新增第一个，或用“导入…”导入厂家的工时目录。</translation>
     </message>
     <message>
         <source>Labour operations</source>
@@ -4968,6 +4984,14 @@
     <message>
         <source>The hourly rate of each pay type and whom its invoices go to</source>
         <translation>各付费类型的每小时工时单价及发票抬头</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import labour operations from a manufacturer&apos;s Excel or CSV file</source>
+        <translation>从厂家的 Excel 或 CSV 文件导入工时项目</translation>
     </message>
     <message>
         <source>Every model</source>
@@ -5280,6 +5304,10 @@
     <message>
         <source>Change &amp;password…</source>
         <translation>修改密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from a file…</source>
+        <translation>从文件导入(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Back up now</source>
@@ -7116,6 +7144,14 @@
         <translation>已超期</translation>
     </message>
     <message>
+        <source>Check in</source>
+        <translation>接车</translation>
+    </message>
+    <message>
+        <source>This car already has an open repair order (%1). Open another one for this visit?</source>
+        <translation>这辆车已有未结算的维修工单（%1）。要为这次进厂另开一张工单吗？</translation>
+    </message>
+    <message>
         <source>Repair order %1 opened.</source>
         <translation>已开立工单 %1。</translation>
     </message>
@@ -7575,6 +7611,10 @@ Complete the repair order anyway?</source>
 %1
 
 仍要完工吗？</translation>
+    </message>
+    <message>
+        <source>Invoicing a repair order needs the right to close repair orders into invoices (the cashier&apos;s); ask them.</source>
+        <translation>结算维修工单需要“将维修工单结算为发票”的权限（收银员）；请联系收银员。</translation>
     </message>
     <message>
         <source>Invoice repair order</source>
@@ -8339,10 +8379,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{text}”必须在 0 到 100 之间，最多两位小数</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is negative</source>
-        <translation>“{value}”为负数</translation>
-    </message>
-    <message>
         <source>&apos;{value}&apos; is not a valid choice</source>
         <translation>“{value}”不是有效的选项</translation>
     </message>
@@ -8969,6 +9005,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>&apos;{name}&apos; is already a point of {system}</source>
         <translation>“{name}”已是{system}的检查项目</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has a comma where a point may be meant: write the decimal mark as a point (1.5, not 1,5)</source>
+        <translation>“{text}”含有逗号，可能是想写小数点：小数点请用英文句点（写 1.5，不要写 1,5）</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has more than {places} decimal places</source>
+        <translation>“{text}”的小数超过 {places} 位</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; has no letters or digits</source>
+        <translation>“{text}”没有字母或数字</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is more than {maximum}</source>
+        <translation>“{text}”超过 {maximum}</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
@@ -10455,6 +10507,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>收入（{item_type}）</translation>
     </message>
     <message>
+        <source>send to quality check</source>
+        <translation>送完工检查</translation>
+    </message>
+    <message>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
@@ -10477,6 +10533,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>the disk quota is used up</source>
         <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>the file holds a formula without its value: open it in Excel and save it</source>
+        <translation>文件中是公式，没有保存计算结果：请用 Excel 打开该文件并保存后再导入</translation>
     </message>
     <message>
         <source>the file is damaged, or it is not really an Excel workbook</source>
@@ -10591,8 +10651,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{name} 无法作为文本读取：第 {raw} 行既不是 UTF-8 也不是 GBK。请另存为 UTF-8 编码的 CSV</translation>
     </message>
     <message>
+        <source>{name} has no data rows, only a header row: nothing was imported</source>
+        <translation>{name} 只有表头，没有数据行：未导入任何内容</translation>
+    </message>
+    <message>
         <source>{name} is empty: it has no header row</source>
         <translation>{name} 为空：没有标题行</translation>
+    </message>
+    <message>
+        <source>{name} is not a JPEG or PNG picture (its contents are something else)</source>
+        <translation>{name} 不是 JPEG 或 PNG 图片（文件内容是其他格式）</translation>
     </message>
     <message>
         <source>{name} is not a spreadsheet ({why}): choose an .xlsx, .xls or .csv file</source>

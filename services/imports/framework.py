@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,19 +28,19 @@ from sqlalchemy.exc import OperationalError
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.messages import field_label, msg, render
-from core.money import digits, to_minor
+from core.money import digits
 from core.progress import CancelToken, Progress, no_progress
 from core.text import without_invisible
 from models.parts import ImportPreset
 from services import files, settings
-from services.imports.reader import Table, cell_text, identifier_text, read_table, unquoted
+from services.imports.reader import FormulaWithoutValue, Table, cell_text, identifier_text, read_table, unquoted
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
 
 log = logging.getLogger(__name__)
 
-FIELD_KINDS = ("text", "code", "money", "quantity")
+FIELD_KINDS = ("text", "code", "money", "quantity", "hours")
 _CHECK_EVERY = 2000
 
 
@@ -49,7 +50,10 @@ Translate = Callable[[str, str], str]
 @dataclass(frozen=True)
 class Field:
     """A target field of an import. ``kind``: text | code (part numbers, barcodes: refused when Excel
-    mangled them) | money (to minor units) | quantity (to thousandths)."""
+    mangled them, or when they hold no letter or digit) | money (to minor units) | quantity (to
+    thousandths) | hours (to hundredths). ``maximum`` caps a number field, in its whole units.
+    ``check`` turns a parsed value into the value planned, raising :class:`ValidationError` for a bad
+    one, so every field's problems are found in one pass before any row is planned."""
 
     name: str
     label: str
@@ -57,6 +61,8 @@ class Field:
     kind: str = "text"
     max_length: int = 0
     synonyms: tuple[str, ...] = ()
+    maximum: int = 0
+    check: Callable[[Any], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -77,13 +83,25 @@ class RowResult:
     errors: list[RowError] = field(default_factory=list)
     action: str = ""
     raw: dict[str, str] = field(default_factory=dict)
+    # The row's cells as read and the column of each mapped field: an error names the value as found.
+    cells: list[Any] = field(default_factory=list)
+    columns: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
+    def value_of(self, field_name: str) -> str:
+        """The cell of ``field_name`` as the file holds it ("" when not mapped)."""
+        if field_name in self.raw:
+            return self.raw[field_name]
+        index = self.columns.get(field_name)
+        if index is None or index >= len(self.cells):
+            return ""
+        return cell_text(self.cells[index])
+
     def error(self, field_name: str, message: str) -> None:
-        self.errors.append(RowError(self.row, field_name, message, self.raw.get(field_name, "")))
+        self.errors.append(RowError(self.row, field_name, message, self.value_of(field_name)))
 
 
 @dataclass
@@ -254,33 +272,65 @@ def list_presets(db: Database, kind: str) -> list[str]:
 _MAX_DIGITS = 13
 
 
-def _number_value(f: Field, value: float | int, places: int) -> int | None:
-    """A number cell as an integer of ``10**places`` per unit, exactly as its text would give, or None
-    where the text path must decide (not finite, too large, too many decimals: it words the error)."""
-    # Excel's own precision, as cell_text(): hides binary noise such as 56.649999999999999.
-    number = Decimal(format(value, ".15g")) if value.__class__ is float else Decimal(value)
-    if not number.is_finite() or number.adjusted() >= _MAX_DIGITS:
-        return None
+_PLACES = {"quantity": 3, "hours": 2}
+# Commas as thousands separators, in groups of three: 1,234 and 12,345.5. Any other comma (1,5) may
+# be a decimal comma and is refused rather than read as a thousands separator (1,5 is not 15).
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$")
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
+
+
+def _places(f: Field, currency: str) -> int:
+    return digits(currency) if f.kind == "money" else _PLACES[f.kind]
+
+
+def _scaled(f: Field, number: Decimal, text: str, places: int) -> int:
+    """``number`` as an integer of ``10**places`` per unit, refusing what does not fit the field."""
+    if not number.is_finite():
+        raise ValidationError(f.name, msg("'{text}' is not a number", text=text))
+    if number.adjusted() >= _MAX_DIGITS:
+        raise ValidationError(f.name, msg("'{text}' is too large", text=text))
+    if number < 0:
+        raise ValidationError(f.name, msg("'{text}' is negative", text=text))
+    if f.maximum and number > f.maximum:
+        raise ValidationError(f.name, msg("'{text}' is more than {maximum}", text=text, maximum=f.maximum))
     scaled = number.scaleb(places)
     if scaled != scaled.to_integral_value():
-        return None
-    if scaled < 0:
-        raise ValidationError(f.name, msg("'{value}' is negative", value=cell_text(value)))
+        raise ValidationError(f.name, msg("'{text}' has more than {places} decimal places", text=text,
+                                          places=places))
     return int(scaled)
+
+
+def _number_value(f: Field, value: float | int, places: int) -> int:
+    """A number cell as an integer of ``10**places`` per unit, exactly as its text would give."""
+    # Excel's own precision, as cell_text(): hides binary noise such as 56.649999999999999.
+    number = Decimal(format(value, ".15g")) if value.__class__ is float else Decimal(value)
+    return _scaled(f, number, cell_text(value), places)
+
+
+def _number_text(f: Field, text: str, places: int) -> int:
+    """A number typed as text. A comma is read only as a thousands separator in groups of three; any
+    other comma is refused (it may be a decimal comma), as is anything that is not a plain number."""
+    plain = text.replace(",", "")
+    if not _NUMBER.match(plain):
+        raise ValidationError(f.name, msg("'{text}' is not a number", text=text))
+    if plain != text and not _THOUSANDS.match(text):
+        raise ValidationError(f.name, msg("'{text}' has a comma where a point may be meant: write the decimal "
+                                          "mark as a point (1.5, not 1,5)", text=text))
+    return _scaled(f, Decimal(plain), text, places)
 
 
 def _parse_value(f: Field, value: Any, currency: str) -> Any:
     cls = value.__class__
-    if f.kind in ("money", "quantity") and (cls is float or cls is int):
-        number = _number_value(f, value, digits(currency) if f.kind == "money" else 3)
-        if number is not None:
-            return number
-    elif cls is str and f.kind == "text" and value.isascii():
+    if cls is FormulaWithoutValue:
+        raise ValidationError(f.name, msg("the file holds a formula without its value: open it in Excel and save it"))
+    if f.kind in ("money", "quantity", "hours") and (cls is float or cls is int):
+        return _checked(f, _number_value(f, value, _places(f, currency)))
+    if cls is str and f.kind == "text" and value.isascii():
         # The common case of a plain text cell, without the general path's conversions.
         text = " ".join(unquoted(value).split())
         if f.max_length and len(text) > f.max_length:
             raise ValidationError(f.name, msg("is longer than {max_length} characters", max_length=f.max_length))
-        return text or None
+        return _checked(f, text) if text else None
     if isinstance(value, date | datetime) and f.kind in ("text", "code"):
         # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
         raise ValidationError(f.name, msg("is a date ({value}) in Excel, not text: format the column as Text in "
@@ -290,26 +340,15 @@ def _parse_value(f: Field, value: Any, currency: str) -> Any:
         return None
     if f.max_length and len(text) > f.max_length:
         raise ValidationError(f.name, msg("is longer than {max_length} characters", max_length=f.max_length))
-    if f.kind in ("money", "quantity"):
-        try:
-            number = Decimal(text.replace(",", ""))
-        except InvalidOperation:
-            number = None
-        if number is not None and number.is_finite() and number.adjusted() >= _MAX_DIGITS:
-            raise ValidationError(f.name, msg("'{text}' is too large", text=text))
-    if f.kind == "money":
-        amount = to_minor(text, currency)
-        if amount < 0:
-            raise ValidationError(f.name, msg("'{text}' is negative", text=text))
-        return amount
-    if f.kind == "quantity":
-        from core.quantities import quantity_from_text
+    if f.kind in ("money", "quantity", "hours"):
+        return _checked(f, _number_text(f, text, _places(f, currency)))
+    if f.kind == "code" and not any(ch.isalnum() for ch in text):
+        raise ValidationError(f.name, msg("'{text}' has no letters or digits", text=text))
+    return _checked(f, text)
 
-        quantity = quantity_from_text(text.replace(",", ""))
-        if quantity < 0:
-            raise ValidationError(f.name, msg("'{text}' is negative", text=text))
-        return quantity
-    return text
+
+def _checked(f: Field, value: Any) -> Any:
+    return f.check(value) if f.check is not None else value
 
 
 def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context: Context, *,
@@ -322,13 +361,12 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
     seen: dict[tuple, int] = {}
     key_field = kind.key[-1]
     for count, (number, cells) in enumerate(table.rows, start=1):
-        result = RowResult(number, {})
+        result = RowResult(number, {}, cells=cells, columns=columns)
         for f, index in fields:
             value = cells[index] if index < len(cells) else None
             try:
                 parsed = _parse_value(f, value, context.currency)
             except ValidationError as exc:
-                result.raw[f.name] = cell_text(value)
                 result.error(f.name, exc.detail)
                 continue
             if parsed is not None:
@@ -336,12 +374,12 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
         for name in required:
             if name not in result.values and not any(e.field == name for e in result.errors):
                 result.error(name, msg("is empty"))
-        if result.ok:
+        # A repeated key is found even in a row with other problems, so one report lists them all.
+        if not any(e.field in kind.key for e in result.errors):
             key = kind.key_of(result.values)
             first = seen.get(key)
             if first is not None:
-                result.raw[key_field] = str(result.values.get(key_field, ""))
-                named = " ".join(str(result.values.get(k, "")) for k in kind.key)
+                named = " ".join(str(result.values[k]) for k in kind.key if result.values.get(k, "") != "")
                 result.error(key_field, msg("repeats row {first} ({named}): each may appear only once in a file",
                                             first=first, named=named))
             else:
@@ -351,6 +389,9 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
             if cancel is not None:
                 cancel.check()
             progress(count, table.total, f"Checked {count:,} rows")
+    if not results:
+        raise ValidationError("file", msg("{name} has no data rows, only a header row: nothing was imported",
+                                          name=table.path.name))
     return results
 
 

@@ -12,11 +12,13 @@ import codecs
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
+from xml.etree import ElementTree
 
 from core.errors import ValidationError
 from core.messages import msg
@@ -30,6 +32,23 @@ SUFFIXES = WORKBOOK_SUFFIXES + TEXT_SUFFIXES
 _SCIENTIFIC = re.compile(r"^[+-]?\d+(?:[.,]\d+)?[eE][+-]?\d+$")
 # Excel keeps 15 significant digits; a longer number typed into a General cell has lost the rest.
 _EXACT_LIMIT = 10**15
+
+
+class FormulaWithoutValue:
+    """A cell that holds a formula but not the value it computes: a file written by a program other
+    than Excel (which stores both) and never opened and saved in Excel. Its value is unknown, so an
+    import refuses it rather than read it as empty."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __repr__(self) -> str:
+        return f"FormulaWithoutValue({self.formula!r})"
+
+    def __str__(self) -> str:
+        return self.formula
 
 
 @dataclass
@@ -56,7 +75,7 @@ def _empty(path: Path) -> ValidationError:
 
 
 def _blank(cells: list[Any]) -> bool:
-    return all(c is None or (isinstance(c, str) and not c.strip()) for c in cells)
+    return all(c is None or (c.__class__ is str and not c.strip()) for c in cells)
 
 
 def read_table(path: Path | str) -> Table:
@@ -85,15 +104,77 @@ def _read_workbook(path: Path) -> Table:
         if not workbook.sheet_names:
             raise _empty(path)
         sheet = workbook.get_sheet_by_index(0)
-        # The sheet's first used row; calamine leaves out the blank rows above it.
-        first_row = sheet.start[0] if sheet.start else 0
+        # The sheet's first used cell; calamine leaves out the blank rows above it and columns left of it.
+        first_row, first_column = sheet.start if sheet.start else (0, 0)
         data = sheet.to_python(skip_empty_area=True)
     except ValidationError:
         raise
     except Exception as exc:  # calamine raises a family of its own besides plain ValueErrors
         # The reader's own words ("ZipError") mean nothing to a user: say what they mean.
         raise _not_a_spreadsheet(path, msg("the file is damaged, or it is not really an Excel workbook")) from exc
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        # calamine reads such a cell as an empty string, which an import would take as no value.
+        for (row, column), formula in _formulas_without_values(path).items():
+            i, j = row - first_row, column - first_column
+            if 0 <= i < len(data) and 0 <= j < len(data[i]) and data[i][j] in ("", None):
+                data[i][j] = FormulaWithoutValue(formula)
     return _table(path, data, first_row + 1)
+
+
+_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
+
+
+def _first_sheet_part(archive: zipfile.ZipFile) -> str:
+    """The name inside an .xlsx of its first worksheet, as the workbook lists its sheets."""
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+          "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+          "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    sheet = book.find("m:sheets/m:sheet", ns)
+    rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    rel_id = sheet.get(f"{{{ns['r']}}}id") if sheet is not None else None
+    for rel in rels.findall("p:Relationship", ns):
+        if rel.get("Id") == rel_id:
+            target = rel.get("Target", "")
+            return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+    return "xl/worksheets/sheet1.xml"
+
+
+def _formulas_without_values(path: Path) -> dict[tuple[int, int], str]:
+    """(row, column) from 0 → formula of every cell of the first sheet of an .xlsx that has a formula
+    but no stored value. Only a sheet holding formulas is parsed; a part that cannot be read is
+    taken to have none (calamine has read the values already)."""
+    found: dict[tuple[int, int], str] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = _first_sheet_part(archive)
+            with archive.open(part) as stream:
+                head = stream.read()
+            if b"<f" not in head and b":f" not in head:
+                return found
+            for _event, element in ElementTree.iterparse(io.BytesIO(head)):
+                if element.tag.rsplit("}", 1)[-1] != "c":
+                    continue
+                formula = value = None
+                for child in element:
+                    name = child.tag.rsplit("}", 1)[-1]
+                    if name == "f":
+                        formula = child
+                    elif name in ("v", "is"):
+                        value = child
+                # Excel stores a formula's empty text result as an empty value of type "str".
+                has_value = value is not None and (value.text or len(value) or element.get("t") == "str")
+                if formula is not None and not has_value:
+                    match = _CELL_REF.match(element.get("r", ""))
+                    if match:
+                        column = 0
+                        for letter in match.group(1):
+                            column = column * 26 + ord(letter) - 64
+                        found[(int(match.group(2)) - 1, column - 1)] = "=" + (formula.text or "")
+                element.clear()
+    except (KeyError, OSError, zipfile.BadZipFile, ElementTree.ParseError):
+        return found
+    return found
 
 
 def _line_of(raw: bytes, offset: int) -> int:

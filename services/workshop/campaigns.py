@@ -40,7 +40,8 @@ CODE = Field("code", "Campaign code", required=True, kind="code", max_length=40,
 TITLE = Field("title", "Title", max_length=300,
               synonyms=("name", "description", "campaign name", "活动名称", "召回名称", "名称", "描述"))
 VIN = Field("vin", "VIN", required=True, kind="code", max_length=40,
-            synonyms=("vin code", "chassis", "chassis number", "车架号", "车辆识别代号", "VIN码"))
+            synonyms=("vin code", "chassis", "chassis number", "车架号", "车辆识别代号", "VIN码"),
+            check=lambda value: validation.vin(value).vin)
 
 
 @dataclass(frozen=True)
@@ -112,11 +113,6 @@ def _plan(conn: Connection, rows: list[RowResult], _context: Context, summary: I
         if not r.ok:
             continue
         code, _vin = _key(r.values)
-        try:
-            r.values["vin"] = validation.vin(r.values["vin"]).vin
-        except ValidationError as exc:
-            r.error("vin", exc.detail)
-            continue
         if code not in existing and code not in titles:
             r.error("title", msg("A new campaign ({code}) needs a title", code=code))
     new_vins = 0

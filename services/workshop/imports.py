@@ -16,7 +16,6 @@ from core.progress import CancelToken, Progress
 from models.workshop import LabourOperation
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
 from services.workshop.catalogue import normalize_code
-from services.workshop.rules import HOURS_SCALE
 from store.audit_chain import Change
 from store.uow import UnitOfWork
 
@@ -25,7 +24,7 @@ CODE = Field("code", "Operation code", required=True, kind="code", max_length=40
 DESCRIPTION = Field("description", "Description", required=True, max_length=300,
                     synonyms=("name", "operation name", "项目名称", "作业名称", "工时名称", "名称", "描述"))
 SYSTEM = Field("system", "System", max_length=80, synonyms=("category", "group", "系统", "类别", "分类"))
-HOURS = Field("standard_hours", "Standard hours", kind="quantity",
+HOURS = Field("standard_hours", "Standard hours", kind="hours", maximum=1000,
               synonyms=("hours", "standard time", "labour hours", "标准工时", "工时", "工时数"))
 FAMILY = Field("model_family", "Model family", max_length=80, synonyms=("model", "车型", "车系", "适用车型"))
 
@@ -54,23 +53,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
     plan = _Plan()
     for r in rows:
         code, family = _key(r.values)
-        if not code:
-            r.error("code", "has no letters or digits")
-            continue
-        values: dict[str, Any] = {}
-        if "description" in r.values:
-            values["description"] = r.values["description"]
-        if "system" in r.values:
-            values["system"] = r.values["system"]
-        if "standard_hours" in r.values:
-            thousandths = r.values["standard_hours"]
-            if thousandths % 10:
-                r.error("standard_hours", "has more than two decimal places")
-                continue
-            if thousandths > 1000 * HOURS_SCALE * 10:
-                r.error("standard_hours", "is more than 1,000 hours")
-                continue
-            values["standard_hours"] = thousandths // 10
+        values = {c: r.values[c] for c in _UPDATABLE if c in r.values}  # hours: hundredths, as stored
         old = existing.get((code, family))
         if old is None:
             plan.inserts.append({"id": new_id(), "code": code, "model_family": family, "system": "",

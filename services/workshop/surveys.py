@@ -356,7 +356,16 @@ def export_surveys(db: Database, actor: Actor, path: Path | str, *, start: date 
 
 NUMBER = Field("repair_order_number", "Repair order number", required=True, kind="code", max_length=40,
                synonyms=("repair order", "ro number", "number", "工单号", "维修单号", "作业单号"))
-SCORE = Field("score", "Score", required=True, max_length=10, synonyms=("rating", "评分", "分数", "满意度"))
+def _file_score(text: str) -> int:
+    """A score as a file gives it: a whole number from 0 to 10."""
+    try:
+        return check_score(int(text)) if text.isdigit() else check_score(text)
+    except ValidationError:
+        raise ValidationError("score", msg("'{value}' is not a whole number from 0 to 10", value=text)) from None
+
+
+SCORE = Field("score", "Score", required=True, max_length=10, synonyms=("rating", "评分", "分数", "满意度"),
+              check=_file_score)
 COMMENTS = Field("comments", "Comments", max_length=MAX_COMMENTS, synonyms=("comment", "remarks", "意见", "备注",
                                                                              "客户意见"))
 
@@ -386,12 +395,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
         if not r.ok:
             continue
         number = _key(r.values)[0]
-        raw = str(r.values.get("score", "")).strip()
-        try:
-            score = check_score(int(raw)) if raw.isdigit() else check_score(raw)
-        except ValidationError:
-            r.error("score", msg("'{value}' is not a whole number from 0 to 10", value=raw))
-            continue
+        score = r.values["score"]
         comments = str(r.values.get("comments", "") or "")
         ro = found.get(number)
         if ro is None:

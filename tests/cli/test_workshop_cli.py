@@ -143,3 +143,33 @@ def test_a_bad_campaign_file_names_the_row_and_field_and_imports_nothing(tmp_pat
     assert "nothing was imported" in result.stderr
     assert (tmp_path / "recall.errors.xlsx").exists()
     assert _query(db_path, "SELECT count(*) FROM campaign") == [(0,)]
+
+
+def test_a_labour_ops_file_with_only_a_header_row_is_refused_with_a_failing_exit(tmp_path, db_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "empty-ops.csv"
+    source.write_text("code,description,system,standard_hours\n", encoding="utf-8")
+    result = run_cli("import", "labour-ops", str(source), home=home, db=db_path)
+    assert result.returncode != 0
+    assert "empty-ops.csv has no data rows" in result.stdout + result.stderr
+    assert "imported 0" not in (result.stdout + result.stderr).lower()
+    assert _query(db_path, "SELECT count(*) FROM labour_operation") == [(0,)]
+
+
+def test_every_line_of_an_import_summary_has_a_space_between_label_and_figure(tmp_path, db_path):
+    import re
+
+    from tests.services.samples import chinese_vin
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "recall.csv"
+    source.write_text(f"code,title,vin\nRC-1,Brake hose,{chinese_vin(1)}\n", encoding="utf-8")
+    result = run_cli("import", "campaigns", str(source), home=home, db=db_path)
+    assert result.returncode == 0, result.stderr
+    figures = [line for line in result.stdout.splitlines() if line.startswith("  ")]
+    assert len(figures) == 5
+    assert all(re.fullmatch(r"  \S.*\S +\d[\d,]*( \(.*\))?", line) for line in figures), figures
+    # The figures stand in one column.
+    assert len({len(re.match(r"  \S.*?\s+(?=\d)", line).group(0)) for line in figures}) == 1

@@ -96,6 +96,8 @@ def test_import_surveys_answers_due_surveys_raises_follow_ups_and_the_export_sho
     source.write_text(f"工单号,评分,客户意见\n{first},4,等待时间太长\n", encoding="utf-8")
     result = run_cli("import", "surveys", str(source), home=home, db=db_path)
     assert result.returncode == 0, result.stderr
+    # The longest label of the summary still has a space before its figure.
+    assert "  follow-up tasks raised 1" in result.stdout, result.stdout
     today = date.today()
     assert _query(db_path, "SELECT score, comments, channel, answered_on FROM survey") == [
         (4, "等待时间太长", "file", today.isoformat())]

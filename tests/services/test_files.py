@@ -213,3 +213,52 @@ def test_a_purchase_order_style_sheet_keeps_formula_like_text_as_text(tmp_path):
 
 def test_formula_starts_are_the_owasp_set():
     assert set(files.FORMULA_STARTS) == set(FORMULAS[0][0] + "+@-\t\r")
+
+
+_WRITER = """
+import sys, time
+from services import files
+with files.atomic_output(sys.argv[1]) as tmp:
+    tmp.write_bytes(b"half an export")
+    print(tmp, flush=True)
+    time.sleep(60)
+"""
+
+
+def _writer_in_child(target: Path):
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", _WRITER, str(target)], stdout=subprocess.PIPE, text=True,
+                             cwd=Path(__file__).resolve().parents[2])
+    part = Path(child.stdout.readline().strip())
+    assert part.name.startswith(f".{target.name}.") and part.exists()
+    return child, part
+
+
+def test_an_export_killed_with_kill_9_leaves_a_part_file_that_the_next_write_of_that_name_removes(tmp_path):
+    import signal
+
+    target = tmp_path / "kx.xlsx"
+    child, part = _writer_in_child(target)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert part.exists()  # nothing can clean up after kill -9
+    # Someone else's unfinished file in the same folder is not this write's business.
+    other = files.temp_name(tmp_path / "other.xlsx")
+    other.write_bytes(b"another export")
+
+    files.write_table(target, ["a"], [[(1,)]], total=1, sheet="rows")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["kx.xlsx", other.name])
+
+
+def test_a_part_file_of_a_writer_still_running_is_kept(tmp_path):
+    target = tmp_path / "kx.csv"
+    child, part = _writer_in_child(target)
+    try:
+        files.write_table(target, ["a"], [[(1,)]], total=1, sheet="rows")
+        assert part.exists() and target.exists()
+    finally:
+        child.kill()
+        child.wait()

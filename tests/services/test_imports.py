@@ -18,6 +18,7 @@ from services.imports import framework
 from services.imports.framework import auto_mapping, import_kind, load_preset, preview, run, save_preset
 from services.imports.reader import read_table
 from services.parts import catalogue, counts, exports, stock
+from tests.services.samples import chinese_vin
 
 HEADERS = ["brand", "part_number", "description", "category", "retail_price", "cost", "superseded_by"]
 CATALOGUE = [
@@ -416,3 +417,205 @@ def test_a_bulk_import_refreshes_the_planners_statistics_of_what_it_grew(db, db_
     # Sampled (analysis_limit), so an estimate: near 3,003 rather than 3.
     assert raw.execute(rows_in_stats).fetchone()[0] > 1000
     raw.close()
+
+
+# --- defects found by users, as classes across every import kind ---------------------------------
+
+def _parsed(db, owner, path: Path, kind_name: str) -> list[framework.RowResult]:
+    """Every row of ``path`` parsed as ``kind_name`` would parse it (before any planning)."""
+    table = read_table(path)
+    kind = import_kind(kind_name)
+    columns = framework.check_mapping(kind, table.headers, auto_mapping(kind, table.headers))
+    context = framework.Context(currency="CNY", actor=owner, file=path.name)
+    return framework.parse_rows(table, kind, columns, context)
+
+
+def _errors(rows: list[framework.RowResult]) -> dict[tuple[int, str], framework.RowError]:
+    return {(e.row, e.field): e for r in rows for e in r.errors}
+
+
+VIN = chinese_vin(1)
+# (kind, headers, a good row, the number field, the code fields) for every import kind
+NUMBER_KINDS = [
+    ("labour-ops", ["code", "description", "standard_hours"], ["A-1", "Brakes", "1"], "standard_hours"),
+    ("parts", ["brand", "part_number", "description", "retail_price"], ["Toyota", "A-1", "Filter", "1"],
+     "retail_price"),
+    ("price-list", ["brand", "part_number", "description", "retail_price", "cost"],
+     ["Toyota", "A-1", "Filter", "2", "1"], "cost"),
+    ("stock-count", ["brand", "part_number", "counted"], ["Toyota", "A-1", "1"], "counted"),
+]
+CODE_KINDS = [
+    ("labour-ops", ["code", "description"], ["A-1", "Brakes"], ["code"]),
+    ("parts", ["brand", "part_number", "description", "barcode", "superseded_by"],
+     ["Toyota", "A-1", "Filter", "690123", "B-2"], ["part_number", "barcode", "superseded_by"]),
+    ("campaigns", ["code", "title", "vin"], ["RC-1", "Airbag", VIN], ["code"]),
+    ("surveys", ["repair_order_number", "score"], ["RO-1", "9"], ["repair_order_number"]),
+]
+
+
+@pytest.mark.parametrize("writer", [write_xlsx, write_csv], ids=["xlsx", "csv"])
+@pytest.mark.parametrize(("kind", "headers", "good", "number"), NUMBER_KINDS, ids=[k[0] for k in NUMBER_KINDS])
+def test_a_decimal_comma_is_refused_in_every_number_field_and_never_read_as_thousands(
+        db, owner, tmp_path, writer, kind, headers, good, number):
+    at = headers.index(number)
+    rows = [[*good[:at], value, *good[at + 1:]] for value in ("1,5", "1,000", "1,000.25", "1.5", "1,50")]
+    for i, row in enumerate(rows):
+        row[1] = f"{row[1]}{i}"  # each row its own key
+    path = writer(tmp_path / f"numbers.{writer.__name__[-4:].lstrip('_')}", headers, rows)
+    parsed = _parsed(db, owner, path, kind)
+    errors = _errors(parsed)
+    for row in (2, 6):
+        message = errors[(row, number)].message
+        assert "comma" in message and "point" in message, message
+    assert errors[(2, number)].value == "1,5" and errors[(6, number)].value == "1,50"
+    scale = {"standard_hours": 100, "counted": 1000}.get(number, 100)
+    if number == "standard_hours":  # at most 1,000 hours
+        assert "more than 1000" in errors[(4, number)].message
+        assert [r.values.get(number) for r in parsed[1:4]] == [1000 * scale, None, 3 * scale // 2]
+    else:
+        assert [r.values.get(number) for r in parsed[1:4]] == [1000 * scale, 1000 * scale + scale // 4, 3 * scale // 2]
+
+
+def test_labour_hours_of_1_comma_5_never_become_15_hours(db, owner, tmp_path):
+    path = write_xlsx(tmp_path / "ops.xlsx", ["code", "description", "standard_hours"], [["FM-030", "Brakes", "1,5"]])
+    summary = run(db, owner, path, "labour-ops")
+    assert not summary.written
+    [error] = summary.errors
+    assert (error.row, error.field, error.value) == (2, "standard_hours", "1,5")
+    assert "point" in error.message
+
+
+@pytest.mark.parametrize("writer", [write_xlsx, write_csv], ids=["xlsx", "csv"])
+@pytest.mark.parametrize(("kind", "headers", "good", "codes"), CODE_KINDS, ids=[k[0] for k in CODE_KINDS])
+def test_a_code_with_no_letter_or_digit_is_refused_in_every_code_field(db, owner, tmp_path, writer, kind, headers,
+                                                                       good, codes):
+    rows = [list(good)]
+    for i, name in enumerate(codes):
+        row = list(good)
+        row[headers.index(name)] = ("***", "- -", "#")[i % 3]
+        if name != headers[1] and headers[1] not in codes:
+            row[1] = f"{row[1]}{i}"
+        rows.append(row)
+    path = writer(tmp_path / f"codes.{'xlsx' if writer is write_xlsx else 'csv'}", headers, rows)
+    errors = _errors(_parsed(db, owner, path, kind))
+    for i, name in enumerate(codes):
+        error = errors[(3 + i, name)]
+        assert "has no letters or digits" in error.message and error.value == ("***", "- -", "#")[i % 3]
+    assert not any(row == 2 for row, _field in errors)
+
+
+def test_the_code_stars_is_refused_by_the_import_and_nothing_is_written(db, owner, tmp_path):
+    path = write_csv(tmp_path / "ops.csv", ["code", "description", "standard_hours"], [["***", "Brakes", "1"]])
+    summary = run(db, owner, path, "labour-ops")
+    assert not summary.written and [(e.row, e.field, e.value) for e in summary.errors] == [(2, "code", "***")]
+
+
+def _formula_workbook(path: Path, headers: list, rows: list[list]) -> Path:
+    """An .xlsx as openpyxl writes one: formulas without the values Excel would store beside them."""
+    return write_xlsx(path, headers, rows)
+
+
+@pytest.mark.parametrize(("kind", "headers", "row", "field"), [
+    ("labour-ops", ["code", "description", "standard_hours"], ["A-1", "Brakes", "=1+1"], "standard_hours"),
+    ("parts", ["brand", "part_number", "description", "retail_price"], ["Toyota", "A-1", "Filter", "=C2*2"],
+     "retail_price"),
+    ("parts", ["brand", "part_number", "description"], ["Toyota", '="A-"&1', "Filter"], "part_number"),
+    ("campaigns", ["code", "title", "vin"], ["RC-1", "=UPPER(\"x\")", VIN], "title"),
+])
+def test_a_formula_without_its_value_is_refused_naming_row_and_field(db, owner, tmp_path, kind, headers, row, field):
+    path = _formula_workbook(tmp_path / "formulas.xlsx", headers, [row])
+    # The reader gives such a cell as empty text: the import must not take it for no value.
+    assert load_workbook(path).active.cell(2, headers.index(field) + 1).data_type == "f"
+    errors = _errors(_parsed(db, owner, path, kind))
+    error = errors[(2, field)]
+    assert "formula without its value" in error.message and "save it" in error.message
+    assert error.value.startswith("=")
+
+
+def test_labour_hours_given_by_a_formula_without_a_value_are_not_imported_as_0(db, owner, tmp_path):
+    path = _formula_workbook(tmp_path / "ops.xlsx", ["code", "description", "standard_hours"],
+                             [["A-1", "Brakes", "=0.5*3"], ["A-2", "Clutch", 2]])
+    summary = run(db, owner, path, "labour-ops")
+    assert not summary.written
+    assert [(e.row, e.field) for e in summary.errors] == [(2, "standard_hours")]
+
+
+def test_a_formula_with_its_stored_value_is_read_as_that_value(db, owner, tmp_path):
+    """A workbook Excel saved holds each formula's value too; that value is imported."""
+    import zipfile
+
+    path = write_xlsx(tmp_path / "ops.xlsx", ["code", "description", "standard_hours"], [["A-1", "Brakes", "=1+0.5"]])
+    # Put the value Excel would have stored beside the formula.
+    with zipfile.ZipFile(path) as z:
+        parts_ = {n: z.read(n) for n in z.namelist()}
+    sheet = parts_["xl/worksheets/sheet1.xml"].decode()
+    assert "<v />" in sheet or "<v/>" in sheet
+    parts_["xl/worksheets/sheet1.xml"] = sheet.replace("<v />", "<v>1.5</v>").replace("<v/>", "<v>1.5</v>").encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts_.items():
+            z.writestr(name, data)
+    [row] = _parsed(db, owner, path, "labour-ops")
+    assert row.ok and row.values["standard_hours"] == 150
+
+
+@pytest.mark.parametrize("writer", [write_xlsx, write_csv], ids=["xlsx", "csv"])
+def test_the_error_report_always_shows_the_value_as_found(db, owner, tmp_path, writer):
+    suffix = "xlsx" if writer is write_xlsx else "csv"
+    path = writer(tmp_path / f"badhours.{suffix}", ["code", "description", "standard_hours"],
+                  [["A-1", "Brakes", "1.234"], ["A-2", "Clutch", "5000"], ["A-3", "Oil", 5000],
+                   ["***", "Wipers", "1"], ["A-1", "Again", "1"]])
+    summary = run(db, owner, path, "labour-ops")
+    assert not summary.written
+    report = [tuple(r) for r in load_workbook(summary.report).active.iter_rows(values_only=True)][1:]
+    values = {(r[0], r[3]) for r in report}
+    assert values == {(2, "1.234"), (3, "5000"), (4, "5000"), (5, "***"), (6, "A-1")}
+    assert all(r[3] not in (None, "") for r in report)
+
+
+def test_a_repeated_row_names_its_key_without_a_stray_space(db, owner, tmp_path):
+    path = write_csv(tmp_path / "ops.csv", ["code", "description"], [["fm-030", "Brakes"], ["FM-030", "Again"]])
+    summary = run(db, owner, path, "labour-ops")
+    [error] = summary.errors
+    assert "repeats row 2 (FM-030)" in error.message or "repeats row 2 (fm-030)" in error.message
+    assert "( " not in error.message and " )" not in error.message
+    path = write_csv(tmp_path / "ops2.csv", ["code", "description", "model_family"],
+                     [["fm-030", "Brakes", "Lavida"], ["FM-030", "Again", "Lavida"]])
+    [error] = run(db, owner, path, "labour-ops").errors
+    assert "(Lavida FM-030)" in error.message or "(Lavida fm-030)" in error.message
+
+
+@pytest.mark.parametrize("writer", [write_xlsx, write_csv], ids=["xlsx", "csv"])
+@pytest.mark.parametrize("kind", ["labour-ops", "parts", "campaigns", "surveys"])
+def test_a_file_with_only_a_header_row_is_refused_naming_the_file(db, owner, tmp_path, writer, kind):
+    headers = {"labour-ops": ["code", "description"], "parts": ["brand", "part_number", "description"],
+               "campaigns": ["code", "title", "vin"], "surveys": ["repair_order_number", "score"]}[kind]
+    path = writer(tmp_path / f"headers-only.{'xlsx' if writer is write_xlsx else 'csv'}", headers, [])
+    before = audit_entries(db)
+    for check in (lambda: run(db, owner, path, kind), lambda: preview(db, owner, path, kind)):
+        with pytest.raises(ValidationError) as refused:
+            check()
+        assert refused.value.field == "file"
+        assert path.name in refused.value.detail and "no data rows" in refused.value.detail
+    assert audit_entries(db) == before
+
+
+def test_one_report_lists_every_bad_field_and_row_in_one_pass(db, owner, tmp_path):
+    # Row 2: bad hours and a code with no letters; row 3: a decimal comma; row 4: a repeat of row 5's
+    # key with bad hours as well; row 6: fine; row 7: a description too long.
+    path = write_xlsx(tmp_path / "ops.xlsx", ["code", "description", "standard_hours"],
+                      [["***", "Brakes", "1.234"], ["A-2", "Clutch", "1,5"], ["A-3", "Oil", "x"],
+                       ["A-3", "Oil again", "abc"], ["A-6", "Fine", "1"], ["A-7", "x" * 301, "1"]])
+    summary = run(db, owner, path, "labour-ops")
+    assert not summary.written
+    assert {(e.row, e.field) for e in summary.errors} == {
+        (2, "code"), (2, "standard_hours"), (3, "standard_hours"), (4, "standard_hours"), (5, "standard_hours"),
+        (5, "code"), (7, "description")}
+
+
+def test_campaign_vins_and_survey_scores_are_checked_with_the_other_fields(db, owner, tmp_path):
+    path = write_csv(tmp_path / "recall.csv", ["code", "title", "vin"], [["***", "Airbag", "LSVAU2180N21234"]])
+    errors = {(e.row, e.field) for e in run(db, owner, path, "campaigns").errors}
+    assert errors == {(2, "code"), (2, "vin")}
+    path = write_csv(tmp_path / "answers.csv", ["repair_order_number", "score"], [["***", "11"], ["RO-1", "7,5"]])
+    errors = {(e.row, e.field) for e in run(db, owner, path, "surveys").errors}
+    assert errors == {(2, "repair_order_number"), (2, "score"), (3, "score")}

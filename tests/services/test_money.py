@@ -132,3 +132,14 @@ def test_parse_rate_percent_refuses_what_is_not_a_rate(text):
 @given(bp=st.integers(0, 10000))
 def test_a_formatted_rate_parses_back_to_the_same_basis_points(bp):
     assert money.parse_rate_percent(money.format_rate(bp)) == bp
+
+
+def test_an_amount_with_a_decimal_comma_is_refused_never_read_as_thousands():
+    from core.errors import ValidationError
+    from core.money import to_minor
+
+    for text in ("1,5", "12,50", "1,2345", "1,23,456"):
+        with pytest.raises(ValidationError) as refused:
+            to_minor(text, "CNY")
+        assert "point" in refused.value.detail
+    assert (to_minor("1,234.50", "CNY"), to_minor("12,345", "CNY"), to_minor("1.5", "CNY")) == (123450, 1234500, 150)

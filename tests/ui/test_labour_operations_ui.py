@@ -142,3 +142,80 @@ def test_the_calendar_shows_the_parts_to_prepare_for_tomorrow_with_what_is_short
     qtbot.mouseClick(screen.prepare_button, Qt.MouseButton.LeftButton)
     assert handled
     assert seen and seen[0][0] == "0986-BP-1" and seen[0][3:6] == ["4", "2", "2"]
+
+
+def _ops_file(tmp_path):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["工时代码", "项目名称", "系统", "标准工时"])
+    wb.active.append(["BRK-01", "前刹车片更换", "Brakes", "1.5"])
+    wb.active.append(["ENG-10", "正时皮带更换", "Engine", 3.25])
+    path = tmp_path / "ops.xlsx"
+    wb.save(path)
+    return str(path)
+
+
+def test_labour_operations_are_imported_through_the_real_import_dialog(
+        qtbot, db, owner, tmp_path, window, settle, when_modal, messages):
+    from ui.imports import ImportDialog
+
+    page = window.show_page("labour_operations")
+    assert isinstance(page, LabourOperationsScreen) and page.import_button.isVisible()
+    path = _ops_file(tmp_path)
+
+    def wizard(dialog: ImportDialog) -> None:
+        assert dialog.kind_name() == "labour-ops"
+        dialog.set_file(path)
+        settle()
+        assert dialog.current_mapping() == {"code": "工时代码", "description": "项目名称", "system": "系统",
+                                            "standard_hours": "标准工时"}
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert dialog.rows.rowCount() == 2 and dialog.import_button.isEnabled()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        settle()
+
+    handled = when_modal(ImportDialog, wizard)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    settle()
+
+    assert handled and messages.kinds() == ["information"]
+    assert {(o.code, o.standard_hours) for o in catalogue.operations(db, owner)} == {("BRK-01", 150), ("ENG-10", 325)}
+    assert page.list.model.rowCount() == 2
+
+
+def test_file_import_offers_each_area_s_kinds_the_user_may_run(qtbot, ctx_for, show):
+    from ui.imports import ImportDialog
+
+    def kinds(role: str) -> list[str]:
+        dialog = show(ImportDialog(ctx_for(role)))
+        names = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+        dialog.close()
+        return names
+
+    assert kinds("foreman") == ["labour-ops", "surveys", "campaigns"]
+    assert kinds("service_advisor") == ["surveys"]
+    assert kinds("parts_clerk") == ["parts", "price-list", "stock-count"]
+
+
+def test_the_file_menu_imports_labour_operations(qtbot, db, owner, tmp_path, window, settle, when_modal, messages):
+    from ui.imports import ImportDialog
+
+    [action] = [a for a in window.menuBar().actions()[0].menu().actions() if a.objectName() == "importAction"]
+    path = _ops_file(tmp_path)
+
+    def wizard(dialog: ImportDialog) -> None:
+        dialog.kind.setCurrentIndex(dialog.kind.findData("labour-ops"))
+        dialog.set_file(path)
+        settle()
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        settle()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+        settle()
+
+    handled = when_modal(ImportDialog, wizard)
+    action.trigger()
+    settle()
+    assert handled and messages.kinds() == ["information"]
+    assert len(catalogue.operations(db, owner)) == 2

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLine
 from services import lists
 from services.parts import catalogue, counts, purchasing, stock
 from services.parts.catalogue import PartInput
+from ui.imports import ImportDialog
 from ui.main_window import MainWindow
 from ui.parts.counts import CountEntryDialog, StartCountDialog, StockCountsScreen
-from ui.parts.imports import ImportDialog
 from ui.parts.orders import OrderDialog, PurchaseOrdersScreen, ReceiveDialog, SuggestionsDialog
 from ui.parts.parts import AdjustStockDialog, PartDialog, PartsScreen
 from ui.widgets.line_grid import LineGrid

@@ -182,9 +182,9 @@ class PartsScreen(ListScreen):
         PartDialog.ask(self.ctx, self, part_id=row_id)
 
     def import_file(self) -> None:
-        from ui.parts.imports import ImportDialog
+        from ui.imports import ImportDialog
 
-        if ImportDialog.ask(self.ctx, self) is not None:
+        if ImportDialog.ask(self.ctx, self, kind="parts") is not None:
             self.list.reload()
 
     def adjust_current(self) -> None:

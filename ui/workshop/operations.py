@@ -60,7 +60,7 @@ class LabourOperationsScreen(ListScreen):
         view = ListView(
             ctx, "labour_operations", headers, noun_plural=self.tr("labour operations"),
             empty_text=self.tr("No labour operations yet. Press Ctrl+N to add the first one, or import a "
-                               "manufacturer's catalogue with File → Import."),
+                               "manufacturer's catalogue with Import…"),
             filters=[FilterSpec("active", self.tr("Active"))], export_name="labour operations",
         )
         super().__init__(ctx, self.tr("Labour operations"), view, can_edit=ctx.can("workshop.catalogue"),
@@ -78,6 +78,12 @@ class LabourOperationsScreen(ListScreen):
         self.rates_button.setToolTip(self.tr("The hourly rate of each pay type and whom its invoices go to"))
         self.rates_button.clicked.connect(self.edit_rates)
         self.rates_button.setVisible(ctx.can("workshop.catalogue") and ctx.can("workshop.costs"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.import_button.setObjectName("importOperations")
+        self.import_button.setToolTip(self.tr("Import labour operations from a manufacturer's Excel or CSV file"))
+        self.import_button.clicked.connect(self.import_file)
+        self.import_button.setVisible(self.can_edit)
+        self.extra_buttons.addWidget(self.import_button)
         self.extra_buttons.addWidget(self.rates_button)
         self.extra_buttons.addWidget(self.delete_button)
         if self.can_edit:
@@ -106,6 +112,12 @@ class LabourOperationsScreen(ListScreen):
                                Col.number(self.tr("Quantity"))],
                               [(p.part_number, p.description, quantity_text(p.quantity)) for p in data.parts]))
         return "".join(html)
+
+    def import_file(self) -> None:
+        from ui.imports import ImportDialog
+
+        if ImportDialog.ask(self.ctx, self, kind="labour-ops") is not None:
+            self.list.reload()
 
     def new_record(self) -> None:
         saved = OperationDialog.ask(self.ctx, self)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services import areas
 from services.imports import framework
 from services.imports.reader import read_table
 from ui.context import AppContext
@@ -35,24 +36,37 @@ from ui.workers import Op, Query
 NOT_MAPPED = ""
 
 
-class ImportDialog(QDialog):
-    """Import a parts catalogue, a price list or stock count figures from an Excel or CSV file. Use
-    :meth:`ask`; it returns the summary of a written import, else None."""
+def available_kinds(ctx: AppContext) -> list[framework.ImportKind]:
+    """Every area's import kinds that the user may run (each needs all of its permissions), in the
+    order of the areas."""
+    areas.load()
+    return [kind for kind in framework.KINDS.values() if all(ctx.can(p) for p in kind.permissions)]
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+
+class ImportDialog(QDialog):
+    """Import from an Excel or CSV file into any area the user may import into: the parts catalogue,
+    a price list, stock count figures, labour operations, campaigns and recalls, survey answers. Use
+    :meth:`ask`; it returns the summary of a written import, else None. ``kind`` chooses the kind
+    shown first (the screen's own)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, kind: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.headers: list[str] = []
         self.summary: framework.ImportSummary | None = None
         self.previewed: framework.Preview | None = None
-        self.setWindowTitle(self.tr("Import parts data"))
+        self.setWindowTitle(self.tr("Import from a file"))
         fit_to_screen(self, 860, 760)
 
+        labels = {"parts": self.tr("Parts catalogue"), "price-list": self.tr("Manufacturer price list"),
+                  "stock-count": self.tr("Stock count figures"), "labour-ops": self.tr("Labour operations"),
+                  "campaigns": self.tr("Campaigns and recalls"), "surveys": self.tr("Satisfaction survey answers")}
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
-        for name, label in (("parts", self.tr("Parts catalogue")), ("price-list", self.tr("Manufacturer price list")),
-                            ("stock-count", self.tr("Stock count figures"))):
-            self.kind.addItem(label, name)
+        for k in available_kinds(ctx):
+            self.kind.addItem(labels.get(k.name) or k.title, k.name)
+        if kind and self.kind.findData(kind) >= 0:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.file = QLineEdit()
         self.file.setObjectName("importFile")
@@ -126,7 +140,7 @@ class ImportDialog(QDialog):
 
     # --- file and mapping ---------------------------------------------------------------------
     def kind_name(self) -> str:
-        return str(self.kind.currentData())
+        return str(self.kind.currentData() or "")
 
     def choose_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, self.tr("Choose the file to import"), "",
@@ -150,6 +164,11 @@ class ImportDialog(QDialog):
         self._clear_preview()
         self.preset.clear()
         self.preset.addItem(self.tr("(choose a preset)"), "")
+        if not self.kind_name():  # nothing this user may import
+            self.mapping.setRowCount(0)
+            self.combos = {}
+            self.preview_button.setEnabled(False)
+            return
         for name in framework.list_presets(self.ctx.db, self.kind_name()):
             self.preset.addItem(name, name)
         kind = framework.import_kind(self.kind_name())
@@ -277,8 +296,9 @@ class ImportDialog(QDialog):
         show_error(self, exc)
 
     @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> framework.ImportSummary | None:
-        dialog = cls(ctx, parent)
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, kind: str = ""
+            ) -> framework.ImportSummary | None:
+        dialog = cls(ctx, parent, kind=kind)
         dialog.exec()
         summary = dialog.summary
         dialog.deleteLater()
