@@ -68,6 +68,31 @@ def cut_off(window: Any) -> list[str]:
         rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
         if not inside.contains(rect):
             problems.append(f"button '{button.text() or button.objectName()}' is cut off at {rect.getRect()}")
+    return problems + elided_headers(window)
+
+
+def elided_headers(window: Any) -> list[str]:
+    """The column headings of ``window``'s tables drawn narrower than their text (shown cut, "Clocked
+    on so…"): a visible section smaller than the size its text and the style's padding need. GUI
+    thread."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+
+    problems = []
+    for header in window.findChildren(QHeaderView):
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisibleTo(window) \
+                or header.window() is not window or header.model() is None:
+            continue
+        for logical in range(header.count()):
+            if header.isSectionHidden(logical):
+                continue
+            text = str(header.model().headerData(logical, Qt.Orientation.Horizontal) or "").strip()
+            # The hint counts the header's margin on top of the style sheet's padding (4 px more than
+            # the text is drawn in): a section short of it by more than that shows its text cut.
+            if text and header.sectionSize(logical) + 4 < header.sectionSizeHint(logical):
+                where = header.parentWidget().objectName() if header.parentWidget() else ""
+                problems.append(f"heading '{text}' of table '{where}' is cut "
+                                f"({header.sectionSize(logical)} < {header.sectionSizeHint(logical)} px)")
     return problems
 
 

@@ -561,9 +561,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Refund {method} {reference} · {customer}'),
     QT_TRANSLATE_NOOP('Service', 'Refund {method} · {customer}'),
     QT_TRANSLATE_NOOP('Service', "Repair order {number} has a customer's excess but no insurance work"),
+    QT_TRANSLATE_NOOP('Service', "Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership's own account under Labour rates"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has no jobs to invoice'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has not been handed over: no survey is due'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has nothing to invoice: no hours, parts or other lines'),
+    QT_TRANSLATE_NOOP('Service', 'Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status} and can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its parts can no longer move'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its work can no longer change'),

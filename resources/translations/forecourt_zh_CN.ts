@@ -7526,6 +7526,18 @@
         <translation>里程请输入整数公里数</translation>
     </message>
     <message>
+        <source>Complete repair order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These parts were planned but not all issued; what was not issued will not be invoiced:
+
+%1
+
+Complete the repair order anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Invoice repair order</source>
         <translation>工单结算</translation>
     </message>
@@ -9228,6 +9240,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单 {number} 有客户自付额，但没有保险维修作业</translation>
     </message>
     <message>
+        <source>Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership&apos;s own account under Labour rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Repair order {number} has no jobs to invoice</source>
         <translation>维修工单 {number} 没有可结算的作业</translation>
     </message>
@@ -9238,6 +9254,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
         <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Repair order {number} is {status} and can no longer change</source>
@@ -11864,8 +11884,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>设置所选行的开始和结束时间，并说明原因</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
+        <source>The day whose times are listed (and corrected)</source>
+        <translation>列出（并更正）哪一天的工时</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Toda&amp;y</source>
+        <translation>今天(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Back to today&apos;s times</source>
+        <translation>回到今天的工时</translation>
+    </message>
+    <message>
+        <source>Times of the day</source>
+        <translation>当日工时</translation>
+    </message>
+    <message>
+        <source>Nobody can clock on this repair order: its status is %1.</source>
+        <translation>此工单无法开始作业：工单状态为%1。</translation>
     </message>
     <message>
         <source>Off jobs: %1</source>
@@ -11900,12 +11940,12 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>由 %1 更正</translation>
     </message>
     <message>
-        <source>Job %1: %2</source>
-        <translation>作业 %1：%2</translation>
+        <source>Type or scan the repair order&apos;s number first, then press Enter.</source>
+        <translation>请先输入或扫描工单号，再按 Enter。</translation>
     </message>
     <message>
-        <source>Nobody can clock on this repair order now.</source>
-        <translation>此工单现在不能开始作业。</translation>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
     </message>
     <message>
         <source>This repair order has no jobs yet.</source>
@@ -11993,6 +12033,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>By technician (hours)</source>
         <translation>按技师（小时）</translation>
+    </message>
+    <message>
+        <source>Enter or double-click a line to correct that technician&apos;s times of that day on the Technician clock.</source>
+        <translation>按 Enter 或双击一行，即可在技师打卡中更正该技师当天的工时。</translation>
     </message>
     <message>
         <source>Productivity: hours on jobs ÷ hours attended. Efficiency: hours sold ÷ hours clocked, both on the repair orders completed in the period. Open clockings count once clocked off.</source>

@@ -35,7 +35,7 @@ from services.workshop.board import BOARD_STATUSES, Board, Card
 from services.workshop.rules import TRANSITIONS
 from store.changes import Changes
 from ui.context import AppContext
-from ui.formatting import local_datetime
+from ui.formatting import key_text, local_datetime
 from ui.messages import detail_text, service_text
 from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.workers import Op, Query
@@ -110,12 +110,12 @@ class ForemanBoardScreen(QWidget):
         heading.setObjectName("screenTitle")
         self.summary = QLabel()
         self.summary.setObjectName("hint")
-        self.large = QPushButton(self.tr("&Large text"))
+        self.large = QPushButton(key_text(self.tr("&Large text"), "F9"))
         self.large.setObjectName("largeText")
         self.large.setCheckable(True)
         self.large.setToolTip(self.tr("Text readable from across the workshop (F9)"))
         self.large.toggled.connect(self._set_large)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(key_text(self.tr("&Refresh"), "F5"))
         self.refresh_button.setToolTip("F5")
         self.refresh_button.clicked.connect(self.refresh)
         bar = QHBoxLayout()
