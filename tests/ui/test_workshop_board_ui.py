@@ -5,55 +5,20 @@ and in Chinese."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from core import clock
-from core.paths import resources_dir
 from services.workshop import orders
 from services.workshop.orders import JobInput, LabourInput
 from tests.services.workshop_samples import repair_order, shop
+from tests.ui.readability import text_contrast
 from ui.workshop.board import ForemanBoardScreen
 
 # What the board gets of a 1366×768 window beside the navigation.
 BOARD_SIZE = (1166, 680)
-
-
-@pytest.fixture
-def app_style(qapp) -> Iterator[None]:
-    """The application's real style sheet (resources/style.qss), as the app sets it."""
-    qapp.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
-    yield
-    qapp.setStyleSheet("")
-
-
-def _luminance(color: QColor) -> float:
-    def channel(v: float) -> float:
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
-
-
-def text_contrast(image: QImage, rect: QRect) -> float:
-    """The strongest contrast (WCAG ratio) between the commonest colour of ``rect`` in ``image`` (the
-    background) and any other pixel of it (the text drawn on it). Below 3, nobody reads the text."""
-    counts: dict[int, int] = {}
-    rect = rect.intersected(image.rect())
-    for y in range(rect.top(), rect.bottom() + 1):
-        for x in range(rect.left(), rect.right() + 1):
-            rgb = image.pixel(x, y)
-            counts[rgb] = counts.get(rgb, 0) + 1
-    background = QColor.fromRgb(max(counts, key=counts.get))
-    lb = _luminance(background)
-    best = 1.0
-    for rgb in counts:
-        lt = _luminance(QColor.fromRgb(rgb))
-        best = max(best, (max(lb, lt) + 0.05) / (min(lb, lt) + 0.05))
-    return best
 
 
 def _orders(db, owner, n: int) -> list[str]:

@@ -18,6 +18,7 @@ from core import clock
 from services.workshop import attendance, clocking, orders
 from services.workshop.orders import JobInput, LabourInput
 from tests.services.workshop_samples import repair_order, shop
+from tests.ui.readability import text_contrast
 from ui.workshop.board import ForemanBoardScreen
 from ui.workshop.clock import TechnicianClockScreen
 from ui.workshop.time_report import TechnicianTimeScreen
@@ -194,7 +195,7 @@ def test_every_function_key_of_the_clock_and_the_board_is_shown_on_its_button(qt
 
 
 def test_the_clock_says_what_to_type_and_why_a_repair_order_is_closed_to_clocking(qtbot, db, owner, ctx_for,
-                                                                                  actor_for, show, settle):
+                                                                                  actor_for, show, settle, app_style):
     tech = actor_for("technician")
     ro_id, number, _job = _order(db, owner, tech.username)
     screen = show(TechnicianClockScreen(ctx_for("technician")))
@@ -203,6 +204,16 @@ def test_the_clock_says_what_to_type_and_why_a_repair_order_is_closed_to_clockin
     qtbot.keyClick(screen.number, Qt.Key.Key_Return)
     settle()
     assert "Type or scan the repair order's number" in screen.message.text()
+
+    # Found, its job is the current one, readable on its highlight with the app's style.
+    qtbot.keyClicks(screen.number, number)
+    qtbot.keyClick(screen.number, Qt.Key.Key_Return)
+    settle()
+    item = screen.jobs.currentItem()
+    assert item is not None and item.isSelected()
+    image = screen.jobs.viewport().grab().toImage()
+    assert text_contrast(image, screen.jobs.visualItemRect(item).adjusted(2, 2, -2, -2)) >= 3
+    screen.number.clear()
 
     for status in ("in_progress", "quality_check", "completed"):
         orders.set_status(db, owner, ro_id, status)

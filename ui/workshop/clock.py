@@ -157,6 +157,8 @@ class TechnicianClockScreen(QWidget):
         self.jobs = QListWidget()
         self.jobs.setObjectName("jobs")
         self.jobs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.jobs.setWordWrap(True)  # a long job description reads whole
+        self.jobs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.jobs.itemActivated.connect(lambda _item: self.clock_on())
         self.jobs.currentRowChanged.connect(lambda _row: self._enable_clock_on())
         self.clock_on_button = _big(QPushButton(self.tr("Clock &on this job")), "F7")

@@ -50,10 +50,10 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
-    # Every heading and figure is read whole: a column is as wide as its heading or its widest cell,
-    # the last one takes what is left.
+    # Every heading and figure is read whole: a column is as wide as its heading or its widest cell;
+    # the first (who, or what to check) takes what is left.
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
