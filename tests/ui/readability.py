@@ -1,10 +1,11 @@
 """Whether text drawn on screen can be read: the contrast between a picture's background and what is
-drawn on it, measured on a widget's real rendering (style sheet and all)."""
+drawn on it, measured on a widget's real rendering (style sheet and all), and the room wrapped item
+text takes when a list paints it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFont, QImage, QTextLayout, QTextOption
 
 
 def _luminance(color: QColor) -> float:
@@ -30,3 +31,19 @@ def text_contrast(image: QImage, rect: QRect) -> float:
         lt = _luminance(QColor.fromRgb(rgb))
         best = max(best, (max(lb, lt) + 0.05) / (min(lb, lt) + 0.05))
     return best
+
+
+def painted_size(text: str, font: QFont, width: int) -> tuple[float, float]:
+    """The width and height ``text`` takes when a list paints it wrapped at ``width``: every line as
+    tall as its tallest (a plate's Chinese character comes from a taller fallback font)."""
+    layout = QTextLayout(text.replace("\n", "\u2028"), font)
+    wrap = QTextOption()
+    wrap.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(wrap)
+    lines = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(line)
+    layout.endLayout()
+    return max(line.naturalTextWidth() for line in lines), max(line.height() for line in lines) * len(lines)

@@ -6,15 +6,14 @@ and in Chinese."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from core import clock
 from services.workshop import orders
 from services.workshop.orders import JobInput, LabourInput
 from tests.services.workshop_samples import repair_order, shop
-from tests.ui.readability import text_contrast
+from tests.ui.readability import painted_size, text_contrast
 from ui.workshop.board import ForemanBoardScreen
 
 # What the board gets of a 1366×768 window beside the navigation.
@@ -88,11 +87,10 @@ def test_large_text_wraps_every_card_inside_its_column_without_scrolling_sideway
             assert not cell.horizontalScrollBar().isVisible()
             item = cell.item(i)
             rect = cell.visualItemRect(item)
-            metrics = QFontMetrics(item.font() if item.font() != cell.font() else cell.font())
-            need = metrics.boundingRect(QRect(0, 0, cell.viewport().width() - 4, 10_000),
-                                        int(Qt.TextFlag.TextWordWrap), item.text())
-            assert need.width() <= cell.viewport().width(), f"{item.text()!r} is wider than its column"
-            assert need.height() <= rect.height(), f"{item.text()!r} is cut at the bottom"
+            font = item.font() if item.font().bold() else cell.font()
+            width, height = painted_size(item.text(), font, cell.viewport().width() - 6)
+            assert width <= cell.viewport().width(), f"{item.text()!r} is wider than its column"
+            assert height <= rect.height() - 5, f"{item.text()!r} is cut at the bottom (shown with …)"
             assert rect.width() <= cell.viewport().width()
     finally:
         i18n.install("en")

@@ -18,7 +18,7 @@ from core import clock
 from services.workshop import attendance, clocking, orders
 from services.workshop.orders import JobInput, LabourInput
 from tests.services.workshop_samples import repair_order, shop
-from tests.ui.readability import text_contrast
+from tests.ui.readability import painted_size, text_contrast
 from ui.workshop.board import ForemanBoardScreen
 from ui.workshop.clock import TechnicianClockScreen
 from ui.workshop.time_report import TechnicianTimeScreen
@@ -197,7 +197,8 @@ def test_every_function_key_of_the_clock_and_the_board_is_shown_on_its_button(qt
 def test_the_clock_says_what_to_type_and_why_a_repair_order_is_closed_to_clocking(qtbot, db, owner, ctx_for,
                                                                                   actor_for, show, settle, app_style):
     tech = actor_for("technician")
-    ro_id, number, _job = _order(db, owner, tech.username)
+    ro_id, number, _job = _order(db, owner, tech.username,
+                                 description="更换前刹车片并检查制动液 — front pads, brake fluid and road test")
     screen = show(TechnicianClockScreen(ctx_for("technician")))
     settle()
     screen.number.setFocus()
@@ -213,6 +214,10 @@ def test_the_clock_says_what_to_type_and_why_a_repair_order_is_closed_to_clockin
     assert item is not None and item.isSelected()
     image = screen.jobs.viewport().grab().toImage()
     assert text_contrast(image, screen.jobs.visualItemRect(item).adjusted(2, 2, -2, -2)) >= 3
+    # A long job wraps and reads whole.
+    rect = screen.jobs.visualItemRect(item)
+    width, height = painted_size(item.text(), screen.jobs.font(), screen.jobs.viewport().width() - 14)
+    assert width <= screen.jobs.viewport().width() and height <= rect.height() - 8, item.text()
     screen.number.clear()
 
     for status in ("in_progress", "quality_check", "completed"):

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.formatting import key_text, local_datetime
 from ui.messages import detail_text, service_text
 from ui.widgets.exporting import add_export, ask_path, export_tables
+from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
 from ui.workshop.screen import status_labels
 
@@ -70,6 +71,7 @@ class CardList(QListWidget):
         super().__init__(parent)
         self.technician, self.status = technician, status
         self.setObjectName("cards")
+        self.setItemDelegate(WrappedTextDelegate(self))
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)

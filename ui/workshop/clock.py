@@ -45,6 +45,7 @@ from ui.formatting import key_text, local_datetime, local_time
 from ui.messages import detail_text, service_text
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
+from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
 
 # Tables whose changes alter what the clock shows.
@@ -158,6 +159,7 @@ class TechnicianClockScreen(QWidget):
         self.jobs.setObjectName("jobs")
         self.jobs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.jobs.setWordWrap(True)  # a long job description reads whole
+        self.jobs.setItemDelegate(WrappedTextDelegate(self.jobs))
         self.jobs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.jobs.itemActivated.connect(lambda _item: self.clock_on())
         self.jobs.currentRowChanged.connect(lambda _row: self._enable_clock_on())
