@@ -9,8 +9,8 @@ import re
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFontMetrics, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDateTimeEdit, QPushButton, QTableWidget
 
 from app import screenshots
@@ -156,10 +156,9 @@ def _cut_cells(table: QTableWidget) -> list[str]:
             if item is None or not item.text():
                 continue
             width, height = table.columnWidth(c) - margin, table.rowHeight(r)
-            flags = int(Qt.TextFlag.TextWordWrap) if table.wordWrap() else 0
-            need = QFontMetrics(table.font()).boundingRect(QRect(0, 0, width, 10_000), flags, item.text())
-            if need.width() > width or need.height() > height:
-                cut.append(f"{item.text()} ({need.width()}×{need.height()} in {width}×{height})")
+            need_w, need_h = painted_size(item.text(), table.font(), width if table.wordWrap() else 100_000)
+            if need_w > width or need_h > height:
+                cut.append(f"{item.text()} ({need_w}×{need_h} in {width}×{height})")
     return cut
 
 

@@ -1,4 +1,4 @@
-"""Item text that wraps and is shown whole, in the lists of the workshop's big screens."""
+"""Item text that wraps and is shown whole, in the lists and tables of the workshop's big screens."""
 
 from __future__ import annotations
 
@@ -6,15 +6,15 @@ import math
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 
 class WrappedTextDelegate(QStyledItemDelegate):
-    """For a list whose items wrap (``setWordWrap(True)``): items as tall as the painter needs. The
+    """For a list or table whose items wrap (``setWordWrap(True)``): items as tall as the painter needs. The
     style measures each wrapped line at its own height but paints every line at the tallest one's (a
     Chinese character, or an invisible break, comes from a taller fallback font) and shortens the last
     line to "…" when they do not fit; an item is measured here at its tallest line times its lines.
-    The delegate's parent is the list."""
+    The delegate's parent is the view."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         size = super().sizeHint(option, index)
@@ -22,7 +22,8 @@ class WrappedTextDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-        width = max(20, view.viewport().width() - margin)
+        room = view.columnWidth(index.column()) if isinstance(view, QTableView) else view.viewport().width()
+        width = max(20, room - margin)
         layout = QTextLayout(opt.text.replace("\n", "\u2028"), opt.font)
         wrap = QTextOption()
         wrap.setWrapMode(QTextOption.WrapMode.WordWrap)

@@ -191,6 +191,7 @@ class TechnicianClockScreen(QWidget):
         self.times.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # A long "what" (a repair order, its job and who corrected it) wraps rather than being cut.
         self.times.setWordWrap(True)
+        self.times.setItemDelegate(WrappedTextDelegate(self.times))
         self.times.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.times.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.times.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
