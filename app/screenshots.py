@@ -5,9 +5,10 @@ of the front desk's size).
 
 A window fits when it opens no larger than the screen's working area (1366×768 less a taskbar and a
 title bar) and needs no more, and when every visible button lies inside it; the main window's
-status bar and the last navigation entry must be on screen too. In Chinese, a Latin-letter word in a
-label, button, group box, tab, menu, table header or placeholder that is not the demo data's own, an
-abbreviation or a code marked as such is reported as untranslated. The test suite runs it."""
+status bar and the last navigation entry must be on screen too, and no table heading may be drawn
+narrower than its text. In Chinese, a Latin-letter word in a label, button, group box, tab, menu,
+table header or placeholder that is not the demo data's own, an abbreviation or a code marked as such
+is reported as untranslated. The test suite runs it."""
 
 from __future__ import annotations
 

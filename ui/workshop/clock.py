@@ -1,6 +1,7 @@
 """The technician clock: big buttons a technician works with gloves on, by touch or keyboard — clock in
 and out, clock on a job (type or scan the repair order's number, choose the job), clock off, and time
-off jobs with a reason; it says what the technician is on now and lists the day's times.
+off jobs with a reason; it says what the technician is on now and lists a day's times (today's unless
+another day is chosen, or opened from a line to check of Technician time), which the foreman corrects.
 
 A technician clocks their own time; the foreman (``workshop.clock_others``) picks whose time it is.
 Every change goes through :mod:`services.workshop.attendance` and :mod:`services.workshop.clocking`

@@ -1,6 +1,7 @@
 """Technician time: per technician and period, hours attended, on and off jobs, productivity, hours
-sold and efficiency, and what to check (missing clock-offs, hours sold with no clocking). The
-figures are :mod:`services.workshop.time_reports`' own, computed on the database worker."""
+sold and efficiency, and what to check (missing clock-offs, hours sold with no clocking); a line to
+check opens the Technician clock at that technician and day for correcting. The figures are
+:mod:`services.workshop.time_reports`' own, computed on the database worker."""
 
 from __future__ import annotations
 
