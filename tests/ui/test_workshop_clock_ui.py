@@ -131,19 +131,6 @@ def test_every_heading_of_technician_time_reads_whole(qtbot, db, owner, ctx_for,
         i18n.install("en")
 
 
-def test_the_screenshot_check_finds_a_heading_narrower_than_its_text(qtbot, show):
-    table = QTableWidget(1, 2)
-    table.setObjectName("narrow")
-    table.setHorizontalHeaderLabels(["Clocked on sold work", "Hours"])
-    table.horizontalHeader().resizeSection(0, 40)
-    table.resize(400, 200)
-    show(table)
-    problems = screenshots.elided_headers(table)
-    assert len(problems) == 1 and "Clocked on sold work" in problems[0]
-    table.resizeColumnsToContents()
-    assert screenshots.elided_headers(table) == []
-
-
 def _cut_cells(table: QTableWidget) -> list[str]:
     """The cells of ``table`` whose text does not fit their cell (wrapped where the table wraps)."""
     from PySide6.QtWidgets import QStyle
