@@ -5,9 +5,10 @@ of the front desk's size).
 
 A window fits when it opens no larger than the screen's working area (1366×768 less a taskbar and a
 title bar) and needs no more, and when every visible button lies inside it; the main window's
-status bar and the last navigation entry must be on screen too. In Chinese, a Latin-letter word in a
-label, button, group box, tab, menu, table header or placeholder that is not the demo data's own, an
-abbreviation or a code marked as such is reported as untranslated. The test suite runs it."""
+status bar and the last navigation entry must be on screen too, and no table heading may be drawn
+narrower than its text. In Chinese, a Latin-letter word in a label, button, group box, tab, menu,
+table header or placeholder that is not the demo data's own, an abbreviation or a code marked as such
+is reported as untranslated. The test suite runs it."""
 
 from __future__ import annotations
 
@@ -68,6 +69,31 @@ def cut_off(window: Any) -> list[str]:
         rect = QRect(button.mapTo(window, QPoint(0, 0)), button.size())
         if not inside.contains(rect):
             problems.append(f"button '{button.text() or button.objectName()}' is cut off at {rect.getRect()}")
+    return problems + elided_headers(window)
+
+
+def elided_headers(window: Any) -> list[str]:
+    """The column headings of ``window``'s tables drawn narrower than their text (shown cut, "Clocked
+    on so…"): a visible section smaller than the size its text and the style's padding need. GUI
+    thread."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+
+    problems = []
+    for header in window.findChildren(QHeaderView):
+        if header.orientation() != Qt.Orientation.Horizontal or not header.isVisibleTo(window) \
+                or header.window() is not window or header.model() is None:
+            continue
+        for logical in range(header.count()):
+            if header.isSectionHidden(logical):
+                continue
+            text = str(header.model().headerData(logical, Qt.Orientation.Horizontal) or "").strip()
+            # The hint counts the header's margin on top of the style sheet's padding (4 px more than
+            # the text is drawn in): a section short of it by more than that shows its text cut.
+            if text and header.sectionSize(logical) + 4 < header.sectionSizeHint(logical):
+                where = header.parentWidget().objectName() if header.parentWidget() else ""
+                problems.append(f"heading '{text}' of table '{where}' is cut "
+                                f"({header.sectionSize(logical)} < {header.sectionSizeHint(logical)} px)")
     return problems
 
 

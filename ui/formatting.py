@@ -100,3 +100,9 @@ def cell_text(value: Any, kind: str, *, currency: str = "CNY", region: str = "CN
     if kind == "hours":  # hundredths of an hour
         return f"{int(value) / 100:,.2f}"
     return str(value)
+
+
+def key_text(text: str, key: str) -> str:
+    """A button's text with the function key that does the same in front ("F5 · Clock in"), for
+    buttons pressed from across the room or with gloves on."""
+    return f"{key} · {text}"

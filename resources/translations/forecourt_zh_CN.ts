@@ -12027,8 +12027,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>设置所选行的开始和结束时间，并说明原因</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>今天</translation>
+        <source>The day whose times are listed (and corrected)</source>
+        <translation>列出（并更正）哪一天的工时</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Toda&amp;y</source>
+        <translation>今天(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Back to today&apos;s times</source>
+        <translation>回到今天的工时</translation>
+    </message>
+    <message>
+        <source>Times of the day</source>
+        <translation>当日工时</translation>
+    </message>
+    <message>
+        <source>Nobody can clock on this repair order: its status is %1.</source>
+        <translation>此工单无法开始作业：工单状态为%1。</translation>
     </message>
     <message>
         <source>Off jobs: %1</source>
@@ -12063,12 +12083,12 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>由 %1 更正</translation>
     </message>
     <message>
-        <source>Job %1: %2</source>
-        <translation>作业 %1：%2</translation>
+        <source>Type or scan the repair order&apos;s number first, then press Enter.</source>
+        <translation>请先输入或扫描工单号，再按 Enter。</translation>
     </message>
     <message>
-        <source>Nobody can clock on this repair order now.</source>
-        <translation>此工单现在不能开始作业。</translation>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
     </message>
     <message>
         <source>This repair order has no jobs yet.</source>
@@ -12156,6 +12176,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>By technician (hours)</source>
         <translation>按技师（小时）</translation>
+    </message>
+    <message>
+        <source>Enter or double-click a line to correct that technician&apos;s times of that day on the Technician clock.</source>
+        <translation>按 Enter 或双击一行，即可在技师打卡中更正该技师当天的工时。</translation>
     </message>
     <message>
         <source>Productivity: hours on jobs ÷ hours attended. Efficiency: hours sold ÷ hours clocked, both on the repair orders completed in the period. Open clockings count once clocked off.</source>

@@ -1,6 +1,6 @@
 """Fixtures for tests that drive the real widgets: a session context, waiting for background work,
 recorded message boxes, typing (Chinese too), acting inside a modal dialog opened with ``exec()``,
-and many customers inserted at once."""
+and many customers inserted at once; the app's own style sheet."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from core.actor import Actor
 from core.ids import new_id
+from core.paths import resources_dir
 from models.crm import Customer
 from services import search
 from store import audit_chain
@@ -26,6 +27,14 @@ from ui.context import AppContext
 @pytest.fixture
 def ctx(db, owner) -> AppContext:
     return AppContext(db, owner)
+
+
+@pytest.fixture
+def app_style(qapp) -> Iterator[None]:
+    """The application's real style sheet (resources/style.qss), as the app sets it."""
+    qapp.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    yield
+    qapp.setStyleSheet("")
 
 
 @pytest.fixture

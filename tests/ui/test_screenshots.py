@@ -54,3 +54,18 @@ def test_english_words_on_a_chinese_screen_are_found_but_data_codes_and_abbrevia
     layout.addWidget(search)
     page.show()
     assert screenshots.english_words(page, {"olivia", "roberts"}) == ["Save", "changes", "plate"]
+
+
+def test_the_screenshot_check_finds_a_heading_narrower_than_its_text(qtbot, show):
+    from PySide6.QtWidgets import QTableWidget
+
+    table = QTableWidget(1, 2)
+    table.setObjectName("narrow")
+    table.setHorizontalHeaderLabels(["Clocked on sold work", "Hours"])
+    table.horizontalHeader().resizeSection(0, 40)
+    table.resize(400, 200)
+    show(table)
+    problems = screenshots.elided_headers(table)
+    assert len(problems) == 1 and "Clocked on sold work" in problems[0]
+    table.resizeColumnsToContents()
+    assert screenshots.elided_headers(table) == []

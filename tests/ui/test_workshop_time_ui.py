@@ -90,7 +90,7 @@ def test_the_foreman_moves_a_job_to_another_technician_and_on_in_status_by_keybo
     settle()
     assert screen.rows[0] == "" and tech in screen.rows and foreman_ctx.actor.username in screen.rows
     cell = screen.cells[(tech, "open")]
-    assert cell.count() == 1 and number in cell.item(0).text()
+    assert cell.count() == 1 and number in cell.item(0).text().replace("\u200b", "")  # may break after a hyphen
     assert cell.item(0).foreground().color().name() == "#b3261e"
 
     assert screen.select(job)

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -33,9 +35,10 @@ from services.workshop.board import BOARD_STATUSES, Board, Card
 from services.workshop.rules import TRANSITIONS
 from store.changes import Changes
 from ui.context import AppContext
-from ui.formatting import local_datetime
+from ui.formatting import key_text, local_datetime
 from ui.messages import detail_text, service_text
 from ui.widgets.exporting import add_export, ask_path, export_tables
+from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
 from ui.workshop.screen import status_labels
 
@@ -45,6 +48,11 @@ BOARD_TABLES = ("repair_order", "repair_job", "repair_labour_line", "clocking", 
 CARD_ROLE = Qt.ItemDataRole.UserRole
 LATE = QColor("#b3261e")
 EMPTY_ROW_HEIGHT = 64
+# Columns that hold cards share the width; an empty status column keeps only room for its heading.
+FULL_COLUMN_STRETCH, EMPTY_COLUMN_STRETCH = 4, 1
+# A card's text may break after a hyphen (numbers: ROT1-2026-002502) so that a narrow column at large
+# text wraps it instead of cutting it; the break is invisible.
+_BREAK = "\u200b"
 
 _CARD = "QListWidget#cards::item { border-bottom: 1px solid #d1d5db; padding: 2px 0; } "
 _STYLE = {
@@ -63,6 +71,7 @@ class CardList(QListWidget):
         super().__init__(parent)
         self.technician, self.status = technician, status
         self.setObjectName("cards")
+        self.setItemDelegate(WrappedTextDelegate(self))
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setDragEnabled(True)
@@ -71,6 +80,12 @@ class CardList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setMinimumHeight(60)
+        # The text wraps to the column's width (re-laid out when it changes), never scrolls sideways;
+        # the columns, not the cards, decide how wide a cell is.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(40)
 
     def dropEvent(self, event) -> None:
         source = event.source()
@@ -97,12 +112,12 @@ class ForemanBoardScreen(QWidget):
         heading.setObjectName("screenTitle")
         self.summary = QLabel()
         self.summary.setObjectName("hint")
-        self.large = QPushButton(self.tr("&Large text"))
+        self.large = QPushButton(key_text(self.tr("&Large text"), "F9"))
         self.large.setObjectName("largeText")
         self.large.setCheckable(True)
         self.large.setToolTip(self.tr("Text readable from across the workshop (F9)"))
         self.large.toggled.connect(self._set_large)
-        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button = QPushButton(key_text(self.tr("&Refresh"), "F5"))
         self.refresh_button.setToolTip("F5")
         self.refresh_button.clicked.connect(self.refresh)
         bar = QHBoxLayout()
@@ -180,6 +195,21 @@ class ForemanBoardScreen(QWidget):
 
     def _set_large(self, on: bool) -> None:
         self.grid_widget.setStyleSheet(_STYLE[on])
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Status columns with cards share the width; an empty one keeps room for the longest word
+        of its heading (which wraps)."""
+        for col, status in enumerate(BOARD_STATUSES, start=1):
+            full = any(self.cells[(tech, status)].count() for tech in self.rows if (tech, status) in self.cells)
+            self.grid.setColumnStretch(col, FULL_COLUMN_STRETCH if full else EMPTY_COLUMN_STRETCH)
+            heading = self.grid.itemAtPosition(0, col)
+            if heading is not None and heading.widget() is not None:
+                label = heading.widget()
+                label.ensurePolished()
+                words = label.text().split() or [""]
+                widest = max(label.fontMetrics().horizontalAdvance(w) for w in words)
+                self.grid.setColumnMinimumWidth(col, widest + 12)
 
     # --- reading ----------------------------------------------------------------------------------
     def _on_changed(self, changes: Changes) -> None:
@@ -218,6 +248,7 @@ class ForemanBoardScreen(QWidget):
             self.grid.setRowStretch(row, max(1, count) if count else 0)
             for status in BOARD_STATUSES:
                 self.cells[(tech, status)].setMaximumHeight(EMPTY_ROW_HEIGHT if not count else 16_777_215)
+        self._fit_columns()
         orders_open = len({c.repair_order_id for c in board.cards})
         self.summary.setText(self.tr("%1 repair orders, %2 jobs late").replace("%1", str(orders_open))
                              .replace("%2", str(late)))
@@ -236,6 +267,8 @@ class ForemanBoardScreen(QWidget):
             label = QLabel(self.statuses.get(status, status))
             label.setObjectName("boardHeading")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setWordWrap(True)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             self.grid.addWidget(label, 0, col)
             self.grid.setColumnStretch(col, 1)
         for row, tech in enumerate(rows, start=1):
@@ -252,7 +285,7 @@ class ForemanBoardScreen(QWidget):
                 self.cells[(tech, status)] = cell
 
     def _item(self, card: Card) -> QListWidgetItem:
-        first = card.number + (f" · {card.job_no}" if card.job_no else "")
+        first = card.number.replace("-", "-" + _BREAK) + (f" · {card.job_no}" if card.job_no else "")
         lines = [first, " · ".join(x for x in (card.plate, card.description) if x)]
         if card.clocked:
             lines.append(self.tr("On it: %1").replace("%1", ", ".join(card.clocked)))

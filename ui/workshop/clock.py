@@ -1,6 +1,7 @@
 """The technician clock: big buttons a technician works with gloves on, by touch or keyboard — clock in
 and out, clock on a job (type or scan the repair order's number, choose the job), clock off, and time
-off jobs with a reason; it says what the technician is on now and lists the day's times.
+off jobs with a reason; it says what the technician is on now and lists a day's times (today's unless
+another day is chosen, or opened from a line to check of Technician time), which the foreman corrects.
 
 A technician clocks their own time; the foreman (``workshop.clock_others``) picks whose time it is.
 Every change goes through :mod:`services.workshop.attendance` and :mod:`services.workshop.clocking`
@@ -41,9 +42,11 @@ from core.errors import DomainError, ValidationError
 from services.workshop import attendance, clocking
 from store.changes import Changes
 from ui.context import AppContext
-from ui.formatting import local_datetime, local_time
+from ui.formatting import key_text, local_datetime, local_time
 from ui.messages import detail_text, service_text
+from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
+from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
 
 # Tables whose changes alter what the clock shows.
@@ -82,7 +85,9 @@ def _since(moment: datetime) -> str:
 
 
 def _big(button: QPushButton, shortcut: str) -> QPushButton:
+    """A big button that shows the key doing the same (gloved hands use the keyboard too)."""
     button.setProperty("big", True)
+    button.setText(key_text(button.text(), shortcut))
     button.setToolTip(shortcut)
     return button
 
@@ -99,6 +104,7 @@ class TechnicianClockScreen(QWidget):
         self.reasons: dict[str, str] = {}
         self.all_reasons: list[attendance.Reason] = []
         self._serial = 0
+        self._select_first = False  # after show_day: select the day's first line
 
         heading = QLabel(self.tr("Technician clock"))
         heading.setObjectName("screenTitle")
@@ -153,6 +159,9 @@ class TechnicianClockScreen(QWidget):
         self.jobs = QListWidget()
         self.jobs.setObjectName("jobs")
         self.jobs.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.jobs.setWordWrap(True)  # a long job description reads whole
+        self.jobs.setItemDelegate(WrappedTextDelegate(self.jobs))
+        self.jobs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.jobs.itemActivated.connect(lambda _item: self.clock_on())
         self.jobs.currentRowChanged.connect(lambda _row: self._enable_clock_on())
         self.clock_on_button = _big(QPushButton(self.tr("Clock &on this job")), "F7")
@@ -181,6 +190,10 @@ class TechnicianClockScreen(QWidget):
         self.times.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("What"), self.tr("Hours")])
         self.times.verticalHeader().setVisible(False)
         self.times.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A long "what" (a repair order, its job and who corrected it) wraps rather than being cut.
+        self.times.setWordWrap(True)
+        self.times.setItemDelegate(WrappedTextDelegate(self.times))
+        self.times.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.times.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.times.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.times.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,8 +205,24 @@ class TechnicianClockScreen(QWidget):
         self.correct_button.setVisible(ctx.can("workshop.correct_time"))
         self.correct_button.setEnabled(False)
         self.correct_button.clicked.connect(self.correct)
-        times_box = QGroupBox(self.tr("Today"))
+        # Any day's times, not only today's: the foreman corrects yesterday's forgotten clock-off.
+        self.day = DateEdit(date.today())
+        self.day.setObjectName("day")
+        self.day.setToolTip(self.tr("The day whose times are listed (and corrected)"))
+        self.day.dateChanged.connect(lambda _d: self.refresh())
+        day_label = QLabel(self.tr("&Day"))
+        day_label.setBuddy(self.day)
+        self.today_button = QPushButton(self.tr("Toda&y"))
+        self.today_button.setToolTip(self.tr("Back to today's times"))
+        self.today_button.clicked.connect(lambda: self.day.set_value(date.today()))
+        day_row = QHBoxLayout()
+        day_row.addWidget(day_label)
+        day_row.addWidget(self.day)
+        day_row.addWidget(self.today_button)
+        day_row.addStretch(1)
+        times_box = QGroupBox(self.tr("Times of the day"))
         tl = QVBoxLayout(times_box)
+        tl.addLayout(day_row)
         tl.addWidget(self.times)
         tl.addWidget(self.correct_button, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -281,9 +310,28 @@ class TechnicianClockScreen(QWidget):
         self._serial += 1
         serial, who = self._serial, self.who()
         db, actor = self.ctx.db, self.ctx.actor
-        today = date.today()
-        return Query(self, lambda: (attendance.status(db, actor, who), attendance.day_times(db, actor, who, today))
+        day = self.day.value()
+        return Query(self, lambda: (attendance.status(db, actor, who), attendance.day_times(db, actor, who, day))
                      ).success(lambda data: self._arrived(serial, data)).run()
+
+    def show_day(self, technician: str, day: date) -> Query:
+        """List ``technician``'s times of ``day``, ready to correct (a flag of Technician time
+        opened). GUI thread."""
+        index = self.technician.findData(technician)
+        if index < 0:
+            self.technician.blockSignals(True)
+            self.technician.addItem(technician, technician)
+            self.technician.blockSignals(False)
+            index = self.technician.count() - 1
+        for widget in (self.technician, self.day):
+            widget.blockSignals(True)
+        self.technician.setCurrentIndex(index)
+        self.day.set_value(day)
+        for widget in (self.technician, self.day):
+            widget.blockSignals(False)
+        self._select_first = True
+        self.times.setFocus()
+        return self.refresh()
 
     def _arrived(self, serial: int, data) -> None:
         if serial != self._serial or not shiboken6.isValid(self):
@@ -291,6 +339,10 @@ class TechnicianClockScreen(QWidget):
         self.state, entries = data
         self._show_state()
         self._show_times(entries)
+        if self._select_first and self.entries:
+            self._select_first = False
+            correctable = [i for i, e in enumerate(self.entries) if e.technician != self.ctx.actor.username]
+            self.times.selectRow(correctable[0] if correctable else 0)
 
     def _what(self, current: attendance.CurrentWork) -> str:
         if current.reason:
@@ -339,6 +391,8 @@ class TechnicianClockScreen(QWidget):
             for col, text in enumerate((local_time(e.started_at), local_time(e.ended_at) if e.ended_at else "…",
                                         what, hours)):
                 item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setToolTip(text)
                 if col == 3:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.times.setItem(row, col, item)
@@ -375,6 +429,7 @@ class TechnicianClockScreen(QWidget):
     def find_order(self) -> Query | None:
         text = self.number.text().strip()
         if not text:
+            self.message.setText(self.tr("Type or scan the repair order's number first, then press Enter."))
             self.number.setFocus()
             return None
         db, actor = self.ctx.db, self.ctx.actor
@@ -399,7 +454,8 @@ class TechnicianClockScreen(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, job.id)
             self.jobs.addItem(item)
         if not order.clockable:
-            self.message.setText(self.tr("Nobody can clock on this repair order now."))
+            self.message.setText(self.tr("Nobody can clock on this repair order: its status is %1.")
+                                 .replace("%1", status))
         elif not order.jobs:
             self.message.setText(self.tr("This repair order has no jobs yet."))
         if self.jobs.count():

@@ -274,7 +274,7 @@ class RepairOrderEditor(QDialog):
             GridColumn("description", self.tr("Description"), width=0, editable=False),
             GridColumn("technician", self.tr("Technician"), width=90, editable=False),
             GridColumn("quantity", self.tr("Qty / hours"), width=95, editable=False),
-            GridColumn("stock", self.tr("Reserved / issued / returned"), width=190, editable=False),
+            GridColumn("stock", self.tr("Reserved / issued / returned"), width=225, editable=False),
             GridColumn("unit_price", self.tr("Unit price"), kind="money", width=90, editable=False),
             GridColumn("menu_discount", self.tr("Package"), kind="money", width=80, editable=False),
             GridColumn("amount", self.tr("Amount"), kind="money", width=100, editable=False, total=True),

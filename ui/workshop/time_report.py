@@ -1,6 +1,7 @@
 """Technician time: per technician and period, hours attended, on and off jobs, productivity, hours
-sold and efficiency, and what to check (missing clock-offs, hours sold with no clocking). The
-figures are :mod:`services.workshop.time_reports`' own, computed on the database worker."""
+sold and efficiency, and what to check (missing clock-offs, hours sold with no clocking); a line to
+check opens the Technician clock at that technician and day for correcting. The figures are
+:mod:`services.workshop.time_reports`' own, computed on the database worker."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.workshop import time_reports
+from services.workshop import attendance, time_reports
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import local_datetime
@@ -50,7 +51,10 @@ def _table(name: str, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    # Every heading and figure is read whole: a column is as wide as its heading or its widest cell;
+    # the first (who, or what to check) takes what is left.
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -110,10 +114,19 @@ class TechnicianTimeScreen(QWidget):
             self.tr("Productivity"), self.tr("Sold"), self.tr("Clocked on sold work"), self.tr("Efficiency")])
         self.flags = _table("flags", [self.tr("To check"), self.tr("Technician"), self.tr("Repair order"),
                                       self.tr("Job"), self.tr("Started"), self.tr("Ended"), self.tr("Hours")])
+        self.flags.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.flags.activated.connect(lambda index: self.open_flag(index.row()))
+        self.flag_days: list[tuple[str, date]] = []  # each flag's technician and the day to correct
         by_person = QGroupBox(self.tr("By technician (hours)"))
         QVBoxLayout(by_person).addWidget(self.people)
         to_check = QGroupBox(self.tr("To check"))
-        QVBoxLayout(to_check).addWidget(self.flags)
+        check_layout = QVBoxLayout(to_check)
+        check_layout.addWidget(self.flags)
+        flags_hint = QLabel(self.tr("Enter or double-click a line to correct that technician's times of that day "
+                                    "on the Technician clock."))
+        flags_hint.setObjectName("hint")
+        flags_hint.setWordWrap(True)
+        check_layout.addWidget(flags_hint)
         hint = QLabel(self.tr("Productivity: hours on jobs ÷ hours attended. Efficiency: hours sold ÷ hours clocked, "
                               "both on the repair orders completed in the period. Open clockings count once "
                               "clocked off."))
@@ -163,17 +176,35 @@ class TechnicianTimeScreen(QWidget):
         _fill(self.people, [[t.technician, _hours(t.attended), _hours(t.on_jobs), _hours(t.off_jobs),
                              _percent(t.productivity), _hours(t.sold), _hours(t.clocked_on_sold),
                              _percent(t.efficiency)] for t in people], set(range(1, 8)))
-        rows = []
+        rows, days = [], []
         for f in missing:
             what = (self.tr("Not clocked out") if f.kind == "attendance"
                     else self.tr("Not clocked off: %1").replace("%1", reason_text(f.reason)) if f.kind == "reason"
                     else self.tr("Not clocked off the job"))
             rows.append([what, f.technician, f.repair_order_number, str(f.job_no or ""), local_datetime(f.started_at),
                          local_datetime(f.ended_at) if f.ended_at else "", ""])
+            days.append((f.technician, attendance.local_date(f.started_at)))
+        last = max(self.start.value(), self.end.value())
         for u in unclocked:
             rows.append([self.tr("Hours sold, never clocked"), u.technician, u.repair_order_number, str(u.job_no),
                          "", "", _hours(u.hours)])
+            # Sold work has no clocking of its own: the period's last day is where to look.
+            days.append((u.technician, last))
+        self.flag_days = days
         _fill(self.flags, rows, {6})
+
+    def open_flag(self, row: int) -> QWidget | None:
+        """Open the Technician clock at the technician and day of flag ``row``, ready to correct.
+        GUI thread."""
+        if not 0 <= row < len(self.flag_days):
+            return None
+        technician, day = self.flag_days[row]
+        window = self.window()
+        screen = window.show_page("technician_clock") if hasattr(window, "show_page") else None
+        if screen is None or not hasattr(screen, "show_day"):
+            return None
+        screen.show_day(technician, day)
+        return screen
 
     def export(self) -> Op | None:
         path = ask_path(self, "technician-time")
