@@ -561,9 +561,11 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Refund {method} {reference} · {customer}'),
     QT_TRANSLATE_NOOP('Service', 'Refund {method} · {customer}'),
     QT_TRANSLATE_NOOP('Service', "Repair order {number} has a customer's excess but no insurance work"),
+    QT_TRANSLATE_NOOP('Service', "Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership's own account under Labour rates"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has no jobs to invoice'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has not been handed over: no survey is due'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} has nothing to invoice: no hours, parts or other lines'),
+    QT_TRANSLATE_NOOP('Service', 'Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status} and can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its parts can no longer move'),
     QT_TRANSLATE_NOOP('Service', 'Repair order {number} is {status}: its work can no longer change'),
@@ -618,6 +620,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', "The check digit (9th character) of '{raw}' should be {expected}"),
     QT_TRANSLATE_NOOP('Service', 'The clocking no longer exists'),
+    QT_TRANSLATE_NOOP('Service', 'The clocking on {what} ({start}–{end}) would lie outside the attendance: correct or clock it off first'),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "The code '{code}' is the reason '{other}' ({description})"),
     QT_TRANSLATE_NOOP('Service', 'The comeback period is 1 to 365 days'),
     QT_TRANSLATE_NOOP('Service', 'The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The counted cash cannot be negative'),
@@ -715,6 +719,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The quantity must be more than zero'),
     QT_TRANSLATE_NOOP('Service', 'The quantity must be more than zero; take goods back with a credit note'),
     QT_TRANSLATE_NOOP('Service', 'The rating must be one of {items}'),
+    QT_TRANSLATE_NOOP('Service', "The reason '{code}' is already called '{description}'"),
     QT_TRANSLATE_NOOP('Service', 'The rebate no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The registration date is in the future'),
     QT_TRANSLATE_NOOP('Service', 'The repair order no longer exists'),
@@ -739,6 +744,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The vehicle no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The workshop'),
     QT_TRANSLATE_NOOP('Service', 'There is already a method named {name}'),
+    QT_TRANSLATE_NOOP('Service', "There is already a reason with the code '{code}' ({description})"),
     QT_TRANSLATE_NOOP('Service', "There is already a template called '{name}'"),
     QT_TRANSLATE_NOOP('Service', "There is no active labour operation '{code}'"),
     QT_TRANSLATE_NOOP('Service', "There is no active service package '{code}'"),
@@ -819,6 +825,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'issue'),
     QT_TRANSLATE_NOOP('Service', 'it holds binary data'),
     QT_TRANSLATE_NOOP('Service', 'it is a folder'),
+    QT_TRANSLATE_NOOP('Service', 'job {job_no} of {number}'),
     QT_TRANSLATE_NOOP('Service', 'labour'),
     QT_TRANSLATE_NOOP('Service', 'mark as a no-show'),
     QT_TRANSLATE_NOOP('Service', 'move'),
@@ -859,6 +866,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'the folder does not exist'),
     QT_TRANSLATE_NOOP('Service', 'the name is too long'),
     QT_TRANSLATE_NOOP('Service', 'the vehicle record'),
+    QT_TRANSLATE_NOOP('Service', 'time off jobs ({reason})'),
     QT_TRANSLATE_NOOP('Service', 'transfer'),
     QT_TRANSLATE_NOOP('Service', 'unknown or disabled user'),
     QT_TRANSLATE_NOOP('Service', 'vehicle'),
@@ -898,6 +906,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', '{path} is empty; not a Forecourt database. Delete it to start a new one, or restore a backup.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{payment} for {invoices}'),
     QT_TRANSLATE_NOOP('Service', '{received} has already been received; the expected amount cannot be less'),
+    QT_TRANSLATE_NOOP('Service', "{start}–{end} is not within one of {who}'s attendances: correct the attendance first"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{value0} is cancelled and is not sent to the supplier'),
     QT_TRANSLATE_NOOP('Service', '{value} is too large to be stored'),
     QT_TRANSLATE_NOOP('Service', '{what} cannot be dated in the future ({day})'),

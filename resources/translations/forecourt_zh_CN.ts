@@ -7526,6 +7526,22 @@
         <translation>里程请输入整数公里数</translation>
     </message>
     <message>
+        <source>Complete repair order</source>
+        <translation>完工维修工单</translation>
+    </message>
+    <message>
+        <source>These parts were planned but not all issued; what was not issued will not be invoiced:
+
+%1
+
+Complete the repair order anyway?</source>
+        <translation>以下配件已计划但未全部发出；未发出的部分不会开票：
+
+%1
+
+仍要完工该维修工单吗？</translation>
+    </message>
+    <message>
         <source>Invoice repair order</source>
         <translation>工单结算</translation>
     </message>
@@ -9228,6 +9244,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单 {number} 有客户自付额，但没有保险维修作业</translation>
     </message>
     <message>
+        <source>Repair order {number} has internal work, and nobody is set to be invoiced for it: choose the dealership&apos;s own account under Labour rates</source>
+        <translation>维修工单 {number} 含内部作业，但未设置由谁开票：请在“工时单价”中选择经销商自己的账户</translation>
+    </message>
+    <message>
         <source>Repair order {number} has no jobs to invoice</source>
         <translation>维修工单 {number} 没有可结算的作业</translation>
     </message>
@@ -9238,6 +9258,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Repair order {number} has nothing to invoice: no hours, parts or other lines</source>
         <translation>维修工单 {number} 没有可结算的内容：没有工时、配件或其他项目</translation>
+    </message>
+    <message>
+        <source>Repair order {number} has warranty work, and nobody is set to be invoiced for it: choose the maker under Labour rates</source>
+        <translation>维修工单 {number} 含保修作业，但未设置由谁开票：请在“工时单价”中选择厂家</translation>
     </message>
     <message>
         <source>Repair order {number} is {status} and can no longer change</source>
@@ -9454,6 +9478,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The clocking no longer exists</source>
         <translation>该打卡记录已不存在</translation>
+    </message>
+    <message>
+        <source>The clocking on {what} ({start}–{end}) would lie outside the attendance: correct or clock it off first</source>
+        <translation>{what} 的作业记录（{start}–{end}）将落在出勤时间之外：请先更正该记录或停止作业</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is the reason &apos;{other}&apos; ({description})</source>
+        <translation>代码“{code}”即原因“{other}”（{description}）</translation>
     </message>
     <message>
         <source>The comeback period is 1 to 365 days</source>
@@ -9840,6 +9872,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>结果必须是以下之一：{items}</translation>
     </message>
     <message>
+        <source>The reason &apos;{code}&apos; is already called &apos;{description}&apos;</source>
+        <translation>原因“{code}”已使用名称“{description}”</translation>
+    </message>
+    <message>
         <source>The rebate no longer exists</source>
         <translation>该返利已不存在</translation>
     </message>
@@ -9934,6 +9970,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>There is already a method named {name}</source>
         <translation>已有名为 {name} 的付款方式</translation>
+    </message>
+    <message>
+        <source>There is already a reason with the code &apos;{code}&apos; ({description})</source>
+        <translation>已有代码为“{code}”的原因（{description}）</translation>
     </message>
     <message>
         <source>There is already a template called &apos;{name}&apos;</source>
@@ -10256,6 +10296,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>这是一个文件夹</translation>
     </message>
     <message>
+        <source>job {job_no} of {number}</source>
+        <translation>{number} 的第 {job_no} 项作业</translation>
+    </message>
+    <message>
         <source>labour</source>
         <translation>工时</translation>
     </message>
@@ -10416,6 +10460,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>车辆档案</translation>
     </message>
     <message>
+        <source>time off jobs ({reason})</source>
+        <translation>非生产时间（{reason}）</translation>
+    </message>
+    <message>
         <source>transfer</source>
         <translation>调拨</translation>
     </message>
@@ -10570,6 +10618,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{received} has already been received; the expected amount cannot be less</source>
         <translation>已收到 {received}；应收金额不能更少</translation>
+    </message>
+    <message>
+        <source>{start}–{end} is not within one of {who}&apos;s attendances: correct the attendance first</source>
+        <translation>{start}–{end} 不在 {who} 的任何一段出勤时间内：请先更正出勤记录</translation>
     </message>
     <message>
         <source>{value0} is cancelled and is not sent to the supplier</source>
