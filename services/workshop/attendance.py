@@ -5,7 +5,9 @@
 - Time off jobs (cleaning, training, waiting for parts …) is a clocking with a reason code and no
   job; like a job, it clocks the technician off what they were on, and in if they were not in.
 - Corrections of clocked or attended times are the foreman's (``workshop.correct_time``), never of
-  their own times, and each is audited with the times before and after and the reason given.
+  their own times, and each is audited with the times before and after and the reason given. They
+  keep the clock's rules: a clocking lies within one stretch of its technician's attendance, and a
+  corrected stretch still holds the clockings that lay in it (one still running keeps it open).
 
 The reason codes are a table the foreman adds to (:func:`save_reason`); until anyone does, the
 built-in ones (:data:`DEFAULT_REASONS`) are offered, and the first change writes them first.
