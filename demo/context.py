@@ -55,12 +55,14 @@ class Workdays:
         # (technician, day) → [first start, free from, last end]
         self.days: dict[tuple[str, date], list[datetime]] = {}
         self._mornings: dict[date, datetime] = {}
+        self._evenings: dict[date, tuple[datetime, datetime]] = {}  # end of the working day, of overtime
 
     def morning(self, day: date) -> datetime:
         """When the first job of ``day`` may start (the same for everyone that day)."""
         found = self._mornings.get(day)
         if found is None:
             found = self._mornings[day] = wall(day, WORKDAY_START) + timedelta(minutes=self.rng.randrange(0, 30))
+            self._evenings[day] = (wall(day, WORKDAY_END), wall(day, OVERTIME_END))
         return found
 
     def free_from(self, technician: str, day: date) -> datetime:
@@ -69,37 +71,45 @@ class Workdays:
 
     def least_busy(self, technicians: Sequence[str], day: date) -> str:
         """The technician free soonest on ``day`` (the first listed of those equally free)."""
-        return min(technicians, key=lambda t: self.free_from(t, day))
+        morning, days = self.morning(day), self.days
+        best, soonest = technicians[0], None
+        for technician in technicians:
+            found = days.get((technician, day))
+            free = found[1] if found else morning
+            if soonest is None or free < soonest:
+                best, soonest = technician, free
+        return best
 
     def fits(self, technicians: Sequence[str], day: date, spent: timedelta, before: datetime) -> bool:
         """Whether one of ``technicians`` can do ``spent`` of work on ``day`` ending by ``before``
         and by the end of the working day (a job longer than a working day only on a day of its own)."""
         technician = self.least_busy(technicians, day)
-        start = self.free_from(technician, day)
-        end = start + spent
-        return end <= before and (end <= wall(day, WORKDAY_END) or (technician, day) not in self.days)
+        end = self.free_from(technician, day) + spent
+        return end <= before and (end <= self._evenings[day][0] or (technician, day) not in self.days)
 
     def place(self, technicians: Sequence[str], first: date, last: date, spent: timedelta,
               before: datetime) -> tuple[str, date] | None:
         """Who does ``spent`` of work on which day from ``first`` (or up to :data:`EARLIER_DAYS` days
-        earlier: the car came in sooner) to ``last``, ending by ``before``: the first day with time for it in working
-        hours (:meth:`fits`), else the day it ends soonest in overtime (by 21:00); None when the
-        workshop had no time for it at all (its hours sold stay unclocked, as the reports flag)."""
+        earlier: the car came in sooner) to ``last``, ending by ``before``: the first day with time
+        for it in working hours (:meth:`fits`), else the day it ends soonest in overtime (by
+        :data:`OVERTIME_END`); None when the workshop had no time for it at all (its hours sold
+        stay unclocked, as the reports flag)."""
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
         days += [first - timedelta(days=n) for n in range(1, EARLIER_DAYS + 1)]
-        for day in days:
-            if self.fits(technicians, day, spent, before):
-                return self.least_busy(technicians, day), day
-        late = []
+        late: tuple[timedelta, date, str] | None = None
         for day in days:
             technician = self.least_busy(technicians, day)
             end = self.free_from(technician, day) + spent
-            if end <= before and end <= wall(day, OVERTIME_END):
-                late.append((end - wall(day, 0), day, technician))
-        if not late:
-            return None
-        _late, day, technician = min(late)
-        return technician, day
+            if end > before:
+                continue
+            evening, overtime = self._evenings[day]
+            if end <= evening or (technician, day) not in self.days:
+                return technician, day
+            if end <= overtime:
+                candidate = (end - self._mornings[day], day, technician)
+                if late is None or candidate < late:
+                    late = candidate
+        return None if late is None else (late[2], late[1])
 
     def book(self, technician: str, day: date, spent: timedelta) -> tuple[datetime, datetime]:
         """The next stretch of ``spent`` on ``technician``'s ``day``: (start, end), in stored UTC."""
