@@ -82,10 +82,12 @@ class Workdays:
 
     def fits(self, technicians: Sequence[str], day: date, spent: timedelta, before: datetime) -> bool:
         """Whether one of ``technicians`` can do ``spent`` of work on ``day`` ending by ``before``
-        and by the end of the working day (a job longer than a working day only on a day of its own)."""
+        and by the end of the working day (a job longer than that only on a day of its own, by the end
+        of overtime)."""
         technician = self.least_busy(technicians, day)
         end = self.free_from(technician, day) + spent
-        return end <= before and (end <= self._evenings[day][0] or (technician, day) not in self.days)
+        evening, overtime = self._evenings[day]
+        return end <= before and (end <= evening or ((technician, day) not in self.days and end <= overtime))
 
     def place(self, technicians: Sequence[str], first: date, last: date, spent: timedelta,
               before: datetime) -> tuple[str, date] | None:
@@ -103,7 +105,7 @@ class Workdays:
             if end > before:
                 continue
             evening, overtime = self._evenings[day]
-            if end <= evening or (technician, day) not in self.days:
+            if end <= evening or ((technician, day) not in self.days and end <= overtime):
                 return technician, day
             if end <= overtime:
                 candidate = (end - self._mornings[day], day, technician)
