@@ -3,6 +3,7 @@ demo clock, deterministic ids, and progress/cancel reporting."""
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Sequence
@@ -45,6 +46,16 @@ def wall_day(moment: datetime) -> date:
     return moment.replace(tzinfo=UTC).astimezone().date()
 
 
+_STEPS = {n: timedelta(days=n) for n in range(-EARLIER_DAYS, 32)}
+
+
+@functools.cache
+def _search_order(span: int) -> tuple[int, ...]:
+    """The days :meth:`Workdays.place` tries, as offsets from the first: the first to the last, then
+    the days before the first, nearest first."""
+    return tuple(range(span + 1)) + tuple(range(-1, -EARLIER_DAYS - 1, -1))
+
+
 class Workdays:
     """Each technician's working days as the demo fills them: jobs one after the other from the
     morning, never two at once, so every clocking of the demo fits one day's attendance
@@ -71,6 +82,9 @@ class Workdays:
 
     def least_busy(self, technicians: Sequence[str], day: date) -> str:
         """The technician free soonest on ``day`` (the first listed of those equally free)."""
+        return self._soonest(technicians, day)[0]
+
+    def _soonest(self, technicians: Sequence[str], day: date) -> tuple[str, datetime]:
         morning, days = self.morning(day), self.days
         best, soonest = technicians[0], None
         for technician in technicians:
@@ -78,14 +92,14 @@ class Workdays:
             free = found[1] if found else morning
             if soonest is None or free < soonest:
                 best, soonest = technician, free
-        return best
+        return best, soonest
 
     def fits(self, technicians: Sequence[str], day: date, spent: timedelta, before: datetime) -> bool:
         """Whether one of ``technicians`` can do ``spent`` of work on ``day`` ending by ``before``
         and by the end of the working day (a job longer than that only on a day of its own, by the end
         of overtime)."""
-        technician = self.least_busy(technicians, day)
-        end = self.free_from(technician, day) + spent
+        technician, free = self._soonest(technicians, day)
+        end = free + spent
         evening, overtime = self._evenings[day]
         return end <= before and (end <= evening or ((technician, day) not in self.days and end <= overtime))
 
@@ -96,12 +110,11 @@ class Workdays:
         for it in working hours (:meth:`fits`), else the day it ends soonest in overtime (by
         :data:`OVERTIME_END`); None when the workshop had no time for it at all (its hours sold
         stay unclocked, as the reports flag)."""
-        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        days += [first - timedelta(days=n) for n in range(1, EARLIER_DAYS + 1)]
         late: tuple[timedelta, date, str] | None = None
-        for day in days:
-            technician = self.least_busy(technicians, day)
-            end = self.free_from(technician, day) + spent
+        for n in _search_order((last - first).days):
+            day = first + (_STEPS.get(n) or timedelta(days=n))
+            technician, free = self._soonest(technicians, day)
+            end = free + spent
             if end > before:
                 continue
             evening, overtime = self._evenings[day]
