@@ -3,11 +3,12 @@ demo clock, deterministic ids, and progress/cancel reporting."""
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Table
@@ -25,6 +26,117 @@ _EPOCH = datetime(1970, 1, 1)
 _MS = timedelta(milliseconds=1)
 
 INSERT_CHUNK = 5000
+# A technician's day on the tools, in the computer's local hours (as the clock and the time reports
+# show them): the first job from 08:00, a short gap between jobs, the last done by 20:00 (closing).
+WORKDAY_START = 8.0
+WORKDAY_END = 20.0
+OVERTIME_END = 21.0
+EARLIER_DAYS = 7  # how much sooner than planned a car may have come in for its work to be done
+JOB_GAP_MINUTES = (5, 20)
+
+
+def wall(day: date, hours: float) -> datetime:
+    """``hours`` after midnight of ``day`` on this computer's local clock, as a stored (naive UTC)
+    moment — the time the screens will show as that wall-clock time."""
+    return (datetime.combine(day, time()) + timedelta(hours=hours)).astimezone(UTC).replace(tzinfo=None)
+
+
+def wall_day(moment: datetime) -> date:
+    """The local day (this computer's clock) of a stored (naive UTC) moment."""
+    return moment.replace(tzinfo=UTC).astimezone().date()
+
+
+_STEPS = {n: timedelta(days=n) for n in range(-EARLIER_DAYS, 32)}
+
+
+@functools.cache
+def _search_order(span: int) -> tuple[int, ...]:
+    """The days :meth:`Workdays.place` tries, as offsets from the first: the first to the last, then
+    the days before the first, nearest first."""
+    return tuple(range(span + 1)) + tuple(range(-1, -EARLIER_DAYS - 1, -1))
+
+
+class Workdays:
+    """Each technician's working days as the demo fills them: jobs one after the other from the
+    morning, never two at once, so every clocking of the demo fits one day's attendance
+    (``demo/attendance.py`` writes it around them)."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        # (technician, day) → [first start, free from, last end]
+        self.days: dict[tuple[str, date], list[datetime]] = {}
+        self._mornings: dict[date, datetime] = {}
+        self._evenings: dict[date, tuple[datetime, datetime]] = {}  # end of the working day, of overtime
+
+    def morning(self, day: date) -> datetime:
+        """When the first job of ``day`` may start (the same for everyone that day)."""
+        found = self._mornings.get(day)
+        if found is None:
+            found = self._mornings[day] = wall(day, WORKDAY_START) + timedelta(minutes=self.rng.randrange(0, 30))
+            self._evenings[day] = (wall(day, WORKDAY_END), wall(day, OVERTIME_END))
+        return found
+
+    def free_from(self, technician: str, day: date) -> datetime:
+        found = self.days.get((technician, day))
+        return found[1] if found else self.morning(day)
+
+    def least_busy(self, technicians: Sequence[str], day: date) -> str:
+        """The technician free soonest on ``day`` (the first listed of those equally free)."""
+        return self._soonest(technicians, day)[0]
+
+    def _soonest(self, technicians: Sequence[str], day: date) -> tuple[str, datetime]:
+        morning, days = self.morning(day), self.days
+        best, soonest = technicians[0], None
+        for technician in technicians:
+            found = days.get((technician, day))
+            free = found[1] if found else morning
+            if soonest is None or free < soonest:
+                best, soonest = technician, free
+        return best, soonest
+
+    def fits(self, technicians: Sequence[str], day: date, spent: timedelta, before: datetime) -> bool:
+        """Whether one of ``technicians`` can do ``spent`` of work on ``day`` ending by ``before``
+        and by the end of the working day (a job longer than that only on a day of its own, by the end
+        of overtime)."""
+        technician, free = self._soonest(technicians, day)
+        end = free + spent
+        evening, overtime = self._evenings[day]
+        return end <= before and (end <= evening or ((technician, day) not in self.days and end <= overtime))
+
+    def place(self, technicians: Sequence[str], first: date, last: date, spent: timedelta,
+              before: datetime) -> tuple[str, date] | None:
+        """Who does ``spent`` of work on which day from ``first`` (or up to :data:`EARLIER_DAYS` days
+        earlier: the car came in sooner) to ``last``, ending by ``before``: the first day with time
+        for it in working hours (:meth:`fits`), else the day it ends soonest in overtime (by
+        :data:`OVERTIME_END`); None when the workshop had no time for it at all (its hours sold
+        stay unclocked, as the reports flag)."""
+        late: tuple[timedelta, date, str] | None = None
+        for n in _search_order((last - first).days):
+            day = first + (_STEPS.get(n) or timedelta(days=n))
+            technician, free = self._soonest(technicians, day)
+            end = free + spent
+            if end > before:
+                continue
+            evening, overtime = self._evenings[day]
+            if end <= evening or ((technician, day) not in self.days and end <= overtime):
+                return technician, day
+            if end <= overtime:
+                candidate = (end - self._mornings[day], day, technician)
+                if late is None or candidate < late:
+                    late = candidate
+        return None if late is None else (late[2], late[1])
+
+    def book(self, technician: str, day: date, spent: timedelta) -> tuple[datetime, datetime]:
+        """The next stretch of ``spent`` on ``technician``'s ``day``: (start, end), in stored UTC."""
+        found = self.days.get((technician, day))
+        if found is None:
+            start = self.morning(day)
+            found = self.days[technician, day] = [start, start, start]
+        start = found[1]
+        end = start + spent
+        found[1] = end + timedelta(minutes=self.rng.randrange(*JOB_GAP_MINUTES))
+        found[2] = end
+        return start, end
 
 
 @dataclass(frozen=True)
@@ -58,7 +170,9 @@ class Ids:
 class DemoContext:
     """State of one build. Generators draw every random choice from ``rng`` (never the global
     ``random``) and every timestamp from the demo clock, so a build is a pure function of
-    (seed, size, today)."""
+    (seed, size, today) — and, for the technicians' clockings and attendance, which keep to the local
+    working hours the screens show, of this computer's time zone and (for today's) the moment of
+    the build."""
 
     rng: random.Random
     today: date
@@ -71,10 +185,20 @@ class DemoContext:
     done: int = 0
     ids: Ids = field(init=False)
     start: date = field(init=False)
+    workdays: Workdays = field(init=False)
 
     def __post_init__(self) -> None:
         self.ids = Ids(self.rng)
         self.start = years_before(self.today, self.size.years)
+        self.workdays = Workdays(self.rng)
+
+    @property
+    def now(self) -> datetime:
+        """The latest moment anything of the demo may happen (stored UTC): the build's moment, or the
+        end of ``today`` when the demo is built for a day already past. Clockings and attendance of
+        today stop here: work not yet done is not clocked, and whoever is at work now is still in."""
+        end_of_today = wall(self.today + timedelta(days=1), 0)
+        return min(self.uow.now, end_of_today) if self.uow is not None else end_of_today
 
     # --- progress -----------------------------------------------------------------------------
 

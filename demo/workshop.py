@@ -11,7 +11,7 @@ demo's vehicles stay as built.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
@@ -85,6 +85,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     if not cars:
         return {}
     states = list(PATHS)
+    now = ctx.now
+    running: tuple[str, datetime] | None = None
     pay_types, weights = zip(*PAY_WEIGHTS, strict=True)
     for i, car in enumerate(rng.sample(cars, min(REPAIR_ORDERS, len(cars)))):
         state = states[i % len(states)]
@@ -102,17 +104,28 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                                                                          quantity=rng.choice((1000, 2000)))))
             jobs.append((job, lines))
         if state != "open":
-            start = ctx.moment_on(opened)
+            # The technician's jobs go into his working days from the one it was opened, after what he
+            # did before; work there was no time for by now is not clocked, except (built for the real
+            # today) the job of a repair order in progress he is on now, which runs on.
             for job, _lines in jobs:
-                end = start + timedelta(minutes=rng.randrange(30, 200))
-                clocking.clock_on_in(uow, job, technician="tech", at=start)
-                clocking.clock_off_in(uow, technician="tech", at=end)
-                start = end + timedelta(minutes=rng.randrange(5, 40))
+                spent = timedelta(minutes=rng.randrange(30, 200))
+                day = opened
+                while day <= ctx.today and not ctx.workdays.fits(("tech",), day, spent, now):
+                    day += timedelta(days=1)
+                if day <= ctx.today:
+                    start, end = ctx.workdays.book("tech", day, spent)
+                    clocking.clock_on_in(uow, job, technician="tech", at=start)
+                    clocking.clock_off_in(uow, technician="tech", at=end)
+                elif (state == "in_progress" and running is None and now == uow.now
+                      and ctx.workdays.free_from("tech", ctx.today) < now):
+                    running = (job, ctx.workdays.book("tech", ctx.today, spent)[0])
         for status in PATHS[state]:
             if conn.execute(select(RepairOrder.status).where(RepairOrder.id == ro_id)).scalar() != status:
                 orders.set_status_in(uow, ro_id, status, on=ctx.today)
     service_menus.write(conn, ctx, stocked)
-    attendance.write(conn, ctx)
+    attendance.write(conn, ctx, on_now=running[1] if running else None)
+    if running is not None:
+        clocking.clock_on_in(uow, running[0], technician="tech", at=running[1])
     uow.session.flush()
     counts = {t: conn.execute(select(func.count()).select_from(model)).scalar_one() for t, model in _TABLES.items()}
     uow.audit([Change("demo", table, "*", summary=f"{n} demo {table.replace('_', ' ')} rows")

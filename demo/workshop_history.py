@@ -4,10 +4,13 @@ before the recent repair orders that the services make themselves.
 
 Each repair order carries what its invoice sold: a job, its labour lines (hours and amounts as
 invoiced), its parts lines (issued, nothing returned, at the invoiced price and cost) and the
-technicians' clockings on the labour; it was opened when the car came in, completed and invoiced on
-the invoice's day and handed back the same day, and links to its invoice as the services' own
-invoicing would. The mileage in grows with the car's age towards the odometer on its record, so the
-recent repair orders' mileage checks hold.
+technicians' clockings on the labour, booked one after another into the technicians' working days
+(``DemoContext.workdays``, in local hours; ``demo/attendance.py`` clocks them in around them) and
+ended before the invoice was posted. It was opened when the car came in (a day earlier when the
+invoice came too early in the day for its work), completed and invoiced on the invoice's day and
+handed back the same day, and links to its invoice as the services' own invoicing would. The
+mileage in grows with the car's age towards the odometer on its record, so the recent repair
+orders' mileage checks hold.
 
 The demo invoices name generic service parts ("P-OIL-AD") rather than catalogue numbers: each code is
 mapped once to a catalogue part. The history's parts lines record what was sold; the demo stock
@@ -90,6 +93,25 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
             posted = as_moment(inv.posted_at) or created
             # The car came in that morning, or a day or two earlier for a longer job.
             opened_on = day - timedelta(days=rng.choice((0, 0, 0, 1, 1, 2)))
+            labour = [ln for ln in lines[inv.id] if ln.item_type == "labour"]
+            parts = [ln for ln in lines[inv.id] if ln.item_type == "part"]
+            work = []
+            for ln in labour:
+                hours = max(1, ln.quantity_milli // 10)
+                # Clocked near what was sold (quicker or slower by up to a third) by whoever is free
+                # soonest on a day the car is in, finished before the invoice (a car whose invoice came
+                # too early that day for the work came in earlier); with no time for it anywhere the
+                # line is sold unclocked, by a technician drawn at random.
+                spent = timedelta(hours=hours / 100 * rng.uniform(0.7, 1.3))
+                turn = rng.randrange(len(technicians))
+                order = technicians[turn:] + technicians[:turn]
+                placed = ctx.workdays.place(order, opened_on, day, spent, posted - timedelta(minutes=5))
+                if placed is None:
+                    work.append((ln, hours, order[0], None, None))
+                    continue
+                technician, on = placed
+                work.append((ln, hours, technician, *ctx.workdays.book(technician, on, spent)))
+                opened_on = min(opened_on, on)
             arrived = ctx.moment_on(opened_on)
             if arrived >= posted:
                 arrived = posted - timedelta(hours=2)
@@ -99,8 +121,6 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
             mileage = max(100, odometer.get(inv.vehicle_id, 0) - (ctx.today - opened_on).days * km)
             ro_id = ctx.ids.at(arrived)
             job_id = ctx.ids.at(arrived)
-            labour = [ln for ln in lines[inv.id] if ln.item_type == "labour"]
-            parts = [ln for ln in lines[inv.id] if ln.item_type == "part"]
             stamps = {"created_at": arrived, "created_by": "advisor", "updated_at": posted,
                       "updated_by": inv.created_by}
             batch["repair_order"].append({
@@ -113,23 +133,17 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                 "id": job_id, **stamps, "repair_order_id": ro_id, "job_no": 1,
                 "description": labour[0].description if labour else "保养/维修", "pay_type": "customer",
                 "failed_part": "", "cause": "", "correction": ""})
-            clock = arrived + timedelta(minutes=rng.randrange(10, 60))
-            for n, ln in enumerate(labour, start=1):
-                hours = max(1, ln.quantity_milli // 10)
-                technician = rng.choice(technicians)
+            for n, (ln, hours, technician, clock, end) in enumerate(work, start=1):
                 batch["repair_labour_line"].append({
                     "id": ctx.ids.at(arrived), **stamps, "job_id": job_id, "line_no": n, "operation_id": None,
                     "operation_code": ln.item_code, "description": ln.description, "hours": hours,
                     "technician": technician, "hourly_rate": ln.unit_price, "amount": ln.net})
-                # Clocked near what was sold: quicker or slower by up to a third.
-                spent = timedelta(hours=hours / 100 * rng.uniform(0.7, 1.3))
-                end = min(clock + spent, posted - timedelta(minutes=5))
-                if end > clock:
-                    batch["clocking"].append({
-                        "id": ctx.ids.at(clock), "created_at": clock, "created_by": technician,
-                        "updated_at": end, "updated_by": technician, "repair_order_id": ro_id, "job_id": job_id,
-                        "technician": technician, "started_at": clock, "ended_at": end})
-                    clock = end + timedelta(minutes=rng.randrange(5, 30))
+                if clock is None:
+                    continue
+                batch["clocking"].append({
+                    "id": ctx.ids.at(clock), "created_at": clock, "created_by": technician,
+                    "updated_at": end, "updated_by": technician, "repair_order_id": ro_id, "job_id": job_id,
+                    "technician": technician, "started_at": clock, "ended_at": end})
             for n, ln in enumerate(parts, start=1):
                 part_id = part_for.get(ln.item_code)
                 if part_id is None:

@@ -626,6 +626,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', "The check digit (9th character) of '{raw}' should be {expected}"),
     QT_TRANSLATE_NOOP('Service', 'The clocking no longer exists'),
+    QT_TRANSLATE_NOOP('Service', 'The clocking on {what} ({start}–{end}) would lie outside the attendance: correct or clock it off first'),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "The code '{code}' is the reason '{other}' ({description})"),
     QT_TRANSLATE_NOOP('Service', 'The comeback period is 1 to 365 days'),
     QT_TRANSLATE_NOOP('Service', 'The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The counted cash cannot be negative'),
@@ -723,6 +725,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The quantity must be more than zero'),
     QT_TRANSLATE_NOOP('Service', 'The quantity must be more than zero; take goods back with a credit note'),
     QT_TRANSLATE_NOOP('Service', 'The rating must be one of {items}'),
+    QT_TRANSLATE_NOOP('Service', "The reason '{code}' is already called '{description}'"),
     QT_TRANSLATE_NOOP('Service', 'The rebate no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The registration date is in the future'),
     QT_TRANSLATE_NOOP('Service', 'The repair order no longer exists'),
@@ -747,6 +750,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The vehicle no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The workshop'),
     QT_TRANSLATE_NOOP('Service', 'There is already a method named {name}'),
+    QT_TRANSLATE_NOOP('Service', "There is already a reason with the code '{code}' ({description})"),
     QT_TRANSLATE_NOOP('Service', "There is already a template called '{name}'"),
     QT_TRANSLATE_NOOP('Service', "There is no active labour operation '{code}'"),
     QT_TRANSLATE_NOOP('Service', "There is no active service package '{code}'"),
@@ -827,6 +831,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'issue'),
     QT_TRANSLATE_NOOP('Service', 'it holds binary data'),
     QT_TRANSLATE_NOOP('Service', 'it is a folder'),
+    QT_TRANSLATE_NOOP('Service', 'job {job_no} of {number}'),
     QT_TRANSLATE_NOOP('Service', 'labour'),
     QT_TRANSLATE_NOOP('Service', 'mark as a no-show'),
     QT_TRANSLATE_NOOP('Service', 'move'),
@@ -872,6 +877,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'the name is too long'),
     QT_TRANSLATE_NOOP('Service', 'the vehicle record'),
     QT_TRANSLATE_NOOP('Service', 'the workshop'),
+    QT_TRANSLATE_NOOP('Service', 'time off jobs ({reason})'),
     QT_TRANSLATE_NOOP('Service', 'transfer'),
     QT_TRANSLATE_NOOP('Service', 'unknown or disabled user'),
     QT_TRANSLATE_NOOP('Service', 'vehicle'),
@@ -913,6 +919,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', '{path} is empty; not a Forecourt database. Delete it to start a new one, or restore a backup.'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{payment} for {invoices}'),
     QT_TRANSLATE_NOOP('Service', '{received} has already been received; the expected amount cannot be less'),
+    QT_TRANSLATE_NOOP('Service', "{start}–{end} is not within one of {who}'s attendances: correct the attendance first"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', '{value0} is cancelled and is not sent to the supplier'),
     QT_TRANSLATE_NOOP('Service', '{value} is too large to be stored'),
     QT_TRANSLATE_NOOP('Service', '{what} cannot be dated in the future ({day})'),

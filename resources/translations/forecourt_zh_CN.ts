@@ -9579,6 +9579,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该打卡记录已不存在</translation>
     </message>
     <message>
+        <source>The clocking on {what} ({start}–{end}) would lie outside the attendance: correct or clock it off first</source>
+        <translation>{what} 的作业记录（{start}–{end}）将落在出勤时间之外：请先更正该记录或停止作业</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is the reason &apos;{other}&apos; ({description})</source>
+        <translation>代码“{code}”即原因“{other}”（{description}）</translation>
+    </message>
+    <message>
         <source>The comeback period is 1 to 365 days</source>
         <translation>返修判定期为 1 到 365 天</translation>
     </message>
@@ -9963,6 +9971,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>结果必须是以下之一：{items}</translation>
     </message>
     <message>
+        <source>The reason &apos;{code}&apos; is already called &apos;{description}&apos;</source>
+        <translation>原因“{code}”已使用名称“{description}”</translation>
+    </message>
+    <message>
         <source>The rebate no longer exists</source>
         <translation>该返利已不存在</translation>
     </message>
@@ -10057,6 +10069,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>There is already a method named {name}</source>
         <translation>已有名为 {name} 的付款方式</translation>
+    </message>
+    <message>
+        <source>There is already a reason with the code &apos;{code}&apos; ({description})</source>
+        <translation>已有代码为“{code}”的原因（{description}）</translation>
     </message>
     <message>
         <source>There is already a template called &apos;{name}&apos;</source>
@@ -10379,6 +10395,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>这是一个文件夹</translation>
     </message>
     <message>
+        <source>job {job_no} of {number}</source>
+        <translation>{number} 的第 {job_no} 项作业</translation>
+    </message>
+    <message>
         <source>labour</source>
         <translation>工时</translation>
     </message>
@@ -10559,6 +10579,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>车间</translation>
     </message>
     <message>
+        <source>time off jobs ({reason})</source>
+        <translation>非生产时间（{reason}）</translation>
+    </message>
+    <message>
         <source>transfer</source>
         <translation>调拨</translation>
     </message>
@@ -10721,6 +10745,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{received} has already been received; the expected amount cannot be less</source>
         <translation>已收到 {received}；应收金额不能更少</translation>
+    </message>
+    <message>
+        <source>{start}–{end} is not within one of {who}&apos;s attendances: correct the attendance first</source>
+        <translation>{start}–{end} 不在 {who} 的任何一段出勤时间内：请先更正出勤记录</translation>
     </message>
     <message>
         <source>{value0} is cancelled and is not sent to the supplier</source>

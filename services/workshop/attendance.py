@@ -5,7 +5,9 @@
 - Time off jobs (cleaning, training, waiting for parts …) is a clocking with a reason code and no
   job; like a job, it clocks the technician off what they were on, and in if they were not in.
 - Corrections of clocked or attended times are the foreman's (``workshop.correct_time``), never of
-  their own times, and each is audited with the times before and after and the reason given.
+  their own times, and each is audited with the times before and after and the reason given. They
+  keep the clock's rules: a clocking lies within one stretch of its technician's attendance, and a
+  corrected stretch still holds the clockings that lay in it (one still running keeps it open).
 
 The reason codes are a table the foreman adds to (:func:`save_reason`); until anyone does, the
 built-in ones (:data:`DEFAULT_REASONS`) are offered, and the first change writes them first.
@@ -140,9 +142,12 @@ def _ensure_reasons(session: Session) -> None:
         session.flush()
 
 
-def save_reason_in(uow: UnitOfWork, code: str, description: str, *, active: bool = True) -> str:
-    """Add a reason for time off jobs or change one's description or whether it is offered; returns
-    its code (lower case, words joined by ``_``)."""
+def save_reason_in(uow: UnitOfWork, code: str, description: str, *, active: bool = True,
+                   new: bool = False) -> str:
+    """Add a reason for time off jobs (``new``) or change one's description or whether it is offered;
+    returns its code (lower case, words joined by ``_``). A new reason whose code is taken is refused
+    (it would replace the reason it names), and any reason whose description is another's, ignoring
+    case and spacing, is refused: the clock would offer two buttons reading the same."""
     require(uow.actor, "workshop.catalogue")
     session = uow.session
     code = "_".join((code or "").strip().lower().split())
@@ -157,6 +162,18 @@ def save_reason_in(uow: UnitOfWork, code: str, description: str, *, active: bool
         raise ValidationError("description", msg("is longer than {limit} characters", limit=120))
     _ensure_reasons(session)
     row = session.get(ClockingReason, code)
+    if row is not None and new:
+        raise ValidationError("code", msg("There is already a reason with the code '{code}' ({description})",
+                                          code=code, description=row.description))
+    wanted = description.casefold()
+    for other, named in session.execute(select(ClockingReason.code, ClockingReason.description)
+                                        .where(ClockingReason.code != code)):
+        if named.casefold() == wanted or other == "_".join(wanted.split()):
+            raise ValidationError("description", msg("The reason '{code}' is already called '{description}'",
+                                                     code=other, description=named))
+        if "_".join(named.casefold().split()) == code:
+            raise ValidationError("code", msg("The code '{code}' is the reason '{other}' ({description})",
+                                              code=code, other=other, description=named))
     if row is None:
         last = session.execute(select(func.max(ClockingReason.sort_order))).scalar() or 0
         session.add(ClockingReason(code=code, description=description, sort_order=last + 10, active=active))
@@ -255,6 +272,53 @@ def _times(row: Clocking | Attendance) -> dict[str, str | None]:
             "ended_at": row.ended_at.isoformat(sep=" ", timespec="seconds") if row.ended_at else None}
 
 
+def _shown(moment: datetime | None) -> str:
+    """A stored (naive UTC) moment as the local wall time the screens show, to the minute."""
+    if moment is None:
+        return "…"
+    from datetime import UTC
+
+    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _clocking_label(session: Session, row: Clocking):
+    if row.job_id is None:
+        return msg("time off jobs ({reason})", reason=row.reason)
+    found = session.execute(select(RepairOrder.number, RepairJob.job_no).join(
+        RepairJob, RepairJob.repair_order_id == RepairOrder.id).where(RepairJob.id == row.job_id)).first()
+    return msg("job {job_no} of {number}", job_no=found.job_no if found else "?",
+               number=found.number if found else "?")
+
+
+def _inside_attendance(session: Session, row: Clocking, started_at: datetime, ended_at: datetime) -> None:
+    """A clocking lies within one stretch of its technician's attendance (their other stretches as
+    they stand)."""
+    a = Attendance
+    holder = session.execute(select(a.id).where(
+        a.technician == row.technician, a.started_at <= started_at,
+        or_(a.ended_at.is_(None), a.ended_at >= ended_at)).limit(1)).first()
+    if holder is None:
+        raise ValidationError("started_at", msg(
+            "{start}–{end} is not within one of {who}'s attendances: correct the attendance first",
+            start=_shown(started_at), end=_shown(ended_at), who=row.technician))
+
+
+def _keeps_clockings(session: Session, row: Attendance, started_at: datetime, ended_at: datetime) -> None:
+    """A corrected stretch of attendance still holds the clockings that lay in it (a clocking still
+    running needs its attendance open)."""
+    c = Clocking
+    inside = session.execute(select(c).where(
+        c.technician == row.technician, c.started_at >= row.started_at,
+        *([c.started_at < row.ended_at] if row.ended_at is not None else []))
+        .order_by(c.started_at)).scalars()
+    for clocking in inside:
+        if clocking.started_at < started_at or clocking.ended_at is None or clocking.ended_at > ended_at:
+            raise ValidationError("ended_at" if clocking.started_at >= started_at else "started_at", msg(
+                "The clocking on {what} ({start}–{end}) would lie outside the attendance: correct or clock "
+                "it off first", what=_clocking_label(session, clocking), start=_shown(clocking.started_at),
+                end=_shown(clocking.ended_at)))
+
+
 def _correct(uow: UnitOfWork, row: Clocking | Attendance, started_at: datetime, ended_at: datetime,
              note: str) -> None:
     actor = uow.actor
@@ -279,6 +343,10 @@ def _correct(uow: UnitOfWork, row: Clocking | Attendance, started_at: datetime, 
         or_(model.ended_at.is_(None), model.ended_at > started_at)).limit(1)).first()
     if overlap is not None:
         raise ValidationError("started_at", msg("These times overlap another of {who}'s times", who=row.technician))
+    if isinstance(row, Clocking):
+        _inside_attendance(uow.session, row, started_at, ended_at)
+    else:
+        _keeps_clockings(uow.session, row, started_at, ended_at)
     before = _times(row)
     row.started_at, row.ended_at = started_at, ended_at
     row.corrected_by, row.corrected_at = actor.username, uow.now

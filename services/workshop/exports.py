@@ -10,6 +10,7 @@ units; the optional period is the day the repair order was opened.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -39,6 +40,7 @@ from services import files, settings
 from services.billing.totals import line_cost
 from services.permissions import require
 from services.workshop.rules import HOURS_SCALE
+from services.workshop.time_reports import row_hours
 from store.database import Database
 
 REPAIR_ORDER_COLUMNS = ("number", "status", "vin", "plate", "customer_name", "advisor", "opened_on", "settled_on",
@@ -150,42 +152,57 @@ def export_repair_orders(db: Database, actor: Actor, path: Path | str, *, start:
                                  number_formats={10: money, 11: money, 12: money}, progress=progress, cancel=cancel)
 
 
-def _clocked(conn: Connection, job_ids: list[str]) -> dict[tuple[str, str], int]:
-    """(job id, technician) → hundredths of an hour clocked (ended clockings only)."""
-    c = Clocking
-    seconds = func.sum((func.julianday(c.ended_at) - func.julianday(c.started_at)) * 86400)
-    return {(job_id, tech): round(float(sec) * HOURS_SCALE / 3600) for job_id, tech, sec in conn.execute(
-        select(c.job_id, c.technician, seconds).where(c.job_id.in_(job_ids), c.ended_at.is_not(None))
-        .group_by(c.job_id, c.technician))}
+def _clocked(conn: Connection, job_ids: list[str]) -> dict[str, int]:
+    """Line id → hundredths of an hour of its job's clocked time (ended clockings, by anyone, each
+    counted as the clockings file counts it): a job's time shared over its labour lines in
+    proportion to their hours sold (equally when none has any), the last line taking what rounding
+    leaves."""
+    c, line = Clocking, RepairLabourLine
+    per_job: dict[str, int] = defaultdict(int)
+    for job_id, started, ended in conn.execute(select(c.job_id, c.started_at, c.ended_at).where(
+            c.job_id.in_(job_ids), c.ended_at.is_not(None))):
+        per_job[job_id] += row_hours(started, ended) or 0
+    lines: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for line_id, job_id, hours in conn.execute(select(line.id, line.job_id, line.hours)
+                                               .where(line.job_id.in_(job_ids)).order_by(line.job_id, line.line_no)):
+        lines[job_id].append((line_id, max(hours, 0)))
+    out: dict[str, int] = {}
+    for job_id, found in lines.items():
+        total = per_job.get(job_id, 0)
+        sold = sum(h for _i, h in found)
+        given = 0
+        for n, (line_id, hours) in enumerate(found, start=1):
+            share = (total - given if n == len(found)
+                     else total * hours // sold if sold else total // len(found))
+            out[line_id] = share
+            given += share
+    return out
 
 
 def export_labour_lines(db: Database, actor: Actor, path: Path | str, *, start: date | None = None,
                         end: date | None = None, progress: Progress = no_progress,
                         cancel: CancelToken | None = None) -> int:
-    """Write the labour lines of the repair orders opened in the period; ``hours_clocked`` is the
-    time the line's technician clocked on the line's job (on the first of their lines of that job
-    when they have several). Returns the rows written. Worker thread."""
+    """Write the labour lines of the repair orders opened in the period. ``hours_clocked`` is the
+    time clocked on the line's job by anyone (ended clockings, each as the clockings file counts
+    it), shared over the job's labour lines in proportion to their hours sold (equally when none
+    has any), the last line of the job taking what rounding leaves: a repair order's lines add up
+    to the hours of its clockings in the clockings file (a job with no labour line has none to show
+    its time on). Returns the rows written. Worker thread."""
     path = _prepare(actor, path, start, end)
     ro, job, line = RepairOrder, RepairJob, RepairLabourLine
     query = _period(select(ro.number, line.operation_code, job.pay_type, line.technician, line.hours, line.amount,
-                           line.job_id)
+                           line.job_id, line.id)
                     .join(job, job.repair_order_id == ro.id).join(line, line.job_id == job.id),
                     start, end).order_by(ro.opened_on, ro.number, job.job_no, line.line_no)
     with db.read() as conn:
         currency = settings.load(conn).currency
 
         def batches() -> Iterator[list[tuple[Any, ...]]]:
-            seen: set[tuple[str, str]] = set()
             for part in conn.execute(query).partitions(_BATCH):
                 clocked = _clocked(conn, sorted({r.job_id for r in part}))
-                rows = []
-                for r in part:
-                    key = (r.job_id, r.technician)
-                    hours = clocked.get(key, 0) if r.technician and key not in seen else 0
-                    seen.add(key)
-                    rows.append((r.number, r.operation_code or None, r.pay_type or None, r.technician or None,
-                                 _hours(r.hours), _hours(hours), from_minor(r.amount, currency)))
-                yield rows
+                yield [(r.number, r.operation_code or None, r.pay_type or None, r.technician or None,
+                        _hours(r.hours), _hours(clocked.get(r.id, 0)), from_minor(r.amount, currency))
+                       for r in part]
 
         return files.write_table(path, LABOUR_LINE_COLUMNS, batches(), total=_count(conn, query),
                                  sheet="labour_lines", widths=(20, 14, 10, 14, 10, 10, 12),

@@ -1,7 +1,8 @@
 """What the technicians' time comes to, per technician and period (issue 10 §7), and the files of it.
 
 - **Productivity** = hours clocked on jobs ÷ hours attended, both counted within the period's local
-  days (a stretch that crosses the period's edge counts for the part inside it).
+  days (a stretch that crosses the period's edge counts for the part inside it). Clocked time counts
+  only where its technician was clocked in, so it is never above 100%.
 - **Efficiency** = hours sold ÷ hours clocked on jobs, both on the work completed in the period: the
   labour lines naming the technician on repair orders completed in it (``completed_on``, whether
   invoiced since or not), against the technician's clockings on those repair orders' jobs. Counting
@@ -16,6 +17,7 @@ are integer hundredths and percentages Decimals to one place, rounded half up.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -119,9 +121,49 @@ def _sold_work(conn: Connection, start: date, end: date) -> list[Any]:
                         .order_by(ro.completed_on, ro.number, job.job_no, line.line_no)).all()
 
 
+def _merged(spans: list[tuple[datetime, datetime]]) -> list[tuple[datetime, datetime]]:
+    """The union of ``spans`` as disjoint spans, by start: time clocked twice counts once."""
+    out: list[tuple[datetime, datetime]] = []
+    for started, ended in sorted(spans):
+        if out and started <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], ended))
+        else:
+            out.append((started, ended))
+    return out
+
+
+class _Attended:
+    """The technicians' ended stretches of attendance, to count clocked time only where it was
+    attended: a clocking's seconds are those it shares with its technician's attendance."""
+
+    def __init__(self, conn: Connection, lo: datetime, hi: datetime) -> None:
+        a = Attendance
+        self.spans: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+        for tech, started, ended in conn.execute(select(a.technician, a.started_at, a.ended_at).where(
+                a.ended_at.is_not(None), a.started_at < hi, a.ended_at > lo).order_by(a.started_at)):
+            self.spans[tech].append((started, ended))
+        self.starts = {tech: [s for s, _e in spans] for tech, spans in self.spans.items()}
+
+    def seconds(self, tech: str, started: datetime, ended: datetime, lo: datetime | None = None,
+                hi: datetime | None = None) -> float:
+        spans = self.spans.get(tech)
+        if not spans:
+            return 0.0
+        a = max(started, lo) if lo else started
+        b = min(ended, hi) if hi else ended
+        total = 0.0
+        i = max(0, bisect_right(self.starts[tech], a) - 1)
+        while i < len(spans) and spans[i][0] < b:
+            total += _seconds(a, b, *spans[i])
+            i += 1
+        return total
+
+
 def technician_times(db: Database, actor: Actor, start: date, end: date) -> list[TechnicianTime]:
     """Attendance, time on and off jobs, productivity, hours sold and efficiency per technician for
-    the local days ``start`` to ``end``, by technician. Any thread; reads only."""
+    the local days ``start`` to ``end``, by technician. Time on and off jobs counts only where the
+    technician was clocked in (attendance ended), so productivity is never above 100%. Any thread;
+    reads only."""
     start, end = _check(actor, start, end)
     lo, hi = local_day_bounds(start, end)
     attended: dict[str, float] = defaultdict(float)
@@ -134,25 +176,36 @@ def technician_times(db: Database, actor: Actor, start: date, end: date) -> list
         for tech, started, ended in conn.execute(select(a.technician, a.started_at, a.ended_at).where(
                 a.ended_at.is_not(None), a.started_at < hi, a.ended_at > lo)):
             attended[tech] += _seconds(started, ended, lo, hi)
+        present = _Attended(conn, lo, hi)
+        spans: dict[tuple[str, bool], list[tuple[datetime, datetime]]] = defaultdict(list)
         for tech, started, ended, job_id in conn.execute(select(c.technician, c.started_at, c.ended_at, c.job_id)
                                                          .where(c.ended_at.is_not(None), c.started_at < hi,
                                                                 c.ended_at > lo)):
-            (on_jobs if job_id else off_jobs)[tech] += _seconds(started, ended, lo, hi)
+            spans[tech, job_id is not None].append((max(started, lo), min(ended, hi)))
+        for (tech, on_job), found in spans.items():
+            for started, ended in _merged(found):
+                (on_jobs if on_job else off_jobs)[tech] += present.seconds(tech, started, ended)
         lines = _sold_work(conn, start, end)
         for line in lines:
             if line.technician:
                 sold[line.technician] += line.hours
         orders = sorted({line.ro_id for line in lines})
-        for tech, started, ended in conn.execute(select(c.technician, c.started_at, c.ended_at).where(
-                c.repair_order_id.in_(orders), c.ended_at.is_not(None))):
-            if tech in sold:
-                on_sold[tech] += _seconds(started, ended)
+        done = [r for r in conn.execute(select(c.technician, c.started_at, c.ended_at).where(
+                c.repair_order_id.in_(orders), c.ended_at.is_not(None))) if r.technician in sold]
+        if done:
+            everywhere = _Attended(conn, min(r.started_at for r in done), max(r.ended_at for r in done))
+            by_tech: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+            for tech, started, ended in done:
+                by_tech[tech].append((started, ended))
+            for tech, found in by_tech.items():
+                for started, ended in _merged(found):
+                    on_sold[tech] += everywhere.seconds(tech, started, ended)
     out = []
     for tech in sorted(set(attended) | set(on_jobs) | set(off_jobs) | set(sold)):
         att, jobs, off = hours_of(attended[tech]), hours_of(on_jobs[tech]), hours_of(off_jobs[tech])
-        done = hours_of(on_sold[tech])
-        out.append(TechnicianTime(tech, att, jobs, off, percent(jobs, att), sold[tech], done,
-                                  percent(sold[tech], done)))
+        done_hours = hours_of(on_sold[tech])
+        out.append(TechnicianTime(tech, att, jobs, off, percent(jobs, att), sold[tech], done_hours,
+                                  percent(sold[tech], done_hours)))
     return out
 
 
@@ -207,12 +260,21 @@ def unclocked_hours(db: Database, actor: Actor, start: date, end: date) -> list[
 # --- files ------------------------------------------------------------------------------------------
 
 def _local(moment: datetime | None) -> datetime | None:
-    """A stored UTC moment as the local wall time, to the minute, as the screens show it."""
+    """A stored UTC moment as the local wall time, to the second (the files' ``hours`` are the
+    difference of the times as written, :func:`row_hours`)."""
     if moment is None:
         return None
     from datetime import UTC
 
-    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None, second=0, microsecond=0)
+    return moment.replace(tzinfo=UTC).astimezone().replace(tzinfo=None, microsecond=0)
+
+
+def row_hours(started: datetime, ended: datetime | None) -> int | None:
+    """Hundredths of an hour from ``started`` to ``ended`` as the files write them (to the second),
+    so a row's ``hours`` is its ``ended_at`` less its ``started_at``; None while open."""
+    if ended is None:
+        return None
+    return hours_of(_seconds(started.replace(microsecond=0), ended.replace(microsecond=0)))
 
 
 def _hours(hundredths: int | None) -> Decimal | None:
@@ -239,9 +301,9 @@ def export_clockings(db: Database, actor: Actor, path: Path | str, *, start: dat
                      end: date | None = None, progress: Progress = no_progress,
                      cancel: CancelToken | None = None) -> int:
     """Write the clockings (on jobs, and off them with a reason) started in the local days of the
-    period (all without one), by start; times are local wall times, ``hours`` empty while a
-    clocking is open, ``operation_code`` the job's labour operations (``;``-separated). Returns the
-    rows written. Worker thread."""
+    period (all without one), by start; times are local wall times to the second, ``hours`` their
+    difference (to the hundredth, empty while a clocking is open), ``operation_code`` the job's
+    labour operations (``;``-separated). Returns the rows written. Worker thread."""
     path = _prepare(actor, path, start, end)
     c = Clocking
     query = (select(c.id, c.technician, c.reason, c.started_at, c.ended_at, c.corrected_by, c.corrected_at, c.job_id,
@@ -263,7 +325,7 @@ def export_clockings(db: Database, actor: Actor, path: Path | str, *, start: dat
                 yield [(r.technician, "off_job" if r.reason else "job", r.number, r.job_no, r.description,
                         ";".join(codes.get(r.job_id or "", [])) or None, r.reason or None, _local(r.started_at),
                         _local(r.ended_at),
-                        _hours(hours_of(_seconds(r.started_at, r.ended_at)) if r.ended_at else None),
+                        _hours(row_hours(r.started_at, r.ended_at)),
                         r.corrected_by or None, _local(r.corrected_at)) for r in part]
 
         return files.write_table(path, CLOCKING_COLUMNS, batches(), total=total, sheet="clockings",
@@ -275,14 +337,14 @@ def export_attendance(db: Database, actor: Actor, path: Path | str, *, start: da
                       end: date | None = None, progress: Progress = no_progress,
                       cancel: CancelToken | None = None) -> int:
     """Write the stretches of attendance started in the local days of the period, by start; times
-    are local wall times. Returns the rows written. Worker thread."""
+    are local wall times to the second and ``hours`` their difference. Returns the rows written. Worker thread."""
     path = _prepare(actor, path, start, end)
     a = Attendance
     query = (select(a.technician, a.started_at, a.ended_at, a.corrected_by, a.corrected_at)
              .where(*_period(a, start, end)).order_by(a.started_at, a.technician, a.id))
     with db.read() as conn:
         rows = [(r.technician, _local(r.started_at), _local(r.ended_at),
-                 _hours(hours_of(_seconds(r.started_at, r.ended_at)) if r.ended_at else None), r.corrected_by or None,
+                 _hours(row_hours(r.started_at, r.ended_at)), r.corrected_by or None,
                  _local(r.corrected_at)) for r in conn.execute(query)]
     return files.write_table(path, ATTENDANCE_COLUMNS, [rows], total=len(rows), sheet="attendance",
                              widths=(14, 17, 17, 8, 14, 17), progress=progress, cancel=cancel)

@@ -274,3 +274,180 @@ def test_the_board_seeks_the_open_repair_orders_among_many_settled_ones(db, db_p
     raw.close()
     assert plans and all(not any(step.startswith("SCAN repair_order") for step in plan) for plan in plans), plans
     assert plans[0][0].startswith("SEARCH repair_order USING INDEX ix_repair_order_status"), plans[0]
+
+
+# --- clocking rules under correction, reasons, and the files reconciling --------------------------------
+
+
+def test_a_corrected_attendance_keeps_the_clockings_inside_it(db, owner, people, job):
+    """The foreman ended a technician's open attendance before his running job began: the job stayed
+    open with no attendance and the technician could no longer clock out."""
+    tech, foreman = people
+    lo, _hi = attendance.local_day_bounds(DAY)
+    attendance_id = attendance.clock_in(db, tech, at=_h(lo, 8))
+    running = clocking.clock_on(db, tech, job[1], at=_h(lo, 10))
+    before = raw_rows(db.path, "SELECT started_at, ended_at FROM attendance")
+    with pytest.raises(ValidationError, match="job 1 of") as refused:
+        attendance.correct_attendance(db, foreman, attendance_id, started_at=_h(lo, 8), ended_at=_h(lo, 9),
+                                      note="Went home early")
+    assert refused.value.field == "ended_at"
+    # Ending it after the job began still leaves the running job outside it.
+    with pytest.raises(ValidationError, match="outside the attendance"):
+        attendance.correct_attendance(db, foreman, attendance_id, started_at=_h(lo, 8), ended_at=_h(lo, 11),
+                                      note="Went home")
+    # Nor may its start move past a clocking inside it.
+    clocking.clock_off(db, tech, at=_h(lo, 11))
+    attendance.clock_out(db, tech, at=_h(lo, 12))
+    with pytest.raises(ValidationError, match="outside the attendance") as refused:
+        attendance.correct_attendance(db, foreman, attendance_id, started_at=_h(lo, 10.5), ended_at=_h(lo, 12),
+                                      note="Came in late")
+    assert refused.value.field == "started_at"
+    assert raw_rows(db.path, "SELECT started_at FROM attendance") == [before[0][:1]]
+    # Shrunk around its clocking: accepted.
+    attendance.correct_attendance(db, foreman, attendance_id, started_at=_h(lo, 9.5), ended_at=_h(lo, 11.5),
+                                  note="Came in late")
+    assert raw_rows(db.path, "SELECT count(*) FROM clocking WHERE id = ? AND ended_at IS NOT NULL",
+                    (running,)) == [(1,)]
+
+
+def test_the_technician_clocks_out_after_a_refused_correction(db, owner, people, job):
+    tech, foreman = people
+    lo, _hi = attendance.local_day_bounds(DAY)
+    attendance_id = attendance.clock_in(db, tech, at=_h(lo, 8))
+    clocking.clock_on(db, tech, job[1], at=_h(lo, 10))
+    with pytest.raises(ValidationError):
+        attendance.correct_attendance(db, foreman, attendance_id, started_at=_h(lo, 8), ended_at=_h(lo, 9),
+                                      note="Went home early")
+    attendance.clock_out(db, tech, at=_h(lo, 16))
+    assert raw_rows(db.path, "SELECT count(*) FROM clocking WHERE ended_at IS NULL") == [(0,)]
+
+
+def test_a_clocking_is_corrected_only_within_the_technician_s_attendance(db, owner, people, job):
+    """A clocking moved to a day with no attendance read as 1200% productivity."""
+    tech, foreman = people
+    lo, _hi = attendance.local_day_bounds(DAY)
+    attendance.clock_in(db, tech, at=_h(lo, 8))
+    clocking_id = clocking.clock_on(db, tech, job[1], at=_h(lo, 9))
+    clocking.clock_off(db, tech, at=_h(lo, 10))
+    attendance.clock_out(db, tech, at=_h(lo, 17))
+    for started, ended in ((_h(lo, -15), _h(lo, -14)),  # the day before: not in at all
+                           (_h(lo, 7), _h(lo, 9)),  # starts before the clock-in
+                           (_h(lo, 16), _h(lo, 18))):  # ends after the clock-out
+        with pytest.raises(ValidationError, match="not within one of") as refused:
+            attendance.correct_clocking(db, foreman, clocking_id, started_at=started, ended_at=ended,
+                                        note="Wrong day")
+        assert refused.value.field == "started_at"
+    assert raw_rows(db.path, "SELECT corrected_by FROM clocking") == [("",)]
+    attendance.correct_clocking(db, foreman, clocking_id, started_at=_h(lo, 8), ended_at=_h(lo, 17), note="All day")
+    t = time_reports.technician_times(db, foreman, DAY, DAY)[0]
+    assert (t.attended, t.on_jobs, t.productivity) == (900, 900, Decimal("100.0"))
+
+
+def test_job_hours_outside_attendance_never_count(db, owner, people, job):
+    """Clockings outside attendance (written before the rule, or by another terminal) or clocked twice
+    over count only where the technician was in: productivity is never above 100%."""
+    import sqlite3
+
+    tech, foreman = people
+    other = orders.add_job(db, owner, job[0], JobInput("Service", pay_type="customer"))
+    lo, _hi = attendance.local_day_bounds(DAY)
+    attendance.clock_in(db, tech, at=_h(lo, 8))
+    first = clocking.clock_on(db, tech, job[1], at=_h(lo, 8))
+    second = clocking.clock_on(db, tech, other, at=_h(lo, 10))
+    clocking.clock_off(db, tech, at=_h(lo, 12))
+    attendance.clock_out(db, tech, at=_h(lo, 12))
+    raw = sqlite3.connect(db.path)
+    # The first runs on to 11:00 (overlapping the second), the second to 20:00, long after clocking out.
+    raw.execute("UPDATE clocking SET ended_at = ? WHERE id = ?", (_h(lo, 11).isoformat(sep=" "), first))
+    raw.execute("UPDATE clocking SET ended_at = ? WHERE id = ?", (_h(lo, 20).isoformat(sep=" "), second))
+    raw.commit()
+    raw.close()
+    t = time_reports.technician_times(db, foreman, DAY, DAY)[0]
+    assert (t.attended, t.on_jobs, t.productivity) == (400, 400, Decimal("100.0"))
+
+
+def test_a_reason_may_not_repeat_another_s_code_or_name(db, owner, people):
+    """Adding "Cleaning" replaced the built-in cleaning reason."""
+    _tech, foreman = people
+    for code, description, field in (("Cleaning", "Cleaning", "code"), ("cleaning", "Tidying up", "code"),
+                                      ("tidy", "  CLEANING ", "description"),
+                                      ("tidy", "waiting FOR parts", "description"),
+                                      ("Waiting for parts", "Parts late", "code")):
+        with pytest.raises(ValidationError) as refused:
+            attendance.save_reason(db, foreman, code, description, new=True)
+        assert refused.value.field == field, (code, description)
+    assert {(r.code, r.description) for r in attendance.reasons(db, foreman)} >= {("cleaning", "Cleaning")}
+    # Changing a reason under a name another has is refused too; its own name, in other letters, is not.
+    with pytest.raises(ValidationError) as refused:
+        attendance.save_reason(db, foreman, "training", "Cleaning")
+    assert refused.value.field == "description"
+    attendance.save_reason(db, foreman, "training", "TRAINING", active=False)
+    assert attendance.save_reason(db, foreman, "Road test", "Road test with the customer", new=True) == "road_test"
+
+
+def _csv(path):
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_labour_lines_file_shows_every_clocked_hour_of_a_repair_order(db, owner, people, tmp_path):
+    """Only the line's own technician's time reached its line: 0.00 against 3.74 clocked."""
+    from services.workshop import exports
+
+    tech, foreman = people
+    s = shop(db, owner)
+    ro_id, number = repair_order(db, owner, s, on=DAY)
+    a = orders.add_job(db, owner, ro_id, JobInput("Brakes", pay_type="customer"))
+    b = orders.add_job(db, owner, ro_id, JobInput("Service", pay_type="customer"))
+    orders.add_labour(db, owner, a, LabourInput(description="Front pads", hours=100, technician=foreman.username))
+    orders.add_labour(db, owner, a, LabourInput(description="Discs", hours=200, technician=foreman.username))
+    orders.add_labour(db, owner, a, LabourInput(description="Bleed", hours=0))
+    orders.add_labour(db, owner, b, LabourInput(description="Oil service", hours=50))
+    lo, _hi = attendance.local_day_bounds(DAY)
+    # The technician (named on no line) clocks 2 h 13 min 20 s and 1 h 0 min 59 s on A, 25 s on B.
+    attendance.clock_in(db, tech, at=_h(lo, 8))
+    clocking.clock_on(db, tech, a, at=_h(lo, 8))
+    clocking.clock_on(db, tech, b, at=_h(lo, 8) + timedelta(seconds=8000))
+    clocking.clock_on(db, tech, a, at=_h(lo, 8) + timedelta(seconds=8025))
+    clocking.clock_off(db, tech, at=_h(lo, 8) + timedelta(seconds=8025 + 3659, microseconds=600_000))
+    attendance.clock_out(db, tech, at=_h(lo, 17))
+    lines_file, clockings_file = tmp_path / "lines.csv", tmp_path / "clockings.csv"
+    exports.export_labour_lines(db, owner, lines_file)
+    time_reports.export_clockings(db, owner, clockings_file)
+    lines, clocked = _csv(lines_file), _csv(clockings_file)
+    per_order: dict[str, Decimal] = {}
+    for row in clocked:
+        per_order[row["repair_order_number"]] = per_order.get(row["repair_order_number"], Decimal(0)) + Decimal(
+            row["hours"])
+    in_lines: dict[str, Decimal] = {}
+    for row in lines:
+        in_lines[row["repair_order_number"]] = in_lines.get(row["repair_order_number"], Decimal(0)) + Decimal(
+            row["hours_clocked"])
+    assert in_lines == per_order == {number: Decimal("3.25")}  # 2.22 + 0.01 + 1.02 (each row as written)
+    # A's 3.24 h shared by hours sold 1 : 2 : 0 (the last line would take what rounding leaves); B's 0.01 h.
+    assert [Decimal(r["hours_clocked"]) for r in lines] == [Decimal("1.08"), Decimal("2.16"), Decimal("0.00"),
+                                                           Decimal("0.01")]
+
+
+def test_every_row_of_the_time_files_is_its_end_less_its_start(db, owner, people, job, tmp_path):
+    """Times were cut to the minute while hours came from exact seconds: 07:43→08:25 read 0.71."""
+    from datetime import datetime
+
+    tech, _foreman = people
+    lo, _hi = attendance.local_day_bounds(DAY)
+    start = _h(lo, 7) + timedelta(minutes=43, seconds=50)
+    attendance.clock_in(db, tech, at=start)
+    clocking.clock_on(db, tech, job[1], at=start)
+    attendance.start_reason(db, tech, "cleaning", at=start + timedelta(minutes=41, seconds=20, milliseconds=700))
+    clocking.clock_on(db, tech, job[1], at=start + timedelta(hours=1, seconds=29))
+    attendance.clock_out(db, tech, at=start + timedelta(hours=3, minutes=7, seconds=59, milliseconds=999))
+    for export, name in ((time_reports.export_clockings, "clockings.csv"),
+                         (time_reports.export_attendance, "attendance.csv")):
+        export(db, owner, tmp_path / name)
+        rows = _csv(tmp_path / name)
+        assert rows
+        for row in rows:
+            spent = datetime.fromisoformat(row["ended_at"]) - datetime.fromisoformat(row["started_at"])
+            assert Decimal(row["hours"]) == Decimal(time_reports.hours_of(spent.total_seconds())) / 100, row
