@@ -213,3 +213,20 @@ def test_the_clock_says_what_to_type_and_why_a_repair_order_is_closed_to_clockin
     settle()
     assert screen.message.text() == "Nobody can clock on this repair order: its status is Completed."
     assert not screen.clock_on_button.isEnabled()
+
+
+def test_a_new_reason_typed_with_a_taken_code_is_refused_beside_the_code_and_replaces_nothing(
+        qtbot, db, owner, ctx, show, settle):
+    from services.workshop import attendance
+    from ui.workshop.clock import ReasonDialog
+
+    before = {r.code: r.description for r in attendance.reasons(db, owner)}
+    assert "cleaning" in before
+    dialog = show(ReasonDialog(ctx, attendance.reasons(db, owner)))
+    assert not dialog.choice.currentData()  # "New reason"
+    qtbot.keyClicks(dialog.code, "Cleaning")
+    qtbot.keyClicks(dialog.description, "Washing the car")
+    dialog.save()
+    settle()
+    assert dialog.isVisible() and dialog.errors.labels["code"].isVisible()
+    assert {r.code: r.description for r in attendance.reasons(db, owner)} == before

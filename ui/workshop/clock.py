@@ -648,7 +648,8 @@ class ReasonDialog(FormDialog):
     def save(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         code, description, active = self.code.text(), self.description.text(), self.active.isChecked()
-        self.submit(lambda: attendance.save_reason(db, actor, code, description, active=active))
+        new = not self.choice.currentData()  # "New reason": never replaces the reason its code names
+        self.submit(lambda: attendance.save_reason(db, actor, code, description, active=active, new=new))
 
     @classmethod
     def ask(cls, ctx: AppContext, reasons: list[attendance.Reason], parent: QWidget | None = None) -> str | None:
