@@ -266,7 +266,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.restore import RestoreDialog
     from ui.search_dialog import GlobalSearchDialog
     from ui.vehicles.editor import VehicleDialog
-    from ui.workshop.calendar import BookingDialog, CancelDialog, ResourceDialog
+    from ui.workshop.calendar import BookingDialog, CancelDialog, PrepareDialog, ResourceDialog
     from ui.workshop.check_templates import CheckTemplatesDialog
     from ui.workshop.editor import RepairOrderEditor
     from ui.workshop.health_check import EstimateDialog, EstimatesDialog, HealthCheckDialog
@@ -345,6 +345,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     made.append(("booking_new", lambda: BookingDialog(
         ctx, workshop, start=datetime.combine(date.today() + timedelta(days=1), time(9)))))
     made.append(("resource_new", lambda: ResourceDialog(ctx)))
+    made.append(("parts_to_prepare", lambda: PrepareDialog(ctx, date.today() + timedelta(days=1))))
     if workshop:
         made.append(("resource_edit", lambda: ResourceDialog(ctx, resource=workshop[0])))
     if booked is not None:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, func, select
 
-from demo import appointments, attendance, reception, service_menus, surveys, workshop_history
+from demo import appointments, attendance, people, reception, service_menus, surveys, workshop_history
 from demo.context import DemoContext
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
@@ -27,6 +27,9 @@ from store.audit_chain import Change
 
 REPAIR_ORDERS = 36
 
+# Whom warranty and internal work is invoiced to: the maker, and the dealership's own account.
+PAYERS = (("warranty", "一汽-大众销售有限责任公司", "FAW-Volkswagen Sales Co., Ltd."),
+          ("internal", "上海福克汽车销售服务有限公司", "Shanghai Forecourt Motors Sales & Service Co., Ltd."))
 RATES = (("customer", 38000), ("warranty", 26000), ("internal", 18000), ("insurance", 35000))
 OPERATIONS = (
     ("SVC-10", "常规保养（机油、机滤）", "Maintenance", 80),
@@ -58,8 +61,18 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     """Write the demo workshop inside the build's unit of work, after the users, vehicles and parts
     it uses. Returns the rows written per table."""
     uow, rng = ctx.uow, ctx.rng
+    # Warranty work is invoiced to the maker, internal work to the dealership's own account.
+    from services import customers, settings
+
+    own_tax_id = settings.load(uow.session).tax_id
+    payers = {}
+    for pay_type, name, alt_name in PAYERS:
+        code = own_tax_id if pay_type == "internal" else people.credit_code(rng, people.SHANGHAI.districts[0],
+                                                                               recent=False)
+        payers[pay_type] = customers.create_in(uow, customers.CustomerInput(
+            name=name, kind="company", alt_name=alt_name, company_reg=code))
     for pay_type, rate in RATES:
-        catalogue.set_rate_in(uow, pay_type, rate)
+        catalogue.set_rate_in(uow, pay_type, rate, bill_to_customer_id=payers.get(pay_type))
     for code, description, system, hours in OPERATIONS:
         kit = []
         for words, quantity in KITS.get(code, ()):

@@ -20,6 +20,7 @@ import models
 from core.errors import Cancelled, ValidationError
 from core.ids import id_time_ms
 from core.progress import CancelToken
+from demo import workshop as demo_workshop
 from demo.vehicles import MODELS, year_code
 from models.sync import synced_tables
 from services import audit, search, settings, users, validation
@@ -87,15 +88,18 @@ def test_small_build_has_the_advertised_size(demo_db):
     size = demo.SIZES["small"]
     count = {t: _rows(demo_db, f"SELECT count(*) FROM {t}")[0][0]
              for t in ("customer", "contact", "vehicle", "user_account", "search_doc", "part")}
-    assert count["customer"] == size.customers == 2_000
+    # The customers, and the accounts warranty and internal work is invoiced to (the maker, the dealership).
+    assert count["customer"] == size.customers + len(demo_workshop.PAYERS) == 2_002
     assert count["vehicle"] == size.vehicles == 2_600
     assert count["user_account"] == len(demo.DEMO_USERS)
     posted = _rows(demo_db, "SELECT count(*) FROM invoice WHERE status = 'posted'")[0][0]
     assert count["search_doc"] == count["customer"] + count["vehicle"] + posted + count["part"]
     companies = _rows(demo_db, "SELECT count(*) FROM customer WHERE kind = 'company'")[0][0]
-    assert companies == size.companies == 300
+    assert companies == size.companies + len(demo_workshop.PAYERS) == 302
     per_company = _rows(demo_db, "SELECT c.id, count(k.id) FROM customer c LEFT JOIN contact k "
-                                 "ON k.customer_id = c.id WHERE c.kind = 'company' GROUP BY c.id")
+                                 "ON k.customer_id = c.id WHERE c.kind = 'company' AND c.id NOT IN "
+                                 "(SELECT bill_to_customer_id FROM labour_rate WHERE bill_to_customer_id IS NOT NULL) "
+                                 "GROUP BY c.id")
     assert {n for _, n in per_company} == {1, 2, 3}
     unowned = _rows(demo_db, "SELECT count(*) FROM vehicle WHERE owner_id IS NULL")[0][0]
     assert 0 < unowned < count["vehicle"] * 0.1

@@ -21,7 +21,7 @@ DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new
            "repair_order_edit", "repair_order_labour", "repair_order_part", "repair_order_package",
            "repair_order_warranty", "service_packages", "check_templates", "handover", "survey",
            "follow_up_done", "health_check", "estimate", "estimates",
-           "reception_car", "operation_new", "operation_edit", "labour_rates")
+           "reception_car", "operation_new", "operation_edit", "labour_rates", "parts_to_prepare")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):
