@@ -7613,6 +7613,10 @@ Complete the repair order anyway?</source>
 仍要完工吗？</translation>
     </message>
     <message>
+        <source>The health check of this repair order has %1 point(s) nobody rated. Complete the repair order anyway?</source>
+        <translation>此工单的健康检查还有 %1 个项目未评定。仍要完工吗？</translation>
+    </message>
+    <message>
         <source>Invoicing a repair order needs the right to close repair orders into invoices (the cashier&apos;s); ask them.</source>
         <translation>结算维修工单需要“将维修工单结算为发票”的权限（收银员）；请联系收银员。</translation>
     </message>

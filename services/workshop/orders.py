@@ -190,6 +190,8 @@ class RepairOrderView:
     mileage_out: int | None = None
     next_service_on: date | None = None
     next_service_km: int | None = None
+    # Points of a health check still open on it that nobody rated yet.
+    unrated_points: int = 0
 
 
 # --- helpers --------------------------------------------------------------------------------------
@@ -597,6 +599,12 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
             parts.setdefault(r["job_id"], []).append(PartView(
                 r["id"], r["line_no"], r["part_id"], r["description"], r["quantity"], r["reserved"], r["issued"],
                 r["returned"], money(r["unit_price"]), money(r["unit_cost"]), money(r["menu_discount"])))
+        from models.reception import HealthCheck, HealthCheckItem
+
+        unrated = conn.execute(select(func.count()).select_from(HealthCheckItem).join(
+            HealthCheck, HealthCheck.id == HealthCheckItem.check_id).where(
+            HealthCheck.repair_order_id == repair_order_id, HealthCheck.completed_at.is_(None),
+            HealthCheckItem.rating == "")).scalar() or 0
         extras: dict[str, list[ExtraView]] = {}
         for r in conn.execute(select(RepairExtraLine.__table__).where(RepairExtraLine.job_id.in_(ids))
                               .order_by(RepairExtraLine.line_no)).mappings():
@@ -618,4 +626,5 @@ def get(db: Database, actor: Actor, repair_order_id: str) -> RepairOrderView:
               for j in jobs],
         insurer_id=ro["insurer_id"], insurer_name=insurer, insurance_excess=money(ro["insurance_excess"]),
         insurance_claim_ref=ro["insurance_claim_ref"], handed_over_on=ro["handed_over_on"],
-        mileage_out=ro["mileage_out"], next_service_on=ro["next_service_on"], next_service_km=ro["next_service_km"])
+        mileage_out=ro["mileage_out"], next_service_on=ro["next_service_on"], next_service_km=ro["next_service_km"],
+        unrated_points=unrated)

@@ -277,3 +277,32 @@ def test_the_editor_charges_parts_as_the_invoice_will_and_asks_before_completing
     shown_total = editor.totals.text()
     made = invoicing.close_into_invoices(db, owner, ro_id)
     assert sum(m.total for m in made) == 6800 and "¥68.00" in shown_total
+
+
+def test_completing_with_a_health_check_not_fully_rated_is_asked_first(qtbot, db, owner, ctx, show, settle,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from services.workshop import health_check
+
+    s = shop(db, owner)
+    ro_id, _ = orders.open_order(db, owner, orders.RepairOrderInput(customer_id=s.customer_id,
+                                                                    vehicle_id=s.vehicle_id, mileage_in=12000))
+    job_id = orders.add_job(db, owner, ro_id, orders.JobInput("Service", pay_type="customer"))
+    orders.add_labour(db, owner, job_id, orders.LabourInput(description="Oil service", hours=80))
+    template = health_check.save_template(db, owner, "Quick", [("Brakes", "Pads"), ("Tyres", "Tread"),
+                                                               ("Lights", "Headlamps")])
+    check_id = health_check.start_check(db, owner, ro_id, template)
+    first = health_check.get_check(db, owner, check_id).items[0]
+    health_check.rate_item(db, owner, first.id, "green")
+    for status in ("in_progress", "quality_check"):
+        orders.set_status(db, owner, ro_id, status)
+    editor = show(RepairOrderEditor(ctx, ro_id))
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda _p, _t, text, *a, **k: (
+        asked.append(text), QMessageBox.StandardButton.No)[1])
+    editor.next_status.setCurrentIndex(editor.next_status.findData("completed"))
+    editor.move_status()
+    settle()
+    assert asked and "2 point(s)" in asked[0]
+    assert orders.get(db, owner, ro_id).status == "quality_check"

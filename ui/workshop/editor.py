@@ -673,6 +673,12 @@ class RepairOrderEditor(QDialog):
                     "\n\nComplete the repair order anyway?").replace("%1", "\n".join(unused[:12])))
                 if answer != QMessageBox.StandardButton.Yes:
                     return
+        if target == "completed" and self.view.unrated_points:
+            answer = QMessageBox.question(self, self.tr("Complete repair order"), self.tr(
+                "The health check of this repair order has %1 point(s) nobody rated. Complete the repair order "
+                "anyway?").replace("%1", str(self.view.unrated_points)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         db, actor, ro_id = self.ctx.db, self.ctx.actor, self.view.id
         self.run(lambda: orders.set_status(db, actor, ro_id, target), error_label_widget=self.status_error)
 
