@@ -6,9 +6,10 @@ One row per parts line that used parts (issued less returned), or one row for a 
 without parts, in the columns of :data:`ARCHIVE_COLUMNS`: ``company`` is the dealership's name from
 its settings; ``settlement_date`` the day the repair order was invoiced and ``settlement_number`` its
 invoices' numbers (``;``-separated when it was split by pay type); ``fault_description`` the
-customer's concerns (the jobs' descriptions when none were written); ``repair_items`` the jobs and
-their labour, ``;``-separated; ``labour_hours`` the hours sold on the whole repair order (decimal
-hours, repeated on each of its rows); ``part_quantity`` in the part's units (``1.5``).
+customer's concerns (the jobs' descriptions when none were written); ``repair_items`` the
+jobs, ``;``-separated, each with the labour and sublet done on it in brackets; ``labour_hours`` the
+hours sold on the whole repair order (decimal hours, repeated on each of its rows);
+``part_quantity`` in the part's units (``1.5``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,14 @@ from core.quantities import quantity_decimal
 from models.billing import Invoice
 from models.parts import Part
 from models.vehicles import Vehicle
-from models.workshop import RepairJob, RepairLabourLine, RepairOrder, RepairOrderInvoice, RepairPartLine
+from models.workshop import (
+    RepairExtraLine,
+    RepairJob,
+    RepairLabourLine,
+    RepairOrder,
+    RepairOrderInvoice,
+    RepairPartLine,
+)
 from services import files, settings
 from services.permissions import require
 from services.workshop.rules import HOURS_SCALE
@@ -49,6 +57,13 @@ def _quantity(thousandths: int) -> Decimal:
     return quantity_decimal(thousandths)
 
 
+def _item(job: str, done: list[str]) -> str:
+    """A job as a repair item: its description and, in brackets, the labour and sublet done on it
+    where they say more than the job's own words ("更换前刹车片 (前刹车片拆装, 制动液更换)")."""
+    more = [d for d in done if d != job]
+    return f"{job} ({', '.join(more)})" if more else job
+
+
 def _details(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Per repair order: its invoices' numbers, hours sold, repair items and parts used, in order."""
     out: dict[str, dict[str, Any]] = {i: {"invoices": [], "hours": 0, "jobs": [], "items": [], "parts": []}
@@ -58,16 +73,26 @@ def _details(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
             .join(Invoice, Invoice.id == RepairOrderInvoice.invoice_id)
             .where(RepairOrderInvoice.repair_order_id.in_(ids)).order_by(Invoice.number)):
         out[ro_id]["invoices"].append(number)
-    for ro_id, description in conn.execute(select(RepairJob.repair_order_id, RepairJob.description)
-                                           .where(RepairJob.repair_order_id.in_(ids)).order_by(RepairJob.job_no)):
+    work: dict[str, list[str]] = {}  # per job: its labour and sublet, as written
+    for ro_id, job_id, description in conn.execute(
+            select(RepairJob.repair_order_id, RepairJob.id, RepairJob.description)
+            .where(RepairJob.repair_order_id.in_(ids)).order_by(RepairJob.job_no)):
         out[ro_id]["jobs"].append(description)
+        out[ro_id]["items"].append((description, work.setdefault(job_id, [])))
     line = RepairLabourLine
-    for ro_id, description, hours in conn.execute(
-            select(RepairJob.repair_order_id, line.description, line.hours).join(line, line.job_id == RepairJob.id)
+    for ro_id, job_id, description, hours in conn.execute(
+            select(RepairJob.repair_order_id, RepairJob.id, line.description, line.hours)
+            .join(line, line.job_id == RepairJob.id)
             .where(RepairJob.repair_order_id.in_(ids)).order_by(RepairJob.job_no, line.line_no)):
         out[ro_id]["hours"] += hours
-        if description not in out[ro_id]["items"]:
-            out[ro_id]["items"].append(description)
+        if description and description not in work[job_id]:
+            work[job_id].append(description)
+    x = RepairExtraLine
+    for job_id, description in conn.execute(
+            select(x.job_id, x.description).join(RepairJob, RepairJob.id == x.job_id)
+            .where(RepairJob.repair_order_id.in_(ids), x.kind == "sublet").order_by(RepairJob.job_no, x.line_no)):
+        if description and description not in work[job_id]:
+            work[job_id].append(description)
     p = RepairPartLine
     for ro_id, name, code, used in conn.execute(
             select(RepairJob.repair_order_id, func.coalesce(func.nullif(p.description, ""), Part.description),
@@ -106,7 +131,7 @@ def export_repair_archive(db: Database, actor: Actor, path: Path | str, *, start
                 for r in part:
                     d = details[r.id]
                     fault = r.concerns or "; ".join(d["jobs"])
-                    items = "; ".join(d["jobs"] + [i for i in d["items"] if i not in d["jobs"]])
+                    items = "; ".join(_item(job, done) for job, done in d["items"])
                     head = (company, r.vin, r.plate or None, r.opened_on, r.mileage_in, r.invoiced_on,
                             ";".join(d["invoices"]) or None, fault or None, items or None, _hours(d["hours"]))
                     if not d["parts"]:

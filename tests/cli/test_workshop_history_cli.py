@@ -76,7 +76,7 @@ def test_export_repair_archive_writes_a_row_per_part_or_per_repair_order_in_the_
         (company, invoices[first], "12000", "1.50", "0986-BP-1", "2"),
         (company, invoices[second], "12100", "0.50", "", "")]
     assert rows[1]["fault_description"] == "Squeal when braking"
-    assert rows[1]["repair_items"] == "Diagnose warning light; Read fault codes"
+    assert rows[1]["repair_items"] == "Diagnose warning light (Read fault codes)"
 
     empty = tmp_path / "none.csv"
     result = run_cli("export", "repair-archive", str(empty), "--from", "2026-04-01", "--to", "2026-04-30",

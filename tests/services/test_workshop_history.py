@@ -300,12 +300,12 @@ def test_the_repair_archive_has_a_row_per_part_used_or_one_per_settled_repair_or
     numbers = ";".join(sorted(m.number for m in made))
     assert len(made) == 2
     head = ["上海恒通汽车服务有限公司", vin, "沪A00001", "2026-03-02", "12000", "2026-03-02", numbers, "刹车异响",
-            "更换前刹车片; 常规保养; 前刹车片拆装; 更换机油机滤", "2.25"]
+            "更换前刹车片 (前刹车片拆装); 常规保养 (更换机油机滤)", "2.25"]
     assert rows[1] == [*head, "Brake pads", "0986-BP-1", "2"]
     assert rows[2] == [*head, "Oil filter", "0986-OF-1", "1.5"]
     # Without parts: one row, the jobs as the fault where no concerns were written, empty part columns.
     assert rows[3] == ["上海恒通汽车服务有限公司", vin, "沪A00001", "2026-03-02", "12300", settled.isoformat(),
-                       only.number, "电路故障诊断", "电路故障诊断; 仪表故障灯检查", "1.00", "", "", ""]
+                       only.number, "电路故障诊断", "电路故障诊断 (仪表故障灯检查)", "1.00", "", "", ""]
     assert len(rows) == 4 and written == 3
     assert orders.get(db, owner, outside).status == "invoiced"
     with pytest.raises(ValidationError) as refused:
