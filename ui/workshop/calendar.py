@@ -325,7 +325,7 @@ class CalendarScreen(QWidget):
         for r in self.data.resources if self.data else ():
             if r.kind != "bay" and r.name == username:
                 return r.display_name
-        return username
+        return self.ctx.person(username)  # someone not set up as a resource (e.g. the owner booking)
 
     def day_bookings(self) -> list[AppointmentView]:
         if self.data is None:
