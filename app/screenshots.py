@@ -158,13 +158,13 @@ def english_words(widget: Any, data: set[str] = frozenset()) -> list[str]:
 
 # Where the demo data's own words live (names of people, companies, makes, parts, users …).
 _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM customer",
-             "SELECT coalesce(make, '') || ' ' || coalesce(model, '') FROM vehicle",
+             "SELECT coalesce(make, '') || ' ' || coalesce(model, '') || ' ' || coalesce(plate, '') FROM vehicle",
              "SELECT name FROM brand", "SELECT name FROM supplier",
              "SELECT coalesce(part_number, '') || ' ' || coalesce(description, '') FROM part",
              "SELECT coalesce(display_name, '') || ' ' || coalesce(username, '') FROM user_account",
              "SELECT value FROM setting", "SELECT insurer FROM insurance_claim",
              "SELECT coalesce(manufacturer, '') || ' ' || coalesce(campaign, '') FROM rebate",
-             "SELECT description FROM labour_operation", "SELECT name FROM contact",
+             "SELECT code || ' ' || description || ' ' || system FROM labour_operation", "SELECT name FROM contact",
              "SELECT coalesce(address, '') || ' ' || coalesce(city, '') FROM customer", "SELECT name FROM role",
              "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
              "SELECT n.prefix || t.code FROM number_series n, terminal t",

@@ -163,6 +163,8 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     counts["user_account"] = staff.write_users(conn, ctx, hashes)
     # After the users, vehicles and parts its repair orders use; its numbers are a series of their own.
     counts.update(workshop.write(conn, ctx))
+    # The workshop adds the accounts warranty and internal work is invoiced to.
+    counts["customer"] = conn.execute(text("SELECT count(*) FROM customer")).scalar_one()
     counts["number_series"] = conn.execute(text("SELECT count(*) FROM number_series")).scalar_one()
 
     indexed_before = ctx.done

@@ -184,7 +184,7 @@ def find_vehicle(db: Database, actor: Actor, plate_or_vin: str) -> str | None:
     """The id of the vehicle ``plate_or_vin`` names, found as reception finds a car (plate or VIN,
     the end of a VIN as read off the windscreen): the exact match, else the only one; None when
     there is none or it is ambiguous. Any thread."""
-    from services.workshop.reception import find_vehicles
+    from services.workshop.lookup import find_vehicles
 
     wanted = "".join((plate_or_vin or "").split()).upper()
     matches = find_vehicles(db, actor, wanted, limit=2)

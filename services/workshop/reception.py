@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
@@ -30,10 +30,10 @@ from models.vehicles import Vehicle
 from models.workshop import RepairOrder
 from services import settings
 from services.permissions import require
-from services.vehicles import normalize_plate
 from services.workshop import campaigns, estimates, history, orders
 from services.workshop.campaigns import OpenCampaign
 from services.workshop.estimates import DeclinedWork
+from services.workshop.lookup import VehicleMatch, find_vehicles  # noqa: F401 (reception's own words)
 from services.workshop.orders import RepairOrderInput
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -63,17 +63,6 @@ class CheckInInput:
     damage: list[DamageInput] = field(default_factory=list)
     advisor: str = ""
     mileage_override: str = ""  # the reason a mileage below the last recorded one is right
-
-
-@dataclass(frozen=True)
-class VehicleMatch:
-    id: str
-    vin: str
-    plate: str
-    make: str
-    model: str
-    owner_id: str | None
-    owner_name: str
 
 
 @dataclass(frozen=True)
@@ -140,30 +129,6 @@ class ComebackRate:
 
 
 # --- finding the car ------------------------------------------------------------------------------
-
-def find_vehicles(db: Database, actor: Actor, text: str, *, limit: int = 20) -> list[VehicleMatch]:
-    """Vehicles whose plate or VIN is ``text``, or whose VIN ends with it (the last 4 or more
-    characters, as read off the windscreen), or whose plate holds it; exact matches first. Any
-    thread; reads only."""
-    require(actor, "workshop.view")
-    raw = "".join((text or "").split()).upper()
-    if not raw:
-        return []
-    plate = normalize_plate(raw)
-    conditions = [Vehicle.vin == raw, func.replace(func.upper(Vehicle.plate), " ", "") == plate]
-    if len(raw) >= 4:
-        conditions.append(Vehicle.vin.like(f"%{raw}"))
-    if len(plate) >= 3:
-        conditions.append(func.replace(func.upper(Vehicle.plate), " ", "").like(f"%{plate}%"))
-    with db.read() as conn:
-        rows = conn.execute(select(Vehicle.id, Vehicle.vin, Vehicle.plate, Vehicle.make, Vehicle.model,
-                                   Vehicle.owner_id, Customer.name)
-                            .outerjoin(Customer, Customer.id == Vehicle.owner_id)
-                            .where(or_(*conditions)).order_by(Vehicle.plate, Vehicle.vin).limit(limit)).all()
-    matches = [VehicleMatch(r[0], r[1], r[2] or "", r[3] or "", r[4] or "", r[5], r[6] or "") for r in rows]
-    exact = [m for m in matches if m.vin == raw or normalize_plate(m.plate) == plate]
-    return exact + [m for m in matches if m not in exact]
-
 
 # --- comebacks ------------------------------------------------------------------------------------
 

@@ -38,9 +38,9 @@ BILLING_TABLES = ("invoice", "invoice_line", "payment", "allocation", "cash_day"
 # What demo/parts.py writes (tested in test_demo_parts.py).
 PARTS_TABLES = ("brand", "supplier", "part", "part_stock", "stock_movement")
 # What demo/workshop.py writes through the workshop services.
-WORKSHOP_TABLES = ("labour_rate", "labour_operation", "repair_order", "repair_job", "repair_labour_line",
-                   "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource", "workshop_shift",
-                   "appointment", "appointment_operation", "service_menu", "survey",
+WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "repair_order", "repair_job",
+                   "repair_labour_line", "repair_part_line", "clocking", "repair_order_invoice", "workshop_resource",
+                   "workshop_shift", "appointment", "appointment_operation", "service_menu", "survey",
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")

@@ -79,7 +79,7 @@ def test_technician_sees_only_vehicles_and_no_admin(ctx_for, show, settle):
     settle()
 
     assert _nav_labels(window) == ["Vehicles", "Parts", "Stock alerts", "Repair orders", "Calendar", "Foreman board",
-                                   "Technician clock", "Vehicle history"]
+                                   "Technician clock", "Vehicle history", "Labour operations"]
     assert "ADMIN" not in _nav_headers(window)
     assert isinstance(window.stack.currentWidget(), VehiclesScreen)
     assert window.show_page("customers") is None

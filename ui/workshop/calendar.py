@@ -589,7 +589,7 @@ class PrepareDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
-        for column, width in enumerate((130, 230, 70, 70, 75, 60)):
+        for column, width in enumerate((130, 220, 70, 85, 95, 75)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.empty = QLabel(self.tr("The bookings of this day need no parts from the catalogue. Give labour "
