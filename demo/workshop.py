@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from demo import appointments, attendance, people, reception, service_menus, surveys, workshop_history
-from demo.context import DemoContext
+from demo.context import DemoContext, insert_rows
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder
@@ -62,15 +62,22 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     it uses. Returns the rows written per table."""
     uow, rng = ctx.uow, ctx.rng
     # Warranty work is invoiced to the maker, internal work to the dealership's own account.
-    from services import customers, settings
+    from models.crm import Customer
+    from services import settings
 
     own_tax_id = settings.load(uow.session).tax_id
-    payers = {}
+    # Set up after the customers written so far, so the customer table stays in the order it was made.
+    last = conn.execute(select(func.max(Customer.created_at))).scalar()
+    opened = (last or ctx.moment_on(ctx.start)) + timedelta(milliseconds=1)
+    payers, rows = {}, []
     for pay_type, name, alt_name in PAYERS:
         code = own_tax_id if pay_type == "internal" else people.credit_code(rng, people.SHANGHAI.districts[0],
                                                                                recent=False)
-        payers[pay_type] = customers.create_in(uow, customers.CustomerInput(
-            name=name, kind="company", alt_name=alt_name, company_reg=code))
+        payers[pay_type] = ctx.ids.at(opened)
+        rows.append({"id": payers[pay_type], "created_at": opened, "created_by": "owner", "updated_at": opened,
+                     "updated_by": "owner", "kind": "company", "name": name, "alt_name": alt_name,
+                     "company_reg": code, "city": "上海", "language": "zh_CN"})
+    insert_rows(ctx, Customer.__table__, rows)
     for pay_type, rate in RATES:
         catalogue.set_rate_in(uow, pay_type, rate, bill_to_customer_id=payers.get(pay_type))
     for code, description, system, hours in OPERATIONS:
