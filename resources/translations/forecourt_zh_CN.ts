@@ -782,6 +782,13 @@
     </message>
 </context>
 <context>
+    <name>AskReasonDialog</name>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>AuditScreen</name>
     <message>
         <source>#</source>
@@ -949,10 +956,6 @@
     <message>
         <source>e.g. paper invoice written during the power cut</source>
         <translation>例如：停电期间开具的纸质发票</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Back-date</source>
@@ -1353,10 +1356,6 @@
     <message>
         <source>e.g. the customer rebooked for next week</source>
         <translation>例如：客户改约到下周</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
     </message>
     <message>
         <source>Cancel the &amp;booking</source>
@@ -5707,10 +5706,6 @@
     <message>
         <source>e.g. fleet customer, agreed with the workshop</source>
         <translation>例如：车队客户，已与车间商定</translation>
-    </message>
-    <message>
-        <source>&amp;Reason</source>
-        <translation>原因(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Overbook</source>

@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -36,7 +35,7 @@ from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
 from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
-from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
 
@@ -582,51 +581,19 @@ def vehicle_text(vehicle: invoices.VehicleOnInvoice) -> str:
     return " · ".join(x for x in (vehicle.name, vehicle.vin, vehicle.plate) if x)
 
 
-class BackdateReasonDialog(QDialog):
+class BackdateReasonDialog(AskReasonDialog):
     """Asks why an invoice is posted before the last one of its series (the audit trail keeps it)."""
 
     def __init__(self, last: date, on: date, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Back-dated posting"))
-        self.setMinimumWidth(460)
-        message = QLabel(self.tr("The last invoice of this series is dated %1. Posting on %2 numbers this invoice "
-                                 "out of date order, which needs a reason; the audit trail keeps it.")
-                         .replace("%1", date_text(last)).replace("%2", date_text(on)))
-        message.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("backdateReason")
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. paper invoice written during the power cut"))
-        self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("&Reason"), self.reason)
-        label = form.labelForField(self.reason)
-        if isinstance(label, QLabel):
-            label.setBuddy(self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Back-date"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(message)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(lambda _t: self.error.hide())
-
-    def _accept(self) -> None:
-        if not self.reason.text().strip():
-            self.error.setText(self.tr("Say why the invoice is back-dated"))
-            self.error.show()
-            self.reason.setFocus()
-            return
-        self.accept()
+        super().__init__(
+            title=self.tr("Back-dated posting"),
+            message=self.tr("The last invoice of this series is dated %1. Posting on %2 numbers this invoice out of "
+                            "date order, which needs a reason; the audit trail keeps it.")
+            .replace("%1", date_text(last)).replace("%2", date_text(on)),
+            go=self.tr("&Back-date"), placeholder=self.tr("e.g. paper invoice written during the power cut"),
+            missing=self.tr("Say why the invoice is back-dated"), name="backdateReason", parent=parent)
 
     @classmethod
     def ask(cls, last: date, on: date, *, parent: QWidget | None = None) -> str | None:
         """The reason typed, or None when cancelled."""
-        dialog = cls(last, on, parent=parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        reason = dialog.reason.text().strip() if accepted else None
-        dialog.deleteLater()
-        return reason
+        return run_dialog(parent, lambda: cls(last, on, parent=parent), lambda d: d.reason.text().strip())

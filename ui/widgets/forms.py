@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core.errors import DomainError, ValidationError
 from ui.errors import show_error
@@ -176,3 +177,50 @@ def run_dialog(parent: QWidget | None, make: Callable[[], D], result: Callable[[
     dialog.deleteLater()
     return value
 
+
+
+class AskReasonDialog(QDialog):
+    """Says what is about to happen and asks why (the audit trail keeps the reason): a message, one
+    reason line, and a button that goes ahead only with a reason. Subclasses pass their own words;
+    ``reason`` is the line typed, ``error`` says a reason is missing."""
+
+    def __init__(self, *, title: str, message: str, go: str, missing: str, placeholder: str = "",
+                 keep: str = "", name: str = "reason", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.missing = missing
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.message = QLabel(message)
+        self.message.setObjectName(f"{name}Message")
+        self.message.setWordWrap(True)
+        self.reason = QLineEdit()
+        self.reason.setObjectName(name)
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(placeholder)
+        self.error = error_label()
+        form = QFormLayout()
+        form.addRow(QCoreApplication.translate("AskReasonDialog", "&Reason"), self.reason)
+        label = form.labelForField(self.reason)
+        if isinstance(label, QLabel):
+            label.setBuddy(self.reason)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(go)
+        if keep:
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(lambda _t: self.error.hide())
+        self.reason.setFocus()
+
+    def _accept(self) -> None:
+        if not self.reason.text().strip():
+            self.error.setText(self.missing)
+            self.error.show()
+            self.reason.setFocus()
+            return
+        self.accept()

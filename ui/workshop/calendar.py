@@ -54,7 +54,7 @@ from ui.formatting import date_text
 from ui.messages import detail_text
 from ui.widgets.exporting import add_export, ask_path, export_view
 from ui.widgets.fields import DateEdit
-from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.workers import Op, Query
 
 TABLES = ("appointment", "appointment_operation", "workshop_resource", "workshop_shift", "customer", "vehicle")
@@ -655,44 +655,18 @@ class PrepareDialog(QDialog):
         dialog.deleteLater()
 
 
-class CancelDialog(QDialog):
+class CancelDialog(AskReasonDialog):
     """Asks why a booking is cancelled."""
 
     def __init__(self, appointment: AppointmentView, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Cancel the booking"))
-        self.setMinimumWidth(460)
-        message = QLabel(self.tr("Cancel the booking of %1 (%2) on %3 at %4?")
-                         .replace("%1", appointment.customer_name).replace("%2", appointment.plate or appointment.vin)
-                         .replace("%3", date_text(appointment.starts_at.date()))
-                         .replace("%4", f"{appointment.starts_at:%H:%M}"))
-        message.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("cancelReason")
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. the customer rebooked for next week"))
-        self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("&Reason"), self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cancel the &booking"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Keep it"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(message)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(lambda _t: self.error.hide())
-
-    def _accept(self) -> None:
-        if not self.reason.text().strip():
-            self.error.setText(self.tr("Say why the booking is cancelled"))
-            self.error.show()
-            self.reason.setFocus()
-            return
-        self.accept()
+        super().__init__(
+            title=self.tr("Cancel the booking"),
+            message=self.tr("Cancel the booking of %1 (%2) on %3 at %4?")
+            .replace("%1", appointment.customer_name).replace("%2", appointment.plate or appointment.vin)
+            .replace("%3", date_text(appointment.starts_at.date())).replace("%4", f"{appointment.starts_at:%H:%M}"),
+            go=self.tr("Cancel the &booking"), keep=self.tr("&Keep it"),
+            placeholder=self.tr("e.g. the customer rebooked for next week"),
+            missing=self.tr("Say why the booking is cancelled"), name="cancelReason", parent=parent)
 
     @classmethod
     def ask(cls, appointment: AppointmentView, *, parent: QWidget | None = None) -> str | None:
@@ -700,44 +674,18 @@ class CancelDialog(QDialog):
         return run_dialog(parent, lambda: cls(appointment, parent=parent), lambda d: d.reason.text().strip())
 
 
-class OverbookDialog(QDialog):
+class OverbookDialog(AskReasonDialog):
     """Says why a move was refused (beyond capacity, outside the working hours) and asks someone
     who may overbook for the reason to make it all the same."""
 
     def __init__(self, refusal: ValidationError, *, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Overbook"))
+        super().__init__(
+            title=self.tr("Overbook"), message=detail_text(refusal), go=self.tr("&Overbook"),
+            keep=self.tr("&Keep it where it is"), placeholder=self.tr("e.g. fleet customer, agreed with the workshop"),
+            missing=self.tr("Say why the booking goes beyond what the workshop can take"), name="overbookReason",
+            parent=parent)
         self.setMinimumWidth(520)
-        self.message = QLabel(detail_text(refusal))
         self.message.setObjectName("overbookRefusal")
-        self.message.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setObjectName("overbookReason")
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(self.tr("e.g. fleet customer, agreed with the workshop"))
-        self.error = error_label()
-        form = QFormLayout()
-        form.addRow(self.tr("&Reason"), self.reason)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Overbook"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Keep it where it is"))
-        self.buttons.accepted.connect(self._accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.message)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
-        self.reason.textChanged.connect(lambda _t: self.error.hide())
-        self.reason.setFocus()
-
-    def _accept(self) -> None:
-        if not self.reason.text().strip():
-            self.error.setText(self.tr("Say why the booking goes beyond what the workshop can take"))
-            self.error.show()
-            self.reason.setFocus()
-            return
-        self.accept()
 
     @classmethod
     def ask(cls, refusal: ValidationError, *, parent: QWidget | None = None) -> str | None:
