@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, func, select
 
 from demo import appointments, attendance, people, reception, service_menus, surveys, workshop_history
-from demo.context import DemoContext, insert_rows
+from demo.context import DemoContext, insert_rows, wall
 from models.parts import Part, PartStock
 from models.vehicles import Vehicle
 from models.workshop import RepairOrder
@@ -113,7 +113,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         opened = ctx.today - timedelta(days=rng.randrange(0, 14) if state != "open" else rng.randrange(0, 2))
         ro_id, _number = orders.open_order_in(uow, RepairOrderInput(
             customer_id=car.owner_id, vehicle_id=car.id, mileage_in=car.odometer_km, advisor="advisor",
-            promised_at=ctx.moment_on(opened + timedelta(days=1))), on=opened)
+            # Promised for the next day in working hours on this computer's clock, as screens show it.
+            promised_at=wall(opened + timedelta(days=1), rng.uniform(10.0, 18.0))), on=opened)
         jobs = []
         for code in rng.sample([op[0] for op in OPERATIONS], rng.choice((1, 1, 2))):
             job = orders.add_job_in(uow, ro_id, JobInput(JOBS[code], pay_type=rng.choices(pay_types, weights)[0]))

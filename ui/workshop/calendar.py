@@ -633,6 +633,8 @@ class PrepareDialog(QDialog):
                       quantity_text(p.short) if p.short else "", ", ".join(p.for_vehicles))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                if c in (1, 6):
+                    item.setToolTip(value)  # a long description or many cars read in full on hover
                 if 3 <= c <= 5:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if p.short:
