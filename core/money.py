@@ -33,6 +33,8 @@ def exact_integer(field: str, value: object, *, unit: str, minimum: int | None =
         raise ValidationError(field, msg("'{value}' is not a whole number of {unit}", value=value, unit=unit))
     if not -STORABLE_MAX <= value <= STORABLE_MAX:
         raise ValidationError(field, msg("{value} is too large to be stored", value=value))
+    if minimum == 0 and value < 0:  # said as a person says it, not in the stored unit
+        raise ValidationError(field, msg("cannot be negative"))
     if minimum is not None and value < minimum:
         raise ValidationError(field, msg("must be at least {minimum} {unit}", minimum=minimum, unit=unit))
     if maximum is not None and value > maximum:

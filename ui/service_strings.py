@@ -717,7 +717,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The part is not on count {number}'),
     QT_TRANSLATE_NOOP('Service', 'The part no longer exists'),
     QT_TRANSLATE_NOOP('Service', 'The parts line no longer exists'),
-    QT_TRANSLATE_NOOP('Service', 'The parts to prepare are for one day: give --from only'),
+    QT_TRANSLATE_NOOP('Service', 'The parts to prepare cover at most a month'),
     QT_TRANSLATE_NOOP('Service', 'The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The period ends before it starts'),
     QT_TRANSLATE_NOOP('Service', "The position was taken in the order of '{sort}', not of '{key}'"),
@@ -801,6 +801,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'booked'),
     QT_TRANSLATE_NOOP('Service', 'cancel'),
     QT_TRANSLATE_NOOP('Service', 'cancelled'),
+    QT_TRANSLATE_NOOP('Service', 'cannot be negative'),
     QT_TRANSLATE_NOOP('Service', 'change'),
     QT_TRANSLATE_NOOP('Service', 'closed'),
     QT_TRANSLATE_NOOP('Service', 'complete'),

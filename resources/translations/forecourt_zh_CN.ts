@@ -5033,6 +5033,10 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Labour operation %1 is used on repair orders or bookings, so it stays in the catalogue. Edit it (F2) and untick Active to stop offering it.</source>
+        <translation>工时项目 %1 已用于工单或预约，因此保留在目录中。如不再使用，请编辑（F2）并取消勾选“启用”。</translation>
+    </message>
+    <message>
         <source>Delete labour operation %1 from the catalogue?</source>
         <translation>从目录中删除工时项目 %1？</translation>
     </message>
@@ -6384,8 +6388,16 @@
         <translation>用于</translation>
     </message>
     <message>
+        <source>No booking of this day is still to come: nothing to prepare.</source>
+        <translation>当日没有待到店的预约：无需备料。</translation>
+    </message>
+    <message>
         <source>The bookings of this day need no parts from the catalogue. Give labour operations their parts kit on the Labour operations page.</source>
         <translation>当日预约无需目录中的配件。可在“工时项目”页为工时项目设置配件包。</translation>
+    </message>
+    <message>
+        <source>Typed on the bookings:</source>
+        <translation>预约中填写的配件：</translation>
     </message>
     <message>
         <source>&amp;Day</source>
@@ -9938,8 +9950,8 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该配件行已不存在</translation>
     </message>
     <message>
-        <source>The parts to prepare are for one day: give --from only</source>
-        <translation>备件清单只针对一天：只需给出 --from</translation>
+        <source>The parts to prepare cover at most a month</source>
+        <translation>备件清单最多涵盖一个月</translation>
     </message>
     <message>
         <source>The payment ({session}) is more than the open balance allocated ({session2}); choose to hold the excess as credit</source>
@@ -10272,6 +10284,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>cannot be negative</source>
+        <translation>不能为负数</translation>
     </message>
     <message>
         <source>change</source>

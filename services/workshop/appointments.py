@@ -853,16 +853,46 @@ def prepare_list(db: Database, actor: Actor, *, on: date | None = None) -> list[
         return _between(conn, day, day, statuses=("booked",))
 
 
-def parts_to_prepare(db: Database, actor: Actor, *, on: date | None = None) -> list[PartToPrepare]:
-    """What the bookings of ``on`` (default tomorrow) still to come need from the parts desk: their
-    operations' kits added up per part, against what is available (on hand less reserved) now, by
-    part number. Any thread; reads only."""
+@dataclass(frozen=True)
+class TypedParts:
+    """What an advisor typed as parts to prepare on a booking (not from a catalogue kit)."""
+    starts_at: datetime
+    vehicle: str  # plate, or VIN without one
+    note: str
+
+
+@dataclass(frozen=True)
+class PrepareList:
+    """What the parts desk prepares for the bookings of ``first`` … ``last`` still to come: the kit
+    parts added up per part, what advisors typed on bookings, and how many bookings there are."""
+    first: date
+    last: date
+    parts: tuple[PartToPrepare, ...]
+    typed: tuple[TypedParts, ...]
+    bookings: int
+
+
+def _prepare_days(on: date | None, until: date | None) -> tuple[date, date]:
+    first = on or (local_now().date() + timedelta(days=1))
+    last = until or first
+    if last < first:
+        raise ValidationError("end", msg("The last day is before the first day"))
+    if (last - first).days > 31:
+        raise ValidationError("end", msg("The parts to prepare cover at most a month"))
+    return first, last
+
+
+def prepare(db: Database, actor: Actor, *, on: date | None = None, until: date | None = None) -> PrepareList:
+    """What the bookings of ``on`` (default tomorrow) to ``until`` (default the same day) still to
+    come need from the parts desk: their operations' kits added up per part, against what is
+    available (on hand less reserved) now, by part number, and the parts advisors typed on them.
+    Any thread; reads only."""
     from models.parts import Part, PartStock
 
     require(actor, "workshop.view")
-    day = on or (local_now().date() + timedelta(days=1))
+    first, last = _prepare_days(on, until)
     with db.read() as conn:
-        bookings = _between(conn, day, day, statuses=("booked",))
+        bookings = _between(conn, first, last, statuses=("booked",))
         needed: dict[str, int] = {}
         vehicles: dict[str, list[str]] = {}
         for a in bookings:
@@ -875,9 +905,16 @@ def parts_to_prepare(db: Database, actor: Actor, *, on: date | None = None) -> l
             found.extend(conn.execute(
                 select(Part.id, Part.part_number, Part.description, Part.bin, PartStock.on_hand, PartStock.reserved)
                 .outerjoin(PartStock, PartStock.part_id == Part.id).where(Part.id.in_(ids[start:start + 500]))))
-    return sorted((PartToPrepare(r.id, r.part_number, r.description, r.bin or "", needed[r.id],
-                                 (r.on_hand or 0) - (r.reserved or 0), tuple(dict.fromkeys(vehicles[r.id])))
-                   for r in found), key=lambda p: p.part_number)
+    parts = sorted((PartToPrepare(r.id, r.part_number, r.description, r.bin or "", needed[r.id],
+                                  (r.on_hand or 0) - (r.reserved or 0), tuple(dict.fromkeys(vehicles[r.id])))
+                    for r in found), key=lambda p: p.part_number)
+    typed = tuple(TypedParts(a.starts_at, a.plate or a.vin, a.parts_note) for a in bookings if a.parts_note)
+    return PrepareList(first, last, tuple(parts), typed, len(bookings))
+
+
+def parts_to_prepare(db: Database, actor: Actor, *, on: date | None = None) -> list[PartToPrepare]:
+    """The kit parts of :func:`prepare` for one day. Any thread; reads only."""
+    return list(prepare(db, actor, on=on).parts)
 
 
 PREPARE_COLUMNS = ("part_number", "description", "bin", "needed", "available", "short", "for_vehicles")
@@ -886,21 +923,23 @@ PREPARE_COLUMNS = ("part_number", "description", "bin", "needed", "available", "
 def export_parts_to_prepare(db: Database, actor: Actor, path: Path | str, *, start: date | None = None,
                             end: date | None = None, progress: Progress = no_progress,
                             cancel: CancelToken | None = None) -> int:
-    """Write what the parts desk prepares for the bookings of a day (``start``; without it tomorrow):
-    each part with the quantity needed, available and short. Worker thread."""
+    """Write what the parts desk prepares for the bookings of a day or days (``start`` to ``end``;
+    without them tomorrow): each kit part with the quantity needed, available and short, then a row
+    for each booking's typed parts (the note as its description, no part number). Worker thread."""
     require(actor, "data.export")
-    if end is not None and end != (start or end):
-        raise ValidationError("end", msg("The parts to prepare are for one day: give --from only"))
     path = Path(path)
     files.table_suffix(path)
-    rows = parts_to_prepare(db, actor, on=start or end)
+    found = prepare(db, actor, on=start or end, until=end)
 
     def batches() -> Iterator[list[tuple[Any, ...]]]:
         yield [(p.part_number, p.description, p.bin or None, quantity_decimal(p.needed),
-                quantity_decimal(p.available), quantity_decimal(p.short), "; ".join(p.for_vehicles)) for p in rows]
+                quantity_decimal(p.available), quantity_decimal(p.short), "; ".join(p.for_vehicles))
+               for p in found.parts]
+        yield [(None, t.note, None, None, None, None, t.vehicle) for t in found.typed]
 
-    return files.write_table(path, PREPARE_COLUMNS, batches(), total=len(rows), sheet="parts to prepare",
-                             widths=(18, 34, 10, 10, 10, 10, 40), progress=progress, cancel=cancel)
+    return files.write_table(path, PREPARE_COLUMNS, batches(), total=len(found.parts) + len(found.typed),
+                             sheet="parts to prepare", widths=(18, 34, 10, 10, 10, 10, 40), progress=progress,
+                             cancel=cancel)
 
 
 def _hours(hundredths: int) -> Decimal:

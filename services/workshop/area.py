@@ -53,8 +53,9 @@ AREA = Area(
                    exports.export_labour_lines, period="optional"),
         ExportKind("appointments", "appointments with the parts to prepare (tomorrow's bookings unless a period "
                    "is given)", appointments.export_appointments, period="optional"),
-        ExportKind("parts-to-prepare", "the parts the bookings of a day need (--from; tomorrow without it), "
-                   "against what is available", appointments.export_parts_to_prepare, period="optional"),
+        ExportKind("parts-to-prepare", "the parts the bookings of a day or days need (tomorrow's without dates), "
+                   "against what is available, and the parts typed on bookings", appointments.export_parts_to_prepare,
+                   period="optional"),
         ExportKind("warranty-claims", "warranty jobs with the data a maker's warranty claim asks",
                    warranty.export_warranty_claims, period="optional"),
         ExportKind("repair-archive", "the repair records of repair orders settled in the period, for the vehicle "

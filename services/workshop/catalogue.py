@@ -69,7 +69,7 @@ class OperationRow:
 class OperationView:
     operation: OperationRow
     parts: tuple[KitPart, ...] = field(default_factory=tuple)
-    used: bool = False  # labour lines use it (it can be made inactive, not deleted)
+    used: bool = False  # labour lines or bookings use it (it can be made inactive, not deleted)
 
 
 @dataclass(frozen=True)
@@ -253,8 +253,12 @@ def get_operation(db: Database, actor: Actor, operation_id: str) -> OperationVie
                            .where(o.id == operation_id)).first()
         if row is None:
             raise NotFound(msg("The labour operation no longer exists"))
+        from models.appointments import AppointmentOperation
+
         used = conn.execute(select(RepairLabourLine.id).where(
-            RepairLabourLine.operation_id == operation_id).limit(1)).first() is not None
+            RepairLabourLine.operation_id == operation_id).limit(1)).first() is not None or conn.execute(
+            select(AppointmentOperation.id).where(AppointmentOperation.operation_id == operation_id).limit(1)
+        ).first() is not None
         return OperationView(_row(row), kits_of(conn, [operation_id]).get(operation_id, ()), used)
 
 

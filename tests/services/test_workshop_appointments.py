@@ -283,13 +283,18 @@ def test_the_parts_to_prepare_add_up_the_booked_operations_kits_against_what_is_
     assert [(p.part_number, p.needed, p.available, p.short, p.for_vehicles) for p in needed] == [
         ("0986-BP-1", 8000, 5000, 3000, ("沪A00001",)), ("0986-OF-1", 2000, 20_000, 0, ("沪A00001",))]
     path = tmp_path / "prepare.xlsx"
-    assert appts.export_parts_to_prepare(db, owner, path) == 2
+    assert appts.export_parts_to_prepare(db, owner, path) == 3
     sheet = openpyxl.load_workbook(path).active
     rows = [[c.value for c in r] for r in sheet.iter_rows()]
     assert rows[0] == list(appts.PREPARE_COLUMNS)
     assert rows[1][:6] == ["0986-BP-1", "Brake pads", None, 8, 5, 3]
+    # The typed note of a booking is prepared too, as its own row; a range of days adds up.
+    assert [(r[0], r[1], r[6]) for r in rows[3:]] == [(None, "Wipers", "沪A00001")]
+    two = appts.prepare(db, owner, on=tomorrow, until=tomorrow + timedelta(days=1))
+    assert (two.bookings, [(p.part_number, p.needed) for p in two.parts]) == (
+        3, [("0986-BP-1", 12_000), ("0986-OF-1", 2_500)])
     with pytest.raises(ValidationError) as refused:
-        appts.export_parts_to_prepare(db, owner, tmp_path / "x.csv", start=tomorrow, end=tomorrow + timedelta(days=1))
+        appts.export_parts_to_prepare(db, owner, tmp_path / "x.csv", start=tomorrow, end=tomorrow - timedelta(days=1))
     assert refused.value.field == "end"
 
 

@@ -219,3 +219,67 @@ def test_the_file_menu_imports_labour_operations(qtbot, db, owner, tmp_path, win
     settle()
     assert handled and messages.kinds() == ["information"]
     assert len(catalogue.operations(db, owner)) == 2
+
+
+def test_a_kit_quantity_with_a_comma_and_missing_hours_are_refused_saying_why(qtbot, db, owner, ctx, show, settle):
+    shop(db, owner)
+    dialog = show(OperationDialog(ctx))
+    qtbot.keyClicks(dialog.code, "svc-20")
+    qtbot.keyClicks(dialog.description, "Oil service")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.isVisible() and dialog.errors.labels["standard_hours"].isVisible(), "an operation needs its hours"
+    qtbot.keyClicks(dialog.hours, "1")
+    _type_cell(qtbot, dialog.kit, 0, "part_number", "0986-OF-1")
+    _type_cell(qtbot, dialog.kit, 0, "quantity", "1,5")
+    settle()
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert dialog.isVisible() and "Line 1" in dialog.kit_error.text()
+    assert "more than zero" not in dialog.kit_error.text(), dialog.kit_error.text()
+    assert catalogue.operations(db, owner) == []
+
+
+def test_deleting_an_operation_in_use_says_so_at_once_and_keeps_it(qtbot, db, owner, window, settle, select_row,
+                                                                   messages):
+    s = shop(db, owner)
+    op = catalogue.create_operation(db, owner, catalogue.OperationInput("BRK-01", "Front brake pads", "Brakes", 120))
+    appts.book(db, owner, appts.AppointmentInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                 starts_at=datetime.combine(date.today() + timedelta(days=1), time(9)),
+                                                 operation_codes=["BRK-01"]))
+    page = window.show_page("labour_operations")
+    settle()
+    select_row(page, op)
+    page.delete_current()
+    settle()
+    assert messages.kinds() == ["information"] and "BRK-01" in messages.shown[0].text
+    assert [o.code for o in catalogue.operations(db, owner)] == ["BRK-01"]
+
+
+def test_parts_to_prepare_lists_what_advisors_typed_and_exports_the_cli_layout(
+        qtbot, db, owner, ctx, show, settle, tmp_path, monkeypatch):
+    import openpyxl
+
+    from ui.workshop import calendar as calendar_ui
+    from ui.workshop.calendar import PrepareDialog
+
+    s = shop(db, owner)
+    catalogue.create_operation(db, owner, catalogue.OperationInput("BRK-01", "Front brake pads", "Brakes", 120, parts=[
+        catalogue.KitPartInput(part_id=s.parts[1], quantity=2000)]))
+    tomorrow = date.today() + timedelta(days=1)
+    appts.book(db, owner, appts.AppointmentInput(customer_id=s.customer_id, vehicle_id=s.vehicle_id,
+                                                 starts_at=datetime.combine(tomorrow, time(9)),
+                                                 operation_codes=["BRK-01"], parts_note="Wiper blades"))
+    dialog = show(PrepareDialog(ctx, tomorrow))
+    settle()
+    qtbot.waitUntil(lambda: dialog.typed.isVisible())
+    assert "Wiper blades" in dialog.typed.text() and dialog.table.rowCount() == 1
+    path = tmp_path / "prepare.xlsx"
+    monkeypatch.setattr(calendar_ui, "ask_path", lambda *_a: str(path))
+    dialog.export()
+    qtbot.waitUntil(lambda: path.exists(), timeout=10000)
+    rows = [[c.value for c in r] for r in openpyxl.load_workbook(path).active.iter_rows()]
+    assert rows[0][0] == "part_number" and rows[1][3:6] == [2, 20, 0] and rows[2][1] == "Wiper blades"
+    dialog.day.set_value(tomorrow + timedelta(days=1))
+    settle()
+    qtbot.waitUntil(lambda: "still to come" in dialog.empty.text())

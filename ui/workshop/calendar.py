@@ -52,7 +52,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text
 from ui.messages import detail_text
-from ui.widgets.exporting import add_export, ask_path, export_view
+from ui.widgets.exporting import add_export, ask_path, export_view, run_export
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.workers import Op, Query
@@ -592,10 +592,14 @@ class PrepareDialog(QDialog):
         for column, width in enumerate((130, 220, 70, 85, 95, 75)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.empty = QLabel(self.tr("The bookings of this day need no parts from the catalogue. Give labour "
-                                    "operations their parts kit on the Labour operations page."))
+        self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
+        # What advisors typed on the bookings, beyond the catalogue kits.
+        self.typed = QLabel()
+        self.typed.setObjectName("prepareTyped")
+        self.typed.setWordWrap(True)
+        self.typed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.empty.hide()
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("&Day")))
@@ -611,6 +615,7 @@ class PrepareDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
+        layout.addWidget(self.typed)
         layout.addWidget(buttons)
         self.query: Query | None = None
         self.export_op: Op | None = None
@@ -621,16 +626,17 @@ class PrepareDialog(QDialog):
         db, actor, day = self.ctx.db, self.ctx.actor, self.day.value()
         if day is None:
             return
-        self.query = Query(self, lambda: appointments.parts_to_prepare(db, actor, on=day)).success(self._show).run()
+        self.query = Query(self, lambda: appointments.prepare(db, actor, on=day)).success(self._show).run()
 
-    def _show(self, rows: list[appointments.PartToPrepare]) -> None:
+    def _show(self, found: appointments.PrepareList) -> None:
         from core.quantities import quantity_text
 
+        rows = found.parts
         self.table.setRowCount(len(rows))
         red = QBrush(QColor("#b3261e"))
         for r, p in enumerate(rows):
             values = (p.part_number, p.description, p.bin, quantity_text(p.needed), quantity_text(p.available),
-                      quantity_text(p.short) if p.short else "", ", ".join(p.for_vehicles))
+                      quantity_text(p.short), ", ".join(p.for_vehicles))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if c in (1, 6):
@@ -642,13 +648,27 @@ class PrepareDialog(QDialog):
                 self.table.setItem(r, c, item)
         short = sum(1 for p in rows if p.short)
         self.summary.setText(self.tr("%1 part(s), %2 short").replace("%1", str(len(rows))).replace("%2", str(short)))
+        if not found.bookings:
+            self.empty.setText(self.tr("No booking of this day is still to come: nothing to prepare."))
+        else:
+            self.empty.setText(self.tr("The bookings of this day need no parts from the catalogue. Give labour "
+                                       "operations their parts kit on the Labour operations page."))
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        typed = [f"{t.starts_at:%H:%M} {t.vehicle}: {t.note}" for t in found.typed]
+        self.typed.setText(self.tr("Typed on the bookings:") + "\n" + "\n".join(typed) if typed else "")
+        self.typed.setVisible(bool(typed))
+        self.export_button.setEnabled(bool(rows or typed))
 
     def export(self) -> None:
+        """The same file as ``forecourt export parts-to-prepare``: stable columns, numbers as numbers."""
         path = ask_path(self, "parts-to-prepare")
-        if path:
-            self.export_op = export_view(self, self.ctx, self.table, path, sheet="parts to prepare")
+        day = self.day.value()
+        if not path or day is None:
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.export_op = run_export(self, lambda progress, cancel: appointments.export_parts_to_prepare(
+            db, actor, path, start=day, progress=progress, cancel=cancel), path)
 
     @classmethod
     def ask(cls, ctx: AppContext, day: date, *, parent: QWidget | None = None) -> None:

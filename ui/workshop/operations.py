@@ -134,6 +134,12 @@ class LabourOperationsScreen(ListScreen):
             return
         shown = self._shown_data if self._shown_id == row_id else None
         code = shown.operation.code if isinstance(shown, catalogue.OperationView) else ""
+        if isinstance(shown, catalogue.OperationView) and shown.used:
+            # Said at once, not after a question: an operation in use is kept, made inactive instead.
+            QMessageBox.information(self, self.tr("Delete labour operation"), self.tr(
+                "Labour operation %1 is used on repair orders or bookings, so it stays in the catalogue. Edit it "
+                "(F2) and untick Active to stop offering it.").replace("%1", code))
+            return
         question = self.tr("Delete labour operation %1 from the catalogue?").replace("%1", code)
         if QMessageBox.question(self, self.tr("Delete labour operation"), question) != QMessageBox.StandardButton.Yes:
             return
@@ -232,11 +238,15 @@ class OperationDialog(FormDialog):
         """The operation typed; a kit line whose number was not looked up yet keeps the typed number
         for the service to resolve."""
         self.kit.commit()
-        hours = parse_hours(self.hours.text(), field="standard_hours", required=False) or 0
+        hours = parse_hours(self.hours.text(), field="standard_hours") or 0
         kit = []
         for row in range(self.kit.row_count()):
             if self.kit.is_blank(row):
                 continue
+            try:
+                self.kit.check(row)  # a quantity that cannot be read says why ("1,5" is not a number)
+            except ValidationError as exc:
+                raise ValidationError(f"parts[{len(kit) + 1}].{exc.field}", exc.detail) from None
             values = self.kit.values(row)
             kit.append(catalogue.KitPartInput(part_number=values.get("part_number") or "",
                                               quantity=values.get("quantity") or 0))
@@ -303,7 +313,7 @@ class RatesDialog(FormDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Labour rates"))
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(860)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         labels = pay_type_labels()
@@ -322,6 +332,8 @@ class RatesDialog(FormDialog):
             name.setObjectName(f"{row.pay_type}_bill_to")
             name.setReadOnly(True)
             name.setPlaceholderText(self.tr("The repair order's customer"))
+            name.setMinimumWidth(300)
+            name.setToolTip(row.bill_to_name)
             choose = QPushButton(self.tr("Choose…"))
             choose.setAutoDefault(False)
             choose.clicked.connect(lambda _=False, p=row.pay_type: self.pick(p))
