@@ -128,14 +128,17 @@ LABOUR_OPERATIONS = ListSource(
         Column("standard_hours", "o.standard_hours", kind="hours", width=80),
         Column("model_family", "o.model_family", width=110),
         Column("kit_parts", "(SELECT count(*) FROM labour_operation_part k WHERE k.operation_id = o.id)",
-               kind="int", sortable=False, width=70),
+               kind="int", width=70),
         Column("active", "o.active", kind="bool", width=55),
     ),
     filters=(
         Filter("active", "o.active = :value", kind="bool"),
         Filter("system", "o.system = :value", kind="text"),
     ),
+    # An operation is found by its words, or by a part number of its kit.
     search_sql="(o.code LIKE :search ESCAPE '\\' OR o.description LIKE :search ESCAPE '\\' "
-               "OR o.system LIKE :search ESCAPE '\\' OR o.model_family LIKE :search ESCAPE '\\')",
+               "OR o.system LIKE :search ESCAPE '\\' OR o.model_family LIKE :search ESCAPE '\\' "
+               "OR EXISTS (SELECT 1 FROM labour_operation_part k JOIN part p ON p.id = k.part_id "
+               "WHERE k.operation_id = o.id AND p.part_number LIKE :search ESCAPE '\\'))",
     default_sort="code",
 )

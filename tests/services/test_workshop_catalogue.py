@@ -119,3 +119,9 @@ def test_the_labour_operations_list_searches_and_shows_hours_and_kit_size(db, ow
             for r in page.rows] == [("SVC-10", 80, 1)]
     inactive = lists.fetch_page(db, owner, "labour_operations", lists.ListState(filters={"active": False}), limit=50)
     assert [r[1 + columns.index("code")] for r in inactive.rows] == ["BRK-01"]
+    # Found by a part number of its kit, and sorted by the size of its kit.
+    by_part = lists.fetch_page(db, owner, "labour_operations", lists.ListState(search="0986-OF"), limit=50)
+    assert [r[1 + columns.index("code")] for r in by_part.rows] == ["SVC-10"]
+    by_kit = lists.fetch_page(db, owner, "labour_operations", lists.ListState(sort="kit_parts", descending=True),
+                              limit=50)
+    assert [r[1 + columns.index("code")] for r in by_kit.rows] == ["SVC-10", "BRK-01"]
