@@ -91,16 +91,21 @@ def remove_stale_parts(folder: Path, *, older_than: float = STALE_SECONDS) -> li
     """Delete the temporary files (``.*.part`` and their SQLite sidecars) that writers killed
     part-way left in ``folder``; a file written to in the last ``older_than`` seconds is another
     writer's and is kept. Returns what was removed. Any thread."""
-    removed: list[Path] = []
     if not folder.is_dir():
-        return removed
+        return []
     cutoff = time.time() - older_than
-    for candidate in folder.glob(f".*{PART_SUFFIX}*"):
-        name = candidate.name
-        if not any(name.endswith(PART_SUFFIX + tail) for tail in ("", "-wal", "-shm", "-journal")):
-            continue
+    candidates = [c for c in folder.glob(f".*{PART_SUFFIX}*")
+                  if any(c.name.endswith(PART_SUFFIX + tail) for tail in ("", "-wal", "-shm", "-journal"))]
+    return _remove_unfinished(candidates, lambda c: c.stat().st_mtime > cutoff, folder)
+
+
+def _remove_unfinished(candidates: list[Path], kept: Callable[[Path], bool], where: Path) -> list[Path]:
+    """Delete each of ``candidates`` that ``kept`` does not keep (a file gone meanwhile is skipped, one
+    that cannot be removed is logged and left); returns what was removed."""
+    removed: list[Path] = []
+    for candidate in candidates:
         try:
-            if candidate.stat().st_mtime > cutoff:
+            if kept(candidate):
                 continue
             candidate.unlink()
         except FileNotFoundError:
@@ -110,7 +115,7 @@ def remove_stale_parts(folder: Path, *, older_than: float = STALE_SECONDS) -> li
             continue
         removed.append(candidate)
     if removed:
-        log.info("Removed %d unfinished file(s) in %s", len(removed), folder)
+        log.info("Removed %d unfinished file(s) of %s", len(removed), where)
     return removed
 
 
@@ -132,28 +137,14 @@ def remove_stale_parts_of(out: Path) -> list[Path]:
     """Delete the temporary files (``.<name>.*.part``) that earlier writes of ``out`` left behind when
     they were killed part-way (``kill -9``, a power cut); one a live writer holds is kept. Returns what
     was removed. Any thread."""
-    removed: list[Path] = []
     prefix = f".{out.name}."
     try:
         candidates = [p for p in out.parent.iterdir()
                       if p.name.startswith(prefix) and p.name.endswith(PART_SUFFIX)
                       and len(p.name) == len(prefix) + 8 + len(PART_SUFFIX)]
     except OSError:
-        return removed
-    for candidate in candidates:
-        try:
-            if _writer_alive(candidate):
-                continue
-            candidate.unlink()
-        except FileNotFoundError:
-            continue
-        except OSError as exc:
-            log.warning("Could not remove the unfinished file %s: %s", candidate, exc)
-            continue
-        removed.append(candidate)
-    if removed:
-        log.info("Removed %d unfinished file(s) of %s", len(removed), out)
-    return removed
+        return []
+    return _remove_unfinished(candidates, _writer_alive, out)
 
 
 @contextmanager
