@@ -31,6 +31,13 @@ STATUS_WORDS: dict[str, Message] = {
     "pending": msg("pending"),
     "approved": msg("approved"),
     "declined": msg("declined"),
+    # stock vehicles
+    "on_order": msg("on order"),
+    "in_transit": msg("in transit"),
+    "in_stock": msg("in stock"),
+    "reserved": msg("reserved"),
+    "sold": msg("sold"),
+    "delivered": msg("delivered"),
 }
 
 

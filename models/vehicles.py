@@ -1,10 +1,17 @@
-"""Vehicles known to the dealership: stock, sold and customers' own."""
+"""Vehicles known to the dealership: stock, sold and customers' own.
+
+A :class:`Vehicle` is the physical car, known by its VIN for as long as the dealership sees it (in
+stock, sold, back in the workshop, traded in again). A :class:`StockVehicle` is one stay of a car in
+the dealership's stock, new or used, from order to delivery: a car traded in after it was sold has a
+second one. Its status changes only through ``services/vehicles/stock.py``, which records each
+change as a :class:`StockEvent` (stock in and out, with who and when).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import ID, Audited, Base, SyncedMixin
@@ -34,3 +41,80 @@ class Vehicle(SyncedMixin, Audited, Base):
         ID, ForeignKey("customer.id", ondelete="SET NULL"), nullable=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # What a Chinese vehicle-sale invoice needs besides the VIN (发动机号).
+    engine_number: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
+STOCK_CONDITIONS = ("new", "used")
+STOCK_STATUSES = ("on_order", "in_transit", "in_stock", "reserved", "sold", "delivered")
+
+
+class StockVehicle(SyncedMixin, Audited, Base):
+    """One stay of a vehicle in stock. Amounts are minor units: ``purchase_cost`` is what the car
+    cost the dealership (for a trade-in, its actual cash value); its true cost is ``purchase_cost``
+    plus its added costs (reconditioning, freight). ``list_price`` is what it is offered at."""
+
+    __tablename__ = "stock_vehicle"
+    __table_args__ = (
+        Index("ix_stock_vehicle_vehicle_id", "vehicle_id"),
+        Index("ix_stock_vehicle_status", "status", "make", "model"),
+        Index("ix_stock_vehicle_make_model", "make", "model", "status"),
+        Index("ix_stock_vehicle_deal_id", "deal_id"),
+        CheckConstraint("condition IN ('new', 'used')", name="condition"),
+        CheckConstraint("status IN ('on_order', 'in_transit', 'in_stock', 'reserved', 'sold', 'delivered')",
+                        name="status"),
+        CheckConstraint("purchase_cost >= 0", name="purchase_cost"),
+        CheckConstraint("list_price >= 0", name="list_price"),
+    )
+
+    vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("vehicle.id"))
+    stock_number: Mapped[str] = mapped_column(String(40), unique=True)
+    condition: Mapped[str] = mapped_column(String(8), default="new")
+    status: Mapped[str] = mapped_column(String(12), default="on_order")
+    # Copied from the vehicle so that the stock list filters by model and status on one index.
+    make: Mapped[str] = mapped_column(String(60), default="")
+    model: Mapped[str] = mapped_column(String(80), default="")
+    location: Mapped[str] = mapped_column(String(80), default="")
+    ordered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    produced_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    arrived_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sold_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    purchase_cost: Mapped[int] = mapped_column(Integer, default=0)
+    list_price: Mapped[int] = mapped_column(Integer, default=0)
+    # The deal that holds it (reserved, sold or delivered); empty while it is free.
+    deal_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class StockVehicleCost(SyncedMixin, Audited, Base):
+    """A cost added to a stock vehicle after it was bought (freight, reconditioning, accessories
+    fitted, registration): part of its true cost and so of a deal's gross profit."""
+
+    __tablename__ = "stock_vehicle_cost"
+    __table_args__ = (Index("ix_stock_vehicle_cost_stock_vehicle_id", "stock_vehicle_id"),)
+
+    stock_vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("stock_vehicle.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(40))
+    amount: Mapped[int] = mapped_column(Integer)
+    incurred_on: Mapped[date] = mapped_column(Date)
+    notes: Mapped[str] = mapped_column(String(300), default="")
+
+
+class StockEvent(SyncedMixin, Base):
+    """A change of a stock vehicle's status (stock in, reserved, released, sold, delivered):
+    append-only, with who and when, so the stock book can be read back for any day."""
+
+    __tablename__ = "stock_event"
+    __table_args__ = (
+        Index("ix_stock_event_stock_vehicle_id", "stock_vehicle_id"),
+        Index("ix_stock_event_at", "at"),
+    )
+
+    stock_vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("stock_vehicle.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    by: Mapped[str] = mapped_column(String(64), default="")
+    from_status: Mapped[str] = mapped_column(String(12), default="")
+    to_status: Mapped[str] = mapped_column(String(12))
+    deal_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    reason: Mapped[str] = mapped_column(String(300), default="")

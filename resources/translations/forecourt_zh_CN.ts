@@ -543,6 +543,18 @@
         <translation>库存预留</translation>
     </message>
     <message>
+        <source>Stock vehicle</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>Stock vehicle&apos;s added cost</source>
+        <translation>库存车辆附加成本</translation>
+    </message>
+    <message>
+        <source>Stock vehicle in or out</source>
+        <translation>库存车辆出入库</translation>
+    </message>
+    <message>
         <source>Labour operation</source>
         <translation>工时项目</translation>
     </message>
@@ -2716,6 +2728,14 @@
         <translation>允许负库存</translation>
     </message>
     <message>
+        <source>Arrived on</source>
+        <translation>到店日期</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
         <source>Dealer tax ID</source>
         <translation>经销商纳税人识别号</translation>
     </message>
@@ -2730,6 +2750,10 @@
     <message>
         <source>Decision note</source>
         <translation>决定备注</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>交车日期</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2786,6 +2810,10 @@
     <message>
         <source>Ends at</source>
         <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Engine number</source>
+        <translation>发动机号</translation>
     </message>
     <message>
         <source>Estimate</source>
@@ -2870,6 +2898,10 @@
     <message>
         <source>Id number</source>
         <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Incurred on</source>
+        <translation>发生日期</translation>
     </message>
     <message>
         <source>Inspected by</source>
@@ -2982,6 +3014,14 @@
     <message>
         <source>List cost</source>
         <translation>目录成本</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>存放位置</translation>
     </message>
     <message>
         <source>Logo</source>
@@ -3292,8 +3332,16 @@
         <translation>打印次数</translation>
     </message>
     <message>
+        <source>Produced on</source>
+        <translation>生产日期</translation>
+    </message>
+    <message>
         <source>Promised at</source>
         <translation>承诺交车时间</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>采购成本</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -3412,6 +3460,10 @@
         <translation>班次</translation>
     </message>
     <message>
+        <source>Sold on</source>
+        <translation>销售日期</translation>
+    </message>
+    <message>
         <source>Sort</source>
         <translation>排序</translation>
     </message>
@@ -3454,6 +3506,14 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stock number</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>Stock vehicle</source>
+        <translation>库存车辆</translation>
     </message>
     <message>
         <source>Superseded by</source>
@@ -9470,6 +9530,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>配件 {part} 库存已调整：{reason}</translation>
     </message>
     <message>
+        <source>Stock vehicle {number} is held by another deal{other}</source>
+        <translation>库存车辆 {number} 已被另一销售单占用{other}</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} is {status}: it cannot be {action}</source>
+        <translation>库存车辆 {number} {status}：不能{action}</translation>
+    </message>
+    <message>
         <source>Stock {kind}</source>
         <translation>库存{kind}</translation>
     </message>
@@ -10026,6 +10094,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该盘点单已不存在</translation>
     </message>
     <message>
+        <source>The stock vehicle is not known</source>
+        <translation>未知的库存车辆</translation>
+    </message>
+    <message>
         <source>The supersession chain of this part loops back on itself</source>
         <translation>该零件的替代链形成了循环</translation>
     </message>
@@ -10342,6 +10414,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已拒绝</translation>
     </message>
     <message>
+        <source>delivered</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
         <source>differs from the title of campaign {code} on row {row}</source>
         <translation>与第 {row} 行活动 {code} 的名称不同</translation>
     </message>
@@ -10364,6 +10440,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>in quality check</source>
         <translation>完工检查中</translation>
+    </message>
+    <message>
+        <source>in stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>in transit</source>
+        <translation>在途</translation>
     </message>
     <message>
         <source>inventory {kind}</source>
@@ -10426,6 +10510,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>改约</translation>
     </message>
     <message>
+        <source>moved to {status}</source>
+        <translation>改为{status}</translation>
+    </message>
+    <message>
         <source>must be a whole number from {low:,} to {high:,}</source>
         <translation>须为 {low:,} 到 {high:,} 之间的整数</translation>
     </message>
@@ -10448,6 +10536,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>nowhere</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>on order</source>
+        <translation>已订购</translation>
     </message>
     <message>
         <source>open</source>
@@ -10526,12 +10618,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已拒赔</translation>
     </message>
     <message>
+        <source>released</source>
+        <translation>释放</translation>
+    </message>
+    <message>
         <source>repair order {number}</source>
         <translation>维修工单 {number}</translation>
     </message>
     <message>
         <source>repeats row {first} ({named}): each may appear only once in a file</source>
         <translation>与第 {first} 行重复（{named}）：每项在文件中只能出现一次</translation>
+    </message>
+    <message>
+        <source>reserved</source>
+        <translation>已预留</translation>
     </message>
     <message>
         <source>return from job</source>
@@ -10554,8 +10654,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>保养套餐差额</translation>
     </message>
     <message>
+        <source>sold</source>
+        <translation>已售出</translation>
+    </message>
+    <message>
         <source>stock out {item_type}</source>
         <translation>出库（{item_type}）</translation>
+    </message>
+    <message>
+        <source>taken back</source>
+        <translation>退回</translation>
     </message>
     <message>
         <source>the disk is full</source>

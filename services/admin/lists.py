@@ -81,6 +81,11 @@ RECORD_LABEL_SQL: dict[str, str] = {
                         "JOIN stock_count c ON c.id = l.count_id JOIN part p ON p.id = l.part_id WHERE l.id = {id}",
     "stock_reservation": "SELECT p.part_number FROM stock_reservation r JOIN part p ON p.id = r.part_id "
                          "WHERE r.id = {id}",
+    "stock_vehicle": "SELECT stock_number FROM stock_vehicle WHERE id = {id}",
+    "stock_vehicle_cost": "SELECT s.stock_number || ' ' || c.kind FROM stock_vehicle_cost c "
+                          "JOIN stock_vehicle s ON s.id = c.stock_vehicle_id WHERE c.id = {id}",
+    "stock_event": "SELECT s.stock_number || ' ' || e.to_status FROM stock_event e "
+                   "JOIN stock_vehicle s ON s.id = e.stock_vehicle_id WHERE e.id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
     "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
                              "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "

@@ -1,0 +1,126 @@
+"""stock vehicles: one stay of a car in the showroom's stock, its added costs and its status changes;
+the engine number of a vehicle
+
+Revision ID: 0013_stock
+Revises: 0012_operation_parts
+Create Date: 2026-12-07 07:40:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from store import capture
+
+revision = '0013_stock'
+down_revision = '0012_operation_parts'
+branch_labels = None
+depends_on = None
+
+NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event"]
+
+
+def upgrade() -> None:
+    op.create_table('stock_vehicle',
+    sa.Column('vehicle_id', sa.String(length=32), nullable=False),
+    sa.Column('stock_number', sa.String(length=40), nullable=False),
+    sa.Column('condition', sa.String(length=8), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('make', sa.String(length=60), nullable=False),
+    sa.Column('model', sa.String(length=80), nullable=False),
+    sa.Column('location', sa.String(length=80), nullable=False),
+    sa.Column('ordered_on', sa.Date(), nullable=True),
+    sa.Column('produced_on', sa.Date(), nullable=True),
+    sa.Column('arrived_on', sa.Date(), nullable=True),
+    sa.Column('sold_on', sa.Date(), nullable=True),
+    sa.Column('delivered_on', sa.Date(), nullable=True),
+    sa.Column('purchase_cost', sa.Integer(), nullable=False),
+    sa.Column('list_price', sa.Integer(), nullable=False),
+    sa.Column('deal_id', sa.String(length=32), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("condition IN ('new', 'used')", name=op.f('ck_stock_vehicle_condition')),
+    sa.CheckConstraint("status IN ('on_order', 'in_transit', 'in_stock', 'reserved', 'sold', 'delivered')", name=op.f('ck_stock_vehicle_status')),
+    sa.CheckConstraint('list_price >= 0', name=op.f('ck_stock_vehicle_list_price')),
+    sa.CheckConstraint('purchase_cost >= 0', name=op.f('ck_stock_vehicle_purchase_cost')),
+    sa.ForeignKeyConstraint(['vehicle_id'], ['vehicle.id'], name=op.f('fk_stock_vehicle_vehicle_id_vehicle')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_vehicle')),
+    sa.UniqueConstraint('stock_number', name=op.f('uq_stock_vehicle_stock_number')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('stock_vehicle', schema=None) as batch_op:
+        batch_op.create_index('ix_stock_vehicle_deal_id', ['deal_id'], unique=False)
+        batch_op.create_index('ix_stock_vehicle_make_model', ['make', 'model', 'status'], unique=False)
+        batch_op.create_index('ix_stock_vehicle_status', ['status', 'make', 'model'], unique=False)
+        batch_op.create_index('ix_stock_vehicle_vehicle_id', ['vehicle_id'], unique=False)
+
+    op.create_table('stock_event',
+    sa.Column('stock_vehicle_id', sa.String(length=32), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('by', sa.String(length=64), nullable=False),
+    sa.Column('from_status', sa.String(length=12), nullable=False),
+    sa.Column('to_status', sa.String(length=12), nullable=False),
+    sa.Column('deal_id', sa.String(length=32), nullable=True),
+    sa.Column('reason', sa.String(length=300), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['stock_vehicle_id'], ['stock_vehicle.id'], name=op.f('fk_stock_event_stock_vehicle_id_stock_vehicle'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_event')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('stock_event', schema=None) as batch_op:
+        batch_op.create_index('ix_stock_event_at', ['at'], unique=False)
+        batch_op.create_index('ix_stock_event_stock_vehicle_id', ['stock_vehicle_id'], unique=False)
+
+    op.create_table('stock_vehicle_cost',
+    sa.Column('stock_vehicle_id', sa.String(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=40), nullable=False),
+    sa.Column('amount', sa.Integer(), nullable=False),
+    sa.Column('incurred_on', sa.Date(), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.ForeignKeyConstraint(['stock_vehicle_id'], ['stock_vehicle.id'], name=op.f('fk_stock_vehicle_cost_stock_vehicle_id_stock_vehicle'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_stock_vehicle_cost')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('stock_vehicle_cost', schema=None) as batch_op:
+        batch_op.create_index('ix_stock_vehicle_cost_stock_vehicle_id', ['stock_vehicle_id'], unique=False)
+
+    op.add_column('vehicle', sa.Column('engine_number', sa.String(length=40), server_default='', nullable=False))
+    # The vehicle's capture triggers must know its new column.
+    capture.install(op.get_bind(), ["vehicle", *NEW])
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('vehicle', schema=None) as batch_op:
+        batch_op.drop_column('engine_number')
+
+    with op.batch_alter_table('stock_vehicle_cost', schema=None) as batch_op:
+        batch_op.drop_index('ix_stock_vehicle_cost_stock_vehicle_id')
+
+    op.drop_table('stock_vehicle_cost')
+    with op.batch_alter_table('stock_event', schema=None) as batch_op:
+        batch_op.drop_index('ix_stock_event_stock_vehicle_id')
+        batch_op.drop_index('ix_stock_event_at')
+
+    op.drop_table('stock_event')
+    with op.batch_alter_table('stock_vehicle', schema=None) as batch_op:
+        batch_op.drop_index('ix_stock_vehicle_vehicle_id')
+        batch_op.drop_index('ix_stock_vehicle_status')
+        batch_op.drop_index('ix_stock_vehicle_make_model')
+        batch_op.drop_index('ix_stock_vehicle_deal_id')
+
+    op.drop_table('stock_vehicle')
+    capture.install(op.get_bind(), ["vehicle"])
