@@ -38,6 +38,14 @@ STATUS_WORDS: dict[str, Message] = {
     "reserved": msg("reserved"),
     "sold": msg("sold"),
     "delivered": msg("delivered"),
+    # leads and deals
+    "new": msg("new"),
+    "contacted": msg("contacted"),
+    "test_drive": msg("at the test drive"),
+    "quotation": msg("a quotation"),
+    "won": msg("won"),
+    "lost": msg("lost"),
+    "ordered": msg("ordered"),
 }
 
 

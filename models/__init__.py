@@ -9,6 +9,7 @@ from models import (  # noqa: F401  (register tables)
     crm,
     parts,
     reception,
+    sales,
     search,
     service_menus,
     surveys,

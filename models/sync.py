@@ -28,6 +28,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "customer", "contact", "vehicle",
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event",
+    # the showroom's leads and deals
+    "lead", "deal",
     # billing (payments and allocations are append-only, so they merge without conflicts)
     "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",

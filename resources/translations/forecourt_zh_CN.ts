@@ -555,6 +555,10 @@
         <translation>库存车辆出入库</translation>
     </message>
     <message>
+        <source>Lead</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
         <source>Labour operation</source>
         <translation>工时项目</translation>
     </message>
@@ -2732,6 +2736,14 @@
         <translation>到店日期</translation>
     </message>
     <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Cancelled on</source>
+        <translation>取消日期</translation>
+    </message>
+    <message>
         <source>Deal</source>
         <translation>销售单</translation>
     </message>
@@ -2988,6 +3000,10 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Lead</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
         <source>Lead time days</source>
         <translation>交货天数</translation>
     </message>
@@ -3026,6 +3042,10 @@
     <message>
         <source>Logo</source>
         <translation>标志</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>战败原因</translation>
     </message>
     <message>
         <source>Make</source>
@@ -3352,6 +3372,10 @@
         <translation>数量</translation>
     </message>
     <message>
+        <source>Quoted on</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
         <source>Rate</source>
         <translation>税率</translation>
     </message>
@@ -3438,6 +3462,10 @@
     <message>
         <source>Role code</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
     </message>
     <message>
         <source>Score</source>
@@ -10314,6 +10342,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>零件不能被自身替代</translation>
     </message>
     <message>
+        <source>a quotation</source>
+        <translation>报价阶段</translation>
+    </message>
+    <message>
         <source>accessory</source>
         <translation>精品附件</translation>
     </message>
@@ -10336,6 +10368,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>arrived in scientific notation, so Excel has dropped its last digits; format the column as Text in Excel, retype the numbers and save again</source>
         <translation>以科学计数法到达，Excel 已丢失末尾数字；请在 Excel 中将该列设为文本格式，重新输入号码后再保存</translation>
+    </message>
+    <message>
+        <source>at the test drive</source>
+        <translation>试驾阶段</translation>
     </message>
     <message>
         <source>average cost rounding</source>
@@ -10376,6 +10412,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>completed</source>
         <translation>已完工</translation>
+    </message>
+    <message>
+        <source>contacted</source>
+        <translation>已联系</translation>
     </message>
     <message>
         <source>cost of sales {item_type}</source>
@@ -10502,6 +10542,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工时</translation>
     </message>
     <message>
+        <source>lost</source>
+        <translation>已战败</translation>
+    </message>
+    <message>
         <source>mark as a no-show</source>
         <translation>记为未到店</translation>
     </message>
@@ -10534,6 +10578,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>最多为 {maximum} {unit}</translation>
     </message>
     <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
         <source>nowhere</source>
         <translation>无</translation>
     </message>
@@ -10544,6 +10592,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>open</source>
         <translation>已开单</translation>
+    </message>
+    <message>
+        <source>ordered</source>
+        <translation>已下订</translation>
     </message>
     <message>
         <source>other</source>
@@ -10720,6 +10772,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>waiting for parts</source>
         <translation>待料</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>已成交</translation>
     </message>
     <message>
         <source>{backup_path} is the database itself, not a backup of it</source>

@@ -86,6 +86,9 @@ RECORD_LABEL_SQL: dict[str, str] = {
                           "JOIN stock_vehicle s ON s.id = c.stock_vehicle_id WHERE c.id = {id}",
     "stock_event": "SELECT s.stock_number || ' ' || e.to_status FROM stock_event e "
                    "JOIN stock_vehicle s ON s.id = e.stock_vehicle_id WHERE e.id = {id}",
+    "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
+            "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
+    "deal": "SELECT number FROM deal WHERE id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
     "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
                              "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "

@@ -200,6 +200,8 @@ def audit_entity_labels() -> dict[str, str]:
         "stock_vehicle": QCoreApplication.translate("AdminLabels", "Stock vehicle"),
         "stock_vehicle_cost": QCoreApplication.translate("AdminLabels", "Stock vehicle's added cost"),
         "stock_event": QCoreApplication.translate("AdminLabels", "Stock vehicle in or out"),
+        "lead": QCoreApplication.translate("AdminLabels", "Lead"),
+        "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "labour_operation": QCoreApplication.translate("AdminLabels", "Labour operation"),
         "labour_operation_part": QCoreApplication.translate("AdminLabels", "Labour operation part"),
         "labour_rate": QCoreApplication.translate("AdminLabels", "Labour rate"),

@@ -1,7 +1,7 @@
-"""stock vehicles: one stay of a car in the showroom's stock, its added costs and its status changes;
-the engine number of a vehicle
+"""the showroom: stock vehicles (one stay of a car in stock, its added costs and its moves in and out
+of stock), leads and deals; the engine number of a vehicle
 
-Revision ID: 0013_stock
+Revision ID: 0013_showroom
 Revises: 0012_operation_parts
 Create Date: 2026-12-07 07:40:00
 """
@@ -13,15 +13,43 @@ from alembic import op
 
 from store import capture
 
-revision = '0013_stock'
+revision = '0013_showroom'
 down_revision = '0012_operation_parts'
 branch_labels = None
 depends_on = None
 
-NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event"]
+NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal"]
 
 
 def upgrade() -> None:
+    op.create_table('lead',
+    sa.Column('customer_id', sa.String(length=32), nullable=False),
+    sa.Column('source', sa.String(length=12), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('salesperson', sa.String(length=64), nullable=False),
+    sa.Column('make', sa.String(length=60), nullable=False),
+    sa.Column('model', sa.String(length=80), nullable=False),
+    sa.Column('budget', sa.Integer(), nullable=False),
+    sa.Column('lost_reason', sa.String(length=300), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("source IN ('walk_in', 'phone', 'web', 'referral', 'event')", name=op.f('ck_lead_source')),
+    sa.CheckConstraint("status IN ('new', 'contacted', 'test_drive', 'quotation', 'won', 'lost')", name=op.f('ck_lead_status')),
+    sa.CheckConstraint('budget >= 0', name=op.f('ck_lead_budget')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_lead_customer_id_customer')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_lead')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('lead', schema=None) as batch_op:
+        batch_op.create_index('ix_lead_created_at', ['created_at'], unique=False)
+        batch_op.create_index('ix_lead_customer_id', ['customer_id'], unique=False)
+        batch_op.create_index('ix_lead_salesperson', ['salesperson', 'status'], unique=False)
+        batch_op.create_index('ix_lead_status_salesperson', ['status', 'salesperson'], unique=False)
+
     op.create_table('stock_vehicle',
     sa.Column('vehicle_id', sa.String(length=32), nullable=False),
     sa.Column('stock_number', sa.String(length=40), nullable=False),
@@ -58,6 +86,40 @@ def upgrade() -> None:
         batch_op.create_index('ix_stock_vehicle_make_model', ['make', 'model', 'status'], unique=False)
         batch_op.create_index('ix_stock_vehicle_status', ['status', 'make', 'model'], unique=False)
         batch_op.create_index('ix_stock_vehicle_vehicle_id', ['vehicle_id'], unique=False)
+
+    op.create_table('deal',
+    sa.Column('number', sa.String(length=40), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('customer_id', sa.String(length=32), nullable=False),
+    sa.Column('lead_id', sa.String(length=32), nullable=True),
+    sa.Column('salesperson', sa.String(length=64), nullable=False),
+    sa.Column('stock_vehicle_id', sa.String(length=32), nullable=True),
+    sa.Column('quoted_on', sa.Date(), nullable=False),
+    sa.Column('ordered_on', sa.Date(), nullable=True),
+    sa.Column('delivered_on', sa.Date(), nullable=True),
+    sa.Column('cancelled_on', sa.Date(), nullable=True),
+    sa.Column('cancel_reason', sa.String(length=300), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("status IN ('quotation', 'ordered', 'invoiced', 'delivered', 'cancelled')", name=op.f('ck_deal_status')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_deal_customer_id_customer')),
+    sa.ForeignKeyConstraint(['lead_id'], ['lead.id'], name=op.f('fk_deal_lead_id_lead')),
+    sa.ForeignKeyConstraint(['stock_vehicle_id'], ['stock_vehicle.id'], name=op.f('fk_deal_stock_vehicle_id_stock_vehicle')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_deal')),
+    sa.UniqueConstraint('number', name=op.f('uq_deal_number')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('deal', schema=None) as batch_op:
+        batch_op.create_index('ix_deal_customer_id', ['customer_id'], unique=False)
+        batch_op.create_index('ix_deal_lead_id', ['lead_id'], unique=False)
+        batch_op.create_index('ix_deal_quoted_on', ['quoted_on'], unique=False)
+        batch_op.create_index('ix_deal_salesperson', ['salesperson', 'status'], unique=False)
+        batch_op.create_index('ix_deal_status', ['status'], unique=False)
+        batch_op.create_index('ix_deal_stock_vehicle_id', ['stock_vehicle_id'], unique=False)
 
     op.create_table('stock_event',
     sa.Column('stock_vehicle_id', sa.String(length=32), nullable=False),
@@ -116,6 +178,15 @@ def downgrade() -> None:
         batch_op.drop_index('ix_stock_event_at')
 
     op.drop_table('stock_event')
+    with op.batch_alter_table('deal', schema=None) as batch_op:
+        batch_op.drop_index('ix_deal_stock_vehicle_id')
+        batch_op.drop_index('ix_deal_status')
+        batch_op.drop_index('ix_deal_salesperson')
+        batch_op.drop_index('ix_deal_quoted_on')
+        batch_op.drop_index('ix_deal_lead_id')
+        batch_op.drop_index('ix_deal_customer_id')
+
+    op.drop_table('deal')
     with op.batch_alter_table('stock_vehicle', schema=None) as batch_op:
         batch_op.drop_index('ix_stock_vehicle_vehicle_id')
         batch_op.drop_index('ix_stock_vehicle_status')
@@ -123,4 +194,11 @@ def downgrade() -> None:
         batch_op.drop_index('ix_stock_vehicle_deal_id')
 
     op.drop_table('stock_vehicle')
+    with op.batch_alter_table('lead', schema=None) as batch_op:
+        batch_op.drop_index('ix_lead_status_salesperson')
+        batch_op.drop_index('ix_lead_salesperson')
+        batch_op.drop_index('ix_lead_customer_id')
+        batch_op.drop_index('ix_lead_created_at')
+
+    op.drop_table('lead')
     capture.install(op.get_bind(), ["vehicle"])
