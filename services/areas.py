@@ -13,11 +13,13 @@ from services.billing import area as billing
 from services.customers import area as customers
 from services.imports import framework as imports
 from services.parts import area as parts
+from services.sales import area as sales
 from services.vehicles import area as vehicles
 from services.workshop import area as workshop
 
 # In the order of the main window's navigation.
-AREAS: tuple[Area, ...] = (customers.AREA, vehicles.AREA, billing.AREA, parts.AREA, workshop.AREA, admin.AREA)
+AREAS: tuple[Area, ...] = (customers.AREA, vehicles.AREA, sales.AREA, billing.AREA, parts.AREA, workshop.AREA,
+                           admin.AREA)
 
 EXPORTS: dict[str, ExportKind] = {}
 _loaded = False

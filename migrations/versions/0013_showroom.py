@@ -20,6 +20,40 @@ depends_on = None
 
 NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal"]
 
+# Frozen here: the built-in roles' grants of the sales area's permissions at this revision
+# (services/sales/area.py); a new database gets them when it is seeded.
+_VIEW = ("owner", "sales_manager", "salesperson", "cashier", "read_only")
+_SELL = ("owner", "sales_manager", "salesperson")
+GRANTS = {
+    "lead.view": _VIEW, "deal.view": _VIEW, "lead.edit": _SELL, "deal.edit": _SELL,
+    "finance.edit": (*_SELL, "cashier"), "lead.confirm_lost": ("owner", "sales_manager"),
+    "deal.approve": ("owner", "sales_manager"), "target.edit": ("owner", "sales_manager"),
+}
+
+
+def _grant(conn) -> None:
+    roles = {r[0] for r in conn.exec_driver_sql("SELECT code FROM role")}
+    # Every terminal makes this same change when it upgrades: it is not captured for sync.
+    capture.uninstall(conn, ["role_permission"])
+    try:
+        for permission, granted in GRANTS.items():
+            for role in granted:
+                if role in roles:
+                    conn.exec_driver_sql(
+                        "INSERT OR IGNORE INTO role_permission (role_code, permission) VALUES (?, ?)",
+                        (role, permission))
+    finally:
+        capture.install(conn, ["role_permission"])
+
+
+def _revoke(conn) -> None:
+    capture.uninstall(conn, ["role_permission"])
+    try:
+        for permission in GRANTS:
+            conn.exec_driver_sql("DELETE FROM role_permission WHERE permission = ?", (permission,))
+    finally:
+        capture.install(conn, ["role_permission"])
+
 
 def upgrade() -> None:
     op.create_table('lead',
@@ -163,9 +197,11 @@ def upgrade() -> None:
     op.add_column('vehicle', sa.Column('engine_number', sa.String(length=40), server_default='', nullable=False))
     # The vehicle's capture triggers must know its new column.
     capture.install(op.get_bind(), ["vehicle", *NEW])
+    _grant(op.get_bind())
 
 
 def downgrade() -> None:
+    _revoke(op.get_bind())
     with op.batch_alter_table('vehicle', schema=None) as batch_op:
         batch_op.drop_column('engine_number')
 

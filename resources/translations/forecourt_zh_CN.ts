@@ -99,6 +99,38 @@
         <translation>删除车辆</translation>
     </message>
     <message>
+        <source>View leads, test drives and follow-ups</source>
+        <translation>查看销售线索、试驾和跟进</translation>
+    </message>
+    <message>
+        <source>Create and work leads, log test drives</source>
+        <translation>新建和跟进销售线索，登记试驾</translation>
+    </message>
+    <message>
+        <source>Confirm a salesperson&apos;s lost lead</source>
+        <translation>确认销售顾问的战败线索</translation>
+    </message>
+    <message>
+        <source>View deals and quotations</source>
+        <translation>查看销售单和报价</translation>
+    </message>
+    <message>
+        <source>Quote, order, cancel and deliver deals</source>
+        <translation>报价、下订、取消和交车</translation>
+    </message>
+    <message>
+        <source>Approve deals above a salesperson&apos;s limits</source>
+        <translation>审批超出销售顾问权限的销售单</translation>
+    </message>
+    <message>
+        <source>Record loan applications and insurance policies</source>
+        <translation>登记贷款申请和保险保单</translation>
+    </message>
+    <message>
+        <source>Set salespeople&apos;s targets and see their commissions</source>
+        <translation>设置销售目标并查看提成</translation>
+    </message>
+    <message>
         <source>Export lists to files</source>
         <translation>将列表导出为文件</translation>
     </message>

@@ -19,6 +19,7 @@ from core.messages import msg
 from core.status_words import status_word
 from models.base import utcnow
 from models.vehicles import StockEvent, StockVehicle, StockVehicleCost
+from services.permissions import require, require_any
 from store.uow import UnitOfWork
 
 # Where each status may go by an ordinary move (reserve, release, sell and deliver have their own).
@@ -59,6 +60,7 @@ def _refuse(row: StockVehicle, action: str) -> Conflict:
 
 def arrive_in(uow: UnitOfWork, stock_vehicle_id: str, to_status: str, *, on=None, reason: str = "") -> StockState:
     """Move an ordered vehicle on: in transit, or into stock (``on`` is the arrival day, default today)."""
+    require(uow.actor, "vehicle.edit")
     row = _get(uow.session, stock_vehicle_id)
     if to_status not in ARRIVALS.get(row.status, ()):
         raise _refuse(row, msg("moved to {status}", status=status_word(to_status)))
@@ -69,6 +71,7 @@ def arrive_in(uow: UnitOfWork, stock_vehicle_id: str, to_status: str, *, on=None
 
 def reserve_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, deal_number: str = "") -> StockState:
     """Hold the vehicle for ``deal_id``. Refused while another deal holds it or once it is sold."""
+    require(uow.actor, "deal.edit")
     row = _get(uow.session, stock_vehicle_id)
     if row.deal_id == deal_id and row.status in ("reserved", "sold", "delivered"):
         return StockState(row.id, row.stock_number, row.status, row.deal_id)
@@ -83,6 +86,7 @@ def reserve_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, deal_num
 
 def release_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, reason: str = "") -> StockState:
     """Give up ``deal_id``'s hold: the vehicle goes back to the status it had before it was reserved."""
+    require(uow.actor, "deal.edit")
     row = _get(uow.session, stock_vehicle_id)
     if row.deal_id != deal_id:
         return StockState(row.id, row.stock_number, row.status, row.deal_id)
@@ -100,6 +104,8 @@ def release_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, reason: 
 
 def sell_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, on=None) -> StockState:
     """The deal's invoice is posted: the vehicle is sold (it must be reserved by that deal)."""
+    # The deal's invoice is posted at the cash desk as often as by the salesperson.
+    require_any(uow.actor, "deal.edit", "invoice.post")
     row = _get(uow.session, stock_vehicle_id)
     if row.deal_id != deal_id or row.status != "reserved":
         raise _refuse(row, msg("sold"))
@@ -109,6 +115,7 @@ def sell_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, on=None) ->
 
 def unsell_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, reason: str = "") -> StockState:
     """The sale was credited before delivery: the vehicle is reserved by its deal again."""
+    require(uow.actor, "deal.edit")
     row = _get(uow.session, stock_vehicle_id)
     if row.deal_id != deal_id or row.status != "sold":
         raise _refuse(row, msg("taken back"))
@@ -118,6 +125,8 @@ def unsell_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, reason: s
 
 def deliver_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, on=None) -> StockState:
     """The customer takes the car: it leaves stock."""
+    # The deal's invoice is posted at the cash desk as often as by the salesperson.
+    require_any(uow.actor, "deal.edit", "invoice.post")
     row = _get(uow.session, stock_vehicle_id)
     if row.deal_id != deal_id or row.status != "sold":
         raise _refuse(row, msg("delivered"))

@@ -1,0 +1,1 @@
+"""The showroom's screens: lead pipeline, deals, approvals, delivery, finance and targets."""
