@@ -46,6 +46,12 @@ STATUS_WORDS: dict[str, Message] = {
     "won": msg("won"),
     "lost": msg("lost"),
     "ordered": msg("ordered"),
+    # loan applications and trade-ins
+    "submitted": msg("submitted"),
+    "paid_out": msg("paid out"),
+    "appraised": msg("appraised"),
+    "accepted": msg("accepted"),
+    "taken_in": msg("taken into stock"),
 }
 
 

@@ -17,6 +17,8 @@ from models.base import ID, Audited, Base, SyncedMixin
 LEAD_SOURCES = ("walk_in", "phone", "web", "referral", "event")
 LEAD_STATUSES = ("new", "contacted", "test_drive", "quotation", "won", "lost")
 DEAL_STATUSES = ("quotation", "ordered", "invoiced", "delivered", "cancelled")
+LOAN_STATUSES = ("submitted", "approved", "rejected", "paid_out")
+TRADE_IN_STATUSES = ("appraised", "accepted", "taken_in", "declined")
 
 
 class Lead(SyncedMixin, Audited, Base):
@@ -71,4 +73,65 @@ class Deal(SyncedMixin, Audited, Base):
     delivered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     cancelled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class LoanApplication(SyncedMixin, Audited, Base):
+    """Finance for a deal: applied for with a lender, approved or rejected, then paid out to the
+    dealership. Approved (or paid out) finance lets a deal be delivered before the customer has paid
+    that part. ``rate_bp`` is the yearly rate in basis points (4.5 % = 450)."""
+
+    __tablename__ = "loan_application"
+    __table_args__ = (
+        Index("ix_loan_application_deal_id", "deal_id"),
+        Index("ix_loan_application_status", "status"),
+        CheckConstraint("status IN ('submitted', 'approved', 'rejected', 'paid_out')", name="status"),
+        CheckConstraint("amount > 0", name="amount"),
+        CheckConstraint("term_months > 0", name="term_months"),
+        CheckConstraint("rate_bp >= 0", name="rate_bp"),
+    )
+
+    deal_id: Mapped[str] = mapped_column(ID, ForeignKey("deal.id"))
+    lender: Mapped[str] = mapped_column(String(120))
+    amount: Mapped[int] = mapped_column(Integer)
+    term_months: Mapped[int] = mapped_column(Integer)
+    rate_bp: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(12), default="submitted")
+    submitted_on: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    paid_out_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    reference: Mapped[str] = mapped_column(String(80), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class TradeIn(SyncedMixin, Audited, Base):
+    """A customer's car appraised as part payment. ``actual_cash_value`` is what the dealership thinks
+    it is worth as it stands; ``allowance`` what the customer is given for it on the deal (the
+    difference is a discount in disguise and counts against the deal's gross profit);
+    ``outstanding_finance`` what is still owed on it, which the dealership settles. Taken in, it
+    becomes used stock (``stock_vehicle_id``) at its actual cash value plus reconditioning."""
+
+    __tablename__ = "trade_in"
+    __table_args__ = (
+        Index("ix_trade_in_customer_id", "customer_id"),
+        Index("ix_trade_in_deal_id", "deal_id"),
+        Index("ix_trade_in_vehicle_id", "vehicle_id"),
+        CheckConstraint("status IN ('appraised', 'accepted', 'taken_in', 'declined')", name="status"),
+        CheckConstraint("actual_cash_value >= 0", name="actual_cash_value"),
+        CheckConstraint("allowance >= 0", name="allowance"),
+        CheckConstraint("outstanding_finance >= 0", name="outstanding_finance"),
+    )
+
+    customer_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id"))
+    deal_id: Mapped[str | None] = mapped_column(ID, ForeignKey("deal.id"), nullable=True)
+    vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("vehicle.id"))
+    status: Mapped[str] = mapped_column(String(12), default="appraised")
+    appraised_on: Mapped[date] = mapped_column(Date)
+    appraiser: Mapped[str] = mapped_column(String(64), default="")
+    mileage_km: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    actual_cash_value: Mapped[int] = mapped_column(Integer, default=0)
+    allowance: Mapped[int] = mapped_column(Integer, default=0)
+    outstanding_finance: Mapped[int] = mapped_column(Integer, default=0)
+    finance_lender: Mapped[str] = mapped_column(String(120), default="")
+    stock_vehicle_id: Mapped[str | None] = mapped_column(ID, ForeignKey("stock_vehicle.id"), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")

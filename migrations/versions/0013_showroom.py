@@ -1,5 +1,5 @@
 """the showroom: stock vehicles (one stay of a car in stock, its added costs and its moves in and out
-of stock), leads and deals; the engine number of a vehicle
+of stock), leads, deals, their loan applications and trade-ins; the engine number of a vehicle
 
 Revision ID: 0013_showroom
 Revises: 0012_operation_parts
@@ -18,7 +18,7 @@ down_revision = '0012_operation_parts'
 branch_labels = None
 depends_on = None
 
-NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal"]
+NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal", "loan_application", "trade_in"]
 
 # Frozen here: the built-in roles' grants of the sales area's permissions at this revision
 # (services/sales/area.py); a new database gets them when it is seeded.
@@ -195,6 +195,70 @@ def upgrade() -> None:
         batch_op.create_index('ix_stock_vehicle_cost_stock_vehicle_id', ['stock_vehicle_id'], unique=False)
 
     op.add_column('vehicle', sa.Column('engine_number', sa.String(length=40), server_default='', nullable=False))
+    op.create_table('loan_application',
+    sa.Column('deal_id', sa.String(length=32), nullable=False),
+    sa.Column('lender', sa.String(length=120), nullable=False),
+    sa.Column('amount', sa.Integer(), nullable=False),
+    sa.Column('term_months', sa.Integer(), nullable=False),
+    sa.Column('rate_bp', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('submitted_on', sa.Date(), nullable=False),
+    sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('paid_out_on', sa.Date(), nullable=True),
+    sa.Column('reference', sa.String(length=80), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("status IN ('submitted', 'approved', 'rejected', 'paid_out')", name=op.f('ck_loan_application_status')),
+    sa.CheckConstraint('amount > 0', name=op.f('ck_loan_application_amount')),
+    sa.CheckConstraint('rate_bp >= 0', name=op.f('ck_loan_application_rate_bp')),
+    sa.CheckConstraint('term_months > 0', name=op.f('ck_loan_application_term_months')),
+    sa.ForeignKeyConstraint(['deal_id'], ['deal.id'], name=op.f('fk_loan_application_deal_id_deal')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_loan_application')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('loan_application', schema=None) as batch_op:
+        batch_op.create_index('ix_loan_application_deal_id', ['deal_id'], unique=False)
+        batch_op.create_index('ix_loan_application_status', ['status'], unique=False)
+
+    op.create_table('trade_in',
+    sa.Column('customer_id', sa.String(length=32), nullable=False),
+    sa.Column('deal_id', sa.String(length=32), nullable=True),
+    sa.Column('vehicle_id', sa.String(length=32), nullable=False),
+    sa.Column('status', sa.String(length=12), nullable=False),
+    sa.Column('appraised_on', sa.Date(), nullable=False),
+    sa.Column('appraiser', sa.String(length=64), nullable=False),
+    sa.Column('mileage_km', sa.Integer(), nullable=True),
+    sa.Column('actual_cash_value', sa.Integer(), nullable=False),
+    sa.Column('allowance', sa.Integer(), nullable=False),
+    sa.Column('outstanding_finance', sa.Integer(), nullable=False),
+    sa.Column('finance_lender', sa.String(length=120), nullable=False),
+    sa.Column('stock_vehicle_id', sa.String(length=32), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("status IN ('appraised', 'accepted', 'taken_in', 'declined')", name=op.f('ck_trade_in_status')),
+    sa.CheckConstraint('actual_cash_value >= 0', name=op.f('ck_trade_in_actual_cash_value')),
+    sa.CheckConstraint('allowance >= 0', name=op.f('ck_trade_in_allowance')),
+    sa.CheckConstraint('outstanding_finance >= 0', name=op.f('ck_trade_in_outstanding_finance')),
+    sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_trade_in_customer_id_customer')),
+    sa.ForeignKeyConstraint(['deal_id'], ['deal.id'], name=op.f('fk_trade_in_deal_id_deal')),
+    sa.ForeignKeyConstraint(['stock_vehicle_id'], ['stock_vehicle.id'], name=op.f('fk_trade_in_stock_vehicle_id_stock_vehicle')),
+    sa.ForeignKeyConstraint(['vehicle_id'], ['vehicle.id'], name=op.f('fk_trade_in_vehicle_id_vehicle')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_trade_in')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('trade_in', schema=None) as batch_op:
+        batch_op.create_index('ix_trade_in_customer_id', ['customer_id'], unique=False)
+        batch_op.create_index('ix_trade_in_deal_id', ['deal_id'], unique=False)
+        batch_op.create_index('ix_trade_in_vehicle_id', ['vehicle_id'], unique=False)
+
     # The vehicle's capture triggers must know its new column.
     capture.install(op.get_bind(), ["vehicle", *NEW])
     _grant(op.get_bind())
@@ -202,6 +266,17 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _revoke(op.get_bind())
+    with op.batch_alter_table('trade_in', schema=None) as batch_op:
+        batch_op.drop_index('ix_trade_in_vehicle_id')
+        batch_op.drop_index('ix_trade_in_deal_id')
+        batch_op.drop_index('ix_trade_in_customer_id')
+
+    op.drop_table('trade_in')
+    with op.batch_alter_table('loan_application', schema=None) as batch_op:
+        batch_op.drop_index('ix_loan_application_status')
+        batch_op.drop_index('ix_loan_application_deal_id')
+
+    op.drop_table('loan_application')
     with op.batch_alter_table('vehicle', schema=None) as batch_op:
         batch_op.drop_column('engine_number')
 

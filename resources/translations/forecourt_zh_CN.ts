@@ -591,6 +591,14 @@
         <translation>销售线索</translation>
     </message>
     <message>
+        <source>Loan application</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>Trade-in</source>
+        <translation>置换车辆</translation>
+    </message>
+    <message>
         <source>Labour operation</source>
         <translation>工时项目</translation>
     </message>
@@ -2760,8 +2768,24 @@
         <translation>客户纳税人识别号</translation>
     </message>
     <message>
+        <source>Actual cash value</source>
+        <translation>实际现金价值</translation>
+    </message>
+    <message>
         <source>Allow negative stock</source>
         <translation>允许负库存</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>Appraised on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Appraiser</source>
+        <translation>评估师</translation>
     </message>
     <message>
         <source>Arrived on</source>
@@ -2790,6 +2814,10 @@
     <message>
         <source>Decided by</source>
         <translation>决定人</translation>
+    </message>
+    <message>
+        <source>Decided on</source>
+        <translation>审批日期</translation>
     </message>
     <message>
         <source>Decision note</source>
@@ -2902,6 +2930,10 @@
     <message>
         <source>Filters</source>
         <translation>筛选条件</translation>
+    </message>
+    <message>
+        <source>Finance lender</source>
+        <translation>贷款机构</translation>
     </message>
     <message>
         <source>For customer</source>
@@ -3042,6 +3074,10 @@
     <message>
         <source>Ledger mark</source>
         <translation>账簿标记</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
     </message>
     <message>
         <source>Limit</source>
@@ -3268,6 +3304,10 @@
         <translation>处理结果</translation>
     </message>
     <message>
+        <source>Outstanding finance</source>
+        <translation>未还贷款</translation>
+    </message>
+    <message>
         <source>Overbooked reason</source>
         <translation>超额预约原因</translation>
     </message>
@@ -3282,6 +3322,10 @@
     <message>
         <source>Paid on</source>
         <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Paid out on</source>
+        <translation>放款日期</translation>
     </message>
     <message>
         <source>Part</source>
@@ -3576,6 +3620,10 @@
         <translation>库存车辆</translation>
     </message>
     <message>
+        <source>Submitted on</source>
+        <translation>提交日期</translation>
+    </message>
+    <message>
         <source>Superseded by</source>
         <translation>替代零件</translation>
     </message>
@@ -3630,6 +3678,10 @@
     <message>
         <source>Template name</source>
         <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>Term months</source>
+        <translation>期限（月）</translation>
     </message>
     <message>
         <source>Terminal code</source>
@@ -10378,6 +10430,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>报价阶段</translation>
     </message>
     <message>
+        <source>accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
         <source>accessory</source>
         <translation>精品附件</translation>
     </message>
@@ -10388,6 +10444,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>adjustment</source>
         <translation>调整</translation>
+    </message>
+    <message>
+        <source>appraised</source>
+        <translation>已评估</translation>
     </message>
     <message>
         <source>approved</source>
@@ -10642,6 +10702,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已赔付</translation>
     </message>
     <message>
+        <source>paid out</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
         <source>part</source>
         <translation>配件</translation>
     </message>
@@ -10746,8 +10810,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>出库（{item_type}）</translation>
     </message>
     <message>
+        <source>submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
         <source>taken back</source>
         <translation>退回</translation>
+    </message>
+    <message>
+        <source>taken into stock</source>
+        <translation>已入库</translation>
     </message>
     <message>
         <source>the disk is full</source>

@@ -89,6 +89,9 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",
+    "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
+                        "WHERE a.id = {id}",
+    "trade_in": "SELECT v.vin FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
     "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
                              "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "
