@@ -1,4 +1,5 @@
-"""The demo dealership itself: its settings and one user per role, with published passwords."""
+"""The demo dealership itself: its settings and its users (one per role, and more salespeople), with
+published passwords."""
 
 from __future__ import annotations
 
@@ -15,11 +16,15 @@ from services import users
 from services.settings import DealershipSettings
 from store.uow import UnitOfWork
 
-# (user name, password, role, display name): one user for each built-in role.
+# (user name, password, role, display name): one user for each built-in role, and a showroom of
+# four salespeople (the others share the first one's password) for leads, deals and targets.
 DEMO_USERS: list[tuple[str, str, str, str]] = [
     ("owner", "owner123!", "owner", "周建华"),
     ("manager", "manager123!", "sales_manager", "陈静"),
     ("sales", "sales123!", "salesperson", "李娜"),
+    ("sales2", "sales123!", "salesperson", "王芳"),
+    ("sales3", "sales123!", "salesperson", "张磊"),
+    ("sales4", "sales123!", "salesperson", "Daniel Zhou"),
     ("advisor", "advisor123!", "service_advisor", "张伟"),
     ("foreman", "foreman123!", "foreman", "刘强"),
     ("tech", "tech123!", "technician", "王磊"),
@@ -35,9 +40,12 @@ def hash_passwords() -> list[Future[str]]:
     """Start hashing the demo passwords (each once) on worker threads. The hash is memory-hard and
     slow by design and releases the GIL, so it runs while the customers are being made."""
     pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo-hash")
-    futures = [pool.submit(users.hash_password, password) for _, password, _, _ in DEMO_USERS]
+    by_password: dict[str, Future[str]] = {}
+    for _, password, _, _ in DEMO_USERS:
+        if password not in by_password:
+            by_password[password] = pool.submit(users.hash_password, password)
     pool.shutdown(wait=False)
-    return futures
+    return [by_password[password] for _, password, _, _ in DEMO_USERS]
 
 
 def write_users(conn: Connection, ctx: DemoContext, hashes: list[Future[str]]) -> int:
@@ -73,3 +81,6 @@ def dealership(ctx: DemoContext) -> DealershipSettings:
 def write_settings(uow: UnitOfWork, settings: DealershipSettings) -> None:
     value = json.dumps(asdict(settings), ensure_ascii=False, sort_keys=True)
     uow.update(Setting, [{"key": "dealership", "value": value}])
+
+
+SALESPEOPLE: tuple[str, ...] = tuple(u[0] for u in DEMO_USERS if u[2] == "salesperson")

@@ -20,6 +20,7 @@ import models
 from core.errors import Cancelled, ValidationError
 from core.ids import id_time_ms
 from core.progress import CancelToken
+from demo import staff
 from demo import workshop as demo_workshop
 from demo.vehicles import MODELS, year_code
 from models.sync import synced_tables
@@ -215,7 +216,8 @@ def test_names_are_mostly_chinese_with_pinyin_as_second_spelling(demo_db):
 
 
 def test_every_demo_user_logs_in_with_the_listed_password_and_role(demo_db):
-    assert sorted(role for _, _, role, _ in demo.DEMO_USERS) == sorted(ROLES)
+    assert {role for _, _, role, _ in demo.DEMO_USERS} == set(ROLES)
+    assert len(staff.SALESPEOPLE) == 4
     for username, password, role, display_name in demo.DEMO_USERS:
         assert len(password) >= users.MIN_PASSWORD_LENGTH
         actor = users.login(demo_db, username, password)
