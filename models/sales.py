@@ -74,6 +74,14 @@ class Deal(SyncedMixin, Audited, Base):
     cancelled_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     cancel_reason: Mapped[str] = mapped_column(String(300), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Kept current by every change of the deal (minor units): ``price`` is the vehicle with its
+    # options, accessories and fees before ``discount``; ``total`` what the customer pays for it all;
+    # ``gross_profit`` what the deal earns after the vehicle's true cost, the trade-in's
+    # over-allowance and the other costs (what targets and commissions count).
+    price: Mapped[int] = mapped_column(Integer, default=0)
+    discount: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    gross_profit: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class LoanApplication(SyncedMixin, Audited, Base):

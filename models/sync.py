@@ -27,7 +27,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # customers and vehicles
     "customer", "contact", "vehicle",
     # showroom stock (its events are append-only)
-    "stock_vehicle", "stock_vehicle_cost", "stock_event",
+    "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
     # the showroom's leads and deals
     "lead", "deal", "loan_application", "trade_in",
     # billing (payments and allocations are append-only, so they merge without conflicts)

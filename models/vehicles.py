@@ -118,3 +118,28 @@ class StockEvent(SyncedMixin, Base):
     to_status: Mapped[str] = mapped_column(String(12))
     deal_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     reason: Mapped[str] = mapped_column(String(300), default="")
+
+
+DOCUMENT_KINDS = ("certificate_of_conformity", "import_documents", "keys", "registration", "other")
+
+
+class VehicleDocument(SyncedMixin, Audited, Base):
+    """A document (or the keys) of a vehicle the dealership must hold and hand over: the certificate
+    of conformity (合格证), import documents, keys, registration papers. Received on a day and kept
+    somewhere (the safe, the key cabinet), then handed over to someone on a day."""
+
+    __tablename__ = "vehicle_document"
+    __table_args__ = (
+        Index("ix_vehicle_document_vehicle_id", "vehicle_id", "kind"),
+        CheckConstraint("kind IN ('certificate_of_conformity', 'import_documents', 'keys', 'registration', "
+                        "'other')", name="kind"),
+    )
+
+    vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("vehicle.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(60), default="")  # the certificate's number, keys' count
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    kept_at: Mapped[str] = mapped_column(String(80), default="")
+    handed_over_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    handed_to: Mapped[str] = mapped_column(String(120), default="")
+    notes: Mapped[str] = mapped_column(String(300), default="")

@@ -1,5 +1,6 @@
 """the showroom: stock vehicles (one stay of a car in stock, its added costs and its moves in and out
-of stock), leads, deals, their loan applications and trade-ins; the engine number of a vehicle
+of stock) and its documents, leads, deals, their loan applications and trade-ins; the engine number
+of a vehicle
 
 Revision ID: 0013_showroom
 Revises: 0012_operation_parts
@@ -18,7 +19,8 @@ down_revision = '0012_operation_parts'
 branch_labels = None
 depends_on = None
 
-NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal", "loan_application", "trade_in"]
+NEW = ["stock_vehicle", "stock_vehicle_cost", "stock_event", "lead", "deal", "loan_application", "trade_in",
+       "vehicle_document"]
 
 # Frozen here: the built-in roles' grants of the sales area's permissions at this revision
 # (services/sales/area.py); a new database gets them when it is seeded.
@@ -134,6 +136,10 @@ def upgrade() -> None:
     sa.Column('cancelled_on', sa.Date(), nullable=True),
     sa.Column('cancel_reason', sa.String(length=300), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('price', sa.Integer(), nullable=False),
+    sa.Column('discount', sa.Integer(), nullable=False),
+    sa.Column('total', sa.Integer(), nullable=False),
+    sa.Column('gross_profit', sa.Integer(), nullable=False),
     sa.Column('id', sa.String(length=32), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('created_by', sa.String(length=64), nullable=False),
@@ -259,6 +265,28 @@ def upgrade() -> None:
         batch_op.create_index('ix_trade_in_deal_id', ['deal_id'], unique=False)
         batch_op.create_index('ix_trade_in_vehicle_id', ['vehicle_id'], unique=False)
 
+    op.create_table('vehicle_document',
+    sa.Column('vehicle_id', sa.String(length=32), nullable=False),
+    sa.Column('kind', sa.String(length=32), nullable=False),
+    sa.Column('number', sa.String(length=60), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=True),
+    sa.Column('kept_at', sa.String(length=80), nullable=False),
+    sa.Column('handed_over_on', sa.Date(), nullable=True),
+    sa.Column('handed_to', sa.String(length=120), nullable=False),
+    sa.Column('notes', sa.String(length=300), nullable=False),
+    sa.Column('id', sa.String(length=32), nullable=False),
+    sa.Column('created_at', sa.DateTime(), nullable=False),
+    sa.Column('created_by', sa.String(length=64), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.Column('updated_by', sa.String(length=64), nullable=False),
+    sa.CheckConstraint("kind IN ('certificate_of_conformity', 'import_documents', 'keys', 'registration', 'other')", name=op.f('ck_vehicle_document_kind')),
+    sa.ForeignKeyConstraint(['vehicle_id'], ['vehicle.id'], name=op.f('fk_vehicle_document_vehicle_id_vehicle'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vehicle_document')),
+    info={'sync': 'synced'}
+    )
+    with op.batch_alter_table('vehicle_document', schema=None) as batch_op:
+        batch_op.create_index('ix_vehicle_document_vehicle_id', ['vehicle_id', 'kind'], unique=False)
+
     # The vehicle's capture triggers must know its new column.
     capture.install(op.get_bind(), ["vehicle", *NEW])
     _grant(op.get_bind())
@@ -266,6 +294,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     _revoke(op.get_bind())
+    with op.batch_alter_table('vehicle_document', schema=None) as batch_op:
+        batch_op.drop_index('ix_vehicle_document_vehicle_id')
+
+    op.drop_table('vehicle_document')
     with op.batch_alter_table('trade_in', schema=None) as batch_op:
         batch_op.drop_index('ix_trade_in_vehicle_id')
         batch_op.drop_index('ix_trade_in_deal_id')

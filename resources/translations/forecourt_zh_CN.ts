@@ -587,6 +587,10 @@
         <translation>库存车辆出入库</translation>
     </message>
     <message>
+        <source>Vehicle document</source>
+        <translation>车辆证件</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>销售线索</translation>
     </message>
@@ -2952,8 +2956,16 @@
         <translation>油量</translation>
     </message>
     <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
         <source>Handed over on</source>
         <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>交给</translation>
     </message>
     <message>
         <source>Held for</source>
@@ -3050,6 +3062,10 @@
     <message>
         <source>Jobs</source>
         <translation>作业项目</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>存放处</translation>
     </message>
     <message>
         <source>Key</source>

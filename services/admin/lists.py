@@ -86,6 +86,8 @@ RECORD_LABEL_SQL: dict[str, str] = {
                           "JOIN stock_vehicle s ON s.id = c.stock_vehicle_id WHERE c.id = {id}",
     "stock_event": "SELECT s.stock_number || ' ' || e.to_status FROM stock_event e "
                    "JOIN stock_vehicle s ON s.id = e.stock_vehicle_id WHERE e.id = {id}",
+    "vehicle_document": "SELECT v.vin || ' ' || d.kind FROM vehicle_document d JOIN vehicle v ON v.id = d.vehicle_id "
+                        "WHERE d.id = {id}",
     "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",

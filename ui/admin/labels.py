@@ -209,6 +209,7 @@ def audit_entity_labels() -> dict[str, str]:
         "stock_vehicle": QCoreApplication.translate("AdminLabels", "Stock vehicle"),
         "stock_vehicle_cost": QCoreApplication.translate("AdminLabels", "Stock vehicle's added cost"),
         "stock_event": QCoreApplication.translate("AdminLabels", "Stock vehicle in or out"),
+        "vehicle_document": QCoreApplication.translate("AdminLabels", "Vehicle document"),
         "lead": QCoreApplication.translate("AdminLabels", "Lead"),
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
