@@ -81,7 +81,7 @@ class LazyListModel(QAbstractTableModel):
         self.source = lists.source(source)
         # A column the user may not see (a cost) is left out, of the screen and of its exports.
         self.columns = [c for c in self.source.columns if c.key in headers
-                        and (not c.permission or ctx.can(c.permission))]
+                        and (not c.permission or c.masked_sql or ctx.can(c.permission))]
         self.headers = headers
         self.state = lists.ListState()
         self.rows: list[tuple] = []
