@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from core.actor import Actor
 from core.errors import ValidationError
@@ -161,14 +161,15 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
         for k in wanted:
             if v and v.get(k):
                 wanted[k].add(v[k])
-    cols = ", ".join(["id", *_UPDATABLE, "marketing_withdrawn_on"])
+    c = Customer.__table__
+    cols = [c.c[k] for k in ("id", *_UPDATABLE, "marketing_withdrawn_on")]
     found: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in wanted}
     for k, values in wanted.items():
         values_list = sorted(values)
         for start in range(0, len(values_list), 500):
-            stmt = text(f"SELECT {cols} FROM customer WHERE {k} IN :v AND merged_into_id IS NULL ORDER BY created_at"
-                        ).bindparams(bindparam("v", expanding=True))
-            for row in conn.execute(stmt, {"v": values_list[start:start + 500]}).mappings():
+            stmt = select(*cols).where(c.c[k].in_(values_list[start:start + 500]), c.c.merged_into_id.is_(None)
+                                       ).order_by(c.c.created_at)
+            for row in conn.execute(stmt).mappings():
                 found[k].setdefault(row[k], dict(row))
     plan = _Plan()
     claimed: dict[str, int] = {}

@@ -250,3 +250,18 @@ def test_timeline_sources_are_a_registry_other_areas_add_to(db, owner):
         assert timeline.timeline(db, owner, cid)[0].kind == "test_kind"
     finally:
         timeline.SOURCES.pop(src.kind)
+
+
+def test_the_customers_export_masks_id_numbers_without_the_right(db, owner, actor_for, tmp_path):
+    import csv
+
+    from services.customers import files
+
+    _new(db, owner, "王伟", id_number=ID, phone=mobile(1))
+    for role, shown in (("sales_manager", ID), ("salesperson", customers.mask_id(ID))):
+        out = tmp_path / f"{role}.csv"
+        assert files.export_customers(db, actor_for(role), out) == 1
+        with out.open(encoding="utf-8-sig", newline="") as f:
+            row = next(csv.DictReader(f))
+        assert row["id_number"] == shown, role
+    assert ID not in (tmp_path / "salesperson.csv").read_text(encoding="utf-8-sig")
