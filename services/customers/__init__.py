@@ -360,6 +360,13 @@ def get(db: Database, actor: Actor, customer_id: str) -> CustomerDetail:
                           marketing_withdrawn_on=r[n + 3], merged_into_id=r[n + 4], id_masked=masked)
 
 
+def tags_in_use(db: Database, actor: Actor) -> list[str]:
+    """Every tag some customer has, sorted (for the list's tag filter). Any thread."""
+    require(actor, "customer.view")
+    with db.read() as conn:
+        return list(conn.execute(select(CustomerTag.tag).distinct().order_by(CustomerTag.tag)).scalars())
+
+
 NOTE_MAX = 4000
 
 
