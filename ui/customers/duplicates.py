@@ -4,6 +4,7 @@ database, and the merge (合并客户) of a group into the record that stays."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -44,12 +45,10 @@ class DuplicatesScreen(QWidget):
         title.setObjectName("screenTitle")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.setToolTip("F5")
-        self.refresh_button.setShortcut("F5")
         self.refresh_button.clicked.connect(lambda _c=False: self.reload())
         self.merge_button = QPushButton(self.tr("&Merge…"))
         self.merge_button.setObjectName("mergeButton")
         self.merge_button.setToolTip("Ctrl+M")
-        self.merge_button.setShortcut("Ctrl+M")
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(lambda _c=False: self.merge_current())
         bar = QHBoxLayout()
@@ -79,6 +78,8 @@ class DuplicatesScreen(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty)
+        for key, slot in (("F5", self.reload), ("Ctrl+M", self.merge_current)):
+            QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
 
     def focus_default(self) -> None:
