@@ -385,6 +385,21 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _customer_dialogs(ctx, customer)
+    return made
+
+
+def _customer_dialogs(ctx: Any, customer: str | None) -> list[tuple[str, Callable[[], Any]]]:
+    from services.customers import duplicates
+    from ui.customers.duplicates import MergeDialog
+    from ui.customers.notes import NoteDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = []
+    if customer:
+        made.append(("customer_note", lambda: NoteDialog(ctx, customer)))
+    clusters = duplicates.clusters(ctx.db, ctx.actor) if ctx.can("customer.merge") else []
+    if clusters:
+        made.append(("customer_merge", lambda: MergeDialog(ctx, clusters[0])))
     return made
 
 
