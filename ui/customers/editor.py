@@ -43,21 +43,28 @@ def grade_labels() -> dict[str, str]:
     """Grade code → what the screens call it (客户等级)."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {"": tr("Customers", "Not graded"), "A": tr("Customers", "A – key customer"),
-            "B": tr("Customers", "B – regular"), "C": tr("Customers", "C – occasional"),
-            "D": tr("Customers", "D – dormant")}
+    return {
+        "": QCoreApplication.translate("Customers", "Not graded"),
+        "A": QCoreApplication.translate("Customers", "A – key customer"),
+        "B": QCoreApplication.translate("Customers", "B – regular"),
+        "C": QCoreApplication.translate("Customers", "C – occasional"),
+        "D": QCoreApplication.translate("Customers", "D – dormant"),
+    }
 
 
 def reason_labels() -> dict[str, str]:
     """Why a record may be a duplicate, in words."""
     from PySide6.QtCore import QCoreApplication
 
-    tr = QCoreApplication.translate
-    return {"id_number": tr("Customers", "same ID number"), "company_reg": tr("Customers", "same credit code"),
-            "phone": tr("Customers", "same phone"), "email": tr("Customers", "same e-mail"),
-            "name_birth_date": tr("Customers", "same name and birth date"),
-            "name_city": tr("Customers", "same name and city"), "name": tr("Customers", "same name")}
+    return {
+        "id_number": QCoreApplication.translate("Customers", "same ID number"),
+        "company_reg": QCoreApplication.translate("Customers", "same credit code"),
+        "phone": QCoreApplication.translate("Customers", "same phone"),
+        "email": QCoreApplication.translate("Customers", "same e-mail"),
+        "name_birth_date": QCoreApplication.translate("Customers", "same name and birth date"),
+        "name_city": QCoreApplication.translate("Customers", "same name and city"),
+        "name": QCoreApplication.translate("Customers", "same name"),
+    }
 
 
 class CustomerDialog(FormDialog):

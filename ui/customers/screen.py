@@ -22,13 +22,20 @@ from ui.workers import Op
 
 def timeline_kind_labels() -> dict[str, str]:
     """Timeline entry kind → what the screens call it."""
-    tr = QCoreApplication.translate
-    return {"lead": tr("Customers", "Lead"), "deal": tr("Customers", "Deal"), "trade_in": tr("Customers", "Trade-in"),
-            "vehicle": tr("Customers", "Vehicle"), "appointment": tr("Customers", "Appointment"),
-            "repair_order": tr("Customers", "Repair order"), "invoice": tr("Customers", "Invoice"),
-            "payment": tr("Customers", "Payment"), "survey": tr("Customers", "Survey"),
-            "note": tr("Customers", "Note"), "test_drive": tr("Customers", "Test drive"),
-            "task": tr("Customers", "Follow-up task")}
+    return {
+        "lead": QCoreApplication.translate("Customers", "Lead"),
+        "deal": QCoreApplication.translate("Customers", "Deal"),
+        "trade_in": QCoreApplication.translate("Customers", "Trade-in"),
+        "vehicle": QCoreApplication.translate("Customers", "Vehicle"),
+        "appointment": QCoreApplication.translate("Customers", "Appointment"),
+        "repair_order": QCoreApplication.translate("Customers", "Repair order"),
+        "invoice": QCoreApplication.translate("Customers", "Invoice"),
+        "payment": QCoreApplication.translate("Customers", "Payment"),
+        "survey": QCoreApplication.translate("Customers", "Survey"),
+        "note": QCoreApplication.translate("Customers", "Note"),
+        "test_drive": QCoreApplication.translate("Customers", "Test drive"),
+        "task": QCoreApplication.translate("Customers", "Follow-up task"),
+    }
 
 
 @dataclass(frozen=True)
