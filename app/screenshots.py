@@ -169,6 +169,7 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
+             "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
              "SELECT description FROM work_estimate")
 

@@ -22,8 +22,8 @@ FOREIGN_NOTES = ("Prefers an English-speaking advisor", "Contact by WeChat or e-
 COMPANY_NOTES = ("月结客户，账期 30 天", "需开增值税专用发票", "车队保养协议客户", "对公转账付款", "年度用车采购")
 GRADES = ("A", "B", "C", "D", "")
 GRADE_WEIGHTS = (5, 20, 35, 10, 30)
-PERSON_TAGS = ("VIP", "老客户推荐", "微信群", "新能源意向", "置换意向", "车主俱乐部")
-COMPANY_TAGS = ("车队客户", "月结", "政府采购", "VIP")
+PERSON_TAGS = ("贵宾", "老客户推荐", "微信群", "新能源意向", "置换意向", "车主俱乐部")
+COMPANY_TAGS = ("车队客户", "月结", "政府采购", "贵宾")
 DATED_NOTES = ("电话回访，客户满意", "询问新车型到店时间", "预约周末试驾", "已加微信，发送了报价单", "对置换补贴感兴趣",
                "客户反映保养等待时间长", "推荐了朋友来店看车", "希望有优惠活动时通知")
 # Chances that a private customer's record repeats an earlier one's name and birth date, or e-mail.

@@ -2376,14 +2376,6 @@
         <translation>客户</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation>详情</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>客户时间线</translation>
-    </message>
-    <message>
         <source>Add &amp;note…</source>
         <translation>添加备注(&amp;N)…</translation>
     </message>
@@ -2414,6 +2406,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>客户时间线(&amp;T)</translation>
     </message>
     <message>
         <source>Yes, since %1</source>
@@ -4530,6 +4526,10 @@
         <translation>满意度回访结果</translation>
     </message>
     <message>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
@@ -6138,6 +6138,10 @@
     <message>
         <source>%1 linked</source>
         <translation>关联 %1 条</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Values to keep</source>
@@ -10986,6 +10990,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>调整</translation>
     </message>
     <message>
+        <source>answered</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
         <source>appraised</source>
         <translation>已评估</translation>
     </message>
@@ -11096,6 +11104,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>differs from the title of campaign {code} on row {row}</source>
         <translation>与第 {row} 行活动 {code} 的名称不同</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待回访</translation>
     </message>
     <message>
         <source>fee</source>
@@ -13223,10 +13235,6 @@ Whatever was entered after that is no longer there. The current data is first ke
 <context>
     <name>TimelineView</name>
     <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
         <source>What</source>
         <translation>内容</translation>
     </message>
@@ -13235,12 +13243,12 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>记录</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>Date</source>
+        <translation>日期</translation>
     </message>
     <message>
-        <source>Amount</source>
-        <translation>金额</translation>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,7 @@ class MergeDialog(FormDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.choices: dict[str, QComboBox] = {}
+        empty = self.tr("(empty)")
         for name in self.FIELD_ORDER:
             values = {m.id: getattr(self.details[m.id], name) for m in cluster.members}
             if len({str(v) for v in values.values()}) < 2:
@@ -190,7 +191,7 @@ class MergeDialog(FormDialog):
             combo = QComboBox()
             combo.setObjectName(f"keep_{name}")
             for m in cluster.members:
-                combo.addItem(f"{self._text(name, values[m.id]) or self.tr('(empty)')} — {m.name}", m.id)
+                combo.addItem(f"{self._text(name, values[m.id]) or empty} — {m.name}", m.id)
             self.choices[name] = combo
             self.errors.add_row(name, self.field_labels[name], combo)
         fields_box = QGroupBox(self.tr("Values to keep"))

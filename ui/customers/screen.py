@@ -6,7 +6,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QHeaderView, QPushButton, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.status_words import status_word
 from services import customers
@@ -48,7 +58,7 @@ class TimelineView(QTreeWidget):
     """A customer's timeline, newest first; Enter or a double-click opens the entry's record where a
     screen shows it."""
 
-    COLUMNS = 5
+    COLUMNS = 3
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,14 +66,17 @@ class TimelineView(QTreeWidget):
         self.setObjectName("timeline")
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
-        self.setHeaderLabels([self.tr("When"), self.tr("What"), self.tr("Record"), self.tr("Status"),
-                              self.tr("Amount")])
+        self.setHeaderLabels([self.tr("Date"), self.tr("What"), self.tr("Record")])
         header = self.header()
-        header.setStretchLastSection(False)
-        for col in range(self.COLUMNS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(1, 130)
         self.itemActivated.connect(lambda item, _col: self.open(item))
+        from ui.billing.labels import kind_labels, method_labels
+
+        # Codes a source gives as its title or detail, in words.
+        self.words = {"payment": method_labels(ctx), "invoice": kind_labels()}
 
     def show_entries(self, entries: list[timeline.Entry]) -> None:
         self.clear()
@@ -72,16 +85,22 @@ class TimelineView(QTreeWidget):
         items = []
         for e in entries:
             when = local_datetime(e.at) if len(e.at) > 10 else date_text(e.at)
-            record = " · ".join(x for x in (e.title, e.detail) if x)
-            status = service_text(status_word(e.status)) if e.status else ""
-            if e.kind == "survey":
-                amount = "" if e.amount is None else str(e.amount)
+            what = kinds.get(e.kind, e.kind)
+            if e.status:
+                what = f"{what} · {service_text(status_word(e.status))}"
+            if e.amount is None:
+                amount = ""
+            elif e.kind == "survey":
+                amount = self.tr("score %1").replace("%1", str(e.amount))
             else:
-                amount = money_text(e.amount, currency) if e.amount is not None else ""
-            item = QTreeWidgetItem([when, kinds.get(e.kind, e.kind), record, status, amount])
+                amount = money_text(e.amount, currency)
+            words = self.words.get(e.kind, {})
+            record = " · ".join(x for x in (words.get(e.title, e.title), amount, words.get(e.detail, e.detail)) if x)
+            item = QTreeWidgetItem([when[:10], what, record])
             item.setData(0, Qt.ItemDataRole.UserRole, (e.open_kind, e.ref_id))
+            item.setToolTip(0, when)
+            item.setToolTip(1, what)
             item.setToolTip(2, record)
-            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
         self.addTopLevelItems(items)
         if items:
@@ -107,7 +126,7 @@ class CustomersScreen(ListScreen):
         headers = {
             "name": self.tr("Name"), "kind": self.tr("Type"), "phone": self.tr("Phone"),
             "email": self.tr("E-mail"), "city": self.tr("City"), "grade": self.tr("Grade"), "tags": self.tr("Tags"),
-            "id_number": self.tr("ID number"), "active": self.tr("Active"), "created_at": self.tr("Created"),
+            "id_number": self.tr("ID number"), "created_at": self.tr("Created"),
         }
         tags = customers.tags_in_use(ctx.db, ctx.actor)
         view = ListView(
@@ -117,22 +136,43 @@ class CustomersScreen(ListScreen):
                 FilterSpec("kind", self.tr("Type"), (("person", self.tr("Person")), ("company", self.tr("Company")))),
                 FilterSpec("grade", self.tr("Grade"), tuple((g, g) for g in ("A", "B", "C", "D"))),
                 FilterSpec("tag", self.tr("Tag"), tuple((t, t) for t in tags)),
-                FilterSpec("marketing_ok", self.tr("Marketing")),
                 FilterSpec("active", self.tr("Active")),
+                FilterSpec("marketing_ok", self.tr("Marketing")),
                 FilterSpec("created", self.tr("Created")),
             ],
             export_name="customers",
             value_labels={"kind": {"person": self.tr("Person"), "company": self.tr("Company")}},
+            filters_below=True,
         )
         super().__init__(ctx, self.tr("Customers"), view, can_edit=ctx.can("customer.edit"), parent=parent)
         self.kind_labels = {"person": self.tr("Person"), "company": self.tr("Company")}
+        # Tags are the users' own words: the filter stays narrow whatever their length.
+        tag_filter = self.list.filter_widgets["tag"]
+        tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        tag_filter.setMinimumContentsLength(5)
+        grade_filter = self.list.filter_widgets["grade"]
+        grade_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        grade_filter.setMinimumContentsLength(3)
+        # The details above, the customer's timeline (客户时间线) below them.
         self.timeline = TimelineView(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("customerTabs")
-        self.splitter.replaceWidget(1, self.tabs)
-        self.tabs.addTab(self.detail, self.tr("Details"))
-        self.tabs.addTab(self.timeline, self.tr("Timeline"))
-        self.splitter.setSizes([820, 440])
+        timeline_title = QLabel(self.tr("&Timeline"))
+        timeline_title.setObjectName("sectionTitle")
+        timeline_title.setBuddy(self.timeline)
+        timeline_pane = QWidget()
+        timeline_layout = QVBoxLayout(timeline_pane)
+        timeline_layout.setContentsMargins(0, 4, 0, 0)
+        timeline_layout.addWidget(timeline_title)
+        timeline_layout.addWidget(self.timeline, 1)
+        self.panes = QSplitter(Qt.Orientation.Vertical)
+        self.panes.setObjectName("customerPanes")
+        self.splitter.replaceWidget(1, self.panes)
+        self.panes.addWidget(self.detail)
+        self.panes.addWidget(timeline_pane)
+        self.panes.setSizes([380, 300])
+        # The pane keeps the room it had before it became tabs.
+        self.splitter.setStretchFactor(0, 7)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([900, 360])
         if ctx.can("customer.edit"):
             self.note_button = QPushButton(self.tr("Add &note…"))
             self.note_button.setObjectName("addNote")
