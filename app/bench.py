@@ -1043,6 +1043,11 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
+    if not only or "crm" in only:
+        from app.bench_crm import bench_crm
+
+        log("Timing the customer record …")
+        results += bench_crm(path, actor, runs, log=log)
     return results
 
 

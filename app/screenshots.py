@@ -169,6 +169,7 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
+             "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
              "SELECT description FROM work_estimate")
 
@@ -385,6 +386,21 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _customer_dialogs(ctx, customer)
+    return made
+
+
+def _customer_dialogs(ctx: Any, customer: str | None) -> list[tuple[str, Callable[[], Any]]]:
+    from services.customers import duplicates
+    from ui.customers.duplicates import MergeDialog
+    from ui.customers.notes import NoteDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = []
+    if customer:
+        made.append(("customer_note", lambda: NoteDialog(ctx, customer)))
+    clusters = duplicates.clusters(ctx.db, ctx.actor) if ctx.can("customer.merge") else []
+    if clusters:
+        made.append(("customer_merge", lambda: MergeDialog(ctx, clusters[0])))
     return made
 
 

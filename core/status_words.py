@@ -46,6 +46,12 @@ STATUS_WORDS: dict[str, Message] = {
     "won": msg("won"),
     "lost": msg("lost"),
     "ordered": msg("ordered"),
+    # appointments and surveys (a customer's timeline)
+    "booked": msg("booked"),
+    "arrived": msg("arrived"),
+    "no_show": msg("a no-show"),
+    "due": msg("due"),
+    "answered": msg("answered"),
     # loan applications and trade-ins
     "submitted": msg("submitted"),
     "paid_out": msg("paid out"),

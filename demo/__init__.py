@@ -155,6 +155,8 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     people_written = crm.write(conn, ctx)
     counts["customer"] = people_written.customers
     counts["contact"] = people_written.contacts
+    counts["customer_tag"] = people_written.tags
+    counts["customer_note"] = people_written.notes
     counts["vehicle"] = vehicles.write(conn, ctx, people_written.owners)
     billed = billing.write(conn, ctx)
     counts.update(billed.counts)

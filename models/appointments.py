@@ -64,6 +64,7 @@ class Appointment(SyncedMixin, Audited, Base):
         Index("ix_appointment_starts_at", "starts_at"),
         Index("ix_appointment_vehicle_id", "vehicle_id"),
         Index("ix_appointment_bay_id", "bay_id"),
+        Index("ix_appointment_customer_id", "customer_id"),
         CheckConstraint("starts_at < ends_at", name="times"),
     )
 

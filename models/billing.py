@@ -212,7 +212,8 @@ class InsuranceClaim(SyncedMixin, Audited, Base):
     """An accident repair paid partly by an insurer: approved amount, customer's excess, payout."""
 
     __tablename__ = "insurance_claim"
-    __table_args__ = (UniqueConstraint("insurer", "claim_number"),)
+    __table_args__ = (UniqueConstraint("insurer", "claim_number"),
+                      Index("ix_insurance_claim_customer_id", "customer_id"))
 
     insurer: Mapped[str] = mapped_column(String(120))
     claim_number: Mapped[str] = mapped_column(String(60))

@@ -108,7 +108,8 @@ class StockReservation(SyncedMixin, Audited, Base):
     """Stock set aside for a repair order or a customer's back order."""
 
     __tablename__ = "stock_reservation"
-    __table_args__ = (Index("ix_stock_reservation_part_id", "part_id"),)
+    __table_args__ = (Index("ix_stock_reservation_part_id", "part_id"),
+                      Index("ix_stock_reservation_customer_id", "customer_id"))
 
     part_id: Mapped[str] = mapped_column(ID, ForeignKey("part.id"))
     quantity: Mapped[int] = mapped_column(Integer)
@@ -147,6 +148,7 @@ class PurchaseOrderLine(SyncedMixin, Audited, Base):
     __table_args__ = (
         UniqueConstraint("order_id", "line_no"),
         Index("ix_purchase_order_line_part_id", "part_id"),
+        Index("ix_purchase_order_line_for_customer_id", "for_customer_id"),
     )
 
     order_id: Mapped[str] = mapped_column(ID, ForeignKey("purchase_order.id", ondelete="CASCADE"))

@@ -25,7 +25,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # admin: roles and their permissions, users, the dealership's settings and tax rates
     "role", "role_permission", "user_account", "setting", "tax_rate",
     # customers and vehicles
-    "customer", "contact", "vehicle",
+    "customer", "contact", "customer_tag", "customer_note", "vehicle",
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
     # the showroom's leads and deals

@@ -80,6 +80,7 @@ class RepairOrder(SyncedMixin, Audited, Base):
     __table_args__ = (
         Index("ix_repair_order_vehicle_id", "vehicle_id"),
         Index("ix_repair_order_customer_id", "customer_id"),
+        Index("ix_repair_order_insurer_id", "insurer_id"),
         Index("ix_repair_order_status", "status"),
         Index("ix_repair_order_opened_on", "opened_on"),
     )

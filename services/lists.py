@@ -53,6 +53,9 @@ class Column:
     # A permission needed to see the column's values (costs: "cost.view"); without it the column
     # reads as empty and cannot be sorted by, and screens leave it out.
     permission: str = ""
+    # What a reader without ``permission`` sees instead of empty, when the column stays shown
+    # (an ID number masked): SQL over the same row, not sortable.
+    masked_sql: str = ""
 
 
 @dataclass(frozen=True)
@@ -123,13 +126,14 @@ def readable(actor: Actor, name: str) -> ListSource:
     hidden = [c for c in src.columns if c.permission and not actor.can(c.permission)]
     if not hidden:
         return src
-    columns = tuple(replace(c, sql="NULL", sortable=False) if c in hidden else c for c in src.columns)
+    columns = tuple(replace(c, sql=c.masked_sql or "NULL", sortable=False) if c in hidden else c
+                    for c in src.columns)
     return replace(src, columns=columns)
 
 
 def visible_columns(actor: Actor, name: str) -> tuple[Column, ...]:
     """The columns of list ``name`` that ``actor`` may see (a screen shows only these)."""
-    return tuple(c for c in source(name).columns if not c.permission or actor.can(c.permission))
+    return tuple(c for c in source(name).columns if not c.permission or c.masked_sql or actor.can(c.permission))
 
 
 @functools.cache

@@ -87,6 +87,14 @@
         <translation>删除客户</translation>
     </message>
     <message>
+        <source>See customers&apos; ID numbers in full</source>
+        <translation>查看客户完整证件号码</translation>
+    </message>
+    <message>
+        <source>Review duplicate customers and merge them</source>
+        <translation>审核疑似重复客户并合并</translation>
+    </message>
+    <message>
         <source>View vehicles</source>
         <translation>查看车辆</translation>
     </message>
@@ -387,6 +395,22 @@
         <translation>售后维修</translation>
     </message>
     <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Finance and insurance</source>
+        <translation>贷款与保险</translation>
+    </message>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
         <source>Dealership default</source>
         <translation>经销商默认</translation>
     </message>
@@ -469,6 +493,14 @@
     <message>
         <source>Contact</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Customer tag</source>
+        <translation>客户标签</translation>
+    </message>
+    <message>
+        <source>Customer note</source>
+        <translation>客户备注</translation>
     </message>
     <message>
         <source>Vehicle</source>
@@ -2074,6 +2106,10 @@
         <translation>同意接收营销信息</translation>
     </message>
     <message>
+        <source>Tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
         <source>Active</source>
         <translation>启用</translation>
     </message>
@@ -2122,6 +2158,14 @@
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
+        <source>Ta&amp;gs</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>G&amp;rade</source>
+        <translation>客户等级(&amp;R)</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
@@ -2157,6 +2201,129 @@
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
+    <message>
+        <source>since %1</source>
+        <translation>自 %1 起</translation>
+    </message>
+    <message>
+        <source>withdrawn on %1</source>
+        <translation>已于 %1 撤回</translation>
+    </message>
+    <message>
+        <source>Possible duplicates:</source>
+        <translation>疑似重复：</translation>
+    </message>
+    <message>
+        <source>Click a name to open that customer instead.</source>
+        <translation>点击姓名可改为打开该客户。</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Customers</name>
+    <message>
+        <source>Not graded</source>
+        <translation>未分级</translation>
+    </message>
+    <message>
+        <source>A – key customer</source>
+        <translation>A – 重点客户</translation>
+    </message>
+    <message>
+        <source>B – regular</source>
+        <translation>B – 常规客户</translation>
+    </message>
+    <message>
+        <source>C – occasional</source>
+        <translation>C – 偶尔来往</translation>
+    </message>
+    <message>
+        <source>D – dormant</source>
+        <translation>D – 休眠客户</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>证件号码相同</translation>
+    </message>
+    <message>
+        <source>same credit code</source>
+        <translation>信用代码相同</translation>
+    </message>
+    <message>
+        <source>same phone</source>
+        <translation>电话相同</translation>
+    </message>
+    <message>
+        <source>same e-mail</source>
+        <translation>邮箱相同</translation>
+    </message>
+    <message>
+        <source>same name and birth date</source>
+        <translation>姓名和出生日期相同</translation>
+    </message>
+    <message>
+        <source>same name and city</source>
+        <translation>姓名和城市相同</translation>
+    </message>
+    <message>
+        <source>same name</source>
+        <translation>姓名相同</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Trade-in</source>
+        <translation>置换</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Repair order</source>
+        <translation>维修工单</translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation>发票</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Survey</source>
+        <translation>满意度回访</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>跟进任务</translation>
+    </message>
 </context>
 <context>
     <name>CustomersScreen</name>
@@ -2179,6 +2346,14 @@
     <message>
         <source>City</source>
         <translation>城市</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2205,8 +2380,20 @@
         <translation>企业</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Add &amp;note…</source>
+        <translation>添加备注(&amp;N)…</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2237,6 +2424,30 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>&amp;Timeline</source>
+        <translation>客户时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Yes, since %1</source>
+        <translation>是，自 %1 起</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1</source>
+        <translation>已于 %1 撤回</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>客户说明</translation>
+    </message>
+    <message>
         <source>Inactive</source>
         <translation>停用</translation>
     </message>
@@ -2257,12 +2468,71 @@
         <translation>暂无车辆。</translation>
     </message>
     <message>
+        <source>No notes.</source>
+        <translation>暂无备注。</translation>
+    </message>
+    <message>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
     <message>
         <source>Delete this customer and their contacts?</source>
         <translation>删除该客户及其联系人？</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesScreen</name>
+    <message>
+        <source>Duplicate customers</source>
+        <translation>疑似重复客户</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Customers with the same ID number, credit code, phone or e-mail, or the same name and birth date. Merge a group to keep one record with everything linked to any of them.</source>
+        <translation>证件号码、信用代码、电话或邮箱相同，或姓名和出生日期相同的客户。合并一组后只保留一条记录，其他记录关联的所有数据都归到这条记录下。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Linked records</source>
+        <translation>关联记录</translation>
+    </message>
+    <message>
+        <source>No possible duplicates found.</source>
+        <translation>未发现疑似重复客户。</translation>
+    </message>
+    <message>
+        <source>%1 customers: %2</source>
+        <translation>%1 位客户：%2</translation>
     </message>
 </context>
 <context>
@@ -2784,6 +3054,10 @@
         <translation>置换补贴</translation>
     </message>
     <message>
+        <source>Alt key</source>
+        <translation>别名检索键</translation>
+    </message>
+    <message>
         <source>Appraised on</source>
         <translation>评估日期</translation>
     </message>
@@ -2802,6 +3076,14 @@
     <message>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Deal</source>
@@ -2866,6 +3148,10 @@
     <message>
         <source>Due on</source>
         <translation>到期日</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
     </message>
     <message>
         <source>Email</source>
@@ -2956,6 +3242,10 @@
         <translation>油量</translation>
     </message>
     <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
         <source>Gross profit</source>
         <translation>毛利</translation>
     </message>
@@ -2978,6 +3268,10 @@
     <message>
         <source>Hours</source>
         <translation>工时</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Id</source>
@@ -3064,6 +3358,10 @@
         <translation>作业项目</translation>
     </message>
     <message>
+        <source>Keep</source>
+        <translation>保留值</translation>
+    </message>
+    <message>
         <source>Kept at</source>
         <translation>存放处</translation>
     </message>
@@ -3144,8 +3442,24 @@
         <translation>映射</translation>
     </message>
     <message>
+        <source>Marketing consent</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
+        <source>Marketing consent since</source>
+        <translation>营销许可日期</translation>
+    </message>
+    <message>
         <source>Marketing ok</source>
         <translation>同意营销</translation>
+    </message>
+    <message>
+        <source>Marketing since</source>
+        <translation>营销许可日期</translation>
+    </message>
+    <message>
+        <source>Marketing withdrawn on</source>
+        <translation>营销许可撤回日期</translation>
     </message>
     <message>
         <source>Max qty</source>
@@ -3166,6 +3480,14 @@
     <message>
         <source>Menu variance</source>
         <translation>套餐差额</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>被合并客户</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>合并至</translation>
     </message>
     <message>
         <source>Method</source>
@@ -3218,6 +3540,10 @@
     <message>
         <source>Name</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>Name key</source>
+        <translation>姓名检索键</translation>
     </message>
     <message>
         <source>Net</source>
@@ -3314,6 +3640,10 @@
     <message>
         <source>Original name</source>
         <translation>原文件名</translation>
+    </message>
+    <message>
+        <source>Other spelling</source>
+        <translation>其他拼写</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -3664,6 +3994,14 @@
         <translation>系统</translation>
     </message>
     <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
@@ -3706,6 +4044,10 @@
     <message>
         <source>Terms</source>
         <translation>条款</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
     </message>
     <message>
         <source>Title</source>
@@ -4198,6 +4540,10 @@
     <message>
         <source>Satisfaction survey answers</source>
         <translation>满意度回访结果</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -5401,6 +5747,10 @@
         <translation>销售</translation>
     </message>
     <message>
+        <source>Duplicate customers</source>
+        <translation>疑似重复客户</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>系统管理</translation>
     </message>
@@ -5733,6 +6083,124 @@
     <message>
         <source>Total: net sales %1, cost %2, gross profit %3 (%4)</source>
         <translation>合计：不含税销售额 %1，成本 %2，毛利 %3（%4）</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge customers</source>
+        <translation>合并客户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Other spelling</source>
+        <translation>其他拼写</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>邮编</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Marketing</source>
+        <translation>营销许可</translation>
+    </message>
+    <message>
+        <source>Remarks</source>
+        <translation>客户说明</translation>
+    </message>
+    <message>
+        <source>The record that stays</source>
+        <translation>保留的记录</translation>
+    </message>
+    <message>
+        <source>%1 linked</source>
+        <translation>关联 %1 条</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Values to keep</source>
+        <translation>保留的字段值</translation>
+    </message>
+    <message>
+        <source>The records hold the same values.</source>
+        <translation>这些记录的字段值相同。</translation>
+    </message>
+    <message>
+        <source>Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else linked to the other records move to the one that stays. The others are kept as merged and leave the lists. This cannot be undone.</source>
+        <translation>其他记录关联的车辆、发票、收款、维修工单、销售线索、销售单、备注等全部数据都会转到保留的记录下。其他记录标记为已合并，不再出现在列表中。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -9206,6 +9674,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{name}”已是{system}的检查项目</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; was already merged into another customer</source>
+        <translation>“{name}”已合并到其他客户</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; has a comma where a point may be meant: write the decimal mark as a point (1.5, not 1,5)</source>
         <translation>“{text}”含有逗号，可能是想写小数点：小数点请用英文句点（写 1.5，不要写 1,5）</translation>
     </message>
@@ -9222,12 +9694,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{text}”超过 {maximum}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not a date (write it as 2024-03-31)</source>
+        <translation>“{text}”不是日期（请写成 2024-03-31）</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 之间的整数</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not yes or no</source>
+        <translation>“{value}”不是“是”或“否”</translation>
+    </message>
+    <message>
         <source>A VIN range runs from the lower VIN to the higher, 17 characters at most</source>
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
+    </message>
+    <message>
+        <source>A company customer&apos;s company is its own name</source>
+        <translation>企业客户的公司就是其自身名称</translation>
+    </message>
+    <message>
+        <source>A customer cannot be merged into itself</source>
+        <translation>客户不能合并到其自身</translation>
     </message>
     <message>
         <source>A labour line needs a description or an operation</source>
@@ -9236,6 +9724,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A new campaign ({code}) needs a title</source>
         <translation>新活动（{code}）需要名称</translation>
+    </message>
+    <message>
+        <source>A note has at most {n} characters</source>
+        <translation>备注最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>A note needs some text</source>
+        <translation>备注不能为空</translation>
     </message>
     <message>
         <source>A package code has at most 40 characters</source>
@@ -9274,12 +9770,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工单须通过交车来关闭，交车时记录交车里程和下次保养</translation>
     </message>
     <message>
+        <source>A row needs an ID number, a credit code or a phone, so that importing the file again finds the customer</source>
+        <translation>每行需要证件号码、信用代码或电话，以便再次导入时能找到该客户</translation>
+    </message>
+    <message>
         <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
         <translation>班次须在当天内且开始早于结束，休息时间须短于班次</translation>
     </message>
     <message>
         <source>A stretch of more than {hours} hours is not a correction</source>
         <translation>超过 {hours} 小时的一段时间不属于更正</translation>
+    </message>
+    <message>
+        <source>A tag has at most {n} characters</source>
+        <translation>标签最多 {n} 个字符</translation>
     </message>
     <message>
         <source>A template needs a name of at most 120 characters</source>
@@ -9334,6 +9838,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请选择非生产时间的原因</translation>
     </message>
     <message>
+        <source>Choose at least one customer to merge</source>
+        <translation>请至少选择一位要合并的客户</translation>
+    </message>
+    <message>
         <source>Choose one of the workshop&apos;s bays</source>
         <translation>请选择车间的工位</translation>
     </message>
@@ -9374,6 +9882,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请给出结束时间</translation>
     </message>
     <message>
+        <source>Grade must be one of {items}</source>
+        <translation>客户等级必须是 {items} 之一</translation>
+    </message>
+    <message>
         <source>Invoice {number} · {customer}</source>
         <translation>发票 {number} · {customer}</translation>
     </message>
@@ -9384,6 +9896,18 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Job {job_no} has a service package at a fixed price; its pay type can no longer change</source>
         <translation>作业 {job_no} 已按固定价格套用保养套餐，付费方式不能再更改</translation>
+    </message>
+    <message>
+        <source>Kind must be person or company</source>
+        <translation>类型必须是个人或企业</translation>
+    </message>
+    <message>
+        <source>Marketing consent cannot be given in the future</source>
+        <translation>营销许可日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>Merged {merged} into &apos;{name}&apos;: {moved}</source>
+        <translation>已将 {merged} 合并到“{name}”：{moved}</translation>
     </message>
     <message>
         <source>Mileage {mileage} km accepted below the last recorded {last} km ({where}): {reason}</source>
@@ -9688,6 +10212,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Tax recomputed at posting with the rates in force: {detail}</source>
         <translation>记账时按现行税率重新计算税额：{detail}</translation>
+    </message>
+    <message>
+        <source>The ID number is masked: type the full number</source>
+        <translation>证件号码已隐藏，请输入完整号码</translation>
     </message>
     <message>
         <source>The appointment at {when} has not come yet</source>
@@ -10106,6 +10634,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>下次保养日期必须晚于交车日（{day}）</translation>
     </message>
     <message>
+        <source>The note no longer exists</source>
+        <translation>该备注已不存在</translation>
+    </message>
+    <message>
         <source>The odometer reading cannot be negative</source>
         <translation>里程数不能为负数</translation>
     </message>
@@ -10266,12 +10798,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用户名“{name}”已被使用</translation>
     </message>
     <message>
+        <source>The value to keep must come from one of the merged customers</source>
+        <translation>保留的值必须来自被合并的客户之一</translation>
+    </message>
+    <message>
         <source>The vehicle is not known</source>
         <translation>车辆未知</translation>
     </message>
     <message>
         <source>The vehicle no longer exists</source>
         <translation>该车辆已不存在</translation>
+    </message>
+    <message>
+        <source>The walk-in customer cannot be merged</source>
+        <translation>散客不能合并</translation>
     </message>
     <message>
         <source>The workshop</source>
@@ -10378,6 +10918,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>未知单据类型“{doc}”</translation>
     </message>
     <message>
+        <source>Unknown field(s) to keep: {items}</source>
+        <translation>未知的保留字段：{items}</translation>
+    </message>
+    <message>
         <source>Unknown filter(s) for list &apos;{name}&apos;: {items}</source>
         <translation>列表“{name}”的筛选条件未知：{items}</translation>
     </message>
@@ -10460,6 +11004,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>adjustment</source>
         <translation>调整</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已回访</translation>
     </message>
     <message>
         <source>appraised</source>
@@ -10566,8 +11114,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已交车</translation>
     </message>
     <message>
+        <source>differs from the ID number recorded for &apos;{name}&apos;</source>
+        <translation>与“{name}”登记的证件号码不同</translation>
+    </message>
+    <message>
         <source>differs from the title of campaign {code} on row {row}</source>
         <translation>与第 {row} 行活动 {code} 的名称不同</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>待回访</translation>
     </message>
     <message>
         <source>fee</source>
@@ -10684,6 +11240,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>must be at most {maximum} {unit}</source>
         <translation>最多为 {maximum} {unit}</translation>
+    </message>
+    <message>
+        <source>names the same customer as row {first}</source>
+        <translation>与第 {first} 行是同一位客户</translation>
     </message>
     <message>
         <source>new</source>
@@ -12686,6 +13246,25 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Close claim %1 as paid? The insurer paid %2 of %3; the rest stays with the customer or is written off.</source>
         <translation>将理赔 %1 按已赔付结案？保险公司已付 %2（应付 %3）；余额由客户承担或核销。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation>评分 %1</translation>
     </message>
 </context>
 <context>

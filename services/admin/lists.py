@@ -51,6 +51,9 @@ _PARENT_ORDER = "(SELECT r.number FROM repair_order r JOIN repair_job j ON j.rep
 RECORD_LABEL_SQL: dict[str, str] = {
     "customer": "SELECT name FROM customer WHERE id = {id}",
     "contact": "SELECT name FROM contact WHERE id = {id}",
+    "customer_tag": "SELECT c.name || ' · ' || t.tag FROM customer_tag t JOIN customer c ON c.id = t.customer_id "
+                    "WHERE t.id = {id}",
+    "customer_note": "SELECT c.name FROM customer_note n JOIN customer c ON c.id = n.customer_id WHERE n.id = {id}",
     "vehicle": "SELECT coalesce(nullif(plate, ''), vin) FROM vehicle WHERE id = {id}",
     "user_account": "SELECT username FROM user_account WHERE id = {id}",
     "role": "SELECT name FROM role WHERE code = {id}",

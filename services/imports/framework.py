@@ -40,7 +40,7 @@ from store.uow import UnitOfWork, action
 
 log = logging.getLogger(__name__)
 
-FIELD_KINDS = ("text", "code", "money", "quantity", "hours")
+FIELD_KINDS = ("text", "code", "money", "quantity", "hours", "date")
 _CHECK_EVERY = 2000
 
 
@@ -51,7 +51,8 @@ Translate = Callable[[str, str], str]
 class Field:
     """A target field of an import. ``kind``: text | code (part numbers, barcodes: refused when Excel
     mangled them, or when they hold no letter or digit) | money (to minor units) | quantity (to
-    thousandths) | hours (to hundredths). ``maximum`` caps a number field, in its whole units.
+    thousandths) | hours (to hundredths) | date (a date cell, or text as 2024-03-31 or 2024/3/31).
+    ``maximum`` caps a number field, in its whole units.
     ``check`` turns a parsed value into the value planned, raising :class:`ValidationError` for a bad
     one, so every field's problems are found in one pass before any row is planned."""
 
@@ -331,6 +332,8 @@ def _parse_value(f: Field, value: Any, currency: str) -> Any:
         if f.max_length and len(text) > f.max_length:
             raise ValidationError(f.name, msg("is longer than {max_length} characters", max_length=f.max_length))
         return _checked(f, text) if text else None
+    if f.kind == "date":
+        return _checked(f, _date_value(f, value))
     if isinstance(value, date | datetime) and f.kind in ("text", "code"):
         # Excel turns "03-10" or "2024-1" typed into a General cell into a date; the text typed is lost.
         raise ValidationError(f.name, msg("is a date ({value}) in Excel, not text: format the column as Text in "
@@ -345,6 +348,26 @@ def _parse_value(f: Field, value: Any, currency: str) -> Any:
     if f.kind == "code" and not any(ch.isalnum() for ch in text):
         raise ValidationError(f.name, msg("'{text}' has no letters or digits", text=text))
     return _checked(f, text)
+
+
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+
+
+def _date_value(f: Field, value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = " ".join(cell_text(value).split())
+    if not text:
+        return None
+    found = _DATE.match(text)
+    try:
+        if found is None:
+            raise ValueError(text)
+        return date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        raise ValidationError(f.name, msg("'{text}' is not a date (write it as 2024-03-31)", text=text)) from None
 
 
 def _checked(f: Field, value: Any) -> Any:

@@ -108,7 +108,8 @@ def test_small_build_has_the_advertised_size(demo_db):
 
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
-    assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
+    assert set(counts) == {"customer", "contact", "customer_tag", "customer_note", "vehicle", "user_account",
+                           "search_doc", *BILLING_TABLES,
                            *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
@@ -400,3 +401,22 @@ def test_the_demo_has_a_health_check_template_checks_an_estimate_declined_and_ca
             SELECT count(v.owner_id), count(v.id) - count(v.owner_id) FROM campaign_vehicle cv
             LEFT JOIN vehicle v ON v.vin = cv.vin GROUP BY cv.campaign_id"""):
         assert known_customer >= 1 and known_stock == 1
+
+
+def test_customers_have_grades_tags_consent_notes_and_a_few_look_like_another(demo_db):
+    from services.customers import duplicates
+
+    grades = dict(_rows(demo_db, "SELECT grade, count(*) FROM customer GROUP BY grade"))
+    assert set(grades) >= {"A", "B", "C", "D", ""}
+    assert _rows(demo_db, "SELECT count(DISTINCT customer_id) FROM customer_tag")[0][0] > 100
+    assert _rows(demo_db, "SELECT count(*) FROM customer_note")[0][0] > 100
+    consent = _rows(demo_db, "SELECT count(*), sum(marketing_since IS NULL) FROM customer WHERE marketing_ok")[0]
+    assert consent[0] > 500 and consent[1] == 0
+    withdrawn = _rows(demo_db, "SELECT count(*) FROM customer WHERE NOT marketing_ok AND marketing_withdrawn_on "
+                               "IS NOT NULL AND marketing_since <= marketing_withdrawn_on")[0][0]
+    assert withdrawn > 20
+    from services.permissions import system_actor
+
+    found = duplicates.clusters(demo_db, system_actor("tester", terminal="T1"))
+    assert 2 <= len(found) <= 30
+    assert {r for c in found for r in c.reasons} <= {"name_birth_date", "email"}

@@ -112,9 +112,12 @@ def test_count_matches_the_rows(db, owner, crowd):
 def test_a_row_has_the_id_then_every_column(db, owner, crowd):
     row = lists.row_by_id(db, owner, "customers", crowd[2])
     assert row[0] == crowd[2]
-    assert dict(zip([c.key for c in CUSTOMERS.columns], row[1:], strict=True)) == {
+    values = dict(zip([c.key for c in CUSTOMERS.columns], row[1:], strict=True))
+    assert {k: values[k] for k in ("name", "kind", "phone", "email", "city", "id_number", "active", "created_at",
+                                   "grade", "tags", "company")} == {
         "name": "Zhang San", "kind": "person", "phone": "+8613900000002", "email": "c2@example.com", "city": "",
-        "id_number": "", "active": 1, "created_at": "2025-01-03 10:02:00.000000"}
+        "id_number": "", "active": 1, "created_at": "2025-01-03 10:02:00.000000", "grade": "", "tags": None,
+        "company": ""}
     assert lists.row_by_id(db, owner, "customers", "0" * 32) is None
 
 

@@ -41,6 +41,8 @@ def permission_labels() -> dict[str, str]:
         "customer.view": QCoreApplication.translate("AdminLabels", "View customers"),
         "customer.edit": QCoreApplication.translate("AdminLabels", "Create and edit customers"),
         "customer.delete": QCoreApplication.translate("AdminLabels", "Delete customers"),
+        "customer.view_id": QCoreApplication.translate("AdminLabels", "See customers' ID numbers in full"),
+        "customer.merge": QCoreApplication.translate("AdminLabels", "Review duplicate customers and merge them"),
         "vehicle.view": QCoreApplication.translate("AdminLabels", "View vehicles"),
         "vehicle.edit": QCoreApplication.translate("AdminLabels", "Create and edit vehicles"),
         "vehicle.delete": QCoreApplication.translate("AdminLabels", "Delete vehicles"),
@@ -139,6 +141,10 @@ def permission_groups() -> dict[str, str]:
         "cost": QCoreApplication.translate("AdminLabels", "Costs"),
         "margin": QCoreApplication.translate("AdminLabels", "Margins"),
         "workshop": QCoreApplication.translate("AdminLabels", "Workshop"),
+        "lead": QCoreApplication.translate("AdminLabels", "Leads"),
+        "deal": QCoreApplication.translate("AdminLabels", "Deals"),
+        "finance": QCoreApplication.translate("AdminLabels", "Finance and insurance"),
+        "target": QCoreApplication.translate("AdminLabels", "Sales targets"),
     }
 
 
@@ -178,6 +184,8 @@ def audit_entity_labels() -> dict[str, str]:
     return {
         "customer": QCoreApplication.translate("AdminLabels", "Customer"),
         "contact": QCoreApplication.translate("AdminLabels", "Contact"),
+        "customer_tag": QCoreApplication.translate("AdminLabels", "Customer tag"),
+        "customer_note": QCoreApplication.translate("AdminLabels", "Customer note"),
         "vehicle": QCoreApplication.translate("AdminLabels", "Vehicle"),
         "user_account": QCoreApplication.translate("AdminLabels", "User"),
         "role": QCoreApplication.translate("AdminLabels", "Role"),

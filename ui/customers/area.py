@@ -14,8 +14,15 @@ def pages() -> list[Page]:
 
         return CustomersScreen(ctx)
 
+    def duplicates(ctx):
+        from ui.customers.duplicates import DuplicatesScreen
+
+        return DuplicatesScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Sales")
     return [
         Page("customers", section, QCoreApplication.translate("MainWindow", "Customers"),
              "customer.view", customers, "Ctrl+1"),
+        Page("customer_duplicates", section, QCoreApplication.translate("MainWindow", "Duplicate customers"),
+             "customer.merge", duplicates),
     ]

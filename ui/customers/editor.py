@@ -1,8 +1,11 @@
-"""Create or edit a customer (person or company) with contacts."""
+"""Create or edit a customer (person or company) with contacts, grade, tags and marketing consent. While
+the user types, possible duplicates are shown (any of them can be opened instead); saving with some
+shown asks once more ("Save anyway")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,6 +16,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -23,12 +27,44 @@ from PySide6.QtWidgets import (
 )
 
 from services import customers
+from services.customers import duplicates
 from ui.context import AppContext
-from ui.formatting import phone_text
+from ui.formatting import date_text, phone_text
 from ui.widgets.fields import DateEdit
-from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.forms import FieldErrors, FormDialog, grow_to_fit
+from ui.widgets.screen import html_escape
+from ui.workers import Query
 
 CONTACT_FIELDS = ("name", "position", "phone", "email")
+DUPLICATE_CHECK_MS = 400
+
+
+def grade_labels() -> dict[str, str]:
+    """Grade code → what the screens call it (客户等级)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "": QCoreApplication.translate("Customers", "Not graded"),
+        "A": QCoreApplication.translate("Customers", "A – key customer"),
+        "B": QCoreApplication.translate("Customers", "B – regular"),
+        "C": QCoreApplication.translate("Customers", "C – occasional"),
+        "D": QCoreApplication.translate("Customers", "D – dormant"),
+    }
+
+
+def reason_labels() -> dict[str, str]:
+    """Why a record may be a duplicate, in words."""
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "id_number": QCoreApplication.translate("Customers", "same ID number"),
+        "company_reg": QCoreApplication.translate("Customers", "same credit code"),
+        "phone": QCoreApplication.translate("Customers", "same phone"),
+        "email": QCoreApplication.translate("Customers", "same e-mail"),
+        "name_birth_date": QCoreApplication.translate("Customers", "same name and birth date"),
+        "name_city": QCoreApplication.translate("Customers", "same name and city"),
+        "name": QCoreApplication.translate("Customers", "same name"),
+    }
 
 
 class CustomerDialog(FormDialog):
@@ -37,6 +73,10 @@ class CustomerDialog(FormDialog):
         self.ctx = ctx
         self.customer_id = customer_id
         self.saved_id: str | None = None
+        # A possible duplicate the user chose to open instead of saving this one.
+        self.opened_id: str | None = None
+        self.candidates: list[duplicates.Candidate] = []
+        self._check_serial = 0
         self.setWindowTitle(self.tr("Edit customer") if customer_id else self.tr("New customer"))
         self.setMinimumWidth(640)
 
@@ -55,13 +95,27 @@ class CustomerDialog(FormDialog):
         self.postcode = QLineEdit()
         self.birth_date = DateEdit(optional=True)
         self.marketing_ok = QCheckBox(self.tr("Agrees to marketing messages"))
+        self.marketing_ok.setObjectName("marketing_ok")
+        self.marketing_since = QLabel()
+        self.marketing_since.setObjectName("marketingSince")
+        self.grade = QComboBox()
+        for code, label in grade_labels().items():
+            self.grade.addItem(label, code)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Tags, separated by commas"))
+        self.duplicates = QLabel()
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates.linkActivated.connect(self._open_duplicate)
+        self.duplicates.hide()
         self.active = QCheckBox(self.tr("Active"))
         self.active.setChecked(True)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.notes.setTabChangesFocus(True)
         for name in ("kind", "name", "alt_name", "phone", "email", "id_number", "company_reg", "address", "city",
-                     "postcode", "birth_date", "notes"):
+                     "postcode", "birth_date", "notes", "grade", "tags"):
             getattr(self, name).setObjectName(name)
 
         form = QFormLayout()
@@ -85,11 +139,27 @@ class CustomerDialog(FormDialog):
         self.errors.widgets["postcode"] = self.postcode
         self.errors.labels["postcode"] = self.errors.labels["city"]
         self.errors.add_row("birth_date", self.tr("&Birth date"), self.birth_date)
+        grade_row = QHBoxLayout()
+        grade_row.setContentsMargins(0, 0, 0, 0)
+        grade_row.addWidget(self.grade, 1)
+        tags_label = QLabel(self.tr("Ta&gs"))
+        tags_label.setBuddy(self.tags)
+        grade_row.addWidget(tags_label)
+        grade_row.addWidget(self.tags, 2)
+        grade_holder = QWidget()
+        grade_holder.setLayout(grade_row)
+        self.errors.add_row("grade", self.tr("G&rade"), grade_holder)
+        self.errors.widgets["tags"] = self.tags
+        self.errors.labels["tags"] = self.errors.labels["grade"]
         self.errors.add_row("notes", self.tr("N&otes"), self.notes)
         flags = QHBoxLayout()
         flags.addWidget(self.marketing_ok)
+        flags.addWidget(self.marketing_since)
+        flags.addStretch(1)
         flags.addWidget(self.active)
         form.addRow("", flags)
+        self.errors.labels.setdefault("marketing_since", self.errors.labels["grade"])
+        self.errors.widgets["marketing_since"] = self.marketing_ok
 
         self.contacts = QTableWidget(0, 5)
         self.contacts.setObjectName("contacts")
@@ -120,6 +190,7 @@ class CustomerDialog(FormDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.duplicates)
         layout.addLayout(form)
         layout.addWidget(contact_box)
         layout.addWidget(self.buttons)
@@ -127,6 +198,12 @@ class CustomerDialog(FormDialog):
         if customer_id:
             self._load(customer_id)
         self._kind_changed()
+        self._check_timer = QTimer(self, singleShot=True, interval=DUPLICATE_CHECK_MS)
+        self._check_timer.timeout.connect(self.check_duplicates)
+        for w in (self.name, self.alt_name, self.phone, self.email, self.id_number, self.company_reg, self.city):
+            w.textChanged.connect(lambda _t: self._check_timer.start())
+        self.birth_date.dateChanged.connect(lambda *_a: self._check_timer.start())
+        self.contacts.itemChanged.connect(lambda _i: self._check_timer.start())
         self.name.setFocus()
 
     def _kind_changed(self) -> None:
@@ -160,6 +237,13 @@ class CustomerDialog(FormDialog):
         self.notes.setPlainText(d.notes)
         self.marketing_ok.setChecked(d.marketing_ok)
         self.active.setChecked(d.active)
+        self.grade.setCurrentIndex(max(0, self.grade.findData(d.grade)))
+        self.tags.setText(", ".join(d.tags))
+        if d.marketing_ok and d.marketing_since:
+            self.marketing_since.setText(self.tr("since %1").replace("%1", date_text(d.marketing_since)))
+        elif detail.marketing_withdrawn_on:
+            self.marketing_since.setText(self.tr("withdrawn on %1").replace(
+                "%1", date_text(detail.marketing_withdrawn_on)))
         for c in d.contacts:
             c.phone = phone_text(c.phone, region)
             self._add_contact(c)
@@ -182,9 +266,71 @@ class CustomerDialog(FormDialog):
             company_reg=self.company_reg.text() if self.company_reg.isEnabled() else "",
             address=self.address.text(), city=self.city.text(), postcode=self.postcode.text(),
             birth_date=birth, notes=self.notes.toPlainText(), marketing_ok=self.marketing_ok.isChecked(),
-            active=self.active.isChecked(), contacts=contacts)
+            active=self.active.isChecked(), contacts=contacts, grade=self.grade.currentData(),
+            tags=customers.split_tags(self.tags.text()))
+
+    # --- possible duplicates --------------------------------------------------------------------
+    def check_duplicates(self) -> Query:
+        """Look for customers this one may duplicate (database worker) and show them. GUI thread."""
+        self._check_timer.stop()
+        self._check_serial += 1
+        serial, data = self._check_serial, self.value()
+        db, actor, cid = self.ctx.db, self.ctx.actor, self.customer_id
+        return Query(self, lambda: duplicates.find(db, actor, data, exclude_id=cid)).success(
+            lambda found: self._show_duplicates(serial, found)).run()
+
+    def done(self, result: int) -> None:
+        # A check still under way when the dialog closes is no longer wanted.
+        self._check_timer.stop()
+        self._check_serial += 1
+        super().done(result)
+
+    def _show_duplicates(self, serial: int, found: list[duplicates.Candidate]) -> None:
+        if serial != self._check_serial or not shiboken6.isValid(self):
+            return
+        self.candidates = found
+        if not found:
+            self.duplicates.hide()
+            self._set_save_text(False)
+            return
+        reasons = reason_labels()
+        items = []
+        for c in found:
+            why = ", ".join(reasons.get(r, r) for r in c.reasons)
+            where = " · ".join(x for x in (phone_text(c.phone, self.ctx.settings.country), c.city) if x)
+            items.append(f'<a href="{c.id}">{html_escape(c.name)}</a> ({html_escape(why)}'
+                         + (f"; {html_escape(where)}" if where else "") + ")")
+        self.duplicates.setText("<b>" + html_escape(self.tr("Possible duplicates:")) + "</b> " + " · ".join(items)
+                                + "<br>" + html_escape(self.tr("Click a name to open that customer instead.")))
+        self.duplicates.show()
+        self._set_save_text(True)
+        grow_to_fit(self)
+
+    def _set_save_text(self, warn: bool) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        button.setText(self.tr("Save &anyway") if warn else self.tr("&Save"))
+
+    def _open_duplicate(self, customer_id: str) -> None:
+        self.opened_id = customer_id
+        self.reject()
 
     def save(self) -> None:
+        # The possible duplicates shown when Save is pressed were seen: Save (then "Save anyway")
+        # saves. Any not shown yet are shown first, and saving takes a second press.
+        shown = frozenset(c.id for c in self.candidates) if self.duplicates.isVisible() else frozenset()
+        self.buttons.setEnabled(False)
+        self.check_duplicates().success(lambda found: self._save_after_check(found, shown))
+
+    def _save_after_check(self, found: list[duplicates.Candidate], shown: frozenset[str]) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return
+        self.buttons.setEnabled(True)
+        if not frozenset(c.id for c in found) <= shown:
+            self._set_save_text(True)
+            return
+        self._submit()
+
+    def _submit(self) -> None:
         data = self.value()
         db, actor, cid = self.ctx.db, self.ctx.actor, self.customer_id
 

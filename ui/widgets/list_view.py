@@ -81,7 +81,7 @@ class LazyListModel(QAbstractTableModel):
         self.source = lists.source(source)
         # A column the user may not see (a cost) is left out, of the screen and of its exports.
         self.columns = [c for c in self.source.columns if c.key in headers
-                        and (not c.permission or ctx.can(c.permission))]
+                        and (not c.permission or c.masked_sql or ctx.can(c.permission))]
         self.headers = headers
         self.state = lists.ListState()
         self.rows: list[tuple] = []
@@ -328,7 +328,7 @@ class ListView(QWidget):
                  empty_text: str, filters: list[FilterSpec] | None = None, export_name: str = "",
                  value_labels: dict[str, dict[Any, str]] | None = None,
                  derived: dict[str, Callable[[dict[str, Any]], str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 filters_below: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.noun_plural = noun_plural
@@ -351,12 +351,16 @@ class ListView(QWidget):
         self.filter_widgets: dict[str, QComboBox] = {}
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
+        # Many filters go on a row of their own, so the list stays narrow enough for a detail pane.
+        filter_row = QHBoxLayout() if filters_below else top
         for spec in filters or []:
             combo = self._make_filter(spec)
             label = QLabel(spec.label)
             label.setBuddy(combo)
-            top.addWidget(label)
-            top.addWidget(combo, 1)
+            filter_row.addWidget(label)
+            filter_row.addWidget(combo, 1)
+        if filters_below:
+            top.addStretch(1)
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         top.addWidget(self.count_label)
@@ -409,6 +413,8 @@ class ListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        if filter_row is not top:
+            layout.addLayout(filter_row)
         layout.addWidget(self.stack, 1)
 
         QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search,

@@ -1,0 +1,198 @@
+"""Possible duplicate customers: on entry (the editor asks while the user types) and across the whole
+database (the duplicates review). Every lookup is an index lookup: same phone (the customer's or a
+contact's), same e-mail, same ID number or credit code, same folded name (either spelling)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import bindparam, text
+
+from core.actor import Actor
+from core.errors import ValidationError
+from services import settings, validation
+from services.customers import WALK_IN_ID, CustomerInput, name_key
+from services.permissions import require
+from store.database import Database
+
+# Why two records may be one customer, strongest first. The screens word them.
+REASONS = ("id_number", "company_reg", "phone", "email", "name_birth_date", "name_city", "name")
+NAME_CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class Candidate:
+    id: str
+    name: str
+    kind: str
+    phone: str
+    city: str
+    reasons: tuple[str, ...]  # codes of REASONS, strongest first
+
+
+def _valid(check, value: str, *args) -> str:
+    try:
+        return check(value, *args)
+    except ValidationError:
+        return ""
+
+
+def find(db: Database, actor: Actor, data: CustomerInput, *, exclude_id: str | None = None,
+         limit: int = 10) -> list[Candidate]:
+    """Customers that may be the one ``data`` describes (a new one, or ``exclude_id`` being edited),
+    each with why, strongest first. Merged customers are not offered. Values that are not valid yet
+    (a phone half typed) are skipped. Any thread; reads only."""
+    require(actor, "customer.view")
+    with db.read() as conn:
+        region = settings.load(conn).country
+        phones = {p for p in [_valid(validation.phone, data.phone, region),
+                              *(_valid(validation.phone, c.phone, region) for c in data.contacts)] if p}
+        emails = {e for e in [_valid(validation.email, data.email), *(_valid(validation.email, c.email)
+                                                                     for c in data.contacts)] if e}
+        id_number = _valid(validation.id_number, data.id_number) if "*" not in data.id_number else ""
+        company_reg = _valid(validation.company_reg, data.company_reg)
+        keys = {k for k in (name_key(data.name), name_key(data.alt_name)) if k}
+        hits: dict[str, set[str]] = defaultdict(set)
+
+        def add(reason: str, sql: str, **params) -> None:
+            stmt = text(sql)
+            for k, v in params.items():
+                if isinstance(v, list):
+                    stmt = stmt.bindparams(bindparam(k, expanding=True))
+            for (cid,) in conn.execute(stmt, params):
+                hits[cid].add(reason)
+
+        if id_number:
+            add("id_number", "SELECT id FROM customer WHERE id_number = :v", v=id_number)
+        if company_reg:
+            add("company_reg", "SELECT id FROM customer WHERE company_reg = :v", v=company_reg)
+        if phones:
+            add("phone", "SELECT id FROM customer WHERE phone IN :v "
+                         "UNION SELECT customer_id FROM contact WHERE phone IN :v", v=sorted(phones))
+        if emails:
+            add("email", "SELECT id FROM customer WHERE email IN :v "
+                         "UNION SELECT customer_id FROM contact WHERE email IN :v", v=sorted(emails))
+        names: dict[str, tuple] = {}
+        if keys:
+            stmt = text("SELECT id, city, birth_date FROM customer WHERE name_key IN :k UNION "
+                        "SELECT id, city, birth_date FROM customer WHERE alt_key IN :k LIMIT :n").bindparams(
+                bindparam("k", expanding=True))
+            for r in conn.execute(stmt, {"k": sorted(keys), "n": NAME_CANDIDATES}):
+                names[r.id] = (r.city, r.birth_date)
+        city = " ".join(data.city.split()).casefold()
+        for cid, (their_city, born) in names.items():
+            if data.birth_date and born and str(born) == data.birth_date.isoformat():
+                hits[cid].add("name_birth_date")
+            elif city and their_city and their_city.casefold() == city:
+                hits[cid].add("name_city")
+            else:
+                hits[cid].add("name")
+        hits.pop(exclude_id or "", None)
+        hits.pop(WALK_IN_ID, None)
+        if not hits:
+            return []
+        stmt = text("SELECT id, name, kind, phone, city, created_at FROM customer WHERE id IN :ids "
+                    "AND merged_into_id IS NULL").bindparams(bindparam("ids", expanding=True))
+        rows = {r.id: r for r in conn.execute(stmt, {"ids": list(hits)})}
+
+    def strength(cid: str) -> tuple:
+        order = sorted(REASONS.index(r) for r in hits[cid])
+        # A bare name match is the weakest: many customers share a common name.
+        return (order, -len(order), str(rows[cid].created_at))
+
+    out = [Candidate(cid, rows[cid].name, rows[cid].kind, rows[cid].phone, rows[cid].city,
+                     tuple(sorted(hits[cid], key=REASONS.index)))
+           for cid in sorted(rows, key=strength)]
+    # Bare name matches are offered only when few customers share the name.
+    bare = [c for c in out if c.reasons == ("name",)]
+    if len(bare) > 3:
+        out = [c for c in out if c.reasons != ("name",)]
+    return out[:limit]
+
+
+@dataclass(frozen=True)
+class Member:
+    id: str
+    name: str
+    kind: str
+    phone: str
+    email: str
+    city: str
+    birth_date: date | None
+    created_at: str
+    links: int  # records linked to it (vehicles, invoices, …), to choose the one that stays
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: tuple[Member, ...]  # oldest first
+    reasons: tuple[str, ...]
+
+
+_GROUPS = {
+    "id_number": "SELECT group_concat(id) FROM customer WHERE id_number != '' AND merged_into_id IS NULL "
+                 "GROUP BY id_number HAVING count(*) > 1",
+    "company_reg": "SELECT group_concat(id) FROM customer WHERE company_reg != '' AND merged_into_id IS NULL "
+                   "GROUP BY company_reg HAVING count(*) > 1",
+    "phone": "SELECT group_concat(DISTINCT cid) FROM (SELECT phone, id AS cid FROM customer WHERE phone != '' AND "
+             "merged_into_id IS NULL UNION SELECT k.phone, k.customer_id FROM contact k JOIN customer c ON "
+             "c.id = k.customer_id WHERE k.phone != '' AND c.merged_into_id IS NULL) GROUP BY phone "
+             "HAVING count(DISTINCT cid) > 1",
+    "email": "SELECT group_concat(DISTINCT cid) FROM (SELECT email, id AS cid FROM customer WHERE email != '' AND "
+             "merged_into_id IS NULL UNION SELECT k.email, k.customer_id FROM contact k JOIN customer c ON "
+             "c.id = k.customer_id WHERE k.email != '' AND c.merged_into_id IS NULL) GROUP BY email "
+             "HAVING count(DISTINCT cid) > 1",
+    "name_birth_date": "SELECT group_concat(id) FROM customer WHERE name_key != '' AND birth_date IS NOT NULL "
+                       "AND merged_into_id IS NULL GROUP BY name_key, birth_date HAVING count(*) > 1",
+}
+
+
+def clusters(db: Database, actor: Actor, *, limit: int = 500) -> list[Cluster]:
+    """Groups of customers that look like one across the whole database (same ID number, credit
+    code, phone, e-mail, or same name and birth date), overlapping groups joined, at most ``limit``,
+    the largest first. Worker thread (it reads every customer's keys once)."""
+    require(actor, "customer.merge")
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    reasons_of: dict[str, set[str]] = defaultdict(set)
+    with db.read() as conn:
+        groups: list[tuple[str, list[str]]] = []
+        for reason, sql in _GROUPS.items():
+            for (ids,) in conn.execute(text(sql)):
+                members = [i for i in ids.split(",") if i != WALK_IN_ID]
+                if len(members) > 1:
+                    groups.append((reason, members))
+        for _reason, members in groups:
+            for other in members[1:]:
+                parent[root(other)] = root(members[0])
+        for reason, members in groups:
+            reasons_of[root(members[0])].add(reason)
+        by_root: dict[str, list[str]] = defaultdict(list)
+        for x in list(parent):
+            by_root[root(x)].append(x)
+        ordered = sorted(by_root.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))[:limit]
+        wanted = [i for _r, ids in ordered for i in ids]
+        info: dict[str, Member] = {}
+        from services.customers.merge import link_counts
+        counts = link_counts(conn, wanted)
+        for start in range(0, len(wanted), 500):
+            stmt = text("SELECT id, name, kind, phone, email, city, birth_date, created_at FROM customer "
+                        "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+            for r in conn.execute(stmt, {"ids": wanted[start:start + 500]}):
+                born = date.fromisoformat(r.birth_date) if isinstance(r.birth_date, str) else r.birth_date
+                info[r.id] = Member(r.id, r.name, r.kind, r.phone, r.email, r.city, born, str(r.created_at),
+                                    counts.get(r.id, 0))
+    out = []
+    for r, ids in ordered:
+        members = tuple(sorted((info[i] for i in ids if i in info), key=lambda m: (m.created_at, m.id)))
+        if len(members) > 1:
+            out.append(Cluster(members, tuple(x for x in REASONS if x in reasons_of[r])))
+    return out

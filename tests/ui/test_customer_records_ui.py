@@ -1,0 +1,166 @@
+"""The customer record on screen: possible duplicates while a customer is entered, the duplicates
+review and its merge dialog, the timeline tab, and ID numbers masked for roles without the right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from models import Base
+from services import customers, lists
+from services.customers import CustomerInput
+from tests.services.crm_rows import make_row
+from tests.services.samples import mobile, raw_rows, resident_id
+from ui.customers.duplicates import DuplicatesScreen, MergeDialog
+from ui.customers.editor import CustomerDialog
+from ui.customers.screen import CustomersScreen
+from ui.main_window import MainWindow
+
+ID = resident_id()
+
+
+def _save_button(dialog):
+    return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_a_new_customer_with_a_known_phone_shows_the_duplicate_and_still_saves(
+        qtbot, db, owner, window, settle, when_modal, type_text):
+    existing = customers.create(db, owner, CustomerInput(name="王伟", phone=mobile(1), city="上海"))
+    screen = window.show_page("customers")
+    settle()
+
+    def enter(dialog: CustomerDialog) -> None:
+        type_text(dialog.name, "王芳")
+        qtbot.keyClicks(dialog.phone, "139 0000 0001")
+        qtbot.waitUntil(lambda: dialog.duplicates.isVisible(), timeout=5000)
+        settle()
+        assert "Possible duplicates" in dialog.duplicates.text()
+        assert "王伟" in dialog.duplicates.text() and "same phone" in dialog.duplicates.text()
+        assert _save_button(dialog).text().replace("&", "") == "Save anyway"
+        qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+        settle()
+        assert not dialog.isVisible()
+
+    handled = when_modal(CustomerDialog, enter)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert handled
+    assert lists.count(db, owner, "customers", lists.ListState()) == 2
+    assert screen.current_id not in (None, existing)
+
+
+def test_saving_before_the_check_shows_the_duplicates_first_and_opening_one_selects_it(
+        qtbot, db, owner, window, settle, when_modal, type_text):
+    existing = customers.create(db, owner, CustomerInput(name="Li Na", email="li.na@example.com"))
+    screen = window.show_page("customers")
+    settle()
+
+    def enter(dialog: CustomerDialog) -> None:
+        qtbot.keyClicks(dialog.name, "Na Li")
+        dialog._check_timer.stop()
+        qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+        settle()
+        # Not saved: the duplicate is shown first.
+        assert dialog.isVisible() and dialog.duplicates.isVisible()
+        assert lists.count(db, owner, "customers", lists.ListState()) == 1
+        dialog.duplicates.linkActivated.emit(existing)
+
+    handled = when_modal(CustomerDialog, enter)
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert handled
+    assert lists.count(db, owner, "customers", lists.ListState()) == 1
+    assert screen.current_id == existing
+
+
+def test_duplicates_are_merged_through_the_review_and_the_merge_dialog(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    a = customers.create(db, owner, CustomerInput(name="王伟", phone=mobile(1)))
+    b = customers.create(db, owner, CustomerInput(name="王伟", phone=mobile(1), email="ww@example.com",
+                                                  grade="A"))
+    with db.engine.begin() as conn:
+        made: dict[str, str] = {}
+        for _ in range(3):
+            make_row(conn, Base.metadata.tables["invoice"], {"customer_id": b}, made)
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = window.show_page("customer_duplicates")
+    assert isinstance(screen, DuplicatesScreen)
+    settle()
+    assert screen.tree.topLevelItemCount() == 1
+    assert screen.tree.topLevelItem(0).childCount() == 2
+
+    def merge_them(dialog: MergeDialog) -> None:
+        # The record with the invoices stays by default; the e-mail and grade are different and kept from it.
+        assert dialog.survivor_id() == b
+        dialog.radios[a].setChecked(True)
+        assert dialog.choices["email"].currentData() == b  # a has none
+        assert dialog.choices["grade"].currentData() == b
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert not dialog.isVisible()
+
+    handled = when_modal(MergeDialog, merge_them)
+    assert screen.merge_button.isEnabled(), screen.tree.currentItem()
+    screen.tree.setFocus()
+    assert screen.tree.hasFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled
+    assert raw_rows(db_path, "SELECT count(*) FROM invoice WHERE customer_id = ?", (a,)) == [(3,)]
+    assert raw_rows(db_path, "SELECT merged_into_id FROM customer WHERE id = ?", (b,)) == [(a,)]
+    d = customers.get(db, owner, a)
+    assert (d.data.email, d.data.grade) == ("ww@example.com", "A")
+    assert screen.tree.topLevelItemCount() == 0 and screen.empty.isVisible()
+
+
+def test_the_duplicates_page_is_only_for_those_who_may_merge(ctx_for, show, settle):
+    window = show(MainWindow(ctx_for("salesperson")))
+    settle()
+    assert window.show_page("customer_duplicates") is None
+
+
+def test_the_timeline_tab_lists_the_customer_s_records_and_enter_opens_one(
+        qtbot, db, owner, window, settle, select_row):
+    cid = customers.create(db, owner, CustomerInput(name="王伟"))
+    with db.engine.begin() as conn:
+        invoice = make_row(conn, Base.metadata.tables["invoice"], {"customer_id": cid, "number": "INV-7",
+                                                                   "issued_on": date(2024, 5, 1)}, {})
+    customers.add_note(db, owner, cid, "想试驾")
+    screen = window.show_page("customers")
+    settle()
+    select_row(screen, cid)
+    tree = screen.timeline
+    assert tree.topLevelItemCount() == 2
+    texts = [tree.topLevelItem(i).text(1) for i in range(2)]
+    assert texts == ["Note", "Invoice · a draft"]
+    item = tree.topLevelItem(1)
+    assert "INV-7" in item.text(2)
+    tree.setCurrentItem(item)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Return)
+    settle()
+    page = window.stack.currentWidget()
+    assert page is window.screens["invoices"]
+    assert page.current_id == invoice
+    assert "想试驾" in screen.detail.toPlainText()
+
+
+@pytest.mark.parametrize(("role", "masked"), [("salesperson", True), ("cashier", False)])
+def test_id_numbers_on_screen_follow_the_right_to_see_them(qtbot, db, owner, ctx_for, show, settle, select_row,
+                                                           role, masked):
+    cid = customers.create(db, owner, CustomerInput(name="王伟", id_number=ID))
+    window = show(MainWindow(ctx_for(role)))
+    settle()
+    screen = window.show_page("customers")
+    assert isinstance(screen, CustomersScreen)
+    settle()
+    select_row(screen, cid)
+    shown = customers.mask_id(ID) if masked else ID
+    column = [c.key for c in screen.list.model.columns].index("id_number")
+    assert screen.list.model.index(0, column).data() == shown
+    assert shown in screen.detail.toPlainText()
+    assert (ID in screen.detail.toPlainText()) is not masked
