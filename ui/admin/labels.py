@@ -44,6 +44,10 @@ def permission_labels() -> dict[str, str]:
         "vehicle.view": QCoreApplication.translate("AdminLabels", "View vehicles"),
         "vehicle.edit": QCoreApplication.translate("AdminLabels", "Create and edit vehicles"),
         "vehicle.delete": QCoreApplication.translate("AdminLabels", "Delete vehicles"),
+        "vehicle.catalogue": QCoreApplication.translate(
+            "AdminLabels", "Edit the vehicle catalogue: models, trims, options, list prices and stock thresholds"),
+        "vehicle.stock": QCoreApplication.translate(
+            "AdminLabels", "Add stock vehicles, move them into stock, change their prices and costs"),
         "lead.view": QCoreApplication.translate("AdminLabels", "View leads, test drives and follow-ups"),
         "lead.edit": QCoreApplication.translate("AdminLabels", "Create and work leads, log test drives"),
         "lead.confirm_lost": QCoreApplication.translate("AdminLabels", "Confirm a salesperson's lost lead"),
@@ -210,6 +214,10 @@ def audit_entity_labels() -> dict[str, str]:
         "stock_vehicle_cost": QCoreApplication.translate("AdminLabels", "Stock vehicle's added cost"),
         "stock_event": QCoreApplication.translate("AdminLabels", "Stock vehicle in or out"),
         "vehicle_document": QCoreApplication.translate("AdminLabels", "Vehicle document"),
+        "catalogue_model": QCoreApplication.translate("AdminLabels", "Catalogue model"),
+        "catalogue_trim": QCoreApplication.translate("AdminLabels", "Catalogue trim"),
+        "catalogue_option": QCoreApplication.translate("AdminLabels", "Catalogue option"),
+        "stock_vehicle_option": QCoreApplication.translate("AdminLabels", "Stock vehicle's option"),
         "lead": QCoreApplication.translate("AdminLabels", "Lead"),
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
@@ -261,4 +269,5 @@ def doc_type_labels() -> dict[str, str]:
         "repair_order": QCoreApplication.translate("AdminLabels", "Repair order"),
         "purchase_order": QCoreApplication.translate("AdminLabels", "Purchase order"),
         "stock_count": QCoreApplication.translate("AdminLabels", "Stock count"),
+        "stock_vehicle": QCoreApplication.translate("AdminLabels", "Stock vehicle"),
     }
