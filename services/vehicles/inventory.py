@@ -75,7 +75,7 @@ class StockVehicleChanges:
 
     location: str = ""
     list_price: int = 0
-    purchase_cost: int = 0
+    purchase_cost: int | None = None  # None: keep it (a reader who does not see costs)
     ordered_on: date | None = None
     produced_on: date | None = None
     arrived_on: date | None = None  # only for a car that has arrived
@@ -294,7 +294,8 @@ def update_in(uow: UnitOfWork, stock_vehicle_id: str, data: StockVehicleChanges)
         raise ValidationError("arrived_on", msg("The car has not arrived yet: move it into stock instead"))
     row.location = " ".join(data.location.split())[:80]
     row.list_price = check_amount("list_price", data.list_price, minimum=0)
-    row.purchase_cost = check_amount("purchase_cost", data.purchase_cost, minimum=0)
+    if data.purchase_cost is not None:
+        row.purchase_cost = check_amount("purchase_cost", data.purchase_cost, minimum=0)
     row.ordered_on, row.produced_on = data.ordered_on, data.produced_on
     if row.arrived_on is not None and data.arrived_on is not None:
         row.arrived_on = data.arrived_on

@@ -22,7 +22,8 @@ from tests.services.samples import chinese_vin, count, raw_rows
 def _lavida(db, owner, *, threshold: int = 2) -> str:
     return catalogue.save_model(db, owner, None, ModelInput(
         make="Volkswagen", name="Lavida", low_stock_threshold=threshold,
-        trims=[TrimInput("1.5L 自动舒适版", 2026, 12_990_000, "petrol"), TrimInput("280TSI DSG 豪华版", 2026, 15_490_000)],
+        trims=[TrimInput("1.5L 自动舒适版", 2026, 12_990_000, "petrol"),
+               TrimInput("280TSI DSG 豪华版", 2026, 15_490_000)],
         options=[OptionInput("pnt", "金属漆", 300_000), OptionInput("ROOF", "全景天窗", 800_000)]))
 
 
@@ -47,7 +48,8 @@ def test_a_model_is_saved_with_its_trims_and_options(db, owner):
     assert (view.make, view.name, view.low_stock_threshold) == ("Volkswagen", "Lavida", 2)
     assert [(t.name, t.model_year, t.list_price) for t in view.trims] == [
         ("1.5L 自动舒适版", 2026, 12_990_000), ("280TSI DSG 豪华版", 2026, 15_490_000)]
-    assert [(o.code, o.name, o.price) for o in view.options] == [("PNT", "金属漆", 300_000), ("ROOF", "全景天窗", 800_000)]
+    assert [(o.code, o.name, o.price) for o in view.options] == [("PNT", "金属漆", 300_000),
+                                                                 ("ROOF", "全景天窗", 800_000)]
     rows = lists.fetch_page(db, owner, "catalogue_models", lists.ListState(search="天窗"), limit=10).rows
     assert [r[0] for r in rows] == [model_id]
 
@@ -88,7 +90,8 @@ def test_a_new_car_from_the_catalogue_takes_make_trim_price_and_a_series_number(
     model_id = _lavida(db, owner)
     sid = _add(db, owner, model_id)
     d = inventory.get(db, owner, sid)
-    assert (d.make, d.model, d.variant, d.model_year, d.colour) == ("Volkswagen", "Lavida", "1.5L 自动舒适版", 2026, "白色")
+    assert (d.make, d.model, d.variant, d.model_year, d.colour) == ("Volkswagen", "Lavida", "1.5L 自动舒适版", 2026,
+                                                                    "白色")
     assert d.list_price == 12_990_000 + 300_000
     assert [o.code for o in d.options] == ["PNT"]
     assert d.stock_number.startswith("SV") and d.status == "on_order"
