@@ -50,6 +50,9 @@ from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
 from ui.workers import Query
 
+# The alert names the models furthest below their threshold; the catalogue lists them all.
+ALERT_SHOWN = 6
+
 
 class StockScreen(ListScreen):
     detail_tables = ("stock_vehicle_cost", "stock_event", "stock_vehicle_option", "vehicle_document", "vehicle")
@@ -129,8 +132,11 @@ class StockScreen(ListScreen):
             self.alert.hide()
             self.alert.clear()
             return
+        shown = ALERT_SHOWN
         items = ", ".join(self.tr("%1 %2: %3 of %4").replace("%1", x.make).replace("%2", x.name)
-                          .replace("%3", str(x.available)).replace("%4", str(x.threshold)) for x in low)
+                          .replace("%3", str(x.available)).replace("%4", str(x.threshold)) for x in low[:shown])
+        if len(low) > shown:
+            items += " " + self.tr("and %n more", "", len(low) - shown)
         self.alert.setText(self.tr("Low stock — on order, in transit or in stock and not held by a deal, below the "
                                    "model's threshold: %1").replace("%1", items))
         self.alert.show()
