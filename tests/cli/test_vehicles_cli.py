@@ -74,3 +74,19 @@ def test_a_vehicles_file_with_a_wrong_plate_or_vin_writes_nothing(tmp_path, db_p
     assert result.returncode != 0
     assert "plate" in result.stdout + result.stderr
     assert _query(db_path, "SELECT count(*) FROM vehicle") == [(0,)]
+
+
+def test_bench_times_the_stock_list_by_model_and_status_against_raw_sql(tmp_path):
+    import json
+
+    import demo
+
+    path = tmp_path / "demo.db"
+    demo.build(path, size="small", seed=5)
+    home = tmp_path / "home"
+    home.mkdir()
+    result = run_cli("bench", "--only", "stock", "--runs", "3", "--json", home=home, db=path, timeout=300)
+    assert result.returncode in (0, 1), result.stderr
+    [timing] = json.loads(result.stdout)
+    assert timing["name"] == "stock_list[model+status]"
+    assert timing["target_ms"] == 50 and timing["runs"] == 3 and timing["baseline_median_ms"] is not None
