@@ -385,6 +385,28 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _stock_dialogs(ctx)
+    return made
+
+
+def _stock_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.vehicles.catalogue import ModelDialog
+    from ui.vehicles.stock import AddStockDialog, ArriveDialog, CostDialog, DocumentsDialog, EditStockDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("stock_new", lambda: AddStockDialog(ctx)),
+                                                 ("catalogue_model_new", lambda: ModelDialog(ctx))]
+    car = _first_id(ctx, "stock_vehicles", status="in_stock")
+    coming = _first_id(ctx, "stock_vehicles", status="on_order") or _first_id(ctx, "stock_vehicles",
+                                                                             status="in_transit")
+    model = _first_id(ctx, "catalogue_models")
+    if car:
+        made += [("stock_edit", lambda: EditStockDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_cost", lambda: CostDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_documents", lambda: DocumentsDialog(ctx, stock_vehicle_id=car))]
+    if coming:
+        made.append(("stock_arrive", lambda: ArriveDialog(ctx, stock_vehicle_id=coming)))
+    if model:
+        made.append(("catalogue_model_edit", lambda: ModelDialog(ctx, model_id=model)))
     return made
 
 

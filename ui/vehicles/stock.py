@@ -136,7 +136,7 @@ class StockScreen(ListScreen):
         items = ", ".join(self.tr("%1 %2: %3 of %4").replace("%1", x.make).replace("%2", x.name)
                           .replace("%3", str(x.available)).replace("%4", str(x.threshold)) for x in low[:shown])
         if len(low) > shown:
-            items += " " + self.tr("and %n more", "", len(low) - shown)
+            items += " " + self.tr("and %1 more").replace("%1", str(len(low) - shown))
         self.alert.setText(self.tr("Low stock — on order, in transit or in stock and not held by a deal, below the "
                                    "model's threshold: %1").replace("%1", items))
         self.alert.show()
