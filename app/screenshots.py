@@ -170,7 +170,10 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate")
+             "SELECT description FROM work_estimate",
+             "SELECT t.name || ' ' || m.name || ' ' || m.make FROM catalogue_trim t "
+             "JOIN catalogue_model m ON m.id = t.model_id", "SELECT code || ' ' || name FROM catalogue_option",
+             "SELECT stock_number || ' ' || location FROM stock_vehicle")
 
 
 def data_words(db_path: Path) -> set[str]:

@@ -186,14 +186,6 @@
         <translation>删除车辆</translation>
     </message>
     <message>
-        <source>Edit the vehicle catalogue: models, trims, options, list prices and stock thresholds</source>
-        <translation>编辑车型目录：车系、配置、选装、指导价和库存预警线</translation>
-    </message>
-    <message>
-        <source>Add stock vehicles, move them into stock, change their prices and costs</source>
-        <translation>车辆入库、到店，修改价格和成本</translation>
-    </message>
-    <message>
         <source>View leads, test drives and follow-ups</source>
         <translation>查看销售线索、试驾和跟进</translation>
     </message>
@@ -856,6 +848,14 @@
     <message>
         <source>Book appointments beyond the workshop&apos;s capacity or outside its working hours</source>
         <translation>超出车间产能或在工作时间外预约</translation>
+    </message>
+    <message>
+        <source>Edit the vehicle catalogue and list prices</source>
+        <translation>编辑车型目录和指导价</translation>
+    </message>
+    <message>
+        <source>Add stock vehicles, move them in, cost them</source>
+        <translation>车辆入库、到店及记录成本</translation>
     </message>
     <message>
         <source>Purchase order</source>
@@ -4610,6 +4610,10 @@
         <translation>满意度回访结果</translation>
     </message>
     <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
@@ -6241,7 +6245,7 @@
     </message>
     <message>
         <source>Ctrl+Insert adds a line, Ctrl+Delete removes one. A trim a stock vehicle was ordered as stays: untick Active instead.</source>
-        <translation>Ctrl+Insert 添加一行，Ctrl+Delete 删除一行。已有库存车辆使用的配置不能删除：请取消“启用”。</translation>
+        <translation>&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加一行，&lt;code&gt;Ctrl+Delete&lt;/code&gt; 删除一行。已有库存车辆使用的配置不能删除：请取消“启用”。</translation>
     </message>
     <message>
         <source>Trim line %1: %2</source>
@@ -12643,10 +12647,6 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Received</source>
         <translation>已收到</translation>
-    </message>
-    <message>
-        <source>Not received</source>
-        <translation>未收到</translation>
     </message>
     <message>
         <source>Stock vehicles</source>

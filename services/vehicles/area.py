@@ -11,8 +11,8 @@ PERMISSIONS = {
     "vehicle.view": "View vehicles",
     "vehicle.edit": "Create and edit vehicles",
     "vehicle.delete": "Delete vehicles",
-    "vehicle.catalogue": "Edit the vehicle catalogue: models, trims, options, list prices and stock thresholds",
-    "vehicle.stock": "Add stock vehicles, move them into stock, change their prices and costs",
+    "vehicle.catalogue": "Edit the vehicle catalogue and list prices",
+    "vehicle.stock": "Add stock vehicles, move them in, cost them",
 }
 
 _VIEW, _EDIT = {"vehicle.view"}, {"vehicle.view", "vehicle.edit"}

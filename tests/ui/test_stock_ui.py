@@ -84,13 +84,22 @@ def test_filters_arrival_costs_and_documents_from_the_stock_page(
     status.setCurrentIndex(status.findData("on_order"))
     settle()
     assert page.list.model.rowCount() == 1
-    certificate = page.list.filter_widgets["coc_received"]
-    certificate.setCurrentIndex(certificate.findData(False))
-    settle()
-    assert page.list.model.rowCount() == 1
+    certificate = [c.key for c in page.list.model.columns].index("coc_received")
+    assert page.list.model.index(0, certificate).data() == "", "no tick: the certificate is not received"
     select_row(page, ordered)
     settle()
     assert "not been received" in page.detail.toPlainText()
+    documents.save_documents(db, owner, inventory.get(db, owner, ordered).vehicle_id, [
+        documents.DocumentInput("certificate_of_conformity", received_on=date.today(), kept_at="保险柜")])
+    page.list.reload()
+    settle()
+    assert page.list.model.index(0, certificate).data() == "✓"
+    documents.save_documents(db, owner, inventory.get(db, owner, ordered).vehicle_id, [
+        documents.DocumentInput("certificate_of_conformity")])
+    page.list.reload()
+    settle()
+    select_row(page, ordered)
+    settle()
 
     def arrive(dialog: ArriveDialog) -> None:
         assert dialog.to_status.currentData() == "in_stock"

@@ -44,10 +44,8 @@ def permission_labels() -> dict[str, str]:
         "vehicle.view": QCoreApplication.translate("AdminLabels", "View vehicles"),
         "vehicle.edit": QCoreApplication.translate("AdminLabels", "Create and edit vehicles"),
         "vehicle.delete": QCoreApplication.translate("AdminLabels", "Delete vehicles"),
-        "vehicle.catalogue": QCoreApplication.translate(
-            "AdminLabels", "Edit the vehicle catalogue: models, trims, options, list prices and stock thresholds"),
-        "vehicle.stock": QCoreApplication.translate(
-            "AdminLabels", "Add stock vehicles, move them into stock, change their prices and costs"),
+        "vehicle.catalogue": QCoreApplication.translate("AdminLabels", "Edit the vehicle catalogue and list prices"),
+        "vehicle.stock": QCoreApplication.translate("AdminLabels", "Add stock vehicles, move them in, cost them"),
         "lead.view": QCoreApplication.translate("AdminLabels", "View leads, test drives and follow-ups"),
         "lead.edit": QCoreApplication.translate("AdminLabels", "Create and work leads, log test drives"),
         "lead.confirm_lost": QCoreApplication.translate("AdminLabels", "Confirm a salesperson's lost lead"),

@@ -144,7 +144,7 @@ class ModelDialog(FormDialog):
         self.ctx = ctx
         self.model_id = model_id
         self.setWindowTitle(self.tr("Edit model") if model_id else self.tr("New model"))
-        self.setMinimumSize(760, 600)
+        self.setMinimumSize(1000, 560)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.make = QLineEdit()

@@ -79,12 +79,16 @@ class StockScreen(ListScreen):
                 FilterSpec("status", self.tr("Status"), tuple(statuses.items())),
                 FilterSpec("age", self.tr("Age"), tuple(age_band_labels().items())),
                 FilterSpec("condition", self.tr("Condition"), tuple(conditions.items())),
-                FilterSpec("coc_received", self.tr("Certificate"),
-                           ((True, self.tr("Received")), (False, self.tr("Not received")))),
             ],
             value_labels={"status": statuses, "condition": conditions},
             export_name="stock vehicles",
         )
+        # Five filters share the row with the search box: each is as wide as a short choice, and shows
+        # a longer one in full when opened, so the screen fits 1366 pixels.
+        for combo in view.filter_widgets.values():
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
+        view.search.setMinimumWidth(160)
         super().__init__(ctx, self.tr("Stock vehicles"), view, can_edit=ctx.can("vehicle.stock"), parent=parent)
         self.new_button.setText(self.tr("&Add to stock"))
         self.new_button.setToolTip(self.tr("Add a car to stock from the catalogue (Ctrl+N)"))
