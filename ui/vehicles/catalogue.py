@@ -158,6 +158,7 @@ class ModelDialog(FormDialog):
         self.threshold = QSpinBox()
         self.threshold.setObjectName("low_stock_threshold")
         self.threshold.setRange(0, 999)
+        self.threshold.setMaximumWidth(160)
         self.threshold.setSpecialValueText(self.tr("No alert"))
         self.threshold.setToolTip(self.tr("Alert when fewer cars of this model are on order, in transit or in "
                                           "stock and not held by a deal"))
@@ -171,10 +172,10 @@ class ModelDialog(FormDialog):
         self.trims = LineGrid([
             GridColumn("model_year", self.tr("Year"), width=70, max_length=4),
             GridColumn("name", self.tr("Trim"), width=0, max_length=120),
-            GridColumn("fuel", self.tr("Fuel"), kind="choice", width=130,
+            GridColumn("fuel", self.tr("Fuel"), kind="choice", width=100,
                        choices=(("", "—"), *((f, fuels[f]) for f in FUELS))),
-            GridColumn("list_price", self.tr("List price"), kind="money", width=130),
-            GridColumn("active", self.tr("Active"), kind="choice", width=80,
+            GridColumn("list_price", self.tr("List price"), kind="money", width=115),
+            GridColumn("active", self.tr("Active"), kind="choice", width=60,
                        choices=((True, self.tr("Yes")), (False, self.tr("No")))),
         ], currency=currency, name="trims", defaults={"active": True, "fuel": ""})
         self.options = LineGrid([
