@@ -10,9 +10,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from app.bench import LIST_PAGE, Result, _result, _time
+from app.bench_timing import Result, _result, _time
 
 STOCK_LIST_TARGET_MS = 50.0
+LIST_PAGE = 200  # rows of a first page, as the other list benches read
 
 _RAW_PAGE = (
     "SELECT s.id, s.stock_number, v.vin, s.make, s.model, v.variant, v.colour, s.condition, s.status, s.arrived_on, "
