@@ -171,7 +171,10 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate")
+             "SELECT description FROM work_estimate",
+             "SELECT t.name || ' ' || m.name || ' ' || m.make FROM catalogue_trim t "
+             "JOIN catalogue_model m ON m.id = t.model_id", "SELECT code || ' ' || name FROM catalogue_option",
+             "SELECT stock_number || ' ' || location FROM stock_vehicle")
 
 
 def data_words(db_path: Path) -> set[str]:
@@ -387,6 +390,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
     made += _customer_dialogs(ctx, customer)
+    made += _stock_dialogs(ctx)
     return made
 
 
@@ -401,6 +405,27 @@ def _customer_dialogs(ctx: Any, customer: str | None) -> list[tuple[str, Callabl
     clusters = duplicates.clusters(ctx.db, ctx.actor) if ctx.can("customer.merge") else []
     if clusters:
         made.append(("customer_merge", lambda: MergeDialog(ctx, clusters[0])))
+    return made
+
+
+def _stock_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.vehicles.catalogue import ModelDialog
+    from ui.vehicles.stock import AddStockDialog, ArriveDialog, CostDialog, DocumentsDialog, EditStockDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("stock_new", lambda: AddStockDialog(ctx)),
+                                                 ("catalogue_model_new", lambda: ModelDialog(ctx))]
+    car = _first_id(ctx, "stock_vehicles", status="in_stock")
+    coming = _first_id(ctx, "stock_vehicles", status="on_order") or _first_id(ctx, "stock_vehicles",
+                                                                             status="in_transit")
+    model = _first_id(ctx, "catalogue_models")
+    if car:
+        made += [("stock_edit", lambda: EditStockDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_cost", lambda: CostDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_documents", lambda: DocumentsDialog(ctx, stock_vehicle_id=car))]
+    if coming:
+        made.append(("stock_arrive", lambda: ArriveDialog(ctx, stock_vehicle_id=coming)))
+    if model:
+        made.append(("catalogue_model_edit", lambda: ModelDialog(ctx, model_id=model)))
     return made
 
 

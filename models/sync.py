@@ -28,6 +28,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "customer", "contact", "customer_tag", "customer_note", "vehicle",
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
+    # the vehicle catalogue (makes, models, trims, options) and the options fitted to stock vehicles
+    "catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle_option",
     # the showroom's leads and deals
     "lead", "deal", "loan_application", "trade_in",
     # billing (payments and allocations are append-only, so they merge without conflicts)

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddStockDialog</name>
+    <message>
+        <source>Add a car to stock</source>
+        <translation>车辆入库</translation>
+    </message>
+    <message>
+        <source>C&amp;ondition</source>
+        <translation>新旧(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>车系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Trim</source>
+        <translation>配置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>选装(&amp;P)</translation>
+    </message>
+    <message>
+        <source>17 characters, no I, O or Q</source>
+        <translation>17 位，不含 I、O、Q</translation>
+    </message>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>车架号(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>颜色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine number</source>
+        <translation>发动机号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Empty: the next number of the series</source>
+        <translation>留空：取编号序列的下一个号</translation>
+    </message>
+    <message>
+        <source>&amp;Stock number</source>
+        <translation>库存编号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrived on</source>
+        <translation>到店日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. showroom, yard B-12</source>
+        <translation>例如：展厅、B区-12</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion</source>
+        <translation>库位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;cost</source>
+        <translation>采购成本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Empty: the trim&apos;s list price plus the options&apos;</source>
+        <translation>留空：配置指导价加选装价</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>指导价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A car is added from the catalogue (Vehicle catalogue). A used car may have no trim of the catalogue.</source>
+        <translation>新车按车型目录中的配置入库；二手车可以不选目录中的配置。</translation>
+    </message>
+    <message>
+        <source>Not from the catalogue</source>
+        <translation>不在车型目录中</translation>
+    </message>
+    <message>
+        <source>The catalogue has no models yet: add one in Vehicle catalogue first</source>
+        <translation>车型目录中还没有车系：请先在“车型目录”中添加</translation>
+    </message>
+</context>
+<context>
     <name>AdjustStockDialog</name>
     <message>
         <source>Adjust stock</source>
@@ -105,6 +192,14 @@
     <message>
         <source>Delete vehicles</source>
         <translation>删除车辆</translation>
+    </message>
+    <message>
+        <source>Edit the vehicle catalogue and list prices</source>
+        <translation>编辑车型目录和指导价</translation>
+    </message>
+    <message>
+        <source>Add stock vehicles, move them in, cost them</source>
+        <translation>车辆入库、到店及记录成本</translation>
     </message>
     <message>
         <source>View leads, test drives and follow-ups</source>
@@ -623,6 +718,22 @@
         <translation>车辆证件</translation>
     </message>
     <message>
+        <source>Catalogue model</source>
+        <translation>目录车系</translation>
+    </message>
+    <message>
+        <source>Catalogue trim</source>
+        <translation>目录配置</translation>
+    </message>
+    <message>
+        <source>Catalogue option</source>
+        <translation>目录选装</translation>
+    </message>
+    <message>
+        <source>Stock vehicle&apos;s option</source>
+        <translation>库存车辆选装</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>销售线索</translation>
     </message>
@@ -871,6 +982,33 @@
     <message>
         <source>The insurer pays the approved amount less the customer&apos;s excess.</source>
         <translation>保险公司支付核定金额减去客户自付额。</translation>
+    </message>
+</context>
+<context>
+    <name>ArriveDialog</name>
+    <message>
+        <source>Move stock vehicle %1 on</source>
+        <translation>库存车辆 %1 状态推进</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>推进到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived on</source>
+        <translation>到店日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. the carrier&apos;s delivery note</source>
+        <translation>例如：承运商交车单</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation>当前：%1。</translation>
     </message>
 </context>
 <context>
@@ -1664,6 +1802,149 @@
     </message>
 </context>
 <context>
+    <name>CatalogueScreen</name>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>Trims</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>List price from</source>
+        <translation>最低指导价</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <source>Low-stock threshold</source>
+        <translation>低库存预警线</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>个车系</translation>
+    </message>
+    <message>
+        <source>No models in the catalogue yet. Press Ctrl+N to add the first one.</source>
+        <translation>车型目录中还没有车系。按 Ctrl+N 添加第一个。</translation>
+    </message>
+    <message>
+        <source>Vehicle catalogue</source>
+        <translation>车型目录</translation>
+    </message>
+    <message>
+        <source>&amp;New model</source>
+        <translation>新建车系(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a model with its trims and options (Ctrl+N)</source>
+        <translation>添加车系及其配置和选装 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit model</source>
+        <translation>编辑车系(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected model, its trims, options and threshold (F2)</source>
+        <translation>修改所选车系及其配置、选装和预警线 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove a model no stock vehicle was ordered as (Delete)</source>
+        <translation>删除没有库存车辆使用的车系 (Delete)</translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>不预警</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>No trims: a car of this model cannot be ordered from the catalogue.</source>
+        <translation>没有配置：无法按目录订购此车系的车辆。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>No options.</source>
+        <translation>无选装。</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>No car of this model in stock.</source>
+        <translation>此车系没有库存车辆。</translation>
+    </message>
+    <message>
+        <source>Delete %1 with its trims and options from the catalogue?</source>
+        <translation>从车型目录中删除 %1 及其配置和选装？</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除车系</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1820,6 +2101,29 @@
     <message>
         <source>Your own times are corrected by another foreman.</source>
         <translation>你自己的时间须由另一位主管更正。</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>Add a cost</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2481,6 +2785,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents of %1</source>
+        <translation>%1 的单证</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>移交日期</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <source>e.g. safe</source>
+        <translation>例如：保险柜</translation>
+    </message>
+    <message>
+        <source>A date left &quot;not known&quot; is not recorded. The certificate of conformity must be received before the car is delivered.</source>
+        <translation>日期为“不详”的不予记录。交车前必须已收到合格证。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesScreen</name>
     <message>
         <source>Duplicate customers</source>
@@ -2533,6 +2876,49 @@
     <message>
         <source>%1 customers: %2</source>
         <translation>%1 位客户：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EditStockDialog</name>
+    <message>
+        <source>Edit stock vehicle %1</source>
+        <translation>编辑库存车辆 %1</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion</source>
+        <translation>库位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>颜色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>指导价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;cost</source>
+        <translation>采购成本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Ordered on</source>
+        <translation>订车日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duced on</source>
+        <translation>生产日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrived on</source>
+        <translation>到店日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>选装(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3524,10 @@
         <translation>单据类型</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>单证</translation>
+    </message>
+    <message>
         <source>Done on</source>
         <translation>完成日期</translation>
     </message>
@@ -3374,6 +3764,10 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Kinds</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3428,6 +3822,10 @@
     <message>
         <source>Lost reason</source>
         <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Low stock threshold</source>
+        <translation>低库存预警线</translation>
     </message>
     <message>
         <source>Make</source>
@@ -3628,6 +4026,10 @@
     <message>
         <source>Operation codes</source>
         <translation>工时项目代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
     </message>
     <message>
         <source>Order</source>
@@ -4060,6 +4462,14 @@
     <message>
         <source>Trade price</source>
         <translation>批发价</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Trims</source>
+        <translation>配置</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -4544,6 +4954,10 @@
     <message>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -5771,6 +6185,14 @@
         <translation>车辆</translation>
     </message>
     <message>
+        <source>Stock vehicles</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>Vehicle catalogue</source>
+        <translation>车型目录</translation>
+    </message>
+    <message>
         <source>Invoices</source>
         <translation>发票</translation>
     </message>
@@ -6190,6 +6612,105 @@
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDialog</name>
+    <message>
+        <source>Edit model</source>
+        <translation>编辑车系</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>新建车系</translation>
+    </message>
+    <message>
+        <source>M&amp;ake</source>
+        <translation>品牌(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>车系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>不预警</translation>
+    </message>
+    <message>
+        <source>Alert when fewer cars of this model are on order, in transit or in stock and not held by a deal</source>
+        <translation>当此车系在订、在途和在库且未被销售单占用的车辆少于此数时预警</translation>
+    </message>
+    <message>
+        <source>&amp;Low-stock threshold</source>
+        <translation>低库存预警线(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Offered when cars are added to stock</source>
+        <translation>车辆入库时可选</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve</source>
+        <translation>启用(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Trims — each model year at its list price</source>
+        <translation>配置 — 各年款及其指导价</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Ctrl+Insert adds a line, Ctrl+Delete removes one. A trim a stock vehicle was ordered as stays: untick Active instead.</source>
+        <translation>&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加一行，&lt;code&gt;Ctrl+Delete&lt;/code&gt; 删除一行。已有库存车辆使用的配置不能删除：请取消“启用”。</translation>
+    </message>
+    <message>
+        <source>Trim line %1: %2</source>
+        <translation>配置第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Option line %1: %2</source>
+        <translation>选装第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -9698,8 +10219,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{text}”不是日期（请写成 2024-03-31）</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a date (write it as 2026-12-07)</source>
+        <translation>“{value}”不是日期（请写成 2026-12-07）</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 之间的整数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {items}</source>
+        <translation>“{value}”不是 {items} 之一</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not yes or no</source>
@@ -9710,6 +10239,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
     </message>
     <message>
+        <source>A car is added on order, in transit or in stock</source>
+        <translation>车辆只能以在订、在途或在库状态入库</translation>
+    </message>
+    <message>
         <source>A company customer&apos;s company is its own name</source>
         <translation>企业客户的公司就是其自身名称</translation>
     </message>
@@ -9718,8 +10251,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户不能合并到其自身</translation>
     </message>
     <message>
+        <source>A document handed over was received first: enter the day it was received</source>
+        <translation>已移交的单证必须先收到：请填写收到日期</translation>
+    </message>
+    <message>
         <source>A labour line needs a description or an operation</source>
         <translation>工时行需要填写描述或选择工时项目</translation>
+    </message>
+    <message>
+        <source>A make has at most 60 characters</source>
+        <translation>品牌最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>A model name has at most 80 characters</source>
+        <translation>车系名称最多 80 个字符</translation>
     </message>
     <message>
         <source>A new campaign ({code}) needs a title</source>
@@ -9778,6 +10323,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>班次须在当天内且开始早于结束，休息时间须短于班次</translation>
     </message>
     <message>
+        <source>A stock number has at most 40 characters</source>
+        <translation>库存编号最多 40 个字符</translation>
+    </message>
+    <message>
         <source>A stretch of more than {hours} hours is not a correction</source>
         <translation>超过 {hours} 小时的一段时间不属于更正</translation>
     </message>
@@ -9794,12 +10343,32 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>模板至少需要一个检查项目</translation>
     </message>
     <message>
+        <source>A trim name has at most 120 characters</source>
+        <translation>配置名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>A trim needs a name</source>
+        <translation>配置需要名称</translation>
+    </message>
+    <message>
         <source>An estimate needs a description</source>
         <translation>报价需要填写维修项目</translation>
     </message>
     <message>
         <source>An estimate needs at least one labour or parts line</source>
         <translation>报价至少需要一行工时或配件</translation>
+    </message>
+    <message>
+        <source>An option code has at most 40 characters</source>
+        <translation>选装代码最多 40 个字符</translation>
+    </message>
+    <message>
+        <source>An option needs a code</source>
+        <translation>选装需要代码</translation>
+    </message>
+    <message>
+        <source>An option needs a name</source>
+        <translation>选装需要名称</translation>
     </message>
     <message>
         <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
@@ -9850,6 +10419,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>结算自付额之前，请先为工单 {number} 选择保险公司</translation>
     </message>
     <message>
+        <source>Choose the trim from the catalogue</source>
+        <translation>请从车型目录中选择配置</translation>
+    </message>
+    <message>
+        <source>Choose what the cost was for</source>
+        <translation>请选择费用类别</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
     </message>
@@ -9870,6 +10447,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>每个检查项目都需要名称</translation>
     </message>
     <message>
+        <source>Each kind of document is recorded once</source>
+        <translation>每类单证只记录一次</translation>
+    </message>
+    <message>
+        <source>Enter the day it was handed over</source>
+        <translation>请填写移交日期</translation>
+    </message>
+    <message>
         <source>Give each weekday at most one shift</source>
         <translation>每个工作日最多一个班次</translation>
     </message>
@@ -9888,6 +10473,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Invoice {number} · {customer}</source>
         <translation>发票 {number} · {customer}</translation>
+    </message>
+    <message>
+        <source>It cannot be handed over before it was received</source>
+        <translation>移交日期不能早于收到日期</translation>
     </message>
     <message>
         <source>Job {job_no} already has a service package</source>
@@ -9982,6 +10571,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工时项目 {code} 已用于工单或预约；请改为停用</translation>
     </message>
     <message>
+        <source>Option {code} is listed twice</source>
+        <translation>选装 {code} 重复</translation>
+    </message>
+    <message>
         <source>Package {code} already exists</source>
         <translation>套餐 {code} 已存在</translation>
     </message>
@@ -10004,6 +10597,26 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Permission denied: {who} may not {permission}</source>
         <translation>权限不足：{who} 不得{permission}</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; contains I or O, which Chinese plates never use</source>
+        <translation>车牌“{plate}”含有 I 或 O，中国车牌不使用这两个字母</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; has 8 characters, so it must be a new-energy plate: D or F (or A–K) as its 3rd character followed by 5 characters ending in 4 digits, or 5 digits then D or F at the end</source>
+        <translation>车牌“{plate}”有 8 位，应为新能源号牌：小型车第 3 位为 D 或 F（或 A–K），其后 5 位以 4 位数字结尾；大型车为 5 位数字后以 D 或 F 结尾</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; has {count} characters; a Chinese plate has 7 (8 for a new-energy plate)</source>
+        <translation>车牌“{plate}”有 {count} 位；中国车牌为 7 位（新能源号牌 8 位）</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; is not a valid Chinese plate: a province character, the office&apos;s letter, then 5 letters or digits</source>
+        <translation>车牌“{plate}”不是有效的中国车牌：省份简称、发牌机关代号字母，再加 5 位字母或数字</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; must start with a province character such as 沪, 京 or 粤</source>
+        <translation>车牌“{plate}”应以省份简称开头，如沪、京、粤</translation>
     </message>
     <message>
         <source>Plate {plate} is already on vehicle {vin}</source>
@@ -10130,6 +10743,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请填写所需工时，或选择工时项目</translation>
     </message>
     <message>
+        <source>Say to whom it was handed over</source>
+        <translation>请填写移交给谁</translation>
+    </message>
+    <message>
         <source>Say what came of the follow-up</source>
         <translation>请填写跟进的结果</translation>
     </message>
@@ -10178,6 +10795,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>库存不能在未来日期变动（{day}）</translation>
     </message>
     <message>
+        <source>Stock number {number} is already used</source>
+        <translation>库存编号 {number} 已被使用</translation>
+    </message>
+    <message>
         <source>Stock of {part} adjusted: {reason}</source>
         <translation>配件 {part} 库存已调整：{reason}</translation>
     </message>
@@ -10188,6 +10809,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Stock vehicle {number} is {status}: it cannot be {action}</source>
         <translation>库存车辆 {number} {status}：不能{action}</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} was delivered: it has left stock</source>
+        <translation>库存车辆 {number} 已交车，已出库</translation>
     </message>
     <message>
         <source>Stock {kind}</source>
@@ -10218,12 +10843,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>证件号码已隐藏，请输入完整号码</translation>
     </message>
     <message>
+        <source>The amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
         <source>The appointment at {when} has not come yet</source>
         <translation>{when} 的预约时间还未到</translation>
     </message>
     <message>
         <source>The appointment no longer exists</source>
         <translation>该预约已不存在</translation>
+    </message>
+    <message>
+        <source>The arrival day is in the future</source>
+        <translation>到店日期晚于今天</translation>
     </message>
     <message>
         <source>The attendance no longer exists</source>
@@ -10298,12 +10931,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>承诺交车时间不能早于到店时间</translation>
     </message>
     <message>
+        <source>The car has not arrived yet: move it into stock instead</source>
+        <translation>车辆尚未到店：请改用“状态推进”入库</translation>
+    </message>
+    <message>
+        <source>The car is in stock as {number}</source>
+        <translation>该车已作为 {number} 在库</translation>
+    </message>
+    <message>
+        <source>The car is {status} as {number}: its status changes on the stock screen</source>
+        <translation>该车以 {number} {status}：状态请在库存车辆界面变更</translation>
+    </message>
+    <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账，不能更改</translation>
     </message>
     <message>
         <source>The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账；请在未结账的日期登记付款</translation>
+    </message>
+    <message>
+        <source>The catalogue model no longer exists</source>
+        <translation>该目录车系已不存在</translation>
     </message>
     <message>
         <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
@@ -10324,6 +10973,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The comeback period is 1 to 365 days</source>
         <translation>返修判定期为 1 到 365 天</translation>
+    </message>
+    <message>
+        <source>The condition is new or used</source>
+        <translation>新旧只能是新车或二手车</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -10432,6 +11085,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The database {source} is locked by another program. Close it and try again.</source>
         <translation>数据库 {source} 被其他程序锁定。请关闭后重试。</translation>
+    </message>
+    <message>
+        <source>The day is in the future</source>
+        <translation>日期晚于今天</translation>
     </message>
     <message>
         <source>The dealership name is required</source>
@@ -10578,6 +11235,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>标志必须小于 2 MB</translation>
     </message>
     <message>
+        <source>The low-stock threshold is a whole number from 0 to 999</source>
+        <translation>低库存预警线为 0 到 999 的整数</translation>
+    </message>
+    <message>
+        <source>The make is required</source>
+        <translation>品牌必填</translation>
+    </message>
+    <message>
         <source>The make is required (it could not be read from the VIN)</source>
         <translation>必须填写品牌（无法从 VIN 读出）</translation>
     </message>
@@ -10618,6 +11283,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>年款必须在 1900 到 {value1} 之间</translation>
     </message>
     <message>
+        <source>The model year must be between 1990 and 2100</source>
+        <translation>年款必须在 1990 到 2100 之间</translation>
+    </message>
+    <message>
         <source>The name is longer than 200 characters</source>
         <translation>名称超过 200 个字符</translation>
     </message>
@@ -10644,6 +11313,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The opening float cannot be negative</source>
         <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+        <source>The option is not one of this model&apos;s</source>
+        <translation>该选装不属于此车系</translation>
     </message>
     <message>
         <source>The owner is not a known customer</source>
@@ -10782,6 +11455,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该模板已不存在</translation>
     </message>
     <message>
+        <source>The trim is not in the catalogue</source>
+        <translation>该配置不在车型目录中</translation>
+    </message>
+    <message>
+        <source>The trim is not one of this model&apos;s</source>
+        <translation>该配置不属于此车系</translation>
+    </message>
+    <message>
         <source>The unit cost cannot be negative</source>
         <translation>单位成本不能为负数</translation>
     </message>
@@ -10894,6 +11575,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>合计按厂家或按活动统计</translation>
     </message>
     <message>
+        <source>Trim {name} {year} is listed twice</source>
+        <translation>配置 {name} {year} 重复</translation>
+    </message>
+    <message>
+        <source>Trim {name} {year} is on stock vehicles, so it stays: untick Active instead of removing it</source>
+        <translation>配置 {name} {year} 已有库存车辆使用，不能删除：请取消“启用”</translation>
+    </message>
+    <message>
         <source>Type or scan the repair order&apos;s number</source>
         <translation>请输入或扫描工单号</translation>
     </message>
@@ -10908,6 +11597,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Unknown currency &apos;{currency}&apos;</source>
         <translation>未知币种“{currency}”</translation>
+    </message>
+    <message>
+        <source>Unknown document kind &apos;{kind}&apos;</source>
+        <translation>未知的单证类别“{kind}”</translation>
+    </message>
+    <message>
+        <source>Unknown document kind(s): {items}</source>
+        <translation>未知的单证类别：{items}</translation>
     </message>
     <message>
         <source>Unknown document type &apos;{doc_type}&apos;</source>
@@ -10956,6 +11653,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>User not found</source>
         <translation>未找到用户</translation>
+    </message>
+    <message>
+        <source>VIN {vin} is in stock already as {number} ({status})</source>
+        <translation>车架号 {vin} 已作为 {number} 在库（{status}）</translation>
     </message>
     <message>
         <source>Value</source>
@@ -11516,6 +12217,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{label} must be more than zero</source>
         <translation>{label}必须大于零</translation>
+    </message>
+    <message>
+        <source>{make} {name} has stock vehicles ordered as its trims, so it stays: untick Active instead</source>
+        <translation>{make} {name} 已有库存车辆使用其配置，不能删除：请取消“启用”</translation>
+    </message>
+    <message>
+        <source>{make} {name} is already in the catalogue</source>
+        <translation>{make} {name} 已在车型目录中</translation>
     </message>
     <message>
         <source>{message} Nothing was changed.</source>
@@ -12328,6 +13037,348 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Post stock count</source>
         <translation>盘点过账</translation>
+    </message>
+</context>
+<context>
+    <name>StockLabels</name>
+    <message>
+        <source>On order</source>
+        <translation>在订</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新车</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>二手车</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Reconditioning</source>
+        <translation>整备</translation>
+    </message>
+    <message>
+        <source>Accessories fitted</source>
+        <translation>加装精品</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>上牌</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>进口单证</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Registration papers</source>
+        <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Other documents</source>
+        <translation>其他单证</translation>
+    </message>
+    <message>
+        <source>Up to 30 days</source>
+        <translation>30 天以内</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>91–180 days</source>
+        <translation>91–180 天</translation>
+    </message>
+    <message>
+        <source>Over 180 days</source>
+        <translation>180 天以上</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Stock number</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>新旧</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Days in stock</source>
+        <translation>在库天数</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>stock vehicles</source>
+        <translation>辆库存车</translation>
+    </message>
+    <message>
+        <source>No vehicles in stock. Press Ctrl+N to add one.</source>
+        <translation>没有库存车辆。按 Ctrl+N 入库。</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>库龄</translation>
+    </message>
+    <message>
+        <source>Stock vehicles</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>&amp;Add to stock</source>
+        <translation>入库(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a car to stock from the catalogue (Ctrl+N)</source>
+        <translation>按车型目录将车辆入库 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>状态推进(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move the selected car on: in transit, or into stock (Ctrl+Shift+A)</source>
+        <translation>推进所选车辆：在途，或到店入库 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Add &amp;cost…</source>
+        <translation>添加费用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Freight, reconditioning, accessories fitted, registration (Ctrl+Shift+C)</source>
+        <translation>运费、整备、加装精品、上牌 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents…</source>
+        <translation>单证(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity, import documents, keys, registration papers: received, kept where, handed over (Ctrl+D)</source>
+        <translation>合格证、进口单证、钥匙、登记证书：收到、存放位置、移交 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 of %4</source>
+        <translation>%1 %2：%3/%4</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>等另 %1 个</translation>
+    </message>
+    <message>
+        <source>Low stock — on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
+        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的车辆低于预警线：%1</translation>
+    </message>
+    <message>
+        <source>Model year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Engine number</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订车</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>采购成本</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The vehicle&apos;s record</source>
+        <translation>车辆档案</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>No options.</source>
+        <translation>无选装。</translation>
+    </message>
+    <message>
+        <source>Added costs</source>
+        <translation>附加费用</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>No added costs.</source>
+        <translation>无附加费用。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>The certificate of conformity has not been received.</source>
+        <translation>尚未收到合格证。</translation>
+    </message>
+    <message>
+        <source>In and out of stock</source>
+        <translation>出入库记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

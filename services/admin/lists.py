@@ -91,6 +91,13 @@ RECORD_LABEL_SQL: dict[str, str] = {
                    "JOIN stock_vehicle s ON s.id = e.stock_vehicle_id WHERE e.id = {id}",
     "vehicle_document": "SELECT v.vin || ' ' || d.kind FROM vehicle_document d JOIN vehicle v ON v.id = d.vehicle_id "
                         "WHERE d.id = {id}",
+    "catalogue_model": "SELECT make || ' ' || name FROM catalogue_model WHERE id = {id}",
+    "catalogue_trim": "SELECT m.name || ' ' || t.name || ' ' || t.model_year FROM catalogue_trim t "
+                      "JOIN catalogue_model m ON m.id = t.model_id WHERE t.id = {id}",
+    "catalogue_option": "SELECT m.name || ' ' || o.code FROM catalogue_option o "
+                        "JOIN catalogue_model m ON m.id = o.model_id WHERE o.id = {id}",
+    "stock_vehicle_option": "SELECT s.stock_number || ' ' || o.code FROM stock_vehicle_option o "
+                            "JOIN stock_vehicle s ON s.id = o.stock_vehicle_id WHERE o.id = {id}",
     "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",

@@ -28,6 +28,7 @@ from services import audit, search, settings, users, validation
 from services.permissions import ROLES
 from services.setup import open_database
 from services.vehicles import FUELS, normalize_plate
+from services.vehicles.plates import is_chinese_plate
 from store import capture
 from store.database import Database
 
@@ -45,6 +46,9 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")
+# What demo/stock.py writes: the vehicle catalogue and the showroom's stock now.
+STOCK_TABLES = ("catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle", "stock_vehicle_option",
+                "stock_vehicle_cost", "stock_event", "vehicle_document")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -110,7 +114,7 @@ def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
     assert set(counts) == {"customer", "contact", "customer_tag", "customer_note", "vehicle", "user_account",
                            "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *STOCK_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -174,6 +178,7 @@ def test_plates_are_chinese_unique_and_stored_normalized(demo_db):
     assert len(plates) == len(set(plates))
     assert all(normalize_plate(p) == p for p in plates)
     assert all(re.fullmatch(r"[沪苏浙京皖][A-Z][0-9A-HJ-NP-Z]{5,6}", p) for p in plates)
+    assert all(is_chinese_plate(p) for p in plates), "every demo plate passes the plate check"
     assert sum(p.startswith("沪") for p in plates) > len(plates) / 2
 
 
@@ -420,3 +425,21 @@ def test_customers_have_grades_tags_consent_notes_and_a_few_look_like_another(de
     found = duplicates.clusters(demo_db, system_actor("tester", terminal="T1"))
     assert 2 <= len(found) <= 30
     assert {r for c in found for r in c.reasons} <= {"name_birth_date", "email"}
+
+
+def test_the_demo_stock_is_tens_of_cars_on_order_in_transit_or_in_stock_with_their_moves(demo_db):
+    statuses = dict(_rows(demo_db, "SELECT status, count(*) FROM stock_vehicle GROUP BY status"))
+    assert set(statuses) <= {"on_order", "in_transit", "in_stock"} and 20 <= sum(statuses.values()) < 100
+    assert statuses["in_stock"] > 0
+    assert _rows(demo_db, "SELECT count(*) FROM stock_vehicle WHERE stock_number NOT LIKE 'S%'")[0][0] == 0
+    # Every car's moves in end where the car is, and a car in stock arrived on a day before today.
+    last = _rows(demo_db, "SELECT s.status, (SELECT e.to_status FROM stock_event e WHERE e.stock_vehicle_id = s.id "
+                          "ORDER BY e.at DESC, e.rowid DESC LIMIT 1) FROM stock_vehicle s")
+    assert all(status == moved for status, moved in last)
+    arrived = [r[0] for r in _rows(demo_db, "SELECT arrived_on FROM stock_vehicle WHERE status = 'in_stock'")]
+    assert all(a is not None and date.fromisoformat(a) < TODAY for a in arrived)
+    models = {(m, n) for m, n in _rows(demo_db, "SELECT make, name FROM catalogue_model")}
+    assert {(m.make, m.name) for m in MODELS if not m.last_year} == models
+    for table in STOCK_TABLES:
+        created = [r[0] for r in _rows(demo_db, f"SELECT created_at FROM {table} ORDER BY rowid")]
+        assert created == sorted(created), table
