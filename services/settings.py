@@ -27,6 +27,7 @@ DOC_TYPES: dict[str, str] = {
     "repair_order": "RO",
     "purchase_order": "PO",
     "stock_count": "SC",
+    "used_stock": "U",
 }
 
 

@@ -94,8 +94,9 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
                         "WHERE a.id = {id}",
     "trade_in": "SELECT v.vin FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.id = {id}",
-    "trade_in_condition": "SELECT v.vin || ' ' || c.area FROM trade_in_condition c JOIN trade_in t ON t.id = c.trade_in_id "
-                          "JOIN vehicle v ON v.id = t.vehicle_id WHERE c.id = {id}",
+    "trade_in_condition": "SELECT v.vin || ' ' || c.area FROM trade_in_condition c "
+                          "JOIN trade_in t ON t.id = c.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
+                          "WHERE c.id = {id}",
     "trade_in_reconditioning": "SELECT v.vin || ' ' || r.kind FROM trade_in_reconditioning r "
                                "JOIN trade_in t ON t.id = r.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
                                "WHERE r.id = {id}",

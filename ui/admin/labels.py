@@ -266,4 +266,5 @@ def doc_type_labels() -> dict[str, str]:
         "repair_order": QCoreApplication.translate("AdminLabels", "Repair order"),
         "purchase_order": QCoreApplication.translate("AdminLabels", "Purchase order"),
         "stock_count": QCoreApplication.translate("AdminLabels", "Stock count"),
+        "used_stock": QCoreApplication.translate("AdminLabels", "Used stock vehicle"),
     }
