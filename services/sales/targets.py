@@ -135,6 +135,29 @@ def remove_commission_rule_in(uow: UnitOfWork, salesperson: str) -> None:
 remove_commission_rule = action(remove_commission_rule_in)
 
 
+@dataclass
+class RuleInput:
+    salesperson: str  # '' the dealership's
+    gross_bp: int | None  # None with per_unit None: the salesperson has no rule of their own
+    per_unit: int | None
+
+
+def set_commission_rules_in(uow: UnitOfWork, rules: list[RuleInput]) -> None:
+    """Set the dealership's rule and salespeople's own together (the commission form): all or none. A
+    salesperson with neither figure follows the dealership's rule."""
+    for i, r in enumerate(rules, start=1):
+        try:
+            if r.salesperson and r.gross_bp is None and r.per_unit is None:
+                remove_commission_rule_in(uow, r.salesperson)
+            else:
+                set_commission_rule_in(uow, r.salesperson, gross_bp=r.gross_bp or 0, per_unit=r.per_unit or 0)
+        except ValidationError as exc:
+            raise ValidationError(f"rules[{i}].{exc.field}", exc.detail) from None
+
+
+set_commission_rules = action(set_commission_rules_in)
+
+
 def commission_rules(db: Database, actor: Actor) -> list[Rule]:
     """Every rule, the dealership's first (0 % and nothing a car when none is set). Any thread."""
     require(actor, "target.edit")
