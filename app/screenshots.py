@@ -385,6 +385,42 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _finance_dialogs(ctx)
+    return made
+
+
+def _finance_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from datetime import date
+
+    from services.sales import finance, targets, trade_ins
+    from ui.sales.finance import LoanDialog, LoanMoveDialog, PolicyDialog
+    from ui.sales.targets import CommissionDialog, TargetsDialog
+    from ui.sales.trade_ins import AcceptDialog, AppraisalDialog, TakeInDialog
+
+    db, actor = ctx.db, ctx.actor
+    made: list[tuple[str, Callable[[], Any]]] = [
+        ("loan_new", lambda: LoanDialog(ctx)), ("policy_new", lambda: PolicyDialog(ctx)),
+        ("appraisal_new", lambda: AppraisalDialog(ctx))]
+    loan = _first_id(ctx, "loan_applications", status="submitted")
+    if loan:
+        made += [("loan_edit", lambda: LoanDialog(ctx, loan_id=loan)),
+                 ("loan_approved", lambda: LoanMoveDialog(ctx, loan=finance.get_loan(db, actor, loan),
+                                                          to_status="approved"))]
+    policy = _first_id(ctx, "insurance_renewals_due") or _first_id(ctx, "insurance_policies", renewed=False)
+    if policy:
+        made.append(("policy_renew", lambda: PolicyDialog(ctx, renew_id=policy)))
+    appraised = _first_id(ctx, "trade_ins", status="appraised")
+    if appraised:
+        made += [("appraisal_edit", lambda: AppraisalDialog(ctx, trade_in_id=appraised)),
+                 ("appraisal_accept", lambda: AcceptDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor,
+                                                                                                  appraised)))]
+    accepted = _first_id(ctx, "trade_ins", status="accepted")
+    if accepted:
+        made.append(("take_in", lambda: TakeInDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor, accepted))))
+    month = date.today().replace(day=1)
+    rows = targets.performance(db, actor, month)
+    made += [("sales_targets_edit", lambda: TargetsDialog(ctx, month=month, rows=rows)),
+             ("commission", lambda: CommissionDialog(ctx, people=[(r.salesperson, r.name) for r in rows]))]
     return made
 
 

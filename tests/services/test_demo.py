@@ -45,6 +45,11 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")
+# What demo/finance.py writes whatever the deals: targets, the commission rule, trade-ins and the used stock
+# they became; loans and policies follow the deals present (none without them).
+FINANCE_TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condition", "trade_in_reconditioning",
+                  "stock_vehicle", "stock_vehicle_cost", "stock_event")
+DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -108,8 +113,10 @@ def test_small_build_has_the_advertised_size(demo_db):
 
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
+    deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *FINANCE_TABLES,
+                           *(DEAL_FINANCE_TABLES if deals else ())}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -243,8 +250,10 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
     with demo_db.read() as conn:
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
+    deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *FINANCE_TABLES,
+                                        *(DEAL_FINANCE_TABLES if deals else ())])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -400,3 +409,26 @@ def test_the_demo_has_a_health_check_template_checks_an_estimate_declined_and_ca
             SELECT count(v.owner_id), count(v.id) - count(v.owner_id) FROM campaign_vehicle cv
             LEFT JOIN vehicle v ON v.vin = cv.vin GROUP BY cv.campaign_id"""):
         assert known_customer >= 1 and known_stock == 1
+
+
+def test_the_demo_has_targets_for_every_salesperson_month_and_trade_ins_in_every_state(demo_db):
+    sellers = [u[0] for u in demo.DEMO_USERS if u[2] == "salesperson"]
+    months = _rows(demo_db, "SELECT count(DISTINCT month) FROM sales_target")[0][0]
+    assert months in (12, 13)  # a year back from today, both ends' months
+    assert _rows(demo_db, "SELECT count(*) FROM sales_target")[0][0] == months * len(sellers)
+    assert {r[0] for r in _rows(demo_db, "SELECT DISTINCT salesperson FROM sales_target")} == set(sellers)
+    statuses = {r[0] for r in _rows(demo_db, "SELECT DISTINCT status FROM trade_in")}
+    assert statuses == {"appraised", "accepted", "declined", "taken_in"}
+    # A car taken in stands in stock at its actual cash value plus its reconditioning, under a U number.
+    wrong = _rows(demo_db, """
+        SELECT count(*) FROM trade_in t JOIN stock_vehicle s ON s.id = t.stock_vehicle_id
+        WHERE s.condition != 'used' OR s.status != 'in_stock' OR s.purchase_cost != t.actual_cash_value
+           OR s.stock_number NOT LIKE 'U%'
+           OR (SELECT coalesce(sum(amount), 0) FROM stock_vehicle_cost c WHERE c.stock_vehicle_id = s.id)
+              != (SELECT coalesce(sum(amount), 0) FROM trade_in_reconditioning r WHERE r.trade_in_id = t.id)""")
+    assert wrong == [(0,)]
+    taken = _rows(demo_db, "SELECT count(*) FROM trade_in WHERE status = 'taken_in'")[0][0]
+    assert taken > 0
+    assert _rows(demo_db, "SELECT count(*) FROM stock_event WHERE reason = 'trade-in'")[0][0] == taken
+    assert _rows(demo_db, "SELECT count(*) FROM trade_in_condition")[0][0] == 7 * _rows(
+        demo_db, "SELECT count(*) FROM trade_in")[0][0]
