@@ -5,37 +5,57 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Finance", text)
-
-
 def loan_status_labels() -> dict[str, str]:
-    return {"submitted": _t("Submitted"), "approved": _t("Approved"), "rejected": _t("Rejected"),
-            "paid_out": _t("Paid out")}
+    return {
+        "submitted": QCoreApplication.translate("Finance", "Submitted"),
+        "approved": QCoreApplication.translate("Finance", "Approved"),
+        "rejected": QCoreApplication.translate("Finance", "Rejected"),
+        "paid_out": QCoreApplication.translate("Finance", "Paid out"),
+    }
 
 
 def policy_kind_labels() -> dict[str, str]:
-    return {"compulsory": _t("Compulsory (CTPL)"), "commercial": _t("Commercial"), "other": _t("Other")}
+    return {
+        "compulsory": QCoreApplication.translate("Finance", "Compulsory (CTPL)"),
+        "commercial": QCoreApplication.translate("Finance", "Commercial"),
+        "other": QCoreApplication.translate("Finance", "Other"),
+    }
 
 
 def trade_in_status_labels() -> dict[str, str]:
-    return {"appraised": _t("Appraised"), "accepted": _t("Accepted"), "declined": _t("Declined"),
-            "taken_in": _t("Taken into stock")}
+    return {
+        "appraised": QCoreApplication.translate("Finance", "Appraised"),
+        "accepted": QCoreApplication.translate("Finance", "Accepted"),
+        "declined": QCoreApplication.translate("Finance", "Declined"),
+        "taken_in": QCoreApplication.translate("Finance", "Taken into stock"),
+    }
 
 
 def condition_area_labels() -> dict[str, str]:
-    return {"body": _t("Body"), "paint": _t("Paint"), "interior": _t("Interior"), "engine": _t("Engine"),
-            "gearbox": _t("Gearbox"), "tyres": _t("Tyres"), "electrics": _t("Electrics")}
+    return {
+        "body": QCoreApplication.translate("Finance", "Body"),
+        "paint": QCoreApplication.translate("Finance", "Paint"),
+        "interior": QCoreApplication.translate("Finance", "Interior"),
+        "engine": QCoreApplication.translate("Finance", "Engine"),
+        "gearbox": QCoreApplication.translate("Finance", "Gearbox"),
+        "tyres": QCoreApplication.translate("Finance", "Tyres"),
+        "electrics": QCoreApplication.translate("Finance", "Electrics"),
+    }
 
 
 def grade_labels() -> dict[str, str]:
-    return {"good": _t("Good"), "fair": _t("Fair"), "poor": _t("Poor")}
+    return {
+        "good": QCoreApplication.translate("Finance", "Good"),
+        "fair": QCoreApplication.translate("Finance", "Fair"),
+        "poor": QCoreApplication.translate("Finance", "Poor"),
+    }
 
 
 def reconditioning_labels() -> dict[str, str]:
-    return {"body_paint": _t("Body and paint"), "mechanical": _t("Mechanical"), "tyres": _t("Tyres"),
-            "cleaning": _t("Cleaning"), "other": _t("Other")}
-
-
-def yes_no_labels() -> dict[bool, str]:
-    return {True: _t("Yes"), False: _t("No")}
+    return {
+        "body_paint": QCoreApplication.translate("Finance", "Body and paint"),
+        "mechanical": QCoreApplication.translate("Finance", "Mechanical"),
+        "tyres": QCoreApplication.translate("Finance", "Tyres"),
+        "cleaning": QCoreApplication.translate("Finance", "Cleaning"),
+        "other": QCoreApplication.translate("Finance", "Other"),
+    }
