@@ -170,7 +170,9 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate")
+             "SELECT description FROM work_estimate", "SELECT vin FROM vehicle",
+             "SELECT stock_number FROM stock_vehicle", "SELECT insurer || ' ' || policy_number FROM insurance_policy",
+             "SELECT lender || ' ' || reference FROM loan_application")
 
 
 def data_words(db_path: Path) -> set[str]:

@@ -137,7 +137,7 @@ def _trade_ins(conn: Connection, ctx: DemoContext) -> None:
         who = rng.choice(appraisers)
         age = max(1, ctx.today.year - (car.model_year or ctx.today.year - 5))
         mileage = car.odometer_km or age * rng.randrange(8_000, 20_000)
-        acv = max(5_000_00, _yuan(rng, 160_000, 220_000, 1000) // (age + 1))
+        acv = max(5_000_00, _yuan(rng, 160_000, 220_000, 1000) // (age + 1) // 100_00 * 100_00)
         allowance = acv + rng.choice((0, 0, -1_000_00, 1_000_00, 2_000_00, 3_000_00))
         owed = _yuan(rng, 5_000, 40_000, 1000) if rng.random() < 0.3 else 0
         # The last two are still open for the screens: one appraised, one accepted.

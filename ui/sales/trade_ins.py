@@ -185,6 +185,7 @@ class AppraisalDialog(FormDialog):
         self.deal_id: str | None = None
         self._serial = 0
         self.setWindowTitle(self.tr("Edit trade-in appraisal") if trade_in_id else self.tr("New trade-in appraisal"))
+        self.setMinimumWidth(1040)
         currency = ctx.settings.currency
         left = QFormLayout()
         self.errors = FieldErrors(left)
@@ -305,8 +306,8 @@ class AppraisalDialog(FormDialog):
         right.addWidget(self.figures)
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addLayout(left, 5)
-        columns.addLayout(right, 6)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
