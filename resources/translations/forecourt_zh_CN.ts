@@ -7220,6 +7220,10 @@
         <translation>登记续保所选保单的新保单 (Ctrl+R)</translation>
     </message>
     <message>
+        <source>no number yet</source>
+        <translation>暂无保单号</translation>
+    </message>
+    <message>
         <source>Cover</source>
         <translation>保险期间</translation>
     </message>

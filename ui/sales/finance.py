@@ -188,7 +188,8 @@ class PoliciesPane(ListScreen):
     def render_detail(self, row_id: str, data: finance.PolicyView) -> str:
         currency = self.ctx.settings.currency
         p = data.data
-        html = [heading(f"{p.insurer} · {p.policy_number or self.tr('no number yet')}"), fields([
+        number = p.policy_number or self.tr("no number yet")
+        html = [heading(f"{p.insurer} · {number}"), fields([
             (self.tr("Customer"), data.customer_name),
             (self.tr("Vehicle"), data.vehicle_text),
             (self.tr("Type"), self.kinds.get(p.kind, p.kind)),
