@@ -231,12 +231,21 @@ def test_a_policy_on_another_customers_deal_is_refused(db, owner):
 
 
 def test_the_timeline_sql_reads_a_customers_policies_and_trade_ins(db, db_path, owner):
+    from services.sales import trade_ins
+    from tests.services.samples import chinese_vin
+
     cid = customer(db, owner)
-    pid = _policy(db, owner, cid, car(db, owner, cid), date(2027, 1, 1), policy_number="T1")
+    pid = _policy(db, owner, cid, car(db, owner, cid), date(2027, 1, 1), policy_number="T1",
+                  starts_on=date(2026, 1, 1))
     with db.read() as conn:
         from sqlalchemy import text
 
         rows = conn.execute(text(finance.TIMELINE_SQL["insurance_policy"]), {"customer_id": cid}).all()
         assert [r.ref_id for r in rows] == [pid]
-        assert "PICC" in rows[0].title
+        assert rows[0].title == "PICC T1" and rows[0].at == "2026-01-01"
         assert conn.execute(text(finance.TIMELINE_SQL["trade_in"]), {"customer_id": cid}).all() == []
+    tid = trade_ins.create_appraisal(db, owner, trade_ins.AppraisalInput(customer_id=cid, vin=chinese_vin(99),
+                                                                          make="BYD", model="Qin"))
+    with db.read() as conn:
+        rows = conn.execute(text(finance.TIMELINE_SQL["trade_in"]), {"customer_id": cid}).all()
+    assert [(r.ref_id, r.title, r.detail) for r in rows] == [(tid, "BYD Qin", f"appraised · {chinese_vin(99)}")]
