@@ -267,7 +267,8 @@ def deal_choice(db: Database, actor: Actor, number: str) -> DealChoice | None:
              .outerjoin(Vehicle, Vehicle.id == StockVehicle.vehicle_id))
     with db.read() as conn:
         rows = conn.execute(query.where(Deal.number == typed)).all() or conn.execute(
-            query.where(Deal.number.like(f"%{typed}")).limit(2)).all()
+            query.where(Deal.number.like("%" + typed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"),
+                                         escape="\\")).limit(2)).all()
     if len(rows) != 1:
         return None
     r = rows[0]
