@@ -34,7 +34,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.messages import detail_text
-from ui.widgets.exporting import add_export, ask_path, run_export
+from ui.widgets.exporting import add_export, ask_path, export_tables, table_contents
 from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
 from ui.workers import Op, Query
@@ -166,12 +166,10 @@ class SalesTargetsScreen(QWidget):
         return self.export_to(path) if path else None
 
     def export_to(self, path: str) -> Op:
-        """Write the month's figures (the service's, as the command line writes them)."""
-        db, actor, month = self.ctx.db, self.ctx.actor, self.shown_month
-        end = _add_months(month, 1).replace(day=1)
-        return run_export(self, lambda progress, cancel: targets.export_performance(
-            db, actor, path, start=month, end=date.fromordinal(end.toordinal() - 1), progress=progress,
-            cancel=cancel), path)
+        """Write the month's table as shown (``forecourt export sales-performance`` writes the same
+        figures with stable column names)."""
+        titles, rows = table_contents(self.table)
+        return export_tables(self, self.ctx, path, titles, rows, sheet="sales_targets")
 
 
 class TargetsDialog(FormDialog):
