@@ -171,10 +171,12 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate",
+             "SELECT description FROM work_estimate", "SELECT vin FROM vehicle",
              "SELECT t.name || ' ' || m.name || ' ' || m.make FROM catalogue_trim t "
              "JOIN catalogue_model m ON m.id = t.model_id", "SELECT code || ' ' || name FROM catalogue_option",
-             "SELECT stock_number || ' ' || location FROM stock_vehicle")
+             "SELECT stock_number || ' ' || location FROM stock_vehicle", "SELECT stock_number FROM stock_vehicle",
+             "SELECT insurer || ' ' || policy_number FROM insurance_policy",
+             "SELECT lender || ' ' || reference FROM loan_application")
 
 
 def data_words(db_path: Path) -> set[str]:
@@ -391,6 +393,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     made += _workshop_dialogs(ctx)
     made += _customer_dialogs(ctx, customer)
     made += _stock_dialogs(ctx)
+    made += _finance_dialogs(ctx)
     return made
 
 
@@ -426,6 +429,41 @@ def _stock_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("stock_arrive", lambda: ArriveDialog(ctx, stock_vehicle_id=coming)))
     if model:
         made.append(("catalogue_model_edit", lambda: ModelDialog(ctx, model_id=model)))
+    return made
+
+
+def _finance_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from datetime import date
+
+    from services.sales import finance, targets, trade_ins
+    from ui.sales.finance import LoanDialog, LoanMoveDialog, PolicyDialog
+    from ui.sales.targets import CommissionDialog, TargetsDialog
+    from ui.sales.trade_ins import AcceptDialog, AppraisalDialog, TakeInDialog
+
+    db, actor = ctx.db, ctx.actor
+    made: list[tuple[str, Callable[[], Any]]] = [
+        ("loan_new", lambda: LoanDialog(ctx)), ("policy_new", lambda: PolicyDialog(ctx)),
+        ("appraisal_new", lambda: AppraisalDialog(ctx))]
+    loan = _first_id(ctx, "loan_applications", status="submitted")
+    if loan:
+        made += [("loan_edit", lambda: LoanDialog(ctx, loan_id=loan)),
+                 ("loan_approved", lambda: LoanMoveDialog(ctx, loan=finance.get_loan(db, actor, loan),
+                                                          to_status="approved"))]
+    policy = _first_id(ctx, "insurance_renewals_due") or _first_id(ctx, "insurance_policies", renewed=False)
+    if policy:
+        made.append(("policy_renew", lambda: PolicyDialog(ctx, renew_id=policy)))
+    appraised = _first_id(ctx, "trade_ins", status="appraised")
+    if appraised:
+        made += [("appraisal_edit", lambda: AppraisalDialog(ctx, trade_in_id=appraised)),
+                 ("appraisal_accept", lambda: AcceptDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor,
+                                                                                                  appraised)))]
+    accepted = _first_id(ctx, "trade_ins", status="accepted")
+    if accepted:
+        made.append(("take_in", lambda: TakeInDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor, accepted))))
+    month = date.today().replace(day=1)
+    rows = targets.performance(db, actor, month)
+    made += [("sales_targets_edit", lambda: TargetsDialog(ctx, month=month, rows=rows)),
+             ("commission", lambda: CommissionDialog(ctx, people=[(r.salesperson, r.name) for r in rows]))]
     return made
 
 

@@ -28,6 +28,7 @@ DOC_TYPES: dict[str, str] = {
     "purchase_order": "PO",
     "stock_count": "SC",
     "stock_vehicle": "SV",
+    "used_stock": "U",
 }
 
 

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Accept trade-in</source>
+        <translation>接受置换</translation>
+    </message>
+    <message>
+        <source>Optional: the deal&apos;s number</source>
+        <translation>可选：销售单号</translation>
+    </message>
+    <message>
+        <source>On &amp;deal</source>
+        <translation>所属销售单(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>AddStockDialog</name>
     <message>
         <source>Add a car to stock</source>
@@ -746,6 +761,26 @@
         <translation>置换车辆</translation>
     </message>
     <message>
+        <source>Trade-in&apos;s condition</source>
+        <translation>置换车车况</translation>
+    </message>
+    <message>
+        <source>Trade-in&apos;s reconditioning</source>
+        <translation>置换车整备费用</translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>Commission rule</source>
+        <translation>提成规则</translation>
+    </message>
+    <message>
         <source>Labour operation</source>
         <translation>工时项目</translation>
     </message>
@@ -878,6 +913,10 @@
         <translation>红字发票</translation>
     </message>
     <message>
+        <source>Used stock vehicle</source>
+        <translation>二手库存车辆</translation>
+    </message>
+    <message>
         <source>Deal</source>
         <translation>销售单</translation>
     </message>
@@ -959,6 +998,137 @@
     <message>
         <source>Sun</source>
         <translation>周日</translation>
+    </message>
+</context>
+<context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Edit trade-in appraisal</source>
+        <translation>编辑二手车评估</translation>
+    </message>
+    <message>
+        <source>New trade-in appraisal</source>
+        <translation>新建二手车评估</translation>
+    </message>
+    <message>
+        <source>Choose the customer (F4)</source>
+        <translation>选择客户 (F4)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Another car (type its VIN)</source>
+        <translation>其他车辆（输入车架号）</translation>
+    </message>
+    <message>
+        <source>Their &amp;cars</source>
+        <translation>客户车辆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>车架号(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;odel</source>
+        <translation>车型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Model &amp;year</source>
+        <translation>年款(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Mi&amp;leage</source>
+        <translation>里程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Appraised o&amp;n</source>
+        <translation>评估日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Optional: the deal it is traded in on</source>
+        <translation>可选：置换所属的销售单</translation>
+    </message>
+    <message>
+        <source>Outstanding &amp;finance</source>
+        <translation>未结清贷款(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Owed &amp;to</source>
+        <translation>贷款机构(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Actual cash &amp;value</source>
+        <translation>实际现金价值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Allowance given</source>
+        <translation>置换补贴(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>备注(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Condition by area</source>
+        <translation>分部位车况</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reconditioning by kind</source>
+        <translation>分类整备费用</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
+    </message>
+    <message>
+        <source>Reconditioning %1 · true cost in stock %2</source>
+        <translation>整备费用 %1 · 入库实际成本 %2</translation>
+    </message>
+    <message>
+        <source>over-allowance %1</source>
+        <translation>超额补贴 %1</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2244,37 @@
     <message>
         <source>Claim</source>
         <translation>理赔</translation>
+    </message>
+</context>
+<context>
+    <name>CommissionDialog</name>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>% of gross profit</source>
+        <translation>毛利百分比</translation>
+    </message>
+    <message>
+        <source>Amount a car</source>
+        <translation>每台金额</translation>
+    </message>
+    <message>
+        <source>The dealership (everyone else)</source>
+        <translation>经销店（其他所有人）</translation>
+    </message>
+    <message>
+        <source>as the dealership</source>
+        <translation>同经销店规则</translation>
+    </message>
+    <message>
+        <source>Commission on each delivered deal: the share of its gross profit (none on a loss) plus the amount a car. Leave a salesperson&apos;s figures empty for the dealership&apos;s rule.</source>
+        <translation>每笔已交车销售单的提成：毛利的比例（亏损不计）加每台金额。销售顾问的数值留空则按经销店规则。</translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3653,10 @@
         <translation>评估师</translation>
     </message>
     <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
         <source>Arrived on</source>
         <translation>到店日期</translation>
     </message>
@@ -3462,6 +3667,10 @@
     <message>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
     </message>
     <message>
         <source>Company</source>
@@ -3564,6 +3773,10 @@
         <translation>结束时间</translation>
     </message>
     <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
         <source>Engine number</source>
         <translation>发动机号</translation>
     </message>
@@ -3634,6 +3847,14 @@
     <message>
         <source>Grade</source>
         <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross bp</source>
+        <translation>毛利比例（基点）</translation>
     </message>
     <message>
         <source>Gross profit</source>
@@ -3932,6 +4153,10 @@
         <translation>年款</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
@@ -4112,6 +4337,10 @@
         <translation>按</translation>
     </message>
     <message>
+        <source>Per unit</source>
+        <translation>每台金额</translation>
+    </message>
+    <message>
         <source>Permission</source>
         <translation>权限</translation>
     </message>
@@ -4130,6 +4359,10 @@
     <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
     </message>
     <message>
         <source>Position</source>
@@ -4158,6 +4391,10 @@
     <message>
         <source>Prefix</source>
         <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保费</translation>
     </message>
     <message>
         <source>Price</source>
@@ -4246,6 +4483,10 @@
     <message>
         <source>Released at</source>
         <translation>释放时间</translation>
+    </message>
+    <message>
+        <source>Renewed from</source>
+        <translation>续保自</translation>
     </message>
     <message>
         <source>Reorder manual</source>
@@ -4356,6 +4597,10 @@
         <translation>到店时间</translation>
     </message>
     <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -4460,6 +4705,10 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>Trade in</source>
+        <translation>置换</translation>
+    </message>
+    <message>
         <source>Trade price</source>
         <translation>批发价</translation>
     </message>
@@ -4482,6 +4731,10 @@
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
     </message>
     <message>
         <source>User</source>
@@ -4553,6 +4806,124 @@
     <message>
         <source>not known</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>Finance</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>Compulsory (CTPL)</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业险</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Appraised</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Taken into stock</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>车身</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>漆面</translation>
+    </message>
+    <message>
+        <source>Interior</source>
+        <translation>内饰</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>发动机</translation>
+    </message>
+    <message>
+        <source>Gearbox</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>Tyres</source>
+        <translation>轮胎</translation>
+    </message>
+    <message>
+        <source>Electrics</source>
+        <translation>电气</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <source>Body and paint</source>
+        <translation>钣金喷漆</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>机械</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>清洁美容</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceScreen</name>
+    <message>
+        <source>Finance &amp; insurance</source>
+        <translation>金融与保险</translation>
+    </message>
+    <message>
+        <source>&amp;Loan applications</source>
+        <translation>贷款申请(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurance policies</source>
+        <translation>保险保单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Renewals &amp;due</source>
+        <translation>续保提醒(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -6136,6 +6507,195 @@
     </message>
 </context>
 <context>
+    <name>LoanDialog</name>
+    <message>
+        <source>Edit loan application</source>
+        <translation>编辑贷款申请</translation>
+    </message>
+    <message>
+        <source>New loan application</source>
+        <translation>新建贷款申请</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s number, or its last digits</source>
+        <translation>销售单号，或其末尾数字</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Lender</source>
+        <translation>贷款机构(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>&amp;Term</source>
+        <translation>期限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Yearly &amp;rate (%)</source>
+        <translation>年利率（%）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Submitted on</source>
+        <translation>提交日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lender&apos;s r&amp;eference</source>
+        <translation>贷款机构编号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 · total %2</source>
+        <translation>%1 · 总额 %2</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
+    </message>
+</context>
+<context>
+    <name>LoanMoveDialog</name>
+    <message>
+        <source>Loan approved</source>
+        <translation>贷款已批准</translation>
+    </message>
+    <message>
+        <source>Loan rejected</source>
+        <translation>贷款已拒绝</translation>
+    </message>
+    <message>
+        <source>Loan paid out</source>
+        <translation>贷款已放款</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>日期(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPane</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>利率 %</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审批日期</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>loan applications</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>No loan applications yet. Press Ctrl+N to record one for a deal.</source>
+        <translation>还没有贷款申请。按 Ctrl+N 为销售单登记一笔。</translation>
+    </message>
+    <message>
+        <source>Loan applications</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申请(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record a loan application for a deal (Ctrl+N)</source>
+        <translation>为销售单登记贷款申请 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Approved…</source>
+        <translation>已批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The lender approved it (Ctrl+Shift+A)</source>
+        <translation>贷款机构已批准 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected…</source>
+        <translation>已拒绝(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>The lender rejected it (Ctrl+Shift+J)</source>
+        <translation>贷款机构已拒绝 (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;out…</source>
+        <translation>已放款(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The lender paid the approved loan out (Ctrl+Shift+Y)</source>
+        <translation>贷款机构已发放批准的贷款 (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Deal total</source>
+        <translation>销售单总额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Forecourt — log in</source>
@@ -6391,6 +6951,18 @@
     <message>
         <source>Labour operations</source>
         <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Finance &amp; insurance</source>
+        <translation>金融与保险</translation>
+    </message>
+    <message>
+        <source>Trade-ins</source>
+        <translation>二手车评估</translation>
+    </message>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
     </message>
 </context>
 <context>
@@ -7528,6 +8100,204 @@
     <message>
         <source>Take the money itself at the cash desk as an insurance payout.</source>
         <translation>款项本身请在收银台以“保险赔付”方式收取。</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPane</name>
+    <message>
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>起保</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续保</translation>
+    </message>
+    <message>
+        <source>renewals due</source>
+        <translation>续保提醒</translation>
+    </message>
+    <message>
+        <source>No renewals due: no policy ends in the next 30 days without a renewal.</source>
+        <translation>没有续保提醒：30 天内没有未续保的到期保单。</translation>
+    </message>
+    <message>
+        <source>insurance policies</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>No insurance policies yet. Press Ctrl+N to record one.</source>
+        <translation>还没有保险保单。按 Ctrl+N 登记一份。</translation>
+    </message>
+    <message>
+        <source>Renewals due</source>
+        <translation>续保提醒</translation>
+    </message>
+    <message>
+        <source>Insurance policies</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>&amp;New policy</source>
+        <translation>新建保单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record an insurance policy (Ctrl+N)</source>
+        <translation>登记保险保单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation>续保(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record the policy that renews the selected one (Ctrl+R)</source>
+        <translation>登记续保所选保单的新保单 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>no number yet</source>
+        <translation>暂无保单号</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>保险期间</translation>
+    </message>
+    <message>
+        <source>Renewal reminder from</source>
+        <translation>续保提醒起始</translation>
+    </message>
+    <message>
+        <source>Renews</source>
+        <translation>续保自</translation>
+    </message>
+    <message>
+        <source>an earlier policy</source>
+        <translation>之前的保单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Renewed: the next policy is recorded.</source>
+        <translation>已续保：下一年度保单已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Renew insurance policy</source>
+        <translation>续保</translation>
+    </message>
+    <message>
+        <source>Edit insurance policy</source>
+        <translation>编辑保险保单</translation>
+    </message>
+    <message>
+        <source>New insurance policy</source>
+        <translation>新建保险保单</translation>
+    </message>
+    <message>
+        <source>Choose the customer (F4), or type a deal&apos;s number below</source>
+        <translation>选择客户 (F4)，或在下方输入销售单号</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Optional: the deal it was sold with</source>
+        <translation>可选：随车销售的销售单</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurer</source>
+        <translation>保险公司(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>险种(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Policy &amp;number</source>
+        <translation>保单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Premium</source>
+        <translation>保费(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmission</source>
+        <translation>佣金(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>开始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>结束日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Renews %1 (ends %2).</source>
+        <translation>续保 %1（%2 到期）。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
     </message>
 </context>
 <context>
@@ -9473,6 +10243,89 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>SalesTargetsScreen</name>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>The month before (Alt+Left)</source>
+        <translation>上个月 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>The month after (Alt+Right)</source>
+        <translation>下个月 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Set &amp;targets…</source>
+        <translation>设定目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Each salesperson&apos;s units and gross profit for the month (Ctrl+T)</source>
+        <translation>本月每位销售顾问的台数与毛利目标 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Commission…</source>
+        <translation>提成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How commission is earned: a share of gross profit and an amount a car</source>
+        <translation>提成计算方式：毛利比例加每台金额</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Target units</source>
+        <translation>目标台数</translation>
+    </message>
+    <message>
+        <source>Units %</source>
+        <translation>台数完成率</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Target gross</source>
+        <translation>目标毛利</translation>
+    </message>
+    <message>
+        <source>Gross %</source>
+        <translation>毛利完成率</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Deals count in the month they were delivered, with their gross profit. Commission: the rule&apos;s share of each deal&apos;s gross profit (none on a loss) plus its amount a car; a salesperson&apos;s own rule replaces the dealership&apos;s.</source>
+        <translation>销售单按交车月份计入，含其毛利。提成：按规则比例计算每单毛利（亏损不计）加每台金额；销售顾问的个人规则优先于经销店规则。</translation>
+    </message>
+    <message>
+        <source>Month: %1 cars · gross profit %2 · commission %3</source>
+        <translation>本月：%1 台 · 毛利 %2 · 提成 %3</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
         <source> (I, O and Q are never used in a VIN)</source>
@@ -10195,6 +11048,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{name}”已是{system}的检查项目</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is not a user</source>
+        <translation>“{name}”不是用户</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; was already merged into another customer</source>
         <translation>“{name}”已合并到其他客户</translation>
     </message>
@@ -10259,6 +11116,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工时行需要填写描述或选择工时项目</translation>
     </message>
     <message>
+        <source>A lender&apos;s name has at most 120 characters</source>
+        <translation>贷款机构名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>A loan application needs its lender</source>
+        <translation>贷款申请需要填写贷款机构</translation>
+    </message>
+    <message>
+        <source>A loan application stays with its deal</source>
+        <translation>贷款申请不能改到其他销售单</translation>
+    </message>
+    <message>
         <source>A make has at most 60 characters</source>
         <translation>品牌最多 60 个字符</translation>
     </message>
@@ -10269,6 +11138,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A new campaign ({code}) needs a title</source>
         <translation>新活动（{code}）需要名称</translation>
+    </message>
+    <message>
+        <source>A note has at most 300 characters</source>
+        <translation>说明最多 300 个字符</translation>
     </message>
     <message>
         <source>A note has at most {n} characters</source>
@@ -10303,6 +11176,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>照片必须小于 20 MB（{name} 超过了）</translation>
     </message>
     <message>
+        <source>A policy ends after it starts</source>
+        <translation>保单结束日期须晚于开始日期</translation>
+    </message>
+    <message>
+        <source>A policy needs its first day</source>
+        <translation>保单需要起保日期</translation>
+    </message>
+    <message>
+        <source>A policy needs its insurer</source>
+        <translation>保单需要填写保险公司</translation>
+    </message>
+    <message>
+        <source>A policy number has at most 60 characters</source>
+        <translation>保单号最多 60 个字符</translation>
+    </message>
+    <message>
         <source>A reason needs a code</source>
         <translation>原因需要代码</translation>
     </message>
@@ -10311,8 +11200,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>原因需要说明</translation>
     </message>
     <message>
+        <source>A renewal cannot start before the policy it renews</source>
+        <translation>续保保单不能早于原保单开始</translation>
+    </message>
+    <message>
+        <source>A renewal covers the car of the policy it renews</source>
+        <translation>续保保单须承保原保单的车辆</translation>
+    </message>
+    <message>
         <source>A repair order is closed by handing the car over, which records the mileage out and the next service due</source>
         <translation>工单须通过交车来关闭，交车时记录交车里程和下次保养</translation>
+    </message>
+    <message>
+        <source>A report covers at most 20 years</source>
+        <translation>报表最多涵盖 20 年</translation>
     </message>
     <message>
         <source>A row needs an ID number, a credit code or a phone, so that importing the file again finds the customer</source>
@@ -10351,12 +11252,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>配置需要名称</translation>
     </message>
     <message>
+        <source>An appraisal stays with the car appraised</source>
+        <translation>评估不能改到其他车辆</translation>
+    </message>
+    <message>
         <source>An estimate needs a description</source>
         <translation>报价需要填写维修项目</translation>
     </message>
     <message>
         <source>An estimate needs at least one labour or parts line</source>
         <translation>报价至少需要一行工时或配件</translation>
+    </message>
+    <message>
+        <source>An insurer&apos;s name has at most 120 characters</source>
+        <translation>保险公司名称最多 120 个字符</translation>
     </message>
     <message>
         <source>An option code has at most 40 characters</source>
@@ -10369,6 +11278,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>An option needs a name</source>
         <translation>选装需要名称</translation>
+    </message>
+    <message>
+        <source>Approved finance would come to more than the deal&apos;s total ({total})</source>
+        <translation>已批准贷款合计将超过销售单总额（{total}）</translation>
     </message>
     <message>
         <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
@@ -10441,6 +11354,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Credit note {number} for {credited} · {customer}</source>
         <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
+    </message>
+    <message>
+        <source>Deal {number} is another customer&apos;s</source>
+        <translation>销售单 {number} 属于其他客户</translation>
+    </message>
+    <message>
+        <source>Deal {number} is cancelled</source>
+        <translation>销售单 {number} 已取消</translation>
     </message>
     <message>
         <source>Each inspection point needs a name</source>
@@ -10771,6 +11692,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请说明“{name}”属于哪个系统</translation>
     </message>
     <message>
+        <source>Say whom the outstanding finance is owed to</source>
+        <translation>请填写未结清贷款的贷款机构</translation>
+    </message>
+    <message>
         <source>Say why the appointment is cancelled</source>
         <translation>请说明取消预约的原因</translation>
     </message>
@@ -10841,6 +11766,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The ID number is masked: type the full number</source>
         <translation>证件号码已隐藏，请输入完整号码</translation>
+    </message>
+    <message>
+        <source>The amount is more than the deal&apos;s total ({total})</source>
+        <translation>金额超过销售单总额（{total}）</translation>
     </message>
     <message>
         <source>The amount must be more than zero</source>
@@ -10975,6 +11904,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>返修判定期为 1 到 365 天</translation>
     </message>
     <message>
+        <source>The commission is more than the premium</source>
+        <translation>佣金超过保费</translation>
+    </message>
+    <message>
         <source>The condition is new or used</source>
         <translation>新旧只能是新车或二手车</translation>
     </message>
@@ -11087,12 +12020,44 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>数据库 {source} 被其他程序锁定。请关闭后重试。</translation>
     </message>
     <message>
+        <source>The day cannot be in the future</source>
+        <translation>日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>The day is after the lender&apos;s decision</source>
+        <translation>日期晚于贷款机构的审批日期</translation>
+    </message>
+    <message>
+        <source>The day is before the application was submitted</source>
+        <translation>日期早于申请提交日期</translation>
+    </message>
+    <message>
+        <source>The day is before the appraisal</source>
+        <translation>日期早于评估日期</translation>
+    </message>
+    <message>
+        <source>The day is before the loan was approved</source>
+        <translation>日期早于贷款批准日期</translation>
+    </message>
+    <message>
         <source>The day is in the future</source>
         <translation>日期晚于今天</translation>
     </message>
     <message>
+        <source>The deal is not known</source>
+        <translation>找不到该销售单</translation>
+    </message>
+    <message>
+        <source>The deal is not one of this customer&apos;s open deals</source>
+        <translation>该销售单不是此客户的有效销售单</translation>
+    </message>
+    <message>
         <source>The dealership name is required</source>
         <translation>必须填写经销商名称</translation>
+    </message>
+    <message>
+        <source>The dealership&apos;s rule stays; set it to zero instead</source>
+        <translation>经销店规则不能删除，可将其设为零</translation>
     </message>
     <message>
         <source>The declined work was for another vehicle</source>
@@ -11157,6 +12122,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The insurance claim no longer exists</source>
         <translation>该保险理赔已不存在</translation>
+    </message>
+    <message>
+        <source>The insurance policy no longer exists</source>
+        <translation>该保险保单已不存在</translation>
     </message>
     <message>
         <source>The insurer has paid {session} on claim {claim_number}; settle it instead</source>
@@ -11227,6 +12196,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>列表不能按“{key}”排序</translation>
     </message>
     <message>
+        <source>The loan application is {status}: it cannot be {action}</source>
+        <translation>贷款申请{status}：不能改为{action}</translation>
+    </message>
+    <message>
+        <source>The loan application no longer exists</source>
+        <translation>该贷款申请已不存在</translation>
+    </message>
+    <message>
+        <source>The loan application was rejected: submit a new one instead</source>
+        <translation>贷款申请已被拒绝：请重新提交一份</translation>
+    </message>
+    <message>
+        <source>The loan has been paid out: it can no longer be changed</source>
+        <translation>贷款已放款：不能再修改</translation>
+    </message>
+    <message>
         <source>The logo must be a PNG or JPEG image</source>
         <translation>标志必须是 PNG 或 JPEG 图片</translation>
     </message>
@@ -11265,6 +12250,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The mileage is a whole number of km from 0 to 9,999,999</source>
         <translation>里程须为 0 到 9,999,999 之间的整数公里</translation>
+    </message>
+    <message>
+        <source>The mileage must be a whole number of kilometres, 0 or more</source>
+        <translation>里程须为 0 或以上的整数公里</translation>
     </message>
     <message>
         <source>The mileage out {mileage:,} km is lower than the mileage in {mileage_in:,} km</source>
@@ -11363,6 +12352,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>期间的结束早于开始</translation>
     </message>
     <message>
+        <source>The policy has already been renewed</source>
+        <translation>该保单已续保</translation>
+    </message>
+    <message>
         <source>The position was taken in the order of &apos;{sort}&apos;, not of &apos;{key}&apos;</source>
         <translation>位置是按“{sort}”排序取得的，而不是按“{key}”</translation>
     </message>
@@ -11453,6 +12446,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The template no longer exists</source>
         <translation>该模板已不存在</translation>
+    </message>
+    <message>
+        <source>The trade-in appraisal no longer exists</source>
+        <translation>该二手车评估已不存在</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: it cannot be {action}</source>
+        <translation>置换车{status}：不能改为{action}</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: its appraisal can no longer be changed</source>
+        <translation>置换车{status}：评估不能再修改</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: only an accepted one is taken into stock</source>
+        <translation>置换车{status}：只有已接受的才能入库</translation>
     </message>
     <message>
         <source>The trim is not in the catalogue</source>
@@ -11547,8 +12556,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
     </message>
     <message>
+        <source>This area is graded twice</source>
+        <translation>该部位重复评级</translation>
+    </message>
+    <message>
+        <source>This car already has an open appraisal</source>
+        <translation>该车已有未完成的评估</translation>
+    </message>
+    <message>
+        <source>This car is already in stock as {number}</source>
+        <translation>该车已在库存中，编号 {number}</translation>
+    </message>
+    <message>
         <source>This follow-up was already done on {day}</source>
         <translation>该跟进已于 {day} 完成</translation>
+    </message>
+    <message>
+        <source>This kind of reconditioning is priced twice</source>
+        <translation>该类整备费用重复填写</translation>
     </message>
     <message>
         <source>This part is already in the kit</source>
@@ -11587,6 +12612,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请输入或扫描工单号</translation>
     </message>
     <message>
+        <source>Unknown area &apos;{area}&apos;</source>
+        <translation>未知部位“{area}”</translation>
+    </message>
+    <message>
         <source>Unknown column &apos;{key}&apos;</source>
         <translation>未知列“{key}”</translation>
     </message>
@@ -11623,8 +12652,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>列表“{name}”的筛选条件未知：{items}</translation>
     </message>
     <message>
+        <source>Unknown grade &apos;{grade}&apos;</source>
+        <translation>未知等级“{grade}”</translation>
+    </message>
+    <message>
         <source>Unknown import &apos;{name}&apos;; choose one of {items}</source>
         <translation>未知导入“{name}”；请选择 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Unknown kind of policy &apos;{kind}&apos;</source>
+        <translation>未知险种“{kind}”</translation>
+    </message>
+    <message>
+        <source>Unknown kind of reconditioning &apos;{kind}&apos;</source>
+        <translation>未知整备类别“{kind}”</translation>
     </message>
     <message>
         <source>Unknown language &apos;{language}&apos;</source>
@@ -12185,6 +13226,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{insurer} already has a claim numbered {claim_number}</source>
         <translation>{insurer} 已有编号为 {claim_number} 的理赔</translation>
+    </message>
+    <message>
+        <source>{insurer} policy {number} is already recorded</source>
+        <translation>{insurer} 保单 {number} 已登记</translation>
     </message>
     <message>
         <source>{kind} import of {name}: {rows} rows, {answered} answered, {unchanged} unchanged, {tasks} follow-up tasks</source>
@@ -13833,6 +14878,60 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TakeInDialog</name>
+    <message>
+        <source>Take trade-in into stock</source>
+        <translation>置换车入库</translation>
+    </message>
+    <message>
+        <source>%1 goes into stock as a used car costing %2: its actual cash value %3 plus reconditioning %4.</source>
+        <translation>%1 作为二手车入库，成本 %2：实际现金价值 %3 加整备费用 %4。</translation>
+    </message>
+    <message>
+        <source>Empty: the next U number</source>
+        <translation>留空：使用下一个 U 编号</translation>
+    </message>
+    <message>
+        <source>&amp;Stock number</source>
+        <translation>库存编号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In stock &amp;on</source>
+        <translation>入库日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>存放位置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>标价(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Targets for %1</source>
+        <translation>%1 销售目标</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>No salespeople: add users with the salesperson role first.</source>
+        <translation>没有销售顾问：请先添加销售顾问角色的用户。</translation>
+    </message>
+</context>
+<context>
     <name>TaskDoneDialog</name>
     <message>
         <source>Follow-up done</source>
@@ -14316,6 +15415,153 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>score %1</source>
         <translation>评分 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TradeInsScreen</name>
+    <message>
+        <source>Appraised</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Actual cash value</source>
+        <translation>实际现金价值</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>Over-allowance</source>
+        <translation>超额补贴</translation>
+    </message>
+    <message>
+        <source>Reconditioning</source>
+        <translation>整备费用</translation>
+    </message>
+    <message>
+        <source>Outstanding finance</source>
+        <translation>未结清贷款</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Stock number</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>appraisals</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>No trade-in appraisals yet. Press Ctrl+N to appraise a customer&apos;s car.</source>
+        <translation>还没有二手车评估。按 Ctrl+N 评估客户的车辆。</translation>
+    </message>
+    <message>
+        <source>Trade-ins</source>
+        <translation>二手车评估</translation>
+    </message>
+    <message>
+        <source>&amp;New appraisal</source>
+        <translation>新建评估(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Appraise a customer&apos;s car (Ctrl+N)</source>
+        <translation>评估客户的车辆 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit appraisal</source>
+        <translation>编辑评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>接受(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The customer trades the car in, on a deal or not (Ctrl+Shift+A)</source>
+        <translation>客户置换此车，可关联销售单 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>De&amp;cline</source>
+        <translation>放弃(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The car is not taken (Ctrl+Shift+D)</source>
+        <translation>不收购此车 (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Take into stock…</source>
+        <translation>入库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Make the accepted car used stock at its true cost (Ctrl+Shift+T)</source>
+        <translation>按实际成本将已接受的车辆转为二手库存 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>True cost</source>
+        <translation>实际成本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>车况</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Decline the trade-in of %1?</source>
+        <translation>放弃 %1 的置换？</translation>
+    </message>
+    <message>
+        <source>Decline trade-in</source>
+        <translation>放弃置换</translation>
     </message>
 </context>
 <context>

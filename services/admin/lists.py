@@ -104,6 +104,15 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
                         "WHERE a.id = {id}",
     "trade_in": "SELECT v.vin FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.id = {id}",
+    "trade_in_condition": "SELECT v.vin || ' ' || c.area FROM trade_in_condition c "
+                          "JOIN trade_in t ON t.id = c.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
+                          "WHERE c.id = {id}",
+    "trade_in_reconditioning": "SELECT v.vin || ' ' || r.kind FROM trade_in_reconditioning r "
+                               "JOIN trade_in t ON t.id = r.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
+                               "WHERE r.id = {id}",
+    "insurance_policy": "SELECT coalesce(nullif(policy_number, ''), insurer) FROM insurance_policy WHERE id = {id}",
+    "sales_target": "SELECT salesperson || ' ' || substr(month, 1, 7) FROM sales_target WHERE id = {id}",
+    "commission_rule": "SELECT coalesce(nullif(salesperson, ''), '*') FROM commission_rule WHERE id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
     "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
                              "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "

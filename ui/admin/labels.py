@@ -228,6 +228,11 @@ def audit_entity_labels() -> dict[str, str]:
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
         "trade_in": QCoreApplication.translate("AdminLabels", "Trade-in"),
+        "trade_in_condition": QCoreApplication.translate("AdminLabels", "Trade-in's condition"),
+        "trade_in_reconditioning": QCoreApplication.translate("AdminLabels", "Trade-in's reconditioning"),
+        "insurance_policy": QCoreApplication.translate("AdminLabels", "Insurance policy"),
+        "sales_target": QCoreApplication.translate("AdminLabels", "Sales target"),
+        "commission_rule": QCoreApplication.translate("AdminLabels", "Commission rule"),
         "labour_operation": QCoreApplication.translate("AdminLabels", "Labour operation"),
         "labour_operation_part": QCoreApplication.translate("AdminLabels", "Labour operation part"),
         "labour_rate": QCoreApplication.translate("AdminLabels", "Labour rate"),
@@ -276,4 +281,5 @@ def doc_type_labels() -> dict[str, str]:
         "purchase_order": QCoreApplication.translate("AdminLabels", "Purchase order"),
         "stock_count": QCoreApplication.translate("AdminLabels", "Stock count"),
         "stock_vehicle": QCoreApplication.translate("AdminLabels", "Stock vehicle"),
+        "used_stock": QCoreApplication.translate("AdminLabels", "Used stock vehicle"),
     }
