@@ -29,7 +29,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
     # the showroom's leads and deals
-    "lead", "deal", "loan_application", "trade_in",
+    "lead", "lead_task", "test_drive", "deal", "loan_application", "trade_in",
     # billing (payments and allocations are append-only, so they merge without conflicts)
     "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",
