@@ -3,7 +3,9 @@ The customer record and the vehicles (stock included) are their own areas."""
 
 from __future__ import annotations
 
-from services.area import Area
+from services.area import Area, ExportKind
+from services.sales import leads
+from services.sales.lead_lists import LEAD_TASKS, LEADS
 
 PERMISSIONS = {
     "lead.view": "View leads, test drives and follow-ups",
@@ -26,4 +28,8 @@ AREA = Area(
         "sales_manager": frozenset(PERMISSIONS), "salesperson": frozenset(_SELL),
         "cashier": frozenset(_VIEW | {"finance.edit"}), "read_only": frozenset(_VIEW),
     },
+    lists=(LEADS, LEAD_TASKS),
+    export_kinds=(
+        ExportKind("leads", "leads with their customer, model of interest, stage and follow-ups", leads.export_leads),
+    ),
 )

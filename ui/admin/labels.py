@@ -211,6 +211,8 @@ def audit_entity_labels() -> dict[str, str]:
         "stock_event": QCoreApplication.translate("AdminLabels", "Stock vehicle in or out"),
         "vehicle_document": QCoreApplication.translate("AdminLabels", "Vehicle document"),
         "lead": QCoreApplication.translate("AdminLabels", "Lead"),
+        "lead_task": QCoreApplication.translate("AdminLabels", "Lead follow-up task"),
+        "test_drive": QCoreApplication.translate("AdminLabels", "Test drive"),
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
         "trade_in": QCoreApplication.translate("AdminLabels", "Trade-in"),
