@@ -45,6 +45,8 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")
+# What demo/leads.py writes.
+LEAD_TABLES = ("lead", "lead_task", "test_drive")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -109,7 +111,7 @@ def test_small_build_has_the_advertised_size(demo_db):
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
     assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *LEAD_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -244,7 +246,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *LEAD_TABLES])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -400,3 +402,27 @@ def test_the_demo_has_a_health_check_template_checks_an_estimate_declined_and_ca
             SELECT count(v.owner_id), count(v.id) - count(v.owner_id) FROM campaign_vehicle cv
             LEFT JOIN vehicle v ON v.vin = cv.vin GROUP BY cv.campaign_id"""):
         assert known_customer >= 1 and known_stock == 1
+
+
+def test_the_demo_showroom_has_leads_old_ones_closed_recent_ones_open_with_follow_ups_and_test_drives(demo_db):
+    from demo import leads as demo_leads
+
+    total = _rows(demo_db, "SELECT count(*) FROM lead")[0][0]
+    assert total == round(demo.SIZES["small"].customers * demo_leads.LEADS_PER_CUSTOMER)
+    old = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at < '{TODAY - timedelta(days=90)}' "
+                              "GROUP BY status"))
+    assert set(old) == {"won", "lost"} and old["lost"] > old["won"] > 0
+    month_ago = TODAY - timedelta(days=30)
+    recent = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at >= '{month_ago}' "
+                                 "GROUP BY status"))
+    assert {"new", "contacted", "test_drive"} <= set(recent)
+    pending = "SELECT count(*) FROM lead WHERE lost_requested_at IS NOT NULL AND status <> 'lost'"
+    assert _rows(demo_db, pending)[0][0] > 0
+    assert _rows(demo_db, "SELECT count(*) FROM lead WHERE status = 'lost' AND lost_code = ''")[0][0] == 0
+    assert set(r[0] for r in _rows(demo_db, "SELECT DISTINCT salesperson FROM lead")) == set(staff.SALESPEOPLE)
+    overdue = _rows(demo_db, f"SELECT count(*) FROM lead_task WHERE done_at IS NULL AND due_on < '{TODAY}'")[0][0]
+    assert overdue > 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive WHERE NOT licence_checked "
+                          "OR licence_expires_on < date(started_at)")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive d JOIN lead l ON l.id = d.lead_id "
+                          "WHERE d.customer_id <> l.customer_id")[0][0] == 0
