@@ -518,6 +518,17 @@ def follow_ups(db: Database, actor: Actor, *, today: date | None = None, limit: 
             for r in rows]
 
 
+def task(db: Database, actor: Actor, task_id: str) -> TaskView:
+    """One follow-up task (of a lead the actor may see). Any thread."""
+    require(actor, "lead.view")
+    with db.read() as conn:
+        t = conn.execute(select(*LeadTask.__table__.c, Lead.salesperson.label("lead_salesperson"))
+                         .join(Lead, Lead.id == LeadTask.lead_id).where(LeadTask.id == task_id)).first()
+    if t is None or (own_only(actor) and t.lead_salesperson != actor.username):
+        raise NotFound(msg("The follow-up task no longer exists"))
+    return TaskView(t.id, t.lead_id, t.due_on, t.what, t.assigned_to, t.done_at, t.done_by, t.outcome)
+
+
 # --- test drives --------------------------------------------------------------------------------
 
 def _vehicle(session: Session, ref: str) -> tuple[str | None, str | None]:

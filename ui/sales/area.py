@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.area import Page
 
 
 def pages() -> list[Page]:
     # A screen's module is imported when the screen is first opened.
-    return []
+    def leads(ctx):
+        from ui.sales.leads import LeadsScreen
+
+        return LeadsScreen(ctx)
+
+    def follow_ups(ctx):
+        from ui.sales.leads import FollowUpsScreen
+
+        return FollowUpsScreen(ctx)
+
+    section = QCoreApplication.translate("MainWindow", "Sales")
+    return [
+        Page("leads", section, QCoreApplication.translate("MainWindow", "Leads"), "lead.view", leads, "Ctrl+8"),
+        Page("lead_follow_ups", section, QCoreApplication.translate("MainWindow", "My follow-ups"), "lead.edit",
+             follow_ups),
+    ]
