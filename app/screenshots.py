@@ -385,6 +385,21 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _lead_dialogs(ctx)
+    return made
+
+
+def _lead_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.sales.leads import LeadDialog, LostDialog, TaskDialog, TaskDoneDialog, TestDriveDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("lead_new", lambda: LeadDialog(ctx, None))]
+    lead = _first_id(ctx, "leads", status="contacted") or _first_id(ctx, "leads")
+    task = _first_id(ctx, "lead_tasks", open=True)
+    if lead:
+        made += [("lead_edit", lambda: LeadDialog(ctx, lead)), ("lead_lost", lambda: LostDialog(ctx, lead)),
+                 ("lead_task", lambda: TaskDialog(ctx, lead)), ("test_drive", lambda: TestDriveDialog(ctx, lead))]
+    if task:
+        made.append(("lead_task_done", lambda: TaskDoneDialog(ctx, task)))
     return made
 
 

@@ -63,7 +63,8 @@ def test_owner_sees_every_page(ctx, show, settle):
     window = show(MainWindow(ctx))
     settle()
 
-    assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
+    assert _nav_labels(window) == ["Customers", "Vehicles", "Leads", "My follow-ups", "Invoices", "Cash desk",
+                                   "Receivables", "Rebates & claims",
                                    "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",

@@ -54,24 +54,37 @@ OVERDUE = QColor("#b3261e")
 
 
 def status_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"new": t("Sales", "New"), "contacted": t("Sales", "Contacted"), "test_drive": t("Sales", "Test drive"),
-            "quotation": t("Sales", "Quotation"), "won": t("Sales", "Won"), "lost": t("Sales", "Lost"),
-            "lost_pending": t("Sales", "Lost — awaiting confirmation")}
+    return {
+        "new": QCoreApplication.translate("Sales", "New"),
+        "contacted": QCoreApplication.translate("Sales", "Contacted"),
+        "test_drive": QCoreApplication.translate("Sales", "Test drive"),
+        "quotation": QCoreApplication.translate("Sales", "Quotation"),
+        "won": QCoreApplication.translate("Sales", "Won"),
+        "lost": QCoreApplication.translate("Sales", "Lost"),
+        "lost_pending": QCoreApplication.translate("Sales", "Lost — awaiting confirmation"),
+    }
 
 
 def source_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"walk_in": t("Sales", "Walk-in"), "phone": t("Sales", "Phone"), "web": t("Sales", "Web"),
-            "referral": t("Sales", "Referral"), "event": t("Sales", "Event")}
+    return {
+        "walk_in": QCoreApplication.translate("Sales", "Walk-in"),
+        "phone": QCoreApplication.translate("Sales", "Phone"),
+        "web": QCoreApplication.translate("Sales", "Web"),
+        "referral": QCoreApplication.translate("Sales", "Referral"),
+        "event": QCoreApplication.translate("Sales", "Event"),
+    }
 
 
 def lost_reason_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"price": t("Sales", "Price"), "bought_elsewhere": t("Sales", "Bought elsewhere"),
-            "other_brand": t("Sales", "Chose another brand"), "finance_refused": t("Sales", "Finance refused"),
-            "no_response": t("Sales", "No response"), "postponed": t("Sales", "Purchase postponed"),
-            "other": t("Sales", "Other")}
+    return {
+        "price": QCoreApplication.translate("Sales", "Price"),
+        "bought_elsewhere": QCoreApplication.translate("Sales", "Bought elsewhere"),
+        "other_brand": QCoreApplication.translate("Sales", "Chose another brand"),
+        "finance_refused": QCoreApplication.translate("Sales", "Finance refused"),
+        "no_response": QCoreApplication.translate("Sales", "No response"),
+        "postponed": QCoreApplication.translate("Sales", "Purchase postponed"),
+        "other": QCoreApplication.translate("Sales", "Other"),
+    }
 
 
 def _ask(dialog_class, *args, parent: QWidget | None = None) -> str | None:
