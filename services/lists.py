@@ -166,12 +166,13 @@ def _is_broad(conn: Connection, sql: str, params: dict[str, Any]) -> bool:
 
 
 def _own_condition(src: ListSource, values: Mapping[str, Any] | None) -> tuple[list[str], dict[str, Any]]:
-    """The list's own rule and its parameters (``values`` replacing the ones worked out now)."""
-    if not src.where_sql:
+    """The list's own rule and its parameters (``values`` replacing the ones worked out now); the
+    parameters also serve its filters (e.g. today's date for "overdue")."""
+    if not src.where_sql and src.params is None:
         return [], {}
     params = src.params() if src.params is not None else {}
     params.update(values or {})
-    return [f"({src.where_sql})"], params
+    return ([f"({src.where_sql})"] if src.where_sql else []), params
 
 
 def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,

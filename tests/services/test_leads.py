@@ -276,3 +276,16 @@ def test_the_board_shows_open_stages_with_counts_limited_cards_and_lost_requests
     board = leads.board(db, room.manager, limit=2)
     new = board.columns[0]
     assert new.count == 4 and len(new.cards) == 2
+
+
+def test_the_overdue_and_due_filters_work_for_a_manager_who_sees_every_lead(db, room, db_path):
+    lead_id = _lead(db, room.sales, room)
+    task_id = leads.add_task(db, room.sales, lead_id, TaskInput(TODAY, "Call"))
+    from tests.services.samples import raw_execute
+    raw_execute(db_path, "UPDATE lead_task SET due_on = ? WHERE id = ?", ((TODAY - timedelta(days=1)).isoformat(),
+                                                                           task_id))
+    for actor in (room.manager, room.owner):
+        page = lists.fetch_page(db, actor, "leads", lists.ListState(filters={"overdue": True}), limit=10)
+        assert [r[0] for r in page.rows] == [lead_id]
+        page = lists.fetch_page(db, actor, "lead_tasks", lists.ListState(filters={"due": True}), limit=10)
+        assert [r[0] for r in page.rows] == [task_id]
