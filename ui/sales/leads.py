@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -46,6 +48,7 @@ from ui.widgets.detail import Col, DetailPane, esc, fields, heading, link, parag
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 from ui.widgets.list_view import FilterSpec, ListView
+from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
 
 LEAD_TABLES = ("lead", "lead_task", "test_drive", "customer", "user_account")
@@ -111,7 +114,11 @@ class CardList(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(120)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setItemDelegate(WrappedTextDelegate(self))
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+        self.setMinimumWidth(60)
+        self.setStyleSheet("QListWidget::item { border-bottom: 1px solid #d1d5db; padding: 3px 0; }")
 
     def keyPressEvent(self, event) -> None:
         key, mods = event.key(), event.modifiers()
@@ -142,6 +149,7 @@ class BoardView(QWidget):
             heading_label = QLabel(self.labels[key])
             heading_label.setObjectName("boardHeading")
             heading_label.setWordWrap(True)
+            heading_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             cell = CardList(key, self)
             cell.currentItemChanged.connect(lambda item, _prev, c=cell: self._current(c, item))
             cell.itemDoubleClicked.connect(lambda item: self.opened(item.data(CARD_ROLE)))
@@ -254,23 +262,32 @@ class LeadsScreen(QWidget):
         title.setObjectName("screenTitle")
         self.summary = QLabel()
         self.summary.setObjectName("hint")
+        self.summary.setWordWrap(True)
         self.new_button = QPushButton(key_text(self.tr("&New lead"), "Ctrl+N"))
         self.new_button.clicked.connect(self.new_lead)
-        self.edit_button = QPushButton(key_text(self.tr("&Open"), "Enter"))
+        self.edit_button = QPushButton(self.tr("&Open"))
+        self.edit_button.setToolTip("Enter")
         self.edit_button.clicked.connect(self.edit_lead)
-        self.back_button = QPushButton(key_text(self.tr("◀ &Back"), "Ctrl+←"))
+        self.back_button = QPushButton(self.tr("◀ &Back"))
+        self.back_button.setToolTip("Ctrl+←")
         self.back_button.clicked.connect(lambda: self.move(-1))
-        self.advance_button = QPushButton(key_text(self.tr("&Advance ▶"), "Ctrl+→"))
+        self.advance_button = QPushButton(self.tr("&Advance ▶"))
+        self.advance_button.setToolTip("Ctrl+→")
         self.advance_button.clicked.connect(lambda: self.move(1))
-        self.task_button = QPushButton(key_text(self.tr("&Follow-up…"), "Ctrl+Shift+F"))
+        self.task_button = QPushButton(self.tr("&Follow-up…"))
+        self.task_button.setToolTip("Ctrl+Shift+F")
         self.task_button.clicked.connect(self.add_task)
-        self.drive_button = QPushButton(key_text(self.tr("&Test drive…"), "Ctrl+Shift+T"))
+        self.drive_button = QPushButton(self.tr("&Test drive…"))
+        self.drive_button.setToolTip("Ctrl+Shift+T")
         self.drive_button.clicked.connect(self.test_drive)
-        self.lost_button = QPushButton(key_text(self.tr("&Lost…"), "Ctrl+Shift+L"))
+        self.lost_button = QPushButton(self.tr("&Lost…"))
+        self.lost_button.setToolTip("Ctrl+Shift+L")
         self.lost_button.clicked.connect(self.lost)
-        self.confirm_button = QPushButton(key_text(self.tr("&Confirm lost"), "Ctrl+Shift+C"))
+        self.confirm_button = QPushButton(self.tr("&Confirm lost"))
+        self.confirm_button.setToolTip("Ctrl+Shift+C")
         self.confirm_button.clicked.connect(self.confirm_lost)
-        self.reopen_button = QPushButton(key_text(self.tr("&Reopen"), "Ctrl+Shift+R"))
+        self.reopen_button = QPushButton(self.tr("&Reopen"))
+        self.reopen_button.setToolTip("Ctrl+Shift+R")
         self.reopen_button.clicked.connect(self.reopen)
         self.acting = [self.edit_button, self.back_button, self.advance_button, self.task_button, self.drive_button,
                        self.lost_button, self.confirm_button, self.reopen_button]
@@ -310,6 +327,12 @@ class LeadsScreen(QWidget):
                              filters=filters, export_name="leads",
                              value_labels={"status": self.statuses, "source": self.sources,
                                            "lost_reason": self.reasons})
+        for combo in self.list.filter_widgets.values():
+            # The choices read in full when the list drops down; closed, the combo keeps to a short width
+            # so that the list and the details fit beside each other.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(4)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         self.list.current_changed.connect(lambda row_id: self.set_current(row_id or None))
         self.list.activated.connect(lambda _id: self.edit_lead())
         self.tabs = QTabWidget()
@@ -332,7 +355,7 @@ class LeadsScreen(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 7)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([930, 330])
+        self.splitter.setSizes([880, 360])
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
