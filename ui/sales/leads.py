@@ -327,6 +327,7 @@ class LeadsScreen(QWidget):
                              filters=filters, export_name="leads",
                              value_labels={"status": self.statuses, "source": self.sources,
                                            "lost_reason": self.reasons})
+        self.list.search.setMinimumWidth(120)
         for combo in self.list.filter_widgets.values():
             # The choices read in full when the list drops down; closed, the combo keeps to a short width
             # so that the list and the details fit beside each other.
