@@ -1043,6 +1043,10 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
+    if not only or "leads" in only:
+        from app.bench_leads import bench_leads
+
+        results += bench_leads(path, actor, runs, log=log)
     return results
 
 

@@ -28,7 +28,8 @@ LEADS = ListSource(
     id_sql="l.id",
     tiebreak_sql="l.rowid",
     columns=(
-        Column("created_on", "date(l.created_at)", kind="date", width=90),
+        # By the moment, whose index the list walks (a date computed from it would sort all leads).
+        Column("created_at", "l.created_at", kind="datetime", width=120),
         Column("customer_name", "c.name", width=130),
         Column("phone", "c.phone", kind="phone", sortable=False, width=120),
         Column("source", "l.source", width=80),
@@ -51,7 +52,7 @@ LEADS = ListSource(
     ),
     search_sql=("(c.name LIKE :search ESCAPE '\\' OR c.phone LIKE :search ESCAPE '\\' OR l.make LIKE :search "
                 "ESCAPE '\\' OR l.model LIKE :search ESCAPE '\\')"),
-    default_sort="created_on",
+    default_sort="created_at",
     default_descending=True,
     params=_today,
     scope=list_scope,

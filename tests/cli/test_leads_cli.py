@@ -51,3 +51,15 @@ def test_export_leads_writes_the_stable_columns_a_row_a_lead(tmp_path, db_path):
     assert (b["customer_name"], b["salesperson"], b["status"], b["lost_reason"], b["lost_note"], b["test_drives"]) == (
         "李娜", "bob", "lost_pending", "price", "too dear", "0")
     assert b["phone"].endswith("13800138000")
+
+
+def test_the_leads_bench_times_the_board_and_the_list_against_raw_sql(db, owner, db_path):
+    from app.bench_leads import bench_leads
+
+    room = showroom(db, owner)
+    for _ in range(3):
+        leads.create(db, room.sales, LeadInput(customer_id=room.customer_id, make="BYD", model="Han"))
+    results = bench_leads(db_path, owner, 2, log=lambda _m: None)
+    assert [r.name for r in results] == ["lead_board_all_salespeople", "lead_board_one_salesperson",
+                                         "leads_list_first_page"]
+    assert all(r.baseline_median_ms is not None and r.runs == 2 and r.met is not None for r in results)

@@ -311,7 +311,7 @@ class LeadsScreen(QWidget):
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
         self.board = BoardView(self)
-        headers = {"created_on": self.tr("Created"), "customer_name": self.tr("Customer"), "phone": self.tr("Phone"),
+        headers = {"created_at": self.tr("Created"), "customer_name": self.tr("Customer"), "phone": self.tr("Phone"),
                    "source": self.tr("Source"), "make": self.tr("Make"), "model": self.tr("Model"),
                    "budget": self.tr("Budget"), "salesperson": self.tr("Salesperson"), "status": self.tr("Status"),
                    "lost_reason": self.tr("Lost reason"), "next_task_due": self.tr("Next follow-up"),
