@@ -289,3 +289,15 @@ def test_the_overdue_and_due_filters_work_for_a_manager_who_sees_every_lead(db, 
         assert [r[0] for r in page.rows] == [lead_id]
         page = lists.fetch_page(db, actor, "lead_tasks", lists.ListState(filters={"due": True}), limit=10)
         assert [r[0] for r in page.rows] == [task_id]
+
+
+def test_a_test_drive_names_a_known_car_by_its_vin_or_stock_number(db, room, owner, db_path):
+    from services import vehicles
+    from tests.services.samples import chinese_vin
+
+    vin = chinese_vin(7)
+    vehicle_id = vehicles.create(db, owner, vehicles.VehicleInput(vin=vin, make="Volkswagen", model="Lavida"))
+    lead_id = _lead(db, room.sales, room)
+    leads.log_test_drive(db, room.sales, lead_id, _licence(demo_car="", vehicle=vin.lower()))
+    assert raw_rows(db_path, "SELECT vehicle_id, stock_vehicle_id FROM test_drive") == [(vehicle_id, None)]
+    assert leads.get(db, room.sales, lead_id).test_drives[0].vehicle == f"Volkswagen Lavida {vin}"

@@ -166,3 +166,25 @@ def test_my_follow_ups_lists_what_is_due_and_enter_marks_it_done_with_the_next(d
     tasks = leads.get(db, room.sales, lead_id).tasks
     assert [t.what for t in tasks if t.done_at is None] == ["Confirm the visit", "Later"]
     assert screen.list.model.rowCount() == 0
+
+
+def test_enter_on_a_card_opens_the_lead_and_arrows_cross_columns(db, owner, qtbot, show, settle, when_modal):
+    room = showroom(db, owner)
+    first = leads.create(db, room.sales, LeadInput(customer_id=room.customer_id, make="BYD", model="Seal"))
+    second = leads.create(db, room.sales, LeadInput(customer_id=room.customer_id, make="BYD", model="Han"))
+    leads.move(db, room.sales, second, "quotation")
+    screen = show(LeadsScreen(AppContext(db, room.sales)))
+    settle()
+    assert screen.board.select(first)
+    qtbot.keyClick(screen.board.cells["new"], Qt.Key.Key_Right)
+    assert screen.board.current_card().id == second and screen.board.cells["quotation"].hasFocus()
+    opened = when_modal(LeadDialog, lambda dialog: dialog.reject())
+    qtbot.keyClick(screen.board.cells["quotation"], Qt.Key.Key_Return)
+    assert opened and opened[0].windowTitle() == "Lead of 王伟" and opened[0].model.text() == "Han"
+    # A quotation goes no further by the keyboard: its deal wins it.
+    _activate(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.id == second)
+    qtbot.keyClick(screen.board.cells["quotation"], Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert "won by its deal" in screen.message.text()
+    assert leads.get(db, room.sales, second).status == "quotation"
