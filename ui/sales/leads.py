@@ -342,6 +342,8 @@ class LeadsScreen(QWidget):
         self.tabs.addTab(self.list, self.tr("Li&st"))
         self.hint = hint_label(self.tr("←/→ column · ↑/↓ card · Ctrl+→ advance · Ctrl+← back · Enter open. "
                                        "Won and lost leads are in the list."))
+        # The keys of the board, shown while the board is.
+        self.tabs.currentChanged.connect(lambda _i: self.hint.setVisible(self.tabs.currentWidget() is self.board))
         self.detail = DetailPane()
         self.detail.setObjectName("leadDetail")
         self.detail.anchorClicked.connect(self._link)
