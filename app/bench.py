@@ -17,6 +17,7 @@ is the ratio, not a time.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import re
@@ -35,6 +36,9 @@ from pathlib import Path
 from core.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# Areas measured by a module of their own, ``app/bench_<name>.py`` with ``bench_<name>(path, actor, runs, *,
+# log)``; ``--only <name>`` runs one.
+MODULE_BENCHES = ("leads",)
 
 
 @dataclass
@@ -1043,10 +1047,11 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
-    if not only or "leads" in only:
-        from app.bench_leads import bench_leads
-
-        results += bench_leads(path, actor, runs, log=log)
+    for name in MODULE_BENCHES:
+        if not only or name in only:
+            # Loaded by name: each module uses this one's timing helpers.
+            module = importlib.import_module(f"app.bench_{name}")
+            results += getattr(module, f"bench_{name}")(path, actor, runs, log=log)
     return results
 
 
