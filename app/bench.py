@@ -37,6 +37,9 @@ from app.bench_timing import Result, _p95, _result, _scratch_copy, _time  # noqa
 from core.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+# Areas measured by a module of their own, ``app/bench_<name>.py`` with ``bench_<name>(path, actor, runs, *,
+# log)``; ``--only <name>`` runs one.
+MODULE_BENCHES = ("crm", "stock", "leads", "finance")
 
 # --- database ------------------------------------------------------------------------------------
 
@@ -983,21 +986,11 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
-    if not only or "crm" in only:
-        from app.bench_crm import bench_crm
-
-        log("Timing the customer record …")
-        results += bench_crm(path, actor, runs, log=log)
-    if not only or "stock" in only:
-        from app.bench_stock import bench_stock
-
-        log("Timing the stock vehicles list …")
-        results += bench_stock(path, actor, runs, log=log)
-    if not only or "finance" in only:
-        # Its module measures with this one's tools: loaded by name, so the two do not import each other.
-        bench_finance = importlib.import_module("app.bench_finance").bench_finance
-        log("Timing finance, trade-ins and sales targets …")
-        results += bench_finance(path, actor, runs, log=log)
+    for name in MODULE_BENCHES:
+        if not only or name in only:
+            # Loaded by name: each module uses this one's timing helpers.
+            module = importlib.import_module(f"app.bench_{name}")
+            results += getattr(module, f"bench_{name}")(path, actor, runs, log=log)
     return results
 
 

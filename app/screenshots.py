@@ -394,6 +394,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     made += _customer_dialogs(ctx, customer)
     made += _stock_dialogs(ctx)
     made += _finance_dialogs(ctx)
+    made += _lead_dialogs(ctx)
     return made
 
 
@@ -464,6 +465,20 @@ def _finance_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     rows = targets.performance(db, actor, month)
     made += [("sales_targets_edit", lambda: TargetsDialog(ctx, month=month, rows=rows)),
              ("commission", lambda: CommissionDialog(ctx, people=[(r.salesperson, r.name) for r in rows]))]
+    return made
+
+
+def _lead_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.sales.leads import LeadDialog, LostDialog, TaskDialog, TaskDoneDialog, TestDriveDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("lead_new", lambda: LeadDialog(ctx, None))]
+    lead = _first_id(ctx, "leads", status="contacted") or _first_id(ctx, "leads")
+    task = _first_id(ctx, "lead_tasks", open=True)
+    if lead:
+        made += [("lead_edit", lambda: LeadDialog(ctx, lead)), ("lead_lost", lambda: LostDialog(ctx, lead)),
+                 ("lead_task", lambda: TaskDialog(ctx, lead)), ("test_drive", lambda: TestDriveDialog(ctx, lead))]
+    if task:
+        made.append(("lead_task_done", lambda: TaskDoneDialog(ctx, task)))
     return made
 
 

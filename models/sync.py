@@ -31,7 +31,7 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     # the vehicle catalogue (makes, models, trims, options) and the options fitted to stock vehicles
     "catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle_option",
     # the showroom's leads and deals
-    "lead", "deal", "loan_application", "trade_in",
+    "lead", "lead_task", "test_drive", "deal", "loan_application", "trade_in",
     # finance and insurance, trade-in appraisals, salespeople's targets and commission rules
     "insurance_policy", "trade_in_condition", "trade_in_reconditioning", "sales_target", "commission_rule",
     # billing (payments and allocations are append-only, so they merge without conflicts)

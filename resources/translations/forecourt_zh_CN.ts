@@ -753,6 +753,14 @@
         <translation>销售线索</translation>
     </message>
     <message>
+        <source>Lead follow-up task</source>
+        <translation>销售线索跟进任务</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
         <source>Loan application</source>
         <translation>贷款申请</translation>
     </message>
@@ -1455,6 +1463,21 @@
     <message>
         <source>Accessory</source>
         <translation>精品附件</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>%1 more in the list</source>
+        <translation>另有 %1 条见列表</translation>
+    </message>
+    <message>
+        <source>Next follow-up %1</source>
+        <translation>下次跟进 %1</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue since %1</source>
+        <translation>跟进已逾期（应于 %1）</translation>
     </message>
 </context>
 <context>
@@ -3661,6 +3684,10 @@
         <translation>到店日期</translation>
     </message>
     <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
         <source>Budget</source>
         <translation>预算</translation>
     </message>
@@ -3709,6 +3736,10 @@
         <translation>交车日期</translation>
     </message>
     <message>
+        <source>Demo car</source>
+        <translation>试驾车</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -3735,6 +3766,14 @@
     <message>
         <source>Documents</source>
         <translation>单证</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成人</translation>
     </message>
     <message>
         <source>Done on</source>
@@ -4009,6 +4048,18 @@
         <translation>贷款机构</translation>
     </message>
     <message>
+        <source>Licence checked</source>
+        <translation>驾驶证已核验</translation>
+    </message>
+    <message>
+        <source>Licence expires on</source>
+        <translation>驾驶证有效期至</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>驾驶证号</translation>
+    </message>
+    <message>
         <source>Limit</source>
         <translation>数量上限</translation>
     </message>
@@ -4041,8 +4092,20 @@
         <translation>标志</translation>
     </message>
     <message>
+        <source>Lost code</source>
+        <translation>战败原因</translation>
+    </message>
+    <message>
         <source>Lost reason</source>
         <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Lost requested at</source>
+        <translation>申请战败时间</translation>
+    </message>
+    <message>
+        <source>Lost requested by</source>
+        <translation>申请战败人</translation>
     </message>
     <message>
         <source>Low stock threshold</source>
@@ -4213,8 +4276,16 @@
         <translation>编号前缀</translation>
     </message>
     <message>
+        <source>Odometer in</source>
+        <translation>还车里程</translation>
+    </message>
+    <message>
         <source>Odometer km</source>
         <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Odometer out</source>
+        <translation>出车里程</translation>
     </message>
     <message>
         <source>Offered from</source>
@@ -4573,6 +4644,14 @@
         <translation>分笔付款</translation>
     </message>
     <message>
+        <source>Stage changed at</source>
+        <translation>阶段变更时间</translation>
+    </message>
+    <message>
+        <source>Stage changed by</source>
+        <translation>阶段变更人</translation>
+    </message>
+    <message>
         <source>Standard hours</source>
         <translation>标准工时</translation>
     </message>
@@ -4777,6 +4856,10 @@
         <translation>星期</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
@@ -4978,6 +5061,61 @@
     <message>
         <source>Empty database</source>
         <translation>空数据库</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsScreen</name>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的跟进</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation>标记完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>条跟进</translation>
+    </message>
+    <message>
+        <source>Nothing due: no follow-up of yours is due today or overdue.</source>
+        <translation>没有到期的跟进：今天没有到期或逾期的跟进任务。</translation>
+    </message>
+    <message>
+        <source>Due today or overdue</source>
+        <translation>今天到期或逾期</translation>
+    </message>
+    <message>
+        <source>Overdue first. Enter marks the selected follow-up done and can schedule the next one.</source>
+        <translation>逾期的排在前面。按回车将所选跟进标记为完成，并可安排下一次跟进。</translation>
     </message>
 </context>
 <context>
@@ -6365,6 +6503,288 @@
     </message>
 </context>
 <context>
+    <name>LeadDialog</name>
+    <message>
+        <source>Lead of %1</source>
+        <translation>%1 的销售线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建销售线索</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s name, or Choose… an existing one</source>
+        <translation>新客户姓名，或“选择…”已有客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s mobile, e.g. 139 1234 5678</source>
+        <translation>新客户手机号，例如 139 1234 5678</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;odel of interest</source>
+        <translation>意向车型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Budget</source>
+        <translation>预算(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sales&amp;person</source>
+        <translation>销售顾问(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsScreen</name>
+    <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>&amp;New lead</source>
+        <translation>新建线索(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 退回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Advance ▶</source>
+        <translation>推进(&amp;A) ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up…</source>
+        <translation>跟进(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test drive…</source>
+        <translation>试驾(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lost…</source>
+        <translation>战败(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm lost</source>
+        <translation>确认战败(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Test drives</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>条线索</translation>
+    </message>
+    <message>
+        <source>No leads. Ctrl+N records a customer&apos;s interest in a car.</source>
+        <translation>暂无销售线索。按 Ctrl+N 记录客户的购车意向。</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>看板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Li&amp;st</source>
+        <translation>列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>←/→ column · ↑/↓ card · Ctrl+→ advance · Ctrl+← back · Enter open. Won and lost leads are in the list.</source>
+        <translation>←/→ 切换列 · ↑/↓ 切换卡片 · Ctrl+→ 推进 · Ctrl+← 退回 · 回车打开。成交和战败的线索在列表中。</translation>
+    </message>
+    <message>
+        <source>Select a lead to see its details.</source>
+        <translation>选择一条线索查看详情。</translation>
+    </message>
+    <message>
+        <source>%1 open leads, %2 awaiting confirmation of loss</source>
+        <translation>%1 条进行中的线索，%2 条战败待确认</translation>
+    </message>
+    <message>
+        <source>Model of interest</source>
+        <translation>意向车型</translation>
+    </message>
+    <message>
+        <source>Last move</source>
+        <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>战败</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>In their words</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>A sales manager confirms the loss (Ctrl+Shift+C) or reopens the lead (Ctrl+Shift+R).</source>
+        <translation>由销售经理确认战败（Ctrl+Shift+C）或重新打开线索（Ctrl+Shift+R）。</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>None yet (Ctrl+Shift+F).</source>
+        <translation>暂无（Ctrl+Shift+F 添加）。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>驾驶证</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>None yet (Ctrl+Shift+T).</source>
+        <translation>暂无（Ctrl+Shift+T 登记）。</translation>
+    </message>
+    <message>
+        <source>Open the customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>This lead&apos;s loss awaits a sales manager&apos;s confirmation.</source>
+        <translation>这条线索的战败申请正等待销售经理确认。</translation>
+    </message>
+    <message>
+        <source>A quotation is won by its deal, or lost with a reason (Ctrl+Shift+L).</source>
+        <translation>报价阶段的线索由销售单成交，或填写原因后战败（Ctrl+Shift+L）。</translation>
+    </message>
+    <message>
+        <source>A new lead cannot move back.</source>
+        <translation>新线索不能再退回。</translation>
+    </message>
+</context>
+<context>
     <name>LineGrid</name>
     <message>
         <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
@@ -6715,6 +7135,41 @@
     </message>
 </context>
 <context>
+    <name>LostDialog</name>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索战败</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>战败原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In a few words, e.g. bought at the dealer across town</source>
+        <translation>简要说明，例如：已在附近另一家经销店购车</translation>
+    </message>
+    <message>
+        <source>&amp;In their words</source>
+        <translation>说明(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Lost</source>
+        <translation>战败(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask to confirm</source>
+        <translation>提交确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The lead shows “lost — awaiting confirmation” until a sales manager confirms it or reopens it.</source>
+        <translation>在销售经理确认或重新打开之前，线索显示为“战败 — 待确认”。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Sales</source>
@@ -6951,6 +7406,14 @@
     <message>
         <source>Labour operations</source>
         <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的跟进</translation>
     </message>
     <message>
         <source>Finance &amp; insurance</source>
@@ -10243,6 +10706,85 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>Sales</name>
+    <message>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>战败</translation>
+    </message>
+    <message>
+        <source>Lost — awaiting confirmation</source>
+        <translation>战败 — 待确认</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Bought elsewhere</source>
+        <translation>已在别处购车</translation>
+    </message>
+    <message>
+        <source>Chose another brand</source>
+        <translation>选择了其他品牌</translation>
+    </message>
+    <message>
+        <source>Finance refused</source>
+        <translation>贷款未获批</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>Purchase postponed</source>
+        <translation>推迟购车</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
     <name>SalesTargetsScreen</name>
     <message>
         <source>Sales targets</source>
@@ -11112,8 +11654,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已移交的单证必须先收到：请填写收到日期</translation>
     </message>
     <message>
+        <source>A due date is needed</source>
+        <translation>需要填写到期日</translation>
+    </message>
+    <message>
         <source>A labour line needs a description or an operation</source>
         <translation>工时行需要填写描述或选择工时项目</translation>
+    </message>
+    <message>
+        <source>A lead is won by its deal and lost with a reason</source>
+        <translation>线索由销售单成交，战败需填写原因</translation>
+    </message>
+    <message>
+        <source>A lead moves back one stage at a time</source>
+        <translation>线索每次只能退回一个阶段</translation>
     </message>
     <message>
         <source>A lender&apos;s name has at most 120 characters</source>
@@ -11138,6 +11692,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A new campaign ({code}) needs a title</source>
         <translation>新活动（{code}）需要名称</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s phone is needed to reach them</source>
+        <translation>需要新客户的电话以便联系</translation>
     </message>
     <message>
         <source>A note has at most 300 characters</source>
@@ -11218,6 +11776,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A row needs an ID number, a credit code or a phone, so that importing the file again finds the customer</source>
         <translation>每行需要证件号码、信用代码或电话，以便再次导入时能找到该客户</translation>
+    </message>
+    <message>
+        <source>A salesperson takes their own leads; a sales manager gives leads to others</source>
+        <translation>销售顾问只能给自己建线索；分配给他人须由销售经理操作</translation>
     </message>
     <message>
         <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
@@ -11312,6 +11874,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>预约{status}，不能{doing}</translation>
     </message>
     <message>
+        <source>Check the driving licence before the test drive</source>
+        <translation>试驾前请核验驾驶证</translation>
+    </message>
+    <message>
+        <source>Choose a customer, or give a new customer&apos;s name and phone</source>
+        <translation>请选择客户，或填写新客户的姓名和电话</translation>
+    </message>
+    <message>
         <source>Choose a health-check template</source>
         <translation>请选择健康检查模板</translation>
     </message>
@@ -11338,6 +11908,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Choose what the cost was for</source>
         <translation>请选择费用类别</translation>
+    </message>
+    <message>
+        <source>Choose why the lead was lost</source>
+        <translation>请选择战败原因</translation>
     </message>
     <message>
         <source>Could not decode the VIN: {problem}</source>
@@ -11382,6 +11956,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Give the first and the last day</source>
         <translation>请给出第一天和最后一天</translation>
+    </message>
+    <message>
+        <source>Give the stock number or VIN of the car driven, or name the demo car</source>
+        <translation>请填写试驾车辆的库存编号或 VIN，或填写试驾车名称</translation>
     </message>
     <message>
         <source>Give the time it ended</source>
@@ -11440,6 +12018,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>目录中没有唯一对应编号“{number}”的配件</translation>
     </message>
     <message>
+        <source>No stock vehicle or vehicle has the stock number or VIN &apos;{ref}&apos;</source>
+        <translation>没有库存编号或 VIN 为“{ref}”的库存车辆或车辆</translation>
+    </message>
+    <message>
         <source>Nobody may correct their own times; another foreman corrects them</source>
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
@@ -11458,6 +12040,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Nothing is left to return on this line</source>
         <translation>此行已没有可退料的数量</translation>
+    </message>
+    <message>
+        <source>Only a lead awaiting confirmation of its loss can be confirmed lost</source>
+        <translation>只有战败待确认的线索才能确认战败</translation>
     </message>
     <message>
         <source>Only declined work is offered again</source>
@@ -11664,12 +12250,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请填写所需工时，或选择工时项目</translation>
     </message>
     <message>
+        <source>Say in a few words why the lead was lost</source>
+        <translation>请简要说明战败原因</translation>
+    </message>
+    <message>
         <source>Say to whom it was handed over</source>
         <translation>请填写移交给谁</translation>
     </message>
     <message>
         <source>Say what came of the follow-up</source>
         <translation>请填写跟进的结果</translation>
+    </message>
+    <message>
+        <source>Say what is to be done</source>
+        <translation>请填写要做的事项</translation>
     </message>
     <message>
         <source>Say what the stock is reserved for</source>
@@ -11710,6 +12304,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Several stock counts are open ({items}): name the one to fill</source>
         <translation>有多张盘点单在进行中（{items}）：请指定要填写的一张</translation>
+    </message>
+    <message>
+        <source>Source must be one of {items}</source>
+        <translation>来源必须是以下之一：{items}</translation>
     </message>
     <message>
         <source>Status must be one of {items}</source>
@@ -12068,6 +12666,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>折扣必须在零与行金额之间</translation>
     </message>
     <message>
+        <source>The driving licence has expired: no test drive</source>
+        <translation>驾驶证已过期：不能试驾</translation>
+    </message>
+    <message>
+        <source>The driving licence number is needed</source>
+        <translation>需要填写驾驶证号</translation>
+    </message>
+    <message>
+        <source>The driving licence&apos;s expiry date is needed</source>
+        <translation>需要填写驾驶证有效期</translation>
+    </message>
+    <message>
+        <source>The due date is in the past</source>
+        <translation>到期日已过</translation>
+    </message>
+    <message>
         <source>The end is before the start</source>
         <translation>结束早于开始</translation>
     </message>
@@ -12178,6 +12792,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The last {what} of this series is dated {last}; posting on {on} would number documents out of date order. Give a reason to back-date it</source>
         <translation>该系列最后一张{what}的日期为 {last}；在 {on} 过账会使单据编号与日期顺序不符。请说明倒签日期的原因</translation>
+    </message>
+    <message>
+        <source>The lead is lost, awaiting confirmation: a sales manager confirms or reopens it</source>
+        <translation>该线索战败待确认：由销售经理确认或重新打开</translation>
+    </message>
+    <message>
+        <source>The lead is not known</source>
+        <translation>找不到该销售线索</translation>
+    </message>
+    <message>
+        <source>The lead is {status}: reopen it first</source>
+        <translation>该线索{status}：请先重新打开</translation>
+    </message>
+    <message>
+        <source>The lead is {status}: there is nothing to reopen</source>
+        <translation>该线索{status}：无需重新打开</translation>
     </message>
     <message>
         <source>The lead time is 0 to 365 days</source>
@@ -12298,6 +12928,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The odometer reading cannot be negative</source>
         <translation>里程数不能为负数</translation>
+    </message>
+    <message>
+        <source>The odometer reads less than when the car went out</source>
+        <translation>还车里程小于出车里程</translation>
     </message>
     <message>
         <source>The opening float cannot be negative</source>
@@ -12446,6 +13080,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The template no longer exists</source>
         <translation>该模板已不存在</translation>
+    </message>
+    <message>
+        <source>The test drive ends before it starts</source>
+        <translation>试驾结束时间早于开始时间</translation>
     </message>
     <message>
         <source>The trade-in appraisal no longer exists</source>
@@ -12686,6 +13324,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Unknown role &apos;{role}&apos;</source>
         <translation>未知角色“{role}”</translation>
+    </message>
+    <message>
+        <source>Unknown stage &apos;{status}&apos;</source>
+        <translation>未知阶段“{status}”</translation>
     </message>
     <message>
         <source>Use letters, digits, dots, dashes or underscores (up to 64)</source>
@@ -12950,6 +13592,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>lost</source>
         <translation>已战败</translation>
+    </message>
+    <message>
+        <source>lost, awaiting confirmation</source>
+        <translation>已战败（待确认）</translation>
     </message>
     <message>
         <source>mark as a no-show</source>
@@ -13362,6 +14008,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{start}–{end} is not within one of {who}&apos;s attendances: correct the attendance first</source>
         <translation>{start}–{end} 不在 {who} 的任何一段出勤时间内：请先更正出勤记录</translation>
+    </message>
+    <message>
+        <source>{username} is not an active salesperson or sales manager</source>
+        <translation>{username} 不是在职的销售顾问或销售经理</translation>
     </message>
     <message>
         <source>{value0} is cancelled and is not sent to the supplier</source>
@@ -14932,6 +15582,37 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>e.g. call to invite for a test drive</source>
+        <translation>例如：电话邀约到店试驾</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>事项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s salesperson</source>
+        <translation>线索的销售顾问</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>负责人(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>TaskDoneDialog</name>
     <message>
         <source>Follow-up done</source>
@@ -14942,8 +15623,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>例如：已回电，赠送一次免费洗车</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>e.g. coming on Saturday with his wife</source>
+        <translation>例如：周六和爱人一起到店</translation>
+    </message>
+    <message>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Schedule the &amp;next follow-up</source>
+        <translation>安排下一次跟进(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>下一次(&amp;X)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>到期日(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -15237,6 +15938,65 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Hours sold, never clocked</source>
         <translation>有售出工时但从未打卡</translation>
+    </message>
+</context>
+<context>
+    <name>TestDriveDialog</name>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Stock number or VIN</source>
+        <translation>库存编号或 VIN</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>or the demo car, e.g. Han EV demo 沪A·D1234</source>
+        <translation>或试驾车，例如：汉 EV 试驾车 沪A·D1234</translation>
+    </message>
+    <message>
+        <source>De&amp;mo car</source>
+        <translation>试驾车(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Driving &amp;licence no.</source>
+        <translation>驾驶证号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Licence &amp;valid until</source>
+        <translation>驾驶证有效期至(&amp;V)</translation>
+    </message>
+    <message>
+        <source>I have seen the driving licence and it is the customer&apos;s</source>
+        <translation>已查看驾驶证原件，且为客户本人</translation>
+    </message>
+    <message>
+        <source>Licence &amp;checked</source>
+        <translation>驾驶证已核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;out</source>
+        <translation>出车里程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;in</source>
+        <translation>还车里程(&amp;I)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No test drive without a valid driving licence, checked. A new or contacted lead moves to the test drive stage.</source>
+        <translation>没有经核验的有效驾驶证不能试驾。新线索或已联系的线索登记试驾后进入“试驾”阶段。</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,10 @@ RECORD_LABEL_SQL: dict[str, str] = {
                             "JOIN stock_vehicle s ON s.id = o.stock_vehicle_id WHERE o.id = {id}",
     "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
+    "lead_task": "SELECT c.name || ' ' || t.due_on || ' ' || t.what FROM lead_task t JOIN lead l ON l.id = t.lead_id "
+                 "JOIN customer c ON c.id = l.customer_id WHERE t.id = {id}",
+    "test_drive": "SELECT c.name || ' ' || substr(d.started_at, 1, 10) FROM test_drive d "
+                  "JOIN customer c ON c.id = d.customer_id WHERE d.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",
     "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
                         "WHERE a.id = {id}",

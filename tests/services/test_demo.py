@@ -54,6 +54,8 @@ STOCK_TABLES = ("catalogue_model", "catalogue_trim", "catalogue_option", "stock_
 FINANCE_TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condition", "trade_in_reconditioning",
                   "stock_vehicle", "stock_vehicle_cost", "stock_event")
 DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy")
+# What demo/leads.py writes.
+LEAD_TABLES = ("lead", "lead_task", "test_drive")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -120,7 +122,7 @@ def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert set(counts) == {"customer", "contact", "customer_tag", "customer_note", "vehicle", "user_account",
                            "search_doc", *BILLING_TABLES, *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES,
-                           *STOCK_TABLES, *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())}
+                           *STOCK_TABLES, *LEAD_TABLES, *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -257,8 +259,8 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *FINANCE_TABLES,
-                                        *(DEAL_FINANCE_TABLES if deals else ())])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *LEAD_TABLES,
+                                        *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -445,7 +447,8 @@ def test_the_demo_stock_is_tens_of_cars_on_order_in_transit_or_in_stock_with_the
                           "AND stock_number NOT LIKE 'U%' AND stock_number NOT LIKE 'H%'")[0][0] == 0
     # Every car's moves in end where the car is, and a car in stock arrived on a day before today.
     last = _rows(demo_db, "SELECT s.status, (SELECT e.to_status FROM stock_event e WHERE e.stock_vehicle_id = s.id "
-                          "ORDER BY e.at DESC, e.rowid DESC LIMIT 1) FROM stock_vehicle s WHERE s.stock_number LIKE 'S%'")
+                          "ORDER BY e.at DESC, e.rowid DESC LIMIT 1) FROM stock_vehicle s "
+                          "WHERE s.stock_number LIKE 'S%'")
     assert all(status == moved for status, moved in last)
     arrived = [r[0] for r in _rows(demo_db, "SELECT arrived_on FROM stock_vehicle WHERE status = 'in_stock' "
                                             "AND stock_number LIKE 'S%'")]
@@ -478,3 +481,27 @@ def test_the_demo_has_targets_for_every_salesperson_month_and_trade_ins_in_every
     assert _rows(demo_db, "SELECT count(*) FROM stock_event WHERE reason = 'trade-in'")[0][0] == taken
     assert _rows(demo_db, "SELECT count(*) FROM trade_in_condition")[0][0] == 7 * _rows(
         demo_db, "SELECT count(*) FROM trade_in")[0][0]
+
+
+def test_the_demo_showroom_has_leads_old_ones_closed_recent_ones_open_with_follow_ups_and_test_drives(demo_db):
+    from demo import leads as demo_leads
+
+    total = _rows(demo_db, "SELECT count(*) FROM lead")[0][0]
+    assert total == round(demo.SIZES["small"].customers * demo_leads.LEADS_PER_CUSTOMER)
+    old = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at < '{TODAY - timedelta(days=90)}' "
+                              "GROUP BY status"))
+    assert set(old) == {"won", "lost"} and old["lost"] > old["won"] > 0
+    month_ago = TODAY - timedelta(days=30)
+    recent = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at >= '{month_ago}' "
+                                 "GROUP BY status"))
+    assert {"new", "contacted", "test_drive"} <= set(recent)
+    pending = "SELECT count(*) FROM lead WHERE lost_requested_at IS NOT NULL AND status <> 'lost'"
+    assert _rows(demo_db, pending)[0][0] > 0
+    assert _rows(demo_db, "SELECT count(*) FROM lead WHERE status = 'lost' AND lost_code = ''")[0][0] == 0
+    assert set(r[0] for r in _rows(demo_db, "SELECT DISTINCT salesperson FROM lead")) == set(staff.SALESPEOPLE)
+    overdue = _rows(demo_db, f"SELECT count(*) FROM lead_task WHERE done_at IS NULL AND due_on < '{TODAY}'")[0][0]
+    assert overdue > 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive WHERE NOT licence_checked "
+                          "OR licence_expires_on < date(started_at)")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive d JOIN lead l ON l.id = d.lead_id "
+                          "WHERE d.customer_id <> l.customer_id")[0][0] == 0

@@ -225,6 +225,8 @@ def audit_entity_labels() -> dict[str, str]:
         "catalogue_option": QCoreApplication.translate("AdminLabels", "Catalogue option"),
         "stock_vehicle_option": QCoreApplication.translate("AdminLabels", "Stock vehicle's option"),
         "lead": QCoreApplication.translate("AdminLabels", "Lead"),
+        "lead_task": QCoreApplication.translate("AdminLabels", "Lead follow-up task"),
+        "test_drive": QCoreApplication.translate("AdminLabels", "Test drive"),
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
         "trade_in": QCoreApplication.translate("AdminLabels", "Trade-in"),

@@ -9,6 +9,16 @@ from ui.area import Page
 
 def pages() -> list[Page]:
     # A screen's module is imported when the screen is first opened.
+    def leads(ctx):
+        from ui.sales.leads import LeadsScreen
+
+        return LeadsScreen(ctx)
+
+    def follow_ups(ctx):
+        from ui.sales.leads import FollowUpsScreen
+
+        return FollowUpsScreen(ctx)
+
     def finance(ctx):
         from ui.sales.finance import FinanceScreen
 
@@ -26,6 +36,9 @@ def pages() -> list[Page]:
 
     section = QCoreApplication.translate("MainWindow", "Sales")
     return [
+        Page("leads", section, QCoreApplication.translate("MainWindow", "Leads"), "lead.view", leads, "Ctrl+8"),
+        Page("lead_follow_ups", section, QCoreApplication.translate("MainWindow", "My follow-ups"), "lead.edit",
+             follow_ups),
         Page("finance", section, QCoreApplication.translate("MainWindow", "Finance & insurance"), "deal.view",
              finance),
         Page("trade_ins", section, QCoreApplication.translate("MainWindow", "Trade-ins"), "deal.view", trade_ins),
