@@ -85,6 +85,22 @@ register(Source("survey", "workshop.surveys", """
 SELECT coalesce(s.answered_on, s.due_on) AS at, r.number AS title, s.comments AS detail, s.status,
        s.score AS amount, r.id AS ref_id
 FROM survey s JOIN repair_order r ON r.id = s.repair_order_id WHERE r.customer_id IN :ids""", "repair_order"))
+register(Source("test_drive", "lead.view", """
+SELECT d.started_at AS at, trim(coalesce(sv.make, v.make, '') || ' ' || coalesce(sv.model, v.model, '')
+       || ' ' || d.demo_car) AS title,
+       trim(coalesce(sv.stock_number, v.vin, '') || ' · ' || d.salesperson, ' ·') AS detail, '' AS status,
+       NULL AS amount, d.lead_id AS ref_id
+FROM test_drive d LEFT JOIN stock_vehicle sv ON sv.id = d.stock_vehicle_id
+LEFT JOIN vehicle v ON v.id = d.vehicle_id WHERE d.customer_id IN :ids""", "lead"))
+register(Source("task", "lead.view", """
+SELECT coalesce(t.done_at, t.due_on) AS at, t.what AS title, trim(t.assigned_to || ' · ' || t.outcome, ' ·') AS detail,
+       '' AS status, NULL AS amount, t.lead_id AS ref_id
+FROM lead_task t JOIN lead l ON l.id = t.lead_id WHERE l.customer_id IN :ids""", "lead"))
+register(Source("insurance_policy", "deal.view", """
+SELECT p.starts_on AS at, trim(p.insurer || ' ' || p.policy_number) AS title,
+       trim(coalesce(nullif(v.plate, ''), v.vin)) || ' · ' || p.starts_on || ' – ' || p.ends_on AS detail,
+       '' AS status, p.premium AS amount, p.id AS ref_id
+FROM insurance_policy p JOIN vehicle v ON v.id = p.vehicle_id WHERE p.customer_id IN :ids""", ""))
 register(Source("note", "customer.view", """
 SELECT n.created_at AS at, n.text AS title, n.created_by AS detail, '' AS status, NULL AS amount, n.id AS ref_id
 FROM customer_note n WHERE n.customer_id IN :ids""", ""))

@@ -40,21 +40,6 @@ LOAN_MOVES = {"submitted": ("approved", "rejected"), "approved": ("paid_out",)}
 # The statuses whose amount the deal can count on.
 FINANCED = ("approved", "paid_out")
 
-# The customer timeline's rows of this module: (at, title, detail, ref_id) for :customer_id, by timeline
-# kind. Data only, no words: the timeline names each kind (and a policy's kind or an appraisal's status
-# code) in the reader's language.
-TIMELINE_SQL: dict[str, str] = {
-    "insurance_policy": (
-        "SELECT p.starts_on AS at, trim(p.insurer || ' ' || p.policy_number) AS title, "
-        "p.kind || ' · ' || trim(coalesce(nullif(v.plate, ''), v.vin)) || ' · ' || p.starts_on || ' – ' || p.ends_on "
-        "AS detail, p.id AS ref_id "
-        "FROM insurance_policy p JOIN vehicle v ON v.id = p.vehicle_id WHERE p.customer_id = :customer_id"),
-    "trade_in": (
-        "SELECT t.appraised_on AS at, trim(v.make || ' ' || v.model || ' ' || coalesce(v.plate, '')) AS title, "
-        "t.status || ' · ' || v.vin AS detail, t.id AS ref_id "
-        "FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.customer_id = :customer_id"),
-}
-
 
 # --- loan applications ----------------------------------------------------------------------------
 

@@ -56,22 +56,6 @@ BOARD_LIMIT = 50
 EXPORT_COLUMNS = ("created_on", "customer_name", "phone", "source", "make", "model", "budget", "salesperson",
                   "status", "lost_reason", "lost_note", "next_task_due", "test_drives")
 
-# The customer timeline's entries of this area (wired into services/customers/timeline.py): each
-# selects ``at, title, detail, ref_id`` of one customer (``:customer_id``).
-TIMELINE_SQL: dict[str, str] = {
-    "test_drive": (
-        "SELECT d.started_at AS at, "
-        "'Test drive ' || coalesce(nullif(trim(coalesce(sv.make, v.make, '') || ' ' "
-        "|| coalesce(sv.model, v.model, '')), ''), d.demo_car) AS title, "
-        "trim(coalesce(sv.stock_number, v.vin, '') || ' ' || d.salesperson) AS detail, d.lead_id AS ref_id "
-        "FROM test_drive d LEFT JOIN stock_vehicle sv ON sv.id = d.stock_vehicle_id "
-        "LEFT JOIN vehicle v ON v.id = d.vehicle_id WHERE d.customer_id = :customer_id"),
-    "lead_task": (
-        "SELECT coalesce(t.done_at, t.due_on) AS at, t.what AS title, "
-        "trim(t.assigned_to || ' ' || t.outcome) AS detail, t.lead_id AS ref_id "
-        "FROM lead_task t JOIN lead l ON l.id = t.lead_id WHERE l.customer_id = :customer_id"),
-}
-
 
 # --- input and views ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from core.errors import NotFound, PermissionDenied, ValidationError
 from services import lists
+from services.customers import timeline
 from services.sales import leads
 from services.sales.leads import LeadInput, TaskInput, TestDriveInput
 from tests.services.sales_samples import showroom
@@ -251,11 +252,11 @@ def test_logging_a_test_drive_moves_a_new_lead_to_test_drive_and_keeps_a_quotati
     assert leads.get(db, room.sales, lead_id).status == "quotation"
     # The customer timeline reads the drives and tasks of the customer.
     leads.add_task(db, room.sales, lead_id, TaskInput(TODAY, "Call"))
-    with db.read() as conn:
-        rows = conn.execute(text(leads.TIMELINE_SQL["test_drive"]), {"customer_id": room.customer_id}).all()
-        assert len(rows) == 2 and rows[0].title == "Test drive Demo Han EV" and rows[0].ref_id == lead_id
-        rows = conn.execute(text(leads.TIMELINE_SQL["lead_task"]), {"customer_id": room.customer_id}).all()
-        assert [(r.title, r.ref_id) for r in rows] == [("Call", lead_id)]
+    entries = timeline.timeline(db, room.manager, room.customer_id)
+    drives = [e for e in entries if e.kind == "test_drive"]
+    assert len(drives) == 2 and drives[0].title == "Demo Han EV" and drives[0].ref_id == lead_id
+    assert drives[0].open_kind == "lead"
+    assert [(e.title, e.ref_id) for e in entries if e.kind == "task"] == [("Call", lead_id)]
 
 
 def test_the_board_shows_open_stages_with_counts_limited_cards_and_lost_requests_apart(db, room):

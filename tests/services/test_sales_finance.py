@@ -230,22 +230,19 @@ def test_a_policy_on_another_customers_deal_is_refused(db, owner):
     assert err.value.field == "deal_id"
 
 
-def test_the_timeline_sql_reads_a_customers_policies_and_trade_ins(db, db_path, owner):
+def test_the_customer_timeline_shows_a_customers_policies_and_trade_ins(db, db_path, owner):
+    from services.customers import timeline
     from services.sales import trade_ins
     from tests.services.samples import chinese_vin
 
     cid = customer(db, owner)
     pid = _policy(db, owner, cid, car(db, owner, cid), date(2027, 1, 1), policy_number="T1",
                   starts_on=date(2026, 1, 1))
-    with db.read() as conn:
-        from sqlalchemy import text
-
-        rows = conn.execute(text(finance.TIMELINE_SQL["insurance_policy"]), {"customer_id": cid}).all()
-        assert [r.ref_id for r in rows] == [pid]
-        assert rows[0].title == "PICC T1" and rows[0].at == "2026-01-01"
-        assert conn.execute(text(finance.TIMELINE_SQL["trade_in"]), {"customer_id": cid}).all() == []
+    rows = [e for e in timeline.timeline(db, owner, cid) if e.kind in ("insurance_policy", "trade_in")]
+    assert [(e.kind, e.ref_id, e.title, e.at) for e in rows] == [("insurance_policy", pid, "PICC T1", "2026-01-01")]
     tid = trade_ins.create_appraisal(db, owner, trade_ins.AppraisalInput(customer_id=cid, vin=chinese_vin(99),
                                                                           make="BYD", model="Qin"))
-    with db.read() as conn:
-        rows = conn.execute(text(finance.TIMELINE_SQL["trade_in"]), {"customer_id": cid}).all()
-    assert [(r.ref_id, r.title, r.detail) for r in rows] == [(tid, "BYD Qin", f"appraised · {chinese_vin(99)}")]
+    rows = [e for e in timeline.timeline(db, owner, cid) if e.kind == "trade_in"]
+    vehicle_id = raw_rows(db_path, "SELECT vehicle_id FROM trade_in WHERE id = ?", (tid,))[0][0]
+    assert [(e.ref_id, e.title, e.detail, e.status) for e in rows] == [
+        (vehicle_id, "BYD Qin", chinese_vin(99), "appraised")]
