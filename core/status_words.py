@@ -46,6 +46,9 @@ STATUS_WORDS: dict[str, Message] = {
     "won": msg("won"),
     "lost": msg("lost"),
     "ordered": msg("ordered"),
+    # deal approvals
+    "not_needed": msg("within the salesperson's limits"),
+    "sent_back": msg("sent back"),
     # loan applications and trade-ins
     "submitted": msg("submitted"),
     "paid_out": msg("paid out"),

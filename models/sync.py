@@ -30,6 +30,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
     # the showroom's leads and deals
     "lead", "deal", "loan_application", "trade_in",
+    # a deal's lines, approvals (append-only decisions), approval levels and delivery checklist
+    "deal_line", "deal_approval", "approval_level", "deal_delivery_item",
     # billing (payments and allocations are append-only, so they merge without conflicts)
     "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",
