@@ -63,6 +63,7 @@ METHOD_LABELS = {
     "finance_payout": "Finance payout 金融放款",
     "insurance_payout": "Insurance payout 保险赔付",
     "voucher": "Voucher 代金券",
+    "trade_in": "Trade-in 置换车辆",
     "deposit": "Deposit 定金",
 }
 ENTRY_LABELS = {
