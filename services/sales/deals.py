@@ -203,7 +203,7 @@ def _lines(session: Session, deal_id: str) -> list[DealLine]:
                                 .order_by(DealLine.line_no)).scalars())
 
 
-def refresh(uow: UnitOfWork, deal: Deal) -> Standing:
+def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
     """Work out the deal's figures and approval standing again from its lines, vehicle and trade-in;
     stores them on the deal. Every change of a deal ends here (a trade-in appraised or changed
     elsewhere calls :func:`refresh_in`)."""
@@ -248,9 +248,9 @@ def refresh(uow: UnitOfWork, deal: Deal) -> Standing:
 
 
 def refresh_in(uow: UnitOfWork, deal_id: str) -> Standing:
-    """:func:`refresh` for a deal whose trade-in or vehicle cost changed elsewhere."""
+    """:func:`_refresh` for a deal whose trade-in or vehicle cost changed elsewhere."""
     require(uow.actor, "deal.edit")
-    return refresh(uow, deal_row(uow.session, deal_id))
+    return _refresh(uow, deal_row(uow.session, deal_id))
 
 
 # --- quoting ----------------------------------------------------------------------------------------
@@ -370,7 +370,7 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
                              quantity_milli=line.quantity_milli, unit_price=line.unit_price, discount=line.discount,
                              discount_bp=line.discount_bp, unit_cost=line.unit_cost, tax_code=line.tax_code))
     session.flush()
-    found = refresh(uow, deal)
+    found = _refresh(uow, deal)
     return Saved(deal.id, deal.number, found.state, found.waiting_level)
 
 
@@ -383,7 +383,7 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
     require(uow.actor, "deal.approve")
     session = uow.session
     deal = deal_row(session, deal_id)
-    found = refresh(uow, deal)
+    found = _refresh(uow, deal)
     if deal.status not in ("quotation", "ordered") or found.state != "pending":
         raise Conflict(msg("Deal {number} is not waiting for an approval", number=deal.number))
     levels = approvals.levels_of(session)
@@ -402,12 +402,13 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
                              at=at, note=note, fingerprint=deal.fingerprint, discount_bp=discount_bp,
                              margin_bp=margin_bp))
     session.flush()
-    return refresh(uow, deal)
+    return _refresh(uow, deal)
 
 
 def approve_in(uow: UnitOfWork, deal_id: str, *, note: str = "") -> Standing:
     """Approve the deal at the level now waiting, which must be the actor's (the owner's: any).
     Returns where the deal then stands (the next level waits, or it is approved)."""
+    require(uow.actor, "deal.approve")
     return _decide(uow, deal_id, "approved", note)
 
 
@@ -416,6 +417,7 @@ approve = action(approve_in)
 
 def send_back_in(uow: UnitOfWork, deal_id: str, note: str) -> Standing:
     """Send the deal back to its salesperson with ``note`` (required): it waits until it changes."""
+    require(uow.actor, "deal.approve")
     return _decide(uow, deal_id, "sent_back", note)
 
 
@@ -444,7 +446,7 @@ def order_in(uow: UnitOfWork, deal_id: str, *, deposit: int = 0, method: str = "
     if deal.status != "quotation":
         raise ValidationError("status", msg("Deal {number} is {status}; only a quotation can be ordered",
                                             number=deal.number, status=status_word(deal.status)))
-    _check_approved(deal, refresh(uow, deal), msg("ordered"))
+    _check_approved(deal, _refresh(uow, deal), msg("ordered"))
     if not deal.stock_vehicle_id:
         raise ValidationError("stock_vehicle_id", msg("Choose the vehicle before ordering"))
     if check_amount("deposit", deposit) < 0:
@@ -541,7 +543,7 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     if deal.status != "ordered":
         raise ValidationError("status", msg("Deal {number} is {status}; only an ordered deal is invoiced",
                                             number=deal.number, status=status_word(deal.status)))
-    _check_approved(deal, refresh(uow, deal), msg("invoiced"))
+    _check_approved(deal, _refresh(uow, deal), msg("invoiced"))
     row = session.get(StockVehicle, deal.stock_vehicle_id)
     vehicle_cost = stock.total_cost(session, row.id)
     lines = []

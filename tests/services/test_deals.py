@@ -38,8 +38,8 @@ def test_a_quotation_is_priced_exactly_and_its_gross_profit_counts_costs_and_ove
     assert view.net_total == sum(line.net for line in view.lines) == 10796460
     assert view.gross_profit == view.net_total - 90_000_00 - 1_500_00
     with UnitOfWork(db, owner) as uow:
-        from services.vehicles import VehicleInput
         from services import vehicles
+        from services.vehicles import VehicleInput
 
         trade_vehicle = vehicles.create_in(uow, VehicleInput(vin=chinese_vin(90), make="VW", model="Passat"))
         uow.session.add(TradeIn(customer_id=cid, deal_id=saved.id, vehicle_id=trade_vehicle, appraised_on=date.today(),
@@ -282,3 +282,31 @@ def test_delivery_is_refused_naming_what_is_open(db, db_path, owner, missing):
     assert expected in str(refused.value)
     assert _deal(db_path, saved.id)[0] in ("ordered", "invoiced")
     assert _stock(db_path, sid)[0] in ("reserved", "sold")
+
+
+def test_the_quotation_pdf_and_the_vehicle_sale_invoice_carry_what_a_chinese_sale_needs(db, db_path, owner, tmp_path):
+    import pypdf
+
+    from services.billing import documents as billing_documents
+    from services.sales import documents
+
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    with UnitOfWork(db, owner) as uow:
+        from models.vehicles import StockVehicle, Vehicle
+
+        vehicle = uow.session.get(Vehicle, uow.session.get(StockVehicle, sid).vehicle_id)
+        vehicle.engine_number = "BYD472QA-2610001"
+        uow.commit()
+    saved = quote(db, owner, cid, sid, accessories=2_000_00)
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(
+        documents.quotation_pdf(db, owner, saved.id, tmp_path / "q.pdf")).pages)
+    assert "报价单" in text and saved.number in text and "精品附件" in text and "张伟" in text
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id)
+    view = invoices.get(db, owner, made.invoice_id)
+    assert (view.vehicle.make, view.vehicle.model, view.vehicle.engine_number, view.vehicle.certificate_number) == (
+        "BYD", "Qin", "BYD472QA-2610001", "WCC0000000001")
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(
+        billing_documents.invoice_pdf(db, owner, made.invoice_id, tmp_path / "i.pdf")).pages)
+    for needed in ("发动机号 BYD472QA-2610001", "车辆合格证号 WCC0000000001", view.vehicle.vin, "品牌 BYD", "车型 Qin"):
+        assert needed in text
