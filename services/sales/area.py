@@ -6,7 +6,7 @@ from __future__ import annotations
 from services.area import Area, ExportKind
 from services.sales import deals as _deals  # noqa: F401  (posting a deal's invoice sells its vehicle)
 from services.sales import exports
-from services.sales.lists import DEALS
+from services.sales.lists import DEAL_APPROVALS, DEALS
 
 PERMISSIONS = {
     "lead.view": "View leads, test drives and follow-ups",
@@ -29,7 +29,7 @@ AREA = Area(
         "sales_manager": frozenset(PERMISSIONS), "salesperson": frozenset(_SELL),
         "cashier": frozenset(_VIEW | {"finance.edit"}), "read_only": frozenset(_VIEW),
     },
-    lists=(DEALS,),
+    lists=(DEALS, DEAL_APPROVALS),
     export_kinds=(
         ExportKind("deals", "deals with their customer, vehicle, price, discount, gross profit and salesperson",
                    exports.export_deals),

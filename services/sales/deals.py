@@ -702,3 +702,35 @@ def deposit_left(conn_or_session, deal: Deal) -> int:
 from services.billing import posting  # noqa: E402  (registered once the deal services are loaded)
 
 posting.on_post("vehicle_sale", sell_on_posting)
+
+
+@dataclass(frozen=True)
+class StockChoice:
+    id: str
+    stock_number: str
+    vin: str
+    name: str
+    list_price: int
+    status: str
+
+
+def find_stock(db: Database, actor: Actor, text: str, *, deal_id: str | None = None) -> list[StockChoice]:
+    """Stock vehicles a deal may sell (not held by another deal, not sold) whose stock number or VIN
+    is ``text`` or ends with it, or whose make or model contains it; at most 20. Any thread."""
+    require(actor, "deal.view")
+    text = text.strip().upper()
+    if not text:
+        return []
+    like = f"%{text.replace('%', '').replace('_', '')}%"
+    with db.read() as conn:
+        rows = conn.execute(
+            select(StockVehicle.id, StockVehicle.stock_number, Vehicle.vin, Vehicle.make, Vehicle.model,
+                   Vehicle.variant, StockVehicle.list_price, StockVehicle.status)
+            .join(Vehicle, Vehicle.id == StockVehicle.vehicle_id)
+            .where(StockVehicle.status.in_(("on_order", "in_transit", "in_stock", "reserved")),
+                   (StockVehicle.deal_id.is_(None)) | (StockVehicle.deal_id == (deal_id or "")),
+                   (func.upper(StockVehicle.stock_number) == text) | Vehicle.vin.like(f"%{text}")
+                   | func.upper(Vehicle.model).like(like) | func.upper(Vehicle.make).like(like))
+            .order_by(StockVehicle.stock_number).limit(20)).all()
+    return [StockChoice(r.id, r.stock_number, r.vin, " ".join(x for x in (r.make, r.model, r.variant) if x),
+                        r.list_price, r.status) for r in rows]
