@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 
 from core.errors import ValidationError
 from core.progress import CancelToken, Progress
-from demo import billing, crm, parts, staff, vehicles, workshop
+from demo import billing, crm, deals, parts, staff, vehicles, workshop
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
 from services import files, search
@@ -163,6 +163,8 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     counts["user_account"] = staff.write_users(conn, ctx, hashes)
     # After the users, vehicles and parts its repair orders use; its numbers are a series of their own.
     counts.update(workshop.write(conn, ctx))
+    # The showroom's deals, made from the billing history of vehicle sales and deposits.
+    counts.update(deals.write(conn, ctx))
     # The workshop adds the accounts warranty and internal work is invoiced to.
     counts["customer"] = conn.execute(text("SELECT count(*) FROM customer")).scalar_one()
     counts["number_series"] = conn.execute(text("SELECT count(*) FROM number_series")).scalar_one()

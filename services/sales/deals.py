@@ -203,6 +203,20 @@ def _lines(session: Session, deal_id: str) -> list[DealLine]:
                                 .order_by(DealLine.line_no)).scalars())
 
 
+def fingerprint(stock_vehicle_id: str | None, deal_discount: int, deal_discount_bp: int | None,
+                lines: list[tuple], trade_in_keys: tuple, vehicle_cost: int) -> str:
+    """What approvals are given to: the deal's priced content — its vehicle and that vehicle's cost,
+    its discount, its lines ``(kind, description, quantity, unit price, own discount, discount %,
+    unit cost, tax code)`` and its trade-ins ``(id, allowance, actual cash value, finance)`` — as
+    a hash. A pure function: the demo history computes it alike."""
+    content = {
+        "vehicle": stock_vehicle_id, "deal_discount": [deal_discount, deal_discount_bp],
+        "lines": [list(line) for line in lines], "trade_in": [list(k) for k in trade_in_keys],
+        "vehicle_cost": vehicle_cost,
+    }
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
 def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
     """Work out the deal's figures and approval standing again from its lines, vehicle and trade-in;
     stores them on the deal. Every change of a deal ends here (a trade-in appraised or changed
@@ -231,13 +245,10 @@ def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
     trade = trade_in_figures(session, deal.id)
     deal.price, deal.discount, deal.net_total, deal.tax_total, deal.total = price, discount, net, tax, total
     deal.gross_profit = net - vehicle_cost - (trade.allowance - trade.actual_cash_value) - other_costs
-    content = {
-        "vehicle": deal.stock_vehicle_id, "deal_discount": [deal.deal_discount, deal.deal_discount_bp],
-        "lines": [[ln.kind, ln.description, ln.quantity_milli, ln.unit_price, ln.discount, ln.discount_bp,
-                   ln.unit_cost, ln.tax_code] for ln in lines],
-        "trade_in": [list(k) for k in trade.keys], "vehicle_cost": vehicle_cost,
-    }
-    deal.fingerprint = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    deal.fingerprint = fingerprint(deal.stock_vehicle_id, deal.deal_discount, deal.deal_discount_bp,
+                                   [(ln.kind, ln.description, ln.quantity_milli, ln.unit_price, ln.discount,
+                                     ln.discount_bp, ln.unit_cost, ln.tax_code) for ln in lines],
+                                   trade.keys, vehicle_cost)
     levels = approvals.levels_of(session)
     discount_bp, margin_bp = ratios(deal)
     needed = approvals.required_level(levels, discount_bp, margin_bp)

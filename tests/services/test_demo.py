@@ -45,6 +45,9 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")
+# What demo/deals.py writes (tested in test_demo_deals.py).
+DEALS_TABLES = ("stock_vehicle", "vehicle_document", "stock_event", "deal", "deal_line", "deal_approval",
+                "deal_delivery_item")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -109,7 +112,7 @@ def test_small_build_has_the_advertised_size(demo_db):
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
     assert set(counts) == {"customer", "contact", "vehicle", "user_account", "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
+                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *DEALS_TABLES}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -244,7 +247,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *DEALS_TABLES])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
