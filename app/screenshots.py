@@ -385,6 +385,26 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if campaign_car:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
+    made += _sales_dialogs(ctx)
+    return made
+
+
+def _sales_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from services.sales import deals
+    from ui.sales.approvals import SendBackDialog
+    from ui.sales.deals import CancelDealDialog, DealDialog, OrderDialog
+    from ui.sales.delivery import DeliveryDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("deal_new", lambda: DealDialog(ctx))]
+    quotation = _first_id(ctx, "deals", status="quotation")
+    ordered = _first_id(ctx, "deals", status="ordered")
+    if quotation:
+        made += [("deal_edit", lambda: DealDialog(ctx, deal_id=quotation)),
+                 ("deal_order", lambda: OrderDialog(ctx, None, deals.get(ctx.db, ctx.actor, quotation)))]
+    if ordered:
+        made += [("deal_cancel", lambda: CancelDealDialog(ctx, None, deals.get(ctx.db, ctx.actor, ordered))),
+                 ("delivery", lambda: DeliveryDialog(ctx, ordered))]
+    made.append(("send_back", lambda: SendBackDialog()))
     return made
 
 

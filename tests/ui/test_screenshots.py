@@ -15,13 +15,14 @@ from app import screenshots
 
 SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thirdparty", "margins", "journal",
            "parts", "purchase_orders", "suppliers", "stock_alerts", "stock_counts", "users", "roles", "audit",
-           "settings", "vehicle_history", "surveys", "reception", "labour_operations")
+           "settings", "vehicle_history", "surveys", "reception", "labour_operations", "deals", "deal_approvals")
 DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
            "part_new", "order_new", "suggestions", "import", "role_new", "user_new", "repair_order_new",
            "repair_order_edit", "repair_order_labour", "repair_order_part", "repair_order_package",
            "repair_order_warranty", "service_packages", "check_templates", "handover", "survey",
            "follow_up_done", "health_check", "estimate", "estimates",
-           "reception_car", "operation_new", "operation_edit", "labour_rates", "parts_to_prepare")
+           "reception_car", "operation_new", "operation_edit", "labour_rates", "parts_to_prepare",
+           "deal_new", "deal_edit", "deal_order", "deal_cancel", "delivery", "send_back")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):
