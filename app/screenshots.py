@@ -100,7 +100,7 @@ def elided_headers(window: Any) -> list[str]:
 # Latin words that may stand in a Chinese screen: the product, abbreviations and file types.
 ALLOWED_LATIN = {"forecourt", "vin", "pdf", "csv", "xlsx", "excel", "id", "km", "utc", "cny", "usd", "eur", "vat",
                  "ctrl", "shift", "alt", "del", "enter", "tab", "esc", "pos", "sql", "sqlite", "wechat", "alipay",
-                 "unionpay", "etc", "db", "ok", "pcs", "qr", "png", "jpeg",
+                 "unionpay", "etc", "db", "ok", "pcs", "qr", "png", "jpeg", "pdi",
                  "english"}  # a language is named in itself in the language list
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 # Codes shown as they are typed or written in a file (column names, mapping keys) are marked <code>.
@@ -170,7 +170,8 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate")
+             "SELECT description FROM work_estimate", "SELECT vin FROM vehicle",
+             "SELECT description FROM deal_line")
 
 
 def data_words(db_path: Path) -> set[str]:

@@ -387,6 +387,22 @@
         <translation>售后维修</translation>
     </message>
     <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Finance and insurance</source>
+        <translation>贷款与保险</translation>
+    </message>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
         <source>Dealership default</source>
         <translation>经销商默认</translation>
     </message>

@@ -139,6 +139,10 @@ def permission_groups() -> dict[str, str]:
         "cost": QCoreApplication.translate("AdminLabels", "Costs"),
         "margin": QCoreApplication.translate("AdminLabels", "Margins"),
         "workshop": QCoreApplication.translate("AdminLabels", "Workshop"),
+        "lead": QCoreApplication.translate("AdminLabels", "Leads"),
+        "deal": QCoreApplication.translate("AdminLabels", "Deals"),
+        "finance": QCoreApplication.translate("AdminLabels", "Finance and insurance"),
+        "target": QCoreApplication.translate("AdminLabels", "Sales targets"),
     }
 
 

@@ -200,7 +200,6 @@ def deal_html(data: deals.DealView) -> str:
         "Cancelled because": QCoreApplication.translate("DealPane", "Cancelled because"),
         "Notes": QCoreApplication.translate("DealPane", "Notes"),
         "Item": QCoreApplication.translate("DealPane", "Item"),
-        "Description": QCoreApplication.translate("DealPane", "Description"),
         "Discount": QCoreApplication.translate("DealPane", "Discount"),
         "Total": QCoreApplication.translate("DealPane", "Total"),
         "Price": QCoreApplication.translate("DealPane", "Price"),
@@ -219,7 +218,7 @@ def deal_html(data: deals.DealView) -> str:
     }
     c = data.currency
     statuses, approvals_, kinds = deal_status_labels(), approval_labels(), line_kind_labels()
-    html = [heading(f"{data.number} · {statuses.get(data.status, data.status)}"),
+    html = [heading(data.number), paragraph(statuses.get(data.status, data.status), bold=True),
             paragraph(w["Customer"] + ": ",
                       markup=link(f"customer:{data.customer_id}", data.customer_name))]
     if data.approval_state == "sent_back":
@@ -238,11 +237,11 @@ def deal_html(data: deals.DealView) -> str:
         (w["Cancelled because"], data.cancel_reason),
         (w["Notes"], data.notes),
     ]))
-    html.append(table([Col(w["Item"]), Col(w["Description"]),
-                       Col.number(w["Discount"]), Col.number(w["Total"])],
-                      [(kinds.get(ln.kind, ln.kind), ln.description,
-                        money_text(ln.discount + ln.deal_discount, c) if ln.discount + ln.deal_discount else "",
-                        money_text(ln.total, c)) for ln in data.lines]))
+    html.append(table([Col(w["Item"]), Col.number(w["Total"])],
+                      [(f"{kinds.get(ln.kind, ln.kind)}: {ln.description}"
+                        + (f" (−{money_text(ln.discount + ln.deal_discount, c)})"
+                           if ln.discount + ln.deal_discount else ""), money_text(ln.total, c))
+                       for ln in data.lines]))
     rows = [(w["Price"], money_text(data.price, c)),
             (w["Discount"], f"{money_text(data.discount, c)} ({percent_text(data.discount_bp)})"),
             (w["Total"], money_text(data.total, c)),
