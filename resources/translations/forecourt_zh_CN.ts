@@ -479,6 +479,10 @@
         <translation>已更正时间</translation>
     </message>
     <message>
+        <source>Deposit kept as credit</source>
+        <translation>定金转为客户余额</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -2619,10 +2623,6 @@
     <message>
         <source>Item</source>
         <translation>项目</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>说明</translation>
     </message>
     <message>
         <source>Discount</source>

@@ -159,8 +159,9 @@ def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, sh
     dialog = CustomerDialog(AppContext(db, owner))
     qtbot.addWidget(dialog)
 
-    assert _nav_labels(window) == ["Customers", "Vehicles", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
-                                   "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
+    assert _nav_labels(window) == ["Customers", "Vehicles", "Deals", "Approvals", "Invoices", "Cash desk",
+                                   "Receivables", "Rebates & claims", "Margins", "Accounting export", "Parts",
+                                   "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
                                    "Surveys", "Labour operations",

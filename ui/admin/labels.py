@@ -174,6 +174,7 @@ def audit_action_labels() -> dict[str, str]:
         "overbook": QCoreApplication.translate("AdminLabels", "Overbooked"),
         "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
         "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
+        "hold_deposit": QCoreApplication.translate("AdminLabels", "Deposit kept as credit"),
     }
 
 
