@@ -92,7 +92,8 @@ def _result(name: str, samples: list[float], baseline: list[float] | None, targe
 # database cached by an older version is rebuilt rather than measured without that data.
 # 2: billing history (invoices, payments, credit notes…); 3: posted invoices in global search;
 # 4: the parts department (catalogue, suppliers, stock ledger) and parts in global search.
-DEMO_DATA_VERSION = 4
+# 5: the showroom's deals.
+DEMO_DATA_VERSION = 5
 
 
 def bench_db_path(size: str, seed: int) -> Path:
@@ -1043,6 +1044,11 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
+    if not only or "deals" in only:
+        from app.bench_deals import bench_deals
+
+        log("Timing the showroom's deals …")
+        results += bench_deals(path, actor, runs, log=log)
     return results
 
 
