@@ -21,8 +21,7 @@ def pages() -> list[Page]:
 
     section = QCoreApplication.translate("MainWindow", "Sales")
     return [
-        Page("deals", section, QCoreApplication.translate("MainWindow", "Deals"), "deal.view", deals,
-             "Ctrl+Shift+D"),
+        Page("deals", section, QCoreApplication.translate("MainWindow", "Deals"), "deal.view", deals),
         Page("deal_approvals", section, QCoreApplication.translate("MainWindow", "Approvals"), "deal.approve",
              approvals),
     ]
