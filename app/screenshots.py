@@ -392,7 +392,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
 
 def _sales_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     from services.sales import deals
-    from ui.sales.approvals import SendBackDialog
+    from ui.sales.approvals import ApprovalLevelsDialog, SendBackDialog
     from ui.sales.deals import CancelDealDialog, DealDialog, OrderDialog
     from ui.sales.delivery import DeliveryDialog
 
@@ -405,7 +405,7 @@ def _sales_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     if ordered:
         made += [("deal_cancel", lambda: CancelDealDialog(ctx, None, deals.get(ctx.db, ctx.actor, ordered))),
                  ("delivery", lambda: DeliveryDialog(ctx, ordered))]
-    made.append(("send_back", lambda: SendBackDialog()))
+    made += [("send_back", lambda: SendBackDialog()), ("approval_levels", lambda: ApprovalLevelsDialog(ctx))]
     return made
 
 

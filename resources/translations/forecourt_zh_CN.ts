@@ -855,6 +855,29 @@
     </message>
 </context>
 <context>
+    <name>ApprovalLevelsDialog</name>
+    <message>
+        <source>Approval levels</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批角色</translation>
+    </message>
+    <message>
+        <source>Highest discount</source>
+        <translation>最高优惠率</translation>
+    </message>
+    <message>
+        <source>Lowest gross margin</source>
+        <translation>最低毛利率</translation>
+    </message>
+    <message>
+        <source>A deal within the first level&apos;s limits needs no approval; beyond them it needs an approval at every level up to the first whose limits it keeps. The last level has no limits.</source>
+        <translation>在第一级限额内的销售单无需审批；超出后，需逐级审批，直到第一个限额能覆盖它的级别。最后一级不设限额。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalsScreen</name>
     <message>
         <source>Number</source>
@@ -923,6 +946,14 @@
     <message>
         <source>Send the deal back to its salesperson with a note (Ctrl+B)</source>
         <translation>附备注将销售单退回给销售顾问 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Approval &amp;levels…</source>
+        <translation>审批级别(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Who approves which discounts and margins</source>
+        <translation>谁审批哪些优惠和毛利</translation>
     </message>
 </context>
 <context>

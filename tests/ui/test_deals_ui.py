@@ -120,3 +120,24 @@ def test_the_delivery_checklist_names_what_is_open(qtbot, db, owner, ctx, show, 
     settle()
     assert dialog.rows["keys"][0].text() == "✔"
     assert _deal_count(db, owner) == 1
+
+
+def test_the_owner_sets_the_approval_levels_in_their_dialog(qtbot, db, owner, ctx, show, settle, actor_for):
+    from services.sales import approvals
+    from ui.sales.approvals import ApprovalLevelsDialog
+
+    dialog = show(ApprovalLevelsDialog(ctx))
+    assert dialog.grid.row_count() == 3
+    dialog.grid.set_value(0, "max_discount_bp", 500)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert not dialog.isVisible()
+    assert approvals.levels(db, owner)[0] == approvals.Level(1, "salesperson", 500, 500)
+    saved = quote(db, actor_for("salesperson"), customer(db, owner), stock_vehicle(db, owner), discount_bp=400)
+    assert saved.approval_state == "not_needed"
+
+    again = show(ApprovalLevelsDialog(ctx))
+    again.grid.set_value(2, "max_discount_bp", 2000)
+    qtbot.mouseClick(again.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert again.isVisible() and "last level" in again.grid_error.text()

@@ -22,7 +22,8 @@ DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new
            "repair_order_warranty", "service_packages", "check_templates", "handover", "survey",
            "follow_up_done", "health_check", "estimate", "estimates",
            "reception_car", "operation_new", "operation_edit", "labour_rates", "parts_to_prepare",
-           "deal_new", "deal_edit", "deal_order", "deal_cancel", "delivery", "send_back")
+           "deal_new", "deal_edit", "deal_order", "deal_cancel", "delivery", "send_back",
+           "approval_levels")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):

@@ -8,13 +8,17 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPushButton, QVBoxLayout, QWidget
 
+from core.errors import DomainError, ValidationError
 from services.sales import approvals, deals
+from ui.admin.labels import role_labels
 from ui.context import AppContext
 from ui.errors import show_error
+from ui.messages import detail_text
 from ui.sales.deals import deal_html
-from ui.widgets.forms import AskReasonDialog
+from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.widgets.list_view import ListView
 from ui.widgets.screen import ListScreen
 from ui.workers import Op
@@ -48,6 +52,12 @@ class ApprovalsScreen(ListScreen):
         self.send_back_button.setObjectName("send_back")
         self.send_back_button.setToolTip(self.tr("Send the deal back to its salesperson with a note (Ctrl+B)"))
         self.send_back_button.clicked.connect(self.send_back_current)
+        self.levels_button = QPushButton(self.tr("Approval &levels…"))
+        self.levels_button.setObjectName("approval_levels")
+        self.levels_button.setToolTip(self.tr("Who approves which discounts and margins"))
+        self.levels_button.clicked.connect(lambda: ApprovalLevelsDialog.ask(self.ctx, self))
+        self.levels_button.setVisible(ctx.can("settings.edit"))
+        self.extra_buttons.addWidget(self.levels_button)
         self.extra_buttons.addWidget(self.send_back_button)
         self.extra_buttons.addWidget(self.approve_button)
         self.needs_selection(self.approve_button, self.send_back_button)
@@ -101,3 +111,73 @@ class SendBackDialog(AskReasonDialog):
                          message=self.tr("The salesperson sees your note on the deal and changes it."),
                          go=self.tr("Send &back"), missing=self.tr("Write the note the salesperson reads"),
                          placeholder=self.tr("e.g. 4 % at most on this model"), name="note", parent=parent)
+
+
+class ApprovalLevelsDialog(FormDialog):
+    """The approval levels, lowest first: the role that decides at each and the limits a deal must
+    keep for that level to be enough (empty: no limit). The first is the salesperson alone."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Approval levels"))
+        self.setMinimumSize(640, 360)
+        form = QFormLayout()
+        self.errors = FieldErrors(form)
+        roles = tuple(role_labels().items())
+        self.grid = LineGrid([
+            GridColumn("role", self.tr("Approved by"), kind="choice", width=0, choices=roles),
+            GridColumn("max_discount_bp", self.tr("Highest discount"), kind="percentage", width=150),
+            GridColumn("min_margin_bp", self.tr("Lowest gross margin"), kind="percentage", width=170),
+        ], currency=ctx.settings.currency, name="approvalLevels", defaults={"role": "sales_manager"})
+        self.grid.set_rows([({"role": lv.role, "max_discount_bp": lv.max_discount_bp,
+                              "min_margin_bp": lv.min_margin_bp}, {}) for lv in approvals.levels(ctx.db, ctx.actor)])
+        self.grid_error = error_label()
+        self.errors.labels["levels"] = self.grid_error
+        self.errors.widgets["levels"] = self.grid
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint_label(self.tr("A deal within the first level's limits needs no approval; beyond them it "
+                                            "needs an approval at every level up to the first whose limits it keeps. "
+                                            "The last level has no limits.")))
+        layout.addLayout(form)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.grid_error)
+        layout.addWidget(self.buttons)
+        self.grid.focus_cell(0, "max_discount_bp")
+
+    def save(self) -> None:
+        self.grid.commit()
+        rows = []
+        for row in range(self.grid.row_count()):
+            if self.grid.is_blank(row):
+                continue
+            try:
+                self.grid.check(row)
+            except ValidationError as exc:
+                self._failed(ValidationError(f"levels[{len(rows) + 1}]", exc.detail))
+                return
+            v = self.grid.values(row)
+            rows.append(approvals.LevelInput(v.get("role") or "", v.get("max_discount_bp"), v.get("min_margin_bp")))
+        db, actor = self.ctx.db, self.ctx.actor
+        self.submit(lambda: approvals.save_levels(db, actor, rows))
+
+    def show_field_error(self, exc: ValidationError) -> bool:
+        if exc.field.startswith("levels"):
+            self.grid_error.setText(detail_text(exc))
+            self.grid_error.show()
+            return True
+        return self.errors.show(exc)
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> bool:
+        try:
+            dialog = cls(ctx, parent)
+        except DomainError as exc:
+            show_error(parent, exc)
+            return False
+        saved = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return saved
