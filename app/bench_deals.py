@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app.bench import Result, _result, _time
+from app.bench_timing import Result, _result, _time
 
 
 def bench_deals(path: Path, actor, runs: int, *, log: Callable[[str], None]) -> list[Result]:
