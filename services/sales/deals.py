@@ -478,7 +478,19 @@ def order_in(uow: UnitOfWork, deal_id: str, *, deposit: int = 0, method: str = "
     return payment_id
 
 
-order = action(order_in)
+def _bring_current(db: Database, actor: Actor, deal_id: str) -> None:
+    """Work the deal's figures and approval standing out again and keep them, before an action that
+    a stale approval refuses: a trade-in changed elsewhere then shows in the inbox as waiting, even
+    though the refused action itself changes nothing."""
+    with UnitOfWork(db, actor) as uow:
+        refresh_in(uow, deal_id)
+        uow.commit()
+
+
+def order(db: Database, actor: Actor, deal_id: str, **kwargs) -> str | None:
+    """:func:`order_in` in its own unit of work, the deal's standing brought up to date first."""
+    _bring_current(db, actor, deal_id)
+    return action(order_in)(db, actor, deal_id, **kwargs)
 
 
 # --- cancelling ---------------------------------------------------------------------------------------
@@ -597,7 +609,10 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     return Invoiced(invoice_id, number, total, invoices.balance(session, invoice_id))
 
 
-invoice = action(invoice_in)
+def invoice(db: Database, actor: Actor, deal_id: str, **kwargs) -> Invoiced:
+    """:func:`invoice_in` in its own unit of work, the deal's standing brought up to date first."""
+    _bring_current(db, actor, deal_id)
+    return action(invoice_in)(db, actor, deal_id, **kwargs)
 
 
 def sell_on_posting(ctx) -> None:

@@ -310,3 +310,46 @@ def test_the_quotation_pdf_and_the_vehicle_sale_invoice_carry_what_a_chinese_sal
         billing_documents.invoice_pdf(db, owner, made.invoice_id, tmp_path / "i.pdf")).pages)
     for needed in ("发动机号 BYD472QA-2610001", "车辆合格证号 WCC0000000001", view.vehicle.vin, "品牌 BYD", "车型 Qin"):
         assert needed in text
+
+
+def test_a_trade_in_changed_after_approval_asks_for_approval_again_before_ordering(db, db_path, owner, actor_for):
+    sales, manager = actor_for("salesperson"), actor_for("sales_manager")
+    cid = customer(db, owner)
+    saved = quote(db, sales, cid, stock_vehicle(db, owner), discount_bp=500)
+    with UnitOfWork(db, owner) as uow:
+        from services import vehicles
+        from services.vehicles import VehicleInput
+
+        tv = vehicles.create_in(uow, VehicleInput(vin=chinese_vin(91), make="VW", model="Passat"))
+        uow.session.add(TradeIn(customer_id=cid, deal_id=saved.id, vehicle_id=tv, appraised_on=date.today(),
+                                actual_cash_value=20_000_00, allowance=20_000_00))
+        uow.commit()
+    deals.approve(db, manager, saved.id)
+    with UnitOfWork(db, owner) as uow:
+        # The appraisal is changed elsewhere, without telling the deal.
+        trade = uow.session.query(TradeIn).filter_by(deal_id=saved.id).one()
+        trade.allowance = 21_000_00
+        uow.commit()
+    with pytest.raises(ValidationError) as refused:
+        deals.order(db, manager, saved.id)
+    assert refused.value.field == "approval"
+    assert _deal(db_path, saved.id)[:2] == ("quotation", "pending")
+
+
+def test_delivering_wins_the_deals_lead(db, db_path, owner):
+    from models.sales import Lead
+
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    with UnitOfWork(db, owner) as uow:
+        lead = Lead(customer_id=cid, status="quotation", salesperson="owner")
+        uow.session.add(lead)
+        uow.commit()
+    saved = deals.save(db, owner, None, DealInput(customer_id=cid, stock_vehicle_id=sid, lead_id=lead.id))
+    assert [line.kind for line in deals.get(db, owner, saved.id).lines] == ["vehicle"]
+    deals.order(db, owner, saved.id, deposit=120_000_00)
+    deals.invoice(db, owner, saved.id)
+    _pdi_done(db, owner, saved.id)
+    delivery.tick(db, owner, saved.id, "registration", True)
+    delivery.tick(db, owner, saved.id, "keys", True)
+    delivery.deliver(db, owner, saved.id)
+    assert raw_rows(db_path, "SELECT status FROM lead WHERE id = ?", (lead.id,)) == [("won",)]
