@@ -10285,14 +10285,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {number} 不能交车：发票尚未开具</translation>
     </message>
     <message>
-        <source>Deal {number} cannot be {doing}: it waits for approval at level {level}</source>
-        <translation>销售单 {number} 不能{doing}：正在等待第 {level} 级审批</translation>
-    </message>
-    <message>
-        <source>Deal {number} cannot be {doing}: it was sent back ({note}); change it first</source>
-        <translation>销售单 {number} 不能{doing}：已被退回（{note}）；请先修改</translation>
-    </message>
-    <message>
         <source>Deal {number} has its PDI job already</source>
         <translation>销售单 {number} 已有 PDI 检查工单</translation>
     </message>
@@ -10327,6 +10319,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Deal {number} waits for an approval at level {level}, which is not yours</source>
         <translation>销售单 {number} 等待第 {level} 级审批，不属于您的级别</translation>
+    </message>
+    <message>
+        <source>Deal {number} waits for approval at level {level}: it cannot go on until then</source>
+        <translation>销售单 {number} 正在等待第 {level} 级审批：审批前不能继续</translation>
+    </message>
+    <message>
+        <source>Deal {number} was sent back ({note}): change it first</source>
+        <translation>销售单 {number} 已被退回（{note}）：请先修改</translation>
     </message>
     <message>
         <source>Deposit for deal {number}</source>

@@ -435,13 +435,14 @@ def send_back_in(uow: UnitOfWork, deal_id: str, note: str) -> Standing:
 send_back = action(send_back_in)
 
 
-def _check_approved(deal: Deal, found: Standing, doing) -> None:
+def _check_approved(deal: Deal, found: Standing) -> None:
+    """Refuse ordering or invoicing ``deal`` while an approval is missing or it was sent back."""
     if found.state == "pending":
-        raise ValidationError("approval", msg("Deal {number} cannot be {doing}: it waits for approval at level "
-                                              "{level}", number=deal.number, doing=doing, level=found.waiting_level))
+        raise ValidationError("approval", msg("Deal {number} waits for approval at level {level}: it cannot go on "
+                                              "until then", number=deal.number, level=found.waiting_level))
     if found.state == "sent_back":
-        raise ValidationError("approval", msg("Deal {number} cannot be {doing}: it was sent back ({note}); change "
-                                              "it first", number=deal.number, doing=doing, note=found.note))
+        raise ValidationError("approval", msg("Deal {number} was sent back ({note}): change it first",
+                                              number=deal.number, note=found.note))
 
 
 # --- the order ----------------------------------------------------------------------------------------
@@ -457,7 +458,7 @@ def order_in(uow: UnitOfWork, deal_id: str, *, deposit: int = 0, method: str = "
     if deal.status != "quotation":
         raise ValidationError("status", msg("Deal {number} is {status}; only a quotation can be ordered",
                                             number=deal.number, status=status_word(deal.status)))
-    _check_approved(deal, _refresh(uow, deal), msg("ordered"))
+    _check_approved(deal, _refresh(uow, deal))
     if not deal.stock_vehicle_id:
         raise ValidationError("stock_vehicle_id", msg("Choose the vehicle before ordering"))
     if check_amount("deposit", deposit) < 0:
@@ -566,7 +567,7 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     if deal.status != "ordered":
         raise ValidationError("status", msg("Deal {number} is {status}; only an ordered deal is invoiced",
                                             number=deal.number, status=status_word(deal.status)))
-    _check_approved(deal, _refresh(uow, deal), msg("invoiced"))
+    _check_approved(deal, _refresh(uow, deal))
     row = session.get(StockVehicle, deal.stock_vehicle_id)
     vehicle_cost = stock.total_cost(session, row.id)
     lines = []
