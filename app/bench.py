@@ -39,7 +39,7 @@ from core.paths import data_dir
 ROOT = Path(__file__).resolve().parent.parent
 # Areas measured by a module of their own, ``app/bench_<name>.py`` with ``bench_<name>(path, actor, runs, *,
 # log)``; ``--only <name>`` runs one.
-MODULE_BENCHES = ("crm", "stock", "leads", "finance")
+MODULE_BENCHES = ("crm", "stock", "leads", "deals", "finance")
 
 # --- database ------------------------------------------------------------------------------------
 
@@ -47,7 +47,7 @@ MODULE_BENCHES = ("crm", "stock", "leads", "finance")
 # database cached by an older version is rebuilt rather than measured without that data.
 # 2: billing history (invoices, payments, credit notes…); 3: posted invoices in global search;
 # 4: the parts department (catalogue, suppliers, stock ledger) and parts in global search;
-# 5: the vehicle catalogue and the showroom's stock.
+# 5: the showroom: the vehicle catalogue and stock, leads, deals, finance and insurance, trade-ins, targets.
 DEMO_DATA_VERSION = 5
 
 

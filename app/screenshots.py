@@ -100,7 +100,7 @@ def elided_headers(window: Any) -> list[str]:
 # Latin words that may stand in a Chinese screen: the product, abbreviations and file types.
 ALLOWED_LATIN = {"forecourt", "vin", "pdf", "csv", "xlsx", "excel", "id", "km", "utc", "cny", "usd", "eur", "vat",
                  "ctrl", "shift", "alt", "del", "enter", "tab", "esc", "pos", "sql", "sqlite", "wechat", "alipay",
-                 "unionpay", "etc", "db", "ok", "pcs", "qr", "png", "jpeg",
+                 "unionpay", "etc", "db", "ok", "pcs", "qr", "png", "jpeg", "pdi",
                  "english"}  # a language is named in itself in the language list
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 # Codes shown as they are typed or written in a file (column names, mapping keys) are marked <code>.
@@ -176,7 +176,8 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "JOIN catalogue_model m ON m.id = t.model_id", "SELECT code || ' ' || name FROM catalogue_option",
              "SELECT stock_number || ' ' || location FROM stock_vehicle", "SELECT stock_number FROM stock_vehicle",
              "SELECT insurer || ' ' || policy_number FROM insurance_policy",
-             "SELECT lender || ' ' || reference FROM loan_application")
+             "SELECT lender || ' ' || reference FROM loan_application",
+             "SELECT description FROM deal_line")
 
 
 def data_words(db_path: Path) -> set[str]:
@@ -395,6 +396,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     made += _stock_dialogs(ctx)
     made += _finance_dialogs(ctx)
     made += _lead_dialogs(ctx)
+    made += _sales_dialogs(ctx)
     return made
 
 
@@ -479,6 +481,25 @@ def _lead_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
                  ("lead_task", lambda: TaskDialog(ctx, lead)), ("test_drive", lambda: TestDriveDialog(ctx, lead))]
     if task:
         made.append(("lead_task_done", lambda: TaskDoneDialog(ctx, task)))
+    return made
+
+
+def _sales_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from services.sales import deals
+    from ui.sales.approvals import ApprovalLevelsDialog, SendBackDialog
+    from ui.sales.deals import CancelDealDialog, DealDialog, OrderDialog
+    from ui.sales.delivery import DeliveryDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("deal_new", lambda: DealDialog(ctx))]
+    quotation = _first_id(ctx, "deals", status="quotation")
+    ordered = _first_id(ctx, "deals", status="ordered")
+    if quotation:
+        made += [("deal_edit", lambda: DealDialog(ctx, deal_id=quotation)),
+                 ("deal_order", lambda: OrderDialog(ctx, None, deals.get(ctx.db, ctx.actor, quotation)))]
+    if ordered:
+        made += [("deal_cancel", lambda: CancelDealDialog(ctx, None, deals.get(ctx.db, ctx.actor, ordered))),
+                 ("delivery", lambda: DeliveryDialog(ctx, ordered))]
+    made += [("send_back", lambda: SendBackDialog()), ("approval_levels", lambda: ApprovalLevelsDialog(ctx))]
     return made
 
 

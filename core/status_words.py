@@ -53,6 +53,9 @@ STATUS_WORDS: dict[str, Message] = {
     "no_show": msg("a no-show"),
     "due": msg("due"),
     "answered": msg("answered"),
+    # deal approvals
+    "not_needed": msg("within the salesperson's limits"),
+    "sent_back": msg("sent back"),
     # loan applications and trade-ins
     "submitted": msg("submitted"),
     "paid_out": msg("paid out"),

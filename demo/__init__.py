@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 
 from core.errors import ValidationError
 from core.progress import CancelToken, Progress
-from demo import billing, crm, finance, leads, parts, staff, stock, vehicles, workshop
+from demo import billing, crm, deals, finance, leads, parts, staff, stock, vehicles, workshop
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
 from services import files, search
@@ -165,10 +165,14 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     counts["user_account"] = staff.write_users(conn, ctx, hashes)
     # After the users, vehicles and parts its repair orders use; its numbers are a series of their own.
     counts.update(workshop.write(conn, ctx))
-    # The showroom's catalogue and the cars in stock now (of the vehicles above without an owner).
-    _add(counts, stock.write(conn, ctx))
     # The showroom's leads, after the salespeople.
     _add(counts, leads.write(conn, ctx))
+    # The showroom's deals, made from the billing history of vehicle sales and deposits; their open
+    # orders and quotations hold some of the new cars on the lot.
+    _add(counts, deals.write(conn, ctx))
+    # The showroom's catalogue and the cars in stock now (of the vehicles above without an owner that
+    # no deal holds).
+    _add(counts, stock.write(conn, ctx))
     # After the deals (their loans and policies) and the customers' cars (their trade-ins); its used
     # stock numbers are a series of their own.
     _add(counts, finance.write(conn, ctx))

@@ -98,8 +98,9 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
     model_ids = {(m["make"], m["name"]): m["id"] for m in models}
     cap = max(40, min(400, ctx.size.vehicles // 60))
     cars = conn.execute(text(
-        "SELECT id, vin, make, model, variant, model_year, plate, created_at FROM vehicle WHERE owner_id IS NULL "
-        "ORDER BY rowid DESC LIMIT :cap"), {"cap": cap}).all()[::-1]
+        "SELECT id, vin, make, model, variant, model_year, plate, created_at FROM vehicle v WHERE owner_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM stock_vehicle s WHERE s.vehicle_id = v.id) ORDER BY rowid DESC LIMIT :cap"),
+        {"cap": cap}).all()[::-1]
     today = ctx.today
     stock, chosen, costs, events, docs = [], [], [], [], []
     for n, car in enumerate(cars, start=1):

@@ -27,7 +27,7 @@ ITEM_TYPES = ("vehicle", "labour", "part", "fee", "accessory", "other")
 # The standard payment methods; the dealership orders them, switches them off and adds its own in the
 # settings (services/billing/methods.py). "deposit" spends credit already held and is always offered.
 PAYMENT_METHODS = ("cash", "wechat_pay", "alipay", "unionpay_card", "bank_transfer", "card", "finance_payout",
-                   "insurance_payout", "voucher", "deposit")
+                   "insurance_payout", "voucher", "trade_in", "deposit")
 
 
 class Invoice(SyncedMixin, Audited, Base):

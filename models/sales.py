@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import ID, Audited, Base, SyncedMixin
@@ -21,6 +32,10 @@ LOST_REASONS = ("price", "bought_elsewhere", "other_brand", "finance_refused", "
 DEAL_STATUSES = ("quotation", "ordered", "invoiced", "delivered", "cancelled")
 LOAN_STATUSES = ("submitted", "approved", "rejected", "paid_out")
 TRADE_IN_STATUSES = ("appraised", "accepted", "taken_in", "declined")
+DEAL_LINE_KINDS = ("vehicle", "option", "accessory", "fee", "insurance")
+APPROVAL_STATES = ("not_needed", "pending", "approved", "sent_back")
+APPROVAL_DECISIONS = ("approved", "sent_back")
+DELIVERY_ITEMS = ("registration", "keys")
 
 
 class Lead(SyncedMixin, Audited, Base):
@@ -119,6 +134,7 @@ class Deal(SyncedMixin, Audited, Base):
         Index("ix_deal_stock_vehicle_id", "stock_vehicle_id"),
         Index("ix_deal_lead_id", "lead_id"),
         Index("ix_deal_quoted_on", "quoted_on"),
+        Index("ix_deal_approval_state", "approval_state", "approval_level"),
         CheckConstraint("status IN ('quotation', 'ordered', 'invoiced', 'delivered', 'cancelled')", name="status"),
     )
 
@@ -142,6 +158,99 @@ class Deal(SyncedMixin, Audited, Base):
     discount: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
     gross_profit: Mapped[int] = mapped_column(Integer, default=0)
+    # A discount on the whole deal (an amount, or ``discount_bp`` typed as a percentage), shared over
+    # the lines like an invoice's (services/billing/totals.py); ``discount`` above is every discount.
+    deal_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    deal_discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    net_total: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    tax_total: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Approval (services/sales/approvals.py): the state, the level now waiting (0: none), the highest
+    # level the priced content needs, and the fingerprint of that content the approvals are for.
+    approval_state: Mapped[str] = mapped_column(String(12), default="not_needed", server_default="not_needed")
+    approval_level: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    required_level: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    fingerprint: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    deposit: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    deposit_payment_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    invoice_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    pdi_repair_order_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+
+
+class DealLine(SyncedMixin, Audited, Base):
+    """One priced line of a deal: the vehicle, an option, an accessory, a fee or an insurance premium.
+    ``unit_cost`` is what an accessory or option costs the dealership (the vehicle's cost is its
+    stock vehicle's true cost); amounts in minor units, quantities in thousandths."""
+
+    __tablename__ = "deal_line"
+    __table_args__ = (
+        UniqueConstraint("deal_id", "line_no"),
+        CheckConstraint("kind IN ('vehicle', 'option', 'accessory', 'fee', 'insurance')", name="kind"),
+    )
+
+    deal_id: Mapped[str] = mapped_column(ID, ForeignKey("deal.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))
+    description: Mapped[str] = mapped_column(String(300))
+    quantity_milli: Mapped[int] = mapped_column(Integer, default=1000)
+    unit_price: Mapped[int] = mapped_column(Integer, default=0)
+    discount: Mapped[int] = mapped_column(Integer, default=0)  # the line's own, worked out from discount_bp
+    discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    deal_discount: Mapped[int] = mapped_column(Integer, default=0)  # its share of the deal's discount
+    unit_cost: Mapped[int] = mapped_column(Integer, default=0)
+    tax_code: Mapped[str] = mapped_column(String(16), default="")
+    net: Mapped[int] = mapped_column(Integer, default=0)
+    tax: Mapped[int] = mapped_column(Integer, default=0)
+    total: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ApprovalLevel(SyncedMixin, Audited, Base):
+    """One level of deal approval: the role that approves at it and the limits a deal must keep for
+    this level to be enough (``None``: no limit). Level 1 is the salesperson alone (no approval)."""
+
+    __tablename__ = "approval_level"
+
+    level: Mapped[int] = mapped_column(Integer, unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    max_discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    min_margin_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
+class DealApproval(SyncedMixin, Audited, Base):
+    """A decision on a deal at one level: approved, or sent back with a note. Append-only; an
+    approval counts only while the deal's priced content still has ``fingerprint``."""
+
+    __tablename__ = "deal_approval"
+    __table_args__ = (
+        Index("ix_deal_approval_deal_id", "deal_id", "at"),
+        CheckConstraint("decision IN ('approved', 'sent_back')", name="decision"),
+    )
+
+    deal_id: Mapped[str] = mapped_column(ID, ForeignKey("deal.id", ondelete="CASCADE"))
+    level: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(12))
+    by: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    discount_bp: Mapped[int] = mapped_column(Integer, default=0)
+    margin_bp: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DealDeliveryItem(SyncedMixin, Audited, Base):
+    """A delivery checklist item ticked by hand (registration done, keys handed over); the PDI and
+    the documents are read from the workshop and the vehicle's documents."""
+
+    __tablename__ = "deal_delivery_item"
+    __table_args__ = (
+        UniqueConstraint("deal_id", "item"),
+        CheckConstraint("item IN ('registration', 'keys')", name="item"),
+    )
+
+    deal_id: Mapped[str] = mapped_column(ID, ForeignKey("deal.id", ondelete="CASCADE"))
+    item: Mapped[str] = mapped_column(String(16))
+    done_on: Mapped[date] = mapped_column(Date)
+    done_by: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
 
 
 class LoanApplication(SyncedMixin, Audited, Base):

@@ -34,6 +34,8 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "lead", "lead_task", "test_drive", "deal", "loan_application", "trade_in",
     # finance and insurance, trade-in appraisals, salespeople's targets and commission rules
     "insurance_policy", "trade_in_condition", "trade_in_reconditioning", "sales_target", "commission_rule",
+    # a deal's lines, approvals (append-only decisions), approval levels and delivery checklist
+    "deal_line", "deal_approval", "approval_level", "deal_delivery_item",
     # billing (payments and allocations are append-only, so they merge without conflicts)
     "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",

@@ -597,6 +597,10 @@
         <translation>已更正时间</translation>
     </message>
     <message>
+        <source>Deposit kept as credit</source>
+        <translation>定金转为客户余额</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -759,6 +763,22 @@
     <message>
         <source>Test drive</source>
         <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Deal line</source>
+        <translation>销售单明细</translation>
+    </message>
+    <message>
+        <source>Deal approval</source>
+        <translation>销售单审批</translation>
+    </message>
+    <message>
+        <source>Approval level</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <source>Delivery checklist item</source>
+        <translation>交车检查项</translation>
     </message>
     <message>
         <source>Loan application</source>
@@ -1140,6 +1160,108 @@
     </message>
 </context>
 <context>
+    <name>ApprovalLevelsDialog</name>
+    <message>
+        <source>Approval levels</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批角色</translation>
+    </message>
+    <message>
+        <source>Highest discount</source>
+        <translation>最高优惠率</translation>
+    </message>
+    <message>
+        <source>Lowest gross margin</source>
+        <translation>最低毛利率</translation>
+    </message>
+    <message>
+        <source>A deal within the first level&apos;s limits needs no approval; beyond them it needs an approval at every level up to the first whose limits it keeps. The last level has no limits.</source>
+        <translation>在第一级限额内的销售单无需审批；超出后，需逐级审批，直到第一个限额能覆盖它的级别。最后一级不设限额。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Discount %</source>
+        <translation>优惠率</translation>
+    </message>
+    <message>
+        <source>Margin %</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>deals waiting</source>
+        <translation>条待审批销售单</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your approval.</source>
+        <translation>暂无待您审批的销售单。</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>销售审批</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Approve the deal at your level (Ctrl+Enter)</source>
+        <translation>在您的级别批准该销售单 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Send &amp;back…</source>
+        <translation>退回(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Send the deal back to its salesperson with a note (Ctrl+B)</source>
+        <translation>附备注将销售单退回给销售顾问 (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Approval &amp;levels…</source>
+        <translation>审批级别(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Who approves which discounts and margins</source>
+        <translation>谁审批哪些优惠和毛利</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
         <source>Approve claim</source>
@@ -1439,6 +1561,10 @@
     <message>
         <source>Voucher</source>
         <translation>代金券</translation>
+    </message>
+    <message>
+        <source>Trade-in vehicle</source>
+        <translation>置换车辆</translation>
     </message>
     <message>
         <source>Deposit taken earlier</source>
@@ -1764,6 +1890,41 @@
     <message>
         <source>Mileage of %1 on arrival (km):</source>
         <translation>%1 到店里程（公里）：</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDealDialog</name>
+    <message>
+        <source>Cancel deal %1</source>
+        <translation>取消销售单 %1</translation>
+    </message>
+    <message>
+        <source>e.g. the customer bought elsewhere</source>
+        <translation>例如：客户已在别处购车</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Pay the deposit back (otherwise it stays as the customer&apos;s credit)</source>
+        <translation>退还定金（否则保留为客户余额）</translation>
+    </message>
+    <message>
+        <source>Deposit %1</source>
+        <translation>定金 %1</translation>
+    </message>
+    <message>
+        <source>Paid back &amp;by</source>
+        <translation>退款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;deal</source>
+        <translation>取消销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep deal</source>
+        <translation>保留销售单(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +3174,462 @@
     </message>
 </context>
 <context>
+    <name>DealDialog</name>
+    <message>
+        <source>Edit deal</source>
+        <translation>编辑销售单</translation>
+    </message>
+    <message>
+        <source>New quotation</source>
+        <translation>新建报价单</translation>
+    </message>
+    <message>
+        <source>No customer chosen</source>
+        <translation>未选择客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find the customer by name, phone or ID (F4)</source>
+        <translation>按姓名、电话或证件号查找客户 (F4)</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stock number, VIN (or its last digits) or model, then Enter</source>
+        <translation>库存编号、车架号（或末几位）或车型，按回车</translation>
+    </message>
+    <message>
+        <source>&amp;Find vehicle</source>
+        <translation>查找车辆(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Find the stock vehicle typed (F6)</source>
+        <translation>查找所输入的库存车辆 (F6)</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>e.g. 2000 or 3%</source>
+        <translation>例如 2000 或 3%</translation>
+    </message>
+    <message>
+        <source>A discount on the whole deal, as an amount or a percentage; it is shared over the lines in proportion to their amounts</source>
+        <translation>整单优惠，金额或百分比；按各行金额比例分摊</translation>
+    </message>
+    <message>
+        <source>Deal &amp;discount</source>
+        <translation>整单优惠(&amp;D)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>行合计</translation>
+    </message>
+    <message>
+        <source>Vehicle, options, accessories, fees and insurance</source>
+        <translation>车辆、选装、精品附件、费用和保险</translation>
+    </message>
+    <message>
+        <source>Prices include tax.</source>
+        <translation>价格含税。</translation>
+    </message>
+    <message>
+        <source>Prices exclude tax; tax is added.</source>
+        <translation>价格不含税，另加税额。</translation>
+    </message>
+    <message>
+        <source>A discount beyond your limits goes to approval before the deal can be ordered; any later change of price asks again.</source>
+        <translation>超出您权限的优惠须经审批后才能下单；之后价格的任何改动都要重新审批。</translation>
+    </message>
+    <message>
+        <source>Save the quotation (Enter)</source>
+        <translation>保存报价单 (Enter)</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+    <message>
+        <source>No stock vehicle for sale matches this</source>
+        <translation>没有符合条件的在售库存车辆</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle</source>
+        <translation>选择车辆</translation>
+    </message>
+    <message>
+        <source>Stock vehicles</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>Price %1</source>
+        <translation>车价 %1</translation>
+    </message>
+    <message>
+        <source>Discount %1</source>
+        <translation>优惠 %1</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>合计 %1</translation>
+    </message>
+    <message>
+        <source>(a line is incomplete)</source>
+        <translation>（有一行未填完整）</translation>
+    </message>
+    <message>
+        <source>Sent back: %1</source>
+        <translation>已退回：%1</translation>
+    </message>
+    <message>
+        <source>Approval needed</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>Deal %1 is beyond your limits: it waits for approval at level %2 before it can be ordered.</source>
+        <translation>销售单 %1 超出您的权限：需经第 %2 级审批后才能下单。</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DealPane</name>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Sent back: %1</source>
+        <translation>已退回：%1</translation>
+    </message>
+    <message>
+        <source>waiting at level %1</source>
+        <translation>等待第 %1 级审批</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Cancelled because</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>车价及附加</translation>
+    </message>
+    <message>
+        <source>Trade-in allowance</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>审批记录</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>(before a change)</source>
+        <translation>（改动前）</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>DealsScreen</name>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Quoted</source>
+        <translation>报价日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Stock no.</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>车价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车日期</translation>
+    </message>
+    <message>
+        <source>deals</source>
+        <translation>条销售单</translation>
+    </message>
+    <message>
+        <source>No deals yet. Press Ctrl+N to quote a vehicle to a customer.</source>
+        <translation>暂无销售单。按 Ctrl+N 为客户报价。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>&amp;New quotation</source>
+        <translation>新建报价单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Quote a vehicle to a customer (Ctrl+N)</source>
+        <translation>为客户报价一辆车 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Change the selected deal (F2)</source>
+        <translation>修改所选销售单 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Order…</source>
+        <translation>下单(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Order: reserve the vehicle and take the deposit (Ctrl+O)</source>
+        <translation>下单：预留车辆并收取定金 (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice</source>
+        <translation>开票(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Post the vehicle-sale invoice (Ctrl+I)</source>
+        <translation>开具整车销售发票 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>De&amp;livery…</source>
+        <translation>交车(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>The delivery checklist, and delivering the car (Ctrl+D)</source>
+        <translation>交车检查与交车 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l deal…</source>
+        <translation>取消销售单(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Cancel the deal, saying why</source>
+        <translation>取消销售单并说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Quotation PDF</source>
+        <translation>报价单 PDF(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Print or save the quotation (Ctrl+P)</source>
+        <translation>打印或保存报价单 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Invoice posted</source>
+        <translation>发票已开具</translation>
+    </message>
+    <message>
+        <source>Invoice %1 is posted for %2; %3 is left to pay.</source>
+        <translation>发票 %1 已开具，金额 %2；尚余 %3 待付。</translation>
+    </message>
+    <message>
+        <source>Quotation %1</source>
+        <translation>报价单 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDialog</name>
+    <message>
+        <source>Delivery checklist</source>
+        <translation>交车检查</translation>
+    </message>
+    <message>
+        <source>&amp;Registration done</source>
+        <translation>已上牌(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys handed over</source>
+        <translation>钥匙已交付(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Open &amp;PDI job</source>
+        <translation>开 PDI 检查工单(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open a repair order of internal work for the pre-delivery inspection (Ctrl+J)</source>
+        <translation>为交车前检查开一张内部维修工单 (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>&amp;Deliver</source>
+        <translation>交车(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Hand the car over (Ctrl+Enter)</source>
+        <translation>把车交给客户 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Delivery is refused while anything below is open.</source>
+        <translation>下列任何一项未完成都不能交车。</translation>
+    </message>
+    <message>
+        <source>Undo &amp;registration</source>
+        <translation>撤销上牌(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo &amp;keys</source>
+        <translation>撤销交钥匙(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDialog</name>
     <message>
         <source>Documents of %1</source>
@@ -3680,6 +4297,18 @@
         <translation>评估师</translation>
     </message>
     <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Approval level</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <source>Approval state</source>
+        <translation>审批状态</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>部位</translation>
     </message>
@@ -3696,8 +4325,16 @@
         <translation>预算</translation>
     </message>
     <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>交车检查</translation>
     </message>
     <message>
         <source>Commission</source>
@@ -3716,6 +4353,14 @@
         <translation>销售单</translation>
     </message>
     <message>
+        <source>Deal discount</source>
+        <translation>整单优惠</translation>
+    </message>
+    <message>
+        <source>Deal discount bp</source>
+        <translation>整单优惠率</translation>
+    </message>
+    <message>
         <source>Dealer tax ID</source>
         <translation>经销商纳税人识别号</translation>
     </message>
@@ -3732,6 +4377,10 @@
         <translation>审批日期</translation>
     </message>
     <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
         <source>Decision note</source>
         <translation>决定备注</translation>
     </message>
@@ -3742,6 +4391,14 @@
     <message>
         <source>Demo car</source>
         <translation>试驾车</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>定金</translation>
+    </message>
+    <message>
+        <source>Deposit payment</source>
+        <translation>定金收款</translation>
     </message>
     <message>
         <source>Description</source>
@@ -3870,6 +4527,10 @@
     <message>
         <source>Finance lender</source>
         <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>审批内容指纹</translation>
     </message>
     <message>
         <source>For customer</source>
@@ -4052,6 +4713,14 @@
         <translation>贷款机构</translation>
     </message>
     <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Levels</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
         <source>Licence checked</source>
         <translation>驾驶证已核验</translation>
     </message>
@@ -4128,6 +4797,10 @@
         <translation>映射</translation>
     </message>
     <message>
+        <source>Margin bp</source>
+        <translation>毛利率</translation>
+    </message>
+    <message>
         <source>Marketing consent</source>
         <translation>营销许可</translation>
     </message>
@@ -4146,6 +4819,10 @@
     <message>
         <source>Marketing withdrawn on</source>
         <translation>营销许可撤回日期</translation>
+    </message>
+    <message>
+        <source>Max discount bp</source>
+        <translation>最高优惠率</translation>
     </message>
     <message>
         <source>Max qty</source>
@@ -4202,6 +4879,10 @@
     <message>
         <source>Min days</source>
         <translation>最少天数</translation>
+    </message>
+    <message>
+        <source>Min margin bp</source>
+        <translation>最低毛利率</translation>
     </message>
     <message>
         <source>Min qty</source>
@@ -4408,6 +5089,14 @@
         <translation>付款期限（天）</translation>
     </message>
     <message>
+        <source>Pdi</source>
+        <translation>PDI 检查</translation>
+    </message>
+    <message>
+        <source>Pdi repair order</source>
+        <translation>PDI 检查工单</translation>
+    </message>
+    <message>
         <source>Per</source>
         <translation>按</translation>
     </message>
@@ -4578,6 +5267,10 @@
     <message>
         <source>Requested work</source>
         <translation>委托项目</translation>
+    </message>
+    <message>
+        <source>Required level</source>
+        <translation>所需审批级别</translation>
     </message>
     <message>
         <source>Reserved</source>
@@ -6049,6 +6742,14 @@
         <translation>车牌</translation>
     </message>
     <message>
+        <source>Engine number</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity</source>
+        <translation>车辆合格证号</translation>
+    </message>
+    <message>
         <source>Mileage</source>
         <translation>里程</translation>
     </message>
@@ -7412,12 +8113,24 @@
         <translation>工时项目</translation>
     </message>
     <message>
+        <source>Showroom</source>
+        <translation>展厅</translation>
+    </message>
+    <message>
         <source>Leads</source>
         <translation>销售线索</translation>
     </message>
     <message>
         <source>My follow-ups</source>
         <translation>我的跟进</translation>
+    </message>
+    <message>
+        <source>Deals</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>销售审批</translation>
     </message>
     <message>
         <source>Finance &amp; insurance</source>
@@ -7915,6 +8628,34 @@
     <message>
         <source>Line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Order deal %1</source>
+        <translation>销售单 %1 下单</translation>
+    </message>
+    <message>
+        <source>%1 for %2: total %3</source>
+        <translation>%1，客户 %2：合计 %3</translation>
+    </message>
+    <message>
+        <source>&amp;Deposit</source>
+        <translation>定金(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;by</source>
+        <translation>付款方式(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>参考号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Taking a deposit needs the right to take payments; without it the deal is ordered without one.</source>
+        <translation>收取定金需要收款权限；没有该权限则下单不收定金。</translation>
+    </message>
+    <message>
+        <source>&amp;Order</source>
+        <translation>下单(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -10789,6 +11530,89 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>SalesLabels</name>
+    <message>
+        <source>Quotation</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>已下单</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>已开票</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>已交车</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Within limits</source>
+        <translation>权限内</translation>
+    </message>
+    <message>
+        <source>Waiting for approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Accessory</source>
+        <translation>精品附件</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Insurance premium</source>
+        <translation>保险费</translation>
+    </message>
+    <message>
+        <source>Invoice posted</source>
+        <translation>发票已开具</translation>
+    </message>
+    <message>
+        <source>Paid, or finance approved</source>
+        <translation>已付清或贷款已批</translation>
+    </message>
+    <message>
+        <source>PDI check</source>
+        <translation>PDI 检查</translation>
+    </message>
+    <message>
+        <source>Documents received</source>
+        <translation>随车文件已收到</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>上牌</translation>
+    </message>
+    <message>
+        <source>Keys handed over</source>
+        <translation>钥匙已交付</translation>
+    </message>
+</context>
+<context>
     <name>SalesTargetsScreen</name>
     <message>
         <source>Sales targets</source>
@@ -10869,6 +11693,29 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Month: %1 cars · gross profit %2 · commission %3</source>
         <translation>本月：%1 台 · 毛利 %2 · 提成 %3</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <source>Send the deal back</source>
+        <translation>退回销售单</translation>
+    </message>
+    <message>
+        <source>The salesperson sees your note on the deal and changes it.</source>
+        <translation>销售顾问会在销售单上看到您的备注并修改。</translation>
+    </message>
+    <message>
+        <source>Send &amp;back</source>
+        <translation>退回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Write the note the salesperson reads</source>
+        <translation>请填写给销售顾问的备注</translation>
+    </message>
+    <message>
+        <source>e.g. 4 % at most on this model</source>
+        <translation>例如：此车型优惠最多 4%</translation>
     </message>
 </context>
 <context>
@@ -11654,6 +12501,26 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户不能合并到其自身</translation>
     </message>
     <message>
+        <source>A deal line is a vehicle, an option, an accessory, a fee or an insurance premium</source>
+        <translation>销售单明细须为车辆、选装、精品附件、费用或保险费</translation>
+    </message>
+    <message>
+        <source>A deal sells one vehicle: keep one vehicle line</source>
+        <translation>一张销售单只卖一辆车：只保留一行车辆</translation>
+    </message>
+    <message>
+        <source>A deposit cannot be negative</source>
+        <translation>定金不能为负数</translation>
+    </message>
+    <message>
+        <source>A description is at most 300 characters</source>
+        <translation>说明最多 300 个字符</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative</source>
+        <translation>优惠不能为负数</translation>
+    </message>
+    <message>
         <source>A document handed over was received first: enter the day it was received</source>
         <translation>已移交的单证必须先收到：请填写收到日期</translation>
     </message>
@@ -11676,6 +12543,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A lender&apos;s name has at most 120 characters</source>
         <translation>贷款机构名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>A limit is a percentage from -100 % to 100 %</source>
+        <translation>限额是 -100% 到 100% 之间的百分比</translation>
     </message>
     <message>
         <source>A loan application needs its lender</source>
@@ -11708,6 +12579,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A note has at most {n} characters</source>
         <translation>备注最多 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>A note is at most 500 characters</source>
+        <translation>备注最多 500 个字符</translation>
     </message>
     <message>
         <source>A note needs some text</source>
@@ -11752,6 +12627,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A policy number has at most 60 characters</source>
         <translation>保单号最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>A reason is at most 300 characters</source>
+        <translation>原因最多 300 个字符</translation>
     </message>
     <message>
         <source>A reason needs a code</source>
@@ -11818,6 +12697,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>配置需要名称</translation>
     </message>
     <message>
+        <source>All received</source>
+        <translation>均已收到</translation>
+    </message>
+    <message>
         <source>An appraisal stays with the car appraised</source>
         <translation>评估不能改到其他车辆</translation>
     </message>
@@ -11844,6 +12727,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>An option needs a name</source>
         <translation>选装需要名称</translation>
+    </message>
+    <message>
+        <source>An ordered deal needs its vehicle</source>
+        <translation>已下单的销售单必须有车辆</translation>
     </message>
     <message>
         <source>Approved finance would come to more than the deal&apos;s total ({total})</source>
@@ -11910,6 +12797,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请从车型目录中选择配置</translation>
     </message>
     <message>
+        <source>Choose the vehicle before its PDI</source>
+        <translation>请先选择车辆再做 PDI 检查</translation>
+    </message>
+    <message>
+        <source>Choose the vehicle before ordering</source>
+        <translation>请先选择车辆再下单</translation>
+    </message>
+    <message>
         <source>Choose what the cost was for</source>
         <translation>请选择费用类别</translation>
     </message>
@@ -11934,6 +12829,26 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
     </message>
     <message>
+        <source>Deal {number}</source>
+        <translation>销售单 {number}</translation>
+    </message>
+    <message>
+        <source>Deal {number} cancelled: {reason}</source>
+        <translation>销售单 {number} 已取消：{reason}</translation>
+    </message>
+    <message>
+        <source>Deal {number} cannot be delivered yet: {open}</source>
+        <translation>销售单 {number} 尚不能交车：{open}</translation>
+    </message>
+    <message>
+        <source>Deal {number} cannot be delivered: the invoice is not posted</source>
+        <translation>销售单 {number} 不能交车：发票尚未开具</translation>
+    </message>
+    <message>
+        <source>Deal {number} has its PDI job already</source>
+        <translation>销售单 {number} 已有 PDI 检查工单</translation>
+    </message>
+    <message>
         <source>Deal {number} is another customer&apos;s</source>
         <translation>销售单 {number} 属于其他客户</translation>
     </message>
@@ -11942,12 +12857,68 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {number} 已取消</translation>
     </message>
     <message>
+        <source>Deal {number} is not waiting for an approval</source>
+        <translation>销售单 {number} 不在等待审批</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status}</source>
+        <translation>销售单 {number} {status}</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status} and can no longer change</source>
+        <translation>销售单 {number} {status}，不能再修改</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status} and cannot be cancelled</source>
+        <translation>销售单 {number} {status}，不能取消</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status} and cannot be delivered</source>
+        <translation>销售单 {number} {status}，不能交车</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status}; only a quotation can be ordered</source>
+        <translation>销售单 {number} {status}；只有报价单才能下单</translation>
+    </message>
+    <message>
+        <source>Deal {number} is {status}; only an ordered deal is invoiced</source>
+        <translation>销售单 {number} {status}；只有已下单的销售单才能开票</translation>
+    </message>
+    <message>
+        <source>Deal {number} waits for an approval at level {level}, which is not yours</source>
+        <translation>销售单 {number} 等待第 {level} 级审批，不属于您的级别</translation>
+    </message>
+    <message>
+        <source>Deal {number} waits for approval at level {level}: it cannot go on until then</source>
+        <translation>销售单 {number} 正在等待第 {level} 级审批：审批前不能继续</translation>
+    </message>
+    <message>
+        <source>Deal {number} was sent back ({note}): change it first</source>
+        <translation>销售单 {number} 已被退回（{note}）：请先修改</translation>
+    </message>
+    <message>
+        <source>Deposit for deal {number}</source>
+        <translation>销售单 {number} 的定金</translation>
+    </message>
+    <message>
+        <source>Deposit of deal {number} kept as the customer&apos;s credit</source>
+        <translation>销售单 {number} 的定金保留为客户余额</translation>
+    </message>
+    <message>
+        <source>Documents not received: {kinds}</source>
+        <translation>随车文件未收到：{kinds}</translation>
+    </message>
+    <message>
         <source>Each inspection point needs a name</source>
         <translation>每个检查项目都需要名称</translation>
     </message>
     <message>
         <source>Each kind of document is recorded once</source>
         <translation>每类单证只记录一次</translation>
+    </message>
+    <message>
+        <source>Each level allows at least what the level before it allows</source>
+        <translation>每一级的权限至少与上一级相同</translation>
     </message>
     <message>
         <source>Enter the day it was handed over</source>
@@ -11974,6 +12945,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户等级必须是 {items} 之一</translation>
     </message>
     <message>
+        <source>Invoice {number} posted</source>
+        <translation>发票 {number} 已开具</translation>
+    </message>
+    <message>
         <source>Invoice {number} · {customer}</source>
         <translation>发票 {number} · {customer}</translation>
     </message>
@@ -11990,8 +12965,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>作业 {job_no} 已按固定价格套用保养套餐，付费方式不能再更改</translation>
     </message>
     <message>
+        <source>Keys not handed over</source>
+        <translation>钥匙未交付</translation>
+    </message>
+    <message>
         <source>Kind must be person or company</source>
         <translation>类型必须是个人或企业</translation>
+    </message>
+    <message>
+        <source>Loan paid out for deal {number}</source>
+        <translation>销售单 {number} 的贷款放款</translation>
     </message>
     <message>
         <source>Marketing consent cannot be given in the future</source>
@@ -12030,6 +13013,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
     <message>
+        <source>Notes are at most 4000 characters</source>
+        <translation>备注最多 4000 个字符</translation>
+    </message>
+    <message>
         <source>Nothing is left to issue on this line</source>
         <translation>此行已没有可发料的数量</translation>
     </message>
@@ -12046,6 +13033,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>此行已没有可退料的数量</translation>
     </message>
     <message>
+        <source>Nothing is paid until the invoice is posted</source>
+        <translation>发票开具前无法付款</translation>
+    </message>
+    <message>
         <source>Only a lead awaiting confirmation of its loss can be confirmed lost</source>
         <translation>只有战败待确认的线索才能确认战败</translation>
     </message>
@@ -12056,6 +13047,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Only items rated amber or red become estimates (&apos;{name}&apos; is not)</source>
         <translation>只有黄色或红色项目才能报价（“{name}”不是）</translation>
+    </message>
+    <message>
+        <source>Only the registration and the keys are ticked by hand</source>
+        <translation>只有上牌和交钥匙需要手动勾选</translation>
     </message>
     <message>
         <source>Only {amount} is in the cash drawer on {day}: pay the rest back another way, such as a bank transfer</source>
@@ -12086,6 +13081,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>选装 {code} 重复</translation>
     </message>
     <message>
+        <source>PDI for deal {number}</source>
+        <translation>销售单 {number} 的 PDI 检查</translation>
+    </message>
+    <message>
+        <source>PDI job not opened</source>
+        <translation>未开 PDI 检查工单</translation>
+    </message>
+    <message>
+        <source>PDI job {number} still open ({status})</source>
+        <translation>PDI 检查工单 {number} 尚未完成（{status}）</translation>
+    </message>
+    <message>
+        <source>PDI job {number} {status}</source>
+        <translation>PDI 检查工单 {number} {status}</translation>
+    </message>
+    <message>
         <source>Package {code} already exists</source>
         <translation>套餐 {code} 已存在</translation>
     </message>
@@ -12096,6 +13107,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Package {code} is not valid for this vehicle ({model}, {vin})</source>
         <translation>套餐 {code} 不适用于此车辆（{model}，{vin}）</translation>
+    </message>
+    <message>
+        <source>Paid in full</source>
+        <translation>已全额付清</translation>
     </message>
     <message>
         <source>Payment terms are 0 to 365 days</source>
@@ -12138,6 +13153,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>记账日期 {day}，早于该序列最后一张单据的日期 {last}：{reason}</translation>
     </message>
     <message>
+        <source>Pre-delivery inspection (PDI)</source>
+        <translation>交车前检查（PDI）</translation>
+    </message>
+    <message>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -12176,6 +13195,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Refund {method} · {customer}</source>
         <translation>退款 {method} · {customer}</translation>
+    </message>
+    <message>
+        <source>Registration not done</source>
+        <translation>未上牌</translation>
     </message>
     <message>
         <source>Repair order {number} has a customer&apos;s excess but no insurance work</source>
@@ -12242,6 +13265,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>未找到角色“{code}”</translation>
     </message>
     <message>
+        <source>Role {role} is not known</source>
+        <translation>角色 {role} 不存在</translation>
+    </message>
+    <message>
         <source>Row</source>
         <translation>行</translation>
     </message>
@@ -12298,12 +13325,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请说明取消预约的原因</translation>
     </message>
     <message>
+        <source>Say why the deal is cancelled</source>
+        <translation>请说明取消销售单的原因</translation>
+    </message>
+    <message>
+        <source>Say why the deal is sent back: the salesperson reads the note</source>
+        <translation>请说明退回原因：销售顾问会看到这条备注</translation>
+    </message>
+    <message>
         <source>Say why the stock is adjusted</source>
         <translation>请说明库存调整的原因</translation>
     </message>
     <message>
         <source>Say why the times are corrected</source>
         <translation>请说明更正时间的原因</translation>
+    </message>
+    <message>
+        <source>Set up at least two levels: the salesperson alone and an approver</source>
+        <translation>至少设置两级：销售顾问自行决定和一级审批人</translation>
     </message>
     <message>
         <source>Several stock counts are open ({items}): name the one to fill</source>
@@ -12654,6 +13693,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该销售单不是此客户的有效销售单</translation>
     </message>
     <message>
+        <source>The deal no longer exists</source>
+        <translation>该销售单已不存在</translation>
+    </message>
+    <message>
         <source>The dealership name is required</source>
         <translation>必须填写经销商名称</translation>
     </message>
@@ -12664,6 +13707,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The declined work was for another vehicle</source>
         <translation>拒绝的项目属于另一辆车</translation>
+    </message>
+    <message>
+        <source>The deposit is more than the deal&apos;s total</source>
+        <translation>定金超过销售单合计</translation>
     </message>
     <message>
         <source>The discount must be between zero and the line amount</source>
@@ -12762,6 +13809,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>整单折扣须在零与各行扣除行折扣后的金额之间</translation>
     </message>
     <message>
+        <source>The invoice is not posted</source>
+        <translation>发票尚未开具</translation>
+    </message>
+    <message>
         <source>The invoice is still a draft</source>
         <translation>发票仍是草稿</translation>
     </message>
@@ -12792,6 +13843,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The last day is before the first day</source>
         <translation>最后一天早于第一天</translation>
+    </message>
+    <message>
+        <source>The last level approves any deal: leave its limits empty</source>
+        <translation>最后一级可批准任何销售单：请不要设限额</translation>
     </message>
     <message>
         <source>The last {what} of this series is dated {last}; posting on {on} would number documents out of date order. Give a reason to back-date it</source>
@@ -13242,6 +14297,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>合计按厂家或按活动统计</translation>
     </message>
     <message>
+        <source>Trade-in on deal {number}</source>
+        <translation>销售单 {number} 的置换车辆</translation>
+    </message>
+    <message>
         <source>Trim {name} {year} is listed twice</source>
         <translation>配置 {name} {year} 重复</translation>
     </message>
@@ -13394,6 +14453,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>调整</translation>
     </message>
     <message>
+        <source>another vehicle chosen for deal {number}</source>
+        <translation>销售单 {number} 改选了其他车辆</translation>
+    </message>
+    <message>
         <source>answered</source>
         <translation>已回访</translation>
     </message>
@@ -13440,6 +14503,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>certificate of conformity</source>
+        <translation>合格证</translation>
     </message>
     <message>
         <source>change</source>
@@ -13524,6 +14591,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>has no letters or digits</source>
         <translation>不含字母或数字</translation>
+    </message>
+    <message>
+        <source>import documents</source>
+        <translation>进口单证</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -13662,6 +14733,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>其他</translation>
     </message>
     <message>
+        <source>other documents</source>
+        <translation>其他文件</translation>
+    </message>
+    <message>
         <source>output tax {code}</source>
         <translation>销项税 {code}</translation>
     </message>
@@ -13766,6 +14841,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已发送</translation>
     </message>
     <message>
+        <source>sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
         <source>service package variance</source>
         <translation>保养套餐差额</translation>
     </message>
@@ -13846,8 +14925,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>待料</translation>
     </message>
     <message>
+        <source>within the salesperson&apos;s limits</source>
+        <translation>在销售顾问权限内</translation>
+    </message>
+    <message>
         <source>won</source>
         <translation>已成交</translation>
+    </message>
+    <message>
+        <source>{amount} open, covered by approved finance</source>
+        <translation>{amount} 未付，由已批贷款支付</translation>
+    </message>
+    <message>
+        <source>{amount} unpaid and no finance approved</source>
+        <translation>{amount} 未付，且没有已批贷款</translation>
+    </message>
+    <message>
+        <source>{amount} unpaid; the finance approved covers only {covered}</source>
+        <translation>未付 {amount}；已批准的贷款只覆盖 {covered}</translation>
     </message>
     <message>
         <source>{backup_path} is the database itself, not a backup of it</source>
@@ -13864,6 +14959,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{brand} {part_number} is not on count {number}</source>
         <translation>{brand} {part_number} 不在盘点单 {number} 上</translation>
+    </message>
+    <message>
+        <source>{day} by {user}</source>
+        <translation>{day}，{user}</translation>
     </message>
     <message>
         <source>{db_path} is a folder, not a database file. Nothing was changed.</source>

@@ -105,6 +105,13 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "test_drive": "SELECT c.name || ' ' || substr(d.started_at, 1, 10) FROM test_drive d "
                   "JOIN customer c ON c.id = d.customer_id WHERE d.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",
+    "deal_line": "SELECT d.number || ' ' || l.line_no FROM deal_line l JOIN deal d ON d.id = l.deal_id "
+                 "WHERE l.id = {id}",
+    "deal_approval": "SELECT d.number || ' ' || a.level FROM deal_approval a JOIN deal d ON d.id = a.deal_id "
+                     "WHERE a.id = {id}",
+    "approval_level": "SELECT level || ' ' || role FROM approval_level WHERE id = {id}",
+    "deal_delivery_item": "SELECT d.number || ' ' || i.item FROM deal_delivery_item i JOIN deal d ON d.id = i.deal_id "
+                          "WHERE i.id = {id}",
     "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
                         "WHERE a.id = {id}",
     "trade_in": "SELECT v.vin FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.id = {id}",

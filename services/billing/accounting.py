@@ -128,6 +128,8 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
                                       "finance_payout", "insurance_payout")},
     "method:voucher": _ADVANCES,
     "method:deposit": _ADVANCES,
+    # A car taken in part payment is stock the dealership now holds.
+    "method:trade_in": _STOCK,
     "method:*": _BANK,
     **{f"cost:{t}": _MAIN_COST if t in _MAIN_TYPES else _OTHER_COST for t in ITEM_TYPES},
     "cost:*": _OTHER_COST,

@@ -63,6 +63,7 @@ METHOD_LABELS = {
     "finance_payout": "Finance payout 金融放款",
     "insurance_payout": "Insurance payout 保险赔付",
     "voucher": "Voucher 代金券",
+    "trade_in": "Trade-in 置换车辆",
     "deposit": "Deposit 定金",
 }
 ENTRY_LABELS = {
@@ -134,7 +135,13 @@ def _extras(conn_or_session, view: InvoiceView) -> _Extras:
         customer = Party(c.name, " ".join(x for x in (c.address, c.city, c.postcode) if x), c.phone,
                          c.company_reg or c.id_number) if c else Party(view.customer_name, "", "", "")
     vehicle = ""
-    if view.vehicle_id:
+    if view.vehicle is not None and view.kind == "vehicle_sale":
+        # What a Chinese vehicle-sale invoice (整车销售发票) must carry.
+        v = view.vehicle
+        vehicle = "\n".join(x for x in (f"Make 品牌 {v.make}", f"Model 车型 {v.model}", f"VIN 车架号 {v.vin}",
+                                        f"Engine no. 发动机号 {v.engine_number}",
+                                        f"Certificate no. 车辆合格证号 {v.certificate_number}") if x)
+    elif view.vehicle_id:
         v = conn_or_session.execute(select(Vehicle.make, Vehicle.model, Vehicle.variant, Vehicle.vin, Vehicle.plate)
                                     .where(Vehicle.id == view.vehicle_id)).first()
         if v is not None:

@@ -20,7 +20,7 @@ from core.quantities import check_quantity
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
-from models.vehicles import Vehicle
+from models.vehicles import Vehicle, VehicleDocument
 from services import search, settings
 from services.billing import dates, posting
 from services.billing.totals import (
@@ -149,6 +149,11 @@ class VehicleOnInvoice:
     vin: str
     plate: str
     name: str  # make, model and variant
+    # What a Chinese vehicle-sale invoice carries besides the VIN.
+    make: str = ""
+    model: str = ""
+    engine_number: str = ""
+    certificate_number: str = ""  # the certificate of conformity's (合格证) number
 
 
 @dataclass(frozen=True)
@@ -744,11 +749,16 @@ def get(db: Database, actor: Actor, invoice_id: str) -> InvoiceView:
         paid = sum(a.amount for a in allocations)
         vehicle = None
         if inv["vehicle_id"]:
-            v = conn.execute(select(Vehicle.vin, Vehicle.plate, Vehicle.make, Vehicle.model, Vehicle.variant)
-                             .where(Vehicle.id == inv["vehicle_id"])).first()
+            v = conn.execute(select(Vehicle.vin, Vehicle.plate, Vehicle.make, Vehicle.model, Vehicle.variant,
+                                    Vehicle.engine_number).where(Vehicle.id == inv["vehicle_id"])).first()
             if v is not None:
+                certificate = conn.execute(select(VehicleDocument.number).where(
+                    VehicleDocument.vehicle_id == inv["vehicle_id"],
+                    VehicleDocument.kind == "certificate_of_conformity")).scalar() or ""
                 vehicle = VehicleOnInvoice(id=inv["vehicle_id"], vin=v.vin, plate=v.plate,
-                                           name=" ".join(x for x in (v.make, v.model, v.variant) if x))
+                                           name=" ".join(x for x in (v.make, v.model, v.variant) if x),
+                                           make=v.make, model=v.model, engine_number=v.engine_number,
+                                           certificate_number=certificate)
     snapshot = {k: inv[k] for k in ("customer_name", "customer_address", "customer_phone", "customer_tax_id",
                                     "dealer_name", "dealer_address", "dealer_phone", "dealer_tax_id")}
     return InvoiceView(

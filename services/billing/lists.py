@@ -69,7 +69,7 @@ PAYMENTS = ListSource(
         Filter("method", "p.method = :value", choices=(
             ("cash", "Cash"), ("card", "Card"), ("bank_transfer", "Bank transfer"),
             ("finance_payout", "Finance company payout"), ("insurance_payout", "Insurance payout"),
-            ("voucher", "Voucher"), ("deposit", "Deposit"))),
+            ("voucher", "Voucher"), ("trade_in", "Trade-in vehicle"), ("deposit", "Deposit"))),
         Filter("customer_id", "p.customer_id = :value", kind="text"),
         Filter("terminal", "p.terminal_code = :value", kind="text"),
         Filter("refund", "(p.amount < 0) = :value", kind="bool"),

@@ -225,10 +225,19 @@ def create_appraisal_in(uow: UnitOfWork, data: AppraisalInput) -> str:
     uow.session.add(row)
     uow.session.flush()
     _replace_lines(uow, row.id, clean)
+    _refresh_deals(uow, row.deal_id)
     return row.id
 
 
 create_appraisal = action(create_appraisal_in)
+
+
+def _refresh_deals(uow: UnitOfWork, *deal_ids: str | None) -> None:
+    """The deals a trade-in's figures count on work out their gross profit and approvals again."""
+    from services.sales import deals
+
+    for deal_id in dict.fromkeys(d for d in deal_ids if d):
+        deals.refresh_in(uow, deal_id)
 
 
 def _trade_in(session: Session, trade_in_id: str) -> TradeIn:
@@ -249,11 +258,13 @@ def update_appraisal_in(uow: UnitOfWork, trade_in_id: str, data: AppraisalInput)
     vin = uow.session.execute(select(Vehicle.vin).where(Vehicle.id == row.vehicle_id)).scalar()
     if clean.vin != vin:
         raise ValidationError("vin", msg("An appraisal stays with the car appraised"))
+    before = row.deal_id
     _write(row, clean)
     if clean.deal_id and row.status == "appraised":
         row.status = "accepted"
     uow.session.flush()
     _replace_lines(uow, row.id, clean)
+    _refresh_deals(uow, before, row.deal_id)
 
 
 update_appraisal = action(update_appraisal_in)
@@ -271,10 +282,12 @@ def move_in(uow: UnitOfWork, trade_in_id: str, to_status: str, *, deal_id: str |
         if deal is None or deal.customer_id != row.customer_id or deal.status == "cancelled":
             raise ValidationError("deal_id", msg("The deal is not one of this customer's open deals"))
         row.deal_id = deal_id
+    before = row.deal_id
     if to_status == "declined":
         row.deal_id = None
     row.status = to_status
     uow.session.flush()
+    _refresh_deals(uow, before, row.deal_id)
 
 
 move = action(move_in)

@@ -56,6 +56,9 @@ FINANCE_TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condi
 DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy")
 # What demo/leads.py writes.
 LEAD_TABLES = ("lead", "lead_task", "test_drive")
+# What demo/deals.py writes (tested in test_demo_deals.py).
+DEALS_TABLES = ("stock_vehicle", "vehicle_document", "stock_event", "deal", "deal_line", "deal_approval",
+                "deal_delivery_item")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -122,7 +125,8 @@ def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert set(counts) == {"customer", "contact", "customer_tag", "customer_note", "vehicle", "user_account",
                            "search_doc", *BILLING_TABLES, *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES,
-                           *STOCK_TABLES, *LEAD_TABLES, *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())}
+                           *STOCK_TABLES, *LEAD_TABLES, *DEALS_TABLES, *FINANCE_TABLES,
+                           *(DEAL_FINANCE_TABLES if deals else ())}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -260,7 +264,7 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
     deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
                                         *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *LEAD_TABLES,
-                                        *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())])
+                                        *DEALS_TABLES, *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -455,7 +459,8 @@ def test_the_demo_stock_is_tens_of_cars_on_order_in_transit_or_in_stock_with_the
     assert all(a is not None and date.fromisoformat(a) < TODAY for a in arrived)
     models = {(m, n) for m, n in _rows(demo_db, "SELECT make, name FROM catalogue_model")}
     assert {(m.make, m.name) for m in MODELS if not m.last_year} == models
-    for table in set(STOCK_TABLES) - {"stock_vehicle", "stock_vehicle_cost", "stock_event"}:
+    # (The deals and the trade-ins write stock vehicles, their costs, moves and documents too.)
+    for table in set(STOCK_TABLES) - {"stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document"}:
         created = [r[0] for r in _rows(demo_db, f"SELECT created_at FROM {table} ORDER BY rowid")]
         assert created == sorted(created), table
 

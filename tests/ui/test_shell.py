@@ -64,15 +64,16 @@ def test_owner_sees_every_page(ctx, show, settle):
     settle()
 
     assert _nav_labels(window) == ["Customers", "Duplicate customers", "Vehicles", "Stock vehicles",
-                                   "Vehicle catalogue", "Leads", "My follow-ups", "Finance & insurance", "Trade-ins",
-                                   "Sales targets", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
-                                   "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
+                                   "Vehicle catalogue", "Leads", "My follow-ups", "Deals", "Approvals",
+                                   "Finance & insurance", "Trade-ins", "Sales targets", "Invoices", "Cash desk",
+                                   "Receivables", "Rebates & claims", "Margins", "Accounting export", "Parts",
+                                   "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
                                    "Surveys", "Labour operations",
                                    "Users", "Roles",
                                    "Audit trail", "Settings"]
-    assert _nav_headers(window) == ["SALES", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
+    assert _nav_headers(window) == ["SALES", "SHOWROOM", "BILLING", "PARTS", "WORKSHOP", "ADMIN"]
     assert isinstance(window.stack.currentWidget(), CustomersScreen)
 
 

@@ -178,6 +178,7 @@ def audit_action_labels() -> dict[str, str]:
         "overbook": QCoreApplication.translate("AdminLabels", "Overbooked"),
         "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
         "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
+        "hold_deposit": QCoreApplication.translate("AdminLabels", "Deposit kept as credit"),
     }
 
 
@@ -228,6 +229,10 @@ def audit_entity_labels() -> dict[str, str]:
         "lead_task": QCoreApplication.translate("AdminLabels", "Lead follow-up task"),
         "test_drive": QCoreApplication.translate("AdminLabels", "Test drive"),
         "deal": QCoreApplication.translate("AdminLabels", "Deal"),
+        "deal_line": QCoreApplication.translate("AdminLabels", "Deal line"),
+        "deal_approval": QCoreApplication.translate("AdminLabels", "Deal approval"),
+        "approval_level": QCoreApplication.translate("AdminLabels", "Approval level"),
+        "deal_delivery_item": QCoreApplication.translate("AdminLabels", "Delivery checklist item"),
         "loan_application": QCoreApplication.translate("AdminLabels", "Loan application"),
         "trade_in": QCoreApplication.translate("AdminLabels", "Trade-in"),
         "trade_in_condition": QCoreApplication.translate("AdminLabels", "Trade-in's condition"),

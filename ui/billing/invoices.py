@@ -246,6 +246,9 @@ class InvoicesScreen(ListScreen):
             (self.tr("Vehicle"), v.vehicle.name if v.vehicle else ""),
             (self.tr("VIN"), v.vehicle.vin if v.vehicle else ""),
             (self.tr("Plate"), v.vehicle.plate if v.vehicle else ""),
+            (self.tr("Engine number"), v.vehicle.engine_number if v.vehicle and v.kind == "vehicle_sale" else ""),
+            (self.tr("Certificate of conformity"),
+             v.vehicle.certificate_number if v.vehicle and v.kind == "vehicle_sale" else ""),
             (self.tr("Mileage"), self.tr("%1 km").replace("%1", f"{v.mileage_km:,}") if v.mileage_km is not None
              else ""),
             (self.tr("Reference"), v.reference),

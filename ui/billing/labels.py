@@ -45,6 +45,7 @@ def method_labels(ctx: AppContext | None = None) -> dict[str, str]:
         "finance_payout": QCoreApplication.translate("BillingLabels", "Finance company payout"),
         "insurance_payout": QCoreApplication.translate("BillingLabels", "Insurance payout"),
         "voucher": QCoreApplication.translate("BillingLabels", "Voucher"),
+        "trade_in": QCoreApplication.translate("BillingLabels", "Trade-in vehicle"),
         "deposit": QCoreApplication.translate("BillingLabels", "Deposit taken earlier"),
     }
     if ctx is not None:

@@ -34,11 +34,24 @@ def pages() -> list[Page]:
 
         return SalesTargetsScreen(ctx)
 
-    section = QCoreApplication.translate("MainWindow", "Sales")
+    def deals(ctx):
+        from ui.sales.deals import DealsScreen
+
+        return DealsScreen(ctx)
+
+    def approvals(ctx):
+        from ui.sales.approvals import ApprovalsScreen
+
+        return ApprovalsScreen(ctx)
+
+    section = QCoreApplication.translate("MainWindow", "Showroom")
     return [
         Page("leads", section, QCoreApplication.translate("MainWindow", "Leads"), "lead.view", leads, "Ctrl+8"),
         Page("lead_follow_ups", section, QCoreApplication.translate("MainWindow", "My follow-ups"), "lead.edit",
              follow_ups),
+        Page("deals", section, QCoreApplication.translate("MainWindow", "Deals"), "deal.view", deals),
+        Page("deal_approvals", section, QCoreApplication.translate("MainWindow", "Approvals"), "deal.approve",
+             approvals),
         Page("finance", section, QCoreApplication.translate("MainWindow", "Finance & insurance"), "deal.view",
              finance),
         Page("trade_ins", section, QCoreApplication.translate("MainWindow", "Trade-ins"), "deal.view", trade_ins),

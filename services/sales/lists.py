@@ -1,0 +1,73 @@
+"""The sales area's lists: deals."""
+
+from __future__ import annotations
+
+from services.lists import Column, Filter, ListSource
+
+_NAME = "coalesce(nullif({u}.display_name, ''), {login})"
+
+DEALS = ListSource(
+    name="deals",
+    permission="deal.view",
+    from_sql=("deal d JOIN customer c ON c.id = d.customer_id "
+              "LEFT JOIN stock_vehicle s ON s.id = d.stock_vehicle_id LEFT JOIN vehicle v ON v.id = s.vehicle_id "
+              "LEFT JOIN user_account ua ON ua.username = d.salesperson"),
+    id_sql="d.id",
+    tiebreak_sql="d.rowid",
+    columns=(
+        Column("number", "d.number", width=150),
+        Column("quoted_on", "d.quoted_on", kind="date", width=90),
+        Column("status", "d.status", width=90),
+        Column("customer_name", "c.name", sortable=False, width=150),
+        Column("vehicle", "trim(coalesce(v.make, '') || ' ' || coalesce(v.model, ''))", sortable=False, width=140),
+        Column("stock_number", "s.stock_number", sortable=False, width=90),
+        Column("vin", "v.vin", sortable=False, width=160),
+        Column("salesperson", _NAME.format(u="ua", login="d.salesperson"), width=100),
+        Column("price", "d.price", kind="money", width=110),
+        Column("discount", "d.discount", kind="money", width=100),
+        Column("total", "d.total", kind="money", width=110),
+        Column("gross_profit", "d.gross_profit", kind="money", width=110, permission="margin.view"),
+        Column("approval_state", "d.approval_state", width=110),
+        Column("delivered_on", "d.delivered_on", kind="date", width=90),
+    ),
+    filters=(
+        Filter("status", "d.status = :value"),
+        Filter("approval_state", "d.approval_state = :value"),
+        Filter("salesperson", "d.salesperson = :value", kind="text"),
+        Filter("open", "(d.status NOT IN ('delivered', 'cancelled')) = :value", kind="bool"),
+        Filter("quoted", "d.quoted_on >= :value_from AND d.quoted_on <= :value_to", kind="date_range"),
+    ),
+    search_sql=("(d.number LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\' "
+                "OR v.vin LIKE :search ESCAPE '\\' OR s.stock_number LIKE :search ESCAPE '\\')"),
+    default_sort="quoted_on",
+    default_descending=True,
+)
+
+# Deals waiting for an approval; the inbox shows the approver's own level (the owner's: every level).
+DEAL_APPROVALS = ListSource(
+    name="deal_approvals",
+    permission="deal.approve",
+    from_sql=("deal d JOIN customer c ON c.id = d.customer_id "
+              "LEFT JOIN stock_vehicle s ON s.id = d.stock_vehicle_id "
+              "LEFT JOIN user_account ua ON ua.username = d.salesperson"),
+    id_sql="d.id",
+    tiebreak_sql="d.rowid",
+    where_sql="d.approval_state = 'pending' AND d.status IN ('quotation', 'ordered')",
+    columns=(
+        Column("number", "d.number", width=150),
+        Column("quoted_on", "d.quoted_on", kind="date", width=90),
+        Column("customer_name", "c.name", sortable=False, width=150),
+        Column("vehicle", "trim(coalesce(s.make, '') || ' ' || coalesce(s.model, ''))", sortable=False, width=140),
+        Column("salesperson", _NAME.format(u="ua", login="d.salesperson"), width=100),
+        Column("total", "d.total", kind="money", width=110),
+        Column("discount", "d.discount", kind="money", width=100),
+        Column("discount_percent", "CASE WHEN d.price > 0 THEN round(d.discount * 100.0 / d.price, 1) END",
+               kind="text", sortable=False, width=80),
+        Column("margin_percent", "CASE WHEN d.net_total <> 0 THEN round(d.gross_profit * 100.0 / d.net_total, 1) END",
+               kind="text", sortable=False, width=80, permission="margin.view"),
+        Column("approval_level", "d.approval_level", kind="int", width=70),
+    ),
+    filters=(Filter("level", "d.approval_level = :value", kind="text"),),
+    search_sql="(d.number LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\')",
+    default_sort="quoted_on",
+)

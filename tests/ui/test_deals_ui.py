@@ -1,0 +1,143 @@
+"""The showroom through the real widgets: a customer made in the customer dialog, a quotation beyond
+the salesperson's limit typed in the deal editor, approved by the sales manager in the inbox; and
+the delivery checklist saying what is open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from services import lists, search
+from services.sales import deals
+from tests.services.deal_samples import customer, quote, stock_vehicle
+from ui.context import AppContext
+from ui.customers.editor import CustomerDialog
+from ui.sales.approvals import ApprovalsScreen
+from ui.sales.deals import DealDialog, DealsScreen
+from ui.sales.delivery import DeliveryDialog
+
+
+def _deal_count(db, actor) -> int:
+    return lists.count(db, actor, "deals", lists.ListState())
+
+
+def test_a_quotation_beyond_the_salespersons_limit_is_approved_by_the_manager_in_the_inbox(
+        qtbot, db, owner, actor_for, ctx_for, show, settle, type_text, messages, monkeypatch):
+    from ui.search_dialog import GlobalSearchDialog
+
+    sales_ctx = ctx_for("salesperson")
+    stock_vehicle(db, owner, 7, list_price=150_000_00)
+
+    # The customer, through the customer dialog.
+    editor = show(CustomerDialog(sales_ctx))
+    type_text(editor.name, "王伟")
+    qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert not editor.isVisible()
+    wang = editor.saved_id
+    assert wang
+
+    # The quotation, in the deal editor: customer (F4), vehicle by its stock number (Enter), 6 % off.
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(
+        lambda cls, ctx, parent=None, *, kinds=None, title=None:
+        search.Hit("customer", wang, "王伟", "") if kinds == ("customer",) else None))
+    dialog = show(DealDialog(sales_ctx))
+    qtbot.keyClick(dialog, Qt.Key.Key_F4)
+    assert dialog.customer_name.text() == "王伟"
+    dialog.stock_text.setFocus()
+    qtbot.keyClicks(dialog.stock_text, "S0007")
+    qtbot.keyClick(dialog.stock_text, Qt.Key.Key_Return)
+    settle()
+    assert "BYD Qin" in dialog.stock_name.text()
+    assert dialog.lines.values(0)["unit_price"] == 150_000_00
+    qtbot.keyClicks(dialog.discount, "6%")
+    assert "¥141,000.00" in dialog.totals.text()
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    settle()
+    assert not dialog.isVisible()
+    assert [(m.kind, m.title) for m in messages.shown] == [("information", "Approval needed")]
+    assert "level 2" in messages.shown[0].text
+    view = deals.get(db, owner, dialog.saved_id)
+    assert (view.customer_name, view.total, view.approval_state, view.approval_level) == (
+        "王伟", 141_000_00, "pending", 2)
+
+    # The manager's inbox shows it; Approve.
+    from ui.main_window import MainWindow
+
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    inbox = window.show_page("deal_approvals")
+    assert isinstance(inbox, ApprovalsScreen)
+    settle()
+    assert inbox.list.model.rowCount() == 1
+    assert inbox.list.select_id(view.id)
+    settle()
+    assert "王伟" in inbox.detail.toPlainText()
+    qtbot.mouseClick(inbox.approve_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert deals.get(db, owner, view.id).approval_state == "approved"
+    qtbot.waitUntil(lambda: inbox.list.model.rowCount() == 0)
+
+    # The salesperson's list shows it approved.
+    screen = show(DealsScreen(sales_ctx))
+    settle()
+    assert screen.list.select_id(view.id)
+    settle()
+    assert screen.actions["order"].isEnabled()
+
+
+def test_a_deal_sent_back_shows_the_note_in_the_editor(qtbot, db, owner, actor_for, ctx_for, show, settle,
+                                                        messages, when_modal):
+    sales = actor_for("salesperson")
+    saved = quote(db, sales, customer(db, owner), stock_vehicle(db, owner), discount_bp=700)
+    inbox = show(ApprovalsScreen(ctx_for("sales_manager")))
+    settle()
+    assert inbox.list.select_id(saved.id)
+    settle()
+
+    def write_note(box):
+        qtbot.keyClicks(box.reason, "At most 4 %")
+        box.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+    from ui.sales.approvals import SendBackDialog
+
+    when_modal(SendBackDialog, write_note)
+    qtbot.keyClick(inbox.list.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert deals.get(db, owner, saved.id).sent_back_note == "At most 4 %"
+    editor = show(DealDialog(AppContext(db, sales), deal_id=saved.id))
+    assert editor.sent_back.isVisible() and "At most 4 %" in editor.sent_back.text()
+
+
+def test_the_delivery_checklist_names_what_is_open(qtbot, db, owner, ctx, show, settle):
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner, documents=False))
+    deals.order(db, owner, saved.id)
+    dialog = show(DeliveryDialog(ctx, saved.id))
+    assert dialog.rows["invoice"][0].text() == "✘"
+    assert "certificate of conformity" in dialog.rows["documents"][1].text()
+    assert not dialog.deliver_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert dialog.rows["keys"][0].text() == "✔"
+    assert _deal_count(db, owner) == 1
+
+
+def test_the_owner_sets_the_approval_levels_in_their_dialog(qtbot, db, owner, ctx, show, settle, actor_for):
+    from services.sales import approvals
+    from ui.sales.approvals import ApprovalLevelsDialog
+
+    dialog = show(ApprovalLevelsDialog(ctx))
+    assert dialog.grid.row_count() == 3
+    dialog.grid.set_value(0, "max_discount_bp", 500)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert not dialog.isVisible()
+    assert approvals.levels(db, owner)[0] == approvals.Level(1, "salesperson", 500, 500)
+    saved = quote(db, actor_for("salesperson"), customer(db, owner), stock_vehicle(db, owner), discount_bp=400)
+    assert saved.approval_state == "not_needed"
+
+    again = show(ApprovalLevelsDialog(ctx))
+    again.grid.set_value(2, "max_discount_bp", 2000)
+    qtbot.mouseClick(again.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert again.isVisible() and "last level" in again.grid_error.text()
