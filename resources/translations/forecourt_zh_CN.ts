@@ -487,6 +487,10 @@
         <translation>已更正时间</translation>
     </message>
     <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -6201,6 +6205,10 @@
     <message>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The note is kept with who wrote it and when, and shows in the customer&apos;s details and timeline.</source>
+        <translation>备注会记录填写人和时间，并显示在客户详情和客户时间线中。</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,7 @@ def audit_action_labels() -> dict[str, str]:
         "overbook": QCoreApplication.translate("AdminLabels", "Overbooked"),
         "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
         "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
+        "merge": QCoreApplication.translate("AdminLabels", "Merged"),
     }
 
 
