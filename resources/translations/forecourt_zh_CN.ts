@@ -2538,6 +2538,14 @@
         <source>%1 customers: %2</source>
         <translation>%1 位客户：%2</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
