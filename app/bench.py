@@ -21,84 +21,34 @@ import importlib
 import json
 import os
 import re
-import shutil
 import sqlite3
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 
+# The measurement helpers live in their own module, so that the bench modules of each area
+# (app/bench_<area>.py) use them without importing this one back.
+from app.bench_timing import Result, _p95, _result, _scratch_copy, _time  # noqa: F401
 from core.paths import data_dir
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@dataclass
-class Result:
-    name: str
-    median_ms: float
-    p95_ms: float
-    baseline_median_ms: float | None
-    ratio: float | None
-    target_ms: float | None
-    met: bool | None
-    unit: str = "ms"
-    runs: int = 0
-    target_ratio: float | None = None
-
-
-def _p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
-
-
-def _time(fn: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
-    for _ in range(warmup):
-        fn()
-    out = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - t) * 1000)
-    return out
-
-
-def _result(name: str, samples: list[float], baseline: list[float] | None, target: float | None, *,
-            unit: str = "ms", use_p95_for_target: bool = False, target_ratio: float | None = None) -> Result:
-    """A measurement judged against ``target`` (ms, the median or the p95) or, when given, against
-    ``target_ratio`` (its median over the baseline's median)."""
-    median = statistics.median(samples)
-    p95 = _p95(samples)
-    base = statistics.median(baseline) if baseline else None
-    judged = p95 if use_p95_for_target else median
-    ratio = median / base if base else None
-    if target_ratio is not None:
-        met = ratio <= target_ratio if ratio is not None else None
-    else:
-        met = (judged <= target) if target is not None else None
-    return Result(name=name, median_ms=round(median, 3), p95_ms=round(p95, 3),
-                  baseline_median_ms=round(base, 3) if base is not None else None,
-                  ratio=round(ratio, 2) if ratio is not None else None, target_ms=target,
-                  met=met, unit=unit, runs=len(samples), target_ratio=target_ratio)
-
+# Areas measured by a module of their own, ``app/bench_<name>.py`` with ``bench_<name>(path, actor, runs, *,
+# log)``; ``--only <name>`` runs one.
+MODULE_BENCHES = ("crm", "stock", "leads", "finance")
 
 # --- database ------------------------------------------------------------------------------------
 
 # Raised whenever the demo generator starts writing data it did not write before, so that a bench
 # database cached by an older version is rebuilt rather than measured without that data.
 # 2: billing history (invoices, payments, credit notes…); 3: posted invoices in global search;
-# 4: the parts department (catalogue, suppliers, stock ledger) and parts in global search.
-DEMO_DATA_VERSION = 4
-
-
-# The areas' own targets, each in app/bench_<name>.py as bench_<name>(path, actor, runs, *, log) and
-# measured with --only <name>: the customer record (crm).
-AREA_BENCHES = ("crm",)
+# 4: the parts department (catalogue, suppliers, stock ledger) and parts in global search;
+# 5: the vehicle catalogue and the showroom's stock.
+DEMO_DATA_VERSION = 5
 
 
 def bench_db_path(size: str, seed: int) -> Path:
@@ -284,19 +234,6 @@ def _bench_deep_pages(db, raw: sqlite3.Connection, actor, runs: int) -> list[Res
         base = _time(lambda q=raw_sql, k=key: raw.execute(q, (k.value, k.tiebreak)).fetchall(), runs)
         results.append(_result(f"list_deep_page[{label}@{after_row}]", samples, base, 5))
     return results
-
-
-def _scratch_copy(path: Path, directory: Path) -> Path:
-    """A copy of the bench database in ``directory`` for operations that write."""
-    raw = sqlite3.connect(path)
-    try:
-        # Everything committed must be in the main file before it is copied.
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()
-    target = directory / path.name
-    shutil.copyfile(path, target)
-    return target
 
 
 _INVOICE_COLUMNS = (
@@ -1049,10 +986,9 @@ def run(*, size: str = "large", runs: int = 20, seed: int = 1, only: set[str] | 
         results += bench_vehicle_history(path, actor, runs)
         log("Timing the foreman board …")
         results += bench_board(path, actor, runs)
-    for name in AREA_BENCHES:
+    for name in MODULE_BENCHES:
         if not only or name in only:
-            # Found by name, as the command line finds each area's commands: they use this module's
-            # measuring helpers, so it does not import them.
+            # Loaded by name: each module uses this one's timing helpers.
             module = importlib.import_module(f"app.bench_{name}")
             results += getattr(module, f"bench_{name}")(path, actor, runs, log=log)
     return results

@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from app.bench import Result, _result, _scratch_copy, _time
+from app.bench_timing import Result, _result, _scratch_copy, _time
 
 SEARCH_TARGET_MS = 30
 TIMELINE_TARGET_MS = 100

@@ -171,7 +171,12 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
              "SELECT system || ' ' || name || ' ' || note FROM health_check_item",
-             "SELECT description FROM work_estimate")
+             "SELECT description FROM work_estimate", "SELECT vin FROM vehicle",
+             "SELECT t.name || ' ' || m.name || ' ' || m.make FROM catalogue_trim t "
+             "JOIN catalogue_model m ON m.id = t.model_id", "SELECT code || ' ' || name FROM catalogue_option",
+             "SELECT stock_number || ' ' || location FROM stock_vehicle", "SELECT stock_number FROM stock_vehicle",
+             "SELECT insurer || ' ' || policy_number FROM insurance_policy",
+             "SELECT lender || ' ' || reference FROM loan_application")
 
 
 def data_words(db_path: Path) -> set[str]:
@@ -387,6 +392,9 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         made.append(("reception_car", lambda: _reception_with(ctx, campaign_car)))
     made += _workshop_dialogs(ctx)
     made += _customer_dialogs(ctx, customer)
+    made += _stock_dialogs(ctx)
+    made += _finance_dialogs(ctx)
+    made += _lead_dialogs(ctx)
     return made
 
 
@@ -401,6 +409,76 @@ def _customer_dialogs(ctx: Any, customer: str | None) -> list[tuple[str, Callabl
     clusters = duplicates.clusters(ctx.db, ctx.actor) if ctx.can("customer.merge") else []
     if clusters:
         made.append(("customer_merge", lambda: MergeDialog(ctx, clusters[0])))
+    return made
+
+
+def _stock_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.vehicles.catalogue import ModelDialog
+    from ui.vehicles.stock import AddStockDialog, ArriveDialog, CostDialog, DocumentsDialog, EditStockDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("stock_new", lambda: AddStockDialog(ctx)),
+                                                 ("catalogue_model_new", lambda: ModelDialog(ctx))]
+    car = _first_id(ctx, "stock_vehicles", status="in_stock")
+    coming = _first_id(ctx, "stock_vehicles", status="on_order") or _first_id(ctx, "stock_vehicles",
+                                                                             status="in_transit")
+    model = _first_id(ctx, "catalogue_models")
+    if car:
+        made += [("stock_edit", lambda: EditStockDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_cost", lambda: CostDialog(ctx, stock_vehicle_id=car)),
+                 ("stock_documents", lambda: DocumentsDialog(ctx, stock_vehicle_id=car))]
+    if coming:
+        made.append(("stock_arrive", lambda: ArriveDialog(ctx, stock_vehicle_id=coming)))
+    if model:
+        made.append(("catalogue_model_edit", lambda: ModelDialog(ctx, model_id=model)))
+    return made
+
+
+def _finance_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from datetime import date
+
+    from services.sales import finance, targets, trade_ins
+    from ui.sales.finance import LoanDialog, LoanMoveDialog, PolicyDialog
+    from ui.sales.targets import CommissionDialog, TargetsDialog
+    from ui.sales.trade_ins import AcceptDialog, AppraisalDialog, TakeInDialog
+
+    db, actor = ctx.db, ctx.actor
+    made: list[tuple[str, Callable[[], Any]]] = [
+        ("loan_new", lambda: LoanDialog(ctx)), ("policy_new", lambda: PolicyDialog(ctx)),
+        ("appraisal_new", lambda: AppraisalDialog(ctx))]
+    loan = _first_id(ctx, "loan_applications", status="submitted")
+    if loan:
+        made += [("loan_edit", lambda: LoanDialog(ctx, loan_id=loan)),
+                 ("loan_approved", lambda: LoanMoveDialog(ctx, loan=finance.get_loan(db, actor, loan),
+                                                          to_status="approved"))]
+    policy = _first_id(ctx, "insurance_renewals_due") or _first_id(ctx, "insurance_policies", renewed=False)
+    if policy:
+        made.append(("policy_renew", lambda: PolicyDialog(ctx, renew_id=policy)))
+    appraised = _first_id(ctx, "trade_ins", status="appraised")
+    if appraised:
+        made += [("appraisal_edit", lambda: AppraisalDialog(ctx, trade_in_id=appraised)),
+                 ("appraisal_accept", lambda: AcceptDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor,
+                                                                                                  appraised)))]
+    accepted = _first_id(ctx, "trade_ins", status="accepted")
+    if accepted:
+        made.append(("take_in", lambda: TakeInDialog(ctx, appraisal=trade_ins.get_appraisal(db, actor, accepted))))
+    month = date.today().replace(day=1)
+    rows = targets.performance(db, actor, month)
+    made += [("sales_targets_edit", lambda: TargetsDialog(ctx, month=month, rows=rows)),
+             ("commission", lambda: CommissionDialog(ctx, people=[(r.salesperson, r.name) for r in rows]))]
+    return made
+
+
+def _lead_dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
+    from ui.sales.leads import LeadDialog, LostDialog, TaskDialog, TaskDoneDialog, TestDriveDialog
+
+    made: list[tuple[str, Callable[[], Any]]] = [("lead_new", lambda: LeadDialog(ctx, None))]
+    lead = _first_id(ctx, "leads", status="contacted") or _first_id(ctx, "leads")
+    task = _first_id(ctx, "lead_tasks", open=True)
+    if lead:
+        made += [("lead_edit", lambda: LeadDialog(ctx, lead)), ("lead_lost", lambda: LostDialog(ctx, lead)),
+                 ("lead_task", lambda: TaskDialog(ctx, lead)), ("test_drive", lambda: TestDriveDialog(ctx, lead))]
+    if task:
+        made.append(("lead_task_done", lambda: TaskDoneDialog(ctx, task)))
     return made
 
 

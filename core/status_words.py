@@ -45,6 +45,7 @@ STATUS_WORDS: dict[str, Message] = {
     "quotation": msg("a quotation"),
     "won": msg("won"),
     "lost": msg("lost"),
+    "lost_pending": msg("lost, awaiting confirmation"),
     "ordered": msg("ordered"),
     # appointments and surveys (a customer's timeline)
     "booked": msg("booked"),

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, text
 
 from core.errors import ValidationError
 from core.progress import CancelToken, Progress
-from demo import billing, crm, parts, staff, vehicles, workshop
+from demo import billing, crm, finance, leads, parts, staff, stock, vehicles, workshop
 from demo.context import DemoContext, Size
 from demo.staff import DEMO_USERS
 from services import files, search
@@ -165,6 +165,13 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     counts["user_account"] = staff.write_users(conn, ctx, hashes)
     # After the users, vehicles and parts its repair orders use; its numbers are a series of their own.
     counts.update(workshop.write(conn, ctx))
+    # The showroom's catalogue and the cars in stock now (of the vehicles above without an owner).
+    _add(counts, stock.write(conn, ctx))
+    # The showroom's leads, after the salespeople.
+    _add(counts, leads.write(conn, ctx))
+    # After the deals (their loans and policies) and the customers' cars (their trade-ins); its used
+    # stock numbers are a series of their own.
+    _add(counts, finance.write(conn, ctx))
     # The workshop adds the accounts warranty and internal work is invoiced to.
     counts["customer"] = conn.execute(text("SELECT count(*) FROM customer")).scalar_one()
     counts["number_series"] = conn.execute(text("SELECT count(*) FROM number_series")).scalar_one()
@@ -192,6 +199,13 @@ def _write_all(uow: UnitOfWork, size: Size, *, seed: int, today: date, progress:
     if cancel is not None:
         cancel.check()
     return counts
+
+
+def _add(counts: dict[str, int], more: dict[str, int]) -> None:
+    """Add ``more`` rows per table to ``counts``: several areas write to the same tables (the stock
+    vehicles of the showroom, of the deals and of the trade-ins)."""
+    for table, n in more.items():
+        counts[table] = counts.get(table, 0) + n
 
 
 def _units(size: Size) -> int:

@@ -7,6 +7,7 @@ from models import (  # noqa: F401  (register tables)
     attendance,
     billing,
     crm,
+    finance,
     parts,
     reception,
     sales,

@@ -7,15 +7,17 @@ approvals, finance, insurance and trade-ins are described where they are kept.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import ID, Audited, Base, SyncedMixin
 
 LEAD_SOURCES = ("walk_in", "phone", "web", "referral", "event")
 LEAD_STATUSES = ("new", "contacted", "test_drive", "quotation", "won", "lost")
+# Why a lead was lost (战败原因), with the salesperson's words beside the code.
+LOST_REASONS = ("price", "bought_elsewhere", "other_brand", "finance_refused", "no_response", "postponed", "other")
 DEAL_STATUSES = ("quotation", "ordered", "invoiced", "delivered", "cancelled")
 LOAN_STATUSES = ("submitted", "approved", "rejected", "paid_out")
 TRADE_IN_STATUSES = ("appraised", "accepted", "taken_in", "declined")
@@ -44,6 +46,64 @@ class Lead(SyncedMixin, Audited, Base):
     model: Mapped[str] = mapped_column(String(80), default="")
     budget: Mapped[int] = mapped_column(Integer, default=0)
     lost_reason: Mapped[str] = mapped_column(String(300), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    # One of LOST_REASONS once lost is asked for; ``lost_reason`` holds the words.
+    lost_code: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # A salesperson's "lost" waits for a sales manager's confirmation: the lead keeps its stage until then.
+    lost_requested_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    lost_requested_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    # The last move through the pipeline (every move is in the audit trail too), and the day it was won or lost.
+    stage_changed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    stage_changed_by: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class LeadTask(SyncedMixin, Audited, Base):
+    """A follow-up of a lead (跟进任务): what to do by when, for whom; done with what came of it."""
+
+    __tablename__ = "lead_task"
+    __table_args__ = (
+        Index("ix_lead_task_lead_id", "lead_id", "done_at"),
+        Index("ix_lead_task_assigned_to", "assigned_to", "done_at", "due_on"),
+        Index("ix_lead_task_due_on", "due_on"),
+    )
+
+    lead_id: Mapped[str] = mapped_column(ID, ForeignKey("lead.id", ondelete="CASCADE"))
+    due_on: Mapped[date] = mapped_column(Date)
+    what: Mapped[str] = mapped_column(String(300))
+    assigned_to: Mapped[str] = mapped_column(String(64), default="")
+    done_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    done_by: Mapped[str] = mapped_column(String(64), default="")
+    outcome: Mapped[str] = mapped_column(String(2000), default="")
+
+
+class TestDrive(SyncedMixin, Audited, Base):
+    """A test drive (试驾) of a lead's customer: a stock vehicle, a known vehicle or a demo car, with the
+    driving licence (驾驶证) checked before the start, and the odometer out and in when read."""
+
+    __tablename__ = "test_drive"
+    __table_args__ = (
+        Index("ix_test_drive_lead_id", "lead_id"),
+        Index("ix_test_drive_customer_id", "customer_id"),
+        Index("ix_test_drive_started_at", "started_at"),
+        CheckConstraint("licence_checked", name="licence_checked"),
+        CheckConstraint("odometer_in IS NULL OR odometer_out IS NULL OR odometer_in >= odometer_out", name="odometer"),
+    )
+    __test__ = False  # not a pytest test class, whatever its name
+
+    lead_id: Mapped[str] = mapped_column(ID, ForeignKey("lead.id", ondelete="CASCADE"))
+    customer_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id"))
+    vehicle_id: Mapped[str | None] = mapped_column(ID, ForeignKey("vehicle.id"), nullable=True)
+    stock_vehicle_id: Mapped[str | None] = mapped_column(ID, ForeignKey("stock_vehicle.id"), nullable=True)
+    demo_car: Mapped[str] = mapped_column(String(120), default="")
+    salesperson: Mapped[str] = mapped_column(String(64), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    odometer_out: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    odometer_in: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    licence_number: Mapped[str] = mapped_column(String(40))
+    licence_expires_on: Mapped[date] = mapped_column(Date)
+    licence_checked: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -28,8 +28,12 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "customer", "contact", "customer_tag", "customer_note", "vehicle",
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
+    # the vehicle catalogue (makes, models, trims, options) and the options fitted to stock vehicles
+    "catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle_option",
     # the showroom's leads and deals
-    "lead", "deal", "loan_application", "trade_in",
+    "lead", "lead_task", "test_drive", "deal", "loan_application", "trade_in",
+    # finance and insurance, trade-in appraisals, salespeople's targets and commission rules
+    "insurance_policy", "trade_in_condition", "trade_in_reconditioning", "sales_target", "commission_rule",
     # billing (payments and allocations are append-only, so they merge without conflicts)
     "invoice", "invoice_line", "payment", "allocation", "cash_day", "rebate", "rebate_entry", "insurance_claim",
     "account_mapping",

@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import ID, Audited, Base, SyncedMixin
@@ -85,6 +96,8 @@ class StockVehicle(SyncedMixin, Audited, Base):
     # The deal that holds it (reserved, sold or delivered); empty while it is free.
     deal_id: Mapped[str | None] = mapped_column(ID, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The catalogue trim a new vehicle was ordered as (empty for used stock or a trim since removed).
+    trim_id: Mapped[str | None] = mapped_column(ID, nullable=True)
 
 
 class StockVehicleCost(SyncedMixin, Audited, Base):
@@ -143,3 +156,70 @@ class VehicleDocument(SyncedMixin, Audited, Base):
     handed_over_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     handed_to: Mapped[str] = mapped_column(String(120), default="")
     notes: Mapped[str] = mapped_column(String(300), default="")
+
+
+COST_KINDS = ("freight", "reconditioning", "accessories", "registration", "other")
+
+
+class CatalogueModel(SyncedMixin, Audited, Base):
+    """A model the dealership sells (车系), by make: its trims and options are priced under it.
+    Below ``low_stock_threshold`` vehicles on order, in transit or in stock (not reserved or sold)
+    the stock screen raises a low-stock alert (0: never)."""
+
+    __tablename__ = "catalogue_model"
+    __table_args__ = (
+        UniqueConstraint("make", "name", name="uq_catalogue_model_make_name"),
+        CheckConstraint("low_stock_threshold >= 0", name="low_stock_threshold"),
+    )
+
+    make: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(80))
+    low_stock_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(String(300), default="")
+
+
+class CatalogueTrim(SyncedMixin, Audited, Base):
+    """A trim (配置/版本) of a catalogue model for a model year, at its list price (指导价, minor units)."""
+
+    __tablename__ = "catalogue_trim"
+    __table_args__ = (
+        UniqueConstraint("model_id", "name", "model_year", name="uq_catalogue_trim_model_id_name_model_year"),
+        CheckConstraint("list_price >= 0", name="list_price"),
+    )
+
+    model_id: Mapped[str] = mapped_column(ID, ForeignKey("catalogue_model.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(120))
+    model_year: Mapped[int] = mapped_column(Integer)
+    fuel: Mapped[str] = mapped_column(String(20), default="")
+    list_price: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class CatalogueOption(SyncedMixin, Audited, Base):
+    """An option (选装) of a catalogue model: a code, a name and its price (minor units)."""
+
+    __tablename__ = "catalogue_option"
+    __table_args__ = (
+        UniqueConstraint("model_id", "code", name="uq_catalogue_option_model_id_code"),
+        CheckConstraint("price >= 0", name="price"),
+    )
+
+    model_id: Mapped[str] = mapped_column(ID, ForeignKey("catalogue_model.id", ondelete="CASCADE"))
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    price: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StockVehicleOption(SyncedMixin, Audited, Base):
+    """An option fitted to a stock vehicle, copied from the catalogue when chosen (a later price
+    change of the catalogue does not change what this car was ordered with)."""
+
+    __tablename__ = "stock_vehicle_option"
+    __table_args__ = (Index("ix_stock_vehicle_option_stock_vehicle_id", "stock_vehicle_id"),)
+
+    stock_vehicle_id: Mapped[str] = mapped_column(ID, ForeignKey("stock_vehicle.id", ondelete="CASCADE"))
+    option_id: Mapped[str | None] = mapped_column(ID, nullable=True)
+    code: Mapped[str] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(120))
+    price: Mapped[int] = mapped_column(Integer, default=0)

@@ -87,6 +87,9 @@ class ListSource:
     # of its :named parameters, worked out each time the list is read (e.g. a cut-off date).
     where_sql: str = ""
     params: Callable[[], dict[str, Any]] | None = None
+    # The rows a given user may see, when not every row (a salesperson's own leads): a condition and
+    # its parameters for the actor, or None for every row.
+    scope: Callable[[Actor], tuple[str, dict[str, Any]] | None] | None = None
 
     def column(self, key: str) -> Column:
         for c in self.columns:
@@ -119,10 +122,17 @@ def source(name: str) -> ListSource:
 
 
 def readable(actor: Actor, name: str) -> ListSource:
-    """List ``name`` as ``actor`` may read it: refused without the list's permission; a column
-    whose own permission the actor lacks reads as empty (NULL) and cannot be sorted by."""
+    """List ``name`` as ``actor`` may read it: refused without the list's permission; only the rows
+    of the list's scope for the actor; a column whose own permission the actor lacks reads as empty
+    (NULL) and cannot be sorted by."""
     src = source(name)
     require(actor, src.permission)
+    scoped = src.scope(actor) if src.scope is not None else None
+    if scoped is not None:
+        condition, values = scoped
+        own = src.params
+        src = replace(src, where_sql=f"({src.where_sql}) AND ({condition})" if src.where_sql else condition,
+                      params=lambda: {**(own() if own is not None else {}), **values})
     hidden = [c for c in src.columns if c.permission and not actor.can(c.permission)]
     if not hidden:
         return src
@@ -160,12 +170,13 @@ def _is_broad(conn: Connection, sql: str, params: dict[str, Any]) -> bool:
 
 
 def _own_condition(src: ListSource, values: Mapping[str, Any] | None) -> tuple[list[str], dict[str, Any]]:
-    """The list's own rule and its parameters (``values`` replacing the ones worked out now)."""
-    if not src.where_sql:
+    """The list's own rule and its parameters (``values`` replacing the ones worked out now); the
+    parameters also serve its filters (e.g. today's date for "overdue")."""
+    if not src.where_sql and src.params is None:
         return [], {}
     params = src.params() if src.params is not None else {}
     params.update(values or {})
-    return [f"({src.where_sql})"], params
+    return ([f"({src.where_sql})"] if src.where_sql else []), params
 
 
 def _where(src: ListSource, state: ListState, conn: Connection | None = None, *,

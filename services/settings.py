@@ -27,6 +27,8 @@ DOC_TYPES: dict[str, str] = {
     "repair_order": "RO",
     "purchase_order": "PO",
     "stock_count": "SC",
+    "stock_vehicle": "SV",
+    "used_stock": "U",
 }
 
 

@@ -61,7 +61,7 @@ class ImportDialog(QDialog):
         labels = {"parts": self.tr("Parts catalogue"), "price-list": self.tr("Manufacturer price list"),
                   "stock-count": self.tr("Stock count figures"), "labour-ops": self.tr("Labour operations"),
                   "campaigns": self.tr("Campaigns and recalls"), "surveys": self.tr("Satisfaction survey answers"),
-                  "customers": self.tr("Customers")}
+                  "customers": self.tr("Customers"), "vehicles": self.tr("Vehicles")}
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
         for k in available_kinds(ctx):

@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Accept trade-in</source>
+        <translation>接受置换</translation>
+    </message>
+    <message>
+        <source>Optional: the deal&apos;s number</source>
+        <translation>可选：销售单号</translation>
+    </message>
+    <message>
+        <source>On &amp;deal</source>
+        <translation>所属销售单(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>AddStockDialog</name>
+    <message>
+        <source>Add a car to stock</source>
+        <translation>车辆入库</translation>
+    </message>
+    <message>
+        <source>C&amp;ondition</source>
+        <translation>新旧(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>车系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Trim</source>
+        <translation>配置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>选装(&amp;P)</translation>
+    </message>
+    <message>
+        <source>17 characters, no I, O or Q</source>
+        <translation>17 位，不含 I、O、Q</translation>
+    </message>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>车架号(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>颜色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Engine number</source>
+        <translation>发动机号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Empty: the next number of the series</source>
+        <translation>留空：取编号序列的下一个号</translation>
+    </message>
+    <message>
+        <source>&amp;Stock number</source>
+        <translation>库存编号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrived on</source>
+        <translation>到店日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. showroom, yard B-12</source>
+        <translation>例如：展厅、B区-12</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion</source>
+        <translation>库位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;cost</source>
+        <translation>采购成本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Empty: the trim&apos;s list price plus the options&apos;</source>
+        <translation>留空：配置指导价加选装价</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>指导价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A car is added from the catalogue (Vehicle catalogue). A used car may have no trim of the catalogue.</source>
+        <translation>新车按车型目录中的配置入库；二手车可以不选目录中的配置。</translation>
+    </message>
+    <message>
+        <source>Not from the catalogue</source>
+        <translation>不在车型目录中</translation>
+    </message>
+    <message>
+        <source>The catalogue has no models yet: add one in Vehicle catalogue first</source>
+        <translation>车型目录中还没有车系：请先在“车型目录”中添加</translation>
+    </message>
+</context>
+<context>
     <name>AdjustStockDialog</name>
     <message>
         <source>Adjust stock</source>
@@ -105,6 +207,14 @@
     <message>
         <source>Delete vehicles</source>
         <translation>删除车辆</translation>
+    </message>
+    <message>
+        <source>Edit the vehicle catalogue and list prices</source>
+        <translation>编辑车型目录和指导价</translation>
+    </message>
+    <message>
+        <source>Add stock vehicles, move them in, cost them</source>
+        <translation>车辆入库、到店及记录成本</translation>
     </message>
     <message>
         <source>View leads, test drives and follow-ups</source>
@@ -627,8 +737,32 @@
         <translation>车辆证件</translation>
     </message>
     <message>
+        <source>Catalogue model</source>
+        <translation>目录车系</translation>
+    </message>
+    <message>
+        <source>Catalogue trim</source>
+        <translation>目录配置</translation>
+    </message>
+    <message>
+        <source>Catalogue option</source>
+        <translation>目录选装</translation>
+    </message>
+    <message>
+        <source>Stock vehicle&apos;s option</source>
+        <translation>库存车辆选装</translation>
+    </message>
+    <message>
         <source>Lead</source>
         <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>Lead follow-up task</source>
+        <translation>销售线索跟进任务</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
     </message>
     <message>
         <source>Loan application</source>
@@ -637,6 +771,26 @@
     <message>
         <source>Trade-in</source>
         <translation>置换车辆</translation>
+    </message>
+    <message>
+        <source>Trade-in&apos;s condition</source>
+        <translation>置换车车况</translation>
+    </message>
+    <message>
+        <source>Trade-in&apos;s reconditioning</source>
+        <translation>置换车整备费用</translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>Commission rule</source>
+        <translation>提成规则</translation>
     </message>
     <message>
         <source>Labour operation</source>
@@ -771,6 +925,10 @@
         <translation>红字发票</translation>
     </message>
     <message>
+        <source>Used stock vehicle</source>
+        <translation>二手库存车辆</translation>
+    </message>
+    <message>
         <source>Deal</source>
         <translation>销售单</translation>
     </message>
@@ -855,6 +1013,137 @@
     </message>
 </context>
 <context>
+    <name>AppraisalDialog</name>
+    <message>
+        <source>Edit trade-in appraisal</source>
+        <translation>编辑二手车评估</translation>
+    </message>
+    <message>
+        <source>New trade-in appraisal</source>
+        <translation>新建二手车评估</translation>
+    </message>
+    <message>
+        <source>Choose the customer (F4)</source>
+        <translation>选择客户 (F4)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Another car (type its VIN)</source>
+        <translation>其他车辆（输入车架号）</translation>
+    </message>
+    <message>
+        <source>Their &amp;cars</source>
+        <translation>客户车辆(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;VIN</source>
+        <translation>车架号(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;odel</source>
+        <translation>车型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Model &amp;year</source>
+        <translation>年款(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Mi&amp;leage</source>
+        <translation>里程(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Appraised o&amp;n</source>
+        <translation>评估日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Optional: the deal it is traded in on</source>
+        <translation>可选：置换所属的销售单</translation>
+    </message>
+    <message>
+        <source>Outstanding &amp;finance</source>
+        <translation>未结清贷款(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Owed &amp;to</source>
+        <translation>贷款机构(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Actual cash &amp;value</source>
+        <translation>实际现金价值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Allowance given</source>
+        <translation>置换补贴(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Note&amp;s</source>
+        <translation>备注(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Condition by area</source>
+        <translation>分部位车况</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Reconditioning by kind</source>
+        <translation>分类整备费用</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
+    </message>
+    <message>
+        <source>Reconditioning %1 · true cost in stock %2</source>
+        <translation>整备费用 %1 · 入库实际成本 %2</translation>
+    </message>
+    <message>
+        <source>over-allowance %1</source>
+        <translation>超额补贴 %1</translation>
+    </message>
+</context>
+<context>
     <name>ApproveDialog</name>
     <message>
         <source>Approve claim</source>
@@ -875,6 +1164,33 @@
     <message>
         <source>The insurer pays the approved amount less the customer&apos;s excess.</source>
         <translation>保险公司支付核定金额减去客户自付额。</translation>
+    </message>
+</context>
+<context>
+    <name>ArriveDialog</name>
+    <message>
+        <source>Move stock vehicle %1 on</source>
+        <translation>库存车辆 %1 状态推进</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>推进到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Arrived on</source>
+        <translation>到店日期(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. the carrier&apos;s delivery note</source>
+        <translation>例如：承运商交车单</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Now %1.</source>
+        <translation>当前：%1。</translation>
     </message>
 </context>
 <context>
@@ -1151,6 +1467,21 @@
     <message>
         <source>Accessory</source>
         <translation>精品附件</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <source>%1 more in the list</source>
+        <translation>另有 %1 条见列表</translation>
+    </message>
+    <message>
+        <source>Next follow-up %1</source>
+        <translation>下次跟进 %1</translation>
+    </message>
+    <message>
+        <source>Follow-up overdue since %1</source>
+        <translation>跟进已逾期（应于 %1）</translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1999,149 @@
     </message>
 </context>
 <context>
+    <name>CatalogueScreen</name>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>Trims</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>List price from</source>
+        <translation>最低指导价</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>可售</translation>
+    </message>
+    <message>
+        <source>Low-stock threshold</source>
+        <translation>低库存预警线</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>models</source>
+        <translation>个车系</translation>
+    </message>
+    <message>
+        <source>No models in the catalogue yet. Press Ctrl+N to add the first one.</source>
+        <translation>车型目录中还没有车系。按 Ctrl+N 添加第一个。</translation>
+    </message>
+    <message>
+        <source>Vehicle catalogue</source>
+        <translation>车型目录</translation>
+    </message>
+    <message>
+        <source>&amp;New model</source>
+        <translation>新建车系(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Add a model with its trims and options (Ctrl+N)</source>
+        <translation>添加车系及其配置和选装 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit model</source>
+        <translation>编辑车系(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Change the selected model, its trims, options and threshold (F2)</source>
+        <translation>修改所选车系及其配置、选装和预警线 (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Remove a model no stock vehicle was ordered as (Delete)</source>
+        <translation>删除没有库存车辆使用的车系 (Delete)</translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>不预警</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>（停用）</translation>
+    </message>
+    <message>
+        <source>No trims: a car of this model cannot be ordered from the catalogue.</source>
+        <translation>没有配置：无法按目录订购此车系的车辆。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>No options.</source>
+        <translation>无选装。</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>No car of this model in stock.</source>
+        <translation>此车系没有库存车辆。</translation>
+    </message>
+    <message>
+        <source>Delete %1 with its trims and options from the catalogue?</source>
+        <translation>从车型目录中删除 %1 及其配置和选装？</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除车系</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1800,6 +2274,37 @@
     </message>
 </context>
 <context>
+    <name>CommissionDialog</name>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>% of gross profit</source>
+        <translation>毛利百分比</translation>
+    </message>
+    <message>
+        <source>Amount a car</source>
+        <translation>每台金额</translation>
+    </message>
+    <message>
+        <source>The dealership (everyone else)</source>
+        <translation>经销店（其他所有人）</translation>
+    </message>
+    <message>
+        <source>as the dealership</source>
+        <translation>同经销店规则</translation>
+    </message>
+    <message>
+        <source>Commission on each delivered deal: the share of its gross profit (none on a loss) plus the amount a car. Leave a salesperson&apos;s figures empty for the dealership&apos;s rule.</source>
+        <translation>每笔已交车销售单的提成：毛利的比例（亏损不计）加每台金额。销售顾问的数值留空则按经销店规则。</translation>
+    </message>
+</context>
+<context>
     <name>CorrectTimesDialog</name>
     <message>
         <source>Correct times</source>
@@ -1824,6 +2329,29 @@
     <message>
         <source>Your own times are corrected by another foreman.</source>
         <translation>你自己的时间须由另一位主管更正。</translation>
+    </message>
+</context>
+<context>
+    <name>CostDialog</name>
+    <message>
+        <source>Add a cost</source>
+        <translation>添加费用</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +3013,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentsDialog</name>
+    <message>
+        <source>Documents of %1</source>
+        <translation>%1 的单证</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Handed over on</source>
+        <translation>移交日期</translation>
+    </message>
+    <message>
+        <source>Handed to</source>
+        <translation>移交给</translation>
+    </message>
+    <message>
+        <source>e.g. safe</source>
+        <translation>例如：保险柜</translation>
+    </message>
+    <message>
+        <source>A date left &quot;not known&quot; is not recorded. The certificate of conformity must be received before the car is delivered.</source>
+        <translation>日期为“不详”的不予记录。交车前必须已收到合格证。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesScreen</name>
     <message>
         <source>Duplicate customers</source>
@@ -2545,6 +3112,49 @@
     <message>
         <source>Why</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>EditStockDialog</name>
+    <message>
+        <source>Edit stock vehicle %1</source>
+        <translation>编辑库存车辆 %1</translation>
+    </message>
+    <message>
+        <source>Locat&amp;ion</source>
+        <translation>库位(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation>颜色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>指导价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Purchase &amp;cost</source>
+        <translation>采购成本(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Ordered on</source>
+        <translation>订车日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duced on</source>
+        <translation>生产日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>A&amp;rrived on</source>
+        <translation>到店日期(&amp;R)</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions</source>
+        <translation>选装(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -3078,8 +3688,16 @@
         <translation>评估师</translation>
     </message>
     <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
         <source>Arrived on</source>
         <translation>到店日期</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>负责人</translation>
     </message>
     <message>
         <source>Budget</source>
@@ -3088,6 +3706,10 @@
     <message>
         <source>Cancelled on</source>
         <translation>取消日期</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
     </message>
     <message>
         <source>Company</source>
@@ -3126,6 +3748,10 @@
         <translation>交车日期</translation>
     </message>
     <message>
+        <source>Demo car</source>
+        <translation>试驾车</translation>
+    </message>
+    <message>
         <source>Description</source>
         <translation>描述</translation>
     </message>
@@ -3148,6 +3774,18 @@
     <message>
         <source>Doc type</source>
         <translation>单据类型</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完成人</translation>
     </message>
     <message>
         <source>Done on</source>
@@ -3184,6 +3822,10 @@
     <message>
         <source>Ends at</source>
         <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Engine number</source>
@@ -3256,6 +3898,14 @@
     <message>
         <source>Grade</source>
         <translation>客户等级</translation>
+    </message>
+    <message>
+        <source>Gross</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Gross bp</source>
+        <translation>毛利比例（基点）</translation>
     </message>
     <message>
         <source>Gross profit</source>
@@ -3386,6 +4036,10 @@
         <translation>类型</translation>
     </message>
     <message>
+        <source>Kinds</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -3404,6 +4058,18 @@
     <message>
         <source>Lender</source>
         <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Licence checked</source>
+        <translation>驾驶证已核验</translation>
+    </message>
+    <message>
+        <source>Licence expires on</source>
+        <translation>驾驶证有效期至</translation>
+    </message>
+    <message>
+        <source>Licence number</source>
+        <translation>驾驶证号</translation>
     </message>
     <message>
         <source>Limit</source>
@@ -3438,8 +4104,24 @@
         <translation>标志</translation>
     </message>
     <message>
+        <source>Lost code</source>
+        <translation>战败原因</translation>
+    </message>
+    <message>
         <source>Lost reason</source>
         <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Lost requested at</source>
+        <translation>申请战败时间</translation>
+    </message>
+    <message>
+        <source>Lost requested by</source>
+        <translation>申请战败人</translation>
+    </message>
+    <message>
+        <source>Low stock threshold</source>
+        <translation>低库存预警线</translation>
     </message>
     <message>
         <source>Make</source>
@@ -3546,6 +4228,10 @@
         <translation>年款</translation>
     </message>
     <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
         <source>Must change password</source>
         <translation>须修改密码</translation>
     </message>
@@ -3602,8 +4288,16 @@
         <translation>编号前缀</translation>
     </message>
     <message>
+        <source>Odometer in</source>
+        <translation>还车里程</translation>
+    </message>
+    <message>
         <source>Odometer km</source>
         <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Odometer out</source>
+        <translation>出车里程</translation>
     </message>
     <message>
         <source>Offered from</source>
@@ -3640,6 +4334,10 @@
     <message>
         <source>Operation codes</source>
         <translation>工时项目代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
     </message>
     <message>
         <source>Order</source>
@@ -3722,6 +4420,10 @@
         <translation>按</translation>
     </message>
     <message>
+        <source>Per unit</source>
+        <translation>每台金额</translation>
+    </message>
+    <message>
         <source>Permission</source>
         <translation>权限</translation>
     </message>
@@ -3740,6 +4442,10 @@
     <message>
         <source>Plate</source>
         <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
     </message>
     <message>
         <source>Position</source>
@@ -3768,6 +4474,10 @@
     <message>
         <source>Prefix</source>
         <translation>前缀</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保费</translation>
     </message>
     <message>
         <source>Price</source>
@@ -3858,6 +4568,10 @@
         <translation>释放时间</translation>
     </message>
     <message>
+        <source>Renewed from</source>
+        <translation>续保自</translation>
+    </message>
+    <message>
         <source>Reorder manual</source>
         <translation>手动补货水平</translation>
     </message>
@@ -3942,6 +4656,14 @@
         <translation>分笔付款</translation>
     </message>
     <message>
+        <source>Stage changed at</source>
+        <translation>阶段变更时间</translation>
+    </message>
+    <message>
+        <source>Stage changed by</source>
+        <translation>阶段变更人</translation>
+    </message>
+    <message>
         <source>Standard hours</source>
         <translation>标准工时</translation>
     </message>
@@ -3964,6 +4686,10 @@
     <message>
         <source>Starts at</source>
         <translation>到店时间</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4070,8 +4796,20 @@
         <translation>合计</translation>
     </message>
     <message>
+        <source>Trade in</source>
+        <translation>置换</translation>
+    </message>
+    <message>
         <source>Trade price</source>
         <translation>批发价</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Trims</source>
+        <translation>配置</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -4084,6 +4822,10 @@
     <message>
         <source>Unit price</source>
         <translation>单价</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
     </message>
     <message>
         <source>User</source>
@@ -4126,6 +4868,10 @@
         <translation>星期</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
@@ -4155,6 +4901,124 @@
     <message>
         <source>not known</source>
         <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>Finance</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>Compulsory (CTPL)</source>
+        <translation>交强险</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业险</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Appraised</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>Taken into stock</source>
+        <translation>已入库</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>车身</translation>
+    </message>
+    <message>
+        <source>Paint</source>
+        <translation>漆面</translation>
+    </message>
+    <message>
+        <source>Interior</source>
+        <translation>内饰</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>发动机</translation>
+    </message>
+    <message>
+        <source>Gearbox</source>
+        <translation>变速箱</translation>
+    </message>
+    <message>
+        <source>Tyres</source>
+        <translation>轮胎</translation>
+    </message>
+    <message>
+        <source>Electrics</source>
+        <translation>电气</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>较差</translation>
+    </message>
+    <message>
+        <source>Body and paint</source>
+        <translation>钣金喷漆</translation>
+    </message>
+    <message>
+        <source>Mechanical</source>
+        <translation>机械</translation>
+    </message>
+    <message>
+        <source>Cleaning</source>
+        <translation>清洁美容</translation>
+    </message>
+</context>
+<context>
+    <name>FinanceScreen</name>
+    <message>
+        <source>Finance &amp; insurance</source>
+        <translation>金融与保险</translation>
+    </message>
+    <message>
+        <source>&amp;Loan applications</source>
+        <translation>贷款申请(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurance policies</source>
+        <translation>保险保单(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Renewals &amp;due</source>
+        <translation>续保提醒(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -4209,6 +5073,61 @@
     <message>
         <source>Empty database</source>
         <translation>空数据库</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsScreen</name>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的跟进</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done…</source>
+        <translation>标记完成(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>条跟进</translation>
+    </message>
+    <message>
+        <source>Nothing due: no follow-up of yours is due today or overdue.</source>
+        <translation>没有到期的跟进：今天没有到期或逾期的跟进任务。</translation>
+    </message>
+    <message>
+        <source>Due today or overdue</source>
+        <translation>今天到期或逾期</translation>
+    </message>
+    <message>
+        <source>Overdue first. Enter marks the selected follow-up done and can schedule the next one.</source>
+        <translation>逾期的排在前面。按回车将所选跟进标记为完成，并可安排下一次跟进。</translation>
     </message>
 </context>
 <context>
@@ -4556,6 +5475,10 @@
     <message>
         <source>Customers</source>
         <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicles</source>
+        <translation>车辆</translation>
     </message>
     <message>
         <source>No file chosen</source>
@@ -5592,6 +6515,288 @@
     </message>
 </context>
 <context>
+    <name>LeadDialog</name>
+    <message>
+        <source>Lead of %1</source>
+        <translation>%1 的销售线索</translation>
+    </message>
+    <message>
+        <source>New lead</source>
+        <translation>新建销售线索</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s name, or Choose… an existing one</source>
+        <translation>新客户姓名，或“选择…”已有客户</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s mobile, e.g. 139 1234 5678</source>
+        <translation>新客户手机号，例如 139 1234 5678</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Make</source>
+        <translation>品牌(&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;odel of interest</source>
+        <translation>意向车型(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Budget</source>
+        <translation>预算(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Sales&amp;person</source>
+        <translation>销售顾问(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+</context>
+<context>
+    <name>LeadsScreen</name>
+    <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>&amp;New lead</source>
+        <translation>新建线索(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Back</source>
+        <translation>◀ 退回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Advance ▶</source>
+        <translation>推进(&amp;A) ▶</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up…</source>
+        <translation>跟进(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Test drive…</source>
+        <translation>试驾(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lost…</source>
+        <translation>战败(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm lost</source>
+        <translation>确认战败(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen</source>
+        <translation>重新打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车型</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Lost reason</source>
+        <translation>战败原因</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <source>Test drives</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>leads</source>
+        <translation>条线索</translation>
+    </message>
+    <message>
+        <source>No leads. Ctrl+N records a customer&apos;s interest in a car.</source>
+        <translation>暂无销售线索。按 Ctrl+N 记录客户的购车意向。</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>看板(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Li&amp;st</source>
+        <translation>列表(&amp;S)</translation>
+    </message>
+    <message>
+        <source>←/→ column · ↑/↓ card · Ctrl+→ advance · Ctrl+← back · Enter open. Won and lost leads are in the list.</source>
+        <translation>←/→ 切换列 · ↑/↓ 切换卡片 · Ctrl+→ 推进 · Ctrl+← 退回 · 回车打开。成交和战败的线索在列表中。</translation>
+    </message>
+    <message>
+        <source>Select a lead to see its details.</source>
+        <translation>选择一条线索查看详情。</translation>
+    </message>
+    <message>
+        <source>%1 open leads, %2 awaiting confirmation of loss</source>
+        <translation>%1 条进行中的线索，%2 条战败待确认</translation>
+    </message>
+    <message>
+        <source>Model of interest</source>
+        <translation>意向车型</translation>
+    </message>
+    <message>
+        <source>Last move</source>
+        <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>战败</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>In their words</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>A sales manager confirms the loss (Ctrl+Shift+C) or reopens the lead (Ctrl+Shift+R).</source>
+        <translation>由销售经理确认战败（Ctrl+Shift+C）或重新打开线索（Ctrl+Shift+R）。</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>None yet (Ctrl+Shift+F).</source>
+        <translation>暂无（Ctrl+Shift+F 添加）。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>驾驶证</translation>
+    </message>
+    <message>
+        <source>km</source>
+        <translation>公里</translation>
+    </message>
+    <message>
+        <source>None yet (Ctrl+Shift+T).</source>
+        <translation>暂无（Ctrl+Shift+T 登记）。</translation>
+    </message>
+    <message>
+        <source>Open the customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <source>This lead&apos;s loss awaits a sales manager&apos;s confirmation.</source>
+        <translation>这条线索的战败申请正等待销售经理确认。</translation>
+    </message>
+    <message>
+        <source>A quotation is won by its deal, or lost with a reason (Ctrl+Shift+L).</source>
+        <translation>报价阶段的线索由销售单成交，或填写原因后战败（Ctrl+Shift+L）。</translation>
+    </message>
+    <message>
+        <source>A new lead cannot move back.</source>
+        <translation>新线索不能再退回。</translation>
+    </message>
+</context>
+<context>
     <name>LineGrid</name>
     <message>
         <source>&apos;%1&apos; is not a date (yyyy-mm-dd)</source>
@@ -5734,6 +6939,195 @@
     </message>
 </context>
 <context>
+    <name>LoanDialog</name>
+    <message>
+        <source>Edit loan application</source>
+        <translation>编辑贷款申请</translation>
+    </message>
+    <message>
+        <source>New loan application</source>
+        <translation>新建贷款申请</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s number, or its last digits</source>
+        <translation>销售单号，或其末尾数字</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Lender</source>
+        <translation>贷款机构(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>&amp;Term</source>
+        <translation>期限(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Yearly &amp;rate (%)</source>
+        <translation>年利率（%）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Submitted on</source>
+        <translation>提交日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lender&apos;s r&amp;eference</source>
+        <translation>贷款机构编号(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>%1 · total %2</source>
+        <translation>%1 · 总额 %2</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
+    </message>
+</context>
+<context>
+    <name>LoanMoveDialog</name>
+    <message>
+        <source>Loan approved</source>
+        <translation>贷款已批准</translation>
+    </message>
+    <message>
+        <source>Loan rejected</source>
+        <translation>贷款已拒绝</translation>
+    </message>
+    <message>
+        <source>Loan paid out</source>
+        <translation>贷款已放款</translation>
+    </message>
+    <message>
+        <source>&amp;On</source>
+        <translation>日期(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>LoansPane</name>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>贷款机构</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>期限（月）</translation>
+    </message>
+    <message>
+        <source>Rate %</source>
+        <translation>利率 %</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>审批日期</translation>
+    </message>
+    <message>
+        <source>Paid out</source>
+        <translation>已放款</translation>
+    </message>
+    <message>
+        <source>loan applications</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>No loan applications yet. Press Ctrl+N to record one for a deal.</source>
+        <translation>还没有贷款申请。按 Ctrl+N 为销售单登记一笔。</translation>
+    </message>
+    <message>
+        <source>Loan applications</source>
+        <translation>贷款申请</translation>
+    </message>
+    <message>
+        <source>&amp;New application</source>
+        <translation>新建申请(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record a loan application for a deal (Ctrl+N)</source>
+        <translation>为销售单登记贷款申请 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Approved…</source>
+        <translation>已批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The lender approved it (Ctrl+Shift+A)</source>
+        <translation>贷款机构已批准 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;jected…</source>
+        <translation>已拒绝(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>The lender rejected it (Ctrl+Shift+J)</source>
+        <translation>贷款机构已拒绝 (Ctrl+Shift+J)</translation>
+    </message>
+    <message>
+        <source>Paid &amp;out…</source>
+        <translation>已放款(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>The lender paid the approved loan out (Ctrl+Shift+Y)</source>
+        <translation>贷款机构已发放批准的贷款 (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Deal total</source>
+        <translation>销售单总额</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Forecourt — log in</source>
@@ -5750,6 +7144,41 @@
     <message>
         <source>Log in</source>
         <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>LostDialog</name>
+    <message>
+        <source>Lead lost</source>
+        <translation>线索战败</translation>
+    </message>
+    <message>
+        <source>Choose a reason…</source>
+        <translation>选择原因…</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>战败原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>In a few words, e.g. bought at the dealer across town</source>
+        <translation>简要说明，例如：已在附近另一家经销店购车</translation>
+    </message>
+    <message>
+        <source>&amp;In their words</source>
+        <translation>说明(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Lost</source>
+        <translation>战败(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask to confirm</source>
+        <translation>提交确认(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The lead shows “lost — awaiting confirmation” until a sales manager confirms it or reopens it.</source>
+        <translation>在销售经理确认或重新打开之前，线索显示为“战败 — 待确认”。</translation>
     </message>
 </context>
 <context>
@@ -5781,6 +7210,14 @@
     <message>
         <source>Vehicles</source>
         <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Stock vehicles</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>Vehicle catalogue</source>
+        <translation>车型目录</translation>
     </message>
     <message>
         <source>Invoices</source>
@@ -5981,6 +7418,26 @@
     <message>
         <source>Labour operations</source>
         <translation>工时项目</translation>
+    </message>
+    <message>
+        <source>Leads</source>
+        <translation>销售线索</translation>
+    </message>
+    <message>
+        <source>My follow-ups</source>
+        <translation>我的跟进</translation>
+    </message>
+    <message>
+        <source>Finance &amp; insurance</source>
+        <translation>金融与保险</translation>
+    </message>
+    <message>
+        <source>Trade-ins</source>
+        <translation>二手车评估</translation>
+    </message>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
     </message>
 </context>
 <context>
@@ -6202,6 +7659,105 @@
     <message>
         <source>No</source>
         <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>ModelDialog</name>
+    <message>
+        <source>Edit model</source>
+        <translation>编辑车系</translation>
+    </message>
+    <message>
+        <source>New model</source>
+        <translation>新建车系</translation>
+    </message>
+    <message>
+        <source>M&amp;ake</source>
+        <translation>品牌(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>车系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>No alert</source>
+        <translation>不预警</translation>
+    </message>
+    <message>
+        <source>Alert when fewer cars of this model are on order, in transit or in stock and not held by a deal</source>
+        <translation>当此车系在订、在途和在库且未被销售单占用的车辆少于此数时预警</translation>
+    </message>
+    <message>
+        <source>&amp;Low-stock threshold</source>
+        <translation>低库存预警线(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Offered when cars are added to stock</source>
+        <translation>车辆入库时可选</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve</source>
+        <translation>启用(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Fuel</source>
+        <translation>燃料</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Trims — each model year at its list price</source>
+        <translation>配置 — 各年款及其指导价</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Ctrl+Insert adds a line, Ctrl+Delete removes one. A trim a stock vehicle was ordered as stays: untick Active instead.</source>
+        <translation>&lt;code&gt;Ctrl+Insert&lt;/code&gt; 添加一行，&lt;code&gt;Ctrl+Delete&lt;/code&gt; 删除一行。已有库存车辆使用的配置不能删除：请取消“启用”。</translation>
+    </message>
+    <message>
+        <source>Trim line %1: %2</source>
+        <translation>配置第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>Option line %1: %2</source>
+        <translation>选装第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -7023,6 +8579,204 @@
     <message>
         <source>Take the money itself at the cash desk as an insurance payout.</source>
         <translation>款项本身请在收银台以“保险赔付”方式收取。</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPane</name>
+    <message>
+        <source>Ends</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>Insurer</source>
+        <translation>保险公司</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>险种</translation>
+    </message>
+    <message>
+        <source>Policy number</source>
+        <translation>保单号</translation>
+    </message>
+    <message>
+        <source>Premium</source>
+        <translation>保费</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>起保</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>已续保</translation>
+    </message>
+    <message>
+        <source>renewals due</source>
+        <translation>续保提醒</translation>
+    </message>
+    <message>
+        <source>No renewals due: no policy ends in the next 30 days without a renewal.</source>
+        <translation>没有续保提醒：30 天内没有未续保的到期保单。</translation>
+    </message>
+    <message>
+        <source>insurance policies</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>No insurance policies yet. Press Ctrl+N to record one.</source>
+        <translation>还没有保险保单。按 Ctrl+N 登记一份。</translation>
+    </message>
+    <message>
+        <source>Renewals due</source>
+        <translation>续保提醒</translation>
+    </message>
+    <message>
+        <source>Insurance policies</source>
+        <translation>保险保单</translation>
+    </message>
+    <message>
+        <source>&amp;New policy</source>
+        <translation>新建保单(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Record an insurance policy (Ctrl+N)</source>
+        <translation>登记保险保单 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Renew…</source>
+        <translation>续保(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record the policy that renews the selected one (Ctrl+R)</source>
+        <translation>登记续保所选保单的新保单 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>no number yet</source>
+        <translation>暂无保单号</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>保险期间</translation>
+    </message>
+    <message>
+        <source>Renewal reminder from</source>
+        <translation>续保提醒起始</translation>
+    </message>
+    <message>
+        <source>Renews</source>
+        <translation>续保自</translation>
+    </message>
+    <message>
+        <source>an earlier policy</source>
+        <translation>之前的保单</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Renewed: the next policy is recorded.</source>
+        <translation>已续保：下一年度保单已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>Renew insurance policy</source>
+        <translation>续保</translation>
+    </message>
+    <message>
+        <source>Edit insurance policy</source>
+        <translation>编辑保险保单</translation>
+    </message>
+    <message>
+        <source>New insurance policy</source>
+        <translation>新建保险保单</translation>
+    </message>
+    <message>
+        <source>Choose the customer (F4), or type a deal&apos;s number below</source>
+        <translation>选择客户 (F4)，或在下方输入销售单号</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer</source>
+        <translation>客户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Optional: the deal it was sold with</source>
+        <translation>可选：随车销售的销售单</translation>
+    </message>
+    <message>
+        <source>&amp;Deal</source>
+        <translation>销售单(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Insurer</source>
+        <translation>保险公司(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>险种(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Policy &amp;number</source>
+        <translation>保单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Premium</source>
+        <translation>保费(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmission</source>
+        <translation>佣金(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>开始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>结束日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>N&amp;otes</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Renews %1 (ends %2).</source>
+        <translation>续保 %1（%2 到期）。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>No single deal has this number</source>
+        <translation>没有唯一匹配此单号的销售单</translation>
     </message>
 </context>
 <context>
@@ -8968,6 +10722,168 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>Sales</name>
+    <message>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Quotation</source>
+        <translation>报价</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>战败</translation>
+    </message>
+    <message>
+        <source>Lost — awaiting confirmation</source>
+        <translation>战败 — 待确认</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>转介绍</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Bought elsewhere</source>
+        <translation>已在别处购车</translation>
+    </message>
+    <message>
+        <source>Chose another brand</source>
+        <translation>选择了其他品牌</translation>
+    </message>
+    <message>
+        <source>Finance refused</source>
+        <translation>贷款未获批</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <source>Purchase postponed</source>
+        <translation>推迟购车</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>SalesTargetsScreen</name>
+    <message>
+        <source>Sales targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>The month before (Alt+Left)</source>
+        <translation>上个月 (Alt+←)</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>The month after (Alt+Right)</source>
+        <translation>下个月 (Alt+→)</translation>
+    </message>
+    <message>
+        <source>Set &amp;targets…</source>
+        <translation>设定目标(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Each salesperson&apos;s units and gross profit for the month (Ctrl+T)</source>
+        <translation>本月每位销售顾问的台数与毛利目标 (Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>&amp;Commission…</source>
+        <translation>提成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>How commission is earned: a share of gross profit and an amount a car</source>
+        <translation>提成计算方式：毛利比例加每台金额</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Target units</source>
+        <translation>目标台数</translation>
+    </message>
+    <message>
+        <source>Units %</source>
+        <translation>台数完成率</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>Target gross</source>
+        <translation>目标毛利</translation>
+    </message>
+    <message>
+        <source>Gross %</source>
+        <translation>毛利完成率</translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation>佣金</translation>
+    </message>
+    <message>
+        <source>Deals count in the month they were delivered, with their gross profit. Commission: the rule&apos;s share of each deal&apos;s gross profit (none on a loss) plus its amount a car; a salesperson&apos;s own rule replaces the dealership&apos;s.</source>
+        <translation>销售单按交车月份计入，含其毛利。提成：按规则比例计算每单毛利（亏损不计）加每台金额；销售顾问的个人规则优先于经销店规则。</translation>
+    </message>
+    <message>
+        <source>Month: %1 cars · gross profit %2 · commission %3</source>
+        <translation>本月：%1 台 · 毛利 %2 · 提成 %3</translation>
+    </message>
+</context>
+<context>
     <name>Service</name>
     <message>
         <source> (I, O and Q are never used in a VIN)</source>
@@ -9690,6 +11606,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{name}”已是{system}的检查项目</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is not a user</source>
+        <translation>“{name}”不是用户</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; was already merged into another customer</source>
         <translation>“{name}”已合并到其他客户</translation>
     </message>
@@ -9714,8 +11634,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>“{text}”不是日期（请写成 2024-03-31）</translation>
     </message>
     <message>
+        <source>&apos;{value}&apos; is not a date (write it as 2026-12-07)</source>
+        <translation>“{value}”不是日期（请写成 2026-12-07）</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not a whole number from 0 to 10</source>
         <translation>“{value}”不是 0 到 10 之间的整数</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not one of {items}</source>
+        <translation>“{value}”不是 {items} 之一</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not yes or no</source>
@@ -9726,6 +11654,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
     </message>
     <message>
+        <source>A car is added on order, in transit or in stock</source>
+        <translation>车辆只能以在订、在途或在库状态入库</translation>
+    </message>
+    <message>
         <source>A company customer&apos;s company is its own name</source>
         <translation>企业客户的公司就是其自身名称</translation>
     </message>
@@ -9734,12 +11666,56 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户不能合并到其自身</translation>
     </message>
     <message>
+        <source>A document handed over was received first: enter the day it was received</source>
+        <translation>已移交的单证必须先收到：请填写收到日期</translation>
+    </message>
+    <message>
+        <source>A due date is needed</source>
+        <translation>需要填写到期日</translation>
+    </message>
+    <message>
         <source>A labour line needs a description or an operation</source>
         <translation>工时行需要填写描述或选择工时项目</translation>
     </message>
     <message>
+        <source>A lead is won by its deal and lost with a reason</source>
+        <translation>线索由销售单成交，战败需填写原因</translation>
+    </message>
+    <message>
+        <source>A lead moves back one stage at a time</source>
+        <translation>线索每次只能退回一个阶段</translation>
+    </message>
+    <message>
+        <source>A lender&apos;s name has at most 120 characters</source>
+        <translation>贷款机构名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>A loan application needs its lender</source>
+        <translation>贷款申请需要填写贷款机构</translation>
+    </message>
+    <message>
+        <source>A loan application stays with its deal</source>
+        <translation>贷款申请不能改到其他销售单</translation>
+    </message>
+    <message>
+        <source>A make has at most 60 characters</source>
+        <translation>品牌最多 60 个字符</translation>
+    </message>
+    <message>
+        <source>A model name has at most 80 characters</source>
+        <translation>车系名称最多 80 个字符</translation>
+    </message>
+    <message>
         <source>A new campaign ({code}) needs a title</source>
         <translation>新活动（{code}）需要名称</translation>
+    </message>
+    <message>
+        <source>A new customer&apos;s phone is needed to reach them</source>
+        <translation>需要新客户的电话以便联系</translation>
+    </message>
+    <message>
+        <source>A note has at most 300 characters</source>
+        <translation>说明最多 300 个字符</translation>
     </message>
     <message>
         <source>A note has at most {n} characters</source>
@@ -9774,6 +11750,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>照片必须小于 20 MB（{name} 超过了）</translation>
     </message>
     <message>
+        <source>A policy ends after it starts</source>
+        <translation>保单结束日期须晚于开始日期</translation>
+    </message>
+    <message>
+        <source>A policy needs its first day</source>
+        <translation>保单需要起保日期</translation>
+    </message>
+    <message>
+        <source>A policy needs its insurer</source>
+        <translation>保单需要填写保险公司</translation>
+    </message>
+    <message>
+        <source>A policy number has at most 60 characters</source>
+        <translation>保单号最多 60 个字符</translation>
+    </message>
+    <message>
         <source>A reason needs a code</source>
         <translation>原因需要代码</translation>
     </message>
@@ -9782,16 +11774,36 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>原因需要说明</translation>
     </message>
     <message>
+        <source>A renewal cannot start before the policy it renews</source>
+        <translation>续保保单不能早于原保单开始</translation>
+    </message>
+    <message>
+        <source>A renewal covers the car of the policy it renews</source>
+        <translation>续保保单须承保原保单的车辆</translation>
+    </message>
+    <message>
         <source>A repair order is closed by handing the car over, which records the mileage out and the next service due</source>
         <translation>工单须通过交车来关闭，交车时记录交车里程和下次保养</translation>
+    </message>
+    <message>
+        <source>A report covers at most 20 years</source>
+        <translation>报表最多涵盖 20 年</translation>
     </message>
     <message>
         <source>A row needs an ID number, a credit code or a phone, so that importing the file again finds the customer</source>
         <translation>每行需要证件号码、信用代码或电话，以便再次导入时能找到该客户</translation>
     </message>
     <message>
+        <source>A salesperson takes their own leads; a sales manager gives leads to others</source>
+        <translation>销售顾问只能给自己建线索；分配给他人须由销售经理操作</translation>
+    </message>
+    <message>
         <source>A shift starts before it ends, within the day, and its break is shorter than the shift</source>
         <translation>班次须在当天内且开始早于结束，休息时间须短于班次</translation>
+    </message>
+    <message>
+        <source>A stock number has at most 40 characters</source>
+        <translation>库存编号最多 40 个字符</translation>
     </message>
     <message>
         <source>A stretch of more than {hours} hours is not a correction</source>
@@ -9810,12 +11822,44 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>模板至少需要一个检查项目</translation>
     </message>
     <message>
+        <source>A trim name has at most 120 characters</source>
+        <translation>配置名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>A trim needs a name</source>
+        <translation>配置需要名称</translation>
+    </message>
+    <message>
+        <source>An appraisal stays with the car appraised</source>
+        <translation>评估不能改到其他车辆</translation>
+    </message>
+    <message>
         <source>An estimate needs a description</source>
         <translation>报价需要填写维修项目</translation>
     </message>
     <message>
         <source>An estimate needs at least one labour or parts line</source>
         <translation>报价至少需要一行工时或配件</translation>
+    </message>
+    <message>
+        <source>An insurer&apos;s name has at most 120 characters</source>
+        <translation>保险公司名称最多 120 个字符</translation>
+    </message>
+    <message>
+        <source>An option code has at most 40 characters</source>
+        <translation>选装代码最多 40 个字符</translation>
+    </message>
+    <message>
+        <source>An option needs a code</source>
+        <translation>选装需要代码</translation>
+    </message>
+    <message>
+        <source>An option needs a name</source>
+        <translation>选装需要名称</translation>
+    </message>
+    <message>
+        <source>Approved finance would come to more than the deal&apos;s total ({total})</source>
+        <translation>已批准贷款合计将超过销售单总额（{total}）</translation>
     </message>
     <message>
         <source>Bay {bay} is booked from {start} to {end} that day; choose another bay or time</source>
@@ -9846,6 +11890,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>预约{status}，不能{doing}</translation>
     </message>
     <message>
+        <source>Check the driving licence before the test drive</source>
+        <translation>试驾前请核验驾驶证</translation>
+    </message>
+    <message>
+        <source>Choose a customer, or give a new customer&apos;s name and phone</source>
+        <translation>请选择客户，或填写新客户的姓名和电话</translation>
+    </message>
+    <message>
         <source>Choose a health-check template</source>
         <translation>请选择健康检查模板</translation>
     </message>
@@ -9866,6 +11918,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>结算自付额之前，请先为工单 {number} 选择保险公司</translation>
     </message>
     <message>
+        <source>Choose the trim from the catalogue</source>
+        <translation>请从车型目录中选择配置</translation>
+    </message>
+    <message>
+        <source>Choose what the cost was for</source>
+        <translation>请选择费用类别</translation>
+    </message>
+    <message>
+        <source>Choose why the lead was lost</source>
+        <translation>请选择战败原因</translation>
+    </message>
+    <message>
         <source>Could not decode the VIN: {problem}</source>
         <translation>无法解析 VIN：{problem}</translation>
     </message>
@@ -9882,8 +11946,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
     </message>
     <message>
+        <source>Deal {number} is another customer&apos;s</source>
+        <translation>销售单 {number} 属于其他客户</translation>
+    </message>
+    <message>
+        <source>Deal {number} is cancelled</source>
+        <translation>销售单 {number} 已取消</translation>
+    </message>
+    <message>
         <source>Each inspection point needs a name</source>
         <translation>每个检查项目都需要名称</translation>
+    </message>
+    <message>
+        <source>Each kind of document is recorded once</source>
+        <translation>每类单证只记录一次</translation>
+    </message>
+    <message>
+        <source>Enter the day it was handed over</source>
+        <translation>请填写移交日期</translation>
     </message>
     <message>
         <source>Give each weekday at most one shift</source>
@@ -9892,6 +11972,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Give the first and the last day</source>
         <translation>请给出第一天和最后一天</translation>
+    </message>
+    <message>
+        <source>Give the stock number or VIN of the car driven, or name the demo car</source>
+        <translation>请填写试驾车辆的库存编号或 VIN，或填写试驾车名称</translation>
     </message>
     <message>
         <source>Give the time it ended</source>
@@ -9904,6 +11988,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Invoice {number} · {customer}</source>
         <translation>发票 {number} · {customer}</translation>
+    </message>
+    <message>
+        <source>It cannot be handed over before it was received</source>
+        <translation>移交日期不能早于收到日期</translation>
     </message>
     <message>
         <source>Job {job_no} already has a service package</source>
@@ -9946,6 +12034,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>目录中没有唯一对应编号“{number}”的配件</translation>
     </message>
     <message>
+        <source>No stock vehicle or vehicle has the stock number or VIN &apos;{ref}&apos;</source>
+        <translation>没有库存编号或 VIN 为“{ref}”的库存车辆或车辆</translation>
+    </message>
+    <message>
         <source>Nobody may correct their own times; another foreman corrects them</source>
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
@@ -9964,6 +12056,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Nothing is left to return on this line</source>
         <translation>此行已没有可退料的数量</translation>
+    </message>
+    <message>
+        <source>Only a lead awaiting confirmation of its loss can be confirmed lost</source>
+        <translation>只有战败待确认的线索才能确认战败</translation>
     </message>
     <message>
         <source>Only declined work is offered again</source>
@@ -9998,6 +12094,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>工时项目 {code} 已用于工单或预约；请改为停用</translation>
     </message>
     <message>
+        <source>Option {code} is listed twice</source>
+        <translation>选装 {code} 重复</translation>
+    </message>
+    <message>
         <source>Package {code} already exists</source>
         <translation>套餐 {code} 已存在</translation>
     </message>
@@ -10020,6 +12120,26 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Permission denied: {who} may not {permission}</source>
         <translation>权限不足：{who} 不得{permission}</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; contains I or O, which Chinese plates never use</source>
+        <translation>车牌“{plate}”含有 I 或 O，中国车牌不使用这两个字母</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; has 8 characters, so it must be a new-energy plate: D or F (or A–K) as its 3rd character followed by 5 characters ending in 4 digits, or 5 digits then D or F at the end</source>
+        <translation>车牌“{plate}”有 8 位，应为新能源号牌：小型车第 3 位为 D 或 F（或 A–K），其后 5 位以 4 位数字结尾；大型车为 5 位数字后以 D 或 F 结尾</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; has {count} characters; a Chinese plate has 7 (8 for a new-energy plate)</source>
+        <translation>车牌“{plate}”有 {count} 位；中国车牌为 7 位（新能源号牌 8 位）</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; is not a valid Chinese plate: a province character, the office&apos;s letter, then 5 letters or digits</source>
+        <translation>车牌“{plate}”不是有效的中国车牌：省份简称、发牌机关代号字母，再加 5 位字母或数字</translation>
+    </message>
+    <message>
+        <source>Plate &apos;{plate}&apos; must start with a province character such as 沪, 京 or 粤</source>
+        <translation>车牌“{plate}”应以省份简称开头，如沪、京、粤</translation>
     </message>
     <message>
         <source>Plate {plate} is already on vehicle {vin}</source>
@@ -10146,8 +12266,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请填写所需工时，或选择工时项目</translation>
     </message>
     <message>
+        <source>Say in a few words why the lead was lost</source>
+        <translation>请简要说明战败原因</translation>
+    </message>
+    <message>
+        <source>Say to whom it was handed over</source>
+        <translation>请填写移交给谁</translation>
+    </message>
+    <message>
         <source>Say what came of the follow-up</source>
         <translation>请填写跟进的结果</translation>
+    </message>
+    <message>
+        <source>Say what is to be done</source>
+        <translation>请填写要做的事项</translation>
     </message>
     <message>
         <source>Say what the stock is reserved for</source>
@@ -10170,6 +12302,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>请说明“{name}”属于哪个系统</translation>
     </message>
     <message>
+        <source>Say whom the outstanding finance is owed to</source>
+        <translation>请填写未结清贷款的贷款机构</translation>
+    </message>
+    <message>
         <source>Say why the appointment is cancelled</source>
         <translation>请说明取消预约的原因</translation>
     </message>
@@ -10186,12 +12322,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>有多张盘点单在进行中（{items}）：请指定要填写的一张</translation>
     </message>
     <message>
+        <source>Source must be one of {items}</source>
+        <translation>来源必须是以下之一：{items}</translation>
+    </message>
+    <message>
         <source>Status must be one of {items}</source>
         <translation>状态必须是以下之一：{items}</translation>
     </message>
     <message>
         <source>Stock cannot move on a future date ({day})</source>
         <translation>库存不能在未来日期变动（{day}）</translation>
+    </message>
+    <message>
+        <source>Stock number {number} is already used</source>
+        <translation>库存编号 {number} 已被使用</translation>
     </message>
     <message>
         <source>Stock of {part} adjusted: {reason}</source>
@@ -10204,6 +12348,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Stock vehicle {number} is {status}: it cannot be {action}</source>
         <translation>库存车辆 {number} {status}：不能{action}</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} was delivered: it has left stock</source>
+        <translation>库存车辆 {number} 已交车，已出库</translation>
     </message>
     <message>
         <source>Stock {kind}</source>
@@ -10234,12 +12382,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>证件号码已隐藏，请输入完整号码</translation>
     </message>
     <message>
+        <source>The amount is more than the deal&apos;s total ({total})</source>
+        <translation>金额超过销售单总额（{total}）</translation>
+    </message>
+    <message>
+        <source>The amount must be more than zero</source>
+        <translation>金额必须大于零</translation>
+    </message>
+    <message>
         <source>The appointment at {when} has not come yet</source>
         <translation>{when} 的预约时间还未到</translation>
     </message>
     <message>
         <source>The appointment no longer exists</source>
         <translation>该预约已不存在</translation>
+    </message>
+    <message>
+        <source>The arrival day is in the future</source>
+        <translation>到店日期晚于今天</translation>
     </message>
     <message>
         <source>The attendance no longer exists</source>
@@ -10314,12 +12474,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>承诺交车时间不能早于到店时间</translation>
     </message>
     <message>
+        <source>The car has not arrived yet: move it into stock instead</source>
+        <translation>车辆尚未到店：请改用“状态推进”入库</translation>
+    </message>
+    <message>
+        <source>The car is in stock as {number}</source>
+        <translation>该车已作为 {number} 在库</translation>
+    </message>
+    <message>
+        <source>The car is {status} as {number}: its status changes on the stock screen</source>
+        <translation>该车以 {number} {status}：状态请在库存车辆界面变更</translation>
+    </message>
+    <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账，不能更改</translation>
     </message>
     <message>
         <source>The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账；请在未结账的日期登记付款</translation>
+    </message>
+    <message>
+        <source>The catalogue model no longer exists</source>
+        <translation>该目录车系已不存在</translation>
     </message>
     <message>
         <source>The check digit (9th character) of &apos;{raw}&apos; should be {expected}</source>
@@ -10340,6 +12516,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The comeback period is 1 to 365 days</source>
         <translation>返修判定期为 1 到 365 天</translation>
+    </message>
+    <message>
+        <source>The commission is more than the premium</source>
+        <translation>佣金超过保费</translation>
+    </message>
+    <message>
+        <source>The condition is new or used</source>
+        <translation>新旧只能是新车或二手车</translation>
     </message>
     <message>
         <source>The copy of {source_path} failed its integrity check ({problem}); the database itself may be damaged. Restore it from an earlier backup.</source>
@@ -10450,8 +12634,44 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>数据库 {source} 被其他程序锁定。请关闭后重试。</translation>
     </message>
     <message>
+        <source>The day cannot be in the future</source>
+        <translation>日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>The day is after the lender&apos;s decision</source>
+        <translation>日期晚于贷款机构的审批日期</translation>
+    </message>
+    <message>
+        <source>The day is before the application was submitted</source>
+        <translation>日期早于申请提交日期</translation>
+    </message>
+    <message>
+        <source>The day is before the appraisal</source>
+        <translation>日期早于评估日期</translation>
+    </message>
+    <message>
+        <source>The day is before the loan was approved</source>
+        <translation>日期早于贷款批准日期</translation>
+    </message>
+    <message>
+        <source>The day is in the future</source>
+        <translation>日期晚于今天</translation>
+    </message>
+    <message>
+        <source>The deal is not known</source>
+        <translation>找不到该销售单</translation>
+    </message>
+    <message>
+        <source>The deal is not one of this customer&apos;s open deals</source>
+        <translation>该销售单不是此客户的有效销售单</translation>
+    </message>
+    <message>
         <source>The dealership name is required</source>
         <translation>必须填写经销商名称</translation>
+    </message>
+    <message>
+        <source>The dealership&apos;s rule stays; set it to zero instead</source>
+        <translation>经销店规则不能删除，可将其设为零</translation>
     </message>
     <message>
         <source>The declined work was for another vehicle</source>
@@ -10460,6 +12680,22 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The discount must be between zero and the line amount</source>
         <translation>折扣必须在零与行金额之间</translation>
+    </message>
+    <message>
+        <source>The driving licence has expired: no test drive</source>
+        <translation>驾驶证已过期：不能试驾</translation>
+    </message>
+    <message>
+        <source>The driving licence number is needed</source>
+        <translation>需要填写驾驶证号</translation>
+    </message>
+    <message>
+        <source>The driving licence&apos;s expiry date is needed</source>
+        <translation>需要填写驾驶证有效期</translation>
+    </message>
+    <message>
+        <source>The due date is in the past</source>
+        <translation>到期日已过</translation>
     </message>
     <message>
         <source>The end is before the start</source>
@@ -10518,6 +12754,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该保险理赔已不存在</translation>
     </message>
     <message>
+        <source>The insurance policy no longer exists</source>
+        <translation>该保险保单已不存在</translation>
+    </message>
+    <message>
         <source>The insurer has paid {session} on claim {claim_number}; settle it instead</source>
         <translation>保险公司已就理赔 {claim_number} 支付 {session}；请改为结案</translation>
     </message>
@@ -10570,6 +12810,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该系列最后一张{what}的日期为 {last}；在 {on} 过账会使单据编号与日期顺序不符。请说明倒签日期的原因</translation>
     </message>
     <message>
+        <source>The lead is lost, awaiting confirmation: a sales manager confirms or reopens it</source>
+        <translation>该线索战败待确认：由销售经理确认或重新打开</translation>
+    </message>
+    <message>
+        <source>The lead is not known</source>
+        <translation>找不到该销售线索</translation>
+    </message>
+    <message>
+        <source>The lead is {status}: reopen it first</source>
+        <translation>该线索{status}：请先重新打开</translation>
+    </message>
+    <message>
+        <source>The lead is {status}: there is nothing to reopen</source>
+        <translation>该线索{status}：无需重新打开</translation>
+    </message>
+    <message>
         <source>The lead time is 0 to 365 days</source>
         <translation>交货期为 0 到 365 天</translation>
     </message>
@@ -10586,12 +12842,36 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>列表不能按“{key}”排序</translation>
     </message>
     <message>
+        <source>The loan application is {status}: it cannot be {action}</source>
+        <translation>贷款申请{status}：不能改为{action}</translation>
+    </message>
+    <message>
+        <source>The loan application no longer exists</source>
+        <translation>该贷款申请已不存在</translation>
+    </message>
+    <message>
+        <source>The loan application was rejected: submit a new one instead</source>
+        <translation>贷款申请已被拒绝：请重新提交一份</translation>
+    </message>
+    <message>
+        <source>The loan has been paid out: it can no longer be changed</source>
+        <translation>贷款已放款：不能再修改</translation>
+    </message>
+    <message>
         <source>The logo must be a PNG or JPEG image</source>
         <translation>标志必须是 PNG 或 JPEG 图片</translation>
     </message>
     <message>
         <source>The logo must be smaller than 2 MB</source>
         <translation>标志必须小于 2 MB</translation>
+    </message>
+    <message>
+        <source>The low-stock threshold is a whole number from 0 to 999</source>
+        <translation>低库存预警线为 0 到 999 的整数</translation>
+    </message>
+    <message>
+        <source>The make is required</source>
+        <translation>品牌必填</translation>
     </message>
     <message>
         <source>The make is required (it could not be read from the VIN)</source>
@@ -10618,6 +12898,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>里程须为 0 到 9,999,999 之间的整数公里</translation>
     </message>
     <message>
+        <source>The mileage must be a whole number of kilometres, 0 or more</source>
+        <translation>里程须为 0 或以上的整数公里</translation>
+    </message>
+    <message>
         <source>The mileage out {mileage:,} km is lower than the mileage in {mileage_in:,} km</source>
         <translation>交车里程 {mileage:,} km 低于进厂里程 {mileage_in:,} km</translation>
     </message>
@@ -10632,6 +12916,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The model year must be between 1900 and {value1}</source>
         <translation>年款必须在 1900 到 {value1} 之间</translation>
+    </message>
+    <message>
+        <source>The model year must be between 1990 and 2100</source>
+        <translation>年款必须在 1990 到 2100 之间</translation>
     </message>
     <message>
         <source>The name is longer than 200 characters</source>
@@ -10658,8 +12946,16 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>里程数不能为负数</translation>
     </message>
     <message>
+        <source>The odometer reads less than when the car went out</source>
+        <translation>还车里程小于出车里程</translation>
+    </message>
+    <message>
         <source>The opening float cannot be negative</source>
         <translation>备用金不能为负数</translation>
+    </message>
+    <message>
+        <source>The option is not one of this model&apos;s</source>
+        <translation>该选装不属于此车系</translation>
     </message>
     <message>
         <source>The owner is not a known customer</source>
@@ -10704,6 +13000,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The period ends before it starts</source>
         <translation>期间的结束早于开始</translation>
+    </message>
+    <message>
+        <source>The policy has already been renewed</source>
+        <translation>该保单已续保</translation>
     </message>
     <message>
         <source>The position was taken in the order of &apos;{sort}&apos;, not of &apos;{key}&apos;</source>
@@ -10798,6 +13098,34 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该模板已不存在</translation>
     </message>
     <message>
+        <source>The test drive ends before it starts</source>
+        <translation>试驾结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <source>The trade-in appraisal no longer exists</source>
+        <translation>该二手车评估已不存在</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: it cannot be {action}</source>
+        <translation>置换车{status}：不能改为{action}</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: its appraisal can no longer be changed</source>
+        <translation>置换车{status}：评估不能再修改</translation>
+    </message>
+    <message>
+        <source>The trade-in is {status}: only an accepted one is taken into stock</source>
+        <translation>置换车{status}：只有已接受的才能入库</translation>
+    </message>
+    <message>
+        <source>The trim is not in the catalogue</source>
+        <translation>该配置不在车型目录中</translation>
+    </message>
+    <message>
+        <source>The trim is not one of this model&apos;s</source>
+        <translation>该配置不属于此车系</translation>
+    </message>
+    <message>
         <source>The unit cost cannot be negative</source>
         <translation>单位成本不能为负数</translation>
     </message>
@@ -10882,8 +13210,24 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该账户在 {MAX_FAILED_LOGINS} 次登录失败后已锁定。请在 {minutes} 分钟后重试，或联系管理员。</translation>
     </message>
     <message>
+        <source>This area is graded twice</source>
+        <translation>该部位重复评级</translation>
+    </message>
+    <message>
+        <source>This car already has an open appraisal</source>
+        <translation>该车已有未完成的评估</translation>
+    </message>
+    <message>
+        <source>This car is already in stock as {number}</source>
+        <translation>该车已在库存中，编号 {number}</translation>
+    </message>
+    <message>
         <source>This follow-up was already done on {day}</source>
         <translation>该跟进已于 {day} 完成</translation>
+    </message>
+    <message>
+        <source>This kind of reconditioning is priced twice</source>
+        <translation>该类整备费用重复填写</translation>
     </message>
     <message>
         <source>This part is already in the kit</source>
@@ -10910,8 +13254,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>合计按厂家或按活动统计</translation>
     </message>
     <message>
+        <source>Trim {name} {year} is listed twice</source>
+        <translation>配置 {name} {year} 重复</translation>
+    </message>
+    <message>
+        <source>Trim {name} {year} is on stock vehicles, so it stays: untick Active instead of removing it</source>
+        <translation>配置 {name} {year} 已有库存车辆使用，不能删除：请取消“启用”</translation>
+    </message>
+    <message>
         <source>Type or scan the repair order&apos;s number</source>
         <translation>请输入或扫描工单号</translation>
+    </message>
+    <message>
+        <source>Unknown area &apos;{area}&apos;</source>
+        <translation>未知部位“{area}”</translation>
     </message>
     <message>
         <source>Unknown column &apos;{key}&apos;</source>
@@ -10924,6 +13280,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Unknown currency &apos;{currency}&apos;</source>
         <translation>未知币种“{currency}”</translation>
+    </message>
+    <message>
+        <source>Unknown document kind &apos;{kind}&apos;</source>
+        <translation>未知的单证类别“{kind}”</translation>
+    </message>
+    <message>
+        <source>Unknown document kind(s): {items}</source>
+        <translation>未知的单证类别：{items}</translation>
     </message>
     <message>
         <source>Unknown document type &apos;{doc_type}&apos;</source>
@@ -10942,8 +13306,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>列表“{name}”的筛选条件未知：{items}</translation>
     </message>
     <message>
+        <source>Unknown grade &apos;{grade}&apos;</source>
+        <translation>未知等级“{grade}”</translation>
+    </message>
+    <message>
         <source>Unknown import &apos;{name}&apos;; choose one of {items}</source>
         <translation>未知导入“{name}”；请选择 {items} 之一</translation>
+    </message>
+    <message>
+        <source>Unknown kind of policy &apos;{kind}&apos;</source>
+        <translation>未知险种“{kind}”</translation>
+    </message>
+    <message>
+        <source>Unknown kind of reconditioning &apos;{kind}&apos;</source>
+        <translation>未知整备类别“{kind}”</translation>
     </message>
     <message>
         <source>Unknown language &apos;{language}&apos;</source>
@@ -10966,12 +13342,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>未知角色“{role}”</translation>
     </message>
     <message>
+        <source>Unknown stage &apos;{status}&apos;</source>
+        <translation>未知阶段“{status}”</translation>
+    </message>
+    <message>
         <source>Use letters, digits, dots, dashes or underscores (up to 64)</source>
         <translation>请使用字母、数字、点、短横线或下划线（最多 64 个）</translation>
     </message>
     <message>
         <source>User not found</source>
         <translation>未找到用户</translation>
+    </message>
+    <message>
+        <source>VIN {vin} is in stock already as {number} ({status})</source>
+        <translation>车架号 {vin} 已作为 {number} 在库（{status}）</translation>
     </message>
     <message>
         <source>Value</source>
@@ -11224,6 +13608,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>lost</source>
         <translation>已战败</translation>
+    </message>
+    <message>
+        <source>lost, awaiting confirmation</source>
+        <translation>已战败（待确认）</translation>
     </message>
     <message>
         <source>mark as a no-show</source>
@@ -11502,6 +13890,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>{insurer} 已有编号为 {claim_number} 的理赔</translation>
     </message>
     <message>
+        <source>{insurer} policy {number} is already recorded</source>
+        <translation>{insurer} 保单 {number} 已登记</translation>
+    </message>
+    <message>
         <source>{kind} import of {name}: {rows} rows, {answered} answered, {unchanged} unchanged, {tasks} follow-up tasks</source>
         <translation>导入 {kind}（{name}）：{rows} 行，{answered} 条已回访，{unchanged} 条未变，{tasks} 个跟进任务</translation>
     </message>
@@ -11532,6 +13924,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{label} must be more than zero</source>
         <translation>{label}必须大于零</translation>
+    </message>
+    <message>
+        <source>{make} {name} has stock vehicles ordered as its trims, so it stays: untick Active instead</source>
+        <translation>{make} {name} 已有库存车辆使用其配置，不能删除：请取消“启用”</translation>
+    </message>
+    <message>
+        <source>{make} {name} is already in the catalogue</source>
+        <translation>{make} {name} 已在车型目录中</translation>
     </message>
     <message>
         <source>{message} Nothing was changed.</source>
@@ -11624,6 +14024,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{start}–{end} is not within one of {who}&apos;s attendances: correct the attendance first</source>
         <translation>{start}–{end} 不在 {who} 的任何一段出勤时间内：请先更正出勤记录</translation>
+    </message>
+    <message>
+        <source>{username} is not an active salesperson or sales manager</source>
+        <translation>{username} 不是在职的销售顾问或销售经理</translation>
     </message>
     <message>
         <source>{value0} is cancelled and is not sent to the supplier</source>
@@ -12347,6 +14751,348 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>StockLabels</name>
+    <message>
+        <source>On order</source>
+        <translation>在订</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <source>Reserved</source>
+        <translation>已预订</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新车</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>二手车</translation>
+    </message>
+    <message>
+        <source>Freight</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Reconditioning</source>
+        <translation>整备</translation>
+    </message>
+    <message>
+        <source>Accessories fitted</source>
+        <translation>加装精品</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>上牌</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <source>Import documents</source>
+        <translation>进口单证</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>钥匙</translation>
+    </message>
+    <message>
+        <source>Registration papers</source>
+        <translation>登记证书</translation>
+    </message>
+    <message>
+        <source>Other documents</source>
+        <translation>其他单证</translation>
+    </message>
+    <message>
+        <source>Up to 30 days</source>
+        <translation>30 天以内</translation>
+    </message>
+    <message>
+        <source>31–60 days</source>
+        <translation>31–60 天</translation>
+    </message>
+    <message>
+        <source>61–90 days</source>
+        <translation>61–90 天</translation>
+    </message>
+    <message>
+        <source>91–180 days</source>
+        <translation>91–180 天</translation>
+    </message>
+    <message>
+        <source>Over 180 days</source>
+        <translation>180 天以上</translation>
+    </message>
+</context>
+<context>
+    <name>StockScreen</name>
+    <message>
+        <source>Stock number</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Make</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>车系</translation>
+    </message>
+    <message>
+        <source>Trim</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>新旧</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>到店</translation>
+    </message>
+    <message>
+        <source>Days in stock</source>
+        <translation>在库天数</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>合格证</translation>
+    </message>
+    <message>
+        <source>List price</source>
+        <translation>指导价</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>stock vehicles</source>
+        <translation>辆库存车</translation>
+    </message>
+    <message>
+        <source>No vehicles in stock. Press Ctrl+N to add one.</source>
+        <translation>没有库存车辆。按 Ctrl+N 入库。</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>库龄</translation>
+    </message>
+    <message>
+        <source>Stock vehicles</source>
+        <translation>库存车辆</translation>
+    </message>
+    <message>
+        <source>&amp;Add to stock</source>
+        <translation>入库(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a car to stock from the catalogue (Ctrl+N)</source>
+        <translation>按车型目录将车辆入库 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Move on…</source>
+        <translation>状态推进(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Move the selected car on: in transit, or into stock (Ctrl+Shift+A)</source>
+        <translation>推进所选车辆：在途，或到店入库 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Add &amp;cost…</source>
+        <translation>添加费用(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Freight, reconditioning, accessories fitted, registration (Ctrl+Shift+C)</source>
+        <translation>运费、整备、加装精品、上牌 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Documents…</source>
+        <translation>单证(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Certificate of conformity, import documents, keys, registration papers: received, kept where, handed over (Ctrl+D)</source>
+        <translation>合格证、进口单证、钥匙、登记证书：收到、存放位置、移交 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3 of %4</source>
+        <translation>%1 %2：%3/%4</translation>
+    </message>
+    <message>
+        <source>and %1 more</source>
+        <translation>等另 %1 个</translation>
+    </message>
+    <message>
+        <source>Low stock — on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
+        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的车辆低于预警线：%1</translation>
+    </message>
+    <message>
+        <source>Model year</source>
+        <translation>年款</translation>
+    </message>
+    <message>
+        <source>Engine number</source>
+        <translation>发动机号</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订车</translation>
+    </message>
+    <message>
+        <source>Produced</source>
+        <translation>生产</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>售出</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>交车</translation>
+    </message>
+    <message>
+        <source>Purchase cost</source>
+        <translation>采购成本</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>总成本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The vehicle&apos;s record</source>
+        <translation>车辆档案</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation>选装</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>No options.</source>
+        <translation>无选装。</translation>
+    </message>
+    <message>
+        <source>Added costs</source>
+        <translation>附加费用</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>No added costs.</source>
+        <translation>无附加费用。</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单证</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收到</translation>
+    </message>
+    <message>
+        <source>Kept at</source>
+        <translation>存放位置</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已移交</translation>
+    </message>
+    <message>
+        <source>The certificate of conformity has not been received.</source>
+        <translation>尚未收到合格证。</translation>
+    </message>
+    <message>
+        <source>In and out of stock</source>
+        <translation>出入库记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsDialog</name>
     <message>
         <source>Reorder suggestions</source>
@@ -12798,6 +15544,91 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TakeInDialog</name>
+    <message>
+        <source>Take trade-in into stock</source>
+        <translation>置换车入库</translation>
+    </message>
+    <message>
+        <source>%1 goes into stock as a used car costing %2: its actual cash value %3 plus reconditioning %4.</source>
+        <translation>%1 作为二手车入库，成本 %2：实际现金价值 %3 加整备费用 %4。</translation>
+    </message>
+    <message>
+        <source>Empty: the next U number</source>
+        <translation>留空：使用下一个 U 编号</translation>
+    </message>
+    <message>
+        <source>&amp;Stock number</source>
+        <translation>库存编号(&amp;S)</translation>
+    </message>
+    <message>
+        <source>In stock &amp;on</source>
+        <translation>入库日期(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>存放位置(&amp;L)</translation>
+    </message>
+    <message>
+        <source>List &amp;price</source>
+        <translation>标价(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsDialog</name>
+    <message>
+        <source>Targets for %1</source>
+        <translation>%1 销售目标</translation>
+    </message>
+    <message>
+        <source>Salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>台数</translation>
+    </message>
+    <message>
+        <source>Gross profit</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <source>No salespeople: add users with the salesperson role first.</source>
+        <translation>没有销售顾问：请先添加销售顾问角色的用户。</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>跟进任务</translation>
+    </message>
+    <message>
+        <source>e.g. call to invite for a test drive</source>
+        <translation>例如：电话邀约到店试驾</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>事项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Due</source>
+        <translation>到期日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The lead&apos;s salesperson</source>
+        <translation>线索的销售顾问</translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation>负责人(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>TaskDoneDialog</name>
     <message>
         <source>Follow-up done</source>
@@ -12808,8 +15639,28 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>例如：已回电，赠送一次免费洗车</translation>
     </message>
     <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>e.g. coming on Saturday with his wife</source>
+        <translation>例如：周六和爱人一起到店</translation>
+    </message>
+    <message>
         <source>&amp;Outcome</source>
         <translation>处理结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Schedule the &amp;next follow-up</source>
+        <translation>安排下一次跟进(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>下一次(&amp;X)</translation>
+    </message>
+    <message>
+        <source>D&amp;ue</source>
+        <translation>到期日(&amp;U)</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -13106,6 +15957,65 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
 </context>
 <context>
+    <name>TestDriveDialog</name>
+    <message>
+        <source>Test drive</source>
+        <translation>试驾</translation>
+    </message>
+    <message>
+        <source>Stock number or VIN</source>
+        <translation>库存编号或 VIN</translation>
+    </message>
+    <message>
+        <source>&amp;Vehicle</source>
+        <translation>车辆(&amp;V)</translation>
+    </message>
+    <message>
+        <source>or the demo car, e.g. Han EV demo 沪A·D1234</source>
+        <translation>或试驾车，例如：汉 EV 试驾车 沪A·D1234</translation>
+    </message>
+    <message>
+        <source>De&amp;mo car</source>
+        <translation>试驾车(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Driving &amp;licence no.</source>
+        <translation>驾驶证号(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Licence &amp;valid until</source>
+        <translation>驾驶证有效期至(&amp;V)</translation>
+    </message>
+    <message>
+        <source>I have seen the driving licence and it is the customer&apos;s</source>
+        <translation>已查看驾驶证原件，且为客户本人</translation>
+    </message>
+    <message>
+        <source>Licence &amp;checked</source>
+        <translation>驾驶证已核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;out</source>
+        <translation>出车里程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Odometer &amp;in</source>
+        <translation>还车里程(&amp;I)</translation>
+    </message>
+    <message>
+        <source>No&amp;tes</source>
+        <translation>备注(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>No test drive without a valid driving licence, checked. A new or contacted lead moves to the test drive stage.</source>
+        <translation>没有经核验的有效驾驶证不能试驾。新线索或已联系的线索登记试驾后进入“试驾”阶段。</translation>
+    </message>
+</context>
+<context>
     <name>ThirdPartyScreen</name>
     <message>
         <source>Rebates &amp; claims</source>
@@ -13281,6 +16191,153 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>score %1</source>
         <translation>评分 %1</translation>
+    </message>
+</context>
+<context>
+    <name>TradeInsScreen</name>
+    <message>
+        <source>Appraised</source>
+        <translation>已评估</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Vehicle</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车架号</translation>
+    </message>
+    <message>
+        <source>Mileage (km)</source>
+        <translation>里程（公里）</translation>
+    </message>
+    <message>
+        <source>Actual cash value</source>
+        <translation>实际现金价值</translation>
+    </message>
+    <message>
+        <source>Allowance</source>
+        <translation>置换补贴</translation>
+    </message>
+    <message>
+        <source>Over-allowance</source>
+        <translation>超额补贴</translation>
+    </message>
+    <message>
+        <source>Reconditioning</source>
+        <translation>整备费用</translation>
+    </message>
+    <message>
+        <source>Outstanding finance</source>
+        <translation>未结清贷款</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>销售单</translation>
+    </message>
+    <message>
+        <source>Stock number</source>
+        <translation>库存编号</translation>
+    </message>
+    <message>
+        <source>appraisals</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>No trade-in appraisals yet. Press Ctrl+N to appraise a customer&apos;s car.</source>
+        <translation>还没有二手车评估。按 Ctrl+N 评估客户的车辆。</translation>
+    </message>
+    <message>
+        <source>Trade-ins</source>
+        <translation>二手车评估</translation>
+    </message>
+    <message>
+        <source>&amp;New appraisal</source>
+        <translation>新建评估(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Appraise a customer&apos;s car (Ctrl+N)</source>
+        <translation>评估客户的车辆 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit appraisal</source>
+        <translation>编辑评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept…</source>
+        <translation>接受(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>The customer trades the car in, on a deal or not (Ctrl+Shift+A)</source>
+        <translation>客户置换此车，可关联销售单 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>De&amp;cline</source>
+        <translation>放弃(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The car is not taken (Ctrl+Shift+D)</source>
+        <translation>不收购此车 (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Take into stock…</source>
+        <translation>入库(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Make the accepted car used stock at its true cost (Ctrl+Shift+T)</source>
+        <translation>按实际成本将已接受的车辆转为二手库存 (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <source>Mileage</source>
+        <translation>里程</translation>
+    </message>
+    <message>
+        <source>True cost</source>
+        <translation>实际成本</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>车况</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Decline the trade-in of %1?</source>
+        <translation>放弃 %1 的置换？</translation>
+    </message>
+    <message>
+        <source>Decline trade-in</source>
+        <translation>放弃置换</translation>
     </message>
 </context>
 <context>

@@ -91,12 +91,32 @@ RECORD_LABEL_SQL: dict[str, str] = {
                    "JOIN stock_vehicle s ON s.id = e.stock_vehicle_id WHERE e.id = {id}",
     "vehicle_document": "SELECT v.vin || ' ' || d.kind FROM vehicle_document d JOIN vehicle v ON v.id = d.vehicle_id "
                         "WHERE d.id = {id}",
+    "catalogue_model": "SELECT make || ' ' || name FROM catalogue_model WHERE id = {id}",
+    "catalogue_trim": "SELECT m.name || ' ' || t.name || ' ' || t.model_year FROM catalogue_trim t "
+                      "JOIN catalogue_model m ON m.id = t.model_id WHERE t.id = {id}",
+    "catalogue_option": "SELECT m.name || ' ' || o.code FROM catalogue_option o "
+                        "JOIN catalogue_model m ON m.id = o.model_id WHERE o.id = {id}",
+    "stock_vehicle_option": "SELECT s.stock_number || ' ' || o.code FROM stock_vehicle_option o "
+                            "JOIN stock_vehicle s ON s.id = o.stock_vehicle_id WHERE o.id = {id}",
     "lead": "SELECT c.name || coalesce(' ' || nullif(l.make || ' ' || l.model, ' '), '') FROM lead l "
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
+    "lead_task": "SELECT c.name || ' ' || t.due_on || ' ' || t.what FROM lead_task t JOIN lead l ON l.id = t.lead_id "
+                 "JOIN customer c ON c.id = l.customer_id WHERE t.id = {id}",
+    "test_drive": "SELECT c.name || ' ' || substr(d.started_at, 1, 10) FROM test_drive d "
+                  "JOIN customer c ON c.id = d.customer_id WHERE d.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",
     "loan_application": "SELECT d.number || ' ' || a.lender FROM loan_application a JOIN deal d ON d.id = a.deal_id "
                         "WHERE a.id = {id}",
     "trade_in": "SELECT v.vin FROM trade_in t JOIN vehicle v ON v.id = t.vehicle_id WHERE t.id = {id}",
+    "trade_in_condition": "SELECT v.vin || ' ' || c.area FROM trade_in_condition c "
+                          "JOIN trade_in t ON t.id = c.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
+                          "WHERE c.id = {id}",
+    "trade_in_reconditioning": "SELECT v.vin || ' ' || r.kind FROM trade_in_reconditioning r "
+                               "JOIN trade_in t ON t.id = r.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
+                               "WHERE r.id = {id}",
+    "insurance_policy": "SELECT coalesce(nullif(policy_number, ''), insurer) FROM insurance_policy WHERE id = {id}",
+    "sales_target": "SELECT salesperson || ' ' || substr(month, 1, 7) FROM sales_target WHERE id = {id}",
+    "commission_rule": "SELECT coalesce(nullif(salesperson, ''), '*') FROM commission_rule WHERE id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
     "labour_operation_part": "SELECT o.code || ' ' || p.part_number FROM labour_operation_part k "
                              "JOIN labour_operation o ON o.id = k.operation_id JOIN part p ON p.id = k.part_id "

@@ -13,7 +13,10 @@ from core.messages import msg
 from models.crm import Customer
 from models.vehicles import Vehicle
 from services import search, validation
+from services import settings as dealership_settings
 from services.permissions import require
+from services.vehicles.plates import check_plate
+from services.vehicles.plates import normalize_plate as normalize_plate
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -51,10 +54,6 @@ class VehicleDetail:
 _FIELDS = [f.name for f in fields(VehicleInput)]
 
 
-def normalize_plate(plate: str) -> str:
-    return "".join(plate.split()).upper().replace("·", "").replace("-", "")
-
-
 def _clean(session, data: VehicleInput) -> tuple[VehicleInput, list[str]]:
     info = validation.vin(data.vin)
     make = data.make.strip() or info.make
@@ -74,9 +73,7 @@ def _clean(session, data: VehicleInput) -> tuple[VehicleInput, list[str]]:
         raise ValidationError("registered_on", msg("The registration date is in the future"))
     if data.owner_id and session.get(Customer, data.owner_id) is None:
         raise ValidationError("owner_id", msg("The owner is not a known customer"))
-    plate = normalize_plate(data.plate)
-    if len(plate) > 20:
-        raise ValidationError("plate", msg("A plate has at most 20 characters"))
+    plate = check_plate(data.plate, country=dealership_settings.load(session).country)
     clean = VehicleInput(vin=info.vin, make=make, model=data.model.strip(), variant=data.variant.strip(),
                          model_year=data.model_year, colour=data.colour.strip(), fuel=data.fuel, plate=plate,
                          registered_on=data.registered_on, odometer_km=data.odometer_km,

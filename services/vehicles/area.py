@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from services.area import Area
+from services.area import Area, ExportKind
 from services.search import SearchKind, compact, normalize, short_grams
-from services.vehicles.lists import VEHICLES
+from services.vehicles import files
+from services.vehicles.lists import CATALOGUE_MODELS, STOCK_VEHICLES, VEHICLES
 
 PERMISSIONS = {
     "vehicle.view": "View vehicles",
     "vehicle.edit": "Create and edit vehicles",
     "vehicle.delete": "Delete vehicles",
+    "vehicle.catalogue": "Edit the vehicle catalogue and list prices",
+    "vehicle.stock": "Add stock vehicles, move them in, cost them",
 }
 
 _VIEW, _EDIT = {"vehicle.view"}, {"vehicle.view", "vehicle.edit"}
@@ -38,10 +41,16 @@ AREA = Area(
     name="vehicles",
     permissions=PERMISSIONS,
     grants={
+        # A salesperson sells from stock; what comes into stock and what it cost is the sales manager's.
         "sales_manager": frozenset(PERMISSIONS), "salesperson": frozenset(_EDIT),
         "service_advisor": frozenset(_EDIT), "foreman": frozenset(_EDIT), "technician": frozenset(_VIEW),
         "parts_clerk": frozenset(_VIEW), "cashier": frozenset(_VIEW), "read_only": frozenset(_VIEW),
     },
-    lists=(VEHICLES,),
+    lists=(VEHICLES, STOCK_VEHICLES, CATALOGUE_MODELS),
     search_kinds=(VEHICLE_SEARCH,),
+    import_kinds=(files.VEHICLES,),
+    export_kinds=(
+        ExportKind("vehicles", "every vehicle the dealership knows, with its stock number and stock status "
+                   "(both empty for a customer's car that is not in stock)", files.export_vehicles),
+    ),
 )

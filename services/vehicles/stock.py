@@ -14,13 +14,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core import clock
-from core.errors import Conflict, NotFound
+from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
 from core.status_words import status_word
 from models.base import utcnow
 from models.vehicles import StockEvent, StockVehicle, StockVehicleCost
 from services.permissions import require, require_any
-from store.uow import UnitOfWork
+from store.uow import UnitOfWork, action
 
 # Where each status may go by an ordinary move (reserve, release, sell and deliver have their own).
 ARRIVALS = {"on_order": ("in_transit", "in_stock"), "in_transit": ("in_stock",)}
@@ -60,13 +60,18 @@ def _refuse(row: StockVehicle, action: str) -> Conflict:
 
 def arrive_in(uow: UnitOfWork, stock_vehicle_id: str, to_status: str, *, on=None, reason: str = "") -> StockState:
     """Move an ordered vehicle on: in transit, or into stock (``on`` is the arrival day, default today)."""
-    require(uow.actor, "vehicle.edit")
+    require(uow.actor, "vehicle.stock")
     row = _get(uow.session, stock_vehicle_id)
     if to_status not in ARRIVALS.get(row.status, ()):
         raise _refuse(row, msg("moved to {status}", status=status_word(to_status)))
     if to_status == "in_stock":
+        if on is not None and on > clock.today():
+            raise ValidationError("arrived_on", msg("The arrival day is in the future"))
         row.arrived_on = on or clock.today()
     return _move(uow, row, to_status, reason=reason)
+
+
+arrive = action(arrive_in)
 
 
 def reserve_in(uow: UnitOfWork, stock_vehicle_id: str, deal_id: str, *, deal_number: str = "") -> StockState:

@@ -28,6 +28,7 @@ from services import audit, search, settings, users, validation
 from services.permissions import ROLES
 from services.setup import open_database
 from services.vehicles import FUELS, normalize_plate
+from services.vehicles.plates import is_chinese_plate
 from store import capture
 from store.database import Database
 
@@ -45,6 +46,16 @@ WORKSHOP_TABLES = ("labour_rate", "labour_operation", "labour_operation_part", "
                    "follow_up_task", "attendance")
 RECEPTION_TABLES = ("health_check_template", "health_check", "health_check_item", "work_estimate", "damage_note",
                     "campaign", "campaign_vehicle")
+# What demo/stock.py writes: the vehicle catalogue and the showroom's stock now.
+STOCK_TABLES = ("catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle", "stock_vehicle_option",
+                "stock_vehicle_cost", "stock_event", "vehicle_document")
+# What demo/finance.py writes whatever the deals: targets, the commission rule, trade-ins and the used stock
+# they became; loans and policies follow the deals present (none without them).
+FINANCE_TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condition", "trade_in_reconditioning",
+                  "stock_vehicle", "stock_vehicle_cost", "stock_event")
+DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy")
+# What demo/leads.py writes.
+LEAD_TABLES = ("lead", "lead_task", "test_drive")
 _CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 
 
@@ -108,9 +119,10 @@ def test_small_build_has_the_advertised_size(demo_db):
 
 def test_build_returns_the_rows_it_wrote(demo_build, demo_db):
     _path, counts = demo_build
+    deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert set(counts) == {"customer", "contact", "customer_tag", "customer_note", "vehicle", "user_account",
-                           "search_doc", *BILLING_TABLES,
-                           *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES}
+                           "search_doc", *BILLING_TABLES, *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES,
+                           *STOCK_TABLES, *LEAD_TABLES, *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())}
     for table, n in counts.items():
         assert _rows(demo_db, f"SELECT count(*) FROM {table}")[0][0] == n
 
@@ -174,6 +186,7 @@ def test_plates_are_chinese_unique_and_stored_normalized(demo_db):
     assert len(plates) == len(set(plates))
     assert all(normalize_plate(p) == p for p in plates)
     assert all(re.fullmatch(r"[沪苏浙京皖][A-Z][0-9A-HJ-NP-Z]{5,6}", p) for p in plates)
+    assert all(is_chinese_plate(p) for p in plates), "every demo plate passes the plate check"
     assert sum(p.startswith("沪") for p in plates) > len(plates) / 2
 
 
@@ -244,8 +257,10 @@ def test_audit_chain_verifies_with_one_demo_entry_per_table(demo_db):
     with demo_db.read() as conn:
         assert audit.verify(conn).ok
         entities = [r.entity for r in conn.execute(text("SELECT entity FROM audit_entry WHERE action = 'demo'"))]
+    deals = _rows(demo_db, "SELECT count(*) FROM deal")[0][0]
     assert sorted(entities) == sorted(["setting", "user_account", "customer", "contact", "vehicle", *BILLING_TABLES,
-                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES])
+                                        *PARTS_TABLES, *WORKSHOP_TABLES, *RECEPTION_TABLES, *LEAD_TABLES,
+                                        *FINANCE_TABLES, *(DEAL_FINANCE_TABLES if deals else ())])
 
 
 def test_demo_rows_are_the_starting_state_not_changes_waiting_to_sync(demo_db):
@@ -420,3 +435,73 @@ def test_customers_have_grades_tags_consent_notes_and_a_few_look_like_another(de
     found = duplicates.clusters(demo_db, system_actor("tester", terminal="T1"))
     assert 2 <= len(found) <= 30
     assert {r for c in found for r in c.reasons} <= {"name_birth_date", "email"}
+
+
+def test_the_demo_stock_is_tens_of_cars_on_order_in_transit_or_in_stock_with_their_moves(demo_db):
+    # The showroom's own stock (S numbers); trade-ins taken in (U) and the deals' cars (H) are checked with them.
+    statuses = dict(_rows(demo_db, "SELECT status, count(*) FROM stock_vehicle WHERE stock_number LIKE 'S%' "
+                                   "GROUP BY status"))
+    assert set(statuses) <= {"on_order", "in_transit", "in_stock"} and 20 <= sum(statuses.values()) < 100
+    assert statuses["in_stock"] > 0
+    assert _rows(demo_db, "SELECT count(*) FROM stock_vehicle WHERE stock_number NOT LIKE 'S%' "
+                          "AND stock_number NOT LIKE 'U%' AND stock_number NOT LIKE 'H%'")[0][0] == 0
+    # Every car's moves in end where the car is, and a car in stock arrived on a day before today.
+    last = _rows(demo_db, "SELECT s.status, (SELECT e.to_status FROM stock_event e WHERE e.stock_vehicle_id = s.id "
+                          "ORDER BY e.at DESC, e.rowid DESC LIMIT 1) FROM stock_vehicle s "
+                          "WHERE s.stock_number LIKE 'S%'")
+    assert all(status == moved for status, moved in last)
+    arrived = [r[0] for r in _rows(demo_db, "SELECT arrived_on FROM stock_vehicle WHERE status = 'in_stock' "
+                                            "AND stock_number LIKE 'S%'")]
+    assert all(a is not None and date.fromisoformat(a) < TODAY for a in arrived)
+    models = {(m, n) for m, n in _rows(demo_db, "SELECT make, name FROM catalogue_model")}
+    assert {(m.make, m.name) for m in MODELS if not m.last_year} == models
+    for table in set(STOCK_TABLES) - {"stock_vehicle", "stock_vehicle_cost", "stock_event"}:
+        created = [r[0] for r in _rows(demo_db, f"SELECT created_at FROM {table} ORDER BY rowid")]
+        assert created == sorted(created), table
+
+
+def test_the_demo_has_targets_for_every_salesperson_month_and_trade_ins_in_every_state(demo_db):
+    sellers = [u[0] for u in demo.DEMO_USERS if u[2] == "salesperson"]
+    months = _rows(demo_db, "SELECT count(DISTINCT month) FROM sales_target")[0][0]
+    assert months in (12, 13)  # a year back from today, both ends' months
+    assert _rows(demo_db, "SELECT count(*) FROM sales_target")[0][0] == months * len(sellers)
+    assert {r[0] for r in _rows(demo_db, "SELECT DISTINCT salesperson FROM sales_target")} == set(sellers)
+    statuses = {r[0] for r in _rows(demo_db, "SELECT DISTINCT status FROM trade_in")}
+    assert statuses == {"appraised", "accepted", "declined", "taken_in"}
+    # A car taken in stands in stock at its actual cash value plus its reconditioning, under a U number.
+    wrong = _rows(demo_db, """
+        SELECT count(*) FROM trade_in t JOIN stock_vehicle s ON s.id = t.stock_vehicle_id
+        WHERE s.condition != 'used' OR s.status != 'in_stock' OR s.purchase_cost != t.actual_cash_value
+           OR s.stock_number NOT LIKE 'U%'
+           OR (SELECT coalesce(sum(amount), 0) FROM stock_vehicle_cost c WHERE c.stock_vehicle_id = s.id)
+              != (SELECT coalesce(sum(amount), 0) FROM trade_in_reconditioning r WHERE r.trade_in_id = t.id)""")
+    assert wrong == [(0,)]
+    taken = _rows(demo_db, "SELECT count(*) FROM trade_in WHERE status = 'taken_in'")[0][0]
+    assert taken > 0
+    assert _rows(demo_db, "SELECT count(*) FROM stock_event WHERE reason = 'trade-in'")[0][0] == taken
+    assert _rows(demo_db, "SELECT count(*) FROM trade_in_condition")[0][0] == 7 * _rows(
+        demo_db, "SELECT count(*) FROM trade_in")[0][0]
+
+
+def test_the_demo_showroom_has_leads_old_ones_closed_recent_ones_open_with_follow_ups_and_test_drives(demo_db):
+    from demo import leads as demo_leads
+
+    total = _rows(demo_db, "SELECT count(*) FROM lead")[0][0]
+    assert total == round(demo.SIZES["small"].customers * demo_leads.LEADS_PER_CUSTOMER)
+    old = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at < '{TODAY - timedelta(days=90)}' "
+                              "GROUP BY status"))
+    assert set(old) == {"won", "lost"} and old["lost"] > old["won"] > 0
+    month_ago = TODAY - timedelta(days=30)
+    recent = dict(_rows(demo_db, f"SELECT status, count(*) FROM lead WHERE created_at >= '{month_ago}' "
+                                 "GROUP BY status"))
+    assert {"new", "contacted", "test_drive"} <= set(recent)
+    pending = "SELECT count(*) FROM lead WHERE lost_requested_at IS NOT NULL AND status <> 'lost'"
+    assert _rows(demo_db, pending)[0][0] > 0
+    assert _rows(demo_db, "SELECT count(*) FROM lead WHERE status = 'lost' AND lost_code = ''")[0][0] == 0
+    assert set(r[0] for r in _rows(demo_db, "SELECT DISTINCT salesperson FROM lead")) == set(staff.SALESPEOPLE)
+    overdue = _rows(demo_db, f"SELECT count(*) FROM lead_task WHERE done_at IS NULL AND due_on < '{TODAY}'")[0][0]
+    assert overdue > 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive WHERE NOT licence_checked "
+                          "OR licence_expires_on < date(started_at)")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM test_drive d JOIN lead l ON l.id = d.lead_id "
+                          "WHERE d.customer_id <> l.customer_id")[0][0] == 0

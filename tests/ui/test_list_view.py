@@ -90,8 +90,8 @@ def test_a_list_opens_in_the_order_its_header_shows(make_view, rows):
 def test_the_vehicle_list_opens_newest_first(db, owner, ctx, show, settle):
     # Plates chosen so that no other column's order is the newest-first order.
     made = [vehicles.create(db, owner, vehicles.VehicleInput(vin=vin, model="Golf", plate=plate))
-            for vin, plate in (("WVWZZZ1J0XW000001", "沪A1"), ("WVWZZZ1J2XW000002", "沪A3"),
-                               ("WVWZZZ1J4XW000003", "沪A2"))]
+            for vin, plate in (("WVWZZZ1J0XW000001", "沪A10001"), ("WVWZZZ1J2XW000002", "沪A30003"),
+                               ("WVWZZZ1J4XW000003", "沪A20002"))]
     view = show(ListView(ctx, "vehicles", {"plate": "Plate", "vin": "VIN", "created_at": "Created"},
                          noun_plural="vehicles", empty_text="-"))
     view.reload()

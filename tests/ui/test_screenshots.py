@@ -15,14 +15,18 @@ from app import screenshots
 
 SCREENS = ("customers", "vehicles", "invoices", "cash_desk", "receivables", "thirdparty", "margins", "journal",
            "parts", "purchase_orders", "suppliers", "stock_alerts", "stock_counts", "users", "roles", "audit",
-           "settings", "vehicle_history", "surveys", "reception", "labour_operations", "customer_duplicates")
+           "settings", "vehicle_history", "surveys", "reception", "labour_operations", "customer_duplicates",
+           "stock_vehicles", "vehicle_catalogue", "finance", "trade_ins", "sales_targets", "leads", "lead_follow_ups")
 DIALOGS = ("login", "global_search", "customer_new", "vehicle_new", "invoice_new", "payment", "credit_note",
            "part_new", "order_new", "suggestions", "import", "role_new", "user_new", "repair_order_new",
            "repair_order_edit", "repair_order_labour", "repair_order_part", "repair_order_package",
            "repair_order_warranty", "service_packages", "check_templates", "handover", "survey",
            "follow_up_done", "health_check", "estimate", "estimates",
            "reception_car", "operation_new", "operation_edit", "labour_rates", "parts_to_prepare", "customer_note",
-           "customer_merge")
+           "customer_merge", "stock_new", "stock_edit", "stock_arrive", "stock_cost", "stock_documents",
+           "catalogue_model_new", "catalogue_model_edit", "loan_new", "policy_new", "appraisal_new",
+           "appraisal_edit", "appraisal_accept", "take_in", "sales_targets_edit", "commission",
+           "lead_new", "lead_edit", "lead_lost", "lead_task", "lead_task_done", "test_drive")
 
 
 def test_every_screen_and_dialog_fits_1366x768_in_both_languages(tmp_path):

@@ -63,9 +63,10 @@ def test_owner_sees_every_page(ctx, show, settle):
     window = show(MainWindow(ctx))
     settle()
 
-    assert _nav_labels(window) == ["Customers", "Duplicate customers", "Vehicles", "Invoices", "Cash desk",
-                                   "Receivables", "Rebates & claims", "Margins", "Accounting export", "Parts",
-                                   "Purchase orders", "Suppliers",
+    assert _nav_labels(window) == ["Customers", "Duplicate customers", "Vehicles", "Stock vehicles",
+                                   "Vehicle catalogue", "Leads", "My follow-ups", "Finance & insurance", "Trade-ins",
+                                   "Sales targets", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
+                                   "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
                                    "Surveys", "Labour operations",

@@ -159,9 +159,10 @@ def test_switching_back_to_english_applies_to_new_widgets(chinese, db, owner, sh
     dialog = CustomerDialog(AppContext(db, owner))
     qtbot.addWidget(dialog)
 
-    assert _nav_labels(window) == ["Customers", "Duplicate customers", "Vehicles", "Invoices", "Cash desk",
-                                   "Receivables", "Rebates & claims", "Margins", "Accounting export", "Parts",
-                                   "Purchase orders", "Suppliers",
+    assert _nav_labels(window) == ["Customers", "Duplicate customers", "Vehicles", "Stock vehicles",
+                                   "Vehicle catalogue", "Leads", "My follow-ups", "Finance & insurance", "Trade-ins",
+                                   "Sales targets", "Invoices", "Cash desk", "Receivables", "Rebates & claims",
+                                   "Margins", "Accounting export", "Parts", "Purchase orders", "Suppliers",
                                    "Stock alerts", "Stock counts", "Repair orders", "Reception", "Calendar",
                                    "Foreman board", "Technician clock", "Technician time", "Vehicle history",
                                    "Surveys", "Labour operations",
@@ -182,8 +183,9 @@ def test_a_language_without_translation_leaves_english(qapp):
 
 # --- switching the language while the window is open ---------------------------------------------
 
-CHINESE_NAV = ["客户", "疑似重复客户", "车辆", "发票", "收银日结", "应收账款", "返利与理赔", "毛利", "会计导出", "配件",
-               "采购订单",
+CHINESE_NAV = ["客户", "疑似重复客户", "车辆", "库存车辆", "车型目录", "销售线索", "我的跟进", "金融与保险",
+               "二手车评估", "销售目标", "发票", "收银日结", "应收账款", "返利与理赔",
+               "毛利", "会计导出", "配件", "采购订单",
                "供应商", "库存预警", "库存盘点", "维修工单", "接车", "预约日历", "主管看板", "技师打卡",
                "技师工时", "车辆维修档案", "满意度回访", "工时项目", "用户", "角色", "审计日志", "设置"]
 

@@ -2,9 +2,46 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from ui.area import Page
 
 
 def pages() -> list[Page]:
     # A screen's module is imported when the screen is first opened.
-    return []
+    def leads(ctx):
+        from ui.sales.leads import LeadsScreen
+
+        return LeadsScreen(ctx)
+
+    def follow_ups(ctx):
+        from ui.sales.leads import FollowUpsScreen
+
+        return FollowUpsScreen(ctx)
+
+    def finance(ctx):
+        from ui.sales.finance import FinanceScreen
+
+        return FinanceScreen(ctx)
+
+    def trade_ins(ctx):
+        from ui.sales.trade_ins import TradeInsScreen
+
+        return TradeInsScreen(ctx)
+
+    def targets(ctx):
+        from ui.sales.targets import SalesTargetsScreen
+
+        return SalesTargetsScreen(ctx)
+
+    section = QCoreApplication.translate("MainWindow", "Sales")
+    return [
+        Page("leads", section, QCoreApplication.translate("MainWindow", "Leads"), "lead.view", leads, "Ctrl+8"),
+        Page("lead_follow_ups", section, QCoreApplication.translate("MainWindow", "My follow-ups"), "lead.edit",
+             follow_ups),
+        Page("finance", section, QCoreApplication.translate("MainWindow", "Finance & insurance"), "deal.view",
+             finance),
+        Page("trade_ins", section, QCoreApplication.translate("MainWindow", "Trade-ins"), "deal.view", trade_ins),
+        Page("sales_targets", section, QCoreApplication.translate("MainWindow", "Sales targets"), "target.edit",
+             targets),
+    ]

@@ -14,8 +14,23 @@ def pages() -> list[Page]:
 
         return VehiclesScreen(ctx)
 
+    def stock_vehicles(ctx):
+        from ui.vehicles.stock import StockScreen
+
+        return StockScreen(ctx)
+
+    def vehicle_catalogue(ctx):
+        from ui.vehicles.catalogue import CatalogueScreen
+
+        return CatalogueScreen(ctx)
+
     section = QCoreApplication.translate("MainWindow", "Sales")
     return [
         Page("vehicles", section, QCoreApplication.translate("MainWindow", "Vehicles"),
              "vehicle.view", vehicles, "Ctrl+2"),
+        # The showroom's stock is the sales staff's (and the cashier's) business, not the workshop's.
+        Page("stock_vehicles", section, QCoreApplication.translate("MainWindow", "Stock vehicles"),
+             ("vehicle.stock", "deal.view"), stock_vehicles),
+        Page("vehicle_catalogue", section, QCoreApplication.translate("MainWindow", "Vehicle catalogue"),
+             "vehicle.catalogue", vehicle_catalogue),
     ]
