@@ -601,6 +601,10 @@
         <translation>定金转为客户余额</translation>
     </message>
     <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3721,6 +3725,14 @@
     <message>
         <source>%1 customers: %2</source>
         <translation>%1 位客户：%2</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -8474,6 +8486,10 @@
     <message>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The note is kept with who wrote it and when, and shows in the customer&apos;s details and timeline.</source>
+        <translation>备注会记录填写人和时间，并显示在客户详情和客户时间线中。</translation>
     </message>
 </context>
 <context>

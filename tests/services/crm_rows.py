@@ -15,13 +15,17 @@ from models import Base
 _serial = itertools.count(1)
 
 
-def _choices(table: Table) -> dict[str, str]:
-    out = {}
+def _choices(table: Table) -> dict[str, object]:
+    """Values the table's check constraints ask for: the first of a list of codes, true for a flag
+    that must be set."""
+    out: dict[str, object] = {}
     for c in table.constraints:
-        sql = str(getattr(c, "sqltext", ""))
-        found = re.match(r"^\s*(\w+) IN \('([^']*)'", sql)
+        sql = str(getattr(c, "sqltext", "")).strip()
+        found = re.match(r"^(\w+) IN \('([^']*)'", sql)
         if found:
             out[found[1]] = found[2]
+        elif sql in table.c:
+            out[sql] = True
     return out
 
 
@@ -56,7 +60,8 @@ def make_row(conn: Connection, table: Table, fixed: dict, made: dict[str, str]) 
         elif isinstance(col.type, DateTime):
             row[col.name] = base + timedelta(hours=next(_serial))
         elif isinstance(col.type, Date):
-            row[col.name] = date(2024, 1, 1)
+            # Later columns later: a start before its end, as constraints ask.
+            row[col.name] = date(2024, 1, 1) + timedelta(days=next(_serial))
         else:
             row[col.name] = f"x{next(_serial)}"
     conn.execute(table.insert().values(**row))

@@ -3,16 +3,18 @@ duplicate detection, merges and the timeline."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
 from sqlalchemy import text
 
 from core.errors import Conflict, PermissionDenied, ValidationError
+from models import Base
 from services import customers, lists, search
 from services.customers import ContactInput, CustomerInput, duplicates, merge, timeline
 from tests.services.crm_rows import make_row, references_to_customer
-from tests.services.samples import credit_code, mobile, raw_rows, resident_id
+from tests.services.samples import credit_code, mobile, raw_execute, raw_rows, resident_id
 
 ID = resident_id()
 
@@ -173,6 +175,9 @@ def test_merge_moves_every_record_that_refers_to_a_customer_and_audits_it(db, db
             if table.name in ("customer_tag", "customer_note") or table.name == "customer":
                 continue
             rows[(table.name, column)] = make_row(conn, table, {column: merged}, made)
+    with db.engine.begin() as conn:
+        posted = make_row(conn, Base.metadata.tables["invoice"], {"customer_id": merged, "status": "posted",
+                                                                  "number": "INV-P1"}, made)
     # Every table that refers to customers is covered (customer.merged_into_id by an earlier merge).
     assert {t.name for t, _c in refs} - {t for t, _c in rows} == {"customer_tag", "customer_note", "customer"}
     earlier = _new(db, owner, "王伟伟")
@@ -186,6 +191,10 @@ def test_merge_moves_every_record_that_refers_to_a_customer_and_audits_it(db, db
     assert raw_rows(db_path, "SELECT count(*) FROM customer_tag WHERE customer_id = ?", (merged,)) == [(0,)]
     assert raw_rows(db_path, "SELECT merged_into_id, active FROM customer WHERE id IN (?, ?) ORDER BY id",
                     (merged, earlier)) == [(survivor, 0), (survivor, 0)]
+    # A posted invoice follows the customer record; as a document it stays immutable.
+    assert raw_rows(db_path, "SELECT customer_id FROM invoice WHERE id = ?", (posted,)) == [(survivor,)]
+    with pytest.raises(sqlite3.IntegrityError, match="immutable"):
+        raw_execute(db_path, "UPDATE invoice SET customer_id = ? WHERE id = ?", (merged, posted))
     d = customers.get(db, owner, survivor)
     assert (d.data.email, d.data.id_number, d.data.phone) == ("ww@example.com", ID, "+8613900000001")
     assert result.dropped == {"customer_tag": 1}
@@ -193,7 +202,7 @@ def test_merge_moves_every_record_that_refers_to_a_customer_and_audits_it(db, db
     entry = raw_rows(db_path, "SELECT action, entity, entity_id, [after] FROM audit_entry "
                               "WHERE action = 'merge' ORDER BY seq DESC LIMIT 1")[0]
     assert entry[:3] == ("merge", "customer", survivor)
-    assert merged in entry[3] and '"invoice": 1' in entry[3]
+    assert merged in entry[3] and '"invoice": 2' in entry[3]
     # Merged customers are out of the list and of search, and found no more as duplicates.
     assert [h.ref_id for h in search.search(db, owner, "ww@example.com")] == [survivor]
     assert lists.row_by_id(db, owner, "customers", merged) is None

@@ -52,7 +52,7 @@ def test_every_list_and_report_screen_exports_with_the_headers_on_screen(ctx, qt
 
 
 def test_a_customer_list_export_holds_what_the_screen_shows_and_nothing_it_hides(
-        ctx, db, qtbot, settle, tmp_path, add_customers):
+        ctx, ctx_for, db, qtbot, settle, tmp_path, add_customers):
     from ui.customers.screen import CustomersScreen
 
     rows = add_customers(3)
@@ -67,13 +67,20 @@ def test_a_customer_list_export_holds_what_the_screen_shows_and_nothing_it_hides
     settle()
     content = _read_csv(out)
     assert content[0] == _visible_headers(screen.list.table)
-    assert "ID number" not in content[0]
-    assert "11010519491231002X" not in out.read_text(encoding="utf-8-sig")
+    # The owner sees ID numbers in full; a salesperson's export holds them masked.
+    assert "11010519491231002X" in out.read_text(encoding="utf-8-sig")
+    seller = CustomersScreen(ctx_for("salesperson"))
+    qtbot.addWidget(seller)
+    settle()
+    masked = tmp_path / "masked.csv"
+    seller.export_to(str(masked))
+    settle()
+    assert "110***********002X" in masked.read_text(encoding="utf-8-sig")
+    assert "11010519491231002X" not in masked.read_text(encoding="utf-8-sig")
     kinds = {r[content[0].index("Type")] for r in content[1:]}
     assert kinds <= {"Person", "Company"} and kinds
     created = content[1][content[0].index("Created")]
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", created), created
-    assert {r[content[0].index("Active")] for r in content[1:]} <= {"✓", ""}
     phone = content[1][content[0].index("Phone")]
     assert not phone.startswith("+86"), phone
 

@@ -29,8 +29,9 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.customers.editor import grade_labels, reason_labels
 from ui.formatting import date_text, phone_text
+from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.widgets.forms import FieldErrors, FormDialog
-from ui.workers import Query
+from ui.workers import Op, Query
 
 
 class DuplicatesScreen(QWidget):
@@ -55,6 +56,8 @@ class DuplicatesScreen(QWidget):
         bar.addWidget(title)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
+        self.export_button = add_export(self, ctx, self.export)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.merge_button)
         self.hint = QLabel(self.tr("Customers with the same ID number, credit code, phone or e-mail, or the same name "
                                    "and birth date. Merge a group to keep one record with everything linked to any of "
@@ -136,6 +139,23 @@ class DuplicatesScreen(QWidget):
             return
         if MergeDialog.ask(self.ctx, cluster, self):
             self.reload()
+
+    def export(self) -> Op | None:
+        path = ask_path(self, "duplicate-customers")
+        return self.export_to(path) if path else None
+
+    def export_to(self, path: str) -> Op:
+        """Write the groups as shown, one row per customer with its group's number and reasons."""
+        titles = [self.tr("Group"), self.tr("Why"), *(self.tree.headerItem().text(c)
+                                                        for c in range(self.tree.columnCount()))]
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            why = ", ".join(reason_labels().get(r, r) for r in self.clusters[i].reasons)
+            for k in range(top.childCount()):
+                child = top.child(k)
+                rows.append([i + 1, why, *(child.text(c) for c in range(self.tree.columnCount()))])
+        return export_tables(self, self.ctx, path, titles, rows, sheet="duplicates")
 
     def on_changed(self, changes: Changes) -> None:
         if changes.touches("customer", "contact"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from services import customers
 from ui.context import AppContext
@@ -19,10 +19,14 @@ class NoteDialog(FormDialog):
         self.text = QPlainTextEdit()
         self.text.setObjectName("text")
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(120)
+        self.text.setFixedHeight(160)
         form = QFormLayout()
         self.errors = FieldErrors(form)
         self.errors.add_row("text", self.tr("&Note"), self.text)
+        hint = QLabel(self.tr("The note is kept with who wrote it and when, and shows in the customer's details and "
+                              "timeline."))
+        hint.setWordWrap(True)
+        form.addRow("", hint)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
