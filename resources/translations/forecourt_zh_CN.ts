@@ -2856,6 +2856,10 @@
         <source>Follow-up task</source>
         <translation>跟进任务</translation>
     </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation>保险保单</translation>
+    </message>
 </context>
 <context>
     <name>CustomersScreen</name>

@@ -109,3 +109,22 @@ def timeline(db: Database, actor: Actor, customer_id: str, *, limit: int = 2000)
                                      r.amount, s.open_kind, r.ref_id))
     entries.sort(key=lambda e: (e.at, e.kind, e.ref_id), reverse=True)
     return entries[:limit]
+
+
+def register_rows(kind: str, permission: str, sql: str, open_kind: str = "") -> Source:
+    """Register an area's rows given as ``at, title, detail, ref_id`` of one customer
+    (``:customer_id``), as the sales area declares them (``TIMELINE_SQL``)."""
+    many = sql.replace("= :customer_id", "IN :ids")
+    return register(Source(kind, permission, f"SELECT at, title, detail, '' AS status, NULL AS amount, ref_id "
+                                             f"FROM ({many})", open_kind))
+
+
+def _register_sales() -> None:
+    from services.sales import finance, leads
+
+    register_rows("test_drive", "lead.view", leads.TIMELINE_SQL["test_drive"], "lead")
+    register_rows("task", "lead.view", leads.TIMELINE_SQL["lead_task"], "lead")
+    register_rows("insurance_policy", "deal.view", finance.TIMELINE_SQL["insurance_policy"])
+
+
+_register_sales()

@@ -45,6 +45,7 @@ def timeline_kind_labels() -> dict[str, str]:
         "note": QCoreApplication.translate("Customers", "Note"),
         "test_drive": QCoreApplication.translate("Customers", "Test drive"),
         "task": QCoreApplication.translate("Customers", "Follow-up task"),
+        "insurance_policy": QCoreApplication.translate("Customers", "Insurance policy"),
     }
 
 
