@@ -274,3 +274,18 @@ def test_the_customers_export_masks_id_numbers_without_the_right(db, owner, acto
             row = next(csv.DictReader(f))
         assert row["id_number"] == shown, role
     assert ID not in (tmp_path / "salesperson.csv").read_text(encoding="utf-8-sig")
+
+
+def test_the_timeline_shows_the_sales_area_s_test_drives_tasks_and_policies(db, owner, actor_for):
+    cid = _new(db, owner)
+    made: dict[str, str] = {}
+    with db.engine.begin() as conn:
+        lead = make_row(conn, Base.metadata.tables["lead"], {"customer_id": cid}, made)
+        make_row(conn, Base.metadata.tables["test_drive"], {"customer_id": cid, "lead_id": lead}, made)
+        make_row(conn, Base.metadata.tables["lead_task"], {"lead_id": lead}, made)
+        make_row(conn, Base.metadata.tables["insurance_policy"], {"customer_id": cid}, made)
+    kinds = [e.kind for e in timeline.timeline(db, owner, cid)]
+    assert {"lead", "test_drive", "task", "insurance_policy"} <= set(kinds)
+    drive = next(e for e in timeline.timeline(db, owner, cid) if e.kind == "test_drive")
+    assert (drive.open_kind, drive.ref_id) == ("lead", lead)
+    assert "test_drive" not in {e.kind for e in timeline.timeline(db, actor_for("foreman"), cid)}
