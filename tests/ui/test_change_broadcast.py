@@ -143,3 +143,17 @@ def test_posting_a_counter_sale_short_of_stock_asks_nothing_and_leaves_no_draft(
     dialog.reject()
     settle()
     assert count(db_path, "invoice") == invoices_before
+
+
+def test_screens_listen_to_the_application_wide_changes_through_bound_methods_only():
+    """A lambda connected to ``ctx.changed`` outlives the screen it captures: after the screen is
+    closed the next change calls into a deleted widget. Bound methods are disconnected with it."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "ui"
+    found = [f"{p.relative_to(root)}:{n}" for p in root.rglob("*.py")
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1)
+             if re.search(r"\bchanged\.connect\(\s*(lambda|functools\.partial|partial)\b", line)
+             and "ctx" in line]
+    assert found == []

@@ -951,8 +951,12 @@ class FollowUpsScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
-        ctx.changed.connect(lambda changes: self.list.apply(changes))
+        # A bound method: the connection ends with the screen (a lambda would outlive it).
+        ctx.changed.connect(self._on_changed)
         self.list.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        self.list.apply(changes)
 
     def focus_default(self) -> None:
         self.list.table.setFocus()
