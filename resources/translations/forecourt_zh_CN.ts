@@ -1923,6 +1923,10 @@
         <translation>退款方式(&amp;B)</translation>
     </message>
     <message>
+        <source>Paying a deposit back needs the right to refund payments; without it the deposit stays as the customer&apos;s credit, which the cashier can pay back.</source>
+        <translation>退还定金需要退款权限；没有该权限时，定金留作客户的余额，由收银员退还。</translation>
+    </message>
+    <message>
         <source>Cancel &amp;deal</source>
         <translation>取消销售单(&amp;D)</translation>
     </message>
@@ -7276,6 +7280,18 @@
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Already a customer?</source>
+        <translation>已是客户？</translation>
+    </message>
+    <message>
+        <source>Click a name (or Tab to it, Enter) to take that customer for the lead; Save anyway makes a new one.</source>
+        <translation>点击姓名（或按 Tab 移到姓名后按 Enter）即为该客户建立线索；“仍然保存”则新建客户。</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
         <source>Choose the customer</source>
