@@ -41,6 +41,7 @@ from models.vehicles import StockVehicle, Vehicle
 from services import settings
 from services.billing import payments
 from services.billing.invoices import _tax_rates
+from services.billing.invoices import balance as invoice_balance
 from services.billing.totals import gross_amount, line_amounts, line_cost, percent_of, shares
 from services.permissions import require
 from services.sales import approvals, leads
@@ -149,6 +150,8 @@ class DealView:
     margin_bp: int | None
     currency: str
     pdi_repair_order_id: str | None
+    # Once invoiced: what is still open on its invoice (after the deposit, trade-in, loan and payments).
+    balance: int | None = None
 
 
 @dataclass(frozen=True)
@@ -661,6 +664,7 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
                                            .order_by(DealApproval.at))]
         trade = trade_in_figures(conn, deal_id)
         currency = settings.load(conn).currency
+        balance = invoice_balance(conn, d["invoice_id"]) if d["invoice_id"] else None
     note = decisions[-1].note if d["approval_state"] == "sent_back" and decisions else ""
     margins = actor.can("margin.view") or actor.can("cost.view")
     discount_bp = round_half_up(_d(d["discount"]) * 10000 / d["price"]) if d["price"] else 0
@@ -677,7 +681,8 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         to_pay=d["total"] - trade.allowance + trade.outstanding_finance, deposit=d["deposit"],
         invoice_id=d["invoice_id"], approval_state=d["approval_state"], approval_level=d["approval_level"],
         required_level=d["required_level"], sent_back_note=note, approvals=decisions, discount_bp=discount_bp,
-        margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"])
+        margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"],
+        balance=balance)
 
 
 @dataclass(frozen=True)

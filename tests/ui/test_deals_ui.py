@@ -168,3 +168,25 @@ def test_a_sales_manager_cancels_a_deal_with_a_deposit_that_stays_as_credit(qtbo
     sales = ctx_for("salesperson")
     order = show(OrderDialog(sales, None, deals.get(db, sales.actor, other.id)))
     assert not any(w.isEnabled() for w in (order.deposit, order.method, order.reference))
+
+
+def test_a_paid_deal_shows_nothing_left_to_pay_and_a_cancelled_one_no_amount_to_pay(db, owner):
+    from services.billing import payments
+    from ui.sales.deals import deal_html
+
+    cid = customer(db, owner)
+    saved = quote(db, owner, cid, stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id, deposit=10_000_00)
+    made = deals.invoice(db, owner, saved.id)
+    assert "¥110,000.00" in deal_html(deals.get(db, owner, saved.id))
+    payments.take_payment(db, owner, customer_id=cid, splits=[payments.PaymentSplit("cash", made.balance)],
+                          allocations={made.number: made.balance})
+    view = deals.get(db, owner, saved.id)
+    assert view.balance == 0
+    html = deal_html(view)
+    assert "¥110,000.00" not in html and "¥0.00" in html
+
+    other = quote(db, owner, customer(db, owner, "李娜"), stock_vehicle(db, owner, 2))
+    deals.order(db, owner, other.id, deposit=5_000_00)
+    deals.cancel(db, owner, other.id, "Bought elsewhere")
+    assert "¥115,000.00" not in deal_html(deals.get(db, owner, other.id))

@@ -248,7 +248,9 @@ def deal_html(data: deals.DealView) -> str:
             (w["Trade-in allowance"],
              money_text(data.trade_in_allowance, c) if data.trade_in_allowance else ""),
             (w["Deposit"], money_text(data.deposit, c) if data.deposit else ""),
-            (w["To pay"], money_text(data.to_pay - data.deposit, c))]
+            # Once invoiced, what is still open on the invoice; a cancelled deal has nothing to pay.
+            (w["To pay"], money_text(data.balance, c) if data.balance is not None
+             else "" if data.status == "cancelled" else money_text(data.to_pay - data.deposit, c))]
     if data.gross_profit is not None:
         rows.append((w["Gross profit"],
                      f"{money_text(data.gross_profit, c)} ({percent_text(data.margin_bp)})"))
