@@ -640,6 +640,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and cannot be cancelled'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and cannot be delivered'),
+    QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}: its trade-in can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}; only a quotation can be ordered'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}; only an ordered deal is invoiced'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} waits for an approval at level {level}, which is not yours'),

@@ -12909,6 +12909,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {number} {status}，不能交车</translation>
     </message>
     <message>
+        <source>Deal {number} is {status}: its trade-in can no longer change</source>
+        <translation>销售单 {number} {status}：其置换车不能再更改</translation>
+    </message>
+    <message>
         <source>Deal {number} is {status}; only a quotation can be ordered</source>
         <translation>销售单 {number} {status}；只有报价单才能下单</translation>
     </message>
