@@ -901,6 +901,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The deal is not known'),
     QT_TRANSLATE_NOOP('Service', "The deal is not one of this customer's open deals"),
     QT_TRANSLATE_NOOP('Service', 'The deal no longer exists'),
+    QT_TRANSLATE_NOOP('Service', "The deal's discount must be between zero and the lines' amount after their own discounts"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The dealership name is required'),
     QT_TRANSLATE_NOOP('Service', "The dealership's rule stays; set it to zero instead"),
     QT_TRANSLATE_NOOP('Service', 'The declined work was for another vehicle'),

@@ -13733,6 +13733,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该销售单已不存在</translation>
     </message>
     <message>
+        <source>The deal&apos;s discount must be between zero and the lines&apos; amount after their own discounts</source>
+        <translation>整单优惠须在零与各行扣除行优惠后的金额之间</translation>
+    </message>
+    <message>
         <source>The dealership name is required</source>
         <translation>必须填写经销商名称</translation>
     </message>

@@ -361,6 +361,12 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
     lines = _clean_lines(session, data.lines)
     if data.stock_vehicle_id and not any(line.kind == "vehicle" for line in lines):
         lines.insert(0, _vehicle_line(session, data.stock_vehicle_id))
+    # As on an invoice: the deal's discount is at most what the lines come to after their own discounts.
+    if data.discount_bp is None and data.discount > sum(
+            gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price) - line.discount
+            for line in lines):
+        raise ValidationError("discount", msg("The deal's discount must be between zero and the lines' amount after "
+                                              "their own discounts"))
     salesperson = data.salesperson.strip() or (deal.salesperson if deal else uow.actor.username)
     if deal is None:
         today = clock.today()
