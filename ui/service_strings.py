@@ -640,6 +640,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and cannot be cancelled'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status} and cannot be delivered'),
+    QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}: its trade-in can no longer change'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}; only a quotation can be ordered'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} is {status}; only an ordered deal is invoiced'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} waits for an approval at level {level}, which is not yours'),
@@ -900,6 +901,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The deal is not known'),
     QT_TRANSLATE_NOOP('Service', "The deal is not one of this customer's open deals"),
     QT_TRANSLATE_NOOP('Service', 'The deal no longer exists'),
+    QT_TRANSLATE_NOOP('Service', "The deal's discount must be between zero and the lines' amount after their own discounts"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The dealership name is required'),
     QT_TRANSLATE_NOOP('Service', "The dealership's rule stays; set it to zero instead"),
     QT_TRANSLATE_NOOP('Service', 'The declined work was for another vehicle'),

@@ -1923,6 +1923,10 @@
         <translation>退款方式(&amp;B)</translation>
     </message>
     <message>
+        <source>Paying a deposit back needs the right to refund payments; without it the deposit stays as the customer&apos;s credit, which the cashier can pay back.</source>
+        <translation>退还定金需要退款权限；没有该权限时，定金留作客户的余额，由收银员退还。</translation>
+    </message>
+    <message>
         <source>Cancel &amp;deal</source>
         <translation>取消销售单(&amp;D)</translation>
     </message>
@@ -7276,6 +7280,18 @@
     <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Already a customer?</source>
+        <translation>已是客户？</translation>
+    </message>
+    <message>
+        <source>Click a name (or Tab to it, Enter) to take that customer for the lead; Save anyway makes a new one.</source>
+        <translation>点击姓名（或按 Tab 移到姓名后按 Enter）即为该客户建立线索；“仍然保存”则新建客户。</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
     </message>
     <message>
         <source>Choose the customer</source>
@@ -12893,6 +12909,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {number} {status}，不能交车</translation>
     </message>
     <message>
+        <source>Deal {number} is {status}: its trade-in can no longer change</source>
+        <translation>销售单 {number} {status}：其置换车不能再更改</translation>
+    </message>
+    <message>
         <source>Deal {number} is {status}; only a quotation can be ordered</source>
         <translation>销售单 {number} {status}；只有报价单才能下单</translation>
     </message>
@@ -13711,6 +13731,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The deal no longer exists</source>
         <translation>该销售单已不存在</translation>
+    </message>
+    <message>
+        <source>The deal&apos;s discount must be between zero and the lines&apos; amount after their own discounts</source>
+        <translation>整单优惠须在零与各行扣除行优惠后的金额之间</translation>
     </message>
     <message>
         <source>The dealership name is required</source>

@@ -119,7 +119,15 @@ class _Extras:
     credit_applied: int  # credit notes: how much of it settled invoices
 
 
-def _extras(conn_or_session, view: InvoiceView) -> _Extras:
+def shown_tax_id(actor: Actor, tax_id: str, company_reg: str) -> str:
+    """A customer's tax number on a document as ``actor`` may see it: a company's credit code as it
+    is, a person's ID number masked without ``customer.view_id`` (as on screen and in exports)."""
+    from services.customers import shown_id
+
+    return tax_id if not tax_id or tax_id == company_reg else shown_id(actor, tax_id)
+
+
+def _extras(conn_or_session, view: InvoiceView, actor: Actor) -> _Extras:
     dealership = settings.load(conn_or_session)
     if view.status == "posted":
         snap = view.snapshot
@@ -149,6 +157,10 @@ def _extras(conn_or_session, view: InvoiceView) -> _Extras:
                                             f"VIN 车架号 {v.vin}", f"Plate 车牌 {v.plate}" if v.plate else "",
                                             f"Mileage 里程 {view.mileage_km:,} km" if view.mileage_km is not None
                                             else "") if x)
+    company_reg = conn_or_session.execute(select(Customer.company_reg)
+                                          .where(Customer.id == view.customer_id)).scalar() or ""
+    customer = Party(customer.name, customer.address, customer.phone,
+                     shown_tax_id(actor, customer.tax_id, company_reg))
     applied = 0
     if view.kind == "credit_note":
         applied = conn_or_session.execute(select(func.coalesce(func.sum(Allocation.amount), 0))
@@ -182,7 +194,7 @@ def invoice_pdf(db: Database, actor: Actor, invoice_id: str, out: Path, *, count
     view = invoices.get(db, actor, invoice_id)
     logo = settings.get_logo(db)
     with db.read() as conn:
-        extras = _extras(conn, view)
+        extras = _extras(conn, view, actor)
 
     with files.atomic_output(Path(out)) as tmp:
         if view.status == "posted" and not count:

@@ -18,7 +18,7 @@ from models.billing import Allocation, Invoice, Payment
 from models.crm import Customer
 from services import settings
 from services.billing import cashdesk, methods, payments
-from services.billing.documents import METHOD_LABELS, Party, _Extras, _parties_box, _party_details
+from services.billing.documents import METHOD_LABELS, Party, _Extras, _parties_box, _party_details, shown_tax_id
 from services.permissions import require
 from store.database import Database
 
@@ -58,7 +58,7 @@ def receipt_pdf(db: Database, actor: Actor, payment_id: str, out: Path) -> Path:
             original = conn.execute(select(Payment.paid_on, Payment.method, Payment.amount)
                                     .where(Payment.id == row.refund_of_id)).first()
     customer = Party(c.name, " ".join(x for x in (c.address, c.city, c.postcode) if x), c.phone,
-                     c.company_reg or c.id_number)
+                     shown_tax_id(actor, c.company_reg or c.id_number, c.company_reg))
     dealer = Party(dealership.name, dealership.address, dealership.phone, dealership.tax_id)
     money = dealership.currency
     from services.reports import pdf

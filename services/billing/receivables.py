@@ -324,10 +324,13 @@ def statement(db: Database, actor: Actor, customer_id: str, *, start: date, end:
                                           number=r.number or "", method=r.method, reference=reference,
                                           amount=r.amount, balance=running))
         aged = customer_aging(conn, customer_id, as_of=end)
+    from services.customers import shown_id
+
     address = " ".join(x for x in (customer.address, customer.city, customer.postcode) if x)
     return StatementData(
         customer_id=customer_id, customer_name=customer.name, customer_address=address,
-        customer_phone=customer.phone, customer_tax_id=customer.company_reg or customer.id_number,
+        customer_phone=customer.phone,
+        customer_tax_id=customer.company_reg or shown_id(actor, customer.id_number),
         dealer_name=dealer.name, dealer_address=dealer.address, dealer_phone=dealer.phone,
         dealer_email=dealer.email, dealer_tax_id=dealer.tax_id, currency=dealer.currency, start=start, end=end,
         opening_balance=opening, entries=entries, closing_balance=running, aging=aged)

@@ -41,6 +41,7 @@ from models.vehicles import StockVehicle, Vehicle
 from services import settings
 from services.billing import payments
 from services.billing.invoices import _tax_rates
+from services.billing.invoices import balance as invoice_balance
 from services.billing.totals import gross_amount, line_amounts, line_cost, percent_of, shares
 from services.permissions import require
 from services.sales import approvals, leads
@@ -149,6 +150,8 @@ class DealView:
     margin_bp: int | None
     currency: str
     pdi_repair_order_id: str | None
+    # Once invoiced: what is still open on its invoice (after the deposit, trade-in, loan and payments).
+    balance: int | None = None
 
 
 @dataclass(frozen=True)
@@ -358,6 +361,12 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
     lines = _clean_lines(session, data.lines)
     if data.stock_vehicle_id and not any(line.kind == "vehicle" for line in lines):
         lines.insert(0, _vehicle_line(session, data.stock_vehicle_id))
+    # As on an invoice: the deal's discount is at most what the lines come to after their own discounts.
+    if data.discount_bp is None and data.discount > sum(
+            gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price) - line.discount
+            for line in lines):
+        raise ValidationError("discount", msg("The deal's discount must be between zero and the lines' amount after "
+                                              "their own discounts"))
     salesperson = data.salesperson.strip() or (deal.salesperson if deal else uow.actor.username)
     if deal is None:
         today = clock.today()
@@ -661,6 +670,7 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
                                            .order_by(DealApproval.at))]
         trade = trade_in_figures(conn, deal_id)
         currency = settings.load(conn).currency
+        balance = invoice_balance(conn, d["invoice_id"]) if d["invoice_id"] else None
     note = decisions[-1].note if d["approval_state"] == "sent_back" and decisions else ""
     margins = actor.can("margin.view") or actor.can("cost.view")
     discount_bp = round_half_up(_d(d["discount"]) * 10000 / d["price"]) if d["price"] else 0
@@ -677,7 +687,8 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         to_pay=d["total"] - trade.allowance + trade.outstanding_finance, deposit=d["deposit"],
         invoice_id=d["invoice_id"], approval_state=d["approval_state"], approval_level=d["approval_level"],
         required_level=d["required_level"], sent_back_note=note, approvals=decisions, discount_bp=discount_bp,
-        margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"])
+        margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"],
+        balance=balance)
 
 
 @dataclass(frozen=True)

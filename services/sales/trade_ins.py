@@ -143,6 +143,7 @@ def _clean(session: Session, data: AppraisalInput) -> AppraisalInput:
             raise ValidationError("deal_id", msg("Deal {number} is another customer's", number=deal.number))
         if deal.status == "cancelled":
             raise ValidationError("deal_id", msg("Deal {number} is cancelled", number=deal.number))
+        _check_not_invoiced(session, deal.id)
     if data.mileage_km is not None and (isinstance(data.mileage_km, bool) or not isinstance(data.mileage_km, int)
                                         or not 0 <= data.mileage_km <= 9_999_999):
         raise ValidationError("mileage_km", msg("The mileage must be a whole number of kilometres, 0 or more"))
@@ -247,10 +248,20 @@ def _trade_in(session: Session, trade_in_id: str) -> TradeIn:
     return row
 
 
+def _check_not_invoiced(session: Session, deal_id: str | None) -> None:
+    """Refuse to put a trade-in on, change it on or take it off a deal already invoiced: the invoice
+    settled the trade-in as it was, so the deal and its invoice would no longer agree."""
+    deal = session.get(Deal, deal_id) if deal_id else None
+    if deal is not None and deal.status in ("invoiced", "delivered"):
+        raise ValidationError("deal_id", msg("Deal {number} is {status}: its trade-in can no longer change",
+                                             number=deal.number, status=status_word(deal.status)))
+
+
 def update_appraisal_in(uow: UnitOfWork, trade_in_id: str, data: AppraisalInput) -> None:
     """Change an appraisal still open (appraised or accepted); the car is the one appraised."""
     require(uow.actor, "deal.edit")
     row = _trade_in(uow.session, trade_in_id)
+    _check_not_invoiced(uow.session, row.deal_id)
     if row.status not in ("appraised", "accepted"):
         raise Conflict(msg("The trade-in is {status}: its appraisal can no longer be changed",
                            status=status_word(row.status)))
@@ -277,10 +288,12 @@ def move_in(uow: UnitOfWork, trade_in_id: str, to_status: str, *, deal_id: str |
     if to_status not in MOVES.get(row.status, ()):
         raise Conflict(msg("The trade-in is {status}: it cannot be {action}", status=status_word(row.status),
                            action=status_word(to_status)))
+    _check_not_invoiced(uow.session, row.deal_id)
     if deal_id:
         deal = uow.session.get(Deal, deal_id)
         if deal is None or deal.customer_id != row.customer_id or deal.status == "cancelled":
             raise ValidationError("deal_id", msg("The deal is not one of this customer's open deals"))
+        _check_not_invoiced(uow.session, deal_id)
         row.deal_id = deal_id
     before = row.deal_id
     if to_status == "declined":

@@ -408,3 +408,18 @@ def test_changing_a_trade_in_through_its_appraisal_reprices_the_deal_at_once(db,
     trade_ins.move(db, manager, tid, "appraised")
     trade_ins.move(db, manager, tid, "declined")
     assert _deal(db_path, saved.id)[6] == before[6]
+
+
+def test_a_deal_discount_beyond_what_the_lines_come_to_is_refused_not_cut_down(db, db_path, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    lines = [DealLineInput(kind="vehicle", description="BYD Qin", unit_price=120_000_00, discount=10_000_00),
+             DealLineInput(kind="accessory", description="Floor mats 脚垫", unit_price=1_000_00)]
+    with pytest.raises(ValidationError) as refused:
+        deals.save(db, owner, None, DealInput(customer_id=cid, stock_vehicle_id=sid, lines=lines,
+                                              discount=111_000_01))
+    assert refused.value.field == "discount"
+    assert raw_rows(db_path, "SELECT count(*) FROM deal") == [(0,)]
+    # Exactly what the lines come to is a deal given away, and is saved (it then needs approval).
+    saved = deals.save(db, owner, None, DealInput(customer_id=cid, stock_vehicle_id=sid, lines=lines,
+                                                  discount=111_000_00))
+    assert deals.get(db, owner, saved.id).total == 0

@@ -91,6 +91,6 @@ def test_the_invoice_pdf_prints_the_vehicle_and_its_mileage(db, owner):
                                                            plate="沪A12345", owner_id=cid))
     iid = _save(db, owner, cid, line(price=10000), vehicle_id=vid, mileage_km=42_180)
     with db.read() as conn:
-        extras = documents._extras(conn, invoices.get(db, owner, iid))
+        extras = documents._extras(conn, invoices.get(db, owner, iid), owner)
     assert extras.vehicle.splitlines() == ["VW Lavida", "VIN 车架号 LSVAU218XN2183294", "Plate 车牌 沪A12345",
                                            "Mileage 里程 42,180 km"]

@@ -296,3 +296,33 @@ def test_a_statement_needs_receivables_view(db, owner, actor_for, tmp_path):
         documents.statement_pdf(db, actor_for("parts_clerk"), customer_id, out, start=ISSUED, end=ISSUED)
 
     assert not out.exists()
+
+
+def test_a_persons_id_number_is_masked_on_invoices_receipts_and_statements_for_who_may_not_see_it(
+        db, owner, actor_for, tmp_path):
+    from services.billing import receipts
+    from tests.services.billing_samples import posted
+    from tests.services.samples import credit_code
+
+    person = customers.create(db, owner, CustomerInput(name="王伟", phone="13912345678",
+                                                       id_number="110101199003078515"))
+    code = credit_code()
+    company = customers.create(db, owner, CustomerInput(name="上海某某有限公司", kind="company", company_reg=code))
+    sales, cashier = actor_for("salesperson"), actor_for("cashier")
+    invoice_id = posted(db, owner, person, line())
+    payment_id = take_payment(db, owner, customer_id=person, splits=[PaymentSplit("cash", 100_00)],
+                              hold_excess=True)[0]
+    company_invoice = posted(db, owner, company, line())
+
+    def invoice_text(actor, iid):
+        return _text(documents.invoice_pdf(db, actor, iid, tmp_path / f"{actor.username}{iid}.pdf", count=False))
+
+    assert "110***********8515" in invoice_text(sales, invoice_id)
+    assert "110101199003078515" not in invoice_text(sales, invoice_id)
+    assert "110101199003078515" in invoice_text(cashier, invoice_id)
+    assert code in invoice_text(sales, company_invoice)
+    receipt = _text(receipts.receipt_pdf(db, sales, payment_id, tmp_path / "receipt.pdf"))
+    assert "110***********8515" in receipt and "110101199003078515" not in receipt
+    statement = _text(documents.statement_pdf(db, actor_for("read_only"), person, tmp_path / "statement.pdf",
+                                              start=date(2020, 1, 1), end=date.today()))
+    assert "110***********8515" in statement and "110101199003078515" not in statement

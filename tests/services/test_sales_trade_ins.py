@@ -162,3 +162,35 @@ def test_a_car_in_stock_cannot_be_taken_in_twice(db, owner, monkeypatch):
     trade_ins.move(db, owner, second, "accepted")
     with pytest.raises(Conflict):
         trade_ins.take_in(db, owner, second)
+
+
+def test_a_trade_in_does_not_go_on_change_on_or_come_off_an_invoiced_deal(db, owner):
+    from services.sales import deals
+    from tests.services import deal_samples
+
+    cid = deal_samples.customer(db, owner)
+    saved = deal_samples.quote(db, owner, cid, deal_samples.stock_vehicle(db, owner))
+    accepted = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(61), make="VW", model="Polo", actual_cash_value=30_000_00,
+        allowance=30_000_00, deal_id=saved.id))
+    deals.order(db, owner, saved.id, deposit=10_000_00)
+    made = deals.invoice(db, owner, saved.id)
+    before = deals.get(db, owner, saved.id)
+    assert made.balance == before.total - 30_000_00 - 10_000_00
+
+    late = AppraisalInput(customer_id=cid, vin=chinese_vin(62), make="VW", model="Golf",
+                          actual_cash_value=20_000_00, allowance=25_000_00, deal_id=saved.id)
+    with pytest.raises(ValidationError) as refused:
+        trade_ins.create_appraisal(db, owner, late)
+    assert refused.value.field == "deal_id" and saved.number in str(refused.value)
+    other = trade_ins.create_appraisal(db, owner, AppraisalInput(**{**late.__dict__, "deal_id": None}))
+    with pytest.raises(ValidationError):
+        trade_ins.move(db, owner, other, "accepted", deal_id=saved.id)
+    changed = AppraisalInput(customer_id=cid, vin=chinese_vin(61), make="VW", model="Polo",
+                             actual_cash_value=30_000_00, allowance=50_000_00, deal_id=saved.id)
+    with pytest.raises(ValidationError):
+        trade_ins.update_appraisal(db, owner, accepted, changed)
+    with pytest.raises(ValidationError):
+        trade_ins.move(db, owner, accepted, "appraised")
+    after = deals.get(db, owner, saved.id)
+    assert (after.trade_in_allowance, after.to_pay, after.balance) == (30_000_00, before.to_pay, made.balance)

@@ -141,3 +141,52 @@ def test_the_owner_sets_the_approval_levels_in_their_dialog(qtbot, db, owner, ct
     qtbot.mouseClick(again.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     settle()
     assert again.isVisible() and "last level" in again.grid_error.text()
+
+
+def test_a_sales_manager_cancels_a_deal_with_a_deposit_that_stays_as_credit(qtbot, db, owner, actor_for, ctx_for,
+                                                                            show, settle, messages):
+    from services.billing import payments
+    from ui.sales.deals import CancelDealDialog, OrderDialog
+
+    cid = customer(db, owner)
+    saved = quote(db, owner, cid, stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id, deposit=5_000_00)
+    manager = ctx_for("sales_manager")
+    dialog = show(CancelDealDialog(manager, None, deals.get(db, manager.actor, saved.id)))
+    # Paying money out is not the sales manager's: the deposit can only stay as the customer's credit.
+    assert not dialog.refund.isChecked() and not dialog.refund.isEnabled()
+    qtbot.keyClicks(dialog.reason, "Bought elsewhere")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    settle()
+    assert messages.shown == [] and not dialog.isVisible()
+    assert deals.get(db, owner, saved.id).status == "cancelled"
+    with db.read() as conn:
+        assert payments.customer_credit(conn, cid) == 5_000_00
+
+    # Nor does ordering without the right to take payments offer a way to pay.
+    other = quote(db, owner, customer(db, owner, "李娜"), stock_vehicle(db, owner, 2))
+    sales = ctx_for("salesperson")
+    order = show(OrderDialog(sales, None, deals.get(db, sales.actor, other.id)))
+    assert not any(w.isEnabled() for w in (order.deposit, order.method, order.reference))
+
+
+def test_a_paid_deal_shows_nothing_left_to_pay_and_a_cancelled_one_no_amount_to_pay(db, owner):
+    from services.billing import payments
+    from ui.sales.deals import deal_html
+
+    cid = customer(db, owner)
+    saved = quote(db, owner, cid, stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id, deposit=10_000_00)
+    made = deals.invoice(db, owner, saved.id)
+    assert "¥110,000.00" in deal_html(deals.get(db, owner, saved.id))
+    payments.take_payment(db, owner, customer_id=cid, splits=[payments.PaymentSplit("cash", made.balance)],
+                          allocations={made.number: made.balance})
+    view = deals.get(db, owner, saved.id)
+    assert view.balance == 0
+    html = deal_html(view)
+    assert "¥110,000.00" not in html and "¥0.00" in html
+
+    other = quote(db, owner, customer(db, owner, "李娜"), stock_vehicle(db, owner, 2))
+    deals.order(db, owner, other.id, deposit=5_000_00)
+    deals.cancel(db, owner, other.id, "Bought elsewhere")
+    assert "¥115,000.00" not in deal_html(deals.get(db, owner, other.id))

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from sqlalchemy import text
 
 from core.actor import Actor
 from services import users
@@ -188,3 +189,32 @@ def test_enter_on_a_card_opens_the_lead_and_arrows_cross_columns(db, owner, qtbo
     settle()
     assert "won by its deal" in screen.message.text()
     assert leads.get(db, room.sales, second).status == "quotation"
+
+
+def test_a_walk_in_who_is_already_a_customer_by_phone_is_offered_before_a_second_record(db, owner, qtbot, show,
+                                                                                        settle, type_text):
+    from services import customers
+    from services.customers import CustomerInput
+
+    room = showroom(db, owner)
+    known = customers.create(db, owner, CustomerInput(name="王芳", phone="13712345678"))
+    dialog = show(LeadDialog(AppContext(db, room.sales), None))
+    type_text(dialog.customer_name, "Wang Fang")
+    qtbot.keyClicks(dialog.phone, "137 1234 5678")
+    qtbot.keyClicks(dialog.make, "BYD")
+    qtbot.keyClick(dialog.make, Qt.Key.Key_Return)
+    settle()
+    # Not saved: the customer with that phone is shown, and the first Save becomes "Save anyway".
+    assert dialog.isVisible() and dialog.duplicates.isVisible()
+    assert "王芳" in dialog.duplicates.text() and "same phone" in dialog.duplicates.text()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).text() == "Save &anyway"
+    # Taking the known customer: the lead is theirs, no second record is made.
+    dialog.duplicates.linkActivated.emit(known)
+    assert dialog.customer_id == known and not dialog.duplicates.isVisible()
+    qtbot.keyClick(dialog.make, Qt.Key.Key_Return)
+    settle()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    lead = leads.get(db, owner, dialog.saved_id)
+    assert lead.customer_id == known
+    with db.read() as conn:
+        assert conn.execute(text("SELECT count(*) FROM customer WHERE name = 'Wang Fang'")).scalar() == 0

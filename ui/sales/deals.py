@@ -248,7 +248,9 @@ def deal_html(data: deals.DealView) -> str:
             (w["Trade-in allowance"],
              money_text(data.trade_in_allowance, c) if data.trade_in_allowance else ""),
             (w["Deposit"], money_text(data.deposit, c) if data.deposit else ""),
-            (w["To pay"], money_text(data.to_pay - data.deposit, c))]
+            # Once invoiced, what is still open on the invoice; a cancelled deal has nothing to pay.
+            (w["To pay"], money_text(data.balance, c) if data.balance is not None
+             else "" if data.status == "cancelled" else money_text(data.to_pay - data.deposit, c))]
     if data.gross_profit is not None:
         rows.append((w["Gross profit"],
                      f"{money_text(data.gross_profit, c)} ({percent_text(data.margin_bp)})"))
@@ -629,7 +631,8 @@ class OrderDialog(FormDialog):
         if not ctx.can("payment.take"):
             form.addRow(hint_label(self.tr("Taking a deposit needs the right to take payments; without it the deal "
                                            "is ordered without one.")))
-            self.deposit.setEnabled(False)
+            for w in (self.deposit, self.method, self.reference):
+                w.setEnabled(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Order"))
         self.buttons.accepted.connect(self.save)
@@ -690,6 +693,13 @@ class CancelDealDialog(FormDialog):
                                 self.refund)
             self.errors.add_row("method", self.tr("Paid back &by"), self.method)
             self.refund.toggled.connect(self.method.setEnabled)
+            if not ctx.can("payment.refund"):
+                # Paying money out is the cashier's: the deposit stays as credit they can pay back.
+                self.refund.setChecked(False)
+                self.refund.setEnabled(False)
+                form.addRow(hint_label(self.tr("Paying a deposit back needs the right to refund payments; without it "
+                                               "the deposit stays as the customer's credit, which the cashier can "
+                                               "pay back.")))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Cancel &deal"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Keep deal"))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import DomainError, ValidationError
+from services.customers import CustomerInput, duplicates
 from services.sales import leads
 from services.sales.leads import STAGES, Board, Card, LeadInput, LeadView, TaskInput, TestDriveInput
 from store.changes import Changes
@@ -46,7 +47,7 @@ from ui.formatting import date_text, key_text, local_datetime, money_text, phone
 from ui.messages import detail_text, service_text
 from ui.widgets.detail import Col, DetailPane, esc, fields, heading, link, paragraph, table
 from ui.widgets.fields import DateEdit, MoneyEdit
-from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
+from ui.widgets.forms import FieldErrors, FormDialog, grow_to_fit, hint_label, run_dialog
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
@@ -690,8 +691,20 @@ class LeadDialog(FormDialog):
         if view:
             self.source.setCurrentIndex(self.source.findData(view.source))
         self.buttons = _buttons(self, self.tr("&Save"))
+        # A new customer typed in who may already be one (same phone, same name): shown before saving,
+        # as the customer dialog does; a name there is taken instead (Tab to it, Enter).
+        self.candidates: list[duplicates.Candidate] = []
+        self.duplicates = QLabel()
+        self.duplicates.setObjectName("duplicates")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.setTextFormat(Qt.TextFormat.RichText)
+        self.duplicates.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.duplicates.linkActivated.connect(self._take_duplicate)
+        self.duplicates.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.buttons)
         (self.make if view else self.customer_name).setFocus()
 
@@ -699,6 +712,31 @@ class LeadDialog(FormDialog):
         # Typing a name makes a new customer: the one chosen before no longer counts.
         self.customer_id = None
         self.phone.setEnabled(True)
+
+    def _show_duplicates(self, found: list[duplicates.Candidate]) -> None:
+        from html import escape
+
+        from ui.customers.editor import reason_labels
+
+        self.candidates = found
+        reasons = reason_labels()
+        items = []
+        for c in found:
+            why = ", ".join(reasons.get(r, r) for r in c.reasons)
+            where = " · ".join(x for x in (phone_text(c.phone, self.ctx.settings.country), c.city) if x)
+            items.append(f'<a href="{c.id}">{escape(c.name)}</a> ({escape(why)}'
+                         + (f"; {escape(where)}" if where else "") + ")")
+        self.duplicates.setText("<b>" + escape(self.tr("Already a customer?")) + "</b> " + " · ".join(items) + "<br>"
+                                + escape(self.tr("Click a name (or Tab to it, Enter) to take that customer for the "
+                                                 "lead; Save anyway makes a new one.")))
+        self.duplicates.setVisible(bool(found))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Save &anyway") if found else self.tr("&Save"))
+
+    def _take_duplicate(self, customer_id: str) -> None:
+        chosen = next((c for c in self.candidates if c.id == customer_id), None)
+        if chosen is not None:
+            self.set_customer(chosen.id, chosen.name)
 
     def pick_customer(self) -> None:
         from ui.search_dialog import GlobalSearchDialog
@@ -713,6 +751,8 @@ class LeadDialog(FormDialog):
         self.phone.clear()
         self.phone.setEnabled(False)
         self.errors.clear_field("customer")
+        if self.candidates:
+            self._show_duplicates([])
 
     def save(self) -> None:
         try:
@@ -727,8 +767,27 @@ class LeadDialog(FormDialog):
         db, actor, lead_id = self.ctx.db, self.ctx.actor, self.lead_id
         if lead_id:
             self.submit(lambda: (leads.update(db, actor, lead_id, data), lead_id)[1])
+        elif self.customer_id is None and data.customer_name.strip():
+            # The possible duplicates shown when Save is pressed were seen: Save anyway saves. Any not
+            # shown yet are shown first.
+            shown = frozenset(c.id for c in self.candidates) if self.duplicates.isVisible() else frozenset()
+            typed = CustomerInput(name=data.customer_name, phone=data.customer_phone)
+            self.buttons.setEnabled(False)
+            Query(self, lambda: duplicates.find(db, actor, typed)).success(
+                lambda found: self._save_after_check(data, found, shown)).run()
         else:
             self.submit(lambda: leads.create(db, actor, data))
+
+    def _save_after_check(self, data: LeadInput, found: list[duplicates.Candidate], shown: frozenset[str]) -> None:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return
+        self.buttons.setEnabled(True)
+        if not frozenset(c.id for c in found) <= shown:
+            self._show_duplicates(found)
+            grow_to_fit(self)
+            return
+        db, actor = self.ctx.db, self.ctx.actor
+        self.submit(lambda: leads.create(db, actor, data))
 
 
 class LostDialog(FormDialog):
