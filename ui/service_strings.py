@@ -547,6 +547,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'A template needs a name of at most 120 characters'),
     QT_TRANSLATE_NOOP('Service', 'A template needs at least one inspection point'),
     QT_TRANSLATE_NOOP('Service', 'A terminal code is 1–6 letters or digits'),
+    QT_TRANSLATE_NOOP('Service', 'A test drive is logged when it starts, not ahead'),
     QT_TRANSLATE_NOOP('Service', 'A trim name has at most 120 characters'),
     QT_TRANSLATE_NOOP('Service', 'A trim needs a name'),
     QT_TRANSLATE_NOOP('Service', 'A user name is required'),

@@ -12721,6 +12721,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>模板至少需要一个检查项目</translation>
     </message>
     <message>
+        <source>A test drive is logged when it starts, not ahead</source>
+        <translation>试驾在开始时登记，不能提前登记</translation>
+    </message>
+    <message>
         <source>A trim name has at most 120 characters</source>
         <translation>配置名称最多 120 个字符</translation>
     </message>

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -550,6 +550,9 @@ def log_test_drive_in(uow: UnitOfWork, lead_id: str, data: TestDriveInput) -> st
         raise ValidationError("licence_expires_on", msg("The driving licence has expired: no test drive"))
     if data.licence_checked is not True:
         raise ValidationError("licence_checked", msg("Check the driving licence before the test drive"))
+    # A test drive is logged when it starts (or after): one in the future is a typing mistake.
+    if started > uow.now + timedelta(minutes=10):
+        raise ValidationError("started_at", msg("A test drive is logged when it starts, not ahead"))
     if data.ended_at is not None and data.ended_at < started:
         raise ValidationError("ended_at", msg("The test drive ends before it starts"))
     for name, value in (("odometer_out", data.odometer_out), ("odometer_in", data.odometer_in)):

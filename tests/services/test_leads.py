@@ -228,6 +228,7 @@ def test_follow_up_tasks_are_due_overdue_done_and_schedule_the_next(db, room, db
     (dict(demo_car="", vehicle=""), "vehicle"),
     (dict(demo_car="", vehicle="NO-SUCH-CAR"), "vehicle"),
     (dict(odometer_out=120, odometer_in=100), "odometer_in"),
+    (dict(started_at=datetime.utcnow() + timedelta(days=7)), "started_at"),
 ])
 def test_a_test_drive_without_a_checked_valid_licence_is_refused_and_changes_nothing(db, room, db_path, change,
                                                                                       field):
