@@ -108,7 +108,7 @@ def _check_every_order(db, owner, name: str, *, limit: int) -> int:
 
 
 def test_customers_page_by_key_in_every_order(db, owner, people, read_path):
-    assert _check_every_order(db, owner, "customers", limit=2) == 12
+    assert _check_every_order(db, owner, "customers", limit=2) == 14
 
 
 def test_vehicles_page_by_key_in_every_order_nulls_included(db, owner, cars, read_path):

@@ -195,7 +195,7 @@ def test_file_import_offers_each_area_s_kinds_the_user_may_run(qtbot, ctx_for, s
         return names
 
     assert kinds("foreman") == ["labour-ops", "surveys", "campaigns"]
-    assert kinds("service_advisor") == ["surveys"]
+    assert kinds("service_advisor") == ["customers", "surveys"]
     assert kinds("parts_clerk") == ["parts", "price-list", "stock-count"]
 
 

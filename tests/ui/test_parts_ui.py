@@ -615,7 +615,7 @@ def test_a_catalogue_previewed_and_imported_through_the_wizard_is_listed(
 def test_a_bad_price_shows_in_the_preview_and_import_stays_off(qtbot, db, owner, tmp_path, ctx, show, settle):
     path = _csv(tmp_path, "bad.csv", "brand,part_number,description,retail_price\nToyota,A-1,Filter,12.345\n"
                                      "Toyota,A-2,Filter,10\n")
-    dialog = show(ImportDialog(ctx))
+    dialog = show(ImportDialog(ctx, kind="parts"))
     dialog.set_file(path)
     settle()
 
@@ -632,7 +632,7 @@ def test_a_bad_price_shows_in_the_preview_and_import_stays_off(qtbot, db, owner,
 def test_a_file_that_is_not_a_spreadsheet_gets_one_clear_line(qtbot, db, owner, tmp_path, ctx, show, settle):
     path = tmp_path / "scan.pdf"
     path.write_bytes(b"%PDF-1.4 not a table")
-    dialog = show(ImportDialog(ctx))
+    dialog = show(ImportDialog(ctx, kind="parts"))
 
     dialog.set_file(str(path))
     settle()
@@ -645,7 +645,7 @@ def test_a_saved_preset_maps_the_columns_again(qtbot, db, owner, tmp_path, ctx, 
     from PySide6.QtWidgets import QInputDialog
 
     path = _csv(tmp_path, "odd.csv", "Mfr,Ref,Text,RRP\nToyota,A-1,Filter,10\n")
-    dialog = show(ImportDialog(ctx))
+    dialog = show(ImportDialog(ctx, kind="parts"))
     dialog.set_file(path)
     settle()
     for field, header in (("brand", "Mfr"), ("part_number", "Ref"), ("description", "Text"),
