@@ -45,6 +45,8 @@ from store.uow import UnitOfWork
 COLUMNS = ("vin", "make", "model", "model_year", "colour", "status", "stock_number", "variant", "fuel", "plate",
            "engine_number", "condition", "location", "arrived_on", "list_price")
 _STATUSES = ("on_order", "in_transit", "in_stock")
+# Every status an export writes: a file exported and read back names reserved and sold cars as they are.
+_EXPORTED_STATUSES = (*_STATUSES, "reserved", "sold")
 _VEHICLE_COLUMNS = ("make", "model", "variant", "model_year", "colour", "fuel", "plate", "engine_number")
 
 
@@ -96,7 +98,8 @@ FUEL = Field("fuel", "Fuel", check=_choice("fuel", FUELS), synonyms=("燃料", "
 PLATE = Field("plate", "Plate", max_length=20, synonyms=("plate number", "车牌", "车牌号", "号牌"))
 ENGINE = Field("engine_number", "Engine number", kind="code", max_length=40, synonyms=("发动机号", "发动机号码"))
 STOCK_NUMBER = Field("stock_number", "Stock number", kind="code", max_length=40, synonyms=("库存编号", "库存号"))
-STATUS = Field("status", "Status", check=_choice("status", _STATUSES), synonyms=("stock status", "状态", "库存状态"))
+STATUS = Field("status", "Status", check=_choice("status", _EXPORTED_STATUSES),
+               synonyms=("stock status", "状态", "库存状态"))
 CONDITION = Field("condition", "Condition", check=_choice("condition", ("new", "used")), synonyms=("新旧", "车况"))
 LOCATION = Field("location", "Location", max_length=80, synonyms=("库位", "存放位置"))
 ARRIVED = Field("arrived_on", "Arrived on", check=_day, synonyms=("arrival date", "到店日期", "入库日期"))
@@ -197,6 +200,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
         elif number or status:
             if number and (number in numbers or number in seen_numbers):
                 r.error("stock_number", msg("Stock number {number} is already used", number=number))
+                continue
+            if status and status not in _STATUSES:
+                r.error("status", msg("A car added to stock is {items}",
+                                      items=", ".join(status_word(s) for s in _STATUSES)))
                 continue
             seen_numbers.add(number)
             status = status or "in_stock"
