@@ -450,6 +450,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'A VIN is required'),
     QT_TRANSLATE_NOOP('Service', 'A VIN range runs from the lower VIN to the higher, 17 characters at most'),
     QT_TRANSLATE_NOOP('Service', 'A brand name is at most 80 characters'),
+    QT_TRANSLATE_NOOP('Service', 'A car added to stock is {items}'),
     QT_TRANSLATE_NOOP('Service', 'A car is added on order, in transit or in stock'),
     QT_TRANSLATE_NOOP('Service', 'A clocking cannot end before it started ({started_at} UTC)'),
     QT_TRANSLATE_NOOP('Service', "A company customer's company is its own name"),

@@ -12505,6 +12505,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
     </message>
     <message>
+        <source>A car added to stock is {items}</source>
+        <translation>新入库的车辆状态只能是{items}</translation>
+    </message>
+    <message>
         <source>A car is added on order, in transit or in stock</source>
         <translation>车辆只能以在订、在途或在库状态入库</translation>
     </message>
