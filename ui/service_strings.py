@@ -851,6 +851,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The booking from {start} to {end} on {day} is outside the working hours of {who} ({opens}–{closes}): choose a time within them, or overbook with a reason'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The campaign does not apply to this vehicle'),
     QT_TRANSLATE_NOOP('Service', 'The campaign no longer exists'),
+    QT_TRANSLATE_NOOP('Service', 'The car cannot arrive before it was ordered'),
+    QT_TRANSLATE_NOOP('Service', 'The car cannot arrive before it was produced'),
     QT_TRANSLATE_NOOP('Service', 'The car cannot be promised before it comes'),
     QT_TRANSLATE_NOOP('Service', 'The car has not arrived yet: move it into stock instead'),
     QT_TRANSLATE_NOOP('Service', 'The car is in stock as {number}'),

@@ -13517,6 +13517,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>该活动已不存在</translation>
     </message>
     <message>
+        <source>The car cannot arrive before it was ordered</source>
+        <translation>到店日期不能早于订车日期</translation>
+    </message>
+    <message>
+        <source>The car cannot arrive before it was produced</source>
+        <translation>到店日期不能早于生产日期</translation>
+    </message>
+    <message>
         <source>The car cannot be promised before it comes</source>
         <translation>承诺交车时间不能早于到店时间</translation>
     </message>

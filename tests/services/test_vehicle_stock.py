@@ -188,6 +188,30 @@ def test_a_car_moves_on_order_in_transit_in_stock_and_counts_its_days(db, owner)
         stock.arrive(db, owner, _add(db, owner, model_id, n=2), "in_stock", on=date.today() + timedelta(days=1))
 
 
+def test_a_car_cannot_arrive_before_it_was_ordered_or_produced(db, db_path, owner):
+    model_id = _lavida(db, owner)
+    today = date.today()
+    before = count(db_path, "stock_vehicle")
+    with pytest.raises(ValidationError) as exc:
+        _add(db, owner, model_id, status="in_stock", ordered_on=today - timedelta(days=5),
+             arrived_on=today - timedelta(days=30))
+    assert exc.value.field == "arrived_on"
+    assert count(db_path, "stock_vehicle") == before
+    # Ordered from the maker's stock: produced before it was ordered is fine.
+    sid = _add(db, owner, model_id, ordered_on=today - timedelta(days=5), produced_on=today - timedelta(days=40))
+    with pytest.raises(ValidationError) as exc:
+        stock.arrive(db, owner, sid, "in_stock", on=today - timedelta(days=6))
+    assert exc.value.field == "arrived_on"
+    stock.arrive(db, owner, sid, "in_stock", on=today - timedelta(days=2))
+    d = inventory.get(db, owner, sid)
+    with pytest.raises(ValidationError) as exc:
+        inventory.update(db, owner, sid, StockVehicleChanges(
+            location=d.location, list_price=d.list_price, ordered_on=today - timedelta(days=1),
+            produced_on=d.produced_on, arrived_on=d.arrived_on))
+    assert exc.value.field == "arrived_on"
+    assert inventory.get(db, owner, sid).ordered_on == today - timedelta(days=5)
+
+
 def test_the_stock_list_filters_by_model_status_age_band_and_missing_certificate(db, owner):
     model_id = _lavida(db, owner)
     old = _add(db, owner, model_id, n=1, status="in_stock", arrived_on=date.today() - timedelta(days=100))
