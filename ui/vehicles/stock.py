@@ -81,10 +81,10 @@ class StockScreen(ListScreen):
                 FilterSpec("condition", self.tr("Condition"), tuple(conditions.items())),
             ],
             value_labels={"status": statuses, "condition": conditions},
-            export_name="stock vehicles",
+            export_name="stock vehicles", filters_below=True,
         )
-        # Five filters share the row with the search box: each is as wide as a short choice, and shows
-        # a longer one in full when opened, so the screen fits 1366 pixels.
+        # Five filters on a row of their own (the list stays narrow enough for the detail pane in
+        # English too): each is as wide as a short choice, and shows a longer one in full when opened.
         for combo in view.filter_widgets.values():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(3)
