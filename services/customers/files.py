@@ -5,6 +5,8 @@ code, then the phone. Importing a file again updates the customers it names and 
 them; an empty cell leaves the customer's value as it is. A row with none of the three cannot be
 matched again and is refused, unless it names by its name (and, where several share it, its e-mail,
 other spelling or birth date) one customer recorded without any of them: so an export reads back.
+A masked ID number (as exported to a reader without ``customer.view_id``) stands for the ID number of
+the customer the row's other keys find, when it masks to the same; otherwise it is refused.
 Exports write the customers list (its ID numbers masked for a reader
 without ``customer.view_id``); ``company`` is a company customer's own name — people are not linked
 to a company in the record — so a file read back keeps each row's kind."""
@@ -25,7 +27,7 @@ from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
 from models.crm import GRADES, Customer, CustomerTag
 from services import lists, search, settings, validation
-from services.customers import clean_tags, name_key, split_tags
+from services.customers import clean_tags, mask_id, name_key, split_tags
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
 from store.audit_chain import Change
 from store.database import Database
@@ -130,9 +132,11 @@ def _clean_row(r: RowResult, region: str) -> dict[str, Any] | None:
         if "email" in v:
             v["email"] = validation.email(v["email"])
         if "id_number" in v:
-            if "*" in v["id_number"]:
-                raise ValidationError("id_number", msg("The ID number is masked: type the full number"))
-            v["id_number"] = validation.id_number(str(v["id_number"]))
+            if "*" in str(v["id_number"]):
+                # As exported to a reader who does not see ID numbers: it stands for the customer's own.
+                v["masked_id"] = str(v.pop("id_number")).strip()
+            else:
+                v["id_number"] = validation.id_number(str(v["id_number"]))
         if "company_reg" in v:
             v["company_reg"] = validation.company_reg(str(v["company_reg"]))
         if v.get("birth_date") and v["birth_date"] > date.today():
@@ -156,7 +160,7 @@ def _keyless(conn: Connection, cleaned: list[tuple[RowResult, dict[str, Any] | N
     by name, narrowed by the row's e-mail, other spelling and birth date when several share it. A row
     that names none, or cannot tell several apart, is refused."""
     rows = [(r, v) for r, v in cleaned if v is not None and not any(v.get(k) for k in ("id_number", "company_reg",
-                                                                                          "phone"))]
+                                                                                          "phone", "masked_id"))]
     if not rows:
         return {}
     c = Customer.__table__
@@ -213,6 +217,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
             if old is None and v.get(k) and v[k] in found[k]:
                 old = found[k][v[k]]
                 break
+        masked = v.pop("masked_id", None)
+        if masked is not None and (old is None or mask_id(old["id_number"]) != masked):
+            r.error("id_number", msg("The ID number is masked: type the full number"))
+            continue
         tags = v.pop("tags", None)
         if old is None:
             cid = new_id()
