@@ -64,9 +64,14 @@ def _year(value: Any) -> int:
     return int(text_value)
 
 
-def _day(value: Any) -> date:
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
     if isinstance(value, date):
-        return value
+        day = value
+        if day > clock.today():
+            raise ValidationError("arrived_on", msg("The day is in the future"))
+        return day
     try:
         day = date.fromisoformat(str(value).strip()[:10])
     except ValueError:
@@ -102,7 +107,7 @@ STATUS = Field("status", "Status", check=_choice("status", _EXPORTED_STATUSES),
                synonyms=("stock status", "状态", "库存状态"))
 CONDITION = Field("condition", "Condition", check=_choice("condition", ("new", "used")), synonyms=("新旧", "车况"))
 LOCATION = Field("location", "Location", max_length=80, synonyms=("库位", "存放位置"))
-ARRIVED = Field("arrived_on", "Arrived on", check=_day, synonyms=("arrival date", "到店日期", "入库日期"))
+ARRIVED = Field("arrived_on", "Arrived on", kind="date", check=_day, synonyms=("arrival date", "到店日期", "入库日期"))
 LIST_PRICE = Field("list_price", "List price", kind="money", synonyms=("price", "指导价", "售价"))
 PURCHASE_COST = Field("purchase_cost", "Purchase cost", kind="money", synonyms=("cost", "采购价", "进价", "成本"))
 
@@ -289,7 +294,8 @@ def export_vehicles(db: Database, actor: Actor, path: Path | str, *, progress: P
         def convert(r) -> tuple[Any, ...]:
             price = None if r[14] is None else (float(from_minor(r[14], currency)) if xlsx
                                                  else from_minor(r[14], currency))
-            return tuple(None if v == "" else v for v in (*r[:14], price))
+            arrived = date.fromisoformat(r[13][:10]) if isinstance(r[13], str) and r[13] else r[13]
+            return tuple(None if v == "" else v for v in (*r[:13], arrived, price))
 
         batches = ([convert(r) for r in part] for part in conn.execute(_EXPORT_SQL).partitions(5000))
         return files.write_table(path, COLUMNS, batches, total=total, sheet="vehicles",

@@ -339,3 +339,35 @@ def test_saving_a_vehicle_checks_its_plate_in_china_only(db, db_path, owner):
     foreign = vehicles.create(db, owner, vehicles.VehicleInput(vin=chinese_vin(3), make="Volkswagen", model="Golf",
                                                                plate="M-AB 1234"))
     assert vehicles.get(db, owner, foreign).data.plate == "MAB1234"
+
+
+def test_the_vehicles_and_customers_sheets_hold_days_as_dates_and_read_back_unchanged(db, db_path, owner, tmp_path):
+    import openpyxl
+
+    from services import customers
+    from services.customers import CustomerInput
+    from services.customers.files import export_customers
+    from services.imports import framework
+    from services.vehicles.files import export_vehicles
+
+    model_id = _lavida(db, owner)
+    arrived = date.today() - timedelta(days=3)
+    _add(db, owner, model_id, status="in_stock", arrived_on=arrived)
+    customers.create(db, owner, CustomerInput(name="王伟", phone="13900000001", birth_date=date(1990, 3, 7)))
+    export_vehicles(db, owner, tmp_path / "vehicles.xlsx")
+    export_customers(db, owner, tmp_path / "customers.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "vehicles.xlsx").active
+    assert sheet.cell(2, 14).value.date() == arrived  # a date cell, sorted and filtered as one in Excel
+    sheet = openpyxl.load_workbook(tmp_path / "customers.xlsx").active
+    assert sheet.cell(2, 12).value.date() == date(1990, 3, 7)
+    for kind, name in (("vehicles", "vehicles.xlsx"), ("customers", "customers.xlsx")):
+        summary = framework.run(db, owner, tmp_path / name, kind)
+        assert summary.written and (summary.inserted, summary.updated, summary.unchanged) == (0, 0, 1), kind
+    # A day Excel made a date is read as one; a future one is refused by its field.
+    book = openpyxl.Workbook()
+    book.active.append(["vin", "make", "model", "stock_number", "arrived_on"])
+    book.active.append([chinese_vin(9), "Volkswagen", "Lavida", "S9", date.today() + timedelta(days=1)])
+    book.save(tmp_path / "future.xlsx")
+    summary = framework.run(db, owner, tmp_path / "future.xlsx", "vehicles")
+    assert [(e.row, e.field) for e in summary.errors] == [(2, "arrived_on")]
+    assert count(db_path, "vehicle") == 1
