@@ -8401,8 +8401,8 @@
         <translation>不预警</translation>
     </message>
     <message>
-        <source>Alert when fewer cars of this model are on order, in transit or in stock and not held by a deal</source>
-        <translation>当此车系在订、在途和在库且未被销售单占用的车辆少于此数时预警</translation>
+        <source>Alert when fewer new cars of this model are on order, in transit or in stock and not held by a deal</source>
+        <translation>当此车系在订、在途和在库且未被销售单占用的新车少于此数时预警</translation>
     </message>
     <message>
         <source>&amp;Low-stock threshold</source>
@@ -16075,8 +16075,8 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>等另 %1 个</translation>
     </message>
     <message>
-        <source>Low stock — on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
-        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的车辆低于预警线：%1</translation>
+        <source>Low stock — new cars on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
+        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的新车低于预警线：%1</translation>
     </message>
     <message>
         <source>Model year</source>

@@ -255,6 +255,10 @@ def test_a_model_below_its_threshold_is_alerted_counting_only_unheld_cars(db, ow
         stock.reserve_in(uow, first, "d" * 32)
         uow.commit()
     assert [(a.name, a.available) for a in catalogue.low_stock(db, owner)] == [("Lavida", 1)]
+    # A used Lavida traded in is no new one to sell.
+    inventory.add(db, owner, StockVehicleInput(vin=chinese_vin(3), condition="used", make="Volkswagen",
+                                               model="Lavida", status="in_stock"))
+    assert [(a.name, a.available) for a in catalogue.low_stock(db, owner)] == [("Lavida", 1)]
 
 
 # --- documents -------------------------------------------------------------------------------------

@@ -141,8 +141,8 @@ class StockScreen(ListScreen):
                           .replace("%3", str(x.available)).replace("%4", str(x.threshold)) for x in low[:shown])
         if len(low) > shown:
             items += " " + self.tr("and %1 more").replace("%1", str(len(low) - shown))
-        self.alert.setText(self.tr("Low stock — on order, in transit or in stock and not held by a deal, below the "
-                                   "model's threshold: %1").replace("%1", items))
+        self.alert.setText(self.tr("Low stock — new cars on order, in transit or in stock and not held by a deal, "
+                                   "below the model's threshold: %1").replace("%1", items))
         self.alert.show()
 
     def on_changed(self, changes: Changes) -> None:
