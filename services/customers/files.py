@@ -212,10 +212,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
     for r, v in cleaned:
         if v is None or not r.ok:
             continue
-        old = keyless.get(r.row)
+        old, by = keyless.get(r.row), "name"
         for k in ("id_number", "company_reg", "phone"):
             if old is None and v.get(k) and v[k] in found[k]:
-                old = found[k][v[k]]
+                old, by = found[k][v[k]], k
                 break
         masked = v.pop("masked_id", None)
         if masked is not None and (old is None or mask_id(old["id_number"]) != masked):
@@ -234,6 +234,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                 row["marketing_since"] = None
             row["name_key"], row["alt_key"] = name_key(row["name"]), name_key(row["alt_name"])
             plan.inserts.append(row)
+            claimed[cid] = r.row
             r.action = "insert"
             if tags:
                 plan.tags[cid] = tags
@@ -244,7 +245,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                     found[k].setdefault(row[k], row)
             continue
         if old["id"] in claimed:
-            r.error("phone", msg("names the same customer as row {first}", first=claimed[old["id"]]))
+            r.error(by, msg("names the same customer as row {first}", first=claimed[old["id"]]))
             continue
         claimed[old["id"]] = r.row
         if "id_number" in v and old["id_number"] and v["id_number"] != old["id_number"]:

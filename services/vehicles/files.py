@@ -158,6 +158,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
             except ValidationError as exc:
                 r.error("plate", exc.detail)
                 continue
+            other = plates_typed.get(values["plate"])
+            if values["plate"] and other is not None and other != vin:  # two cars of the file, one plate
+                r.error("plate", msg("Plate {plate} is already on vehicle {vin}", plate=values["plate"], vin=other))
+                continue
             plates_typed[values["plate"]] = vin
         old = existing.get(vin)
         vehicle_id = old["id"] if old else None

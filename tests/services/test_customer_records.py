@@ -117,6 +117,17 @@ def test_a_salespersons_own_export_with_masked_id_numbers_imports_back(db, db_pa
     assert raw_rows(db_path, "SELECT count(*) FROM customer") == [(1,)]
 
 
+def test_one_customer_twice_in_a_file_is_refused_naming_the_phone(db, db_path, owner, tmp_path):
+    from services.imports import framework
+
+    path = tmp_path / "twice.csv"
+    for phones in (("13900000001", "13900000001"), ("+86 139 0000 0001", "13900000001")):
+        path.write_text(f"name,phone\n甲,{phones[0]}\n乙,{phones[1]}\n", encoding="utf-8")
+        summary = framework.run(db, owner, path, "customers")
+        assert [(e.row, e.field) for e in summary.errors] == [(3, "phone")], phones
+    assert raw_rows(db_path, "SELECT count(*) FROM customer") == [(0,)]
+
+
 def test_a_full_id_number_finds_the_customer_without_showing_it(db, owner, actor_for):
     cid = _new(db, owner, id_number=ID)
     hits = search.search(db, actor_for("salesperson"), ID)

@@ -375,3 +375,14 @@ def test_the_vehicles_and_customers_sheets_hold_days_as_dates_and_read_back_unch
     summary = framework.run(db, owner, tmp_path / "future.xlsx", "vehicles")
     assert [(e.row, e.field) for e in summary.errors] == [(2, "arrived_on")]
     assert count(db_path, "vehicle") == 1
+
+
+def test_one_plate_on_two_cars_of_a_vehicles_file_is_refused(db, db_path, owner, tmp_path):
+    from services.imports import framework
+
+    path = tmp_path / "plates.csv"
+    path.write_text(f"vin,make,model,plate\n{chinese_vin(1)},BYD,Han,沪AD12345\n{chinese_vin(2)},BYD,Han,沪AD12345\n",
+                    encoding="utf-8")
+    summary = framework.run(db, owner, path, "vehicles")
+    assert [(e.row, e.field) for e in summary.errors] == [(3, "plate")]
+    assert count(db_path, "vehicle") == 0
