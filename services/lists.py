@@ -600,6 +600,17 @@ def export(db: Database, actor: Actor, name: str, state: ListState, path: Path |
 
     made = dict(derived or {})
     all_keys = [c.key for c in src.columns]
+    if cell is None:
+        # Stored days come back from SQLite as text: a sheet gets them as dates (sorted and filtered as such).
+        day_keys = {c.key for c in shown if c.kind == "date"}
+        if day_keys:
+            def cell(key: str, value: Any) -> Any:
+                if key in day_keys and isinstance(value, str) and value:
+                    try:
+                        return date.fromisoformat(value[:10])
+                    except ValueError:
+                        return value
+                return value
 
     def out(row: Sequence[Any]) -> list[Any]:
         if made:

@@ -4301,10 +4301,6 @@
         <translation>置换补贴</translation>
     </message>
     <message>
-        <source>Alt key</source>
-        <translation>别名检索键</translation>
-    </message>
-    <message>
         <source>Appraised on</source>
         <translation>评估日期</translation>
     </message>
@@ -4927,10 +4923,6 @@
     <message>
         <source>Name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <source>Name key</source>
-        <translation>姓名检索键</translation>
     </message>
     <message>
         <source>Net</source>
@@ -8417,8 +8409,8 @@
         <translation>不预警</translation>
     </message>
     <message>
-        <source>Alert when fewer cars of this model are on order, in transit or in stock and not held by a deal</source>
-        <translation>当此车系在订、在途和在库且未被销售单占用的车辆少于此数时预警</translation>
+        <source>Alert when fewer new cars of this model are on order, in transit or in stock and not held by a deal</source>
+        <translation>当此车系在订、在途和在库且未被销售单占用的新车少于此数时预警</translation>
     </message>
     <message>
         <source>&amp;Low-stock threshold</source>
@@ -12521,6 +12513,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>VIN 范围须从较小的 VIN 到较大的 VIN，最多 17 个字符</translation>
     </message>
     <message>
+        <source>A car added to stock is {items}</source>
+        <translation>新入库的车辆状态只能是{items}</translation>
+    </message>
+    <message>
         <source>A car is added on order, in transit or in stock</source>
         <translation>车辆只能以在订、在途或在库状态入库</translation>
     </message>
@@ -13535,6 +13531,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The campaign no longer exists</source>
         <translation>该活动已不存在</translation>
+    </message>
+    <message>
+        <source>The car cannot arrive before it was ordered</source>
+        <translation>到店日期不能早于订车日期</translation>
+    </message>
+    <message>
+        <source>The car cannot arrive before it was produced</source>
+        <translation>到店日期不能早于生产日期</translation>
     </message>
     <message>
         <source>The car cannot be promised before it comes</source>
@@ -16091,8 +16095,8 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>等另 %1 个</translation>
     </message>
     <message>
-        <source>Low stock — on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
-        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的车辆低于预警线：%1</translation>
+        <source>Low stock — new cars on order, in transit or in stock and not held by a deal, below the model&apos;s threshold: %1</source>
+        <translation>低库存预警 — 在订、在途和在库且未被销售单占用的新车低于预警线：%1</translation>
     </message>
     <message>
         <source>Model year</source>

@@ -3,7 +3,11 @@
 A row is matched to a customer by its natural keys in turn: the ID number, the company's credit
 code, then the phone. Importing a file again updates the customers it names and never duplicates
 them; an empty cell leaves the customer's value as it is. A row with none of the three cannot be
-matched again and is refused. Exports write the customers list (its ID numbers masked for a reader
+matched again and is refused, unless it names by its name (and, where several share it, its e-mail,
+other spelling or birth date) one customer recorded without any of them: so an export reads back.
+A masked ID number (as exported to a reader without ``customer.view_id``) stands for the ID number of
+the customer the row's other keys find, when it masks to the same; otherwise it is refused.
+Exports write the customers list (its ID numbers masked for a reader
 without ``customer.view_id``); ``company`` is a company customer's own name — people are not linked
 to a company in the record — so a file read back keeps each row's kind."""
 
@@ -23,7 +27,7 @@ from core.messages import msg
 from core.progress import CancelToken, Progress, no_progress
 from models.crm import GRADES, Customer, CustomerTag
 from services import lists, search, settings, validation
-from services.customers import clean_tags, name_key, split_tags
+from services.customers import clean_tags, mask_id, name_key, split_tags
 from services.imports.framework import Context, Field, ImportKind, ImportSummary, RowResult
 from store.audit_chain import Change
 from store.database import Database
@@ -128,9 +132,11 @@ def _clean_row(r: RowResult, region: str) -> dict[str, Any] | None:
         if "email" in v:
             v["email"] = validation.email(v["email"])
         if "id_number" in v:
-            if "*" in v["id_number"]:
-                raise ValidationError("id_number", msg("The ID number is masked: type the full number"))
-            v["id_number"] = validation.id_number(str(v["id_number"]))
+            if "*" in str(v["id_number"]):
+                # As exported to a reader who does not see ID numbers: it stands for the customer's own.
+                v["masked_id"] = str(v.pop("id_number")).strip()
+            else:
+                v["id_number"] = validation.id_number(str(v["id_number"]))
         if "company_reg" in v:
             v["company_reg"] = validation.company_reg(str(v["company_reg"]))
         if v.get("birth_date") and v["birth_date"] > date.today():
@@ -146,11 +152,39 @@ def _clean_row(r: RowResult, region: str) -> dict[str, Any] | None:
     if company and v.get("kind") == "company" and company != v["name"]:
         r.error("company", msg("A company customer's company is its own name"))
         return None
-    if not any(v.get(k) for k in ("id_number", "company_reg", "phone")):
-        r.error("phone", msg("A row needs an ID number, a credit code or a phone, so that importing the file again "
-                             "finds the customer"))
-        return None
     return v
+
+
+def _keyless(conn: Connection, cleaned: list[tuple[RowResult, dict[str, Any] | None]]) -> dict[int, dict[str, Any]]:
+    """The customers recorded without an ID number, credit code or phone that rows without them name:
+    by name, narrowed by the row's e-mail, other spelling and birth date when several share it. A row
+    that names none, or cannot tell several apart, is refused."""
+    rows = [(r, v) for r, v in cleaned if v is not None and not any(v.get(k) for k in ("id_number", "company_reg",
+                                                                                          "phone", "masked_id"))]
+    if not rows:
+        return {}
+    c = Customer.__table__
+    keys = sorted({name_key(v["name"]) for _r, v in rows})
+    candidates: dict[str, list[dict[str, Any]]] = {}
+    cols = [c.c[k] for k in ("id", *_UPDATABLE, "marketing_withdrawn_on", "name_key")]
+    for start in range(0, len(keys), 500):
+        stmt = select(*cols).where(c.c.name_key.in_(keys[start:start + 500]), c.c.merged_into_id.is_(None),
+                                   c.c.id_number == "", c.c.company_reg == "", c.c.phone == ""
+                                   ).order_by(c.c.created_at)
+        for row in conn.execute(stmt).mappings():
+            candidates.setdefault(row["name_key"], []).append({k: row[k] for k in row if k != "name_key"})
+    matched: dict[int, dict[str, Any]] = {}
+    for r, v in rows:
+        found = candidates.get(name_key(v["name"]), [])
+        for k in ("email", "alt_name", "birth_date"):
+            if len(found) > 1 and v.get(k):
+                found = [f for f in found if f[k] == v[k]]
+        if len(found) == 1:
+            matched[r.row] = found[0]
+        else:
+            r.error("phone", msg("A row needs an ID number, a credit code or a phone, so that importing the file "
+                                 "again finds the customer"))
+    return matched
 
 
 def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: ImportSummary) -> _Plan:
@@ -171,16 +205,22 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                                        ).order_by(c.c.created_at)
             for row in conn.execute(stmt).mappings():
                 found[k].setdefault(row[k], dict(row))
+    keyless = _keyless(conn, cleaned)
     plan = _Plan()
     claimed: dict[str, int] = {}
+    tags_only: list[tuple[RowResult, str]] = []
     for r, v in cleaned:
-        if v is None:
+        if v is None or not r.ok:
             continue
-        old = None
+        old, by = keyless.get(r.row), "name"
         for k in ("id_number", "company_reg", "phone"):
-            if v.get(k) and v[k] in found[k]:
-                old = found[k][v[k]]
+            if old is None and v.get(k) and v[k] in found[k]:
+                old, by = found[k][v[k]], k
                 break
+        masked = v.pop("masked_id", None)
+        if masked is not None and (old is None or mask_id(old["id_number"]) != masked):
+            r.error("id_number", msg("The ID number is masked: type the full number"))
+            continue
         tags = v.pop("tags", None)
         if old is None:
             cid = new_id()
@@ -194,6 +234,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                 row["marketing_since"] = None
             row["name_key"], row["alt_key"] = name_key(row["name"]), name_key(row["alt_name"])
             plan.inserts.append(row)
+            claimed[cid] = r.row
             r.action = "insert"
             if tags:
                 plan.tags[cid] = tags
@@ -204,7 +245,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                     found[k].setdefault(row[k], row)
             continue
         if old["id"] in claimed:
-            r.error("phone", msg("names the same customer as row {first}", first=claimed[old["id"]]))
+            r.error(by, msg("names the same customer as row {first}", first=claimed[old["id"]]))
             continue
         claimed[old["id"]] = r.row
         if "id_number" in v and old["id_number"] and v["id_number"] != old["id_number"]:
@@ -230,7 +271,20 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
             plan.before[old["id"]] = {k: old[k] for k in (*_UPDATABLE, "marketing_withdrawn_on")}
             r.action = "update"
         else:
-            r.action = "update" if tags is not None else "unchanged"
+            r.action = "unchanged"
+            if tags is not None:
+                tags_only.append((r, old["id"]))
+    # A row whose only change would be its tags is unchanged when they are the customer's tags already.
+    ids = sorted({cid for _r, cid in tags_only})
+    have: dict[str, set[str]] = {}
+    for start in range(0, len(ids), 500):
+        stmt = text("SELECT customer_id, tag FROM customer_tag WHERE customer_id IN :ids").bindparams(
+            bindparam("ids", expanding=True))
+        for cid, tag in conn.execute(stmt, {"ids": ids[start:start + 500]}):
+            have.setdefault(cid, set()).add(tag)
+    for r, cid in tags_only:
+        if set(plan.tags[cid]) != have.get(cid, set()):
+            r.action = "update"
     summary.inserted = len(plan.inserts)
     summary.updated = sum(r.action == "update" for r in rows)
     summary.unchanged = sum(r.action == "unchanged" for r in rows)

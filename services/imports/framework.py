@@ -403,7 +403,11 @@ def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context:
             first = seen.get(key)
             if first is not None:
                 named = " ".join(str(result.values[k]) for k in kind.key if result.values.get(k, "") != "")
-                result.error(key_field, msg("repeats row {first} ({named}): each may appear only once in a file",
+                field_name = key_field
+                if len(key) == 2 and key[0] in kind.key:
+                    # One of alternative keys (customers: ID number, credit code or phone): the one repeated.
+                    field_name, named = key[0], str(result.values.get(key[0], key[1]))
+                result.error(field_name, msg("repeats row {first} ({named}): each may appear only once in a file",
                                             first=first, named=named))
             else:
                 seen[key] = number

@@ -300,10 +300,11 @@ def models(db: Database, actor: Actor, *, active_only: bool = True) -> list[Mode
 
 
 def low_stock_in(session: Session | Connection) -> list[LowStock]:
-    """The active models whose vehicles on order, in transit or in stock fall below their threshold,
-    the largest shortfall first."""
+    """The active models whose new vehicles on order, in transit or in stock fall below their
+    threshold, the largest shortfall first (a used car traded in is no new one to sell)."""
     counted = (select(StockVehicle.make, StockVehicle.model, func.count().label("n"))
-               .where(StockVehicle.status.in_(AVAILABLE), StockVehicle.deal_id.is_(None))
+               .where(StockVehicle.status.in_(AVAILABLE), StockVehicle.deal_id.is_(None),
+                      StockVehicle.condition == "new")
                .group_by(StockVehicle.make, StockVehicle.model).subquery())
     available = func.coalesce(counted.c.n, 0)
     rows = session.execute(

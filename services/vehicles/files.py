@@ -45,6 +45,8 @@ from store.uow import UnitOfWork
 COLUMNS = ("vin", "make", "model", "model_year", "colour", "status", "stock_number", "variant", "fuel", "plate",
            "engine_number", "condition", "location", "arrived_on", "list_price")
 _STATUSES = ("on_order", "in_transit", "in_stock")
+# Every status an export writes: a file exported and read back names reserved and sold cars as they are.
+_EXPORTED_STATUSES = (*_STATUSES, "reserved", "sold")
 _VEHICLE_COLUMNS = ("make", "model", "variant", "model_year", "colour", "fuel", "plate", "engine_number")
 
 
@@ -62,9 +64,14 @@ def _year(value: Any) -> int:
     return int(text_value)
 
 
-def _day(value: Any) -> date:
+def _day(value: Any) -> date | None:
+    if value is None:
+        return None
     if isinstance(value, date):
-        return value
+        day = value
+        if day > clock.today():
+            raise ValidationError("arrived_on", msg("The day is in the future"))
+        return day
     try:
         day = date.fromisoformat(str(value).strip()[:10])
     except ValueError:
@@ -96,10 +103,11 @@ FUEL = Field("fuel", "Fuel", check=_choice("fuel", FUELS), synonyms=("燃料", "
 PLATE = Field("plate", "Plate", max_length=20, synonyms=("plate number", "车牌", "车牌号", "号牌"))
 ENGINE = Field("engine_number", "Engine number", kind="code", max_length=40, synonyms=("发动机号", "发动机号码"))
 STOCK_NUMBER = Field("stock_number", "Stock number", kind="code", max_length=40, synonyms=("库存编号", "库存号"))
-STATUS = Field("status", "Status", check=_choice("status", _STATUSES), synonyms=("stock status", "状态", "库存状态"))
+STATUS = Field("status", "Status", check=_choice("status", _EXPORTED_STATUSES),
+               synonyms=("stock status", "状态", "库存状态"))
 CONDITION = Field("condition", "Condition", check=_choice("condition", ("new", "used")), synonyms=("新旧", "车况"))
 LOCATION = Field("location", "Location", max_length=80, synonyms=("库位", "存放位置"))
-ARRIVED = Field("arrived_on", "Arrived on", check=_day, synonyms=("arrival date", "到店日期", "入库日期"))
+ARRIVED = Field("arrived_on", "Arrived on", kind="date", check=_day, synonyms=("arrival date", "到店日期", "入库日期"))
 LIST_PRICE = Field("list_price", "List price", kind="money", synonyms=("price", "指导价", "售价"))
 PURCHASE_COST = Field("purchase_cost", "Purchase cost", kind="money", synonyms=("cost", "采购价", "进价", "成本"))
 
@@ -150,6 +158,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
             except ValidationError as exc:
                 r.error("plate", exc.detail)
                 continue
+            other = plates_typed.get(values["plate"])
+            if values["plate"] and other is not None and other != vin:  # two cars of the file, one plate
+                r.error("plate", msg("Plate {plate} is already on vehicle {vin}", plate=values["plate"], vin=other))
+                continue
             plates_typed[values["plate"]] = vin
         old = existing.get(vin)
         vehicle_id = old["id"] if old else None
@@ -197,6 +209,10 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
         elif number or status:
             if number and (number in numbers or number in seen_numbers):
                 r.error("stock_number", msg("Stock number {number} is already used", number=number))
+                continue
+            if status and status not in _STATUSES:
+                r.error("status", msg("A car added to stock is {items}",
+                                      items=", ".join(status_word(s) for s in _STATUSES)))
                 continue
             seen_numbers.add(number)
             status = status or "in_stock"
@@ -282,7 +298,8 @@ def export_vehicles(db: Database, actor: Actor, path: Path | str, *, progress: P
         def convert(r) -> tuple[Any, ...]:
             price = None if r[14] is None else (float(from_minor(r[14], currency)) if xlsx
                                                  else from_minor(r[14], currency))
-            return tuple(None if v == "" else v for v in (*r[:14], price))
+            arrived = date.fromisoformat(r[13][:10]) if isinstance(r[13], str) and r[13] else r[13]
+            return tuple(None if v == "" else v for v in (*r[:13], arrived, price))
 
         batches = ([convert(r) for r in part] for part in conn.execute(_EXPORT_SQL).partitions(5000))
         return files.write_table(path, COLUMNS, batches, total=total, sheet="vehicles",

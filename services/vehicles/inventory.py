@@ -39,6 +39,7 @@ from services import search, settings, validation
 from services.permissions import require
 from services.vehicles import VehicleInput, create_in
 from services.vehicles.documents import DocumentRow, documents_in
+from services.vehicles.stock import check_date_order
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -212,6 +213,8 @@ def add_in(uow: UnitOfWork, data: StockVehicleInput) -> str:
         raise ValidationError("status", msg("A car is added on order, in transit or in stock"))
     for name in ("ordered_on", "produced_on", "arrived_on"):
         _check_date(name, getattr(data, name), today)
+    check_date_order(data.ordered_on, data.produced_on,
+                     (data.arrived_on or today) if data.status == "in_stock" else None)
     info = validation.vin(data.vin)
     model_id = None
     make, model, variant, year, fuel = data.make, data.model, data.variant, data.model_year, ""
@@ -292,6 +295,8 @@ def update_in(uow: UnitOfWork, stock_vehicle_id: str, data: StockVehicleChanges)
         _check_date(name, getattr(data, name), today)
     if data.arrived_on is not None and row.arrived_on is None:
         raise ValidationError("arrived_on", msg("The car has not arrived yet: move it into stock instead"))
+    check_date_order(data.ordered_on, data.produced_on,
+                     data.arrived_on if row.arrived_on is not None and data.arrived_on is not None else row.arrived_on)
     row.location = " ".join(data.location.split())[:80]
     row.list_price = check_amount("list_price", data.list_price, minimum=0)
     if data.purchase_cost is not None:

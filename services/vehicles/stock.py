@@ -58,6 +58,17 @@ def _refuse(row: StockVehicle, action: str) -> Conflict:
                         number=row.stock_number, status=status_word(row.status), action=action))
 
 
+def check_date_order(ordered_on, produced_on, arrived_on) -> None:
+    """Refuse a car arriving before it was ordered or produced (a car may be ordered after it was
+    produced: one taken from the maker's stock)."""
+    if arrived_on is None:
+        return
+    if ordered_on is not None and arrived_on < ordered_on:
+        raise ValidationError("arrived_on", msg("The car cannot arrive before it was ordered"))
+    if produced_on is not None and arrived_on < produced_on:
+        raise ValidationError("arrived_on", msg("The car cannot arrive before it was produced"))
+
+
 def arrive_in(uow: UnitOfWork, stock_vehicle_id: str, to_status: str, *, on=None, reason: str = "") -> StockState:
     """Move an ordered vehicle on: in transit, or into stock (``on`` is the arrival day, default today)."""
     require(uow.actor, "vehicle.stock")
@@ -67,6 +78,7 @@ def arrive_in(uow: UnitOfWork, stock_vehicle_id: str, to_status: str, *, on=None
     if to_status == "in_stock":
         if on is not None and on > clock.today():
             raise ValidationError("arrived_on", msg("The arrival day is in the future"))
+        check_date_order(row.ordered_on, row.produced_on, on or clock.today())
         row.arrived_on = on or clock.today()
     return _move(uow, row, to_status, reason=reason)
 

@@ -67,6 +67,38 @@ def test_customers_round_trip_through_export_and_import_without_duplicates(tmp_p
     assert _query(db_path, "SELECT tag FROM customer_tag ORDER BY tag") == [("VIP",)]
 
 
+def test_an_export_with_customers_recorded_without_phone_or_id_reads_back_unchanged(tmp_path, db_path):
+    import sqlite3
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "in.csv"
+    _write(source, [["name", "phone", "email", "tags"], ["王伟", "139 0000 0001", "", "VIP"],
+                    ["李娜", "139 0000 0002", "a@example.com", ""], ["李娜", "139 0000 0003", "b@example.com", ""]])
+    assert run_cli("import", "customers", str(source), home=home, db=db_path).returncode == 0
+    with sqlite3.connect(db_path) as conn:  # typed on the customer screen without a phone
+        conn.execute("UPDATE customer SET phone = ''")
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "customers", str(out), home=home, db=db_path).returncode == 0
+    result = run_cli("import", "customers", str(out), home=home, db=db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "unchanged     3" in result.stdout and "updated       0" in result.stdout
+    assert _query(db_path, "SELECT count(*) FROM customer") == [(3,)]
+    # Changed in the file: the one of the two 李娜 with that e-mail is updated.
+    rows = _rows(out)
+    for r in rows:
+        if r["email"] == "b@example.com":
+            r["city"] = "杭州"
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run_cli("import", "customers", str(out), home=home, db=db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _query(db_path, "SELECT email FROM customer WHERE city = '杭州'") == [("b@example.com",)]
+    assert _query(db_path, "SELECT count(*) FROM customer") == [(3,)]
+
+
 def test_a_file_with_a_bad_row_imports_nothing_and_names_row_and_field(tmp_path, db_path):
     home = tmp_path / "home"
     home.mkdir()

@@ -62,6 +62,35 @@ def test_vehicles_import_then_export_round_trip_and_a_second_import_updates(tmp_
     assert _query(db_path, f"SELECT colour FROM vehicle WHERE vin = '{chinese_vin(2)}'") == [("灰色",)]
 
 
+def test_an_export_naming_reserved_and_sold_cars_reads_back_unchanged(tmp_path, db_path):
+    import sqlite3
+
+    home = tmp_path / "home"
+    home.mkdir()
+    source = tmp_path / "vehicles.csv"
+    source.write_text(
+        "vin,make,model,stock_number,status\n"
+        f"{chinese_vin(1)},Volkswagen,Lavida,S100,in_stock\n"
+        f"{chinese_vin(2)},Volkswagen,Lavida,S101,in_stock\n", encoding="utf-8")
+    assert run_cli("import", "vehicles", str(source), home=home, db=db_path).returncode == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE stock_vehicle SET status = 'reserved' WHERE stock_number = 'S100'")
+        conn.execute("UPDATE stock_vehicle SET status = 'sold' WHERE stock_number = 'S101'")
+    out = tmp_path / "out.csv"
+    assert run_cli("export", "vehicles", str(out), home=home, db=db_path).returncode == 0
+    assert sorted(r["status"] for r in _rows(out)) == ["reserved", "sold"]
+    result = run_cli("import", "vehicles", str(out), home=home, db=db_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert _query(db_path, "SELECT stock_number, status FROM stock_vehicle ORDER BY stock_number") == [
+        ("S100", "reserved"), ("S101", "sold")]
+    # A car new to stock still arrives on order, in transit or in stock.
+    source.write_text(f"vin,make,model,status\n{chinese_vin(3)},Volkswagen,Lavida,sold\n", encoding="utf-8")
+    result = run_cli("import", "vehicles", str(source), home=home, db=db_path)
+    assert result.returncode == 1
+    assert "row 2, Status" in result.stdout
+    assert _query(db_path, "SELECT count(*) FROM vehicle") == [(2,)]
+
+
 def test_a_vehicles_file_with_a_wrong_plate_or_vin_writes_nothing(tmp_path, db_path):
     home = tmp_path / "home"
     home.mkdir()

@@ -94,6 +94,40 @@ def test_saving_the_masked_number_back_keeps_the_full_one(db, owner, actor_for):
     assert exc.value.field == "id_number"
 
 
+def test_a_salespersons_own_export_with_masked_id_numbers_imports_back(db, db_path, owner, actor_for, tmp_path):
+    from services.customers.files import export_customers
+    from services.imports import framework
+
+    cid = _new(db, owner, phone="13900000001", id_number=ID)
+    sales = actor_for("salesperson")
+    path = tmp_path / "customers.csv"
+    export_customers(db, sales, path)
+    assert customers.mask_id(ID) in path.read_text(encoding="utf-8-sig")
+    path.write_text(path.read_text(encoding="utf-8-sig").replace(",person,,", ",person,Wang Wei,"), encoding="utf-8")
+    summary = framework.run(db, sales, path, "customers")
+    assert summary.written and (summary.inserted, summary.updated) == (0, 1)
+    assert (customers.get(db, owner, cid).data.id_number, customers.get(db, owner, cid).data.alt_name) == (
+        ID, "Wang Wei")
+    # A masked number that is not the customer's own, or names no one, is refused.
+    path.write_text(f"name,phone,id_number\n王伟,13900000001,{ID[:3]}***********9999\n"
+                    f"李娜,13900000002,{customers.mask_id(ID)}\n", encoding="utf-8")
+    summary = framework.run(db, sales, path, "customers")
+    assert not summary.written
+    assert [(e.row, e.field) for e in summary.errors] == [(2, "id_number"), (3, "id_number")]
+    assert raw_rows(db_path, "SELECT count(*) FROM customer") == [(1,)]
+
+
+def test_one_customer_twice_in_a_file_is_refused_naming_the_phone(db, db_path, owner, tmp_path):
+    from services.imports import framework
+
+    path = tmp_path / "twice.csv"
+    for phones in (("13900000001", "13900000001"), ("+86 139 0000 0001", "13900000001")):
+        path.write_text(f"name,phone\n甲,{phones[0]}\n乙,{phones[1]}\n", encoding="utf-8")
+        summary = framework.run(db, owner, path, "customers")
+        assert [(e.row, e.field) for e in summary.errors] == [(3, "phone")], phones
+    assert raw_rows(db_path, "SELECT count(*) FROM customer") == [(0,)]
+
+
 def test_a_full_id_number_finds_the_customer_without_showing_it(db, owner, actor_for):
     cid = _new(db, owner, id_number=ID)
     hits = search.search(db, actor_for("salesperson"), ID)

@@ -188,6 +188,30 @@ def test_a_car_moves_on_order_in_transit_in_stock_and_counts_its_days(db, owner)
         stock.arrive(db, owner, _add(db, owner, model_id, n=2), "in_stock", on=date.today() + timedelta(days=1))
 
 
+def test_a_car_cannot_arrive_before_it_was_ordered_or_produced(db, db_path, owner):
+    model_id = _lavida(db, owner)
+    today = date.today()
+    before = count(db_path, "stock_vehicle")
+    with pytest.raises(ValidationError) as exc:
+        _add(db, owner, model_id, status="in_stock", ordered_on=today - timedelta(days=5),
+             arrived_on=today - timedelta(days=30))
+    assert exc.value.field == "arrived_on"
+    assert count(db_path, "stock_vehicle") == before
+    # Ordered from the maker's stock: produced before it was ordered is fine.
+    sid = _add(db, owner, model_id, ordered_on=today - timedelta(days=5), produced_on=today - timedelta(days=40))
+    with pytest.raises(ValidationError) as exc:
+        stock.arrive(db, owner, sid, "in_stock", on=today - timedelta(days=6))
+    assert exc.value.field == "arrived_on"
+    stock.arrive(db, owner, sid, "in_stock", on=today - timedelta(days=2))
+    d = inventory.get(db, owner, sid)
+    with pytest.raises(ValidationError) as exc:
+        inventory.update(db, owner, sid, StockVehicleChanges(
+            location=d.location, list_price=d.list_price, ordered_on=today - timedelta(days=1),
+            produced_on=d.produced_on, arrived_on=d.arrived_on))
+    assert exc.value.field == "arrived_on"
+    assert inventory.get(db, owner, sid).ordered_on == today - timedelta(days=5)
+
+
 def test_the_stock_list_filters_by_model_status_age_band_and_missing_certificate(db, owner):
     model_id = _lavida(db, owner)
     old = _add(db, owner, model_id, n=1, status="in_stock", arrived_on=date.today() - timedelta(days=100))
@@ -230,6 +254,10 @@ def test_a_model_below_its_threshold_is_alerted_counting_only_unheld_cars(db, ow
     with UnitOfWork(db, owner) as uow:
         stock.reserve_in(uow, first, "d" * 32)
         uow.commit()
+    assert [(a.name, a.available) for a in catalogue.low_stock(db, owner)] == [("Lavida", 1)]
+    # A used Lavida traded in is no new one to sell.
+    inventory.add(db, owner, StockVehicleInput(vin=chinese_vin(3), condition="used", make="Volkswagen",
+                                               model="Lavida", status="in_stock"))
     assert [(a.name, a.available) for a in catalogue.low_stock(db, owner)] == [("Lavida", 1)]
 
 
@@ -315,3 +343,46 @@ def test_saving_a_vehicle_checks_its_plate_in_china_only(db, db_path, owner):
     foreign = vehicles.create(db, owner, vehicles.VehicleInput(vin=chinese_vin(3), make="Volkswagen", model="Golf",
                                                                plate="M-AB 1234"))
     assert vehicles.get(db, owner, foreign).data.plate == "MAB1234"
+
+
+def test_the_vehicles_and_customers_sheets_hold_days_as_dates_and_read_back_unchanged(db, db_path, owner, tmp_path):
+    import openpyxl
+
+    from services import customers
+    from services.customers import CustomerInput
+    from services.customers.files import export_customers
+    from services.imports import framework
+    from services.vehicles.files import export_vehicles
+
+    model_id = _lavida(db, owner)
+    arrived = date.today() - timedelta(days=3)
+    _add(db, owner, model_id, status="in_stock", arrived_on=arrived)
+    customers.create(db, owner, CustomerInput(name="王伟", phone="13900000001", birth_date=date(1990, 3, 7)))
+    export_vehicles(db, owner, tmp_path / "vehicles.xlsx")
+    export_customers(db, owner, tmp_path / "customers.xlsx")
+    sheet = openpyxl.load_workbook(tmp_path / "vehicles.xlsx").active
+    assert sheet.cell(2, 14).value.date() == arrived  # a date cell, sorted and filtered as one in Excel
+    sheet = openpyxl.load_workbook(tmp_path / "customers.xlsx").active
+    assert sheet.cell(2, 12).value.date() == date(1990, 3, 7)
+    for kind, name in (("vehicles", "vehicles.xlsx"), ("customers", "customers.xlsx")):
+        summary = framework.run(db, owner, tmp_path / name, kind)
+        assert summary.written and (summary.inserted, summary.updated, summary.unchanged) == (0, 0, 1), kind
+    # A day Excel made a date is read as one; a future one is refused by its field.
+    book = openpyxl.Workbook()
+    book.active.append(["vin", "make", "model", "stock_number", "arrived_on"])
+    book.active.append([chinese_vin(9), "Volkswagen", "Lavida", "S9", date.today() + timedelta(days=1)])
+    book.save(tmp_path / "future.xlsx")
+    summary = framework.run(db, owner, tmp_path / "future.xlsx", "vehicles")
+    assert [(e.row, e.field) for e in summary.errors] == [(2, "arrived_on")]
+    assert count(db_path, "vehicle") == 1
+
+
+def test_one_plate_on_two_cars_of_a_vehicles_file_is_refused(db, db_path, owner, tmp_path):
+    from services.imports import framework
+
+    path = tmp_path / "plates.csv"
+    path.write_text(f"vin,make,model,plate\n{chinese_vin(1)},BYD,Han,沪AD12345\n{chinese_vin(2)},BYD,Han,沪AD12345\n",
+                    encoding="utf-8")
+    summary = framework.run(db, owner, path, "vehicles")
+    assert [(e.row, e.field) for e in summary.errors] == [(3, "plate")]
+    assert count(db_path, "vehicle") == 0

@@ -3,6 +3,7 @@ each user left it (window and splitters); list columns show their headers and th
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from services.parts import catalogue
@@ -115,3 +116,18 @@ def _front_columns_fit(window, settle, qtbot, page_key: str, *, last: str) -> li
     widths = [(k, header.sectionSize(keys.index(k))) for k in front]
     assert sum(w for _k, w in widths) <= table.viewport().width(), (str(widths), table.viewport().width())
     return front
+
+
+def test_at_1366_wide_every_list_leaves_its_detail_pane_room_to_read(db, owner, window, settle):
+    from ui.widgets.screen import ListScreen
+
+    window.resize(1366, 730)
+    settle()
+    narrow = {}
+    for page in window.pages:
+        screen = window.show_page(page.key)
+        settle()
+        if (isinstance(screen, ListScreen) and screen.splitter.orientation() == Qt.Orientation.Horizontal
+                and screen.splitter.sizes()[1] < 300):
+            narrow[page.key] = screen.splitter.sizes()
+    assert not narrow, window.width()

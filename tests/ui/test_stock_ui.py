@@ -177,3 +177,34 @@ def test_a_model_is_added_with_a_trim_and_an_option_in_the_catalogue_form(
     assert [(o.code, o.price) for o in view.options] == [("JBL", 600_000)]
     qtbot.waitUntil(lambda: page.list.model.rowCount() == 1, timeout=5000)
     assert QApplication.activeModalWidget() is None
+
+
+def test_exported_customers_and_stock_preview_unchanged_in_the_import_dialog(
+        qtbot, db, owner, ctx, show, settle, tmp_path):
+    from services import customers
+    from services.customers import CustomerInput
+    from services.customers.files import export_customers
+    from services.vehicles.files import export_vehicles
+    from ui.imports import ImportDialog
+
+    customers.create(db, owner, CustomerInput(name="Hannah Wei", city="上海"))  # no phone, no ID number
+    customers.create(db, owner, CustomerInput(name="王伟", phone="13900000001", tags=["VIP"]))
+    trim = catalogue.get_model(db, owner, _lavida(db, owner)).trims[0].id
+    sid = inventory.add(db, owner, inventory.StockVehicleInput(vin=chinese_vin(1), trim_id=trim, status="in_stock"))
+    from services.vehicles import stock
+    from store.uow import UnitOfWork
+    with UnitOfWork(db, owner) as uow:  # held by a deal
+        stock.reserve_in(uow, sid, "deal-1")
+        uow.commit()
+    export_customers(db, owner, tmp_path / "customers.xlsx")
+    export_vehicles(db, owner, tmp_path / "vehicles.csv")
+    dialog = show(ImportDialog(ctx))
+    for kind, name in (("customers", "customers.xlsx"), ("vehicles", "vehicles.csv")):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(kind))
+        dialog.set_file(str(tmp_path / name))
+        settle()
+        qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+        settle()
+        actions = [dialog.rows.item(r, 1).text() for r in range(dialog.rows.rowCount())]
+        assert actions and set(actions) == {"Unchanged"}, (kind, actions)
+        assert dialog.import_button.isEnabled()

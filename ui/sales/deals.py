@@ -76,6 +76,7 @@ class DealsScreen(ListScreen):
                      FilterSpec("approval_state", self.tr("Approval"), tuple(approvals_.items())),
                      FilterSpec("open", self.tr("Open"))],
             value_labels={"status": statuses, "approval_state": approvals_}, export_name="deals",
+            filters_below=True,
         )
         super().__init__(ctx, self.tr("Deals"), view, can_edit=ctx.can("deal.edit"), parent=parent)
         self.new_button.setText(self.tr("&New quotation"))

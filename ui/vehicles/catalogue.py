@@ -160,7 +160,7 @@ class ModelDialog(FormDialog):
         self.threshold.setRange(0, 999)
         self.threshold.setMaximumWidth(160)
         self.threshold.setSpecialValueText(self.tr("No alert"))
-        self.threshold.setToolTip(self.tr("Alert when fewer cars of this model are on order, in transit or in "
+        self.threshold.setToolTip(self.tr("Alert when fewer new cars of this model are on order, in transit or in "
                                           "stock and not held by a deal"))
         self.errors.add_row("low_stock_threshold", self.tr("&Low-stock threshold"), self.threshold)
         self.active = QCheckBox(self.tr("Offered when cars are added to stock"))

@@ -81,10 +81,10 @@ class StockScreen(ListScreen):
                 FilterSpec("condition", self.tr("Condition"), tuple(conditions.items())),
             ],
             value_labels={"status": statuses, "condition": conditions},
-            export_name="stock vehicles",
+            export_name="stock vehicles", filters_below=True,
         )
-        # Five filters share the row with the search box: each is as wide as a short choice, and shows
-        # a longer one in full when opened, so the screen fits 1366 pixels.
+        # Five filters on a row of their own (the list stays narrow enough for the detail pane in
+        # English too): each is as wide as a short choice, and shows a longer one in full when opened.
         for combo in view.filter_widgets.values():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(3)
@@ -141,8 +141,8 @@ class StockScreen(ListScreen):
                           .replace("%3", str(x.available)).replace("%4", str(x.threshold)) for x in low[:shown])
         if len(low) > shown:
             items += " " + self.tr("and %1 more").replace("%1", str(len(low) - shown))
-        self.alert.setText(self.tr("Low stock — on order, in transit or in stock and not held by a deal, below the "
-                                   "model's threshold: %1").replace("%1", items))
+        self.alert.setText(self.tr("Low stock — new cars on order, in transit or in stock and not held by a deal, "
+                                   "below the model's threshold: %1").replace("%1", items))
         self.alert.show()
 
     def on_changed(self, changes: Changes) -> None:
