@@ -125,6 +125,12 @@ def _bench_duplicates(db, raw: sqlite3.Connection, actor, runs: int) -> Result:
                     "UNION SELECT id FROM customer WHERE id_number = ? AND id_number != '' "
                     "UNION SELECT id FROM customer WHERE name = ?", (r[2], r[2], r[3], r[5], r[0])).fetchall()
 
+    # One pass over every input first, for both: each entry then meets the pages it reads in the
+    # cache, as the next keystrokes of the same customer do (the first read of a page from disk is
+    # the disk's time, not the check's).
+    for _ in inputs:
+        work()
+        baseline()
     samples = _time(work, runs)
     base = _time(baseline, runs)
     return _result("customer_duplicate_check", samples, base, DUPLICATE_TARGET_MS, use_p95_for_target=True)

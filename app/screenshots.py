@@ -177,7 +177,7 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT stock_number || ' ' || location FROM stock_vehicle", "SELECT stock_number FROM stock_vehicle",
              "SELECT insurer || ' ' || policy_number FROM insurance_policy",
              "SELECT lender || ' ' || reference FROM loan_application",
-             "SELECT description FROM deal_line")
+             "SELECT description FROM deal_line", "SELECT number FROM deal")
 
 
 def data_words(db_path: Path) -> set[str]:
