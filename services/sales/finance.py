@@ -203,10 +203,30 @@ def move_loan_in(uow: UnitOfWork, loan_id: str, to_status: str, *, on: date | No
     if to_status == "approved":
         _check_financed(uow.session, row)
     uow.session.flush()
+    if to_status == "paid_out":
+        _payout_on_invoice(uow, row, day)
     uow.touched("deal", [row.deal_id])
 
 
 move_loan = action(move_loan_in)
+
+
+def _payout_on_invoice(uow: UnitOfWork, loan: LoanApplication, day: date) -> None:
+    """A loan paid out after its deal was invoiced is money on that invoice: a ``finance_payout``
+    payment allocated to it, up to what is still open (before the invoice, invoicing takes it)."""
+    from models.billing import Invoice
+    from services.billing import invoices, payments
+
+    deal = uow.session.get(Deal, loan.deal_id)
+    invoice = uow.session.get(Invoice, deal.invoice_id) if deal is not None and deal.invoice_id else None
+    if invoice is None or invoice.status != "posted":
+        return
+    payout = min(loan.amount, invoices.balance(uow.session, invoice.id))
+    if payout > 0:
+        payments.take_payment_in(uow, customer_id=deal.customer_id,
+                                 splits=[payments.PaymentSplit("finance_payout", payout, deal.number)],
+                                 allocations={invoice.number: payout}, on=max(day, invoice.issued_on),
+                                 notes=msg("Loan paid out for deal {number}", number=deal.number))
 
 
 def get_loan(db: Database, actor: Actor, loan_id: str) -> LoanView:

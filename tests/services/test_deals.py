@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from core.errors import Conflict, ValidationError
+from core.errors import Conflict, PermissionDenied, ValidationError
 from models.sales import LoanApplication, TradeIn
 from services.billing import invoices, payments
 from services.sales import approvals, deals, delivery
@@ -423,3 +423,28 @@ def test_a_deal_discount_beyond_what_the_lines_come_to_is_refused_not_cut_down(d
     saved = deals.save(db, owner, None, DealInput(customer_id=cid, stock_vehicle_id=sid, lines=lines,
                                                   discount=111_000_00))
     assert deals.get(db, owner, saved.id).total == 0
+
+
+def test_a_loan_paid_out_after_the_invoice_pays_the_invoice_and_lets_the_car_go(db, db_path, owner, actor_for):
+    from services.sales import finance
+
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    with UnitOfWork(db, owner) as uow:
+        loan = LoanApplication(deal_id=saved.id, lender="平安银行", amount=60_000_00, term_months=36,
+                               submitted_on=date.today(), status="approved", decided_on=date.today())
+        uow.session.add(loan)
+        uow.commit()
+    deals.order(db, owner, saved.id, deposit=20_000_00)
+    invoiced = deals.invoice(db, owner, saved.id)
+    open_before = invoiced.balance
+    assert open_before > 60_000_00
+    # A salesperson may record the payout but not take money: refused, nothing changed.
+    with pytest.raises(PermissionDenied):
+        finance.move_loan(db, actor_for("salesperson"), loan.id, "paid_out")
+    assert raw_rows(db_path, "SELECT status FROM loan_application WHERE id = ?", (loan.id,)) == [("approved",)]
+    finance.move_loan(db, actor_for("cashier"), loan.id, "paid_out")
+    with db.read() as conn:
+        assert invoices.balance(conn, invoiced.invoice_id) == open_before - 60_000_00
+    assert raw_rows(db_path, "SELECT method, amount FROM payment WHERE method = 'finance_payout'") == [
+        ("finance_payout", 60_000_00)]
