@@ -36,7 +36,7 @@ from core.money import check_amount, format_money, round_half_up
 from core.quantities import check_quantity
 from core.status_words import status_word
 from models.crm import Customer
-from models.sales import DEAL_LINE_KINDS, Deal, DealApproval, DealLine, Lead, LoanApplication, TradeIn
+from models.sales import DEAL_LINE_KINDS, Deal, DealApproval, DealLine, Lead, TradeIn
 from models.vehicles import StockVehicle, Vehicle
 from services import settings
 from services.billing import payments
@@ -44,7 +44,7 @@ from services.billing.invoices import _tax_rates
 from services.billing.invoices import balance as invoice_balance
 from services.billing.totals import gross_amount, line_amounts, line_cost, percent_of, shares
 from services.permissions import require
-from services.sales import approvals, leads
+from services.sales import approvals, finance, leads
 from services.sales.approvals import Standing
 from services.vehicles import stock
 from store.audit_chain import Change
@@ -556,18 +556,6 @@ class Invoiced:
     balance: int  # still to pay after the deposit, the trade-in and a paid-out loan
 
 
-def loan_status(conn_or_session, deal_id: str) -> tuple[str, int]:
-    """The deal's best loan: ('paid_out' | 'approved' | '', amount)."""
-    rows = conn_or_session.execute(select(LoanApplication.status, LoanApplication.amount)
-                                   .where(LoanApplication.deal_id == deal_id,
-                                          LoanApplication.status.in_(("approved", "paid_out")))).all()
-    for wanted in ("paid_out", "approved"):
-        amounts = [r.amount for r in rows if r.status == wanted]
-        if amounts:
-            return wanted, sum(amounts)
-    return "", 0
-
-
 def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdate_reason: str = "") -> Invoiced:
     """Invoice an ordered deal: a posted vehicle-sale invoice with the deal's lines (posting sells the
     vehicle), the deposit allocated to it, the trade-in settled (a ``trade_in`` payment of its
@@ -614,13 +602,8 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
                                  splits=[payments.PaymentSplit(TRADE_IN_METHOD, equity, deal.number)],
                                  allocations={number: equity}, on=issued,
                                  notes=msg("Trade-in on deal {number}", number=deal.number))
-    status, amount = loan_status(session, deal.id)
-    payout = min(amount, invoices.balance(session, invoice_id)) if status == "paid_out" else 0
-    if payout > 0:
-        payments.take_payment_in(uow, customer_id=deal.customer_id,
-                                 splits=[payments.PaymentSplit("finance_payout", payout, deal.number)],
-                                 allocations={number: payout}, on=issued,
-                                 notes=msg("Loan paid out for deal {number}", number=deal.number))
+    finance.take_payout_in(uow, deal.id, finance.approved_finance(session, deal.id, statuses=("paid_out",)),
+                           on=issued)
     total = session.get(invoices.Invoice, invoice_id).total
     return Invoiced(invoice_id, number, total, invoices.balance(session, invoice_id))
 

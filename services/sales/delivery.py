@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from core import clock
 from core.actor import Actor
@@ -22,12 +22,12 @@ from core.errors import ValidationError
 from core.messages import Message, msg
 from core.status_words import status_word
 from models.crm import Customer
-from models.sales import DELIVERY_ITEMS, Deal, DealDeliveryItem, LoanApplication
+from models.sales import DELIVERY_ITEMS, Deal, DealDeliveryItem
 from models.vehicles import StockVehicle, Vehicle, VehicleDocument
 from models.workshop import RepairOrder
 from services.billing.invoices import balance
 from services.permissions import require
-from services.sales import leads
+from services.sales import finance, leads
 from services.sales.deals import deal_row, money
 from services.vehicles import stock
 from store.database import Database
@@ -59,9 +59,7 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         left = balance(session_or_conn, deal.invoice_id)
         # Finance approved but not paid out yet stands in for the balance only as far as it goes (a
         # loan paid out before the invoice was taken as a payment when it was posted).
-        pending = int(session_or_conn.execute(
-            select(func.coalesce(func.sum(LoanApplication.amount), 0))
-            .where(LoanApplication.deal_id == deal.id, LoanApplication.status == "approved")).scalar_one())
+        pending = finance.approved_finance(session_or_conn, deal.id, statuses=("approved",))
         if left <= 0:
             out.append(CheckItem("payment", True, msg("Paid in full")))
         elif pending >= left:

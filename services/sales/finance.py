@@ -74,12 +74,12 @@ class LoanView:
     notes: str
 
 
-def approved_finance(session: Session, deal_id: str) -> int:
+def approved_finance(conn_or_session, deal_id: str, *, statuses: tuple[str, ...] = FINANCED) -> int:
     """What the deal's lenders have approved or paid out (minor units): what its delivery may count
-    on instead of the customer's payment."""
-    return int(session.execute(
+    on instead of the customer's payment; with ``statuses``, only loans in those."""
+    return int(conn_or_session.execute(
         select(func.coalesce(func.sum(LoanApplication.amount), 0))
-        .where(LoanApplication.deal_id == deal_id, LoanApplication.status.in_(FINANCED))).scalar_one())
+        .where(LoanApplication.deal_id == deal_id, LoanApplication.status.in_(statuses))).scalar_one())
 
 
 def _money(session: Session, amount: int) -> str:
@@ -204,29 +204,33 @@ def move_loan_in(uow: UnitOfWork, loan_id: str, to_status: str, *, on: date | No
         _check_financed(uow.session, row)
     uow.session.flush()
     if to_status == "paid_out":
-        _payout_on_invoice(uow, row, day)
+        # A loan paid out after its deal was invoiced is money on that invoice.
+        take_payout_in(uow, row.deal_id, row.amount, on=day)
     uow.touched("deal", [row.deal_id])
 
 
 move_loan = action(move_loan_in)
 
 
-def _payout_on_invoice(uow: UnitOfWork, loan: LoanApplication, day: date) -> None:
-    """A loan paid out after its deal was invoiced is money on that invoice: a ``finance_payout``
-    payment allocated to it, up to what is still open (before the invoice, invoicing takes it)."""
+def take_payout_in(uow: UnitOfWork, deal_id: str, amount: int, *, on: date) -> int:
+    """Money a lender paid out for the deal, taken on the deal's posted invoice: a ``finance_payout``
+    payment allocated to it, up to what is still open. Returns what was taken (0 while the deal has no
+    posted invoice: invoicing takes the loans paid out by then)."""
     from models.billing import Invoice
     from services.billing import invoices, payments
 
-    deal = uow.session.get(Deal, loan.deal_id)
+    deal = uow.session.get(Deal, deal_id)
     invoice = uow.session.get(Invoice, deal.invoice_id) if deal is not None and deal.invoice_id else None
     if invoice is None or invoice.status != "posted":
-        return
-    payout = min(loan.amount, invoices.balance(uow.session, invoice.id))
-    if payout > 0:
-        payments.take_payment_in(uow, customer_id=deal.customer_id,
-                                 splits=[payments.PaymentSplit("finance_payout", payout, deal.number)],
-                                 allocations={invoice.number: payout}, on=max(day, invoice.issued_on),
-                                 notes=msg("Loan paid out for deal {number}", number=deal.number))
+        return 0
+    payout = min(amount, invoices.balance(uow.session, invoice.id))
+    if payout <= 0:
+        return 0
+    payments.take_payment_in(uow, customer_id=deal.customer_id,
+                             splits=[payments.PaymentSplit("finance_payout", payout, deal.number)],
+                             allocations={invoice.number: payout}, on=max(on, invoice.issued_on),
+                             notes=msg("Loan paid out for deal {number}", number=deal.number))
+    return payout
 
 
 def get_loan(db: Database, actor: Actor, loan_id: str) -> LoanView:
