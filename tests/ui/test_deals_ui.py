@@ -190,3 +190,22 @@ def test_a_paid_deal_shows_nothing_left_to_pay_and_a_cancelled_one_no_amount_to_
     deals.order(db, owner, other.id, deposit=5_000_00)
     deals.cancel(db, owner, other.id, "Bought elsewhere")
     assert "¥115,000.00" not in deal_html(deals.get(db, owner, other.id))
+
+
+def test_the_deal_pane_names_the_salesperson_and_the_approvers_not_their_logins(db, owner, show, settle):
+    from services import users
+    from ui.context import AppContext
+
+    made = {}
+    for login, role, name in (("ann", "salesperson", "王芳"), ("bob", "sales_manager", "陈静")):
+        users.create_user(db, owner, username=login, password="password-123", role=role, display_name=name)
+        made[login] = users.login(db, login, "password-123")
+    saved = quote(db, made["ann"], customer(db, owner), stock_vehicle(db, owner), discount_bp=500)
+    deals.approve(db, made["bob"], saved.id)
+    screen = show(DealsScreen(AppContext(db, made["bob"])))
+    settle()
+    assert screen.list.select_id(saved.id)
+    settle()
+    text = screen.detail.toPlainText()
+    assert "王芳" in text and "陈静" in text
+    assert "ann" not in text.split() and "bob" not in text.split()

@@ -71,7 +71,7 @@ class ApprovalsScreen(ListScreen):
         return lambda: deals.get(db, actor, row_id)
 
     def render_detail(self, row_id: str, data: deals.DealView) -> str:
-        return deal_html(data)
+        return deal_html(data, self.ctx.person)
 
     def new_record(self) -> None:
         return None

@@ -113,7 +113,7 @@ class DealsScreen(ListScreen):
         return lambda: deals.get(db, actor, row_id)
 
     def render_detail(self, row_id: str, data: deals.DealView) -> str:
-        return deal_html(data)
+        return deal_html(data, self.ctx.person)
 
     def detail_changed(self, data: deals.DealView | None) -> None:
         self.data = data
@@ -185,7 +185,7 @@ class DealsScreen(ListScreen):
                        title=self.tr("Quotation %1").replace("%1", data.number), save_name=f"{data.number}.pdf")
 
 
-def deal_html(data: deals.DealView) -> str:
+def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
     """The deal as the panes of the deals list and the approvals inbox show it. GUI thread."""
     w = {
         "Customer": QCoreApplication.translate("DealPane", "Customer"),
@@ -230,7 +230,7 @@ def deal_html(data: deals.DealView) -> str:
     html.append(fields([
         (w["Vehicle"], " · ".join(x for x in (data.vehicle_name, data.stock_number) if x)),
         (w["VIN"], data.vin),
-        (w["Salesperson"], data.salesperson),
+        (w["Salesperson"], person(data.salesperson)),
         (w["Quoted"], date_text(data.quoted_on)),
         (w["Ordered"], date_text(data.ordered_on)),
         (w["Delivered"], date_text(data.delivered_on)),
@@ -263,7 +263,7 @@ def deal_html(data: deals.DealView) -> str:
         html.append(table([Col.number(w["Level"]), Col(w["Decision"]),
                            Col(w["By"]), Col(w["Note"])],
                           [(str(a.level), decisions.get(a.decision, a.decision) + ("" if a.current else " " + earlier),
-                            a.by, a.note) for a in data.approvals]))
+                            person(a.by), a.note) for a in data.approvals]))
     return "".join(html)
 
 
