@@ -42,6 +42,10 @@ from services import files, search
 from services.permissions import require
 from store.database import Database
 
+# A user's name as a list shows it: their display name, else their login. ``u`` is the joined
+# user_account alias, ``login`` the column holding the login.
+PERSON_NAME_SQL = "coalesce(nullif({u}.display_name, ''), {login})"
+
 
 @dataclass(frozen=True)
 class Column:

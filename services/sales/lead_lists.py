@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 from models.sales import LEAD_SOURCES
-from services.lists import Column, Filter, ListSource
+from services.lists import PERSON_NAME_SQL, Column, Filter, ListSource
 from services.sales.leads import list_scope
 
-_NAME = "coalesce(nullif({u}.display_name, ''), {login})"
 _OPEN = "('new', 'contacted', 'test_drive', 'quotation')"
 # The status a lead shows: its stage, or lost_pending while a salesperson's "lost" awaits confirmation.
 _STATUS = f"CASE WHEN l.lost_requested_at IS NOT NULL AND l.status IN {_OPEN} THEN 'lost_pending' ELSE l.status END"
@@ -36,7 +35,7 @@ LEADS = ListSource(
         Column("make", "l.make", width=90),
         Column("model", "l.model", width=110),
         Column("budget", "l.budget", kind="money", width=90),
-        Column("salesperson", _NAME.format(u="ua", login="l.salesperson"), width=90),
+        Column("salesperson", PERSON_NAME_SQL.format(u="ua", login="l.salesperson"), width=90),
         Column("status", _STATUS, width=130),
         Column("lost_reason", "l.lost_code", width=110),
         Column("next_task_due", _NEXT_DUE, kind="date", sortable=False, width=100),
@@ -71,7 +70,7 @@ LEAD_TASKS = ListSource(
         Column("customer_name", "c.name", sortable=False, width=120),
         Column("phone", "c.phone", kind="phone", sortable=False, width=120),
         Column("model", "trim(l.make || ' ' || l.model)", sortable=False, width=130),
-        Column("assigned_to", _NAME.format(u="ua", login="t.assigned_to"), width=90),
+        Column("assigned_to", PERSON_NAME_SQL.format(u="ua", login="t.assigned_to"), width=90),
         Column("done_at", "t.done_at", kind="datetime", width=110),
         Column("outcome", "t.outcome", sortable=False, width=160),
     ),

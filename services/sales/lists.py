@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from services.lists import Column, Filter, ListSource
-
-_NAME = "coalesce(nullif({u}.display_name, ''), {login})"
+from services.lists import PERSON_NAME_SQL, Column, Filter, ListSource
 
 DEALS = ListSource(
     name="deals",
@@ -22,7 +20,7 @@ DEALS = ListSource(
         Column("vehicle", "trim(coalesce(v.make, '') || ' ' || coalesce(v.model, ''))", sortable=False, width=140),
         Column("stock_number", "s.stock_number", sortable=False, width=90),
         Column("vin", "v.vin", sortable=False, width=160),
-        Column("salesperson", _NAME.format(u="ua", login="d.salesperson"), width=100),
+        Column("salesperson", PERSON_NAME_SQL.format(u="ua", login="d.salesperson"), width=100),
         Column("price", "d.price", kind="money", width=110),
         Column("discount", "d.discount", kind="money", width=100),
         Column("total", "d.total", kind="money", width=110),
@@ -58,7 +56,7 @@ DEAL_APPROVALS = ListSource(
         Column("quoted_on", "d.quoted_on", kind="date", width=90),
         Column("customer_name", "c.name", sortable=False, width=150),
         Column("vehicle", "trim(coalesce(s.make, '') || ' ' || coalesce(s.model, ''))", sortable=False, width=140),
-        Column("salesperson", _NAME.format(u="ua", login="d.salesperson"), width=100),
+        Column("salesperson", PERSON_NAME_SQL.format(u="ua", login="d.salesperson"), width=100),
         Column("total", "d.total", kind="money", width=110),
         Column("discount", "d.discount", kind="money", width=100),
         Column("discount_percent", "CASE WHEN d.price > 0 THEN round(d.discount * 100.0 / d.price, 1) END",

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from services.lists import Column, Filter, ListSource
+from services.lists import PERSON_NAME_SQL, Column, Filter, ListSource
 
 # A person column reads as the name people call them by (the display name), the login where none.
-_NAME = "coalesce(nullif({u}.display_name, ''), {login})"
 
 REPAIR_ORDERS = ListSource(
     name="repair_orders",
@@ -21,7 +20,7 @@ REPAIR_ORDERS = ListSource(
         Column("plate", "v.plate", width=90),
         Column("customer", "c.name", sortable=False, width=140),
         Column("vehicle", "trim(coalesce(v.make, '') || ' ' || coalesce(v.model, ''))", sortable=False, width=130),
-        Column("advisor", _NAME.format(u="ua", login="r.advisor"), width=90),
+        Column("advisor", PERSON_NAME_SQL.format(u="ua", login="r.advisor"), width=90),
         Column("mileage_in", "r.mileage_in", kind="int", width=80),
         Column("promised_at", "r.promised_at", kind="datetime", width=130),
         Column("vin", "v.vin", sortable=False, width=160),
@@ -51,8 +50,8 @@ APPOINTMENTS = ListSource(
         Column("customer", "c.name", sortable=False, width=140),
         Column("requested_work", "a.requested_work", sortable=False, width=200),
         Column("booked_hours", "a.booked_hours", kind="hours", width=70),
-        Column("advisor", _NAME.format(u="ua", login="a.advisor"), width=90),
-        Column("technician", _NAME.format(u="ut", login="a.technician"), width=90),
+        Column("advisor", PERSON_NAME_SQL.format(u="ua", login="a.advisor"), width=90),
+        Column("technician", PERSON_NAME_SQL.format(u="ut", login="a.technician"), width=90),
         Column("bay", "b.name", sortable=False, width=80),
         Column("parts_note", "a.parts_note", sortable=False, width=160),
     ),
@@ -77,7 +76,7 @@ SURVEYS = ListSource(
         Column("customer", "c.name", sortable=False, width=120),
         Column("phone", "c.phone", sortable=False, width=110),
         Column("plate", "v.plate", width=90),
-        Column("advisor", _NAME.format(u="ua", login="r.advisor"), width=80),
+        Column("advisor", PERSON_NAME_SQL.format(u="ua", login="r.advisor"), width=80),
         Column("status", "s.status", width=80),
         Column("score", "s.score", kind="int", width=55),
         Column("answered_on", "s.answered_on", kind="date", width=90),
@@ -99,7 +98,7 @@ FOLLOW_UP_TASKS = ListSource(
     tiebreak_sql="t.rowid",
     columns=(
         Column("due_on", "t.due_on", kind="date", width=90),
-        Column("assignee", _NAME.format(u="ua", login="t.assignee"), width=80),
+        Column("assignee", PERSON_NAME_SQL.format(u="ua", login="t.assignee"), width=80),
         Column("customer", "c.name", sortable=False, width=120),
         Column("phone", "c.phone", sortable=False, width=110),
         Column("number", "r.number", width=150),
