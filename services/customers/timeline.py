@@ -46,18 +46,23 @@ class Entry:
 SOURCES: dict[str, Source] = {}
 
 
+def _who(login: str) -> str:
+    """SQL for the name people use for the user ``login`` names (their login when they have none)."""
+    return f"coalesce((SELECT nullif(u.display_name, '') FROM user_account u WHERE u.username = {login}), {login})"
+
+
 def register(source: Source) -> Source:
     SOURCES[source.kind] = source
     return source
 
 
-register(Source("lead", "lead.view", """
-SELECT l.created_at AS at, trim(l.make || ' ' || l.model) AS title, l.source || ' · ' || l.salesperson AS detail,
+register(Source("lead", "lead.view", f"""
+SELECT l.created_at AS at, trim(l.make || ' ' || l.model) AS title, {_who('l.salesperson')} AS detail,
        l.status, CASE WHEN l.budget > 0 THEN l.budget END AS amount, l.id AS ref_id
 FROM lead l WHERE l.customer_id IN :ids""", "lead"))
-register(Source("deal", "deal.view", """
+register(Source("deal", "deal.view", f"""
 SELECT coalesce(d.delivered_on, d.ordered_on, d.quoted_on) AS at, d.number AS title,
-       d.salesperson AS detail, d.status, d.total AS amount, d.id AS ref_id
+       {_who('d.salesperson')} AS detail, d.status, d.total AS amount, d.id AS ref_id
 FROM deal d WHERE d.customer_id IN :ids""", "deal"))
 register(Source("trade_in", "deal.view", """
 SELECT coalesce(t.appraised_on, t.created_at) AS at, trim(v.make || ' ' || v.model || ' ' || v.plate) AS title,
@@ -67,8 +72,8 @@ register(Source("vehicle", "vehicle.view", """
 SELECT v.created_at AS at, trim(v.plate || ' ' || v.make || ' ' || v.model) AS title, v.vin AS detail,
        '' AS status, NULL AS amount, v.id AS ref_id
 FROM vehicle v WHERE v.owner_id IN :ids""", "vehicle"))
-register(Source("appointment", "workshop.view", """
-SELECT a.starts_at AS at, a.requested_work AS title, a.advisor AS detail, a.status, NULL AS amount,
+register(Source("appointment", "workshop.view", f"""
+SELECT a.starts_at AS at, a.requested_work AS title, {_who('a.advisor')} AS detail, a.status, NULL AS amount,
        a.id AS ref_id
 FROM appointment a WHERE a.customer_id IN :ids""", ""))
 register(Source("repair_order", "workshop.view", """
@@ -85,15 +90,16 @@ register(Source("survey", "workshop.surveys", """
 SELECT coalesce(s.answered_on, s.due_on) AS at, r.number AS title, s.comments AS detail, s.status,
        s.score AS amount, r.id AS ref_id
 FROM survey s JOIN repair_order r ON r.id = s.repair_order_id WHERE r.customer_id IN :ids""", "repair_order"))
-register(Source("test_drive", "lead.view", """
+register(Source("test_drive", "lead.view", f"""
 SELECT d.started_at AS at, trim(coalesce(sv.make, v.make, '') || ' ' || coalesce(sv.model, v.model, '')
        || ' ' || d.demo_car) AS title,
-       trim(coalesce(sv.stock_number, v.vin, '') || ' · ' || d.salesperson, ' ·') AS detail, '' AS status,
+       trim(coalesce(sv.stock_number, v.vin, '') || ' · ' || {_who('d.salesperson')}, ' ·') AS detail, '' AS status,
        NULL AS amount, d.lead_id AS ref_id
 FROM test_drive d LEFT JOIN stock_vehicle sv ON sv.id = d.stock_vehicle_id
 LEFT JOIN vehicle v ON v.id = d.vehicle_id WHERE d.customer_id IN :ids""", "lead"))
-register(Source("task", "lead.view", """
-SELECT coalesce(t.done_at, t.due_on) AS at, t.what AS title, trim(t.assigned_to || ' · ' || t.outcome, ' ·') AS detail,
+register(Source("task", "lead.view", f"""
+SELECT coalesce(t.done_at, t.due_on) AS at, t.what AS title,
+       trim({_who('t.assigned_to')} || ' · ' || t.outcome, ' ·') AS detail,
        '' AS status, NULL AS amount, t.lead_id AS ref_id
 FROM lead_task t JOIN lead l ON l.id = t.lead_id WHERE l.customer_id IN :ids""", "lead"))
 register(Source("insurance_policy", "deal.view", """
@@ -101,8 +107,9 @@ SELECT p.starts_on AS at, trim(p.insurer || ' ' || p.policy_number) AS title,
        trim(coalesce(nullif(v.plate, ''), v.vin)) || ' · ' || p.starts_on || ' – ' || p.ends_on AS detail,
        '' AS status, p.premium AS amount, p.id AS ref_id
 FROM insurance_policy p JOIN vehicle v ON v.id = p.vehicle_id WHERE p.customer_id IN :ids""", ""))
-register(Source("note", "customer.view", """
-SELECT n.created_at AS at, n.text AS title, n.created_by AS detail, '' AS status, NULL AS amount, n.id AS ref_id
+register(Source("note", "customer.view", f"""
+SELECT n.created_at AS at, n.text AS title, {_who('n.created_by')} AS detail, '' AS status, NULL AS amount,
+       n.id AS ref_id
 FROM customer_note n WHERE n.customer_id IN :ids""", ""))
 
 

@@ -303,3 +303,14 @@ def test_a_test_drive_names_a_known_car_by_its_vin_or_stock_number(db, room, own
     leads.log_test_drive(db, room.sales, lead_id, _licence(demo_car="", vehicle=vin.lower()))
     assert raw_rows(db_path, "SELECT vehicle_id, stock_vehicle_id FROM test_drive") == [(vehicle_id, None)]
     assert leads.get(db, room.sales, lead_id).test_drives[0].vehicle == f"Volkswagen Lavida {vin}"
+
+
+def test_the_customer_timeline_names_the_salesperson_not_the_login(db, owner, room):
+    from services import users
+
+    users.create_user(db, owner, username="mei", password="password-123", role="salesperson", display_name="王芳")
+    mei = users.login(db, "mei", "password-123")
+    lead_id = _lead(db, mei, room)
+    leads.add_task(db, mei, lead_id, TaskInput(TODAY, "Call"))
+    shown = {e.kind: e.detail for e in timeline.timeline(db, room.manager, room.customer_id)}
+    assert shown["lead"] == "王芳" and shown["task"] == "王芳"

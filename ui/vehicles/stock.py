@@ -203,8 +203,9 @@ class StockScreen(ListScreen):
             html.append(paragraph(self.tr("The certificate of conformity has not been received."), bold=True))
         html.append(heading(self.tr("In and out of stock"), level=3))
         html.append(table([Col.atom(self.tr("When")), Col(self.tr("Who")), Col(self.tr("Move")), Col(self.tr("Why"))],
-                          [(e.at, e.by, " → ".join(statuses.get(s, s) for s in (e.from_status, e.to_status) if s),
-                            e.reason) for e in d.events]))
+                          [(e.at, self.ctx.person(e.by),
+                            " → ".join(statuses.get(s, s) for s in (e.from_status, e.to_status) if s), e.reason)
+                           for e in d.events]))
         return "".join(html)
 
     def detail_changed(self, data: Any | None) -> None:
