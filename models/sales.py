@@ -179,7 +179,9 @@ class Deal(SyncedMixin, Audited, Base):
 class DealLine(SyncedMixin, Audited, Base):
     """One priced line of a deal: the vehicle, an option, an accessory, a fee or an insurance premium.
     ``unit_cost`` is what an accessory or option costs the dealership (the vehicle's cost is its
-    stock vehicle's true cost); amounts in minor units, quantities in thousandths."""
+    stock vehicle's true cost); amounts in minor units, quantities in thousandths. ``automatic`` names
+    what keeps a line the deal's services write themselves (``negative_equity``: the finance owed on
+    the trade-ins beyond their allowance); empty on the lines a person typed."""
 
     __tablename__ = "deal_line"
     __table_args__ = (
@@ -201,6 +203,7 @@ class DealLine(SyncedMixin, Audited, Base):
     net: Mapped[int] = mapped_column(Integer, default=0)
     tax: Mapped[int] = mapped_column(Integer, default=0)
     total: Mapped[int] = mapped_column(Integer, default=0)
+    automatic: Mapped[str] = mapped_column(String(24), default="", server_default="")
 
 
 class ApprovalLevel(SyncedMixin, Audited, Base):

@@ -53,6 +53,9 @@ class LineInput:
     unit_cost: int = 0
     part_id: str | None = None  # a catalogue part: a counter sale takes it out of stock when posted
     discount_bp: int | None = None  # the discount typed as a percentage (it then replaces ``discount``)
+    # False: an amount passed through at cost (a trade-in's negative equity), which takes no share of
+    # the invoice's discount.
+    shares_discount: bool = True
 
 
 @dataclass
@@ -224,15 +227,17 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
         out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
                              unit_price=line.unit_price, item_type=line.item_type,
                              item_code=line.item_code.strip(), discount=discount, tax_code=code,
-                             unit_cost=line.unit_cost, part_id=line.part_id, discount_bp=line.discount_bp))
+                             unit_cost=line.unit_cost, part_id=line.part_id, discount_bp=line.discount_bp,
+                             shares_discount=line.shares_discount))
     return out
 
 
 def _invoice_discount(lines: list[LineInput], draft: DraftInput) -> tuple[int, list[int]]:
     """The whole-invoice discount of ``draft`` over its cleaned ``lines``, and each line's share
-    (services/billing/totals.py); a ValidationError names ``discount``."""
+    (services/billing/totals.py; a line that does not ``shares_discount`` takes none); a
+    ValidationError names ``discount``."""
     after_own = [gross_amount(quantity_milli=line.quantity_milli, unit_price=line.unit_price) - line.discount
-                 for line in lines]
+                 if line.shares_discount else 0 for line in lines]
     base = sum(after_own)
     if draft.discount_bp is not None:
         if isinstance(draft.discount_bp, bool) or not isinstance(draft.discount_bp, int) \

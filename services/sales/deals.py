@@ -16,6 +16,17 @@ the other lines (options, accessories). And its approval standing (services/sale
 The trade-in is settled on the invoice as a payment of method ``trade_in``: the customer pays with
 the car, for its allowance less the finance the dealership settles on it (when that leaves
 something); the journal books it to stock, as the dealership now holds the car.
+
+When the finance owed on the deal's trade-ins is more than their allowance (negative equity), the
+dealership still settles all of it with the lender, so the customer is charged the shortfall: every
+change keeps an automatic line (``automatic`` = ``negative_equity``) of kind fee for outstanding
+finance − allowance, summed over the trade-ins, and drops it once the equity is no longer negative.
+It is a pass-through at cost: zero-rated (the dealership's active tax code at 0 %), no discount of
+its own nor a share of the deal's, and its unit cost is its price, so it adds nothing to the gross
+profit and stays out of the bases of the discount and margin percentages that approvals judge. The
+invoice carries it like any line; its journal then credits revenue and debits cost of sales alike,
+and credits stock by the shortfall, which the payoff to the lender (booked in the accounting
+package) brings back to the car's allowance, as a trade-in with equity does.
 """
 
 from __future__ import annotations
@@ -52,6 +63,7 @@ from store.database import Database
 from store.uow import UnitOfWork, action
 
 TRADE_IN_METHOD = "trade_in"
+NEGATIVE_EQUITY = "negative_equity"  # deal_line.automatic of a trade-in's negative equity
 # What a deal line is on the invoice.
 ITEM_TYPE_OF = {"vehicle": "vehicle", "option": "vehicle", "accessory": "accessory", "fee": "fee",
                 "insurance": "other"}
@@ -97,6 +109,7 @@ class DealLineView:
     net: int
     tax: int
     total: int
+    automatic: str = ""  # kept by the deal's services (NEGATIVE_EQUITY): nobody edits or removes it
 
 
 @dataclass(frozen=True)
@@ -138,7 +151,7 @@ class DealView:
     gross_profit: int | None  # None: the reader may not see margins
     trade_in_allowance: int
     trade_in_outstanding: int
-    to_pay: int  # total − trade-in allowance + finance settled on the trade-in
+    to_pay: int  # total − the trade-ins' equity when positive (a negative one is a line of the total)
     deposit: int
     invoice_id: str | None
     approval_state: str
@@ -188,11 +201,31 @@ def trade_in_figures(conn_or_session, deal_id: str) -> TradeInFigures:
                           sum(r.outstanding_finance for r in rows), tuple(tuple(r) for r in rows))
 
 
-def ratios(deal: Deal) -> tuple[int, int]:
-    """The deal's discount (of its price) and gross margin (of its net sale), in basis points."""
-    discount_bp = round_half_up(_d(deal.discount) * 10000 / deal.price) if deal.price else 0
-    margin_bp = round_half_up(_d(deal.gross_profit) * 10000 / deal.net_total) if deal.net_total else 0
+def ratio_bp(*, price: int, discount: int, net_total: int, gross_profit: int, pass_through: int) -> tuple[int, int]:
+    """A deal's discount (of its price) and gross margin (of its net sale), in basis points, both
+    leaving out the ``pass_through`` it carries at cost (a trade-in's negative equity)."""
+    price, net_total = price - pass_through, net_total - pass_through
+    discount_bp = round_half_up(_d(discount) * 10000 / price) if price else 0
+    margin_bp = round_half_up(_d(gross_profit) * 10000 / net_total) if net_total else 0
     return discount_bp, margin_bp
+
+
+def pass_through(conn_or_session, deal_id: str) -> int:
+    """What the deal's automatic lines come to: amounts it passes on at cost, zero-rated."""
+    return int(conn_or_session.execute(select(func.coalesce(func.sum(DealLine.total), 0)).where(
+        DealLine.deal_id == deal_id, DealLine.automatic != "")).scalar_one())
+
+
+def _pass_through_sql():
+    """:func:`pass_through` of each ``Deal`` row of a query."""
+    return (select(func.coalesce(func.sum(DealLine.total), 0))
+            .where(DealLine.deal_id == Deal.id, DealLine.automatic != "").scalar_subquery())
+
+
+def ratios(deal: Deal, session: Session) -> tuple[int, int]:
+    """The deal's discount (of its price) and gross margin (of its net sale), in basis points."""
+    return ratio_bp(price=deal.price, discount=deal.discount, net_total=deal.net_total,
+                    gross_profit=deal.gross_profit, pass_through=pass_through(session, deal.id))
 
 
 def _d(value: int):
@@ -220,15 +253,58 @@ def fingerprint(stock_vehicle_id: str | None, deal_discount: int, deal_discount_
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
 
 
+def _zero_rate(session: Session) -> str:
+    """The dealership's active tax code at 0 % (``ZERO`` when there are several) for amounts passed
+    through untaxed; a ValidationError when there is none."""
+    rates, _default = _tax_rates(session)
+    found = sorted((code != "ZERO", code) for code, rate in rates.items() if rate == 0)
+    if not found:
+        raise ValidationError("tax_code", msg("The trade-in's negative equity is charged untaxed, which needs an "
+                                              "active tax code at 0 %: add one in the settings"))
+    return found[0][1]
+
+
+def _keep_negative_equity(uow: UnitOfWork, deal: Deal, trade: TradeInFigures) -> None:
+    """Keep the deal's automatic line for the finance owed on its trade-ins beyond their allowance:
+    written or brought up to date while that is more than zero, removed otherwise. A deal already
+    invoiced, delivered or cancelled keeps its lines."""
+    if deal.status not in ("quotation", "ordered"):
+        return
+    session = uow.session
+    shortfall = trade.outstanding_finance - trade.allowance
+    have = list(session.execute(select(DealLine).where(DealLine.deal_id == deal.id,
+                                                       DealLine.automatic == NEGATIVE_EQUITY)
+                                .order_by(DealLine.line_no)).scalars())
+    keep = have.pop(0) if have and shortfall > 0 else None
+    for extra in have:
+        session.delete(extra)
+    session.flush()
+    if shortfall <= 0:
+        return
+    code = _zero_rate(session)
+    if keep is None:
+        last = session.execute(select(func.max(DealLine.line_no)).where(DealLine.deal_id == deal.id)).scalar()
+        keep = DealLine(deal_id=deal.id, line_no=(last or 0) + 1, automatic=NEGATIVE_EQUITY)
+        session.add(keep)
+    keep.kind, keep.description, keep.quantity_milli = "fee", msg("Trade-in negative equity"), 1000
+    keep.unit_price, keep.unit_cost, keep.discount, keep.discount_bp = shortfall, shortfall, 0, None
+    keep.tax_code = code
+    session.flush()
+
+
 def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
     """Work out the deal's figures and approval standing again from its lines, vehicle and trade-in;
-    stores them on the deal. Every change of a deal ends here (a trade-in appraised or changed
-    elsewhere calls :func:`refresh_in`)."""
+    stores them on the deal (and keeps its negative equity line). Every change of a deal ends here
+    (a trade-in appraised or changed elsewhere calls :func:`refresh_in`)."""
     session = uow.session
+    trade = trade_in_figures(session, deal.id)
+    _keep_negative_equity(uow, deal, trade)
     lines = _lines(session, deal.id)
     prices_include_tax = settings.load(session).prices_include_tax
     rates, _default = _tax_rates(session)
-    after_own = [gross_amount(quantity_milli=ln.quantity_milli, unit_price=ln.unit_price) - ln.discount for ln in lines]
+    # An automatic line passes an amount on at cost: it takes no share of the deal's discount.
+    after_own = [0 if ln.automatic else gross_amount(quantity_milli=ln.quantity_milli, unit_price=ln.unit_price)
+                 - ln.discount for ln in lines]
     base = sum(after_own)
     deal_discount = percent_of(base, deal.deal_discount_bp) if deal.deal_discount_bp is not None else deal.deal_discount
     deal_discount = max(0, min(deal_discount, base))
@@ -245,7 +321,6 @@ def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
         if line.kind != "vehicle":
             other_costs += line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)
     vehicle_cost = stock.total_cost(session, deal.stock_vehicle_id) if deal.stock_vehicle_id else 0
-    trade = trade_in_figures(session, deal.id)
     deal.price, deal.discount, deal.net_total, deal.tax_total, deal.total = price, discount, net, tax, total
     deal.gross_profit = net - vehicle_cost - (trade.allowance - trade.actual_cash_value) - other_costs
     deal.fingerprint = fingerprint(deal.stock_vehicle_id, deal.deal_discount, deal.deal_discount_bp,
@@ -253,7 +328,7 @@ def _refresh(uow: UnitOfWork, deal: Deal) -> Standing:
                                      ln.discount_bp, ln.unit_cost, ln.tax_code) for ln in lines],
                                    trade.keys, vehicle_cost)
     levels = approvals.levels_of(session)
-    discount_bp, margin_bp = ratios(deal)
+    discount_bp, margin_bp = ratios(deal, session)
     needed = approvals.required_level(levels, discount_bp, margin_bp)
     found = approvals.standing(session, deal.id, deal.fingerprint, levels, needed)
     deal.approval_state, deal.approval_level, deal.required_level = found.state, found.waiting_level, needed
@@ -388,8 +463,15 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
             stock.release_in(uow, old_vehicle, deal.id, reason=msg("another vehicle chosen for deal {number}",
                                                                    number=deal.number))
         stock.reserve_in(uow, deal.stock_vehicle_id, deal.id, deal_number=deal.number)
+    kept = []
     for old in _lines(session, deal.id):
-        session.delete(old)
+        if old.automatic:
+            kept.append(old)  # the deal's own: not typed, so not in ``data``
+        else:
+            session.delete(old)
+    session.flush()
+    for no, old in enumerate(kept, start=len(lines) + 1):
+        old.line_no = no
     session.flush()
     for no, line in enumerate(lines, start=1):
         session.add(DealLine(deal_id=deal.id, line_no=no, kind=line.kind, description=line.description,
@@ -421,7 +503,7 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
         raise ValidationError("note", msg("Say why the deal is sent back: the salesperson reads the note"))
     if len(note) > 500:
         raise ValidationError("note", msg("A note is at most 500 characters"))
-    discount_bp, margin_bp = ratios(deal)
+    discount_bp, margin_bp = ratios(deal, session)
     last = session.execute(select(func.max(DealApproval.at)).where(DealApproval.deal_id == deal.id)).scalar()
     at = uow.now if last is None or last < uow.now else last + timedelta(microseconds=1)
     session.add(DealApproval(deal_id=deal.id, level=deal.approval_level, decision=decision, by=uow.actor.username,
@@ -557,10 +639,11 @@ class Invoiced:
 
 
 def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdate_reason: str = "") -> Invoiced:
-    """Invoice an ordered deal: a posted vehicle-sale invoice with the deal's lines (posting sells the
-    vehicle), the deposit allocated to it, the trade-in settled (a ``trade_in`` payment of its
-    allowance less the finance the dealership settles on it) and a paid-out loan taken as a
-    ``finance_payout`` payment — one transaction. What is left is the balance the customer pays."""
+    """Invoice an ordered deal: a posted vehicle-sale invoice with the deal's lines, its trade-ins'
+    negative equity among them (posting sells the vehicle), the deposit allocated to it, the
+    trade-in settled (a ``trade_in`` payment of its allowance less the finance the dealership
+    settles on it, when that is positive) and a paid-out loan taken as a ``finance_payout`` payment
+    — one transaction. What is left is the balance the customer pays."""
     from services.billing import invoices
     from services.billing.invoices import DraftInput, LineInput
 
@@ -578,7 +661,7 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
         unit_cost = vehicle_cost * 1000 // line.quantity_milli if line.kind == "vehicle" else line.unit_cost
         lines.append(LineInput(description=line.description, quantity_milli=line.quantity_milli,
                                unit_price=line.unit_price, item_type=ITEM_TYPE_OF[line.kind], discount=line.discount,
-                               tax_code=line.tax_code, unit_cost=unit_cost))
+                               tax_code=line.tax_code, unit_cost=unit_cost, shares_discount=not line.automatic))
     draft = DraftInput(kind="vehicle_sale", customer_id=deal.customer_id, vehicle_id=row.vehicle_id, lines=lines,
                        reference=deal.number, notes=msg("Deal {number}", number=deal.number),
                        discount=deal.deal_discount)
@@ -644,7 +727,7 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         costs = actor.can("cost.view")
         lines = [DealLineView(r.id, r.line_no, r.kind, r.description, r.quantity_milli, r.unit_price, r.discount,
                               r.discount_bp, r.deal_discount, r.unit_cost if costs else None, r.tax_code, r.net,
-                              r.tax, r.total)
+                              r.tax, r.total, r.automatic)
                  for r in conn.execute(select(DealLine.__table__).where(DealLine.deal_id == deal_id)
                                        .order_by(DealLine.line_no))]
         decisions = [ApprovalView(r.level, r.decision, r.by, r.at.isoformat(" ", "minutes"), r.note,
@@ -656,8 +739,9 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         balance = invoice_balance(conn, d["invoice_id"]) if d["invoice_id"] else None
     note = decisions[-1].note if d["approval_state"] == "sent_back" and decisions else ""
     margins = actor.can("margin.view") or actor.can("cost.view")
-    discount_bp = round_half_up(_d(d["discount"]) * 10000 / d["price"]) if d["price"] else 0
-    margin_bp = round_half_up(_d(d["gross_profit"]) * 10000 / d["net_total"]) if d["net_total"] else 0
+    discount_bp, margin_bp = ratio_bp(price=d["price"], discount=d["discount"], net_total=d["net_total"],
+                                      gross_profit=d["gross_profit"],
+                                      pass_through=sum(ln.total for ln in lines if ln.automatic))
     return DealView(
         id=d["id"], number=d["number"], status=d["status"], customer_id=d["customer_id"], customer_name=customer,
         salesperson=d["salesperson"], stock_vehicle_id=d["stock_vehicle_id"], stock_number=stock_number,
@@ -667,7 +751,7 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         discount=d["discount"], net_total=d["net_total"], tax_total=d["tax_total"], total=d["total"],
         gross_profit=d["gross_profit"] if margins else None, trade_in_allowance=trade.allowance,
         trade_in_outstanding=trade.outstanding_finance,
-        to_pay=d["total"] - trade.allowance + trade.outstanding_finance, deposit=d["deposit"],
+        to_pay=d["total"] - max(0, trade.allowance - trade.outstanding_finance), deposit=d["deposit"],
         invoice_id=d["invoice_id"], approval_state=d["approval_state"], approval_level=d["approval_level"],
         required_level=d["required_level"], sent_back_note=note, approvals=decisions, discount_bp=discount_bp,
         margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"],
@@ -700,17 +784,20 @@ def inbox(db: Database, actor: Actor) -> list[InboxRow]:
         rows = conn.execute(
             select(Deal.id, Deal.number, Customer.name, StockVehicle.make, StockVehicle.model, Deal.salesperson,
                    Deal.total, Deal.price, Deal.discount, Deal.gross_profit, Deal.net_total, Deal.approval_level,
-                   Deal.quoted_on)
+                   Deal.quoted_on, _pass_through_sql().label("pass_through"))
             .join(Customer, Customer.id == Deal.customer_id)
             .outerjoin(StockVehicle, StockVehicle.id == Deal.stock_vehicle_id)
             .where(Deal.approval_state == "pending", Deal.approval_level.in_(mine),
                    Deal.status.in_(("quotation", "ordered")))
             .order_by(Deal.quoted_on, Deal.number)).all()
     margins = actor.can("margin.view") or actor.can("cost.view")
-    return [InboxRow(r.id, r.number, r.name, " ".join(x for x in (r.make, r.model) if x), r.salesperson, r.total,
-                     round_half_up(_d(r.discount) * 10000 / r.price) if r.price else 0,
-                     (round_half_up(_d(r.gross_profit) * 10000 / r.net_total) if r.net_total else 0) if margins
-                     else None, r.approval_level, r.quoted_on) for r in rows]
+    out = []
+    for r in rows:
+        discount_bp, margin_bp = ratio_bp(price=r.price, discount=r.discount, net_total=r.net_total,
+                                          gross_profit=r.gross_profit, pass_through=r.pass_through)
+        out.append(InboxRow(r.id, r.number, r.name, " ".join(x for x in (r.make, r.model) if x), r.salesperson,
+                            r.total, discount_bp, margin_bp if margins else None, r.approval_level, r.quoted_on))
+    return out
 
 
 def money(conn_or_session, minor: int) -> str:

@@ -18,6 +18,8 @@ from store.database import Database
 QUOTATION_TITLE = "QUOTATION 报价单"
 KIND_LABELS = {"vehicle": "Vehicle 车辆", "option": "Option 选装", "accessory": "Accessory 精品附件",
                "fee": "Fee 费用", "insurance": "Insurance 保险"}
+# The lines the deal keeps itself, named in both languages whatever was stored.
+AUTOMATIC_LABELS = {deals.NEGATIVE_EQUITY: "Trade-in negative equity 置换车负资产"}
 LINE_HEADER = ("#", "Item\n项目", "Description\n说明", "Qty\n数量", "Unit price\n单价", "Discount\n优惠", "Total\n金额")
 
 
@@ -34,6 +36,13 @@ def quotation_pdf(db: Database, actor: Actor, deal_id: str, out: Path) -> Path:
 
 def _plain(minor: int, currency: str) -> str:
     return format_money(minor, currency, symbol=False)
+
+
+def _description(line, view: DealView, money: str) -> str:
+    if line.automatic != deals.NEGATIVE_EQUITY:
+        return line.description
+    return (f"{AUTOMATIC_LABELS[line.automatic]}: finance settled 贷款结清 {_plain(view.trade_in_outstanding, money)}"
+            f" − allowance 置换补贴 {_plain(view.trade_in_allowance, money)}")
 
 
 def _render(path: Path, view: DealView, dealer, logo: bytes | None) -> None:
@@ -54,7 +63,7 @@ def _render(path: Path, view: DealView, dealer, logo: bytes | None) -> None:
                              ("Vehicle 车辆", f"{view.vehicle_name} · {view.stock_number}".strip(" ·")),
                              ("VIN 车架号", view.vin)], width=width, label_width=32 * mm),
              Spacer(1, 5 * mm)]
-    rows = [[str(line.line_no), KIND_LABELS.get(line.kind, line.kind), line.description,
+    rows = [[str(line.line_no), KIND_LABELS.get(line.kind, line.kind), _description(line, view, money),
              quantity_text(line.quantity_milli), _plain(line.unit_price, money),
              _plain(line.discount + line.deal_discount, money) if line.discount + line.deal_discount else "",
              _plain(line.total, money)] for line in view.lines]
@@ -66,10 +75,12 @@ def _render(path: Path, view: DealView, dealer, logo: bytes | None) -> None:
     totals = [("Price 车价及附加", _plain(view.price, money)), ("Discount 优惠", _plain(view.discount, money)),
               ("Total 合计（含税）", _plain(view.total, money)),
               ("of which tax 其中税额", _plain(view.tax_total, money))]
-    if view.trade_in_allowance:
-        totals.append(("Trade-in allowance 置换补贴", _plain(view.trade_in_allowance, money)))
-    if view.trade_in_outstanding:
-        totals.append(("Trade-in finance settled 置换车贷款结清", _plain(view.trade_in_outstanding, money)))
+    # Negative equity is a line of the total (its description shows the allowance and the finance).
+    if view.trade_in_allowance >= view.trade_in_outstanding:
+        if view.trade_in_allowance:
+            totals.append(("Trade-in allowance 置换补贴", _plain(view.trade_in_allowance, money)))
+        if view.trade_in_outstanding:
+            totals.append(("Trade-in finance settled 置换车贷款结清", _plain(view.trade_in_outstanding, money)))
     if view.deposit:
         totals.append(("Deposit paid 已付定金", _plain(view.deposit, money)))
     totals.append(("To pay 应付", _plain(view.to_pay - view.deposit, money)))

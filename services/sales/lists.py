@@ -41,6 +41,10 @@ DEALS = ListSource(
     default_descending=True,
 )
 
+# What a deal passes on at cost (a trade-in's negative equity): out of the bases of its percentages, as
+# services/sales/deals.ratio_bp leaves it out.
+_PASS_THROUGH = "(SELECT coalesce(sum(dl.total), 0) FROM deal_line dl WHERE dl.deal_id = d.id AND dl.automatic <> '')"
+
 # Deals waiting for an approval; the inbox shows the approver's own level (the owner's: every level).
 DEAL_APPROVALS = ListSource(
     name="deal_approvals",
@@ -59,9 +63,11 @@ DEAL_APPROVALS = ListSource(
         Column("salesperson", PERSON_NAME_SQL.format(u="ua", login="d.salesperson"), width=100),
         Column("total", "d.total", kind="money", width=110),
         Column("discount", "d.discount", kind="money", width=100),
-        Column("discount_percent", "CASE WHEN d.price > 0 THEN round(d.discount * 100.0 / d.price, 1) END",
+        Column("discount_percent", f"CASE WHEN d.price - {_PASS_THROUGH} > 0 "
+                                   f"THEN round(d.discount * 100.0 / (d.price - {_PASS_THROUGH}), 1) END",
                kind="text", sortable=False, width=80),
-        Column("margin_percent", "CASE WHEN d.net_total <> 0 THEN round(d.gross_profit * 100.0 / d.net_total, 1) END",
+        Column("margin_percent", f"CASE WHEN d.net_total - {_PASS_THROUGH} <> 0 "
+                                 f"THEN round(d.gross_profit * 100.0 / (d.net_total - {_PASS_THROUGH}), 1) END",
                kind="text", sortable=False, width=80, permission="margin.view"),
         Column("approval_level", "d.approval_level", kind="int", width=70),
     ),
