@@ -32,6 +32,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Field', 'Assigned to'),
     QT_TRANSLATE_NOOP('Field', 'Assignee'),
     QT_TRANSLATE_NOOP('Field', 'At'),
+    QT_TRANSLATE_NOOP('Field', 'Automatic'),
     QT_TRANSLATE_NOOP('Field', 'Availability'),
     QT_TRANSLATE_NOOP('Field', 'Barcode'),
     QT_TRANSLATE_NOOP('Field', 'Bay'),
@@ -1021,6 +1022,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The trade-in is {status}: it cannot be {action}'),
     QT_TRANSLATE_NOOP('Service', 'The trade-in is {status}: its appraisal can no longer be changed'),
     QT_TRANSLATE_NOOP('Service', 'The trade-in is {status}: only an accepted one is taken into stock'),
+    QT_TRANSLATE_NOOP('Service', "The trade-in's negative equity is charged untaxed, which needs an active tax code at 0 %: add one in the settings"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The trim is not in the catalogue'),
     QT_TRANSLATE_NOOP('Service', "The trim is not one of this model's"),
     QT_TRANSLATE_NOOP('Service', 'The unit cost cannot be negative'),
@@ -1055,6 +1057,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Times of {technician} corrected from {start}–{end} to {new_start}–{new_end}: {note}'),
     QT_TRANSLATE_NOOP('Service', 'Too many failed logins: the account is locked for {value1} minutes.'),
     QT_TRANSLATE_NOOP('Service', 'Totals are per manufacturer or per campaign'),
+    QT_TRANSLATE_NOOP('Service', 'Trade-in negative equity'),
     QT_TRANSLATE_NOOP('Service', 'Trade-in on deal {number}'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is listed twice'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is on stock vehicles, so it stays: untick Active instead of removing it'),  # noqa: E501

@@ -3288,6 +3288,10 @@
         <translation>超出您权限的优惠须经审批后才能下单；之后价格的任何改动都要重新审批。</translation>
     </message>
     <message>
+        <source>The trade-in&apos;s negative equity (its finance beyond its allowance) is charged on a line of its own, which follows the trade-in and cannot be changed here.</source>
+        <translation>置换车负资产（未还贷款超出置换补贴的部分）单列一行向客户收取，随置换车自动更新，此处不能修改。</translation>
+    </message>
+    <message>
         <source>Save the quotation (Enter)</source>
         <translation>保存报价单 (Enter)</translation>
     </message>
@@ -4331,6 +4335,10 @@
     <message>
         <source>Assigned to</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Budget</source>
@@ -14209,6 +14217,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>置换车{status}：只有已接受的才能入库</translation>
     </message>
     <message>
+        <source>The trade-in&apos;s negative equity is charged untaxed, which needs an active tax code at 0 %: add one in the settings</source>
+        <translation>置换车负资产按免税收取，需要一个启用的 0 % 税码：请在设置中添加</translation>
+    </message>
+    <message>
         <source>The trim is not in the catalogue</source>
         <translation>该配置不在车型目录中</translation>
     </message>
@@ -14343,6 +14355,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Totals are per manufacturer or per campaign</source>
         <translation>合计按厂家或按活动统计</translation>
+    </message>
+    <message>
+        <source>Trade-in negative equity</source>
+        <translation>置换车负资产</translation>
     </message>
     <message>
         <source>Trade-in on deal {number}</source>

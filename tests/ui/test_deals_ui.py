@@ -209,3 +209,45 @@ def test_the_deal_pane_names_the_salesperson_and_the_approvers_not_their_logins(
     text = screen.detail.toPlainText()
     assert "王芳" in text and "陈静" in text
     assert "ann" not in text.split() and "bob" not in text.split()
+
+
+def test_the_editor_shows_the_trade_ins_negative_equity_as_a_line_nobody_can_change_or_remove(
+        qtbot, db, owner, show, settle):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.samples import chinese_vin
+    from ui.widgets.line_grid import READ_ONLY_BACKGROUND
+
+    cid = customer(db, owner)
+    saved = quote(db, owner, cid, stock_vehicle(db, owner))
+    trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(94), make="VW", model="Passat", actual_cash_value=50_000_00,
+        allowance=50_000_00, outstanding_finance=80_000_00, finance_lender="平安银行", deal_id=saved.id))
+    editor = show(DealDialog(AppContext(db, owner), deal_id=saved.id))
+    grid = editor.lines
+    assert grid.row_count() == 2 and grid.is_fixed(1) and not grid.is_fixed(0)
+    assert grid.text(1, "description") == "Trade-in negative equity"
+    assert grid.value(1, "unit_price") == 30_000_00 and grid.value(1, "total") == 30_000_00
+    assert editor.automatic_hint.isVisible()
+    model = grid.model
+    for column in range(model.columnCount()):
+        index = model.index(1, column)
+        assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        assert model.data(index, Qt.ItemDataRole.BackgroundRole) == READ_ONLY_BACKGROUND
+        assert not model.setData(index, "1", Qt.ItemDataRole.EditRole)
+    assert model.flags(model.index(0, grid.column("unit_price"))) & Qt.ItemFlag.ItemIsEditable
+    # Neither the Delete key nor the button takes it away.
+    grid.focus_cell(1, "description")
+    assert not grid.remove_button.isEnabled()
+    qtbot.keyClick(grid.view, Qt.Key.Key_Delete)
+    grid.remove_selected()
+    assert grid.row_count() == 2
+    assert "¥150,000.00" in editor.totals.text()  # in the total
+
+    grid.add_row({"kind": "accessory", "description": "脚垫", "unit_price": 800_00})
+    qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    view = deals.get(db, owner, saved.id)
+    assert [(x.kind, x.unit_price, x.automatic) for x in view.lines] == [
+        ("vehicle", 120_000_00, ""), ("accessory", 800_00, ""), ("fee", 30_000_00, deals.NEGATIVE_EQUITY)]
+    assert view.total == 150_800_00

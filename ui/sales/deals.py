@@ -39,7 +39,7 @@ from services.sales import deals
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text, money_text
-from ui.messages import detail_text
+from ui.messages import detail_text, service_text
 from ui.sales.labels import approval_labels, deal_status_labels, line_kind_labels
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.fields import Discount, MoneyEdit, discount_input_text, parse_discount
@@ -239,7 +239,8 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         (w["Notes"], data.notes),
     ]))
     html.append(table([Col(w["Item"]), Col.number(w["Total"])],
-                      [(f"{kinds.get(ln.kind, ln.kind)}: {ln.description}"
+                      [(f"{kinds.get(ln.kind, ln.kind)}: "
+                        f"{service_text(ln.description) if ln.automatic else ln.description}"
                         + (f" (−{money_text(ln.discount + ln.deal_discount, c)})"
                            if ln.discount + ln.deal_discount else ""), money_text(ln.total, c))
                        for ln in data.lines]))
@@ -371,6 +372,12 @@ class DealDialog(FormDialog):
         lb.addWidget(self.lines_error)
         self.approval_hint = hint_label(self.tr("A discount beyond your limits goes to approval before the deal can "
                                                 "be ordered; any later change of price asks again."))
+        self.automatic_hint = hint_label(self.tr("The trade-in's negative equity (its finance beyond its allowance) "
+                                                 "is charged on a line of its own, which follows the trade-in and "
+                                                 "cannot be changed here."))
+        self.automatic_hint.setObjectName("negativeEquityHint")
+        self.automatic_hint.hide()
+        lb.addWidget(self.automatic_hint)
         self.sent_back = QLabel()
         self.sent_back.setObjectName("sentBackNote")
         self.sent_back.setWordWrap(True)
@@ -469,7 +476,7 @@ class DealDialog(FormDialog):
 
     def _recalculate(self) -> None:
         """The deal's totals as the sales service works them out (billing's one rounding rule)."""
-        rows, complete = [], True
+        rows, automatic, complete = [], [], True
         for row in range(self.lines.row_count()):
             if self.lines.is_blank(row):
                 continue
@@ -479,7 +486,9 @@ class DealDialog(FormDialog):
                 complete = False
                 continue
             rows.append(self.lines.values(row))
-        worth = [self._gross(v) - self._own_discount(v) for v in rows]
+            automatic.append(self.lines.is_fixed(row))
+        # A line the deal keeps itself (negative equity) takes no share of the deal's discount.
+        worth = [0 if auto else self._gross(v) - self._own_discount(v) for v, auto in zip(rows, automatic, strict=True)]
         try:
             typed = self.deal_discount()
         except ValidationError:
@@ -515,12 +524,16 @@ class DealDialog(FormDialog):
             self.discount.setText(discount_input_text(Discount(amount=view.deal_discount,
                                                                rate_bp=view.deal_discount_bp), self.currency))
         for line in view.lines:
-            self.lines.add_row({
-                "kind": line.kind, "description": line.description, "quantity": line.quantity_milli,
-                "unit_price": line.unit_price,
+            position = self.lines.add_row({
+                "kind": line.kind, "description": service_text(line.description) if line.automatic
+                else line.description, "quantity": line.quantity_milli, "unit_price": line.unit_price,
                 "discount": Discount(rate_bp=line.discount_bp) if line.discount_bp is not None else (
                     Discount(amount=line.discount) if line.discount else None),
-                "tax_code": line.tax_code, "unit_cost": line.unit_cost or None})
+                "tax_code": line.tax_code, "unit_cost": line.unit_cost or None}, data={"automatic": line.automatic})
+            if line.automatic:
+                # The service keeps it from the trade-ins; saving leaves it out and it comes back as it is.
+                self.lines.fix(position)
+                self.automatic_hint.show()
         if view.approval_state == "sent_back":
             self.sent_back.setText(self.tr("Sent back: %1").replace("%1", view.sent_back_note))
             self.sent_back.show()
@@ -529,7 +542,7 @@ class DealDialog(FormDialog):
         self.lines.commit()
         lines = []
         for row in range(self.lines.row_count()):
-            if self.lines.is_blank(row):
+            if self.lines.is_blank(row) or self.lines.is_fixed(row):
                 continue
             number = len(lines) + 1
             try:

@@ -139,6 +139,7 @@ class _Row:
     locked: set[str] = field(default_factory=set)
     looked_up: dict[str, set[str]] = field(default_factory=dict)  # data keys each lookup column set
     incomplete: bool = False  # derive could not work the row out
+    fixed: bool = False  # put there by the screen: never edited, removed or moved by the user
 
 
 def _blank(value: Any) -> bool:
@@ -722,7 +723,7 @@ class LineGrid(QWidget):
         self.model.replace_all([self.model.new_row(values, data) for values, data in rows])
 
     def remove_row(self, position: int) -> None:
-        if not 0 <= position < len(self.model.rows):
+        if not 0 <= position < len(self.model.rows) or self.model.rows[position].fixed:
             return
         self.commit()
         column = max(self.view.currentIndex().column(), 0)
@@ -747,7 +748,8 @@ class LineGrid(QWidget):
         """Move a line ``by`` places (-1 up, 1 down); the moved line stays selected, in the same
         column. False when it cannot go further."""
         to = position + by
-        if not (0 <= position < len(self.model.rows) and 0 <= to < len(self.model.rows)):
+        if not (0 <= position < len(self.model.rows) and 0 <= to < len(self.model.rows)) \
+                or self.model.rows[position].fixed or self.model.rows[to].fixed:
             return False
         self.commit()
         column = max(self.view.currentIndex().column(), 0)
@@ -804,6 +806,18 @@ class LineGrid(QWidget):
         else:
             row.locked.discard(key)
         self.model.row_changed(position)
+
+    def fix(self, position: int) -> None:
+        """Make a line read-only as a whole: the user can neither type in it, remove it nor move it
+        (a line the service keeps itself)."""
+        row = self.model.rows[position]
+        row.fixed = True
+        row.locked.update(self.model.keys)
+        self.model.row_changed(position)
+        self._update_buttons()
+
+    def is_fixed(self, position: int) -> bool:
+        return self.model.rows[position].fixed
 
     def commit(self) -> None:
         """Keep what is being typed in an open cell (e.g. before saving)."""
@@ -896,7 +910,7 @@ class LineGrid(QWidget):
     # --- inside ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         row = self.selected_row()
-        self.remove_button.setEnabled(self.can_remove and row is not None)
+        self.remove_button.setEnabled(self.can_remove and row is not None and not self.model.rows[row].fixed)
         self.up_button.setEnabled(self.movable and row is not None and row > 0)
         self.down_button.setEnabled(self.movable and row is not None and row < len(self.model.rows) - 1)
 
