@@ -184,6 +184,9 @@ class DemoContext:
     total: int = 0
     done: int = 0
     ids: Ids = field(init=False)
+    # The lead each vehicle sale won, by invoice id: (lead id, its created_at, the day it was won =
+    # the car's delivery). Written by the leads demo, read by the deals demo that links them.
+    won_leads: dict[str, tuple[str, datetime, date]] = field(default_factory=dict)
     start: date = field(init=False)
     workdays: Workdays = field(init=False)
 

@@ -11,6 +11,10 @@
 - A few recent quotations, some within the salesperson's limits, some waiting for approval at one
   level or another, one sent back — the approvals inbox has work.
 
+Leads: each delivered deal quotes the lead its sale won (the leads demo made one per sale, see
+:func:`sold_invoices`), and is delivered the day that lead was won; the recent quotations quote open
+leads at the quotation stage where there are any, for the lead's customer.
+
 Nothing here writes to billing: the journal reconciles as the billing demo left it.
 """
 
@@ -28,7 +32,7 @@ from demo.context import LOCAL_OFFSET, DemoContext, insert_rows
 from demo.staff import SALESPEOPLE
 from models.billing import Invoice, InvoiceLine, Payment
 from models.crm import Customer
-from models.sales import Deal, DealApproval, DealDeliveryItem, DealLine
+from models.sales import Deal, DealApproval, DealDeliveryItem, DealLine, Lead
 from models.vehicles import StockEvent, StockVehicle, Vehicle, VehicleDocument
 from services.billing.totals import shares
 from services.sales import approvals
@@ -44,6 +48,49 @@ _MINUTE = timedelta(minutes=1)
 
 def _day(moment: datetime) -> date:
     return (moment + LOCAL_OFFSET).date()
+
+
+def sold_invoices(conn: Connection) -> list:
+    """The posted vehicle-sale invoices that become delivered deals, in the order they are made: a
+    row of the invoice (``known``: its customer's ``created_at``; ``deposit_at``: when the deposit
+    held for it was paid, or None), its lines and its vehicle. Read by the leads demo too, which
+    makes the lead each of them won."""
+    invoices = conn.execute(
+        select(Invoice.id, Invoice.customer_id, Invoice.vehicle_id, Invoice.reference, Invoice.issued_on,
+               Invoice.created_at, Invoice.posted_at, Invoice.discount, Customer.created_at.label("known"))
+        .join(Customer, Customer.id == Invoice.customer_id)
+        .where(Invoice.kind == "vehicle_sale", Invoice.status == "posted", Invoice.vehicle_id.is_not(None))
+        .order_by(Invoice.issued_on, Invoice.created_at)).all()
+    lines: dict[str, list] = defaultdict(list)
+    for r in conn.execute(
+            select(InvoiceLine.invoice_id, InvoiceLine.item_type, InvoiceLine.description,
+                   InvoiceLine.quantity_milli, InvoiceLine.unit_price, InvoiceLine.discount,
+                   InvoiceLine.invoice_discount, InvoiceLine.tax_code, InvoiceLine.unit_cost,
+                   InvoiceLine.tax_rate_bp)
+            .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+            .where(Invoice.kind == "vehicle_sale", Invoice.status == "posted")
+            .order_by(InvoiceLine.invoice_id, InvoiceLine.line_no)):
+        lines[r.invoice_id].append(r)
+    vehicles = {r.id: r for r in conn.execute(select(Vehicle.id, Vehicle.make, Vehicle.model))}
+    numbers: set[str] = set()
+    out = []
+    for inv in invoices:
+        invoice_lines = lines.get(inv.id)
+        vehicle = vehicles.get(inv.vehicle_id)
+        if not invoice_lines or vehicle is None or invoice_lines[0].item_type != "vehicle":
+            continue
+        number = inv.reference or f"SO-{inv.id[-8:].upper()}"
+        if number in numbers:
+            continue
+        numbers.add(number)
+        out.append((inv, number, invoice_lines, vehicle))
+    return out
+
+
+def delivery_day(rng, issued_on: date, today: date) -> date:
+    """The day a car invoiced on ``issued_on`` was delivered: that day or a few after, before today."""
+    delivered_on = min(issued_on + timedelta(days=rng.choice((0, 0, 1, 2, 3))), today - timedelta(days=1))
+    return max(delivered_on, issued_on)
 
 
 class _Writer:
@@ -104,7 +151,8 @@ class _Writer:
                                          "to_status": to_status, "deal_id": deal_id, "reason": reason})
 
     def deal(self, *, number: str, status: str, customer_id: str, salesperson: str, stock_id: str, quote_at: datetime,
-             lines: list[tuple], cost: int, deal_discount: int = 0, ordered_at: datetime | None = None,
+             lines: list[tuple], cost: int, deal_discount: int = 0, lead_id: str | None = None,
+             ordered_at: datetime | None = None,
              delivered_on: date | None = None, cancelled: tuple[date, str] | None = None, invoice_id: str | None = None,
              deposit: tuple[str, int] | None = None, updated: datetime | None = None, decisions: int = 0,
              send_back: bool = False) -> dict[str, Any]:
@@ -137,7 +185,7 @@ class _Writer:
                                r["unit_cost"], r["tax_code"]) for r in line_rows], (), cost)
         state, waiting = "not_needed", 0
         row = self.row("deal", quote_at, salesperson, {
-            "number": number, "status": status, "customer_id": customer_id, "lead_id": None,
+            "number": number, "status": status, "customer_id": customer_id, "lead_id": lead_id,
             "salesperson": salesperson, "stock_vehicle_id": stock_id, "quoted_on": _day(quote_at),
             "ordered_on": _day(ordered_at) if ordered_at else None, "delivered_on": delivered_on,
             "cancelled_on": cancelled[0] if cancelled else None, "cancel_reason": cancelled[1] if cancelled else "",
@@ -177,48 +225,24 @@ class _Writer:
     def sales(self) -> None:
         """A delivered deal for every posted vehicle-sale invoice."""
         conn, rng, ctx = self.conn, self.rng, self.ctx
-        invoices = conn.execute(
-            select(Invoice.id, Invoice.customer_id, Invoice.vehicle_id, Invoice.reference, Invoice.issued_on,
-                   Invoice.created_at, Invoice.posted_at, Invoice.discount, Customer.created_at.label("known"))
-            .join(Customer, Customer.id == Invoice.customer_id)
-            .where(Invoice.kind == "vehicle_sale", Invoice.status == "posted", Invoice.vehicle_id.is_not(None))
-            .order_by(Invoice.issued_on, Invoice.created_at)).all()
-        lines: dict[str, list] = defaultdict(list)
-        for r in conn.execute(
-                select(InvoiceLine.invoice_id, InvoiceLine.item_type, InvoiceLine.description,
-                       InvoiceLine.quantity_milli, InvoiceLine.unit_price, InvoiceLine.discount,
-                       InvoiceLine.invoice_discount, InvoiceLine.tax_code, InvoiceLine.unit_cost,
-                       InvoiceLine.tax_rate_bp)
-                .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-                .where(Invoice.kind == "vehicle_sale", Invoice.status == "posted")
-                .order_by(InvoiceLine.invoice_id, InvoiceLine.line_no)):
-            lines[r.invoice_id].append(r)
         deposits = {r.held_for: r for r in conn.execute(
             select(Payment.id, Payment.held_for, Payment.amount, Payment.created_at)
             .where(Payment.amount > 0, Payment.held_for != ""))}
-        vehicles = {r.id: r for r in conn.execute(select(Vehicle.id, Vehicle.make, Vehicle.model))}
-        numbers: set[str] = set()
-        for inv in invoices:
-            invoice_lines = lines.get(inv.id)
-            vehicle = vehicles.get(inv.vehicle_id)
-            if not invoice_lines or vehicle is None or invoice_lines[0].item_type != "vehicle":
-                continue
-            number = inv.reference or f"SO-{inv.id[-8:].upper()}"
-            if number in numbers:
-                continue
-            numbers.add(number)
+        for inv, number, invoice_lines, vehicle in sold_invoices(conn):
             paid = deposits.get(inv.reference) if inv.reference else None
             sold_at = inv.posted_at or inv.created_at
+            won = ctx.won_leads.get(inv.id)
+            # Quoted after its lead came in (the lead is made before the sale, see demo/leads.py).
+            known = max(inv.known, won[1]) if won else inv.known
             ordered_at = paid.created_at if paid is not None else max(
-                inv.known + _MINUTE, sold_at - timedelta(days=rng.randint(1, 10), minutes=rng.randrange(600)))
+                known + _MINUTE, sold_at - timedelta(days=rng.randint(1, 10), minutes=rng.randrange(600)))
             ordered_at = min(ordered_at, sold_at - _MINUTE)
-            quote_at = max(inv.known + _MINUTE, ordered_at - timedelta(days=rng.randint(0, 7),
-                                                                        minutes=rng.randrange(1, 300)))
+            quote_at = max(known + _MINUTE, ordered_at - timedelta(days=rng.randint(0, 7),
+                                                                    minutes=rng.randrange(1, 300)))
             quote_at = min(quote_at, ordered_at)
             arrived = quote_at - timedelta(days=rng.randint(5, 60), minutes=rng.randrange(600))
-            delivered_on = min(inv.issued_on + timedelta(days=rng.choice((0, 0, 1, 2, 3))),
-                               ctx.today - timedelta(days=1))
-            delivered_on = max(delivered_on, inv.issued_on)
+            # Delivering won the lead: on the day the leads demo closed it.
+            delivered_on = won[2] if won else delivery_day(rng, inv.issued_on, ctx.today)
             delivered_at = max(ctx.moment_on(delivered_on), sold_at + _MINUTE)
             car = invoice_lines[0]
             cost = car.unit_cost
@@ -240,7 +264,8 @@ class _Writer:
                            r.tax_rate_bp) for r in invoice_lines]
             deal = self.deal(number=number, status="delivered", customer_id=inv.customer_id, salesperson=salesperson,
                              stock_id=stock_id, quote_at=quote_at, lines=deal_lines, cost=cost,
-                             deal_discount=inv.discount, ordered_at=ordered_at, delivered_on=delivered_on,
+                             deal_discount=inv.discount, lead_id=won[0] if won else None,
+                             ordered_at=ordered_at, delivered_on=delivered_on,
                              invoice_id=inv.id, deposit=(paid.id, paid.amount) if paid is not None else None,
                              updated=delivered_at, decisions=9)
             stock_row["deal_id"] = deal["id"]
@@ -338,6 +363,10 @@ class _Writer:
         ctx, rng = self.ctx, self.rng
         n = QUOTATIONS.get(ctx.size.years, 8)
         customers = self.conn.execute(select(Customer.id, Customer.created_at).order_by(Customer.created_at)).all()
+        # Open leads at the quotation stage: each quoted at most once, for its own customer.
+        at_quotation = self.conn.execute(select(Lead.id, Lead.customer_id, Lead.created_at, Lead.salesperson)
+                                         .where(Lead.status == "quotation", Lead.lost_requested_at.is_(None))
+                                         .order_by(Lead.created_at)).all()
         for k in range(n):
             day = ctx.today - timedelta(days=rng.randint(1, 20))
             quote_at = ctx.moment_on(day)
@@ -345,7 +374,9 @@ class _Writer:
             car = self.lot_car(quote_at - timedelta(days=1))
             if not eligible or car is None:
                 continue
-            customer = rng.choice(eligible[-2000:])
+            ready = [i for i, lead in enumerate(at_quotation) if lead.created_at < quote_at - _MINUTE]
+            lead = at_quotation.pop(rng.choice(ready)) if ready else None
+            customer_id = lead.customer_id if lead is not None else rng.choice(eligible[-2000:]).id
             vehicle_id, make, model = car
             arrived = min(quote_at - timedelta(days=1), max(
                 self.lot_created[vehicle_id] + _MINUTE, quote_at - timedelta(days=rng.randint(5, 60))))
@@ -353,7 +384,7 @@ class _Writer:
             cost = price * 100 // 113 * rng.randrange(86, 92) // 100
             off_bp = (200, 500, 700, 1000, 1200, 400, 250, 900)[k % 8]
             off = price * off_bp // 10000 // 100 * 100
-            salesperson = SALESPEOPLE[k % len(SALESPEOPLE)]
+            salesperson = lead.salesperson if lead is not None else SALESPEOPLE[k % len(SALESPEOPLE)]
             stock_id = self.stock(vehicle_id, make, model, arrived=arrived, status="in_stock", deal_id=None,
                                   cost=cost, price=price)
             lines = [("vehicle", f"{make} {model}", 1000, price, off, "VAT13", 0, 1300)]
@@ -361,8 +392,9 @@ class _Writer:
                 lines.append(("accessory", "脚垫 + 行车记录仪", 1000, 2_800_00, 0, "VAT13", 1_200_00, 1300))
             if k % 4 == 1:
                 lines.append(("insurance", "首年商业险", 1000, 6_500_00, 0, "VAT13", 0, 1300))
-            self.deal(number=f"SO-Q{day:%y%m%d}{k:03d}", status="quotation", customer_id=customer.id,
-                      salesperson=salesperson, stock_id=stock_id, quote_at=quote_at, lines=lines, cost=cost,
+            self.deal(number=f"SO-Q{day:%y%m%d}{k:03d}", status="quotation", customer_id=customer_id,
+                      lead_id=lead.id if lead is not None else None, salesperson=salesperson, stock_id=stock_id,
+                      quote_at=quote_at, lines=lines, cost=cost,
                       decisions=1 if k % 5 == 4 else 0, send_back=k == 2)
 
     def write(self) -> dict[str, int]:

@@ -1,8 +1,10 @@
 """The demo's showroom leads over the whole demo period (about 0.62 a customer: 62,000 over ten years for
 the large size), with their follow-up tasks and test drives.
 
-A lead older than two months was closed long ago: about a quarter won (their deals are linked by the
-deals demo; here they are just won), the rest lost with a reason. The recent ones are mostly open,
+A lead older than two months was closed long ago, lost with a reason — or won: every car the billing
+demo sold (each a delivered deal, :func:`demo.deals.sold_invoices`) won a lead of its buyer, made
+here a few weeks before the sale and closed on the car's delivery; the deals demo links each deal to
+it (``ctx.won_leads``). That is about a quarter of the leads. The recent ones are mostly open,
 further along the pipeline the older they are, a few lost and awaiting the sales manager's
 confirmation; their open follow-ups fall due from a few days ago (overdue) to next week. Leads that
 reached the test drive had one, with the driving licence checked.
@@ -15,11 +17,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, select, text
 
 from demo.context import INSERT_CHUNK, DemoContext, cumulative, insert_rows
+from demo.deals import delivery_day, sold_invoices
 from demo.staff import SALESPEOPLE
 from demo.vehicles import MODELS
+from models.billing import Payment
 from models.sales import LOST_REASONS, Lead, LeadTask, TestDrive
 from services.sales.leads import STAGES
 from store.audit_chain import Change
@@ -61,18 +65,35 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                    updated_by=who)
         return row
 
-    for created in ctx.moments(count_for(ctx), growth=1.0):
+    # The leads the cars sold won: made before the deposit (or the sale), won on the delivery.
+    deposits = dict(conn.execute(select(Payment.held_for, Payment.created_at)
+                                 .where(Payment.amount > 0, Payment.held_for != "")).all())
+    sales = []
+    for inv, _number, _lines, vehicle in sold_invoices(conn):
+        sold_at = inv.posted_at or inv.created_at
+        paid = deposits.get(inv.reference) if inv.reference else None
+        before = (paid or sold_at) - timedelta(days=1)
+        created = max(inv.known + timedelta(minutes=1),
+                      before - timedelta(days=rng.randint(3, 45), minutes=rng.randrange(600)))
+        closed_on = delivery_day(rng, inv.issued_on, today)
+        sales.append((created, inv.id, inv.customer_id, closed_on, vehicle))
+    generic = [(created, None, None, None, None)
+               for created in ctx.moments(max(0, count_for(ctx) - len(sales)), growth=1.0)]
+
+    for created, invoice_id, buyer, won_on, vehicle in sorted(generic + sales, key=lambda x: x[0]):
         day = created.date()
         age = (today - day).days
         who = rng.choice(SALESPEOPLE)
         model = rng.choices(models, cum_weights=model_weights)[0]
+        make, name = (vehicle.make, vehicle.model) if vehicle is not None else (model.make, model.name)
         budget = rng.randrange(8, 45) * 10_000 * 100
-        if age > RECENT_DAYS or rng.random() < 0.2:
+        if invoice_id is not None:
+            closed_on, status, reached = max(won_on, day), "won", "quotation"
+        elif age > RECENT_DAYS or rng.random() < 0.2:
             closed_on = min(today - timedelta(days=1), day + timedelta(days=rng.randrange(2, 45)))
             closed_on = max(closed_on, day)
-            status = "won" if rng.random() < 0.27 else "lost"
-            reached = ("quotation" if status == "won" else
-                       rng.choices(STAGES, cum_weights=cumulative((25, 35, 20, 20)))[0])
+            status = "lost"
+            reached = rng.choices(STAGES, cum_weights=cumulative((25, 35, 20, 20)))[0]
         else:
             closed_on, status = None, _stage_for(rng, age)
             reached = status
@@ -83,8 +104,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
         if pending:
             code = rng.choices(LOST_REASONS, cum_weights=LOST_WEIGHTS)[0]
         source = rng.choices(SOURCES, cum_weights=SOURCE_WEIGHTS)[0]
-        lead = stamp({"customer_id": rng.choice(customers), "source": source,
-                      "status": status, "salesperson": who, "make": model.make, "model": model.name, "budget": budget,
+        lead = stamp({"customer_id": buyer or rng.choice(customers), "source": source,
+                      "status": status, "salesperson": who, "make": make, "model": name, "budget": budget,
                       "lost_code": code, "lost_reason": LOST_WORDS[code] if code else "",
                       "lost_requested_by": who if code else "",
                       "lost_requested_at": (moved if status == "lost" else ctx.moment_between(created)) if code
@@ -92,6 +113,8 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                       "stage_changed_at": moved, "stage_changed_by": "manager" if status == "lost" else who,
                       "closed_on": closed_on, "notes": rng.choice(NOTES)}, who, created, moved)
         leads.append(lead)
+        if invoice_id is not None:
+            ctx.won_leads[invoice_id] = (lead["id"], created, closed_on)
         # The follow-ups: done ones along the way; an open lead has its next one still to do.
         done_until = closed_on or today - timedelta(days=1)
         for n in range(rng.randrange(1, 3)):
@@ -114,7 +137,7 @@ def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:
                 start = created + timedelta(minutes=20)
             out = rng.randrange(5, 3000)
             drives.append(stamp({"lead_id": lead["id"], "customer_id": lead["customer_id"], "vehicle_id": None,
-                                 "stock_vehicle_id": None, "demo_car": f"{model.make} {model.name} 试驾车",
+                                 "stock_vehicle_id": None, "demo_car": f"{make} {name} 试驾车",
                                  "salesperson": who, "started_at": start,
                                  "ended_at": start + timedelta(minutes=rng.randrange(20, 50)),
                                  "odometer_out": out, "odometer_in": out + rng.randrange(5, 25),

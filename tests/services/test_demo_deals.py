@@ -64,3 +64,23 @@ def test_the_inbox_has_work_that_the_services_can_decide(demo_db):
     standing = deals.approve(demo_db, manager, waiting[0].id)
     assert standing.state in ("approved", "pending")
     assert _rows(demo_db, "SELECT count(*) FROM deal WHERE approval_state = 'sent_back'")[0][0] == 1
+
+
+def test_every_won_lead_is_quoted_by_a_deal_of_its_customer_and_delivered_deals_won_theirs(demo_db):
+    won = _rows(demo_db, "SELECT count(*) FROM lead WHERE status = 'won'")[0][0]
+    assert won > 100
+    assert _rows(demo_db, "SELECT count(*) FROM lead l WHERE l.status = 'won' "
+                          "AND NOT EXISTS (SELECT 1 FROM deal d WHERE d.lead_id = l.id)")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM deal d JOIN lead l ON l.id = d.lead_id "
+                          "WHERE l.customer_id <> d.customer_id")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM deal WHERE lead_id IS NOT NULL "
+                          "AND lead_id NOT IN (SELECT id FROM lead)")[0][0] == 0
+    # Delivering won the lead, that day; each lead is quoted by one deal.
+    assert _rows(demo_db, "SELECT count(*) FROM deal d JOIN lead l ON l.id = d.lead_id WHERE d.status = 'delivered' "
+                          "AND (l.status <> 'won' OR l.closed_on <> d.delivered_on)")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM deal WHERE status = 'delivered' AND lead_id IS NULL")[0][0] == 0
+    assert _rows(demo_db, "SELECT count(*) FROM (SELECT lead_id FROM deal WHERE lead_id IS NOT NULL "
+                          "GROUP BY lead_id HAVING count(*) > 1)")[0][0] == 0
+    # Recent quotations quote leads at the quotation stage.
+    quoted = _rows(demo_db, "SELECT l.status FROM deal d JOIN lead l ON l.id = d.lead_id WHERE d.status = 'quotation'")
+    assert quoted and {r[0] for r in quoted} == {"quotation"}
