@@ -15,6 +15,7 @@ from ui.billing.invoices import InvoicesScreen
 from ui.customers.editor import CustomerDialog
 from ui.parts.counts import CountEntryDialog
 from ui.parts.orders import PurchaseOrdersScreen
+from ui.search_dialog import GlobalSearchDialog
 from ui.vehicles.editor import VehicleDialog
 
 
@@ -32,7 +33,7 @@ def test_enter_on_a_count_sheet_moves_to_the_next_row(qtbot, db, owner, ctx, sho
 def test_enter_in_the_vehicle_dialog_saves_and_does_not_open_the_owner_chooser(qtbot, ctx, show, monkeypatch):
     dialog = show(VehicleDialog(ctx))
     chosen, saved = [], []
-    monkeypatch.setattr(dialog, "choose_owner", lambda: chosen.append(True))
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(lambda cls, *a, **k: chosen.append(True)))
     owner_buttons = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "").startswith("Choose")]
     assert owner_buttons and not owner_buttons[0].autoDefault()
     dialog.buttons.accepted.disconnect()

@@ -34,6 +34,7 @@ from ui.billing.labels import item_type_labels, kind_labels
 from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
@@ -48,6 +49,8 @@ _LINE_FIELD = re.compile(r"^lines\[(\d+)\](?:\.(\w+))?$")
 class InvoiceDialog(FormDialog):
     """Create or change a draft invoice. ``posted_number`` is set when the dialog posted it."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, invoice_id: str | None = None, *, customer: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +60,9 @@ class InvoiceDialog(FormDialog):
         self.posted_number: str | None = None
         self.currency = ctx.settings.currency
         self.prices_include_tax = ctx.settings.prices_include_tax
-        self.customer_id: str | None = customer[0] if customer else None
+        self.customer_picker = CustomerPicker(ctx)
+        if customer:
+            self.customer_picker.set_customer(*customer)
         self.vehicle_id: str | None = None
         self._line_rows: list[int] = []
         self._made: dict[str, str] = {}
@@ -72,14 +77,8 @@ class InvoiceDialog(FormDialog):
         self.rate_names = [(r.code, f"{r.code} ({money.format_rate(r.rate_bp)})") for r in rates]
         self.default_rate = next((r.code for r in rates if r.is_default), rates[0].code if rates else "")
 
-        self.customer_name = QLineEdit(customer[1] if customer else "")
-        self.customer_name.setObjectName("customer")
-        self.customer_name.setReadOnly(True)
-        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setToolTip(self.tr("Find the customer by name, phone or ID (F4)"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
         self.walk_in_button = QPushButton(self.tr("&Walk-in"))
         self.walk_in_button.setObjectName("walk_in")
         self.walk_in_button.setToolTip(self.tr("Sell to a walk-in (cash) customer who gives no name (F7)"))
@@ -138,17 +137,8 @@ class InvoiceDialog(FormDialog):
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        customer_box = QWidget()
-        row = QHBoxLayout(customer_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer_name, 1)
-        row.addWidget(self.choose_customer)
-        row.addWidget(self.walk_in_button)
-        self.errors.add_row("customer_id", self.tr("&Customer"), customer_box)
-        self.errors.widgets["customer_id"] = self.choose_customer
-        buddy = form.labelForField(customer_box.parentWidget()) if customer_box.parentWidget() else None
-        if isinstance(buddy, QLabel):
-            buddy.setBuddy(self.choose_customer)
+        self.customer_picker.row.addWidget(self.walk_in_button)
+        self.errors.add_row("customer_id", self.tr("&Customer"), self.customer_picker)
         self.errors.add_row("kind", self.tr("&Type"), self.kind)
         vehicle_box = QWidget()
         vrow = QHBoxLayout(vehicle_box)
@@ -206,7 +196,6 @@ class InvoiceDialog(FormDialog):
         if not ctx.can("cost.view"):
             self.lines.hide_column("unit_cost")
         self.lines.lines_changed.connect(self._recalculate)
-        QShortcut(QKeySequence("F4"), self, self.pick_customer)
         QShortcut(QKeySequence("F7"), self, self.use_walk_in)
         QShortcut(QKeySequence("F6"), self, self.pick_vehicle)
         self.lines_error = error_label()
@@ -260,14 +249,6 @@ class InvoiceDialog(FormDialog):
             self.choose_customer.setFocus()
 
     # --- customer -----------------------------------------------------------------------------
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.customer_id = hit.ref_id
-            self.customer_name.setText(hit.title)
-
     def use_walk_in(self) -> None:
         """Make the walk-in (cash) customer this invoice's customer."""
         db, actor = self.ctx.db, self.ctx.actor
@@ -275,8 +256,7 @@ class InvoiceDialog(FormDialog):
             self._walked_in).failure(self._failed).run()
 
     def _walked_in(self, found: tuple[str, str]) -> None:
-        self.customer_id, name = found
-        self.customer_name.setText(name)
+        self.customer_picker.set_customer(*found)
         self.errors.clear()
 
     # --- vehicle ------------------------------------------------------------------------------
@@ -404,8 +384,7 @@ class InvoiceDialog(FormDialog):
         view = invoices.get(self.ctx.db, self.ctx.actor, invoice_id)
         if view.status != "draft":
             raise ValidationError("status", "A posted invoice cannot be changed; issue a credit note to correct it")
-        self.customer_id = view.customer_id
-        self.customer_name.setText(view.customer_name)
+        self.customer_picker.set_customer(view.customer_id, view.customer_name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(view.kind)))
         self.reference.setText(view.reference)
         self.notes.setText(view.notes)

@@ -28,6 +28,7 @@ from ui.billing.labels import method_choices
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.messages import detail_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
@@ -56,6 +57,7 @@ class PaymentDialog(FormDialog):
     """``saved_ids`` holds the new payments' ids once taken."""
 
     print_receipts = False  # whether "Print a receipt" starts ticked (what the user last chose)
+    customer_id = PickedCustomerId()
 
     def __init__(self, ctx: AppContext, *, invoice_id: str | None = None, customer: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -64,7 +66,8 @@ class PaymentDialog(FormDialog):
         self.currency = ctx.settings.currency
         self.saved_ids: list[str] = []
         self.invoice_id = invoice_id
-        self.customer_id: str | None = customer[0] if customer else None
+        # "&Hold the excess as credit" has H: the button takes C.
+        self.customer_picker = CustomerPicker(ctx, button_text=self.tr("&Choose…"))
         self._allocations_touched = False
         self._splits: list[_SplitRow] = []
         self.setWindowTitle(self.tr("Take payment"))
@@ -74,16 +77,13 @@ class PaymentDialog(FormDialog):
         if selected is not None:
             if selected.status != "posted" or selected.kind == "credit_note":
                 raise ValidationError("invoice", "Only a posted invoice can be paid; post the draft first")
-            self.customer_id = selected.customer_id
             customer = (selected.customer_id, selected.customer_name)
-
-        self.customer_name = QLineEdit(customer[1] if customer else "")
-        self.customer_name.setObjectName("customer")
-        self.customer_name.setReadOnly(True)
-        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
+        if customer:
+            self.customer_picker.set_customer(*customer)
+        self.customer_picker.chosen.connect(self._customer_chosen)
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        # Paying a chosen invoice pays its customer: there is no other to choose.
         self.choose_customer.setVisible(selected is None)
         self.paid_on = DateEdit()
         self.paid_on.setObjectName("paid_on")
@@ -92,13 +92,7 @@ class PaymentDialog(FormDialog):
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        customer_box = QWidget()
-        row = QHBoxLayout(customer_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer_name, 1)
-        row.addWidget(self.choose_customer)
-        self.errors.add_row("customer_id", self.tr("Customer"), customer_box)
-        self.errors.widgets["customer_id"] = self.choose_customer
+        self.errors.add_row("customer_id", self.tr("Customer"), self.customer_picker)
         form.addRow("", self.credit_hint)
         self.errors.add_row("paid_on", self.tr("&Date"), self.paid_on)
 
@@ -206,16 +200,10 @@ class PaymentDialog(FormDialog):
         self._splits[0].amount.selectAll()
 
     # --- customer -----------------------------------------------------------------------------
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.customer_id = hit.ref_id
-            self.customer_name.setText(hit.title)
-            self._allocations_touched = False
-            self._load_open(None)
-            self._auto_allocate()
+    def _customer_chosen(self, _customer_id: str, _name: str) -> None:
+        self._allocations_touched = False
+        self._load_open(None)
+        self._auto_allocate()
 
     def _load_open(self, selected: invoices.InvoiceView | None) -> None:
         """The customer's open invoices, the selected one first, and the credit they hold."""

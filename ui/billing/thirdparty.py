@@ -35,6 +35,7 @@ from ui.billing.report_model import ReportColumn, ReportModel
 from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.columns import ColumnFitter, is_free_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.exporting import add_export, ask_path, export_view, pass_export_keys
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
@@ -198,38 +199,21 @@ class ReceiptDialog(_Form):
 class ClaimDialog(_Form):
     """A new insurance claim. Use :meth:`ask`."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, self.tr("New insurance claim"), self.tr("&Save"), parent)
-        self.customer_id: str | None = None
+        self.customer_picker = CustomerPicker(ctx)
         self.insurer = self.text("insurer", self.tr("&Insurer"))
         self.claim_number = self.text("claim_number", self.tr("Claim &number"), max_len=60)
-        self.customer_name = QLineEdit()
-        self.customer_name.setObjectName("customer")
-        self.customer_name.setReadOnly(True)
-        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer_name, 1)
-        row.addWidget(self.choose_customer)
-        self.errors.add_row("customer_id", self.tr("Customer"), box)
-        self.errors.widgets["customer_id"] = self.choose_customer
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        self.errors.add_row("customer_id", self.tr("Customer"), self.customer_picker)
         self.notes = self.text("notes", self.tr("N&otes"), max_len=500)
         self.insurer.setFocus()
 
     def set_customer(self, customer_id: str, name: str) -> None:
-        self.customer_id = customer_id
-        self.customer_name.setText(name)
-
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
+        self.customer_picker.set_customer(customer_id, name)
 
     def save(self) -> None:
         self.errors.clear()

@@ -41,6 +41,7 @@ from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text, service_text
 from ui.sales.labels import approval_labels, deal_status_labels, line_kind_labels
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.fields import Discount, MoneyEdit, discount_input_text, parse_discount
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
@@ -272,6 +273,8 @@ class DealDialog(FormDialog):
     """A new quotation, or changes to a deal not invoiced yet. Use :meth:`ask`; it returns the saved
     deal's id or None. ``result`` holds what saving said (the approval it now waits for)."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, deal_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -279,7 +282,7 @@ class DealDialog(FormDialog):
         self.result: deals.Saved | None = None
         self.currency = ctx.settings.currency
         self.prices_include_tax = ctx.settings.prices_include_tax
-        self.customer_id: str | None = None
+        self.customer_picker = CustomerPicker(ctx)
         self.stock_vehicle_id: str | None = None
         self.setWindowTitle(self.tr("Edit deal") if deal_id else self.tr("New quotation"))
         self.setMinimumSize(1000, 600)
@@ -290,22 +293,9 @@ class DealDialog(FormDialog):
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        self.customer_name = QLineEdit()
-        self.customer_name.setObjectName("customer")
-        self.customer_name.setReadOnly(True)
-        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setObjectName("choose_customer")
-        self.choose_customer.setToolTip(self.tr("Find the customer by name, phone or ID (F4)"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer_name, 1)
-        row.addWidget(self.choose_customer)
-        self.errors.add_row("customer_id", self.tr("&Customer"), box)
-        self.errors.widgets["customer_id"] = self.choose_customer
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        self.errors.add_row("customer_id", self.tr("&Customer"), self.customer_picker)
 
         self.stock_text = QLineEdit()
         self.stock_text.setObjectName("stock_vehicle")
@@ -387,7 +377,6 @@ class DealDialog(FormDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setToolTip(self.tr("Save the quotation (Enter)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("F4"), self, self.pick_customer)
         QShortcut(QKeySequence("F6"), self, self.find_stock)
         layout = QVBoxLayout(self)
         layout.addWidget(self.sent_back)
@@ -403,16 +392,8 @@ class DealDialog(FormDialog):
         (self.stock_text if self.customer_id else self.choose_customer).setFocus()
 
     # --- customer and vehicle -----------------------------------------------------------------
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
-
     def set_customer(self, customer_id: str, name: str) -> None:
-        self.customer_id = customer_id
-        self.customer_name.setText(name)
+        self.customer_picker.set_customer(customer_id, name)
 
     def find_stock(self) -> Op | None:
         text = self.stock_text.text()

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -38,6 +37,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.sales.finance_labels import loan_status_labels, policy_kind_labels
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import fields, heading, paragraph
 from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
@@ -468,13 +468,16 @@ class PolicyDialog(FormDialog):
     """A new insurance policy, changes to one, or (``renew_id``) the policy that renews another. Use
     :meth:`ask`; it returns the saved policy's id or None."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, policy_id: str | None = None,
                  renew_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.policy_id = policy_id
         self.renew_id = renew_id
-        self.customer_id: str | None = None
+        self.customer_picker = CustomerPicker(ctx)
+        self.customer_picker.chosen.connect(lambda customer_id, name: self.set_customer(customer_id, name))
         self.deal_id: str | None = None
         self._serial = 0
         self.setWindowTitle(self.tr("Renew insurance policy") if renew_id else self.tr("Edit insurance policy")
@@ -483,20 +486,9 @@ class PolicyDialog(FormDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         currency = ctx.settings.currency
-        self.customer = QLineEdit()
-        self.customer.setObjectName("customer")
-        self.customer.setReadOnly(True)
-        self.customer.setPlaceholderText(self.tr("Choose the customer (F4), or type a deal's number below"))
-        self.choose_customer = QPushButton(self.tr("&Choose…"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
-        box = QWidget()
-        line = QHBoxLayout(box)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.customer, 1)
-        line.addWidget(self.choose_customer)
-        self.errors.add_row("customer_id", self.tr("C&ustomer"), box)
-        self.errors.widgets["customer_id"] = self.customer
+        self.customer = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        self.errors.add_row("customer_id", self.tr("C&ustomer"), self.customer_picker)
         self.vehicle = QComboBox()
         self.vehicle.setObjectName("vehicle")
         self.errors.add_row("vehicle_id", self.tr("&Vehicle"), self.vehicle)
@@ -542,7 +534,6 @@ class PolicyDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("F4"), self, self.pick_customer)
         if policy_id or renew_id:
             if renew_id:
                 data = finance.renewal_draft(ctx.db, ctx.actor, renew_id)
@@ -566,7 +557,7 @@ class PolicyDialog(FormDialog):
             self.ends.set_value(data.ends_on)
             self.notes.setText(data.notes)
             if renew_id:
-                self.choose_customer.setEnabled(False)
+                self.customer_picker.set_locked(True)
                 self.vehicle.setEnabled(False)
             (self.number if renew_id else self.insurer).setFocus()
         else:
@@ -575,8 +566,7 @@ class PolicyDialog(FormDialog):
     def set_customer(self, customer_id: str, name: str, *, vehicle_id: str | None = None,
                      cars: list[tuple[str, str]] | None = None) -> Query | None:
         """Show ``customer_id`` and offer their cars (read on the database worker unless given)."""
-        self.customer_id = customer_id
-        self.customer.setText(name)
+        self.customer_picker.set_customer(customer_id, name)
         self.errors.clear_field("customer_id")
         if cars is not None:
             self._fill_cars(cars, vehicle_id)
@@ -604,15 +594,6 @@ class PolicyDialog(FormDialog):
                 index = self.vehicle.count() - 1
             self.vehicle.setCurrentIndex(index)
 
-    def pick_customer(self) -> None:
-        if not self.choose_customer.isEnabled():
-            return
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
-
     def look_up_deal(self) -> Query | None:
         """The deal typed fills in its customer and car (database worker)."""
         typed = self.deal.text().strip()
@@ -633,7 +614,7 @@ class PolicyDialog(FormDialog):
                 label.show()
                 return
             self.deal.setText(found.number)
-            if self.choose_customer.isEnabled() and found.customer_id != self.customer_id:
+            if not self.customer_picker.locked and found.customer_id != self.customer_id:
                 cars = [(found.vehicle_id, found.vehicle_text)] if found.vehicle_id else []
                 self.set_customer(found.customer_id, found.customer_name, vehicle_id=found.vehicle_id, cars=cars)
 

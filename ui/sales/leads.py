@@ -45,6 +45,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import date_text, key_text, local_datetime, money_text, phone_text
 from ui.messages import detail_text, service_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, DetailPane, esc, fields, heading, link, paragraph, table
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, grow_to_fit, hint_label, run_dialog
@@ -628,30 +629,26 @@ class LeadsScreen(QWidget):
 class LeadDialog(FormDialog):
     """Create a lead (for a customer chosen, or a new one by name and phone) or edit one."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, lead_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.lead_id = ctx, lead_id
         view = leads.get(ctx.db, ctx.actor, lead_id) if lead_id else None
         self.setWindowTitle(self.tr("Lead of %1").replace("%1", view.customer_name) if view else self.tr("New lead"))
         self.setMinimumWidth(500)
-        self.customer_id = view.customer_id if view else None
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        self.customer_name = QLineEdit(view.customer_name if view else "")
-        self.customer_name.setObjectName("customerName")
-        self.customer_name.setPlaceholderText(self.tr("A new customer's name, or Choose… an existing one"))
-        self.customer_name.setReadOnly(view is not None)
+        # A new lead may name a new customer: the name is typed, or an existing customer chosen.
+        self.customer_picker = CustomerPicker(
+            ctx, editable=view is None, placeholder=self.tr("A new customer's name, or Choose… an existing one"))
+        if view:
+            self.customer_picker.set_customer(view.customer_id, view.customer_name)
+        self.customer_picker.chosen.connect(self.set_customer)
+        self.customer_name = self.customer_picker.name
         self.customer_name.textEdited.connect(self._typed_name)
-        self.choose = QPushButton(self.tr("C&hoose…"))
-        self.choose.setAutoDefault(False)
-        self.choose.clicked.connect(self.pick_customer)
-        row = QWidget()
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.addWidget(self.customer_name, 1)
-        row_layout.addWidget(self.choose)
-        self.errors.add_row("customer", self.tr("&Customer"), row)
-        self.errors.widgets["customer"] = self.customer_name
+        self.choose = self.customer_picker.button
+        self.errors.add_row("customer", self.tr("&Customer"), self.customer_picker)
         self.phone = QLineEdit(view.phone if view else "")
         self.phone.setObjectName("customerPhone")
         self.phone.setPlaceholderText(self.tr("A new customer's mobile, e.g. 139 1234 5678"))
@@ -709,8 +706,7 @@ class LeadDialog(FormDialog):
         (self.make if view else self.customer_name).setFocus()
 
     def _typed_name(self, _text: str) -> None:
-        # Typing a name makes a new customer: the one chosen before no longer counts.
-        self.customer_id = None
+        # Typing a name makes a new customer (the picker forgets the one chosen before): their phone is asked.
         self.phone.setEnabled(True)
 
     def _show_duplicates(self, found: list[duplicates.Candidate]) -> None:
@@ -738,16 +734,8 @@ class LeadDialog(FormDialog):
         if chosen is not None:
             self.set_customer(chosen.id, chosen.name)
 
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
-
     def set_customer(self, customer_id: str, name: str) -> None:
-        self.customer_id = customer_id
-        self.customer_name.setText(name)
+        self.customer_picker.set_customer(customer_id, name)
         self.phone.clear()
         self.phone.setEnabled(False)
         self.errors.clear_field("customer")

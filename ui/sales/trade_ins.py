@@ -39,6 +39,7 @@ from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
 from ui.sales.finance_labels import condition_area_labels, grade_labels, reconditioning_labels, trade_in_status_labels
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
@@ -177,11 +178,14 @@ class AppraisalDialog(FormDialog):
     """A new appraisal of a customer's car, or changes to one. Use :meth:`ask`; it returns the saved
     appraisal's id or None."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, trade_in_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.trade_in_id = trade_in_id
-        self.customer_id: str | None = None
+        self.customer_picker = CustomerPicker(ctx)
+        self.customer_picker.chosen.connect(lambda customer_id, name: self.set_customer(customer_id, name))
         self.deal_id: str | None = None
         self._serial = 0
         self.setWindowTitle(self.tr("Edit trade-in appraisal") if trade_in_id else self.tr("New trade-in appraisal"))
@@ -197,20 +201,9 @@ class AppraisalDialog(FormDialog):
             self.errors.add_row(field or name, label, edit)
             return edit
 
-        self.customer = QLineEdit()
-        self.customer.setObjectName("customer")
-        self.customer.setReadOnly(True)
-        self.customer.setPlaceholderText(self.tr("Choose the customer (F4)"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setAutoDefault(False)
-        self.choose_customer.clicked.connect(self.pick_customer)
-        box = QWidget()
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer, 1)
-        row.addWidget(self.choose_customer)
-        self.errors.add_row("customer_id", self.tr("C&ustomer"), box)
-        self.errors.widgets["customer_id"] = self.customer
+        self.customer = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        self.errors.add_row("customer_id", self.tr("C&ustomer"), self.customer_picker)
         self.cars = QComboBox()
         self.cars.setObjectName("cars")
         self.cars.addItem(self.tr("Another car (type its VIN)"), None)
@@ -314,7 +307,6 @@ class AppraisalDialog(FormDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("F4"), self, self.pick_customer)
         if trade_in_id:
             view = trade_ins.get_appraisal(ctx.db, ctx.actor, trade_in_id)
             self.fill(view)
@@ -325,9 +317,8 @@ class AppraisalDialog(FormDialog):
 
     def fill(self, view: trade_ins.AppraisalView) -> None:
         d = view.data
-        self.customer_id = d.customer_id
-        self.customer.setText(view.customer_name)
-        self.choose_customer.setEnabled(False)
+        self.customer_picker.set_customer(d.customer_id, view.customer_name)
+        self.customer_picker.set_locked(True)
         self.cars.setEnabled(False)
         for edit, value in ((self.vin, d.vin), (self.make, d.make), (self.model, d.model)):
             edit.setText(value)
@@ -352,8 +343,7 @@ class AppraisalDialog(FormDialog):
 
     def set_customer(self, customer_id: str, name: str) -> Query:
         """Show ``customer_id`` and offer their cars, read on the database worker."""
-        self.customer_id = customer_id
-        self.customer.setText(name)
+        self.customer_picker.set_customer(customer_id, name)
         self.errors.clear_field("customer_id")
         self._serial += 1
         serial = self._serial
@@ -385,15 +375,6 @@ class AppraisalDialog(FormDialog):
         self.year.setValue(car.model_year or 0)
         if car.odometer_km:
             self.mileage.setValue(car.odometer_km)
-
-    def pick_customer(self) -> None:
-        if not self.choose_customer.isEnabled():
-            return
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
 
     def look_up_deal(self) -> Query | None:
         typed = self.deal.text().strip()

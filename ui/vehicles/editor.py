@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +23,7 @@ from core.errors import ValidationError
 from services import vehicles
 from ui.context import AppContext
 from ui.messages import detail_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
 
@@ -75,13 +75,18 @@ def country_name(name: str) -> str:
     return names.get(name, name)
 
 class VehicleDialog(FormDialog):
+    owner_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.vehicle_id = vehicle_id
         self.saved_id: str | None = None
-        self.owner_id: str | None = owner[0] if owner else None
+        # The owner is a customer, chosen as every dialog chooses one; none is a stock vehicle.
+        self.customer_picker = CustomerPicker(ctx, placeholder=self.tr("No owner (stock vehicle)"))
+        if owner:
+            self.customer_picker.set_customer(*owner)
         self.setWindowTitle(self.tr("Edit vehicle") if vehicle_id else self.tr("New vehicle"))
         self.setMinimumWidth(560)
 
@@ -110,25 +115,12 @@ class VehicleDialog(FormDialog):
         self.odometer.setSpecialValueText(self.tr("not known"))
         self.odometer.setValue(-1)
         self.odometer.setSuffix(" km")
-        self.owner = QLineEdit()
-        self.owner.setReadOnly(True)
-        self.owner.setPlaceholderText(self.tr("No owner (stock vehicle)"))
-        if owner:
-            self.owner.setText(owner[1])
-        choose = QPushButton(self.tr("C&hoose…"))
-        choose.clicked.connect(self.choose_owner)
+        self.owner = self.customer_picker.name
         clear = QPushButton(self.tr("Clear"))
-        clear.clicked.connect(self.clear_owner)
+        clear.clicked.connect(self.customer_picker.clear)
         # Enter saves the dialog; it must not press the last owner button used.
-        for b in (choose, clear):
-            b.setAutoDefault(False)
-        owner_row = QHBoxLayout()
-        owner_row.setContentsMargins(0, 0, 0, 0)
-        owner_row.addWidget(self.owner, 1)
-        owner_row.addWidget(choose)
-        owner_row.addWidget(clear)
-        owner_holder = QWidget()
-        owner_holder.setLayout(owner_row)
+        clear.setAutoDefault(False)
+        self.customer_picker.row.addWidget(clear)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)
         self.notes.setTabChangesFocus(True)
@@ -149,7 +141,7 @@ class VehicleDialog(FormDialog):
         self.errors.add_row("plate", self.tr("&Plate"), self.plate)
         self.errors.add_row("registered_on", self.tr("&Registered"), self.registered_on)
         self.errors.add_row("odometer_km", self.tr("O&dometer"), self.odometer)
-        self.errors.add_row("owner_id", self.tr("O&wner"), owner_holder)
+        self.errors.add_row("owner_id", self.tr("O&wner"), self.customer_picker)
         self.errors.add_row("notes", self.tr("Notes"), self.notes)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -180,18 +172,6 @@ class VehicleDialog(FormDialog):
         if not self.make.text().strip() and info.make:
             self.make.setText(info.make)
 
-    def choose_owner(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the owner"))
-        if hit is not None:
-            self.owner_id = hit.ref_id
-            self.owner.setText(hit.title)
-
-    def clear_owner(self) -> None:
-        self.owner_id = None
-        self.owner.clear()
-
     def _load(self, vehicle_id: str) -> None:
         d = vehicles.get(self.ctx.db, self.ctx.actor, vehicle_id)
         v = d.data
@@ -203,8 +183,7 @@ class VehicleDialog(FormDialog):
         self.registered_on.set_value(v.registered_on)
         if v.odometer_km is not None:
             self.odometer.setValue(v.odometer_km)
-        self.owner_id = v.owner_id
-        self.owner.setText(d.owner_name)
+        self.customer_picker.set_customer(v.owner_id, d.owner_name)
         self.notes.setPlainText(v.notes)
         self.decode()
 

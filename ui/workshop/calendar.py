@@ -52,6 +52,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text
 from ui.messages import detail_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.exporting import add_export, ask_path, export_view, run_export
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
@@ -718,13 +719,19 @@ class OverbookDialog(AskReasonDialog):
 class BookingDialog(FormDialog):
     """Book a car in, or change a booking (a new date or time moves it). Enter saves, Esc closes."""
 
+    customer_id = PickedCustomerId()
+
     def __init__(self, ctx: AppContext, resources: tuple[Resource, ...] | list[Resource], *,
                  appointment: AppointmentView | None = None, start: datetime | None = None,
                  resource: Resource | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.appointment = appointment
-        self.customer_id = appointment.customer_id if appointment else ""
+        # "Booked &hours" has H: the button takes E.
+        self.customer_picker = CustomerPicker(ctx, button_text=self.tr("Choos&e…"))
+        if appointment:
+            self.customer_picker.set_customer(appointment.customer_id, appointment.customer_name)
+        self.customer_picker.chosen.connect(lambda _id, _name: self.errors.clear_field("customer_id"))
         self.vehicle_id = appointment.vehicle_id if appointment else ""
         editable = appointment is None or (appointment.status == "booked" and ctx.can("workshop.book"))
         self.setWindowTitle(self.tr("New booking") if appointment is None else self.tr("Booking"))
@@ -733,12 +740,9 @@ class BookingDialog(FormDialog):
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        self.customer_name = QLabel(appointment.customer_name if appointment else self.tr("(none chosen)"))
-        self.choose_customer = QPushButton(self.tr("C&hoose…"))
-        self.choose_customer.setAutoDefault(False)  # Enter saves, wherever the focus is
-        self.choose_customer.clicked.connect(self.pick_customer)
-        self.errors.add_row("customer_id", self.tr("Customer"), self._pair(self.customer_name, self.choose_customer))
-        self.errors.widgets["customer_id"] = self.choose_customer
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
+        self.errors.add_row("customer_id", self.tr("Customer"), self.customer_picker)
         self.vehicle_name = QLabel(" · ".join(x for x in (appointment.plate, appointment.vehicle) if x)
                                    if appointment else self.tr("(none chosen)"))
         self.choose_vehicle = QPushButton(self.tr("Choo&se…"))
@@ -855,7 +859,8 @@ class BookingDialog(FormDialog):
         if note is not None:
             layout.addWidget(note)
         layout.addWidget(self.buttons)
-        for w in (self.choose_customer, self.choose_vehicle, self.day, self.time, self.work, self.operations,
+        self.customer_picker.set_locked(not editable)
+        for w in (self.choose_vehicle, self.day, self.time, self.work, self.operations,
                   self.hours, self.advisor, self.technician, self.bay, self.promise, self.promised_time, self.parts,
                   self.overbook):
             w.setEnabled(editable and (w is not self.promised_time or self.promise.isChecked()))
@@ -874,15 +879,6 @@ class BookingDialog(FormDialog):
     def _choose(combo: QComboBox, value: str) -> None:
         index = combo.findData(value)
         combo.setCurrentIndex(max(0, index))
-
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.customer_id = hit.ref_id
-            self.customer_name.setText(hit.title)
-            self.errors.clear_field("customer_id")
 
     def pick_vehicle(self) -> None:
         from ui.search_dialog import GlobalSearchDialog
@@ -904,7 +900,7 @@ class BookingDialog(FormDialog):
             promised = datetime.combine(day, time(p.hour(), p.minute()))
         codes = [c.strip() for c in self.operations.text().replace("，", ",").split(",") if c.strip()]
         return AppointmentInput(
-            customer_id=self.customer_id, vehicle_id=self.vehicle_id, starts_at=starts_at,
+            customer_id=self.customer_id or "", vehicle_id=self.vehicle_id, starts_at=starts_at,
             requested_work=self.work.text(), operation_codes=codes,
             booked_hours=None if codes else parse_hours(self.hours.text()),
             advisor=self.advisor.currentData() or "", technician=self.technician.currentData() or "",

@@ -49,6 +49,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import money_text
 from ui.messages import detail_text
+from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
@@ -116,6 +117,8 @@ class RepairOrderEditor(QDialog):
     """Open a new repair order or work on an existing one. ``loaded`` follows each reading of the
     repair order (after every change)."""
 
+    customer_id = PickedCustomerId()
+
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, repair_order_id: str | None = None, *,
@@ -127,7 +130,8 @@ class RepairOrderEditor(QDialog):
         self.editing = ctx.can("workshop.edit")
         self.repair_order_id = repair_order_id
         self.view: orders.RepairOrderView | None = None
-        self.customer_id: str | None = None
+        self.customer_picker = CustomerPicker(ctx)
+        self.customer_picker.chosen.connect(self.set_customer)
         self.vehicle_id: str | None = None
         self.insurer_id: str | None = None
         self.made: list[invoicing.InvoiceMade] = []
@@ -140,12 +144,8 @@ class RepairOrderEditor(QDialog):
         self.resize(1340, 680)
 
         # --- reception --------------------------------------------------------------------------
-        self.customer_name = QLineEdit()
-        self.customer_name.setObjectName("customer")
-        self.customer_name.setReadOnly(True)
-        self.customer_name.setPlaceholderText(self.tr("No customer chosen"))
-        self.choose_customer = self._button(self.tr("C&hoose…"), self.pick_customer,
-                                            self.tr("Find the customer by name, phone or ID (F4)"))
+        self.customer_name = self.customer_picker.name
+        self.choose_customer = self.customer_picker.button
         self.vehicle_name = QLineEdit()
         self.vehicle_name.setObjectName("vehicle")
         self.vehicle_name.setReadOnly(True)
@@ -194,8 +194,7 @@ class RepairOrderEditor(QDialog):
 
         form = QFormLayout()
         self.errors = FieldErrors(form)
-        self.errors.add_row("customer_id", self.tr("&Customer"), self._row(self.customer_name, self.choose_customer))
-        self.errors.widgets["customer_id"] = self.choose_customer
+        self.errors.add_row("customer_id", self.tr("&Customer"), self.customer_picker)
         mileage_label = QLabel(self.tr("&Mileage in"))
         mileage_label.setBuddy(self.mileage)
         promised_label = QLabel(self.tr("&Promised"))
@@ -341,7 +340,7 @@ class RepairOrderEditor(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
-        for keys, slot in (("F4", self.pick_customer), ("F6", self.pick_vehicle), ("Ctrl+J", self.add_job),
+        for keys, slot in (("F6", self.pick_vehicle), ("Ctrl+J", self.add_job),
                            ("F2", self.edit_job), ("Ctrl+L", self.add_labour), ("Ctrl+P", self.add_part),
                            ("Ctrl+U", self.add_extra), ("Ctrl+K", self.apply_package), ("Ctrl+W", self.edit_warranty),
                            ("Ctrl+M", self.move_status), ("Ctrl+I", self.invoice)):
@@ -391,8 +390,8 @@ class RepairOrderEditor(QDialog):
             self.setWindowTitle(self.tr("Repair order %1").replace("%1", ro.number))
             self.number_label.setText(f"<b>{ro.number}</b>")
             self.status_label.setText(self.statuses.get(ro.status, ro.status))
-            self.customer_id, self.vehicle_id = ro.customer_id, ro.vehicle_id
-            self.customer_name.setText(ro.customer_name)
+            self.vehicle_id = ro.vehicle_id
+            self.customer_picker.set_customer(ro.customer_id, ro.customer_name)
             self.vehicle_name.setText(" · ".join(x for x in (ro.plate, ro.vin) if x))
             self.mileage.setText(str(ro.mileage_in))
             self.advisor.setText(ro.advisor)
@@ -566,16 +565,8 @@ class RepairOrderEditor(QDialog):
         self.op = Op(self, lambda _progress, _cancel: work()).success(ok).failure(failed).run()
 
     # --- reception ----------------------------------------------------------------------------
-    def pick_customer(self) -> None:
-        from ui.search_dialog import GlobalSearchDialog
-
-        hit = GlobalSearchDialog.ask(self.ctx, self, kinds=("customer",), title=self.tr("Choose the customer"))
-        if hit is not None:
-            self.set_customer(hit.ref_id, hit.title)
-
     def set_customer(self, customer_id: str, name: str) -> None:
-        self.customer_id = customer_id
-        self.customer_name.setText(name)
+        self.customer_picker.set_customer(customer_id, name)
         self.errors.clear_field("customer_id")
 
     def pick_vehicle(self) -> None:
