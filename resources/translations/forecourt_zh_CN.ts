@@ -1043,14 +1043,6 @@
         <translation>新建二手车评估</translation>
     </message>
     <message>
-        <source>Choose the customer (F4)</source>
-        <translation>选择客户 (F4)</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
@@ -1145,10 +1137,6 @@
     <message>
         <source>Amount</source>
         <translation>金额</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>No single deal has this number</source>
@@ -1625,8 +1613,8 @@
         <translation>（未选择）</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
+        <source>Choos&amp;e…</source>
+        <translation>选择(&amp;E)…</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -1731,10 +1719,6 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
     <message>
         <source>Choose the vehicle</source>
@@ -2411,24 +2395,12 @@
         <translation>理赔编号(&amp;N)</translation>
     </message>
     <message>
-        <source>No customer chosen</source>
-        <translation>尚未选择客户</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
 </context>
 <context>
@@ -2924,6 +2896,25 @@
     </message>
 </context>
 <context>
+    <name>CustomerPicker</name>
+    <message>
+        <source>No customer chosen — press F4 to find one</source>
+        <translation>未选择客户 — 按 F4 查找</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Find the customer by name, phone or ID (F4)</source>
+        <translation>按姓名、电话或证件号查找客户（F4）</translation>
+    </message>
+    <message>
+        <source>Choose the customer</source>
+        <translation>选择客户</translation>
+    </message>
+</context>
+<context>
     <name>Customers</name>
     <message>
         <source>Not graded</source>
@@ -3192,18 +3183,6 @@
         <translation>新建报价单</translation>
     </message>
     <message>
-        <source>No customer chosen</source>
-        <translation>未选择客户</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Find the customer by name, phone or ID (F4)</source>
-        <translation>按姓名、电话或证件号查找客户 (F4)</translation>
-    </message>
-    <message>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
@@ -3294,10 +3273,6 @@
     <message>
         <source>Save the quotation (Enter)</source>
         <translation>保存报价单 (Enter)</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
     <message>
         <source>No stock vehicle for sale matches this</source>
@@ -6333,18 +6308,6 @@
         <translation>新建发票</translation>
     </message>
     <message>
-        <source>No customer chosen</source>
-        <translation>尚未选择客户</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Find the customer by name, phone or ID (F4)</source>
-        <translation>按姓名、电话或证件号查找客户（F4）</translation>
-    </message>
-    <message>
         <source>Order, repair order or customer&apos;s reference</source>
         <translation>订单号、维修工单号或客户参考号</translation>
     </message>
@@ -6495,10 +6458,6 @@
     <message>
         <source>Save and post: the invoice gets its number and can no longer change (Ctrl+Enter)</source>
         <translation>保存并开具：发票获得编号，此后不能再更改（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
     <message>
         <source> (replaces %1)</source>
@@ -7238,10 +7197,6 @@
         <translation>新客户姓名，或“选择…”已有客户</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
     </message>
@@ -7292,10 +7247,6 @@
     <message>
         <source>Save &amp;anyway</source>
         <translation>仍然保存(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
 </context>
 <context>
@@ -9144,12 +9095,8 @@
         <translation>收款</translation>
     </message>
     <message>
-        <source>No customer chosen</source>
-        <translation>尚未选择客户</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
     </message>
     <message>
         <source>Customer</source>
@@ -9226,10 +9173,6 @@
     <message>
         <source>Print a &amp;receipt</source>
         <translation>打印收据(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
     <message>
         <source>Credit held: %1</source>
@@ -9472,14 +9415,6 @@
         <translation>新建保险保单</translation>
     </message>
     <message>
-        <source>Choose the customer (F4), or type a deal&apos;s number below</source>
-        <translation>选择客户 (F4)，或在下方输入销售单号</translation>
-    </message>
-    <message>
-        <source>&amp;Choose…</source>
-        <translation>选择(&amp;C)…</translation>
-    </message>
-    <message>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
@@ -9530,10 +9465,6 @@
     <message>
         <source>Renews %1 (ends %2).</source>
         <translation>续保 %1（%2 到期）。</translation>
-    </message>
-    <message>
-        <source>Customer</source>
-        <translation>客户</translation>
     </message>
     <message>
         <source>No single deal has this number</source>
@@ -10447,18 +10378,6 @@
         <translation>新建维修工单</translation>
     </message>
     <message>
-        <source>No customer chosen</source>
-        <translation>未选择客户</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Find the customer by name, phone or ID (F4)</source>
-        <translation>按姓名、电话或证件号查找客户 (F4)</translation>
-    </message>
-    <message>
         <source>No vehicle chosen</source>
         <translation>未选择车辆</translation>
     </message>
@@ -10773,10 +10692,6 @@
     <message>
         <source>Invoiced: %1</source>
         <translation>已开票：%1</translation>
-    </message>
-    <message>
-        <source>Choose the customer</source>
-        <translation>选择客户</translation>
     </message>
     <message>
         <source>Choose the vehicle</source>
@@ -17664,10 +17579,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>无车主（库存车）</translation>
     </message>
     <message>
-        <source>C&amp;hoose…</source>
-        <translation>选择(&amp;H)…</translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
@@ -17718,10 +17629,6 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <source>Choose the owner</source>
-        <translation>选择车主</translation>
     </message>
 </context>
 <context>
