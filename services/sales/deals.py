@@ -64,6 +64,8 @@ from store.uow import UnitOfWork, action
 
 TRADE_IN_METHOD = "trade_in"
 NEGATIVE_EQUITY = "negative_equity"  # deal_line.automatic of a trade-in's negative equity
+# How the invoice names the lines a deal keeps itself: in both languages, as its printed titles are.
+ON_INVOICE = {NEGATIVE_EQUITY: "Trade-in negative equity 置换车负资产"}
 # What a deal line is on the invoice.
 ITEM_TYPE_OF = {"vehicle": "vehicle", "option": "vehicle", "accessory": "accessory", "fee": "fee",
                 "insurance": "other"}
@@ -659,7 +661,8 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     lines = []
     for line in _lines(session, deal.id):
         unit_cost = vehicle_cost * 1000 // line.quantity_milli if line.kind == "vehicle" else line.unit_cost
-        lines.append(LineInput(description=line.description, quantity_milli=line.quantity_milli,
+        description = ON_INVOICE.get(line.automatic, line.description)
+        lines.append(LineInput(description=description, quantity_milli=line.quantity_milli,
                                unit_price=line.unit_price, item_type=ITEM_TYPE_OF[line.kind], discount=line.discount,
                                tax_code=line.tax_code, unit_cost=unit_cost, shares_discount=not line.automatic))
     draft = DraftInput(kind="vehicle_sale", customer_id=deal.customer_id, vehicle_id=row.vehicle_id, lines=lines,

@@ -19,7 +19,7 @@ QUOTATION_TITLE = "QUOTATION 报价单"
 KIND_LABELS = {"vehicle": "Vehicle 车辆", "option": "Option 选装", "accessory": "Accessory 精品附件",
                "fee": "Fee 费用", "insurance": "Insurance 保险"}
 # The lines the deal keeps itself, named in both languages whatever was stored.
-AUTOMATIC_LABELS = {deals.NEGATIVE_EQUITY: "Trade-in negative equity 置换车负资产"}
+AUTOMATIC_LABELS = deals.ON_INVOICE
 LINE_HEADER = ("#", "Item\n项目", "Description\n说明", "Qty\n数量", "Unit price\n单价", "Discount\n优惠", "Total\n金额")
 
 
