@@ -9,7 +9,7 @@ a literal string with ``{name}`` placeholders (format specs such as ``{amount:,}
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 
@@ -33,6 +33,23 @@ class Message(str):
 def msg(template: str, /, **params: Any) -> Message:
     """A user-facing message: ``template`` with ``{name}`` placeholders, filled with ``params``."""
     return Message(template, params)
+
+
+def joined(items: Iterable[object], *, separator: str = ";") -> Message:
+    """Several messages (or names) as one parameter, each rendered in the reader's language and
+    joined as that language joins them: ``joined([a, b, c])`` reads "a; b; c" in English. Never join
+    messages into plain text (``"; ".join(...)``): the result is English whatever the reader speaks.
+    ``separator`` is ";" (items that are sentences) or "," (words)."""
+    items = list(items)
+    if not items:
+        return Message("")
+    first = items[0] if isinstance(items[0], Message) else Message("{text}", {"text": items[0]})
+    if len(items) == 1:
+        return first
+    rest = joined(items[1:], separator=separator)
+    if separator == ",":
+        return msg("{first}, {rest}", first=first, rest=rest)
+    return msg("{first}; {rest}", first=first, rest=rest)
 
 
 def render(text: object, translate: Callable[[str], str]) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from core.errors import DatabaseProblem, DomainError, PermissionDenied, ValidationError
-from ui.messages import error_text
+from ui.messages import error_text, is_refusal
 
 log = logging.getLogger("forecourt.ui")
 
@@ -23,6 +23,10 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not allowed"),
                             QCoreApplication.translate("Errors", "You do not have permission to do this.")
                             + "\n\n" + error_text(exc))
+        return
+    if is_refusal(exc):
+        # The action cannot be done as the record stands: nothing typed is wrong.
+        QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Not possible now"), error_text(exc))
         return
     if isinstance(exc, ValidationError):
         QMessageBox.warning(parent, QCoreApplication.translate("Errors", "Please check your input"),

@@ -26,6 +26,16 @@ def field_name(field: str) -> str:
     return QCoreApplication.translate("Field", label) if label else ""
 
 
+# Fields that name the record's state, not something the user typed: an error on one is a refusal
+# of the action ("the deal is delivered", "the checklist is open"), read without a field name.
+REFUSAL_FIELDS = frozenset({"status", "checklist", "approval", "level", "clockings"})
+
+
+def is_refusal(exc: BaseException) -> bool:
+    """Whether ``exc`` refuses an action for the record's state rather than pointing at an input."""
+    return isinstance(exc, ValidationError) and (not exc.field or exc.field in REFUSAL_FIELDS)
+
+
 def detail_text(exc: ValidationError) -> str:
     """What is wrong with the field, in the user's language (without the field's name)."""
     return service_text(exc.detail)
@@ -35,7 +45,7 @@ def error_text(exc: BaseException) -> str:
     """A domain error as one line in the user's language; a field error names its field."""
     if isinstance(exc, ValidationError):
         detail = detail_text(exc)
-        if not exc.field:
+        if not exc.field or exc.field in REFUSAL_FIELDS:
             return detail
         return QCoreApplication.translate("Errors", "%1: %2").replace("%1", field_name(exc.field)).replace("%2", detail)
     if isinstance(exc, PermissionDenied):

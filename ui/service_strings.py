@@ -1227,6 +1227,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', '{day} by {user}'),
     QT_TRANSLATE_NOOP('Service', '{db_path} is a folder, not a database file. Nothing was changed.'),
     QT_TRANSLATE_NOOP('Service', '{entry} · {detail}'),
+    QT_TRANSLATE_NOOP('Service', '{first}, {rest}'),
+    QT_TRANSLATE_NOOP('Service', '{first}; {rest}'),
     QT_TRANSLATE_NOOP('Service', '{insurer} already has a claim numbered {claim_number}'),
     QT_TRANSLATE_NOOP('Service', '{insurer} policy {number} is already recorded'),
     QT_TRANSLATE_NOOP('Service', '{kind} import of {name}: {rows} rows, {answered} answered, {unchanged} unchanged, {tasks} follow-up tasks'),  # noqa: E501

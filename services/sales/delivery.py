@@ -19,7 +19,7 @@ from sqlalchemy import select
 from core import clock
 from core.actor import Actor
 from core.errors import ValidationError
-from core.messages import Message, msg
+from core.messages import Message, joined, msg
 from core.status_words import status_word
 from models.crm import Customer
 from models.sales import DELIVERY_ITEMS, Deal, DealDeliveryItem
@@ -97,8 +97,7 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         missing.insert(0, "certificate_of_conformity")
     if missing:
         kinds = list(dict.fromkeys(missing))
-        words = Message(", ".join(f"{{w{i}}}" for i in range(len(kinds))),
-                        {f"w{i}": DOCUMENT_WORDS.get(k, Message(k)) for i, k in enumerate(kinds)})
+        words = joined([DOCUMENT_WORDS.get(k, Message(k)) for k in kinds], separator=",")
         out.append(CheckItem("documents", False, msg("Documents not received: {kinds}", kinds=words)))
     else:
         out.append(CheckItem("documents", True, msg("All received")))
@@ -197,7 +196,7 @@ def deliver_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None) -> None
     open_items = [item.detail for item in _items(session, deal) if not item.done]
     if open_items:
         raise ValidationError("checklist", msg("Deal {number} cannot be delivered yet: {open}",
-                                               number=deal.number, open="; ".join(open_items)))
+                                               number=deal.number, open=joined(open_items)))
     day = on or clock.today()
     stock.deliver_in(uow, deal.stock_vehicle_id, deal.id, on=day)
     vehicle = session.get(Vehicle, _vehicle_id(session, deal))

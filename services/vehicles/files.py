@@ -30,7 +30,7 @@ from core.ids import new_id
 from core.messages import msg
 from core.money import from_minor
 from core.progress import CancelToken, Progress, no_progress
-from core.status_words import status_word
+from core.status_words import status_word, word_list
 from models.base import utcnow
 from models.vehicles import StockEvent, StockVehicle, Vehicle
 from services import files, search, settings, validation
@@ -212,7 +212,7 @@ def _plan(conn: Connection, rows: list[RowResult], context: Context, summary: Im
                 continue
             if status and status not in _STATUSES:
                 r.error("status", msg("A car added to stock is {items}",
-                                      items=", ".join(status_word(s) for s in _STATUSES)))
+                                      items=word_list(_STATUSES)))
                 continue
             seen_numbers.add(number)
             status = status or "in_stock"

@@ -251,3 +251,37 @@ def test_the_editor_shows_the_trade_ins_negative_equity_as_a_line_nobody_can_cha
     assert [(x.kind, x.unit_price, x.automatic) for x in view.lines] == [
         ("vehicle", 120_000_00, ""), ("accessory", 800_00, ""), ("fee", 30_000_00, deals.NEGATIVE_EQUITY)]
     assert view.total == 150_800_00
+
+
+def test_a_delivered_deal_is_not_edited_and_a_refusal_reads_as_one(qtbot, db, owner, ctx, show, settle, messages):
+    """Edit stays off on an invoiced, delivered or cancelled deal; Enter on it says why in the status
+    bar; the delivery's refusal is titled as a refusal, not as a wrong input, and names no field."""
+    from services.sales import delivery
+
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id)
+    deals.invoice(db, owner, saved.id)
+    screen = show(DealsScreen(ctx))
+    settle()
+    assert screen.list.select_id(saved.id)
+    settle()
+    assert not screen.edit_button.isEnabled()
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_Return)
+    settle()
+    assert messages.shown == [] and "can no longer be changed" in screen.last_message
+
+    dialog = show(DeliveryDialog(ctx, saved.id))
+    dialog.deliver_button.setEnabled(True)
+    dialog.deliver()
+    settle()
+    assert [(m.kind, m.title) for m in messages.shown] == [("warning", "Not possible now")]
+    assert messages.shown[0].text.startswith(f"Deal {saved.number} cannot be delivered yet: ")
+    assert delivery.checklist(db, owner, saved.id)[2].done is False
+
+    # A deal still a quotation is edited.
+    other = quote(db, owner, customer(db, owner, "李娜"), stock_vehicle(db, owner, 2))
+    assert screen.list.reload() is not None or True
+    settle()
+    assert screen.list.select_id(other.id)
+    settle()
+    assert screen.edit_button.isEnabled()

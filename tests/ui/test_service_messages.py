@@ -119,3 +119,46 @@ def test_a_refusal_naming_what_was_being_done_reads_in_chinese(chinese, db, owne
     with pytest.raises(ValidationError) as refused:
         parts.return_part(db, owner, line, 5000)
     assert "return" not in error_text(refused.value), error_text(refused.value)
+
+
+def test_a_delivery_refused_names_what_is_open_in_chinese(chinese, db, owner):
+    """The refusal listed its open items in English inside a Chinese sentence: they were joined as
+    plain text into the message's parameter."""
+    import re
+
+    from services.sales import deals, delivery
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner, documents=False))
+    deals.order(db, owner, saved.id)
+    deals.invoice(db, owner, saved.id)
+    with pytest.raises(ValidationError) as refused:
+        delivery.deliver(db, owner, saved.id)
+    text = error_text(refused.value)
+    assert "未付" in text and "；" in text, text
+    assert not re.search(r"[a-z]{3,}", text), text  # numbers and PDI aside, nothing English
+
+
+def test_no_message_parameter_is_text_joined_from_messages():
+    """A parameter joined with ``"; ".join(...)`` is English text whatever the reader speaks: messages
+    are joined with core.messages.joined (or status words with word_list). Joins of names, numbers and
+    codes (data, not words) are named by their parameters below."""
+    import ast
+    from pathlib import Path
+
+    # The codes a field accepts ("items", as typed in a file or at the command line), invoice numbers,
+    # people's names, pay-type codes, counts of records moved.
+    data_params = {"items", "invoices", "people", "pay_types", "moved"}
+    root = Path(i18n_tools.ROOT)
+    found = []
+    for path in sorted((root / "services").rglob("*.py")):
+        where = path.relative_to(root).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", "") == "msg"):
+                continue
+            for keyword in node.keywords:
+                value = keyword.value
+                if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) \
+                        and value.func.attr == "join" and keyword.arg not in data_params:
+                    found.append(f"{where}:{node.lineno} {keyword.arg}")
+    assert not found, found

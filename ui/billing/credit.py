@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
@@ -41,7 +41,8 @@ class CreditNoteDialog(FormDialog):
         self.saved_id: str | None = None
         self.view = invoices.get(ctx.db, ctx.actor, invoice_id)
         if self.view.status != "posted" or self.view.kind == "credit_note":
-            raise ValidationError("invoice", "Only a posted invoice can be credited")
+            raise ValidationError("status", QCoreApplication.translate("CreditNoteDialog",
+                                                                       "Only a posted invoice can be credited"))
         currency = self.view.currency
         self.setWindowTitle(self.tr("Credit note for %1").replace("%1", self.view.number or ""))
         self.setMinimumWidth(900)

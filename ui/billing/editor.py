@@ -383,7 +383,8 @@ class InvoiceDialog(FormDialog):
     def _load(self, invoice_id: str) -> None:
         view = invoices.get(self.ctx.db, self.ctx.actor, invoice_id)
         if view.status != "draft":
-            raise ValidationError("status", "A posted invoice cannot be changed; issue a credit note to correct it")
+            raise ValidationError("status", self.tr(
+                "A posted invoice cannot be changed; issue a credit note to correct it"))
         self.customer_picker.set_customer(view.customer_id, view.customer_name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(view.kind)))
         self.reference.setText(view.reference)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -76,7 +76,8 @@ class PaymentDialog(FormDialog):
         selected = invoices.get(ctx.db, ctx.actor, invoice_id) if invoice_id else None
         if selected is not None:
             if selected.status != "posted" or selected.kind == "credit_note":
-                raise ValidationError("invoice", "Only a posted invoice can be paid; post the draft first")
+                raise ValidationError("status", QCoreApplication.translate(
+                    "PaymentDialog", "Only a posted invoice can be paid; post the draft first"))
             customer = (selected.customer_id, selected.customer_name)
         if customer:
             self.customer_picker.set_customer(*customer)

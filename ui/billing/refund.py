@@ -7,6 +7,7 @@ credit. The amount offered is what the payments service allows on the chosen dat
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -42,8 +43,9 @@ class RefundDialog(FormDialog):
 
         sources = [s for s in payments.credit_sources(ctx.db, ctx.actor, self.customer_id) if s.kind == "payment"]
         if payment_id is not None and not any(s.id == payment_id for s in sources):
-            raise ValidationError("refund_of_id", "Nothing of this payment is left to refund: it is allocated "
-                                                  "to invoices or refunded already")
+            raise ValidationError("status", QCoreApplication.translate(
+                "RefundDialog", "Nothing of this payment is left to refund: it is allocated to invoices or "
+                                "refunded already"))
         labels = method_labels()
         self.source = QComboBox()
         self.source.setObjectName("refund_of")

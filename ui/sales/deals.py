@@ -53,6 +53,18 @@ from ui.workers import Op
 _LINE_FIELD = re.compile(r"^lines\[(\d+)\](?:\.(\w+))?$")
 
 
+# The statuses a deal is changed in; an invoiced, delivered or cancelled one keeps its content.
+EDITABLE = ("quotation", "ordered")
+
+
+def say(widget: QWidget, text: str) -> None:
+    """Tell in the status bar what an action just did (kept as ``last_message`` for a test)."""
+    window = widget.window()
+    if hasattr(window, "statusBar"):
+        window.statusBar().showMessage(text, 8000)
+    widget.last_message = text
+
+
 def percent_text(bp: int | None) -> str:
     return "" if bp is None else money.format_rate(bp)
 
@@ -124,6 +136,8 @@ class DealsScreen(ListScreen):
         self.actions["delivery"].setEnabled(status in ("ordered", "invoiced"))
         self.actions["cancel"].setEnabled(status in ("quotation", "ordered"))
         self.actions["pdf"].setEnabled(data is not None)
+        # Only a quotation or an order is changed; until the deal is read, a selected row may be.
+        self.edit_button.setEnabled(self.can_edit and (status in EDITABLE if data else self.current_id is not None))
 
     # --- actions --------------------------------------------------------------------------------
     def new_record(self) -> None:
@@ -133,7 +147,15 @@ class DealsScreen(ListScreen):
             self.list.select_id(saved)
 
     def edit_record(self, row_id: str) -> None:
+        data = self.data
+        if data is not None and data.id == row_id and data.status not in EDITABLE:
+            self.say(self.tr("Deal %1 is %2: it can no longer be changed.").replace("%1", data.number).replace(
+                "%2", deal_status_labels().get(data.status, data.status).lower()))
+            return
         DealDialog.ask(self.ctx, self, deal_id=row_id)
+
+    def say(self, text: str) -> None:
+        say(self, text)
 
     def _current(self, *statuses: str) -> deals.DealView | None:
         data = self.data
@@ -494,8 +516,9 @@ class DealDialog(FormDialog):
     # --- loading and saving ---------------------------------------------------------------------
     def _load(self, deal_id: str) -> None:
         view = deals.get(self.ctx.db, self.ctx.actor, deal_id)
-        if view.status not in ("quotation", "ordered"):
-            raise ValidationError("status", "A deal that is invoiced, delivered or cancelled cannot be changed")
+        if view.status not in EDITABLE:
+            raise ValidationError("status", self.tr(
+                "A deal that is invoiced, delivered or cancelled cannot be changed"))
         self.set_customer(view.customer_id, view.customer_name)
         self.stock_vehicle_id = view.stock_vehicle_id
         self.stock_text.setText(view.stock_number)
