@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
-from core.messages import msg
+from core.messages import Message, msg
 from models.admin import Role
 from models.sales import ApprovalLevel, DealApproval
-from services.permissions import require
+from services.permissions import ROLES, require
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -45,15 +45,21 @@ class Level:
 DEFAULT_LEVELS = (Level(1, "salesperson", 300, 500), Level(2, "sales_manager", 800, 200), Level(3, "owner", None, None))
 
 
+NOBODY = Message("")  # who approves where no approval waits
+
+
 @dataclass(frozen=True)
 class Standing:
     """Where a deal stands: ``state`` not_needed | pending | approved | sent_back, the level now
-    waiting (0: none), the highest level needed, and the last note of a send-back."""
+    waiting (0: none), the highest level needed, the last note of a send-back and who sent it
+    back, and who approves at the waiting level (see :func:`approver`; empty until asked for)."""
 
     state: str
     waiting_level: int
     required_level: int
     note: str = ""
+    sent_back_by: str = ""
+    approver: Message = NOBODY
 
 
 def levels_of(conn_or_session) -> list[Level]:
@@ -75,17 +81,17 @@ def standing(session: Session, deal_id: str, fingerprint: str, levels: list[Leve
     """Where the deal stands for its priced content ``fingerprint`` needing level ``needed``."""
     if needed <= levels[0].level:
         return Standing("not_needed", 0, needed)
-    decisions = session.execute(select(DealApproval.level, DealApproval.decision, DealApproval.note)
+    decisions = session.execute(select(DealApproval.level, DealApproval.decision, DealApproval.note, DealApproval.by)
                                 .where(DealApproval.deal_id == deal_id, DealApproval.fingerprint == fingerprint)
                                 .order_by(DealApproval.at, DealApproval.created_at)).all()
     approved: set[int] = set()
-    for level, decision, _note in decisions:
+    for level, decision, _note, _by in decisions:
         if decision == "sent_back":
             approved.clear()
         else:
             approved.add(level)
     if decisions and decisions[-1].decision == "sent_back":
-        return Standing("sent_back", 0, needed, decisions[-1].note)
+        return Standing("sent_back", 0, needed, decisions[-1].note, decisions[-1].by)
     for level in levels[1:]:
         if level.level > needed:
             break
@@ -100,6 +106,26 @@ def may_approve(actor: Actor, levels: list[Level], level: int) -> bool:
         return False
     role = next((lv.role for lv in levels if lv.level == level), None)
     return actor.role == "owner" or actor.role == role
+
+
+# Who approves, as a sentence names them ("waits for the approval of the sales manager").
+ROLE_WORDS: dict[str, Message] = {"owner": msg("the owner"), "sales_manager": msg("the sales manager"),
+                                  "salesperson": msg("the salesperson")}
+
+
+def role_at(levels: list[Level], level: int) -> str:
+    """The role that approves at ``level`` ("" for none)."""
+    return next((lv.role for lv in levels if lv.level == level), "")
+
+
+def approver(conn_or_session, levels: list[Level], level: int) -> Message:
+    """Who approves at ``level``, as a message names them: a built-in role by its word, a role an
+    administrator made or renamed by its name. Any thread."""
+    role = role_at(levels, level)
+    name = conn_or_session.execute(select(Role.name).where(Role.code == role)).scalar()
+    if role in ROLE_WORDS and (name is None or name == ROLES.get(role)):
+        return ROLE_WORDS[role]
+    return Message("{name}", {"name": name or role})
 
 
 @dataclass

@@ -33,16 +33,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from core import clock
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
-from core.messages import msg
+from core.messages import Message, msg
 from core.money import check_amount, format_money, round_half_up
 from core.quantities import check_quantity
 from core.status_words import status_word
@@ -122,6 +122,8 @@ class ApprovalView:
     at: str
     note: str
     current: bool  # given to the deal's priced content as it is now
+    approver: Message = approvals.NOBODY  # who approves at the level (the role, as the levels are set up now)
+    role: str = ""  # that role's code
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,8 @@ class DealView:
     pdi_repair_order_id: str | None
     # Once invoiced: what is still open on its invoice (after the deposit, trade-in, loan and payments).
     balance: int | None = None
+    waiting_for: Message = approvals.NOBODY  # who approves at the level waiting (empty: none waits)
+    sent_back_by: str = ""  # the login of who sent it back
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class Saved:
     number: str
     approval_state: str
     approval_level: int
+    waiting_for: Message = approvals.NOBODY  # who approves at the level waiting
 
 
 # --- reading the deal's parts -----------------------------------------------------------------------
@@ -480,14 +485,22 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
                              quantity_milli=line.quantity_milli, unit_price=line.unit_price, discount=line.discount,
                              discount_bp=line.discount_bp, unit_cost=line.unit_cost, tax_code=line.tax_code))
     session.flush()
-    found = _refresh(uow, deal)
-    return Saved(deal.id, deal.number, found.state, found.waiting_level)
+    found = _named(session, _refresh(uow, deal))
+    return Saved(deal.id, deal.number, found.state, found.waiting_level, found.approver)
 
 
 save = action(save_in)
 
 
 # --- approvals ----------------------------------------------------------------------------------------
+
+def _named(conn_or_session, found: Standing) -> Standing:
+    """``found`` with who approves at the level waiting."""
+    if not found.waiting_level:
+        return found
+    levels = approvals.levels_of(conn_or_session)
+    return replace(found, approver=approvals.approver(conn_or_session, levels, found.waiting_level))
+
 
 def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing:
     require(uow.actor, "deal.approve")
@@ -498,8 +511,9 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
         raise Conflict(msg("Deal {number} is not waiting for an approval", number=deal.number))
     levels = approvals.levels_of(session)
     if not approvals.may_approve(uow.actor, levels, deal.approval_level):
-        raise ValidationError("level", msg("Deal {number} waits for an approval at level {level}, which is not yours",
-                                           number=deal.number, level=deal.approval_level))
+        raise ValidationError("level", msg("Deal {number} waits for the approval of {approver}, which is not yours "
+                                           "to give", number=deal.number,
+                                           approver=approvals.approver(session, levels, deal.approval_level)))
     note = " ".join(note.split())
     if decision == "sent_back" and not note:
         raise ValidationError("note", msg("Say why the deal is sent back: the salesperson reads the note"))
@@ -512,12 +526,13 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
                              at=at, note=note, fingerprint=deal.fingerprint, discount_bp=discount_bp,
                              margin_bp=margin_bp))
     session.flush()
-    return _refresh(uow, deal)
+    return _named(session, _refresh(uow, deal))
 
 
 def approve_in(uow: UnitOfWork, deal_id: str, *, note: str = "") -> Standing:
     """Approve the deal at the level now waiting, which must be the actor's (the owner's: any).
-    Returns where the deal then stands (the next level waits, or it is approved)."""
+    Returns where the deal then stands (the next level waits, naming who approves there, or it is
+    approved)."""
     require(uow.actor, "deal.approve")
     return _decide(uow, deal_id, "approved", note)
 
@@ -537,8 +552,10 @@ send_back = action(send_back_in)
 def _check_approved(deal: Deal, found: Standing) -> None:
     """Refuse ordering or invoicing ``deal`` while an approval is missing or it was sent back."""
     if found.state == "pending":
-        raise ValidationError("approval", msg("Deal {number} waits for approval at level {level}: it cannot go on "
-                                              "until then", number=deal.number, level=found.waiting_level))
+        session = object_session(deal)
+        raise ValidationError("approval", msg("Deal {number} waits for the approval of {approver}: it cannot go on "
+                                              "until then", number=deal.number,
+                                              approver=_named(session, found).approver))
     if found.state == "sent_back":
         raise ValidationError("approval", msg("Deal {number} was sent back ({note}): change it first",
                                               number=deal.number, note=found.note))
@@ -733,14 +750,20 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
                               r.tax, r.total, r.automatic)
                  for r in conn.execute(select(DealLine.__table__).where(DealLine.deal_id == deal_id)
                                        .order_by(DealLine.line_no))]
+        levels = approvals.levels_of(conn)
+        approvers = {lv.level: approvals.approver(conn, levels, lv.level) for lv in levels}
         decisions = [ApprovalView(r.level, r.decision, r.by, r.at.isoformat(" ", "minutes"), r.note,
-                                  r.fingerprint == d["fingerprint"])
+                                  r.fingerprint == d["fingerprint"], approvers.get(r.level, Message(str(r.level))),
+                                  approvals.role_at(levels, r.level))
                      for r in conn.execute(select(DealApproval.__table__).where(DealApproval.deal_id == deal_id)
                                            .order_by(DealApproval.at))]
         trade = trade_in_figures(conn, deal_id)
         currency = settings.load(conn).currency
         balance = invoice_balance(conn, d["invoice_id"]) if d["invoice_id"] else None
-    note = decisions[-1].note if d["approval_state"] == "sent_back" and decisions else ""
+    sent_back = d["approval_state"] == "sent_back" and decisions
+    note, sent_back_by = (decisions[-1].note, decisions[-1].by) if sent_back else ("", "")
+    waiting_for = approvers.get(d["approval_level"], approvals.NOBODY) if d["approval_state"] == "pending" \
+        else approvals.NOBODY
     margins = actor.can("margin.view") or actor.can("cost.view")
     discount_bp, margin_bp = ratio_bp(price=d["price"], discount=d["discount"], net_total=d["net_total"],
                                       gross_profit=d["gross_profit"],
@@ -758,7 +781,7 @@ def get(db: Database, actor: Actor, deal_id: str) -> DealView:
         invoice_id=d["invoice_id"], approval_state=d["approval_state"], approval_level=d["approval_level"],
         required_level=d["required_level"], sent_back_note=note, approvals=decisions, discount_bp=discount_bp,
         margin_bp=margin_bp if margins else None, currency=currency, pdi_repair_order_id=d["pdi_repair_order_id"],
-        balance=balance)
+        balance=balance, waiting_for=waiting_for, sent_back_by=sent_back_by)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from services.lists import PERSON_NAME_SQL, Column, Filter, ListSource
+from services.sales.approvals import DEFAULT_LEVELS
 
 DEALS = ListSource(
     name="deals",
@@ -15,7 +16,9 @@ DEALS = ListSource(
     columns=(
         Column("number", "d.number", width=150),
         Column("quoted_on", "d.quoted_on", kind="date", width=90),
-        Column("status", "d.status", width=90),
+        # A quotation or order an approver sent back shows so: its salesperson has to change it.
+        Column("status", "CASE WHEN d.approval_state = 'sent_back' AND d.status IN ('quotation', 'ordered') "
+                         "THEN 'sent_back' ELSE d.status END", width=90),
         Column("customer_name", "c.name", sortable=False, width=150),
         Column("vehicle", "trim(coalesce(v.make, '') || ' ' || coalesce(v.model, ''))", sortable=False, width=140),
         Column("stock_number", "s.stock_number", sortable=False, width=90),
@@ -45,7 +48,13 @@ DEALS = ListSource(
 # services/sales/deals.ratio_bp leaves it out.
 _PASS_THROUGH = "(SELECT coalesce(sum(dl.total), 0) FROM deal_line dl WHERE dl.deal_id = d.id AND dl.automatic <> '')"
 
-# Deals waiting for an approval; the inbox shows the approver's own level (the owner's: every level).
+# The role that approves at the deal's waiting level, as the levels are set up (the defaults without).
+_APPROVER = ("coalesce((SELECT al.role FROM approval_level al WHERE al.level = d.approval_level), "
+             "CASE d.approval_level " + " ".join(f"WHEN {lv.level} THEN '{lv.role}'" for lv in DEFAULT_LEVELS)
+             + " END)")
+
+# Deals waiting for an approval; the inbox shows the approver's own level (the owner's: every level,
+# as the owner approves at any: the column names who is waited for).
 DEAL_APPROVALS = ListSource(
     name="deal_approvals",
     permission="deal.approve",
@@ -69,7 +78,7 @@ DEAL_APPROVALS = ListSource(
         Column("margin_percent", f"CASE WHEN d.net_total - {_PASS_THROUGH} <> 0 "
                                  f"THEN round(d.gross_profit * 100.0 / (d.net_total - {_PASS_THROUGH}), 1) END",
                kind="text", sortable=False, width=80, permission="margin.view"),
-        Column("approval_level", "d.approval_level", kind="int", width=70),
+        Column("approver", _APPROVER, width=110),
     ),
     filters=(Filter("level", "d.approval_level = :value", kind="text"),),
     search_sql="(d.number LIKE :search ESCAPE '\\' OR c.name LIKE :search ESCAPE '\\')",

@@ -67,7 +67,8 @@ def test_a_discount_beyond_the_salespersons_limit_goes_to_approval_never_through
     assert (saved.approval_state, saved.approval_level) == ("pending", 2)
     with pytest.raises(ValidationError) as refused:
         deals.order(db, manager, saved.id)
-    assert refused.value.field == "approval" and "level 2" in str(refused.value)
+    assert refused.value.field == "approval" and "the approval of the sales manager" in str(refused.value)
+    assert saved.waiting_for == "the sales manager"
     assert _deal(db_path, saved.id)[0] == "quotation" and _stock(db_path, sid) == ("in_stock", None)
     assert [r.number for r in deals.inbox(db, manager)] == [saved.number]
     assert deals.approve(db, manager, saved.id).state == "approved"
@@ -448,3 +449,29 @@ def test_a_loan_paid_out_after_the_invoice_pays_the_invoice_and_lets_the_car_go(
         assert invoices.balance(conn, invoiced.invoice_id) == open_before - 60_000_00
     assert raw_rows(db_path, "SELECT method, amount FROM payment WHERE method = 'finance_payout'") == [
         ("finance_payout", 60_000_00)]
+
+
+def test_an_approval_names_who_approves_next_and_a_send_back_who_sent_it(db, owner, actor_for):
+    """Levels are named by the role that approves at them: the manager approving a deal that needs the
+    owner too is told the owner approves next; a sent-back deal says who sent it back."""
+    from services import users
+
+    users.create_user(db, owner, username="mgr", password="password-123", role="sales_manager",
+                      display_name="陈静")
+    manager = users.login(db, "mgr", "password-123")
+    sales = actor_for("salesperson")
+    saved = quote(db, sales, customer(db, owner), stock_vehicle(db, owner), discount_bp=1000)
+    assert (saved.approval_level, saved.waiting_for) == (2, "the sales manager")
+    found = deals.approve(db, manager, saved.id)
+    assert (found.state, found.waiting_level, found.approver) == ("pending", 3, "the owner")
+    view = deals.get(db, owner, saved.id)
+    assert view.waiting_for == "the owner"
+    assert [(a.role, a.approver, a.by) for a in view.approvals] == [("sales_manager", "the sales manager", "mgr")]
+    with pytest.raises(ValidationError) as refused:
+        deals.approve(db, manager, saved.id)
+    assert refused.value.field == "level" and "the owner" in str(refused.value)
+    deals.send_back(db, owner, saved.id, "Too much off")
+    view = deals.get(db, owner, saved.id)
+    assert (view.approval_state, view.sent_back_note, view.sent_back_by) == (
+        "sent_back", "Too much off", owner.username)
+    assert view.waiting_for == ""

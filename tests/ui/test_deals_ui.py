@@ -17,6 +17,10 @@ from ui.sales.deals import DealDialog, DealsScreen
 from ui.sales.delivery import DeliveryDialog
 
 
+def _column(screen, key: str) -> int:
+    return [c.key for c in screen.list.model.columns].index(key)
+
+
 def _deal_count(db, actor) -> int:
     return lists.count(db, actor, "deals", lists.ListState())
 
@@ -56,7 +60,7 @@ def test_a_quotation_beyond_the_salespersons_limit_is_approved_by_the_manager_in
     settle()
     assert not dialog.isVisible()
     assert [(m.kind, m.title) for m in messages.shown] == [("information", "Approval needed")]
-    assert "level 2" in messages.shown[0].text
+    assert "the approval of the sales manager" in messages.shown[0].text
     view = deals.get(db, owner, dialog.saved_id)
     assert (view.customer_name, view.total, view.approval_state, view.approval_level) == (
         "王伟", 141_000_00, "pending", 2)
@@ -73,9 +77,12 @@ def test_a_quotation_beyond_the_salespersons_limit_is_approved_by_the_manager_in
     assert inbox.list.select_id(view.id)
     settle()
     assert "王伟" in inbox.detail.toPlainText()
+    assert "waiting for the approval of the sales manager" in inbox.detail.toPlainText()
+    assert inbox.list.model.index(0, _column(inbox, "approver")).data() == "Sales manager"
     qtbot.mouseClick(inbox.approve_button, Qt.MouseButton.LeftButton)
     settle()
     assert deals.get(db, owner, view.id).approval_state == "approved"
+    assert window.statusBar().currentMessage().startswith(f"Deal {view.number} approved;")
     qtbot.waitUntil(lambda: inbox.list.model.rowCount() == 0)
 
     # The salesperson's list shows it approved.
@@ -105,8 +112,15 @@ def test_a_deal_sent_back_shows_the_note_in_the_editor(qtbot, db, owner, actor_f
     qtbot.keyClick(inbox.list.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     settle()
     assert deals.get(db, owner, saved.id).sent_back_note == "At most 4 %"
+    assert inbox.last_message == f"Deal {saved.number} sent back to {sales.username} with your note."
     editor = show(DealDialog(AppContext(db, sales), deal_id=saved.id))
     assert editor.sent_back.isVisible() and "At most 4 %" in editor.sent_back.text()
+    assert editor.sent_back.text().startswith("Sent back by u_sales_manager:")  # who sent it back
+    # The salesperson's list flags it.
+    screen = show(DealsScreen(AppContext(db, sales)))
+    settle()
+    assert screen.list.model.rowCount() == 1
+    assert screen.list.model.index(0, _column(screen, "status")).data() == "Sent back"
 
 
 def test_the_delivery_checklist_names_what_is_open(qtbot, db, owner, ctx, show, settle):

@@ -1,5 +1,6 @@
 """The approvals inbox: the deals waiting for an approval at the user's level (the owner's: every
-level), each shown in full beside the list; approve it, or send it back to its salesperson with a
+level, as the owner approves at any; the list names whose approval each waits for), each shown in
+full beside the list; approve it, or send it back to its salesperson with a
 note. Keys: Ctrl+Enter approves, Ctrl+B sends back, Ctrl+E exports the list as shown."""
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from services.sales import approvals, deals
 from ui.admin.labels import role_labels
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.messages import detail_text
-from ui.sales.deals import deal_html
+from ui.messages import detail_text, service_text
+from ui.sales.deals import deal_html, say
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.widgets.list_view import ListView
@@ -32,10 +33,11 @@ class ApprovalsScreen(ListScreen):
             "number": self.tr("Number"), "quoted_on": self.tr("Quoted"), "customer_name": self.tr("Customer"),
             "vehicle": self.tr("Vehicle"), "salesperson": self.tr("Salesperson"), "total": self.tr("Total"),
             "discount": self.tr("Discount"), "discount_percent": self.tr("Discount %"),
-            "margin_percent": self.tr("Margin %"), "approval_level": self.tr("Level"),
+            "margin_percent": self.tr("Margin %"), "approver": self.tr("Waiting for"),
         }
         view = ListView(ctx, "deal_approvals", headers, noun_plural=self.tr("deals waiting"),
-                        empty_text=self.tr("Nothing waits for your approval."), export_name="approvals")
+                        empty_text=self.tr("Nothing waits for your approval."), export_name="approvals",
+                        value_labels={"approver": role_labels()})
         super().__init__(ctx, self.tr("Approvals"), view, can_edit=False, parent=parent)
         self.list.empty_text = self.tr("Nothing waits for your approval.")
         if ctx.actor.role != "owner":
@@ -84,9 +86,19 @@ class ApprovalsScreen(ListScreen):
         if not row_id:
             return None
         db, actor = self.ctx.db, self.ctx.actor
-        self.decide_op = Op(self, lambda _p, _c: deals.approve(db, actor, row_id)).failure(
-            lambda exc: show_error(self, exc)).run()
+        self.decide_op = Op(self, lambda _p, _c: (deals.approve(db, actor, row_id), deals.get(db, actor, row_id))
+                            ).success(self._approved).failure(lambda exc: show_error(self, exc)).run()
         return self.decide_op
+
+    def _approved(self, result: tuple[approvals.Standing, deals.DealView]) -> None:
+        found, deal = result
+        if found.state == "pending":
+            # The deal needs a higher level too: say whose approval it waits for now.
+            say(self, self.tr("Deal %1 approved; it now waits for the approval of %2.").replace(
+                "%1", deal.number).replace("%2", service_text(found.approver)))
+        else:
+            say(self, self.tr("Deal %1 approved; %2 can order it.").replace("%1", deal.number).replace(
+                "%2", self.ctx.person(deal.salesperson)))
 
     def send_back_current(self) -> Op | None:
         row_id = self.current_id
@@ -98,7 +110,10 @@ class ApprovalsScreen(ListScreen):
         if note is None:
             return None
         db, actor = self.ctx.db, self.ctx.actor
-        self.decide_op = Op(self, lambda _p, _c: deals.send_back(db, actor, row_id, note)).failure(
+        self.decide_op = Op(self, lambda _p, _c: (deals.send_back(db, actor, row_id, note),
+                                                  deals.get(db, actor, row_id))).success(
+            lambda result: say(self, self.tr("Deal %1 sent back to %2 with your note.").replace(
+                "%1", result[1].number).replace("%2", self.ctx.person(result[1].salesperson)))).failure(
             lambda exc: show_error(self, exc)).run()
         return self.decide_op
 

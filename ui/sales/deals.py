@@ -36,6 +36,7 @@ from core.errors import DomainError, ValidationError
 from services import settings
 from services.billing.totals import gross_amount, line_amounts, percent_of, shares
 from services.sales import deals
+from ui.admin.labels import role_labels
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text, money_text
@@ -88,7 +89,9 @@ class DealsScreen(ListScreen):
             filters=[FilterSpec("status", self.tr("Status"), tuple(statuses.items())),
                      FilterSpec("approval_state", self.tr("Approval"), tuple(approvals_.items())),
                      FilterSpec("open", self.tr("Open"))],
-            value_labels={"status": statuses, "approval_state": approvals_}, export_name="deals",
+            # A quotation or order sent back by its approver reads "Sent back" in the status column.
+            value_labels={"status": {**statuses, "sent_back": approvals_["sent_back"]}, "approval_state": approvals_},
+            export_name="deals",
             filters_below=True,
         )
         super().__init__(ctx, self.tr("Deals"), view, can_edit=ctx.can("deal.edit"), parent=parent)
@@ -208,12 +211,20 @@ class DealsScreen(ListScreen):
                        title=self.tr("Quotation %1").replace("%1", data.number), save_name=f"{data.number}.pdf")
 
 
+def sent_back_text(data: deals.DealView, person: Callable[[str], str] = str) -> str:
+    """"Sent back by <who>: <note>" — the note a sent-back deal carries, with who wrote it."""
+    if not data.sent_back_by:
+        return QCoreApplication.translate("DealPane", "Sent back: %1").replace("%1", data.sent_back_note)
+    return QCoreApplication.translate("DealPane", "Sent back by %1: %2").replace(
+        "%1", person(data.sent_back_by)).replace("%2", data.sent_back_note)
+
+
 def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
     """The deal as the panes of the deals list and the approvals inbox show it. GUI thread."""
     w = {
         "Customer": QCoreApplication.translate("DealPane", "Customer"),
         "Sent back: %1": QCoreApplication.translate("DealPane", "Sent back: %1"),
-        "waiting at level %1": QCoreApplication.translate("DealPane", "waiting at level %1"),
+        "waiting for the approval of %1": QCoreApplication.translate("DealPane", "waiting for the approval of %1"),
         "Vehicle": QCoreApplication.translate("DealPane", "Vehicle"),
         "VIN": QCoreApplication.translate("DealPane", "VIN"),
         "Salesperson": QCoreApplication.translate("DealPane", "Salesperson"),
@@ -235,7 +246,7 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         "approved": QCoreApplication.translate("DealPane", "approved"),
         "sent back": QCoreApplication.translate("DealPane", "sent back"),
         "(before a change)": QCoreApplication.translate("DealPane", "(before a change)"),
-        "Level": QCoreApplication.translate("DealPane", "Level"),
+        "Approver": QCoreApplication.translate("DealPane", "Approver"),
         "Decision": QCoreApplication.translate("DealPane", "Decision"),
         "By": QCoreApplication.translate("DealPane", "By"),
         "Note": QCoreApplication.translate("DealPane", "Note"),
@@ -246,10 +257,10 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
             paragraph(w["Customer"] + ": ",
                       markup=link(f"customer:{data.customer_id}", data.customer_name))]
     if data.approval_state == "sent_back":
-        html.append(paragraph(w["Sent back: %1"].replace("%1", data.sent_back_note), bold=True))
+        html.append(paragraph(sent_back_text(data, person), bold=True))
     approval = approvals_.get(data.approval_state, data.approval_state)
     if data.approval_state == "pending":
-        approval = w["waiting at level %1"].replace("%1", str(data.approval_level))
+        approval = w["waiting for the approval of %1"].replace("%1", service_text(data.waiting_for))
     html.append(fields([
         (w["Vehicle"], " · ".join(x for x in (data.vehicle_name, data.stock_number) if x)),
         (w["VIN"], data.vin),
@@ -284,9 +295,11 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         html.append(heading(w["Approvals"], level=3))
         decisions = {"approved": w["approved"], "sent_back": w["sent back"]}
         earlier = w["(before a change)"]
-        html.append(table([Col.number(w["Level"]), Col(w["Decision"]),
+        roles = role_labels()
+        html.append(table([Col(w["Approver"]), Col(w["Decision"]),
                            Col(w["By"]), Col(w["Note"])],
-                          [(str(a.level), decisions.get(a.decision, a.decision) + ("" if a.current else " " + earlier),
+                          [(roles.get(a.role) or service_text(a.approver),
+                            decisions.get(a.decision, a.decision) + ("" if a.current else " " + earlier),
                             person(a.by), a.note) for a in data.approvals]))
     return "".join(html)
 
@@ -393,6 +406,8 @@ class DealDialog(FormDialog):
         self.sent_back = QLabel()
         self.sent_back.setObjectName("sentBackNote")
         self.sent_back.setWordWrap(True)
+        # What the approver asked for is what to change first: it stands out above the form.
+        self.sent_back.setStyleSheet("color:#b3261e; font-weight:bold; background:#fdecea; padding:6px;")
         self.sent_back.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -539,7 +554,7 @@ class DealDialog(FormDialog):
                 self.lines.fix(position)
                 self.automatic_hint.show()
         if view.approval_state == "sent_back":
-            self.sent_back.setText(self.tr("Sent back: %1").replace("%1", view.sent_back_note))
+            self.sent_back.setText(sent_back_text(view, self.ctx.person))
             self.sent_back.show()
 
     def value(self) -> deals.DealInput:
@@ -585,8 +600,8 @@ class DealDialog(FormDialog):
             from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(self, self.tr("Approval needed"), self.tr(
-                "Deal %1 is beyond your limits: it waits for approval at level %2 before it can be ordered.")
-                .replace("%1", saved.number).replace("%2", str(saved.approval_level)))
+                "Deal %1 is beyond your limits: it waits for the approval of %2 before it can be ordered.")
+                .replace("%1", saved.number).replace("%2", service_text(saved.waiting_for)))
 
     def show_field_error(self, exc: ValidationError) -> bool:
         match = _LINE_FIELD.match(exc.field)
