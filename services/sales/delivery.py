@@ -14,13 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from core import clock
 from core.actor import Actor
 from core.errors import ValidationError
 from core.messages import Message, joined, msg
 from core.status_words import status_word
+from models.admin import User
 from models.crm import Customer
 from models.sales import DELIVERY_ITEMS, Deal, DealDeliveryItem
 from models.vehicles import StockVehicle, Vehicle, VehicleDocument
@@ -85,8 +86,10 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         out.append(CheckItem("pdi", True, msg("PDI job {number} {status}", number=ro.number,
                                               status=status_word(ro.status))))
     else:
-        out.append(CheckItem("pdi", False, msg("PDI job {number} still open ({status})", number=ro.number,
-                                               status=status_word(ro.status))))
+        # "still open (open)" said nothing twice: a job just opened is "not started yet".
+        out.append(CheckItem("pdi", False, msg("PDI job {number} still open (not started yet)", number=ro.number)
+                             if ro.status == "open" else msg("PDI job {number} still open ({status})",
+                                                             number=ro.number, status=status_word(ro.status))))
     vehicle_id = _vehicle_id(session_or_conn, deal)
     docs = session_or_conn.execute(select(VehicleDocument.kind, VehicleDocument.number, VehicleDocument.received_on)
                                    .where(VehicleDocument.vehicle_id == vehicle_id,
@@ -101,8 +104,11 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         out.append(CheckItem("documents", False, msg("Documents not received: {kinds}", kinds=words)))
     else:
         out.append(CheckItem("documents", True, msg("All received")))
+    # Who ticked an item, by the name people call them (their login only when they have none).
+    who = func.coalesce(func.nullif(User.display_name, ""), DealDeliveryItem.done_by).label("who")
     ticked = {r.item: r for r in session_or_conn.execute(
-        select(DealDeliveryItem.item, DealDeliveryItem.done_on, DealDeliveryItem.done_by)
+        select(DealDeliveryItem.item, DealDeliveryItem.done_on, who)
+        .outerjoin(User, User.username == DealDeliveryItem.done_by)
         .where(DealDeliveryItem.deal_id == deal.id))}
     for item in DELIVERY_ITEMS:
         row = ticked.get(item)
@@ -110,7 +116,7 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
             out.append(CheckItem(item, False, msg("Registration not done") if item == "registration"
                                     else msg("Keys not handed over")))
         else:
-            out.append(CheckItem(item, True, msg("{day} by {user}", day=row.done_on.isoformat(), user=row.done_by)))
+            out.append(CheckItem(item, True, msg("{day} by {user}", day=row.done_on.isoformat(), user=row.who)))
     return out
 
 

@@ -299,3 +299,46 @@ def test_a_delivered_deal_is_not_edited_and_a_refusal_reads_as_one(qtbot, db, ow
     assert screen.list.select_id(other.id)
     settle()
     assert screen.edit_button.isEnabled()
+
+
+def test_the_checklist_names_who_ticked_and_tells_who_opens_the_pdi_job(qtbot, db, owner, show, settle):
+    """People by their names, not their logins; a user who may not open repair orders is told who does;
+    a PDI job just opened is not "still open (open)"."""
+    from services import users
+    from services.sales import delivery
+
+    users.create_user(db, owner, username="mgr", password="password-123", role="sales_manager",
+                      display_name="陈静")
+    manager = users.login(db, "mgr", "password-123")
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id)
+    delivery.tick(db, manager, saved.id, "keys", True)
+    dialog = show(DeliveryDialog(AppContext(db, manager), saved.id))
+    assert "by 陈静" in dialog.rows["keys"][1].text() and "mgr" not in dialog.rows["keys"][1].text()
+    assert not dialog.pdi.isVisible() and dialog.pdi_hint.isVisible()
+    assert "workshop" in dialog.pdi_hint.text()
+    delivery.open_pdi(db, owner, saved.id)
+    dialog.reload()
+    settle()
+    assert not dialog.pdi_hint.isVisible()
+    assert dialog.rows["pdi"][1].text().endswith("still open (not started yet)")
+
+
+def test_invoicing_a_deal_asks_first_and_says_what_it_posted(qtbot, db, owner, ctx, show, settle, messages):
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner))
+    deals.order(db, owner, saved.id)
+    screen = show(DealsScreen(ctx))
+    settle()
+    assert screen.list.select_id(saved.id)
+    settle()
+    messages.answer = messages.answer.No
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert [m.kind for m in messages.shown] == ["question"] and "cannot be changed" in messages.shown[0].text
+    assert deals.get(db, owner, saved.id).status == "ordered"
+    messages.answer = messages.answer.Yes
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert deals.get(db, owner, saved.id).status == "invoiced"
+    assert [m.kind for m in messages.shown] == ["question", "question"]
+    assert screen.last_message.startswith("Invoice ") and "is posted for" in screen.last_message

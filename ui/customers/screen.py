@@ -220,7 +220,7 @@ class CustomersScreen(ListScreen):
             (self.tr("Marketing"), consent),
             (self.tr("Remarks"), c.notes),
             (self.tr("Status"), self.tr("Active") if c.active else self.tr("Inactive")),
-            (self.tr("Last changed"), f"{d.updated_at[:16]} · {d.updated_by}"),
+            (self.tr("Last changed"), f"{d.updated_at[:16]} · {self.ctx.person(d.updated_by)}"),
         ]))
         if c.contacts:
             html.append(heading(self.tr("Contacts"), level=3))

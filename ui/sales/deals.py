@@ -175,16 +175,22 @@ class DealsScreen(ListScreen):
         data = self._current("ordered")
         if data is None or not self.ctx.can("invoice.post"):
             return
+        from PySide6.QtWidgets import QMessageBox
+
+        # A posted invoice is for good (only a credit note corrects it): asked first.
+        answer = QMessageBox.question(self, self.tr("Post invoice"), self.tr(
+            "Post the vehicle-sale invoice of deal %1 for %2 now? A posted invoice cannot be changed; only a "
+            "credit note corrects it.").replace("%1", data.number).replace(
+            "%2", money_text(data.total, self.ctx.settings.currency)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         db, actor = self.ctx.db, self.ctx.actor
         self.invoice_op = Op(self, lambda _p, _c: deals.invoice(db, actor, data.id)).success(
             self._invoiced).failure(lambda exc: show_error(self, exc)).run()
 
     def _invoiced(self, made: deals.Invoiced) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
         c = self.ctx.settings.currency
-        QMessageBox.information(self, self.tr("Invoice posted"), self.tr(
-            "Invoice %1 is posted for %2; %3 is left to pay.").replace("%1", made.number).replace(
+        self.say(self.tr("Invoice %1 is posted for %2; %3 is left to pay.").replace("%1", made.number).replace(
             "%2", money_text(made.total, c)).replace("%3", money_text(made.balance, c)))
 
     def delivery_current(self) -> None:
@@ -192,7 +198,9 @@ class DealsScreen(ListScreen):
         if data is not None:
             from ui.sales.delivery import DeliveryDialog
 
-            DeliveryDialog.ask(self.ctx, self, data.id)
+            if DeliveryDialog.ask(self.ctx, self, data.id):
+                self.say(self.tr("Deal %1 is delivered: %2 now owns the car.").replace("%1", data.number).replace(
+                    "%2", data.customer_name))
 
     def cancel_current(self) -> None:
         data = self._current("quotation", "ordered")

@@ -53,6 +53,10 @@ class DeliveryDialog(QDialog):
         self.pdi.setToolTip(self.tr("Open a repair order of internal work for the pre-delivery inspection (Ctrl+J)"))
         self.pdi.clicked.connect(self.open_pdi)
         self.pdi.setVisible(ctx.can("workshop.edit"))
+        # Who may not open a repair order is told who does, rather than shown nothing.
+        self.pdi_hint = hint_label(self.tr("The workshop opens the PDI job: ask a service advisor or the foreman "
+                                           "to open it for this car."))
+        self.pdi_hint.hide()
         for button in (self.registration, self.keys, self.pdi):
             button.setAutoDefault(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -71,6 +75,7 @@ class DeliveryDialog(QDialog):
         layout.addWidget(hint_label(self.tr("Delivery is refused while anything below is open.")))
         layout.addLayout(self.grid)
         layout.addWidget(actions)
+        layout.addWidget(self.pdi_hint)
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Ctrl+R"), self, lambda: self.toggle("registration"))
         QShortcut(QKeySequence("Ctrl+K"), self, lambda: self.toggle("keys"))
@@ -89,7 +94,9 @@ class DeliveryDialog(QDialog):
         self.registration.setText(self.tr("Undo &registration") if self.items["registration"].done
                                   else self.tr("&Registration done"))
         self.keys.setText(self.tr("Undo &keys") if self.items["keys"].done else self.tr("&Keys handed over"))
-        self.pdi.setEnabled(self.items["pdi"].detail.template == "PDI job not opened")
+        not_opened = self.items["pdi"].detail.template == "PDI job not opened"
+        self.pdi.setEnabled(not_opened)
+        self.pdi_hint.setVisible(not_opened and not self.ctx.can("workshop.edit"))
         self.deliver_button.setEnabled(all(i.done for i in items))
 
     def reload(self) -> Query:

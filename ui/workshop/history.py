@@ -89,7 +89,7 @@ class VehicleHistoryScreen(ListScreen):
                     "%2", km_text(v.mileage_out))
             html.append(fields([
                 (self.tr("Mileage"), mileage),
-                (self.tr("Advisor"), v.advisor),
+                (self.tr("Advisor"), self.ctx.person(v.advisor)),
                 (self.tr("Customer's concerns"), v.concerns),
                 (self.tr("Invoices"), " · ".join(v.invoice_numbers)),
                 (self.tr("Total"), money_text(v.total, cur) if v.total is not None else ""),
