@@ -342,3 +342,22 @@ def test_invoicing_a_deal_asks_first_and_says_what_it_posted(qtbot, db, owner, c
     assert deals.get(db, owner, saved.id).status == "invoiced"
     assert [m.kind for m in messages.shown] == ["question", "question"]
     assert screen.last_message.startswith("Invoice ") and "is posted for" in screen.last_message
+
+
+def test_the_trade_in_pane_shows_its_negative_equity(db, owner, ctx, show, settle):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.samples import chinese_vin
+    from ui.sales.trade_ins import TradeInsScreen
+
+    cid = customer(db, owner)
+    saved = quote(db, owner, cid, stock_vehicle(db, owner))
+    made = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(94), make="VW", model="Passat", actual_cash_value=15_300_00,
+        allowance=15_300_00, outstanding_finance=32_000_00, finance_lender="平安银行", deal_id=saved.id))
+    screen = show(TradeInsScreen(ctx))
+    settle()
+    assert screen.list.select_id(made if isinstance(made, str) else made.id)
+    settle()
+    text = screen.detail.toPlainText()
+    assert "Negative equity (charged on the deal)" in text and "-¥16,700.00" in text.replace("−", "-"), text

@@ -112,6 +112,11 @@ class TradeInsScreen(ListScreen):
             (self.tr("Over-allowance"), money_text(data.over_allowance, currency) if data.over_allowance else ""),
             (self.tr("Outstanding finance"), f"{money_text(d.outstanding_finance, currency)} · {d.finance_lender}"
              if d.outstanding_finance else ""),
+            # What the car is worth to the customer's deal: allowance less what is owed on it; a negative
+            # equity is charged on the deal as a line of its own.
+            (self.tr("Negative equity (charged on the deal)") if d.allowance < d.outstanding_finance
+             else self.tr("Equity"), money_text(d.allowance - d.outstanding_finance, currency)
+             if d.outstanding_finance else ""),
             (self.tr("Reconditioning"), money_text(data.reconditioning_total, currency)),
             (self.tr("True cost"), money_text(data.true_cost, currency)),
             (self.tr("Stock number"), data.stock_number),
