@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <source>&amp;Allowance given</source>
-        <translation>置换补贴(&amp;A)</translation>
+        <translation>置换作价(&amp;A)</translation>
     </message>
     <message>
         <source>Note&amp;s</source>
@@ -1148,7 +1148,7 @@
     </message>
     <message>
         <source>over-allowance %1</source>
-        <translation>超额补贴 %1</translation>
+        <translation>超额作价 %1</translation>
     </message>
 </context>
 <context>
@@ -1213,8 +1213,20 @@
         <translation>毛利率</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>级别</translation>
+        <source>Waiting for</source>
+        <translation>等待审批人</translation>
+    </message>
+    <message>
+        <source>Deal %1 approved; it now waits for the approval of %2.</source>
+        <translation>销售单 %1 已审批；现在等待%2审批。</translation>
+    </message>
+    <message>
+        <source>Deal %1 approved; %2 can order it.</source>
+        <translation>销售单 %1 已审批；%2 可以下订单了。</translation>
+    </message>
+    <message>
+        <source>Deal %1 sent back to %2 with your note.</source>
+        <translation>销售单 %1 已连同您的意见退回给 %2。</translation>
     </message>
     <message>
         <source>deals waiting</source>
@@ -2720,6 +2732,10 @@
         <translation>冲红原因（打印在红字发票上）</translation>
     </message>
     <message>
+        <source>Only a posted invoice can be credited</source>
+        <translation>只有已过账的发票才能开红字发票</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -3268,7 +3284,7 @@
     </message>
     <message>
         <source>The trade-in&apos;s negative equity (its finance beyond its allowance) is charged on a line of its own, which follows the trade-in and cannot be changed here.</source>
-        <translation>置换车负资产（未还贷款超出置换补贴的部分）单列一行向客户收取，随置换车自动更新，此处不能修改。</translation>
+        <translation>置换车负资产（未还贷款超出置换作价的部分）单列一行向客户收取，随置换车自动更新，此处不能修改。</translation>
     </message>
     <message>
         <source>Save the quotation (Enter)</source>
@@ -3303,16 +3319,16 @@
         <translation>（有一行未填完整）</translation>
     </message>
     <message>
-        <source>Sent back: %1</source>
-        <translation>已退回：%1</translation>
+        <source>A deal that is invoiced, delivered or cancelled cannot be changed</source>
+        <translation>已开票、已交车或已取消的销售单不能再修改</translation>
+    </message>
+    <message>
+        <source>Deal %1 is beyond your limits: it waits for the approval of %2 before it can be ordered.</source>
+        <translation>销售单 %1 超出您的权限：须经%2审批后才能下订单。</translation>
     </message>
     <message>
         <source>Approval needed</source>
         <translation>需要审批</translation>
-    </message>
-    <message>
-        <source>Deal %1 is beyond your limits: it waits for approval at level %2 before it can be ordered.</source>
-        <translation>销售单 %1 超出您的权限：需经第 %2 级审批后才能下单。</translation>
     </message>
     <message>
         <source>Line %1: %2</source>
@@ -3330,8 +3346,12 @@
         <translation>已退回：%1</translation>
     </message>
     <message>
-        <source>waiting at level %1</source>
-        <translation>等待第 %1 级审批</translation>
+        <source>Sent back by %1: %2</source>
+        <translation>%1 退回：%2</translation>
+    </message>
+    <message>
+        <source>waiting for the approval of %1</source>
+        <translation>等待%1审批</translation>
     </message>
     <message>
         <source>Vehicle</source>
@@ -3387,7 +3407,7 @@
     </message>
     <message>
         <source>Trade-in allowance</source>
-        <translation>置换补贴</translation>
+        <translation>置换作价</translation>
     </message>
     <message>
         <source>Deposit</source>
@@ -3418,8 +3438,8 @@
         <translation>（改动前）</translation>
     </message>
     <message>
-        <source>Level</source>
-        <translation>级别</translation>
+        <source>Approver</source>
+        <translation>审批人</translation>
     </message>
     <message>
         <source>Decision</source>
@@ -3561,12 +3581,24 @@
         <translation>打印或保存报价单 (Ctrl+P)</translation>
     </message>
     <message>
-        <source>Invoice posted</source>
-        <translation>发票已开具</translation>
+        <source>Deal %1 is %2: it can no longer be changed.</source>
+        <translation>销售单 %1 %2，不能再修改。</translation>
+    </message>
+    <message>
+        <source>Post invoice</source>
+        <translation>开具发票</translation>
+    </message>
+    <message>
+        <source>Post the vehicle-sale invoice of deal %1 for %2 now? A posted invoice cannot be changed; only a credit note corrects it.</source>
+        <translation>现在为销售单 %1 开具整车销售发票，金额 %2？发票过账后不能修改，只能开红字发票更正。</translation>
     </message>
     <message>
         <source>Invoice %1 is posted for %2; %3 is left to pay.</source>
         <translation>发票 %1 已开具，金额 %2；尚余 %3 待付。</translation>
+    </message>
+    <message>
+        <source>Deal %1 is delivered: %2 now owns the car.</source>
+        <translation>销售单 %1 已交车：车辆现归 %2 所有。</translation>
     </message>
     <message>
         <source>Quotation %1</source>
@@ -3594,6 +3626,10 @@
     <message>
         <source>Open a repair order of internal work for the pre-delivery inspection (Ctrl+J)</source>
         <translation>为交车前检查开一张内部维修工单 (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>The workshop opens the PDI job: ask a service advisor or the foreman to open it for this car.</source>
+        <translation>PDI 检查工单由车间开立：请服务顾问或车间主管为这辆车开单。</translation>
     </message>
     <message>
         <source>&amp;Deliver</source>
@@ -3770,6 +3806,10 @@
     <message>
         <source>You do not have permission to do this.</source>
         <translation>您没有执行此操作的权限。</translation>
+    </message>
+    <message>
+        <source>Not possible now</source>
+        <translation>现在无法执行</translation>
     </message>
     <message>
         <source>Please check your input</source>
@@ -4277,7 +4317,7 @@
     </message>
     <message>
         <source>Allowance</source>
-        <translation>置换补贴</translation>
+        <translation>置换作价</translation>
     </message>
     <message>
         <source>Appraised on</source>
@@ -6490,6 +6530,10 @@
     <message>
         <source>(a line is incomplete)</source>
         <translation>（有一行未填写完整）</translation>
+    </message>
+    <message>
+        <source>A posted invoice cannot be changed; issue a credit note to correct it</source>
+        <translation>已过账的发票不能修改；请开红字发票更正</translation>
     </message>
     <message>
         <source>The tax rate of %1 has changed since this draft was saved; it shows the saved figures, and posting recomputes them at the rates in force.</source>
@@ -9099,6 +9143,10 @@
         <translation>选择(&amp;C)…</translation>
     </message>
     <message>
+        <source>Only a posted invoice can be paid; post the draft first</source>
+        <translation>只有已过账的发票才能收款；请先过账草稿</translation>
+    </message>
+    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -10294,6 +10342,10 @@
     <message>
         <source>Refund to %1</source>
         <translation>退款给 %1</translation>
+    </message>
+    <message>
+        <source>Nothing of this payment is left to refund: it is allocated to invoices or refunded already</source>
+        <translation>这笔收款已无可退金额：已核销到发票或已退款</translation>
     </message>
     <message>
         <source>Credit held by the customer</source>
@@ -12152,6 +12204,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>盘点单 {number} 的状态为 {status}；已不能更改</translation>
     </message>
     <message>
+        <source>Deal {number} waits for the approval of {approver}, which is not yours to give</source>
+        <translation>销售单 {number} 等待{approver}审批，不在您的审批权限内</translation>
+    </message>
+    <message>
+        <source>Deal {number} waits for the approval of {approver}: it cannot go on until then</source>
+        <translation>销售单 {number} 等待{approver}审批：审批前不能继续</translation>
+    </message>
+    <message>
         <source>Enter at least one amount and method</source>
         <translation>请至少输入一笔金额和付款方式</translation>
     </message>
@@ -12844,14 +12904,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {number} {status}；只有已下单的销售单才能开票</translation>
     </message>
     <message>
-        <source>Deal {number} waits for an approval at level {level}, which is not yours</source>
-        <translation>销售单 {number} 等待第 {level} 级审批，不属于您的级别</translation>
-    </message>
-    <message>
-        <source>Deal {number} waits for approval at level {level}: it cannot go on until then</source>
-        <translation>销售单 {number} 正在等待第 {level} 级审批：审批前不能继续</translation>
-    </message>
-    <message>
         <source>Deal {number} was sent back ({note}): change it first</source>
         <translation>销售单 {number} 已被退回（{note}）：请先修改</translation>
     </message>
@@ -13046,6 +13098,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>PDI job not opened</source>
         <translation>未开 PDI 检查工单</translation>
+    </message>
+    <message>
+        <source>PDI job {number} still open (not started yet)</source>
+        <translation>PDI 检查工单 {number} 尚未完成（还未开工）</translation>
     </message>
     <message>
         <source>PDI job {number} still open ({status})</source>
@@ -14876,6 +14932,18 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>名称太长</translation>
     </message>
     <message>
+        <source>the owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>the sales manager</source>
+        <translation>销售经理</translation>
+    </message>
+    <message>
+        <source>the salesperson</source>
+        <translation>销售顾问</translation>
+    </message>
+    <message>
         <source>the vehicle record</source>
         <translation>车辆档案</translation>
     </message>
@@ -14950,6 +15018,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{entry} · {detail}</source>
         <translation>{entry} · {detail}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}；{rest}</translation>
     </message>
     <message>
         <source>{insurer} already has a claim numbered {claim_number}</source>
@@ -17287,11 +17363,11 @@ Whatever was entered after that is no longer there. The current data is first ke
     </message>
     <message>
         <source>Allowance</source>
-        <translation>置换补贴</translation>
+        <translation>置换作价</translation>
     </message>
     <message>
         <source>Over-allowance</source>
-        <translation>超额补贴</translation>
+        <translation>超额作价</translation>
     </message>
     <message>
         <source>Reconditioning</source>
@@ -17364,6 +17440,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Mileage</source>
         <translation>里程</translation>
+    </message>
+    <message>
+        <source>Negative equity (charged on the deal)</source>
+        <translation>负资产（计入销售单收取）</translation>
+    </message>
+    <message>
+        <source>Equity</source>
+        <translation>置换净值</translation>
     </message>
     <message>
         <source>True cost</source>
