@@ -710,6 +710,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', "No single catalogue part has the number '{number}'"),
     QT_TRANSLATE_NOOP('Service', 'No stock count is open: start one before importing counted figures'),
     QT_TRANSLATE_NOOP('Service', "No stock vehicle or vehicle has the stock number or VIN '{ref}'"),
+    QT_TRANSLATE_NOOP('Service', 'No trade-in on this deal'),
     QT_TRANSLATE_NOOP('Service', "No user named '{username}'"),
     QT_TRANSLATE_NOOP('Service', 'Nobody may correct their own times; another foreman corrects them'),
     QT_TRANSLATE_NOOP('Service', 'Not enough credit is held'),
@@ -827,6 +828,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Stock {kind}'),
     QT_TRANSLATE_NOOP('Service', 'Stock {kind} {reference}'),
     QT_TRANSLATE_NOOP('Service', "Supplier '{name}' is inactive"),
+    QT_TRANSLATE_NOOP('Service', 'Taken into stock'),
     QT_TRANSLATE_NOOP('Service', "Tax code '{code}' already exists"),
     QT_TRANSLATE_NOOP('Service', 'Tax rate {id} not found'),
     QT_TRANSLATE_NOOP('Service', 'Tax recomputed at posting with the rates in force: {detail}'),
@@ -1059,6 +1061,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Too many failed logins: the account is locked for {value1} minutes.'),
     QT_TRANSLATE_NOOP('Service', 'Totals are per manufacturer or per campaign'),
     QT_TRANSLATE_NOOP('Service', 'Trade-in negative equity'),
+    QT_TRANSLATE_NOOP('Service', 'Trade-in not taken into stock: {cars}'),
     QT_TRANSLATE_NOOP('Service', 'Trade-in on deal {number}'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is listed twice'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is on stock vehicles, so it stays: untick Active instead of removing it'),  # noqa: E501

@@ -11603,6 +11603,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>随车文件已收到</translation>
     </message>
     <message>
+        <source>Trade-in taken in</source>
+        <translation>置换车已入库</translation>
+    </message>
+    <message>
         <source>Registration</source>
         <translation>上牌</translation>
     </message>
@@ -13020,6 +13024,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>没有库存编号或 VIN 为“{ref}”的库存车辆或车辆</translation>
     </message>
     <message>
+        <source>No trade-in on this deal</source>
+        <translation>本销售单无置换车</translation>
+    </message>
+    <message>
         <source>Nobody may correct their own times; another foreman corrects them</source>
         <translation>任何人都不能更正自己的时间；请由另一位主管更正</translation>
     </message>
@@ -13406,6 +13414,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Supplier &apos;{name}&apos; is inactive</source>
         <translation>供应商“{name}”已停用</translation>
+    </message>
+    <message>
+        <source>Taken into stock</source>
+        <translation>已入库</translation>
     </message>
     <message>
         <source>Tax code &apos;{code}&apos; already exists</source>
@@ -14330,6 +14342,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Trade-in negative equity</source>
         <translation>置换车负资产</translation>
+    </message>
+    <message>
+        <source>Trade-in not taken into stock: {cars}</source>
+        <translation>置换车尚未入库：{cars}</translation>
     </message>
     <message>
         <source>Trade-in on deal {number}</source>

@@ -4,8 +4,9 @@ The checklist is the PDI (pre-delivery inspection, a workshop repair order of in
 vehicle, done once its work is completed), the registration and the keys handed over (ticked here),
 and the vehicle's documents received (the certificate of conformity and any other document recorded
 for it). Delivery is refused, naming everything still open: an invoice not posted, a balance unpaid
-without approved finance, the PDI not done, documents not received, registration not done, keys not
-handed over. Delivering moves the car out of stock, makes the customer its owner, hands its documents
+without approved finance, the PDI not done, documents not received, a trade-in accepted on the deal
+but not taken into stock (the car the customer hands in, its finance to settle), registration not
+done, keys not handed over. Delivering moves the car out of stock, makes the customer its owner, hands its documents
 over and wins the deal's lead — one transaction.
 """
 
@@ -34,7 +35,7 @@ from services.vehicles import stock
 from store.database import Database
 from store.uow import UnitOfWork, action
 
-CHECKLIST = ("invoice", "payment", "pdi", "documents", "registration", "keys")
+CHECKLIST = ("invoice", "payment", "pdi", "documents", "trade_in", "registration", "keys")
 PDI_DONE = ("completed", "invoiced", "closed")
 DOCUMENT_WORDS = {"certificate_of_conformity": msg("certificate of conformity"),
                   "import_documents": msg("import documents"), "other": msg("other documents")}
@@ -104,6 +105,7 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         out.append(CheckItem("documents", False, msg("Documents not received: {kinds}", kinds=words)))
     else:
         out.append(CheckItem("documents", True, msg("All received")))
+    out.append(_trade_in_item(session_or_conn, deal))
     # Who ticked an item, by the name people call them (their login only when they have none).
     who = func.coalesce(func.nullif(User.display_name, ""), DealDeliveryItem.done_by).label("who")
     ticked = {r.item: r for r in session_or_conn.execute(
@@ -118,6 +120,24 @@ def _items(session_or_conn, deal: Deal) -> list[CheckItem]:
         else:
             out.append(CheckItem(item, True, msg("{day} by {user}", day=row.done_on.isoformat(), user=row.who)))
     return out
+
+
+def _trade_in_item(session_or_conn, deal: Deal) -> CheckItem:
+    """The deal's trade-ins: each one accepted must be taken into stock before the car goes out."""
+    from models.sales import TradeIn
+
+    rows = session_or_conn.execute(
+        select(TradeIn.status, func.coalesce(func.nullif(Vehicle.plate, ""), Vehicle.vin).label("car"))
+        .join(Vehicle, Vehicle.id == TradeIn.vehicle_id)
+        .where(TradeIn.deal_id == deal.id, TradeIn.status.in_(("accepted", "taken_in")))
+        .order_by(TradeIn.id)).all()
+    if not rows:
+        return CheckItem("trade_in", True, msg("No trade-in on this deal"))
+    waiting = [r.car for r in rows if r.status == "accepted"]
+    if waiting:
+        return CheckItem("trade_in", False, msg("Trade-in not taken into stock: {cars}",
+                                                cars=joined(waiting, separator=",")))
+    return CheckItem("trade_in", True, msg("Taken into stock"))
 
 
 def _vehicle_id(session_or_conn, deal: Deal) -> str | None:

@@ -475,3 +475,40 @@ def test_an_approval_names_who_approves_next_and_a_send_back_who_sent_it(db, own
     assert (view.approval_state, view.sent_back_note, view.sent_back_by) == (
         "sent_back", "Too much off", owner.username)
     assert view.waiting_for == ""
+
+
+def test_a_trade_in_accepted_on_the_deal_is_taken_into_stock_before_the_car_goes_out(db, db_path, owner):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    vin = chinese_vin(94)
+    trade_id = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=vin, make="VW", model="Passat", actual_cash_value=20_000_00, allowance=20_000_00,
+        outstanding_finance=0, deal_id=saved.id))
+    deals.order(db, owner, saved.id, deposit=10_000_00)
+    made = deals.invoice(db, owner, saved.id)
+    payments.take_payment(db, owner, customer_id=cid, splits=[payments.PaymentSplit("card", made.balance)],
+                          allocations={made.number: made.balance})
+    _pdi_done(db, owner, saved.id)
+    delivery.tick(db, owner, saved.id, "registration", True)
+    delivery.tick(db, owner, saved.id, "keys", True)
+    [item] = [i for i in delivery.checklist(db, owner, saved.id) if i.key == "trade_in"]
+    assert not item.done
+    with pytest.raises(ValidationError) as refused:
+        delivery.deliver(db, owner, saved.id)
+    assert f"Trade-in not taken into stock: {vin}" in str(refused.value)
+    assert _deal(db_path, saved.id)[0] == "invoiced"
+
+    trade_ins.take_in(db, owner, trade_id)
+    assert all(i.done for i in delivery.checklist(db, owner, saved.id))
+    delivery.deliver(db, owner, saved.id)
+    assert _deal(db_path, saved.id)[0] == "delivered"
+
+
+def test_a_deal_without_a_trade_in_has_nothing_to_take_in(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    [item] = [i for i in delivery.checklist(db, owner, saved.id) if i.key == "trade_in"]
+    assert item.done and item.detail.template == "No trade-in on this deal"

@@ -44,6 +44,7 @@ def checklist_labels() -> dict[str, str]:
         "payment": QCoreApplication.translate("SalesLabels", "Paid, or finance approved"),
         "pdi": QCoreApplication.translate("SalesLabels", "PDI check"),
         "documents": QCoreApplication.translate("SalesLabels", "Documents received"),
+        "trade_in": QCoreApplication.translate("SalesLabels", "Trade-in taken in"),
         "registration": QCoreApplication.translate("SalesLabels", "Registration"),
         "keys": QCoreApplication.translate("SalesLabels", "Keys handed over"),
     }
