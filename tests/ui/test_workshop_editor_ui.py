@@ -306,3 +306,24 @@ def test_completing_with_a_health_check_not_fully_rated_is_asked_first(qtbot, db
     settle()
     assert asked and "2 point(s)" in asked[0]
     assert orders.get(db, owner, ro_id).status == "quality_check"
+
+
+def test_the_advisor_is_chosen_by_name_and_saved_as_the_user(qtbot, db, owner, ctx, actor_for, show, settle):
+    from services import users
+
+    advisor = actor_for("service_advisor")
+    advisor_id = next(u.id for u in users.list_users(db, owner) if u.username == advisor.username)
+    users.update_user(db, owner, advisor_id, display_name="Li Na")
+    s = shop(db, owner)
+    ro_id, _ = orders.open_order(db, owner, orders.RepairOrderInput(customer_id=s.customer_id,
+                                                                    vehicle_id=s.vehicle_id, mileage_in=12000))
+    editor = show(RepairOrderEditor(ctx, ro_id))
+    settle()
+    assert isinstance(editor.advisor, QComboBox)
+    assert editor.advisor.currentText() == "Olivia Owner", "the advisor reads by name, not by login"
+    logins = [editor.advisor.itemData(i) for i in range(editor.advisor.count())]
+    assert owner.username in logins and advisor.username in logins
+    editor.advisor.setCurrentIndex(editor.advisor.findText("Li Na"))
+    with qtbot.waitSignal(editor.loaded, timeout=10000):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert orders.get(db, owner, ro_id).advisor == advisor.username

@@ -160,9 +160,13 @@ class RepairOrderEditor(QDialog):
         self.override = QLineEdit()
         self.override.setObjectName("mileage_override")
         self.override.setPlaceholderText(self.tr("Why the mileage is lower than the last one (only if it is)"))
-        self.advisor = QLineEdit(ctx.actor.username)
+        # The advisor by name, as people call each other; the login stays behind the name.
+        self.advisor = QComboBox()
         self.advisor.setObjectName("advisor")
-        self.advisor.setMaximumWidth(160)
+        for username, name in ctx.people().items():
+            self.advisor.addItem(name, username)
+        self._choose_advisor(ctx.actor.username)
+        self.advisor.setMaximumWidth(200)
         self.promised = QDateTimeEdit()
         self.promised.setObjectName("promised_at")
         self.promised.setCalendarPopup(True)
@@ -374,6 +378,14 @@ class RepairOrderEditor(QDialog):
             row.addStretch(1)
         return box
 
+    def _choose_advisor(self, username: str) -> None:
+        """Show ``username`` as the advisor: a login no longer among the users is kept as it is."""
+        index = self.advisor.findData(username)
+        if index < 0 and username:
+            self.advisor.addItem(self.ctx.person(username), username)
+            index = self.advisor.count() - 1
+        self.advisor.setCurrentIndex(index)
+
     def _hide_override(self, hidden: bool) -> None:
         self.override.setVisible(not hidden)
         label = self.errors.form.labelForField(self.override.parentWidget())
@@ -394,7 +406,7 @@ class RepairOrderEditor(QDialog):
             self.customer_picker.set_customer(ro.customer_id, ro.customer_name)
             self.vehicle_name.setText(" · ".join(x for x in (ro.plate, ro.vin) if x))
             self.mileage.setText(str(ro.mileage_in))
-            self.advisor.setText(ro.advisor)
+            self._choose_advisor(ro.advisor)
             self.concerns.setText(ro.concerns)
             if ro.promised_at is not None:
                 p = ro.promised_at
@@ -603,7 +615,7 @@ class RepairOrderEditor(QDialog):
         excess = self.excess.value() if self.costs else None
         return orders.RepairOrderInput(
             customer_id=self.customer_id or "", vehicle_id=self.vehicle_id or "", mileage_in=int(text),
-            concerns=self.concerns.text(), advisor=self.advisor.text(),
+            concerns=self.concerns.text(), advisor=self.advisor.currentData() or "",
             promised_at=None if promised == _NOT_SET else promised.toPython().replace(second=0, microsecond=0),
             mileage_override=self.override.text(), insurer_id=self.insurer_id, insurance_excess=excess,
             insurance_claim_ref=self.claim_ref.text())
