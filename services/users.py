@@ -172,6 +172,12 @@ def person_names(conn_or_session) -> dict[str, str]:
             for r in conn_or_session.execute(select(User.username, User.display_name))}
 
 
+def person_name(conn_or_session, username: str) -> str:
+    """One user as people call them, for messages (their login when they have no name)."""
+    name = conn_or_session.execute(select(User.display_name).where(User.username == username)).scalar()
+    return name or username
+
+
 def people(db: Database, actor: Actor) -> dict[str, str]:
     """:func:`person_names` for a logged-in reader. Any thread."""
     with db.read() as conn:

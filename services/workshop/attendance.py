@@ -29,6 +29,7 @@ from models.attendance import Attendance, ClockingReason
 from models.vehicles import Vehicle
 from models.workshop import Clocking, RepairJob, RepairLabourLine, RepairOrder
 from services.permissions import require
+from services.users import person_name
 from services.workshop.clocking import attend, end, known, open_attendance, open_of, whose_time
 from services.workshop.rules import CLOCKABLE
 from store.audit_chain import Change
@@ -209,7 +210,7 @@ def clock_in_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime 
     require(uow.actor, permission)
     _known_other(uow, who)
     if open_attendance(session, who) is not None:
-        raise ValidationError("technician", msg("{who} is already clocked in", who=who))
+        raise ValidationError("technician", msg("{who} is already clocked in", who=person_name(session, who)))
     row = Attendance(technician=who, started_at=at or uow.now)
     session.add(row)
     session.flush()
@@ -228,7 +229,7 @@ def clock_out_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime
     _known_other(uow, who)
     row = open_attendance(session, who)
     if row is None:
-        raise ValidationError("technician", msg("{who} is not clocked in", who=who))
+        raise ValidationError("technician", msg("{who} is not clocked in", who=person_name(session, who)))
     when = at or uow.now
     current = open_of(session, who)
     if current is not None:
@@ -253,7 +254,7 @@ def start_reason_in(uow: UnitOfWork, reason: str, *, technician: str | None = No
     current = open_of(session, who)
     if current is not None:
         if current.job_id is None and current.reason == code:
-            raise ValidationError("reason", msg("{who} is already clocked on this", who=who))
+            raise ValidationError("reason", msg("{who} is already clocked on this", who=person_name(session, who)))
         end(current, when)
     attend(session, who, when)
     row = Clocking(repair_order_id=None, job_id=None, technician=who, started_at=when, reason=code)
@@ -489,3 +490,4 @@ def day_times(db: Database, actor: Actor, technician: str, day: date) -> list[Ti
                                  r.number or "", r.job_no, r.description or "", r.reason, r.corrected_by))
     out.sort(key=lambda e: (e.started_at, e.kind != "attendance"))
     return out
+

@@ -22,6 +22,7 @@ from models.admin import User
 from models.attendance import Attendance
 from models.workshop import Clocking, RepairOrder
 from services.permissions import require
+from services.users import person_name
 from services.workshop.orders import job_of
 from services.workshop.rules import CLOCKABLE
 from store.database import Database
@@ -93,7 +94,7 @@ def clock_on_in(uow: UnitOfWork, job_id: str, *, technician: str | None = None, 
     current = open_of(session, who)
     if current is not None:
         if current.job_id == job.id:
-            raise ValidationError("job", msg("{who} is already clocked on this job", who=who))
+            raise ValidationError("job", msg("{who} is already clocked on this job", who=person_name(session, who)))
         end(current, when)
     attend(session, who, when)
     clocking = Clocking(repair_order_id=ro.id, job_id=job.id, technician=who, started_at=when)
@@ -115,7 +116,7 @@ def clock_off_in(uow: UnitOfWork, *, technician: str | None = None, at: datetime
     require(uow.actor, permission)
     current = open_of(session, who)
     if current is None:
-        raise ValidationError("technician", msg("{who} is not clocked on any job", who=who))
+        raise ValidationError("technician", msg("{who} is not clocked on any job", who=person_name(session, who)))
     end(current, at or uow.now)
     return current.id
 
@@ -134,3 +135,4 @@ def open_clockings(db: Database, actor: Actor, *, repair_order_id: str | None = 
         query = query.where(c.repair_order_id == repair_order_id)
     with db.read() as conn:
         return [OpenClocking(*r) for r in conn.execute(query.order_by(c.started_at))]
+

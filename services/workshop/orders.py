@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
-from core.messages import Message, msg
+from core.messages import Message, joined, msg
 from core.money import check_amount, exact_integer
 from core.quantities import check_quantity
 from core.status_words import status_word
@@ -360,14 +360,24 @@ def outstanding_reservations(session_or_conn, repair_order_id: str) -> list[tupl
     return [(number, int(qty)) for number, qty in rows]
 
 
+def _refuse_while_clocked_on(session: Session, ro: RepairOrder, *, doing: Message) -> None:
+    """Refuse ``doing`` while a technician is clocked on a job of the repair order, naming them as
+    people call them."""
+    clocked = open_clockings(session, ro.id)
+    if clocked:
+        from services.users import person_names
+
+        names = person_names(session)
+        raise ValidationError("clockings", msg("Cannot {doing} repair order {number}: {people} still clocked on; "
+                                               "clock them off first", doing=doing, number=ro.number,
+                                               people=joined([names.get(who, who) for who in clocked],
+                                                             separator=",")))
+
+
 def check_finished(session: Session, ro: RepairOrder, *, doing: str) -> None:
     """Refuse ``doing`` (e.g. "complete") while a technician is still clocked on or parts are
     still reserved and neither issued nor released, naming them."""
-    clocked = open_clockings(session, ro.id)
-    if clocked:
-        raise ValidationError("clockings", msg("Cannot {doing} repair order {number}: {people} still clocked on; "
-                                               "clock them off first",
-                                               doing=doing, number=ro.number, people=', '.join(clocked)))
+    _refuse_while_clocked_on(session, ro, doing=doing)
     held = outstanding_reservations(session, ro.id)
     if held:
         from core.quantities import quantity_text
@@ -386,11 +396,7 @@ def set_status_in(uow: UnitOfWork, repair_order_id: str, status: str, *, on: dat
     check_transition(ro.status, status)
     if status == "quality_check":
         # The work is checked once it is done: nobody is still working on it.
-        clocked = open_clockings(uow.session, ro.id)
-        if clocked:
-            raise ValidationError("clockings", msg("Cannot {doing} repair order {number}: {people} still clocked on; "
-                                                   "clock them off first", doing=msg("send to quality check"),
-                                                   number=ro.number, people=", ".join(clocked)))
+        _refuse_while_clocked_on(uow.session, ro, doing=msg("send to quality check"))
     if status == "completed":
         check_finished(uow.session, ro, doing=msg("complete"))
         ro.completed_on = on or date.today()

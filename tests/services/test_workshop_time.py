@@ -451,3 +451,26 @@ def test_every_row_of_the_time_files_is_its_end_less_its_start(db, owner, people
         for row in rows:
             spent = datetime.fromisoformat(row["ended_at"]) - datetime.fromisoformat(row["started_at"])
             assert Decimal(row["hours"]) == Decimal(time_reports.hours_of(spent.total_seconds())) / 100, row
+
+
+def test_refusals_name_the_technician_as_people_call_them_not_by_login(db, owner, people, job):
+    from services import users
+
+    tech, _foreman = people
+    tech_id = next(u.id for u in users.list_users(db, owner) if u.username == tech.username)
+    users.update_user(db, owner, tech_id, display_name="Zhao Lei")
+    ro_id, job_id = job
+    lo, _hi = attendance.local_day_bounds(DAY)
+    clocking.clock_on(db, tech, job_id, at=_h(lo, 9))
+    with pytest.raises(ValidationError) as again:
+        clocking.clock_on(db, tech, job_id, at=_h(lo, 9.5))
+    assert "Zhao Lei is already clocked on this job" in str(again.value)
+    with pytest.raises(ValidationError) as twice:
+        attendance.clock_in(db, tech, at=_h(lo, 10))
+    assert "Zhao Lei is already clocked in" in str(twice.value)
+    for status in ("quality_check", "completed"):
+        with pytest.raises(ValidationError) as busy:
+            orders.set_status(db, owner, ro_id, status)
+        if "clocked on" in str(busy.value):
+            break
+    assert "Zhao Lei still clocked on" in str(busy.value) and tech.username not in str(busy.value)
