@@ -116,7 +116,7 @@ def test_completing_or_invoicing_with_open_clockings_or_reserved_parts_is_refuse
     clocking.clock_on(db, foreman, job, technician="owner")  # the check found something to redo
     with pytest.raises(ValidationError) as refused:
         orders.set_status(db, owner, ro_id, "completed")
-    assert refused.value.field == "clockings" and "owner" in refused.value.detail
+    assert refused.value.field == "clockings" and "Olivia Owner" in refused.value.detail
     clocking.clock_off(db, foreman, technician="owner")
     with pytest.raises(ValidationError) as refused:
         orders.set_status(db, owner, ro_id, "completed")
