@@ -43,6 +43,7 @@ class PaymentMethodsDialog(FormDialog):
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("paymentMethods")
         self.table.setHorizontalHeaderLabels([self.tr("Method"), self.tr("Offered"), self.tr("In use")])
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ACTIVE, QHeaderView.ResizeMode.ResizeToContents)

@@ -48,6 +48,7 @@ def _grid(columns: list[str], name: str) -> QTableWidget:
     grid = QTableWidget(0, len(columns))
     grid.setObjectName(name)
     grid.setHorizontalHeaderLabels(columns)
+    grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     grid.verticalHeader().setVisible(False)
     grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -11,7 +11,8 @@ row by a function of the screen (e.g. a line total by the billing rule); columns
 are summed in an optional totals row.
 
 Keys: typing starts editing; Enter or Tab keeps the value and moves to the next editable cell, and
-on from the last one to a new line; Shift+Tab moves back; Esc drops the edit; Ctrl+Insert (or the
+on from the last one to a new line; Shift+Tab moves back; Tab with nowhere further to go, and Ctrl+Tab
+from any cell, leave the grid for the next control; Esc drops the edit; Ctrl+Insert (or the
 Add button) adds a line; Delete removes the selected line, and only when one is selected; in a grid
 whose lines are in an order that matters (``movable``), Ctrl+Up and Ctrl+Down move the selected line.
 Enter outside a cell is left to the dialog (it saves). Everything here runs on the GUI thread.
@@ -525,11 +526,21 @@ class _Delegate(QStyledItemDelegate):
             key, mods = event.key(), event.modifiers()
             plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
             moves = {Qt.Key.Key_Return: False, Qt.Key.Key_Enter: False, Qt.Key.Key_Tab: False,
+            tabs = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            if tabs and mods & Qt.KeyboardModifier.ControlModifier:
+                # Ctrl+Tab keeps the value and leaves the grid, from any cell.
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.grid.leave(forward=not backwards)
+                return True
                      Qt.Key.Key_Backtab: True}
             if key in moves and (plain or key == Qt.Key.Key_Backtab):
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self.grid.advance(backwards=moves[key], edit=True)
+                if not self.grid.advance(backwards=moves[key], edit=True) and tabs:
+                    # Nowhere further to go inside: Tab goes on to the next control, as everywhere.
+                    self.grid.leave(forward=not backwards)
                 return True
         return super().eventFilter(editor, event)
 
@@ -542,6 +553,12 @@ class _View(QTableView):
     def keyPressEvent(self, event) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+Tab leaves the grid from any cell (Tab moves between the cells).
+            self.grid.leave(forward=key == Qt.Key.Key_Tab
+                            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            event.accept()
+            return
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             # Between the editable cells; past the last one the focus leaves the grid.
             if self.grid.advance(backwards=key == Qt.Key.Key_Backtab, edit=False, add=False):
@@ -908,6 +925,11 @@ class LineGrid(QWidget):
         return False
 
     # --- inside ---------------------------------------------------------------------------------
+    def leave(self, *, forward: bool = True) -> None:
+        """Move the focus out of the grid to the next (or previous) control of the window."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        QWidget.focusNextPrevChild(self.view, forward)
+
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.remove_button.setEnabled(self.can_remove and row is not None and not self.model.rows[row].fixed)

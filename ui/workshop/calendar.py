@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -54,7 +53,7 @@ from ui.formatting import date_text
 from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.exporting import add_export, ask_path, export_view, run_export
-from ui.widgets.fields import DateEdit
+from ui.widgets.fields import DateEdit, TimeEdit
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.workers import Op, Query
 
@@ -165,6 +164,7 @@ class CalendarScreen(QWidget):
         self.grid = QTableWidget()
         self.grid.setObjectName("calendarGrid")
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(42)
@@ -177,6 +177,7 @@ class CalendarScreen(QWidget):
         self.bookings = QTableWidget(0, 10)
         self.bookings.setObjectName("calendarBookings")
         self.bookings.setHorizontalHeaderLabels([
+        self.bookings.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
             self.tr("Time"), self.tr("Customer"), self.tr("Plate"), self.tr("Requested work"), self.tr("Hours"),
             self.tr("Advisor"), self.tr("Technician"), self.tr("Bay"), self.tr("Status"),
             self.tr("Parts to prepare")])
@@ -585,6 +586,7 @@ class PrepareDialog(QDialog):
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("prepareParts")
         self.table.setHorizontalHeaderLabels([
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
             self.tr("Part number"), self.tr("Description"), self.tr("Bin"), self.tr("Needed"), self.tr("Available"),
             self.tr("Short"), self.tr("For")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -753,7 +755,7 @@ class BookingDialog(FormDialog):
 
         self.day = DateEdit(start.date())
         self.day.setObjectName("bookingDay")
-        self.time = QTimeEdit(QTime(start.hour, start.minute))
+        self.time = TimeEdit(QTime(start.hour, start.minute))
         self.time.setObjectName("bookingTime")
         self.time.setDisplayFormat("HH:mm")
         when = QWidget()
@@ -815,7 +817,7 @@ class BookingDialog(FormDialog):
         self.promise.setObjectName("bookingPromise")
         self.promise.setAccessibleName(self.tr("Promise a time"))
         self.promise.setChecked(promised is not None)
-        self.promised_time = QTimeEdit(QTime(promised.hour, promised.minute) if promised else QTime(17, 30))
+        self.promised_time = TimeEdit(QTime(promised.hour, promised.minute) if promised else QTime(17, 30))
         self.promised_time.setObjectName("bookingPromised")
         self.promised_time.setDisplayFormat("HH:mm")
         self.promised_time.setEnabled(self.promise.isChecked())
@@ -965,14 +967,14 @@ class ResourceDialog(FormDialog):
         self.days = QGridLayout()
         for column, text in enumerate((self.tr("Works on"), self.tr("From"), self.tr("To"), self.tr("Break"))):
             self.days.addWidget(QLabel(text), 0, column)
-        self.rows: list[tuple[QCheckBox, QTimeEdit, QTimeEdit, QSpinBox]] = []
+        self.rows: list[tuple[QCheckBox, TimeEdit, TimeEdit, QSpinBox]] = []
         monday = date(2024, 1, 1)
         for weekday in range(7):
             shift = shifts.get(weekday)
             works = QCheckBox(_weekday_name(monday + timedelta(days=weekday)))
             works.setChecked(shift is not None if resource else weekday < 5)
-            start = QTimeEdit(QTime(shift.start_minute // 60, shift.start_minute % 60) if shift else QTime(8, 30))
-            end = QTimeEdit(QTime(shift.end_minute // 60, shift.end_minute % 60) if shift else QTime(17, 30))
+            start = TimeEdit(QTime(shift.start_minute // 60, shift.start_minute % 60) if shift else QTime(8, 30))
+            end = TimeEdit(QTime(shift.end_minute // 60, shift.end_minute % 60) if shift else QTime(17, 30))
             for edit in (start, end):
                 edit.setDisplayFormat("HH:mm")
             rest = QSpinBox()

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,7 +49,7 @@ from ui.errors import show_error
 from ui.formatting import money_text
 from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
-from ui.widgets.fields import DateEdit, MoneyEdit, QuantityEdit
+from ui.widgets.fields import DateEdit, DateTimeEdit, MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op, Query
@@ -163,10 +162,8 @@ class RepairOrderEditor(QDialog):
         self.advisor = QLineEdit(ctx.actor.username)
         self.advisor.setObjectName("advisor")
         self.advisor.setMaximumWidth(160)
-        self.promised = QDateTimeEdit()
+        self.promised = DateTimeEdit()
         self.promised.setObjectName("promised_at")
-        self.promised.setCalendarPopup(True)
-        self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.promised.setMinimumDateTime(_NOT_SET)
         self.promised.setSpecialValueText(self.tr("not set"))
         self.promised.setDateTime(_NOT_SET)
