@@ -30,6 +30,7 @@ from services.imports.reader import read_table
 from ui.context import AppContext
 from ui.messages import detail_text, field_name, service_text
 from ui.widgets.forms import error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.window_state import fit_to_screen
 from ui.workers import Op, Query
 
@@ -74,7 +75,7 @@ class ImportDialog(QDialog):
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
         browse = QPushButton(self.tr("&Choose file…"))
-        browse.setAutoDefault(False)
+        enter_presses(browse)
         browse.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Import")))
@@ -87,7 +88,7 @@ class ImportDialog(QDialog):
         self.preset.setObjectName("preset")
         self.preset.activated.connect(self._preset_chosen)
         save_preset = QPushButton(self.tr("Save as &preset…"))
-        save_preset.setAutoDefault(False)
+        enter_presses(save_preset)
         save_preset.clicked.connect(self.save_preset)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(self.tr("Preset")))

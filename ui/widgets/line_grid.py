@@ -70,6 +70,7 @@ from ui.widgets.fields import (
     parse_quantity,
     percent_input_text,
 )
+from ui.widgets.keys import enter_presses
 from ui.workers import Query
 
 KINDS = ("text", "money", "quantity", "percentage", "discount", "date", "choice", "lookup")
@@ -525,7 +526,6 @@ class _Delegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
             key, mods = event.key(), event.modifiers()
             plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-            moves = {Qt.Key.Key_Return: False, Qt.Key.Key_Enter: False, Qt.Key.Key_Tab: False,
             tabs = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
             if tabs and mods & Qt.KeyboardModifier.ControlModifier:
@@ -534,6 +534,7 @@ class _Delegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
                 self.grid.leave(forward=not backwards)
                 return True
+            moves = {Qt.Key.Key_Return: False, Qt.Key.Key_Enter: False, Qt.Key.Key_Tab: False,
                      Qt.Key.Key_Backtab: True}
             if key in moves and (plain or key == Qt.Key.Key_Backtab):
                 self.commitData.emit(editor)
@@ -552,13 +553,13 @@ class _View(QTableView):
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
-        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             # Ctrl+Tab leaves the grid from any cell (Tab moves between the cells).
             self.grid.leave(forward=key == Qt.Key.Key_Tab
                             and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
             event.accept()
             return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             # Between the editable cells; past the last one the focus leaves the grid.
             if self.grid.advance(backwards=key == Qt.Key.Key_Backtab, edit=False, add=False):
@@ -661,11 +662,11 @@ class LineGrid(QWidget):
 
         self.add_button = QPushButton(QCoreApplication.translate("LineGrid", "&Add line"), self)
         self.add_button.setToolTip(QCoreApplication.translate("LineGrid", "Add a line (Ctrl+Insert)"))
-        self.add_button.setAutoDefault(False)
+        enter_presses(self.add_button)
         self.add_button.clicked.connect(lambda: self.add_row(edit=True))
         self.remove_button = QPushButton(QCoreApplication.translate("LineGrid", "Remove l&ine"), self)
         self.remove_button.setToolTip(QCoreApplication.translate("LineGrid", "Remove the selected line (Delete)"))
-        self.remove_button.setAutoDefault(False)
+        enter_presses(self.remove_button)
         self.remove_button.clicked.connect(self.remove_selected)
         self.add_button.setVisible(can_add)
         self.remove_button.setVisible(can_remove)
@@ -677,7 +678,7 @@ class LineGrid(QWidget):
         self.down_button.setToolTip(QCoreApplication.translate("LineGrid", "Move the selected line down (Ctrl+Down)"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         for button in (self.up_button, self.down_button):
-            button.setAutoDefault(False)
+            enter_presses(button)
             button.setVisible(movable)
             button.setEnabled(False)
         # Screens add their own widgets (hints, totals of their own) to this row of buttons.
@@ -924,12 +925,12 @@ class LineGrid(QWidget):
             return True
         return False
 
-    # --- inside ---------------------------------------------------------------------------------
     def leave(self, *, forward: bool = True) -> None:
         """Move the focus out of the grid to the next (or previous) control of the window."""
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         QWidget.focusNextPrevChild(self.view, forward)
 
+    # --- inside ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:
         row = self.selected_row()
         self.remove_button.setEnabled(self.can_remove and row is not None and not self.model.rows[row].fixed)

@@ -55,6 +55,7 @@ from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.exporting import add_export, ask_path, export_view, run_export
 from ui.widgets.fields import DateEdit, TimeEdit
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.workers import Op, Query
 
 TABLES = ("appointment", "appointment_operation", "workshop_resource", "workshop_shift", "customer", "vehicle")
@@ -163,8 +164,8 @@ class CalendarScreen(QWidget):
 
         self.grid = QTableWidget()
         self.grid.setObjectName("calendarGrid")
-        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(42)
@@ -176,8 +177,8 @@ class CalendarScreen(QWidget):
         self.day_title.setObjectName("sectionTitle")
         self.bookings = QTableWidget(0, 10)
         self.bookings.setObjectName("calendarBookings")
-        self.bookings.setHorizontalHeaderLabels([
         self.bookings.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.bookings.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Customer"), self.tr("Plate"), self.tr("Requested work"), self.tr("Hours"),
             self.tr("Advisor"), self.tr("Technician"), self.tr("Bay"), self.tr("Status"),
             self.tr("Parts to prepare")])
@@ -585,8 +586,8 @@ class PrepareDialog(QDialog):
         self.summary.setObjectName("prepareSummary")
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("prepareParts")
-        self.table.setHorizontalHeaderLabels([
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+        self.table.setHorizontalHeaderLabels([
             self.tr("Part number"), self.tr("Description"), self.tr("Bin"), self.tr("Needed"), self.tr("Available"),
             self.tr("Short"), self.tr("For")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -748,7 +749,7 @@ class BookingDialog(FormDialog):
         self.vehicle_name = QLabel(" · ".join(x for x in (appointment.plate, appointment.vehicle) if x)
                                    if appointment else self.tr("(none chosen)"))
         self.choose_vehicle = QPushButton(self.tr("Choo&se…"))
-        self.choose_vehicle.setAutoDefault(False)
+        enter_presses(self.choose_vehicle)
         self.choose_vehicle.clicked.connect(self.pick_vehicle)
         self.errors.add_row("vehicle_id", self.tr("Vehicle"), self._pair(self.vehicle_name, self.choose_vehicle))
         self.errors.widgets["vehicle_id"] = self.choose_vehicle

@@ -51,6 +51,7 @@ from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, DateTimeEdit, MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op, Query
 from ui.workshop.labels import pay_type_labels, status_labels
@@ -354,7 +355,7 @@ class RepairOrderEditor(QDialog):
     # --- building blocks ----------------------------------------------------------------------
     def _button(self, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setAutoDefault(False)
+        enter_presses(button)
         if tip:
             button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())
