@@ -118,3 +118,17 @@ def test_enter_in_the_deal_editors_vehicle_field_only_looks_the_vehicle_up(qtbot
     dialog.discount.setFocus()
     qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
     assert saves == [True]
+
+
+def test_the_order_dialog_opens_on_the_deposit_for_whoever_may_take_one(db, owner, ctx_for, when_modal, settle):
+    from PySide6.QtWidgets import QApplication
+
+    from services.sales import deals
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+    from ui.sales.deals import OrderDialog
+
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner, 3))
+    seen = []
+    when_modal(OrderDialog, lambda d: seen.append(QApplication.focusWidget() is d.deposit))
+    OrderDialog.ask(ctx_for("sales_manager"), None, deals.get(db, owner, saved.id))
+    assert seen == [True]
