@@ -96,6 +96,7 @@ class ImportDialog(QDialog):
         presets.addWidget(save_preset)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setObjectName("mapping")
+        self.mapping.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -107,6 +108,7 @@ class ImportDialog(QDialog):
         preview_box = QGroupBox(self.tr("Preview"))
         self.rows = QTableWidget(0, 3)
         self.rows.setObjectName("previewRows")
+        self.rows.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.rows.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Action"), self.tr("Problems")])
         self.rows.verticalHeader().setVisible(False)
         self.rows.horizontalHeader().setStretchLastSection(True)
