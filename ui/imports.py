@@ -30,6 +30,7 @@ from services.imports.reader import read_table
 from ui.context import AppContext
 from ui.messages import detail_text, field_name, service_text
 from ui.widgets.forms import error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.window_state import fit_to_screen
 from ui.workers import Op, Query
 
@@ -74,7 +75,7 @@ class ImportDialog(QDialog):
         self.file.setReadOnly(True)
         self.file.setPlaceholderText(self.tr("No file chosen"))
         browse = QPushButton(self.tr("&Choose file…"))
-        browse.setAutoDefault(False)
+        enter_presses(browse)
         browse.clicked.connect(self.choose_file)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Import")))
@@ -87,7 +88,7 @@ class ImportDialog(QDialog):
         self.preset.setObjectName("preset")
         self.preset.activated.connect(self._preset_chosen)
         save_preset = QPushButton(self.tr("Save as &preset…"))
-        save_preset.setAutoDefault(False)
+        enter_presses(save_preset)
         save_preset.clicked.connect(self.save_preset)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(self.tr("Preset")))
@@ -95,6 +96,7 @@ class ImportDialog(QDialog):
         presets.addWidget(save_preset)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setObjectName("mapping")
+        self.mapping.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.mapping.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Column in the file")])
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -106,6 +108,7 @@ class ImportDialog(QDialog):
         preview_box = QGroupBox(self.tr("Preview"))
         self.rows = QTableWidget(0, 3)
         self.rows.setObjectName("previewRows")
+        self.rows.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.rows.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Action"), self.tr("Problems")])
         self.rows.verticalHeader().setVisible(False)
         self.rows.horizontalHeader().setStretchLastSection(True)

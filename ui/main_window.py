@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(190)
         self.nav.viewport().installEventFilter(self)
+        # Arrows walk the navigation (each page shows, the focus stays); Enter or Tab goes into the page.
+        self.nav.installEventFilter(self)
         self.stack = QStackedWidget()
         self._build_nav()
         self.nav.currentItemChanged.connect(self._nav_changed)
@@ -188,6 +190,15 @@ class MainWindow(QMainWindow):
             item = self.nav.itemAt(event.position().toPoint())
             if item is not None and item.data(HEADER_ROLE) is not None:
                 self.toggle_section(item.data(HEADER_ROLE))
+                return True
+        if watched is self.nav.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            # A page clicked in the navigation is opened to work in, as a shortcut opens it.
+            item = self.nav.itemAt(event.position().toPoint())
+            if item is not None and item.data(PAGE_ROLE) and item is self.nav.currentItem():
+                self.focus_page()
+        if watched is self.nav and event.type() == QEvent.Type.KeyPress and not event.modifiers() & ~(
+                Qt.KeyboardModifier.KeypadModifier):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab) and self.focus_page():
                 return True
         return super().eventFilter(watched, event)
 
@@ -369,7 +380,9 @@ class MainWindow(QMainWindow):
             return
         key = current.data(PAGE_ROLE)
         if key:
-            self.show_page(key)
+            # Walking the navigation with the arrows shows each page but keeps the focus in the
+            # navigation, so the next arrow goes on; Enter or Tab then goes into the page.
+            self.show_page(key, focus=not self.nav.hasFocus())
 
     def screen(self, key: str) -> QWidget:
         if key not in self.screens:
@@ -383,7 +396,9 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self.screens[key]
 
-    def show_page(self, key: str) -> QWidget | None:
+    def show_page(self, key: str, *, focus: bool = True) -> QWidget | None:
+        """Show the page ``key`` (None if this user has no such page) and, with ``focus``, put the
+        focus where work on it starts. GUI thread."""
         if not any(p.key == key for p in self.pages):
             return None
         widget = self.screen(key)
@@ -395,10 +410,28 @@ class MainWindow(QMainWindow):
                 self.nav.blockSignals(False)
         if self._current_section() in self._collapsed:
             self._fit_nav()
-        focus = getattr(widget, "focus_default", None)
-        if callable(focus):
-            focus()
+        if focus:
+            self.focus_page()
         return widget
+
+    def focus_page(self) -> bool:
+        """Put the focus where work on the page shown starts (its ``focus_default``, else its first
+        control); False if there is no page. GUI thread."""
+        widget = self.stack.currentWidget()
+        if widget is None or widget not in self.screens.values():
+            return False
+        default = getattr(widget, "focus_default", None)
+        if callable(default):
+            default()
+        focused = QApplication.focusWidget()
+        if focused is None or not widget.isAncestorOf(focused):
+            # No default, or it could not take the focus (hidden while the page is empty or loading):
+            # the page's first control takes it, so the keys typed next land in the page.
+            first = next((w for w in widget.findChildren(QWidget)
+                          if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(widget)
+                          and w.isEnabled()), None)
+            (first or widget).setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def open_record(self, kind: str, ref_id: str) -> None:
         """Show a record found by global search in its own screen."""

@@ -71,6 +71,7 @@ class RestoreDialog(QDialog):
         self.folder = backup_dir_for(ctx.db.path)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("backups")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Kind"), self.tr("Size")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

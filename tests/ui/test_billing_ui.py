@@ -305,8 +305,9 @@ def test_the_draft_editor_shows_a_bad_line_beside_the_grid_and_saves_nothing(
     _type_cell(qtbot, dialog.lines, 0, "unit_price", "450")
     assert "a line is incomplete" not in dialog.totals.text()
 
-    dialog.choose_customer.setFocus()
-    qtbot.keyClick(dialog.choose_customer, Qt.Key.Key_Return)
+    # Enter in a field saves (Enter on a focused button would press that button instead).
+    dialog.reference.setFocus()
+    qtbot.keyClick(dialog.reference, Qt.Key.Key_Return)
     settle()
 
     assert dialog.isVisible()

@@ -35,6 +35,7 @@ def test_enter_in_the_vehicle_dialog_saves_and_does_not_open_the_owner_chooser(q
     chosen, saved = [], []
     monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(lambda cls, *a, **k: chosen.append(True)))
     owner_buttons = [b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "").startswith("Choose")]
+    # Not the dialog's default button: Enter presses it only while it has the focus.
     assert owner_buttons and not owner_buttons[0].autoDefault()
     dialog.buttons.accepted.disconnect()
     dialog.buttons.accepted.connect(lambda: saved.append(True))
@@ -74,3 +75,60 @@ def test_a_purchase_order_has_one_send_action(window, settle):
     sends = [b for b in page.findChildren(QPushButton) if "Send" in b.text().replace("&", "")]
     assert [b.text().replace("&", "") for b in sends] == ["Send to supplier…"]
     assert not page.send_button.isEnabled()
+
+
+def test_enter_on_the_focused_choose_button_chooses_and_does_not_save(qtbot, ctx, show, monkeypatch):
+    dialog = show(VehicleDialog(ctx))
+    chosen, saved = [], []
+    monkeypatch.setattr(GlobalSearchDialog, "ask", classmethod(lambda cls, *a, **k: chosen.append(True)))
+    dialog.buttons.accepted.disconnect()
+    dialog.buttons.accepted.connect(lambda: saved.append(True))
+    button = dialog.customer_picker.button
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    assert chosen == [True] and saved == []
+
+    # Once the focus has moved on, Enter saves again: the button did not become the default.
+    dialog.vin.setFocus()
+    qtbot.keyClick(dialog.vin, Qt.Key.Key_Return)
+    assert chosen == [True] and saved == [True]
+
+
+def test_enter_in_the_deal_editors_vehicle_field_only_looks_the_vehicle_up(qtbot, db, owner, ctx, show, settle,
+                                                                           monkeypatch):
+    from tests.services.deal_samples import stock_vehicle
+    from ui.sales.deals import DealDialog
+
+    stock_vehicle(db, owner, 7, list_price=150_000_00)
+    dialog = show(DealDialog(ctx))
+    saves = []
+    monkeypatch.setattr(dialog, "save", lambda: saves.append(True))
+    dialog.buttons.accepted.connect(lambda: saves.append(True))
+    dialog.stock_text.setFocus()
+    qtbot.keyClicks(dialog.stock_text, "S0007")
+    qtbot.keyClick(dialog.stock_text, Qt.Key.Key_Return)
+    settle()
+
+    assert saves == []
+    assert dialog.isVisible() and not dialog.lines_error.isVisible()
+    assert "BYD Qin" in dialog.stock_name.text()
+    assert dialog.lines.values(0)["unit_price"] == 150_000_00
+
+    # Enter in another field still saves.
+    dialog.discount.setFocus()
+    qtbot.keyClick(dialog.discount, Qt.Key.Key_Return)
+    assert saves == [True]
+
+
+def test_the_order_dialog_opens_on_the_deposit_for_whoever_may_take_one(db, owner, ctx_for, when_modal, settle):
+    from PySide6.QtWidgets import QApplication
+
+    from services.sales import deals
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+    from ui.sales.deals import OrderDialog
+
+    saved = quote(db, owner, customer(db, owner), stock_vehicle(db, owner, 3))
+    seen = []
+    when_modal(OrderDialog, lambda d: seen.append(QApplication.focusWidget() is d.deposit))
+    OrderDialog.ask(ctx_for("sales_manager"), None, deals.get(db, owner, saved.id))
+    assert seen == [True]

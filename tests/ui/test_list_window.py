@@ -245,18 +245,24 @@ def test_a_selected_row_that_moves_stays_selected(qtbot, db, db_path, owner, set
     assert _ids(view) == _order(db, owner)[:view.model.rowCount()]
 
 
-def test_a_selected_row_deleted_elsewhere_clears_the_selection(qtbot, db_path, settle, make_view, rows):
+def test_a_selected_row_that_leaves_the_list_hands_the_selection_to_the_row_in_its_place(
+        qtbot, db_path, settle, make_view, rows):
+    """Approved, merged or deleted elsewhere: the next row is selected (and its detail shown), so the
+    next key acts on it; the focus stays in the table."""
     view = make_view()
-    selected = view.model.row_id(10)
+    selected, following = view.model.row_id(10), view.model.row_id(11)
     view.select_id(selected)
+    view.table.setFocus()
     settle()
     raw_execute(db_path, "DELETE FROM customer WHERE id = ?", (selected,))
 
-    with qtbot.waitSignal(view.current_changed, check_params_cb=lambda row_id: row_id == ""):
+    with qtbot.waitSignal(view.current_changed, check_params_cb=lambda row_id: row_id == following):
         view.apply_changes(frozenset({selected}))
     settle()
 
-    assert view.selected_id() is None
+    assert view.selected_id() == following
+    assert view.table.currentIndex().row() == 10
+    assert view.table.hasFocus()
     assert selected not in _ids(view)
     assert view.model.rowCount() == PAGE_SIZE - 1, "the window still ends at its old last row"
 

@@ -328,3 +328,90 @@ def test_sections_fold_to_fit_a_short_screen_and_open_on_a_click(db, owner, show
     settle()
     assert admin.text().startswith("▾") and not nav.currentItem().isHidden()
 
+
+
+def _inside(widget, page) -> bool:
+    return widget is not None and (widget is page or page.isAncestorOf(widget))
+
+
+def _active(qtbot, window) -> None:
+    # Some pages build combo box popups when first shown, and the offscreen platform (having no
+    # window manager) then leaves no window active; a real desktop gives the activation back.
+    if QApplication.activeWindow() is not window:
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_arrows_in_the_navigation_show_each_page_and_keep_the_focus_enter_or_tab_go_into_it(
+        ctx, qtbot, show, settle):
+    window = show(MainWindow(ctx))
+    settle()
+    window.nav.setFocus()
+    window.nav.setCurrentRow(_row_of(window, "customers"))
+    settle()
+    shown = []
+    for _ in range(6):
+        qtbot.keyClick(window.nav, Qt.Key.Key_Down)
+        settle()
+        _active(qtbot, window)
+        assert QApplication.focusWidget() is window.nav, "an arrow in the navigation must keep the focus there"
+        shown.append(window.nav.currentItem().data(PAGE_ROLE))
+        assert window.stack.currentWidget() is window.screens[shown[-1]]
+    assert len(set(shown)) == 6  # the folded section headers are passed over
+
+    qtbot.keyClick(window.nav, Qt.Key.Key_Return)
+    assert _inside(QApplication.focusWidget(), window.stack.currentWidget())
+
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Up)
+    settle()
+    assert QApplication.focusWidget() is window.nav
+    qtbot.keyClick(window.nav, Qt.Key.Key_Tab)
+    assert _inside(QApplication.focusWidget(), window.stack.currentWidget())
+
+
+def test_every_page_takes_the_focus_when_entered_from_the_navigation(ctx, qtbot, show, settle):
+    window = show(MainWindow(ctx))
+    settle()
+    for page in window.pages:
+        window.nav.setFocus()
+        window.nav.setCurrentRow(_row_of(window, page.key))
+        settle()
+        _active(qtbot, window)
+        assert QApplication.focusWidget() is window.nav, page.key
+        qtbot.keyClick(window.nav, Qt.Key.Key_Return)
+        settle()
+        assert _inside(QApplication.focusWidget(), window.screens[page.key]), page.key
+
+
+def test_ctrl_9_and_ctrl_0_open_deals_and_approvals_with_the_focus_in_them(ctx, qtbot, show, settle):
+    from ui.sales.approvals import ApprovalsScreen
+    from ui.sales.deals import DealsScreen
+
+    window = show(MainWindow(ctx))
+    settle()
+    window.nav.setFocus()
+    for key, screen in ((Qt.Key.Key_9, DealsScreen), (Qt.Key.Key_0, ApprovalsScreen)):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        settle()
+        _active(qtbot, window)
+        assert isinstance(window.stack.currentWidget(), screen)
+        assert _inside(QApplication.focusWidget(), window.stack.currentWidget())
+
+
+def test_page_shortcuts_are_unique_and_clash_with_no_other_shortcut_of_the_window(ctx, show, settle):
+    from PySide6.QtGui import QAction, QKeySequence, QShortcut
+
+    from ui.main_window import _pages
+
+    keys = [QKeySequence(p.shortcut).toString() for p in _pages() if p.shortcut]
+    assert len(keys) == len(set(keys)), keys
+    window = show(MainWindow(ctx))
+    settle()
+    for key in window.pages:
+        window.show_page(key.key, focus=False)
+    settle()
+    page_keys = set(keys)
+    others = [s.key().toString() for s in window.findChildren(QShortcut) if s not in window._page_shortcuts]
+    others += [k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()]
+    assert page_keys.isdisjoint(others), page_keys & set(others)

@@ -81,6 +81,7 @@ class CashDeskScreen(QWidget):
         # --- receipts by method
         self.methods = QTableWidget(0, 4)
         self.methods.setObjectName("byMethod")
+        self.methods.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.methods.setHorizontalHeaderLabels([self.tr("Method"), self.tr("Received"), self.tr("Refunded"),
                                                 self.tr("Net")])
         self.methods.verticalHeader().setVisible(False)

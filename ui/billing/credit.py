@@ -26,6 +26,7 @@ from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 
 _LINE_FIELD = re.compile(r"^(lines|amounts)\[(\d+)\](?:\.(\w+))?")
@@ -84,10 +85,10 @@ class CreditNoteDialog(FormDialog):
                 self.lines.lock(row, "amount")
         self.full_button = QPushButton(self.tr("&Full credit"))
         self.full_button.setToolTip(self.tr("Credit everything that is left on every line"))
-        self.full_button.setAutoDefault(False)
+        enter_presses(self.full_button)
         self.full_button.clicked.connect(self.fill_remaining)
         self.clear_button = QPushButton(self.tr("C&lear"))
-        self.clear_button.setAutoDefault(False)
+        enter_presses(self.clear_button)
         self.clear_button.clicked.connect(self.clear)
         self.lines_error = error_label()
         box = QGroupBox(self.tr("What to credit"))

@@ -37,6 +37,7 @@ from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, Discount, discount_input_text, parse_discount
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.workers import Op
 
@@ -82,7 +83,7 @@ class InvoiceDialog(FormDialog):
         self.walk_in_button = QPushButton(self.tr("&Walk-in"))
         self.walk_in_button.setObjectName("walk_in")
         self.walk_in_button.setToolTip(self.tr("Sell to a walk-in (cash) customer who gives no name (F7)"))
-        self.walk_in_button.setAutoDefault(False)
+        enter_presses(self.walk_in_button)
         self.walk_in_button.clicked.connect(lambda _checked=False: self.use_walk_in())
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
@@ -116,10 +117,10 @@ class InvoiceDialog(FormDialog):
         self.vehicle_name.setPlaceholderText(self.tr("No vehicle (workshop and vehicle sales name it)"))
         self.choose_vehicle = QPushButton(self.tr("Choose &vehicle…"))
         self.choose_vehicle.setToolTip(self.tr("Find the vehicle by VIN, plate or owner (F6)"))
-        self.choose_vehicle.setAutoDefault(False)
+        enter_presses(self.choose_vehicle)
         self.choose_vehicle.clicked.connect(self.pick_vehicle)
         self.clear_vehicle = QPushButton(self.tr("No vehicle"))
-        self.clear_vehicle.setAutoDefault(False)
+        enter_presses(self.clear_vehicle)
         self.clear_vehicle.clicked.connect(lambda: self.set_vehicle(None, ""))
         self.mileage = QLineEdit()
         self.mileage.setObjectName("mileage_km")
@@ -223,7 +224,7 @@ class InvoiceDialog(FormDialog):
         self.post_button = self.buttons.addButton(self.tr("&Post…"), QDialogButtonBox.ButtonRole.ActionRole)
         self.post_button.setToolTip(self.tr("Save and post: the invoice gets its number and can no longer change "
                                             "(Ctrl+Enter)"))
-        self.post_button.setAutoDefault(False)
+        enter_presses(self.post_button)
         self.post_button.setVisible(ctx.can("invoice.post"))
         self.post_button.clicked.connect(self.post)
         if ctx.can("invoice.post"):

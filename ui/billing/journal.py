@@ -224,6 +224,7 @@ class JournalScreen(QWidget):
         tools.addWidget(self.edit_button)
         self.mapping = QTableWidget(0, 4)
         self.mapping.setObjectName("mapping")
+        self.mapping.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.mapping.setHorizontalHeaderLabels([self.tr("What it is for"), self.tr("Key"), self.tr("Account"),
                                                 self.tr("Account name")])
         self.mapping.verticalHeader().setVisible(False)

@@ -30,6 +30,7 @@ from ui.billing.labels import method_labels
 from ui.context import AppContext
 from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.keys import enter_presses
 
 _ROW = re.compile(r"^methods\[(\d+)\]")
 NAME, ACTIVE, USED = range(3)
@@ -42,6 +43,7 @@ class PaymentMethodsDialog(FormDialog):
         self.setWindowTitle(self.tr("Payment methods"))
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("paymentMethods")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([self.tr("Method"), self.tr("Offered"), self.tr("In use")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
@@ -69,7 +71,7 @@ class PaymentMethodsDialog(FormDialog):
         self.remove.clicked.connect(lambda _checked=False: self.remove_selected())
         side = QVBoxLayout()
         for button in (self.up, self.down, self.add, self.remove):
-            button.setAutoDefault(False)
+            enter_presses(button)
             side.addWidget(button)
         side.addStretch(1)
 

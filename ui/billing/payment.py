@@ -31,6 +31,7 @@ from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit, MoneyEdit, parse_money
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 
 _INDEXED = re.compile(r"^(splits|allocations)\[([^\]]+)\](?:\.(\w+))?$")
@@ -103,7 +104,7 @@ class PaymentDialog(FormDialog):
         self.splits_grid.setColumnStretch(2, 1)
         self.add_split_button = QPushButton(self.tr("Add &method"))
         self.add_split_button.setToolTip(self.tr("Split the payment over several methods"))
-        self.add_split_button.setAutoDefault(False)
+        enter_presses(self.add_split_button)
         self.add_split_button.clicked.connect(lambda: self.add_split(focus=True))
         self.splits_error = error_label()
         sb = QVBoxLayout(splits_box)
@@ -251,7 +252,7 @@ class PaymentDialog(FormDialog):
         reference.setMaxLength(80)
         reference.setPlaceholderText(self.tr("Reference: card slip, transfer or voucher number"))
         remove = QPushButton(self.tr("Remove"))
-        remove.setAutoDefault(False)
+        enter_presses(remove)
         row = _SplitRow(method, amount, reference, remove)
         if not self._splits:
             method.setObjectName("method")

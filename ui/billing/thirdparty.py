@@ -45,6 +45,7 @@ from ui.workers import Op, Query
 def _table(model: ReportModel, name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -38,6 +38,7 @@ from ui.parts.labels import order_status_labels, suggested_text
 from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
@@ -47,6 +48,7 @@ from ui.workers import Op, Query
 def _grid(columns: list[str], name: str) -> QTableWidget:
     grid = QTableWidget(0, len(columns))
     grid.setObjectName(name)
+    grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     grid.setHorizontalHeaderLabels(columns)
     grid.verticalHeader().setVisible(False)
     grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -286,7 +288,7 @@ class OrderDialog(FormDialog):
             name="orderLines")
         self.find_button = QPushButton(self.tr("&Find part…"))
         self.find_button.setToolTip(self.tr("Find the part by name or number (F4)"))
-        self.find_button.setAutoDefault(False)
+        enter_presses(self.find_button)
         self.find_button.clicked.connect(self.pick_part)
         QShortcut(QKeySequence("F4"), self, self.pick_part)
         self.grid.bar.addWidget(self.find_button)

@@ -46,6 +46,7 @@ from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, fields, heading, link, paragraph, table
 from ui.widgets.fields import Discount, MoneyEdit, discount_input_text, parse_discount
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.keys import LookupEdit, enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
@@ -340,13 +341,13 @@ class DealDialog(FormDialog):
         self.choose_customer = self.customer_picker.button
         self.errors.add_row("customer_id", self.tr("&Customer"), self.customer_picker)
 
-        self.stock_text = QLineEdit()
+        self.stock_text = LookupEdit()
         self.stock_text.setObjectName("stock_vehicle")
         self.stock_text.setPlaceholderText(self.tr("Stock number, VIN (or its last digits) or model, then Enter"))
         self.stock_text.returnPressed.connect(self.find_stock)
         self.find_button = QPushButton(self.tr("&Find vehicle"))
         self.find_button.setToolTip(self.tr("Find the stock vehicle typed (F6)"))
-        self.find_button.setAutoDefault(False)
+        enter_presses(self.find_button)
         self.find_button.clicked.connect(self.find_stock)
         self.stock_name = QLabel()
         self.stock_name.setObjectName("stockName")
@@ -626,7 +627,7 @@ class DealDialog(FormDialog):
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() \
-                and not self.lines.view.hasFocus() and not self.stock_text.hasFocus():
+                and not self.lines.view.hasFocus():
             self.save()
             return
         super().keyPressEvent(event)

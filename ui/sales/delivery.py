@@ -15,6 +15,7 @@ from ui.errors import show_error
 from ui.messages import service_text
 from ui.sales.labels import checklist_labels
 from ui.widgets.forms import hint_label
+from ui.widgets.keys import enter_presses
 from ui.workers import Op, Query
 
 
@@ -58,7 +59,7 @@ class DeliveryDialog(QDialog):
                                            "to open it for this car."))
         self.pdi_hint.hide()
         for button in (self.registration, self.keys, self.pdi):
-            button.setAutoDefault(False)
+            enter_presses(button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.deliver_button = self.buttons.addButton(self.tr("&Deliver"), QDialogButtonBox.ButtonRole.ActionRole)
         self.deliver_button.setObjectName("deliver")

@@ -41,6 +41,7 @@ from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import fields, heading, paragraph
 from ui.widgets.fields import DateEdit, MoneyEdit, PercentEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label
+from ui.widgets.keys import LookupEdit
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
 from ui.workers import Op, Query
@@ -292,7 +293,7 @@ class LoanDialog(FormDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form)
         currency = ctx.settings.currency
-        self.deal = QLineEdit(deal_number)
+        self.deal = LookupEdit(deal_number)
         self.deal.setObjectName("deal")
         self.deal.setPlaceholderText(self.tr("The deal's number, or its last digits"))
         self.deal.editingFinished.connect(self.look_up_deal)
@@ -492,7 +493,7 @@ class PolicyDialog(FormDialog):
         self.vehicle = QComboBox()
         self.vehicle.setObjectName("vehicle")
         self.errors.add_row("vehicle_id", self.tr("&Vehicle"), self.vehicle)
-        self.deal = QLineEdit()
+        self.deal = LookupEdit()
         self.deal.setObjectName("deal")
         self.deal.setPlaceholderText(self.tr("Optional: the deal it was sold with"))
         self.deal.editingFinished.connect(self.look_up_deal)

@@ -43,6 +43,7 @@ from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, fields, heading, table
 from ui.widgets.fields import DateEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.keys import LookupEdit
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
 from ui.workers import Op, Query
@@ -232,7 +233,10 @@ class AppraisalDialog(FormDialog):
         self.appraised = DateEdit()
         self.appraised.setObjectName("appraised_on")
         self.errors.add_row("appraised_on", self.tr("Appraised o&n"), self.appraised)
-        self.deal = line("deal", self.tr("&Deal"), 40, "deal_id")
+        self.deal = LookupEdit()
+        self.deal.setObjectName("deal")
+        self.deal.setMaxLength(40)
+        self.errors.add_row("deal_id", self.tr("&Deal"), self.deal)
         self.deal.setPlaceholderText(self.tr("Optional: the deal it is traded in on"))
         self.deal.editingFinished.connect(self.look_up_deal)
         self.owed = MoneyEdit(currency, field="outstanding_finance")

@@ -26,6 +26,7 @@ from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.fields import DateEdit
 from ui.widgets.forms import FieldErrors, FormDialog
+from ui.widgets.keys import enter_presses
 
 
 def fuel_labels() -> dict[str, str]:
@@ -118,8 +119,8 @@ class VehicleDialog(FormDialog):
         self.owner = self.customer_picker.name
         clear = QPushButton(self.tr("Clear"))
         clear.clicked.connect(self.customer_picker.clear)
-        # Enter saves the dialog; it must not press the last owner button used.
-        clear.setAutoDefault(False)
+        # Enter saves the dialog; it presses an owner button only while that button has the focus.
+        enter_presses(clear)
         self.customer_picker.row.addWidget(clear)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(60)

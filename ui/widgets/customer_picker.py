@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from ui.widgets.keys import enter_presses
+
 if TYPE_CHECKING:
     from ui.context import AppContext
 
@@ -45,7 +47,7 @@ class CustomerPicker(QWidget):
         self.button = QPushButton(button_text or self.tr("C&hoose…"))
         self.button.setObjectName("chooseCustomer")
         self.button.setToolTip(self.tr("Find the customer by name, phone or ID (F4)"))
-        self.button.setAutoDefault(False)  # Enter saves the dialog, wherever the focus is
+        enter_presses(self.button)  # Enter on it chooses; elsewhere Enter saves the dialog
         self.button.clicked.connect(lambda _checked=False: self.choose())
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)

@@ -12,13 +12,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from core import money
 from core.errors import ValidationError
 from core.quantities import quantity_from_text, quantity_text
 
 DATE_DISPLAY = "yyyy-MM-dd"
+DATE_TIME_DISPLAY = "yyyy-MM-dd HH:mm"
 # An optional date at this minimum shows "not known" and reads back as None.
 UNKNOWN_DATE = QDate(1900, 1, 1)
 
@@ -212,7 +214,41 @@ class PercentEdit(_ParsedEdit):
         return percent_input_text(value)
 
 
-class DateEdit(QDateEdit):
+class _TabLeaves:
+    """Tab and Shift+Tab leave a date or time field, as they leave every other field. Qt's own edit
+    moves between its sections (year, month, day, hour…) on Tab, and while it shows its special value
+    ("not known", "not set") it swallows Tab altogether: a keyboard trap. Arrows, typing and the
+    calendar popup still move within the field."""
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)  # type: ignore[arg-type]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers()
+        if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not mods & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            event.accept()
+            forward = event.key() == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            QWidget.focusNextPrevChild(self, forward)  # type: ignore[arg-type]
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class TimeEdit(_TabLeaves, QTimeEdit):
+    """A time of day (hours and minutes); Tab leaves it."""
+
+
+class DateTimeEdit(_TabLeaves, QDateTimeEdit):
+    """A day and a time shown as yyyy-MM-dd HH:mm with a calendar popup; Tab leaves it (also while
+    it shows a special value such as "not set")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(DATE_TIME_DISPLAY)
+
+
+class DateEdit(_TabLeaves, QDateEdit):
     """A calendar day shown as yyyy-MM-dd with a calendar popup. An ``optional`` date can also be
     "not known" (the minimum of the edit), read back as None."""
 

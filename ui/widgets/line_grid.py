@@ -11,7 +11,8 @@ row by a function of the screen (e.g. a line total by the billing rule); columns
 are summed in an optional totals row.
 
 Keys: typing starts editing; Enter or Tab keeps the value and moves to the next editable cell, and
-on from the last one to a new line; Shift+Tab moves back; Esc drops the edit; Ctrl+Insert (or the
+on from the last one to a new line; Shift+Tab moves back; Tab with nowhere further to go, and Ctrl+Tab
+from any cell, leave the grid for the next control; Esc drops the edit; Ctrl+Insert (or the
 Add button) adds a line; Delete removes the selected line, and only when one is selected; in a grid
 whose lines are in an order that matters (``movable``), Ctrl+Up and Ctrl+Down move the selected line.
 Enter outside a cell is left to the dialog (it saves). Everything here runs on the GUI thread.
@@ -69,6 +70,7 @@ from ui.widgets.fields import (
     parse_quantity,
     percent_input_text,
 )
+from ui.widgets.keys import enter_presses
 from ui.workers import Query
 
 KINDS = ("text", "money", "quantity", "percentage", "discount", "date", "choice", "lookup")
@@ -524,12 +526,22 @@ class _Delegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
             key, mods = event.key(), event.modifiers()
             plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            tabs = key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            backwards = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            if tabs and mods & Qt.KeyboardModifier.ControlModifier:
+                # Ctrl+Tab keeps the value and leaves the grid, from any cell.
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.grid.leave(forward=not backwards)
+                return True
             moves = {Qt.Key.Key_Return: False, Qt.Key.Key_Enter: False, Qt.Key.Key_Tab: False,
                      Qt.Key.Key_Backtab: True}
             if key in moves and (plain or key == Qt.Key.Key_Backtab):
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self.grid.advance(backwards=moves[key], edit=True)
+                if not self.grid.advance(backwards=moves[key], edit=True) and tabs:
+                    # Nowhere further to go inside: Tab goes on to the next control, as everywhere.
+                    self.grid.leave(forward=not backwards)
                 return True
         return super().eventFilter(editor, event)
 
@@ -541,6 +553,12 @@ class _View(QTableView):
 
     def keyPressEvent(self, event) -> None:
         key = event.key()
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Ctrl+Tab leaves the grid from any cell (Tab moves between the cells).
+            self.grid.leave(forward=key == Qt.Key.Key_Tab
+                            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            event.accept()
+            return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not event.modifiers() & (
                 Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
             # Between the editable cells; past the last one the focus leaves the grid.
@@ -644,11 +662,11 @@ class LineGrid(QWidget):
 
         self.add_button = QPushButton(QCoreApplication.translate("LineGrid", "&Add line"), self)
         self.add_button.setToolTip(QCoreApplication.translate("LineGrid", "Add a line (Ctrl+Insert)"))
-        self.add_button.setAutoDefault(False)
+        enter_presses(self.add_button)
         self.add_button.clicked.connect(lambda: self.add_row(edit=True))
         self.remove_button = QPushButton(QCoreApplication.translate("LineGrid", "Remove l&ine"), self)
         self.remove_button.setToolTip(QCoreApplication.translate("LineGrid", "Remove the selected line (Delete)"))
-        self.remove_button.setAutoDefault(False)
+        enter_presses(self.remove_button)
         self.remove_button.clicked.connect(self.remove_selected)
         self.add_button.setVisible(can_add)
         self.remove_button.setVisible(can_remove)
@@ -660,7 +678,7 @@ class LineGrid(QWidget):
         self.down_button.setToolTip(QCoreApplication.translate("LineGrid", "Move the selected line down (Ctrl+Down)"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         for button in (self.up_button, self.down_button):
-            button.setAutoDefault(False)
+            enter_presses(button)
             button.setVisible(movable)
             button.setEnabled(False)
         # Screens add their own widgets (hints, totals of their own) to this row of buttons.
@@ -906,6 +924,11 @@ class LineGrid(QWidget):
                 self.focus_cell(len(self.model.rows) - 1, self._first_typed(len(self.model.rows) - 1))
             return True
         return False
+
+    def leave(self, *, forward: bool = True) -> None:
+        """Move the focus out of the grid to the next (or previous) control of the window."""
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        QWidget.focusNextPrevChild(self.view, forward)
 
     # --- inside ---------------------------------------------------------------------------------
     def _update_buttons(self) -> None:

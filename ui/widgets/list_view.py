@@ -374,6 +374,8 @@ class ListView(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Tab leaves the list for the next control (arrows move within it), never cell by cell.
+        self.table.setTabKeyNavigation(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -522,6 +524,9 @@ class ListView(QWidget):
 
     def _update_empty(self, *_args) -> None:
         if self.model.rowCount() == 0:
+            if self.table.hasFocus():
+                # The table is about to be hidden: the focus stays in the list, on its search box.
+                self.search.setFocus(Qt.FocusReason.OtherFocusReason)
             if self.search.text().strip() or any(c.currentData() is not None for c in self.filter_widgets.values()):
                 self.empty.setText(self.tr("Nothing matches your search and filters."))
             else:
@@ -559,6 +564,7 @@ class ListView(QWidget):
         top_id = None if self.model.at_start and bar.value() == bar.minimum() else self.model.row_id(
             self.table.rowAt(0))
         selected = self.selected_id()
+        selected_row = self.table.currentIndex().row()
         self._restoring = True
         try:
             if not self.model.apply_changes(ids):
@@ -569,7 +575,13 @@ class ListView(QWidget):
             if selected is not None and now != selected:
                 i = self.model.position(selected)
                 if i is None:
-                    self.table.selectionModel().clear()
+                    # The selected row left the list (approved, sent back, merged…): the row now in
+                    # its place is selected, so the next key acts on it.
+                    rows = self.model.rowCount()
+                    if rows:
+                        self.table.selectRow(min(max(selected_row, 0), rows - 1))
+                    else:
+                        self.table.selectionModel().clear()
                 else:
                     self.table.selectRow(i)
             top = self.model.position(top_id) if top_id is not None else None

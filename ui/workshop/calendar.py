@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -54,8 +53,9 @@ from ui.formatting import date_text
 from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.exporting import add_export, ask_path, export_view, run_export
-from ui.widgets.fields import DateEdit
+from ui.widgets.fields import DateEdit, TimeEdit
 from ui.widgets.forms import AskReasonDialog, FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.workers import Op, Query
 
 TABLES = ("appointment", "appointment_operation", "workshop_resource", "workshop_shift", "customer", "vehicle")
@@ -164,6 +164,7 @@ class CalendarScreen(QWidget):
 
         self.grid = QTableWidget()
         self.grid.setObjectName("calendarGrid")
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -176,6 +177,7 @@ class CalendarScreen(QWidget):
         self.day_title.setObjectName("sectionTitle")
         self.bookings = QTableWidget(0, 10)
         self.bookings.setObjectName("calendarBookings")
+        self.bookings.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.bookings.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Customer"), self.tr("Plate"), self.tr("Requested work"), self.tr("Hours"),
             self.tr("Advisor"), self.tr("Technician"), self.tr("Bay"), self.tr("Status"),
@@ -584,6 +586,7 @@ class PrepareDialog(QDialog):
         self.summary.setObjectName("prepareSummary")
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("prepareParts")
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setHorizontalHeaderLabels([
             self.tr("Part number"), self.tr("Description"), self.tr("Bin"), self.tr("Needed"), self.tr("Available"),
             self.tr("Short"), self.tr("For")])
@@ -746,14 +749,14 @@ class BookingDialog(FormDialog):
         self.vehicle_name = QLabel(" · ".join(x for x in (appointment.plate, appointment.vehicle) if x)
                                    if appointment else self.tr("(none chosen)"))
         self.choose_vehicle = QPushButton(self.tr("Choo&se…"))
-        self.choose_vehicle.setAutoDefault(False)
+        enter_presses(self.choose_vehicle)
         self.choose_vehicle.clicked.connect(self.pick_vehicle)
         self.errors.add_row("vehicle_id", self.tr("Vehicle"), self._pair(self.vehicle_name, self.choose_vehicle))
         self.errors.widgets["vehicle_id"] = self.choose_vehicle
 
         self.day = DateEdit(start.date())
         self.day.setObjectName("bookingDay")
-        self.time = QTimeEdit(QTime(start.hour, start.minute))
+        self.time = TimeEdit(QTime(start.hour, start.minute))
         self.time.setObjectName("bookingTime")
         self.time.setDisplayFormat("HH:mm")
         when = QWidget()
@@ -815,7 +818,7 @@ class BookingDialog(FormDialog):
         self.promise.setObjectName("bookingPromise")
         self.promise.setAccessibleName(self.tr("Promise a time"))
         self.promise.setChecked(promised is not None)
-        self.promised_time = QTimeEdit(QTime(promised.hour, promised.minute) if promised else QTime(17, 30))
+        self.promised_time = TimeEdit(QTime(promised.hour, promised.minute) if promised else QTime(17, 30))
         self.promised_time.setObjectName("bookingPromised")
         self.promised_time.setDisplayFormat("HH:mm")
         self.promised_time.setEnabled(self.promise.isChecked())
@@ -965,14 +968,14 @@ class ResourceDialog(FormDialog):
         self.days = QGridLayout()
         for column, text in enumerate((self.tr("Works on"), self.tr("From"), self.tr("To"), self.tr("Break"))):
             self.days.addWidget(QLabel(text), 0, column)
-        self.rows: list[tuple[QCheckBox, QTimeEdit, QTimeEdit, QSpinBox]] = []
+        self.rows: list[tuple[QCheckBox, TimeEdit, TimeEdit, QSpinBox]] = []
         monday = date(2024, 1, 1)
         for weekday in range(7):
             shift = shifts.get(weekday)
             works = QCheckBox(_weekday_name(monday + timedelta(days=weekday)))
             works.setChecked(shift is not None if resource else weekday < 5)
-            start = QTimeEdit(QTime(shift.start_minute // 60, shift.start_minute % 60) if shift else QTime(8, 30))
-            end = QTimeEdit(QTime(shift.end_minute // 60, shift.end_minute % 60) if shift else QTime(17, 30))
+            start = TimeEdit(QTime(shift.start_minute // 60, shift.start_minute % 60) if shift else QTime(8, 30))
+            end = TimeEdit(QTime(shift.end_minute // 60, shift.end_minute % 60) if shift else QTime(17, 30))
             for edit in (start, end):
                 edit.setDisplayFormat("HH:mm")
             rest = QSpinBox()

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.messages import detail_text
 from ui.widgets.forms import FieldErrors, error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op, Query
 
@@ -70,7 +71,7 @@ class CheckTemplatesDialog(QDialog):
         self.list.currentRowChanged.connect(self._chosen)
         self.new_button = QPushButton(self.tr("&New template"))
         self.new_button.setObjectName("newTemplate")
-        self.new_button.setAutoDefault(False)
+        enter_presses(self.new_button)
         self.new_button.setToolTip(self.tr("Start a new template (Ctrl+N)"))
         self.new_button.clicked.connect(self.new)
         left = QVBoxLayout()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -44,7 +43,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import key_text, local_datetime, local_time
 from ui.messages import detail_text, service_text
-from ui.widgets.fields import DateEdit
+from ui.widgets.fields import DateEdit, DateTimeEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
@@ -187,6 +186,7 @@ class TechnicianClockScreen(QWidget):
         # --- the day's times
         self.times = QTableWidget(0, 4)
         self.times.setObjectName("dayTimes")
+        self.times.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.times.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("What"), self.tr("Hours")])
         self.times.verticalHeader().setVisible(False)
         self.times.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -549,11 +549,9 @@ class CorrectTimesDialog(FormDialog):
         self.setMinimumWidth(440)
         about = QLabel(" · ".join(x for x in (entry.technician, what) if x))
         about.setWordWrap(True)
-        self.started = QDateTimeEdit()
-        self.ended = QDateTimeEdit()
+        self.started = DateTimeEdit()
+        self.ended = DateTimeEdit()
         for edit, value in ((self.started, entry.started_at), (self.ended, entry.ended_at or clock.now())):
-            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-            edit.setCalendarPopup(True)
             edit.setDateTime(_to_local(value))
         self.started.setObjectName("started_at")
         self.ended.setObjectName("ended_at")

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -50,8 +49,9 @@ from ui.errors import show_error
 from ui.formatting import money_text
 from ui.messages import detail_text
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
-from ui.widgets.fields import DateEdit, MoneyEdit, QuantityEdit
+from ui.widgets.fields import DateEdit, DateTimeEdit, MoneyEdit, QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op, Query
 from ui.workshop.labels import pay_type_labels, status_labels
@@ -167,10 +167,8 @@ class RepairOrderEditor(QDialog):
             self.advisor.addItem(name, username)
         self._choose_advisor(ctx.actor.username)
         self.advisor.setMaximumWidth(200)
-        self.promised = QDateTimeEdit()
+        self.promised = DateTimeEdit()
         self.promised.setObjectName("promised_at")
-        self.promised.setCalendarPopup(True)
-        self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.promised.setMinimumDateTime(_NOT_SET)
         self.promised.setSpecialValueText(self.tr("not set"))
         self.promised.setDateTime(_NOT_SET)
@@ -361,7 +359,7 @@ class RepairOrderEditor(QDialog):
     # --- building blocks ----------------------------------------------------------------------
     def _button(self, text: str, slot: Callable[[], Any], tip: str = "") -> QPushButton:
         button = QPushButton(text)
-        button.setAutoDefault(False)
+        enter_presses(button)
         if tip:
             button.setToolTip(tip)
         button.clicked.connect(lambda _checked=False: slot())

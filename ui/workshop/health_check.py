@@ -40,6 +40,7 @@ from ui.context import AppContext
 from ui.formatting import money_text
 from ui.widgets.fields import QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
+from ui.widgets.keys import enter_presses
 from ui.workers import Op, Query
 
 RATING_KEYS = {Qt.Key.Key_1: "green", Qt.Key.Key_2: "amber", Qt.Key.Key_3: "red", Qt.Key.Key_0: ""}
@@ -202,7 +203,7 @@ class HealthCheckDialog(QDialog):
         self.templates_button.setObjectName("checkTemplates")
         self.templates_button.setToolTip(self.tr("Change the templates or add one"))
         self.templates_button.setVisible(ctx.can("workshop.catalogue"))
-        self.templates_button.setAutoDefault(False)
+        enter_presses(self.templates_button)
         self.templates_button.clicked.connect(self.edit_templates)
         start.addWidget(self.templates_button)
 
@@ -252,7 +253,7 @@ class HealthCheckDialog(QDialog):
 
         # Enter belongs to the table (it ends a note's edit): no button takes it as the default.
         for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
+            enter_presses(button)
         rate_row = QHBoxLayout()
         for button in (self.green_button, self.amber_button, self.red_button, self.photo_button):
             rate_row.addWidget(button)
@@ -491,7 +492,7 @@ class EstimatesDialog(QDialog):
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         for button in (self.new_button, self.approve_button, self.decline_button, close):
-            button.setAutoDefault(False)
+            enter_presses(button)
         row = QHBoxLayout()
         row.addWidget(self.new_button)
         row.addStretch(1)

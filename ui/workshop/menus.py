@@ -36,6 +36,7 @@ from ui.formatting import money_text
 from ui.messages import detail_text
 from ui.widgets.fields import MoneyEdit
 from ui.widgets.forms import FieldErrors, error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid
 from ui.workers import Op
 from ui.workshop.editor import hours_text, parse_hours
@@ -62,7 +63,7 @@ class PackagesDialog(QDialog):
         self.list.setObjectName("packages")
         self.list.currentRowChanged.connect(self._show)
         self.new_button = QPushButton(self.tr("&New package"))
-        self.new_button.setAutoDefault(False)
+        enter_presses(self.new_button)
         self.new_button.setToolTip(self.tr("Start a new package (Ctrl+N)"))
         self.new_button.clicked.connect(self.new)
         left = QVBoxLayout()

@@ -38,6 +38,7 @@ from ui.messages import detail_text
 from ui.widgets.detail import Col, fields, heading, paragraph, table
 from ui.widgets.fields import MoneyEdit
 from ui.widgets.forms import FieldErrors, FormDialog, error_label, hint_label
+from ui.widgets.keys import enter_presses
 from ui.widgets.line_grid import GridColumn, LineGrid, LookupResult
 from ui.widgets.list_view import FilterSpec, ListView
 from ui.widgets.screen import ListScreen
@@ -335,10 +336,10 @@ class RatesDialog(FormDialog):
             name.setMinimumWidth(300)
             name.setToolTip(row.bill_to_name)
             choose = QPushButton(self.tr("Choose…"))
-            choose.setAutoDefault(False)
+            enter_presses(choose)
             choose.clicked.connect(lambda _=False, p=row.pay_type: self.pick(p))
             clear = QPushButton(self.tr("Clear"))
-            clear.setAutoDefault(False)
+            enter_presses(clear)
             clear.clicked.connect(lambda _=False, p=row.pay_type: self.set_bill_to(p, None, ""))
             box = QWidget()
             line = QHBoxLayout(box)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from ui.context import AppContext
 from ui.formatting import date_text, money_text
 from ui.messages import detail_text
 from ui.widgets.detail import DetailPane, bullets, esc, fields, heading, paragraph
-from ui.widgets.fields import MoneyEdit
+from ui.widgets.fields import DateTimeEdit, MoneyEdit
 from ui.widgets.forms import FieldErrors, hint_label
 from ui.workers import Op, Query
 
@@ -163,10 +162,8 @@ class ReceptionScreen(QWidget):
         # Tab leaves the grid (arrows move inside it), so the form stays one Tab order.
         self.damage.setTabKeyNavigation(False)
         self.errors.add_row("damage", self.tr("&Damage"), self.damage)
-        self.promised = QDateTimeEdit()
+        self.promised = DateTimeEdit()
         self.promised.setObjectName("promised_at")
-        self.promised.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.promised.setCalendarPopup(True)
         self.errors.add_row("promised_at", self.tr("&Promised"), self.promised)
         self.estimate = MoneyEdit(self.ctx.settings.currency, field="price_estimate")
         self.estimate.setObjectName("price_estimate")
