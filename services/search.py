@@ -33,6 +33,9 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 def normalize(value: str) -> str:
     """Case-folded, width-folded text (full-width digits and letters become ASCII)."""
+    if value.__class__ is str and value.isascii():
+        # NFKC leaves ASCII as it is, and for ASCII case-folding is lower-casing.
+        return value.lower()
     return unicodedata.normalize("NFKC", value or "").casefold()
 
 
