@@ -198,20 +198,25 @@ class UnitOfWork:
         table = _table(target)
         self.session.flush()
         stamps = self._stamps(table, insert=True)
-        if all(row.get(k) for row in rows for k in stamps):
+        first = rows[0].keys()
+        fixed: dict[str, Any] = {}
+        if first.isdisjoint(stamps) and all(row.keys() == first for row in rows):
+            # Rows that carry no stamps (bulk imports): the stamps go with every row as they are.
+            full, fixed = rows, stamps
+        elif all(row.get(k) for row in rows for k in stamps):
             full = rows  # back-dated rows that carry their own stamps (demo data) pass as they are
         else:
             full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
         conn = self.connection
         bulk = capture.bulk_insert(conn, table.name) if len(full) >= capture.BULK_MIN_ROWS else nullcontext()
         with bulk:
-            executemany_insert(conn, table, full)
+            executemany_insert(conn, table, full, fixed)
         key = _key_column(table)
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:
-            audit_chain.append(conn, self.actor, [
-                Change("insert", table.name, str(row[key]), None, {k: v for k, v in row.items() if k not in exclude})
-                for row in full])
+            audit_chain.append_entries(conn, self.actor, [
+                ("insert", table.name, str(row[key]), "", None, after)
+                for row, after in zip(full, _audited(full, fixed, exclude), strict=True)])
         listed = key in full[0] and len(full) <= LISTED_IDS_MAX
         self.touched(table.name, [str(row[key]) for row in full] if listed else None)
 
@@ -280,6 +285,23 @@ class UnitOfWork:
         for table, ids in touches.items():
             self.touched(table, ids)
         return result
+
+
+def _audited(rows: Sequence[Mapping[str, Any]], fixed: Mapping[str, Any], exclude: frozenset[str]
+             ) -> list[dict[str, Any]]:
+    """The values an insert's audit entry records of each row (with ``fixed``, the values every row
+    takes besides its own), less ``exclude``. Rows holding the same columns get their values with
+    the keys in sorted order, which spares the audit trail sorting them again per row."""
+    extra = {k: v for k, v in fixed.items() if k not in exclude}
+    first = rows[0].keys()
+    if not all(row.keys() == first for row in rows):
+        return [{**{k: v for k, v in row.items() if k not in exclude}, **extra} for row in rows]
+    names = sorted(k for k in first if k not in exclude)
+    made = [{k: row[k] for k in names} for row in rows]
+    if extra:
+        for values in made:
+            values.update(extra)
+    return made
 
 
 def _key_column(table: Table) -> str:
