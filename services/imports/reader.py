@@ -293,5 +293,10 @@ def identifier_text(value: Any) -> str:
     return text
 
 
+def scientific(text: str) -> bool:
+    """Whether ``text`` is a number in scientific notation ("1.23457E+11"), as :func:`identifier_text` refuses."""
+    return _SCIENTIFIC.match(text) is not None
+
+
 _LOST_DIGITS = msg("arrived in scientific notation, so Excel has dropped its last digits; format the column "
                    "as Text in Excel, retype the numbers and save again")

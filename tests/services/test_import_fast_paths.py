@@ -4,13 +4,16 @@ values, the same errors and the same stored bytes."""
 from __future__ import annotations
 
 import unicodedata
+from datetime import date, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import bindparam
 
+from core.errors import ValidationError
 from core.text import _INVISIBLE, fold, visible
 from services import search
+from services.imports.reader import FormulaWithoutValue
 
 ASCII = "".join(chr(i) for i in range(128))
 
@@ -157,3 +160,112 @@ def test_a_bulk_insert_and_update_store_what_core_stores(rows, stamp):
             stored.append(conn.exec_driver_sql("SELECT id, n, flag, at, by, unit, typeof(flag), typeof(at) "
                                                "FROM t ORDER BY rowid").fetchall())
     assert stored[0] == stored[1]
+
+
+# --- parsing cells --------------------------------------------------------------------------------
+
+def _fields():
+    from services.imports.framework import Field
+
+    def shout(value):
+        if value == "BAD":
+            raise ValidationError("x", "bad value")
+        return value
+
+    return [Field("t", "T", kind="text", max_length=8), Field("t2", "T2", kind="text"),
+            Field("t3", "T3", kind="text", check=shout), Field("c", "C", kind="code", max_length=10),
+            Field("c2", "C2", kind="code"), Field("m", "M", kind="money"), Field("m2", "M2", kind="money", maximum=500),
+            Field("q", "Q", kind="quantity"), Field("h", "H", kind="hours", maximum=24),
+            Field("d", "D", kind="date")]
+
+
+def _outcome(parse, value):
+    try:
+        return "value", parse(value)
+    except ValidationError as exc:
+        return "error", str(exc.detail)
+
+
+_NOISY = [56.649999999999999, 0.1 + 0.2, 1.005, 2.675, 12.299999999999999, 1e-7, 5e-324, 0.5, 0.005, 0.0005,
+          9999999999999.99, 9999999999999.998, 1e13, 99999999999.999, 1e15, 1e16, 123456789012.345, -0.0, -0.01,
+          float("nan"), float("inf"), float("-inf"), 3, -3, 0, 10**13 - 1, 10**13, 10**20, -10**20, True, False,
+          500, 500.0, 500.01, 24, 24.001, None, "", " ", "'", "'=1", "'+86 139", "= 1", "1.2E+11", " 1e5 ", "E12",
+          "a\u00a0b", "  Oil   filter ", "机油", "Ｆ", "a\u200bb", "-_-", "---", "12,345.50", "1,5", "0.123",
+          "BAD", "bad", "x" * 8, "x" * 9, "x" * 11, "2024-03-31", "\x1cA\x1f", "\t", "'\tx", "1.23457E+11",
+          date(2024, 3, 10), datetime(2024, 1, 1, 9, 30), FormulaWithoutValue("=A1*2")]
+
+
+def test_each_cell_parses_the_short_way_as_the_general_way():
+    from services.imports.framework import _converter, _parse_value
+
+    for currency in ("CNY", "JPY", "KWD"):
+        for f in _fields():
+            convert = _converter(f, currency)
+            def general(v, f=f, currency=currency):
+                return _parse_value(f, v, currency)
+
+            for value in _NOISY:
+                assert _outcome(convert, value) == _outcome(general, value), (currency, f.name, value)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=st.one_of(st.floats(), st.floats(min_value=0, max_value=1e14), st.integers(-10**16, 10**16),
+                       st.decimals(min_value=0, max_value=10**13, places=3).map(float),
+                       st.decimals(min_value=0, max_value=10**6, places=2).map(float),
+                       st.text(alphabet=st.characters(max_codepoint=127), max_size=14),
+                       st.text(max_size=6), st.text(alphabet="0123456789.,eE+- '", max_size=10)),
+       currency=st.sampled_from(["CNY", "JPY", "KWD"]))
+def test_any_cell_parses_the_short_way_as_the_general_way(value, currency):
+    from services.imports.framework import _converter, _parse_value
+
+    for f in _fields():
+        def general(v, f=f):
+            return _parse_value(f, v, currency)
+
+        assert _outcome(_converter(f, currency), value) == _outcome(general, value)
+
+
+def test_parse_rows_gives_each_row_the_values_and_errors_of_the_general_path(tmp_path):
+    from core.actor import Actor
+    from services.imports.framework import Context, _parse_value, parse_rows
+    from services.imports.reader import Table
+    from services.parts.imports import PRICE_LIST
+
+    rows = [["Toyota", "04152-YZZA6", "Oil filter", 56.649999999999999, 30, 25.5],
+            ["toyota", "04152 yzza6", "Oil filter", 1.0, None, None],  # the same key: repeated
+            ["丰田", "９０９１５", "机油滤清器", "1,5", "-1", 1e300],
+            ["Toyota", "1.23457E+11", "", None, "", 0.001],
+            ["", "", "x" * 301, FormulaWithoutValue("=B2"), date(2024, 3, 1), True],
+            ["Honda", "'=A1", "Clip", 12.3, 4.56, 7.891],
+            ["Honda", "X-1"]]
+    columns = {"brand": 0, "part_number": 1, "description": 2, "retail_price": 3, "trade_price": 4, "cost": 5}
+    table = Table(tmp_path / "f.xlsx", list(columns), iter(enumerate(rows, start=2)), len(rows))
+    context = Context(currency="CNY", actor=Actor(username="o", role="owner"), file="f.xlsx")
+    results = parse_rows(table, PRICE_LIST, columns, context)
+
+    seen = {}
+    for result, (number, cells) in zip(results, enumerate(rows, start=2), strict=True):
+        values, errors = {}, []
+        for name, index in columns.items():
+            f = PRICE_LIST.field(name)
+            try:
+                parsed = _parse_value(f, cells[index] if index < len(cells) else None, "CNY")
+            except ValidationError as exc:
+                errors.append((name, str(exc.detail)))
+                continue
+            if parsed is not None:
+                values[name] = parsed
+        for f in PRICE_LIST.fields:
+            if f.required and f.name not in values and f.name not in {e[0] for e in errors}:
+                errors.append((f.name, "is empty"))
+        if not any(e[0] in PRICE_LIST.key for e in errors):
+            key = PRICE_LIST.key_of(values)
+            if key in seen:
+                named = " ".join(str(values[k]) for k in PRICE_LIST.key if values.get(k, "") != "")
+                errors.append(("part_number",
+                               f"repeats row {seen[key]} ({named}): each may appear only once in a file"))
+            else:
+                seen[key] = number
+        assert result.row == number
+        assert result.values == values
+        assert [(e.field, str(e.message)) for e in result.errors] == errors
