@@ -388,7 +388,7 @@ _NUMBER_KINDS = ("money", "quantity", "hours")
 
 def _converter(f: Field, currency: str) -> Callable[[Any], Any]:
     """``_parse_value`` for field ``f`` as a function of the cell: the common cells of a bulk file
-    (numbers of the units the field holds, plain ASCII text and codes, empty cells) take a short way
+    (numbers of the units the field holds, text and codes, empty cells) take a short way
     that gives what the general path gives; any other cell, and any cell that is not plainly valid,
     goes the general way, so every error is the general path's own."""
     check = f.check
@@ -426,20 +426,16 @@ def _converter(f: Field, currency: str) -> Callable[[Any], Any]:
         max_length = f.max_length
 
         def text(value: Any) -> Any:
-            if value.__class__ is str and value.isascii():
-                if value[:1] == "'":
+            if value.__class__ is str and value[:1] != "'":
+                if code and scientific(value.strip()):
                     return general(value)
-                if code:
-                    if scientific(value.strip()):
-                        return general(value)
-                    cleaned = " ".join(value.split())
-                    if not cleaned or not _ASCII_ALNUM.search(cleaned):
-                        return general(value)
-                else:
-                    cleaned = " ".join(value.split())
-                    if not cleaned:
-                        return None
+                cleaned = " ".join(without_invisible(value).split())
+                if not cleaned:
+                    return None
                 if max_length and len(cleaned) > max_length:
+                    return general(value)
+                if code and not (_ASCII_ALNUM.search(cleaned) if cleaned.isascii()
+                                 else any(ch.isalnum() for ch in cleaned)):
                     return general(value)
                 return cleaned if check is None else check(cleaned)
             if value is None:
