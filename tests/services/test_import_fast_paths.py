@@ -192,7 +192,8 @@ _NOISY = [56.649999999999999, 0.1 + 0.2, 1.005, 2.675, 12.299999999999999, 1e-7,
           500, 500.0, 500.01, 24, 24.001, None, "", " ", "'", "'=1", "'+86 139", "= 1", "1.2E+11", " 1e5 ", "E12",
           "a\u00a0b", "  Oil   filter ", "机油", "Ｆ", "a\u200bb", "-_-", "---", "12,345.50", "1,5", "0.123",
           "BAD", "bad", "x" * 8, "x" * 9, "x" * 11, "2024-03-31", "\x1cA\x1f", "\t", "'\tx", "1.23457E+11",
-          "\u200b", "\u00ad\ufeff", " 机油 \u200b滤清器 ", "'机油", "１.２E+11", "１２E3", "－—", "ｘ" * 9, "\u3000Ａ\u3000",
+          "\u200b", "\u00ad\ufeff", " 机油 \u200b滤清器 ", "'机油", "１.２E+11", "１２E3", "－—", "ｘ" * 9,
+          "\u3000Ａ\u3000",
           date(2024, 3, 10), datetime(2024, 1, 1, 9, 30), FormulaWithoutValue("=A1*2")]
 
 
@@ -270,3 +271,25 @@ def test_parse_rows_gives_each_row_the_values_and_errors_of_the_general_path(tmp
         assert result.row == number
         assert result.values == values
         assert [(e.field, str(e.message)) for e in result.errors] == errors
+
+
+# --- search documents -----------------------------------------------------------------------------
+
+def _general_short_grams(*values):
+    grams = {}
+    for value in values:
+        for word in search._NON_WORD.split(_general_normalize(value)):
+            if not word:
+                continue
+            for i in range(len(word) - 1):
+                grams[word[i:i + 2]] = None
+            grams[word[-1]] = None
+    return " ".join(grams)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=20), st.text(alphabet="ab_ 机油-Ａ", max_size=12), st.none()),
+                min_size=1, max_size=3))
+def test_short_grams_are_those_of_the_general_path(values):
+    assert search.short_grams(*values) == _general_short_grams(*values)
+    assert search.short_grams(*values) == _general_short_grams(*values)  # and again, remembered
