@@ -214,8 +214,9 @@ class UnitOfWork:
         key = _key_column(table)
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:
+            name = str(table.name)  # as plain text: the driver binds it without asking how to adapt it
             audit_chain.append_entries(conn, self.actor, [
-                ("insert", table.name, str(row[key]), "", None, after)
+                ("insert", name, str(row[key]), "", None, after)
                 for row, after in zip(full, _audited(full, fixed, exclude), strict=True)])
         listed = key in full[0] and len(full) <= LISTED_IDS_MAX
         self.touched(table.name, [str(row[key]) for row in full] if listed else None)
@@ -245,14 +246,17 @@ class UnitOfWork:
         stamps = self._stamps(table, insert=False)
         executemany_update(conn, table, key, columns, stamps, rows)
         if exclude is not None and before is not None:
-            entries = []
+            name = str(table.name)
+            # In sorted order, as the audit trail writes them (which spares it sorting them per row).
+            watched = sorted(c for c in columns if c not in exclude)
+            entries: list[audit_chain.Entry] = []
             for row in rows:
                 old = before.get(row[key], {})
-                changed = [c for c in columns if c not in exclude and old.get(c) != row[c]]
+                changed = [c for c in watched if old.get(c) != row[c]]
                 if changed:
-                    entries.append(Change("update", table.name, str(row[key]), {c: old.get(c) for c in changed},
-                                          {c: row[c] for c in changed}))
-            audit_chain.append(conn, self.actor, entries)
+                    entries.append(("update", name, str(row[key]), "", {c: old.get(c) for c in changed},
+                                    {c: row[c] for c in changed}))
+            audit_chain.append_entries(conn, self.actor, entries)
         self.touched(table.name, [str(i) for i in ids])
 
     def delete(self, target: Table | type, ids: Sequence[str], *, key: str | None = None) -> None:
