@@ -47,6 +47,8 @@ def compact(value: str) -> str:
     return _NON_WORD.sub("", normalize(value))
 
 
+# Remembered: a catalogue repeats its descriptions ("Oil filter") from part to part.
+@functools.lru_cache(maxsize=8192)
 def short_grams(*values: str) -> str:
     """Every two-character window of each word of ``values`` and each word's last character, once
     each, in order of first appearance."""
@@ -55,7 +57,6 @@ def short_grams(*values: str) -> str:
     return " ".join(dict.fromkeys(chain.from_iterable(map(_value_grams, values))))
 
 
-# Remembered: a catalogue repeats its descriptions ("Oil filter") from part to part.
 @functools.lru_cache(maxsize=8192)
 def _value_grams(value: str) -> tuple[str, ...]:
     grams: dict[str, None] = {}
