@@ -215,9 +215,7 @@ class UnitOfWork:
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:
             name = str(table.name)  # as plain text: the driver binds it without asking how to adapt it
-            audit_chain.append_entries(conn, self.actor, [
-                ("insert", name, str(row[key]), "", None, after)
-                for row, after in zip(full, _audited(full, fixed, exclude), strict=True)])
+            audit_chain.append_entries(conn, self.actor, _inserted(name, key, full, fixed, exclude))
         listed = key in full[0] and len(full) <= LISTED_IDS_MAX
         self.touched(table.name, [str(row[key]) for row in full] if listed else None)
 
@@ -291,21 +289,18 @@ class UnitOfWork:
         return result
 
 
-def _audited(rows: Sequence[Mapping[str, Any]], fixed: Mapping[str, Any], exclude: frozenset[str]
-             ) -> list[dict[str, Any]]:
-    """The values an insert's audit entry records of each row (with ``fixed``, the values every row
-    takes besides its own), less ``exclude``. Rows holding the same columns get their values with
-    the keys in sorted order, which spares the audit trail sorting them again per row."""
+def _inserted(table: str, key: str, rows: Sequence[Mapping[str, Any]], fixed: Mapping[str, Any],
+              exclude: frozenset[str]) -> list[audit_chain.Entry]:
+    """The audit entries of inserted ``rows`` (with ``fixed``, the values every row takes besides its
+    own), their values less ``exclude``. Rows holding the same columns get their values with the keys
+    in sorted order, which spares the audit trail sorting them again per row."""
     extra = {k: v for k, v in fixed.items() if k not in exclude}
     first = rows[0].keys()
-    if not all(row.keys() == first for row in rows):
-        return [{**{k: v for k, v in row.items() if k not in exclude}, **extra} for row in rows]
+    if extra or not all(row.keys() == first for row in rows):
+        return [("insert", table, str(row[key]), "", None,
+                 {**{k: v for k, v in row.items() if k not in exclude}, **extra}) for row in rows]
     names = sorted(k for k in first if k not in exclude)
-    made = [{k: row[k] for k in names} for row in rows]
-    if extra:
-        for values in made:
-            values.update(extra)
-    return made
+    return [("insert", table, str(row[key]), "", None, {k: row[k] for k in names}) for row in rows]
 
 
 def _key_column(table: Table) -> str:

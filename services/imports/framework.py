@@ -427,7 +427,7 @@ def _converter(f: Field, currency: str) -> Callable[[Any], Any]:
 
         def text(value: Any) -> Any:
             if value.__class__ is str and value[:1] != "'":
-                if code and scientific(value.strip()):
+                if code and ("e" in value or "E" in value) and scientific(value.strip()):
                     return general(value)
                 cleaned = " ".join(without_invisible(value).split())
                 if not cleaned:

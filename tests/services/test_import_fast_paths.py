@@ -6,6 +6,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import bindparam
@@ -293,3 +294,44 @@ def _general_short_grams(*values):
 def test_short_grams_are_those_of_the_general_path(values):
     assert search.short_grams(*values) == _general_short_grams(*values)
     assert search.short_grams(*values) == _general_short_grams(*values)  # and again, remembered
+
+
+# --- a unit of work's bulk writes -----------------------------------------------------------------
+
+@pytest.mark.parametrize("rows", [
+    [{"id": f"b{i}", "name": f"Brand {i}"} for i in range(600)],  # no stamps: the unit of work's own
+    [{"id": "c1", "name": "Stamped", "created_at": datetime(2020, 1, 2, 3, 4, 5), "created_by": "old",
+      "updated_at": datetime(2020, 1, 2, 3, 4, 5), "updated_by": "old"}],  # back-dated rows keep theirs
+    [{"id": "d1", "name": "Half", "created_by": "", "updated_by": "x"}, {"id": "d2", "name": "Other",
+                                                                          "created_by": "", "updated_by": "y"}],
+])
+def test_bulk_inserted_rows_are_stored_stamped_and_audited_as_before(db, db_path, owner, rows):
+    import json
+    import sqlite3
+
+    from models.parts import Brand
+    from services import audit
+    from store.uow import UnitOfWork
+
+    with UnitOfWork(db, owner) as uow:
+        uow.insert(Brand, rows)
+        now = uow.now
+        uow.commit()
+    stamps = {"created_at": now, "created_by": owner.username, "updated_at": now, "updated_by": owner.username}
+    conn = sqlite3.connect(db_path)
+    try:
+        for row in rows:
+            full = {**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}}
+            stored = conn.execute("SELECT name, created_at, created_by, updated_at, updated_by FROM brand WHERE id = ?",
+                                  (row["id"],)).fetchone()
+            assert stored[0] == full["name"] and stored[2] == full["created_by"] and stored[4] == full["updated_by"]
+            assert stored[1].startswith(full["created_at"].isoformat(sep=" ")[:19])
+            after, = conn.execute("SELECT after FROM audit_entry WHERE entity = 'brand' AND entity_id = ?",
+                                  (row["id"],)).fetchone()
+            exclude = Brand.__audit_exclude__
+            assert after == json.dumps({k: v for k, v in full.items() if k not in exclude}, sort_keys=True,
+                                       ensure_ascii=False, default=str)
+    finally:
+        conn.close()
+    with db.read() as read:
+        assert audit.verify(read).ok
