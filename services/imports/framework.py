@@ -27,6 +27,7 @@ from sqlalchemy.exc import OperationalError
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.memory import collector_paused
 from core.messages import field_label, msg, render
 from core.money import digits
 from core.progress import CancelToken, Progress, no_progress
@@ -577,11 +578,12 @@ def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str
             cancel: CancelToken | None = None) -> Preview:
     """Check the whole file as an import would, writing nothing: the first ``limit`` rows with their
     action or errors, and the summary over all rows. Worker thread (it reads the whole file)."""
-    kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
-    results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
-    summary = ImportSummary(kind=kind.name, file=str(path), dry_run=True)
-    with db.read() as conn:
-        _planned(conn, kind, results, context, summary)
+    with collector_paused():
+        kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
+        results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
+        summary = ImportSummary(kind=kind.name, file=str(path), dry_run=True)
+        with db.read() as conn:
+            _planned(conn, kind, results, context, summary)
     return Preview(headers=list(table.headers), mapping=mapping, rows=results[:limit], summary=summary)
 
 
@@ -594,8 +596,15 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
     run checks and counts without writing (except that report). ``target`` names what the rows go
     into where the kind needs it (a stock count's number; by default the only open count). The report
     speaks the language of ``translate`` (see :func:`write_error_report`). Worker thread."""
+    with collector_paused():
+        return _run(db, actor, Path(path), kind, mapping, dry_run=dry_run, target=target, report=report,
+                    progress=progress, cancel=cancel, translate=translate)
+
+
+def _run(db: Database, actor: Actor, path: Path, kind: ImportKind | str, mapping: dict[str, str] | None, *,
+         dry_run: bool, target: str, report: Path | str | None, progress: Progress, cancel: CancelToken | None,
+         translate: Translate) -> ImportSummary:
     started = time.perf_counter()
-    path = Path(path)
     kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
     results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
     summary = ImportSummary(kind=kind.name, file=str(path), dry_run=dry_run)

@@ -335,3 +335,44 @@ def test_bulk_inserted_rows_are_stored_stamped_and_audited_as_before(db, db_path
         conn.close()
     with db.read() as read:
         assert audit.verify(read).ok
+
+
+# --- the garbage collector's pause ----------------------------------------------------------------
+
+def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it():
+    import gc
+
+    from core.memory import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # disabled by someone else: left so
+    finally:
+        gc.enable()
+
+
+def test_an_import_pauses_the_collector_only_while_it_runs(db, owner, tmp_path, monkeypatch):
+    import gc
+
+    from services.imports import framework
+    from tests.services.test_imports import CATALOGUE, HEADERS, write_xlsx
+
+    seen = []
+    parse = framework.parse_rows
+    monkeypatch.setattr(framework, "parse_rows", lambda *a, **k: (seen.append(gc.isenabled()), parse(*a, **k))[1])
+    path = write_xlsx(tmp_path / "p.xlsx", HEADERS, CATALOGUE)
+    assert framework.run(db, owner, path, "parts").written
+    assert seen == [False]
+    assert gc.isenabled()
