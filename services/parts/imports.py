@@ -10,6 +10,7 @@ the summary. ``superseded_by`` names a part number of the same brand, in the cat
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
@@ -140,9 +141,10 @@ def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str
     wanted = [t.c.id, t.c.brand_id, t.c.number_key, t.c.superseded_by_id, *(t.c[c] for c in columns)]
     found: dict[tuple, dict[str, Any]] = {}
     ids = sorted(brand_ids)
+    names = [c.name for c in wanted]
     for chunk in _chunks(ids, 500):
-        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))).mappings():
-            found[(row["brand_id"], row["number_key"])] = dict(row)
+        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))):
+            found[(row[1], row[2])] = dict(zip(names, row, strict=True))
     return found
 
 
@@ -238,9 +240,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
         plan.links.append({"id": part_id, "superseded_by_id": target})
         if r.action == "unchanged":
             r.action = "update"
-    summary.inserted = sum(r.action == "insert" for r in rows)
-    summary.updated = sum(r.action == "update" for r in rows)
-    summary.unchanged = sum(r.action == "unchanged" for r in rows)
+    actions = Counter(r.action for r in rows)
+    summary.inserted, summary.updated, summary.unchanged = actions["insert"], actions["update"], actions["unchanged"]
     summary.extra["supersessions"] = len(plan.links)
     return plan
 
