@@ -36,3 +36,28 @@ def new_id() -> str:
 def id_time_ms(value: str) -> int:
     """The millisecond timestamp embedded in an id made by :func:`new_id`."""
     return int(value[:12], 16)
+
+
+def new_ids(count: int) -> list[str]:
+    """``count`` ids as as many calls of :func:`new_id` in a row would make them (each later one
+    sorting after the one before), made in one go: a bulk write's."""
+    global _last_ms, _counter
+    if count <= 0:
+        return []
+    rand = os.urandom(8 * count)
+    stamps = []
+    with _lock:
+        ms = time.time_ns() // 1_000_000
+        last, counter = _last_ms, _counter
+        for _ in range(count):
+            if ms > last:
+                last, counter = ms, int.from_bytes(os.urandom(2), "big") & 0x3FF
+            else:
+                counter += 1
+                if counter > 0xFFF:
+                    last, counter = last + 1, 0
+            stamps.append((last & 0xFFFF_FFFF_FFFF) << 80 | 0x7 << 76 | counter << 64 | 0b10 << 62)
+        _last_ms, _counter = last, counter
+    from_bytes = int.from_bytes
+    return [f"{stamp | from_bytes(rand[i:i + 8], 'big') & 0x3FFF_FFFF_FFFF_FFFF:032x}"
+            for i, stamp in zip(range(0, 8 * count, 8), stamps, strict=True)]

@@ -18,6 +18,9 @@ def without_invisible(text: str) -> str:
 def visible(text: str) -> str:
     """``text`` in Unicode compatibility form (NFKC: full-width letters and digits become ASCII) and
     without the invisible characters above."""
+    if text.__class__ is str and text.isascii():
+        # NFKC leaves every ASCII character as it is, and none of them is invisible.
+        return text
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text or ""))
 
 

@@ -14,10 +14,13 @@ Both are kept in step with ``search_doc`` by triggers created in the migration; 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -33,6 +36,9 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 def normalize(value: str) -> str:
     """Case-folded, width-folded text (full-width digits and letters become ASCII)."""
+    if value.__class__ is str and value.isascii():
+        # NFKC leaves ASCII as it is, and for ASCII case-folding is lower-casing.
+        return value.lower()
     return unicodedata.normalize("NFKC", value or "").casefold()
 
 
@@ -41,16 +47,26 @@ def compact(value: str) -> str:
     return _NON_WORD.sub("", normalize(value))
 
 
+# Remembered: a catalogue repeats its descriptions ("Oil filter") from part to part.
+@functools.lru_cache(maxsize=8192)
 def short_grams(*values: str) -> str:
+    """Every two-character window of each word of ``values`` and each word's last character, once
+    each, in order of first appearance."""
+    if len(values) == 1:
+        return " ".join(_value_grams(values[0]))
+    return " ".join(dict.fromkeys(chain.from_iterable(map(_value_grams, values))))
+
+
+@functools.lru_cache(maxsize=8192)
+def _value_grams(value: str) -> tuple[str, ...]:
     grams: dict[str, None] = {}
-    for value in values:
-        for word in _NON_WORD.split(normalize(value)):
-            if not word:
-                continue
-            for i in range(len(word) - 1):
-                grams[word[i:i + 2]] = None
-            grams[word[-1]] = None
-    return " ".join(grams)
+    for word in _NON_WORD.split(normalize(value)):
+        if not word:
+            continue
+        for i in range(len(word) - 1):
+            grams[word[i:i + 2]] = None
+        grams[word[-1]] = None
+    return tuple(grams)
 
 
 @dataclass(frozen=True)
@@ -96,6 +112,8 @@ def phone_forms(phone: str) -> str:
 
 _INSERT = text("INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) "
                "VALUES (:kind, :ref_id, :title, :detail, :body, :grams)")
+_INSERT_ROWS = "INSERT INTO search_doc (kind, ref_id, title, detail, body, grams) VALUES (?, ?, ?, ?, ?, ?)"
+_DOC_VALUES = itemgetter("kind", "ref_id", "title", "detail", "body", "grams")
 
 
 # From this many records on, the full-text rows are written in one statement per index rather than
@@ -144,7 +162,8 @@ def write_docs(conn: Connection, docs: list[dict]) -> None:
     last = conn.execute(text("SELECT coalesce(max(id), 0) FROM search_doc")).scalar_one()
     conn.exec_driver_sql("DROP TRIGGER search_doc_ai")
     try:
-        conn.execute(_INSERT, docs)
+        # Straight through the driver: untyped parameters are bound as they are either way.
+        conn.exec_driver_sql(_INSERT_ROWS, list(map(_DOC_VALUES, docs)))
         conn.execute(text("INSERT INTO search_fts(rowid, body) SELECT id, body FROM search_doc WHERE id > :last"),
                      {"last": last})
         conn.execute(text("INSERT INTO search_short(rowid, grams) SELECT id, grams FROM search_doc "

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import Connection, inspect, select, text
@@ -25,7 +27,7 @@ from sqlalchemy.orm import Session
 from core import clock
 from core.actor import Actor
 from core.errors import DatabaseProblem
-from core.ids import new_id
+from core.ids import new_ids
 from core.messages import Message, msg
 from models.admin import AuditHead
 from models.base import Audited
@@ -55,10 +57,32 @@ def _jsonable(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
-# Encoders made once: json.dumps() with options builds a new encoder per call, which a bulk import
-# of 100k audited rows pays twice per row.
+def _encoder(**options: Any) -> Callable[[Any], str]:
+    """``json.JSONEncoder(**options).encode``, with the C encoder made once rather than per call (as
+    ``encode`` does): a bulk import of 100k audited rows encodes twice per row. The same encoder gives
+    the same text; only the check for circular data (which audit values never are) is left out."""
+    base = json.JSONEncoder(**options)
+    if c_make_encoder is None or base.ensure_ascii:
+        return base.encode
+    make = c_make_encoder(None, base.default, encode_basestring, base.indent, base.key_separator,
+                          base.item_separator, base.sort_keys, base.skipkeys, base.allow_nan)
+
+    def encode(value: Any) -> str:
+        if isinstance(value, str):
+            return encode_basestring(value)
+        return "".join(make(value, 0))
+
+    return encode
+
+
+# Made once: json.dumps() with options builds a new encoder per call. entry_hash(), which the
+# verification uses, keeps the plain JSONEncoder; the writer's encoders below give the same text.
 _DUMP = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=_jsonable).encode
 _PAYLOAD = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_WRITE_DUMP = _encoder(sort_keys=True, ensure_ascii=False, default=_jsonable)
+# For a dict whose keys are already in sorted order: the same text without sorting them again.
+_WRITE_DUMP_IN_ORDER = _encoder(ensure_ascii=False, default=_jsonable)
+_WRITE_PAYLOAD = _encoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _dump(data: dict[str, Any] | None) -> str | None:
@@ -105,19 +129,7 @@ _INSERT_ENTRIES = ("INSERT INTO audit_entry (seq, id, at, actor, terminal, actio
 def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
     """Append ``changes`` to the chain inside the caller's (write) transaction. Raises
     :class:`DatabaseProblem` when the chain is keyed and its key is not on this computer."""
-    if not changes:
-        return
-    head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.db_id, AuditHead.keyed_from)
-                        .where(AuditHead.id == 1)).first()
-    prev = head_hash = head.hash if head and head.hash else GENESIS
-    last_seq = conn.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar_one()
-    keyed_from = head.keyed_from if head is not None and head.db_id else None
-    key = None
-    if keyed_from is not None and last_seq + len(changes) >= keyed_from:
-        key = _key_for_writing(head.seq, head.db_id, keyed_from)
-    at = clock.iso_stamp()
-    who, terminal = actor.username, actor.terminal
-    rows = []
+    entries = []
     for change in changes:
         after_data = change.after
         if isinstance(change.summary, Message) and change.summary.params is not None:
@@ -125,19 +137,85 @@ def append(conn: Connection, actor: Actor, changes: Sequence[Change]) -> None:
             # so the trail can show it in the reader's language.
             after_data = {**(after_data or {}), SUMMARY_KEY: {"template": change.summary.template,
                                                                "params": dict(change.summary.params)}}
-        entry_id, before, after = new_id(), _dump(change.before), _dump(after_data)
-        entity_id = str(change.entity_id)
+        entries.append((change.action, change.entity, change.entity_id, change.summary, change.before, after_data))
+    append_entries(conn, actor, entries)
+
+
+# One entry to append: action, entity, entity id, summary, before values, after values.
+Entry = tuple[str, str, Any, str, dict[str, Any] | None, dict[str, Any] | None]
+
+
+def append_entries(conn: Connection, actor: Actor, entries: Sequence[Entry]) -> None:
+    """What :func:`append` does, for entries given as tuples (bulk writers: no :class:`Change` per
+    row). A summary here is stored as it is (see :func:`append` for one given as a message)."""
+    if not entries:
+        return
+    head = conn.execute(select(AuditHead.seq, AuditHead.hash, AuditHead.db_id, AuditHead.keyed_from)
+                        .where(AuditHead.id == 1)).first()
+    prev = head.hash if head and head.hash else GENESIS
+    last_seq = conn.execute(text("SELECT coalesce(max(seq), 0) FROM audit_entry")).scalar_one()
+    keyed_from = head.keyed_from if head is not None and head.db_id else None
+    key = None
+    if keyed_from is not None and last_seq + len(entries) >= keyed_from:
+        key = _key_for_writing(head.seq, head.db_id, keyed_from)
+    at = clock.iso_stamp()
+    who, terminal = actor.username, actor.terminal
+    dump, string = _dumper(), encode_basestring
+    # The hashed payload is the JSON list of the entry's fields (entry_hash()), written out here
+    # piece by piece: a list's text is its items' texts, comma-separated, in brackets.
+    fixed = "," + ",".join(_WRITE_PAYLOAD(v) for v in (at, who, terminal)) + ","
+    rows = []
+    for (action, entity, entity_id, summary, before_data, after_data), entry_id in zip(
+            entries, new_ids(len(entries)), strict=True):
+        before, after = dump(before_data), dump(after_data)
+        entity_id = str(entity_id)
         last_seq += 1
-        prev = _hash([prev, entry_id, at, who, terminal, change.action, change.entity, entity_id, change.summary,
-                      before, after], key if keyed_from is not None and last_seq >= keyed_from else None)
-        rows.append((last_seq, entry_id, at, who, terminal, change.action, change.entity, entity_id, change.summary,
-                     before, after, rows[-1][-1] if rows else head_hash, prev))
+        payload = "".join((
+            "[", string(prev), ",", string(entry_id), fixed,
+            string(action) if action.__class__ is str else _WRITE_PAYLOAD(action), ",",
+            string(entity) if entity.__class__ is str else _WRITE_PAYLOAD(entity), ",",
+            string(entity_id), ",",
+            string(summary) if isinstance(summary, str) else _WRITE_PAYLOAD(summary), ",",
+            "null" if before is None else string(before), ",",
+            "null" if after is None else string(after), "]")).encode("utf-8")
+        if key is not None and last_seq >= keyed_from:
+            digest = hmac.digest(key, payload, "sha256").hex()
+        else:
+            digest = hashlib.sha256(payload).hexdigest()
+        rows.append((last_seq, entry_id, at, who, terminal, action, entity, entity_id, summary, before, after,
+                     prev, digest))
+        prev = digest
     # Straight through the driver: a bulk import appends 100k entries here.
     conn.exec_driver_sql(_INSERT_ENTRIES, rows)
     if head is None:
         conn.execute(AuditHead.__table__.insert(), {"id": 1, "seq": last_seq, "hash": prev})
     else:
         conn.execute(AuditHead.__table__.update().where(AuditHead.id == 1).values(seq=last_seq, hash=prev))
+
+
+# Values with no keys inside them to sort.
+_FLAT = frozenset({str, int, float, bool, type(None), datetime, date, bytes})
+
+
+def _dumper() -> Callable[[dict[str, Any] | None], str | None]:
+    """:func:`_dump`, sparing the sort of keys already in sorted order when the values are flat (a
+    bulk writer's rows all have the same columns, which it can give in that order)."""
+    in_order: dict[tuple, bool] = {}
+
+    def dump(data: dict[str, Any] | None) -> str | None:
+        if data is None:
+            return None
+        keys = tuple(data)
+        ordered = in_order.get(keys)
+        if ordered is None:
+            ordered = in_order[keys] = (all(k.__class__ is str for k in keys)
+                                        and all(a < b for a, b in pairwise(keys)))
+        # Only flat values: the keys of a dict inside are sorted too, which that encoder does not do.
+        if ordered and _FLAT.issuperset(map(type, data.values())):
+            return _WRITE_DUMP_IN_ORDER(data)
+        return _WRITE_DUMP(data)
+
+    return dump
 
 
 def _entity_id(obj: Any) -> str:

@@ -198,20 +198,24 @@ class UnitOfWork:
         table = _table(target)
         self.session.flush()
         stamps = self._stamps(table, insert=True)
-        if all(row.get(k) for row in rows for k in stamps):
+        first = rows[0].keys()
+        fixed: dict[str, Any] = {}
+        if first.isdisjoint(stamps) and all(row.keys() == first for row in rows):
+            # Rows that carry no stamps (bulk imports): the stamps go with every row as they are.
+            full, fixed = rows, stamps
+        elif all(row.get(k) for row in rows for k in stamps):
             full = rows  # back-dated rows that carry their own stamps (demo data) pass as they are
         else:
             full = [{**stamps, **{k: v for k, v in row.items() if not (k in stamps and not v)}} for row in rows]
         conn = self.connection
         bulk = capture.bulk_insert(conn, table.name) if len(full) >= capture.BULK_MIN_ROWS else nullcontext()
         with bulk:
-            executemany_insert(conn, table, full)
+            executemany_insert(conn, table, full, fixed)
         key = _key_column(table)
         exclude = _audited_tables().get(table.name)
         if audit and exclude is not None:
-            audit_chain.append(conn, self.actor, [
-                Change("insert", table.name, str(row[key]), None, {k: v for k, v in row.items() if k not in exclude})
-                for row in full])
+            name = str(table.name)  # as plain text: the driver binds it without asking how to adapt it
+            audit_chain.append_entries(conn, self.actor, _inserted(name, key, full, fixed, exclude))
         listed = key in full[0] and len(full) <= LISTED_IDS_MAX
         self.touched(table.name, [str(row[key]) for row in full] if listed else None)
 
@@ -240,14 +244,17 @@ class UnitOfWork:
         stamps = self._stamps(table, insert=False)
         executemany_update(conn, table, key, columns, stamps, rows)
         if exclude is not None and before is not None:
-            entries = []
+            name = str(table.name)
+            # In sorted order, as the audit trail writes them (which spares it sorting them per row).
+            watched = sorted(c for c in columns if c not in exclude)
+            entries: list[audit_chain.Entry] = []
             for row in rows:
                 old = before.get(row[key], {})
-                changed = [c for c in columns if c not in exclude and old.get(c) != row[c]]
+                changed = [c for c in watched if old.get(c) != row[c]]
                 if changed:
-                    entries.append(Change("update", table.name, str(row[key]), {c: old.get(c) for c in changed},
-                                          {c: row[c] for c in changed}))
-            audit_chain.append(conn, self.actor, entries)
+                    entries.append(("update", name, str(row[key]), "", {c: old.get(c) for c in changed},
+                                    {c: row[c] for c in changed}))
+            audit_chain.append_entries(conn, self.actor, entries)
         self.touched(table.name, [str(i) for i in ids])
 
     def delete(self, target: Table | type, ids: Sequence[str], *, key: str | None = None) -> None:
@@ -280,6 +287,20 @@ class UnitOfWork:
         for table, ids in touches.items():
             self.touched(table, ids)
         return result
+
+
+def _inserted(table: str, key: str, rows: Sequence[Mapping[str, Any]], fixed: Mapping[str, Any],
+              exclude: frozenset[str]) -> list[audit_chain.Entry]:
+    """The audit entries of inserted ``rows`` (with ``fixed``, the values every row takes besides its
+    own), their values less ``exclude``. Rows holding the same columns get their values with the keys
+    in sorted order, which spares the audit trail sorting them again per row."""
+    extra = {k: v for k, v in fixed.items() if k not in exclude}
+    first = rows[0].keys()
+    if extra or not all(row.keys() == first for row in rows):
+        return [("insert", table, str(row[key]), "", None,
+                 {**{k: v for k, v in row.items() if k not in exclude}, **extra}) for row in rows]
+    names = sorted(k for k in first if k not in exclude)
+    return [("insert", table, str(row[key]), "", None, {k: row[k] for k in names}) for row in rows]
 
 
 def _key_column(table: Table) -> str:

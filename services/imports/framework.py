@@ -27,13 +27,22 @@ from sqlalchemy.exc import OperationalError
 
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
+from core.memory import collector_paused
 from core.messages import field_label, msg, render
 from core.money import digits
 from core.progress import CancelToken, Progress, no_progress
 from core.text import without_invisible
 from models.parts import ImportPreset
 from services import files, settings
-from services.imports.reader import FormulaWithoutValue, Table, cell_text, identifier_text, read_table, unquoted
+from services.imports.reader import (
+    FormulaWithoutValue,
+    Table,
+    cell_text,
+    identifier_text,
+    read_table,
+    scientific,
+    unquoted,
+)
 from services.permissions import require
 from store.database import Database
 from store.uow import UnitOfWork, action
@@ -374,32 +383,100 @@ def _checked(f: Field, value: Any) -> Any:
     return f.check(value) if f.check is not None else value
 
 
+_ASCII_ALNUM = re.compile(r"[0-9A-Za-z]")
+_NUMBER_KINDS = ("money", "quantity", "hours")
+
+
+def _converter(f: Field, currency: str) -> Callable[[Any], Any]:
+    """``_parse_value`` for field ``f`` as a function of the cell: the common cells of a bulk file
+    (numbers of the units the field holds, text and codes, empty cells) take a short way
+    that gives what the general path gives; any other cell, and any cell that is not plainly valid,
+    goes the general way, so every error is the general path's own."""
+    check = f.check
+
+    def general(value: Any) -> Any:
+        return _parse_value(f, value, currency)
+
+    if f.kind in _NUMBER_KINDS:
+        places = _places(f, currency)
+        scale = 10**places
+        # A number of at most 15 significant digits survives a trip through a float and back (Python
+        # divides integers and formats floats correctly rounded), so a float that equals n / scale
+        # reads as the number n / scale at Excel's precision: exactly the n the general path finds.
+        limit = min(10**15, 10**_MAX_DIGITS * scale)
+        most = f.maximum * scale if f.maximum else limit
+
+        def number(value: Any) -> Any:
+            cls = value.__class__
+            if cls is float:
+                if 0.0 <= value < 1e15:
+                    n = round(value * scale)
+                    if n < limit and n <= most and n / scale == value:
+                        return n if check is None else check(n)
+            elif cls is int:
+                if 0 <= value < 10**_MAX_DIGITS and (not f.maximum or value <= f.maximum):
+                    n = value * scale
+                    return n if check is None else check(n)
+            elif value is None:
+                return None
+            return general(value)
+
+        return number
+    if f.kind in ("text", "code"):
+        code = f.kind == "code"
+        max_length = f.max_length
+
+        def text(value: Any) -> Any:
+            if value.__class__ is str and value[:1] != "'":
+                if code and ("e" in value or "E" in value) and scientific(value.strip()):
+                    return general(value)
+                cleaned = " ".join(without_invisible(value).split())
+                if not cleaned:
+                    return None
+                if max_length and len(cleaned) > max_length:
+                    return general(value)
+                if code and not (_ASCII_ALNUM.search(cleaned) if cleaned.isascii()
+                                 else any(ch.isalnum() for ch in cleaned)):
+                    return general(value)
+                return cleaned if check is None else check(cleaned)
+            if value is None:
+                return None
+            return general(value)
+
+        return text
+    return general
+
+
 def parse_rows(table: Table, kind: ImportKind, columns: dict[str, int], context: Context, *,
                progress: Progress = no_progress, cancel: CancelToken | None = None) -> list[RowResult]:
     """Every data row of ``table`` parsed field by field, with per-field errors and duplicates of the
     natural key within the file marked as errors."""
     fields = [(kind.field(name), index) for name, index in columns.items()]
+    converters = [(f.name, _converter(f, context.currency), index) for f, index in fields]
     required = [f.name for f in kind.fields if f.required]
+    required_set = frozenset(required)
     results: list[RowResult] = []
     seen: dict[tuple, int] = {}
     key_field = kind.key[-1]
     for count, (number, cells) in enumerate(table.rows, start=1):
         result = RowResult(number, {}, cells=cells, columns=columns)
-        for f, index in fields:
-            value = cells[index] if index < len(cells) else None
+        values = result.values
+        size = len(cells)
+        for name, convert, index in converters:
             try:
-                parsed = _parse_value(f, value, context.currency)
+                parsed = convert(cells[index] if index < size else None)
             except ValidationError as exc:
-                result.error(f.name, exc.detail)
+                result.error(name, exc.detail)
                 continue
             if parsed is not None:
-                result.values[f.name] = parsed
-        for name in required:
-            if name not in result.values and not any(e.field == name for e in result.errors):
-                result.error(name, msg("is empty"))
+                values[name] = parsed
+        if not values.keys() >= required_set:
+            for name in required:
+                if name not in values and not any(e.field == name for e in result.errors):
+                    result.error(name, msg("is empty"))
         # A repeated key is found even in a row with other problems, so one report lists them all.
-        if not any(e.field in kind.key for e in result.errors):
-            key = kind.key_of(result.values)
+        if not result.errors or not any(e.field in kind.key for e in result.errors):
+            key = kind.key_of(values)
             first = seen.get(key)
             if first is not None:
                 named = " ".join(str(result.values[k]) for k in kind.key if result.values.get(k, "") != "")
@@ -501,11 +578,12 @@ def preview(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str
             cancel: CancelToken | None = None) -> Preview:
     """Check the whole file as an import would, writing nothing: the first ``limit`` rows with their
     action or errors, and the summary over all rows. Worker thread (it reads the whole file)."""
-    kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
-    results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
-    summary = ImportSummary(kind=kind.name, file=str(path), dry_run=True)
-    with db.read() as conn:
-        _planned(conn, kind, results, context, summary)
+    with collector_paused():
+        kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
+        results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
+        summary = ImportSummary(kind=kind.name, file=str(path), dry_run=True)
+        with db.read() as conn:
+            _planned(conn, kind, results, context, summary)
     return Preview(headers=list(table.headers), mapping=mapping, rows=results[:limit], summary=summary)
 
 
@@ -518,8 +596,15 @@ def run(db: Database, actor: Actor, path: Path | str, kind: ImportKind | str, ma
     run checks and counts without writing (except that report). ``target`` names what the rows go
     into where the kind needs it (a stock count's number; by default the only open count). The report
     speaks the language of ``translate`` (see :func:`write_error_report`). Worker thread."""
+    with collector_paused():
+        return _run(db, actor, Path(path), kind, mapping, dry_run=dry_run, target=target, report=report,
+                    progress=progress, cancel=cancel, translate=translate)
+
+
+def _run(db: Database, actor: Actor, path: Path, kind: ImportKind | str, mapping: dict[str, str] | None, *,
+         dry_run: bool, target: str, report: Path | str | None, progress: Progress, cancel: CancelToken | None,
+         translate: Translate) -> ImportSummary:
     started = time.perf_counter()
-    path = Path(path)
     kind, table, mapping, columns, context = _prepare(db, actor, path, kind, mapping, target)
     results = parse_rows(table, kind, columns, context, progress=progress, cancel=cancel)
     summary = ImportSummary(kind=kind.name, file=str(path), dry_run=dry_run)

@@ -245,7 +245,9 @@ def _table(path: Path, data: list[list[Any]], first_number: int) -> Table:
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         for offset, cells in enumerate(data[start + 1:], start=1):
-            if not _blank(cells):
+            first = cells[0] if cells else None
+            # A first cell that holds something settles it without looking at the others.
+            if (first is not None and (first.__class__ is not str or first.strip())) or not _blank(cells):
                 yield header_number + offset, cells
 
     return Table(path=path, headers=headers, rows=rows(), total=len(data) - start - 1)
@@ -291,6 +293,11 @@ def identifier_text(value: Any) -> str:
     if _SCIENTIFIC.match(text):
         raise ValidationError("value", _LOST_DIGITS)
     return text
+
+
+def scientific(text: str) -> bool:
+    """Whether ``text`` is a number in scientific notation ("1.23457E+11"), as :func:`identifier_text` refuses."""
+    return _SCIENTIFIC.match(text) is not None
 
 
 _LOST_DIGITS = msg("arrived in scientific notation, so Excel has dropped its last digits; format the column "

@@ -24,9 +24,9 @@ _VIEW = frozenset({"part.view"})
 
 
 def part_doc(r) -> dict:
-    title = " ".join(x for x in (r.brand, r.part_number, r.description) if x)
-    body = " | ".join(x for x in (r.number_key, normalize(r.part_number), normalize(r.description),
-                                  normalize(r.description_alt)) if x)
+    title = " ".join(filter(None, (r.brand, r.part_number, r.description)))
+    body = " | ".join(filter(None, (r.number_key, normalize(r.part_number), normalize(r.description),
+                                    normalize(r.description_alt))))
     # Short grams of the descriptions only: a two-character Chinese description ("机油") must find
     # the part, while two characters of a part number would match too much of the catalogue.
     return {"kind": "part", "ref_id": r.id, "title": title, "detail": r.bin or "", "body": body,

@@ -9,16 +9,17 @@ the summary. ``superseded_by`` names a part number of the same brand, in the cat
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from types import SimpleNamespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select, text
 
 from core.actor import Actor
 from core.errors import ValidationError
-from core.ids import new_id
+from core.ids import new_id, new_ids
 from core.messages import msg
 from core.progress import CancelToken, Progress
 from core.status_words import status_word
@@ -67,7 +68,9 @@ CATALOGUE_UPDATES = tuple(_COLUMN.values())
 PRICE_UPDATES = ("retail_price", "trade_price", "list_cost")
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_brand(name: str) -> str:
+    # Remembered: a price list names the same few brands row after row.
     return fold(name)
 
 
@@ -138,22 +141,35 @@ def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str
     wanted = [t.c.id, t.c.brand_id, t.c.number_key, t.c.superseded_by_id, *(t.c[c] for c in columns)]
     found: dict[tuple, dict[str, Any]] = {}
     ids = sorted(brand_ids)
+    names = [c.name for c in wanted]
     for chunk in _chunks(ids, 500):
-        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))).mappings():
-            found[(row["brand_id"], row["number_key"])] = dict(row)
+        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))):
+            found[(row[1], row[2])] = dict(zip(names, row, strict=True))
     return found
 
 
-def _new_part(part_id: str, brand_id: str, values: dict[str, Any]) -> dict[str, Any]:
-    row = {"id": part_id, "brand_id": brand_id, "part_number": values["part_number"],
-           "number_key": normalize_number(values["part_number"]), "description": values.get("description", ""),
-           "description_alt": "", "category": "", "unit": "pcs", "barcode": "", "bin": "", "tax_code": "",
-           "retail_price": 0, "trade_price": 0, "list_cost": 0, "min_qty": 0, "max_qty": 0,
-           "reorder_manual": False, "preferred_supplier_id": None, "superseded_by_id": None, "active": True}
-    for name, column in _COLUMN.items():
-        if name in values:
-            row[column] = _cleaned(name, values[name])
+# A new part's values where the file gives none.
+_NEW_PART = {"id": None, "brand_id": None, "part_number": None, "number_key": None, "description": "",
+             "description_alt": "", "category": "", "unit": "pcs", "barcode": "", "bin": "", "tax_code": "",
+             "retail_price": 0, "trade_price": 0, "list_cost": 0, "min_qty": 0, "max_qty": 0, "reorder_manual": False,
+             "preferred_supplier_id": None, "superseded_by_id": None, "active": True}
+
+
+def _new_part(part_id: str, brand_id: str, values: dict[str, Any], number_key: str | None = None) -> dict[str, Any]:
+    row = _NEW_PART.copy()
+    row["id"], row["brand_id"] = part_id, brand_id
+    row["number_key"] = normalize_number(values["part_number"]) if number_key is None else number_key
+    for name, value in values.items():
+        column = _COLUMN.get(name)
+        if column is not None:
+            row[column] = _cleaned(name, value)
     return row
+
+
+def _id_stream(batch: int = 1000) -> Iterator[str]:
+    """New ids, made a batch at a time."""
+    while True:
+        yield from new_ids(batch)
 
 
 def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summary: ImportSummary, *,
@@ -166,6 +182,9 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     links = {v["id"]: v["superseded_by_id"] for v in existing.values()}
     pending: list[tuple[RowResult, str, str]] = []
     brand_of: dict[str, str] = {}
+    part_ids = _id_stream()
+    given = [(name, column) for name, column in _COLUMN.items() if column in updatable]
+    searched = [c for c in updatable if c in _SEARCHED_COLUMNS]
     for r in rows:
         brand_id = brands[_fold_brand(r.values["brand"])]
         key = normalize_number(r.values["part_number"])
@@ -177,21 +196,22 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
             if "description" not in r.values:
                 r.error("description", msg("is empty (a part new to the catalogue needs one)"))
                 continue
-            part_id = new_id()
-            plan.inserts.append(_new_part(part_id, brand_id, r.values))
+            part_id = next(part_ids)
+            plan.inserts.append(_new_part(part_id, brand_id, r.values, key))
             ids[(brand_id, key)] = part_id
             r.action = "insert"
         else:
             part_id = old["id"]
-            merged = {c: old[c] for c in updatable}
-            for name, column in _COLUMN.items():
-                if name in r.values and column in updatable:
+            before = {c: old[c] for c in updatable}
+            merged = before.copy()
+            for name, column in given:
+                if name in r.values:
                     merged[column] = _cleaned(name, r.values[name])
-            if any(merged[c] != old[c] for c in updatable):
+            if merged != before:
                 plan.updates.append({"id": part_id, **merged})
-                plan.before[part_id] = {c: old[c] for c in updatable}
+                plan.before[part_id] = before
                 r.action = "update"
-                if any(merged[c] != old[c] for c in updatable if c in _SEARCHED_COLUMNS):
+                if any(merged[c] != before[c] for c in searched):
                     plan.reindex.append(part_id)
             else:
                 r.action = "unchanged"
@@ -220,9 +240,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
         plan.links.append({"id": part_id, "superseded_by_id": target})
         if r.action == "unchanged":
             r.action = "update"
-    summary.inserted = sum(r.action == "insert" for r in rows)
-    summary.updated = sum(r.action == "update" for r in rows)
-    summary.unchanged = sum(r.action == "unchanged" for r in rows)
+    actions = Counter(r.action for r in rows)
+    summary.inserted, summary.updated, summary.unchanged = actions["insert"], actions["update"], actions["unchanged"]
     summary.extra["supersessions"] = len(plan.links)
     return plan
 
@@ -251,10 +270,24 @@ def _commit_parts(uow: UnitOfWork, plan: _PartsPlan, summary: ImportSummary, pro
     # invoice document too.) New parts are indexed from the values just written, not read back.
     if cancel is not None:
         cancel.check()
-    search.index_new(uow.connection, "part", (SimpleNamespace(**row, brand=plan.brand_names[row["brand_id"]])
-                                             for row in plan.inserts))
+    names = plan.brand_names
+    search.index_new(uow.connection, "part", (
+        _PartRecord(row["id"], names[row["brand_id"]], row["part_number"], row["number_key"], row["description"],
+                    row["description_alt"], row["bin"]) for row in plan.inserts))
     search.index(uow.connection, "part", plan.reindex)
     _audit(uow, summary, "part")
+
+
+class _PartRecord(NamedTuple):
+    """A new part as the part search kind's SQL selects it (services/parts/area.py)."""
+
+    id: str
+    brand: str
+    part_number: str
+    number_key: str
+    description: str
+    description_alt: str
+    bin: str
 
 
 def _audit(uow: UnitOfWork, summary: ImportSummary, entity: str) -> None:
