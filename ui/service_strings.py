@@ -409,6 +409,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', ' (I, O and Q are never used in a VIN)'),
     QT_TRANSLATE_NOOP('Service', "'{amount}' has more than {currency} decimal places"),
     QT_TRANSLATE_NOOP('Service', "'{amount}' is not a number"),
+    QT_TRANSLATE_NOOP('Service', "'{a}' ({a_value}) and '{b}' ({b_value}) have different ID numbers: they are different customers and cannot be merged"),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "'{a}' ({a_value}) and '{b}' ({b_value}) have different credit codes: they are different companies and cannot be merged"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', "'{code}' is not a payment method"),
     QT_TRANSLATE_NOOP('Service', "'{email}' is not an e-mail address"),
     QT_TRANSLATE_NOOP('Service', "'{key}' is not a mapping key; use {items}, item:<type>, tax:<code>, method:<method>, cost:<type> or stock:<type>"),  # noqa: E501
@@ -694,6 +696,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Link a posted invoice, not a draft or a credit note'),
     QT_TRANSLATE_NOOP('Service', 'Loan paid out for deal {number}'),
     QT_TRANSLATE_NOOP('Service', 'Marketing consent cannot be given in the future'),
+    QT_TRANSLATE_NOOP('Service', "Merged {merged} into '{name}', active again: {moved}"),
     QT_TRANSLATE_NOOP('Service', "Merged {merged} into '{name}': {moved}"),
     QT_TRANSLATE_NOOP('Service', 'Mileage {mileage} km accepted below the last recorded {last} km ({where}): {reason}'),
     QT_TRANSLATE_NOOP('Service', 'More is allocated than received'),

@@ -3738,12 +3738,24 @@
         <translation>关联记录</translation>
     </message>
     <message>
+        <source>Looking for possible duplicates…</source>
+        <translation>正在查找疑似重复客户…</translation>
+    </message>
+    <message>
+        <source>The possible duplicates could not be looked for. Press F5 to try again.</source>
+        <translation>无法查找疑似重复客户。请按 F5 重试。</translation>
+    </message>
+    <message>
         <source>No possible duplicates found.</source>
         <translation>未发现疑似重复客户。</translation>
     </message>
     <message>
         <source>%1 customers: %2</source>
         <translation>%1 位客户：%2</translation>
+    </message>
+    <message>
+        <source>Merged %1 into %2.</source>
+        <translation>已将 %1 合并到 %2。</translation>
     </message>
     <message>
         <source>Group</source>
@@ -8345,12 +8357,16 @@
         <translation>客户说明</translation>
     </message>
     <message>
-        <source>The record that stays</source>
-        <translation>保留的记录</translation>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
     </message>
     <message>
-        <source>%1 linked</source>
-        <translation>关联 %1 条</translation>
+        <source>record %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <source>The record that stays</source>
+        <translation>保留的记录</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -8367,6 +8383,66 @@
     <message>
         <source>Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else linked to the other records move to the one that stays. The others are kept as merged and leave the lists. This cannot be undone.</source>
         <translation>其他记录关联的车辆、发票、收款、维修工单、销售线索、销售单、备注等全部数据都会转到保留的记录下。其他记录标记为已合并，不再出现在列表中。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation>合并(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>身份证号 %1</translation>
+    </message>
+    <message>
+        <source>credit code %1</source>
+        <translation>统一社会信用代码 %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>%1 linked records</source>
+        <translation>%1 条关联记录</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have different ID numbers: they are different customers and cannot be merged.</source>
+        <translation>%1 与 %2 的身份证号不同：二者是不同的客户，不能合并。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have different credit codes: they are different companies and cannot be merged.</source>
+        <translation>%1 与 %2 的统一社会信用代码不同：二者是不同的企业，不能合并。</translation>
+    </message>
+    <message>
+        <source>The names differ: %1.</source>
+        <translation>姓名不同：%1。</translation>
+    </message>
+    <message>
+        <source>The birth dates differ: %1.</source>
+        <translation>出生日期不同：%1。</translation>
+    </message>
+    <message>
+        <source>Check that these records are one customer:</source>
+        <translation>请确认这些记录是同一位客户：</translation>
+    </message>
+    <message>
+        <source>Merge %1 customers into %2? This cannot be undone.</source>
+        <translation>将 %1 位客户合并到 %2？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>%1: %2 linked records move to %3; it is kept as merged.</source>
+        <translation>%1：%2 条关联记录将转到 %3；该记录标记为已合并。</translation>
+    </message>
+    <message>
+        <source>%1 becomes active again.</source>
+        <translation>%1 将重新启用。</translation>
+    </message>
+    <message>
+        <source>%1 takes from the others: %2.</source>
+        <translation>%1 将采用其他记录的：%2。</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
@@ -12440,6 +12516,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>用余额付款只能结清发票；其余部分仍为客户保留</translation>
     </message>
     <message>
+        <source>&apos;{a}&apos; ({a_value}) and &apos;{b}&apos; ({b_value}) have different ID numbers: they are different customers and cannot be merged</source>
+        <translation>“{a}”（{a_value}）与“{b}”（{b_value}）的身份证号不同：二者是不同的客户，不能合并</translation>
+    </message>
+    <message>
+        <source>&apos;{a}&apos; ({a_value}) and &apos;{b}&apos; ({b_value}) have different credit codes: they are different companies and cannot be merged</source>
+        <translation>“{a}”（{a_value}）与“{b}”（{b_value}）的统一社会信用代码不同：二者是不同的企业，不能合并</translation>
+    </message>
+    <message>
         <source>&apos;{name}&apos; already has an estimate</source>
         <translation>“{name}”已有报价</translation>
     </message>
@@ -12994,6 +13078,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Marketing consent cannot be given in the future</source>
         <translation>营销许可日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>Merged {merged} into &apos;{name}&apos;, active again: {moved}</source>
+        <translation>已将 {merged} 合并到“{name}”并重新启用：{moved}</translation>
     </message>
     <message>
         <source>Merged {merged} into &apos;{name}&apos;: {moved}</source>

@@ -19,7 +19,7 @@ from core.messages import msg
 from models import Base
 from models.crm import Customer
 from services import search
-from services.customers import WALK_IN_ID, name_key
+from services.customers import WALK_IN_ID, name_key, shown_id
 from services.permissions import require
 from store.audit_chain import Change
 from store.uow import UnitOfWork, action
@@ -90,6 +90,24 @@ def _guards_lifted(conn: Connection, table: str) -> Iterator[None]:
             conn.exec_driver_sql(sql)
 
 
+def _refuse_different_people(actor, rows: list) -> None:
+    """Two records with different ID numbers (or credit codes) are two customers, however much else
+    they share (a family's e-mail, a company's phone): a merge of them is refused, naming both."""
+    for column in ("id_number", "company_reg"):
+        first = next((r for r in rows if r[column]), None)
+        other = next((r for r in rows if first is not None and r[column] and r[column] != first[column]), None)
+        if first is None or other is None:
+            continue
+        if column == "id_number":
+            raise ValidationError(column, msg(
+                "'{a}' ({a_value}) and '{b}' ({b_value}) have different ID numbers: they are different customers "
+                "and cannot be merged", a=first["name"], a_value=shown_id(actor, first[column]), b=other["name"],
+                b_value=shown_id(actor, other[column])))
+        raise ValidationError(column, msg(
+            "'{a}' ({a_value}) and '{b}' ({b_value}) have different credit codes: they are different companies "
+            "and cannot be merged", a=first["name"], a_value=first[column], b=other["name"], b_value=other[column]))
+
+
 @dataclass(frozen=True)
 class MergeResult:
     survivor_id: str
@@ -122,6 +140,7 @@ def merge_in(uow: UnitOfWork, survivor_id: str, merged_ids: Iterable[str],
             raise NotFound(msg("The customer no longer exists"))
         if rows[cid]["merged_into_id"]:
             raise Conflict(msg("'{name}' was already merged into another customer", name=rows[cid]["name"]))
+    _refuse_different_people(actor, [rows[cid] for cid in everyone])
     keep = dict(keep or {})
     unknown = sorted(set(keep) - set(FIELDS))
     if unknown:
@@ -133,6 +152,10 @@ def merge_in(uow: UnitOfWork, survivor_id: str, merged_ids: Iterable[str],
     new_values = {f: rows[source][f] for f, source in keep.items() if rows[source][f] != survivor[f]}
     if "marketing_ok" in new_values and "marketing_since" not in new_values:
         new_values["marketing_since"] = rows[keep["marketing_ok"]]["marketing_since"]
+    # The customer is one person: active if any of the records was in use.
+    reactivated = not survivor["active"] and any(rows[m]["active"] for m in merged)
+    if reactivated:
+        new_values["active"] = True
     for unique in ("id_number", "company_reg"):
         value = new_values.get(unique)
         if value:
@@ -186,13 +209,16 @@ def merge_in(uow: UnitOfWork, survivor_id: str, merged_ids: Iterable[str],
         search.index(uow.connection, kind, sorted(ids))
 
     names = ", ".join(f"'{rows[m]['name']}'" for m in merged)
+    moved_text = ", ".join(f"{k} {v}" for k, v in sorted(moved.items())) or "-"
     uow.audit([Change(
         "merge", "customer", survivor_id,
         before={f: survivor[f] for f in new_values},
         after={"merged": [{"id": m, "name": rows[m]["name"]} for m in merged], "into": survivor["name"],
                "fields": new_values, "moved": moved, "dropped": dropped},
-        summary=msg("Merged {merged} into '{name}': {moved}", merged=names, name=survivor["name"],
-                    moved=", ".join(f"{k} {v}" for k, v in sorted(moved.items())) or "-"))])
+        summary=(msg("Merged {merged} into '{name}', active again: {moved}", merged=names, name=survivor["name"],
+                     moved=moved_text) if reactivated else
+                 msg("Merged {merged} into '{name}': {moved}", merged=names, name=survivor["name"],
+                     moved=moved_text)))])
     return MergeResult(survivor_id, tuple(merged), moved, dropped)
 
 

@@ -3,6 +3,7 @@ duplicate detection, merges and the timeline."""
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import date
 
@@ -255,6 +256,59 @@ def test_a_merge_is_refused_without_the_right_and_for_merged_or_walk_in_customer
     walk_in, _name = customers.walk_in(db, owner)
     with pytest.raises(Conflict):
         merge.merge(db, owner, a, [walk_in])
+
+
+def test_customers_with_different_id_numbers_or_credit_codes_are_never_merged(db, db_path, owner, actor_for):
+    # Two people who share an e-mail (one household) but not their ID numbers.
+    a = _new(db, owner, "贾婷", email="home@example.com", id_number=resident_id("31010119591003492"),
+             birth_date=date(1959, 10, 3))
+    b = _new(db, owner, "陶建华", email="home@example.com", id_number=resident_id("43012119811219075"))
+    with db.engine.begin() as conn:
+        invoice = make_row(conn, Base.metadata.tables["invoice"], {"customer_id": a}, {})
+    before = raw_rows(db_path, "SELECT * FROM customer ORDER BY id")
+    audits = raw_rows(db_path, "SELECT count(*) FROM audit_entry")
+    with pytest.raises(ValidationError) as exc:
+        merge.merge(db, owner, b, [a], {"id_number": b})
+    assert exc.value.field == "id_number"
+    assert "'贾婷'" in str(exc.value) and "'陶建华'" in str(exc.value) and "different ID numbers" in str(exc.value)
+    # Nothing changed: the records, the invoice's customer, the audit trail.
+    assert raw_rows(db_path, "SELECT * FROM customer ORDER BY id") == before
+    assert raw_rows(db_path, "SELECT customer_id FROM invoice WHERE id = ?", (invoice,)) == [(a,)]
+    assert raw_rows(db_path, "SELECT count(*) FROM audit_entry") == audits
+    # A reader without the right to see ID numbers is told them masked.
+    with pytest.raises(ValidationError) as exc:
+        manager = actor_for("sales_manager")
+        merge.merge(db, dataclasses.replace(manager, permissions=manager.permissions - {"customer.view_id"}), a, [b])
+    assert resident_id("31010119591003492") not in str(exc.value) and "*" in str(exc.value)
+    # Different credit codes: two companies.
+    x = _new(db, owner, "远航物流", kind="company", phone=mobile(5), company_reg=credit_code())
+    y = _new(db, owner, "远航物流", kind="company", phone=mobile(5), company_reg=credit_code("91310000MA1FL0000"))
+    with pytest.raises(ValidationError) as exc:
+        merge.merge(db, owner, x, [y])
+    assert exc.value.field == "company_reg" and "different credit codes" in str(exc.value)
+    assert raw_rows(db_path, "SELECT merged_into_id FROM customer WHERE id = ?", (y,)) == [(None,)]
+    # One ID number and one blank is no contradiction: that merge goes ahead and keeps the number.
+    c = _new(db, owner, "陶建华", email="home@example.com")
+    merge.merge(db, owner, c, [b], {"id_number": b})
+    assert raw_rows(db_path, "SELECT id_number FROM customer WHERE id = ?", (c,)) == [
+        (resident_id("43012119811219075"),)]
+
+
+def test_the_record_that_stays_is_active_if_any_merged_record_was(db, db_path, owner):
+    old = _new(db, owner, "郑子", phone=mobile(3), id_number=ID, active=False)
+    new = _new(db, owner, "郑子", phone=mobile(3))
+    merge.merge(db, owner, old, [new])
+    assert raw_rows(db_path, "SELECT active FROM customer WHERE id = ?", (old,)) == [(1,)]
+    summary, after = raw_rows(db_path, "SELECT summary, [after] FROM audit_entry WHERE action = 'merge' "
+                                       "ORDER BY seq DESC LIMIT 1")[0]
+    assert "active again" in summary and '"active": true' in after
+    # Inactive records merged into an inactive one leave it inactive.
+    p = _new(db, owner, "钱七", phone=mobile(4), active=False)
+    q = _new(db, owner, "钱七", phone=mobile(4), active=False)
+    merge.merge(db, owner, p, [q])
+    assert raw_rows(db_path, "SELECT active FROM customer WHERE id = ?", (p,)) == [(0,)]
+    assert "active again" not in raw_rows(db_path, "SELECT summary FROM audit_entry WHERE action = 'merge' "
+                                                   "ORDER BY seq DESC LIMIT 1")[0][0]
 
 
 # --- timeline ------------------------------------------------------------------------------------------

@@ -3,15 +3,16 @@ review and its merge dialog, the timeline tab, and ID numbers masked for roles w
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from models import Base
 from services import customers, lists
-from services.customers import CustomerInput
+from services.customers import CustomerInput, merge
 from tests.services.crm_rows import make_row
 from tests.services.samples import mobile, raw_rows, resident_id
 from ui.customers.duplicates import DuplicatesScreen, MergeDialog
@@ -99,6 +100,7 @@ def test_duplicates_are_merged_through_the_review_and_the_merge_dialog(
         dialog.radios[a].setChecked(True)
         assert dialog.choices["email"].currentData() == b  # a has none
         assert dialog.choices["grade"].currentData() == b
+        when_modal(QMessageBox, lambda box: qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton))
         qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
         settle()
         assert not dialog.isVisible()
@@ -115,6 +117,139 @@ def test_duplicates_are_merged_through_the_review_and_the_merge_dialog(
     d = customers.get(db, owner, a)
     assert (d.data.email, d.data.grade) == ("ww@example.com", "A")
     assert screen.tree.topLevelItemCount() == 0 and screen.empty.isVisible()
+    assert screen.stack.currentWidget() is screen.empty and screen.empty.text() == "No possible duplicates found."
+    # Records of one name created on one day are told apart by their place in the group.
+    assert window.statusBar().currentMessage() == "Merged '王伟' (record 2) into '王伟' (record 1)."
+    # The focus stays on the page, not in the search box.
+    assert screen.isAncestorOf(window.focusWidget()), window.focusWidget()
+
+
+def _pair(db, owner, **second):
+    """Two customers sharing an e-mail; the second with ``second``."""
+    a = customers.create(db, owner, CustomerInput(name="贾婷", email="home@example.com", city="上海",
+                                                  id_number=resident_id("31010119591003492"),
+                                                  birth_date=date(1959, 10, 3)))
+    b = customers.create(db, owner, CustomerInput(**{"name": "陶建华", "email": "home@example.com", "city": "无锡",
+                                                     "birth_date": date(1981, 12, 19), **second}))
+    return a, b
+
+
+def _open_merge(qtbot, window, settle, select: str | None = None) -> DuplicatesScreen:
+    screen = window.show_page("customer_duplicates")
+    settle()
+    assert screen.tree.topLevelItemCount() == 1
+    if select:
+        top = screen.tree.topLevelItem(0)
+        screen.tree.setCurrentItem(next(top.child(k) for k in range(top.childCount())
+                                        if top.child(k).data(0, Qt.ItemDataRole.UserRole) == ("customer", select)))
+    screen.tree.setFocus()
+    return screen
+
+
+def test_enter_never_merges_the_question_does_only_on_its_merge_button(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    a, b = _pair(db, owner)  # b has no ID number: no contradiction, but other names and birth dates
+    customers.update(db, owner, a, dataclasses.replace(customers.get(db, owner, a).data, active=False))
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = _open_merge(qtbot, window, settle, select=a)
+    questions: list[str] = []
+
+    def cancel(box: QMessageBox) -> None:
+        questions.append(box.text() + "\n" + box.informativeText())
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    def go(box: QMessageBox) -> None:
+        questions.append(box.text() + "\n" + box.informativeText())
+        qtbot.mouseClick(box.parent().go_button, Qt.MouseButton.LeftButton)
+
+    def in_dialog(dialog: MergeDialog) -> None:
+        # The member selected on the page stays by default; each record is told apart.
+        assert dialog.survivor_id() == a and dialog.radios[a].hasFocus()
+        text = dialog.radios[a].text()
+        assert "created " + date.today().isoformat() in text and "ID " + resident_id("31010119591003492") in text
+        assert "inactive" in text and "上海" in text and "0 linked records" in text
+        assert " active" in dialog.radios[b].text() and "inactive" not in dialog.radios[b].text()
+        assert dialog.warning.isVisible() and "names differ" in dialog.warning.text()
+        assert "birth dates differ" in dialog.warning.text()
+        # Enter on the radio only asks; Enter in the question cancels.
+        when_modal(QMessageBox, cancel)
+        qtbot.keyClick(dialog.radios[a], Qt.Key.Key_Return)
+        settle()
+        assert questions and dialog.isVisible()
+        assert raw_rows(db_path, "SELECT merged_into_id FROM customer WHERE id = ?", (b,)) == [(None,)]
+        # The explicit Merge button of the question merges.
+        when_modal(QMessageBox, go)
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert not dialog.isVisible()
+
+    handled = when_modal(MergeDialog, in_dialog)
+    qtbot.keyClick(screen.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled and len(questions) == 2
+    assert "Merge 2 customers into '贾婷'? This cannot be undone." in questions[0]
+    assert "'陶建华': 0 linked records move to '贾婷'" in questions[0]
+    assert "'贾婷' becomes active again." in questions[0] and "birth dates differ" in questions[0]
+    assert raw_rows(db_path, "SELECT merged_into_id FROM customer WHERE id = ?", (b,)) == [(a,)]
+    assert raw_rows(db_path, "SELECT active FROM customer WHERE id = ?", (a,)) == [(1,)]
+    assert window.statusBar().currentMessage() == "Merged '陶建华' into '贾婷'."
+
+
+def test_records_with_different_id_numbers_are_not_offered_for_a_merge(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    _pair(db, owner, id_number=resident_id("43012119811219075"))
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = _open_merge(qtbot, window, settle)
+    asked: list[QMessageBox] = []
+    when_modal(QMessageBox, asked.append, timeout=500)
+
+    def in_dialog(dialog: MergeDialog) -> None:
+        assert dialog.refusal.isVisible() and "different ID numbers" in dialog.refusal.text()
+        assert "'贾婷'" in dialog.refusal.text() and "'陶建华'" in dialog.refusal.text()
+        assert not dialog.merge_button.isEnabled()
+        qtbot.keyClick(dialog.radios[dialog.survivor_id()], Qt.Key.Key_Return)
+        settle()
+        qtbot.wait(600)
+        assert not asked and dialog.isVisible()
+
+    handled = when_modal(MergeDialog, in_dialog)
+    qtbot.keyClick(screen.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled
+    assert raw_rows(db_path, "SELECT count(*) FROM customer WHERE merged_into_id IS NOT NULL") == [(0,)]
+
+
+def test_the_duplicates_page_says_it_is_looking_then_shows_the_groups_or_that_there_are_none(
+        qtbot, db, ctx_for, show, settle):
+    screen = DuplicatesScreen(ctx_for("sales_manager"))
+    # At once: a message where the table will be, not an empty table.
+    assert screen.stack.currentWidget() is screen.empty and screen.empty.text() == "Looking for possible duplicates…"
+    assert screen.loading
+    show(screen)
+    settle()
+    assert screen.stack.currentWidget() is screen.empty and screen.empty.text() == "No possible duplicates found."
+    assert screen.empty.isVisible() and not screen.tree.isVisible()
+    layout = screen.layout()
+    assert layout.indexOf(screen.hint) < layout.indexOf(screen.stack)
+
+
+def test_a_group_merged_in_another_window_is_refused_and_refreshed_away(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    a = customers.create(db, owner, CustomerInput(name="王欣燕", phone=mobile(1)))
+    b = customers.create(db, owner, CustomerInput(name="王欣燕", phone=mobile(1)))
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = _open_merge(qtbot, window, settle)
+    merge.merge(db, owner, a, [b])  # another session; this window hears nothing of it
+    told: list[str] = []
+    when_modal(QMessageBox, lambda box: told.append(box.text()))
+    qtbot.keyClick(screen.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert told and "already merged into another customer" in told[0]
+    assert screen.tree.topLevelItemCount() == 0 and screen.empty.text() == "No possible duplicates found."
 
 
 def test_the_duplicates_page_is_only_for_those_who_may_merge(ctx_for, show, settle):

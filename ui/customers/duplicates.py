@@ -15,19 +15,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QRadioButton,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from core.errors import Conflict, NotFound
+from core.messages import msg
 from services import customers
 from services.customers import duplicates, merge
 from store.changes import Changes
 from ui.context import AppContext
 from ui.customers.editor import grade_labels, reason_labels
+from ui.errors import show_error
 from ui.formatting import date_text, phone_text
 from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.widgets.forms import FieldErrors, FormDialog
@@ -73,14 +78,23 @@ class DuplicatesScreen(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(lambda *_a: self._selection_changed())
         self.tree.itemActivated.connect(lambda item, _c: self._open(item))
-        self.empty = QLabel(self.tr("No possible duplicates found."))
+        # Where the table is: "looking…" while the groups are found, "none found" when there are none.
+        self.empty = QLabel()
         self.empty.setObjectName("emptyState")
-        self.empty.hide()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+        self.loading = False
+        # What to select once the groups are shown again: (customer id, group index), and whether the
+        # list takes the focus (after a merge).
+        self._want: tuple[str | None, int] | None = None
+        self._focus_after = False
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.hint)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
         for key, slot in (("F5", self.reload), ("Ctrl+M", self.merge_current)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
@@ -90,9 +104,34 @@ class DuplicatesScreen(QWidget):
 
     def reload(self) -> Query:
         db, actor = self.ctx.db, self.ctx.actor
-        return Query(self, lambda: duplicates.clusters(db, actor)).success(self._show).run()
+        if self._want is None:
+            self._want = self._current_key()
+        self.loading = True
+        if not self.clusters:
+            self.empty.setText(self.tr("Looking for possible duplicates…"))
+            self.stack.setCurrentWidget(self.empty)
+        return Query(self, lambda: duplicates.clusters(db, actor)).success(self._show).failure(self._failed).run()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.loading = False
+        self._want, self._focus_after = None, False
+        if not self.clusters:
+            self.empty.setText(self.tr("The possible duplicates could not be looked for. Press F5 to try again."))
+        show_error(self, exc)
+
+    def _current_key(self) -> tuple[str | None, int] | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        top = item.parent() or item
+        kind, ref = item.data(0, Qt.ItemDataRole.UserRole)
+        return (ref if kind == "customer" else None, self.tree.indexOfTopLevelItem(top))
 
     def _show(self, found: list[duplicates.Cluster]) -> None:
+        self.loading = False
+        want, self._want = self._want, None
+        focus, self._focus_after = self._focus_after, False
+        had_focus = self.tree.hasFocus()
         self.clusters = found
         self.tree.clear()
         reasons = reason_labels()
@@ -111,11 +150,27 @@ class DuplicatesScreen(QWidget):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        self.empty.setVisible(not found)
-        self.tree.setVisible(bool(found))
         if found:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.stack.setCurrentWidget(self.tree)
+            self.tree.setCurrentItem(self._item_for(want))
+            if focus or had_focus:
+                self.tree.setFocus()
+        else:
+            self.empty.setText(self.tr("No possible duplicates found."))
+            self.stack.setCurrentWidget(self.empty)
+            if focus:
+                self.refresh_button.setFocus()
         self._selection_changed()
+
+    def _item_for(self, want: tuple[str | None, int] | None) -> QTreeWidgetItem:
+        """The member that was current if it is still listed, else the group at the same place."""
+        cid, index = want or (None, 0)
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for k in range(top.childCount()):
+                if cid and top.child(k).data(0, Qt.ItemDataRole.UserRole) == ("customer", cid):
+                    return top.child(k)
+        return self.tree.topLevelItem(max(0, min(index, self.tree.topLevelItemCount() - 1)))
 
     def _cluster_of(self, item: QTreeWidgetItem | None) -> duplicates.Cluster | None:
         if item is None:
@@ -134,11 +189,37 @@ class DuplicatesScreen(QWidget):
             window.open_record("customer", ref)
 
     def merge_current(self) -> None:
-        cluster = self._cluster_of(self.tree.currentItem())
+        item = self.tree.currentItem()
+        cluster = self._cluster_of(item)
         if cluster is None:
             return
-        if MergeDialog.ask(self.ctx, cluster, self):
+        kind, ref = item.data(0, Qt.ItemDataRole.UserRole)
+        # The list may be read again while the dialog is open (the merge is broadcast): note the place now.
+        index = self.tree.indexOfTopLevelItem(item.parent() or item)
+        try:
+            dialog = MergeDialog(self.ctx, cluster, self, current_id=ref if kind == "customer" else None)
+        except (Conflict, NotFound) as exc:  # a member went meanwhile: the group is out of date
+            show_error(self, exc)
             self.reload()
+            return
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted:
+            survivor = dialog.survivor_id()
+            merged = [dialog.label_of(m.id) for m in cluster.members if m.id != survivor]
+            self._status(self.tr("Merged %1 into %2.").replace("%1", ", ".join(merged))
+                         .replace("%2", dialog.label_of(survivor)))
+            self._want, self._focus_after = (survivor, index), True
+            self.reload()
+        elif dialog.stale:
+            # Merged or removed in another window meanwhile: the group shown is out of date.
+            self._want, self._focus_after = (None, index), True
+            self.reload()
+        dialog.deleteLater()
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 8000)
 
     def export(self) -> Op | None:
         path = ask_path(self, "duplicate-customers")
@@ -163,36 +244,56 @@ class DuplicatesScreen(QWidget):
 
 
 class MergeDialog(FormDialog):
-    """Choose the record that stays and, for each field the records differ in, the value it keeps;
-    Merge moves everything linked to the others onto it in one step (it cannot be undone)."""
+    """Choose the record that stays and, for each field the records differ in, the value it keeps.
+    Merge… asks first, naming what moves and how the records differ (Cancel is the default: Enter
+    does not merge); then everything linked to the others moves onto the one that stays in one step
+    (it cannot be undone). Records with different ID numbers or credit codes are two customers: the
+    dialog says so and does not offer the merge."""
 
     FIELD_ORDER = ("name", "alt_name", "kind", "phone", "email", "id_number", "company_reg", "address", "city",
                    "postcode", "birth_date", "grade", "marketing_ok", "notes")
 
-    def __init__(self, ctx: AppContext, cluster: duplicates.Cluster, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, cluster: duplicates.Cluster, parent: QWidget | None = None, *,
+                 current_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.cluster = cluster
+        self.stale = False
         self.setWindowTitle(self.tr("Merge customers"))
-        self.setMinimumWidth(620)
-        self.details = {m.id: customers.get(ctx.db, ctx.actor, m.id).data for m in cluster.members}
+        self.setMinimumWidth(660)
+        found = {m.id: customers.get(ctx.db, ctx.actor, m.id) for m in cluster.members}
+        for m in cluster.members:
+            if found[m.id].merged_into_id:
+                raise Conflict(msg("'{name}' was already merged into another customer", name=m.name))
+        self.details = {cid: d.data for cid, d in found.items()}
+        self.created = {m.id: m.created_at[:10] for m in cluster.members}
         self.field_labels = {
             "name": self.tr("Name"), "alt_name": self.tr("Other spelling"), "kind": self.tr("Type"),
             "phone": self.tr("Phone"), "email": self.tr("E-mail"), "id_number": self.tr("ID number"),
             "company_reg": self.tr("Credit code"), "address": self.tr("Address"), "city": self.tr("City"),
             "postcode": self.tr("Postcode"), "birth_date": self.tr("Birth date"), "grade": self.tr("Grade"),
             "marketing_ok": self.tr("Marketing"), "notes": self.tr("Remarks")}
+        # How each record is named where the names alone cannot tell them apart.
+        self.labels: dict[str, str] = {}
+        for k, m in enumerate(cluster.members, 1):
+            same_name = [o for o in cluster.members if o.name == m.name]
+            label = f"'{m.name}'"
+            if len(same_name) > 1:
+                same_day = [o for o in same_name if o.created_at[:10] == m.created_at[:10]]
+                label += " (" + (self.tr("created %1").replace("%1", self.created[m.id]) if len(same_day) == 1
+                                 else self.tr("record %1").replace("%1", str(k))) + ")"
+            self.labels[m.id] = label
 
         keeps = QGroupBox(self.tr("The record that stays"))
         keeps_layout = QVBoxLayout(keeps)
         self.survivor = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
-        # The record with the most linked to it stays by default; the oldest on a tie.
-        default = max(cluster.members, key=lambda m: (m.links, -cluster.members.index(m)))
+        # The record selected on the page stays by default; else the one with the most linked to it,
+        # the oldest on a tie.
+        default = next((m for m in cluster.members if m.id == current_id), None) or max(
+            cluster.members, key=lambda m: (m.links, -cluster.members.index(m)))
         for m in cluster.members:
-            text = " · ".join(x for x in (m.name, phone_text(m.phone, ctx.settings.country), m.city,
-                                          self.tr("%1 linked").replace("%1", str(m.links))) if x)
-            radio = QRadioButton(text)
+            radio = QRadioButton(self._describe(m))
             radio.setObjectName(f"survivor_{m.id}")
             self.survivor.addButton(radio)
             self.radios[m.id] = radio
@@ -211,7 +312,7 @@ class MergeDialog(FormDialog):
             combo = QComboBox()
             combo.setObjectName(f"keep_{name}")
             for m in cluster.members:
-                combo.addItem(f"{self._text(name, values[m.id]) or empty} — {m.name}", m.id)
+                combo.addItem(f"{self._text(name, values[m.id]) or empty} — {self.labels[m.id]}", m.id)
             self.choices[name] = combo
             self.errors.add_row(name, self.field_labels[name], combo)
         fields_box = QGroupBox(self.tr("Values to keep"))
@@ -219,23 +320,86 @@ class MergeDialog(FormDialog):
         if not self.choices:
             form.addRow(QLabel(self.tr("The records hold the same values.")))
 
+        # Different ID numbers or credit codes: two customers, never merged (the service refuses too).
+        self.refusal = QLabel(self._refusal())
+        self.refusal.setObjectName("mergeRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.refusal.setVisible(bool(self.refusal.text()))
+        self.warning = QLabel("\n".join(self.differences()))
+        self.warning.setObjectName("mergeWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(bool(self.warning.text()) and not self.refusal.text())
         note = QLabel(self.tr("Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else "
                               "linked to the other records move to the one that stays. The others are kept as "
                               "merged and leave the lists. This cannot be undone."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = self.buttons.addButton(self.tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button = self.buttons.addButton(self.tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("merge")
-        self.merge_button.setDefault(True)
-        self.buttons.accepted.connect(self.save)
+        self.merge_button.setEnabled(not self.refusal.text())
+        self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(keeps)
         layout.addWidget(fields_box)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.warning)
         layout.addWidget(note)
         layout.addWidget(self.buttons)
+        # Enter presses Merge…, which only asks; the question's default is Cancel, so Enter never
+        # merges at once. (Made the default once in the dialog, so that the dialog keeps it so.)
+        self.merge_button.setDefault(True)
         self._default_choices()
         self.radios[default.id].setFocus()
+
+    def _describe(self, m: duplicates.Member) -> str:
+        """Two lines telling the records apart: name, created, ID number (as the user may see it),
+        status; phone, city, what is linked."""
+        data = self.details[m.id]
+        number = data.id_number or data.company_reg
+        first = [m.name, self.tr("created %1").replace("%1", self.created[m.id])]
+        if data.id_number:
+            first.append(self.tr("ID %1").replace("%1", data.id_number))
+        elif number:
+            first.append(self.tr("credit code %1").replace("%1", number))
+        first.append(self.tr("active") if data.active else self.tr("inactive"))
+        second = [x for x in (phone_text(m.phone, self.ctx.settings.country), m.city,
+                              self.tr("%1 linked records").replace("%1", str(m.links))) if x]
+        return " · ".join(first) + "\n" + " · ".join(second)
+
+    def label_of(self, cid: str) -> str:
+        return self.labels[cid]
+
+    def _refusal(self) -> str:
+        for name, text in (("id_number", self.tr("%1 and %2 have different ID numbers: they are different customers "
+                                                 "and cannot be merged.")),
+                           ("company_reg", self.tr("%1 and %2 have different credit codes: they are different "
+                                                   "companies and cannot be merged."))):
+            holders = [m.id for m in self.cluster.members if getattr(self.details[m.id], name)]
+            values = {getattr(self.details[cid], name) for cid in holders}
+            if len(values) > 1:
+                a = holders[0]
+                b = next(cid for cid in holders if getattr(self.details[cid], name) != getattr(self.details[a], name))
+                return text.replace("%1", self.labels[a]).replace("%2", self.labels[b])
+        return ""
+
+    def differences(self) -> list[str]:
+        """What speaks against the records being one customer: different names or birth dates."""
+        out = []
+        # Two records are of one name if a spelling of one (name or other spelling) is one of the other's.
+        keys = [{k for k in (customers.name_key(d.name), customers.name_key(d.alt_name)) if k}
+                for d in self.details.values()]
+        if any(not (a & b) for i, a in enumerate(keys) for b in keys[i + 1:]):
+            out.append(self.tr("The names differ: %1.").replace(
+                "%1", " / ".join(dict.fromkeys(d.name for d in self.details.values()))))
+        born = {d.birth_date for d in self.details.values() if d.birth_date}
+        if len(born) > 1:
+            out.append(self.tr("The birth dates differ: %1.").replace(
+                "%1", " / ".join(date_text(b) for b in sorted(born))))
+        if out:
+            out.insert(0, self.tr("Check that these records are one customer:"))
+        return out
 
     def _text(self, name: str, value) -> str:
         if name == "kind":
@@ -268,12 +432,61 @@ class MergeDialog(FormDialog):
             out["marketing_since"] = out["marketing_ok"]
         return out
 
+    def question(self) -> QMessageBox:
+        """The question before the merge: what moves where, and how the records differ. Cancel is
+        the default button."""
+        survivor = self.survivor_id()
+        merged = [m for m in self.cluster.members if m.id != survivor]
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merge customers"),
+                          self.tr("Merge %1 customers into %2? This cannot be undone.")
+                          .replace("%1", str(len(self.cluster.members))).replace("%2", self.label_of(survivor)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("mergeQuestion")
+        lines = [self.tr("%1: %2 linked records move to %3; it is kept as merged.")
+                 .replace("%1", self.label_of(m.id)).replace("%2", str(m.links)).replace("%3", self.label_of(survivor))
+                 for m in merged]
+        active = [m for m in self.cluster.members if self.details[m.id].active]
+        if active and not self.details[survivor].active:
+            lines.append(self.tr("%1 becomes active again.").replace("%1", self.label_of(survivor)))
+        changed = [self.field_labels[name] for name, combo in self.choices.items() if combo.currentData() != survivor]
+        if changed:
+            lines.append(self.tr("%1 takes from the others: %2.").replace("%1", self.label_of(survivor))
+                         .replace("%2", ", ".join(changed)))
+        lines += self.differences()
+        box.setInformativeText("\n".join(lines))
+        self.go_button = box.addButton(self.tr("&Merge"), QMessageBox.ButtonRole.AcceptRole)
+        self.go_button.setObjectName("mergeGo")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        return box
+
+    def confirm(self) -> None:
+        if not self.merge_button.isEnabled():
+            return
+        box = self.question()
+        box.exec()
+        go = box.clickedButton() is self.go_button
+        box.deleteLater()
+        if go:
+            self.save()
+
     def save(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         survivor = self.survivor_id()
         merged = [m.id for m in self.cluster.members if m.id != survivor]
         keep = self.keep()
         self.submit(lambda: merge.merge(db, actor, survivor, merged, keep).survivor_id)
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, (Conflict, NotFound)):
+            # Merged or removed in another window meanwhile: nothing to choose here any more.
+            self.buttons.setEnabled(True)
+            self.stale = True
+            show_error(self, exc)
+            self.reject()
+            return
+        super()._failed(exc)
 
     @classmethod
     def ask(cls, ctx: AppContext, cluster: duplicates.Cluster, parent: QWidget | None = None) -> str | None:
