@@ -7,10 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -205,7 +207,7 @@ class DuplicatesScreen(QWidget):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted:
             survivor = dialog.survivor_id()
-            merged = [dialog.label_of(m.id) for m in cluster.members if m.id != survivor]
+            merged = [dialog.label_of(cid) for cid in dialog.merged_ids()]
             self._status(self.tr("Merged %1 into %2.").replace("%1", ", ".join(merged))
                          .replace("%2", dialog.label_of(survivor)))
             self._want, self._focus_after = (survivor, index), True
@@ -244,11 +246,13 @@ class DuplicatesScreen(QWidget):
 
 
 class MergeDialog(FormDialog):
-    """Choose the record that stays and, for each field the records differ in, the value it keeps.
-    Merge… asks first, naming what moves and how the records differ (Cancel is the default: Enter
-    does not merge); then everything linked to the others moves onto the one that stays in one step
-    (it cannot be undone). Records with different ID numbers or credit codes are two customers: the
-    dialog says so and does not offer the merge."""
+    """Choose the record that stays, which of the others are merged into it (a box each, all ticked
+    but those the dialog knows to be someone else) and, for each field the chosen records differ in,
+    the value it keeps. Merge… asks first, naming what moves and how the records differ (Cancel is the
+    default: Enter does not merge); then everything linked to the chosen records moves onto the one
+    that stays in one step (it cannot be undone); the others are left as they are. Records with
+    different ID numbers or credit codes are two customers: such a record starts unticked with the
+    reason beside it, and ticking it withdraws the merge."""
 
     FIELD_ORDER = ("name", "alt_name", "kind", "phone", "email", "id_number", "company_reg", "address", "city",
                    "postcode", "birth_date", "grade", "marketing_ok", "notes")
@@ -299,49 +303,67 @@ class MergeDialog(FormDialog):
             self.radios[m.id] = radio
             keeps_layout.addWidget(radio)
             radio.setChecked(m is default)
-            radio.toggled.connect(lambda _on: self._default_choices())
+
+        # Which of the others are merged into it: the rest stay separate customers.
+        chosen_box = QGroupBox(self.tr("Merge into it"))
+        chosen_layout = QGridLayout(chosen_box)
+        chosen_layout.setColumnStretch(1, 1)
+        self.checks: dict[str, QCheckBox] = {}
+        self.reasons: dict[str, QLabel] = {}
+        # Records unticked by the user: they stay unticked when another record is chosen to stay.
+        self.left_out: set[str] = set()
+        for row, m in enumerate(cluster.members):
+            check = QCheckBox(self.labels[m.id])
+            check.setObjectName(f"merged_{m.id}")
+            check.clicked.connect(lambda on, cid=m.id: self._ticked(cid, on))
+            reason = QLabel()
+            reason.setObjectName("hint")
+            reason.setWordWrap(True)
+            self.checks[m.id], self.reasons[m.id] = check, reason
+            chosen_layout.addWidget(check, row, 0)
+            chosen_layout.addWidget(reason, row, 1)
 
         form = QFormLayout()
+        self.form = form
         self.errors = FieldErrors(form)
         self.choices: dict[str, QComboBox] = {}
-        empty = self.tr("(empty)")
+        self.values = {name: {m.id: getattr(self.details[m.id], name) for m in cluster.members}
+                       for name in self.FIELD_ORDER}
         for name in self.FIELD_ORDER:
-            values = {m.id: getattr(self.details[m.id], name) for m in cluster.members}
-            if len({str(v) for v in values.values()}) < 2:
+            if len({str(v) for v in self.values[name].values()}) < 2:
                 continue
             combo = QComboBox()
             combo.setObjectName(f"keep_{name}")
-            for m in cluster.members:
-                combo.addItem(f"{self._text(name, values[m.id]) or empty} — {self.labels[m.id]}", m.id)
             self.choices[name] = combo
             self.errors.add_row(name, self.field_labels[name], combo)
         fields_box = QGroupBox(self.tr("Values to keep"))
         fields_box.setLayout(form)
-        if not self.choices:
-            form.addRow(QLabel(self.tr("The records hold the same values.")))
+        self.same_values = QLabel(self.tr("The records hold the same values."))
+        form.addRow(self.same_values)
+        # The fields the chosen records differ in: the rows shown, and the values the service is told.
+        self.shown_fields: list[str] = []
 
         # Different ID numbers or credit codes: two customers, never merged (the service refuses too).
-        self.refusal = QLabel(self._refusal())
+        self.refusal = QLabel()
         self.refusal.setObjectName("mergeRefusal")
         self.refusal.setWordWrap(True)
         self.refusal.setStyleSheet("color: #b00020; font-weight: bold;")
-        self.refusal.setVisible(bool(self.refusal.text()))
-        self.warning = QLabel("\n".join(self.differences()))
+        self.warning = QLabel()
         self.warning.setObjectName("mergeWarning")
         self.warning.setWordWrap(True)
-        self.warning.setVisible(bool(self.warning.text()) and not self.refusal.text())
         note = QLabel(self.tr("Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else "
-                              "linked to the other records move to the one that stays. The others are kept as "
-                              "merged and leave the lists. This cannot be undone."))
+                              "linked to the records merged moves to the one that stays. The merged records are kept "
+                              "as merged and leave the lists; unticked records stay as they are. This cannot be "
+                              "undone."))
         note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.buttons.addButton(self.tr("&Merge…"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.merge_button.setObjectName("merge")
-        self.merge_button.setEnabled(not self.refusal.text())
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(keeps)
+        layout.addWidget(chosen_box)
         layout.addWidget(fields_box)
         layout.addWidget(self.refusal)
         layout.addWidget(self.warning)
@@ -350,7 +372,9 @@ class MergeDialog(FormDialog):
         # Enter presses Merge…, which only asks; the question's default is Cancel, so Enter never
         # merges at once. (Made the default once in the dialog, so that the dialog keeps it so.)
         self.merge_button.setDefault(True)
-        self._default_choices()
+        self._survivor_changed()
+        for radio in self.radios.values():
+            radio.toggled.connect(lambda on: on and self._survivor_changed())
         self.radios[default.id].setFocus()
 
     def _describe(self, m: duplicates.Member) -> str:
@@ -371,12 +395,26 @@ class MergeDialog(FormDialog):
     def label_of(self, cid: str) -> str:
         return self.labels[cid]
 
-    def _refusal(self) -> str:
+    UNIQUE = ("id_number", "company_reg")
+
+    def _conflict(self, cid: str, others: list[str]) -> tuple[str, str] | None:
+        """The first of ``others`` with another ID number or credit code than ``cid``, as shown to
+        this user (the service compares the real ones): (field, other id), or None."""
+        for name in self.UNIQUE:
+            mine = getattr(self.details[cid], name)
+            other = next((o for o in others if o != cid and mine and getattr(self.details[o], name)
+                          and getattr(self.details[o], name) != mine), None)
+            if other is not None:
+                return name, other
+        return None
+
+    def _refusal(self, cids: list[str]) -> str:
+        """Why ``cids`` cannot be merged into one: two of them with different ID numbers or credit codes."""
         for name, text in (("id_number", self.tr("%1 and %2 have different ID numbers: they are different customers "
                                                  "and cannot be merged.")),
                            ("company_reg", self.tr("%1 and %2 have different credit codes: they are different "
                                                    "companies and cannot be merged."))):
-            holders = [m.id for m in self.cluster.members if getattr(self.details[m.id], name)]
+            holders = [cid for cid in cids if getattr(self.details[cid], name)]
             values = {getattr(self.details[cid], name) for cid in holders}
             if len(values) > 1:
                 a = holders[0]
@@ -384,16 +422,94 @@ class MergeDialog(FormDialog):
                 return text.replace("%1", self.labels[a]).replace("%2", self.labels[b])
         return ""
 
+    def merged_ids(self) -> list[str]:
+        """The records ticked to be merged into the one that stays, in the group's order."""
+        survivor = self.survivor_id()
+        return [m.id for m in self.cluster.members if m.id != survivor and self.checks[m.id].isChecked()]
+
+    def _chosen(self) -> list[str]:
+        return [self.survivor_id(), *self.merged_ids()]
+
+    def _survivor_changed(self) -> None:
+        """Another record stays: tick every other record but those left out by the user and those of
+        another person than the records ticked before them; each field starts at its default."""
+        survivor = self.survivor_id()
+        chosen = [survivor]
+        for m in self.cluster.members:
+            check = self.checks[m.id]
+            check.setVisible(m.id != survivor)
+            on = m.id != survivor and m.id not in self.left_out and self._conflict(m.id, chosen) is None
+            check.setChecked(on)
+            if on:
+                chosen.append(m.id)
+        self._update(reset=True)
+
+    def _ticked(self, cid: str, on: bool) -> None:
+        if on:
+            self.left_out.discard(cid)
+        else:
+            self.left_out.add(cid)
+        self._update()
+
+    def _update(self, *, reset: bool = False) -> None:
+        """Show what the chosen records mean: why a record is someone else, the fields to choose,
+        the warnings; Merge… only for at least one record that may be merged."""
+        survivor = self.survivor_id()
+        chosen = self._chosen()
+        others = [m.id for m in self.cluster.members if m.id != survivor]
+        texts = {"id_number": self.tr("Another ID number than %1: a different customer."),
+                 "company_reg": self.tr("Another credit code than %1: a different company.")}
+        for cid in others:
+            conflict = self._conflict(cid, chosen)
+            self.reasons[cid].setText(texts[conflict[0]].replace("%1", self.labels[conflict[1]]) if conflict else "")
+            self.reasons[cid].setVisible(conflict is not None)
+        self.reasons[survivor].setVisible(False)
+        # Nothing mergeable (every other record is someone else) is said as plainly as a wrong tick.
+        refusal = self._refusal(chosen)
+        if not refusal and all(self._conflict(cid, [survivor]) for cid in others):
+            refusal = self._refusal([survivor, *others])
+        self.refusal.setText(refusal)
+        self.refusal.setVisible(bool(refusal))
+        self._show_choices(chosen, reset=reset)
+        self.warning.setText("\n".join(self.differences()))
+        self.warning.setVisible(bool(self.warning.text()) and not refusal)
+        self.merge_button.setEnabled(len(chosen) > 1 and not refusal)
+
+    def _show_choices(self, chosen: list[str], *, reset: bool) -> None:
+        """A row for each field the chosen records differ in, offering their values; a choice made
+        stays unless ``reset`` (another record stays), else the staying record's value or the first
+        chosen record's that has one."""
+        empty = self.tr("(empty)")
+        survivor = chosen[0]
+        self.shown_fields = []
+        for name, combo in self.choices.items():
+            values = self.values[name]
+            show = len({str(values[cid]) for cid in chosen}) > 1
+            self.form.setRowVisible(combo.parentWidget(), show)
+            if not show:
+                continue
+            before = None if reset else combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for cid in chosen:
+                combo.addItem(f"{self._text(name, values[cid]) or empty} — {self.labels[cid]}", cid)
+            combo.blockSignals(False)
+            pick = before if before in chosen else survivor if values[survivor] not in ("", None) else next(
+                (cid for cid in chosen if values[cid] not in ("", None)), survivor)
+            combo.setCurrentIndex(combo.findData(pick))
+            self.shown_fields.append(name)
+        self.form.setRowVisible(self.same_values, not self.shown_fields)
+
     def differences(self) -> list[str]:
         """What speaks against the records being one customer: different names or birth dates."""
         out = []
+        details = [self.details[cid] for cid in self._chosen()]
         # Two records are of one name if a spelling of one (name or other spelling) is one of the other's.
-        keys = [{k for k in (customers.name_key(d.name), customers.name_key(d.alt_name)) if k}
-                for d in self.details.values()]
+        keys = [{k for k in (customers.name_key(d.name), customers.name_key(d.alt_name)) if k} for d in details]
         if any(not (a & b) for i, a in enumerate(keys) for b in keys[i + 1:]):
             out.append(self.tr("The names differ: %1.").replace(
-                "%1", " / ".join(dict.fromkeys(d.name for d in self.details.values()))))
-        born = {d.birth_date for d in self.details.values() if d.birth_date}
+                "%1", " / ".join(dict.fromkeys(d.name for d in details))))
+        born = {d.birth_date for d in details if d.birth_date}
         if len(born) > 1:
             out.append(self.tr("The birth dates differ: %1.").replace(
                 "%1", " / ".join(date_text(b) for b in sorted(born))))
@@ -417,17 +533,8 @@ class MergeDialog(FormDialog):
     def survivor_id(self) -> str:
         return next(cid for cid, radio in self.radios.items() if radio.isChecked())
 
-    def _default_choices(self) -> None:
-        # Each field starts at the staying record's value, or the first record's that has one.
-        survivor = self.survivor_id()
-        for name, combo in self.choices.items():
-            value = getattr(self.details[survivor], name)
-            pick = survivor if value not in ("", None) else next(
-                (m.id for m in self.cluster.members if getattr(self.details[m.id], name) not in ("", None)), survivor)
-            combo.setCurrentIndex(combo.findData(pick))
-
     def keep(self) -> dict[str, str]:
-        out = {name: combo.currentData() for name, combo in self.choices.items()}
+        out = {name: self.choices[name].currentData() for name in self.shown_fields}
         if "marketing_ok" in out:
             out["marketing_since"] = out["marketing_ok"]
         return out
@@ -436,19 +543,20 @@ class MergeDialog(FormDialog):
         """The question before the merge: what moves where, and how the records differ. Cancel is
         the default button."""
         survivor = self.survivor_id()
-        merged = [m for m in self.cluster.members if m.id != survivor]
+        chosen = self._chosen()
+        merged = [m for m in self.cluster.members if m.id in chosen[1:]]
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Merge customers"),
                           self.tr("Merge %1 customers into %2? This cannot be undone.")
-                          .replace("%1", str(len(self.cluster.members))).replace("%2", self.label_of(survivor)),
+                          .replace("%1", str(len(chosen))).replace("%2", self.label_of(survivor)),
                           QMessageBox.StandardButton.NoButton, self)
         box.setObjectName("mergeQuestion")
         lines = [self.tr("%1: %2 linked records move to %3; it is kept as merged.")
                  .replace("%1", self.label_of(m.id)).replace("%2", str(m.links)).replace("%3", self.label_of(survivor))
                  for m in merged]
-        active = [m for m in self.cluster.members if self.details[m.id].active]
-        if active and not self.details[survivor].active:
+        if any(self.details[cid].active for cid in chosen) and not self.details[survivor].active:
             lines.append(self.tr("%1 becomes active again.").replace("%1", self.label_of(survivor)))
-        changed = [self.field_labels[name] for name, combo in self.choices.items() if combo.currentData() != survivor]
+        changed = [self.field_labels[name] for name in self.shown_fields
+                   if self.choices[name].currentData() != survivor]
         if changed:
             lines.append(self.tr("%1 takes from the others: %2.").replace("%1", self.label_of(survivor))
                          .replace("%2", ", ".join(changed)))
@@ -474,7 +582,7 @@ class MergeDialog(FormDialog):
     def save(self) -> None:
         db, actor = self.ctx.db, self.ctx.actor
         survivor = self.survivor_id()
-        merged = [m.id for m in self.cluster.members if m.id != survivor]
+        merged = self.merged_ids()
         keep = self.keep()
         self.submit(lambda: merge.merge(db, actor, survivor, merged, keep).survivor_id)
 
