@@ -222,6 +222,67 @@ def test_records_with_different_id_numbers_are_not_offered_for_a_merge(
     assert raw_rows(db_path, "SELECT count(*) FROM customer WHERE merged_into_id IS NOT NULL") == [(0,)]
 
 
+def test_a_group_with_someone_else_in_it_merges_the_ticked_pair_and_leaves_the_other(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    a, c = _pair(db, owner, id_number=resident_id("43012119811219075"))  # c: another person, same e-mail
+    b = customers.create(db, owner, CustomerInput(name="贾婷", email="home@example.com", phone=mobile(3), city="上海",
+                                                  birth_date=date(1959, 10, 3)))  # a again, without the ID
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = _open_merge(qtbot, window, settle, select=a)
+    assert screen.tree.topLevelItem(0).childCount() == 3
+    questions: list[str] = []
+    labels: dict[str, str] = {}
+
+    def go(box: QMessageBox) -> None:
+        questions.append(box.text() + "\n" + box.informativeText())
+        qtbot.mouseClick(box.parent().go_button, Qt.MouseButton.LeftButton)
+
+    def in_dialog(dialog: MergeDialog) -> None:
+        labels.update({cid: dialog.label_of(cid) for cid in (a, b)})
+        assert dialog.survivor_id() == a and not dialog.checks[a].isVisible()
+        # The same person is ticked; the one with another ID number is not, and says why.
+        assert dialog.checks[b].isChecked() and not dialog.reasons[b].isVisible()
+        assert not dialog.checks[c].isChecked() and dialog.reasons[c].isVisible()
+        assert "Another ID number than " + labels[a] in dialog.reasons[c].text()
+        assert dialog.merge_button.isEnabled() and not dialog.refusal.isVisible()
+        assert dialog.merged_ids() == [b]
+        # Only the chosen records' differences count: the phone (b's alone) is offered, the city is not
+        # (c's) and the names and birth dates agree.
+        assert dialog.choices["phone"].isVisible() and dialog.choices["phone"].count() == 2
+        assert not dialog.choices["city"].isVisible() and not dialog.warning.isVisible()
+        # Space ticks and unticks: ticking the other person withdraws the merge, unticking all too.
+        dialog.checks[c].setFocus()
+        qtbot.keyClick(dialog.checks[c], Qt.Key.Key_Space)
+        assert dialog.checks[c].isChecked() and dialog.refusal.isVisible()
+        assert "different ID numbers" in dialog.refusal.text() and not dialog.merge_button.isEnabled()
+        qtbot.keyClick(dialog.checks[c], Qt.Key.Key_Space)
+        assert not dialog.checks[c].isChecked() and dialog.merge_button.isEnabled()
+        dialog.checks[b].setFocus()
+        qtbot.keyClick(dialog.checks[b], Qt.Key.Key_Space)
+        assert dialog.merged_ids() == [] and not dialog.merge_button.isEnabled()
+        qtbot.keyClick(dialog.checks[b], Qt.Key.Key_Space)
+        assert dialog.merged_ids() == [b] and dialog.merge_button.isEnabled()
+        when_modal(QMessageBox, go)
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+        settle()
+        assert not dialog.isVisible()
+
+    handled = when_modal(MergeDialog, in_dialog)
+    qtbot.keyClick(screen.tree, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled and len(questions) == 1
+    assert f"Merge 2 customers into {labels[a]}?" in questions[0]
+    assert f"{labels[b]}: 0 linked records move to {labels[a]}" in questions[0] and "陶建华" not in questions[0]
+    assert raw_rows(db_path, "SELECT id, merged_into_id FROM customer WHERE id IN (?, ?, ?) ORDER BY id",
+                    (a, b, c)) == sorted([(a, None), (b, a), (c, None)])
+    assert window.statusBar().currentMessage() == f"Merged {labels[b]} into {labels[a]}."
+    # The page is read again: the one that stayed and the other person still share the e-mail.
+    assert screen.tree.topLevelItemCount() == 1
+    top = screen.tree.topLevelItem(0)
+    assert {top.child(k).data(0, Qt.ItemDataRole.UserRole)[1] for k in range(top.childCount())} == {a, c}
+
+
 def test_the_duplicates_page_says_it_is_looking_then_shows_the_groups_or_that_there_are_none(
         qtbot, db, ctx_for, show, settle):
     screen = DuplicatesScreen(ctx_for("sales_manager"))
