@@ -352,7 +352,7 @@ class MergeDialog(FormDialog):
         self.warning.setObjectName("mergeWarning")
         self.warning.setWordWrap(True)
         note = QLabel(self.tr("Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else "
-                              "linked to the records merged moves to the one that stays. The merged records are kept "
+                              "linked to the records merged move to the one that stays. The merged records are kept "
                               "as merged and leave the lists; unticked records stay as they are. This cannot be "
                               "undone."))
         note.setWordWrap(True)
