@@ -288,40 +288,42 @@ class MergeDialog(FormDialog):
                                  else self.tr("record %1").replace("%1", str(k))) + ")"
             self.labels[m.id] = label
 
-        keeps = QGroupBox(self.tr("The record that stays"))
-        keeps_layout = QVBoxLayout(keeps)
+        # A row per record: the record that stays (one) and, beside each of the others, whether it is
+        # merged into it; the rest stay separate customers.
+        records = QGroupBox()
+        grid = QGridLayout(records)
+        grid.setColumnStretch(2, 1)
+        for column, text in enumerate((self.tr("The record that stays"), self.tr("Merge into it"))):
+            heading = QLabel(text)
+            heading.setStyleSheet("font-weight: 600;")
+            grid.addWidget(heading, 0, column)
         self.survivor = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
-        # The record selected on the page stays by default; else the one with the most linked to it,
-        # the oldest on a tie.
-        default = next((m for m in cluster.members if m.id == current_id), None) or max(
-            cluster.members, key=lambda m: (m.links, -cluster.members.index(m)))
-        for m in cluster.members:
-            radio = QRadioButton(self._describe(m))
-            radio.setObjectName(f"survivor_{m.id}")
-            self.survivor.addButton(radio)
-            self.radios[m.id] = radio
-            keeps_layout.addWidget(radio)
-            radio.setChecked(m is default)
-
-        # Which of the others are merged into it: the rest stay separate customers.
-        chosen_box = QGroupBox(self.tr("Merge into it"))
-        chosen_layout = QGridLayout(chosen_box)
-        chosen_layout.setColumnStretch(1, 1)
         self.checks: dict[str, QCheckBox] = {}
         self.reasons: dict[str, QLabel] = {}
         # Records unticked by the user: they stay unticked when another record is chosen to stay.
         self.left_out: set[str] = set()
-        for row, m in enumerate(cluster.members):
-            check = QCheckBox(self.labels[m.id])
+        # The record selected on the page stays by default; else the one with the most linked to it,
+        # the oldest on a tie.
+        default = next((m for m in cluster.members if m.id == current_id), None) or max(
+            cluster.members, key=lambda m: (m.links, -cluster.members.index(m)))
+        for row, m in enumerate(cluster.members, 1):
+            radio = QRadioButton(self._describe(m))
+            radio.setObjectName(f"survivor_{m.id}")
+            self.survivor.addButton(radio)
+            self.radios[m.id] = radio
+            radio.setChecked(m is default)
+            check = QCheckBox(self.tr("Merge"))
             check.setObjectName(f"merged_{m.id}")
+            check.setAccessibleName(self.tr("Merge %1").replace("%1", self.labels[m.id]))
             check.clicked.connect(lambda on, cid=m.id: self._ticked(cid, on))
             reason = QLabel()
             reason.setObjectName("hint")
             reason.setWordWrap(True)
             self.checks[m.id], self.reasons[m.id] = check, reason
-            chosen_layout.addWidget(check, row, 0)
-            chosen_layout.addWidget(reason, row, 1)
+            grid.addWidget(radio, row, 0)
+            grid.addWidget(check, row, 1)
+            grid.addWidget(reason, row, 2)
 
         form = QFormLayout()
         self.form = form
@@ -362,8 +364,7 @@ class MergeDialog(FormDialog):
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(keeps)
-        layout.addWidget(chosen_box)
+        layout.addWidget(records)
         layout.addWidget(fields_box)
         layout.addWidget(self.refusal)
         layout.addWidget(self.warning)
