@@ -8369,6 +8369,26 @@
         <translation>保留的记录</translation>
     </message>
     <message>
+        <source>Merge into it</source>
+        <translation>合并到保留的记录</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
+    </message>
+    <message>
+        <source>Another ID number than %1: a different customer.</source>
+        <translation>与 %1 的身份证号不同：是另一位客户。</translation>
+    </message>
+    <message>
+        <source>Another credit code than %1: a different company.</source>
+        <translation>与 %1 的统一社会信用代码不同：是另一家企业。</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
@@ -8381,8 +8401,8 @@
         <translation>这些记录的字段值相同。</translation>
     </message>
     <message>
-        <source>Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else linked to the other records move to the one that stays. The others are kept as merged and leave the lists. This cannot be undone.</source>
-        <translation>其他记录关联的车辆、发票、收款、维修工单、销售线索、销售单、备注等全部数据都会转到保留的记录下。其他记录标记为已合并，不再出现在列表中。此操作无法撤销。</translation>
+        <source>Vehicles, invoices, payments, repair orders, leads, deals, notes and everything else linked to the records merged move to the one that stays. The merged records are kept as merged and leave the lists; unticked records stay as they are. This cannot be undone.</source>
+        <translation>勾选的记录关联的车辆、发票、收款、维修工单、销售线索、销售单、备注等全部数据都会转到保留的记录下。勾选的记录标记为已合并，不再出现在列表中；未勾选的记录保持不变。此操作无法撤销。</translation>
     </message>
     <message>
         <source>&amp;Merge…</source>
