@@ -54,14 +54,6 @@ class AppContext(QObject):
             self._people = users.people(self.db, self.actor)
         return self._people.get(username, username)
 
-    def people(self) -> dict[str, str]:
-        """Every user's login → the name people call them, sorted by that name (for choosers)."""
-        if self._people is None:
-            from services import users
-
-            self._people = users.people(self.db, self.actor)
-        return dict(sorted(self._people.items(), key=lambda item: item[1].casefold()))
-
     def apply(self, changes: Changes) -> None:
         if changes.touches(*SETTINGS_TABLES):
             self.settings = settings.get(self.db)

@@ -20,7 +20,7 @@ from core.messages import Message, joined, msg
 from core.money import check_amount, exact_integer
 from core.quantities import check_quantity
 from core.status_words import status_word
-from models.admin import User
+from models.admin import RolePermission, User
 from models.crm import Customer
 from models.parts import Part
 from models.service_menus import ServiceMenu
@@ -231,6 +231,18 @@ def _text(field_name: str, value: str, limit: int, *, required: str = "") -> str
     if len(text) > limit:
         raise ValidationError(field_name, msg("is longer than {limit} characters", limit=limit))
     return text
+
+
+def advisors(db: Database, actor: Actor) -> dict[str, str]:
+    """Who may take a repair order as its advisor: active users whose role edits repair orders,
+    login → the name people call them, sorted by that name. Any thread; reads only."""
+    require(actor, "workshop.view")
+    query = (select(User.username, User.display_name)
+             .join(RolePermission, RolePermission.role_code == User.role_code)
+             .where(RolePermission.permission == "workshop.edit", User.active.is_(True)))
+    with db.read() as conn:
+        rows = [(r.username, r.display_name or r.username) for r in conn.execute(query)]
+    return dict(sorted(rows, key=lambda r: r[1].casefold()))
 
 
 def _check_user(session: Session, field_name: str, username: str) -> str:

@@ -311,7 +311,7 @@ def test_completing_with_a_health_check_not_fully_rated_is_asked_first(qtbot, db
 def test_the_advisor_is_chosen_by_name_and_saved_as_the_user(qtbot, db, owner, ctx, actor_for, show, settle):
     from services import users
 
-    advisor = actor_for("service_advisor")
+    advisor, cashier = actor_for("service_advisor"), actor_for("cashier")
     advisor_id = next(u.id for u in users.list_users(db, owner) if u.username == advisor.username)
     users.update_user(db, owner, advisor_id, display_name="Li Na")
     s = shop(db, owner)
@@ -323,6 +323,7 @@ def test_the_advisor_is_chosen_by_name_and_saved_as_the_user(qtbot, db, owner, c
     assert editor.advisor.currentText() == "Olivia Owner", "the advisor reads by name, not by login"
     logins = [editor.advisor.itemData(i) for i in range(editor.advisor.count())]
     assert owner.username in logins and advisor.username in logins
+    assert cashier.username not in logins, "only those who take repair orders are offered"
     editor.advisor.setCurrentIndex(editor.advisor.findText("Li Na"))
     with qtbot.waitSignal(editor.loaded, timeout=10000):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)

@@ -160,10 +160,11 @@ class RepairOrderEditor(QDialog):
         self.override = QLineEdit()
         self.override.setObjectName("mileage_override")
         self.override.setPlaceholderText(self.tr("Why the mileage is lower than the last one (only if it is)"))
-        # The advisor by name, as people call each other; the login stays behind the name.
+        # The advisor by name, as people call each other, among those who take repair orders; the
+        # login stays behind the name.
         self.advisor = QComboBox()
         self.advisor.setObjectName("advisor")
-        for username, name in ctx.people().items():
+        for username, name in orders.advisors(ctx.db, ctx.actor).items():
             self.advisor.addItem(name, username)
         self._choose_advisor(ctx.actor.username)
         self.advisor.setMaximumWidth(200)
