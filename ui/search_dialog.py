@@ -27,6 +27,8 @@ class GlobalSearchDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.kinds = kinds
+        # Asked for one record (a customer for a deal…), Enter takes it rather than opening it.
+        self.choosing = False
         self.chosen: search.Hit | None = None
         self.setWindowTitle(title or self.tr("Search everything"))
         self.resize(620, 440)
@@ -75,7 +77,8 @@ class GlobalSearchDialog(QDialog):
             self.results.addItem(item)
         if hits:
             self.results.setCurrentRow(0)
-            self.status.setText(self.tr("%n result(s). Enter opens; ↓ ↑ choose.", "", len(hits)))
+            self.status.setText(self.tr("%n result(s). Enter takes the one marked; ↓ ↑ move.", "", len(hits))
+                                if self.choosing else self.tr("%n result(s). Enter opens; ↓ ↑ choose.", "", len(hits)))
         else:
             self.status.setText(self.tr("Nothing found."))
 
@@ -103,4 +106,5 @@ class GlobalSearchDialog(QDialog):
     def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, kinds: tuple[str, ...] | None = None,
             title: str | None = None) -> search.Hit | None:
         dialog = cls(ctx, parent, kinds=kinds, title=title)
+        dialog.choosing = True
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None

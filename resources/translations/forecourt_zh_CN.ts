@@ -5983,6 +5983,12 @@
         <translation>配件</translation>
     </message>
     <message numerus="yes">
+        <source>%n result(s). Enter takes the one marked; ↓ ↑ move.</source>
+        <translation>
+            <numerusform>共 %n 条结果。按 Enter 选定高亮的一条，↓ ↑ 移动。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n result(s). Enter opens; ↓ ↑ choose.</source>
         <translation>
             <numerusform>共 %n 条结果。按 Enter 打开，↓ ↑ 选择。</numerusform>

@@ -415,3 +415,11 @@ def test_page_shortcuts_are_unique_and_clash_with_no_other_shortcut_of_the_windo
     others = [s.key().toString() for s in window.findChildren(QShortcut) if s not in window._page_shortcuts]
     others += [k.toString() for a in window.findChildren(QAction) for k in a.shortcuts()]
     assert page_keys.isdisjoint(others), page_keys & set(others)
+
+
+def test_asked_to_choose_a_record_the_search_says_enter_takes_it_not_opens_it(qtbot, settle, type_text, ctx, show,
+                                                                                people):
+    chooser = show(GlobalSearchDialog(ctx, kinds=("customer",)))
+    chooser.choosing = True  # as GlobalSearchDialog.ask makes it
+    _search(qtbot, settle, type_text, chooser, "王伟")
+    assert "Enter takes the one marked" in chooser.status.text() and "opens" not in chooser.status.text()
