@@ -200,6 +200,14 @@ class MainWindow(QMainWindow):
                 Qt.KeyboardModifier.KeypadModifier):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab) and self.focus_page():
                 return True
+            if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                # The first and last rows are section headers nobody can select: Home and End go to
+                # the first and last page shown instead.
+                rows = [i for i in range(self.nav.count()) if self.nav.item(i).data(PAGE_ROLE)
+                        and not self.nav.item(i).isHidden()]
+                if rows:
+                    self.nav.setCurrentRow(rows[0] if event.key() == Qt.Key.Key_Home else rows[-1])
+                return True
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:

@@ -423,3 +423,20 @@ def test_asked_to_choose_a_record_the_search_says_enter_takes_it_not_opens_it(qt
     chooser.choosing = True  # as GlobalSearchDialog.ask makes it
     _search(qtbot, settle, type_text, chooser, "王伟")
     assert "Enter takes the one marked" in chooser.status.text() and "opens" not in chooser.status.text()
+
+
+def test_home_and_end_in_the_navigation_go_to_the_first_and_last_page(ctx, qtbot, show, settle):
+    window = show(MainWindow(ctx))
+    settle()
+    window.nav.setFocus()
+    window.nav.setCurrentRow(_row_of(window, "customers"))
+    settle()
+    pages = [i for i in range(window.nav.count()) if window.nav.item(i).data(PAGE_ROLE)
+             and not window.nav.item(i).isHidden()]
+    qtbot.keyClick(window.nav, Qt.Key.Key_End)
+    settle()
+    assert window.nav.currentRow() == pages[-1]
+    qtbot.keyClick(window.nav, Qt.Key.Key_Home)
+    settle()
+    assert window.nav.currentRow() == pages[0]
+    assert window.stack.currentWidget() is window.screens[window.nav.currentItem().data(PAGE_ROLE)]
