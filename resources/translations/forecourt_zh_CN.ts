@@ -15,6 +15,14 @@
         <source>On &amp;deal</source>
         <translation>所属销售单(&amp;D)</translation>
     </message>
+    <message>
+        <source>The trade-in of %1 is accepted on deal %2.</source>
+        <translation>已接受置换车 %1，计入销售单 %2。</translation>
+    </message>
+    <message>
+        <source>The trade-in of %1 is accepted.</source>
+        <translation>已接受置换车 %1。</translation>
+    </message>
 </context>
 <context>
     <name>AddStockDialog</name>
@@ -3279,16 +3287,32 @@
         <translation>价格不含税，另加税额。</translation>
     </message>
     <message>
-        <source>A discount beyond your limits goes to approval before the deal can be ordered; any later change of price asks again.</source>
-        <translation>超出您权限的优惠须经审批后才能下单；之后价格的任何改动都要重新审批。</translation>
-    </message>
-    <message>
         <source>The trade-in&apos;s negative equity (its finance beyond its allowance) is charged on a line of its own, which follows the trade-in and cannot be changed here.</source>
         <translation>置换车负资产（未还贷款超出置换作价的部分）单列一行向客户收取，随置换车自动更新，此处不能修改。</translation>
     </message>
     <message>
         <source>Save the quotation (Enter)</source>
         <translation>保存报价单 (Enter)</translation>
+    </message>
+    <message>
+        <source>a discount above %1</source>
+        <translation>优惠超过 %1</translation>
+    </message>
+    <message>
+        <source>a margin below %1</source>
+        <translation>毛利率低于 %1</translation>
+    </message>
+    <message>
+        <source>A deal beyond your limits goes to approval before it can be ordered; any later change of price asks again.</source>
+        <translation>超出您权限的销售单须经审批后才能下订单；之后价格的任何改动都须重新审批。</translation>
+    </message>
+    <message>
+        <source>A deal with %1 is beyond your limits: it goes to approval before it can be ordered; any later change of price asks again.</source>
+        <translation>%1的销售单超出您的权限：须经审批后才能下订单；之后价格的任何改动都须重新审批。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
     </message>
     <message>
         <source>No stock vehicle for sale matches this</source>
@@ -3325,6 +3349,10 @@
     <message>
         <source>Deal %1 is beyond your limits: it waits for the approval of %2 before it can be ordered.</source>
         <translation>销售单 %1 超出您的权限：须经%2审批后才能下订单。</translation>
+    </message>
+    <message>
+        <source>Deal %1 is beyond your limits (%3): it waits for the approval of %2 before it can be ordered.</source>
+        <translation>销售单 %1 超出您的权限（%3）：须经%2审批后才能下订单。</translation>
     </message>
     <message>
         <source>Approval needed</source>
@@ -3410,6 +3438,18 @@
         <translation>置换作价</translation>
     </message>
     <message>
+        <source>finance to settle %1</source>
+        <translation>须结清贷款 %1</translation>
+    </message>
+    <message>
+        <source>negative equity %1 (on the deal)</source>
+        <translation>负资产 %1（计入销售单）</translation>
+    </message>
+    <message>
+        <source>Trade-in equity</source>
+        <translation>置换净值</translation>
+    </message>
+    <message>
         <source>Deposit</source>
         <translation>定金</translation>
     </message>
@@ -3438,16 +3478,16 @@
         <translation>（改动前）</translation>
     </message>
     <message>
-        <source>Approver</source>
+        <source>Approving role</source>
+        <translation>审批角色</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
         <translation>审批人</translation>
     </message>
     <message>
         <source>Decision</source>
         <translation>决定</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>审批人</translation>
     </message>
     <message>
         <source>Note</source>
@@ -12826,6 +12866,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>配置需要名称</translation>
     </message>
     <message>
+        <source>After the trade-in&apos;s change deal {number} waits for the approval of {approver}: it cannot be ordered or invoiced until then</source>
+        <translation>置换车改动后，销售单 {number} 等待{approver}审批：审批前不能下订单或开票</translation>
+    </message>
+    <message>
         <source>All received</source>
         <translation>均已收到</translation>
     </message>
@@ -15034,6 +15078,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已入库</translation>
     </message>
     <message>
+        <source>the discount {discount} is above the limit of {limit}</source>
+        <translation>优惠 {discount} 超过上限 {limit}</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
@@ -15056,6 +15104,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>the margin is below the minimum of {minimum}</source>
+        <translation>毛利率低于下限 {minimum}</translation>
+    </message>
+    <message>
+        <source>the margin {margin} is below the minimum of {minimum}</source>
+        <translation>毛利率 {margin} 低于下限 {minimum}</translation>
     </message>
     <message>
         <source>the name is too long</source>
@@ -15144,6 +15200,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>{db_path} is a folder, not a database file. Nothing was changed.</source>
         <translation>{db_path} 是文件夹，不是数据库文件。未更改任何内容。</translation>
+    </message>
+    <message>
+        <source>{discount}, and {margin}</source>
+        <translation>{discount}，且{margin}</translation>
     </message>
     <message>
         <source>{entry} · {detail}</source>
@@ -16844,6 +16904,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>List &amp;price</source>
         <translation>标价(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 is taken into stock as used car %2.</source>
+        <translation>%1 已作为二手车入库，库存编号 %2。</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@ from core.actor import Actor
 from core.errors import ValidationError
 from core.ids import new_id
 from core.messages import Message, msg
+from core.money import format_rate
 from models.admin import Role
 from models.sales import ApprovalLevel, DealApproval
 from services.permissions import ROLES, require
@@ -98,6 +99,26 @@ def standing(session: Session, deal_id: str, fingerprint: str, levels: list[Leve
         if level.level not in approved:
             return Standing("pending", level.level, needed)
     return Standing("approved", 0, needed)
+
+
+def beyond(level: Level, discount_bp: int, margin_bp: int, *, margins: bool = True) -> Message:
+    """What of a deal is beyond ``level``'s limits, named with the limit it breaks: its discount
+    against the highest allowed and/or its margin against the lowest (the margin's own figure only
+    for a reader who may see ``margins``); empty when the deal keeps both."""
+    parts = []
+    if level.max_discount_bp is not None and discount_bp > level.max_discount_bp:
+        parts.append(msg("the discount {discount} is above the limit of {limit}", discount=format_rate(discount_bp),
+                         limit=format_rate(level.max_discount_bp)))
+    if level.min_margin_bp is not None and margin_bp < level.min_margin_bp:
+        minimum = format_rate(level.min_margin_bp)
+        parts.append(msg("the margin {margin} is below the minimum of {minimum}", margin=format_rate(margin_bp),
+                         minimum=minimum) if margins else
+                     msg("the margin is below the minimum of {minimum}", minimum=minimum))
+    if not parts:
+        return NOBODY
+    if len(parts) == 1:
+        return parts[0]
+    return msg("{discount}, and {margin}", discount=parts[0], margin=parts[1])
 
 
 def may_approve(actor: Actor, levels: list[Level], level: int) -> bool:

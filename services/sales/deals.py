@@ -180,6 +180,8 @@ class Saved:
     approval_state: str
     approval_level: int
     waiting_for: Message = approvals.NOBODY  # who approves at the level waiting
+    # What is beyond the salesperson's limits (the discount, the margin, with the limits), when anything is.
+    beyond: Message = approvals.NOBODY
 
 
 # --- reading the deal's parts -----------------------------------------------------------------------
@@ -485,8 +487,17 @@ def save_in(uow: UnitOfWork, deal_id: str | None, data: DealInput) -> Saved:
                              quantity_milli=line.quantity_milli, unit_price=line.unit_price, discount=line.discount,
                              discount_bp=line.discount_bp, unit_cost=line.unit_cost, tax_code=line.tax_code))
     session.flush()
-    found = _named(session, _refresh(uow, deal))
-    return Saved(deal.id, deal.number, found.state, found.waiting_level, found.approver)
+    found = named(session, _refresh(uow, deal))
+    return Saved(deal.id, deal.number, found.state, found.waiting_level, found.approver,
+                 beyond_limits(uow.actor, session, deal))
+
+
+def beyond_limits(actor: Actor, session: Session, deal: Deal) -> Message:
+    """What of ``deal`` is beyond the first level's limits (the salesperson's alone), as
+    :func:`approvals.beyond` names it for ``actor``; empty when it keeps them."""
+    discount_bp, margin_bp = ratios(deal, session)
+    margins = actor.can("margin.view") or actor.can("cost.view")
+    return approvals.beyond(approvals.levels_of(session)[0], discount_bp, margin_bp, margins=margins)
 
 
 save = action(save_in)
@@ -494,7 +505,7 @@ save = action(save_in)
 
 # --- approvals ----------------------------------------------------------------------------------------
 
-def _named(conn_or_session, found: Standing) -> Standing:
+def named(conn_or_session, found: Standing) -> Standing:
     """``found`` with who approves at the level waiting."""
     if not found.waiting_level:
         return found
@@ -526,7 +537,7 @@ def _decide(uow: UnitOfWork, deal_id: str, decision: str, note: str) -> Standing
                              at=at, note=note, fingerprint=deal.fingerprint, discount_bp=discount_bp,
                              margin_bp=margin_bp))
     session.flush()
-    return _named(session, _refresh(uow, deal))
+    return named(session, _refresh(uow, deal))
 
 
 def approve_in(uow: UnitOfWork, deal_id: str, *, note: str = "") -> Standing:
@@ -549,16 +560,32 @@ def send_back_in(uow: UnitOfWork, deal_id: str, note: str) -> Standing:
 send_back = action(send_back_in)
 
 
+def _refusal(number: str, state: str, approver: Message, note: str) -> ValidationError | None:
+    """Why a deal standing ``state`` cannot be ordered or invoiced (None: it can)."""
+    if state == "pending":
+        return ValidationError("approval", msg("Deal {number} waits for the approval of {approver}: it cannot go on "
+                                               "until then", number=number, approver=approver))
+    if state == "sent_back":
+        return ValidationError("approval", msg("Deal {number} was sent back ({note}): change it first",
+                                               number=number, note=note))
+    return None
+
+
 def _check_approved(deal: Deal, found: Standing) -> None:
     """Refuse ordering or invoicing ``deal`` while an approval is missing or it was sent back."""
-    if found.state == "pending":
-        session = object_session(deal)
-        raise ValidationError("approval", msg("Deal {number} waits for the approval of {approver}: it cannot go on "
-                                              "until then", number=deal.number,
-                                              approver=_named(session, found).approver))
-    if found.state == "sent_back":
-        raise ValidationError("approval", msg("Deal {number} was sent back ({note}): change it first",
-                                              number=deal.number, note=found.note))
+    found = named(object_session(deal), found)
+    refused = _refusal(deal.number, found.state, found.approver, found.note)
+    if refused is not None:
+        raise refused
+
+
+def check_may_go_on(view: DealView) -> None:
+    """Refuse at once, as ordering or invoicing would, a deal that its view shows waiting for an
+    approval or sent back: the same ValidationError, before the user is asked anything. The service
+    checks again on the deal as it then stands. Any thread; reads nothing."""
+    refused = _refusal(view.number, view.approval_state, view.waiting_for, view.sent_back_note)
+    if refused is not None:
+        raise refused
 
 
 # --- the order ----------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from core import clock
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
-from core.messages import msg
+from core.messages import Message, msg
 from core.money import check_amount
 from core.status_words import status_word
 from models.base import utcnow
@@ -233,12 +233,22 @@ def create_appraisal_in(uow: UnitOfWork, data: AppraisalInput) -> str:
 create_appraisal = action(create_appraisal_in)
 
 
-def _refresh_deals(uow: UnitOfWork, *deal_ids: str | None) -> None:
-    """The deals a trade-in's figures count on work out their gross profit and approvals again."""
+def _refresh_deals(uow: UnitOfWork, *deal_ids: str | None) -> list[Message]:
+    """The deals a trade-in's figures count on work out their gross profit and approvals again.
+    Returns what to tell whoever made the change: each deal that was approved (or needed none) and
+    now waits for an approval, with who approves now."""
     from services.sales import deals
 
+    told = []
     for deal_id in dict.fromkeys(d for d in deal_ids if d):
-        deals.refresh_in(uow, deal_id)
+        deal = deals.deal_row(uow.session, deal_id)
+        was = deal.approval_state
+        found = deals.refresh_in(uow, deal_id)
+        if found is not None and found.state == "pending" and was in ("approved", "not_needed"):
+            told.append(msg("After the trade-in's change deal {number} waits for the approval of {approver}: it "
+                            "cannot be ordered or invoiced until then", number=deal.number,
+                            approver=deals.named(uow.session, found).approver))
+    return told
 
 
 def _trade_in(session: Session, trade_in_id: str) -> TradeIn:
@@ -257,8 +267,9 @@ def _check_not_invoiced(session: Session, deal_id: str | None) -> None:
                                              number=deal.number, status=status_word(deal.status)))
 
 
-def update_appraisal_in(uow: UnitOfWork, trade_in_id: str, data: AppraisalInput) -> None:
-    """Change an appraisal still open (appraised or accepted); the car is the one appraised."""
+def update_appraisal_in(uow: UnitOfWork, trade_in_id: str, data: AppraisalInput) -> list[Message]:
+    """Change an appraisal still open (appraised or accepted); the car is the one appraised. Returns
+    what the change did to its deals' approvals (see :func:`_refresh_deals`)."""
     require(uow.actor, "deal.edit")
     row = _trade_in(uow.session, trade_in_id)
     _check_not_invoiced(uow.session, row.deal_id)
@@ -275,14 +286,15 @@ def update_appraisal_in(uow: UnitOfWork, trade_in_id: str, data: AppraisalInput)
         row.status = "accepted"
     uow.session.flush()
     _replace_lines(uow, row.id, clean)
-    _refresh_deals(uow, before, row.deal_id)
+    return _refresh_deals(uow, before, row.deal_id)
 
 
 update_appraisal = action(update_appraisal_in)
 
 
-def move_in(uow: UnitOfWork, trade_in_id: str, to_status: str, *, deal_id: str | None = None) -> None:
-    """Accept the car (on ``deal_id`` when given), decline it, or open a decided appraisal again."""
+def move_in(uow: UnitOfWork, trade_in_id: str, to_status: str, *, deal_id: str | None = None) -> list[Message]:
+    """Accept the car (on ``deal_id`` when given), decline it, or open a decided appraisal again.
+    Returns what that did to its deals' approvals (see :func:`_refresh_deals`)."""
     require(uow.actor, "deal.edit")
     row = _trade_in(uow.session, trade_in_id)
     if to_status not in MOVES.get(row.status, ()):
@@ -300,7 +312,7 @@ def move_in(uow: UnitOfWork, trade_in_id: str, to_status: str, *, deal_id: str |
         row.deal_id = None
     row.status = to_status
     uow.session.flush()
-    _refresh_deals(uow, before, row.deal_id)
+    return _refresh_deals(uow, before, row.deal_id)
 
 
 move = action(move_in)

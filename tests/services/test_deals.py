@@ -512,3 +512,66 @@ def test_a_deal_without_a_trade_in_has_nothing_to_take_in(db, owner):
     saved = quote(db, owner, cid, sid)
     [item] = [i for i in delivery.checklist(db, owner, saved.id) if i.key == "trade_in"]
     assert item.done and item.detail.template == "No trade-in on this deal"
+
+
+def test_a_deal_beyond_the_limits_names_the_margin_or_the_discount_and_the_limit_it_breaks(db, owner, actor_for):
+    sales = actor_for("salesperson")
+    cid = customer(db, owner)
+    # No discount at all, but the car cost more than it sells for: the margin is what needs approval.
+    loss = quote(db, sales, cid, stock_vehicle(db, owner, 1, cost=110_000_00))
+    assert loss.approval_state == "pending"
+    assert loss.beyond.template == "the margin is below the minimum of {minimum}"  # a salesperson sees no margins
+    assert str(loss.beyond) == "the margin is below the minimum of 5%"
+    as_owner = deals.save(db, owner, loss.id, DealInput(customer_id=cid, stock_vehicle_id=deals.get(
+        db, owner, loss.id).stock_vehicle_id, lines=[DealLineInput(kind="vehicle", description="BYD Qin",
+                                                                   unit_price=120_000_00)]))
+    view = deals.get(db, owner, loss.id)
+    assert str(as_owner.beyond) == f"the margin {view.margin_bp / 100:g}% is below the minimum of 5%"
+    assert "discount" not in str(as_owner.beyond)
+    # A discount beyond the limit with a margin still above it: the discount is named, against its limit.
+    discounted = quote(db, sales, cid, stock_vehicle(db, owner, 2, cost=50_000_00), discount_bp=500)
+    assert str(discounted.beyond) == "the discount 5% is above the limit of 3%"
+    # Both: the two are named.
+    both = quote(db, sales, cid, stock_vehicle(db, owner, 3, cost=110_000_00), discount_bp=500)
+    assert str(both.beyond) == ("the discount 5% is above the limit of 3%, and the margin is below the minimum "
+                                "of 5%")
+    # Within the limits: nothing.
+    assert str(quote(db, sales, cid, stock_vehicle(db, owner, 4), discount_bp=100).beyond) == ""
+
+
+def test_a_trade_in_change_that_withdraws_an_approval_says_so_even_on_an_ordered_deal(db, db_path, owner, actor_for):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+
+    sales, manager = actor_for("salesperson"), actor_for("sales_manager")
+    cid = customer(db, owner)
+    saved = quote(db, sales, cid, stock_vehicle(db, owner), discount_bp=500)
+    deals.approve(db, manager, saved.id)
+    deals.order(db, manager, saved.id)
+    appraisal = AppraisalInput(customer_id=cid, vin=chinese_vin(93), make="VW", model="Passat",
+                               actual_cash_value=20_000_00, allowance=20_000_00)
+    tid = trade_ins.create_appraisal(db, sales, appraisal)
+    said = (f"After the trade-in's change deal {saved.number} waits for the approval of the sales manager: it "
+            "cannot be ordered or invoiced until then")
+    # Accepted on the ordered deal: what was approved changed, and the one who accepted it is told.
+    assert [str(t) for t in trade_ins.move(db, sales, tid, "accepted", deal_id=saved.id)] == [said]
+    deals.approve(db, manager, saved.id)
+    assert _deal(db_path, saved.id)[:2] == ("ordered", "approved")
+    appraisal.deal_id, appraisal.allowance = saved.id, 23_000_00
+    told = trade_ins.update_appraisal(db, sales, tid, appraisal)
+    assert _deal(db_path, saved.id)[:2] == ("ordered", "pending")
+    assert [str(t) for t in told] == [said]
+    assert told[0].template.startswith("After the trade-in's change")
+    # Already waiting: a further change tells nothing new.
+    appraisal.allowance = 23_500_00
+    assert trade_ins.update_appraisal(db, sales, tid, appraisal) == []
+    # The refusal the screen gives at once is the one ordering or invoicing gives.
+    view = deals.get(db, sales, saved.id)
+    with pytest.raises(ValidationError) as at_once:
+        deals.check_may_go_on(view)
+    with pytest.raises(ValidationError) as later:
+        deals.invoice(db, owner, saved.id)
+    assert at_once.value.field == later.value.field == "approval"
+    assert str(at_once.value.detail) == str(later.value.detail)
+    deals.approve(db, manager, saved.id)
+    deals.check_may_go_on(deals.get(db, sales, saved.id))  # approved: no refusal

@@ -54,3 +54,23 @@ def test_a_part_saved_in_chinese_keeps_its_unit_pcs(db, owner, qtbot, settle, ch
     data = dialog.data()
     assert data is not None and data.unit == "pcs"
     assert catalogue.PartInput is type(data)
+
+
+def test_the_approval_history_has_distinct_headings_and_the_trade_in_figures_read_in_chinese(db, owner, actor_for,
+                                                                                              chinese):
+    from services.sales import deals, trade_ins
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+    from tests.services.samples import chinese_vin
+    from ui.sales.deals import deal_html
+
+    cid = customer(db, owner)
+    saved = quote(db, actor_for("salesperson"), cid, stock_vehicle(db, owner), discount_bp=500)
+    deals.approve(db, owner, saved.id)
+    trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(98), make="VW", model="Passat", actual_cash_value=22_700_00,
+        allowance=22_700_00, outstanding_finance=31_000_00, finance_lender="宁波银行", deal_id=saved.id))
+    html = deal_html(deals.get(db, owner, saved.id))
+    assert "审批角色" in html and "审批人" in html and html.count("审批人") == html.count(">审批人<")
+    assert "须结清贷款 ¥31,000.00" in html and "负资产 ¥8,300.00（计入销售单）" in html
+    assert "finance to settle" not in html and "Approving role" not in html

@@ -361,3 +361,76 @@ def test_the_trade_in_pane_shows_its_negative_equity(db, owner, ctx, show, settl
     settle()
     text = screen.detail.toPlainText()
     assert "Negative equity (charged on the deal)" in text and "-¥16,700.00" in text.replace("−", "-"), text
+
+
+def test_ctrl_i_on_a_deal_waiting_for_approval_refuses_at_once_without_asking(
+        qtbot, db, owner, actor_for, ctx, show, settle, messages):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.samples import chinese_vin
+
+    cid = customer(db, owner)
+    saved = quote(db, actor_for("salesperson"), cid, stock_vehicle(db, owner), discount_bp=500)
+    deals.approve(db, owner, saved.id)
+    deals.order(db, owner, saved.id)
+    # A trade-in accepted on the ordered deal asks for the approval again.
+    trade_ins.create_appraisal(db, owner, AppraisalInput(customer_id=cid, vin=chinese_vin(95), make="VW",
+                                                         model="Passat", actual_cash_value=20_000_00,
+                                                         allowance=20_000_00, deal_id=saved.id))
+    screen = show(DealsScreen(ctx))
+    settle()
+    assert screen.list.select_id(saved.id)
+    settle()
+    messages.answer = messages.answer.Yes
+    qtbot.keyClick(screen.list.table, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert [(m.kind, m.title) for m in messages.shown] == [("warning", "Not possible now")]  # no question first
+    assert messages.shown[0].text == (f"Deal {saved.number} waits for the approval of the sales manager: it cannot "
+                                      "go on until then")
+    assert deals.get(db, owner, saved.id).status == "ordered"
+
+
+def test_the_pane_shows_the_trade_in_figures_so_they_add_up(db, owner):
+    from services.sales import trade_ins
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.samples import chinese_vin
+    from ui.sales.deals import deal_html
+
+    cid = customer(db, owner)
+    negative = quote(db, owner, cid, stock_vehicle(db, owner))
+    trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(96), make="VW", model="Passat", actual_cash_value=22_700_00,
+        allowance=22_700_00, outstanding_finance=31_000_00, finance_lender="宁波银行", deal_id=negative.id))
+    text = deal_html(deals.get(db, owner, negative.id))
+    assert ("¥22,700.00 · finance to settle ¥31,000.00 · negative equity ¥8,300.00 (on the deal)" in text), text
+    assert "Trade-in equity" not in text
+    assert "¥128,300.00" in text.split("To pay")[1][:200]  # the total, the negative equity on it
+
+    positive = quote(db, owner, cid, stock_vehicle(db, owner, 2))
+    trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(97), make="VW", model="Passat", actual_cash_value=30_000_00,
+        allowance=30_000_00, outstanding_finance=10_000_00, finance_lender="宁波银行", deal_id=positive.id))
+    text = deal_html(deals.get(db, owner, positive.id))
+    assert "¥30,000.00 · finance to settle ¥10,000.00" in text and "negative equity" not in text
+    equity = text.split("Trade-in equity")[1][:200].replace("−", "-")
+    assert "-¥20,000.00" in equity
+    assert "¥100,000.00" in text.split("To pay")[1][:200]  # 120,000 − the equity 20,000
+
+
+def test_a_save_beyond_the_limits_says_what_is_beyond_and_the_hint_names_the_limits(
+        qtbot, db, owner, ctx_for, show, settle, messages):
+    sales_ctx = ctx_for("salesperson")
+    cid = customer(db, owner)
+    sid = stock_vehicle(db, owner, cost=110_000_00)  # sold at a loss with no discount
+    saved = quote(db, owner, cid, sid)
+    dialog = show(DealDialog(sales_ctx, deal_id=saved.id))
+    assert dialog.approval_hint.text() == ("A deal with a discount above 3% or a margin below 5% is beyond your "
+                                           "limits: it goes to approval before it can be ordered; any later change "
+                                           "of price asks again.")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    settle()
+    assert not dialog.isVisible()
+    assert [(m.kind, m.title) for m in messages.shown] == [("information", "Approval needed")]
+    assert messages.shown[0].text == (f"Deal {saved.number} is beyond your limits (the margin is below the minimum "
+                                      "of 5%): it waits for the approval of the sales manager before it can be "
+                                      "ordered.")

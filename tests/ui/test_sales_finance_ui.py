@@ -171,6 +171,8 @@ def test_an_appraisal_is_typed_with_grades_and_costs_and_taken_into_stock(
     assert handled
     assert raw_rows(db_path, "SELECT stock_number, condition, status, purchase_cost FROM stock_vehicle") == [
         ("U-77", "used", "in_stock", 52_000_00)]
+    assert page.last_message == f"{chinese_vin(31)} is taken into stock as used car U-77."
+    assert window.statusBar().currentMessage() == page.last_message
 
 
 def test_the_targets_screen_shows_a_months_figures_and_sets_targets(
@@ -203,3 +205,57 @@ def test_the_targets_screen_shows_a_months_figures_and_sets_targets(
         ("anna", month.isoformat(), 4, 40_000_00)]
     qtbot.waitUntil(lambda: page.table.item(row, 3) is not None and page.table.item(row, 3).text() == "25%")
     QApplication.processEvents()
+
+
+def test_accepting_or_changing_a_trade_in_on_an_approved_order_says_who_approves_it_now(
+        qtbot, db, db_path, owner, window, settle, select_row, when_modal):
+    from services.sales import deals
+    from services.sales.trade_ins import AppraisalInput
+    from tests.services.deal_samples import quote, stock_vehicle
+    from ui.sales.trade_ins import AcceptDialog
+
+    cid = customer(db, owner, "张伟")
+    sales = users.create_user(db, owner, username="ann", password="password-123", role="salesperson",
+                              display_name="王芳") and users.login(db, "ann", "password-123")
+    saved = quote(db, sales, cid, stock_vehicle(db, owner, 40), discount_bp=500)
+    deals.approve(db, owner, saved.id)
+    deals.order(db, owner, saved.id)
+    tid = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(41), make="VW", model="Passat", plate="浙A15365",
+        actual_cash_value=20_000_00, allowance=20_000_00))
+    page = window.show_page("trade_ins")
+    settle()
+    select_row(page, tid)
+    said = (f"After the trade-in's change deal {saved.number} waits for the approval of the sales manager: it "
+            "cannot be ordered or invoiced until then")
+
+    def accept(dlg: AcceptDialog) -> None:
+        dlg.deal.setText(saved.number)
+        qtbot.keyClick(dlg, Qt.Key.Key_Return)
+        settle()
+
+    assert when_modal(AcceptDialog, accept) is not None
+    page.accept_current()
+    settle()
+    assert page.last_message == f"The trade-in of 浙A15365 is accepted on deal {saved.number}. {said}"
+    assert window.statusBar().currentMessage() == page.last_message
+
+    deals.approve(db, owner, saved.id)
+    assert deals.get(db, owner, saved.id).approval_state == "approved"
+    page.last_message = ""
+    page.list.reload()
+    settle()
+    select_row(page, tid)
+    dialog = AppraisalDialog(page.ctx, page, trade_in_id=tid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    dialog.owed.setFocus()
+    dialog.owed.selectAll()
+    qtbot.keyClicks(dialog.owed, "31000")
+    dialog.lender.setText("宁波银行")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    settle()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert deals.get(db, owner, saved.id).approval_state == "pending"
+    assert page.last_message == said

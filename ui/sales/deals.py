@@ -167,14 +167,23 @@ class DealsScreen(ListScreen):
             return None
         return data
 
+    def _refused(self, data: deals.DealView) -> bool:
+        """Refuse at once, with the service's own words, a deal waiting for an approval or sent back."""
+        try:
+            deals.check_may_go_on(data)
+        except ValidationError as exc:
+            show_error(self, exc)
+            return True
+        return False
+
     def order_current(self) -> None:
         data = self._current("quotation")
-        if data is not None and self.can_edit:
+        if data is not None and self.can_edit and not self._refused(data):
             OrderDialog.ask(self.ctx, self, data)
 
     def invoice_current(self) -> None:
         data = self._current("ordered")
-        if data is None or not self.ctx.can("invoice.post"):
+        if data is None or not self.ctx.can("invoice.post") or self._refused(data):
             return
         from PySide6.QtWidgets import QMessageBox
 
@@ -248,6 +257,9 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         "Total": QCoreApplication.translate("DealPane", "Total"),
         "Price": QCoreApplication.translate("DealPane", "Price"),
         "Trade-in allowance": QCoreApplication.translate("DealPane", "Trade-in allowance"),
+        "finance to settle %1": QCoreApplication.translate("DealPane", "finance to settle %1"),
+        "negative equity %1 (on the deal)": QCoreApplication.translate("DealPane", "negative equity %1 (on the deal)"),
+        "Trade-in equity": QCoreApplication.translate("DealPane", "Trade-in equity"),
         "Deposit": QCoreApplication.translate("DealPane", "Deposit"),
         "To pay": QCoreApplication.translate("DealPane", "To pay"),
         "Gross profit": QCoreApplication.translate("DealPane", "Gross profit"),
@@ -255,12 +267,13 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         "approved": QCoreApplication.translate("DealPane", "approved"),
         "sent back": QCoreApplication.translate("DealPane", "sent back"),
         "(before a change)": QCoreApplication.translate("DealPane", "(before a change)"),
-        "Approver": QCoreApplication.translate("DealPane", "Approver"),
+        "Approving role": QCoreApplication.translate("DealPane", "Approving role"),
         "Decision": QCoreApplication.translate("DealPane", "Decision"),
-        "By": QCoreApplication.translate("DealPane", "By"),
+        "Decided by": QCoreApplication.translate("DealPane", "Decided by"),
         "Note": QCoreApplication.translate("DealPane", "Note"),
     }
     c = data.currency
+    equity = data.trade_in_allowance - data.trade_in_outstanding
     statuses, approvals_, kinds = deal_status_labels(), approval_labels(), line_kind_labels()
     html = [heading(data.number), paragraph(statuses.get(data.status, data.status), bold=True),
             paragraph(w["Customer"] + ": ",
@@ -290,8 +303,9 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
     rows = [(w["Price"], money_text(data.price, c)),
             (w["Discount"], f"{money_text(data.discount, c)} ({percent_text(data.discount_bp)})"),
             (w["Total"], money_text(data.total, c)),
-            (w["Trade-in allowance"],
-             money_text(data.trade_in_allowance, c) if data.trade_in_allowance else ""),
+            (w["Trade-in allowance"], trade_in_text(data, w)),
+            # The equity the customer pays with: what takes the total down to what is left to pay.
+            (w["Trade-in equity"], money_text(-equity, c) if equity > 0 else ""),
             (w["Deposit"], money_text(data.deposit, c) if data.deposit else ""),
             # Once invoiced, what is still open on the invoice; a cancelled deal has nothing to pay.
             (w["To pay"], money_text(data.balance, c) if data.balance is not None
@@ -305,12 +319,27 @@ def deal_html(data: deals.DealView, person: Callable[[str], str] = str) -> str:
         decisions = {"approved": w["approved"], "sent_back": w["sent back"]}
         earlier = w["(before a change)"]
         roles = role_labels()
-        html.append(table([Col(w["Approver"]), Col(w["Decision"]),
-                           Col(w["By"]), Col(w["Note"])],
+        html.append(table([Col(w["Approving role"]), Col(w["Decision"]),
+                           Col(w["Decided by"]), Col(w["Note"])],
                           [(roles.get(a.role) or service_text(a.approver),
                             decisions.get(a.decision, a.decision) + ("" if a.current else " " + earlier),
                             person(a.by), a.note) for a in data.approvals]))
     return "".join(html)
+
+
+def trade_in_text(data: deals.DealView, w: dict[str, str]) -> str:
+    """The trade-ins' allowance, with the finance the dealership settles on them and, when that is
+    more, the negative equity charged on a line of the deal — so the pane's figures add up."""
+    c = data.currency
+    if not data.trade_in_allowance and not data.trade_in_outstanding:
+        return ""
+    parts = [money_text(data.trade_in_allowance, c)]
+    if data.trade_in_outstanding:
+        parts.append(w["finance to settle %1"].replace("%1", money_text(data.trade_in_outstanding, c)))
+    shortfall = data.trade_in_outstanding - data.trade_in_allowance
+    if shortfall > 0:
+        parts.append(w["negative equity %1 (on the deal)"].replace("%1", money_text(shortfall, c)))
+    return " · ".join(parts)
 
 
 class DealDialog(FormDialog):
@@ -404,8 +433,8 @@ class DealDialog(FormDialog):
         self.lines.bar.addStretch(1)
         self.lines.bar.addWidget(self.totals)
         lb.addWidget(self.lines_error)
-        self.approval_hint = hint_label(self.tr("A discount beyond your limits goes to approval before the deal can "
-                                                "be ordered; any later change of price asks again."))
+        self.approval_hint = hint_label(self._limits_text())
+        self.approval_hint.setObjectName("approvalHint")
         self.automatic_hint = hint_label(self.tr("The trade-in's negative equity (its finance beyond its allowance) "
                                                  "is charged on a line of its own, which follows the trade-in and "
                                                  "cannot be changed here."))
@@ -436,6 +465,25 @@ class DealDialog(FormDialog):
             self.lines.add_row({"kind": "vehicle"})
         self._recalculate()
         (self.stock_text if self.customer_id else self.choose_customer).setFocus()
+
+    def _limits_text(self) -> str:
+        """The hint under the editor: which limits send a deal to approval (the first level's)."""
+        from services.sales import approvals
+
+        try:
+            first = approvals.levels(self.ctx.db, self.ctx.actor)[0]
+        except DomainError:
+            first = approvals.Level(1, "salesperson", None, None)
+        limits = []
+        if first.max_discount_bp is not None:
+            limits.append(self.tr("a discount above %1").replace("%1", money.format_rate(first.max_discount_bp)))
+        if first.min_margin_bp is not None:
+            limits.append(self.tr("a margin below %1").replace("%1", money.format_rate(first.min_margin_bp)))
+        if not limits:
+            return self.tr("A deal beyond your limits goes to approval before it can be ordered; any later change of "
+                           "price asks again.")
+        return self.tr("A deal with %1 is beyond your limits: it goes to approval before it can be ordered; any "
+                       "later change of price asks again.").replace("%1", self.tr(" or ").join(limits))
 
     # --- customer and vehicle -----------------------------------------------------------------
     def set_customer(self, customer_id: str, name: str) -> None:
@@ -608,9 +656,12 @@ class DealDialog(FormDialog):
         if saved is not None and saved.approval_state == "pending":
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self, self.tr("Approval needed"), self.tr(
-                "Deal %1 is beyond your limits: it waits for the approval of %2 before it can be ordered.")
-                .replace("%1", saved.number).replace("%2", service_text(saved.waiting_for)))
+            text = self.tr("Deal %1 is beyond your limits: it waits for the approval of %2 before it can be ordered.")
+            if saved.beyond:
+                text = self.tr("Deal %1 is beyond your limits (%3): it waits for the approval of %2 before it can be "
+                               "ordered.").replace("%3", service_text(saved.beyond))
+            self.approval_message = text.replace("%1", saved.number).replace("%2", service_text(saved.waiting_for))
+            QMessageBox.information(self, self.tr("Approval needed"), self.approval_message)
 
     def show_field_error(self, exc: ValidationError) -> bool:
         match = _LINE_FIELD.match(exc.field)

@@ -37,7 +37,7 @@ from services.sales import finance, trade_ins
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.formatting import date_text, money_text
-from ui.messages import detail_text
+from ui.messages import detail_text, service_text
 from ui.sales.finance_labels import condition_area_labels, grade_labels, reconditioning_labels, trade_in_status_labels
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, fields, heading, table
@@ -180,11 +180,19 @@ class TradeInsScreen(ListScreen):
             TakeInDialog.ask(self.ctx, self, appraisal=shown)
 
 
+def tell(widget: QWidget, text: str) -> None:
+    """Say in the status bar what an action just did (as the deals screen does)."""
+    from ui.sales.deals import say
+
+    say(widget, text)
+
+
 class AppraisalDialog(FormDialog):
     """A new appraisal of a customer's car, or changes to one. Use :meth:`ask`; it returns the saved
     appraisal's id or None."""
 
     customer_id = PickedCustomerId()
+    told: list = []  # what saving a change did to its deals' approvals (service messages)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, trade_in_id: str | None = None) -> None:
         super().__init__(parent)
@@ -454,12 +462,17 @@ class AppraisalDialog(FormDialog):
         db, actor, trade_in_id = self.ctx.db, self.ctx.actor, self.trade_in_id
         if trade_in_id:
             def work() -> str:
-                trade_ins.update_appraisal(db, actor, trade_in_id, data)
+                self.told = trade_ins.update_appraisal(db, actor, trade_in_id, data)
                 return trade_in_id
 
             self.submit(work)
         else:
             self.submit(lambda: trade_ins.create_appraisal(db, actor, data))
+
+    def after_save(self, result: Any) -> None:
+        # A change that withdrew a deal's approval is told to whoever made it (the status bar).
+        if self.told:
+            tell(self.parentWidget() or self, " ".join(service_text(t) for t in self.told))
 
     def show_field_error(self, exc: ValidationError) -> bool:
         if exc.field.startswith(("conditions[", "reconditioning")):
@@ -516,14 +529,21 @@ class AcceptDialog(FormDialog):
     def save(self) -> None:
         db, actor, row_id, typed = self.ctx.db, self.ctx.actor, self.appraisal.id, self.deal.text().strip()
 
-        def work() -> None:
-            deal_id = None
+        def work() -> tuple[str, list]:
+            deal_id, number = None, ""
             if typed:
                 found = finance.deal_choice(db, actor, typed)
-                deal_id = found.id if found else "?"
-            trade_ins.move(db, actor, row_id, "accepted", deal_id=deal_id)
+                deal_id, number = (found.id, found.number) if found else ("?", "")
+            return number, trade_ins.move(db, actor, row_id, "accepted", deal_id=deal_id)
 
         self.submit(work)
+
+    def after_save(self, result: Any) -> None:
+        number, told = result
+        car = self.appraisal.data.plate or self.appraisal.data.vin
+        text = (self.tr("The trade-in of %1 is accepted on deal %2.").replace("%2", number) if number
+                else self.tr("The trade-in of %1 is accepted.")).replace("%1", car)
+        tell(self.parentWidget() or self, " ".join([text, *(service_text(t) for t in told)]))
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
@@ -542,6 +562,8 @@ class AcceptDialog(FormDialog):
 class TakeInDialog(FormDialog):
     """Take an accepted trade-in into stock as a used car: its stock number (empty: the next U number),
     the day it came in, where it stands and what it is offered at."""
+
+    taken_as = ""  # the stock number it was given
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
                  appraisal: trade_ins.AppraisalView) -> None:
@@ -590,8 +612,19 @@ class TakeInDialog(FormDialog):
             return
         db, actor, row_id = self.ctx.db, self.ctx.actor, self.appraisal.id
         number, day, location = self.stock_number.text(), self.day.value(), self.location.text()
-        self.submit(lambda: trade_ins.take_in(db, actor, row_id, stock_number=number, on=day, list_price=price,
-                                              location=location))
+
+        def work() -> str:
+            made = trade_ins.take_in(db, actor, row_id, stock_number=number, on=day, list_price=price,
+                                     location=location)
+            self.taken_as = trade_ins.get_appraisal(db, actor, row_id).stock_number
+            return made
+
+        self.submit(work)
+
+    def after_save(self, result: Any) -> None:
+        car = self.appraisal.data.plate or self.appraisal.data.vin
+        tell(self.parentWidget() or self, self.tr("%1 is taken into stock as used car %2.").replace(
+            "%1", car).replace("%2", self.taken_as))
 
     def keyPressEvent(self, event: Any) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
