@@ -259,3 +259,41 @@ def test_accepting_or_changing_a_trade_in_on_an_approved_order_says_who_approves
     assert dialog.result() == dialog.DialogCode.Accepted
     assert deals.get(db, owner, saved.id).approval_state == "pending"
     assert page.last_message == said
+
+
+def test_an_amount_typed_wrongly_in_an_appraisal_is_refused_at_its_field_never_saved_as_nothing(
+        qtbot, db, db_path, owner, window, settle):
+    cid = customer(db, owner, "张伟")
+    page = window.show_page("trade_ins")
+    settle()
+    dialog = AppraisalDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.set_customer(cid, "张伟")
+    settle()
+    qtbot.keyClicks(dialog.vin, chinese_vin(32))
+    qtbot.keyClicks(dialog.make, "Volkswagen")
+    qtbot.keyClicks(dialog.model, "Lavida")
+    qtbot.keyClicks(dialog.acv, "52000")
+    qtbot.keyClicks(dialog.allowance, "55000")
+    qtbot.keyClicks(dialog.lender, "SAIC Finance")
+    for field, typed in (("owed", "0.0031000"), ("costs", "24,00")):
+        edit = dialog.owed if field == "owed" else dialog.costs["tyres"]
+        edit.clear()
+        qtbot.keyClicks(edit, typed)
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+        settle()
+        assert dialog.result() != dialog.DialogCode.Accepted, f"a wrong {field} must not be saved"
+        assert raw_rows(db_path, "SELECT count(*) FROM trade_in") == [(0,)]
+        edit.clear()
+
+
+def test_no_screen_turns_a_value_typed_wrongly_into_nothing():
+    """``field.value_or_none() or 0`` (or ``… if text else None``) reads a typing slip as no value and
+    saves it: a field's value is read with ``value()``, which names the field's problem."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "ui"
+    offenders = [f"{path.relative_to(root.parent)}:{no}" for path in root.rglob("*.py")
+                 for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if "value_or_none() or" in line]
+    assert offenders == []

@@ -218,7 +218,7 @@ class TargetsDialog(FormDialog):
     def save(self) -> None:
         self.error.hide()
         try:
-            values = [targets.TargetInput(p, self.units[p].value(), self.gross[p].value_or_none() or 0)
+            values = [targets.TargetInput(p, self.units[p].value(), self.gross[p].value())
                       for p in self.units]
         except ValidationError as exc:
             self._failed(exc)
@@ -302,7 +302,7 @@ class CommissionDialog(FormDialog):
     def save(self) -> None:
         self.error.hide()
         try:
-            values = [targets.RuleInput(who, self.shares[who].value_or_none(), self.amounts[who].value_or_none())
+            values = [targets.RuleInput(who, _typed(self.shares[who]), _typed(self.amounts[who]))
                       for who in self.shares]
         except ValidationError as exc:
             self._failed(exc)
@@ -327,3 +327,8 @@ class CommissionDialog(FormDialog):
         saved = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return saved
+
+
+def _typed(edit):
+    """An optional field's value: None when left empty, a ValidationError at the field when typed wrongly."""
+    return edit.value() if edit.text().strip() else None

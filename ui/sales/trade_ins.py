@@ -419,15 +419,15 @@ class AppraisalDialog(FormDialog):
     def _amounts(self) -> dict[str, int]:
         out = {}
         for kind, edit in self.costs.items():
-            value = edit.value_or_none()
-            if value is not None:
-                out[kind] = value
+            # A cost typed wrongly is refused at its field, never taken as no cost.
+            if edit.text().strip():
+                out[kind] = edit.value()
         return out
 
     def update_figures(self) -> None:
         currency = self.ctx.settings.currency
         try:
-            acv, allowance, recon = self.acv.value_or_none() or 0, self.allowance.value_or_none() or 0, \
+            acv, allowance, recon = self.acv.value(), self.allowance.value(), \
                 sum(self._amounts().values())
         except ValidationError:
             return
@@ -447,7 +447,7 @@ class AppraisalDialog(FormDialog):
             customer_id=self.customer_id or "", vin=self.vin.text(), make=self.make.text(), model=self.model.text(),
             model_year=self.year.value() or None, mileage_km=self.mileage.value() or None,
             appraised_on=self.appraised.value(), actual_cash_value=self.acv.value(), allowance=self.allowance.value(),
-            outstanding_finance=self.owed.value_or_none() or 0, finance_lender=self.lender.text(),
+            outstanding_finance=self.owed.value(), finance_lender=self.lender.text(),
             deal_id=self.deal_id if self.deal.text().strip() else None, conditions=conditions,
             reconditioning=costs, notes=self.notes.text())
 
@@ -606,7 +606,7 @@ class TakeInDialog(FormDialog):
     def save(self) -> None:
         self.errors.clear()
         try:
-            price = self.price.value_or_none() or 0
+            price = self.price.value()
         except ValidationError as exc:
             self._failed(exc)
             return
