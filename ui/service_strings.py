@@ -632,7 +632,6 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Count {number}: {parts} parts to count'),
     QT_TRANSLATE_NOOP('Service', 'Credit applied to {number} from {source} · {customer}'),
     QT_TRANSLATE_NOOP('Service', 'Credit note {number} for {credited} · {customer}'),
-    QT_TRANSLATE_NOOP('Service', 'Deal {number}'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cancelled: {reason}'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cannot be delivered yet: {open}'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cannot be delivered: the invoice is not posted'),

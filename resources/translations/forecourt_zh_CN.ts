@@ -13002,10 +13002,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
     </message>
     <message>
-        <source>Deal {number}</source>
-        <translation>销售单 {number}</translation>
-    </message>
-    <message>
         <source>Deal {number} cancelled: {reason}</source>
         <translation>销售单 {number} 已取消：{reason}</translation>
     </message>

@@ -710,7 +710,7 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
                                unit_price=line.unit_price, item_type=ITEM_TYPE_OF[line.kind], discount=line.discount,
                                tax_code=line.tax_code, unit_cost=unit_cost, shares_discount=not line.automatic))
     draft = DraftInput(kind="vehicle_sale", customer_id=deal.customer_id, vehicle_id=row.vehicle_id, lines=lines,
-                       reference=deal.number, notes=msg("Deal {number}", number=deal.number),
+                       reference=deal.number, notes=f"Deal 销售单 {deal.number}",
                        discount=deal.deal_discount)
     invoice_id = invoices.save_draft_in(uow, None, draft)
     deal.invoice_id = invoice_id

@@ -53,6 +53,7 @@ def test_negative_equity_is_charged_on_the_invoice_paid_by_the_customer_and_the_
     assert [(x.description, x.item_type, x.tax_code, x.discount, x.total) for x in inv.lines][-1] == (
         "Trade-in negative equity 置换车负资产", "fee", "ZERO", 0, 30_000_00)
     assert [x.total for x in inv.lines] == [x.total for x in view.lines]
+    assert inv.notes == f"Deal 销售单 {saved.number}", "the invoice, a bilingual document, names its deal in both"
     # No trade-in payment: the car pays nothing towards the invoice.
     methods = raw_rows(db_path, "SELECT p.method FROM allocation a JOIN payment p ON p.id = a.payment_id "
                                 "WHERE a.invoice_id = ?", (made.invoice_id,))
