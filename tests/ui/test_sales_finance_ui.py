@@ -119,22 +119,28 @@ def test_a_policy_is_recorded_and_renewed_from_the_renewals_due(
     qtbot.waitUntil(lambda: page.renewals.list.model.rowCount() == 0)
 
 
+def _new_appraisal(qtbot, page, settle, customer_id: str, vin: str) -> AppraisalDialog:
+    """The appraisal dialog with 张伟's Volkswagen Lavida typed in: ACV 52,000, allowance 55,000."""
+    dialog = AppraisalDialog(page.ctx, page)
+    qtbot.addWidget(dialog)
+    dialog.set_customer(customer_id, "张伟")
+    settle()
+    qtbot.keyClicks(dialog.vin, vin)
+    qtbot.keyClicks(dialog.make, "Volkswagen")
+    qtbot.keyClicks(dialog.model, "Lavida")
+    qtbot.keyClicks(dialog.acv, "52000")
+    qtbot.keyClicks(dialog.allowance, "55000")
+    return dialog
+
+
 def test_an_appraisal_is_typed_with_grades_and_costs_and_taken_into_stock(
         qtbot, db, db_path, owner, window, settle, select_row, when_modal):
     cid = customer(db, owner, "张伟")
     page = window.show_page("trade_ins")
     assert isinstance(page, TradeInsScreen)
     settle()
-    dialog = AppraisalDialog(page.ctx, page)
-    qtbot.addWidget(dialog)
-    dialog.set_customer(cid, "张伟")
-    settle()
-    qtbot.keyClicks(dialog.vin, chinese_vin(31))
-    qtbot.keyClicks(dialog.make, "Volkswagen")
-    qtbot.keyClicks(dialog.model, "Lavida")
+    dialog = _new_appraisal(qtbot, page, settle, cid, chinese_vin(31))
     dialog.mileage.setValue(86000)
-    qtbot.keyClicks(dialog.acv, "52000")
-    qtbot.keyClicks(dialog.allowance, "55000")
     qtbot.keyClicks(dialog.owed, "12000")
     dialog.grade_boxes["tyres"].setCurrentIndex(dialog.grade_boxes["tyres"].findData("poor"))
     qtbot.keyClicks(dialog.condition_notes["tyres"], "worn to the limit")
@@ -266,15 +272,7 @@ def test_an_amount_typed_wrongly_in_an_appraisal_is_refused_at_its_field_never_s
     cid = customer(db, owner, "张伟")
     page = window.show_page("trade_ins")
     settle()
-    dialog = AppraisalDialog(page.ctx, page)
-    qtbot.addWidget(dialog)
-    dialog.set_customer(cid, "张伟")
-    settle()
-    qtbot.keyClicks(dialog.vin, chinese_vin(32))
-    qtbot.keyClicks(dialog.make, "Volkswagen")
-    qtbot.keyClicks(dialog.model, "Lavida")
-    qtbot.keyClicks(dialog.acv, "52000")
-    qtbot.keyClicks(dialog.allowance, "55000")
+    dialog = _new_appraisal(qtbot, page, settle, cid, chinese_vin(32))
     qtbot.keyClicks(dialog.lender, "SAIC Finance")
     for field, typed in (("owed", "0.0031000"), ("costs", "24,00")):
         edit = dialog.owed if field == "owed" else dialog.costs["tyres"]
