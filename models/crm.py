@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import ID, Audited, Base, SyncedMixin
@@ -98,3 +98,19 @@ class CustomerNote(SyncedMixin, Audited, Base):
 
     customer_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
+
+
+class CustomerDistinct(SyncedMixin, Audited, Base):
+    """Two customer records a user decided are not one customer (a family's shared e-mail, a company's
+    phone): the duplicates review no longer groups them. The pair is kept in one order (the smaller id
+    first) so that it is recorded once; who decided and when are its created_by and created_at."""
+
+    __tablename__ = "customer_distinct"
+    __table_args__ = (
+        UniqueConstraint("customer_a_id", "customer_b_id"),
+        Index("ix_customer_distinct_customer_b_id", "customer_b_id"),
+        CheckConstraint("customer_a_id < customer_b_id", name="ordered"),
+    )
+
+    customer_a_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id", ondelete="CASCADE"))
+    customer_b_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id", ondelete="CASCADE"))

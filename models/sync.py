@@ -24,8 +24,8 @@ LOCAL = "local"
 SYNCED_TABLES: frozenset[str] = frozenset({
     # admin: roles and their permissions, users, the dealership's settings and tax rates
     "role", "role_permission", "user_account", "setting", "tax_rate",
-    # customers and vehicles
-    "customer", "contact", "customer_tag", "customer_note", "vehicle",
+    # customers and vehicles (and the pairs of customer records marked as not one customer)
+    "customer", "contact", "customer_tag", "customer_note", "customer_distinct", "vehicle",
     # showroom stock (its events are append-only)
     "stock_vehicle", "stock_vehicle_cost", "stock_event", "vehicle_document",
     # the vehicle catalogue (makes, models, trims, options) and the options fitted to stock vehicles

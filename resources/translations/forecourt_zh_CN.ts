@@ -629,6 +629,10 @@
         <translation>客户备注</translation>
     </message>
     <message>
+        <source>Not duplicate customers</source>
+        <translation>非重复客户</translation>
+    </message>
+    <message>
         <source>Vehicle</source>
         <translation>车辆</translation>
     </message>
@@ -3746,10 +3750,6 @@
         <translation>合并(&amp;M)…</translation>
     </message>
     <message>
-        <source>Customers with the same ID number, credit code, phone or e-mail, or the same name and birth date. Merge a group to keep one record with everything linked to any of them.</source>
-        <translation>证件号码、信用代码、电话或邮箱相同，或姓名和出生日期相同的客户。合并一组后只保留一条记录，其他记录关联的所有数据都归到这条记录下。</translation>
-    </message>
-    <message>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -3794,8 +3794,48 @@
         <translation>%1 位客户：%2</translation>
     </message>
     <message>
+        <source>Not &amp;duplicates…</source>
+        <translation>非重复(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The records of the group are different customers: no longer group them (Ctrl+D)</source>
+        <translation>这一组记录是不同的客户：不再将它们归为一组（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Customers with the same ID number, credit code, phone or e-mail, or the same name and birth date. Merge a group to keep one record with everything linked to any of them, or mark it as not duplicates when they are different customers.</source>
+        <translation>证件号码、信用代码、电话或邮箱相同，或姓名和出生日期相同的客户。合并一组后只保留一条记录，其他记录关联的所有数据都归到这条记录下；如果它们是不同的客户，则标记为非重复。</translation>
+    </message>
+    <message>
         <source>Merged %1 into %2.</source>
         <translation>已将 %1 合并到 %2。</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation>第 %1 条</translation>
+    </message>
+    <message>
+        <source>Not duplicates</source>
+        <translation>非重复</translation>
+    </message>
+    <message>
+        <source>Mark %1 as different customers?</source>
+        <translation>将 %1 标记为不同的客户？</translation>
+    </message>
+    <message>
+        <source>This page will no longer group them with one another; each may still be grouped with other records. Entering a new customer still warns of them.</source>
+        <translation>本页将不再把它们互相归为一组；它们仍可能与其他记录归为一组。录入新客户时仍会提示它们。</translation>
+    </message>
+    <message>
+        <source>&amp;Not duplicates</source>
+        <translation>非重复(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Marked %1 as different customers.</source>
+        <translation>已将 %1 标记为不同的客户。</translation>
     </message>
     <message>
         <source>Group</source>
@@ -4434,6 +4474,18 @@
     <message>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Customer a</source>
+        <translation>客户一</translation>
+    </message>
+    <message>
+        <source>Customer b</source>
+        <translation>客户二</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>客户</translation>
     </message>
     <message>
         <source>Deal</source>
@@ -12956,6 +13008,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Choose at least one customer to merge</source>
         <translation>请至少选择一位要合并的客户</translation>
+    </message>
+    <message>
+        <source>Choose at least two customers</source>
+        <translation>请至少选择两个客户</translation>
     </message>
     <message>
         <source>Choose one of the workshop&apos;s bays</source>

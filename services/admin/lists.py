@@ -53,6 +53,8 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "contact": "SELECT name FROM contact WHERE id = {id}",
     "customer_tag": "SELECT c.name || ' · ' || t.tag FROM customer_tag t JOIN customer c ON c.id = t.customer_id "
                     "WHERE t.id = {id}",
+    "customer_distinct": "SELECT a.name || ' ≠ ' || b.name FROM customer_distinct d JOIN customer a ON "
+                         "a.id = d.customer_a_id JOIN customer b ON b.id = d.customer_b_id WHERE d.id = {id}",
     "customer_note": "SELECT c.name FROM customer_note n JOIN customer c ON c.id = n.customer_id WHERE n.id = {id}",
     "vehicle": "SELECT coalesce(nullif(plate, ''), vin) FROM vehicle WHERE id = {id}",
     "user_account": "SELECT username FROM user_account WHERE id = {id}",

@@ -15,7 +15,7 @@ from core import clock
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
-from models.crm import CUSTOMER_KINDS, GRADES, Contact, Customer, CustomerNote, CustomerTag
+from models.crm import CUSTOMER_KINDS, GRADES, Contact, Customer, CustomerDistinct, CustomerNote, CustomerTag
 from models.vehicles import Vehicle
 from services import search, settings, validation
 from services.permissions import require, require_any
@@ -319,6 +319,12 @@ def delete_customer_in(uow: UnitOfWork, customer_id: str) -> None:
     for model in (Contact, CustomerTag, CustomerNote):
         for child in session.execute(select(model).where(model.customer_id == customer_id)).scalars():
             session.delete(child)
+    # Marks that it is not the same customer as another record go with it.
+    d = CustomerDistinct
+    for mark in session.execute(select(d).where((d.customer_a_id == customer_id) | (d.customer_b_id == customer_id))
+                                ).scalars():
+        session.delete(mark)
+    session.flush()
     session.delete(row)
     session.flush()
     search.index(session.connection(), "customer", [customer_id])

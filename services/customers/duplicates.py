@@ -1,21 +1,29 @@
 """Possible duplicate customers: on entry (the editor asks while the user types) and across the whole
 database (the duplicates review). Every lookup is an index lookup: same phone (the customer's or a
-contact's), same e-mail, same ID number or credit code, same folded name (either spelling)."""
+contact's), same e-mail, same ID number or credit code, same folded name (either spelling).
+
+Records a user marked as not one customer (``customer_distinct``) are not grouped by the review;
+the check on entry still names them (the record being entered is new)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import combinations
 
-from sqlalchemy import bindparam, text
+from sqlalchemy import bindparam, select, text, tuple_
 
 from core.actor import Actor
-from core.errors import ValidationError
+from core.errors import Conflict, NotFound, ValidationError
+from core.messages import msg
+from models.crm import Customer, CustomerDistinct
 from services import settings, validation
 from services.customers import WALK_IN_ID, CustomerInput, name_key
 from services.permissions import require
 from store.database import Database
+from store.uow import UnitOfWork, action
 
 # Why two records may be one customer, strongest first. The screens word them.
 REASONS = ("id_number", "company_reg", "phone", "email", "name_birth_date", "name_city", "name")
@@ -149,10 +157,34 @@ _GROUPS = {
 }
 
 
+def _parts(members: list[str], marked: set[tuple[str, str]], marked_ids: set[str]) -> list[list[str]]:
+    """The records of one group (they share a key) joined where not marked as different customers:
+    its connected parts, in the group's order. Without marks among them the group is one part."""
+    if sum(1 for m in members if m in marked_ids) < 2:
+        return [members]
+    parent = {m: m for m in members}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in combinations(members, 2):
+        if (min(a, b), max(a, b)) not in marked:
+            parent[root(b)] = root(a)
+    parts: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        parts[root(m)].append(m)
+    return list(parts.values())
+
+
 def clusters(db: Database, actor: Actor, *, limit: int = 500) -> list[Cluster]:
     """Groups of customers that look like one across the whole database (same ID number, credit
     code, phone, e-mail, or same name and birth date), overlapping groups joined, at most ``limit``,
-    the largest first. Worker thread (it reads every customer's keys once)."""
+    the largest first. Two records marked as different customers are not joined by what they share:
+    they are in one group only if other records join them. Worker thread (it reads every customer's
+    keys once)."""
     require(actor, "customer.merge")
     parent: dict[str, str] = {}
 
@@ -164,12 +196,15 @@ def clusters(db: Database, actor: Actor, *, limit: int = 500) -> list[Cluster]:
 
     reasons_of: dict[str, set[str]] = defaultdict(set)
     with db.read() as conn:
+        marked = {(a, b) for a, b in conn.execute(text("SELECT customer_a_id, customer_b_id FROM customer_distinct"))}
+        marked_ids = {x for pair in marked for x in pair}
         groups: list[tuple[str, list[str]]] = []
         for reason, sql in _GROUPS.items():
             for (ids,) in conn.execute(text(sql)):
                 members = [i for i in ids.split(",") if i != WALK_IN_ID]
-                if len(members) > 1:
-                    groups.append((reason, members))
+                for part in _parts(members, marked, marked_ids) if len(members) > 1 else ():
+                    if len(part) > 1:
+                        groups.append((reason, part))
         for _reason, members in groups:
             for other in members[1:]:
                 parent[root(other)] = root(members[0])
@@ -196,3 +231,61 @@ def clusters(db: Database, actor: Actor, *, limit: int = 500) -> list[Cluster]:
         if len(members) > 1:
             out.append(Cluster(members, tuple(x for x in REASONS if x in reasons_of[r])))
     return out
+
+
+def _pairs(conn, customer_ids: Iterable[str], *, for_marking: bool) -> tuple[list[tuple[str, str]], dict]:
+    ids = list(dict.fromkeys(i for i in customer_ids if i))
+    if len(ids) < 2:
+        raise ValidationError("customers", msg("Choose at least two customers"))
+    rows = {r.id: r for r in conn.execute(select(Customer.id, Customer.name, Customer.merged_into_id)
+                                          .where(Customer.id.in_(ids)))}
+    for cid in ids:
+        if cid not in rows:
+            raise NotFound(msg("The customer no longer exists"))
+        if for_marking and rows[cid].merged_into_id:
+            raise Conflict(msg("'{name}' was already merged into another customer", name=rows[cid].name))
+    return sorted((min(a, b), max(a, b)) for a, b in combinations(ids, 2)), rows
+
+
+def _marked(conn, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    out = {}
+    t = CustomerDistinct
+    for start in range(0, len(pairs), 200):
+        for r in conn.execute(select(t.id, t.customer_a_id, t.customer_b_id).where(
+                tuple_(t.customer_a_id, t.customer_b_id).in_(pairs[start:start + 200]))):
+            out[(r.customer_a_id, r.customer_b_id)] = r.id
+    return out
+
+
+def mark_distinct_in(uow: UnitOfWork, customer_ids: Iterable[str]) -> int:
+    """Record that these customers are different customers, every two of them (two people sharing a
+    family e-mail, a company's phone): the duplicates review no longer groups them. Pairs already
+    marked stay as they are; returns how many were newly marked. Who and when are recorded."""
+    require(uow.actor, "customer.merge")
+    session = uow.session
+    pairs, _rows = _pairs(session.connection(), customer_ids, for_marking=True)
+    known = _marked(session.connection(), pairs)
+    new = [p for p in pairs if p not in known]
+    for a, b in new:
+        session.add(CustomerDistinct(customer_a_id=a, customer_b_id=b))
+    session.flush()
+    return len(new)
+
+
+mark_distinct = action(mark_distinct_in)
+
+
+def unmark_distinct_in(uow: UnitOfWork, customer_ids: Iterable[str]) -> int:
+    """Withdraw the marks between these customers (every two of them): the review may group them
+    again. Returns how many marks were withdrawn."""
+    require(uow.actor, "customer.merge")
+    session = uow.session
+    pairs, _rows = _pairs(session.connection(), customer_ids, for_marking=False)
+    gone = _marked(session.connection(), pairs)
+    for row_id in gone.values():
+        session.delete(session.get(CustomerDistinct, row_id))
+    session.flush()
+    return len(gone)
+
+
+unmark_distinct = action(unmark_distinct_in)

@@ -3,7 +3,11 @@ refers to them onto it in one unit of work and stay behind inactive, pointing at
 
 What refers to a customer is read from the models' foreign keys (``models.Base.metadata``), so the
 records of areas added later move too without being listed here. Merged records are kept, not
-deleted: another terminal may still send changes that refer to them before it hears of the merge."""
+deleted: another terminal may still send changes that refer to them before it hears of the merge.
+
+Marks that two records are different customers (``customer_distinct``) follow the merged records too,
+kept in their order; a mark between two of the records merged goes, as does one the record that stays
+already has."""
 
 from __future__ import annotations
 
@@ -17,7 +21,7 @@ from sqlalchemy import Column, Connection, Table, bindparam, select, text
 from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
 from models import Base
-from models.crm import Customer
+from models.crm import Customer, CustomerDistinct
 from services import search
 from services.customers import WALK_IN_ID, name_key, shown_id
 from services.permissions import require
@@ -27,6 +31,10 @@ from store.uow import UnitOfWork, action
 # The fields of the customer record a merge lets the user take from any of the merged records.
 FIELDS = ("kind", "name", "alt_name", "phone", "email", "id_number", "company_reg", "address", "city", "postcode",
           "birth_date", "language", "grade", "notes", "marketing_ok", "marketing_since")
+
+
+# Pairs of records marked as different customers: not linked records, and moved by their own rule.
+DISTINCT = CustomerDistinct.__tablename__
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def link_counts(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
     ids = list(ids)
     counts: dict[str, int] = {}
     for ref in references():
-        if ref.table.name == "customer":
+        if ref.table.name in ("customer", DISTINCT):
             continue
         for start in range(0, len(ids), 500):
             stmt = text(f'SELECT "{ref.column.name}", count(*) FROM "{ref.table.name}" WHERE "{ref.column.name}" IN '
@@ -106,6 +114,37 @@ def _refuse_different_people(actor, rows: list) -> None:
         raise ValidationError(column, msg(
             "'{a}' ({a_value}) and '{b}' ({b_value}) have different credit codes: they are different companies "
             "and cannot be merged", a=first["name"], a_value=first[column], b=other["name"], b_value=other[column]))
+
+
+def _move_distinct_marks(uow: UnitOfWork, survivor_id: str, merged: list[str]) -> tuple[int, int]:
+    """Move the marks of the merged records onto the survivor, each pair in its order (the smaller
+    id first); a mark that would pair the survivor with itself or that it already has is deleted.
+    Returns (moved, deleted)."""
+    t = CustomerDistinct.__table__
+    everyone = {survivor_id, *merged}
+    rows = uow.connection.execute(select(t.c.id, t.c.customer_a_id, t.c.customer_b_id).where(
+        t.c.customer_a_id.in_(merged) | t.c.customer_b_id.in_(merged)).order_by(t.c.created_at, t.c.id)).all()
+    if not rows:
+        return 0, 0
+    kept = {(r.customer_a_id, r.customer_b_id) for r in uow.connection.execute(
+        select(t.c.customer_a_id, t.c.customer_b_id).where(
+            (t.c.customer_a_id == survivor_id) | (t.c.customer_b_id == survivor_id)))}
+    gone: list[str] = []
+    moves: list[dict] = []
+    for r in rows:
+        a = survivor_id if r.customer_a_id in everyone else r.customer_a_id
+        b = survivor_id if r.customer_b_id in everyone else r.customer_b_id
+        pair = (min(a, b), max(a, b))
+        if a == b or pair in kept:
+            gone.append(r.id)
+        else:
+            kept.add(pair)
+            moves.append({"id": r.id, "customer_a_id": pair[0], "customer_b_id": pair[1]})
+    if gone:
+        uow.delete(t, gone)
+    if moves:
+        uow.update(t, moves)
+    return len(moves), len(gone)
 
 
 @dataclass(frozen=True)
@@ -167,8 +206,15 @@ def merge_in(uow: UnitOfWork, survivor_id: str, merged_ids: Iterable[str],
     moved: dict[str, int] = {}
     dropped: dict[str, int] = {}
     reindex: dict[str, set[str]] = {}
+    n, gone = _move_distinct_marks(uow, survivor_id, merged)
+    if n:
+        moved[DISTINCT] = n
+    if gone:
+        dropped[DISTINCT] = gone
     for ref in references():
         t, col = ref.table.name, ref.column.name
+        if t == DISTINCT:
+            continue
         label = t if col in ("customer_id",) else f"{t}.{col}"
         if t in search.KINDS:
             ids_stmt = text(f'SELECT id FROM "{t}" WHERE "{col}" IN :m').bindparams(bindparam("m", expanding=True))

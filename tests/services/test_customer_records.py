@@ -196,6 +196,86 @@ def test_clusters_join_overlapping_groups_and_need_the_merge_right(db, owner, ac
     assert duplicates.clusters(db, actor_for("sales_manager"))
 
 
+def _groups(db, actor) -> list[set[str]]:
+    return [{m.id for m in k.members} for k in duplicates.clusters(db, actor)]
+
+
+def test_records_marked_as_different_customers_are_no_longer_grouped(db, db_path, owner, actor_for):
+    a = _new(db, owner, "张伟", email="family@example.com")
+    b = _new(db, owner, "张丽", email="family@example.com")
+    assert _groups(db, owner) == [{a, b}]
+    with pytest.raises(PermissionDenied):
+        duplicates.mark_distinct(db, actor_for("salesperson"), [a, b])
+    with pytest.raises(ValidationError):
+        duplicates.mark_distinct(db, owner, [a])
+    assert duplicates.mark_distinct(db, actor_for("sales_manager"), [b, a]) == 1
+    assert _groups(db, owner) == []
+    # Kept once, in order, with who marked it; marking again changes nothing.
+    assert duplicates.mark_distinct(db, owner, [a, b]) == 0
+    assert raw_rows(db_path, "SELECT customer_a_id, customer_b_id, created_by FROM customer_distinct") == [
+        (min(a, b), max(a, b), "u_sales_manager")]
+    entity = raw_rows(db_path, "SELECT entity FROM audit_entry WHERE entity = 'customer_distinct'")
+    assert entity == [("customer_distinct",)]
+    # The check on entry still names them: the record being entered is new.
+    assert {c.id for c in duplicates.find(db, owner, CustomerInput(name="x", email="family@example.com"))} == {a, b}
+    # A third record sharing the e-mail joins both again: it may be either of them.
+    c = _new(db, owner, "张伟", email="family@example.com")
+    assert _groups(db, owner) == [{a, b, c}]
+    assert duplicates.mark_distinct(db, owner, [a, b, c]) == 2
+    assert _groups(db, owner) == []
+    with pytest.raises(PermissionDenied):
+        duplicates.unmark_distinct(db, actor_for("salesperson"), [a, c])
+    assert duplicates.unmark_distinct(db, owner, [a, c]) == 1
+    assert _groups(db, owner) == [{a, c}]
+
+
+def test_a_group_of_three_is_split_where_a_pair_is_marked(db, owner):
+    # a and b share a phone, b and c an e-mail: a–b marked leaves b with c, a alone.
+    a = _new(db, owner, "王伟", phone=mobile(1))
+    b = _new(db, owner, "王芳", phone=mobile(1), email="w@example.com")
+    c = _new(db, owner, "Wang Fang", email="w@example.com")
+    d = _new(db, owner, "李娜", phone=mobile(2))
+    e = _new(db, owner, "李四", phone=mobile(2))
+    f = _new(db, owner, "李五", phone=mobile(2))
+    assert _groups(db, owner) == [{a, b, c}, {d, e, f}]
+    duplicates.mark_distinct(db, owner, [a, b])
+    # d, e and f share one phone: d–e marked, both may still be f.
+    duplicates.mark_distinct(db, owner, [d, e])
+    found = duplicates.clusters(db, owner)
+    assert [{m.id for m in k.members} for k in found] == [{d, e, f}, {b, c}]
+    assert found[1].reasons == ("email",)
+    duplicates.mark_distinct(db, owner, [e, f])
+    assert sorted(map(sorted, _groups(db, owner))) == sorted([sorted({d, f}), sorted({b, c})])
+
+
+def test_a_merge_carries_the_marks_over_and_drops_those_that_fall_together(db, db_path, owner):
+    a = _new(db, owner, "张伟", email="family@example.com")
+    b = _new(db, owner, "张丽", email="family@example.com")
+    b2 = _new(db, owner, "张丽", phone=mobile(3))
+    x = _new(db, owner, "张三", phone=mobile(3))
+    duplicates.mark_distinct(db, owner, [a, b])
+    duplicates.mark_distinct(db, owner, [a, b2])  # the same pair after the merge: dropped
+    duplicates.mark_distinct(db, owner, [b2, x])  # moves to b–x
+    result = merge.merge(db, owner, b, [b2])
+    assert result.moved["customer_distinct"] == 1 and result.dropped["customer_distinct"] == 1
+    pairs = set(raw_rows(db_path, "SELECT customer_a_id, customer_b_id FROM customer_distinct"))
+    assert pairs == {(min(a, b), max(a, b)), (min(b, x), max(b, x))}
+    # Marks are not linked records.
+    with db.read() as conn:
+        assert merge.link_counts(conn, [a, b, x]) == {}
+    # A mark between the records merged is dropped: they are one customer now.
+    y = _new(db, owner, "赵敏", phone=mobile(4))
+    duplicates.mark_distinct(db, owner, [x, y])
+    merge.merge(db, owner, x, [y])
+    assert set(raw_rows(db_path, "SELECT customer_a_id, customer_b_id FROM customer_distinct")) == pairs
+    # Deleting a customer deletes its marks.
+    customers.delete_customer(db, owner, a)
+    assert raw_rows(db_path, "SELECT customer_a_id, customer_b_id FROM customer_distinct") == [
+        (min(b, x), max(b, x))]
+    with pytest.raises(Conflict):
+        duplicates.mark_distinct(db, owner, [b, y])
+
+
 # --- merge ---------------------------------------------------------------------------------------------
 
 def test_merge_moves_every_record_that_refers_to_a_customer_and_audits_it(db, db_path, owner):
@@ -207,14 +287,15 @@ def test_merge_moves_every_record_that_refers_to_a_customer_and_audits_it(db, db
     rows: dict[tuple[str, str], str] = {}
     with db.engine.begin() as conn:
         for table, column in refs:
-            if table.name in ("customer_tag", "customer_note") or table.name == "customer":
+            if table.name in ("customer_tag", "customer_note", "customer_distinct") or table.name == "customer":
                 continue
             rows[(table.name, column)] = make_row(conn, table, {column: merged}, made)
     with db.engine.begin() as conn:
         posted = make_row(conn, Base.metadata.tables["invoice"], {"customer_id": merged, "status": "posted",
                                                                   "number": "INV-P1"}, made)
     # Every table that refers to customers is covered (customer.merged_into_id by an earlier merge).
-    assert {t.name for t, _c in refs} - {t for t, _c in rows} == {"customer_tag", "customer_note", "customer"}
+    assert {t.name for t, _c in refs} - {t for t, _c in rows} == {"customer_tag", "customer_note", "customer",
+                                                                  "customer_distinct"}
     earlier = _new(db, owner, "王伟伟")
     merge.merge(db, owner, merged, [earlier])
     result = merge.merge(db, owner, survivor, [merged], {"email": merged, "id_number": merged})

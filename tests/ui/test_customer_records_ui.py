@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
 from models import Base
 from services import customers, lists
@@ -281,6 +281,48 @@ def test_a_group_with_someone_else_in_it_merges_the_ticked_pair_and_leaves_the_o
     assert screen.tree.topLevelItemCount() == 1
     top = screen.tree.topLevelItem(0)
     assert {top.child(k).data(0, Qt.ItemDataRole.UserRole)[1] for k in range(top.childCount())} == {a, c}
+
+
+def test_a_group_marked_as_not_duplicates_leaves_the_page_after_a_question_naming_them(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    a, b = _pair(db, owner, id_number=resident_id("43012119811219075"))  # two people, one family e-mail
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = _open_merge(qtbot, window, settle, select=b)
+    assert screen.distinct_button.isEnabled()
+    questions: list[str] = []
+
+    def cancel(box: QMessageBox) -> None:
+        questions.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    handled = when_modal(QMessageBox, cancel)
+    qtbot.keyClick(screen.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled and questions == ["Mark '贾婷', '陶建华' as different customers?"]
+    assert raw_rows(db_path, "SELECT count(*) FROM customer_distinct") == [(0,)]
+    assert screen.tree.topLevelItemCount() == 1
+
+    def go(box: QMessageBox) -> None:
+        assert box.defaultButton() is screen.distinct_go
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    handled = when_modal(QMessageBox, go)
+    # The main window is active again once the question has gone.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and screen.tree.hasFocus())
+    qtbot.keyClick(screen.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled
+    assert raw_rows(db_path, "SELECT customer_a_id, customer_b_id, created_by FROM customer_distinct") == [
+        (min(a, b), max(a, b), "u_sales_manager")]
+    # Read again at once and on every refresh: the group does not come back.
+    assert screen.tree.topLevelItemCount() == 0 and screen.empty.text() == "No possible duplicates found."
+    assert window.statusBar().currentMessage() == "Marked '贾婷', '陶建华' as different customers."
+    screen.reload()
+    settle()
+    assert screen.tree.topLevelItemCount() == 0
+    assert not screen.distinct_button.isEnabled()
 
 
 def test_the_duplicates_page_says_it_is_looking_then_shows_the_groups_or_that_there_are_none(

@@ -190,6 +190,7 @@ def audit_entity_labels() -> dict[str, str]:
         "contact": QCoreApplication.translate("AdminLabels", "Contact"),
         "customer_tag": QCoreApplication.translate("AdminLabels", "Customer tag"),
         "customer_note": QCoreApplication.translate("AdminLabels", "Customer note"),
+        "customer_distinct": QCoreApplication.translate("AdminLabels", "Not duplicate customers"),
         "vehicle": QCoreApplication.translate("AdminLabels", "Vehicle"),
         "user_account": QCoreApplication.translate("AdminLabels", "User"),
         "role": QCoreApplication.translate("AdminLabels", "Role"),

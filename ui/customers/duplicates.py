@@ -41,9 +41,26 @@ from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op, Query
 
 
+def member_labels(members: tuple[duplicates.Member, ...], created: str, record: str) -> dict[str, str]:
+    """How each record of a group is named where the names alone cannot tell them apart: the name,
+    with the day it was created (``created``, "%1" the day) or its place in the group (``record``)."""
+    labels: dict[str, str] = {}
+    for k, m in enumerate(members, 1):
+        same_name = [o for o in members if o.name == m.name]
+        label = f"'{m.name}'"
+        if len(same_name) > 1:
+            same_day = [o for o in same_name if o.created_at[:10] == m.created_at[:10]]
+            label += " (" + (created.replace("%1", m.created_at[:10]) if len(same_day) == 1
+                             else record.replace("%1", str(k))) + ")"
+        labels[m.id] = label
+    return labels
+
+
 class DuplicatesScreen(QWidget):
     """The groups found, largest first; each member with what links to it. Merge… (Ctrl+M) merges the
-    selected group; Enter on a member opens it in the customers screen."""
+    selected group; Not duplicates… (Ctrl+D) records, after asking, that its records are different
+    customers, so that the page no longer groups them; Enter on a member opens it in the customers
+    screen."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,16 +76,23 @@ class DuplicatesScreen(QWidget):
         self.merge_button.setToolTip("Ctrl+M")
         self.merge_button.setEnabled(False)
         self.merge_button.clicked.connect(lambda _c=False: self.merge_current())
+        self.distinct_button = QPushButton(self.tr("Not &duplicates…"))
+        self.distinct_button.setObjectName("distinctButton")
+        self.distinct_button.setToolTip(self.tr("The records of the group are different customers: no longer "
+                                                "group them (Ctrl+D)"))
+        self.distinct_button.setEnabled(False)
+        self.distinct_button.clicked.connect(lambda _c=False: self.mark_current_distinct())
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
         self.export_button = add_export(self, ctx, self.export)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.distinct_button)
         bar.addWidget(self.merge_button)
         self.hint = QLabel(self.tr("Customers with the same ID number, credit code, phone or e-mail, or the same name "
                                    "and birth date. Merge a group to keep one record with everything linked to any of "
-                                   "them."))
+                                   "them, or mark it as not duplicates when they are different customers."))
         self.hint.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setObjectName("duplicateGroups")
@@ -97,7 +121,8 @@ class DuplicatesScreen(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.hint)
         layout.addWidget(self.stack, 1)
-        for key, slot in (("F5", self.reload), ("Ctrl+M", self.merge_current)):
+        for key, slot in (("F5", self.reload), ("Ctrl+M", self.merge_current),
+                          ("Ctrl+D", self.mark_current_distinct)):
             QShortcut(QKeySequence(key), self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()
 
@@ -182,7 +207,9 @@ class DuplicatesScreen(QWidget):
         return self.clusters[index] if kind == "cluster" and index < len(self.clusters) else None
 
     def _selection_changed(self) -> None:
-        self.merge_button.setEnabled(self._cluster_of(self.tree.currentItem()) is not None)
+        chosen = self._cluster_of(self.tree.currentItem()) is not None
+        self.merge_button.setEnabled(chosen)
+        self.distinct_button.setEnabled(chosen)
 
     def _open(self, item: QTreeWidgetItem) -> None:
         kind, ref = item.data(0, Qt.ItemDataRole.UserRole)
@@ -218,6 +245,53 @@ class DuplicatesScreen(QWidget):
             self.reload()
         dialog.deleteLater()
 
+    def distinct_question(self, cluster: duplicates.Cluster) -> QMessageBox:
+        """The question before the records of a group are marked as different customers, naming them."""
+        labels = member_labels(cluster.members, self.tr("created %1"), self.tr("record %1"))
+        names = ", ".join(labels[m.id] for m in cluster.members)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not duplicates"),
+                          self.tr("Mark %1 as different customers?").replace("%1", names),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("distinctQuestion")
+        box.setInformativeText(self.tr("This page will no longer group them with one another; each may still be "
+                                       "grouped with other records. Entering a new customer still warns of them."))
+        self.distinct_go = box.addButton(self.tr("&Not duplicates"), QMessageBox.ButtonRole.AcceptRole)
+        self.distinct_go.setObjectName("distinctGo")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(self.distinct_go)
+        box.setEscapeButton(cancel)
+        return box
+
+    def mark_current_distinct(self) -> Op | None:
+        """Ask, then record that the selected group's records are different customers."""
+        item = self.tree.currentItem()
+        cluster = self._cluster_of(item)
+        if cluster is None:
+            return None
+        index = self.tree.indexOfTopLevelItem(item.parent() or item)
+        box = self.distinct_question(cluster)
+        box.exec()
+        go = box.clickedButton() is self.distinct_go
+        box.deleteLater()
+        if not go:
+            return None
+        labels = member_labels(cluster.members, self.tr("created %1"), self.tr("record %1"))
+        names = ", ".join(labels[m.id] for m in cluster.members)
+        ids = [m.id for m in cluster.members]
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(_n: int) -> None:
+            self._status(self.tr("Marked %1 as different customers.").replace("%1", names))
+            self._want, self._focus_after = (None, index), True
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._want, self._focus_after = (None, index), True
+            self.reload()
+
+        return Op(self, lambda _p, _c: duplicates.mark_distinct(db, actor, ids)).success(done).failure(failed).run()
+
     def _status(self, text: str) -> None:
         window = self.window()
         if hasattr(window, "statusBar"):
@@ -241,7 +315,7 @@ class DuplicatesScreen(QWidget):
         return export_tables(self, self.ctx, path, titles, rows, sheet="duplicates")
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("customer", "contact"):
+        if changes.touches("customer", "contact", "customer_distinct"):
             self.reload()
 
 
@@ -278,15 +352,7 @@ class MergeDialog(FormDialog):
             "postcode": self.tr("Postcode"), "birth_date": self.tr("Birth date"), "grade": self.tr("Grade"),
             "marketing_ok": self.tr("Marketing"), "notes": self.tr("Remarks")}
         # How each record is named where the names alone cannot tell them apart.
-        self.labels: dict[str, str] = {}
-        for k, m in enumerate(cluster.members, 1):
-            same_name = [o for o in cluster.members if o.name == m.name]
-            label = f"'{m.name}'"
-            if len(same_name) > 1:
-                same_day = [o for o in same_name if o.created_at[:10] == m.created_at[:10]]
-                label += " (" + (self.tr("created %1").replace("%1", self.created[m.id]) if len(same_day) == 1
-                                 else self.tr("record %1").replace("%1", str(k))) + ")"
-            self.labels[m.id] = label
+        self.labels = member_labels(cluster.members, self.tr("created %1"), self.tr("record %1"))
 
         # A row per record: the record that stays (one) and, beside each of the others, whether it is
         # merged into it; the rest stay separate customers.
