@@ -325,7 +325,7 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
         ("import", lambda: ImportDialog(ctx)),
         ("user_new", lambda: UserDialog(ctx)),
         ("role_new", lambda: RoleDialog(ctx)),
-        ("tax_rate", lambda: TaxRateDialog(ctx, rates[0] if rates else None)),
+        ("tax_rate", lambda: TaxRateDialog(ctx, rate=rates[0] if rates else None)),
         ("payment_methods", lambda: PaymentMethodsDialog(ctx)),
         ("restore", lambda: RestoreDialog(ctx)),
     ]

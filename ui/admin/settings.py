@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -497,13 +496,13 @@ class SettingsScreen(QWidget):
         return item.data(TAX_ID_ROLE) if item is not None else None
 
     def add_tax_rate(self) -> None:
-        if TaxRateDialog.ask(self.ctx, None, self):
+        if TaxRateDialog.ask(self.ctx, self):
             self.load_tax_rates()
 
     def edit_tax_rate(self) -> None:
         rate_id = self._current_tax_id()
         rate = next((r for r in self.tax_rates if r.id == rate_id), None)
-        if rate is not None and TaxRateDialog.ask(self.ctx, rate, self):
+        if rate is not None and TaxRateDialog.ask(self.ctx, self, rate=rate):
             self.load_tax_rates()
 
     def on_changed(self, changes: Changes) -> None:
@@ -523,8 +522,8 @@ def _select(combo: QComboBox, code: str) -> None:
 class TaxRateDialog(FormDialog):
     """Add or change one tax rate; the rate is typed as a percentage ("13", "6.5"). Use :meth:`ask`."""
 
-    def __init__(self, ctx: AppContext, rate: settings.TaxRateRow | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 rate: settings.TaxRateRow | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.rate_id = rate.id if rate else None
@@ -582,9 +581,3 @@ class TaxRateDialog(FormDialog):
 
         self.submit(work)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, rate: settings.TaxRateRow | None = None, parent: QWidget | None = None
-            ) -> str | None:
-        """The id of the rate saved, or None if cancelled."""
-        dialog = cls(ctx, rate, parent)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -665,5 +665,4 @@ class MergeDialog(FormDialog):
 
     @classmethod
     def ask(cls, ctx: AppContext, cluster: duplicates.Cluster, parent: QWidget | None = None) -> str | None:
-        dialog = cls(ctx, cluster, parent)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return super().ask(ctx, parent, cluster=cluster)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -344,8 +343,7 @@ class CustomerDialog(FormDialog):
 
     @classmethod
     def ask(cls, ctx: AppContext, customer_id: str | None = None, parent: QWidget | None = None) -> str | None:
-        dialog = cls(ctx, customer_id, parent)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return super().ask(ctx, parent, customer_id=customer_id)
 
 
 def _error_label():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from services import customers
 from ui.context import AppContext
@@ -41,5 +41,4 @@ class NoteDialog(FormDialog):
 
     @classmethod
     def ask(cls, ctx: AppContext, customer_id: str, parent: QWidget | None = None) -> str | None:
-        dialog = cls(ctx, customer_id, parent)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return super().ask(ctx, parent, customer_id=customer_id)

@@ -199,12 +199,6 @@ class StartCountDialog(FormDialog):
         bin_from, bin_to, category = self.bin_from.text(), self.bin_to.text(), self.category.text()
         self.submit(lambda: counts.start_count(db, actor, bin_from=bin_from, bin_to=bin_to, category=category))
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None) -> str | None:
-        dialog = cls(ctx, parent)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class CountEntryDialog(QDialog):

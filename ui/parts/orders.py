@@ -399,12 +399,6 @@ class OrderDialog(FormDialog):
         else:
             self.submit(lambda: purchasing.create_order(db, actor, supplier_id, lines, notes=notes))
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, order_id: str | None = None) -> str | None:
-        dialog = cls(ctx, parent, order_id=order_id)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class ReceiveDialog(FormDialog):

@@ -303,12 +303,6 @@ class PartDialog(FormDialog):
         else:
             self.submit(lambda: catalogue.create_part(db, actor, data))
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, part_id: str | None = None) -> str | None:
-        dialog = cls(ctx, parent, part_id=part_id)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class AdjustStockDialog(FormDialog):

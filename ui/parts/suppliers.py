@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -176,9 +175,3 @@ class SupplierDialog(FormDialog):
         else:
             self.submit(lambda: purchasing.create_supplier(db, actor, data))
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, supplier_id: str | None = None) -> str | None:
-        dialog = cls(ctx, parent, supplier_id=supplier_id)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved

@@ -683,16 +683,6 @@ class DealDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, deal_id: str | None = None) -> str | None:
-        try:
-            dialog = cls(ctx, parent, deal_id=deal_id)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class OrderDialog(FormDialog):

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from services.sales import finance, trade_ins
 from store.changes import Changes
 from ui.context import AppContext
-from ui.errors import show_error
 from ui.formatting import date_text, money_text
 from ui.sales.finance_labels import loan_status_labels, policy_kind_labels
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
@@ -407,17 +406,6 @@ class LoanDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, loan_id: str | None = None,
-            deal_number: str = "") -> str | None:
-        try:
-            dialog = cls(ctx, parent, loan_id=loan_id, deal_number=deal_number)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class LoanMoveDialog(FormDialog):
@@ -655,14 +643,3 @@ class PolicyDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, policy_id: str | None = None,
-            renew_id: str | None = None) -> str | None:
-        try:
-            dialog = cls(ctx, parent, policy_id=policy_id, renew_id=renew_id)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from models.finance import CONDITION_AREAS, RECONDITIONING_KINDS
 from services.sales import finance, trade_ins
 from ui.context import AppContext
@@ -489,16 +489,6 @@ class AppraisalDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, trade_in_id: str | None = None) -> str | None:
-        try:
-            dialog = cls(ctx, parent, trade_in_id=trade_in_id)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class AcceptDialog(FormDialog):
@@ -632,10 +622,3 @@ class TakeInDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *,
-            appraisal: trade_ins.AppraisalView) -> str | None:
-        dialog = cls(ctx, parent, appraisal=appraisal)
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from core.messages import msg
 from services.vehicles import FUELS, catalogue
 from ui.context import AppContext
@@ -288,13 +287,3 @@ class ModelDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, model_id: str | None = None) -> str | None:
-        try:
-            dialog = cls(ctx, parent, model_id=model_id)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -212,5 +211,4 @@ class VehicleDialog(FormDialog):
     @classmethod
     def ask(cls, ctx: AppContext, vehicle_id: str | None = None, *, owner: tuple[str, str] | None = None,
             parent: QWidget | None = None) -> str | None:
-        dialog = cls(ctx, vehicle_id, owner=owner, parent=parent)
-        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        return super().ask(ctx, parent, vehicle_id=vehicle_id, owner=owner)

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
+from core.errors import ValidationError
 from models.vehicles import COST_KINDS, DOCUMENT_KINDS
 from services.vehicles import catalogue, documents, inventory, stock
 from store.changes import Changes
@@ -267,17 +266,6 @@ class _Dialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, **kw: Any) -> str | None:
-        try:
-            dialog = cls(ctx, parent, **kw)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        saved = (dialog.saved_id or "saved") if accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 def _options_list(name: str) -> QListWidget:

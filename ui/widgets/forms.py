@@ -113,6 +113,19 @@ class FormDialog(QDialog):
     buttons: QDialogButtonBox
     saved_id: str | None = None
 
+    @classmethod
+    def ask(cls, ctx: AppContext, parent: QWidget | None = None, **kwargs: Any) -> str | None:
+        """Open the dialog (``kwargs`` go to its constructor) and wait: the id it saved, or None when
+        it was closed without saving — or could not open, which the user is told (the record is gone)."""
+        try:
+            dialog = cls(ctx, parent=parent, **kwargs)  # type: ignore[call-arg]
+        except DomainError as exc:
+            show_error(parent, exc)
+            return None
+        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+        dialog.deleteLater()
+        return saved
+
     def submit(self, work: Callable[[], Any]) -> None:
         """Run ``work()`` (worker thread); its result, if a string, is the id of the saved record. What
         it changed reaches the screens through the change broadcast."""

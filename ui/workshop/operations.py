@@ -294,16 +294,6 @@ class OperationDialog(FormDialog):
             return
         super().keyPressEvent(event)
 
-    @classmethod
-    def ask(cls, ctx: AppContext, parent: QWidget | None = None, *, operation_id: str | None = None) -> str | None:
-        try:
-            dialog = cls(ctx, parent, operation_id=operation_id)
-        except DomainError as exc:
-            show_error(parent, exc)
-            return None
-        saved = dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-        dialog.deleteLater()
-        return saved
 
 
 class RatesDialog(FormDialog):
