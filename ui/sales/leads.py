@@ -44,7 +44,8 @@ from services.sales.leads import STAGES, Board, Card, LeadInput, LeadView, TaskI
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import date_text, key_text, local_datetime, money_text, phone_text
-from ui.messages import detail_text, service_text
+from ui.messages import service_text
+from ui.widgets.board_actions import BoardActions
 from ui.widgets.customer_picker import CustomerPicker, PickedCustomerId
 from ui.widgets.detail import Col, DetailPane, esc, fields, heading, link, paragraph, table
 from ui.widgets.fields import DateEdit, MoneyEdit
@@ -246,7 +247,7 @@ class BoardView(QWidget):
         self.screen.edit_lead()
 
 
-class LeadsScreen(QWidget):
+class LeadsScreen(BoardActions, QWidget):
     """Board and list of leads with the current lead's details. GUI thread."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -599,29 +600,6 @@ class LeadsScreen(QWidget):
         if self.current is None or self.current.status not in STAGES:
             return None
         return self._after(_ask(TestDriveDialog, self.ctx, self.current.id, parent=self))
-
-    def _run(self, lead_id: str, work: Callable[[], object]) -> Op:
-        self.message.clear()
-        self._wanted = lead_id
-        return Op(self, lambda _progress, _cancel: work()).success(lambda _r: self._moved()).failure(
-            self._failed).run()
-
-    def _moved(self) -> None:
-        if shiboken6.isValid(self):
-            self.refresh()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._wanted = None
-        if isinstance(exc, ValidationError):
-            self.message.setText(detail_text(exc))
-        elif isinstance(exc, DomainError):
-            self.message.setText(service_text(exc.message))
-        else:
-            from ui.errors import show_error
-
-            show_error(self, exc)
 
 
 # --- dialogs ------------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.errors import DomainError, ValidationError
 from services.workshop import board as board_service
 from services.workshop import orders
 from services.workshop.board import BOARD_STATUSES, Board, Card
@@ -36,7 +35,7 @@ from services.workshop.rules import TRANSITIONS
 from store.changes import Changes
 from ui.context import AppContext
 from ui.formatting import key_text, local_datetime
-from ui.messages import detail_text, service_text
+from ui.widgets.board_actions import BoardActions
 from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.widgets.wrapped import WrappedTextDelegate
 from ui.workers import Op, Query
@@ -95,7 +94,7 @@ class CardList(QListWidget):
         event.ignore()
 
 
-class ForemanBoardScreen(QWidget):
+class ForemanBoardScreen(BoardActions, QWidget):
     """GUI thread."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -378,27 +377,4 @@ class ForemanBoardScreen(QWidget):
                 orders.set_status(db, actor, card.repair_order_id, status)
 
         return self._run(self._key(card), work)
-
-    def _run(self, key: str, work) -> Op:
-        self.message.clear()
-        self._wanted = key
-        return Op(self, lambda _progress, _cancel: work()).success(lambda _r: self._moved()).failure(
-            self._failed).run()
-
-    def _moved(self) -> None:
-        if shiboken6.isValid(self):
-            self.refresh()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._wanted = None
-        if isinstance(exc, ValidationError):
-            self.message.setText(detail_text(exc))
-        elif isinstance(exc, DomainError):
-            self.message.setText(service_text(exc.message))
-        else:
-            from ui.errors import show_error
-
-            show_error(self, exc)
 
