@@ -344,17 +344,8 @@ class InvoiceDialog(FormDialog):
         """Invoice totals as the billing service will compute them (the lines' own totals are the
         grid's derived cells)."""
         net = tax = total = 0
-        complete = True
-        rows = []
-        for row in range(self.lines.row_count()):
-            if self.lines.is_blank(row):
-                continue
-            try:
-                self.lines.check(row)
-            except ValidationError:
-                complete = False
-                continue
-            rows.append(self.lines.values(row))
+        positions, complete = self.lines.readable_rows()
+        rows = [self.lines.values(row) for row in positions]
         worth = [self._gross(v) - self._own_discount(v) for v in rows]
         try:
             typed = self.invoice_discount()

@@ -551,17 +551,9 @@ class DealDialog(FormDialog):
 
     def _recalculate(self) -> None:
         """The deal's totals as the sales service works them out (billing's one rounding rule)."""
-        rows, automatic, complete = [], [], True
-        for row in range(self.lines.row_count()):
-            if self.lines.is_blank(row):
-                continue
-            try:
-                self.lines.check(row)
-            except ValidationError:
-                complete = False
-                continue
-            rows.append(self.lines.values(row))
-            automatic.append(self.lines.is_fixed(row))
+        positions, complete = self.lines.readable_rows()
+        rows = [self.lines.values(row) for row in positions]
+        automatic = [self.lines.is_fixed(row) for row in positions]
         # A line the deal keeps itself (negative equity) takes no share of the deal's discount.
         worth = [0 if auto else self._gross(v) - self._own_discount(v) for v, auto in zip(rows, automatic, strict=True)]
         try:

@@ -856,6 +856,21 @@ class LineGrid(QWidget):
             if column.key in row.bad:
                 raise ValidationError(column.key, row.bad[column.key])
 
+    def readable_rows(self) -> tuple[list[int], bool]:
+        """The positions of the lines that are neither blank nor hold a cell that cannot be read,
+        and whether every line that is not blank could be read (a running total says when not)."""
+        positions, complete = [], True
+        for position in range(self.row_count()):
+            if self.is_blank(position):
+                continue
+            try:
+                self.check(position)
+            except ValidationError:
+                complete = False
+                continue
+            positions.append(position)
+        return positions, complete
+
     def mark(self, position: int, key: str, message: str) -> None:
         self.model.rows[position].marks[key] = message
         self.model.row_changed(position)
