@@ -20,6 +20,7 @@ os.environ.pop("FORECOURT_DB", None)
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 os.environ["FORECOURT_CONFIG"] = tempfile.mkdtemp(prefix="forecourt-config-")
 
+from core import memory
 from core.actor import Actor
 from services import areas, users
 from services.setup import open_database
@@ -31,6 +32,14 @@ areas.load()
 users.hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 OWNER_PASSWORD = "owner-pass-1"
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_main_thread() -> Iterator[None]:
+    """Where the widgets' workers have handed garbage collection to the GUI thread (ui.collector),
+    the main thread collects what is due between tests, as the app's timer does between events."""
+    yield
+    memory.collect_due()
 
 
 @pytest.fixture(autouse=True)

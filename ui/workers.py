@@ -7,7 +7,8 @@ before their success callbacks run, so no screen has to say what it changed. Bot
     Op(self, lambda progress, cancel: lists.export(...), title=self.tr("Exporting")).success(done).run()
 
 Database work goes through one single-worker pool (SQLite has one writer); network work through
-another.
+another. Before the first pool starts, Python's garbage collection is handed to the GUI thread
+(:mod:`ui.collector`): a collection run on a worker would finalise the GUI thread's Qt objects.
 """
 
 from __future__ import annotations
@@ -31,9 +32,20 @@ _net_pool: QThreadPool | None = None
 _running: set[Any] = set()
 
 
+def _collect_on_gui_thread() -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import collector
+
+    app = QCoreApplication.instance()
+    if app is not None and app.findChild(QTimer, collector.TIMER_NAME) is None:
+        collector.install(app)
+
+
 def db_pool() -> QThreadPool:
     global _db_pool
     if _db_pool is None:
+        _collect_on_gui_thread()
         _db_pool = QThreadPool()
         _db_pool.setMaxThreadCount(1)
     return _db_pool
@@ -42,6 +54,7 @@ def db_pool() -> QThreadPool:
 def net_pool() -> QThreadPool:
     global _net_pool
     if _net_pool is None:
+        _collect_on_gui_thread()
         _net_pool = QThreadPool()
         _net_pool.setMaxThreadCount(2)
     return _net_pool

@@ -339,7 +339,23 @@ def test_bulk_inserted_rows_are_stored_stamped_and_audited_as_before(db, db_path
 
 # --- the garbage collector's pause ----------------------------------------------------------------
 
-def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it():
+@pytest.fixture
+def automatic_collection(monkeypatch):
+    """Automatic collection, as in a process without a GUI (an earlier test in this process may have
+    handed collection to the GUI thread)."""
+    import gc
+
+    from core import memory
+
+    was_enabled = gc.isenabled()
+    monkeypatch.setattr(memory, "_by_hand", False)
+    gc.enable()
+    yield
+    if not was_enabled:
+        gc.disable()
+
+
+def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it(automatic_collection):
     import gc
 
     from core.memory import collector_paused
@@ -363,7 +379,8 @@ def test_the_collector_pause_nests_and_leaves_the_collector_as_it_found_it():
         gc.enable()
 
 
-def test_an_import_pauses_the_collector_only_while_it_runs(db, owner, tmp_path, monkeypatch):
+def test_an_import_pauses_the_collector_only_while_it_runs(db, owner, tmp_path, monkeypatch,
+                                                           automatic_collection):
     import gc
 
     from services.imports import framework
@@ -376,3 +393,37 @@ def test_an_import_pauses_the_collector_only_while_it_runs(db, owner, tmp_path, 
     assert framework.run(db, owner, path, "parts").written
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_collection_by_hand_stays_off_through_a_pause_and_collects_only_what_is_due(monkeypatch):
+    import gc
+
+    from core import memory
+
+    was_enabled = gc.isenabled()
+    monkeypatch.setattr(memory, "_by_hand", False)
+    gc.enable()
+    try:
+        memory.collect_by_hand()
+        assert not gc.isenabled()
+        with memory.collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the pause's end does not switch automatic collection back on
+
+        gc.collect()
+        assert memory.collect_due() == 0  # nothing allocated since: nothing is due
+
+        def cycles(n: int) -> None:
+            for _ in range(n):
+                box: list = []
+                box.append(box)
+
+        threshold = gc.get_threshold()[0]
+        with memory.collector_paused():
+            cycles(threshold * 3)
+            assert memory.collect_due() == 0  # a bulk job's pause holds off the GUI's collections too
+        assert memory.collect_due() >= threshold * 3
+    finally:
+        if was_enabled:
+            monkeypatch.setattr(memory, "_by_hand", False)
+            gc.enable()
