@@ -53,9 +53,9 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
 
     from app.logging_setup import configure_logging
     from core.errors import DatabaseProblem, DomainError
-    from core.paths import default_db_path, private_files, resources_dir
+    from core.paths import default_db_path, private_files
     from services.setup import open_database
-    from ui import i18n
+    from ui import appearance, i18n
     from ui.errors import install_excepthook, show_error
 
     private_files()
@@ -63,9 +63,7 @@ def main(db_path: Path | str | None = None, *, user: str | None = None, exit_aft
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Forecourt")
     app.setOrganizationName("Forecourt")
-    style = resources_dir() / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    appearance.apply(app)
     install_excepthook()
     log.info("Starting; log file %s", log_file)
 

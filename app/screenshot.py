@@ -12,16 +12,15 @@ def render(out: Path, *, page: str = "customers", language: str = "en", size: tu
     from PySide6.QtWidgets import QApplication
 
     import demo
-    from core.paths import resources_dir
     from services import users
     from services.setup import open_database
-    from ui import i18n
+    from ui import appearance, i18n
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.workers import wait_for_all
 
     app = QApplication.instance() or QApplication([])
-    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    appearance.apply(app)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.db"
         demo.build(path, size="small", seed=1)

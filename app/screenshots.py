@@ -575,14 +575,14 @@ def render_all(out: Path, db_path: Path, *, languages: tuple[str, ...] = LANGUAG
     from PySide6.QtWidgets import QApplication
 
     import demo
-    from core.paths import resources_dir
     from services import users
     from services.setup import open_database
+    from ui import appearance
     from ui.context import AppContext
     from ui.main_window import PAGE_ROLE, MainWindow
 
     app = QApplication.instance() or QApplication([])
-    app.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
+    appearance.apply(app)
     out.mkdir(parents=True, exist_ok=True)
     db = open_database(db_path)
     data = data_words(db_path)
