@@ -242,7 +242,10 @@ class UnitOfWork:
                 for r in conn.execute(select(table.c[key], *watched).where(table.c[key].in_(chunk))).mappings():
                     before[r[key]] = dict(r)
         stamps = self._stamps(table, insert=False)
-        executemany_update(conn, table, key, columns, stamps, rows)
+        bulk = (capture.bulk_update(conn, table.name, key, ids, [*columns, *stamps])
+                if len(rows) >= capture.BULK_MIN_ROWS else nullcontext())
+        with bulk:
+            executemany_update(conn, table, key, columns, stamps, rows)
         if exclude is not None and before is not None:
             name = str(table.name)
             # In sorted order, as the audit trail writes them (which spares it sorting them per row).

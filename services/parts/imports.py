@@ -136,15 +136,23 @@ def _brand_ids(conn: Connection, rows: list[RowResult], plan: _PartsPlan, summar
     return found
 
 
-def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str]) -> dict[tuple, dict[str, Any]]:
+def _existing_parts(conn: Connection, brand_ids: set[str], columns: Sequence[str]) -> dict[tuple, tuple]:
+    """The catalogue's parts of these brands by (brand id, number key), each as a tuple of its id,
+    superseded-by id and ``columns``. Read as plain tuples straight from the driver: a price list
+    looks up a whole catalogue (all its columns are plain text and integers)."""
     t = Part.__table__
-    wanted = [t.c.id, t.c.brand_id, t.c.number_key, t.c.superseded_by_id, *(t.c[c] for c in columns)]
-    found: dict[tuple, dict[str, Any]] = {}
-    ids = sorted(brand_ids)
-    names = [c.name for c in wanted]
-    for chunk in _chunks(ids, 500):
-        for row in conn.execute(select(*wanted).where(t.c.brand_id.in_(chunk))):
-            found[(row[1], row[2])] = dict(zip(names, row, strict=True))
+    names = ["brand_id", "number_key", "id", "superseded_by_id", *columns]
+    if any(t.c[n].type.python_type not in (str, int) for n in names):
+        raise TypeError(f"only text and integer columns can be read raw: {names}")
+    head = "SELECT " + ", ".join(f'"{t.c[n].name}"' for n in names) + ' FROM part WHERE brand_id IN '
+    found: dict[tuple, tuple] = {}
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for chunk in _chunks(sorted(brand_ids), 500):
+            cursor.execute(head + "(" + ", ".join("?" * len(chunk)) + ")", chunk)
+            found.update(((row[0], row[1]), row[2:]) for row in cursor.fetchall())
+    finally:
+        cursor.close()
     return found
 
 
@@ -178,8 +186,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
     plan = _PartsPlan(columns=updatable)
     brands = _brand_ids(conn, rows, plan, summary, actor)
     existing = _existing_parts(conn, set(brands.values()), updatable)
-    ids = {k: v["id"] for k, v in existing.items()}
-    links = {v["id"]: v["superseded_by_id"] for v in existing.values()}
+    ids = {k: v[0] for k, v in existing.items()}
+    links = {v[0]: v[1] for v in existing.values()}
     pending: list[tuple[RowResult, str, str]] = []
     brand_of: dict[str, str] = {}
     part_ids = _id_stream()
@@ -201,8 +209,8 @@ def _plan_parts(conn: Connection, rows: list[RowResult], context: Context, summa
             ids[(brand_id, key)] = part_id
             r.action = "insert"
         else:
-            part_id = old["id"]
-            before = {c: old[c] for c in updatable}
+            part_id = old[0]
+            before = dict(zip(updatable, old[2:], strict=True))
             merged = before.copy()
             for name, column in given:
                 if name in r.values:

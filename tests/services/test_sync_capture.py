@@ -482,3 +482,98 @@ def test_a_failed_bulk_insert_leaves_no_outbox_row_and_the_trigger_in_place(db, 
     assert raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state") == state
     with db.engine.connect() as conn:
         assert capture.outdated(conn) == [] and "brand" in capture.captured_tables(conn)
+
+
+# --- bulk updates -------------------------------------------------------------------------------
+
+def _bulk_rename(db: Database, prefix: str, names: list[str | None], *, fail: bool = False) -> None:
+    """Update the brands ``prefix0000…`` in reverse order through the unit of work: each gets its
+    name from ``names`` (None: kept as it is) and a note that stays the same."""
+    from services.permissions import system_actor
+
+    with UnitOfWork(db, system_actor("bulk")) as uow:
+        current = dict(uow.connection.execute(text("SELECT id, name FROM brand WHERE id LIKE :p"),
+                                              {"p": f"{prefix}%"}).all())
+        rows = [{"id": f"{prefix}{i:04}",
+                 "name": f"{prefix} {name}" if name is not None else current[f"{prefix}{i:04}"]}
+                for i, name in reversed(list(enumerate(names)))]
+        uow.update(Brand, rows)
+        if fail:
+            raise RuntimeError("the import failed after its updates")
+        uow.commit()
+
+
+def test_a_bulk_update_is_captured_set_based_exactly_as_row_by_row(db, db_path, monkeypatch):
+    """Row by row (below the bulk size) and set-based (at or above it) give the same outbox rows: one
+    per row whose values changed, with just the changed columns, in the order the rows were updated,
+    sequence numbers without a gap and stamps one apart; the trigger is back afterwards."""
+    _bulk_brands(db, "row", 4)
+    _bulk_brands(db, "set", 4)
+    names = ["First", None, "Third", "Fourth"]
+    start = last_seq(db_path)
+    _bulk_rename(db, "row", names)
+    by_row = outbox(db_path, after=start)
+    monkeypatch.setattr(capture, "BULK_MIN_ROWS", 2)
+    start = last_seq(db_path)
+    _bulk_rename(db, "set", names)
+    by_set = outbox(db_path, after=start)
+
+    def shape(rows: list[Captured], prefix: str) -> list:
+        return [(c.table, c.op, c.key["id"].removeprefix(prefix), sorted(c.data),
+                 c.data.get("name", "").removeprefix(prefix)) for c in rows]
+
+    assert shape(by_set, "set") == shape(by_row, "row")
+    # In the order the rows were updated; the row whose name stayed carries its new stamp only.
+    assert [(k, n) for _t, _o, k, _c, n in shape(by_set, "set")] == [
+        ("0003", " Fourth"), ("0002", " Third"), ("0001", ""), ("0000", " First")]
+    assert [c.seq for c in by_set] == list(range(start + 1, start + 5))
+    stamps = [c.hlc for c in by_set]
+    assert stamps == [stamps[0] + i for i in range(4)] and stamps[0] > by_row[-1].hlc
+    assert raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state") == [(start + 5, stamps[-1])]
+    with db.engine.connect() as conn:
+        assert capture.outdated(conn) == []
+    _bulk_rename(db, "set", ["Again"])  # one row: the trigger is back and continues the sequence
+    after = outbox(db_path, after=start + 4)
+    assert [(c.seq, c.op, c.data["name"]) for c in after] == [(start + 5, "update", "set Again")]
+
+
+def test_a_failed_bulk_update_leaves_no_outbox_row_and_the_trigger_in_place(db, db_path, monkeypatch):
+    _bulk_brands(db, "keep", 5)
+    monkeypatch.setattr(capture, "BULK_MIN_ROWS", 2)
+    start = last_seq(db_path)
+    state = raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state")
+    with pytest.raises(RuntimeError):
+        _bulk_rename(db, "keep", [f"Gone {i}" for i in range(5)], fail=True)
+    assert outbox(db_path, after=start) == []
+    assert raw_rows(db_path, "SELECT count(*) FROM brand WHERE name LIKE 'Gone%'") == [(0,)]
+    assert raw_rows(db_path, "SELECT next_seq, last_hlc FROM sync_state") == state
+    with db.engine.connect() as conn:
+        assert capture.outdated(conn) == [] and "brand" in capture.captured_tables(conn)
+
+
+def test_a_bulk_update_cannot_change_a_primary_key(db):
+    with db.engine.begin() as conn, pytest.raises(ValueError), \
+            capture.bulk_update(conn, "brand", "id", ["x"], ["id", "name"]):
+        pass
+
+
+def test_the_set_based_changed_columns_are_the_same_text_as_the_triggers():
+    import sqlite3
+
+    cols = [capture.Column("a", "TEXT", 0), capture.Column("b", "INTEGER", 0), capture.Column("c", "", 0),
+            capture.Column("d", "REAL", 0)]
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE old (n, a TEXT, b INTEGER, c, d REAL)")
+    conn.execute("CREATE TABLE new (n, a TEXT, b INTEGER, c, d REAL)")
+    pairs = [(("x", 1, b"\x00\x01", 1.5), ("y", 1, b"\x00\x02", 1.5)),
+             (("x", None, "t", 0.1), ("x", 2, "t", None)),
+             (("é\"\\", 3, None, 2.0), ("é\"\\ 新", 3, None, 2.0)),
+             (("same", 1, 1, 1.0), ("same", 1, 1, 1.0))]
+    for n, (before, after) in enumerate(pairs):
+        conn.execute("INSERT INTO old VALUES (?, ?, ?, ?, ?)", (n, *before))
+        conn.execute("INSERT INTO new VALUES (?, ?, ?, ?, ?)", (n, *after))
+    trigger = capture._changed_object(cols, "o")
+    set_based = capture._changed_only(cols, "o")
+    rows = conn.execute(f"SELECT {trigger}, {set_based} FROM old AS o JOIN new ON new.n = o.n ORDER BY o.n").fetchall()
+    assert [r[1] for r in rows] == [r[0] for r in rows]
+    assert rows[0][1] == '{"a":"y","c":"0002"}' and rows[3][1] == "{}"
