@@ -214,22 +214,57 @@ def clusters(db: Database, actor: Actor, *, limit: int = 500) -> list[Cluster]:
         for x in list(parent):
             by_root[root(x)].append(x)
         ordered = sorted(by_root.items(), key=lambda kv: (-len(kv[1]), min(kv[1])))[:limit]
-        wanted = [i for _r, ids in ordered for i in ids]
-        info: dict[str, Member] = {}
-        from services.customers.merge import link_counts
-        counts = link_counts(conn, wanted)
-        for start in range(0, len(wanted), 500):
-            stmt = text("SELECT id, name, kind, phone, email, city, birth_date, created_at FROM customer "
-                        "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
-            for r in conn.execute(stmt, {"ids": wanted[start:start + 500]}):
-                born = date.fromisoformat(r.birth_date) if isinstance(r.birth_date, str) else r.birth_date
-                info[r.id] = Member(r.id, r.name, r.kind, r.phone, r.email, r.city, born, str(r.created_at),
-                                    counts.get(r.id, 0))
+        info = _members(conn, [i for _r, ids in ordered for i in ids])
     out = []
     for r, ids in ordered:
         members = tuple(sorted((info[i] for i in ids if i in info), key=lambda m: (m.created_at, m.id)))
         if len(members) > 1:
             out.append(Cluster(members, tuple(x for x in REASONS if x in reasons_of[r])))
+    return out
+
+
+def _members(conn, ids: list[str]) -> dict[str, Member]:
+    """These customers as the review shows them, with the count of records linked to each."""
+    from services.customers.merge import link_counts
+
+    info: dict[str, Member] = {}
+    counts = link_counts(conn, ids)
+    stmt = text("SELECT id, name, kind, phone, email, city, birth_date, created_at FROM customer "
+                "WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+    for start in range(0, len(ids), 500):
+        for r in conn.execute(stmt, {"ids": ids[start:start + 500]}):
+            born = date.fromisoformat(r.birth_date) if isinstance(r.birth_date, str) else r.birth_date
+            info[r.id] = Member(r.id, r.name, r.kind, r.phone, r.email, r.city, born, str(r.created_at),
+                                counts.get(r.id, 0))
+    return info
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Two records a user marked as different customers: who (as people call them) and when."""
+
+    members: tuple[Member, Member]  # oldest first
+    marked_by: str
+    marked_at: str
+
+
+def marks(db: Database, actor: Actor, *, limit: int = 500) -> list[Mark]:
+    """The records marked as different customers, the newest marks first, at most ``limit``: to
+    look them over and withdraw a mark made in error (:func:`unmark_distinct`). Worker thread."""
+    require(actor, "customer.merge")
+    from services.users import person_names
+
+    t = CustomerDistinct
+    with db.read() as conn:
+        rows = conn.execute(select(t.customer_a_id, t.customer_b_id, t.created_by, t.created_at)
+                            .order_by(t.created_at.desc(), t.id).limit(limit)).all()
+        info = _members(conn, list(dict.fromkeys(x for r in rows for x in (r[0], r[1]))))
+        names = person_names(conn)
+    out = []
+    for a, b, by, at in rows:
+        if a in info and b in info:
+            pair = tuple(sorted((info[a], info[b]), key=lambda m: (m.created_at, m.id)))
+            out.append(Mark(pair, names.get(by, by), str(at)))
     return out
 
 

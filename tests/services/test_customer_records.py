@@ -458,3 +458,23 @@ def test_the_timeline_shows_the_sales_area_s_test_drives_tasks_and_policies(db, 
     drive = next(e for e in timeline.timeline(db, owner, cid) if e.kind == "test_drive")
     assert (drive.open_kind, drive.ref_id) == ("lead", lead)
     assert "test_drive" not in {e.kind for e in timeline.timeline(db, actor_for("foreman"), cid)}
+
+
+def test_the_marks_are_listed_newest_first_with_who_made_them_and_one_withdrawn_lets_the_group_back(
+        db, owner, actor_for):
+    a = _new(db, owner, "张伟", email="family@example.com")
+    b = _new(db, owner, "张丽", email="family@example.com")
+    c = _new(db, owner, "王芳", phone=mobile(4))
+    d = _new(db, owner, "王五", phone=mobile(4))
+    assert duplicates.marks(db, owner) == []
+    duplicates.mark_distinct(db, actor_for("sales_manager"), [b, a])
+    duplicates.mark_distinct(db, owner, [c, d])
+    with pytest.raises(PermissionDenied):
+        duplicates.marks(db, actor_for("salesperson"))
+    found = duplicates.marks(db, owner)
+    assert [[m.id for m in k.members] for k in found] == [[c, d], [a, b]]  # newest first, each pair oldest first
+    assert [k.marked_by for k in found] == ["Olivia Owner", "u_sales_manager"]  # a user without a name: the login
+    assert found[1].members[0].name == "张伟" and found[1].marked_at[:4].isdigit()
+    assert duplicates.unmark_distinct(db, owner, [m.id for m in found[1].members]) == 1
+    assert [[m.id for m in k.members] for k in duplicates.marks(db, owner)] == [[c, d]]
+    assert _groups(db, owner) == [{a, b}]

@@ -325,6 +325,53 @@ def test_a_group_marked_as_not_duplicates_leaves_the_page_after_a_question_namin
     assert not screen.distinct_button.isEnabled()
 
 
+def test_a_mark_made_in_error_is_withdrawn_from_the_marks_view_and_the_group_comes_back(
+        qtbot, db, db_path, ctx_for, show, settle, when_modal, owner):
+    from services.customers import duplicates
+
+    a, b = _pair(db, owner, id_number=resident_id("43012119811219075"))
+    duplicates.mark_distinct(db, owner, [a, b])
+    window = show(MainWindow(ctx_for("sales_manager")))
+    settle()
+    screen = window.show_page("customer_duplicates")
+    settle()
+    assert screen.tree.topLevelItemCount() == 0
+    # Alt+S reaches the view; the arrow shows the marks, who made each and when.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert screen.view.hasFocus()
+    qtbot.keyClick(screen.view, Qt.Key.Key_Down)
+    settle()
+    assert screen.showing_marks() and not screen.merge_button.isVisible()
+    assert screen.tree.topLevelItemCount() == 1
+    top = screen.tree.topLevelItem(0)
+    assert top.text(0).startswith("Marked as different customers by Olivia Owner on ")
+    assert {top.child(k).data(0, Qt.ItemDataRole.UserRole)[1] for k in range(top.childCount())} == {a, b}
+    assert screen.distinct_button.text() == "&Withdraw mark…" and screen.distinct_button.isEnabled()
+    questions: list[str] = []
+
+    def go(box: QMessageBox) -> None:
+        questions.append(box.text())
+        assert box.defaultButton() is screen.withdraw_go
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    handled = when_modal(QMessageBox, go)
+    screen.tree.setFocus()
+    qtbot.keyClick(screen.tree, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    settle()
+    assert handled and questions == ["Withdraw the mark that '贾婷', '陶建华' are different customers?"]
+    assert raw_rows(db_path, "SELECT count(*) FROM customer_distinct") == [(0,)]
+    assert screen.tree.topLevelItemCount() == 0
+    assert screen.empty.text() == "No records are marked as different customers."
+    assert window.statusBar().currentMessage() == "Withdrew the mark that '贾婷', '陶建华' are different customers."
+    screen.view.setCurrentIndex(0)
+    settle()
+    assert not screen.showing_marks() and screen.merge_button.isVisible()
+    assert screen.tree.topLevelItemCount() == 1  # the group is back
+
+
 def test_the_duplicates_page_says_it_is_looking_then_shows_the_groups_or_that_there_are_none(
         qtbot, db, ctx_for, show, settle):
     screen = DuplicatesScreen(ctx_for("sales_manager"))

@@ -60,12 +60,14 @@ class DuplicatesScreen(QWidget):
     """The groups found, largest first; each member with what links to it. Merge… (Ctrl+M) merges the
     selected group; Not duplicates… (Ctrl+D) records, after asking, that its records are different
     customers, so that the page no longer groups them; Enter on a member opens it in the customers
-    screen."""
+    screen. Show (Alt+S) switches to the records marked as different customers, newest mark first,
+    where Withdraw mark… (Ctrl+D) lets the page group them again."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.clusters: list[duplicates.Cluster] = []
+        self.marks: list[duplicates.Mark] = []
         title = QLabel(self.tr("Duplicate customers"))
         title.setObjectName("screenTitle")
         self.refresh_button = QPushButton(self.tr("&Refresh"))
@@ -82,9 +84,18 @@ class DuplicatesScreen(QWidget):
                                                 "group them (Ctrl+D)"))
         self.distinct_button.setEnabled(False)
         self.distinct_button.clicked.connect(lambda _c=False: self.mark_current_distinct())
+        self.view = QComboBox()
+        self.view.setObjectName("duplicatesView")
+        self.view.addItem(self.tr("Possible duplicates"), "groups")
+        self.view.addItem(self.tr("Marked as different customers"), "marks")
+        self.view.currentIndexChanged.connect(lambda _i: self._view_changed())
+        shown = QLabel(self.tr("&Show"))
+        shown.setBuddy(self.view)
         bar = QHBoxLayout()
         bar.addWidget(title)
         bar.addStretch(1)
+        bar.addWidget(shown)
+        bar.addWidget(self.view)
         bar.addWidget(self.refresh_button)
         self.export_button = add_export(self, ctx, self.export)
         bar.addWidget(self.export_button)
@@ -129,11 +140,32 @@ class DuplicatesScreen(QWidget):
     def focus_default(self) -> None:
         self.tree.setFocus()
 
+    def showing_marks(self) -> bool:
+        return self.view.currentData() == "marks"
+
+    def _view_changed(self) -> None:
+        marks = self.showing_marks()
+        self.distinct_button.setText(self.tr("&Withdraw mark…") if marks else self.tr("Not &duplicates…"))
+        self.distinct_button.setToolTip(
+            self.tr("The two records may be one customer after all: group them again (Ctrl+D)") if marks
+            else self.tr("The records of the group are different customers: no longer group them (Ctrl+D)"))
+        self.merge_button.setVisible(not marks)
+        self.clusters, self.marks = [], []
+        self.tree.clear()
+        self._want = None
+        self.reload()
+
     def reload(self) -> Query:
         db, actor = self.ctx.db, self.ctx.actor
         if self._want is None:
             self._want = self._current_key()
         self.loading = True
+        if self.showing_marks():
+            if not self.marks:
+                self.empty.setText(self.tr("Reading the marks…"))
+                self.stack.setCurrentWidget(self.empty)
+            return Query(self, lambda: duplicates.marks(db, actor)).success(self._show_marks) \
+                .failure(self._failed).run()
         if not self.clusters:
             self.empty.setText(self.tr("Looking for possible duplicates…"))
             self.stack.setCurrentWidget(self.empty)
@@ -142,8 +174,10 @@ class DuplicatesScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self._want, self._focus_after = None, False
-        if not self.clusters:
-            self.empty.setText(self.tr("The possible duplicates could not be looked for. Press F5 to try again."))
+        if not self.clusters and not self.marks:
+            self.empty.setText(self.tr("The marks could not be read. Press F5 to try again.") if self.showing_marks()
+                               else self.tr("The possible duplicates could not be looked for. Press F5 to try "
+                                            "again."))
         show_error(self, exc)
 
     def _current_key(self) -> tuple[str | None, int] | None:
@@ -155,21 +189,35 @@ class DuplicatesScreen(QWidget):
         return (ref if kind == "customer" else None, self.tree.indexOfTopLevelItem(top))
 
     def _show(self, found: list[duplicates.Cluster]) -> None:
+        if self.showing_marks():
+            return  # the view was switched while the groups were looked for
+        reasons = reason_labels()
+        self.clusters = found
+        self._fill([(self.tr("%1 customers: %2").replace("%1", str(len(cluster.members)))
+                     .replace("%2", ", ".join(reasons.get(r, r) for r in cluster.reasons)), cluster.members)
+                    for cluster in found], "cluster", self.tr("No possible duplicates found."))
+
+    def _show_marks(self, found: list[duplicates.Mark]) -> None:
+        if not self.showing_marks():
+            return
+        self.marks = found
+        self._fill([(self.tr("Marked as different customers by %1 on %2").replace("%1", mark.marked_by)
+                     .replace("%2", mark.marked_at[:10]), mark.members) for mark in found], "mark",
+                   self.tr("No records are marked as different customers."))
+
+    def _fill(self, groups: list[tuple[str, tuple[duplicates.Member, ...]]], kind: str, empty: str) -> None:
+        """Show ``groups`` (a heading and its records each) as the tree's top items of ``kind``."""
         self.loading = False
         want, self._want = self._want, None
         focus, self._focus_after = self._focus_after, False
         had_focus = self.tree.hasFocus()
-        self.clusters = found
         self.tree.clear()
-        reasons = reason_labels()
         region = self.ctx.settings.country
-        for i, cluster in enumerate(found):
-            why = ", ".join(reasons.get(r, r) for r in cluster.reasons)
-            top = QTreeWidgetItem([self.tr("%1 customers: %2").replace("%1", str(len(cluster.members)))
-                                   .replace("%2", why)])
-            top.setData(0, Qt.ItemDataRole.UserRole, ("cluster", i))
+        for i, (heading, members) in enumerate(groups):
+            top = QTreeWidgetItem([heading])
+            top.setData(0, Qt.ItemDataRole.UserRole, (kind, i))
             top.setFirstColumnSpanned(False)
-            for m in cluster.members:
+            for m in members:
                 child = QTreeWidgetItem([m.name, phone_text(m.phone, region), m.email, m.city,
                                          date_text(m.birth_date) if m.birth_date else "", m.created_at[:10],
                                          str(m.links)])
@@ -177,13 +225,13 @@ class DuplicatesScreen(QWidget):
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
             top.setExpanded(True)
-        if found:
+        if groups:
             self.stack.setCurrentWidget(self.tree)
             self.tree.setCurrentItem(self._item_for(want))
             if focus or had_focus:
                 self.tree.setFocus()
         else:
-            self.empty.setText(self.tr("No possible duplicates found."))
+            self.empty.setText(empty)
             self.stack.setCurrentWidget(self.empty)
             if focus:
                 self.refresh_button.setFocus()
@@ -206,10 +254,17 @@ class DuplicatesScreen(QWidget):
         kind, index = top.data(0, Qt.ItemDataRole.UserRole)
         return self.clusters[index] if kind == "cluster" and index < len(self.clusters) else None
 
+    def _mark_of(self, item: QTreeWidgetItem | None) -> duplicates.Mark | None:
+        if item is None:
+            return None
+        top = item.parent() or item
+        kind, index = top.data(0, Qt.ItemDataRole.UserRole)
+        return self.marks[index] if kind == "mark" and index < len(self.marks) else None
+
     def _selection_changed(self) -> None:
         chosen = self._cluster_of(self.tree.currentItem()) is not None
         self.merge_button.setEnabled(chosen)
-        self.distinct_button.setEnabled(chosen)
+        self.distinct_button.setEnabled(chosen or self._mark_of(self.tree.currentItem()) is not None)
 
     def _open(self, item: QTreeWidgetItem) -> None:
         kind, ref = item.data(0, Qt.ItemDataRole.UserRole)
@@ -263,7 +318,10 @@ class DuplicatesScreen(QWidget):
         return box
 
     def mark_current_distinct(self) -> Op | None:
-        """Ask, then record that the selected group's records are different customers."""
+        """Ask, then record that the selected group's records are different customers (or, among the
+        marks, withdraw the selected mark)."""
+        if self.showing_marks():
+            return self.withdraw_current_mark()
         item = self.tree.currentItem()
         cluster = self._cluster_of(item)
         if cluster is None:
@@ -292,6 +350,52 @@ class DuplicatesScreen(QWidget):
 
         return Op(self, lambda _p, _c: duplicates.mark_distinct(db, actor, ids)).success(done).failure(failed).run()
 
+    def withdraw_question(self, mark: duplicates.Mark) -> QMessageBox:
+        """The question before a mark is withdrawn, naming the two records."""
+        labels = member_labels(mark.members, self.tr("created %1"), self.tr("record %1"))
+        names = ", ".join(labels[m.id] for m in mark.members)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Withdraw mark"),
+                          self.tr("Withdraw the mark that %1 are different customers?").replace("%1", names),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("withdrawQuestion")
+        box.setInformativeText(self.tr("The possible duplicates may group them again."))
+        self.withdraw_go = box.addButton(self.tr("&Withdraw mark"), QMessageBox.ButtonRole.AcceptRole)
+        self.withdraw_go.setObjectName("withdrawGo")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(self.withdraw_go)
+        box.setEscapeButton(cancel)
+        return box
+
+    def withdraw_current_mark(self) -> Op | None:
+        """Ask, then withdraw the selected mark."""
+        item = self.tree.currentItem()
+        mark = self._mark_of(item)
+        if mark is None:
+            return None
+        index = self.tree.indexOfTopLevelItem(item.parent() or item)
+        box = self.withdraw_question(mark)
+        box.exec()
+        go = box.clickedButton() is self.withdraw_go
+        box.deleteLater()
+        if not go:
+            return None
+        labels = member_labels(mark.members, self.tr("created %1"), self.tr("record %1"))
+        names = ", ".join(labels[m.id] for m in mark.members)
+        ids = [m.id for m in mark.members]
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(_n: int) -> None:
+            self._status(self.tr("Withdrew the mark that %1 are different customers.").replace("%1", names))
+            self._want, self._focus_after = (None, index), True
+            self.reload()
+
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+            self._want, self._focus_after = (None, index), True
+            self.reload()
+
+        return Op(self, lambda _p, _c: duplicates.unmark_distinct(db, actor, ids)).success(done).failure(failed).run()
+
     def _status(self, text: str) -> None:
         window = self.window()
         if hasattr(window, "statusBar"):
@@ -308,7 +412,8 @@ class DuplicatesScreen(QWidget):
         rows = []
         for i in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(i)
-            why = ", ".join(reason_labels().get(r, r) for r in self.clusters[i].reasons)
+            why = (top.text(0) if self.showing_marks()
+                   else ", ".join(reason_labels().get(r, r) for r in self.clusters[i].reasons))
             for k in range(top.childCount()):
                 child = top.child(k)
                 rows.append([i + 1, why, *(child.text(c) for c in range(self.tree.columnCount()))])
