@@ -3802,8 +3802,44 @@
         <translation>这一组记录是不同的客户：不再将它们归为一组（Ctrl+D）</translation>
     </message>
     <message>
+        <source>Possible duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <source>Marked as different customers</source>
+        <translation>已标记为不同客户</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
         <source>Customers with the same ID number, credit code, phone or e-mail, or the same name and birth date. Merge a group to keep one record with everything linked to any of them, or mark it as not duplicates when they are different customers.</source>
         <translation>证件号码、信用代码、电话或邮箱相同，或姓名和出生日期相同的客户。合并一组后只保留一条记录，其他记录关联的所有数据都归到这条记录下；如果它们是不同的客户，则标记为非重复。</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw mark…</source>
+        <translation>撤销标记(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The two records may be one customer after all: group them again (Ctrl+D)</source>
+        <translation>这两条记录可能仍是同一客户：重新将其归组（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Reading the marks…</source>
+        <translation>正在读取标记…</translation>
+    </message>
+    <message>
+        <source>The marks could not be read. Press F5 to try again.</source>
+        <translation>无法读取标记。请按 F5 重试。</translation>
+    </message>
+    <message>
+        <source>Marked as different customers by %1 on %2</source>
+        <translation>由 %1 于 %2 标记为不同客户</translation>
+    </message>
+    <message>
+        <source>No records are marked as different customers.</source>
+        <translation>没有标记为不同客户的记录。</translation>
     </message>
     <message>
         <source>Merged %1 into %2.</source>
@@ -3836,6 +3872,26 @@
     <message>
         <source>Marked %1 as different customers.</source>
         <translation>已将 %1 标记为不同的客户。</translation>
+    </message>
+    <message>
+        <source>Withdraw mark</source>
+        <translation>撤销标记</translation>
+    </message>
+    <message>
+        <source>Withdraw the mark that %1 are different customers?</source>
+        <translation>撤销 %1 为不同客户的标记？</translation>
+    </message>
+    <message>
+        <source>The possible duplicates may group them again.</source>
+        <translation>疑似重复列表可能会再次将其归组。</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw mark</source>
+        <translation>撤销标记(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Withdrew the mark that %1 are different customers.</source>
+        <translation>已撤销 %1 为不同客户的标记。</translation>
     </message>
     <message>
         <source>Group</source>
