@@ -3,6 +3,8 @@ database, and the merge (合并客户) of a group into the record that stays."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -300,21 +302,38 @@ class DuplicatesScreen(QWidget):
             self.reload()
         dialog.deleteLater()
 
+    def _names(self, members: tuple[duplicates.Member, ...]) -> str:
+        labels = member_labels(members, self.tr("created %1"), self.tr("record %1"))
+        return ", ".join(labels[m.id] for m in members)
+
+    def _question(self, members: tuple[duplicates.Member, ...], name: str, title: str, text: str, informative: str,
+                  go_text: str) -> tuple[QMessageBox, QPushButton]:
+        """A question naming ``members`` ("%1" in ``text``), its go button the default."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text.replace("%1", self._names(members)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName(f"{name}Question")
+        box.setInformativeText(informative)
+        go = box.addButton(go_text, QMessageBox.ButtonRole.AcceptRole)
+        go.setObjectName(f"{name}Go")
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(go)
+        box.setEscapeButton(cancel)
+        return box, go
+
     def distinct_question(self, cluster: duplicates.Cluster) -> QMessageBox:
         """The question before the records of a group are marked as different customers, naming them."""
-        labels = member_labels(cluster.members, self.tr("created %1"), self.tr("record %1"))
-        names = ", ".join(labels[m.id] for m in cluster.members)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not duplicates"),
-                          self.tr("Mark %1 as different customers?").replace("%1", names),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("distinctQuestion")
-        box.setInformativeText(self.tr("This page will no longer group them with one another; each may still be "
-                                       "grouped with other records. Entering a new customer still warns of them."))
-        self.distinct_go = box.addButton(self.tr("&Not duplicates"), QMessageBox.ButtonRole.AcceptRole)
-        self.distinct_go.setObjectName("distinctGo")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(self.distinct_go)
-        box.setEscapeButton(cancel)
+        box, self.distinct_go = self._question(
+            cluster.members, "distinct", self.tr("Not duplicates"), self.tr("Mark %1 as different customers?"),
+            self.tr("This page will no longer group them with one another; each may still be grouped with other "
+                    "records. Entering a new customer still warns of them."), self.tr("&Not duplicates"))
+        return box
+
+    def withdraw_question(self, mark: duplicates.Mark) -> QMessageBox:
+        """The question before a mark is withdrawn, naming the two records."""
+        box, self.withdraw_go = self._question(
+            mark.members, "withdraw", self.tr("Withdraw mark"),
+            self.tr("Withdraw the mark that %1 are different customers?"),
+            self.tr("The possible duplicates may group them again."), self.tr("&Withdraw mark"))
         return box
 
     def mark_current_distinct(self) -> Op | None:
@@ -322,79 +341,49 @@ class DuplicatesScreen(QWidget):
         marks, withdraw the selected mark)."""
         if self.showing_marks():
             return self.withdraw_current_mark()
-        item = self.tree.currentItem()
-        cluster = self._cluster_of(item)
+        cluster = self._cluster_of(self.tree.currentItem())
         if cluster is None:
             return None
-        index = self.tree.indexOfTopLevelItem(item.parent() or item)
-        box = self.distinct_question(cluster)
-        box.exec()
-        go = box.clickedButton() is self.distinct_go
-        box.deleteLater()
-        if not go:
-            return None
-        labels = member_labels(cluster.members, self.tr("created %1"), self.tr("record %1"))
-        names = ", ".join(labels[m.id] for m in cluster.members)
-        ids = [m.id for m in cluster.members]
-        db, actor = self.ctx.db, self.ctx.actor
-
-        def done(_n: int) -> None:
-            self._status(self.tr("Marked %1 as different customers.").replace("%1", names))
-            self._want, self._focus_after = (None, index), True
-            self.reload()
-
-        def failed(exc: BaseException) -> None:
-            show_error(self, exc)
-            self._want, self._focus_after = (None, index), True
-            self.reload()
-
-        return Op(self, lambda _p, _c: duplicates.mark_distinct(db, actor, ids)).success(done).failure(failed).run()
-
-    def withdraw_question(self, mark: duplicates.Mark) -> QMessageBox:
-        """The question before a mark is withdrawn, naming the two records."""
-        labels = member_labels(mark.members, self.tr("created %1"), self.tr("record %1"))
-        names = ", ".join(labels[m.id] for m in mark.members)
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Withdraw mark"),
-                          self.tr("Withdraw the mark that %1 are different customers?").replace("%1", names),
-                          QMessageBox.StandardButton.NoButton, self)
-        box.setObjectName("withdrawQuestion")
-        box.setInformativeText(self.tr("The possible duplicates may group them again."))
-        self.withdraw_go = box.addButton(self.tr("&Withdraw mark"), QMessageBox.ButtonRole.AcceptRole)
-        self.withdraw_go.setObjectName("withdrawGo")
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(self.withdraw_go)
-        box.setEscapeButton(cancel)
-        return box
+        return self._ask_then(cluster.members, self.distinct_question(cluster), self.distinct_go,
+                              duplicates.mark_distinct, self.tr("Marked %1 as different customers."))
 
     def withdraw_current_mark(self) -> Op | None:
         """Ask, then withdraw the selected mark."""
-        item = self.tree.currentItem()
-        mark = self._mark_of(item)
+        mark = self._mark_of(self.tree.currentItem())
         if mark is None:
             return None
+        return self._ask_then(mark.members, self.withdraw_question(mark), self.withdraw_go,
+                              duplicates.unmark_distinct,
+                              self.tr("Withdrew the mark that %1 are different customers."))
+
+    def _ask_then(self, members: tuple[duplicates.Member, ...], box: QMessageBox, go: QPushButton,
+                  change: Callable[..., int], done_text: str) -> Op | None:
+        """Show ``box`` (``go`` is its button); on ``go`` run ``change(db, actor, ids)`` for ``members``,
+        say ``done_text`` ("%1" their names) and read the page again, keeping its place."""
+        item = self.tree.currentItem()
         index = self.tree.indexOfTopLevelItem(item.parent() or item)
-        box = self.withdraw_question(mark)
         box.exec()
-        go = box.clickedButton() is self.withdraw_go
+        chosen = box.clickedButton() is go
         box.deleteLater()
-        if not go:
+        if not chosen:
             return None
-        labels = member_labels(mark.members, self.tr("created %1"), self.tr("record %1"))
-        names = ", ".join(labels[m.id] for m in mark.members)
-        ids = [m.id for m in mark.members]
+        names = self._names(members)
+        ids = [m.id for m in members]
         db, actor = self.ctx.db, self.ctx.actor
 
-        def done(_n: int) -> None:
-            self._status(self.tr("Withdrew the mark that %1 are different customers.").replace("%1", names))
+        def again() -> None:
             self._want, self._focus_after = (None, index), True
             self.reload()
+
+        def done(_n: int) -> None:
+            self._status(done_text.replace("%1", names))
+            again()
 
         def failed(exc: BaseException) -> None:
             show_error(self, exc)
-            self._want, self._focus_after = (None, index), True
-            self.reload()
+            again()
 
-        return Op(self, lambda _p, _c: duplicates.unmark_distinct(db, actor, ids)).success(done).failure(failed).run()
+        return Op(self, lambda _p, _c: change(db, actor, ids)).success(done).failure(failed).run()
 
     def _status(self, text: str) -> None:
         window = self.window()
