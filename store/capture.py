@@ -273,7 +273,6 @@ def _capture_inserted(conn: Connection, table: str, after_rowid: int) -> int:
     return count
 
 
-
 @contextmanager
 def bulk_update(conn: Connection, table: str, key: str, keys: Sequence[Any], changing: Sequence[str]) -> Iterator[None]:
     """Within the block, the rows of ``table`` whose ``key`` column is one of ``keys`` are updated,
@@ -283,7 +282,8 @@ def bulk_update(conn: Connection, table: str, key: str, keys: Sequence[Any], cha
     have written — one per row whose values changed, with the changed columns' new values, in
     ``keys`` order, sequence numbers from ``next_seq`` on and stamps one apart. The trigger is put
     back, all inside the caller's transaction. For bulk writers (imports); a table without capture is
-    written as is."""
+    written as is, and so are rows not named by their whole primary key, or named twice, which the
+    trigger captures row by row."""
     trigger = trigger_name(table, "update")
     sql = installed(conn, table).get(trigger)
     if sql is None or not keys:
@@ -294,6 +294,11 @@ def bulk_update(conn: Connection, table: str, key: str, keys: Sequence[Any], cha
         raise ValueError(f"a bulk update of {table} cannot change its primary key")
     watched = [c for c in cols if c.name in changing and not c.pk]
     key_cols = sorted((c for c in cols if c.pk), key=lambda c: c.pk)
+    if [c.name for c in key_cols] != [key] or len(set(keys)) != len(keys):
+        # Rows not named one each by their whole key (or one row updated twice): the trigger, row
+        # by row, says exactly what each update changed.
+        yield
+        return
     name = _ident(table)
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp._capture_keys")
     conn.exec_driver_sql("DROP TABLE IF EXISTS temp._capture_old")

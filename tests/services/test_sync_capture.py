@@ -577,3 +577,20 @@ def test_the_set_based_changed_columns_are_the_same_text_as_the_triggers():
     rows = conn.execute(f"SELECT {trigger}, {set_based} FROM old AS o JOIN new ON new.n = o.n ORDER BY o.n").fetchall()
     assert [r[1] for r in rows] == [r[0] for r in rows]
     assert rows[0][1] == '{"a":"y","c":"0002"}' and rows[3][1] == "{}"
+
+
+def test_a_bulk_update_naming_a_row_twice_is_captured_row_by_row_as_the_trigger_does(db, db_path, monkeypatch):
+    """The second update of a row says what it changed from the first, not from the row before both."""
+    from services.permissions import system_actor
+
+    _bulk_brands(db, "twice", 2)
+    monkeypatch.setattr(capture, "BULK_MIN_ROWS", 2)
+    start = last_seq(db_path)
+    with UnitOfWork(db, system_actor("bulk")) as uow:
+        uow.update(Brand, [{"id": "twice0000", "name": "twice A"}, {"id": "twice0001", "name": "twice B"},
+                           {"id": "twice0000", "name": "twice C"}])
+        uow.commit()
+    assert [(c.key["id"], c.data.get("name")) for c in outbox(db_path, after=start)] == [
+        ("twice0000", "twice A"), ("twice0001", "twice B"), ("twice0000", "twice C")]
+    with db.engine.connect() as conn:
+        assert capture.outdated(conn) == []
