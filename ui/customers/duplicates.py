@@ -37,7 +37,7 @@ from store.changes import Changes
 from ui.context import AppContext
 from ui.customers.editor import grade_labels, reason_labels
 from ui.errors import show_error
-from ui.formatting import date_text, phone_text
+from ui.formatting import date_text, local_datetime, phone_text
 from ui.widgets.exporting import add_export, ask_path, export_tables
 from ui.widgets.forms import FieldErrors, FormDialog
 from ui.workers import Op, Query
@@ -204,7 +204,7 @@ class DuplicatesScreen(QWidget):
             return
         self.marks = found
         self._fill([(self.tr("Marked as different customers by %1 on %2").replace("%1", mark.marked_by)
-                     .replace("%2", mark.marked_at[:10]), mark.members) for mark in found], "mark",
+                     .replace("%2", local_datetime(mark.marked_at)), mark.members) for mark in found], "mark",
                    self.tr("No records are marked as different customers."))
 
     def _fill(self, groups: list[tuple[str, tuple[duplicates.Member, ...]]], kind: str, empty: str) -> None:
