@@ -580,4 +580,3 @@ class TaxRateDialog(FormDialog):
                                           active=active, id=rate_id)
 
         self.submit(work)
-

@@ -200,7 +200,6 @@ class StartCountDialog(FormDialog):
         self.submit(lambda: counts.start_count(db, actor, bin_from=bin_from, bin_to=bin_to, category=category))
 
 
-
 class CountEntryDialog(QDialog):
     """The count sheet on screen: type what was counted of each part. Each figure is recorded as it is
     entered (on the database worker), so the count survives closing the dialog. The expected figures

@@ -400,7 +400,6 @@ class OrderDialog(FormDialog):
             self.submit(lambda: purchasing.create_order(db, actor, supplier_id, lines, notes=notes))
 
 
-
 class ReceiveDialog(FormDialog):
     """Goods delivered against a sent order: the quantity and actual unit cost of each open line.
     Use :meth:`ask`."""

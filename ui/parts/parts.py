@@ -304,7 +304,6 @@ class PartDialog(FormDialog):
             self.submit(lambda: catalogue.create_part(db, actor, data))
 
 
-
 class AdjustStockDialog(FormDialog):
     """Correct a part's stock by a signed quantity, with the reason. Use :meth:`ask`."""
 

@@ -174,4 +174,3 @@ class SupplierDialog(FormDialog):
             self.submit(work)
         else:
             self.submit(lambda: purchasing.create_supplier(db, actor, data))
-

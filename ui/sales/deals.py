@@ -676,7 +676,6 @@ class DealDialog(FormDialog):
         super().keyPressEvent(event)
 
 
-
 class OrderDialog(FormDialog):
     """Order a quotation: the vehicle is reserved and the deposit taken, in one go."""
 
@@ -801,4 +800,3 @@ class CancelDealDialog(FormDialog):
         done = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
         return done
-

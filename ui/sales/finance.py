@@ -407,7 +407,6 @@ class LoanDialog(FormDialog):
         super().keyPressEvent(event)
 
 
-
 class LoanMoveDialog(FormDialog):
     """The lender's decision or payout of a loan, on a day (today unless changed)."""
 
@@ -642,4 +641,3 @@ class PolicyDialog(FormDialog):
             self.save()
             return
         super().keyPressEvent(event)
-

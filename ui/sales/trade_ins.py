@@ -490,7 +490,6 @@ class AppraisalDialog(FormDialog):
         super().keyPressEvent(event)
 
 
-
 class AcceptDialog(FormDialog):
     """The customer trades the car in: on one of their deals (typed) or on none yet."""
 
@@ -621,4 +620,3 @@ class TakeInDialog(FormDialog):
             self.save()
             return
         super().keyPressEvent(event)
-

@@ -286,4 +286,3 @@ class ModelDialog(FormDialog):
             self.save()
             return
         super().keyPressEvent(event)
-

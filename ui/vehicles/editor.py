@@ -41,7 +41,6 @@ def fuel_labels() -> dict[str, str]:
     }
 
 
-
 def country_name(name: str) -> str:
     """The country a VIN decodes to (the decoder names it in English), in the user's language."""
     names = {

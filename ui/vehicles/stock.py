@@ -267,7 +267,6 @@ class _Dialog(FormDialog):
         super().keyPressEvent(event)
 
 
-
 def _options_list(name: str) -> QListWidget:
     box = QListWidget()
     box.setObjectName(name)

@@ -191,7 +191,6 @@ def run_dialog(parent: QWidget | None, make: Callable[[], D], result: Callable[[
     return value
 
 
-
 class AskReasonDialog(QDialog):
     """Says what is about to happen and asks why (the audit trail keeps the reason): a message, one
     reason line, and a button that goes ahead only with a reason. Subclasses pass their own words;

@@ -377,4 +377,3 @@ class ForemanBoardScreen(BoardActions, QWidget):
                 orders.set_status(db, actor, card.repair_order_id, status)
 
         return self._run(self._key(card), work)
-

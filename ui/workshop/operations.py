@@ -295,7 +295,6 @@ class OperationDialog(FormDialog):
         super().keyPressEvent(event)
 
 
-
 class RatesDialog(FormDialog):
     """The hourly labour rate of each pay type and whom its invoices go to (none chosen: the repair
     order's customer). Saved together, in one transaction."""
