@@ -218,7 +218,6 @@ class DuplicatesScreen(QWidget):
         for i, (heading, members) in enumerate(groups):
             top = QTreeWidgetItem([heading])
             top.setData(0, Qt.ItemDataRole.UserRole, (kind, i))
-            top.setFirstColumnSpanned(False)
             for m in members:
                 child = QTreeWidgetItem([m.name, phone_text(m.phone, region), m.email, m.city,
                                          date_text(m.birth_date) if m.birth_date else "", m.created_at[:10],
@@ -226,6 +225,8 @@ class DuplicatesScreen(QWidget):
                 child.setData(0, Qt.ItemDataRole.UserRole, ("customer", m.id))
                 top.addChild(child)
             self.tree.addTopLevelItem(top)
+            # The heading (why they are grouped, who marked them when) reads across the columns.
+            top.setFirstColumnSpanned(True)
             top.setExpanded(True)
         if groups:
             self.stack.setCurrentWidget(self.tree)
