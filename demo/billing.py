@@ -746,11 +746,12 @@ class _Book:
         day = sale.day + timedelta(days=rng.randint(1, 25))
         if day >= today:
             return
-        if rng.random() < 0.3:
+        # A delivered car is never taken back by a credit note (it would come back as a trade-in):
+        # a vehicle sale is credited its accessories and fees only.
+        if rng.random() < 0.3 and sale.kind != _VEHICLE_SALE:
             self._note_plans.append((self._ctx.moment_on(day), sale, [(r, r["quantity_milli"]) for r in lines],
                                      FULL_CREDIT_REASON))
             return
-        # A car itself is only ever taken back with the whole invoice.
         untouched = [r for r in lines if r["item_type"] != "vehicle"]
         while untouched:
             chosen = rng.sample(untouched, min(len(untouched), rng.choice((1, 1, 2))))

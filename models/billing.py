@@ -89,6 +89,7 @@ class InvoiceLine(SyncedMixin, Audited, Base):
     __table_args__ = (
         UniqueConstraint("invoice_id", "line_no"),
         Index("ix_invoice_line_credited_line_id", "credited_line_id"),
+        Index("ix_invoice_line_stock_vehicle_id", "stock_vehicle_id"),
     )
 
     invoice_id: Mapped[str] = mapped_column(ID, ForeignKey("invoice.id", ondelete="CASCADE"))
@@ -113,6 +114,10 @@ class InvoiceLine(SyncedMixin, Audited, Base):
     # ``discount_bp``) plus ``invoice_discount``, its share of the invoice's discount.
     discount_bp: Mapped[int | None] = mapped_column(Integer, nullable=True)
     invoice_discount: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The stock vehicle a deal's vehicle line sells: posting takes the car out of vehicle stock (and
+    # its cost out of the vehicle inventory account), a credit note that takes the line back returns
+    # it. Kept without a foreign key, like the deal's own links, so billing stays below the showroom.
+    stock_vehicle_id: Mapped[str | None] = mapped_column(ID, nullable=True)
 
 
 class Payment(SyncedMixin, Audited, Base):

@@ -90,6 +90,7 @@ from services.billing.margin import line_cost_sql
 from services.billing.totals import line_amounts
 from services.parts.stock import stock_value, valued_movements
 from services.permissions import require
+from services.vehicles import ledger as vehicle_ledger
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -109,6 +110,7 @@ _SERVICE_COST = ("5201", "劳务成本")
 _GOODS_RECEIVED = ("2202", "应付账款")
 _PENDING_LOSSES = ("1901", "待处理财产损溢")
 _OTHER_RECEIVABLES = ("1221", "其他应收款")
+_OTHER_PAYABLES = ("2241", "其他应付款")
 
 _MAIN_TYPES = ("vehicle", "labour", "part", "accessory")
 
@@ -128,14 +130,18 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
                                       "finance_payout", "insurance_payout")},
     "method:voucher": _ADVANCES,
     "method:deposit": _ADVANCES,
-    # A car taken in part payment is stock the dealership now holds.
-    "method:trade_in": _STOCK,
+    # A car taken in part payment: the clearing account between the allowance the trade-in's arrival
+    # credits and the equity this payment settles; what is left on it is the finance to pay off.
+    "method:trade_in": _OTHER_PAYABLES,
     "method:*": _BANK,
     **{f"cost:{t}": _MAIN_COST if t in _MAIN_TYPES else _OTHER_COST for t in ITEM_TYPES},
     "cost:*": _OTHER_COST,
-    **{f"stock:{t}": _SERVICE_COST if t == "labour" else _STOCK for t in ITEM_TYPES},
-    "stock:*": _STOCK,
+    # A line's cost that comes from no stock (no catalogue part, no stock vehicle) is owed to whoever
+    # supplied it; labour's is the workshop's own service cost.
+    **{f"stock:{t}": _SERVICE_COST if t == "labour" else _GOODS_RECEIVED for t in ITEM_TYPES},
+    "stock:*": _GOODS_RECEIVED,
     "inventory": _STOCK,
+    "vehicle_inventory": _STOCK,
     "goods_received": _GOODS_RECEIVED,
     "stock_adjustment": _PENDING_LOSSES,
     "stock_variance": _MAIN_COST,
@@ -143,11 +149,12 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "rebates": _MAIN_COST,
     "menu_variance": _MAIN_REVENUE,
 }
-_FIXED_KEYS = ("receivables", "customer_credit", "inventory", "goods_received", "stock_adjustment",
-               "stock_variance", "rebate_receivable", "rebates", "menu_variance")
+_FIXED_KEYS = ("receivables", "customer_credit", "inventory", "vehicle_inventory", "goods_received",
+               "stock_adjustment", "stock_variance", "rebate_receivable", "rebates", "menu_variance")
 # Invoice kinds whose lines' own discounts are service package variances.
 MENU_KINDS = frozenset({"workshop"})
 REBATE_METHOD = "bank_transfer"  # manufacturers pay rebates by bank transfer
+TRADE_IN_METHOD = "trade_in"  # the payment method a deal settles a trade-in's equity with
 
 _TYPED_KEYS: dict[str, tuple[str, ...] | None] = {
     "item": ITEM_TYPES, "cost": ITEM_TYPES, "stock": ITEM_TYPES, "method": PAYMENT_METHODS,
@@ -193,7 +200,8 @@ def _load(conn_or_session) -> dict[str, tuple[str, str]]:
     rows = conn_or_session.execute(select(AccountMapping.key, AccountMapping.account, AccountMapping.name)).all()
     if not rows:
         return dict(DEFAULT_MAPPING)
-    return {r.key: (r.account, r.name) for r in rows}
+    # A fixed key added in a later version has no ``*`` to fall back on: its default stands until set.
+    return {**{k: DEFAULT_MAPPING[k] for k in _FIXED_KEYS}, **{r.key: (r.account, r.name) for r in rows}}
 
 
 def _sort_key(key: str) -> tuple[int, str, bool, str]:
@@ -327,7 +335,8 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
         # A credit-note line costs its share of the credited line's cost (the margin report's rule),
         # so a line credited in parts puts back into stock exactly what it took out.
         for r in conn.execute(select(line.c.invoice_id, line.c.item_type, line.c.tax_code, line.c.net, line.c.tax,
-                                     line_cost_sql().label("cost"), line.c.part_id, line.c.quantity_milli,
+                                     line_cost_sql().label("cost"), line.c.part_id, line.c.stock_vehicle_id,
+                                     line.c.quantity_milli,
                                      line.c.unit_price, line.c.discount, line.c.invoice_discount, line.c.tax_rate_bp)
                               .where(line.c.invoice_id.in_(ids)).order_by(line.c.invoice_id, line.c.line_no)):
             net = r.net
@@ -341,8 +350,9 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
             by_type[r.item_type] = by_type.get(r.item_type, 0) + net
             by_code = tax.setdefault(r.invoice_id, {})
             by_code[r.tax_code] = by_code.get(r.tax_code, 0) + r.tax
-            # A catalogue part's cost is journalled by its stock movement (_stock_movements).
-            if r.cost and r.part_id is None:
+            # A catalogue part's cost is journalled by its stock movement (_stock_movements), a stock
+            # vehicle's by its move in the vehicle ledger (_vehicles).
+            if r.cost and r.part_id is None and r.stock_vehicle_id is None:
                 costs = cost.setdefault(r.invoice_id, {})
                 costs[r.item_type] = costs.get(r.item_type, 0) + r.cost
         note_ids = [r.id for r in part if r.kind == "credit_note"]
@@ -375,7 +385,7 @@ def _documents(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
             for item_type, c in cost.get(r.id, {}).items():
                 word = _item_word(item_type)
                 amounts.append((f"cost:{item_type}", sign * c, msg("cost of sales {item_type}", item_type=word)))
-                amounts.append((f"stock:{item_type}", -sign * c, msg("stock out {item_type}", item_type=word)))
+                amounts.append((f"stock:{item_type}", -sign * c, msg("cost supplied {item_type}", item_type=word)))
             yield _Entry(r.issued_on, r.number, label, amounts)
 
 
@@ -486,10 +496,44 @@ def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
         yield _Entry(r.booked_on, f"RBT-{r.id}", label, amounts)
 
 
+def _vehicles(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    for m in vehicle_ledger.moves(conn, end=end):
+        if m.on < start:
+            continue
+        if m.kind in ("arrival", "cost"):
+            if m.kind == "arrival":
+                label = msg("Vehicle {number} into stock", number=m.stock_number)
+                reference = f"VEH-{m.stock_number}"
+            else:
+                label = msg("Vehicle {number} added cost", number=m.stock_number)
+                reference = f"VEHC-{m.reference}"
+            amounts: list[tuple[str, int, Message]] = [
+                ("vehicle_inventory", m.inventory, msg("vehicle inventory")),
+                ("cost:vehicle", m.expensed, msg("cost of a vehicle already sold"))]
+            if m.allowance is None:
+                amounts.append(("goods_received", -m.amount, msg("goods received not invoiced")))
+            else:
+                # A trade-in: the customer was given its allowance; what that is above the car's
+                # actual cash value is a cost of the sale it helped make.
+                amounts.append(("cost:vehicle", m.allowance - m.amount, msg("trade-in over-allowance")))
+                amounts.append((f"method:{TRADE_IN_METHOD}", -m.allowance, msg("trade-in allowance")))
+        elif m.kind == "sale":
+            label = msg("Vehicle {number} sold", number=m.stock_number)
+            reference = m.reference
+            amounts = [("cost:vehicle", m.amount, msg("cost of sales vehicle")),
+                       ("vehicle_inventory", -m.amount, msg("vehicle inventory"))]
+        else:
+            label = msg("Vehicle {number} taken back", number=m.stock_number)
+            reference = m.reference
+            amounts = [("vehicle_inventory", m.amount, msg("vehicle inventory")),
+                       ("cost:vehicle", -m.amount, msg("cost of sales vehicle"))]
+        yield _Entry(m.on, reference, label, amounts)
+
+
 def _entries(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     return heapq.merge(_documents(conn, start, end), _payments(conn, start, end),
                        _later_allocations(conn, start, end), _stock_movements(conn, start, end),
-                       _rebates(conn, start, end), key=lambda e: e.on)
+                       _vehicles(conn, start, end), _rebates(conn, start, end), key=lambda e: e.on)
 
 
 def _count(conn: Connection, start: date, end: date) -> int:
@@ -509,7 +553,7 @@ def _count(conn: Connection, start: date, end: date) -> int:
                              .where(StockMovement.moved_on.between(start, end))).scalar_one()
     rebates = conn.execute(select(func.count()).select_from(RebateEntry)
                            .where(RebateEntry.booked_on.between(start, end))).scalar_one()
-    return documents + payments + later + movements + rebates
+    return documents + payments + later + movements + rebates + vehicle_ledger.count(conn, start, end)
 
 
 def _lines(entry: _Entry, accounts: _Accounts) -> list[JournalLine]:

@@ -20,7 +20,7 @@ from core.quantities import check_quantity
 from models.base import utcnow
 from models.billing import INVOICE_KINDS, ITEM_TYPES, Allocation, Invoice, InvoiceLine
 from models.crm import Customer
-from models.vehicles import Vehicle, VehicleDocument
+from models.vehicles import StockVehicle, Vehicle, VehicleDocument
 from services import search, settings
 from services.billing import dates, posting
 from services.billing.totals import (
@@ -52,6 +52,9 @@ class LineInput:
     tax_code: str = ""  # empty: the dealership's default rate
     unit_cost: int = 0
     part_id: str | None = None  # a catalogue part: a counter sale takes it out of stock when posted
+    # A stock vehicle (a deal's vehicle line, one car): posting sells it, a credit note taking the
+    # line back returns it; the journal moves its cost through the vehicle inventory account.
+    stock_vehicle_id: str | None = None
     discount_bp: int | None = None  # the discount typed as a percentage (it then replaces ``discount``)
     # False: an amount passed through at cost (a trade-in's negative equity), which takes no share of
     # the invoice's discount.
@@ -188,6 +191,8 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
     rates, default = _tax_rates(session)
     named = {line.part_id for line in lines if line.part_id is not None}
     known = set(session.execute(select(Part.id).where(Part.id.in_(named))).scalars()) if named else set()
+    named = {line.stock_vehicle_id for line in lines if line.stock_vehicle_id is not None}
+    cars = set(session.execute(select(StockVehicle.id).where(StockVehicle.id.in_(named))).scalars()) if named else set()
     out = []
     for i, line in enumerate(lines, start=1):
         where = f"lines[{i}]"
@@ -224,10 +229,16 @@ def _clean_lines(session: Session, lines: list[LineInput], *, allow_negative: bo
                 raise ValidationError(f"{where}.part", msg("The part is not in the catalogue"))
             if line.item_type != "part":
                 raise ValidationError(f"{where}.item_type", msg("A line that names a part has item type 'part'"))
+        if line.stock_vehicle_id is not None:
+            if line.stock_vehicle_id not in cars:
+                raise ValidationError(f"{where}.vehicle", msg("The stock vehicle is not known"))
+            if line.item_type != "vehicle" or line.quantity_milli != 1000:
+                raise ValidationError(f"{where}.item_type", msg("A line that sells a stock vehicle is one vehicle"))
         out.append(LineInput(description=" ".join(line.description.split()), quantity_milli=line.quantity_milli,
                              unit_price=line.unit_price, item_type=line.item_type,
                              item_code=line.item_code.strip(), discount=discount, tax_code=code,
-                             unit_cost=line.unit_cost, part_id=line.part_id, discount_bp=line.discount_bp,
+                             unit_cost=line.unit_cost, part_id=line.part_id, stock_vehicle_id=line.stock_vehicle_id,
+                             discount_bp=line.discount_bp,
                              shares_discount=line.shares_discount))
     return out
 
@@ -270,6 +281,7 @@ def _write_lines(session: Session, invoice: Invoice, lines: list[LineInput], act
             description=line.description, quantity_milli=line.quantity_milli, unit_price=line.unit_price,
             discount=discount, tax_code=line.tax_code, tax_rate_bp=rate, unit_cost=line.unit_cost,
             net=amounts.net, tax=amounts.tax, total=amounts.total, part_id=line.part_id,
+            stock_vehicle_id=line.stock_vehicle_id,
             discount_bp=line.discount_bp, invoice_discount=share))
         written.append((amounts.net, amounts.tax, amounts.total,
                         line_cost(quantity_milli=line.quantity_milli, unit_cost=line.unit_cost)))
@@ -633,6 +645,10 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
             raise ValidationError(f"lines[{line.line_no}].quantity",
                                   msg("Only {quantity:g} of line {line_no} is left to credit",
                                       quantity=remaining / 1000, line_no=line.line_no))
+        if line.stock_vehicle_id is not None and qty != remaining:
+            raise ValidationError(f"lines[{line.line_no}].quantity",
+                                  msg("A car is taken back whole: credit all of line {line_no}, or its price",
+                                      line_no=line.line_no))
     issued = on or date.today()
     if original.issued_on is not None and issued < original.issued_on:
         raise ValidationError("on", msg("A credit note cannot be dated before the invoice it credits ({number} of "
@@ -658,7 +674,8 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
             invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
             description=src.description, quantity_milli=qty, unit_price=src.unit_price, discount=c.discount,
             tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=src.unit_cost, net=c.net,
-            tax=c.tax, total=c.total, credited_line_id=src.id, part_id=src.part_id))
+            tax=c.tax, total=c.total, credited_line_id=src.id, part_id=src.part_id,
+            stock_vehicle_id=src.stock_vehicle_id))
         taken.append((c.net, c.tax, c.total, c.cost))
         this_note[line_id] = this_note.get(line_id, 0) + c.total
     for line_id, amount in sorted(priced.items(), key=lambda kv: originals[kv[0]].line_no):
@@ -672,7 +689,8 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
             invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,
             description=f"Price credit: {src.description}"[:300], quantity_milli=0, unit_price=0, discount=0,
             tax_code=src.tax_code, tax_rate_bp=src.tax_rate_bp, unit_cost=0, net=a.net, tax=a.tax,
-            total=a.total, credited_line_id=src.id, part_id=src.part_id))
+            total=a.total, credited_line_id=src.id, part_id=src.part_id,
+            stock_vehicle_id=src.stock_vehicle_id))
         taken.append((a.net, a.tax, a.total, 0))
         this_note[line_id] = this_note.get(line_id, 0) + a.total
     for line_id, amount in this_note.items():

@@ -46,6 +46,7 @@ from core.messages import Message, msg
 from core.money import check_amount, format_money, round_half_up
 from core.quantities import check_quantity
 from core.status_words import status_word
+from models.billing import InvoiceLine
 from models.crm import Customer
 from models.sales import DEAL_LINE_KINDS, Deal, DealApproval, DealLine, Lead, TradeIn
 from models.vehicles import StockVehicle, Vehicle
@@ -395,6 +396,9 @@ def _clean_lines(session: Session, lines: list[DealLineInput]) -> list[DealLineI
                                  unit_cost=line.unit_cost, tax_code=code))
     if sum(1 for line in out if line.kind == "vehicle") > 1:
         raise ValidationError("lines", msg("A deal sells one vehicle: keep one vehicle line"))
+    for i, line in enumerate(out, start=1):
+        if line.kind == "vehicle" and line.quantity_milli != 1000:
+            raise ValidationError(f"lines[{i}].quantity", msg("A deal sells one vehicle: its quantity is 1"))
     return out
 
 
@@ -708,7 +712,8 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
         description = ON_INVOICE.get(line.automatic, line.description)
         lines.append(LineInput(description=description, quantity_milli=line.quantity_milli,
                                unit_price=line.unit_price, item_type=ITEM_TYPE_OF[line.kind], discount=line.discount,
-                               tax_code=line.tax_code, unit_cost=unit_cost, shares_discount=not line.automatic))
+                               tax_code=line.tax_code, unit_cost=unit_cost, shares_discount=not line.automatic,
+                               stock_vehicle_id=row.id if line.kind == "vehicle" else None))
     draft = DraftInput(kind="vehicle_sale", customer_id=deal.customer_id, vehicle_id=row.vehicle_id, lines=lines,
                        reference=deal.number, notes=f"Deal 销售单 {deal.number}",
                        discount=deal.deal_discount)
@@ -751,6 +756,28 @@ def sell_on_posting(ctx) -> None:
     deal = session.execute(select(Deal).where(Deal.invoice_id == ctx.document.id)).scalar_one_or_none()
     if deal is not None and deal.stock_vehicle_id:
         stock.sell_in(ctx.uow, deal.stock_vehicle_id, deal.id, on=ctx.on)
+
+
+def return_on_credit(ctx) -> None:
+    """A credit note that takes back the car of a deal's invoice returns it: the car is reserved by
+    its deal again and the deal is an order again, to be invoiced anew or cancelled — in the credit
+    note's transaction (registered with billing's credit hooks). A delivered car is refused: the
+    customer has it, so its price is credited, or it comes back as a trade-in."""
+    session = ctx.uow.session
+    cars = set(session.execute(select(InvoiceLine.stock_vehicle_id).where(
+        InvoiceLine.invoice_id == ctx.document.id, InvoiceLine.stock_vehicle_id.is_not(None),
+        InvoiceLine.quantity_milli > 0)).scalars())
+    for car_id in cars:
+        car = session.get(StockVehicle, car_id)
+        deal = session.get(Deal, car.deal_id) if car is not None and car.deal_id else None
+        if car is None or deal is None or deal.invoice_id != ctx.credited.id:
+            continue
+        if car.status == "delivered":
+            raise Conflict(msg("Stock vehicle {number} was delivered: credit its price only, or take the car "
+                               "back in as a trade-in", number=car.stock_number))
+        stock.unsell_in(ctx.uow, car.id, deal.id, reason=f"credit note {ctx.document.number or ''}".strip())
+        deal.status, deal.invoice_id = "ordered", None
+        ctx.uow.touched("deal", [deal.id])
 
 
 # --- reading ------------------------------------------------------------------------------------------
@@ -869,6 +896,7 @@ def deposit_left(conn_or_session, deal: Deal) -> int:
 from services.billing import posting  # noqa: E402  (registered once the deal services are loaded)
 
 posting.on_post("vehicle_sale", sell_on_posting)
+posting.on_credit("vehicle_sale", return_on_credit)
 
 
 @dataclass(frozen=True)

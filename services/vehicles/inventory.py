@@ -300,9 +300,18 @@ def update_in(uow: UnitOfWork, stock_vehicle_id: str, data: StockVehicleChanges)
     row.location = " ".join(data.location.split())[:80]
     row.list_price = check_amount("list_price", data.list_price, minimum=0)
     if data.purchase_cost is not None:
-        row.purchase_cost = check_amount("purchase_cost", data.purchase_cost, minimum=0)
+        purchase_cost = check_amount("purchase_cost", data.purchase_cost, minimum=0)
+        if purchase_cost != row.purchase_cost and row.status == "sold":
+            # Its sale took its cost out of stock in the books; a cost found later is an added cost.
+            raise ValidationError("purchase_cost", msg("Stock vehicle {number} is sold: its purchase cost is the one "
+                                                       "its sale was booked with; add a cost instead",
+                                                       number=row.stock_number))
+        row.purchase_cost = purchase_cost
     row.ordered_on, row.produced_on = data.ordered_on, data.produced_on
     if row.arrived_on is not None and data.arrived_on is not None:
+        if data.arrived_on != row.arrived_on and row.status == "sold":
+            raise ValidationError("arrived_on", msg("Stock vehicle {number} is sold: its arrival day is the one its "
+                                                    "sale was booked with", number=row.stock_number))
         row.arrived_on = data.arrived_on
     row.notes = data.notes.strip()
     if data.colour.strip():

@@ -312,7 +312,10 @@ def test_a_new_database_has_the_default_chinese_chart_mapping(db, owner):
     assert mapping["method:cash"] == ("1001", "库存现金")
     assert mapping["method:bank_transfer"] == ("1002", "银行存款")
     assert mapping["cost:part"] == ("6401", "主营业务成本")
-    assert mapping["stock:part"] == ("1405", "库存商品")
+    # A line's cost that names no stock item is owed to its supplier; stock is the inventories'.
+    assert mapping["stock:part"] == ("2202", "应付账款")
+    assert mapping["inventory"] == mapping["vehicle_inventory"] == ("1405", "库存商品")
+    assert mapping["method:trade_in"] == ("2241", "其他应付款")
 
 
 def test_set_mapping_replaces_one_key_and_keeps_the_rest(db, owner):
@@ -385,8 +388,9 @@ def test_an_invoice_journal_debits_receivables_and_credits_revenue_tax_and_stock
         ("6001", 0, yuan("100000"), "item:vehicle"),
         ("6001", 0, yuan("400"), "item:accessory"),
         ("2221", 0, yuan("13052"), "tax:VAT13"),
-        ("1405", 0, yuan("90000"), "stock:vehicle"),
-        ("1405", 0, yuan("200"), "stock:accessory"),
+        # Typed in by hand, the car and the accessory name no stock: their cost is owed to the supplier.
+        ("2202", 0, yuan("90000"), "stock:vehicle"),
+        ("2202", 0, yuan("200"), "stock:accessory"),
     ]
     assert all(x.on == date(2026, 3, 2) and book.inv1 in x.description for x in lines)
 

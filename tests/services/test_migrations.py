@@ -247,3 +247,38 @@ def test_upgrading_grants_costs_and_margins_to_the_roles_that_see_them_without_c
         assert granted == {role for role, perms in DEFAULT_ROLE_PERMISSIONS.items() if permission in perms}
         assert "technician" not in granted
     assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
+
+
+def test_upgrading_names_the_sold_cars_on_their_invoices_and_moves_only_default_mappings(db, db_path, owner):
+    """0021: a deal's posted invoice line names its car (so the vehicle ledger sees sales made
+    before it), and mappings still on the old defaults move to the new accounts, nothing captured."""
+    from services.billing import accounting
+    from services.sales import deals
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+
+    sid = stock_vehicle(db, owner)
+    saved = quote(db, owner, customer(db, owner), sid)
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id)
+    accounting.set_mapping(db, owner, "stock:fee", "6602", "销售费用")  # the accountant's own choice
+    db.dispose()
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0020_customer_distinct")
+        assert raw_rows(db_path, "SELECT account FROM account_mapping WHERE key IN "
+                                 "('method:trade_in', 'stock:accessory')") == [("1405",), ("1405",)]
+        outbox = raw_rows(db_path, "SELECT count(*) FROM sync_outbox")
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    assert raw_rows(db_path, "SELECT stock_vehicle_id FROM invoice_line WHERE invoice_id = ? AND item_type = "
+                             "'vehicle'", (made.invoice_id,)) == [(sid,)]
+    mapping = dict(raw_rows(db_path, "SELECT key, account FROM account_mapping"))
+    assert (mapping["method:trade_in"], mapping["stock:accessory"], mapping["vehicle_inventory"]) == (
+        "2241", "2202", "1405")
+    assert mapping["stock:fee"] == "6602" and mapping["stock:labour"] == "5201"
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
+    # The guard of posted lines is back.
+    with pytest.raises(sqlite3.DatabaseError, match="immutable"):
+        raw_execute(db_path, "UPDATE invoice_line SET stock_vehicle_id = NULL WHERE invoice_id = ?",
+                    (made.invoice_id,))

@@ -391,3 +391,13 @@ def test_the_department_total_includes_the_rebates_like_its_rows_and_equals_the_
     profit = sum(r.profit for r in departments)
     assert profit == sum(r.profit for r in months)
     assert money_text(profit, "CNY") in screen.department_total.text()
+
+
+def test_every_fixed_mapping_key_says_what_it_is_for(qtbot):
+    from ui.billing.journal import mapping_purpose
+
+    fixed = [key for key in accounting.DEFAULT_MAPPING if ":" not in key]
+    assert "vehicle_inventory" in fixed
+    purposes = [mapping_purpose(key, items={}, methods={}) for key in fixed]
+    assert all(purpose and purpose != key for key, purpose in zip(fixed, purposes, strict=True))
+    assert len(set(purposes)) == len(purposes)  # no two fixed keys read alike

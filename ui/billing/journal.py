@@ -47,6 +47,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "receivables": QCoreApplication.translate("Journal", "Customers' unpaid invoices (receivables)"),
         "customer_credit": QCoreApplication.translate("Journal", "Customers' credit and advances"),
         "inventory": QCoreApplication.translate("Journal", "Parts in stock (inventory)"),
+        "vehicle_inventory": QCoreApplication.translate("Journal", "Vehicles in stock (inventory)"),
         "goods_received": QCoreApplication.translate("Journal", "Goods received, not yet invoiced by the supplier"),
         "stock_adjustment": QCoreApplication.translate("Journal", "Stock found or lost (adjustments)"),
         "stock_variance": QCoreApplication.translate("Journal", "Stock count differences"),
@@ -68,7 +69,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
     templates = {
         "item": QCoreApplication.translate("Journal", "Sales: %1"),
         "cost": QCoreApplication.translate("Journal", "Cost of sales: %1"),
-        "stock": QCoreApplication.translate("Journal", "Stock leaving: %1"),
+        "stock": QCoreApplication.translate("Journal", "Bought in for a sale, from no stock: %1"),
         "method": QCoreApplication.translate("Journal", "Money taken by: %1"),
         "tax": QCoreApplication.translate("Journal", "Output tax: %1"),
     }

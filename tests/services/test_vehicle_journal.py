@@ -1,0 +1,240 @@
+"""Vehicle stock reaches the journal, on a real database: a car's purchase and added costs go into
+the vehicle inventory, its sale takes them out to cost of sales, a credit note taking the car back
+returns it, a trade-in enters at its actual cash value with the over-allowance a cost of the sale,
+and the stock account (库存商品) equals the parts valuation plus the vehicle valuation on every day."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from core.errors import Conflict, ValidationError
+from services.billing import accounting, invoices
+from services.parts import catalogue
+from services.parts import stock as parts_stock
+from services.parts.catalogue import PartInput
+from services.sales import deals, trade_ins
+from services.sales.trade_ins import AppraisalInput, ReconditioningInput
+from services.vehicles import inventory, ledger
+from services.vehicles import stock as vehicle_stock
+from store.uow import UnitOfWork, action
+from tests.services.deal_samples import customer, quote, stock_vehicle
+from tests.services.samples import chinese_vin, raw_rows
+
+START = date(2000, 1, 1)
+ARRIVED = date(2026, 11, 1)  # the sample stock vehicles' arrival day
+STOCK = "1405"
+
+
+def _day(n: int) -> date:
+    return date(2026, 11, n)
+
+
+def _balance(lines, *, account: str | None = None, key: str | None = None) -> int:
+    return sum(x.debit - x.credit for x in lines
+               if (account is None or x.account == account) and (key is None or x.key == key))
+
+
+def _journal(db, owner, end: date):
+    return accounting.journal_entries(db, owner, start=START, end=end)
+
+
+def _balanced(lines) -> bool:
+    per_ref: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for x in lines:
+        per_ref[x.reference][0] += x.debit
+        per_ref[x.reference][1] += x.credit
+    return bool(per_ref) and all(debit == credit for debit, credit in per_ref.values())
+
+
+def _vehicle_value(db, on: date) -> int:
+    with db.read() as conn:
+        return ledger.stock_value(conn, on)
+
+
+def _whole_car(db, owner, invoice_id: str) -> dict[str, int]:
+    line = next(x for x in invoices.get(db, owner, invoice_id).lines if x.item_type == "vehicle")
+    return {line.id: line.quantity_milli}
+
+
+def test_a_new_car_is_bought_into_stock_and_its_sale_takes_its_whole_cost_out(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner, cost=90_000_00)
+    inventory.add_cost(db, owner, sid, "freight", 1_200_00, incurred_on=_day(3))
+    saved = quote(db, owner, cid, sid, accessories=800_00)
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id, on=_day(10))
+    # Found after the sale: it is a cost of that sale, never stock.
+    inventory.add_cost(db, owner, sid, "registration", 500_00, incurred_on=_day(12))
+
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines)
+    arrival = [(x.key, x.debit, x.credit) for x in lines if x.reference == "VEH-S0001"]
+    assert arrival == [("vehicle_inventory", 90_000_00, 0), ("goods_received", 0, 90_000_00)]
+    assert all(x.on == ARRIVED for x in lines if x.reference == "VEH-S0001")
+    sale = [(x.key, x.account, x.debit, x.credit) for x in lines if x.reference == made.number]
+    assert ("cost:vehicle", "6401", 91_200_00, 0) in sale
+    assert ("vehicle_inventory", STOCK, 0, 91_200_00) in sale
+    # The accessory came from no stock: its cost is owed to its supplier, not taken out of 库存商品.
+    assert ("stock:accessory", "2202", 0, 400_00) in sale
+    assert not any(x.key == "stock:vehicle" for x in lines)
+    later = [(x.key, x.debit, x.credit) for x in lines if x.on == _day(12)]
+    assert later == [("cost:vehicle", 500_00, 0), ("goods_received", 0, 500_00)]
+    assert _balance(lines, account=STOCK) == _vehicle_value(db, _day(30)) == 0
+    assert _vehicle_value(db, _day(9)) == 91_200_00
+
+
+def test_a_trade_in_enters_at_its_value_and_the_clearing_account_holds_the_finance_to_pay_off(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    tid = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(77), make="VW", model="Passat", appraised_on=_day(5),
+        actual_cash_value=45_000_00, allowance=50_000_00, outstanding_finance=20_000_00, finance_lender="平安银行",
+        deal_id=saved.id, reconditioning=[ReconditioningInput("tyres", 2_000_00)]))
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id, on=_day(10))
+    used = trade_ins.take_in(db, owner, tid, on=_day(10))
+
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines)
+    number = inventory.get(db, owner, used).stock_number
+    taken = sorted((x.key, x.debit, x.credit) for x in lines if x.reference == f"VEH-{number}")
+    # In at its actual cash value; the 5,000 over-allowance is a cost of the sale; the customer was
+    # given the allowance.
+    assert taken == sorted([("vehicle_inventory", 45_000_00, 0), ("cost:vehicle", 5_000_00, 0),
+                            ("method:trade_in", 0, 50_000_00)])
+    # The invoice was settled by the equity (allowance less the finance the dealership pays off): the
+    # clearing account is left owing the lender exactly that finance.
+    assert sum(x.debit for x in lines if x.reference.startswith("PAY-") and x.key == "method:trade_in") == 30_000_00
+    assert _balance(lines, key="method:trade_in") == -20_000_00
+    assert {x.account for x in lines if x.key == "method:trade_in"} == {"2241"}
+    # The used car and its reconditioning are the stock left; the new car went with its sale.
+    assert _balance(lines, account=STOCK) == _vehicle_value(db, _day(30)) == 47_000_00
+    assert sum(x.debit for x in lines if x.reference == made.number and x.key == "cost:vehicle") == 90_000_00
+
+
+def test_a_credit_note_taking_the_car_back_returns_it_to_stock_and_to_its_deal(db, db_path, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    first = deals.invoice(db, owner, saved.id, on=_day(10))
+    assert inventory.get(db, owner, sid).status == "sold"
+
+    with pytest.raises(ValidationError) as exc:  # a car is not taken back in part
+        invoices.create_credit_note(db, owner, first.invoice_id,
+                                    lines={k: 500 for k in _whole_car(db, owner, first.invoice_id)}, on=_day(12))
+    assert exc.value.field == "lines[1].quantity"
+    invoices.create_credit_note(db, owner, first.invoice_id, lines=_whole_car(db, owner, first.invoice_id),
+                                on=_day(12), reason="wrong colour ordered")
+    car = inventory.get(db, owner, sid)
+    assert (car.status, car.sold_on) == ("reserved", None)
+    view = deals.get(db, owner, saved.id)
+    assert view.status == "ordered"
+
+    second = deals.invoice(db, owner, saved.id, on=_day(14))
+    assert second.number != first.number and inventory.get(db, owner, sid).status == "sold"
+    # Delivered, the customer has the car: only its price can be credited, and that takes no car back.
+    action(vehicle_stock.deliver_in)(db, owner, sid, saved.id, on=_day(15))
+    before = raw_rows(db_path, "SELECT count(*) FROM invoice WHERE kind = 'credit_note'")
+    with pytest.raises(Conflict):
+        invoices.create_credit_note(db, owner, second.invoice_id, lines=_whole_car(db, owner, second.invoice_id),
+                                    on=_day(15))
+    assert raw_rows(db_path, "SELECT count(*) FROM invoice WHERE kind = 'credit_note'") == before
+    line = next(x for x in invoices.get(db, owner, second.invoice_id).lines if x.item_type == "vehicle")
+    invoices.create_credit_note(db, owner, second.invoice_id, amounts={line.id: 1_000_00}, on=_day(15))
+    assert inventory.get(db, owner, sid).status == "delivered"
+
+    for n in range(9, 17):
+        lines = _journal(db, owner, _day(n))
+        assert _balance(lines, account=STOCK) == _vehicle_value(db, _day(n)), _day(n)
+    assert [_vehicle_value(db, _day(n)) for n in (11, 12, 13, 14, 15)] == [0, 90_000_00, 90_000_00, 0, 0]
+    lines = _journal(db, owner, _day(16))
+    assert _balanced(lines)
+    assert _balance(lines, key="cost:vehicle") == 90_000_00  # sold twice, taken back once
+
+
+def test_a_sold_cars_purchase_cost_and_arrival_stay_those_its_sale_was_booked_with(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    deals.invoice(db, owner, saved.id, on=_day(10))
+    car = inventory.get(db, owner, sid)
+    changes = inventory.StockVehicleChanges(location=car.location, list_price=car.list_price, purchase_cost=1,
+                                            ordered_on=car.ordered_on, produced_on=car.produced_on,
+                                            arrived_on=car.arrived_on, notes=car.notes, colour="")
+    with pytest.raises(ValidationError) as exc:
+        inventory.update(db, owner, sid, changes)
+    assert exc.value.field == "purchase_cost"
+    with pytest.raises(ValidationError) as exc:
+        inventory.update(db, owner, sid, replace(changes, purchase_cost=None, arrived_on=_day(2)))
+    assert exc.value.field == "arrived_on"
+    assert inventory.get(db, owner, sid).purchase_cost == 90_000_00
+
+
+def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner):
+    """Parts received and sold, cars bought, costed, sold, taken back and resold, a trade-in taken
+    in: on every day the journal's 库存商品 equals the two valuations added up."""
+    part = catalogue.create_part(db, owner, PartInput(brand="Bosch", part_number="0986452041", description="Filter"))
+    with UnitOfWork(db, owner) as uow:
+        parts_stock.record_movement(uow.session, part_id=part, kind="receipt", quantity=4000, unit_cost=3_000,
+                                    moved_on=_day(2), reference="PO-1")
+        uow.commit()
+    cid = customer(db, owner)
+    cars = [stock_vehicle(db, owner, n, cost=(80 + n) * 1_000_00) for n in (1, 2, 3)]
+    inventory.add_cost(db, owner, cars[0], "freight", 900_00, incurred_on=_day(4))
+    parts_stock.issue(db, owner, part, 1000, reference="RO-1", on=_day(5))
+    sold = []
+    for n, sid in enumerate(cars[:2]):
+        saved = quote(db, owner, cid, sid)
+        deals.order(db, owner, saved.id)
+        sold.append((saved.id, deals.invoice(db, owner, saved.id, on=_day(6 + n))))
+    tid = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(88), make="VW", model="Golf", appraised_on=_day(8),
+        actual_cash_value=30_000_00, allowance=28_000_00))
+    trade_ins.move(db, owner, tid, "accepted")
+    trade_ins.take_in(db, owner, tid, on=_day(9))
+    deal_id, first = sold[1]
+    invoices.create_credit_note(db, owner, first.invoice_id, lines=_whole_car(db, owner, first.invoice_id),
+                                on=_day(10))
+    inventory.add_cost(db, owner, cars[1], "reconditioning", 300_00, incurred_on=_day(11))
+    deals.invoice(db, owner, deal_id, on=_day(12))
+    inventory.add_cost(db, owner, cars[0], "registration", 200_00, incurred_on=_day(12))
+
+    expected_vehicles = {1: 81_000_00 + 82_000_00 + 83_000_00, 5: 81_900_00 + 82_000_00 + 83_000_00, 6: 82_000_00 + 83_000_00,
+                         7: 83_000_00, 9: 83_000_00 + 30_000_00, 10: 82_000_00 + 83_000_00 + 30_000_00,
+                         11: 82_300_00 + 83_000_00 + 30_000_00, 12: 83_000_00 + 30_000_00}
+    for n in range(1, 14):
+        day = _day(n)
+        lines = _journal(db, owner, day)
+        with db.read() as conn:
+            parts = parts_stock.valuation(conn, on=day)
+        vehicles = _vehicle_value(db, day)
+        assert _balance(lines, account=STOCK) == parts + vehicles, day
+        assert _balance(lines, key="inventory") == parts
+        assert _balance(lines, key="vehicle_inventory") == vehicles
+        if n in expected_vehicles:
+            assert vehicles == expected_vehicles[n], day
+        assert _balanced(lines)
+    # The arrival of the three cars, before the parts arrived, is in stock at cost on day 1.
+    assert _vehicle_value(db, ARRIVED) == 81_000_00 + 82_000_00 + 83_000_00
+    # Sold: 81,900 and 82,000; the trade-in's under-allowance −2,000; taken back −82,000; resold
+    # 82,300; a cost after its sale 200.
+    assert _balance(_journal(db, owner, _day(13)), key="cost:vehicle") == 162_400_00
+
+
+def test_a_journal_export_for_a_later_period_starts_from_the_vehicles_still_in_stock(db, owner, tmp_path):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id, on=_day(10))
+    lines = accounting.journal_entries(db, owner, start=_day(5), end=_day(30))
+    # The arrival belongs to the earlier period; only the sale's cost falls in this one.
+    assert not any(x.reference.startswith("VEH-") for x in lines)
+    assert _balance([x for x in lines if x.reference == made.number], key="vehicle_inventory") == -90_000_00
+    path = tmp_path / "journal.csv"
+    written = accounting.journal(db, owner, path, start=ARRIVED, end=_day(30))
+    text = path.read_text(encoding="utf-8-sig")
+    assert written == len(accounting.journal_entries(db, owner, start=ARRIVED, end=_day(30)))
+    assert "VEH-S0001" in text and "Vehicle S0001 into stock" in text
