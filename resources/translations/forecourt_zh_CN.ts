@@ -7120,6 +7120,10 @@
         <translation>在库配件（存货）</translation>
     </message>
     <message>
+        <source>Vehicles in stock (inventory)</source>
+        <translation>在库车辆（库存）</translation>
+    </message>
+    <message>
         <source>Goods received, not yet invoiced by the supplier</source>
         <translation>已到货、供应商尚未开票</translation>
     </message>
@@ -7156,8 +7160,8 @@
         <translation>销售成本：%1</translation>
     </message>
     <message>
-        <source>Stock leaving: %1</source>
-        <translation>出库：%1</translation>
+        <source>Bought in for a sale, from no stock: %1</source>
+        <translation>为销售外购（非库存）：%1</translation>
     </message>
     <message>
         <source>Money taken by: %1</source>
@@ -12766,6 +12770,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>车辆只能以在订、在途或在库状态入库</translation>
     </message>
     <message>
+        <source>A car is taken back whole: credit all of line {line_no}, or its price</source>
+        <translation>整车只能整体退回：请冲红第 {line_no} 行全部数量，或只冲红价格</translation>
+    </message>
+    <message>
         <source>A company customer&apos;s company is its own name</source>
         <translation>企业客户的公司就是其自身名称</translation>
     </message>
@@ -12776,6 +12784,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A deal line is a vehicle, an option, an accessory, a fee or an insurance premium</source>
         <translation>销售单明细须为车辆、选装、精品附件、费用或保险费</translation>
+    </message>
+    <message>
+        <source>A deal sells one vehicle: its quantity is 1</source>
+        <translation>一个销售单只卖一辆车：数量为 1</translation>
     </message>
     <message>
         <source>A deal sells one vehicle: keep one vehicle line</source>
@@ -12820,6 +12832,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>A limit is a percentage from -100 % to 100 %</source>
         <translation>限额是 -100% 到 100% 之间的百分比</translation>
+    </message>
+    <message>
+        <source>A line that sells a stock vehicle is one vehicle</source>
+        <translation>销售库存车辆的行只能是一辆车</translation>
     </message>
     <message>
         <source>A loan application needs its lender</source>
@@ -13662,8 +13678,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>库存车辆 {number} 已被另一销售单占用{other}</translation>
     </message>
     <message>
+        <source>Stock vehicle {number} is sold: its arrival day is the one its sale was booked with</source>
+        <translation>库存车辆 {number} 已售出：到库日期以销售入账时为准</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} is sold: its purchase cost is the one its sale was booked with; add a cost instead</source>
+        <translation>库存车辆 {number} 已售出：采购成本以销售入账时为准；请改为添加费用</translation>
+    </message>
+    <message>
         <source>Stock vehicle {number} is {status}: it cannot be {action}</source>
         <translation>库存车辆 {number} {status}：不能{action}</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} was delivered: credit its price only, or take the car back in as a trade-in</source>
+        <translation>库存车辆 {number} 已交车：只能冲红价格，或作为置换车收回</translation>
     </message>
     <message>
         <source>Stock vehicle {number} was delivered: it has left stock</source>
@@ -14726,6 +14754,22 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>值</translation>
     </message>
     <message>
+        <source>Vehicle {number} added cost</source>
+        <translation>车辆 {number} 附加成本</translation>
+    </message>
+    <message>
+        <source>Vehicle {number} into stock</source>
+        <translation>车辆 {number} 入库</translation>
+    </message>
+    <message>
+        <source>Vehicle {number} sold</source>
+        <translation>车辆 {number} 售出</translation>
+    </message>
+    <message>
+        <source>Vehicle {number} taken back</source>
+        <translation>车辆 {number} 退回</translation>
+    </message>
+    <message>
         <source>Wrong user name or password</source>
         <translation>用户名或密码错误</translation>
     </message>
@@ -14846,8 +14890,20 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已联系</translation>
     </message>
     <message>
+        <source>cost of a vehicle already sold</source>
+        <translation>已售车辆的成本</translation>
+    </message>
+    <message>
+        <source>cost of sales vehicle</source>
+        <translation>整车销售成本</translation>
+    </message>
+    <message>
         <source>cost of sales {item_type}</source>
         <translation>销售成本（{item_type}）</translation>
+    </message>
+    <message>
+        <source>cost supplied {item_type}</source>
+        <translation>外购成本 {item_type}</translation>
     </message>
     <message>
         <source>count variance</source>
@@ -15170,10 +15226,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已售出</translation>
     </message>
     <message>
-        <source>stock out {item_type}</source>
-        <translation>出库（{item_type}）</translation>
-    </message>
-    <message>
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
@@ -15250,6 +15302,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>非生产时间（{reason}）</translation>
     </message>
     <message>
+        <source>trade-in allowance</source>
+        <translation>置换车作价</translation>
+    </message>
+    <message>
+        <source>trade-in over-allowance</source>
+        <translation>置换车超额作价</translation>
+    </message>
+    <message>
         <source>transfer</source>
         <translation>调拨</translation>
     </message>
@@ -15260,6 +15320,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>vehicle</source>
         <translation>整车</translation>
+    </message>
+    <message>
+        <source>vehicle inventory</source>
+        <translation>车辆库存</translation>
     </message>
     <message>
         <source>waiting for parts</source>
