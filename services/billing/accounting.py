@@ -4,8 +4,11 @@ and journal lines (date, account, debit, credit, reference) for the dealership's
 **Mapping keys.** ``item:<item type>`` (revenue), ``tax:<tax code>`` (output tax),
 ``method:<payment method>`` (cash, bank and clearing accounts), ``receivables``, ``customer_credit``
 (money customers hold with the dealership: over-payments, deposits, unused credit notes),
-``cost:<item type>`` and ``stock:<item type>`` (cost of sales and the stock it leaves, for lines
-that name no catalogue part), ``inventory`` (the parts in stock, valued at moving average cost),
+``cost:<item type>`` and ``stock:<item type>`` (cost of sales, and where the cost of a line that names
+no catalogue part and no stock vehicle comes from: goods or services bought in for the sale, owed to
+whoever supplied them — labour's is the workshop's own service cost), ``inventory`` (the parts in
+stock, valued at moving average cost), ``vehicle_inventory`` (the cars in stock at their purchase and
+added costs),
 ``goods_received`` (goods received not invoiced), ``stock_adjustment`` (adjustments, count variances
 and transfers awaiting a decision) and ``stock_variance`` (what the moving average's rounding makes
 a receipt's value differ from its purchase price) and ``menu_variance`` (what service packages
@@ -24,7 +27,8 @@ and the first change writes them out before applying itself. Reading and changin
   per item type. Drafts are not accounting facts and never appear. On a workshop invoice, a line's own
   discount is its share of a service package's variance (services/workshop/menus.py): revenue is
   credited at the itemised net and the difference is debited to ``menu_variance``, so that account
-  holds itemised − package price (net of tax).
+  holds itemised − package price (net of tax). A line that names a stock vehicle carries no cost
+  entry of its own: the vehicle ledger's sale is it (below).
 - a credit note (its number and date): the reverse — Dr revenue, Dr output tax, Dr stock / Cr cost of
   sales — and Cr receivables for the part allocated to invoices on or before its date, Cr customer
   credit for the rest.
@@ -42,6 +46,17 @@ and the first change writes them out before applying itself. Reading and changin
   sales (``cost:part``); adjustments, count variances and transfers to ``stock_adjustment``. Invoice
   and credit-note lines that name a catalogue part therefore carry no cost entry of their own: their
   stock movement is it.
+
+- vehicle stock (services/vehicles/ledger.py), so ``vehicle_inventory`` always equals the vehicle
+  valuation: a car's arrival (``VEH-<stock number>``, on its arrival day) Dr vehicle inventory by its
+  purchase cost, Cr goods received not invoiced — or, for a trade-in, Cr the ``method:trade_in``
+  clearing account by the allowance the customer was given, the over-allowance (allowance − actual
+  cash value, the car's purchase cost) Dr cost of sales; an added cost (``VEHC-<cost id>``, on its
+  day) Dr vehicle inventory, Cr goods received; the sale (under the invoice's number, on its day) Dr
+  cost of sales (``cost:vehicle``), Cr vehicle inventory by everything the car holds; a credit note
+  taking it back the reverse. While a car is sold its arrival and added costs go to cost of sales.
+  The trade-in payment of a deal's invoice debits the clearing account by the equity it settles, so
+  what is left on that account is the finance the dealership pays off to the lender.
 
 - a manufacturer rebate (``RBT-<entry id>``): when it is recorded or its expected amount corrected,
   Dr rebate receivable / Cr ``rebates`` (a reduction of cost of sales, as the margin reports show

@@ -15,7 +15,11 @@ the other lines (options, accessories). And its approval standing (services/sale
 
 The trade-in is settled on the invoice as a payment of method ``trade_in``: the customer pays with
 the car, for its allowance less the finance the dealership settles on it (when that leaves
-something); the journal books it to stock, as the dealership now holds the car.
+something); the journal books it to the trade-in clearing account, which the used car's arrival in
+stock credits by its allowance (services/billing/accounting.py), so what stays there is the finance
+the dealership pays off. The invoice's vehicle line names the stock vehicle it sells: posting sells
+it, and a credit note that takes the line back (the whole car, before delivery) returns it to its
+deal, which is then an order again.
 
 When the finance owed on the deal's trade-ins is more than their allowance (negative equity), the
 dealership still settles all of it with the lender, so the customer is charged the shortfall: every
@@ -25,8 +29,8 @@ It is a pass-through at cost: zero-rated (the dealership's active tax code at 0 
 its own nor a share of the deal's, and its unit cost is its price, so it adds nothing to the gross
 profit and stays out of the bases of the discount and margin percentages that approvals judge. The
 invoice carries it like any line; its journal then credits revenue and debits cost of sales alike,
-and credits stock by the shortfall, which the payoff to the lender (booked in the accounting
-package) brings back to the car's allowance, as a trade-in with equity does.
+and books the shortfall as owed (``stock:fee``, payables): with the allowance on the clearing
+account, that is the finance the dealership pays off to the lender.
 """
 
 from __future__ import annotations
