@@ -208,3 +208,23 @@ def test_exported_customers_and_stock_preview_unchanged_in_the_import_dialog(
         actions = [dialog.rows.item(r, 1).text() for r in range(dialog.rows.rowCount())]
         assert actions and set(actions) == {"Unchanged"}, (kind, actions)
         assert dialog.import_button.isEnabled()
+
+
+def test_a_sold_cars_edit_dialog_keeps_its_booked_cost_and_arrival(qtbot, db, owner, ctx, show, settle, type_text):
+    from services.sales import deals
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+    from ui.vehicles.stock import EditStockDialog
+
+    sid = stock_vehicle(db, owner)
+    saved = quote(db, owner, customer(db, owner), sid)
+    deals.order(db, owner, saved.id)
+    deals.invoice(db, owner, saved.id)
+    dialog = show(EditStockDialog(ctx, stock_vehicle_id=sid))
+    assert not dialog.purchase_cost.isEnabled() and not dialog.arrived_on.isEnabled()
+    assert "sold" in dialog.purchase_cost.toolTip()
+    dialog.location.clear()
+    type_text(dialog.location, "交车区")
+    qtbot.keyClick(dialog.location, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    car = inventory.get(db, owner, sid)
+    assert (car.location, car.purchase_cost, car.arrived_on) == ("交车区", 90_000_00, date(2026, 11, 1))

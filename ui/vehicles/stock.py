@@ -429,6 +429,12 @@ class EditStockDialog(_Dialog):
         self.purchase_cost = MoneyEdit(currency, field="purchase_cost", required=True)
         self.purchase_cost.setObjectName("purchase_cost")
         self.purchase_cost.set_value(d.purchase_cost)
+        # A sold car's purchase cost and arrival are those its sale was booked with.
+        self.booked = d.status == "sold"
+        if self.booked:
+            self.purchase_cost.setEnabled(False)
+            self.purchase_cost.setToolTip(self.tr("The car is sold: its cost is the one its sale was booked with; "
+                                                  "add a cost instead"))
         if d.purchase_cost is not None:
             self.errors.add_row("purchase_cost", self.tr("Purchase &cost"), self.purchase_cost)
         self.ordered_on = DateEdit(d.ordered_on, optional=True)
@@ -439,7 +445,7 @@ class EditStockDialog(_Dialog):
         self.errors.add_row("produced_on", self.tr("Pro&duced on"), self.produced_on)
         self.arrived_on = DateEdit(d.arrived_on, optional=True)
         self.arrived_on.setObjectName("arrived_on")
-        self.arrived_on.setEnabled(d.arrived_on is not None)
+        self.arrived_on.setEnabled(d.arrived_on is not None and not self.booked)
         self.errors.add_row("arrived_on", self.tr("A&rrived on"), self.arrived_on)
         self.options = _options_list("options")
         self.has_catalogue = d.trim_id is not None and d.catalogue_model_id is not None
@@ -459,7 +465,7 @@ class EditStockDialog(_Dialog):
         try:
             data = inventory.StockVehicleChanges(
                 location=self.location.text(), list_price=self.list_price.value(),
-                purchase_cost=self.purchase_cost.value() if self.see_cost else None,
+                purchase_cost=self.purchase_cost.value() if self.see_cost and not self.booked else None,
                 ordered_on=self.ordered_on.value(), produced_on=self.produced_on.value(),
                 arrived_on=self.arrived_on.value() if self.arrived_on.isEnabled() else None,
                 colour=self.colour.text(), option_ids=_checked(self.options) if self.has_catalogue else None,
