@@ -3921,6 +3921,10 @@
         <translation>指导价(&amp;P)</translation>
     </message>
     <message>
+        <source>The car is sold: its cost is the one its sale was booked with; add a cost instead</source>
+        <translation>车辆已售出：成本以销售入账时为准；请改为添加费用</translation>
+    </message>
+    <message>
         <source>Purchase &amp;cost</source>
         <translation>采购成本(&amp;C)</translation>
     </message>
