@@ -1,5 +1,6 @@
 """vehicle stock reaches the journal: a deal's invoice line names the stock vehicle it sells, and the
-account mapping gains the vehicle inventory and books trade-ins and bought-in costs where they belong
+account mapping gains the vehicle inventory and the cash-count difference, and books trade-ins and
+bought-in costs where they belong
 
 Revision ID: 0021_vehicle_journal
 Revises: 0020_customer_distinct
@@ -22,6 +23,7 @@ _POSTED_LINE_TRIGGER = "invoice_line_posted_update"
 _STOCK = ("1405", "库存商品")
 _PAYABLES = ("2202", "应付账款")
 _CLEARING = ("2241", "其他应付款")
+_PENDING_LOSSES = ("1901", "待处理财产损溢")
 # Keys whose old default was the stock account: a line's cost that names no stock item is owed to
 # whoever supplied it, and a trade-in is settled through a clearing account.
 _NOT_STOCK = ("stock:vehicle", "stock:part", "stock:accessory", "stock:fee", "stock:other", "stock:*")
@@ -65,13 +67,16 @@ def upgrade() -> None:
             f"AND key IN ({', '.join('?' for _ in _NOT_STOCK)})", (*_PAYABLES, _STOCK[0], *_NOT_STOCK))
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO account_mapping (key, account, name) VALUES ('vehicle_inventory', ?, ?)", _STOCK)
+        conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO account_mapping (key, account, name) VALUES ('cash_difference', ?, ?)",
+            _PENDING_LOSSES)
     capture.install(conn, ["invoice_line", "account_mapping"])
 
 
 def downgrade() -> None:
     conn = op.get_bind()
     capture.uninstall(conn, ["invoice_line", "account_mapping"])
-    conn.exec_driver_sql("DELETE FROM account_mapping WHERE key = 'vehicle_inventory'")
+    conn.exec_driver_sql("DELETE FROM account_mapping WHERE key IN ('vehicle_inventory', 'cash_difference')")
     conn.exec_driver_sql(
         "UPDATE account_mapping SET account = ?, name = ? WHERE key = 'method:trade_in' AND account = ?",
         (*_STOCK, _CLEARING[0]))

@@ -169,3 +169,28 @@ def test_a_cash_refund_cannot_take_more_than_the_drawer_holds(db, owner):
     payments.refund(db, owner, customer_id=cid, amount=8000, method="cash", on=today)
     payments.refund(db, owner, customer_id=cid, amount=50000, method="bank_transfer", on=today)
     assert cashdesk.day_report(db, owner, day=today).expected_cash == 0
+
+
+def test_a_counted_difference_reaches_the_journal_so_the_cash_account_is_what_was_counted(db, owner, monkeypatch):
+    from services.billing import accounting
+
+    cid = customer(db, owner)
+    first = date.today() - timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: first)
+    _hold(db, owner, cid, 5000, on=first)
+    cashdesk.close_day(db, owner, day=first, counted_cash=4900, notes="Change given twice")
+    second = first + timedelta(days=1)
+    monkeypatch.setattr(clock, "today", lambda: second)
+    _hold(db, owner, cid, 700, on=second)
+    cashdesk.close_day(db, owner, day=second, counted_cash=5650, notes="A customer's change left behind")
+
+    lines = accounting.journal_entries(db, owner, start=first, end=second)
+    counts = [(x.reference, x.key, x.debit, x.credit) for x in lines if x.reference.startswith("CASH-")]
+    terminal = cashdesk.day_report(db, owner, day=first).terminal
+    assert counts == [(f"CASH-{terminal}-{first.isoformat()}", "cash_difference", 100, 0),
+                      (f"CASH-{terminal}-{first.isoformat()}", "method:cash", 0, 100),
+                      (f"CASH-{terminal}-{second.isoformat()}", "method:cash", 50, 0),
+                      (f"CASH-{terminal}-{second.isoformat()}", "cash_difference", 0, 50)]
+    # The drawer started empty: the cash account holds exactly the last count.
+    assert sum(x.debit - x.credit for x in lines if x.key == "method:cash") == 5650
+    assert {x.account for x in lines if x.key == "cash_difference"} == {"1901"}

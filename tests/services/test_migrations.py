@@ -274,8 +274,8 @@ def test_upgrading_names_the_sold_cars_on_their_invoices_and_moves_only_default_
     assert raw_rows(db_path, "SELECT stock_vehicle_id FROM invoice_line WHERE invoice_id = ? AND item_type = "
                              "'vehicle'", (made.invoice_id,)) == [(sid,)]
     mapping = dict(raw_rows(db_path, "SELECT key, account FROM account_mapping"))
-    assert (mapping["method:trade_in"], mapping["stock:accessory"], mapping["vehicle_inventory"]) == (
-        "2241", "2202", "1405")
+    assert (mapping["method:trade_in"], mapping["stock:accessory"], mapping["vehicle_inventory"],
+            mapping["cash_difference"]) == ("2241", "2202", "1405", "1901")
     assert mapping["stock:fee"] == "6602" and mapping["stock:labour"] == "5201"
     assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
     # The guard of posted lines is back.

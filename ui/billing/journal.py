@@ -54,6 +54,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "rebate_receivable": QCoreApplication.translate("Journal", "Rebates the manufacturer owes"),
         "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
         "menu_variance": QCoreApplication.translate("Journal", "Service package prices below the itemised price"),
+        "cash_difference": QCoreApplication.translate("Journal", "Cash over or short at the day's close"),
     }
     if key in fixed:
         return fixed[key]
