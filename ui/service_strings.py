@@ -606,6 +606,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Cannot {doing} an appointment that is {status}'),
     QT_TRANSLATE_NOOP('Service', 'Cannot {doing} repair order {number}: parts still reserved and not issued: {names}; issue them or release the reservations first'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Cannot {doing} repair order {number}: {people} still clocked on; clock them off first'),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', 'Cash count {terminal} {day}'),
     QT_TRANSLATE_NOOP('Service', 'Check the driving licence before the test drive'),
     QT_TRANSLATE_NOOP('Service', "Choose a customer, or give a new customer's name and phone"),
     QT_TRANSLATE_NOOP('Service', 'Choose a health-check template'),
@@ -1131,6 +1132,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'cancel'),
     QT_TRANSLATE_NOOP('Service', 'cancelled'),
     QT_TRANSLATE_NOOP('Service', 'cannot be negative'),
+    QT_TRANSLATE_NOOP('Service', 'cash over'),
+    QT_TRANSLATE_NOOP('Service', 'cash short'),
     QT_TRANSLATE_NOOP('Service', 'certificate of conformity'),
     QT_TRANSLATE_NOOP('Service', 'change'),
     QT_TRANSLATE_NOOP('Service', 'closed'),

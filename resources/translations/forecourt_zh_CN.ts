@@ -7152,6 +7152,10 @@
         <translation>保养套餐低于分项价格的差额</translation>
     </message>
     <message>
+        <source>Cash over or short at the day&apos;s close</source>
+        <translation>日结现金长短款</translation>
+    </message>
+    <message>
         <source>any other</source>
         <translation>其他</translation>
     </message>
@@ -13066,6 +13070,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>预约{status}，不能{doing}</translation>
     </message>
     <message>
+        <source>Cash count {terminal} {day}</source>
+        <translation>现金盘点 {terminal} {day}</translation>
+    </message>
+    <message>
         <source>Check the driving licence before the test drive</source>
         <translation>试驾前请核验驾驶证</translation>
     </message>
@@ -14868,6 +14876,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>cannot be negative</source>
         <translation>不能为负数</translation>
+    </message>
+    <message>
+        <source>cash over</source>
+        <translation>现金长款</translation>
+    </message>
+    <message>
+        <source>cash short</source>
+        <translation>现金短款</translation>
     </message>
     <message>
         <source>certificate of conformity</source>
