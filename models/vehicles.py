@@ -159,6 +159,9 @@ class VehicleDocument(SyncedMixin, Audited, Base):
 
 
 COST_KINDS = ("freight", "reconditioning", "accessories", "registration", "other")
+# A correction of the purchase cost of a car already in stock, booked on the day it was made (may be
+# negative): the cost as first booked stays in ``purchase_cost``, so a period's books never change.
+PURCHASE_CORRECTION = "purchase_correction"
 
 
 class CatalogueModel(SyncedMixin, Audited, Base):

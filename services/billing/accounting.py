@@ -104,6 +104,7 @@ from models.billing import (
 )
 from models.crm import Customer
 from models.parts import StockMovement
+from models.vehicles import PURCHASE_CORRECTION
 from services import files, settings
 from services.billing import methods
 from services.billing.margin import line_cost_sql
@@ -529,7 +530,9 @@ def _vehicles(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
                 label = msg("Vehicle {number} into stock", number=m.stock_number)
                 reference = f"VEH-{m.stock_number}"
             else:
-                label = msg("Vehicle {number} added cost", number=m.stock_number)
+                label = (msg("Vehicle {number} purchase cost corrected", number=m.stock_number)
+                         if m.cost_kind == PURCHASE_CORRECTION else msg("Vehicle {number} added cost",
+                                                                         number=m.stock_number))
                 reference = f"VEHC-{m.reference}"
             amounts: list[tuple[str, int, Message]] = [
                 ("vehicle_inventory", m.inventory, msg("vehicle inventory")),

@@ -50,12 +50,12 @@ from core.messages import Message, msg
 from core.money import check_amount, format_money, round_half_up
 from core.quantities import check_quantity
 from core.status_words import status_word
-from models.billing import InvoiceLine
+from models.billing import Invoice, InvoiceLine, Payment
 from models.crm import Customer
 from models.sales import DEAL_LINE_KINDS, Deal, DealApproval, DealLine, Lead, TradeIn
 from models.vehicles import StockVehicle, Vehicle
 from services import settings
-from services.billing import payments
+from services.billing import invoices, payments
 from services.billing.invoices import _tax_rates
 from services.billing.invoices import balance as invoice_balance
 from services.billing.totals import gross_amount, line_amounts, line_cost, percent_of, shares
@@ -697,8 +697,11 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     negative equity among them (posting sells the vehicle), the deposit allocated to it, the
     trade-in settled (a ``trade_in`` payment of its allowance less the finance the dealership
     settles on it, when that is positive) and a paid-out loan taken as a ``finance_payout`` payment
-    — one transaction. What is left is the balance the customer pays."""
-    from services.billing import invoices
+    — one transaction. What is left is the balance the customer pays.
+
+    A deal invoiced again after a credit note took its car back first uses what that credit note
+    left the customer (the deposit, the trade-in and any loan that paid the first invoice), and
+    takes the trade-in and the loan only for what they have not paid already."""
     from services.billing.invoices import DraftInput, LineInput
 
     require(uow.actor, "deal.edit")
@@ -727,6 +730,7 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     number = invoices.post_in(uow, invoice_id, on=on, backdate_reason=backdate_reason)
     issued = session.get(invoices.Invoice, invoice_id).issued_on
     deal.status = "invoiced"
+    _reuse_credit_notes(uow, deal, invoice_id, issued)
     if deal.deposit_payment_id:
         sources = payments._credit_sources(session, deal.customer_id)
         left = next((s.remaining for s in sources if s.id == deal.deposit_payment_id), 0)
@@ -735,16 +739,39 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
             payments.allocate_in(uow, invoice_id=invoice_id, amount=take, payment_id=deal.deposit_payment_id,
                                  on=issued)
     trade = trade_in_figures(session, deal.id)
-    equity = min(trade.allowance - trade.outstanding_finance, invoices.balance(session, invoice_id))
+    equity = min(trade.allowance - trade.outstanding_finance - _taken(session, deal, TRADE_IN_METHOD),
+                 invoices.balance(session, invoice_id))
     if equity > 0:
         payments.take_payment_in(uow, customer_id=deal.customer_id,
                                  splits=[payments.PaymentSplit(TRADE_IN_METHOD, equity, deal.number)],
                                  allocations={number: equity}, on=issued,
                                  notes=msg("Trade-in on deal {number}", number=deal.number))
-    finance.take_payout_in(uow, deal.id, finance.approved_finance(session, deal.id, statuses=("paid_out",)),
-                           on=issued)
+    paid_out = finance.approved_finance(session, deal.id, statuses=("paid_out",))
+    finance.take_payout_in(uow, deal.id, paid_out - _taken(session, deal, finance.PAYOUT_METHOD), on=issued)
     total = session.get(invoices.Invoice, invoice_id).total
     return Invoiced(invoice_id, number, total, invoices.balance(session, invoice_id))
+
+
+def _taken(session: Session, deal: Deal, method: str) -> int:
+    """What the deal's payments of ``method`` have brought in so far (a trade-in, a loan)."""
+    return int(session.execute(select(func.coalesce(func.sum(Payment.amount), 0)).where(
+        Payment.customer_id == deal.customer_id, Payment.method == method, Payment.reference == deal.number,
+        Payment.amount > 0)).scalar_one())
+
+
+def _reuse_credit_notes(uow: UnitOfWork, deal: Deal, invoice_id: str, on: date) -> None:
+    """Allocate to the deal's new invoice what the credit notes of its earlier invoices left."""
+    session = uow.session
+    earlier = select(Invoice.id).where(Invoice.kind == "vehicle_sale", Invoice.reference == deal.number,
+                                       Invoice.status == "posted", Invoice.id != invoice_id)
+    notes = set(session.execute(select(Invoice.id).where(Invoice.kind == "credit_note",
+                                                         Invoice.credited_invoice_id.in_(earlier))).scalars())
+    if not notes:
+        return
+    for source in payments._credit_sources(session, deal.customer_id):
+        take = min(source.remaining, invoices.balance(session, invoice_id))
+        if source.kind == "credit_note" and source.id in notes and take > 0:
+            payments.allocate_in(uow, invoice_id=invoice_id, amount=take, credit_note_id=source.id, on=on)
 
 
 def invoice(db: Database, actor: Actor, deal_id: str, **kwargs) -> Invoiced:
@@ -779,6 +806,17 @@ def return_on_credit(ctx) -> None:
         if car.status == "delivered":
             raise Conflict(msg("Stock vehicle {number} was delivered: credit its price only, or take the car "
                                "back in as a trade-in", number=car.stock_number))
+        # The deal is invoiced anew with all its lines, so nothing of the old invoice may stay billed.
+        taken = invoices.credited_quantities(session, ctx.credited.id)
+        for line_id, quantity in session.execute(select(InvoiceLine.credited_line_id, InvoiceLine.quantity_milli)
+                                                 .where(InvoiceLine.invoice_id == ctx.document.id)):
+            taken[line_id] = taken.get(line_id, 0) + quantity
+        billed = session.execute(select(InvoiceLine.id, InvoiceLine.quantity_milli)
+                                 .where(InvoiceLine.invoice_id == ctx.credited.id)).all()
+        if any(taken.get(line_id, 0) < quantity for line_id, quantity in billed):
+            raise ValidationError("lines", msg("The car of deal {deal} is taken back with its whole invoice: credit "
+                                               "all of {invoice}, then invoice the deal again",
+                                               deal=deal.number, invoice=ctx.credited.number))
         stock.unsell_in(ctx.uow, car.id, deal.id, reason=f"credit note {ctx.document.number or ''}".strip())
         deal.status, deal.invoice_id = "ordered", None
         ctx.uow.touched("deal", [deal.id])

@@ -74,6 +74,9 @@ class LoanView:
     notes: str
 
 
+PAYOUT_METHOD = "finance_payout"  # the payment method a lender's payout is taken with
+
+
 def approved_finance(conn_or_session, deal_id: str, *, statuses: tuple[str, ...] = FINANCED) -> int:
     """What the deal's lenders have approved or paid out (minor units): what its delivery may count
     on instead of the customer's payment; with ``statuses``, only loans in those."""
@@ -227,7 +230,7 @@ def take_payout_in(uow: UnitOfWork, deal_id: str, amount: int, *, on: date) -> i
     if payout <= 0:
         return 0
     payments.take_payment_in(uow, customer_id=deal.customer_id,
-                             splits=[payments.PaymentSplit("finance_payout", payout, deal.number)],
+                             splits=[payments.PaymentSplit(PAYOUT_METHOD, payout, deal.number)],
                              allocations={invoice.number: payout}, on=max(on, invoice.issued_on),
                              notes=msg("Loan paid out for deal {number}", number=deal.number))
     return payout

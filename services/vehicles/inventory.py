@@ -11,7 +11,7 @@ through :mod:`services.vehicles.stock` only (arrive, reserve, sell, deliver)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,7 @@ from core.status_words import status_word
 from models.base import utcnow
 from models.vehicles import (
     COST_KINDS,
+    PURCHASE_CORRECTION,
     STOCK_CONDITIONS,
     CatalogueModel,
     CatalogueOption,
@@ -282,6 +283,44 @@ def _get(session: Session, stock_vehicle_id: str) -> StockVehicle:
     return row
 
 
+def _corrections(session: Session, stock_vehicle_id: str) -> int:
+    return int(session.execute(select(func.coalesce(func.sum(StockVehicleCost.amount), 0)).where(
+        StockVehicleCost.stock_vehicle_id == stock_vehicle_id, StockVehicleCost.kind == PURCHASE_CORRECTION)
+    ).scalar_one())
+
+
+def _change_purchase_cost(uow: UnitOfWork, row: StockVehicle, purchase_cost: int, today: date) -> None:
+    """A car in stock since before today is in the books at its purchase cost: a new figure is booked
+    as a correction on today (the journal of earlier days never changes); before that, it is simply
+    replaced. A sold car's cost is the one its sale was booked with."""
+    session = uow.session
+    corrected = _corrections(session, row.id)
+    change = purchase_cost - (row.purchase_cost + corrected)
+    if change == 0:
+        return
+    if row.status in ("sold", "delivered"):
+        raise ValidationError("purchase_cost", msg("Stock vehicle {number} is sold: its purchase cost is the one its "
+                                                   "sale was booked with; add a cost instead",
+                                                   number=row.stock_number))
+    if row.arrived_on is None or row.arrived_on >= today:
+        row.purchase_cost = purchase_cost - corrected
+        return
+    session.add(StockVehicleCost(stock_vehicle_id=row.id, kind=PURCHASE_CORRECTION, amount=change, incurred_on=today,
+                                 notes=f"{row.purchase_cost + corrected} → {purchase_cost}"))
+
+
+def _check_arrival_correctable(session: Session, row: StockVehicle, today: date) -> None:
+    """The arrival day is booked: it may be corrected on the day the arrival was entered, before any
+    journal could hold it, and never once the car is sold."""
+    entered = session.execute(select(func.max(StockEvent.at)).where(
+        StockEvent.stock_vehicle_id == row.id, StockEvent.to_status == "in_stock")).scalar()
+    entered_on = entered.replace(tzinfo=UTC).astimezone().date() if entered is not None else None
+    if row.status in ("sold", "delivered") or entered_on != today:
+        raise ValidationError("arrived_on", msg("Stock vehicle {number}'s arrival is in the books: its day can be "
+                                                "corrected only on the day the arrival was entered",
+                                                number=row.stock_number))
+
+
 def update_in(uow: UnitOfWork, stock_vehicle_id: str, data: StockVehicleChanges) -> None:
     """Change where the car is, what it is offered at, what it cost, its dates and options. A car
     delivered has left stock and is not changed any more."""
@@ -300,18 +339,11 @@ def update_in(uow: UnitOfWork, stock_vehicle_id: str, data: StockVehicleChanges)
     row.location = " ".join(data.location.split())[:80]
     row.list_price = check_amount("list_price", data.list_price, minimum=0)
     if data.purchase_cost is not None:
-        purchase_cost = check_amount("purchase_cost", data.purchase_cost, minimum=0)
-        if purchase_cost != row.purchase_cost and row.status == "sold":
-            # Its sale took its cost out of stock in the books; a cost found later is an added cost.
-            raise ValidationError("purchase_cost", msg("Stock vehicle {number} is sold: its purchase cost is the one "
-                                                       "its sale was booked with; add a cost instead",
-                                                       number=row.stock_number))
-        row.purchase_cost = purchase_cost
+        _change_purchase_cost(uow, row, check_amount("purchase_cost", data.purchase_cost, minimum=0), today)
     row.ordered_on, row.produced_on = data.ordered_on, data.produced_on
     if row.arrived_on is not None and data.arrived_on is not None:
-        if data.arrived_on != row.arrived_on and row.status == "sold":
-            raise ValidationError("arrived_on", msg("Stock vehicle {number} is sold: its arrival day is the one its "
-                                                    "sale was booked with", number=row.stock_number))
+        if data.arrived_on != row.arrived_on:
+            _check_arrival_correctable(session, row, today)
         row.arrived_on = data.arrived_on
     row.notes = data.notes.strip()
     if data.colour.strip():
@@ -341,6 +373,11 @@ def add_cost_in(uow: UnitOfWork, stock_vehicle_id: str, kind: str, amount: int, 
         raise ValidationError("amount", msg("The amount must be more than zero"))
     day = incurred_on or clock.today()
     _check_date("incurred_on", day, clock.today())
+    if row.sold_on is not None and day < row.sold_on:
+        # Its sale took what the car had cost by then out of stock; an earlier cost would change it.
+        raise ValidationError("incurred_on", msg("Stock vehicle {number} was sold on {day}: date the cost on or "
+                                                 "after its sale", number=row.stock_number,
+                                                 day=row.sold_on.isoformat()))
     cost = StockVehicleCost(stock_vehicle_id=row.id, kind=kind, amount=amount, incurred_on=day,
                             notes=" ".join(notes.split())[:300])
     session.add(cost)
@@ -370,6 +407,8 @@ def _detail(session: Session, actor: Actor, stock_vehicle_id: str) -> StockVehic
         .order_by(StockEvent.at, StockEvent.id)).scalars())
     added = int(session.execute(select(func.coalesce(func.sum(StockVehicleCost.amount), 0))
                                 .where(StockVehicleCost.stock_vehicle_id == row.id)).scalar_one())
+    # What the car was bought for: as first booked, with any correction made since.
+    bought = row.purchase_cost + _corrections(session, row.id)
     return StockVehicleDetail(
         id=row.id, vehicle_id=row.vehicle_id, stock_number=row.stock_number, condition=row.condition,
         status=row.status, vin=v.vin, make=row.make, model=row.model, variant=v.variant, model_year=v.model_year,
@@ -377,7 +416,7 @@ def _detail(session: Session, actor: Actor, stock_vehicle_id: str) -> StockVehic
         catalogue_model_id=model_id, location=row.location, ordered_on=row.ordered_on,
         produced_on=row.produced_on, arrived_on=row.arrived_on, sold_on=row.sold_on,
         delivered_on=row.delivered_on, days_in_stock=days_in_stock(row.arrived_on, row.delivered_on),
-        list_price=row.list_price, purchase_cost=row.purchase_cost if see_cost else None,
+        list_price=row.list_price, purchase_cost=bought if see_cost else None,
         total_cost=row.purchase_cost + added if see_cost else None, deal_id=row.deal_id, notes=row.notes,
         options=options, costs=costs, events=events, documents=tuple(documents_in(session, row.vehicle_id)))
 

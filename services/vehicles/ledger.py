@@ -7,7 +7,9 @@ they were posted):
 
 - **arrival** (``arrived_on``): its purchase cost goes into inventory. A trade-in's purchase cost is
   its actual cash value; its ``allowance`` is what the customer was given for it.
-- **cost** (``incurred_on``): an added cost (freight, reconditioning, …) goes into inventory.
+- **cost** (``incurred_on``): an added cost (freight, reconditioning, …) goes into inventory; so does
+  a correction of the purchase cost (models.vehicles.PURCHASE_CORRECTION, on the day it was made,
+  perhaps negative), the cost first booked staying as it was.
 - **sale** (the issue date of the posted invoice whose line names the car): everything the car holds
   in inventory leaves it for cost of sales.
 - **return** (a credit note taking that line back): what the sale took out comes back.
@@ -45,6 +47,7 @@ class VehicleMove:
     inventory: int
     expensed: int
     allowance: int | None = None
+    cost_kind: str = ""  # an added cost's kind (a purchase cost correction among them)
 
 
 def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
@@ -59,10 +62,12 @@ def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
     for car_id, arrived_on, purchase_cost in conn.execute(
             select(sv.c.id, sv.c.arrived_on, sv.c.purchase_cost).where(upto(sv.c.arrived_on))):
         events.append((arrived_on, car_id, 0, "", "arrival", car_id, purchase_cost))
-    for car_id, cost_id, incurred_on, amount in conn.execute(
-            select(cost.c.stock_vehicle_id, cost.c.id, cost.c.incurred_on, cost.c.amount)
+    kinds: dict[str, str] = {}
+    for car_id, cost_id, incurred_on, amount, kind in conn.execute(
+            select(cost.c.stock_vehicle_id, cost.c.id, cost.c.incurred_on, cost.c.amount, cost.c.kind)
             .where(upto(cost.c.incurred_on))):
         events.append((incurred_on, car_id, 1, cost_id, "cost", cost_id, amount))
+        kinds[cost_id] = kind
     for car_id, issued_on, posted_at, number, kind in conn.execute(
             select(line.c.stock_vehicle_id, inv.c.issued_on, inv.c.posted_at, inv.c.number, inv.c.kind)
             .join(inv, inv.c.id == line.c.invoice_id)
@@ -82,7 +87,8 @@ def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
                 held[car_id] = held.get(car_id, 0) + amount
             out.append(VehicleMove(on, kind, car_id, number, reference, amount, 0 if sold else amount,
                                    amount if sold else 0,
-                                   allowances.get(car_id) if kind == "arrival" else None))
+                                   allowances.get(car_id) if kind == "arrival" else None,
+                                   kinds.get(reference, "") if kind == "cost" else ""))
         elif kind == "sale":
             value = held.pop(car_id, 0)
             taken[car_id] = value

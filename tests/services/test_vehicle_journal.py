@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
+from core import clock
 from core.errors import Conflict, ValidationError
 from services.billing import accounting, invoices
 from services.parts import catalogue
 from services.parts import stock as parts_stock
 from services.parts.catalogue import PartInput
-from services.sales import deals, trade_ins
+from services.sales import deals, finance, trade_ins
 from services.sales.trade_ins import AppraisalInput, ReconditioningInput
 from services.vehicles import inventory, ledger
 from services.vehicles import stock as vehicle_stock
@@ -153,6 +154,95 @@ def test_a_credit_note_taking_the_car_back_returns_it_to_stock_and_to_its_deal(d
     lines = _journal(db, owner, _day(16))
     assert _balanced(lines)
     assert _balance(lines, key="cost:vehicle") == 90_000_00  # sold twice, taken back once
+
+
+def test_a_deal_invoiced_again_after_its_car_came_back_uses_the_money_it_already_had(db, owner):
+    """Deposit, trade-in and loan paid the first invoice; its credit note leaves that money with the
+    customer, and the second invoice takes it back rather than the trade-in and the loan again."""
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid, accessories=3_000_00)
+    trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(66), make="VW", model="Golf", appraised_on=_day(5),
+        actual_cash_value=40_000_00, allowance=45_000_00, outstanding_finance=10_000_00, finance_lender="平安银行",
+        deal_id=saved.id))
+    loan = finance.create_loan(db, owner, finance.LoanInput(deal_id=saved.id, lender="平安银行", amount=50_000_00,
+                                                           term_months=36, submitted_on=_day(5)))
+    finance.move_loan(db, owner, loan, "approved", on=_day(6))
+    finance.move_loan(db, owner, loan, "paid_out", on=_day(7))
+    deals.order(db, owner, saved.id, deposit=20_000_00, on=_day(8))
+    first = deals.invoice(db, owner, saved.id, on=_day(10))
+    # Deposit 20,000, trade-in equity 35,000, loan 50,000.
+    assert first.balance == first.total - 105_000_00
+
+    # Only the car: refused, as the deal is invoiced again with all its lines.
+    with pytest.raises(ValidationError) as exc:
+        invoices.create_credit_note(db, owner, first.invoice_id, lines=_whole_car(db, owner, first.invoice_id),
+                                    on=_day(12))
+    assert exc.value.field == "lines"
+    assert inventory.get(db, owner, sid).status == "sold"
+    invoices.create_credit_note(db, owner, first.invoice_id, on=_day(12), reason="wrong colour ordered")
+    second = deals.invoice(db, owner, saved.id, on=_day(14))
+    assert second.total == first.total and second.balance == first.balance
+
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines)
+    taken = [(x.key, x.debit) for x in lines if x.reference.startswith("PAY-") and x.debit]
+    assert sorted(taken) == sorted([("method:cash", 20_000_00), ("method:trade_in", 35_000_00),
+                                    ("method:finance_payout", 50_000_00)])
+    # Taken once: the car itself is not in stock yet, so its allowance is still to be credited.
+    assert _balance(lines, key="method:trade_in") == 35_000_00
+    assert _balance(lines, key="customer_credit") == 0  # nothing left with the customer
+
+
+def test_a_cost_dated_before_a_sold_cars_sale_is_refused(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    deals.invoice(db, owner, saved.id, on=_day(10))
+    with pytest.raises(ValidationError) as exc:
+        inventory.add_cost(db, owner, sid, "freight", 1_000_00, incurred_on=_day(5))
+    assert exc.value.field == "incurred_on"
+    assert inventory.get(db, owner, sid).total_cost == 90_000_00
+    inventory.add_cost(db, owner, sid, "registration", 500_00, incurred_on=_day(10))
+
+
+def test_a_purchase_cost_corrected_later_is_booked_on_the_day_of_the_correction(db, owner):
+    sid = stock_vehicle(db, owner, cost=100_000_00)
+    before = _journal(db, owner, _day(30))
+    car = inventory.get(db, owner, sid)
+    inventory.update(db, owner, sid, inventory.StockVehicleChanges(
+        location=car.location, list_price=car.list_price, purchase_cost=80_000_00, ordered_on=car.ordered_on,
+        produced_on=car.produced_on, arrived_on=car.arrived_on, notes=car.notes))
+    car = inventory.get(db, owner, sid)
+    assert (car.purchase_cost, car.total_cost) == (80_000_00, 80_000_00)
+    assert [(c.kind, c.amount, c.incurred_on) for c in car.costs] == [
+        ("purchase_correction", -20_000_00, clock.today())]
+    # November's books are what they were; the correction is today's.
+    assert _journal(db, owner, _day(30)) == before
+    today = _journal(db, owner, clock.today())
+    assert [(x.key, x.debit, x.credit) for x in today if x.on == clock.today()] == [
+        ("goods_received", 20_000_00, 0), ("vehicle_inventory", 0, 20_000_00)]
+    assert _balance(today, account=STOCK) == _vehicle_value(db, clock.today()) == 80_000_00
+    # Typing the same figure again changes nothing.
+    inventory.update(db, owner, sid, replace(inventory.StockVehicleChanges(
+        location=car.location, list_price=car.list_price, purchase_cost=80_000_00, arrived_on=car.arrived_on)))
+    assert len(inventory.get(db, owner, sid).costs) == 1
+
+
+def test_an_arrival_day_is_corrected_only_on_the_day_it_was_entered(db, owner):
+    entered = inventory.add(db, owner, inventory.StockVehicleInput(
+        vin=chinese_vin(41), make="BYD", model="Han", status="in_stock", arrived_on=clock.today() - timedelta(days=3),
+        purchase_cost=150_000_00))
+    car = inventory.get(db, owner, entered)
+    changes = inventory.StockVehicleChanges(location=car.location, list_price=car.list_price,
+                                            arrived_on=clock.today() - timedelta(days=2))
+    inventory.update(db, owner, entered, changes)  # entered today: a typing mistake is put right
+    assert inventory.get(db, owner, entered).arrived_on == clock.today() - timedelta(days=2)
+    older = stock_vehicle(db, owner)  # in the books since an earlier day
+    with pytest.raises(ValidationError) as exc:
+        inventory.update(db, owner, older, replace(changes, arrived_on=_day(2)))
+    assert exc.value.field == "arrived_on"
+    assert inventory.get(db, owner, older).arrived_on == ARRIVED
 
 
 def test_a_sold_cars_purchase_cost_and_arrival_stay_those_its_sale_was_booked_with(db, owner):

@@ -29,6 +29,7 @@ def cost_kind_labels() -> dict[str, str]:
         "accessories": QCoreApplication.translate("StockLabels", "Accessories fitted"),
         "registration": QCoreApplication.translate("StockLabels", "Registration"),
         "other": QCoreApplication.translate("StockLabels", "Other"),
+        "purchase_correction": QCoreApplication.translate("StockLabels", "Purchase cost corrected"),
     }
 
 def document_kind_labels() -> dict[str, str]:
