@@ -50,7 +50,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "vehicle_inventory": QCoreApplication.translate("Journal", "Vehicles in stock (inventory)"),
         "goods_received": QCoreApplication.translate("Journal", "Goods received, not yet invoiced by the supplier"),
         "stock_adjustment": QCoreApplication.translate("Journal", "Stock found or lost (adjustments)"),
-        "stock_variance": QCoreApplication.translate("Journal", "Stock count differences"),
+        "stock_variance": QCoreApplication.translate("Journal", "Average cost rounding on goods received"),
         "rebate_receivable": QCoreApplication.translate("Journal", "Rebates the manufacturer owes"),
         "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
         "menu_variance": QCoreApplication.translate("Journal", "Service package prices below the itemised price"),
@@ -59,6 +59,8 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
     if key in fixed:
         return fixed[key]
     kind, _, rest = key.partition(":")
+    if key == "stock:labour":
+        return QCoreApplication.translate("Journal", "The workshop's own cost of labour")
     if rest == "*":
         name = QCoreApplication.translate("Journal", "any other")
     elif kind == "method":
@@ -70,7 +72,7 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
     templates = {
         "item": QCoreApplication.translate("Journal", "Sales: %1"),
         "cost": QCoreApplication.translate("Journal", "Cost of sales: %1"),
-        "stock": QCoreApplication.translate("Journal", "Bought in for a sale, from no stock: %1"),
+        "stock": QCoreApplication.translate("Journal", "Bought in for a sale: %1"),
         "method": QCoreApplication.translate("Journal", "Money taken by: %1"),
         "tax": QCoreApplication.translate("Journal", "Output tax: %1"),
     }
@@ -100,7 +102,8 @@ class MappingDialog(FormDialog):
         self.errors.add_row("account", self.tr("&Account"), self.account)
         self.errors.add_row("name", self.tr("&Name"), self.name)
         hint = hint_label(self.tr("Keys: item:<type>, tax:<code>, method:<payment method>, cost:<type>, "
-                                  "stock:<type>, receivables, customer_credit; <kind>:* covers the rest of a kind."))
+                                  "stock:<type>, or a fixed key such as receivables, inventory or "
+                                  "vehicle_inventory; <kind>:* covers the rest of a kind."))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -200,8 +203,9 @@ class JournalScreen(QWidget):
         jl = QVBoxLayout(journal_box)
         jl.addLayout(period)
         jl.addWidget(self.period_error)
-        columns = hint_label(self.tr("Invoices, credit notes, receipts, refunds and credit applied later, each "
-                                     "balanced (debits equal credits per reference). Columns: %1.")
+        columns = hint_label(self.tr("Invoices, credit notes, receipts, refunds, credit applied later, parts "
+                                     "stock movements, vehicles into and out of stock, rebates and cash counts, "
+                                     "each balanced (debits equal credits per reference). Columns: %1.")
                              .replace("%1", "<code>date, account, account_name, debit, credit, reference, "
                                             "description</code>"))
         columns.setTextFormat(Qt.TextFormat.RichText)
@@ -235,7 +239,10 @@ class JournalScreen(QWidget):
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # What a key is for is the long text: it takes the room the codes and names leave.
+        header = self.mapping.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.mapping.horizontalHeader().setHighlightSections(False)
         # Unsorted until a header is clicked: the service's order puts the fixed keys first.
         self.mapping.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -277,6 +284,7 @@ class JournalScreen(QWidget):
             for col, text in enumerate((purpose, row.key, row.account, row.name)):
                 item = QTableWidgetItem(text)
                 item.setData(KEY_ROLE, row.key)
+                item.setToolTip(text)
                 self.mapping.setItem(i, col, item)
         self.mapping.setSortingEnabled(sorting)
         self._filter()

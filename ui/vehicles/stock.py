@@ -446,6 +446,9 @@ class EditStockDialog(_Dialog):
         self.arrived_on = DateEdit(d.arrived_on, optional=True)
         self.arrived_on.setObjectName("arrived_on")
         self.arrived_on.setEnabled(d.arrived_on is not None and not self.booked)
+        if self.booked:
+            self.arrived_on.setToolTip(self.tr("The car is sold: its arrival day is the one its sale was booked "
+                                               "with"))
         self.errors.add_row("arrived_on", self.tr("A&rrived on"), self.arrived_on)
         self.options = _options_list("options")
         self.has_catalogue = d.trim_id is not None and d.catalogue_model_id is not None
@@ -457,7 +460,14 @@ class EditStockDialog(_Dialog):
         self.notes.setObjectName("notes")
         self.errors.add_row("notes", self.tr("&Notes"), self.notes)
         self.see_cost = d.purchase_cost is not None
-        self._finish(form)
+        parts: list[Any] = [form]
+        if self.booked:
+            self.booked_hint = hint_label(self.tr("Sold: the purchase cost and arrival day are those its sale was "
+                                                  "booked with. A cost found later is added with Add cost… on "
+                                                  "the stock page."))
+            self.booked_hint.setObjectName("bookedHint")
+            parts.append(self.booked_hint)
+        self._finish(*parts)
         self.location.setFocus()
 
     def save(self) -> None:
