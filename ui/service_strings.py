@@ -834,11 +834,12 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Stock number {number} is already used'),
     QT_TRANSLATE_NOOP('Service', 'Stock of {part} adjusted: {reason}'),
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} is held by another deal{other}'),
-    QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} is sold: its arrival day is the one its sale was booked with'),
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} is sold: its purchase cost is the one its sale was booked with; add a cost instead'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} is {status}: it cannot be {action}'),
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was delivered: credit its price only, or take the car back in as a trade-in'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was delivered: it has left stock'),
+    QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was sold on {day}: date the cost on or after its sale'),
+    QT_TRANSLATE_NOOP('Service', "Stock vehicle {number}'s arrival is in the books: its day can be corrected only on the day the arrival was entered"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Stock {kind}'),
     QT_TRANSLATE_NOOP('Service', 'Stock {kind} {reference}'),
     QT_TRANSLATE_NOOP('Service', "Supplier '{name}' is inactive"),
@@ -875,6 +876,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The car has not arrived yet: move it into stock instead'),
     QT_TRANSLATE_NOOP('Service', 'The car is in stock as {number}'),
     QT_TRANSLATE_NOOP('Service', 'The car is {status} as {number}: its status changes on the stock screen'),
+    QT_TRANSLATE_NOOP('Service', 'The car of deal {deal} is taken back with its whole invoice: credit all of {invoice}, then invoice the deal again'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is already closed and cannot be changed'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The catalogue model no longer exists'),
@@ -1106,6 +1108,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Value'),
     QT_TRANSLATE_NOOP('Service', 'Vehicle {number} added cost'),
     QT_TRANSLATE_NOOP('Service', 'Vehicle {number} into stock'),
+    QT_TRANSLATE_NOOP('Service', 'Vehicle {number} purchase cost corrected'),
     QT_TRANSLATE_NOOP('Service', 'Vehicle {number} sold'),
     QT_TRANSLATE_NOOP('Service', 'Vehicle {number} taken back'),
     QT_TRANSLATE_NOOP('Service', 'Wrong user name or password'),

@@ -3937,6 +3937,10 @@
         <translation>生产日期(&amp;D)</translation>
     </message>
     <message>
+        <source>The car is sold: its arrival day is the one its sale was booked with</source>
+        <translation>车辆已售出：到库日期以销售入账时为准</translation>
+    </message>
+    <message>
         <source>A&amp;rrived on</source>
         <translation>到店日期(&amp;R)</translation>
     </message>
@@ -3947,6 +3951,10 @@
     <message>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sold: the purchase cost and arrival day are those its sale was booked with. A cost found later is added with Add cost… on the stock page.</source>
+        <translation>已售出：采购成本和到库日期以销售入账时为准。之后发现的费用请在库存页面用“添加费用…”录入。</translation>
     </message>
 </context>
 <context>
@@ -7136,8 +7144,8 @@
         <translation>库存盘盈盘亏（调整）</translation>
     </message>
     <message>
-        <source>Stock count differences</source>
-        <translation>盘点差异</translation>
+        <source>Average cost rounding on goods received</source>
+        <translation>入库移动平均成本尾差</translation>
     </message>
     <message>
         <source>Rebates the manufacturer owes</source>
@@ -7156,8 +7164,12 @@
         <translation>日结现金长短款</translation>
     </message>
     <message>
+        <source>The workshop&apos;s own cost of labour</source>
+        <translation>车间自身的工时成本</translation>
+    </message>
+    <message>
         <source>any other</source>
-        <translation>其他</translation>
+        <translation>其余各类</translation>
     </message>
     <message>
         <source>Sales: %1</source>
@@ -7168,8 +7180,8 @@
         <translation>销售成本：%1</translation>
     </message>
     <message>
-        <source>Bought in for a sale, from no stock: %1</source>
-        <translation>为销售外购（非库存）：%1</translation>
+        <source>Bought in for a sale: %1</source>
+        <translation>为销售外购：%1</translation>
     </message>
     <message>
         <source>Money taken by: %1</source>
@@ -7207,8 +7219,8 @@
         <translation>凭证</translation>
     </message>
     <message>
-        <source>Invoices, credit notes, receipts, refunds and credit applied later, each balanced (debits equal credits per reference). Columns: %1.</source>
-        <translation>发票、红字发票、收款、退款及后续冲抵的余额，每笔借贷平衡（每个参考号借方等于贷方）。列：%1。</translation>
+        <source>Invoices, credit notes, receipts, refunds, credit applied later, parts stock movements, vehicles into and out of stock, rebates and cash counts, each balanced (debits equal credits per reference). Columns: %1.</source>
+        <translation>发票、红字发票、收款、退款、后续核销、配件出入库、车辆出入库、返利和现金盘点，每笔凭证借贷平衡（每个凭证号借方等于贷方）。列：%1。</translation>
     </message>
     <message>
         <source>Find a key or account… (Ctrl+F)</source>
@@ -8373,8 +8385,8 @@
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <source>Keys: item:&lt;type&gt;, tax:&lt;code&gt;, method:&lt;payment method&gt;, cost:&lt;type&gt;, stock:&lt;type&gt;, receivables, customer_credit; &lt;kind&gt;:* covers the rest of a kind.</source>
-        <translation>键：item:&lt;类型&gt;、tax:&lt;税码&gt;、method:&lt;付款方式&gt;、cost:&lt;类型&gt;、stock:&lt;类型&gt;、receivables、customer_credit；&lt;种类&gt;:* 涵盖该种类的其余各项。</translation>
+        <source>Keys: item:&lt;type&gt;, tax:&lt;code&gt;, method:&lt;payment method&gt;, cost:&lt;type&gt;, stock:&lt;type&gt;, or a fixed key such as receivables, inventory or vehicle_inventory; &lt;kind&gt;:* covers the rest of a kind.</source>
+        <translation>键：item:&lt;类型&gt;、tax:&lt;税码&gt;、method:&lt;收款方式&gt;、cost:&lt;类型&gt;、stock:&lt;类型&gt;，或固定键如 receivables、inventory、vehicle_inventory；&lt;种类&gt;:* 涵盖该种类的其余项。</translation>
     </message>
 </context>
 <context>
@@ -13690,10 +13702,6 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>库存车辆 {number} 已被另一销售单占用{other}</translation>
     </message>
     <message>
-        <source>Stock vehicle {number} is sold: its arrival day is the one its sale was booked with</source>
-        <translation>库存车辆 {number} 已售出：到库日期以销售入账时为准</translation>
-    </message>
-    <message>
         <source>Stock vehicle {number} is sold: its purchase cost is the one its sale was booked with; add a cost instead</source>
         <translation>库存车辆 {number} 已售出：采购成本以销售入账时为准；请改为添加费用</translation>
     </message>
@@ -13708,6 +13716,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Stock vehicle {number} was delivered: it has left stock</source>
         <translation>库存车辆 {number} 已交车，已出库</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number} was sold on {day}: date the cost on or after its sale</source>
+        <translation>库存车辆 {number} 已于 {day} 售出：费用日期须在售出当天或之后</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number}&apos;s arrival is in the books: its day can be corrected only on the day the arrival was entered</source>
+        <translation>库存车辆 {number} 的到库已入账：只能在录入到库的当天更正到库日期</translation>
     </message>
     <message>
         <source>Stock {kind}</source>
@@ -13852,6 +13868,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The car is {status} as {number}: its status changes on the stock screen</source>
         <translation>该车以 {number} {status}：状态请在库存车辆界面变更</translation>
+    </message>
+    <message>
+        <source>The car of deal {deal} is taken back with its whole invoice: credit all of {invoice}, then invoice the deal again</source>
+        <translation>销售单 {deal} 的车辆须连同整张发票退回：请冲红 {invoice} 全部内容，再重新为该销售单开票</translation>
     </message>
     <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
@@ -14772,6 +14792,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Vehicle {number} into stock</source>
         <translation>车辆 {number} 入库</translation>
+    </message>
+    <message>
+        <source>Vehicle {number} purchase cost corrected</source>
+        <translation>车辆 {number} 采购成本更正</translation>
     </message>
     <message>
         <source>Vehicle {number} sold</source>
@@ -16327,6 +16351,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Purchase cost corrected</source>
+        <translation>采购成本更正</translation>
     </message>
     <message>
         <source>Certificate of conformity</source>
