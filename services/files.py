@@ -23,6 +23,7 @@ import errno
 import logging
 import os
 import secrets
+import shutil
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -45,6 +46,7 @@ SUFFIXES = (".xlsx", ".csv")
 # What makes a spreadsheet read a cell as a formula (OWASP: CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PART_SUFFIX = ".part"
+SCRATCH_SUFFIX = ".d"
 # A temporary file untouched for this long belongs to a writer that was killed.
 STALE_SECONDS = 60.0
 
@@ -133,18 +135,36 @@ def _writer_alive(part: Path) -> bool:
     return False
 
 
+def scratch_dir(part: Path) -> Path:
+    """The private folder beside the temporary file ``part`` where a writer keeps its own scratch
+    files (a workbook's rows before they are zipped), so they never land in a shared system folder
+    and go with the temporary file when a killed write is tidied up."""
+    return part.with_name(part.name + SCRATCH_SUFFIX)
+
+
 def remove_stale_parts_of(out: Path) -> list[Path]:
-    """Delete the temporary files (``.<name>.*.part``) that earlier writes of ``out`` left behind when
-    they were killed part-way (``kill -9``, a power cut); one a live writer holds is kept. Returns what
-    was removed. Any thread."""
+    """Delete the temporary files (``.<name>.*.part``, and their scratch folders) that earlier writes
+    of ``out`` left behind when they were killed part-way (``kill -9``, a power cut); one a live
+    writer holds is kept. Returns what was removed. Any thread."""
     prefix = f".{out.name}."
     try:
-        candidates = [p for p in out.parent.iterdir()
-                      if p.name.startswith(prefix) and p.name.endswith(PART_SUFFIX)
-                      and len(p.name) == len(prefix) + 8 + len(PART_SUFFIX)]
+        names = [p for p in out.parent.iterdir() if p.name.startswith(prefix)]
     except OSError:
         return []
-    return _remove_unfinished(candidates, _writer_alive, out)
+    size = len(prefix) + 8 + len(PART_SUFFIX)
+    candidates = [p for p in names if p.name.endswith(PART_SUFFIX) and len(p.name) == size]
+    removed = _remove_unfinished(candidates, _writer_alive, out)
+    for folder in names:
+        if folder.name.endswith(PART_SUFFIX + SCRATCH_SUFFIX) and len(folder.name) == size + len(SCRATCH_SUFFIX):
+            part = folder.with_name(folder.name[:-len(SCRATCH_SUFFIX)])
+            try:
+                if part.exists() and _writer_alive(part):
+                    continue
+            except OSError:
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
 
 
 @contextmanager
@@ -253,9 +273,13 @@ class XlsxWriter:
     def __enter__(self) -> Callable[[Sequence[Any]], None]:
         import xlsxwriter
 
+        # Its row files hold the export's data: beside the output in a folder of the owner's only,
+        # not in the shared temporary folder, where a killed export would leave them for anyone.
+        self.scratch = scratch_dir(self.path)
+        self.scratch.mkdir(mode=0o700, exist_ok=True)
         self.wb = xlsxwriter.Workbook(str(self.path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
-            "strings_to_numbers": False, "in_memory": False})
+            "strings_to_numbers": False, "in_memory": False, "tmpdir": str(self.scratch)})
         ws = self.ws = self.wb.add_worksheet(self.sheet[:31])
         day = self.wb.add_format({"num_format": "yyyy-mm-dd"})
         stamp = self.wb.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
@@ -307,6 +331,8 @@ class XlsxWriter:
             # xlsxwriter wraps the file system's error; atomic_output() reports that one.
             cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else OSError(str(exc))
             raise cause from exc
+        finally:
+            shutil.rmtree(self.scratch, ignore_errors=True)
 
 
 def write_table(path: Path | str, headers: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]], *,

@@ -262,3 +262,62 @@ def test_a_part_file_of_a_writer_still_running_is_kept(tmp_path):
     finally:
         child.kill()
         child.wait()
+
+
+_WORKBOOK_WRITER = """
+import sys, time
+from pathlib import Path
+from services import files
+target = Path(sys.argv[1])
+
+def batches():
+    yield [("客户", 1)] * 500
+    scratch = next(p for p in target.parent.iterdir() if p.name.endswith(files.PART_SUFFIX + files.SCRATCH_SUFFIX))
+    print(scratch, flush=True)
+    time.sleep(60)
+    yield []
+
+files.write_table(target, ["name", "n"], batches(), total=None, sheet="rows")
+"""
+
+
+def test_a_workbook_killed_with_kill_9_leaves_its_rows_beside_it_until_the_next_write(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    target = tmp_path / "journal.xlsx"
+    child = subprocess.Popen([sys.executable, "-c", _WORKBOOK_WRITER, str(target)], stdout=subprocess.PIPE,
+                             text=True, cwd=Path(__file__).resolve().parents[2])
+    scratch = Path(child.stdout.readline().strip())
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    # The rows written so far are in the write's own folder (the owner's only), not a shared one.
+    assert scratch.is_dir() and any(scratch.iterdir())
+    if os.name == "posix":
+        assert scratch.stat().st_mode & 0o077 == 0
+
+    files.write_table(target, ["a"], [[(1,)]], total=1, sheet="rows")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["journal.xlsx"]
+
+
+def test_a_workbook_keeps_its_row_files_beside_the_export_and_removes_them(tmp_path, monkeypatch):
+    import tempfile
+
+    shared = tmp_path / "shared-temp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    target = tmp_path / "out" / "journal.xlsx"
+    target.parent.mkdir()
+    seen: list[list[str]] = []
+
+    def batches():
+        for n in range(3):
+            yield [(f"客户 {n}", n)] * 200
+            seen.append(sorted(p.name for p in target.parent.iterdir()))
+
+    files.write_table(target, ["name", "n"], batches(), total=600, sheet="rows")
+    assert any(any(name.endswith(files.PART_SUFFIX + files.SCRATCH_SUFFIX) for name in names) for names in seen)
+    assert list(shared.iterdir()) == []
+    assert sorted(p.name for p in target.parent.iterdir()) == ["journal.xlsx"]
