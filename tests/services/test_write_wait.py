@@ -21,13 +21,15 @@ from tests.services.test_imports import CATALOGUE, HEADERS, write_xlsx
 from tests.write_lock import _HOLDER, lock_is_held
 
 
-def hold_write_lock(path: Path, seconds: float) -> subprocess.Popen[str]:
-    """Another program holding the write lock of ``path`` for ``seconds``, then letting go."""
+def hold_write_lock(path: Path, seconds: float | None) -> subprocess.Popen[str]:
+    """Another program holding the write lock of ``path`` for ``seconds``, then letting go; with
+    None, until the caller closes the holder's stdin."""
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
     assert holder.stdin is not None
-    threading.Timer(seconds, holder.stdin.close).start()
+    if seconds is not None:
+        threading.Timer(seconds, holder.stdin.close).start()
     return holder
 
 
@@ -52,11 +54,12 @@ def test_a_write_waits_for_another_programs_six_second_write_and_says_so(db_path
 def test_a_write_that_waits_too_long_is_one_clear_error(db_path, owner, monkeypatch):
     monkeypatch.setenv("FORECOURT_WRITE_WAIT", "1")
     db = open_database(db_path)
-    holder = hold_write_lock(db_path, 4)
+    holder = hold_write_lock(db_path, None)  # until the write has given up, however busy the machine
     try:
         with pytest.raises(DatabaseProblem) as err:
             create(db, owner, CustomerInput(name="李娜", phone="13900000002"))
     finally:
+        holder.stdin.close()
         holder.wait(timeout=30)
         db.dispose()
     assert err.value.kind == "locked"
