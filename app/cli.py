@@ -439,7 +439,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     path = _output_file(args.file, field="file")
     db = _open_for_reading(args)
     try:
-        dates = {"start": args.start, "end": args.end} if kind.period else {}
+        dates = ({"on": args.on} if kind.period == "day" else {"start": args.start, "end": args.end}
+                 if kind.period else {})
         written = kind.write(db, _actor(db), path, progress=_tty_progress() or no_progress, **dates)
     finally:
         db.dispose()
@@ -646,7 +647,9 @@ def build_parser() -> argparse.ArgumentParser:
         q = add(kind.name, cmd_export, f"write {kind.about} to FILE (.xlsx or .csv)", export)
         q.set_defaults(what=kind.name)
         q.add_argument("file", metavar="FILE")
-        if kind.period:
+        if kind.period == "day":
+            q.add_argument("--on", dest="on", metavar="DATE", type=_day, help="the day (YYYY-MM-DD; default today)")
+        elif kind.period:
             required = kind.period == "required"
             q.add_argument("--from", dest="start", metavar="DATE", type=_day, required=required,
                            help="first day (YYYY-MM-DD)")

@@ -24,7 +24,7 @@ class ExportKind:
     name: str
     about: str  # what FILE will hold, e.g. "posted invoices and credit notes"
     write: Callable[..., int]
-    period: str = ""  # "" (no dates) | "optional" | "required"
+    period: str = ""  # "" (no dates) | "optional" | "required" | "day" (one day, ``on``: default today)
     unit: str = "row"  # what one written line is called in the summary ("journal line")
 
 

@@ -80,15 +80,17 @@ import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import ValidationError
 from core.messages import Message, msg
-from core.money import digits, from_minor
+from core.money import digits, from_minor, round_half_up
 from core.progress import CancelToken, Progress, no_progress
 from models.billing import (
     ITEM_TYPES,
@@ -683,3 +685,62 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
 
     audit.record_anchor(db, source=f"journal export {path.name} ({start} to {end})")
     return written
+
+
+# --- the stock valuation --------------------------------------------------------------------------
+
+VALUATION_COLUMNS = ("kind", "code", "description", "quantity", "unit_cost", "value", "account")
+
+
+def _valuation_rows(conn: Connection, on: date, accounts: _Accounts, currency: str) -> list[list[object]]:
+    from models.parts import Brand, Part
+    from models.vehicles import StockVehicle, Vehicle
+
+    held: dict[str, list[int]] = {}
+    for m in valued_movements(conn, end=on):
+        figures = held.setdefault(m.part_id, [0, 0])
+        figures[0] += m.quantity
+        figures[1] += m.value
+    parts = {r.id: r for r in conn.execute(
+        select(Part.id, Brand.name.label("brand"), Part.part_number, Part.description)
+        .join(Brand, Brand.id == Part.brand_id).where(Part.id.in_([k for k, (q, v) in held.items() if q or v])))}
+    parts_account = accounts("inventory")[0]
+    rows: list[list[object]] = []
+    for part_id in sorted(parts, key=lambda k: (parts[k].brand, parts[k].part_number)):
+        (quantity, value), p = held[part_id], parts[part_id]
+        unit = from_minor(round_half_up(Decimal(value) * 1000 / quantity), currency) if quantity else None
+        rows.append(["part", f"{p.brand} {p.part_number}", p.description, Decimal(quantity) / 1000, unit,
+                     from_minor(value, currency), parts_account])
+    cars: dict[str, int] = {}
+    for m in vehicle_ledger.moves(conn, end=on):
+        cars[m.stock_vehicle_id] = cars.get(m.stock_vehicle_id, 0) + m.inventory
+    held_cars = [k for k, v in cars.items() if v]
+    vehicles_account = accounts("vehicle_inventory")[0]
+    for r in conn.execute(select(StockVehicle.id, StockVehicle.stock_number, StockVehicle.make, StockVehicle.model,
+                                 Vehicle.vin).join(Vehicle, Vehicle.id == StockVehicle.vehicle_id)
+                          .where(StockVehicle.id.in_(held_cars)).order_by(StockVehicle.stock_number)):
+        value = from_minor(cars[r.id], currency)
+        rows.append(["vehicle", r.stock_number, " ".join(x for x in (r.make, r.model, r.vin) if x), Decimal(1), value,
+                     value, vehicles_account])
+    return rows
+
+
+def stock_valuation(db: Database, actor: Actor, path: Path | str, *, on: date | None = None,
+                    progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
+    """Write what is in stock at the end of ``on`` (default today) and what it is worth to ``path``
+    (.xlsx or .csv): a row per part held (on hand, moving average cost, value) and per car held
+    (its purchase and added costs), with the account each is in. Its values add up to the journal's
+    inventory accounts on that day, from the same ledgers. Needs ``accounting.export``. Runs on a
+    worker thread; returns the rows written."""
+    require(actor, "accounting.export")
+    require(actor, "data.export")
+    day = on or clock.today()
+    path = Path(path)
+    files.table_suffix(path)
+    with db.read() as conn:
+        currency = settings.load(conn).currency
+        rows = _valuation_rows(conn, day, _Accounts(_load(conn)), currency)
+    money_format = "#,##0" + ("." + "0" * digits(currency) if digits(currency) else "")
+    return files.write_table(path, VALUATION_COLUMNS, [rows], total=len(rows), sheet="valuation",
+                             widths=(9, 24, 48, 11, 14, 16, 10), number_formats={4: money_format, 5: money_format},
+                             progress=progress, cancel=cancel)

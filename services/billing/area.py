@@ -66,5 +66,7 @@ AREA = Area(
         ExportKind("payments", "payments and refunds", exports.export_payments, period="optional"),
         ExportKind("journal", "the accounting journal of a period", accounting.journal, period="required",
                    unit="journal line"),
+        ExportKind("stock-valuation", "the parts and vehicles in stock at the end of a day and their value "
+                   "(the journal's inventory accounts on that day)", accounting.stock_valuation, period="day"),
     ),
 )

@@ -195,3 +195,36 @@ def test_a_period_that_ends_before_it_starts_is_said_without_field_names(run, tm
     line = result.stderr.strip()
     assert line and "\n" not in line
     assert not line.startswith(("end:", "start:", "file:")), line
+
+
+def test_export_stock_valuation_lists_the_cars_and_parts_held_that_make_the_stock_account(run, tmp_path, db_path):
+    from services.sales import deals
+    from tests.services.deal_samples import customer, quote, stock_vehicle
+
+    db = open_database(db_path)
+    try:
+        actor = system_actor("tester", terminal="T1")
+        sold = stock_vehicle(db, actor, 1, cost=90_000_00)
+        stock_vehicle(db, actor, 2, cost=85_000_00)
+        saved = quote(db, actor, customer(db, actor), sold)
+        deals.order(db, actor, saved.id)
+        deals.invoice(db, actor, saved.id, on=date(2026, 11, 20))
+    finally:
+        db.dispose()
+
+    before = tmp_path / "before.csv"
+    assert run("export", "stock-valuation", str(before), "--on", "2026-11-19").returncode == 0
+    after = tmp_path / "after.xlsx"
+    result = run("export", "stock-valuation", str(after), "--on", "2026-11-30")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote 1 row to {after}."
+
+    table = read_csv(before)
+    assert table[0] == ["kind", "code", "description", "quantity", "unit_cost", "value", "account"]
+    assert sorted((r[0], r[1], r[5], r[6]) for r in table[1:]) == [
+        ("vehicle", "S0001", "90000.00", "1405"), ("vehicle", "S0002", "85000.00", "1405")]
+    sheet = load_workbook(after, read_only=True)["valuation"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    assert rows[1][:2] == ["vehicle", "S0002"] and rows[1][5] == 85000
+    bad = run("export", "stock-valuation", str(tmp_path / "v.csv"), "--on", "yesterday")
+    assert bad.returncode == 2 and "is not a date" in bad.stderr and "Traceback" not in bad.stderr

@@ -5,9 +5,11 @@ and the stock account (库存商品) equals the parts valuation plus the vehicle
 
 from __future__ import annotations
 
+import csv
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -263,7 +265,7 @@ def test_a_sold_cars_purchase_cost_and_arrival_stay_those_its_sale_was_booked_wi
     assert inventory.get(db, owner, sid).purchase_cost == 90_000_00
 
 
-def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner):
+def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner, tmp_path):
     """Parts received and sold, cars bought, costed, sold, taken back and resold, a trade-in taken
     in: on every day the journal's 库存商品 equals the two valuations added up."""
     part = catalogue.create_part(db, owner, PartInput(brand="Bosch", part_number="0986452041", description="Filter"))
@@ -310,6 +312,15 @@ def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner):
         assert _balanced(lines)
     # The arrival of the three cars, before the parts arrived, is in stock at cost on day 1.
     assert _vehicle_value(db, ARRIVED) == 81_000_00 + 82_000_00 + 83_000_00
+    # The accountant's valuation list of a day adds up to the stock account of that day.
+    for n in (5, 11):
+        out = tmp_path / f"valuation-{n}.csv"
+        written = accounting.stock_valuation(db, owner, out, on=_day(n))
+        with out.open(encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert written == len(rows) == 1 + (3 if n == 5 else 3)  # the filter, and the cars held
+        assert sum(Decimal(r["value"]) for r in rows) * 100 == _balance(_journal(db, owner, _day(n)), account=STOCK)
+        assert {r["account"] for r in rows} == {STOCK}
     # Sold: 81,900 and 82,000; the trade-in's under-allowance −2,000; taken back −82,000; resold
     # 82,300; a cost after its sale 200.
     assert _balance(_journal(db, owner, _day(13)), key="cost:vehicle") == 162_400_00

@@ -401,3 +401,29 @@ def test_every_fixed_mapping_key_says_what_it_is_for(qtbot):
     purposes = [mapping_purpose(key, items={}, methods={}) for key in fixed]
     assert all(purpose and purpose != key for key, purpose in zip(fixed, purposes, strict=True))
     assert len(set(purposes)) == len(purposes)  # no two fixed keys read alike
+
+
+def test_the_stock_valuation_of_the_last_day_is_written_from_the_accounting_screen(
+        qtbot, db, owner, ctx, show, settle, save_as):
+    from tests.services.deal_samples import stock_vehicle
+
+    stock_vehicle(db, owner, 1, cost=90_000_00)
+    screen = show(JournalScreen(ctx))
+    settle()
+    screen.end.setDate(date(2026, 10, 31))  # before the car arrived: nothing held
+    path = save_as("valuation.csv")
+    screen.valuation_button.setFocus()
+    qtbot.keyClick(screen.valuation_button, Qt.Key.Key_Space)
+    settle()
+    with Path(path).open(encoding="utf-8-sig", newline="") as f:
+        assert list(csv.DictReader(f)) == []
+    assert screen.result_label.text().startswith("0 stock line")
+
+    screen.end.setDate(date(2026, 11, 30))
+    path = save_as("valuation.csv")
+    screen.valuation_button.click()
+    settle()
+    with Path(path).open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["kind"], r["code"], r["value"]) for r in rows] == [("vehicle", "S0001", "90000.00")]
+    assert screen.export_button.isEnabled() and screen.valuation_button.isEnabled()

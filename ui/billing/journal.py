@@ -181,6 +181,12 @@ class JournalScreen(QWidget):
         self.export_button.setToolTip(self.tr("Write the period's journal lines to an .xlsx or .csv file (Ctrl+E)"))
         self.export_button.clicked.connect(self.export)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.valuation_button = QPushButton(self.tr("Stock &valuation…"))
+        self.valuation_button.setObjectName("exportValuation")
+        self.valuation_button.setToolTip(self.tr("Write the parts and cars in stock at the end of the last day, with "
+                                                 "their value (the inventory accounts of that day), to an .xlsx or "
+                                                 ".csv file"))
+        self.valuation_button.clicked.connect(self.export_valuation)
         self.period_error = error_label()
         self.result_label = hint_label()
         period = QHBoxLayout()
@@ -198,6 +204,7 @@ class JournalScreen(QWidget):
         period.addWidget(self.end)
         period.addSpacing(12)
         period.addWidget(self.export_button)
+        period.addWidget(self.valuation_button)
         period.addStretch(1)
         journal_box = QGroupBox(self.tr("Journal"))
         jl = QVBoxLayout(journal_box)
@@ -344,13 +351,44 @@ class JournalScreen(QWidget):
 
     def write(self, out: Path, *, start: date, end: date) -> Op:
         db, actor = self.ctx.db, self.ctx.actor
-        self.export_button.setEnabled(False)
+        describe = journal_describer(self.ctx)
+
+        def work(progress, cancel) -> int:
+            return accounting.journal(db, actor, out, start=start, end=end, describe=describe, progress=progress,
+                                      cancel=cancel)
+
+        return self._run(out, work, self.tr("Exporting journal"),
+                         lambda count: self.tr("%n journal line(s) written to %1.", "", count))
+
+    def export_valuation(self) -> Op | None:
+        on = self.end.value()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export stock valuation"), f"stock-valuation-{on:%Y%m%d}.xlsx",
+            self.tr("Excel workbook (*.xlsx);;CSV file (*.csv)"))
+        if not path:
+            return None
+        return self.write_valuation(Path(path), on=on)
+
+    def write_valuation(self, out: Path, *, on: date) -> Op:
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def work(progress, cancel) -> int:
+            return accounting.stock_valuation(db, actor, out, on=on, progress=progress, cancel=cancel)
+
+        return self._run(out, work, self.tr("Exporting stock valuation"),
+                         lambda count: self.tr("%n stock line(s) written to %1.", "", count))
+
+    def _run(self, out: Path, work, title: str, written) -> Op:
+        """Write ``out`` on the database worker with a progress bar and Cancel, the buttons held."""
+        buttons = (self.export_button, self.valuation_button)
+        for button in buttons:
+            button.setEnabled(False)
 
         def done(count: int) -> None:
-            self.export_button.setEnabled(True)
+            for button in buttons:
+                button.setEnabled(True)
             self.last_file = out
-            self.result_label.setText(self.tr("%n journal line(s) written to %1.", "", count)
-                                      .replace("%1", str(out)))
+            self.result_label.setText(written(count).replace("%1", str(out)))
             window = self.window()
             if hasattr(window, "statusBar"):
                 window.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(out)), 8000)
@@ -359,18 +397,13 @@ class JournalScreen(QWidget):
             from core.errors import Cancelled
             from ui.errors import show_error
 
-            self.export_button.setEnabled(True)
+            for button in buttons:
+                button.setEnabled(True)
             if isinstance(exc, ValidationError) and exc.field in ("start", "end"):
                 self.period_error.setText(detail_text(exc))
                 self.period_error.show()
             elif not isinstance(exc, Cancelled):
                 show_error(self, exc)
 
-        describe = journal_describer(self.ctx)
-
-        def work(progress, cancel) -> int:
-            return accounting.journal(db, actor, out, start=start, end=end, describe=describe, progress=progress,
-                                      cancel=cancel)
-
-        self.op = Op(self, work, title=self.tr("Exporting journal")).success(done).failure(failed).run()
+        self.op = Op(self, work, title=title).success(done).failure(failed).run()
         return self.op
