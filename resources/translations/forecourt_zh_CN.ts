@@ -7207,6 +7207,14 @@
         <translation>将该期间的凭证分录写入 .xlsx 或 .csv 文件 (Ctrl+E)</translation>
     </message>
     <message>
+        <source>Stock &amp;valuation…</source>
+        <translation>库存估值(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Write the parts and cars in stock at the end of the last day, with their value (the inventory accounts of that day), to an .xlsx or .csv file</source>
+        <translation>将截止日末在库的配件和车辆及其价值（即当日的存货科目余额）写入 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation>起始日期(&amp;F)</translation>
     </message>
@@ -7270,6 +7278,20 @@
         <source>%n journal line(s) written to %1.</source>
         <translation>
             <numerusform>已将 %n 条凭证分录写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export stock valuation</source>
+        <translation>导出库存估值</translation>
+    </message>
+    <message>
+        <source>Exporting stock valuation</source>
+        <translation>正在导出库存估值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stock line(s) written to %1.</source>
+        <translation>
+            <numerusform>已将 %n 条库存明细写入 %1。</numerusform>
         </translation>
     </message>
     <message>
