@@ -1208,6 +1208,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'pending'),
     QT_TRANSLATE_NOOP('Service', 'permission denied (the folder is read-only, or the file is open in another program)'),
     QT_TRANSLATE_NOOP('Service', 'posted'),
+    QT_TRANSLATE_NOOP('Service', 'price owed to the seller'),
     QT_TRANSLATE_NOOP('Service', 'rebate earned'),
     QT_TRANSLATE_NOOP('Service', 'rebate received'),
     QT_TRANSLATE_NOOP('Service', 'receipt'),

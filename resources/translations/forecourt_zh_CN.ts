@@ -15216,6 +15216,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>已过账</translation>
     </message>
     <message>
+        <source>price owed to the seller</source>
+        <translation>应付卖方车款</translation>
+    </message>
+    <message>
         <source>rebate earned</source>
         <translation>应得返利</translation>
     </message>

@@ -49,9 +49,10 @@ and the first change writes them out before applying itself. Reading and changin
 
 - vehicle stock (services/vehicles/ledger.py), so ``vehicle_inventory`` always equals the vehicle
   valuation: a car's arrival (``VEH-<stock number>``, on its arrival day) Dr vehicle inventory by its
-  purchase cost, Cr goods received not invoiced — or, for a trade-in, Cr the ``method:trade_in``
-  clearing account by the allowance the customer was given, the over-allowance (allowance − actual
-  cash value, the car's purchase cost) Dr cost of sales; an added cost (``VEHC-<cost id>``, on its
+  purchase cost, Cr goods received not invoiced — or, for a trade-in on a deal, Cr the
+  ``method:trade_in`` clearing account by the allowance the customer was given (a used car bought
+  outright: Cr goods received by the price agreed), the over-allowance (allowance − actual cash value,
+  the car's purchase cost) Dr cost of sales; an added cost (``VEHC-<cost id>``, on its
   day) Dr vehicle inventory, Cr goods received; the sale (under the invoice's number, on its day) Dr
   cost of sales (``cost:vehicle``), Cr vehicle inventory by everything the car holds; a credit note
   taking it back the reverse. While a car is sold its arrival and added costs go to cost of sales.
@@ -545,7 +546,10 @@ def _vehicles(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
                 # A trade-in: the customer was given its allowance; what that is above the car's
                 # actual cash value is a cost of the sale it helped make.
                 amounts.append(("cost:vehicle", m.allowance - m.amount, msg("trade-in over-allowance")))
-                amounts.append((f"method:{TRADE_IN_METHOD}", -m.allowance, msg("trade-in allowance")))
+                # Given in part payment on a deal, the allowance meets the deal's trade-in payment on
+                # the clearing account; a car bought outright is owed to its seller.
+                amounts.append((f"method:{TRADE_IN_METHOD}", -m.allowance, msg("trade-in allowance")) if m.on_deal
+                               else ("goods_received", -m.allowance, msg("price owed to the seller")))
         elif m.kind == "sale":
             label = msg("Vehicle {number} sold", number=m.stock_number)
             reference = m.reference

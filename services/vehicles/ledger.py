@@ -6,7 +6,8 @@ A car's moves, in date order (on one day: arrival, then added costs, then docume
 they were posted):
 
 - **arrival** (``arrived_on``): its purchase cost goes into inventory. A trade-in's purchase cost is
-  its actual cash value; its ``allowance`` is what the customer was given for it.
+  its actual cash value; its ``allowance`` is what the customer was given for it, in part payment on
+  a deal (``on_deal``) or as the price of a car bought outright.
 - **cost** (``incurred_on``): an added cost (freight, reconditioning, …) goes into inventory; so does
   a correction of the purchase cost (models.vehicles.PURCHASE_CORRECTION, on the day it was made,
   perhaps negative), the cost first booked staying as it was.
@@ -48,6 +49,7 @@ class VehicleMove:
     expensed: int
     allowance: int | None = None
     cost_kind: str = ""  # an added cost's kind (a purchase cost correction among them)
+    on_deal: bool = False  # a trade-in given in part payment on a deal (else bought outright)
 
 
 def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
@@ -56,8 +58,9 @@ def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
                            Invoice.__table__)
     upto = (lambda column: column <= end) if end is not None else (lambda column: column.is_not(None))
     numbers = dict(conn.execute(select(sv.c.id, sv.c.stock_number)).all())
-    allowances = dict(conn.execute(select(TradeIn.stock_vehicle_id, TradeIn.allowance)
-                                   .where(TradeIn.stock_vehicle_id.is_not(None))).all())
+    allowances = {car_id: (allowance, deal_id is not None) for car_id, allowance, deal_id in conn.execute(
+        select(TradeIn.stock_vehicle_id, TradeIn.allowance, TradeIn.deal_id)
+        .where(TradeIn.stock_vehicle_id.is_not(None)))}
     events: list[tuple] = []
     for car_id, arrived_on, purchase_cost in conn.execute(
             select(sv.c.id, sv.c.arrived_on, sv.c.purchase_cost).where(upto(sv.c.arrived_on))):
@@ -85,10 +88,10 @@ def moves(conn: Connection, *, end: date | None = None) -> list[VehicleMove]:
             sold = car_id in taken
             if not sold:
                 held[car_id] = held.get(car_id, 0) + amount
+            allowance, on_deal = allowances.get(car_id, (None, False)) if kind == "arrival" else (None, False)
             out.append(VehicleMove(on, kind, car_id, number, reference, amount, 0 if sold else amount,
-                                   amount if sold else 0,
-                                   allowances.get(car_id) if kind == "arrival" else None,
-                                   kinds.get(reference, "") if kind == "cost" else ""))
+                                   amount if sold else 0, allowance, kinds.get(reference, "") if kind == "cost" else "",
+                                   on_deal))
         elif kind == "sale":
             value = held.pop(car_id, 0)
             taken[car_id] = value

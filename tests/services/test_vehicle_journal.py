@@ -286,7 +286,7 @@ def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner, tmp_pa
         customer_id=cid, vin=chinese_vin(88), make="VW", model="Golf", appraised_on=_day(8),
         actual_cash_value=30_000_00, allowance=28_000_00))
     trade_ins.move(db, owner, tid, "accepted")
-    trade_ins.take_in(db, owner, tid, on=_day(9))
+    bought = trade_ins.take_in(db, owner, tid, on=_day(9))
     deal_id, first = sold[1]
     invoices.create_credit_note(db, owner, first.invoice_id, lines=_whole_car(db, owner, first.invoice_id),
                                 on=_day(10))
@@ -312,13 +312,18 @@ def test_the_stock_account_is_parts_plus_vehicles_on_every_day(db, owner, tmp_pa
         assert _balanced(lines)
     # The arrival of the three cars, before the parts arrived, is in stock at cost on day 1.
     assert _vehicle_value(db, ARRIVED) == 81_000_00 + 82_000_00 + 83_000_00
+    # A used car bought outright (on no deal) is owed to its seller at the price agreed.
+    number = inventory.get(db, owner, bought).stock_number
+    assert sorted((x.key, x.debit, x.credit) for x in _journal(db, owner, _day(9)) if x.reference == f"VEH-{number}"
+                  ) == [("cost:vehicle", 0, 2_000_00), ("goods_received", 0, 28_000_00),
+                        ("vehicle_inventory", 30_000_00, 0)]
     # The accountant's valuation list of a day adds up to the stock account of that day.
     for n in (5, 11):
         out = tmp_path / f"valuation-{n}.csv"
         written = accounting.stock_valuation(db, owner, out, on=_day(n))
         with out.open(encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.DictReader(fh))
-        assert written == len(rows) == 1 + (3 if n == 5 else 3)  # the filter, and the cars held
+        assert written == len(rows) == 1 + 3  # the filter, and the three cars held on either day
         assert sum(Decimal(r["value"]) for r in rows) * 100 == _balance(_journal(db, owner, _day(n)), account=STOCK)
         assert {r["account"] for r in rows} == {STOCK}
     # Sold: 81,900 and 82,000; the trade-in's under-allowance −2,000; taken back −82,000; resold
