@@ -8,8 +8,10 @@ cost are subtracted in the period they are issued.
 
 Only posted invoices count, by issue day. Manufacturer rebates earned in a period (recorded or
 corrected then, :mod:`services.billing.thirdparty`) add to the sales department's and the month's
-profit, as the journal credits them to cost of sales. Every report is one grouped query and may run on any
-thread; all need ``receivables.view``.
+profit, as the journal credits them to cost of sales. So do, the other way, what the journal debits
+to cost of sales beside the invoices (services/vehicles/ledger.py): a trade-in's over-allowance when
+the car is taken in, and a cost added to a car already sold. Every report may run on any thread; all
+need ``receivables.view``.
 """
 
 from __future__ import annotations
@@ -63,8 +65,9 @@ class DepartmentMargin:
     department: str
     net: int
     cost: int
-    profit: int  # net − cost + rebates
+    profit: int  # net − cost + rebates − vehicle_costs
     rebates: int = 0  # manufacturer rebates earned in the period (the sales department's)
+    vehicle_costs: int = 0  # trade-in over-allowances and costs of cars already sold (the sales department's)
 
     @property
     def margin_bp(self) -> int | None:
@@ -76,8 +79,9 @@ class PeriodMargin:
     period: str  # "YYYY-MM"
     net: int
     cost: int
-    profit: int  # net − cost + rebates
+    profit: int  # net − cost + rebates − vehicle_costs
     rebates: int = 0  # manufacturer rebates earned in the month
+    vehicle_costs: int = 0  # trade-in over-allowances and costs of cars already sold, booked in the month
 
     @property
     def margin_bp(self) -> int | None:
@@ -191,12 +195,28 @@ def department_margins(db: Database, actor: Actor, *, start: date, end: date) ->
     with db.read() as conn:
         sums = {r.department: (r.net, r.cost) for r in conn.execute(query)}
         rebates = _rebates_by(literal("sales"), start, end, conn)
+        vehicles = _vehicle_costs_by(lambda _on: "sales", start, end, conn)
     out = []
     for dept in DEPARTMENTS:
         net, cost = sums.get(dept, (0, 0))
-        earned = rebates.get(dept, 0)
-        out.append(DepartmentMargin(department=dept, net=net, cost=cost, profit=net - cost + earned,
-                                    rebates=earned))
+        earned, spent = rebates.get(dept, 0), vehicles.get(dept, 0)
+        out.append(DepartmentMargin(department=dept, net=net, cost=cost, profit=net - cost + earned - spent,
+                                    rebates=earned, vehicle_costs=spent))
+    return out
+
+
+def _vehicle_costs_by(key, start: date, end: date, conn: Connection) -> dict[str, int]:
+    """What the vehicle ledger put into cost of sales in ``start``–``end`` beside the invoices' own
+    costs — over-allowances of trade-ins taken in, costs of cars already sold — summed by ``key(day)``."""
+    from services.vehicles import ledger
+
+    out: dict[str, int] = {}
+    for m in ledger.moves(conn, end=end):
+        if m.on < start or m.kind not in ("arrival", "cost"):
+            continue
+        amount = m.expensed + (m.allowance - m.amount if m.allowance is not None else 0)
+        if amount:
+            out[key(m.on)] = out.get(key(m.on), 0) + amount
     return out
 
 
@@ -232,9 +252,11 @@ def monthly_margins(db: Database, actor: Actor, *, start: date, end: date) -> li
     with db.read() as conn:
         sums = {r.month: (r.net, r.cost) for r in conn.execute(query)}
         rebates = _rebates_by(func.strftime("%Y-%m", RebateEntry.booked_on), start, end, conn)
+        vehicles = _vehicle_costs_by(lambda on: f"{on:%Y-%m}", start, end, conn)
     out = []
     for key in _months(start, end):
         net, cost = sums.get(key, (0, 0))
-        earned = rebates.get(key, 0)
-        out.append(PeriodMargin(period=key, net=net, cost=cost, profit=net - cost + earned, rebates=earned))
+        earned, spent = rebates.get(key, 0), vehicles.get(key, 0)
+        out.append(PeriodMargin(period=key, net=net, cost=cost, profit=net - cost + earned - spent, rebates=earned,
+                                vehicle_costs=spent))
     return out

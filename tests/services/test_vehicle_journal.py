@@ -15,7 +15,7 @@ import pytest
 
 from core import clock
 from core.errors import Conflict, ValidationError
-from services.billing import accounting, invoices
+from services.billing import accounting, invoices, margin
 from services.parts import catalogue
 from services.parts import stock as parts_stock
 from services.parts.catalogue import PartInput
@@ -116,6 +116,13 @@ def test_a_trade_in_enters_at_its_value_and_the_clearing_account_holds_the_finan
     # The used car and its reconditioning are the stock left; the new car went with its sale.
     assert _balance(lines, account=STOCK) == _vehicle_value(db, _day(30)) == 47_000_00
     assert sum(x.debit for x in lines if x.reference == made.number and x.key == "cost:vehicle") == 90_000_00
+    # The month's and the sales department's gross profit carry the over-allowance, as the books do.
+    [november] = margin.monthly_margins(db, owner, start=_day(1), end=_day(30))
+    sales = next(d for d in margin.department_margins(db, owner, start=_day(1), end=_day(30))
+                 if d.department == "sales")
+    assert november.vehicle_costs == sales.vehicle_costs == 5_000_00
+    assert november.profit == november.net - november.cost - 5_000_00
+    assert _balance(lines, key="cost:vehicle") == november.cost + november.vehicle_costs
 
 
 def test_a_credit_note_taking_the_car_back_returns_it_to_stock_and_to_its_deal(db, db_path, owner):

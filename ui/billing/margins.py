@@ -210,5 +210,5 @@ class MarginsScreen(QWidget):
             .replace("%4", _margin_label(total) or "–"))
 
     def on_changed(self, changes: Changes) -> None:
-        if changes.touches("invoice", "rebate", "setting"):
+        if changes.touches("invoice", "rebate", "setting", "stock_vehicle", "trade_in"):
             self.load()
