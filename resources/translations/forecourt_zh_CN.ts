@@ -8482,8 +8482,8 @@
         <translation>按月份</translation>
     </message>
     <message>
-        <source>Posted invoices count on their issue day, credit notes against it; amounts are before tax.</source>
-        <translation>已过账发票按开票日计入，红字发票冲减；金额均不含税。</translation>
+        <source>Posted invoices count on their issue day, credit notes against it; amounts are before tax. Gross profit also counts, on the day they are booked, manufacturer rebates earned, trade-in over-allowances and costs added to cars already sold.</source>
+        <translation>已过账发票按开票日计入，红字发票冲减当日；金额均为不含税。毛利还按入账日计入厂家返利、置换车超额作价以及已售车辆的追加成本。</translation>
     </message>
     <message>
         <source>The period ends before it starts</source>

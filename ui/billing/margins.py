@@ -134,7 +134,8 @@ class MarginsScreen(QWidget):
         by_month = QGroupBox(self.tr("By month"))
         QVBoxLayout(by_month).addWidget(self.months)
         hint = QLabel(self.tr("Posted invoices count on their issue day, credit notes against it; amounts are "
-                              "before tax."))
+                              "before tax. Gross profit also counts, on the day they are booked, manufacturer "
+                              "rebates earned, trade-in over-allowances and costs added to cars already sold."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
