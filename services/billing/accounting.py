@@ -739,6 +739,8 @@ def stock_valuation(db: Database, actor: Actor, path: Path | str, *, on: date | 
     require(actor, "accounting.export")
     require(actor, "data.export")
     day = on or clock.today()
+    if day > clock.today():
+        raise ValidationError("on", msg("The day is in the future: the stock of a day is known once it has come"))
     path = Path(path)
     files.table_suffix(path)
     with db.read() as conn:

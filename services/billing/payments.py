@@ -444,9 +444,10 @@ allocate = action(allocate_in)
 
 
 def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, reason: str = "",
-           refund_of_id: str | None = None, on: date | None = None) -> str:
+           refund_of_id: str | None = None, on: date | None = None, reference: str = "") -> str:
     """Pay money back out of the customer's credit, as a negative payment (``refund_of_id``: the
-    receipt it returns, if one). Returns the refund's id."""
+    receipt it returns, if one; ``reference``: what it is for, such as a deal's number). Returns the
+    refund's id."""
     actor, session = uow.actor, uow.session
     require(actor, "payment.refund")
     offered = methods.active_codes(uow.session)
@@ -482,7 +483,8 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
             raise ValidationError("amount", msg("Only {session} of that payment is neither allocated nor refunded",
                                                 session=_money(session, left)))
     row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
-                  refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip())
+                  refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip(),
+                  reference=" ".join(reference.split())[:80])
     session.add(row)
     session.flush()
     return row.id

@@ -664,6 +664,7 @@ def cancel_in(uow: UnitOfWork, deal_id: str, reason: str, *, refund: bool = True
                                             number=deal.number, status=status_word(deal.status)))
     if deal.stock_vehicle_id:
         stock.release_in(uow, deal.stock_vehicle_id, deal.id, reason=reason)
+    _cancel_returned_money(uow, deal, reason, refund=refund, refund_method=refund_method, on=on)
     if deal.deposit_payment_id:
         sources = payments._credit_sources(session, deal.customer_id)
         left = next((s.remaining for s in sources if s.id == deal.deposit_payment_id), 0)
@@ -677,6 +678,36 @@ def cancel_in(uow: UnitOfWork, deal_id: str, reason: str, *, refund: bool = True
                                           number=deal.number))])
     deal.status, deal.cancelled_on, deal.cancel_reason = "cancelled", on or clock.today(), reason
     session.flush()
+
+
+def _cancel_returned_money(uow: UnitOfWork, deal: Deal, reason: str, *, refund: bool, refund_method: str,
+                           on: date | None) -> None:
+    """A cancelled deal's trade-ins not taken into stock go back to being only appraised. After a
+    credit note took its car back, the money that paid its invoice is the customer's credit: what a
+    trade-in not taken in paid leaves the clearing account; a loan paid out goes back to the lender;
+    the rest (the deposit, what the customer paid, a trade-in the dealership now holds) is paid back
+    by ``refund_method`` or kept as the customer's credit."""
+    session = uow.session
+    held = 0
+    for t in session.execute(select(TradeIn).where(TradeIn.deal_id == deal.id)).scalars():
+        if t.status == "taken_in":
+            held += max(t.allowance - t.outstanding_finance, 0)
+        elif t.status == "accepted":
+            t.status = "appraised"  # accepted for this deal only: it is not taken in for a deal never made
+    notes = _deal_credit_notes(session, deal)
+    if not notes:
+        return
+    why = msg("Deal {number} cancelled: {reason}", number=deal.number, reason=reason)
+    handed = (_hand_back(uow, deal, TRADE_IN_METHOD, held, why, on)
+              + _hand_back(uow, deal, finance.PAYOUT_METHOD, 0, why, on))
+    noted = sum(s.remaining for s in payments._credit_sources(session, deal.customer_id) if s.id in notes)
+    left = min(noted - handed, payments.refundable_credit(session, deal.customer_id, on=on or clock.today()))
+    if refund and left > 0:
+        payments.refund_in(uow, customer_id=deal.customer_id, amount=left, method=refund_method, reason=str(why),
+                           on=on, reference=deal.number)
+    elif left > 0:
+        uow.audit([Change("hold_credit", "deal", deal.id, None, {"amount": left},
+                          summary=msg("Credit of deal {number} kept as the customer's credit", number=deal.number))])
 
 
 cancel = action(cancel_in)
@@ -730,6 +761,11 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
     number = invoices.post_in(uow, invoice_id, on=on, backdate_reason=backdate_reason)
     issued = session.get(invoices.Invoice, invoice_id).issued_on
     deal.status = "invoiced"
+    trade = trade_in_figures(session, deal.id)
+    if _deal_credit_notes(session, deal, but=invoice_id):
+        _hand_back(uow, deal, TRADE_IN_METHOD, max(trade.allowance - trade.outstanding_finance, 0),
+                   msg("Trade-in on deal {number} changed since its invoice was credited", number=deal.number),
+                   issued)
     _reuse_credit_notes(uow, deal, invoice_id, issued)
     if deal.deposit_payment_id:
         sources = payments._credit_sources(session, deal.customer_id)
@@ -738,7 +774,6 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
         if take > 0:
             payments.allocate_in(uow, invoice_id=invoice_id, amount=take, payment_id=deal.deposit_payment_id,
                                  on=issued)
-    trade = trade_in_figures(session, deal.id)
     equity = min(trade.allowance - trade.outstanding_finance - _taken(session, deal, TRADE_IN_METHOD),
                  invoices.balance(session, invoice_id))
     if equity > 0:
@@ -753,23 +788,43 @@ def invoice_in(uow: UnitOfWork, deal_id: str, *, on: date | None = None, backdat
 
 
 def _taken(session: Session, deal: Deal, method: str) -> int:
-    """What the deal's payments of ``method`` have brought in so far (a trade-in, a loan)."""
+    """What the deal's payments of ``method`` have brought in so far (a trade-in, a loan), less what
+    was handed back."""
     return int(session.execute(select(func.coalesce(func.sum(Payment.amount), 0)).where(
-        Payment.customer_id == deal.customer_id, Payment.method == method, Payment.reference == deal.number,
-        Payment.amount > 0)).scalar_one())
+        Payment.customer_id == deal.customer_id, Payment.method == method,
+        Payment.reference == deal.number)).scalar_one())
+
+
+def _hand_back(uow: UnitOfWork, deal: Deal, method: str, worth: int, reason: Message, on: date | None) -> int:
+    """The deal's ``method`` payments brought more than it is now worth (a trade-in lowered or taken
+    off after the car came back, a cancelled deal's loan): pay the difference back out of the credit
+    the credit note left, by the same method (the clearing account, the lender). Returns it."""
+    session = uow.session
+    over = min(_taken(session, deal, method) - worth, payments.customer_credit(session, deal.customer_id))
+    if over > 0:
+        payments.refund_in(uow, customer_id=deal.customer_id, amount=over, method=method, reason=str(reason),
+                           on=on, reference=deal.number)
+    return max(over, 0)
+
+
+def _deal_credit_notes(session: Session, deal: Deal, but: str | None = None) -> set[str]:
+    earlier = select(Invoice.id).where(Invoice.kind == "vehicle_sale", Invoice.reference == deal.number,
+                                       Invoice.status == "posted", Invoice.id != but)
+    return set(session.execute(select(Invoice.id).where(Invoice.kind == "credit_note",
+                                                        Invoice.credited_invoice_id.in_(earlier))).scalars())
 
 
 def _reuse_credit_notes(uow: UnitOfWork, deal: Deal, invoice_id: str, on: date) -> None:
     """Allocate to the deal's new invoice what the credit notes of its earlier invoices left."""
     session = uow.session
-    earlier = select(Invoice.id).where(Invoice.kind == "vehicle_sale", Invoice.reference == deal.number,
-                                       Invoice.status == "posted", Invoice.id != invoice_id)
-    notes = set(session.execute(select(Invoice.id).where(Invoice.kind == "credit_note",
-                                                         Invoice.credited_invoice_id.in_(earlier))).scalars())
+    notes = _deal_credit_notes(session, deal, but=invoice_id)
     if not notes:
         return
     for source in payments._credit_sources(session, deal.customer_id):
-        take = min(source.remaining, invoices.balance(session, invoice_id))
+        # What is left of the credit note, within what the customer still holds (some may have been
+        # paid back since), within what is open.
+        take = min(source.remaining, payments.customer_credit(session, deal.customer_id),
+                   invoices.balance(session, invoice_id))
         if source.kind == "credit_note" and source.id in notes and take > 0:
             payments.allocate_in(uow, invoice_id=invoice_id, amount=take, credit_note_id=source.id, on=on)
 

@@ -20,9 +20,10 @@ from core import clock
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
-from core.money import check_amount
+from core.money import STORABLE_MAX, check_amount
 from core.status_words import status_word
 from models.base import utcnow
+from models.billing import Invoice, InvoiceLine
 from models.vehicles import (
     COST_KINDS,
     PURCHASE_CORRECTION,
@@ -40,7 +41,7 @@ from services import search, settings, validation
 from services.permissions import require
 from services.vehicles import VehicleInput, create_in
 from services.vehicles.documents import DocumentRow, documents_in
-from services.vehicles.stock import check_date_order
+from services.vehicles.stock import check_date_order, total_cost
 from store.database import Database
 from store.uow import UnitOfWork, action
 
@@ -312,7 +313,8 @@ def _change_purchase_cost(uow: UnitOfWork, row: StockVehicle, purchase_cost: int
 def _check_arrival_correctable(session: Session, row: StockVehicle, today: date) -> None:
     """The arrival day is booked: it may be corrected on the day the arrival was entered, before any
     journal could hold it, and never once the car is sold."""
-    entered = session.execute(select(func.max(StockEvent.at)).where(
+    # Its first move into stock (a released reservation moves it "into stock" again later).
+    entered = session.execute(select(func.min(StockEvent.at)).where(
         StockEvent.stock_vehicle_id == row.id, StockEvent.to_status == "in_stock")).scalar()
     entered_on = entered.replace(tzinfo=UTC).astimezone().date() if entered is not None else None
     if row.status in ("sold", "delivered") or entered_on != today:
@@ -373,11 +375,16 @@ def add_cost_in(uow: UnitOfWork, stock_vehicle_id: str, kind: str, amount: int, 
         raise ValidationError("amount", msg("The amount must be more than zero"))
     day = incurred_on or clock.today()
     _check_date("incurred_on", day, clock.today())
-    if row.sold_on is not None and day < row.sold_on:
-        # Its sale took what the car had cost by then out of stock; an earlier cost would change it.
+    # A sale (or a credit note taking the car back) took what the car had cost by then out of stock,
+    # or put it back; a cost dated before it would change a booked document.
+    booked = session.execute(select(func.max(Invoice.issued_on)).join(
+        InvoiceLine, InvoiceLine.invoice_id == Invoice.id).where(
+        InvoiceLine.stock_vehicle_id == row.id, InvoiceLine.quantity_milli > 0, Invoice.status == "posted")).scalar()
+    if booked is not None and day < booked:
         raise ValidationError("incurred_on", msg("Stock vehicle {number} was sold on {day}: date the cost on or "
-                                                 "after its sale", number=row.stock_number,
-                                                 day=row.sold_on.isoformat()))
+                                                 "after its sale", number=row.stock_number, day=booked.isoformat()))
+    if total_cost(session, row.id) + amount > STORABLE_MAX:
+        raise ValidationError("amount", msg("The car's costs would be more than can be stored"))
     cost = StockVehicleCost(stock_vehicle_id=row.id, kind=kind, amount=amount, incurred_on=day,
                             notes=" ".join(notes.split())[:300])
     session.add(cost)

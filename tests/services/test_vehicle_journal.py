@@ -15,6 +15,7 @@ import pytest
 
 from core import clock
 from core.errors import Conflict, ValidationError
+from models.vehicles import StockEvent
 from services.billing import accounting, invoices, margin
 from services.parts import catalogue
 from services.parts import stock as parts_stock
@@ -203,6 +204,66 @@ def test_a_deal_invoiced_again_after_its_car_came_back_uses_the_money_it_already
     assert _balance(lines, key="customer_credit") == 0  # nothing left with the customer
 
 
+def _deal_with_trade_in_and_loan(db, owner, *, n: int = 1):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner, n)
+    saved = quote(db, owner, cid, sid)
+    tid = trade_ins.create_appraisal(db, owner, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(60 + n), make="VW", model="Golf", appraised_on=_day(5),
+        actual_cash_value=45_000_00, allowance=50_000_00, outstanding_finance=20_000_00, finance_lender="平安银行",
+        deal_id=saved.id))
+    loan = finance.create_loan(db, owner, finance.LoanInput(deal_id=saved.id, lender="平安银行", amount=50_000_00,
+                                                           term_months=36, submitted_on=_day(5)))
+    finance.move_loan(db, owner, loan, "approved", on=_day(6))
+    finance.move_loan(db, owner, loan, "paid_out", on=_day(7))
+    deals.order(db, owner, saved.id, deposit=10_000_00, on=_day(8))
+    first = deals.invoice(db, owner, saved.id, on=_day(10))
+    invoices.create_credit_note(db, owner, first.invoice_id, on=_day(12), reason="wrong colour ordered")
+    return cid, sid, saved, tid, first
+
+
+def test_a_trade_in_lowered_or_taken_off_after_the_credit_note_is_paid_at_its_new_worth(db, owner):
+    cid, _sid, saved, tid, first = _deal_with_trade_in_and_loan(db, owner)
+    trade_ins.update_appraisal(db, owner, tid, AppraisalInput(
+        customer_id=cid, vin=chinese_vin(61), make="VW", model="Golf", appraised_on=_day(5), actual_cash_value=40_000_00,
+        allowance=40_000_00, outstanding_finance=20_000_00, finance_lender="平安银行", deal_id=saved.id))
+    second = deals.invoice(db, owner, saved.id, on=_day(14))
+    # Equity 20,000 now, not 30,000: the customer has 10,000 more to pay.
+    assert second.balance == first.balance + 10_000_00
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines)
+    assert _balance(lines, key="method:trade_in") == 20_000_00  # the equity, until the car is taken in
+    assert _balance(lines, key="customer_credit") == 0
+
+
+def test_a_deal_cancelled_after_its_car_came_back_pays_its_money_back_where_it_came_from(db, owner):
+    _cid, sid, saved, tid, _first = _deal_with_trade_in_and_loan(db, owner)
+    deals.cancel(db, owner, saved.id, "customer bought elsewhere", refund=True, refund_method="bank_transfer",
+                 on=_day(13))
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines)
+    refunds = sorted((x.key, x.credit) for x in lines if x.reference.startswith("RFD-") and x.credit)
+    # The trade-in's 30,000 leaves the clearing account, the loan's 50,000 goes back to the lender's
+    # bank, the deposit's 10,000 to the customer.
+    assert refunds == sorted([("method:trade_in", 30_000_00), ("method:finance_payout", 50_000_00),
+                              ("method:bank_transfer", 10_000_00)])
+    assert _balance(lines, key="method:trade_in") == 0
+    assert _balance(lines, key="customer_credit") == 0
+    assert trade_ins.get_appraisal(db, owner, tid).status == "appraised"
+    with pytest.raises(Conflict):
+        trade_ins.take_in(db, owner, tid, on=_day(14))  # no longer accepted for a deal never made
+    assert inventory.get(db, owner, sid).status == "in_stock"
+
+
+def test_a_deal_invoiced_again_after_part_of_its_credit_was_paid_back_uses_what_is_left(db, owner):
+    from services.billing import payments
+
+    cid, _sid, saved, _tid, first = _deal_with_trade_in_and_loan(db, owner)
+    payments.refund(db, owner, customer_id=cid, amount=5_000_00, method="cash", on=_day(13))
+    second = deals.invoice(db, owner, saved.id, on=_day(14))
+    assert second.balance == first.balance + 5_000_00
+    assert _balance(_journal(db, owner, _day(30)), key="customer_credit") == 0
+
+
 def test_a_cost_dated_before_a_sold_cars_sale_is_refused(db, owner):
     cid, sid = customer(db, owner), stock_vehicle(db, owner)
     saved = quote(db, owner, cid, sid)
@@ -213,6 +274,23 @@ def test_a_cost_dated_before_a_sold_cars_sale_is_refused(db, owner):
     assert exc.value.field == "incurred_on"
     assert inventory.get(db, owner, sid).total_cost == 90_000_00
     inventory.add_cost(db, owner, sid, "registration", 500_00, incurred_on=_day(10))
+    with pytest.raises(ValidationError) as exc:  # more than can be stored, however it is split
+        for _ in range(3):
+            inventory.add_cost(db, owner, sid, "other", 4 * 10**18, incurred_on=_day(10))
+    assert exc.value.field == "amount"
+    assert inventory.get(db, owner, sid).total_cost == 90_500_00 + 2 * 4 * 10**18
+
+
+def test_a_cost_dated_before_the_first_sale_of_a_car_taken_back_is_refused(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    first = deals.invoice(db, owner, saved.id, on=_day(10))
+    invoices.create_credit_note(db, owner, first.invoice_id, on=_day(12))
+    with pytest.raises(ValidationError) as exc:
+        inventory.add_cost(db, owner, sid, "freight", 700_00, incurred_on=_day(5))
+    assert exc.value.field == "incurred_on"
+    inventory.add_cost(db, owner, sid, "freight", 700_00, incurred_on=_day(12))
 
 
 def test_a_purchase_cost_corrected_later_is_booked_on_the_day_of_the_correction(db, owner):
@@ -248,6 +326,12 @@ def test_an_arrival_day_is_corrected_only_on_the_day_it_was_entered(db, owner):
     inventory.update(db, owner, entered, changes)  # entered today: a typing mistake is put right
     assert inventory.get(db, owner, entered).arrived_on == clock.today() - timedelta(days=2)
     older = stock_vehicle(db, owner)  # in the books since an earlier day
+    with UnitOfWork(db, owner) as uow:  # a move "into stock" today: a released reservation
+        uow.session.add(StockEvent(stock_vehicle_id=older, at=clock.now() - timedelta(days=30), by="owner",
+                                   from_status="on_order", to_status="in_stock"))
+        uow.session.add(StockEvent(stock_vehicle_id=older, at=clock.now(), by="owner", from_status="reserved",
+                                   to_status="in_stock"))
+        uow.commit()
     with pytest.raises(ValidationError) as exc:
         inventory.update(db, owner, older, replace(changes, arrived_on=_day(2)))
     assert exc.value.field == "arrived_on"
