@@ -640,6 +640,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Count {number}: {parts} parts to count'),
     QT_TRANSLATE_NOOP('Service', 'Credit applied to {number} from {source} · {customer}'),
     QT_TRANSLATE_NOOP('Service', 'Credit note {number} for {credited} · {customer}'),
+    QT_TRANSLATE_NOOP('Service', "Credit of deal {number} kept as the customer's credit"),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cancelled: {reason}'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cannot be delivered yet: {open}'),
     QT_TRANSLATE_NOOP('Service', 'Deal {number} cannot be delivered: the invoice is not posted'),
@@ -877,6 +878,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The car is in stock as {number}'),
     QT_TRANSLATE_NOOP('Service', 'The car is {status} as {number}: its status changes on the stock screen'),
     QT_TRANSLATE_NOOP('Service', 'The car of deal {deal} is taken back with its whole invoice: credit all of {invoice}, then invoice the deal again'),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "The car's costs would be more than can be stored"),
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is already closed and cannot be changed'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The cash desk day {day} of terminal {terminal} is closed; record the payment on an open day'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'The catalogue model no longer exists'),
@@ -920,6 +922,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'The day is before the appraisal'),
     QT_TRANSLATE_NOOP('Service', 'The day is before the loan was approved'),
     QT_TRANSLATE_NOOP('Service', 'The day is in the future'),
+    QT_TRANSLATE_NOOP('Service', 'The day is in the future: the stock of a day is known once it has come'),
     QT_TRANSLATE_NOOP('Service', 'The deal is not known'),
     QT_TRANSLATE_NOOP('Service', "The deal is not one of this customer's open deals"),
     QT_TRANSLATE_NOOP('Service', 'The deal no longer exists'),
@@ -1079,6 +1082,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Trade-in negative equity'),
     QT_TRANSLATE_NOOP('Service', 'Trade-in not taken into stock: {cars}'),
     QT_TRANSLATE_NOOP('Service', 'Trade-in on deal {number}'),
+    QT_TRANSLATE_NOOP('Service', 'Trade-in on deal {number} changed since its invoice was credited'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is listed twice'),
     QT_TRANSLATE_NOOP('Service', 'Trim {name} {year} is on stock vehicles, so it stays: untick Active instead of removing it'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', "Type or scan the repair order's number"),

@@ -13176,6 +13176,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>红字发票 {number}（冲 {credited}） · {customer}</translation>
     </message>
     <message>
+        <source>Credit of deal {number} kept as the customer&apos;s credit</source>
+        <translation>销售单 {number} 的款项留作客户余额</translation>
+    </message>
+    <message>
         <source>Deal {number} cancelled: {reason}</source>
         <translation>销售单 {number} 已取消：{reason}</translation>
     </message>
@@ -13896,6 +13900,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>销售单 {deal} 的车辆须连同整张发票退回：请冲红 {invoice} 全部内容，再重新为该销售单开票</translation>
     </message>
     <message>
+        <source>The car&apos;s costs would be more than can be stored</source>
+        <translation>车辆成本合计将超出可存储的范围</translation>
+    </message>
+    <message>
         <source>The cash desk day {day} of terminal {terminal} is already closed and cannot be changed</source>
         <translation>终端 {terminal} 的收银日 {day} 已结账，不能更改</translation>
     </message>
@@ -14066,6 +14074,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>The day is in the future</source>
         <translation>日期晚于今天</translation>
+    </message>
+    <message>
+        <source>The day is in the future: the stock of a day is known once it has come</source>
+        <translation>日期在未来：某日的库存要到当日才能知道</translation>
     </message>
     <message>
         <source>The deal is not known</source>
@@ -14698,6 +14710,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>Trade-in on deal {number}</source>
         <translation>销售单 {number} 的置换车辆</translation>
+    </message>
+    <message>
+        <source>Trade-in on deal {number} changed since its invoice was credited</source>
+        <translation>销售单 {number} 的置换车在发票冲红后有变动</translation>
     </message>
     <message>
         <source>Trim {name} {year} is listed twice</source>
