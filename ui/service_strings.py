@@ -699,6 +699,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Kind must be one of {items}'),
     QT_TRANSLATE_NOOP('Service', 'Kind must be person or company'),
     QT_TRANSLATE_NOOP('Service', "Line {line_no} ({description}) uses tax code '{tax_code}', which is no longer in force; choose another code and save the draft again"),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "Line {line_no}'s price credits already gave back more than the rest of it is worth"),
     QT_TRANSLATE_NOOP('Service', 'Line {line_no}: the quantity cannot be negative'),
     QT_TRANSLATE_NOOP('Service', 'Line {line_no}: the unit cost cannot be negative'),
     QT_TRANSLATE_NOOP('Service', 'Line {line_no}: {quantity} received but only {outstanding} still on order'),

@@ -13316,6 +13316,10 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>类型必须是个人或企业</translation>
     </message>
     <message>
+        <source>Line {line_no}&apos;s price credits already gave back more than the rest of it is worth</source>
+        <translation>第 {line_no} 行的价格冲红已超过该行剩余部分的金额</translation>
+    </message>
+    <message>
         <source>Loan paid out for deal {number}</source>
         <translation>销售单 {number} 的贷款放款</translation>
     </message>

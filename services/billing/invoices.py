@@ -6,7 +6,7 @@ it too. Corrections are credit notes, which always reference the invoice (and li
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func, select
@@ -585,6 +585,18 @@ def balance(session_or_conn, invoice_id: str) -> int:
     return total - allocated
 
 
+def _price_credits(session_or_conn, invoice_id: str) -> dict[str, tuple[int, int, int]]:
+    """Original line id → (net, tax, total) given back by posted price credits (lines of no quantity)."""
+    rows = session_or_conn.execute(
+        select(InvoiceLine.credited_line_id, func.sum(InvoiceLine.net), func.sum(InvoiceLine.tax),
+               func.sum(InvoiceLine.total))
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(Invoice.credited_invoice_id == invoice_id, Invoice.status == "posted",
+               InvoiceLine.credited_line_id.is_not(None), InvoiceLine.quantity_milli == 0)
+        .group_by(InvoiceLine.credited_line_id))
+    return {line_id: (int(net), int(tax), int(total)) for line_id, net, tax, total in rows}
+
+
 def credited_totals(session_or_conn, invoice_id: str) -> dict[str, int]:
     """Original line id → amount (tax included) already credited by posted credit notes, quantity
     and price credits alike."""
@@ -665,10 +677,21 @@ def create_credit_note_in(uow: UnitOfWork, invoice_id: str, *,
     credited_before = credited_totals(session, invoice_id)
     this_note: dict[str, int] = {}
     no = 0
+    priced_before = _price_credits(session, invoice_id)
     for line_id, qty in sorted(wanted.items(), key=lambda kv: originals[kv[0]].line_no):
         src = originals[line_id]
         c = credit_amounts(src, credited_before=already.get(line_id, 0), quantity_milli=qty,
                            prices_include_tax=original.prices_include_tax)
+        if line_id in priced_before and already.get(line_id, 0) + qty == src.quantity_milli:
+            # The last of the line taken back takes back what is left of it: its price credits
+            # already gave the rest.
+            net, tax, total = priced_before[line_id]
+            if total > c.total:
+                raise ValidationError(f"lines[{src.line_no}].quantity",
+                                      msg("Line {line_no}'s price credits already gave back more than the rest "
+                                          "of it is worth", line_no=src.line_no))
+            c = replace(c, discount=c.discount + (total if original.prices_include_tax else net), net=c.net - net,
+                        tax=c.tax - tax, total=c.total - total)
         no += 1
         session.add(InvoiceLine(
             invoice_id=note.id, line_no=no, item_type=src.item_type, item_code=src.item_code,

@@ -85,3 +85,18 @@ def test_the_invoice_view_says_what_is_left_to_credit_of_each_line(db, owner, sa
     with pytest.raises(ValidationError) as exc:
         invoices.create_credit_note(db, owner, invoice_id, amounts={line_id: line.left_to_credit + 1}, on=ON)
     assert exc.value.field == "lines[1]"
+
+
+def test_after_a_price_credit_the_rest_of_the_line_is_still_taken_back_for_what_is_left(db, owner, sale):
+    invoice_id, pid = sale
+    line = invoices.get(db, owner, invoice_id).lines[0]
+    invoices.create_credit_note(db, owner, invoice_id, amounts={line.id: 5_000}, reason="goodwill", on=ON)
+    invoices.create_credit_note(db, owner, invoice_id, lines={line.id: 1_000}, on=ON)
+    # The last three filters back: 350.00 left of the line less the 100.00 the first one took.
+    last = invoices.create_credit_note(db, owner, invoice_id, lines={line.id: 3_000}, on=ON)
+    note = invoices.get(db, owner, last)
+    assert note.total == line.total - 5_000 - 10_000 and note.net_total + note.tax_total == note.total
+    assert note.cost_total == 9_000  # the goods and their cost all come back
+    assert _on_hand(db, pid) == 10_000
+    assert invoices.get(db, owner, invoice_id).lines[0].left_to_credit == 0
+    assert invoices.get(db, owner, invoice_id).balance == 0

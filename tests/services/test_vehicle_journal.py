@@ -436,3 +436,17 @@ def test_a_journal_export_for_a_later_period_starts_from_the_vehicles_still_in_s
     text = path.read_text(encoding="utf-8-sig")
     assert written == len(accounting.journal_entries(db, owner, start=ARRIVED, end=_day(30)))
     assert "VEH-S0001" in text and "Vehicle S0001 into stock" in text
+
+
+def test_a_car_given_a_price_credit_can_still_be_taken_back_whole(db, owner):
+    cid, sid = customer(db, owner), stock_vehicle(db, owner)
+    saved = quote(db, owner, cid, sid)
+    deals.order(db, owner, saved.id)
+    made = deals.invoice(db, owner, saved.id, on=_day(10))
+    car_line = next(iter(_whole_car(db, owner, made.invoice_id)))
+    invoices.create_credit_note(db, owner, made.invoice_id, amounts={car_line: 1_000_00}, on=_day(11))
+    note = invoices.create_credit_note(db, owner, made.invoice_id, on=_day(12))
+    assert invoices.get(db, owner, note).total == made.total - 1_000_00
+    assert inventory.get(db, owner, sid).status == "reserved"
+    lines = _journal(db, owner, _day(30))
+    assert _balanced(lines) and _balance(lines, account=STOCK) == _vehicle_value(db, _day(30)) == 90_000_00
