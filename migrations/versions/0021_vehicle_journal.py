@@ -34,6 +34,17 @@ def _posted_line_trigger(conn) -> str | None:
                                 (_POSTED_LINE_TRIGGER,)).scalar()
 
 
+def _remap(conn, *, trade_in: tuple[str, tuple[str, str]], others: tuple[str, tuple[str, str]]) -> None:
+    """Move ``method:trade_in`` and the keys of :data:`_NOT_STOCK` from the account they were on by
+    default to the new (account, name); a key mapped elsewhere is the accountant's choice and stays."""
+    old, (account, name) = trade_in
+    conn.exec_driver_sql("UPDATE account_mapping SET account = ?, name = ? WHERE key = 'method:trade_in' "
+                         "AND account = ?", (account, name, old))
+    old, (account, name) = others
+    conn.exec_driver_sql(f"UPDATE account_mapping SET account = ?, name = ? WHERE account = ? "
+                         f"AND key IN ({', '.join('?' for _ in _NOT_STOCK)})", (account, name, old, *_NOT_STOCK))
+
+
 def upgrade() -> None:
     conn = op.get_bind()
     # What this writes is every terminal's starting state, not a change of this one: the capture
@@ -59,12 +70,7 @@ def upgrade() -> None:
         op.execute(guard)
     # Mappings still on the old defaults move to the new ones; an accountant's own choice stays.
     if conn.exec_driver_sql("SELECT 1 FROM account_mapping LIMIT 1").first() is not None:
-        conn.exec_driver_sql(
-            "UPDATE account_mapping SET account = ?, name = ? WHERE key = 'method:trade_in' AND account = ?",
-            (*_CLEARING, _STOCK[0]))
-        conn.exec_driver_sql(
-            f"UPDATE account_mapping SET account = ?, name = ? WHERE account = ? "
-            f"AND key IN ({', '.join('?' for _ in _NOT_STOCK)})", (*_PAYABLES, _STOCK[0], *_NOT_STOCK))
+        _remap(conn, trade_in=(_STOCK[0], _CLEARING), others=(_STOCK[0], _PAYABLES))
         conn.exec_driver_sql(
             "INSERT OR IGNORE INTO account_mapping (key, account, name) VALUES ('vehicle_inventory', ?, ?)", _STOCK)
         conn.exec_driver_sql(
@@ -77,12 +83,7 @@ def downgrade() -> None:
     conn = op.get_bind()
     capture.uninstall(conn, ["invoice_line", "account_mapping"])
     conn.exec_driver_sql("DELETE FROM account_mapping WHERE key IN ('vehicle_inventory', 'cash_difference')")
-    conn.exec_driver_sql(
-        "UPDATE account_mapping SET account = ?, name = ? WHERE key = 'method:trade_in' AND account = ?",
-        (*_STOCK, _CLEARING[0]))
-    conn.exec_driver_sql(
-        f"UPDATE account_mapping SET account = ?, name = ? WHERE account = ? "
-        f"AND key IN ({', '.join('?' for _ in _NOT_STOCK)})", (*_STOCK, _PAYABLES[0], *_NOT_STOCK))
+    _remap(conn, trade_in=(_CLEARING[0], _STOCK), others=(_PAYABLES[0], _STOCK))
     op.drop_index("ix_invoice_line_stock_vehicle_id", table_name="invoice_line")
     op.execute('ALTER TABLE invoice_line DROP COLUMN "stock_vehicle_id"')
     capture.install(conn, ["invoice_line", "account_mapping"])

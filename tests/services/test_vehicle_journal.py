@@ -169,20 +169,9 @@ def test_a_credit_note_taking_the_car_back_returns_it_to_stock_and_to_its_deal(d
 def test_a_deal_invoiced_again_after_its_car_came_back_uses_the_money_it_already_had(db, owner):
     """Deposit, trade-in and loan paid the first invoice; its credit note leaves that money with the
     customer, and the second invoice takes it back rather than the trade-in and the loan again."""
-    cid, sid = customer(db, owner), stock_vehicle(db, owner)
-    saved = quote(db, owner, cid, sid, accessories=3_000_00)
-    trade_ins.create_appraisal(db, owner, AppraisalInput(
-        customer_id=cid, vin=chinese_vin(66), make="VW", model="Golf", appraised_on=_day(5),
-        actual_cash_value=40_000_00, allowance=45_000_00, outstanding_finance=10_000_00, finance_lender="平安银行",
-        deal_id=saved.id))
-    loan = finance.create_loan(db, owner, finance.LoanInput(deal_id=saved.id, lender="平安银行", amount=50_000_00,
-                                                           term_months=36, submitted_on=_day(5)))
-    finance.move_loan(db, owner, loan, "approved", on=_day(6))
-    finance.move_loan(db, owner, loan, "paid_out", on=_day(7))
-    deals.order(db, owner, saved.id, deposit=20_000_00, on=_day(8))
-    first = deals.invoice(db, owner, saved.id, on=_day(10))
-    # Deposit 20,000, trade-in equity 35,000, loan 50,000.
-    assert first.balance == first.total - 105_000_00
+    _cid, sid, saved, _tid, first = _deal_with_trade_in_and_loan(db, owner, accessories=3_000_00, credit=False)
+    # Deposit 10,000, trade-in equity 30,000, loan 50,000.
+    assert first.balance == first.total - 90_000_00
 
     # Only the car: refused, as the deal is invoiced again with all its lines.
     with pytest.raises(ValidationError) as exc:
@@ -197,16 +186,18 @@ def test_a_deal_invoiced_again_after_its_car_came_back_uses_the_money_it_already
     lines = _journal(db, owner, _day(30))
     assert _balanced(lines)
     taken = [(x.key, x.debit) for x in lines if x.reference.startswith("PAY-") and x.debit]
-    assert sorted(taken) == sorted([("method:cash", 20_000_00), ("method:trade_in", 35_000_00),
+    assert sorted(taken) == sorted([("method:cash", 10_000_00), ("method:trade_in", 30_000_00),
                                     ("method:finance_payout", 50_000_00)])
     # Taken once: the car itself is not in stock yet, so its allowance is still to be credited.
-    assert _balance(lines, key="method:trade_in") == 35_000_00
+    assert _balance(lines, key="method:trade_in") == 30_000_00
     assert _balance(lines, key="customer_credit") == 0  # nothing left with the customer
 
 
-def _deal_with_trade_in_and_loan(db, owner, *, n: int = 1):
+def _deal_with_trade_in_and_loan(db, owner, *, n: int = 1, accessories: int = 0, credit: bool = True):
+    """A deal paid by a 10,000 deposit, a trade-in (allowance 50,000, 20,000 owed on it) and a
+    50,000 loan, invoiced on the 10th and, when ``credit``, credited whole on the 12th."""
     cid, sid = customer(db, owner), stock_vehicle(db, owner, n)
-    saved = quote(db, owner, cid, sid)
+    saved = quote(db, owner, cid, sid, accessories=accessories)
     tid = trade_ins.create_appraisal(db, owner, AppraisalInput(
         customer_id=cid, vin=chinese_vin(60 + n), make="VW", model="Golf", appraised_on=_day(5),
         actual_cash_value=45_000_00, allowance=50_000_00, outstanding_finance=20_000_00, finance_lender="平安银行",
@@ -217,15 +208,17 @@ def _deal_with_trade_in_and_loan(db, owner, *, n: int = 1):
     finance.move_loan(db, owner, loan, "paid_out", on=_day(7))
     deals.order(db, owner, saved.id, deposit=10_000_00, on=_day(8))
     first = deals.invoice(db, owner, saved.id, on=_day(10))
-    invoices.create_credit_note(db, owner, first.invoice_id, on=_day(12), reason="wrong colour ordered")
+    if credit:
+        invoices.create_credit_note(db, owner, first.invoice_id, on=_day(12), reason="wrong colour ordered")
     return cid, sid, saved, tid, first
 
 
 def test_a_trade_in_lowered_or_taken_off_after_the_credit_note_is_paid_at_its_new_worth(db, owner):
     cid, _sid, saved, tid, first = _deal_with_trade_in_and_loan(db, owner)
     trade_ins.update_appraisal(db, owner, tid, AppraisalInput(
-        customer_id=cid, vin=chinese_vin(61), make="VW", model="Golf", appraised_on=_day(5), actual_cash_value=40_000_00,
-        allowance=40_000_00, outstanding_finance=20_000_00, finance_lender="平安银行", deal_id=saved.id))
+        customer_id=cid, vin=chinese_vin(61), make="VW", model="Golf", appraised_on=_day(5),
+        actual_cash_value=40_000_00, allowance=40_000_00, outstanding_finance=20_000_00, finance_lender="平安银行",
+        deal_id=saved.id))
     second = deals.invoice(db, owner, saved.id, on=_day(14))
     # Equity 20,000 now, not 30,000: the customer has 10,000 more to pay.
     assert second.balance == first.balance + 10_000_00
