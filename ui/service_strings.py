@@ -840,8 +840,8 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} is {status}: it cannot be {action}'),
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was delivered: credit its price only, or take the car back in as a trade-in'),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was delivered: it has left stock'),
-    QT_TRANSLATE_NOOP('Service', 'Stock vehicle {number} was sold on {day}: date the cost on or after its sale'),
     QT_TRANSLATE_NOOP('Service', "Stock vehicle {number}'s arrival is in the books: its day can be corrected only on the day the arrival was entered"),  # noqa: E501
+    QT_TRANSLATE_NOOP('Service', "Stock vehicle {number}'s sale or return was booked on {day}: date the cost on or after it"),  # noqa: E501
     QT_TRANSLATE_NOOP('Service', 'Stock {kind}'),
     QT_TRANSLATE_NOOP('Service', 'Stock {kind} {reference}'),
     QT_TRANSLATE_NOOP('Service', "Supplier '{name}' is inactive"),

@@ -13748,12 +13748,12 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>库存车辆 {number} 已交车，已出库</translation>
     </message>
     <message>
-        <source>Stock vehicle {number} was sold on {day}: date the cost on or after its sale</source>
-        <translation>库存车辆 {number} 已于 {day} 售出：费用日期须在售出当天或之后</translation>
-    </message>
-    <message>
         <source>Stock vehicle {number}&apos;s arrival is in the books: its day can be corrected only on the day the arrival was entered</source>
         <translation>库存车辆 {number} 的到库已入账：只能在录入到库的当天更正到库日期</translation>
+    </message>
+    <message>
+        <source>Stock vehicle {number}&apos;s sale or return was booked on {day}: date the cost on or after it</source>
+        <translation>库存车辆 {number} 的销售或退回已于 {day} 入账：费用日期须在该日或之后</translation>
     </message>
     <message>
         <source>Stock {kind}</source>

@@ -313,9 +313,11 @@ def _change_purchase_cost(uow: UnitOfWork, row: StockVehicle, purchase_cost: int
 def _check_arrival_correctable(session: Session, row: StockVehicle, today: date) -> None:
     """The arrival day is booked: it may be corrected on the day the arrival was entered, before any
     journal could hold it, and never once the car is sold."""
-    # Its first move into stock (a released reservation moves it "into stock" again later).
+    # Its first move into stock (a released reservation moves it "into stock" again later); a car
+    # with no such move recorded was entered when its row was.
     entered = session.execute(select(func.min(StockEvent.at)).where(
-        StockEvent.stock_vehicle_id == row.id, StockEvent.to_status == "in_stock")).scalar()
+        StockEvent.stock_vehicle_id == row.id, StockEvent.to_status == "in_stock",
+        StockEvent.from_status != "reserved")).scalar() or row.created_at
     entered_on = entered.replace(tzinfo=UTC).astimezone().date() if entered is not None else None
     if row.status in ("sold", "delivered") or entered_on != today:
         raise ValidationError("arrived_on", msg("Stock vehicle {number}'s arrival is in the books: its day can be "
@@ -381,8 +383,9 @@ def add_cost_in(uow: UnitOfWork, stock_vehicle_id: str, kind: str, amount: int, 
         InvoiceLine, InvoiceLine.invoice_id == Invoice.id).where(
         InvoiceLine.stock_vehicle_id == row.id, InvoiceLine.quantity_milli > 0, Invoice.status == "posted")).scalar()
     if booked is not None and day < booked:
-        raise ValidationError("incurred_on", msg("Stock vehicle {number} was sold on {day}: date the cost on or "
-                                                 "after its sale", number=row.stock_number, day=booked.isoformat()))
+        raise ValidationError("incurred_on", msg("Stock vehicle {number}'s sale or return was booked on {day}: date "
+                                                 "the cost on or after it", number=row.stock_number,
+                                                 day=booked.isoformat()))
     if total_cost(session, row.id) + amount > STORABLE_MAX:
         raise ValidationError("amount", msg("The car's costs would be more than can be stored"))
     cost = StockVehicleCost(stock_vehicle_id=row.id, kind=kind, amount=amount, incurred_on=day,
