@@ -609,6 +609,10 @@
         <translation>定金转为客户余额</translation>
     </message>
     <message>
+        <source>Cancelled deal&apos;s money kept as credit</source>
+        <translation>已取消销售单的款项留作余额</translation>
+    </message>
+    <message>
         <source>Merged</source>
         <translation>已合并</translation>
     </message>

@@ -443,3 +443,13 @@ def test_a_car_given_a_price_credit_can_still_be_taken_back_whole(db, owner):
     assert inventory.get(db, owner, sid).status == "reserved"
     lines = _journal(db, owner, _day(30))
     assert _balanced(lines) and _balance(lines, account=STOCK) == _vehicle_value(db, _day(30)) == 90_000_00
+
+
+def test_a_deal_cancelled_after_its_car_came_back_can_keep_the_customers_money_as_credit(db, db_path, owner):
+    _cid, _sid, saved, _tid, _first = _deal_with_trade_in_and_loan(db, owner, n=2)
+    deals.cancel(db, owner, saved.id, "customer will choose another car", refund=False, on=_day(13))
+    lines = _journal(db, owner, _day(30))
+    # The trade-in and the loan go back where they came from; the deposit stays with the customer.
+    assert _balance(lines, key="customer_credit") == -10_000_00
+    assert _balance(lines, key="method:trade_in") == 0
+    assert raw_rows(db_path, "SELECT count(*) FROM audit_entry WHERE action = 'hold_credit'") == [(1,)]

@@ -179,6 +179,7 @@ def audit_action_labels() -> dict[str, str]:
         "reschedule": QCoreApplication.translate("AdminLabels", "Moved"),
         "time_correction": QCoreApplication.translate("AdminLabels", "Times corrected"),
         "hold_deposit": QCoreApplication.translate("AdminLabels", "Deposit kept as credit"),
+        "hold_credit": QCoreApplication.translate("AdminLabels", "Cancelled deal's money kept as credit"),
         "merge": QCoreApplication.translate("AdminLabels", "Merged"),
     }
 
