@@ -821,11 +821,13 @@ def _reuse_credit_notes(uow: UnitOfWork, deal: Deal, invoice_id: str, on: date) 
     if not notes:
         return
     for source in payments._credit_sources(session, deal.customer_id):
+        if source.kind != "credit_note" or source.id not in notes:
+            continue
         # What is left of the credit note, within what the customer still holds (some may have been
         # paid back since), within what is open.
         take = min(source.remaining, payments.customer_credit(session, deal.customer_id),
                    invoices.balance(session, invoice_id))
-        if source.kind == "credit_note" and source.id in notes and take > 0:
+        if take > 0:
             payments.allocate_in(uow, invoice_id=invoice_id, amount=take, credit_note_id=source.id, on=on)
 
 
