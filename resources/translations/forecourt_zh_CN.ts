@@ -7168,6 +7168,10 @@
         <translation>日结现金长短款</translation>
     </message>
     <message>
+        <source>Vouchers handed in (issued outside Forecourt)</source>
+        <translation>收回的代金券（在 Forecourt 之外发放）</translation>
+    </message>
+    <message>
         <source>The workshop&apos;s own cost of labour</source>
         <translation>车间自身的工时成本</translation>
     </message>

@@ -34,7 +34,9 @@ and the first change writes them out before applying itself. Reading and changin
   credit for the rest.
 - a receipt (``PAY-<id>``, on its payment date): Dr the method's account; Cr receivables for the part
   allocated on or before that date, Cr customer credit for the rest. A refund (``RFD-<id>``) is the
-  reverse: Dr customer credit, Cr the method's account.
+  reverse: Dr customer credit, Cr the method's account. A voucher handed in (``method:voucher``) is
+  debited to other payables, where the accountant books the vouchers issued: it is not the customer's
+  credit.
 - credit applied later (``ALLOC-<id>``, on the allocation date): the rest of an earlier receipt or
   credit note allocated to an invoice moves no money, but it turns customer credit into a settled
   receivable: Dr customer credit, Cr receivables.
@@ -72,7 +74,9 @@ the accounting package clears that account when it books the supplier's invoice.
 
 So every allocation is journalled exactly once, in the period of its own date, and a period once
 exported never changes. Over all time the receivables account equals the open balances of posted
-invoices, and the customer credit account equals what customers hold in credit.
+invoices, and the customer credit account equals what customers hold in credit: the receivables
+report's total equals the balance of the two accounts — by account, not only by mapping key: no
+other key that reaches the journal shares them by default.
 """
 
 from __future__ import annotations
@@ -152,7 +156,10 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "method:cash": _CASH,
     **{f"method:{m}": _BANK for m in ("wechat_pay", "alipay", "unionpay_card", "card", "bank_transfer",
                                       "finance_payout", "insurance_payout")},
-    "method:voucher": _ADVANCES,
+    # A voucher handed in is a claim the dealership honours, not money the customer holds with it:
+    # vouchers are issued outside Forecourt, so their redemption clears the payable the accountant
+    # booked when issuing them, and the advance account stays equal to what customers hold in credit.
+    "method:voucher": _OTHER_PAYABLES,
     "method:deposit": _ADVANCES,
     # A car taken in part payment: the clearing account between the allowance the trade-in's arrival
     # credits and the equity this payment settles; what is left on it is the finance to pay off.

@@ -119,3 +119,26 @@ def test_manufacturer_rebates_reach_the_journal_and_the_margins(db, owner):
     with pytest.raises(ValidationError) as exc:
         thirdparty.receive_rebate(db, owner, rid, amount=1000, on=today + timedelta(days=1))
     assert exc.value.field == "received_on"
+
+
+def test_no_default_key_that_reaches_the_journal_shares_the_receivable_or_advance_account():
+    """The receivables report can only equal the receivable and advance accounts if nothing else is
+    booked there: the one other key on them is the credit method, which never makes a receipt (it
+    becomes an allocation of credit already held)."""
+    shared = {key for key, (account, _name) in accounting.DEFAULT_MAPPING.items()
+              if account in (accounting.DEFAULT_MAPPING["receivables"][0],
+                             accounting.DEFAULT_MAPPING["customer_credit"][0])}
+    assert shared == {"receivables", "customer_credit", f"method:{payments.CREDIT_METHOD}"}
+
+
+def test_a_voucher_handed_in_settles_the_invoice_against_other_payables_not_the_customers_credit(db, owner):
+    cid = customer(db, owner)
+    iid = posted(db, owner, cid, line(price=12000), on=ON)
+    payments.take_payment(db, owner, customer_id=cid, splits=[PaymentSplit("voucher", 5000, "V000123")],
+                          allocations={number(db, owner, iid): 5000}, on=ON)
+    journal = accounting.journal_entries(db, owner, start=START, end=ON)
+    receipt = [(x.account, x.debit, x.credit) for x in journal if x.reference.startswith("PAY-")]
+    assert receipt == [("2241", 5000, 0), ("1122", 0, 5000)]
+    rows = receivables.aging(db, owner, as_of=ON)
+    assert sum(r.total for r in rows) == 7000 == sum(x.debit - x.credit for x in journal
+                                                      if x.account in ("1122", "2203"))

@@ -282,3 +282,29 @@ def test_upgrading_names_the_sold_cars_on_their_invoices_and_moves_only_default_
     with pytest.raises(sqlite3.DatabaseError, match="immutable"):
         raw_execute(db_path, "UPDATE invoice_line SET stock_vehicle_id = NULL WHERE invoice_id = ?",
                     (made.invoice_id,))
+
+
+@pytest.mark.parametrize("chosen", [None, ("6601", "销售费用")])
+def test_upgrading_moves_vouchers_off_the_advance_account_unless_the_accountant_chose_one(db, db_path, owner, chosen):
+    """0022: a voucher handed in was debited to the customers' advances (2203), which the
+    receivables report cannot see; a mapping still on that default moves to other payables, an
+    accountant's own choice stays, and nothing is captured for sync."""
+    from services.billing import accounting
+
+    accounting.set_mapping(db, owner, "stock:fee", "6602", "销售费用")  # writes the whole mapping out
+    if chosen:
+        accounting.set_mapping(db, owner, "method:voucher", *chosen)
+    db.dispose()
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0021_vehicle_journal")
+        expected_before = chosen[0] if chosen else "2203"
+        assert raw_rows(db_path, "SELECT account FROM account_mapping WHERE key = 'method:voucher'") == [
+            (expected_before,)]
+        outbox = raw_rows(db_path, "SELECT count(*) FROM sync_outbox")
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    assert raw_rows(db_path, "SELECT account, name FROM account_mapping WHERE key = 'method:voucher'") == [
+        chosen or ("2241", "其他应付款")]
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox

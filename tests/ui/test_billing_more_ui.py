@@ -354,6 +354,8 @@ def test_the_mapping_editor_lists_the_accounts_and_saves_a_change(qtbot, db, own
     assert purposes["method:cash"] == "Money taken by: Cash"
     assert purposes["receivables"] == "Customers' unpaid invoices (receivables)"
     assert purposes["item:*"] == "Sales: any other"
+    assert purposes["method:voucher"] == "Vouchers handed in (issued outside Forecourt)"
+    assert {r.key: r.account for r in accounting.get_mapping(db, owner)}["method:voucher"] == "2241"
     assert screen.select_key("method:cash")
 
     row = screen.selected()

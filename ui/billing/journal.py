@@ -55,6 +55,8 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
         "menu_variance": QCoreApplication.translate("Journal", "Service package prices below the itemised price"),
         "cash_difference": QCoreApplication.translate("Journal", "Cash over or short at the day's close"),
+        # Not the customer's credit: the vouchers were issued outside Forecourt, as other payables.
+        "method:voucher": QCoreApplication.translate("Journal", "Vouchers handed in (issued outside Forecourt)"),
     }
     if key in fixed:
         return fixed[key]
