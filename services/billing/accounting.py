@@ -74,9 +74,9 @@ the accounting package clears that account when it books the supplier's invoice.
 
 So every allocation is journalled exactly once, in the period of its own date, and a period once
 exported never changes. Over all time the receivables account equals the open balances of posted
-invoices, and the customer credit account equals what customers hold in credit: the receivables
-report's total equals the balance of the two accounts — by account, not only by mapping key: no
-other key that reaches the journal shares them by default.
+invoices, and the customer credit account equals what customers hold in credit. So the receivables
+report's total equals the balance of the two accounts as the trial balance shows them: by default no
+other key that reaches the journal is mapped to either.
 """
 
 from __future__ import annotations

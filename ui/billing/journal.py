@@ -43,7 +43,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str]) -> str:
     """What a mapping key is for, in the user's words ("Sales of parts", "Money taken by cash")."""
-    fixed = {
+    # The fixed keys, and the keys of a kind whose purpose is not what the kind's template says.
+    own = {
         "receivables": QCoreApplication.translate("Journal", "Customers' unpaid invoices (receivables)"),
         "customer_credit": QCoreApplication.translate("Journal", "Customers' credit and advances"),
         "inventory": QCoreApplication.translate("Journal", "Parts in stock (inventory)"),
@@ -57,12 +58,11 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "cash_difference": QCoreApplication.translate("Journal", "Cash over or short at the day's close"),
         # Not the customer's credit: the vouchers were issued outside Forecourt, as other payables.
         "method:voucher": QCoreApplication.translate("Journal", "Vouchers handed in (issued outside Forecourt)"),
+        "stock:labour": QCoreApplication.translate("Journal", "The workshop's own cost of labour"),
     }
-    if key in fixed:
-        return fixed[key]
+    if key in own:
+        return own[key]
     kind, _, rest = key.partition(":")
-    if key == "stock:labour":
-        return QCoreApplication.translate("Journal", "The workshop's own cost of labour")
     if rest == "*":
         name = QCoreApplication.translate("Journal", "any other")
     elif kind == "method":
