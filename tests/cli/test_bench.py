@@ -74,3 +74,19 @@ def test_the_export_memory_is_measured_on_exactly_the_rows_asked_for(with_parts,
     peak = bench._export_peak_mb(source, tmp_path, owner)
     assert 0 < peak < 200
     assert (tmp_path / "memory.xlsx").stat().st_size > 0
+
+
+def test_a_scratch_copy_is_on_disk_before_the_clock_starts(with_parts, tmp_path, monkeypatch):
+    """Otherwise the first timed commit also writes out the copy, and the side that syncs first pays."""
+    import os
+
+    from app import bench_timing
+
+    synced: list[int] = []
+    real = os.fsync
+    monkeypatch.setattr(bench_timing.os, "fsync", lambda fd: (synced.append(os.fstat(fd).st_size), real(fd)))
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    copy = bench_timing._scratch_copy(with_parts, scratch)
+    assert copy.read_bytes() == with_parts.read_bytes()
+    assert synced == [copy.stat().st_size]
