@@ -26,6 +26,7 @@ from demo.staff import DEMO_USERS
 from models.finance import (
     CONDITION_AREAS,
     CommissionRule,
+    InsuranceCommissionEntry,
     InsurancePolicy,
     SalesTarget,
     TradeInCondition,
@@ -43,7 +44,8 @@ CONDITION_NOTES = {"body": "右后门轻微凹陷", "paint": "前保险杠划痕
                    "gearbox": "换挡略顿挫", "tyres": "胎纹接近磨损极限", "electrics": "中控屏偶尔黑屏"}
 LOCATIONS = ("二手车展厅", "后场 A 区", "后场 B 区")
 TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condition", "trade_in_reconditioning",
-          "stock_vehicle", "stock_vehicle_cost", "stock_event", "loan_application", "insurance_policy")
+          "stock_vehicle", "stock_vehicle_cost", "stock_event", "loan_application", "insurance_policy",
+          "insurance_commission_entry")
 
 
 def _row(ctx: DemoContext, when: datetime, who: str, **values: Any) -> dict[str, Any]:
@@ -240,3 +242,7 @@ def _deal_finance(conn: Connection, ctx: DemoContext) -> None:
                     previous, starts = row["id"], ends
     insert_rows(ctx, LoanApplication.__table__, sorted(loans, key=by_time))
     insert_rows(ctx, InsurancePolicy.__table__, sorted(policies, key=by_time))
+    # The commission is booked on the day each policy was recorded, as services/sales/finance.py books it.
+    insert_rows(ctx, InsuranceCommissionEntry.__table__, [
+        _row(ctx, p["created_at"], p["created_by"], policy_id=p["id"], amount=p["commission"],
+             booked_on=min(p["starts_on"], ctx.today)) for p in sorted(policies, key=by_time) if p["commission"]])

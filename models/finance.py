@@ -2,7 +2,8 @@
 
 An :class:`InsurancePolicy` is one year (or term) of cover on a customer's car, sold with a deal or
 on its own; renewing it makes the next policy, linked back by ``renewed_from_id``, so a policy with no
-successor is the one whose renewal falls due. A trade-in's appraisal (``models.sales.TradeIn``) is
+successor is the one whose renewal falls due. The commission the insurer owes for it is booked, and
+corrected, in dated :class:`InsuranceCommissionEntry` rows. A trade-in's appraisal (``models.sales.TradeIn``) is
 graded area by area (:class:`TradeInCondition`) and costed kind by kind (:class:`TradeInReconditioning`).
 A :class:`SalesTarget` is a salesperson's goal for one month; :class:`CommissionRule` says how
 commission is earned on delivered deals (the dealership's rule has ``salesperson`` '', a salesperson's
@@ -55,6 +56,23 @@ class InsurancePolicy(SyncedMixin, Audited, Base):
     renewed_from_id: Mapped[str | None] = mapped_column(ID, ForeignKey("insurance_policy.id"), nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
+
+
+class InsuranceCommissionEntry(SyncedMixin, Audited, Base):
+    """One dated change to what an insurer owes the dealership for selling a policy, append-only: the
+    commission when the policy is recorded, the difference when it is corrected (negative when it
+    falls). The journal reads these, so a period once exported never changes; the policy's
+    ``commission`` is always their sum."""
+
+    __tablename__ = "insurance_commission_entry"
+    __table_args__ = (
+        Index("ix_insurance_commission_entry_policy_id", "policy_id"),
+        Index("ix_insurance_commission_entry_booked_on", "booked_on"),
+    )
+
+    policy_id: Mapped[str] = mapped_column(ID, ForeignKey("insurance_policy.id"))
+    amount: Mapped[int] = mapped_column(Integer)
+    booked_on: Mapped[date] = mapped_column(Date)
 
 class TradeInCondition(SyncedMixin, Audited, Base):
     """How one area of a traded-in car was found: a grade and a note."""

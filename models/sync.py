@@ -32,8 +32,10 @@ SYNCED_TABLES: frozenset[str] = frozenset({
     "catalogue_model", "catalogue_trim", "catalogue_option", "stock_vehicle_option",
     # the showroom's leads and deals
     "lead", "lead_task", "test_drive", "deal", "loan_application", "trade_in",
-    # finance and insurance, trade-in appraisals, salespeople's targets and commission rules
-    "insurance_policy", "trade_in_condition", "trade_in_reconditioning", "sales_target", "commission_rule",
+    # finance and insurance (commission entries are append-only), trade-in appraisals, salespeople's
+    # targets and commission rules
+    "insurance_policy", "insurance_commission_entry", "trade_in_condition", "trade_in_reconditioning",
+    "sales_target", "commission_rule",
     # a deal's lines, approvals (append-only decisions), approval levels and delivery checklist
     "deal_line", "deal_approval", "approval_level", "deal_delivery_item",
     # billing (payments and allocations are append-only, so they merge without conflicts)

@@ -821,6 +821,10 @@
         <translation>保险保单</translation>
     </message>
     <message>
+        <source>Insurance commission entry</source>
+        <translation>保险佣金记录</translation>
+    </message>
+    <message>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -5332,6 +5336,10 @@
         <translation>车牌</translation>
     </message>
     <message>
+        <source>Policy</source>
+        <translation>保单</translation>
+    </message>
+    <message>
         <source>Policy number</source>
         <translation>保单号</translation>
     </message>
@@ -7158,6 +7166,14 @@
     <message>
         <source>Rebates earned</source>
         <translation>已得返利</translation>
+    </message>
+    <message>
+        <source>Commission insurers owe</source>
+        <translation>保险公司应付佣金</translation>
+    </message>
+    <message>
+        <source>Insurance commission earned</source>
+        <translation>保险佣金收入</translation>
     </message>
     <message>
         <source>Service package prices below the itemised price</source>
@@ -13296,6 +13312,14 @@ Whatever was entered after that is no longer there. The current data is first ke
         <translation>客户等级必须是 {items} 之一</translation>
     </message>
     <message>
+        <source>Insurance commission {insurer}</source>
+        <translation>保险佣金 {insurer}</translation>
+    </message>
+    <message>
+        <source>Insurance commission {insurer} {number}</source>
+        <translation>保险佣金 {insurer} {number}</translation>
+    </message>
+    <message>
         <source>Invoice {number} posted</source>
         <translation>发票 {number} 已开具</translation>
     </message>
@@ -14970,6 +14994,14 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>commission corrected down</source>
+        <translation>佣金调减</translation>
+    </message>
+    <message>
+        <source>commission earned</source>
+        <translation>应得佣金</translation>
     </message>
     <message>
         <source>complete</source>

@@ -11,8 +11,9 @@ stock, valued at moving average cost), ``vehicle_inventory`` (the cars in stock 
 added costs),
 ``goods_received`` (goods received not invoiced), ``stock_adjustment`` (adjustments, count variances
 and transfers awaiting a decision) and ``stock_variance`` (what the moving average's rounding makes
-a receipt's value differ from its purchase price) and ``menu_variance`` (what service packages
-sold below their itemised price: see the workshop invoices below). A key of the
+a receipt's value differ from its purchase price), ``menu_variance`` (what service packages
+sold below their itemised price: see the workshop invoices below), and ``commission_receivable`` and
+``insurance_commission`` (what insurers owe for the policies sold, and that commission as revenue). A key of the
 form ``<kind>:*`` is the fallback for a type or code with no key of its own, so a tax rate added
 later still lands somewhere sensible. New databases start with a mainland-China chart of accounts
 (1122 应收账款, 6001 主营业务收入, 2221 应交税费, …); an empty mapping table means those defaults,
@@ -69,6 +70,11 @@ and the first change writes them out before applying itself. Reading and changin
   Dr rebate receivable / Cr ``rebates`` (a reduction of cost of sales, as the margin reports show
   it); when money arrives, Dr the bank (``method:bank_transfer``) / Cr rebate receivable.
 
+- an insurance policy's commission (``INS-<entry id>``): on the day the policy is recorded, Dr
+  ``commission_receivable`` / Cr ``insurance_commission`` (other revenue); a correction books the
+  difference on its own day (reversed when the commission falls). The insurer's payment is not
+  recorded in Forecourt: the accounting package clears the receivable when it books the money.
+
 Supplier invoices are not recorded in Forecourt: a receipt credits goods received not invoiced, and
 the accounting package clears that account when it books the supplier's invoice.
 
@@ -110,6 +116,7 @@ from models.billing import (
     RebateEntry,
 )
 from models.crm import Customer
+from models.finance import InsuranceCommissionEntry, InsurancePolicy
 from models.parts import StockMovement
 from models.vehicles import PURCHASE_CORRECTION
 from services import files, settings
@@ -178,13 +185,16 @@ DEFAULT_MAPPING: dict[str, tuple[str, str]] = {
     "stock_variance": _MAIN_COST,
     "rebate_receivable": _OTHER_RECEIVABLES,
     "rebates": _MAIN_COST,
+    # What insurers owe for the policies the dealership sells: a service to the insurer, not a sale.
+    "commission_receivable": _OTHER_RECEIVABLES,
+    "insurance_commission": _OTHER_REVENUE,
     "menu_variance": _MAIN_REVENUE,
     # Cash found over or short at a day's close waits there for the owner's decision.
     "cash_difference": _PENDING_LOSSES,
 }
 _FIXED_KEYS = ("receivables", "customer_credit", "inventory", "vehicle_inventory", "goods_received",
-               "stock_adjustment", "stock_variance", "rebate_receivable", "rebates", "menu_variance",
-               "cash_difference")
+               "stock_adjustment", "stock_variance", "rebate_receivable", "rebates", "commission_receivable",
+               "insurance_commission", "menu_variance", "cash_difference")
 # Invoice kinds whose lines' own discounts are service package variances.
 MENU_KINDS = frozenset({"workshop"})
 REBATE_METHOD = "bank_transfer"  # manufacturers pay rebates by bank transfer
@@ -531,6 +541,19 @@ def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
         yield _Entry(r.booked_on, f"RBT-{r.id}", label, amounts)
 
 
+def _commissions(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
+    entry, policy = InsuranceCommissionEntry.__table__, InsurancePolicy.__table__
+    query = (select(entry.c.id, entry.c.amount, entry.c.booked_on, policy.c.insurer, policy.c.policy_number)
+             .join(policy, policy.c.id == entry.c.policy_id)
+             .where(entry.c.booked_on.between(start, end)).order_by(entry.c.booked_on, entry.c.id))
+    for r in conn.execute(query):
+        label = (msg("Insurance commission {insurer} {number}", insurer=r.insurer, number=r.policy_number)
+                 if r.policy_number else msg("Insurance commission {insurer}", insurer=r.insurer))
+        detail = msg("commission earned") if r.amount > 0 else msg("commission corrected down")
+        yield _Entry(r.booked_on, f"INS-{r.id}", label,
+                     [("commission_receivable", r.amount, detail), ("insurance_commission", -r.amount, detail)])
+
+
 def _vehicles(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     for m in vehicle_ledger.moves(conn, end=end):
         if m.on < start:
@@ -590,8 +613,8 @@ def _cash_days(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
 def _entries(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     return heapq.merge(_documents(conn, start, end), _payments(conn, start, end),
                        _later_allocations(conn, start, end), _stock_movements(conn, start, end),
-                       _vehicles(conn, start, end), _rebates(conn, start, end), _cash_days(conn, start, end),
-                       key=lambda e: e.on)
+                       _vehicles(conn, start, end), _rebates(conn, start, end), _commissions(conn, start, end),
+                       _cash_days(conn, start, end), key=lambda e: e.on)
 
 
 def _count(conn: Connection, start: date, end: date) -> int:
@@ -611,8 +634,10 @@ def _count(conn: Connection, start: date, end: date) -> int:
                              .where(StockMovement.moved_on.between(start, end))).scalar_one()
     rebates = conn.execute(select(func.count()).select_from(RebateEntry)
                            .where(RebateEntry.booked_on.between(start, end))).scalar_one()
+    commissions = conn.execute(select(func.count()).select_from(InsuranceCommissionEntry)
+                               .where(InsuranceCommissionEntry.booked_on.between(start, end))).scalar_one()
     cash_days = conn.execute(select(func.count()).select_from(CashDay).where(*_closed_days(start, end))).scalar_one()
-    return (documents + payments + later + movements + rebates + cash_days
+    return (documents + payments + later + movements + rebates + commissions + cash_days
             + vehicle_ledger.count(conn, start, end))
 
 

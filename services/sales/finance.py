@@ -8,7 +8,9 @@ it, and a paid-out or rejected application is no longer changed.
 
 An insurance policy covers a customer's car from ``starts_on`` to ``ends_on``; its renewal falls due
 :data:`RENEWAL_DAYS` days before it ends. Renewing makes the next policy, linked back to the one it
-renews, so a policy without a successor is one still to renew.
+renews, so a policy without a successor is one still to renew. The commission the insurer owes for a
+policy is booked on the day the policy is recorded, and a correction books the difference on its own
+day (``insurance_commission_entry``): the journal reads those entries.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from core.messages import msg
 from core.money import check_amount, exact_integer, format_money
 from core.status_words import status_word
 from models.crm import Customer
-from models.finance import POLICY_KINDS, InsurancePolicy
+from models.finance import POLICY_KINDS, InsuranceCommissionEntry, InsurancePolicy
 from models.sales import Deal, LoanApplication
 from models.vehicles import Vehicle
 from services.permissions import require
@@ -373,6 +375,13 @@ def _write_policy(row: InsurancePolicy, clean: PolicyInput) -> None:
     row.starts_on, row.ends_on, row.notes = clean.starts_on, clean.ends_on, clean.notes
 
 
+def _book_commission(session: Session, policy_id: str, amount: int) -> None:
+    """Book a change of what the insurer owes for the policy, on the day it is recorded (the journal
+    reads these entries: a period once exported never changes)."""
+    if amount:
+        session.add(InsuranceCommissionEntry(policy_id=policy_id, amount=amount, booked_on=clock.today()))
+
+
 def create_policy_in(uow: UnitOfWork, data: PolicyInput) -> str:
     """Record an insurance policy; returns its id."""
     require(uow.actor, "finance.edit")
@@ -382,6 +391,7 @@ def create_policy_in(uow: UnitOfWork, data: PolicyInput) -> str:
     _write_policy(row, clean)
     uow.session.add(row)
     uow.session.flush()
+    _book_commission(uow.session, row.id, row.commission)
     return row.id
 
 
@@ -402,8 +412,10 @@ def update_policy_in(uow: UnitOfWork, policy_id: str, data: PolicyInput) -> None
     if row.renewed_from_id and clean.vehicle_id != row.vehicle_id:
         raise ValidationError("vehicle_id", msg("A renewal covers the car of the policy it renews"))
     _check_number(uow.session, clean, policy_id)
+    before = row.commission
     _write_policy(row, clean)
     uow.session.flush()
+    _book_commission(uow.session, row.id, row.commission - before)
 
 
 update_policy = action(update_policy_in)
@@ -432,6 +444,7 @@ def renew_policy_in(uow: UnitOfWork, policy_id: str, data: PolicyInput) -> str:
     _write_policy(row, clean)
     uow.session.add(row)
     uow.session.flush()
+    _book_commission(uow.session, row.id, row.commission)
     uow.touched("insurance_policy", [old.id])
     return row.id
 

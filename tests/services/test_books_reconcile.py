@@ -142,3 +142,47 @@ def test_a_voucher_handed_in_settles_the_invoice_against_other_payables_not_the_
     rows = receivables.aging(db, owner, as_of=ON)
     assert sum(r.total for r in rows) == 7000 == sum(x.debit - x.credit for x in journal
                                                       if x.account in ("1122", "2203"))
+
+
+def test_insurance_commission_reaches_the_journal_and_a_correction_books_only_its_difference(
+        db, db_path, owner, monkeypatch):
+    """What an insurer owes for a policy sold is revenue when the policy is recorded; correcting it
+    later books the difference on the later day, so the period already exported stays as it was."""
+    from services.sales import finance
+    from services.sales.finance import PolicyInput
+    from tests.services.finance_samples import car
+    from tests.services.samples import raw_rows
+
+    sold, corrected = date(2026, 3, 2), date(2026, 4, 15)
+    monkeypatch.setattr(clock, "today", lambda: sold)
+    cid = customer(db, owner)
+    data = PolicyInput(customer_id=cid, vehicle_id=car(db, owner, cid), insurer="PICC", kind="commercial",
+                       starts_on=sold, ends_on=date(2027, 3, 2), premium=4_800_00, commission=480_00,
+                       policy_number="SY001")
+    pid = finance.create_policy(db, owner, data)
+    march = accounting.journal_entries(db, owner, start=START, end=date(2026, 3, 31))
+    booked = [(x.on, x.account, x.debit, x.credit) for x in march if x.reference.startswith("INS-")]
+    assert booked == [(sold, "1221", 480_00, 0), (sold, "6051", 0, 480_00)]
+
+    monkeypatch.setattr(clock, "today", lambda: corrected)
+    data.notes = "renewal reminder sent"
+    finance.update_policy(db, owner, pid, data)  # no change to the commission: nothing booked
+    data.commission = 400_00
+    finance.update_policy(db, owner, pid, data)
+    later = accounting.journal_entries(db, owner, start=START, end=corrected)
+    assert accounting.journal_entries(db, owner, start=START, end=date(2026, 3, 31)) == march
+    correction = [(x.on, x.account, x.debit, x.credit) for x in later
+                  if x.reference.startswith("INS-") and x.on == corrected]
+    assert sorted(correction) == [(corrected, "1221", 0, 80_00), (corrected, "6051", 80_00, 0)]
+    assert _balance(later, "commission_receivable") == 400_00 == -_balance(later, "insurance_commission")
+
+    renewal = finance.renewal_draft(db, owner, pid)
+    renewal.policy_number, renewal.commission = "SY002", 450_00
+    finance.renew_policy(db, owner, pid, renewal)
+    journal = accounting.journal_entries(db, owner, start=START, end=corrected)
+    assert _balance(journal, "commission_receivable") == 850_00
+    # Each entry's lines balance, and the policies' commissions are the entries' sum.
+    for reference in {x.reference for x in journal if x.reference.startswith("INS-")}:
+        assert sum(x.debit - x.credit for x in journal if x.reference == reference) == 0
+    assert raw_rows(db_path, "SELECT sum(commission) FROM insurance_policy") == raw_rows(
+        db_path, "SELECT sum(amount) FROM insurance_commission_entry") == [(850_00,)]

@@ -543,6 +543,12 @@ def test_the_demo_books_reconcile_stock_with_parts_and_vehicles_and_every_sold_c
         assert on_accounts(lines, "receivables", "customer_credit") == sum(r.total for r in aged), day
         assert sum(x.debit for x in lines) == sum(x.credit for x in lines)
     assert _rows(demo_db, "SELECT count(*) FROM payment WHERE method = 'voucher'")[0][0] > 0
+    # The insurance commission of the demo's policies is booked, as the service books it.
+    assert _rows(demo_db, "SELECT count(*) FROM insurance_policy p WHERE commission IS NOT (SELECT sum(amount) "
+                          "FROM insurance_commission_entry e WHERE e.policy_id = p.id)") == [(0,)]
+    earned = sum(x.credit - x.debit for x in lines if x.key == "insurance_commission")
+    assert earned == _rows(demo_db, f"SELECT sum(amount) FROM insurance_commission_entry "
+                                    f"WHERE booked_on <= '{TODAY}'")[0][0] > 0
     # The cars that are in stock today are what the vehicle valuation holds.
     with demo_db.read() as conn:
         held = conn.execute(text(

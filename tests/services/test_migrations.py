@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,33 @@ def test_upgrading_moves_vouchers_off_the_advance_account_unless_the_accountant_
     assert raw_rows(db_path, "SELECT account, name FROM account_mapping WHERE key = 'method:voucher'") == [
         chosen or ("2241", "其他应付款")]
     assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
+
+
+def test_upgrading_books_the_commission_of_the_policies_already_recorded(db, db_path, owner):
+    """0023: the commission of a policy recorded before is booked on the (local) day the policy was
+    recorded, so the journal shows it; every terminal makes the same entry, and none is captured."""
+    from services.sales import finance
+    from services.sales.finance import PolicyInput
+    from tests.services.finance_samples import car, customer
+
+    cid = customer(db, owner)
+    vid = car(db, owner, cid)
+    policies = [finance.create_policy(db, owner, PolicyInput(
+        customer_id=cid, vehicle_id=vid, insurer="PICC", kind="commercial", starts_on=date(2026, 1, 1),
+        ends_on=date(2027, 1, 1), premium=4_000_00, commission=commission, policy_number=f"P{n}"))
+        for n, commission in enumerate((400_00, 0))]
+    db.dispose()
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0022_voucher_payable")
+        outbox = raw_rows(db_path, "SELECT count(*) FROM sync_outbox")
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    recorded = raw_rows(db_path, "SELECT created_at FROM insurance_policy WHERE id = ?", (policies[0],))[0][0]
+    local_day = datetime.fromisoformat(recorded).replace(tzinfo=UTC).astimezone().date()
+    assert raw_rows(db_path, "SELECT policy_id, amount, booked_on, id FROM insurance_commission_entry") == [
+        (policies[0], 400_00, local_day.isoformat(), policies[0][:31] + "c")]
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
+    assert raw_rows(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                             "AND tbl_name = 'insurance_commission_entry'") != [(0,)]

@@ -241,6 +241,7 @@ def audit_entity_labels() -> dict[str, str]:
         "trade_in_condition": QCoreApplication.translate("AdminLabels", "Trade-in's condition"),
         "trade_in_reconditioning": QCoreApplication.translate("AdminLabels", "Trade-in's reconditioning"),
         "insurance_policy": QCoreApplication.translate("AdminLabels", "Insurance policy"),
+        "insurance_commission_entry": QCoreApplication.translate("AdminLabels", "Insurance commission entry"),
         "sales_target": QCoreApplication.translate("AdminLabels", "Sales target"),
         "commission_rule": QCoreApplication.translate("AdminLabels", "Commission rule"),
         "labour_operation": QCoreApplication.translate("AdminLabels", "Labour operation"),

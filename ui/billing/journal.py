@@ -54,6 +54,8 @@ def mapping_purpose(key: str, *, items: dict[str, str], methods: dict[str, str])
         "stock_variance": QCoreApplication.translate("Journal", "Average cost rounding on goods received"),
         "rebate_receivable": QCoreApplication.translate("Journal", "Rebates the manufacturer owes"),
         "rebates": QCoreApplication.translate("Journal", "Rebates earned"),
+        "commission_receivable": QCoreApplication.translate("Journal", "Commission insurers owe"),
+        "insurance_commission": QCoreApplication.translate("Journal", "Insurance commission earned"),
         "menu_variance": QCoreApplication.translate("Journal", "Service package prices below the itemised price"),
         "cash_difference": QCoreApplication.translate("Journal", "Cash over or short at the day's close"),
         # Not the customer's credit: the vouchers were issued outside Forecourt, as other payables.
