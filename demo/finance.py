@@ -244,5 +244,6 @@ def _deal_finance(conn: Connection, ctx: DemoContext) -> None:
     insert_rows(ctx, InsurancePolicy.__table__, sorted(policies, key=by_time))
     # The commission is booked on the day each policy was recorded, as services/sales/finance.py books it.
     insert_rows(ctx, InsuranceCommissionEntry.__table__, [
-        _row(ctx, p["created_at"], p["created_by"], policy_id=p["id"], amount=p["commission"],
-             booked_on=min(p["starts_on"], ctx.today)) for p in sorted(policies, key=by_time) if p["commission"]])
+        _row(ctx, p["created_at"], p["created_by"], policy_id=p["id"], kind="earned", amount=p["commission"],
+             booked_on=min(p["starts_on"], ctx.today), insurer=p["insurer"], policy_number=p["policy_number"])
+        for p in sorted(policies, key=by_time) if p["commission"]])

@@ -58,21 +58,29 @@ class InsurancePolicy(SyncedMixin, Audited, Base):
 
 
 
+COMMISSION_ENTRY_KINDS = ("earned", "corrected")
+
+
 class InsuranceCommissionEntry(SyncedMixin, Audited, Base):
     """One dated change to what an insurer owes the dealership for selling a policy, append-only: the
-    commission when the policy is recorded, the difference when it is corrected (negative when it
-    falls). The journal reads these, so a period once exported never changes; the policy's
-    ``commission`` is always their sum."""
+    commission when the policy is recorded (``earned``), the difference when it is corrected
+    (``corrected``, negative when it falls). Each keeps the insurer and policy number as they were
+    when it was booked. The journal reads these, so a period once exported never changes; the
+    policy's ``commission`` is always their sum."""
 
     __tablename__ = "insurance_commission_entry"
     __table_args__ = (
         Index("ix_insurance_commission_entry_policy_id", "policy_id"),
         Index("ix_insurance_commission_entry_booked_on", "booked_on"),
+        CheckConstraint("kind IN ('earned', 'corrected')", name="kind"),
     )
 
     policy_id: Mapped[str] = mapped_column(ID, ForeignKey("insurance_policy.id"))
+    kind: Mapped[str] = mapped_column(String(10))
     amount: Mapped[int] = mapped_column(Integer)
     booked_on: Mapped[date] = mapped_column(Date)
+    insurer: Mapped[str] = mapped_column(String(120))
+    policy_number: Mapped[str] = mapped_column(String(60), default="")
 
 class TradeInCondition(SyncedMixin, Audited, Base):
     """How one area of a traded-in car was found: a grade and a note."""

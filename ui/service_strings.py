@@ -1149,6 +1149,7 @@ STRINGS = (
     QT_TRANSLATE_NOOP('Service', 'change'),
     QT_TRANSLATE_NOOP('Service', 'closed'),
     QT_TRANSLATE_NOOP('Service', 'commission corrected down'),
+    QT_TRANSLATE_NOOP('Service', 'commission corrected up'),
     QT_TRANSLATE_NOOP('Service', 'commission earned'),
     QT_TRANSLATE_NOOP('Service', 'complete'),
     QT_TRANSLATE_NOOP('Service', 'completed'),

@@ -7251,8 +7251,8 @@
         <translation>凭证</translation>
     </message>
     <message>
-        <source>Invoices, credit notes, receipts, refunds, credit applied later, parts stock movements, vehicles into and out of stock, rebates and cash counts, each balanced (debits equal credits per reference). Columns: %1.</source>
-        <translation>发票、红字发票、收款、退款、后续核销、配件出入库、车辆出入库、返利和现金盘点，每笔凭证借贷平衡（每个凭证号借方等于贷方）。列：%1。</translation>
+        <source>Invoices, credit notes, receipts, refunds, credit applied later, parts stock movements, vehicles into and out of stock, rebates, insurance commissions and cash counts, each balanced (debits equal credits per reference). Columns: %1.</source>
+        <translation>发票、红字发票、收款、退款、后续核销、配件出入库、车辆出入库、返利、保险佣金和现金盘点，每笔凭证借贷平衡（每个凭证号借方等于贷方）。列：%1。</translation>
     </message>
     <message>
         <source>Find a key or account… (Ctrl+F)</source>
@@ -14998,6 +14998,10 @@ Whatever was entered after that is no longer there. The current data is first ke
     <message>
         <source>commission corrected down</source>
         <translation>佣金调减</translation>
+    </message>
+    <message>
+        <source>commission corrected up</source>
+        <translation>佣金调增</translation>
     </message>
     <message>
         <source>commission earned</source>

@@ -116,7 +116,7 @@ from models.billing import (
     RebateEntry,
 )
 from models.crm import Customer
-from models.finance import InsuranceCommissionEntry, InsurancePolicy
+from models.finance import InsuranceCommissionEntry
 from models.parts import StockMovement
 from models.vehicles import PURCHASE_CORRECTION
 from services import files, settings
@@ -542,14 +542,16 @@ def _rebates(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
 
 
 def _commissions(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
-    entry, policy = InsuranceCommissionEntry.__table__, InsurancePolicy.__table__
-    query = (select(entry.c.id, entry.c.amount, entry.c.booked_on, policy.c.insurer, policy.c.policy_number)
-             .join(policy, policy.c.id == entry.c.policy_id)
+    entry = InsuranceCommissionEntry.__table__
+    # Named as the policy was when the entry was booked: a later edit of the policy leaves it alone.
+    query = (select(entry.c.id, entry.c.kind, entry.c.amount, entry.c.booked_on, entry.c.insurer,
+                    entry.c.policy_number)
              .where(entry.c.booked_on.between(start, end)).order_by(entry.c.booked_on, entry.c.id))
     for r in conn.execute(query):
         label = (msg("Insurance commission {insurer} {number}", insurer=r.insurer, number=r.policy_number)
                  if r.policy_number else msg("Insurance commission {insurer}", insurer=r.insurer))
-        detail = msg("commission earned") if r.amount > 0 else msg("commission corrected down")
+        detail = (msg("commission earned") if r.kind == "earned" else msg("commission corrected up") if r.amount > 0
+                  else msg("commission corrected down"))
         yield _Entry(r.booked_on, f"INS-{r.id}", label,
                      [("commission_receivable", r.amount, detail), ("insurance_commission", -r.amount, detail)])
 
@@ -713,7 +715,7 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
 
         money_format = "#,##0" + ("." + "0" * digits(currency) if digits(currency) else "")
         written = files.write_table(path, JOURNAL_COLUMNS, batches(), total=None, sheet="journal",
-                                    widths=(12, 12, 24, 14, 14, 24, 60), number_formats={3: money_format,
+                                    widths=(12, 12, 24, 14, 14, 36, 60), number_formats={3: money_format,
                                                                                         4: money_format},
                                     cancel=cancel)
     # The accountant keeps the journal outside the program: its anchor ties the audit trail to it.

@@ -375,11 +375,13 @@ def _write_policy(row: InsurancePolicy, clean: PolicyInput) -> None:
     row.starts_on, row.ends_on, row.notes = clean.starts_on, clean.ends_on, clean.notes
 
 
-def _book_commission(session: Session, policy_id: str, amount: int) -> None:
-    """Book a change of what the insurer owes for the policy, on the day it is recorded (the journal
-    reads these entries: a period once exported never changes)."""
+def _book_commission(session: Session, row: InsurancePolicy, amount: int, kind: str) -> None:
+    """Book a change of what the insurer owes for the policy, on the day it is recorded, with the
+    policy's insurer and number as they are now (the journal reads these entries: a period once
+    exported never changes)."""
     if amount:
-        session.add(InsuranceCommissionEntry(policy_id=policy_id, amount=amount, booked_on=clock.today()))
+        session.add(InsuranceCommissionEntry(policy_id=row.id, kind=kind, amount=amount, booked_on=clock.today(),
+                                             insurer=row.insurer, policy_number=row.policy_number))
 
 
 def create_policy_in(uow: UnitOfWork, data: PolicyInput) -> str:
@@ -391,7 +393,7 @@ def create_policy_in(uow: UnitOfWork, data: PolicyInput) -> str:
     _write_policy(row, clean)
     uow.session.add(row)
     uow.session.flush()
-    _book_commission(uow.session, row.id, row.commission)
+    _book_commission(uow.session, row, row.commission, "earned")
     return row.id
 
 
@@ -415,7 +417,7 @@ def update_policy_in(uow: UnitOfWork, policy_id: str, data: PolicyInput) -> None
     before = row.commission
     _write_policy(row, clean)
     uow.session.flush()
-    _book_commission(uow.session, row.id, row.commission - before)
+    _book_commission(uow.session, row, row.commission - before, "corrected")
 
 
 update_policy = action(update_policy_in)
@@ -444,7 +446,7 @@ def renew_policy_in(uow: UnitOfWork, policy_id: str, data: PolicyInput) -> str:
     _write_policy(row, clean)
     uow.session.add(row)
     uow.session.flush()
-    _book_commission(uow.session, row.id, row.commission)
+    _book_commission(uow.session, row, row.commission, "earned")
     uow.touched("insurance_policy", [old.id])
     return row.id
 

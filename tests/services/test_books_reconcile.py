@@ -165,24 +165,33 @@ def test_insurance_commission_reaches_the_journal_and_a_correction_books_only_it
     assert booked == [(sold, "1221", 480_00, 0), (sold, "6051", 0, 480_00)]
 
     monkeypatch.setattr(clock, "today", lambda: corrected)
-    data.notes = "renewal reminder sent"
+    data.notes, data.insurer, data.policy_number = "renewal reminder sent", "Ping An", "SY001-A"
     finance.update_policy(db, owner, pid, data)  # no change to the commission: nothing booked
     data.commission = 400_00
     finance.update_policy(db, owner, pid, data)
     later = accounting.journal_entries(db, owner, start=START, end=corrected)
+    # The period already exported reads as it did, descriptions included.
     assert accounting.journal_entries(db, owner, start=START, end=date(2026, 3, 31)) == march
+    assert {str(x.description) for x in march if x.reference.startswith("INS-")} == {
+        "Insurance commission PICC SY001 · commission earned"}
     correction = [(x.on, x.account, x.debit, x.credit) for x in later
                   if x.reference.startswith("INS-") and x.on == corrected]
     assert sorted(correction) == [(corrected, "1221", 0, 80_00), (corrected, "6051", 80_00, 0)]
     assert _balance(later, "commission_receivable") == 400_00 == -_balance(later, "insurance_commission")
 
+    data.commission = 420_00  # raised again: a correction, not a policy sold
+    finance.update_policy(db, owner, pid, data)
     renewal = finance.renewal_draft(db, owner, pid)
     renewal.policy_number, renewal.commission = "SY002", 450_00
     finance.renew_policy(db, owner, pid, renewal)
     journal = accounting.journal_entries(db, owner, start=START, end=corrected)
-    assert _balance(journal, "commission_receivable") == 850_00
+    assert _balance(journal, "commission_receivable") == 870_00
+    assert [str(x.description) for x in journal if x.reference.startswith("INS-") and x.debit
+            and x.on == corrected] == ["Insurance commission Ping An SY001-A · commission corrected down",
+                                       "Insurance commission Ping An SY001-A · commission corrected up",
+                                       "Insurance commission Ping An SY002 · commission earned"]
     # Each entry's lines balance, and the policies' commissions are the entries' sum.
     for reference in {x.reference for x in journal if x.reference.startswith("INS-")}:
         assert sum(x.debit - x.credit for x in journal if x.reference == reference) == 0
     assert raw_rows(db_path, "SELECT sum(commission) FROM insurance_policy") == raw_rows(
-        db_path, "SELECT sum(amount) FROM insurance_commission_entry") == [(850_00,)]
+        db_path, "SELECT sum(amount) FROM insurance_commission_entry") == [(870_00,)]

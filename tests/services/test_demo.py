@@ -53,7 +53,7 @@ STOCK_TABLES = ("catalogue_model", "catalogue_trim", "catalogue_option", "stock_
 # they became; loans and policies follow the deals present (none without them).
 FINANCE_TABLES = ("sales_target", "commission_rule", "trade_in", "trade_in_condition", "trade_in_reconditioning",
                   "stock_vehicle", "stock_vehicle_cost", "stock_event")
-DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy")
+DEAL_FINANCE_TABLES = ("loan_application", "insurance_policy", "insurance_commission_entry")
 # What demo/leads.py writes.
 LEAD_TABLES = ("lead", "lead_task", "test_drive")
 # What demo/deals.py writes (tested in test_demo_deals.py).

@@ -334,8 +334,9 @@ def test_upgrading_books_the_commission_of_the_policies_already_recorded(db, db_
         engine.dispose()
     recorded = raw_rows(db_path, "SELECT created_at FROM insurance_policy WHERE id = ?", (policies[0],))[0][0]
     local_day = datetime.fromisoformat(recorded).replace(tzinfo=UTC).astimezone().date()
-    assert raw_rows(db_path, "SELECT policy_id, amount, booked_on, id FROM insurance_commission_entry") == [
-        (policies[0], 400_00, local_day.isoformat(), policies[0][:31] + "c")]
+    assert raw_rows(db_path, "SELECT policy_id, kind, amount, booked_on, insurer, policy_number, id "
+                             "FROM insurance_commission_entry") == [
+        (policies[0], "earned", 400_00, local_day.isoformat(), "PICC", "P0", policies[0][:31] + "c")]
     assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
     assert raw_rows(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                              "AND tbl_name = 'insurance_commission_entry'") != [(0,)]

@@ -215,7 +215,8 @@ class JournalScreen(QWidget):
         jl.addLayout(period)
         jl.addWidget(self.period_error)
         columns = hint_label(self.tr("Invoices, credit notes, receipts, refunds, credit applied later, parts "
-                                     "stock movements, vehicles into and out of stock, rebates and cash counts, "
+                                     "stock movements, vehicles into and out of stock, rebates, insurance "
+                                     "commissions and cash counts, "
                                      "each balanced (debits equal credits per reference). Columns: %1.")
                              .replace("%1", "<code>date, account, account_name, debit, credit, reference, "
                                             "description</code>"))
