@@ -1135,15 +1135,26 @@ class _Money:
 
     # --- writing ---
 
+    @staticmethod
+    def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
+        """The names of the customers who pay, as a payment keeps them."""
+        names: dict[str, str] = {}
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start:start + 500]
+            names.update(conn.execute(select(Customer.id, Customer.name).where(Customer.id.in_(chunk))).all())
+        return names
+
     def write(self, conn: Connection, terminal: str) -> tuple[int, int]:
         """Insert the payments and allocations in time order; returns how many of each."""
         self.payments.sort(key=lambda p: p[0])
+        names = self._names(conn, {p[5] for p in self.payments})
         rows = []
         for when, pid, day, method, amount, customer_id, reference, held_for, refund_of, notes, by in self.payments:
             rows.append({"id": pid, "created_at": when, "created_by": by, "updated_at": when, "updated_by": by,
                          "paid_on": day, "method": method, "amount": amount, "customer_id": customer_id,
-                         "reference": reference, "held_for": held_for, "refund_of_id": refund_of,
-                         "terminal_code": terminal, "notes": notes})
+                         "customer_name": names[customer_id], "reference": reference, "held_for": held_for,
+                         "refund_of_id": refund_of, "terminal_code": terminal, "notes": notes})
             if len(rows) == INSERT_CHUNK:
                 insert_rows(self._ctx, Payment.__table__, rows)
                 rows = []

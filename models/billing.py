@@ -135,6 +135,9 @@ class Payment(SyncedMixin, Audited, Base):
     method: Mapped[str] = mapped_column(String(20))
     amount: Mapped[int] = mapped_column(Integer)
     customer_id: Mapped[str] = mapped_column(ID, ForeignKey("customer.id"))
+    # The customer's name when the money was taken, as a posted invoice keeps it: the journal describes
+    # the payment by it, so a period once exported reads the same after a rename or a merge.
+    customer_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     reference: Mapped[str] = mapped_column(String(80), default="")
     # A deposit held against an order (deal, repair order) until it is allocated to its invoice.
     held_for: Mapped[str] = mapped_column(String(80), default="")

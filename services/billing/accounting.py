@@ -439,7 +439,10 @@ def _payments(conn: Connection, start: date, end: date) -> Iterator[_Entry]:
     alloc = Allocation.__table__
     inv = Invoice.__table__
     cust = Customer.__table__
-    query = (select(pay.c.id, pay.c.paid_on, pay.c.method, pay.c.amount, pay.c.reference, cust.c.name)
+    # Named as the customer was when paying (payments synced from a terminal of an older version
+    # carry no name: the customer's record names them).
+    name = func.coalesce(func.nullif(pay.c.customer_name, ""), cust.c.name).label("name")
+    query = (select(pay.c.id, pay.c.paid_on, pay.c.method, pay.c.amount, pay.c.reference, name)
              .join(cust, cust.c.id == pay.c.customer_id)
              .where(pay.c.paid_on.between(start, end))
              .order_by(pay.c.paid_on, pay.c.created_at, pay.c.id))

@@ -183,7 +183,8 @@ def payments(db: Database, actor: Actor, *, customer_id: str | None = None, day:
              terminal: str | None = None) -> list[PaymentRow]:
     """Payments and refunds, oldest first, optionally for one customer, day or terminal. Any thread."""
     require(actor, "invoice.view")
-    query = (select(Payment.__table__, Customer.name.label("customer_name"))
+    # The customer as their record names them now (the journal names a payment as it was taken).
+    query = (select(Payment.__table__, Customer.name.label("payer_name"))
              .join(Customer, Customer.id == Payment.customer_id).order_by(Payment.paid_on, Payment.created_at))
     if customer_id is not None:
         query = query.where(Payment.customer_id == customer_id)
@@ -203,7 +204,7 @@ def payments(db: Database, actor: Actor, *, customer_id: str | None = None, day:
                 targets.setdefault(payment_id, []).append((number or "", amount))
     return [PaymentRow(
         id=r["id"], paid_on=r["paid_on"], method=r["method"], amount=r["amount"], customer_id=r["customer_id"],
-        customer_name=r["customer_name"], reference=r["reference"], held_for=r["held_for"],
+        customer_name=r["payer_name"], reference=r["reference"], held_for=r["held_for"],
         refund_of_id=r["refund_of_id"], terminal_code=r["terminal_code"], notes=r["notes"],
         allocated=sum(a for _n, a in targets.get(r["id"], [])),
         allocated_to=[n for n, _a in targets.get(r["id"], [])]) for r in rows]
@@ -307,7 +308,7 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         if check_amount(f"allocations[{key}]", amount) <= 0:
             raise ValidationError(f"allocations[{key}]", msg("An allocated amount must be more than zero"))
 
-    _customer(session, customer_id)
+    payer = _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
 
@@ -371,8 +372,8 @@ def take_payment_in(uow: UnitOfWork, *, customer_id: str, splits: list[PaymentSp
         if split.method == CREDIT_METHOD:
             continue
         payment = Payment(paid_on=paid_on, method=split.method, amount=split.amount, customer_id=customer_id,
-                          reference=split.reference.strip(), held_for=held_for, terminal_code=terminal,
-                          notes=notes.strip())
+                          customer_name=payer.name, reference=split.reference.strip(), held_for=held_for,
+                          terminal_code=terminal, notes=notes.strip())
         session.add(payment)
         session.flush()
         created.append(payment.id)
@@ -456,7 +457,7 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
     if check_amount("amount", amount) <= 0:
         raise ValidationError("amount", msg("A refund must be more than zero"))
     paid_on = dates.not_future(on or date.today(), "on", "A refund")
-    _customer(session, customer_id)
+    payer = _customer(session, customer_id)
     terminal = settings.terminal_code(session)
     _check_day_open(session, terminal, paid_on)
     available = refundable_credit(session, customer_id, on=paid_on)
@@ -483,7 +484,7 @@ def refund_in(uow: UnitOfWork, *, customer_id: str, amount: int, method: str, re
             raise ValidationError("amount", msg("Only {session} of that payment is neither allocated nor refunded",
                                                 session=_money(session, left)))
     row = Payment(paid_on=paid_on, method=method, amount=-amount, customer_id=customer_id,
-                  refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip(),
+                  customer_name=payer.name, refund_of_id=refund_of_id, terminal_code=terminal, notes=reason.strip(),
                   reference=" ".join(reference.split())[:80])
     session.add(row)
     session.flush()

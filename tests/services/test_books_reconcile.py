@@ -195,3 +195,23 @@ def test_insurance_commission_reaches_the_journal_and_a_correction_books_only_it
         assert sum(x.debit - x.credit for x in journal if x.reference == reference) == 0
     assert raw_rows(db_path, "SELECT sum(commission) FROM insurance_policy") == raw_rows(
         db_path, "SELECT sum(amount) FROM insurance_commission_entry") == [(870_00,)]
+
+
+def test_a_receipt_reads_the_same_in_an_exported_period_after_the_customer_is_renamed(db, owner):
+    """A payment keeps the name the customer had when paying, as a posted invoice does: renaming the
+    customer later leaves the journal of a period already exported as it was."""
+    from services import customers
+    from services.customers import CustomerInput
+
+    cid = customer(db, owner, "Wang Fang")
+    iid = posted(db, owner, cid, line(price=12000), on=ON)
+    payments.take_payment(db, owner, customer_id=cid, splits=[PaymentSplit("cash", 12000)],
+                          allocations={number(db, owner, iid): 12000}, on=ON)
+    payments.take_payment(db, owner, customer_id=cid, splits=[PaymentSplit("cash", 3000)], hold_excess=True, on=ON)
+    payments.refund(db, owner, customer_id=cid, amount=3000, method="cash", reason="overpaid", on=ON)
+    before = accounting.journal_entries(db, owner, start=START, end=ON)
+    customers.update(db, owner, cid, CustomerInput(name="Wang Fangfang"))
+    after = accounting.journal_entries(db, owner, start=START, end=ON)
+    assert after == before
+    described = {str(x.description) for x in after if x.reference.startswith(("PAY-", "RFD-"))}
+    assert len(described) >= 3 and all("Wang Fang" in d and "Fangfang" not in d for d in described)

@@ -340,3 +340,28 @@ def test_upgrading_books_the_commission_of_the_policies_already_recorded(db, db_
     assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
     assert raw_rows(db_path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
                              "AND tbl_name = 'insurance_commission_entry'") != [(0,)]
+
+
+def test_upgrading_gives_each_payment_its_customers_name_without_capturing_it(db, db_path, owner):
+    """0024: payments taken before keep the name their customer has now, as every terminal fills it
+    in; nothing is captured, and the capture triggers know the new column."""
+    from services.billing import payments
+    from services.billing.payments import PaymentSplit
+    from tests.services.billing_samples import customer
+
+    cid = customer(db, owner, "Li Na")
+    [paid] = payments.take_payment(db, owner, customer_id=cid, splits=[PaymentSplit("cash", 500)], hold_excess=True)
+    db.dispose()
+    engine = make_engine(db_path, immediate=True)
+    try:
+        _downgrade(engine, "0023_insurance_commission")
+        assert "customer_name" not in {r[1] for r in raw_rows(db_path, "PRAGMA table_info(payment)")}
+        outbox = raw_rows(db_path, "SELECT count(*) FROM sync_outbox")
+        _upgrade(engine)
+    finally:
+        engine.dispose()
+    assert raw_rows(db_path, "SELECT id, customer_name FROM payment") == [(paid, "Li Na")]
+    assert raw_rows(db_path, "SELECT count(*) FROM sync_outbox") == outbox
+    [(insert,)] = raw_rows(db_path, "SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                                    "AND name = 'sync_capture_payment_insert'")
+    assert "customer_name" in insert
