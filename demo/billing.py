@@ -1135,20 +1135,11 @@ class _Money:
 
     # --- writing ---
 
-    @staticmethod
-    def _names(conn: Connection, ids: set[str]) -> dict[str, str]:
-        """The names of the customers who pay, as a payment keeps them."""
-        names: dict[str, str] = {}
-        ordered = sorted(ids)
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start:start + 500]
-            names.update(conn.execute(select(Customer.id, Customer.name).where(Customer.id.in_(chunk))).all())
-        return names
-
     def write(self, conn: Connection, terminal: str) -> tuple[int, int]:
         """Insert the payments and allocations in time order; returns how many of each."""
         self.payments.sort(key=lambda p: p[0])
-        names = self._names(conn, {p[5] for p in self.payments})
+        # A payment keeps its customer's name, as the build has it.
+        names = {c.id: c.name for c in self._customers}
         rows = []
         for when, pid, day, method, amount, customer_id, reference, held_for, refund_of, notes, by in self.payments:
             rows.append({"id": pid, "created_at": when, "created_by": by, "updated_at": when, "updated_by": by,

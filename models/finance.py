@@ -58,9 +58,6 @@ class InsurancePolicy(SyncedMixin, Audited, Base):
 
 
 
-COMMISSION_ENTRY_KINDS = ("earned", "corrected")
-
-
 class InsuranceCommissionEntry(SyncedMixin, Audited, Base):
     """One dated change to what an insurer owes the dealership for selling a policy, append-only: the
     commission when the policy is recorded (``earned``), the difference when it is corrected

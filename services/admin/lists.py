@@ -124,9 +124,8 @@ RECORD_LABEL_SQL: dict[str, str] = {
                                "JOIN trade_in t ON t.id = r.trade_in_id JOIN vehicle v ON v.id = t.vehicle_id "
                                "WHERE r.id = {id}",
     "insurance_policy": "SELECT coalesce(nullif(policy_number, ''), insurer) FROM insurance_policy WHERE id = {id}",
-    "insurance_commission_entry": "SELECT coalesce(nullif(p.policy_number, ''), p.insurer) FROM "
-                                  "insurance_commission_entry e JOIN insurance_policy p ON p.id = e.policy_id "
-                                  "WHERE e.id = {id}",
+    "insurance_commission_entry": "SELECT coalesce(nullif(policy_number, ''), insurer) FROM insurance_commission_entry "
+                                  "WHERE id = {id}",
     "sales_target": "SELECT salesperson || ' ' || substr(month, 1, 7) FROM sales_target WHERE id = {id}",
     "commission_rule": "SELECT coalesce(nullif(salesperson, ''), '*') FROM commission_rule WHERE id = {id}",
     "labour_operation": "SELECT code FROM labour_operation WHERE id = {id}",
