@@ -166,7 +166,9 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT coalesce(manufacturer, '') || ' ' || coalesce(campaign, '') FROM rebate",
              "SELECT code || ' ' || description || ' ' || system FROM labour_operation", "SELECT name FROM contact",
              "SELECT coalesce(address, '') || ' ' || coalesce(city, '') FROM customer", "SELECT name FROM role",
-             "SELECT claim_number FROM insurance_claim", "SELECT key FROM account_mapping",
+             "SELECT claim_number FROM insurance_claim",
+             "SELECT claim_number || ' ' || failed_part_number || ' ' || failed_part FROM repair_job",
+             "SELECT key FROM account_mapping",
              "SELECT n.prefix || t.code FROM number_series n, terminal t",
              "SELECT code || ' ' || title FROM campaign", "SELECT name FROM health_check_template",
              "SELECT tag FROM customer_tag", "SELECT text FROM customer_note",
@@ -177,7 +179,14 @@ _DATA_SQL = ("SELECT coalesce(name, '') || ' ' || coalesce(alt_name, '') FROM cu
              "SELECT stock_number || ' ' || location FROM stock_vehicle", "SELECT stock_number FROM stock_vehicle",
              "SELECT insurer || ' ' || policy_number FROM insurance_policy",
              "SELECT lender || ' ' || reference FROM loan_application",
-             "SELECT description FROM deal_line", "SELECT number FROM deal")
+             "SELECT description FROM deal_line", "SELECT number FROM deal",
+             # Codes and references the demo types in: which of them a screen shows depends on the
+             # day the demo is built.
+             "SELECT item_code FROM invoice_line", "SELECT operation_code FROM repair_labour_line",
+             "SELECT reference FROM payment", "SELECT number FROM vehicle_document",
+             "SELECT coalesce(variant, '') FROM vehicle", "SELECT name FROM tax_rate",
+             "SELECT coalesce(email, '') || ' ' || coalesce(company_reg, '') FROM customer",
+             "SELECT coalesce(email, '') FROM contact", "SELECT coalesce(email, '') FROM supplier")
 
 
 def data_words(db_path: Path) -> set[str]:
