@@ -292,7 +292,10 @@ def dialogs(ctx: Any) -> list[tuple[str, Callable[[], Any]]]:
     db, actor = ctx.db, ctx.actor
     customer = _first_id(ctx, "customers")
     vehicle = _first_id(ctx, "vehicles")
-    posted = _first_id(ctx, "invoices", status="posted")
+    # An invoice that can be paid and credited: the newest posted document may be a credit note.
+    posted = _first_id(ctx, "invoices", open=True) or next(
+        filter(None, (_first_id(ctx, "invoices", status="posted", kind=kind)
+                      for kind in ("counter_sale", "workshop", "vehicle_sale", "other"))), None)
     draft = _first_id(ctx, "invoices", status="draft")
     part = _first_id(ctx, "parts")
     order = _first_id(ctx, "purchase_orders")
