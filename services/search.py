@@ -17,7 +17,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
@@ -164,12 +165,36 @@ def write_docs(conn: Connection, docs: list[dict]) -> None:
     try:
         # Straight through the driver: untyped parameters are bound as they are either way.
         conn.exec_driver_sql(_INSERT_ROWS, list(map(_DOC_VALUES, docs)))
-        conn.execute(text("INSERT INTO search_fts(rowid, body) SELECT id, body FROM search_doc WHERE id > :last"),
-                     {"last": last})
-        conn.execute(text("INSERT INTO search_short(rowid, grams) SELECT id, grams FROM search_doc "
-                          "WHERE id > :last"), {"last": last})
+        with _merging_deferred(conn):
+            conn.execute(text("INSERT INTO search_fts(rowid, body) SELECT id, body FROM search_doc WHERE id > :last"),
+                         {"last": last})
+            conn.execute(text("INSERT INTO search_short(rowid, grams) SELECT id, grams FROM search_doc "
+                              "WHERE id > :last"), {"last": last})
     finally:
         conn.exec_driver_sql(trigger)
+
+
+_FULL_TEXT = ("search_fts", "search_short")
+_AUTOMERGE_DEFAULT = 4  # FTS5's own
+
+
+@contextmanager
+def _merging_deferred(conn: Connection) -> Iterator[None]:
+    """Within the block, the full-text indexes write a bulk insert's segments without merging them
+    into the older ones, which would otherwise take more than half its time; the automerge setting
+    each index had is put back after it, so the writes that follow merge them a little at a time
+    (and FTS5 still merges at once should a level ever hold too many segments). The settings are
+    rows of the database: a rollback puts them back too."""
+    kept = {}
+    for table in _FULL_TEXT:
+        value = conn.exec_driver_sql(f"SELECT v FROM {table}_config WHERE k = 'automerge'").scalar()
+        kept[table] = _AUTOMERGE_DEFAULT if value is None else int(value)
+        conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+    try:
+        yield
+    finally:
+        for table, value in kept.items():
+            conn.exec_driver_sql(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', ?)", (value,))
 
 
 def rebuild(conn: Connection, kinds: Sequence[str] | None = None, *, progress=None, cancel=None) -> int:
