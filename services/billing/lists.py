@@ -66,10 +66,8 @@ PAYMENTS = ListSource(
     ),
     filters=(
         Filter("paid", "p.paid_on BETWEEN :value_from AND :value_to", kind="date_range"),
-        Filter("method", "p.method = :value", choices=(
-            ("cash", "Cash"), ("card", "Card"), ("bank_transfer", "Bank transfer"),
-            ("finance_payout", "Finance company payout"), ("insurance_payout", "Insurance payout"),
-            ("voucher", "Voucher"), ("trade_in", "Trade-in vehicle"), ("deposit", "Deposit"))),
+        # Any method's code: the standard ones and the dealership's own (services/billing/methods.py).
+        Filter("method", "p.method = :value", kind="text"),
         Filter("customer_id", "p.customer_id = :value", kind="text"),
         Filter("terminal", "p.terminal_code = :value", kind="text"),
         Filter("refund", "(p.amount < 0) = :value", kind="bool"),

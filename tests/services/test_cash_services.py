@@ -9,9 +9,11 @@ import pytest
 
 from core import clock
 from core.errors import PermissionDenied, ValidationError
+from services import lists
 from services.billing import cashdesk, methods, payments, receipts
 from services.billing.methods import MethodInput
 from services.billing.payments import PaymentSplit
+from services.lists import ListState
 from tests.services.billing_samples import customer, line, number, posted
 
 ON = date(2026, 3, 2)
@@ -49,6 +51,17 @@ def test_the_standard_methods_include_the_chinese_wallets_and_unionpay(db, owner
     cid = customer(db, owner)
     for code in ("wechat_pay", "alipay", "unionpay_card", "bank_transfer"):
         _hold(db, owner, cid, 100, method=code)
+
+
+def test_the_payments_list_filters_by_every_method_standard_or_the_dealerships_own(db, owner):
+    codes = methods.save_methods(db, owner, [*(MethodInput(m.code) for m in methods.methods(db, owner)),
+                                             MethodInput("", True, "Company cheque")])
+    cid = customer(db, owner)
+    taken = {code: _hold(db, owner, cid, 100 + i, method=code) for i, code in enumerate(codes)}
+
+    for code, payment_id in taken.items():
+        page = lists.fetch_page(db, owner, "payments", ListState(filters={"method": code}), limit=50)
+        assert [row[0] for row in page.rows] == [payment_id], code
 
 
 def test_methods_are_ordered_switched_off_and_added_and_a_used_one_is_only_switched_off(db, owner, actor_for):
