@@ -346,6 +346,19 @@ _KIND_WORDS = {"receipt": msg("receipt"), "issue": msg("issue"), "return_from_jo
                "adjustment": msg("adjustment"), "count_variance": msg("count variance"), "transfer": msg("transfer")}
 
 
+def with_method_names(text: Message, names: dict[str, str]) -> Message:
+    """``text`` with each payment method in it (nested messages too) named as ``names`` (code → name)
+    names it rather than by its code."""
+    params = {key: with_method_names(value, names) if isinstance(value, Message)
+              else names.get(value, value) if key == "method" else value
+              for key, value in text.params.items()}
+    return Message(text.template, params)
+
+
+def _in_english(names: dict[str, str]) -> Callable[[Message], str]:
+    return lambda text: str(with_method_names(text, names)) if isinstance(text, Message) else str(text)
+
+
 def _item_word(item_type: str) -> Message:
     return _ITEM_WORDS.get(item_type) or Message(item_type)
 
@@ -678,14 +691,14 @@ def journal_entries(db: Database, actor: Actor, *, start: date, end: date) -> li
 
 
 def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: date,
-            describe: Callable[[Message], str] = str,
+            describe: Callable[[Message], str] | None = None,
             progress: Progress = no_progress, cancel: CancelToken | None = None) -> int:
     """Write the journal of ``start`` … ``end`` (both included) to ``path`` (.xlsx or .csv by
     extension) with the columns of :data:`JOURNAL_COLUMNS`. ``debit`` and ``credit`` are decimal
     amounts in major units (``1234.50``): numbers in an .xlsx file, plain text in a .csv file; the
     side not used is ``0``. Each reference's lines balance. A line's description is a
-    :class:`core.messages.Message` written as ``describe`` makes it (default: the English text; a
-    screen passes its user's language). Runs on a worker thread; on cancel or
+    :class:`core.messages.Message` written as ``describe`` makes it (default: the English text with
+    payment methods by their names; a screen passes its user's language). Runs on a worker thread; on cancel or
     failure no file is left behind. Returns the number of lines written."""
     require(actor, "accounting.export")
     require(actor, "data.export")
@@ -696,6 +709,8 @@ def journal(db: Database, actor: Actor, path: Path | str, *, start: date, end: d
         accounts = _Accounts(_load(conn))
         currency = settings.load(conn).currency
         total = _count(conn, start, end)
+        if describe is None:
+            describe = _in_english(methods.english_names(conn))
 
         def batches() -> Iterator[list[list[object]]]:
             done = 0

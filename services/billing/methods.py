@@ -84,6 +84,19 @@ def own_names(conn_or_session) -> dict[str, str]:
     return {code: name for code, name, _active in configured(conn_or_session) if code not in STANDARD}
 
 
+# The standard methods' names in English, for the files the command line writes (the screens name
+# them in their user's language: ui/billing/labels.py).
+STANDARD_NAMES = {"cash": "Cash", "wechat_pay": "WeChat Pay", "alipay": "Alipay", "unionpay_card": "UnionPay card",
+                  "card": "Card", "bank_transfer": "Bank transfer", "finance_payout": "Finance company payout",
+                  "insurance_payout": "Insurance payout", "voucher": "Voucher", "trade_in": "Trade-in vehicle",
+                  "deposit": "Deposit taken earlier"}
+
+
+def english_names(conn_or_session) -> dict[str, str]:
+    """Code → name of every method: the standard ones in English, the dealership's own as it names them."""
+    return {**STANDARD_NAMES, **own_names(conn_or_session)}
+
+
 def is_own_code(code: str) -> bool:
     """Whether ``code`` has the shape of a method of the dealership's own."""
     return bool(_CUSTOM_CODE.match(code))

@@ -228,3 +228,30 @@ def test_export_stock_valuation_lists_the_cars_and_parts_held_that_make_the_stoc
     assert rows[1][:2] == ["vehicle", "S0002"] and rows[1][5] == 85000
     bad = run("export", "stock-valuation", str(tmp_path / "v.csv"), "--on", "yesterday")
     assert bad.returncode == 2 and "is not a date" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_journal_file_names_payment_methods_by_their_names(run, sales, db_path, tmp_path):
+    """Standard methods in English, the dealership's own as it calls them; never by their codes."""
+    from services.billing import methods
+    from services.billing.methods import MethodInput
+
+    db = open_database(db_path)
+    try:
+        actor = system_actor("tester", terminal="T1")
+        codes = methods.save_methods(db, actor, [*(MethodInput(m.code) for m in methods.methods(db, actor)),
+                                                 MethodInput("", True, "Company cheque")])
+        li = customers.create(db, actor, CustomerInput(name="李娜"))
+        for method in ("wechat_pay", codes[-1]):
+            payments.take_payment(db, actor, customer_id=li, on=date(2026, 3, 9), hold_excess=True,
+                                  splits=[PaymentSplit(method, 5000)])
+    finally:
+        db.dispose()
+    path = tmp_path / "journal.csv"
+
+    result = run("export", "journal", str(path), "--from", "2026-03-01", "--to", "2026-03-31")
+
+    assert result.returncode == 0, result.stderr
+    described = {row[6] for row in read_csv(path)[1:]}
+    assert {"Receipt WeChat Pay · 李娜 · WeChat Pay", "Receipt Company cheque · 李娜 · Company cheque",
+            f"Receipt Cash · 王伟 for {sales.invoice} · Cash"} <= described
+    assert not [d for d in described if "wechat_pay" in d or codes[-1] in d or "Receipt cash" in d]

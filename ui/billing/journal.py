@@ -151,14 +151,8 @@ def journal_describer(ctx: AppContext) -> Callable[[Message], str]:
     from ui.billing.labels import method_labels
 
     methods = method_labels(ctx)
-
-    def named(text: Message) -> Message:
-        params = {key: named(value) if isinstance(value, Message)
-                  else methods.get(value, value) if key == "method" else value
-                  for key, value in text.params.items()}
-        return Message(text.template, params)
-
-    return lambda text: service_text(named(text)) if isinstance(text, Message) else service_text(text)
+    return lambda text: (service_text(accounting.with_method_names(text, methods)) if isinstance(text, Message)
+                         else service_text(text))
 
 
 class JournalScreen(QWidget):
