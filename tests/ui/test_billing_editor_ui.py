@@ -17,6 +17,10 @@ from tests.services.samples import raw_rows
 from ui.billing.editor import BackdateReasonDialog, InvoiceDialog
 
 TODAY = date.today()
+# The day the last invoice of the series is posted in the back-dating tests: today, or on the first
+# days of January the last day of the year before, since a series is a year's (a posting dated last
+# year is not back-dated against this year's series).
+LAST = TODAY if (TODAY - timedelta(days=3)).year == TODAY.year else date(TODAY.year - 1, 12, 31)
 
 
 @pytest.fixture
@@ -44,10 +48,10 @@ def _post_on(dialog: InvoiceDialog, day: date) -> None:
 
 def test_posting_before_the_last_invoice_asks_the_reason_and_posts_back_dated(
         qtbot, db, db_path, owner, wang, ctx, show, settle, when_modal, messages):
-    invoices.post(db, owner, _draft(db, owner, wang), on=TODAY)
+    invoices.post(db, owner, _draft(db, owner, wang), on=LAST)
     late = _draft(db, owner, wang, price=5000)
     dialog = show(InvoiceDialog(ctx, late))
-    yesterday = TODAY - timedelta(days=1)
+    yesterday = LAST - timedelta(days=1)
     _post_on(dialog, yesterday)
     asked = {}
 
@@ -76,10 +80,10 @@ def test_posting_before_the_last_invoice_asks_the_reason_and_posts_back_dated(
 
 def test_a_back_dated_posting_without_a_reason_posts_nothing_and_says_so_beside_the_date(
         qtbot, db, owner, wang, ctx, show, settle, when_modal, messages):
-    invoices.post(db, owner, _draft(db, owner, wang), on=TODAY)
+    invoices.post(db, owner, _draft(db, owner, wang), on=LAST)
     late = _draft(db, owner, wang, price=5000)
     dialog = show(InvoiceDialog(ctx, late))
-    _post_on(dialog, TODAY - timedelta(days=3))
+    _post_on(dialog, LAST - timedelta(days=3))
 
     handled = when_modal(BackdateReasonDialog, lambda box: box.reject())
     qtbot.mouseClick(dialog.post_button, Qt.MouseButton.LeftButton)

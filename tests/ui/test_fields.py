@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QDateTimeEdit
 
 from core.errors import ValidationError
 from services import settings
@@ -118,6 +119,41 @@ def test_a_date_edit_starts_today_unless_given_a_day(qtbot):
     qtbot.addWidget(given)
     assert today.value() == date.today()
     assert given.value() == date(2026, 3, 2)
+
+
+@pytest.mark.parametrize(("day", "section", "key", "expected"), [
+    (date(2027, 1, 1), "Day", Qt.Key.Key_Down, date(2026, 12, 31)),  # yesterday on New Year's Day
+    (date(2026, 3, 1), "Day", Qt.Key.Key_Down, date(2026, 2, 28)),
+    (date(2026, 12, 31), "Day", Qt.Key.Key_Up, date(2027, 1, 1)),
+    (date(2026, 3, 5), "Day", Qt.Key.Key_PageDown, date(2026, 2, 23)),  # ten days back
+    (date(2026, 1, 15), "Month", Qt.Key.Key_Down, date(2025, 12, 15)),
+    (date(2026, 3, 31), "Month", Qt.Key.Key_Down, date(2026, 2, 28)),
+    (date(2026, 5, 31), "Year", Qt.Key.Key_Up, date(2027, 5, 31)),
+])
+def test_the_arrows_move_a_date_across_months_and_years(qtbot, day, section, key, expected):
+    edit = DateEdit(day)
+    qtbot.addWidget(edit)
+    edit.setFocus()
+    edit.setCurrentSection(getattr(QDateTimeEdit.Section, f"{section}Section"))
+    qtbot.keyClick(edit, key)
+    assert edit.value() == expected
+
+
+def test_the_arrows_stop_at_the_ends_of_the_range_and_not_known_steps_as_qt_does(qtbot):
+    edit = DateEdit(date(2026, 3, 1))
+    qtbot.addWidget(edit)
+    edit.setMaximumDate(QDate(2026, 3, 1))  # e.g. nothing dated in the future
+    edit.setCurrentSection(QDateTimeEdit.Section.DaySection)
+    assert not edit.stepEnabled() & QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    assert edit.value() == date(2026, 3, 1)
+    qtbot.keyClick(edit, Qt.Key.Key_Down)
+    assert edit.value() == date(2026, 2, 28)
+    unknown = DateEdit(optional=True)
+    qtbot.addWidget(unknown)
+    unknown.setCurrentSection(QDateTimeEdit.Section.DaySection)
+    qtbot.keyClick(unknown, Qt.Key.Key_Down)
+    assert unknown.value() is None
 
 
 def test_a_tax_rate_above_100_is_refused_beside_the_rate_before_anything_is_sent(qtbot, ctx, db, show, settle):

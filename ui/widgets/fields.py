@@ -13,7 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QLineEdit, QTimeEdit, QWidget
 
 from core import money
 from core.errors import ValidationError
@@ -275,3 +275,33 @@ class DateEdit(_TabLeaves, QDateEdit):
             self.setDate(self.minimumDate() if self.optional else QDate.currentDate())
         else:
             self.setDate(QDate(value.year, value.month, value.day))
+
+    # Qt stops the day at the ends of its month and the month at the ends of its year, so on the 1st
+    # the arrow down could not reach yesterday. Here the arrows (and Page Up/Down) on the day move by
+    # days and on the month by months, across months and years, as far as the edit's range allows.
+    def _stepped(self, steps: int) -> QDate | None:
+        section, current = self.currentSection(), self.date()
+        if self.optional and current == self.minimumDate():
+            return None  # "not known": Qt's own stepping
+        if section == QDateTimeEdit.Section.DaySection:
+            return current.addDays(steps)
+        if section == QDateTimeEdit.Section.MonthSection:
+            return current.addMonths(steps)
+        return None
+
+    def stepBy(self, steps: int) -> None:
+        target = self._stepped(steps)
+        if target is None:
+            super().stepBy(steps)
+            return
+        self.setDate(max(self.minimumDate(), min(self.maximumDate(), target)))
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:
+        if self._stepped(1) is None or self.isReadOnly():
+            return super().stepEnabled()
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.date() > self.minimumDate():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        if self.date() < self.maximumDate():
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        return flags
