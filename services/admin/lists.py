@@ -104,7 +104,7 @@ RECORD_LABEL_SQL: dict[str, str] = {
             "JOIN customer c ON c.id = l.customer_id WHERE l.id = {id}",
     "lead_task": "SELECT c.name || ' ' || t.due_on || ' ' || t.what FROM lead_task t JOIN lead l ON l.id = t.lead_id "
                  "JOIN customer c ON c.id = l.customer_id WHERE t.id = {id}",
-    "test_drive": "SELECT c.name || ' ' || substr(d.started_at, 1, 10) FROM test_drive d "
+    "test_drive": "SELECT c.name || ' ' || date(d.started_at, 'localtime') FROM test_drive d "
                   "JOIN customer c ON c.id = d.customer_id WHERE d.id = {id}",
     "deal": "SELECT number FROM deal WHERE id = {id}",
     "deal_line": "SELECT d.number || ' ' || l.line_no FROM deal_line l JOIN deal d ON d.id = l.deal_id "
@@ -143,7 +143,8 @@ RECORD_LABEL_SQL: dict[str, str] = {
     "repair_extra_line": "SELECT " + _PARENT_ORDER.format(fk="l.job_id") + " || ' #' || l.line_no "
                          "FROM repair_extra_line l WHERE l.id = {id}",
     "clocking": "SELECT r.number FROM clocking c JOIN repair_order r ON r.id = c.repair_order_id WHERE c.id = {id}",
-    "attendance": "SELECT technician || ' ' || substr(started_at, 1, 16) FROM attendance WHERE id = {id}",
+    "attendance": "SELECT technician || ' ' || strftime('%Y-%m-%d %H:%M', started_at, 'localtime') FROM attendance "
+                  "WHERE id = {id}",
     "clocking_reason": "SELECT description FROM clocking_reason WHERE code = {id}",
     "workshop_resource": "SELECT name FROM workshop_resource WHERE id = {id}",
     "workshop_shift": "SELECT r.name || ' ' || s.weekday FROM workshop_shift s JOIN workshop_resource r "

@@ -15,6 +15,7 @@ from itertools import combinations
 
 from sqlalchemy import bindparam, select, text, tuple_
 
+from core import clock
 from core.actor import Actor
 from core.errors import Conflict, NotFound, ValidationError
 from core.messages import msg
@@ -129,8 +130,13 @@ class Member:
     email: str
     city: str
     birth_date: date | None
-    created_at: str
+    created_at: str  # the stored UTC stamp, which orders the records
     links: int  # records linked to it (vehicles, invoices, …), to choose the one that stays
+
+    @property
+    def created_on(self) -> date:
+        """The local day the record was created, as the screens show it."""
+        return clock.local_date(self.created_at)
 
 
 @dataclass(frozen=True)

@@ -472,7 +472,7 @@ def complete_task_in(uow: UnitOfWork, task_id: str, outcome: str, *, next_task: 
     lead = _lead(uow.session, uow.actor, task.lead_id)
     if task.done_at is not None:
         raise ValidationError("outcome", msg("This follow-up was already done on {day}",
-                                             day=task.done_at.date().isoformat()))
+                                             day=clock.local_date(task.done_at).isoformat()))
     words = _text(outcome, "outcome", 2000)
     if not words:
         raise ValidationError("outcome", msg("Say what came of the follow-up"))
@@ -662,7 +662,9 @@ def board(db: Database, actor: Actor, *, salesperson: str = "", limit: int = BOA
 # --- export -------------------------------------------------------------------------------------
 
 _EXPORT_SQL = (
-    "SELECT date(l.created_at) AS created_on, c.name, c.phone, l.source, l.make, l.model, l.budget, l.salesperson, "
+    # The day the lead came in, in the dealership's own time zone (stamps are UTC).
+    "SELECT date(l.created_at, 'localtime') AS created_on, c.name, c.phone, l.source, l.make, l.model, l.budget, "
+    "l.salesperson, "
     "CASE WHEN l.lost_requested_at IS NOT NULL AND l.status IN ('new', 'contacted', 'test_drive', 'quotation') "
     "THEN 'lost_pending' ELSE l.status END AS status, nullif(l.lost_code, '') AS lost_code, "
     f"nullif(l.lost_reason, '') AS lost_reason, {_NEXT_DUE} AS next_task_due, "

@@ -21,6 +21,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import Connection, func, or_, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.messages import msg
@@ -277,9 +278,7 @@ def _shown(moment: datetime | None) -> str:
     """A stored (naive UTC) moment as the local wall time the screens show, to the minute."""
     if moment is None:
         return "…"
-    from datetime import UTC
-
-    return moment.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+    return clock.local_time(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def _clocking_label(session: Session, row: Clocking):
@@ -464,9 +463,7 @@ def local_day_bounds(first: date, last: date | None = None) -> tuple[datetime, d
 
 def local_date(moment: datetime) -> date:
     """The local day of a stored (naive UTC) moment."""
-    from datetime import UTC
-
-    return moment.replace(tzinfo=UTC).astimezone().date()
+    return clock.local_date(moment)
 
 
 def day_times(db: Database, actor: Actor, technician: str, day: date) -> list[TimeEntry]:

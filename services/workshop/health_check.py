@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core import clock
 from core.actor import Actor
 from core.errors import NotFound, ValidationError
 from core.ids import new_id
@@ -446,7 +447,8 @@ def _render(path: Path, view: CheckView, dealer: settings.DealershipSettings, lo
     width = pdf.CONTENT_WIDTH
     head = [("Repair order 工单", view.repair_order_number), ("Template 模板", view.template_name),
             ("Inspected by 检查人", view.inspected_by),
-            ("Completed 完成时间", view.completed_at.strftime("%Y-%m-%d %H:%M") if view.completed_at else "")]
+            ("Completed 完成时间",
+             clock.local_time(view.completed_at).strftime("%Y-%m-%d %H:%M") if view.completed_at else "")]
     right: list[Flowable] = [pdf.para(HEALTH_CHECK_TITLE, "title"), Spacer(1, 3 * mm),
                              pdf.key_values(head, width=width * 0.45, label_width=34 * mm, align="right")]
     story: list[Flowable] = [pdf.letterhead(name=dealer.name, details=[dealer.address, dealer.phone],

@@ -51,8 +51,8 @@ def member_labels(members: tuple[duplicates.Member, ...], created: str, record: 
         same_name = [o for o in members if o.name == m.name]
         label = f"'{m.name}'"
         if len(same_name) > 1:
-            same_day = [o for o in same_name if o.created_at[:10] == m.created_at[:10]]
-            label += " (" + (created.replace("%1", m.created_at[:10]) if len(same_day) == 1
+            same_day = [o for o in same_name if o.created_on == m.created_on]
+            label += " (" + (created.replace("%1", m.created_on.isoformat()) if len(same_day) == 1
                              else record.replace("%1", str(k))) + ")"
         labels[m.id] = label
     return labels
@@ -220,7 +220,7 @@ class DuplicatesScreen(QWidget):
             top.setData(0, Qt.ItemDataRole.UserRole, (kind, i))
             for m in members:
                 child = QTreeWidgetItem([m.name, phone_text(m.phone, region), m.email, m.city,
-                                         date_text(m.birth_date) if m.birth_date else "", m.created_at[:10],
+                                         date_text(m.birth_date) if m.birth_date else "", m.created_on.isoformat(),
                                          str(m.links)])
                 child.setData(0, Qt.ItemDataRole.UserRole, ("customer", m.id))
                 top.addChild(child)
@@ -439,7 +439,7 @@ class MergeDialog(FormDialog):
             if found[m.id].merged_into_id:
                 raise Conflict(msg("'{name}' was already merged into another customer", name=m.name))
         self.details = {cid: d.data for cid, d in found.items()}
-        self.created = {m.id: m.created_at[:10] for m in cluster.members}
+        self.created = {m.id: m.created_on.isoformat() for m in cluster.members}
         self.field_labels = {
             "name": self.tr("Name"), "alt_name": self.tr("Other spelling"), "kind": self.tr("Type"),
             "phone": self.tr("Phone"), "email": self.tr("E-mail"), "id_number": self.tr("ID number"),

@@ -37,7 +37,7 @@ from services.workshop.estimates import EstimateLineInput
 from services.workshop.health_check import CheckView, ItemView
 from services.workshop.rules import EDITABLE
 from ui.context import AppContext
-from ui.formatting import money_text
+from ui.formatting import local_datetime, money_text
 from ui.widgets.fields import QuantityEdit
 from ui.widgets.forms import FieldErrors, FormDialog, hint_label, run_dialog
 from ui.widgets.keys import enter_presses
@@ -531,7 +531,7 @@ class EstimatesDialog(QDialog):
         for r, e in enumerate(rows):
             values = (e.description, sources.get(e.source, e.source),
                       money_text(e.total, cur) if e.total is not None else "", answers.get(e.status, e.status),
-                      e.decided_by, e.decided_at.strftime("%Y-%m-%d %H:%M") if e.decided_at else "")
+                      e.decided_by, local_datetime(e.decided_at) if e.decided_at else "")
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c == 2:
