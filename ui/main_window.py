@@ -175,12 +175,18 @@ class MainWindow(QMainWindow):
             self._collapsed.discard(section)
             self._show_sections()
             room = self.nav.viewport().height()
+            current = self._current_section()
             for other in reversed(self._sections()):
                 if self._rows_height() <= room:
                     break
-                if other not in (section, self._current_section()):
+                if other not in (section, current):
                     self._collapsed.add(other)
                     self._show_sections()
+            if self._rows_height() > room and current not in (None, section):
+                # Still too long with the others folded: the open page's section folds too (the page
+                # itself stays open), so every header stays on screen.
+                self._collapsed.add(current)
+                self._show_sections()
         elif section != self._current_section():
             self._collapsed.add(section)
             self._show_sections()

@@ -29,6 +29,15 @@ def ctx(db, owner) -> AppContext:
     return AppContext(db, owner)
 
 
+@pytest.fixture(autouse=True)
+def _plain_style(qapp) -> Iterator[None]:
+    """Each test starts with the plain style: one that runs the program's own start-up (which sets its
+    style sheet on the application) must not change how the tests after it lay out."""
+    yield
+    if qapp.styleSheet():
+        qapp.setStyleSheet("")
+
+
 @pytest.fixture
 def app_style(qapp) -> Iterator[None]:
     """The application's real style sheet (resources/style.qss), as the app sets it."""

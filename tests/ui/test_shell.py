@@ -288,7 +288,15 @@ def test_closing_the_app_writes_a_backup_behind_a_progress_dialog(db, qtbot):
     assert len(written) == 1
 
 
-def test_sections_fold_to_fit_a_short_screen_and_open_on_a_click(db, owner, show, settle):
+@pytest.fixture(params=["plain", "styled"])
+def nav_style(request) -> str:
+    """The tests' plain widgets, and the program's own style sheet (taller rows) as it runs."""
+    if request.param == "styled":
+        request.getfixturevalue("app_style")
+    return request.param
+
+
+def test_sections_fold_to_fit_a_short_screen_and_open_on_a_click(db, owner, show, settle, nav_style):
     """On a screen too short for every page (768 px in Chinese; 440 px here) the sections other than
     the current page's fold to their headers, every header stays on screen, and a click on a folded header shows
     its pages (folding another if need be); a shortcut into a folded section opens it too."""
