@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from core import clock
 from core.actor import Actor
 from core.money import format_money
 from models.billing import Allocation, Invoice, Payment
@@ -140,7 +141,7 @@ def day_report_pdf(db: Database, actor: Actor, day: date, out: Path, *, terminal
         from reportlab.platypus import KeepTogether, Spacer
 
         width = pdf.CONTENT_WIDTH
-        state = (f"Closed 已结 {report.closed_at:%Y-%m-%d %H:%M} UTC" if report.closed
+        state = (f"Closed 已结 {clock.local_time(report.closed_at):%Y-%m-%d %H:%M}" if report.closed
                  else "Open, provisional 未结（临时）")
         head = [("Day 日期", day.isoformat()), ("Terminal 终端", report.terminal), ("State 状态", state),
                 ("Closed by 结账人", report.closed_by)]

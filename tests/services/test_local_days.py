@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import csv
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -61,3 +62,18 @@ def test_leads_export_and_a_task_done_twice_name_the_local_day(db, owner, tmp_pa
     with path.open(encoding="utf-8-sig", newline="") as f:
         [row] = list(csv.DictReader(f))
     assert row["created_on"] == "2026-12-09"
+
+
+def test_the_day_end_report_prints_the_local_time_the_day_was_closed(db, owner, tmp_path, beijing):
+    from pypdf import PdfReader
+
+    from services.billing import cashdesk, receipts
+
+    day = date.today()  # the cash desk checks the day against the computer's own calendar
+    cashdesk.close_day(db, owner, day=day, counted_cash=0)
+    path = receipts.day_report_pdf(db, owner, day, tmp_path / "day.pdf")
+
+    closed = cashdesk.day_report(db, owner, day=day).closed_at  # stored in UTC
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    local = closed.replace(tzinfo=UTC).astimezone(ZoneInfo("Asia/Shanghai"))
+    assert f"Closed 已结 {local:%Y-%m-%d %H:%M}" in text and f"{closed:%Y-%m-%d %H:%M}" not in text
